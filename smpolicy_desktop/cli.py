@@ -1,0 +1,96 @@
+"""The command line: list presets, create, validate and export projects without a window.
+
+User errors print one line on stderr and exit with status 2; a traceback is always a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .export import FORMATS, export_file
+from .presets import presets
+from .safe_write import WriteError
+from .storage import EXTENSION, ProjectFileError, load_project, project_to_bytes
+
+USER_ERROR = 2
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not usage plus message
+        raise UserError(f"{self.prog}: {message} (see --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="smpolicy", description="Draft a social media policy, offline.")
+    parser.add_argument("--version", action="version", version=f"smpolicy {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    commands.add_parser("presets", help="list the starting presets")
+
+    new = commands.add_parser("new", help="create a project from a preset")
+    new.add_argument("--preset", default="general_b2b", help="preset name (see 'presets')")
+    new.add_argument("-o", "--output", required=True, type=Path,
+                     help=f"the new project file ({EXTENSION})")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    validate = commands.add_parser("validate", help="check that a project file loads")
+    validate.add_argument("file", type=Path)
+
+    export = commands.add_parser("export", help="write the policy as Word, HTML or Markdown")
+    export.add_argument("file", type=Path)
+    export.add_argument("-o", "--output", required=True, type=Path)
+    export.add_argument("--format", choices=sorted(FORMATS),
+                        help="default: from the output's extension, else docx")
+    export.add_argument("--kind", choices=("full", "short"),
+                        help="full policy or short guidelines (default: the project's choice)")
+    return parser
+
+
+def run_presets(args: argparse.Namespace) -> None:
+    for preset in presets().values():
+        print(f"{preset.name}\t{preset.title}: {preset.description}")
+
+
+def run_new(args: argparse.Namespace) -> None:
+    from .safe_write import write_bytes_atomically
+
+    preset = presets().get(args.preset)
+    if preset is None:
+        raise UserError(f"no preset named {args.preset!r}; choose one of: "
+                        f"{', '.join(presets())}")
+    if args.output.exists() and not args.force:
+        raise UserError(f"{args.output}: the file already exists (use --force to replace it)")
+    write_bytes_atomically(args.output, project_to_bytes(preset.project()))
+    print(f"Created {args.output} from the {preset.title} preset")
+
+
+def run_validate(args: argparse.Namespace) -> None:
+    load_project(args.file)
+    print(f"{args.file}: OK")
+
+
+def run_export(args: argparse.Namespace) -> None:
+    project = load_project(args.file)
+    written = export_file(project, args.output, args.format, args.kind)
+    print(f"Wrote {written}")
+
+
+COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,
+            "export": run_export}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        COMMANDS[args.command](args)
+    except (UserError, ProjectFileError, WriteError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return USER_ERROR
+    return 0

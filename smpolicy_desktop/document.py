@@ -1,0 +1,182 @@
+"""The rendered policy: an ordered list of blocks with stable clause ids.
+
+One Document feeds the preview, the HTML and Markdown files and the Word file, so they all
+say the same words. This module also writes the HTML and Markdown forms.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from itertools import groupby
+
+BLOCK_KINDS = ("title", "subtitle", "heading1", "heading2", "paragraph", "bullet", "numbered",
+               "table", "signature")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text; strong runs are the lead-in words of a guideline."""
+
+    text: str
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-level piece of the document.
+
+    kind is one of BLOCK_KINDS. clause_id names the section or clause it belongs to (stable
+    across edits, e.g. "employees.confidential"); number is the shown clause number ("4.3").
+    A table's rows hold the cell texts, the first row being the header.
+    """
+
+    kind: str
+    runs: tuple[Run, ...] = ()
+    clause_id: str = ""
+    number: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+    page_break_before: bool = False
+
+    @property
+    def text(self) -> str:
+        """The block's words as shown, number included."""
+        body = "".join(run.text for run in self.runs)
+        return f"{self.number} {body}" if self.number else body
+
+
+@dataclass(frozen=True)
+class Document:
+    """A rendered policy: the full policy or the short guidelines."""
+
+    kind: str
+    title: str
+    company: str
+    owner: str
+    draft: bool
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    def clauses(self) -> dict[str, str]:
+        """Clause id -> its numbered heading, in document order (for pickers and comments)."""
+        return {b.clause_id: b.text for b in self.blocks if b.kind in ("heading1", "heading2")}
+
+    def text_lines(self) -> list[str]:
+        """Every line of text in reading order; tables give one line per cell."""
+        lines: list[str] = []
+        for block in self.blocks:
+            lines.extend(cell for row in block.rows for cell in row) if block.kind == "table" \
+                else lines.append(block.text)
+        return [line for line in lines if line]
+
+
+DRAFT_MARK = "DRAFT - for review by counsel"
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+_HTML_TAGS = {"title": "h1", "subtitle": "p", "heading1": "h2", "heading2": "h3",
+              "paragraph": "p", "signature": "p"}
+
+PREVIEW_CSS = """
+body { font-family: sans-serif; line-height: 1.4; }
+h1 { font-size: 20pt; margin-bottom: 2pt; }
+h2 { font-size: 14pt; margin-top: 14pt; }
+h3 { font-size: 11.5pt; margin-top: 10pt; }
+p.subtitle { color: #444; margin: 0; }
+p.draft { color: #a33; font-weight: bold; }
+p.signature { margin-top: 18pt; }
+table { border-collapse: collapse; margin: 6pt 0; }
+th, td { border: 1px solid #999; padding: 3pt 5pt; vertical-align: top; }
+th { background: #eee; text-align: left; }
+.current { background: #fff6d5; }
+"""
+
+
+def to_html(document: Document, *, standalone: bool = False, highlight: str = "") -> str:
+    """The document as simple HTML; `highlight` marks the blocks of one section or clause."""
+    parts: list[str] = []
+    if document.draft:
+        parts.append(f'<p class="draft">{html.escape(DRAFT_MARK)}</p>')
+    for (kind, _), group in groupby(document.blocks, key=lambda b: (b.kind, b.clause_id)):
+        group = list(group)
+        if kind in ("bullet", "numbered"):
+            tag = "ul" if kind == "bullet" else "ol"
+            items = "".join(f"<li>{_runs_html(b.runs)}</li>" for b in group)
+            parts.append(f"<{tag}{_class(group[0], highlight)}>{items}</{tag}>")
+        else:
+            parts.extend(_block_html(block, highlight) for block in group)
+    body = "\n".join(parts)
+    if not standalone:
+        return f"<style>{PREVIEW_CSS}</style>\n{body}"
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{html.escape(document.title)}</title>\n<style>{PREVIEW_CSS}</style>\n"
+            f"</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+def _block_html(block: Block, highlight: str) -> str:
+    if block.kind == "table":
+        head, *rows = block.rows
+        cells = "".join(f"<th>{html.escape(c)}</th>" for c in head)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                       for row in rows)
+        return (f"<table{_class(block, highlight)}><thead><tr>{cells}</tr></thead>"
+                f"<tbody>{body}</tbody></table>")
+    tag = _HTML_TAGS[block.kind]
+    anchor = (f'<a name="{html.escape(block.clause_id)}"></a>'
+              if block.kind in ("heading1", "heading2") else "")
+    number = f"{html.escape(block.number)} " if block.number else ""
+    return f"<{tag}{_class(block, highlight)}>{anchor}{number}{_runs_html(block.runs)}</{tag}>"
+
+
+def _class(block: Block, highlight: str) -> str:
+    names = [block.kind] if block.kind in ("subtitle", "signature") else []
+    if highlight and (block.clause_id == highlight or block.clause_id.startswith(highlight + ".")):
+        names.append("current")
+    return f' class="{" ".join(names)}"' if names else ""
+
+
+def _runs_html(runs: tuple[Run, ...]) -> str:
+    return "".join(f"<strong>{html.escape(r.text)}</strong>" if r.strong else html.escape(r.text)
+                   for r in runs)
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+_MD_LINE_START = re.compile(r"^(\s*|\s*\d+)((?<=\d)[.)]|(?<!\d)[-+#>=])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown syntax so user text reads literally."""
+    return _MD_LINE_START.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def to_markdown(document: Document) -> str:
+    """The document as CommonMark/pandoc Markdown."""
+    prefixes = {"title": "# ", "heading1": "## ", "heading2": "### ", "bullet": "- ",
+                "numbered": "1. "}
+    lines: list[str] = [f"**{md_escape(DRAFT_MARK)}**", ""] if document.draft else []
+    previous = ""
+    for block in document.blocks:
+        if block.kind == "table":
+            lines.extend(_md_table(block.rows))
+        else:
+            number = f"{md_escape(block.number)} " if block.number else ""
+            text = "".join(f"**{md_escape(r.text)}**" if r.strong and r.text.strip()
+                           else md_escape(r.text) for r in block.runs)
+            tight = block.kind == previous and block.kind in ("bullet", "numbered")
+            if tight and lines and lines[-1] == "":
+                lines.pop()
+            lines.append(prefixes.get(block.kind, "") + number + text)
+        lines.append("")
+        previous = block.kind
+    return "\n".join(lines)
+
+
+def _md_table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    def row(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(md_escape(" ".join(c.split())) for c in cells) + " |"
+
+    head, *body = rows
+    return [row(head), "|" + "---|" * len(head), *(row(r) for r in body)]

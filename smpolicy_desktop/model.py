@@ -1,0 +1,346 @@
+"""The Project: one typed, validated model per policy area.
+
+Every question is defined once here, with its label, help text and example; the form, the
+project file, the templates and the completeness check all read these definitions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Choice(StrEnum):
+    """A fixed answer with a label a user reads; the value is what the file stores."""
+
+    def __new__(cls, value: str, label: str) -> Choice:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+def question(default: Any = None, label: str = "", help: str = "", example: str = "", *,
+             multiline: bool = False, clause_ref: bool = False, **constraints: Any) -> Any:
+    """One question: its default, label, help text and example, kept together."""
+    extra = {key: True for key, on in (("multiline", multiline), ("clause_ref", clause_ref)) if on}
+    factory = {"default_factory": default} if callable(default) else {"default": default}
+    return Field(**factory, title=label, description=help,
+                 examples=[example] if example else None,
+                 json_schema_extra=extra or None, **constraints)
+
+
+class Area(BaseModel):
+    """Common settings for every part of the project."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --- Choices ---------------------------------------------------------------------------------
+
+class Industry(Choice):
+    GENERAL_B2B = "general_b2b", "General B2B"
+    PROFESSIONAL_SERVICES = "professional_services", "Professional services"
+    HEALTH_CARE = "health_care", "Health care"
+    FINANCIAL_SERVICES = "financial_services", "Financial services"
+    RETAIL_CONSUMER = "retail_consumer", "Retail / consumer"
+    NONPROFIT = "nonprofit", "Nonprofit"
+    OTHER = "other", "Other"
+
+
+class DocumentType(Choice):
+    FULL = "full", "Full policy"
+    SHORT = "short", "Short guidelines (one to two pages)"
+
+
+class RelatedPolicy(Choice):
+    COMMUNICATIONS = "communications", "Communications policy"
+    CONFIDENTIALITY = "confidentiality", "Confidentiality / NDA"
+    CODE_OF_CONDUCT = "code_of_conduct", "Code of conduct"
+    INTELLECTUAL_PROPERTY = "intellectual_property", "Intellectual property policy"
+    IT_ACCEPTABLE_USE = "it_acceptable_use", "IT acceptable use policy"
+    ANTI_HARASSMENT = "anti_harassment", "Anti-harassment policy"
+    PRIVACY = "privacy", "Privacy policy"
+    EMPLOYEE_HANDBOOK = "employee_handbook", "Employee handbook"
+
+
+class PersonalUse(Choice):
+    REASONABLE = "reasonable", "Reasonable personal use is fine if the work gets done"
+    BREAKS_ONLY = "breaks_only", "Personal use during breaks and meal periods only"
+
+
+class ClientMentions(Choice):
+    ASK_FIRST = "ask_first", "Only with the client's permission"
+    PUBLIC_ONLY = "public_only", "Only what the client has already made public"
+
+
+class ContentLicence(Choice):
+    SHARE_WITH_CREDIT = "share_with_credit", "Share links and short quotes with credit"
+    CC_BY = "cc_by", "Creative Commons Attribution (CC BY 4.0)"
+    CC_BY_NC = "cc_by_nc", "Creative Commons Attribution-NonCommercial (CC BY-NC 4.0)"
+    ASK_FIRST = "ask_first", "Ask us before reusing anything"
+
+
+class ReviewStatus(Choice):
+    NOT_STARTED = "not_started", "Not started"
+    IN_REVIEW = "in_review", "In review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    APPROVED = "approved", "Approved"
+
+
+# --- List rows -------------------------------------------------------------------------------
+
+class OfficialAccount(Area):
+    platform: str = question("", "Platform", "Where the account lives.", "LinkedIn")
+    handle: str = question("", "Handle or address", "The account's name or web address.",
+                           "@northwind-analytics")
+    purpose: str = question("", "Purpose", "What the account is for.",
+                            "Company news, case studies and hiring")
+    owner: str = question("", "Account owner", "The person responsible for the account.",
+                          "Marketing lead")
+
+
+class Spokesperson(Area):
+    name: str = question("", "Name", "", "Dana Reyes")
+    title: str = question("", "Job title", "", "Managing Director")
+    topics: str = question("", "Speaks about", "The subjects this person may speak on.",
+                           "Company news, strategy, media interviews")
+
+
+class ResponseMatrixRow(Area):
+    situation: str = question("", "Situation", "The kind of comment or event.", "Complaint")
+    action: str = question("", "What we do", "How we respond.",
+                           "Thank them, move the conversation to a private message")
+    responder: str = question("", "Who responds", "", "Account owner")
+    response_time: str = question("", "How fast", "", "Within one working day")
+
+
+class EscalationContact(Area):
+    role: str = question("", "Role", "Their place in the chain.", "Policy owner")
+    name: str = question("", "Name", "", "Dana Reyes")
+    contact: str = question("", "How to reach them", "Phone or email.", "+1 555 0100")
+    when: str = question("", "When to call", "What makes you go to this person.",
+                         "Any legal threat or possible crisis")
+
+
+class Reviewer(Area):
+    role: str = question("", "Role", "", "Company lawyer")
+    name: str = question("", "Name", "", "")
+    status: ReviewStatus = question(ReviewStatus.NOT_STARTED, "Status", "")
+    reviewed_on: date | None = question(None, "Date", "When they finished their review.")
+
+
+class Revision(Area):
+    version: str = question("", "Version", "", "1.0")
+    revised_on: date | None = question(None, "Date", "")
+    summary: str = question("", "What changed", "", "First version")
+
+
+class CounselNote(Area):
+    clause_id: str = question("", "Clause", "The clause your question is about.",
+                              clause_ref=True)
+    question: str = question("", "Question for your lawyer", "",
+                             "Is our monitoring statement enough for our state?",
+                             multiline=True)
+
+
+# --- The policy areas ------------------------------------------------------------------------
+
+class Company(Area):
+    """1. Company: who the policy is for and what kind of document it is."""
+
+    name: str = question("", "Company name", "The legal or trading name used in the policy.",
+                         "Northwind Analytics LLC")
+    industry: Industry = question(Industry.GENERAL_B2B, "Industry",
+                                  "Sets sector rules such as patient or client privacy.")
+    publicly_traded: bool = question(False, "Publicly traded",
+                                     "Listed companies have extra rules on sharing news.")
+    country: str = question("United States", "Country", "", "United States")
+    state: str = question("", "State or region", "", "Ohio")
+    staff_count: int | None = question(None, "Number of staff", "", "40", ge=1, le=10_000_000)
+    owner_name: str = question("", "Policy owner", "The person who looks after this policy.",
+                               "Dana Reyes")
+    owner_title: str = question("", "Policy owner's job title", "", "Managing Director")
+    effective_date: date | None = question(None, "Effective date",
+                                           "The day the policy starts to apply.")
+    version: str = question("1.0", "Version", "", "1.0")
+    document_type: DocumentType = question(
+        DocumentType.FULL, "Document type",
+        "A full policy, or one to two pages of do's and don'ts.")
+    related_policies: list[RelatedPolicy] = question(
+        list, "Policies this one refers to", "Other company policies the reader should know.")
+
+
+class Presence(Area):
+    """2. Our presence online: what the business will and will not do."""
+
+    accounts: list[OfficialAccount] = question(list, "Official accounts",
+                                               "Every account that speaks for the company.")
+    goals: list[str] = question(list, "Our goals", "What the accounts are for.",
+                                "Show the quality of our work")
+    we_publish: list[str] = question(list, "What we publish", "", "Case studies")
+    we_never_publish: list[str] = question(list, "What we never publish", "",
+                                           "Client names without written consent")
+    post_approver: str = question("", "Who approves posts",
+                                  "The person who signs off posts before they go out.",
+                                  "Marketing lead")
+    two_factor_required: bool = question(True, "Two-factor sign-in on every account",
+                                         "A code or key as well as the password.")
+    password_handling: str = question(
+        "", "How shared passwords are kept", "",
+        "In the company password manager, never in email or chat", multiline=True)
+    access_removal: str = question("", "When someone leaves",
+                                   "How fast their access to company accounts is removed.",
+                                   "On their last working day")
+
+
+class Voice(Area):
+    """3. Voice and spokespeople: who speaks for the company and how it sounds."""
+
+    spokespeople: list[Spokesperson] = question(list, "Spokespeople",
+                                                "The people who may speak for the company.")
+    media_contact: str = question("", "Where media and analyst questions go",
+                                  "The person who receives every press or analyst question.",
+                                  "Dana Reyes, Managing Director")
+    voice_attributes: list[str] = question(list, "Our voice", "A few words for how we sound.",
+                                           "Plain")
+    voice_avoid: list[str] = question(list, "Our voice is never", "", "Sarcastic")
+    training_before_posting: bool = question(
+        True, "Brief people before they post for us",
+        "Training or a talk with the policy owner before anyone posts for the company.")
+
+
+class EmployeeGuidelines(Area):
+    """4. Employees: what employees can and cannot do online."""
+
+    personal_use: PersonalUse = question(PersonalUse.REASONABLE, "Personal use at work",
+                                         "Covers work computers and personal phones alike.")
+    views_disclaimer: bool = question(
+        True, "Ask for a 'views are my own' note",
+        "When employees say where they work and post about our field.")
+    disclaimer_text: str = question("The views I share here are my own.",
+                                    "Suggested wording of the note", "",
+                                    "Views are my own.")
+    endorsement_disclosure: bool = question(
+        True, "Disclose the relationship when promoting our products",
+        "Required by the FTC when employees praise the company's products or services.")
+    confidential_info: list[str] = question(list, "What counts as confidential",
+                                            "Name specific kinds of information.",
+                                            "Client files and client data")
+    third_party_rights: bool = question(True, "Respect others' copyright and trademarks")
+    respect_people: bool = question(
+        True, "No harassment, threats or discrimination",
+        "Toward co-workers, customers and anyone else.")
+    client_mentions: ClientMentions = question(ClientMentions.ASK_FIRST,
+                                               "Mentioning clients and partners")
+    recruiting_posts: str = question("", "Recruiting posts", "How staff may share job openings.",
+                                     "Share our job posts; send candidates to hiring@",
+                                     multiline=True)
+    savings_clause: bool = question(
+        True, "Include the employee rights statement (US)",
+        "States that nothing in the policy limits employees' rights under labor law.")
+
+
+class PublicContent(Area):
+    """5. The public and our content: what others can and cannot do with it."""
+
+    content_licence: ContentLicence = question(ContentLicence.SHARE_WITH_CREDIT,
+                                               "How others may reuse our content")
+    name_and_logo: str = question("", "Use of our name and logo", "",
+                                  "Ask marketing before using our logo", multiline=True)
+    removed_comments: list[str] = question(list, "Comments we hide or remove",
+                                           "On our own pages.", "Spam and scams")
+    comment_note: str = question("", "Note on criticism",
+                                 "What happens to fair criticism on our pages.",
+                                 "We leave honest criticism up and answer it", multiline=True)
+    repost_with_permission: bool = question(True, "Repost customers' content only with "
+                                                  "permission")
+
+
+class ResponsesAndCrises(Area):
+    """6. Responses and crises: the chain of command and the response policy."""
+
+    monitor_who: str = question("", "Who monitors our accounts", "", "Marketing lead")
+    monitor_frequency: str = question("", "How often", "", "Twice each working day")
+    response_matrix: list[ResponseMatrixRow] = question(list, "Response matrix",
+                                                        "What we do for each kind of comment.")
+    escalation_chain: list[EscalationContact] = question(list, "Escalation chain",
+                                                         "Who to call, in order.")
+    crisis_signs: list[str] = question(list, "What counts as a crisis", "",
+                                       "A data breach or service outage")
+    first_steps: list[str] = question(list, "First steps in a crisis", "",
+                                      "Pause all scheduled posts")
+    holding_statement: str = question("", "Holding statement",
+                                      "What we post while we find out more.",
+                                      "We know about the problem and are looking into it.",
+                                      multiline=True)
+    after_review: bool = question(True, "Review what happened after every crisis")
+
+
+class TrainingAndEnforcement(Area):
+    """7. Training and enforcement: training first, consequences last."""
+
+    who_is_trained: str = question("", "Who is trained", "", "Everyone who posts for us")
+    when_trained: str = question("", "When", "", "When they join, and once a year")
+    report_to: str = question("", "Where staff report concerns", "", "Their manager or HR")
+    monitoring_notice: bool = question(
+        True, "State openly that company systems are monitored",
+        "Company devices and accounts only; never employees' personal accounts.")
+    consequences: str = question("", "Consequences", "What happens when the policy is broken.",
+                                 "Coaching first; serious breaches may lead to discipline",
+                                 multiline=True)
+    measures: list[str] = question(list, "How we measure results", "",
+                                   "Enquiries that came from social media")
+
+
+class ReviewAndSignOff(Area):
+    """8. Review and sign-off: keeping the policy current and agreed."""
+
+    review_cycle_months: int = question(12, "Review every (months)", "", "12", ge=1, le=60)
+    next_review_date: date | None = question(None, "Next review date",
+                                             "The app reminds you when it has passed.")
+    reviewers: list[Reviewer] = question(list, "Reviewers", "Who must review this policy.")
+    revisions: list[Revision] = question(list, "Revision history")
+    distribution: str = question("", "How staff receive the policy", "",
+                                 "Emailed to all staff and kept on the intranet",
+                                 multiline=True)
+    acknowledgement_required: bool = question(True, "Staff sign an acknowledgement")
+    notes_to_counsel: list[CounselNote] = question(
+        list, "Notes to counsel",
+        "Questions for your lawyer; each becomes a comment on its clause in Word.")
+    final: bool = question(False, "Final version",
+                           "Removes the DRAFT mark once your lawyer has approved it.")
+
+
+class LastExport(Area):
+    """The text of the last exported version, kept so the next export can show changes."""
+
+    exported_on: date | None = None
+    paragraphs: list[str] = Field(default_factory=list)
+
+
+class Project(Area):
+    """A company's social media policy: every answer, one area per tab."""
+
+    company: Company = Field(default_factory=Company, title="Company")
+    presence: Presence = Field(default_factory=Presence, title="Our presence online")
+    voice: Voice = Field(default_factory=Voice, title="Voice and spokespeople")
+    employees: EmployeeGuidelines = Field(default_factory=EmployeeGuidelines, title="Employees")
+    public: PublicContent = Field(default_factory=PublicContent,
+                                  title="The public and our content")
+    responses: ResponsesAndCrises = Field(default_factory=ResponsesAndCrises,
+                                          title="Responses and crises")
+    training: TrainingAndEnforcement = Field(default_factory=TrainingAndEnforcement,
+                                             title="Training and enforcement")
+    review: ReviewAndSignOff = Field(default_factory=ReviewAndSignOff,
+                                     title="Review and sign-off")
+    last_export: LastExport | None = None
+
+    @classmethod
+    def areas(cls) -> dict[str, type[Area]]:
+        """The policy areas in tab order: attribute name -> model class."""
+        return {name: field.annotation for name, field in cls.model_fields.items()
+                if name != "last_export"}

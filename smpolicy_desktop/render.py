@@ -1,0 +1,162 @@
+"""Turns a Project into the Document, through the Jinja2 clause templates under templates/.
+
+Templates write a small HTML subset (sections, clauses, paragraphs, lists, tables); this module
+reads it back into Blocks, numbers the sections and clauses, and drops anything left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from typing import Any
+
+import lxml.html
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .document import Block, Document, Run
+from .model import DocumentType, Project
+from .resources import resource_path
+
+# Characters XML 1.0 cannot hold at all: they are dropped from user text, never escaped.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def xml_safe(value: Any) -> Any:
+    """Drop the characters XML forbids from any text that reaches the document."""
+    if isinstance(value, Markup):  # template output (a caller() body), already made safe
+        return value
+    return _XML_FORBIDDEN.sub("", value) if isinstance(value, str) else value
+
+
+def _lines(text: str) -> list[str]:
+    """A multi-line answer as its non-empty lines."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _join_and(items: list[str], word: str = "and") -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    items = [str(item).strip() for item in items if str(item).strip()]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def _long_date(value: date | None) -> str:
+    return f"{value:%B} {value.day}, {value.year}" if value else ""
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(resource_path("templates")), autoescape=True,
+                      undefined=StrictUndefined, finalize=xml_safe, trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters.update(lines=_lines, join_and=_join_and, long_date=_long_date)
+    return env
+
+
+def render_html(project: Project, kind: DocumentType | str | None = None) -> str:
+    """The templates' raw output (the HTML subset) for the full policy or short guidelines."""
+    kind = DocumentType(kind or project.company.document_type)
+    company = project.company.name.strip() or "the Company"
+    template = environment().get_template(f"policy_{kind.value}.html.j2")
+    return template.render(p=project, company=xml_safe(company), kind=kind.value)
+
+
+def render_document(project: Project, kind: DocumentType | str | None = None) -> Document:
+    """The rendered policy, numbered, with empty clauses and sections left out."""
+    kind = DocumentType(kind or project.company.document_type)
+    root = lxml.html.fragment_fromstring(render_html(project, kind), create_parent="div")
+    blocks: list[Block] = []
+    section_number = 0
+    for element in root:
+        if element.tag == "header":
+            blocks.extend(_header_blocks(element))
+        elif element.tag == "section":
+            numbered = element.get("data-numbered", "yes") == "yes"
+            section_blocks = _section_blocks(element, str(section_number + 1) if numbered else "")
+            if section_blocks:
+                section_number += numbered
+                blocks.extend(section_blocks)
+    owner = ", ".join(filter(None, (project.company.owner_name, project.company.owner_title)))
+    return Document(kind=kind.value, title="Social Media Policy",
+                    company=xml_safe(project.company.name.strip()), owner=xml_safe(owner),
+                    draft=not project.review.final, blocks=tuple(blocks))
+
+
+def _header_blocks(header: Any) -> list[Block]:
+    kinds = {"h1": "title", "p": "subtitle"}
+    blocks = [Block(kinds[child.tag], _runs(child), clause_id="title") for child in header
+              if child.tag in kinds]
+    return [block for block in blocks if block.runs]
+
+
+def _section_blocks(section: Any, number: str) -> list[Block]:
+    section_id = section.get("id")
+    body: list[Block] = []
+    clause_number = 0
+    for child in section:
+        if child.tag == "div" and "clause" in child.get("class", ""):
+            clause_body = _content_blocks(child, child.get("id"))
+            if clause_body:
+                clause_number += 1
+                heading = Block("heading2", (Run(child.get("data-title")),), child.get("id"),
+                                f"{number}.{clause_number}" if number else "")
+                body.extend([heading, *clause_body])
+        else:
+            body.extend(_content_blocks_of(child, section_id))
+    if not body:
+        return []
+    heading = Block("heading1", (Run(section.get("data-title")),), section_id, number,
+                    page_break_before=section.get("data-new-page") == "yes")
+    return [heading, *body]
+
+
+def _content_blocks(container: Any, clause_id: str) -> list[Block]:
+    return [block for child in container for block in _content_blocks_of(child, clause_id)]
+
+
+def _content_blocks_of(element: Any, clause_id: str) -> list[Block]:
+    tag = element.tag
+    if tag == "p":
+        kind = "signature" if "signature" in element.get("class", "") else "paragraph"
+        runs = _runs(element)
+        return [Block(kind, runs, clause_id)] if runs else []
+    if tag in ("ul", "ol"):
+        kind = "bullet" if tag == "ul" else "numbered"
+        items = (_runs(li) for li in element if li.tag == "li")
+        return [Block(kind, runs, clause_id) for runs in items if runs]
+    if tag == "table":
+        rows = tuple(tuple(_text(cell) for cell in row if cell.tag in ("th", "td"))
+                     for row in element.iter("tr"))
+        return [Block("table", (), clause_id, rows=rows)] if len(rows) > 1 else []
+    raise ValueError(f"template wrote <{tag}>, which the document does not know")
+
+
+def _runs(element: Any) -> tuple[Run, ...]:
+    """The element's text as runs, whitespace collapsed; empty when there are no words."""
+    pieces = [Run(element.text or "")]
+    for child in element:
+        if child.tag != "strong":
+            raise ValueError(f"template wrote <{child.tag}> inside <{element.tag}>")
+        pieces += [Run(child.text_content(), strong=True), Run(child.tail or "")]
+    runs: list[Run] = []
+    ends_with_space = True  # so leading space is dropped
+    for piece in pieces:
+        text = _WHITESPACE.sub(" ", piece.text)
+        if ends_with_space:
+            text = text.lstrip(" ")
+        if text:
+            runs.append(Run(text, piece.strong))
+            ends_with_space = text.endswith(" ")
+    if runs:
+        runs[-1] = Run(runs[-1].text.rstrip(" "), runs[-1].strong)
+    return tuple(run for run in runs if run.text)
+
+
+def _text(element: Any) -> str:
+    return " ".join(element.text_content().split())

@@ -1,0 +1,197 @@
+"""Reading and writing the project file (.smpolicy, JSON with a format tag and schema_version).
+
+Loads every older schema_version through migrations, saves atomically keeping a backup, and
+turns every bad file into a ProjectFileError that names the file and says what is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Project
+from .safe_write import WriteError, plain_reason, write_atomically, write_bytes_atomically
+
+FORMAT = "smpolicy-project"
+SCHEMA_VERSION = 2
+EXTENSION = ".smpolicy"
+BACKUP_SUFFIX = ".bak"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class ProjectFileError(Exception):
+    """A project file that cannot be read or written, with the reason in plain words."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+def load_project(path: Path | str) -> Project:
+    """Read a project file; never modifies it, whatever is wrong with it."""
+    path = Path(path)
+    data = _read_json(path)
+    return project_from_data(data, path)
+
+
+def project_from_data(data: Any, path: Path | str = "<data>") -> Project:
+    """Check the format tag and version, migrate, and validate parsed JSON."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ProjectFileError(path, "this is not an smpolicy project file")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProjectFileError(path, "the file has no valid schema_version")
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(
+            path, f"this file was made by a newer version of smpolicy (file format {version}; "
+                  f"this version reads up to {SCHEMA_VERSION}). Please update the app.")
+    answers = data.get("project")
+    if not isinstance(answers, dict):
+        raise ProjectFileError(path, "the file has no project answers in it")
+    for step in MIGRATIONS[version - 1:]:
+        answers = step(answers)
+    try:
+        return Project.model_validate(answers)
+    except ValidationError as exc:
+        raise ProjectFileError(path, describe_validation_error(exc)) from None
+    except RecursionError:
+        raise ProjectFileError(path, "the file is nested too deeply to be a project") from None
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ProjectFileError(path, f"the file is too large ({size / 2**20:.0f} MB; "
+                                         f"a project is at most {MAX_FILE_BYTES / 2**20:.0f} MB)")
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ProjectFileError(path, "that is a folder, not a project file") from None
+    except FileNotFoundError:
+        raise ProjectFileError(path, "the file does not exist") from None
+    except PermissionError:
+        raise ProjectFileError(path, "permission denied when reading the file") from None
+    except OSError as exc:
+        raise ProjectFileError(path, f"the file could not be read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProjectFileError(path, "the file is not text (it is not valid UTF-8)") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys,
+                          parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise ProjectFileError(path, f"the file is damaged or not JSON (line {exc.lineno}, "
+                                     f"column {exc.colno}: {exc.msg})") from None
+    except ValueError as exc:
+        raise ProjectFileError(path, f"the file is damaged: {exc}") from None
+    except RecursionError:
+        raise ProjectFileError(path, "the file is nested too deeply to be a project") from None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice")
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a valid value")
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """The first problem in plain words, naming the question by its label."""
+    error = exc.errors(include_url=False)[0]
+    where = _labels_for(error["loc"])
+    count = exc.error_count()
+    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
+    message = error["msg"].replace("Extra inputs are not permitted", "this question is unknown")
+    return f"{where or 'the project'}: {message}{more}"
+
+
+def _labels_for(location: tuple[Any, ...]) -> str:
+    """Turn ('company', 'staff_count') into 'Company > Number of staff'."""
+    parts: list[str] = []
+    model: Any = Project
+    for key in location:
+        if isinstance(key, int):
+            parts.append(f"row {key + 1}")
+            continue
+        field = getattr(model, "model_fields", {}).get(key)
+        parts.append(field.title if field and field.title else str(key))
+        model = _inner_model(field.annotation) if field else None
+    return " > ".join(parts)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        if (found := _inner_model(arg)) is not None:
+            return found
+    return None
+
+
+# --- Migrations ------------------------------------------------------------------------------
+
+def _v1_to_v2(answers: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 kept list answers (goals, what we publish...) as one text, a line each."""
+    migrated = dict(answers)
+    for area_name, area in Project.areas().items():
+        values = migrated.get(area_name)
+        if not isinstance(values, dict):
+            continue
+        values = dict(values)
+        for name, field in area.model_fields.items():
+            if field.annotation == list[str] and isinstance(values.get(name), str):
+                values[name] = [line.strip() for line in values[name].splitlines()
+                                if line.strip()]
+        migrated[area_name] = values
+    return migrated
+
+
+MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [_v1_to_v2]
+assert len(MIGRATIONS) == SCHEMA_VERSION - 1, "one migration per older schema_version"
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+def project_to_bytes(project: Project) -> bytes:
+    document = {"format": FORMAT, "schema_version": SCHEMA_VERSION,
+                "project": project.model_dump(mode="json")}
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def backup_path(path: Path | str) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def save_project(project: Project, path: Path | str, *, keep_backup: bool = True) -> None:
+    """Save atomically; the file that was there before is kept as NAME.smpolicy.bak."""
+    path = Path(path)
+    data = project_to_bytes(project)
+    try:
+        if keep_backup and path.is_file():
+            _copy_atomically(path, backup_path(path))
+        write_bytes_atomically(path, data)
+    except WriteError as exc:
+        raise ProjectFileError(path, f"could not save: {exc.reason}") from None
+    except OSError as exc:
+        raise ProjectFileError(path, f"could not save: {plain_reason(exc)}") from None
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    with source.open("rb") as original:
+        write_atomically(target, lambda handle: shutil.copyfileobj(original, handle))

@@ -1,0 +1,40 @@
+"""Shared fixtures: projects built from presets, external tools, and a sandboxed home."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "assets" / "examples" / "northwind.smpolicy"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_tool(name: str) -> str:
+    """The path of an external program; skips outside CI, fails in CI, when it is missing."""
+    found = shutil.which(name)
+    if found:
+        return found
+    if IN_CI:
+        pytest.fail(f"{name} is required in CI (see .ci/apt-packages.txt)")
+    pytest.skip(f"{name} is not installed")
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory, monkeypatch):
+    """Autosaves, settings and recent files go to a throwaway folder, never the real home."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+
+
+@pytest.fixture
+def example_project():
+    from smpolicy_desktop.storage import load_project
+
+    return load_project(EXAMPLE)
