@@ -1,0 +1,44 @@
+"""The real programs that read our output: LibreOffice, pandoc and poppler's pdftotext.
+
+Each call is self-contained (LibreOffice gets its own profile folder) so tests and parallel
+runs never trip over each other.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.conftest import require_tool
+
+
+def docx_to_pdf(docx: Path, outdir: Path) -> Path:
+    """Convert with LibreOffice, as a lawyer's office suite would open it."""
+    soffice = require_tool("soffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = (outdir / ".lo-profile").resolve().as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
+                   check=True, timeout=300, capture_output=True)
+    pdf = outdir / f"{docx.stem}.pdf"
+    assert pdf.is_file(), f"LibreOffice made no PDF from {docx}"
+    return pdf
+
+
+def pdf_text(pdf: Path) -> str:
+    pdftotext = require_tool("pdftotext")
+    return subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, timeout=60,
+                          capture_output=True, text=True).stdout
+
+
+def pandoc_text(source: Path, source_format: str = "docx") -> str:
+    """The words pandoc reads from a file, as plain text."""
+    pandoc = require_tool("pandoc")
+    return subprocess.run([pandoc, "-f", source_format, "-t", "plain", "--wrap=none",
+                           str(source)], check=True, timeout=120, capture_output=True,
+                          text=True).stdout
+
+
+def words(text: str) -> list[str]:
+    """Text as a list of words, for comparing what two formats say."""
+    return text.split()

@@ -1,0 +1,73 @@
+"""The project file: saving keeps a backup and loses nothing; bad files are refused plainly."""
+
+import json
+
+import pytest
+
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.storage import (
+    FORMAT,
+    SCHEMA_VERSION,
+    ProjectFileError,
+    backup_path,
+    load_project,
+    save_project,
+)
+
+
+def test_saved_project_reopens_with_every_answer(tmp_path):
+    project = Project()
+    project.company.name = "Acme"
+    project.presence.goals = ["Win clients", "Hire"]
+    path = tmp_path / "acme.smpolicy"
+    save_project(project, path)
+    assert load_project(path) == project
+
+
+def test_saving_over_a_file_keeps_the_previous_one_as_backup(tmp_path):
+    path = tmp_path / "acme.smpolicy"
+    first, second = Project(), Project()
+    first.company.name, second.company.name = "First", "Second"
+    save_project(first, path)
+    save_project(second, path)
+    assert load_project(path).company.name == "Second"
+    assert load_project(backup_path(path)).company.name == "First"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acme.smpolicy", "acme.smpolicy.bak"]
+
+
+def test_schema_1_file_with_list_answers_as_text_is_migrated(tmp_path):
+    path = tmp_path / "old.smpolicy"
+    path.write_text(json.dumps({"format": FORMAT, "schema_version": 1, "project": {
+        "company": {"name": "Old Co"}, "presence": {"goals": "Win clients\n\n  Hire  \n"}}}))
+    before = path.read_bytes()
+    project = load_project(path)
+    assert project.company.name == "Old Co"
+    assert project.presence.goals == ["Win clients", "Hire"]
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b'{"format": "smpolicy-project", "schema_version": 99, "project": {}}', "newer version"),
+    (b'{"format": "smpolicy-project", "schema_v', "damaged or not JSON"),
+    (b'{"name": "a package.json"}', "not an smpolicy project file"),
+    (b"\xff\xfe\x00garbage", "not valid UTF-8"),
+    (b'{"format": "smpolicy-project", "schema_version": 2, "project": '
+     b'{"company": {"staff_count": -3}}}', "Company > Number of staff"),
+    (b'{"format": "smpolicy-project", "format": "x", "schema_version": 2}', "appears twice"),
+])
+def test_bad_file_is_refused_with_a_plain_reason_and_left_untouched(tmp_path, content, reason):
+    path = tmp_path / "bad.smpolicy"
+    path.write_bytes(content)
+    with pytest.raises(ProjectFileError) as error:
+        load_project(path)
+    assert reason in str(error.value)
+    assert str(path) in str(error.value)
+    assert "\n" not in str(error.value)
+    assert path.read_bytes() == content
+
+
+def test_current_files_say_their_format_and_version(tmp_path):
+    path = tmp_path / "p.smpolicy"
+    save_project(Project(), path)
+    data = json.loads(path.read_text())
+    assert (data["format"], data["schema_version"]) == (FORMAT, SCHEMA_VERSION)
