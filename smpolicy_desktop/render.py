@@ -50,6 +50,12 @@ def _long_date(value: date | None) -> str:
     return f"{value:%B} {value.day}, {value.year}" if value else ""
 
 
+# The document section where each policy area's answers mostly show (for the preview).
+AREA_SECTIONS = {"company": "purpose", "presence": "presence", "voice": "voice",
+                 "employees": "employees", "public": "content", "responses": "responses",
+                 "training": "training", "review": "review"}
+
+
 @cache
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(resource_path("templates")), autoescape=True,
