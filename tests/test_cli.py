@@ -1,0 +1,77 @@
+"""The command line as a user types it: presets, new, validate, export, and its errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from smpolicy_desktop.presets import presets
+from smpolicy_desktop.storage import load_project
+from tests.conftest import EXAMPLE, REPO
+
+
+def smpolicy(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO / "main.py"), *map(str, args)],
+                          capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+def test_presets_lists_each_preset_name_first_then_a_description():
+    result = smpolicy("presets")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == list(presets())
+    assert all(len(line.split(maxsplit=1)[1]) > 10 for line in lines)
+
+
+def test_new_creates_exactly_that_file_from_the_preset(tmp_path):
+    target = tmp_path / "ours.smpolicy"
+    result = smpolicy("new", "--preset", "general_b2b", "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert load_project(target) == presets()["general_b2b"].project()
+    assert [p.name for p in tmp_path.iterdir()] == ["ours.smpolicy"]
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path):
+    target = tmp_path / "ours.smpolicy"
+    target.write_text("precious")
+    result = smpolicy("new", "-o", target)
+    assert result.returncode == 2
+    assert "already exists" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert target.read_text() == "precious"
+    assert smpolicy("new", "-o", target, "--force").returncode == 0
+    load_project(target)
+
+
+def test_validate_accepts_the_example_and_rejects_a_foreign_file(tmp_path):
+    assert smpolicy("validate", EXAMPLE).returncode == 0
+    foreign = tmp_path / "package.json"
+    foreign.write_text('{"name": "left-pad"}')
+    result = smpolicy("validate", foreign)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"error: {foreign}: this is not an smpolicy project file"]
+
+
+@pytest.mark.parametrize("args", [["export", "missing.smpolicy", "-o", "x.docx"],
+                                  ["new", "--preset", "no-such-preset", "-o", "x.smpolicy"],
+                                  ["export"], ["frobnicate", "now"]])
+def test_user_errors_are_one_line_and_exit_2_without_traceback(tmp_path, args):
+    result = smpolicy(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt, check", [("html", "<h1>"), ("md", "# Social Media Policy")])
+def test_export_writes_the_format_asked_for(tmp_path, fmt, check):
+    out = tmp_path / "policy.out"
+    result = smpolicy("export", EXAMPLE, "-o", out, "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert check in out.read_text(encoding="utf-8")
+
+
+def test_version_flag():
+    result = smpolicy("--version")
+    assert result.returncode == 0 and result.stdout.startswith("smpolicy ")
