@@ -13,7 +13,7 @@ from . import __version__
 from .export import FORMATS, export_file
 from .presets import presets
 from .safe_write import WriteError
-from .storage import EXTENSION, ProjectFileError, load_project, project_to_bytes
+from .storage import EXTENSION, ProjectFileError, load_project, save_project
 
 USER_ERROR = 2
 
@@ -59,15 +59,13 @@ def run_presets(args: argparse.Namespace) -> None:
 
 
 def run_new(args: argparse.Namespace) -> None:
-    from .safe_write import write_bytes_atomically
-
     preset = presets().get(args.preset)
     if preset is None:
         raise UserError(f"no preset named {args.preset!r}; choose one of: "
                         f"{', '.join(presets())}")
     if args.output.exists() and not args.force:
         raise UserError(f"{args.output}: the file already exists (use --force to replace it)")
-    write_bytes_atomically(args.output, project_to_bytes(preset.project()))
+    save_project(preset.project(), args.output)  # a replaced file is kept as .bak
     print(f"Created {args.output} from the {preset.title} preset")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
 from collections.abc import Callable
@@ -44,16 +45,19 @@ def plain_reason(exc: OSError) -> str:
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Write beside the target, flush, fsync, then replace it in one step.
 
-    On any failure the target is left as it was and the temporary file is removed.
+    On any failure the target is left as it was and the temporary file is removed. Temporary
+    files that a killed writer left beside the target are removed first.
     """
     path = Path(path)
     if path.is_dir():
         raise WriteError(path, plain_reason(IsADirectoryError(errno.EISDIR, "")))
+    _remove_stale_temporaries(path)
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise WriteError(path, plain_reason(exc)) from exc
     try:
+        _claim(fd)
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
@@ -80,6 +84,36 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def _claim(fd: int) -> None:
+    """Lock our temporary file while we write it, so that other writers leave it alone.
+
+    The lock goes away with the process, so a temporary file nobody holds is a leftover.
+    Windows needs no lock: a file another process has open cannot be deleted there.
+    """
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporary files of writers of `path` that were killed mid-write."""
+    pattern = os.path.join(glob.escape(str(path.parent)), f".{glob.escape(path.name)}.*.tmp")
+    for name in glob.glob(pattern, include_hidden=True):
+        with contextlib.suppress(OSError):
+            if os.name != "posix":
+                os.unlink(name)
+                continue
+            import fcntl
+
+            fd = os.open(name, os.O_RDONLY)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while a writer holds it
+                os.unlink(name)
+            finally:
+                os.close(fd)
 
 
 def _remove_quietly(name: str) -> None:
