@@ -1,0 +1,391 @@
+"""Writes the rendered policy as the Word file counsel reviews, through python-docx.
+
+Every paragraph gets a style from templates/reference.docx and nothing else; on top come the
+parts a review needs: draft header, page fields, contents, comments and tracked changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import BinaryIO
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.run import Run as WordRun
+from lxml import etree
+
+from .document import DRAFT_MARK, Block, Document
+from .model import DocumentType, LastExport, Project
+from .render import xml_safe
+from .resources import resource_path
+from .tracked_changes import (
+    CELL_BREAK,
+    DELETED,
+    INSERTED,
+    SAME,
+    Edit,
+    ParagraphChange,
+    compare,
+    paragraph_texts,
+)
+
+STYLE_IDS = {"title": "Title", "subtitle": "Subtitle", "heading1": "Heading1",
+             "heading2": "Heading2", "paragraph": "Normal", "bullet": "ListBullet",
+             "numbered": "ListNumber", "signature": "SignatureLine"}
+TEXT_WIDTH = 9360  # twentieths of a point: US Letter less one-inch margins, as in reference.docx
+
+_W = {name: qn(f"w:{name}") for name in (
+    "p", "pPr", "pStyle", "pageBreakBefore", "numPr", "ilvl", "numId", "rPr", "rStyle", "r", "t",
+    "delText", "ins", "del", "val", "id", "author", "date", "tbl", "tblPr", "tblStyle", "tblW",
+    "w", "type", "tblLook", "tblGrid", "gridCol", "tr", "trPr", "tblHeader", "cantSplit", "tc",
+    "tcPr", "tcW", "fldChar", "fldCharType", "instrText", "lnNumType", "countBy", "restart",
+    "updateFields", "compat", "cols", "firstRow", "noHBand", "noVBand")}
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text to write: bold lead-in or not, and whether it is a tracked change."""
+
+    text: str
+    strong: bool = False
+    change: str = SAME
+
+
+def write_docx(document: Document, project: Project, handle: BinaryIO, *,
+               line_numbers: bool = False, changes_since: LastExport | None = None,
+               now: datetime | None = None) -> None:
+    """Write the document as .docx; with changes_since, the difference is tracked changes."""
+    now = (now or datetime.now(UTC)).replace(microsecond=0)
+    word = docx.Document(str(resource_path("templates", "reference.docx")))
+    reviser = _Reviser(_person(project), now)
+    body = _Body(word, reviser)
+    changes = _changes(document, changes_since)
+    body.write(document, changes)
+    _add_notes_to_counsel(word, body, project)
+    _set_page_furniture(word, document, line_numbers)
+    _set_properties(word, document, project, now)
+    word.save(handle)
+
+
+def _person(project: Project) -> str:
+    """Who the comments and tracked changes are from: the policy owner, else the company."""
+    return xml_safe(project.company.owner_name.strip() or project.company.name.strip()
+                    or "Policy owner")
+
+
+def _changes(document: Document, since: LastExport | None
+             ) -> tuple[Iterator[ParagraphChange], tuple[str, ...]] | None:
+    if since is None:
+        return None
+    changes, deleted_at_end = compare(since.paragraphs, paragraph_texts(document))
+    return iter(changes), deleted_at_end
+
+
+class _Reviser:
+    """Marks text as inserted or deleted, each mark with its own id, the author and the date."""
+
+    def __init__(self, author: str, when: datetime):
+        self.author = author
+        self.date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.next_id = 1
+
+    def mark(self, change: str) -> etree._Element:
+        element = OxmlElement(f"w:{change}")
+        element.set(_W["id"], str(self.next_id))
+        element.set(_W["author"], self.author)
+        element.set(_W["date"], self.date)
+        self.next_id += 1
+        return element
+
+
+class _Body:
+    """Appends paragraphs and tables to the document body and remembers where clauses are."""
+
+    def __init__(self, word: docx.document.Document, reviser: _Reviser):
+        self.word = word
+        self.reviser = reviser
+        self.end = word.element.body.sectPr  # everything goes before the section properties
+        self.clause_paragraphs: dict[str, list[etree._Element]] = {}
+        self.title_paragraph: etree._Element | None = None
+        numbering = word.part.numbering_part.element
+        self.numbering = numbering
+        list_number = word.styles.element.get_by_id("ListNumber")
+        self.numbered_list_num = int(list_number.pPr.numPr.numId.val)
+
+    def write(self, document: Document,
+              changes: tuple[Iterator[ParagraphChange], tuple[str, ...]] | None) -> None:
+        changed = changes[0] if changes else None
+        contents_due = document.kind == DocumentType.FULL.value
+        previous: Block | None = None
+        num_id = 0
+        for block in document.blocks:
+            if block.kind == "heading1" and contents_due:
+                self._contents(document)
+                contents_due = False
+                block = replace(block, page_break_before=True)  # contents on a page of its own
+            if block.kind == "table":
+                self._table(block, [next(changed) for _ in block.rows] if changed else None)
+            else:
+                if block.kind == "numbered" and not (previous and previous.kind == "numbered"
+                                                     and previous.clause_id == block.clause_id):
+                    num_id = self._restarted_numbering()
+                self._block(block, next(changed) if changed else None,
+                            num_id if block.kind == "numbered" else 0)
+            previous = block
+        for text in changes[1] if changes else ():
+            self._deleted_paragraph(text)
+
+    # --- paragraphs ---------------------------------------------------------------------
+
+    def _block(self, block: Block, change: ParagraphChange | None, num_id: int) -> None:
+        for text in change.deleted_before if change else ():
+            self._deleted_paragraph(text)
+        p = self.paragraph(STYLE_IDS[block.kind], _pieces(block, change),
+                           page_break=block.page_break_before, num_id=num_id,
+                           inserted=bool(change and change.inserted))
+        self.clause_paragraphs.setdefault(block.clause_id, []).append(p)
+        if block.kind == "title" and self.title_paragraph is None:
+            self.title_paragraph = p
+
+    def _deleted_paragraph(self, text: str) -> None:
+        self.paragraph("Normal", [Piece(text.replace(CELL_BREAK, " | "), change=DELETED)],
+                       deleted=True)
+
+    def paragraph(self, style_id: str, pieces: list[Piece], *, page_break: bool = False,
+                  num_id: int = 0, inserted: bool = False, deleted: bool = False,
+                  parent: etree._Element | None = None) -> etree._Element:
+        p = OxmlElement("w:p")
+        ppr = etree.SubElement(p, _W["pPr"])
+        if style_id != "Normal":
+            etree.SubElement(ppr, _W["pStyle"]).set(_W["val"], style_id)
+        if page_break:
+            etree.SubElement(ppr, _W["pageBreakBefore"])
+        if num_id:
+            numpr = etree.SubElement(ppr, _W["numPr"])
+            etree.SubElement(numpr, _W["ilvl"]).set(_W["val"], "0")
+            etree.SubElement(numpr, _W["numId"]).set(_W["val"], str(num_id))
+        if inserted or deleted:  # the paragraph mark itself is new or gone
+            etree.SubElement(ppr, _W["rPr"]).append(
+                self.reviser.mark(INSERTED if inserted else DELETED))
+        if len(ppr) == 0:
+            p.remove(ppr)
+        for piece in pieces:
+            self._run(p, piece)
+        if parent is None:
+            self.end.addprevious(p)
+        else:
+            parent.append(p)
+        return p
+
+    def _run(self, p: etree._Element, piece: Piece) -> None:
+        container = p
+        if piece.change != SAME:
+            container = self.reviser.mark(piece.change)
+            p.append(container)
+        r = etree.SubElement(container, _W["r"])
+        if piece.strong:
+            etree.SubElement(etree.SubElement(r, _W["rPr"]), _W["rStyle"]).set(_W["val"],
+                                                                                 "Strong")
+        text = etree.SubElement(r, _W["delText"] if piece.change == DELETED else _W["t"])
+        text.text = piece.text
+        if piece.text != piece.text.strip():
+            text.set(_XML_SPACE, "preserve")
+
+    def _restarted_numbering(self) -> int:
+        """A fresh numbering instance, so each numbered list starts again at 1."""
+        abstract = self.numbering.num_having_numId(self.numbered_list_num).abstractNumId.val
+        num = self.numbering.add_num(abstract)
+        num.add_lvlOverride(0).add_startOverride(1)
+        return int(num.numId)
+
+    # --- tables -------------------------------------------------------------------------
+
+    def _table(self, block: Block, changes: list[ParagraphChange] | None) -> None:
+        columns = len(block.rows[0])
+        for text in (changes[0].deleted_before if changes else ()):
+            self._deleted_paragraph(text)
+        table = OxmlElement("w:tbl")
+        tblpr = etree.SubElement(table, _W["tblPr"])
+        etree.SubElement(tblpr, _W["tblStyle"]).set(_W["val"], "PolicyTable")
+        width = etree.SubElement(tblpr, _W["tblW"])
+        width.set(_W["w"], "5000")
+        width.set(_W["type"], "pct")
+        look = etree.SubElement(tblpr, _W["tblLook"])
+        for name, value in (("val", "04A0"), ("firstRow", "1"), ("noHBand", "1"),
+                            ("noVBand", "1")):
+            look.set(_W[name], value)
+        grid = etree.SubElement(table, _W["tblGrid"])
+        for _ in range(columns):
+            etree.SubElement(grid, _W["gridCol"]).set(_W["w"], str(TEXT_WIDTH // columns))
+        for index, cells in enumerate(block.rows):
+            change = changes[index] if changes else None
+            for text in (change.deleted_before if change and index else ()):
+                self._row(table, columns, [[Piece(cell, change=DELETED)]
+                                           for cell in text.split(CELL_BREAK)], deleted=True)
+            pieces = (_cell_pieces(change.edits) if change
+                      else [[Piece(cell)] for cell in cells])
+            self._row(table, columns, pieces, header=index == 0,
+                      inserted=bool(change and change.inserted))
+        self.end.addprevious(table)
+
+    def _row(self, table: etree._Element, columns: int, cells: list[list[Piece]], *,
+             header: bool = False, inserted: bool = False, deleted: bool = False) -> None:
+        cells = (cells + [[]] * columns)[:columns - 1] + [
+            [piece for cell in cells[columns - 1:] for piece in cell]]
+        tr = etree.SubElement(table, _W["tr"])
+        trpr = etree.SubElement(tr, _W["trPr"])
+        etree.SubElement(trpr, _W["cantSplit"])
+        if header:  # repeats at the top of every page the table runs onto
+            etree.SubElement(trpr, _W["tblHeader"])
+        if inserted or deleted:
+            trpr.append(self.reviser.mark(INSERTED if inserted else DELETED))
+        for pieces in cells:
+            tc = etree.SubElement(tr, _W["tc"])
+            tcw = etree.SubElement(etree.SubElement(tc, _W["tcPr"]), _W["tcW"])
+            tcw.set(_W["w"], str(TEXT_WIDTH // columns))
+            tcw.set(_W["type"], "dxa")
+            self.paragraph("Normal", pieces, parent=tc)
+
+    # --- contents -----------------------------------------------------------------------
+
+    def _contents(self, document: Document) -> None:
+        """A table of contents field Word refreshes on opening; until then it lists headings."""
+        self.paragraph("TOCHeading", [Piece("Contents")])
+        entries = [block.text for block in document.blocks if block.kind == "heading1"]
+        first = self.paragraph("TOC1", [])
+        _field_start(first, ' TOC \\o "1-1" \\h \\z \\u ')
+        self._run(first, Piece(entries[0]))
+        for entry in entries[1:]:
+            self.paragraph("TOC1", [Piece(entry)])
+        _field_end(self.paragraph("Normal", []))
+
+
+def _pieces(block: Block, change: ParagraphChange | None) -> list[Piece]:
+    """The block's text as pieces, keeping bold lead-ins inside tracked changes too."""
+    spans = [(f"{block.number} ", False)] if block.number else []
+    spans += [(run.text, run.strong) for run in block.runs]
+    if change is None:
+        return [Piece(text, strong) for text, strong in spans]
+    pieces: list[Piece] = []
+    span, offset = 0, 0
+    for edit in change.edits:
+        if edit.change == DELETED:
+            pieces.append(Piece(edit.text, change=DELETED))
+            continue
+        remaining = edit.text
+        while remaining:  # the new text is exactly the spans' text, so this walks in step
+            text, strong = spans[span]
+            taken = remaining[:len(text) - offset]
+            pieces.append(Piece(taken, strong, edit.change))
+            remaining = remaining[len(taken):]
+            offset += len(taken)
+            if offset == len(text):
+                span, offset = span + 1, 0
+    return pieces
+
+
+def _cell_pieces(edits: tuple[Edit, ...]) -> list[list[Piece]]:
+    """A table row's edits split into its cells (deleted text stays in the cell it was in)."""
+    cells: list[list[Piece]] = [[]]
+    for edit in edits:
+        if edit.change == DELETED:
+            cells[-1].append(Piece(edit.text.replace(CELL_BREAK, " "), change=DELETED))
+            continue
+        for index, part in enumerate(edit.text.split(CELL_BREAK)):
+            if index:
+                cells.append([])
+            if part:
+                cells[-1].append(Piece(part, change=edit.change))
+    return cells
+
+
+# --- fields, header, footer, settings -------------------------------------------------------
+
+def _fld_char(p: etree._Element, kind: str) -> None:
+    etree.SubElement(etree.SubElement(p, _W["r"]), _W["fldChar"]).set(_W["fldCharType"], kind)
+
+
+def _field_start(p: etree._Element, instruction: str) -> None:
+    _fld_char(p, "begin")
+    instr = etree.SubElement(etree.SubElement(p, _W["r"]), _W["instrText"])
+    instr.text = instruction
+    instr.set(_XML_SPACE, "preserve")
+    _fld_char(p, "separate")
+
+
+def _field_end(p: etree._Element) -> None:
+    _fld_char(p, "end")
+
+
+def _field(p: etree._Element, instruction: str, shown: str) -> None:
+    """A complete field with the result shown until Word or LibreOffice recalculates it."""
+    _field_start(p, f" {instruction} ")
+    etree.SubElement(etree.SubElement(p, _W["r"]), _W["t"]).text = shown
+    _field_end(p)
+
+
+def _set_page_furniture(word: docx.document.Document, document: Document,
+                        line_numbers: bool) -> None:
+    section = word.sections[0]
+    if document.draft:
+        section.header.is_linked_to_previous = False
+        section.header.paragraphs[0].add_run(DRAFT_MARK)
+    section.footer.is_linked_to_previous = False
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Page ")
+    _field(footer._p, "PAGE", "1")
+    footer.add_run(" of ")
+    _field(footer._p, "NUMPAGES", "1")
+    if line_numbers:  # restart on each page, so counsel can cite "page 3, line 12"
+        numbering = OxmlElement("w:lnNumType")
+        numbering.set(_W["countBy"], "1")
+        numbering.set(_W["restart"], "newPage")
+        section._sectPr.find(_W["cols"]).addprevious(numbering)
+    if document.kind == DocumentType.FULL.value:  # fill in the contents' page numbers
+        settings = word.settings.element
+        update = OxmlElement("w:updateFields")
+        update.set(_W["val"], "true")
+        settings.find(_W["compat"]).addprevious(update)
+
+
+def _set_properties(word: docx.document.Document, document: Document, project: Project,
+                    now: datetime) -> None:
+    properties = word.core_properties
+    company = document.company or "the Company"
+    properties.title = f"{document.title} - {company}"
+    properties.subject = DocumentType(document.kind).label
+    properties.author = properties.last_modified_by = company
+    properties.version = xml_safe(project.company.version)
+    properties.content_status = "Draft" if document.draft else "Final"
+    properties.created = properties.modified = now.replace(tzinfo=None)
+    properties.revision = 1
+
+
+# --- notes to counsel -----------------------------------------------------------------------
+
+def _add_notes_to_counsel(word: docx.document.Document, body: _Body, project: Project) -> None:
+    """Each note becomes a comment on its clause; a note on a clause now gone goes on the title."""
+    author = _person(project)
+    initials = "".join(word[0] for word in author.split()[:3]).upper()
+    for note in project.review.notes_to_counsel:
+        question = xml_safe(note.question.strip())
+        if not question:
+            continue
+        clause_id = xml_safe(note.clause_id)
+        paragraphs = body.clause_paragraphs.get(clause_id) if clause_id else None
+        if not paragraphs:
+            target = body.title_paragraph
+            if target is None:
+                target = word.element.body.find(_W["p"])
+            paragraphs = [target]
+            if clause_id:
+                question = (f'This note was about the clause "{clause_id}", which is no longer '
+                            f"in the policy. {question}")
+        runs = [r for p in paragraphs for r in p.iter(_W["r"])]
+        if runs:
+            first, last = WordRun(runs[0], None), WordRun(runs[-1], None)
+            word.add_comment([first, last], question, author=author, initials=initials)

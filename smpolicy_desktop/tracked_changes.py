@@ -1,0 +1,168 @@
+"""What changed since the last export, paragraph by paragraph, sentence by sentence, word by word.
+
+A Word export remembers the text of each paragraph in the project (a table row is its cells
+joined by tabs); the next export compares with it and the Word writer marks the difference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from difflib import SequenceMatcher
+
+from .document import Document
+from .model import LastExport, Project
+
+CELL_BREAK = "\t"  # never inside a paragraph or cell: the renderer collapses all whitespace
+SAME, INSERTED, DELETED = "", "ins", "del"
+
+# A sentence runs to a full stop, question or exclamation mark followed by a space (so "4.3"
+# and "e.g.x" stay whole), or to the end of a table cell.
+_SENTENCE = re.compile(r".*?(?:[.!?]+(?:\s+|$)|\t|$)", re.DOTALL)
+_WORD = re.compile(r"\w+|[^\w\s]+|\s+")
+_SIMILAR = 0.5  # below this share of common words two paragraphs count as different ones
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A piece of a paragraph's text: unchanged, inserted or deleted since the last export."""
+
+    text: str
+    change: str = SAME
+
+
+@dataclass(frozen=True)
+class ParagraphChange:
+    """How one paragraph of the current document differs from the last export."""
+
+    edits: tuple[Edit, ...]
+    inserted: bool = False  # the whole paragraph is new
+    deleted_before: tuple[str, ...] = ()  # paragraphs removed just before this one
+
+    @property
+    def changed(self) -> bool:
+        return self.inserted or any(edit.change for edit in self.edits)
+
+
+def paragraph_texts(document: Document) -> list[str]:
+    """The document's text as the export remembers it: one entry per paragraph or table row."""
+    texts: list[str] = []
+    for block in document.blocks:
+        if block.kind == "table":
+            texts.extend(CELL_BREAK.join(row) for row in block.rows)
+        else:
+            texts.append(block.text)
+    return texts
+
+
+def remember_text(project: Project, document: Document, on: date | None = None) -> None:
+    """Keep the text just exported in the project, as the base of the next comparison."""
+    project.last_export = LastExport(exported_on=on or date.today(),
+                                     paragraphs=paragraph_texts(document))
+
+
+def compare(old: list[str], new: list[str]) -> tuple[list[ParagraphChange], tuple[str, ...]]:
+    """A change for every new paragraph, and the old paragraphs deleted after the last one."""
+    changes: list[ParagraphChange] = []
+    deleted: list[str] = []
+    for old_text, new_text in _aligned(old, new):
+        if new_text is None:
+            deleted.append(old_text)
+            continue
+        if old_text is None:
+            edits, inserted = (Edit(new_text, INSERTED),), True
+        else:
+            edits, inserted = diff_text(old_text, new_text), False
+        changes.append(ParagraphChange(edits, inserted, tuple(deleted)))
+        deleted = []
+    return changes, tuple(deleted)
+
+
+def _aligned(old: list[str], new: list[str]) -> list[tuple[str | None, str | None]]:
+    """Old and new paragraphs side by side; None where one side has no counterpart."""
+    pairs: list[tuple[str | None, str | None]] = []
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.extend(zip(old[i1:i2], new[j1:j2], strict=True))
+        else:
+            pairs.extend(_pair_similar(old[i1:i2], new[j1:j2]))
+    return pairs
+
+
+def _pair_similar(old: list[str], new: list[str]) -> list[tuple[str | None, str | None]]:
+    """Pair edited paragraphs with their earlier versions, keeping the order (a small DP)."""
+    similar = [[_similarity(a, b) for b in new] for a in old]
+    best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]  # best[i][j]: old[i:], new[j:]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            paired = best[i + 1][j + 1] + similar[i][j] if similar[i][j] >= _SIMILAR else -1.0
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    pairs: list[tuple[str | None, str | None]] = []
+    i = j = 0
+    while i < len(old) or j < len(new):
+        if (i < len(old) and j < len(new) and similar[i][j] >= _SIMILAR
+                and best[i][j] == best[i + 1][j + 1] + similar[i][j]):
+            pairs.append((old[i], new[j]))
+            i, j = i + 1, j + 1
+        elif i < len(old) and (j == len(new) or best[i][j] == best[i + 1][j]):
+            pairs.append((old[i], None))
+            i += 1
+        else:
+            pairs.append((None, new[j]))
+            j += 1
+    return pairs
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+
+
+def diff_text(old: str, new: str) -> tuple[Edit, ...]:
+    """The new text with what changed marked: whole sentences compared first, then words."""
+    old_sentences, new_sentences = _sentences(old), _sentences(new)
+    edits: list[Edit] = []
+    matcher = SequenceMatcher(None, old_sentences, new_sentences, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        before, after = old_sentences[i1:i2], new_sentences[j1:j2]
+        if tag == "equal":
+            edits.append(Edit("".join(after)))
+        elif tag == "replace" and len(before) == len(after):
+            for sentence_before, sentence_after in zip(before, after, strict=True):
+                edits.extend(_diff_words(sentence_before, sentence_after))
+        else:
+            edits.extend(_diff_words("".join(before), "".join(after)))
+    return _merged(edits)
+
+
+def _sentences(text: str) -> list[str]:
+    return [piece for piece in _SENTENCE.findall(text) if piece]
+
+
+def _diff_words(old: str, new: str) -> list[Edit]:
+    old_words, new_words = _WORD.findall(old), _WORD.findall(new)
+    edits: list[Edit] = []
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            edits.append(Edit("".join(new_words[j1:j2])))
+            continue
+        if i2 > i1:
+            edits.append(Edit("".join(old_words[i1:i2]), DELETED))
+        if j2 > j1:
+            edits.append(Edit("".join(new_words[j1:j2]), INSERTED))
+    return edits
+
+
+def _merged(edits: list[Edit]) -> tuple[Edit, ...]:
+    """Neighbouring pieces of the same kind as one piece, so Word shows one mark, not many."""
+    merged: list[Edit] = []
+    for edit in edits:
+        if not edit.text:
+            continue
+        if merged and merged[-1].change == edit.change:
+            merged[-1] = Edit(merged[-1].text + edit.text, edit.change)
+        else:
+            merged.append(edit)
+    return tuple(merged)
