@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .document import Block, Document, Run
-from .model import DocumentType, Project
+from .model import Choice, DocumentType, Project
 from .resources import resource_path
 
 # Characters XML 1.0 cannot hold at all: they are dropped from user text, never escaped.
@@ -50,6 +50,43 @@ def _long_date(value: date | None) -> str:
     return f"{value:%B} {value.day}, {value.year}" if value else ""
 
 
+def _lowercase_start(text: str) -> str:
+    """'Twice a day' -> 'twice a day', to continue a sentence; 'IT team' stays as typed."""
+    text = str(text).strip()
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _full_stop(text: str) -> str:
+    """End an answer that closes a sentence with one full stop, never two."""
+    text = text.strip() if isinstance(text, str) else str(text).strip()  # keeps Markup
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, Choice):
+        return value.label
+    if isinstance(value, date):
+        return _long_date(value)
+    return " ".join(str(value or "").split())
+
+
+def _table_rows(items: list[Any], *fields: str) -> list[list[str]]:
+    """List answers as table rows, the questions' labels first; empty rows and columns go.
+
+    A row holding nothing but a choice left at its default (a reviewer's status) is empty.
+    """
+    body = [[_cell(getattr(item, name)) for name in fields] for item in items
+            if any(_cell(getattr(item, name)) for name in fields
+                   if not isinstance(getattr(item, name), Choice))]
+    if not body:
+        return []
+    head = [type(items[0]).model_fields[name].title for name in fields]
+    keep = [index for index in range(len(fields)) if any(row[index] for row in body)]
+    return [[row[index] for index in keep] for row in (head, *body)]
+
+
 # The document section where each policy area's answers mostly show (for the preview).
 AREA_SECTIONS = {"company": "purpose", "presence": "presence", "voice": "voice",
                  "employees": "employees", "public": "content", "responses": "responses",
@@ -61,7 +98,9 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(resource_path("templates")), autoescape=True,
                       undefined=StrictUndefined, finalize=xml_safe, trim_blocks=True,
                       lstrip_blocks=True)
-    env.filters.update(lines=_lines, join_and=_join_and, long_date=_long_date)
+    env.filters.update(lines=_lines, join_and=_join_and, long_date=_long_date,
+                       lowercase_start=_lowercase_start, full_stop=_full_stop,
+                       table_rows=_table_rows)
     return env
 
 
