@@ -1,0 +1,249 @@
+"""The form for one policy area, generated from the model's field definitions.
+
+Each answer is a row: its label, its editor, the help text, and room for a refusal or a risk
+mark. Edits go to the ProjectModel; the form re-reads whatever the model says has changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.render import render_document
+
+from .fields import MARK_COLOUR, FieldEditor, Question, make_editor, questions
+from .project_model import FieldPath, ProjectModel
+
+_REFUSAL_COLOUR = "#c62828"
+_WIDE_KINDS = ("list", "table", "choices")  # editors that get the full width, label above
+_COMPACT_KINDS = ("number", "date")  # editors as wide as their content, not the form
+
+
+def refusal_message(error: ValidationError) -> str:
+    """Pydantic's reason for refusing an answer, as one plain sentence."""
+    reason = error.errors()[0]["msg"]
+    reason = reason.replace("Input should be", "It should be").replace("Value error, ", "")
+    return f"Not saved: {reason[0].lower()}{reason[1:]}."
+
+
+def _small(label: QLabel, colour_role: QPalette.ColorRole | None = None) -> QLabel:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    label.setWordWrap(True)
+    if colour_role is not None:
+        label.setForegroundRole(colour_role)
+    return label
+
+
+class FieldRow(QFrame):
+    """One answer's editor with its help text; draws the risk-check mark around itself."""
+
+    def __init__(self, path: FieldPath, question: Question, editor: QWidget):
+        super().__init__()
+        self.path, self.question, self.editor = path, question, editor
+        self.mark_text = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(3, 3, 3, 3)
+        layout.setSpacing(2)
+        help_label = _small(QLabel(question.help), QPalette.ColorRole.PlaceholderText)
+        align = Qt.AlignmentFlag.AlignLeft if question.kind in _COMPACT_KINDS else \
+            Qt.AlignmentFlag(0)
+        # A list's help reads best before the list; a single answer's help after its box.
+        first, second = (help_label, editor) if question.kind in _WIDE_KINDS else \
+            (editor, help_label)
+        for widget in (first, second):
+            if widget is editor:
+                layout.addWidget(editor, 0, align)
+            elif question.help:
+                layout.addWidget(help_label)
+        self.message = _small(QLabel())
+        self.message.hide()
+        layout.addWidget(self.message)
+        layout.addStretch()  # any height the form gives the row goes below, not between
+
+    def sizeHint(self) -> QSize:
+        # QFormLayout asks for a checkbox row's plain size hint, which guesses the help text's
+        # wrapping far too narrow and leaves a gap; answer with the height at today's width.
+        hint = super().sizeHint()
+        if self.hasHeightForWidth():
+            hint.setHeight(self.heightForWidth(max(self.width(), hint.width())))
+        return hint
+
+    def show_refusal(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {_REFUSAL_COLOUR}")
+        self.message.show()
+
+    def clear_refusal(self) -> None:
+        self._show_mark_text()
+
+    def set_marks(self, marks: dict[tuple, str]) -> None:
+        """Marks from the risk check: on the answer itself (key ()) or rows inside it."""
+        self.mark_text = "\n".join(dict.fromkeys(marks.values()))
+        self.setToolTip(self.mark_text)
+        self.editor.set_marks({rest: text for rest, text in marks.items() if rest})
+        self._show_mark_text()
+        self.update()
+
+    def _show_mark_text(self) -> None:
+        self.message.setText(self.mark_text)
+        self.message.setStyleSheet(f"color: {MARK_COLOUR.name()}")
+        self.message.setVisible(bool(self.mark_text))
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if self.mark_text:
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(MARK_COLOUR, 2))
+            painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
+
+
+class AreaForm(QScrollArea):
+    """Every question of one policy area, in the model's order, in a scrollable form."""
+
+    field_focused = Signal(tuple)
+
+    def __init__(self, model: ProjectModel, area: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model, self.area = model, area
+        self.area_model = Project.areas()[area]
+        self.rows: dict[str, FieldRow] = {}
+        self.marks: dict[FieldPath, str] = {}
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(self._build())
+        self._show_all()
+        model.changed.connect(self._on_changed)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    # --- building ---
+
+    def _build(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addWidget(self._intro())
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for question in questions(self.area_model):
+            path = (self.area, question.name)
+            editor = make_editor(question, self._committer(path), self._clauses)
+            row = self.rows[question.name] = FieldRow(path, question, editor)
+            if question.kind == "check":  # the checkbox carries its own label
+                form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, row)
+            elif question.kind in _WIDE_KINDS:
+                form.addRow(self._label(question, editor, 0))
+                form.addRow(row)
+            else:
+                pad = max(0, (editor.sizeHint().height() - QLabel().sizeHint().height()) // 2)
+                form.addRow(self._label(question, editor, pad if question.kind != "text" else 4),
+                            row)
+        outer.addLayout(form)
+        outer.addStretch()
+        return page
+
+    def _intro(self) -> QWidget:
+        """The area's title and, from the model's docstring, what it covers."""
+        intro = QWidget()
+        layout = QVBoxLayout(intro)
+        layout.setContentsMargins(0, 0, 0, 6)
+        title = QLabel(Project.model_fields[self.area].title)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        summary = (self.area_model.__doc__ or "").split(":", 1)[-1].strip()
+        if summary:
+            layout.addWidget(_small(QLabel(summary[0].upper() + summary[1:]),
+                                    QPalette.ColorRole.PlaceholderText))
+        return intro
+
+    def _label(self, question: Question, editor: QWidget, pad: int) -> QLabel:
+        label = QLabel(question.title)
+        label.setBuddy(editor)
+        label.setWordWrap(True)
+        label.setContentsMargins(0, pad + 3, 0, 0)  # + the row frame's margin
+        return label
+
+    def _clauses(self) -> dict[str, str]:
+        return render_document(self.model.project).clauses()
+
+    def _show_all(self) -> None:
+        for name, row in self.rows.items():
+            row.editor.show_value(self.model.value((self.area, name)))
+
+    # --- edits in, changes out ---
+
+    def _committer(self, path: FieldPath):
+        def commit(rest: tuple, value: Any) -> None:
+            row = self.rows[path[1]]
+            try:
+                self.model.set_value((*path, *rest), value)
+            except ValidationError as error:
+                row.show_refusal(refusal_message(error))
+            else:
+                row.clear_refusal()
+        return commit
+
+    def _on_changed(self, changed: FieldPath) -> None:
+        for name, row in self.rows.items():
+            path = (self.area, name)
+            if path[:len(changed)] == changed[:len(path)]:
+                row.editor.show_value(self.model.value(path))
+
+    def _on_focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        widget: QObject | None = now
+        while widget is not None and widget is not self:
+            if isinstance(widget, FieldRow) and widget.path[0] == self.area:
+                self.field_focused.emit(widget.path)
+                return
+            widget = widget.parent()
+
+    # --- what the window uses ---
+
+    def fields(self) -> list[FieldPath]:
+        """The path of every answer shown, in form order."""
+        return [row.path for row in self.rows.values()]
+
+    def editor(self, path: FieldPath) -> FieldEditor:
+        return self.rows[path[1]].editor
+
+    def focus_field(self, path: FieldPath) -> None:
+        """Bring the answer (or a row inside it) into view and give it the keyboard."""
+        row = self.rows[path[1]]
+        tabs = self.parentWidget()
+        while tabs is not None and not isinstance(tabs, QTabWidget):
+            tabs = tabs.parentWidget()
+        if tabs is not None:
+            tabs.setCurrentWidget(self)
+        self.ensureWidgetVisible(row)
+        row.editor.focus_item(tuple(path[2:]))
+
+    def mark_field(self, path: FieldPath, text: str | None) -> None:
+        """Show (or, with None, clear) a risk-check mark on an answer or a row inside it."""
+        path = tuple(path)
+        if text:
+            self.marks[path] = text
+        else:
+            self.marks.pop(path, None)
+        row = self.rows[path[1]]
+        row.set_marks({p[2:]: t for p, t in self.marks.items() if p[:2] == row.path})
+
