@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .export import FORMATS, export_file
+from .export import FORMATS, export_file, format_for, remember_export
 from .presets import presets
 from .safe_write import WriteError
 from .storage import EXTENSION, ProjectFileError, load_project, save_project
@@ -50,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="default: from the output's extension, else docx")
     export.add_argument("--kind", choices=("full", "short"),
                         help="full policy or short guidelines (default: the project's choice)")
+    export.add_argument("--line-numbers", action="store_true",
+                        help="number the lines of each page, for legal review (Word only)")
+    export.add_argument("--changes-since-last", action="store_true",
+                        help="show what changed since the remembered export as tracked changes")
+    export.add_argument("--remember", action="store_true",
+                        help="keep this Word export's text in the project file, as the base "
+                             "for a later --changes-since-last")
     return parser
 
 
@@ -76,8 +83,18 @@ def run_validate(args: argparse.Namespace) -> None:
 
 def run_export(args: argparse.Namespace) -> None:
     project = load_project(args.file)
-    written = export_file(project, args.output, args.format, args.kind)
+    if args.remember and (args.changes_since_last
+                          or format_for(args.output, args.format) != "docx"):
+        raise UserError("--remember keeps the text of a plain Word export; use it without "
+                        "--changes-since-last and with a .docx output")
+    written = export_file(project, args.output, args.format, args.kind,
+                          line_numbers=args.line_numbers,
+                          changes_since_last=args.changes_since_last)
     print(f"Wrote {written}")
+    if args.remember:
+        remember_export(project, args.kind)
+        save_project(project, args.file)
+        print(f"Kept its text in {args.file} for the next --changes-since-last")
 
 
 COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,

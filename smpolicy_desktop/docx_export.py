@@ -42,7 +42,7 @@ _W = {name: qn(f"w:{name}") for name in (
     "delText", "ins", "del", "val", "id", "author", "date", "tbl", "tblPr", "tblStyle", "tblW",
     "w", "type", "tblLook", "tblGrid", "gridCol", "tr", "trPr", "tblHeader", "cantSplit", "tc",
     "tcPr", "tcW", "fldChar", "fldCharType", "instrText", "lnNumType", "countBy", "restart",
-    "updateFields", "compat", "cols", "firstRow", "noHBand", "noVBand")}
+    "updateFields", "compat", "cols", "firstRow", "noHBand", "noVBand", "tab")}
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -147,6 +147,8 @@ class _Body:
         p = self.paragraph(STYLE_IDS[block.kind], _pieces(block, change),
                            page_break=block.page_break_before, num_id=num_id,
                            inserted=bool(change and change.inserted))
+        if block.kind == "signature":  # the style's tab leader draws the line to sign on
+            etree.SubElement(etree.SubElement(p, _W["r"]), _W["tab"])
         self.clause_paragraphs.setdefault(block.clause_id, []).append(p)
         if block.kind == "title" and self.title_paragraph is None:
             self.title_paragraph = p
@@ -205,7 +207,6 @@ class _Body:
     # --- tables -------------------------------------------------------------------------
 
     def _table(self, block: Block, changes: list[ParagraphChange] | None) -> None:
-        columns = len(block.rows[0])
         for text in (changes[0].deleted_before if changes else ()):
             self._deleted_paragraph(text)
         table = OxmlElement("w:tbl")
@@ -218,22 +219,24 @@ class _Body:
         for name, value in (("val", "04A0"), ("firstRow", "1"), ("noHBand", "1"),
                             ("noVBand", "1")):
             look.set(_W[name], value)
+        widths = _column_widths(block.rows)
         grid = etree.SubElement(table, _W["tblGrid"])
-        for _ in range(columns):
-            etree.SubElement(grid, _W["gridCol"]).set(_W["w"], str(TEXT_WIDTH // columns))
+        for width in widths:
+            etree.SubElement(grid, _W["gridCol"]).set(_W["w"], str(width))
         for index, cells in enumerate(block.rows):
             change = changes[index] if changes else None
             for text in (change.deleted_before if change and index else ()):
-                self._row(table, columns, [[Piece(cell, change=DELETED)]
-                                           for cell in text.split(CELL_BREAK)], deleted=True)
+                    self._row(table, widths, [[Piece(cell, change=DELETED)]
+                                          for cell in text.split(CELL_BREAK)], deleted=True)
             pieces = (_cell_pieces(change.edits) if change
                       else [[Piece(cell)] for cell in cells])
-            self._row(table, columns, pieces, header=index == 0,
+            self._row(table, widths, pieces, header=index == 0,
                       inserted=bool(change and change.inserted))
         self.end.addprevious(table)
 
-    def _row(self, table: etree._Element, columns: int, cells: list[list[Piece]], *,
+    def _row(self, table: etree._Element, widths: list[int], cells: list[list[Piece]], *,
              header: bool = False, inserted: bool = False, deleted: bool = False) -> None:
+        columns = len(widths)  # a deleted row of another shape is fitted to this table
         cells = (cells + [[]] * columns)[:columns - 1] + [
             [piece for cell in cells[columns - 1:] for piece in cell]]
         tr = etree.SubElement(table, _W["tr"])
@@ -243,10 +246,10 @@ class _Body:
             etree.SubElement(trpr, _W["tblHeader"])
         if inserted or deleted:
             trpr.append(self.reviser.mark(INSERTED if inserted else DELETED))
-        for pieces in cells:
+        for pieces, width in zip(cells, widths, strict=True):
             tc = etree.SubElement(tr, _W["tc"])
             tcw = etree.SubElement(etree.SubElement(tc, _W["tcPr"]), _W["tcW"])
-            tcw.set(_W["w"], str(TEXT_WIDTH // columns))
+            tcw.set(_W["w"], str(width))
             tcw.set(_W["type"], "dxa")
             self.paragraph("Normal", pieces, parent=tc)
 
@@ -262,6 +265,14 @@ class _Body:
         for entry in entries[1:]:
             self.paragraph("TOC1", [Piece(entry)])
         _field_end(self.paragraph("Normal", []))
+
+
+def _column_widths(rows: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Share the text width by how much each column says, never splitting its longest word."""
+    weights = [max(min(60, sum(len(cell) for cell in column) / len(column)),
+                   max(len(word) for cell in column for word in cell.split() or [""]) + 3)
+               for column in zip(*rows, strict=False)]
+    return [int(TEXT_WIDTH * weight / sum(weights)) for weight in weights]
 
 
 def _pieces(block: Block, change: ParagraphChange | None) -> list[Piece]:

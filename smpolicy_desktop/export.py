@@ -27,8 +27,8 @@ class ExportError(WriteError):
     """An export that cannot be made as asked (not a disk problem); the reason is plain words."""
 
 
-NO_EARLIER_EXPORT = ("this project has no earlier Word export to compare with; export it to "
-                     "Word once (and keep the text in the project) first")
+NO_EARLIER_EXPORT = ("this project keeps no earlier Word export to compare with; export it to "
+                     "Word once and save the project first")
 
 
 def export_file(project: Project, path: Path | str, fmt: str | None = None,

@@ -97,11 +97,12 @@ STYLES = (
                  '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/>')
     + _paragraph("ListNumber", "List Number",
                  '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/>')
-    # The label sits under a line drawn as the paragraph's top border, with room to sign above.
+    # The label, then a tab whose underscore leader draws the line to sign on. (A border per
+    # paragraph would not do: Word and LibreOffice merge the borders of alike paragraphs.)
     + _paragraph("SignatureLine", "Signature Line",
-                 f'<w:keepLines/><w:pBdr>{_border("top", 6, "000000")}</w:pBdr>'
-                 '<w:spacing w:before="720" w:after="0"/><w:ind w:right="4680"/>',
-                 f'<w:color w:val="{GREY}"/><w:sz w:val="20"/><w:szCs w:val="20"/>')
+                 '<w:keepNext/><w:tabs><w:tab w:val="left" w:leader="underscore" '
+                 'w:pos="7200"/></w:tabs><w:spacing w:before="600" w:after="0"/>',
+                 f'<w:color w:val="{GREY}"/>')
     + _paragraph("TOCHeading", "TOC Heading", '<w:keepNext/><w:spacing w:before="240" '
                  'w:after="120"/>', f'<w:b/><w:color w:val="{INK}"/><w:sz w:val="26"/>'
                  '<w:szCs w:val="26"/>', next_style="Normal")
