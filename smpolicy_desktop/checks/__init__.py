@@ -1,0 +1,10 @@
+"""The risk and completeness checks: sentences that could get the owner into trouble (with a
+safer wording), pieces the policy is missing, and how complete each area is.
+"""
+
+from .completeness import area_status
+from .finding import SEVERITIES, Finding
+from .policy_check import apply_suggestion, check_project, check_text, user_texts
+
+__all__ = ["SEVERITIES", "Finding", "apply_suggestion", "area_status", "check_project",
+           "check_text", "user_texts"]

@@ -1,0 +1,129 @@
+"""Pieces a policy like this one should have: the FTC disclosure rule, spokespeople, an
+escalation chain, a review date, and the rules the company's sector adds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from ..document import Document
+from ..model import Industry, Project
+from .finding import Finding
+
+_US = re.compile(r"^\s*(?:us|u\.s\.a?\.?|usa|united states(?: of america)?)\s*$", re.I)
+
+_PATIENT_RULE = re.compile(r"\bpatient", re.I)
+_PRIVACY = re.compile(r"confidential|privacy|private|hipaa|authori[sz]|identif", re.I)
+_RECORDKEEPING = re.compile(r"\barchiv|\bretain|\bretention|record-?keeping|\bkeep[^.]{0,30}"
+                            r"\brecords?\b|books and records", re.I)
+_SUPERVISION = re.compile(r"\bsupervis|\bprincipal\b|\bpre-?approv", re.I)
+_MATERIAL_NEWS = re.compile(r"\bmaterial\b[^.]{0,80}\b(?:non-?public|not (?:yet )?(?:been )?"
+                            r"(?:made )?(?:public|announced|released))|regulation fd|"
+                            r"selective disclosure", re.I)
+
+PATIENT_ITEM = "Patient information, including photos or details that could identify a patient"
+MATERIAL_NEWS_ITEM = ("Material information about the company, such as results or deals, "
+                      "before it has been announced to investors")
+
+
+def missing_pieces(project: Project, document: Document) -> Iterator[Finding]:
+    yield from _general_pieces(project)
+    yield from _sector_pieces(project, document)
+
+
+def _general_pieces(project: Project) -> Iterator[Finding]:
+    employees, voice = project.employees, project.voice
+    if not employees.endorsement_disclosure:
+        yield Finding(
+            "missing.ftc_disclosure", "warning",
+            "Employees who praise or promote the company's products online must say that they "
+            "work for it. Without this rule the company shares the blame for hidden ads.",
+            "FTC Endorsement Guides, 16 CFR Part 255",
+            "Turn on 'Disclose the relationship when promoting our products'.", "employees",
+            ("employees", "endorsement_disclosure"), replacement=True)
+    if employees.savings_clause is False and _US.match(project.company.country or ""):
+        yield Finding(
+            "missing.rights_statement", "warning",
+            "Without the statement of employees' rights, staff may read the rules as going "
+            "further than the law allows.",
+            "Stericycle, 372 NLRB No. 113 (2023)",
+            "Turn on 'Include the employee rights statement (US)'.", "rights",
+            ("employees", "savings_clause"), replacement=True)
+    if not voice.spokespeople and not voice.media_contact.strip():
+        yield Finding(
+            "missing.spokesperson", "info",
+            "Nobody is named to speak for the company, so staff will not know where to send a "
+            "reporter or who may answer for the company.", "Common practice",
+            "Add at least one spokesperson and where media questions go.", "voice",
+            ("voice", "spokespeople"))
+    if not project.responses.escalation_chain:
+        yield Finding(
+            "missing.escalation_chain", "info",
+            "There is no escalation chain, so in a crisis nobody knows whom to call, in what "
+            "order.", "Common practice",
+            "Add the people to call, in order, with how to reach them.", "responses",
+            ("responses", "escalation_chain"))
+    review = project.review
+    if review.next_review_date is None:
+        start = project.company.effective_date or date.today()
+        yield Finding(
+            "missing.review_date", "info",
+            "The policy has no next review date; platforms and the law change, so a date "
+            "keeps it current.", "Common practice",
+            f"Set the next review date, {review.review_cycle_months} months on.", "review",
+            ("review", "next_review_date"),
+            replacement=_months_later(start, review.review_cycle_months))
+
+
+def _sector_pieces(project: Project, document: Document) -> Iterator[Finding]:
+    lines = [(b.clause_id, b.text) for b in document.blocks] + [
+        (b.clause_id, cell) for b in document.blocks for row in b.rows for cell in row]
+    text = "\n".join(line for _, line in lines)
+    confidential = project.employees.confidential_info
+    industry = project.company.industry
+    if industry == Industry.HEALTH_CARE and not any(
+            _PATIENT_RULE.search(line) and _PRIVACY.search(f"{clause} {line}")
+            for clause, line in lines):
+        yield Finding(
+            "sector.health.patient_information", "warning",
+            "A health care policy must say plainly that patient information, photos and "
+            "stories are never posted without the patient's written authorisation.",
+            "HIPAA Privacy Rule, 45 CFR Parts 160 and 164", PATIENT_ITEM, "employees",
+            ("employees", "confidential_info"), replacement=[*confidential, PATIENT_ITEM])
+    if industry == Industry.FINANCIAL_SERVICES:
+        authority = "FINRA Rule 2210 / 4511, SEC Rule 17a-4"
+        if not _RECORDKEEPING.search(text):
+            yield Finding(
+                "sector.finance.recordkeeping", "warning",
+                "Financial firms must keep records of business communications made on social "
+                "media. The policy does not say how they are archived.", authority,
+                "Business messages to clients go only through accounts the firm archives; "
+                "never use personal accounts or chat apps for client business.", "presence")
+        if not _SUPERVISION.search(text):
+            yield Finding(
+                "sector.finance.supervision", "warning",
+                "Financial firms must supervise business communications, and a principal must "
+                "approve some posts before they are published. The policy does not say who.",
+                authority,
+                "A supervising principal reviews business posts about our services before "
+                "they are published.", "presence")
+    if project.company.publicly_traded and not _MATERIAL_NEWS.search(text):
+        yield Finding(
+            "sector.public_company.selective_disclosure", "warning",
+            "A listed company must not share important news with some people before the "
+            "public. The policy should say that material news is shared only through official "
+            "announcements.", "SEC Regulation FD", MATERIAL_NEWS_ITEM, "employees",
+            ("employees", "confidential_info"), replacement=[*confidential, MATERIAL_NEWS_ITEM])
+
+
+def _months_later(start: date, months: int) -> date:
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    for day in (start.day, 30, 29, 28):  # the 31st has no twin in shorter months
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has a 28th")

@@ -1,0 +1,48 @@
+"""A finding of the risk check: what is wrong, why, on what authority, and a safer wording.
+
+Findings are plain data so the CLI can print them as JSON and the window can list them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+SEVERITIES = ("info", "warning", "error")  # in rising order
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in the policy.
+
+    `path` is the field holding the user's text (e.g. ("employees", "confidential_info", 2));
+    empty when the text comes from the policy templates or a whole area is missing something.
+    `replacement` is the field's new value when the safer wording can be applied in one step.
+    """
+
+    rule: str
+    severity: str
+    reason: str
+    authority: str
+    suggestion: str = ""
+    clause_id: str = ""
+    path: tuple[str | int, ...] = ()
+    excerpt: str = ""
+    replacement: Any = None
+
+    @property
+    def applicable(self) -> bool:
+        return bool(self.path) and self.replacement is not None
+
+    def at_least(self, severity: str) -> bool:
+        return SEVERITIES.index(self.severity) >= SEVERITIES.index(severity)
+
+    def to_dict(self) -> dict[str, Any]:
+        replacement = self.replacement
+        if isinstance(replacement, date):
+            replacement = replacement.isoformat()
+        return {"rule": self.rule, "severity": self.severity, "clause_id": self.clause_id,
+                "path": list(self.path), "excerpt": self.excerpt, "reason": self.reason,
+                "authority": self.authority, "suggestion": self.suggestion,
+                "replacement": replacement}

@@ -1,0 +1,137 @@
+"""Sentences and concepts for the wording rules: normalised text and small vocabularies.
+
+Rules are written over concepts (a restriction, a kind of speech, a protected subject), each a
+regular expression over lower-case text with contractions and spellings made uniform.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPELLINGS = [
+    (r"[\u2018\u2019\u02bc`]", "'"), (r"[\u201c\u201d]", '"'), (r"[\u2013\u2014]", " - "),
+    (r"\bcan'?t\b|\bcannot\b", "can not"), (r"\bwon'?t\b", "will not"),
+    (r"\b(\w+)n't\b", r"\1 not"),
+    (r"\bnon[- ]?public\b", "non-public"), (r"\bco[- ]?workers?\b", "coworkers"),
+    (r"\bpre[- ]?(approv|authori)", r"pre\1"), (r"\be-?mails?\b", "email"),
+    (r"\s+", " "),
+]
+
+
+def normalise(text: str, company_name: str = "") -> str:
+    """Lower case, uniform quotes and contractions; the company's own name reads 'the company'."""
+    text = text.lower()
+    name = company_name.strip().lower()
+    for suffix in (" llc", " inc.", " inc", " ltd", " ltd.", " corp", " co."):
+        name = name.removesuffix(suffix)
+    if len(name) > 2:
+        text = text.replace(name, "the company")
+    for pattern, replacement in _SPELLINGS:
+        text = re.sub(pattern, replacement, text)
+    return text.strip()
+
+
+# Negated restrictions state a right ("this does not stop you from ..."); they are replaced by
+# one token so that "does not" there never reads as a rule.
+RIGHTS_NOTE = "rightsnote"
+_RIGHTS = re.compile(
+    r"\b(?:does|do|will|shall|should|must|may) not (?:stop|prevent|limit|restrict|affect|"
+    r"apply to|cover|forbid|prohibit|ban|interfere with|need|have to|require)\b|"
+    r"\bnothing in (?:this|the|our) (?:policy|guide\w*|rules?)\b|"
+    r"\bnot (?:meant|intended) to\b")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the original text (with its place in it) and its normalised form."""
+
+    start: int
+    end: int
+    original: str
+    text: str
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        return pattern.search(self.text) is not None
+
+    def after(self, first: re.Pattern[str], then: re.Pattern[str]) -> bool:
+        """True when `then` occurs somewhere after a match of `first` (e.g. verb, then object)."""
+        return any(then.search(self.text, m.end()) for m in first.finditer(self.text))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\n+")
+
+
+def sentences(text: str, company_name: str = "") -> list[Sentence]:
+    """The sentences (and list-like pieces split at semicolons or lines) of a text."""
+    found, start = [], 0
+    for boundary in [*_SENTENCE_END.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            found.append(Sentence(start + lead, start + len(piece.rstrip()),
+                                  piece.strip(),
+                                  _RIGHTS.sub(RIGHTS_NOTE, normalise(piece, company_name))))
+        start = boundary.end() if boundary else len(text)
+    return found
+
+
+def words(*alternatives: str) -> re.Pattern[str]:
+    """A pattern matching any of the alternatives as whole words."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+# --- The vocabulary rules are written in -----------------------------------------------------
+
+PROHIBITION = re.compile(
+    r"\b(?:do not|does not|never|no one|nobody|must not|may not|should not|shall not|will not|"
+    r"can not|(?:is|are|be) not (?:allowed|permitted|authori[sz]ed)|prohibit\w*|forbid\w*|"
+    r"banned|refrain\w*|avoid\w*|not to|misconduct|grounds for|unauthori[sz]ed|"
+    r"without (?:\w+ ){0,3}(?:approval|permission|consent|authori[sz]ation|clearance)|"
+    r"unless (?:\w+ )?(?:authori[sz]ed|approved|cleared|preauthori[sz]ed|preapproved)|"
+    r"(?:is|are|remain) (?:strictly |kept )?(?:confidential|secret)|"
+    r"only \w+(?: \w+)? (?:may|can))\b"
+    r"|^no\b|[,:;] no\b")
+OBLIGATION = words("must", "should", "shall", "make sure", "ensure", "be sure", "required to",
+                   "expected to", "have to", "need to", "are to", "is to", "always")
+RULE = re.compile(f"{PROHIBITION.pattern}|{OBLIGATION.pattern}")
+
+SPEECH = words(r"post\w*", r"publish\w*", "share", "shares", "shared", "sharing", r"discuss\w*",
+               r"disclos\w*", r"reveal\w*", r"talk\w*", r"speak\w*", r"comment\w*",
+               r"mention\w*", "write", "writes", "writing", "say", r"tweet\w*", r"blog\w*",
+               r"report\w*", "tell", r"communicat\w*", r"contact\w*", r"complain\w*", "air",
+               "vent", r"distribut\w*", r"upload\w*", "express", r"make (?:\w+ ){0,3}"
+               r"(?:statements?|comments?|remarks?)")
+
+EMPLOYER = re.compile(
+    r"\b(?:the|our|this|your|its) (?:company|employer|firm|business|organi[sz]ation|dealership|"
+    r"store|hospital|clinic|practice|agency|bank|restaurant)\b(?!'s|')|\bcompany\b(?!'s|')|"
+    r"\b(?:employer|management|managers?|supervisors?|executives?|leadership|officers|"
+    r"directors|bosse?s?|owners?)\b(?!'s|')")
+COWORKERS = words("coworkers", r"colleagues?", r"fellow (?:employees|workers|team members|staff)",
+                  "other employees", "another employee", "other staff", r"team ?mates?",
+                  r"team members?", "employees", r"staff members?", "workers", "peers")
+OTHERS = words("others", "everyone", "each other", "one another", "people", "anyone")
+CUSTOMERS = words(r"customers?", r"clients?", r"patients?", "the public",
+                  "members of the public", r"visitors?", r"guests?", r"vendors?", r"suppliers?",
+                  r"consumers?", r"partners?")
+PRODUCTS = re.compile(r"\b(?:products?|services?|competitors?'?)(?:'s)?\b")
+
+HARASSMENT_CONTEXT = words(r"harass\w*", r"discriminat\w*", "hostile", r"threat\w*",
+                           r"bully\w*", r"slurs?", r"violen\w*", r"stalk\w*",
+                           "on the basis of", r"based on (?:race|sex|religion|age|disability)",
+                           r"protected (?:status|class|characteristics?|categor\w*)",
+                           r"racis\w*", r"sexis\w*", r"obscen\w*", r"pornograph\w*")
+# Speech as or for the company may be restricted freely; employees' own speech may not.
+COMPANY_VOICE = re.compile(
+    r"\b(?:on behalf of|for the company|as the company|in the company's name|"
+    r"speak(?:s|ing)? for (?:the company|us)|represent\w* (?:the company|us)|"
+    r"official (?:position|statements?|comments?|responses?|views?|accounts?|pages?|channels?|"
+    r"spokes\w*)|company's (?:official )?(?:position|view|response|statement|accounts?|pages?)|"
+    r"our (?:official )?(?:accounts?|pages?|position|channels?)|company accounts?|"
+    r"(?:official|authori[sz]ed|designated) spokes\w*|refer (?:them|the|it|all|any|such|those)|"
+    r"pass (?:them|it|the) (?:on|to)|forward (?:them|it|the))")
+COURSE_OF_WORK = words("in the course of", r"while (?:working|at work|on duty|on the job|serving|"
+                       r"representing|dealing with|helping)", "on company time", "at work",
+                       "during work", "on the job", "on company business")

@@ -1,0 +1,368 @@
+"""The wording rules: sentences an employee could read as barring lawful talk about work.
+
+Each rule pairs a restriction with a protected subject (pay, co-workers, the employer, the
+media) and lets narrow, lawful objects through (trade secrets, customer data, harassment,
+speaking as the company). US labour law: NLRA section 7, as applied by the NLRB.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .language import (
+    COMPANY_VOICE,
+    COURSE_OF_WORK,
+    COWORKERS,
+    CUSTOMERS,
+    EMPLOYER,
+    HARASSMENT_CONTEXT,
+    OTHERS,
+    PRODUCTS,
+    PROHIBITION,
+    RIGHTS_NOTE,
+    RULE,
+    SPEECH,
+    Sentence,
+    words,
+)
+
+GC_15_04 = "NLRB General Counsel memo GC 15-04 (2015)"
+STERICYCLE = "Stericycle, 372 NLRB No. 113 (2023)"
+NLRA_7 = "National Labor Relations Act, section 7"
+
+
+@dataclass(frozen=True)
+class WordingRule:
+    """A rule over one sentence. `item_suggestion` replaces a flagged item of a list answer."""
+
+    id: str
+    severity: str
+    reason: str
+    authority: str
+    suggestion: str
+    test: Callable[[Sentence], bool]
+    item_suggestion: str = ""
+    for_company_speech: bool = False  # also applies to what the company itself publishes
+
+
+# --- Overbroad confidentiality ---------------------------------------------------------------
+
+_VAGUE_INFO = re.compile(
+    r"\b(?:non-public|not (?:yet )?public|internal|private|sensitive)(?: [\w-]+){0,3}? "
+    r"(?:information|info|matters|conversations|communications|discussions|affairs|data|"
+    r"details|documents|reports|policies|procedures|memos|emails|meetings)\b|"
+    r"\b(?:information|conversations|communications|discussions|matters|anything)\b.{0,40}"
+    r"\b(?:private|internal|non-public)\b|"
+    r"\b(?:company|business|corporate|work) (?:information|matters)\b|"
+    r"\b(?:anyone|people|someone) outside (?:of )?(?:the|our|this|your) (?:company|work)")
+_NARROWED = words("confidential", "proprietary", r"trade secrets?", "privileged", "classified",
+                  r"material,? non-public", r"customers?'?", r"clients?'?", r"patients?'?",
+                  r"passwords?", "security")
+_EMPLOYEE_INFO = re.compile(
+    r"\b(?:employee|staff|personnel|coworker|colleague|worker|team member)s?'? "
+    r"(?:[\w-]+ )?(?:information|info|details|data|records|matters)\b|"
+    r"\b(?:information|details) (?:about|on|regarding|concerning|of) (?:\w+ ){0,2}"
+    r"(?:employees?|coworkers|colleagues|staff|team members)\b|"
+    r"\bdetails (?:about|of|regarding|on) (?:your |the |our )?(?:job|work|company|employer|"
+    r"workplace)\b|\bcompany business\b|"
+    r"\b(?:anything|everything|all information|any information) (?:\w+ ){0,2}(?:about|regarding|"
+    r"concerning|related to|relating to|on) (?:\w+ ){0,2}(?:work|job|company|employer|workplace|"
+    r"business|colleagues|coworkers)\b")
+
+
+def _overbroad_confidentiality(s: Sentence) -> bool:
+    if not s.has(PROHIBITION) or s.has(COMPANY_VOICE):
+        return False
+    return s.after(SPEECH, _EMPLOYEE_INFO) or (
+        s.after(SPEECH, _VAGUE_INFO) and not s.has(_NARROWED))
+
+
+# --- Pay, working conditions and co-workers --------------------------------------------------
+
+_WORK_TERMS = re.compile(
+    r"\b(?:pay(?! attention| for| close)|paid|wages?|salar(?:y|ies)|compensation|bonus(?:es)?|"
+    r"raises|benefits|overtime|commissions?|working conditions|conditions of (?:work|employment)|"
+    r"terms (?:and conditions )?of employment|(?<!hostile )work(?:ing)? environment|"
+    r"workplace (?:conditions|safety)|(?:safety|health) (?:concerns|issues|conditions)|"
+    r"performance (?:reviews?|ratings?|evaluations?)|layoffs?|unions?|unioni[sz]\w*)\b")
+_SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social security",
+                            r"medical", r"health (?:information|records|data)", r"passwords?",
+                            r"bank", r"account numbers?", r"credit card")
+
+
+def _talk_about_work(s: Sentence) -> bool:
+    if not s.has(PROHIBITION) or s.has(HARASSMENT_CONTEXT) or s.has(_SENSITIVE_PERSONAL):
+        return False
+    return s.after(SPEECH, _WORK_TERMS) or s.after(SPEECH, COWORKERS) or (
+        s.has(_WORK_TERMS) and s.has(words(r"(?:is|are|remain) (?:strictly )?confidential")))
+
+
+# --- Non-disparagement and false statements --------------------------------------------------
+
+_DISPARAGE = words(r"disparag\w*", "derogatory", r"negative (?:comments?|remarks?|posts?|"
+                   r"statements?|things|opinions?|reviews?)", "anything negative",
+                   r"bad-?mouth\w*", r"speak(?:ing)? (?:ill|badly|negatively)", r"insult\w*",
+                   r"demean\w*", r"belittl\w*", r"ridicul\w*", r"criticis\w*", r"criticiz\w*",
+                   r"critical (?:comments?|remarks?|posts?)", "unflattering")
+_TARGETS = re.compile(f"(?P<person>{EMPLOYER.pattern}|{COWORKERS.pattern})|"
+                      f"(?P<commerce>{PRODUCTS.pattern})")
+
+
+def _first_target(s: Sentence, start: int) -> str:
+    match = _TARGETS.search(s.text, start)
+    return match.lastgroup if match else ""
+
+
+def _disparagement(s: Sentence) -> bool:
+    if s.has(HARASSMENT_CONTEXT):
+        return False
+    for match in _DISPARAGE.finditer(s.text):
+        is_list_item = match.start() < 2  # "Negative comments about managers" as a rule item
+        # Disparaging products is commercial speech; running down people at work is protected.
+        if (s.has(PROHIBITION) or is_list_item) and _first_target(s, match.end()) == "person":
+            return True
+    return False
+
+
+_FALSE = re.compile(r"\b(?:false|untrue|inaccurate|misleading|(?:completely |fully |totally )?"
+                    r"accurate|truthful|not true)\b(?:\s*(?:,|or|and|not|\w+)){0,6}?\s*"
+                    r"\b(?:statements?|accusations?|claims?|comments?|posts?|remarks?|"
+                    r"information|rumou?rs?|allegations?)\b|\b(?:statements?|accusations?|"
+                    r"claims?|comments?|posts?|information) (?:\w+ ){0,3}(?:are|is|be) "
+                    r"(?:\w+ )?(?:accurate|true|truthful)\b")
+_MALICE = words(r"knowing\w*", r"malicious\w*", r"deliberate\w*", r"intentional\w*",
+                r"reckless\w*", "you know", "known to be", r"defam\w*", r"lie\w*")
+_PRODUCT_CLAIMS = words(r"products?", r"services?", r"endors\w*", r"advertis\w*", "results",
+                        r"testimonials?", "reviews")
+
+
+def _false_statements(s: Sentence) -> bool:
+    return (s.has(RULE) and s.has(_FALSE) and not s.has(_MALICE)
+            and not s.has(_PRODUCT_CLAIMS) and not s.has(COMPANY_VOICE))
+
+
+# --- Civility --------------------------------------------------------------------------------
+
+_RESPECT_DEMAND = re.compile(
+    r"\b(?:be|being|remain|stay|are|is)\b(?: \w+){0,2}? (?:respectful|courteous|polite|"
+    r"professional|positive|civil|friendly|kind|nice|tactful|considerate)\b")
+_INCIVILITY = words(r"disrespect\w*", r"rude\w*", r"discourte\w*", "impolite", "unprofessional",
+                    "inappropriate", "offensive", r"pick(?:ing)? (?:a )?fights?", r"fights?",
+                    r"arguments?", "argue", "arguing", "heated", "inflammatory",
+                    "controversial", "provocative", "profanity", "profane", "negativity",
+                    "uncivil", "incivility")
+_REPUTATION = re.compile(
+    r"\b(?:injur\w*|harm\w*|damag\w*|hurt\w*|tarnish\w*|undermin\w*|discredit\w*|"
+    r"embarrass\w*|reflects? (?:poorly|badly|negatively|unfavou?rably))\b.{0,60}"
+    r"\b(?:image|reputation|good name|standing|goodwill)\b")
+
+
+def _dealing_with_customers(s: Sentence) -> bool:
+    """Courtesy toward customers while working is a lawful rule."""
+    return s.has(CUSTOMERS) and s.has(COURSE_OF_WORK)
+
+
+def _civility(s: Sentence) -> bool:
+    if s.has(HARASSMENT_CONTEXT) or s.has(COMPANY_VOICE) or _dealing_with_customers(s):
+        return False
+    for match in _RESPECT_DEMAND.finditer(s.text):
+        rest = s.text[match.end():]
+        people = EMPLOYER.search(rest) or COWORKERS.search(rest) or OTHERS.search(rest)
+        if people or not CUSTOMERS.search(rest):
+            return True
+    return s.has(PROHIBITION) and (s.has(_INCIVILITY) or s.has(_REPUTATION))
+
+
+# --- Media and government --------------------------------------------------------------------
+
+_MEDIA = words("media", "press", r"reporters?", r"journalists?", r"news\w*", r"bloggers?",
+               r"podcast\w*", r"influencers?")
+_GOVERNMENT = words(r"government\w*", r"agenc(?:y|ies)", r"regulators?", "officials",
+                    "authorities", "police", "law enforcement", "nlrb", r"labou?r board",
+                    "osha", "eeoc", r"inspectors?", "legislators", "lawmakers")
+_CONTACT = words(r"contact\w*", r"comment\w*", r"speak\w*", r"talk\w*", r"respond\w*",
+                 r"communicat\w*", r"interview\w*", r"answer\w*", "reply", "replies",
+                 "replying", "quoted", r"statements?", r"go(?:ing)? to", r"reach(?:ing)? out",
+                 r"report\w*", r"cooperat\w*")
+
+
+def _media_contact(s: Sentence) -> bool:
+    return (s.has(PROHIBITION) and s.has(_MEDIA) and s.has(_CONTACT)
+            and not s.has(COMPANY_VOICE))
+
+
+def _government_contact(s: Sentence) -> bool:
+    return (s.has(PROHIBITION) and s.has(_GOVERNMENT) and s.has(_CONTACT)
+            and not s.has(COMPANY_VOICE))
+
+
+# --- Permission before posting ---------------------------------------------------------------
+
+_APPROVAL = words(r"approv\w*", "permission", r"authori[sz]\w*", "consent", "clearance",
+                  r"sign-?off", "signed off", "go-ahead", r"preapprov\w*", r"preauthori\w*",
+                  r"unauthori[sz]ed", r"clear (?:it|them|posts?)")
+_POSTING = words(r"post\w*", r"publish\w*", r"blog\w*", r"tweet\w*", "share", "sharing",
+                 "write", "writing", r"distribut\w*", r"upload\w*", r"comment\w*")
+_ABOUT_WORK = re.compile(
+    r"\b(?:about|regarding|concerning|on|related to|relating to|mentions?|of) (?:\w+ ){0,2}"
+    r"(?:work|job|jobs|employer|company|workplace|colleagues|coworkers|employment|business)\b|"
+    r"\b(?:anything|any material|any content|any information|any materials)\b")
+
+
+def _prior_approval(s: Sentence) -> bool:
+    return (s.has(_APPROVAL) and s.has(_POSTING) and s.has(_ABOUT_WORK)
+            and not s.has(COMPANY_VOICE) and not s.has(words("confidential", "trade secrets?")))
+
+
+# --- The company's name and logo -------------------------------------------------------------
+
+_LOGO = words(r"logos?", r"trade ?marks?", r"brand (?:name|marks?|assets)", "service marks?",
+              r"(?:company|our|the company's) name", r"name (?:and|or) logo", "insignia")
+_LOGO_LIMIT = re.compile(
+    f"{PROHIBITION.pattern}|" r"\b(?:only with|ask\b.{0,40}\b(?:before|first)|"
+    r"(?:need|needs|require|requires|get|obtain|seek) (?:\w+ ){0,3}(?:permission|approval|"
+    r"consent|authori[sz]ation))\b")
+_LOGO_LAWFUL = words(r"endors\w*", r"sponsor\w*", r"impl(?:y|ies|ied)", r"suggest\w*",
+                     "on behalf", r"speak\w* for", "official", r"commercial\w*", r"sell\w*",
+                     "sale", r"products?", "merchandise", r"advertis\w*", "for profit",
+                     r"impersonat\w*", r"pretend\w*", r"mislead\w*", r"confus\w*", "fake",
+                     r"domains?", r"usernames?", r"handles?", r"account names?", "as if",
+                     "others'", "other people's", r"third[- ]part\w*", "someone else's",
+                     r"competitors?")
+
+
+def _logo_ban(s: Sentence) -> bool:
+    return s.has(_LOGO) and s.has(_LOGO_LIMIT) and not s.has(_LOGO_LAWFUL)
+
+
+# --- Resolve concerns internally first -------------------------------------------------------
+
+_CONCERNS = words(r"concerns?", r"complaints?", "issues", "problems", r"grievances?",
+                  r"disputes?", r"disagreements?", r"frustrations?", "dissatisfaction",
+                  "criticism")
+_INTERNAL_ROUTE = words("internally", r"internal (?:channels?|process\w*|procedures?)",
+                        r"(?:your|a|the|their) (?:manager|supervisor|boss|hr|human resources|"
+                        r"team lead\w*)", "chain of command", r"open[- ]door")
+_FIRST = words("first", "before", "rather than", "instead of", "prior to")
+_PUBLIC_ROUTE = words("online", "publicly", "in public", "social media", "to the media",
+                      "on the internet")
+_FREE_CHOICE = words(RIGHTS_NOTE, "does not replace",
+                     "are free to", "you may also", "you can also", "optional", "not required",
+                     r"if you (?:wish|want|prefer|choose)", "your choice")
+
+
+def _internal_first(s: Sentence) -> bool:
+    if not s.has(_CONCERNS) or s.has(_FREE_CHOICE):
+        return False
+    return ((s.has(_INTERNAL_ROUTE) and s.has(_FIRST))
+            or (s.has(PROHIBITION) and s.has(_PUBLIC_ROUTE)))
+
+
+# --- Sector: patients ------------------------------------------------------------------------
+
+_PATIENTS = words(r"patients?'?", "residents", r"health (?:information|records|details)")
+_PATIENT_SAFEGUARD = words(r"written (?:authori[sz]ation|consent|permission)", r"de-?identified",
+                           "hipaa")
+
+
+def _patient_content(s: Sentence) -> bool:
+    return s.has(_PATIENTS) and not s.has(PROHIBITION) and not s.has(_PATIENT_SAFEGUARD)
+
+
+RULES: tuple[WordingRule, ...] = (
+    WordingRule(
+        "confidentiality.overbroad", "warning",
+        "This treats broad kinds of information (anything non-public, internal or about staff) "
+        "as secret. Employees may read it as banning talk about their pay and working "
+        "conditions, which the law protects.",
+        f"{GC_15_04}; {STERICYCLE}",
+        "Do not share our confidential business information, such as trade secrets, client "
+        "files and unreleased product plans. This does not limit your right to talk about your "
+        "own pay, benefits or working conditions.",
+        _overbroad_confidentiality,
+        item_suggestion="Trade secrets and unreleased product plans"),
+    WordingRule(
+        "working_conditions.discussion", "error",
+        "Employees have a legal right to talk with each other and with others about pay, "
+        "working conditions and their co-workers. A rule that forbids it is likely unlawful.",
+        f"{NLRA_7}; {GC_15_04}",
+        "You are free to discuss your pay, benefits and working conditions with anyone. "
+        "Please do not share co-workers' home addresses, health details or passwords.",
+        _talk_about_work,
+        item_suggestion="Co-workers' home addresses, health details and passwords"),
+    WordingRule(
+        "disparagement.employer", "warning",
+        "Criticising the company, managers or co-workers is often protected when it concerns "
+        "work. A ban on negative or disparaging comments reaches that protected criticism.",
+        f"{GC_15_04}; {STERICYCLE}",
+        "Do not post statements about the company, its people or its clients that you know to "
+        "be false. Honest criticism of working conditions is your right.",
+        _disparagement),
+    WordingRule(
+        "accuracy.false_statements", "warning",
+        "Only knowingly or maliciously false statements lose legal protection. A rule against "
+        "any false, misleading or inaccurate post can chill honest complaints about work.",
+        GC_15_04,
+        "Do not post statements about the company or its people that you know to be false.",
+        _false_statements),
+    WordingRule(
+        "civility.vague", "warning",
+        "Vague demands to be respectful or positive toward the company or managers, or bans on "
+        "'arguments' and 'negative' posts, can be read as banning criticism of working "
+        "conditions. Name the conduct instead: harassment, threats, discrimination.",
+        f"{GC_15_04}; {STERICYCLE}",
+        "Do not harass, threaten or discriminate against co-workers, customers or anyone else, "
+        "online or offline.",
+        _civility),
+    WordingRule(
+        "media.employee_speech", "warning",
+        "Employees may speak to reporters about their own working conditions. A rule should "
+        "only say that nobody speaks for the company without authorisation.",
+        GC_15_04,
+        "Only our named spokespeople speak to the media on behalf of the company. If a "
+        "reporter asks you for the company's position, pass the request to them.",
+        _media_contact),
+    WordingRule(
+        "government.employee_speech", "error",
+        "Employees have a legal right to contact government agencies, such as the NLRB or a "
+        "safety inspector, without asking the company first.",
+        f"{NLRA_7}; {GC_15_04}",
+        "Nothing in this policy limits your right to contact or cooperate with any government "
+        "agency.",
+        _government_contact),
+    WordingRule(
+        "approval.before_posting", "warning",
+        "Requiring permission before posting anything about work reaches employees' own "
+        "protected speech. Approval can be required only for posts made for the company.",
+        "NLRB Acting General Counsel memo OM 12-31 (2012); " + GC_15_04,
+        "Posts on the company's official accounts need approval before they go out. Your "
+        "personal posts do not.",
+        _prior_approval),
+    WordingRule(
+        "logo.any_use", "warning",
+        "A blanket ban on using the company's name or logo can cover employees' protest signs "
+        "and posts about work. Limit it to uses that pretend to speak for the company or sell "
+        "something.",
+        GC_15_04,
+        "Do not use our name or logo in a way that suggests the company sponsors or endorses "
+        "you, your views or a product, unless we have agreed to it.",
+        _logo_ban, for_company_speech=True),
+    WordingRule(
+        "concerns.internal_first", "warning",
+        "Requiring employees to raise complaints inside the company before speaking publicly "
+        "limits their protected right to discuss work with others.",
+        f"{GC_15_04}; {STERICYCLE}",
+        "If you have a concern about work, you can raise it with your manager or HR. This is "
+        "an offer of help, not a condition: you remain free to discuss work with anyone.",
+        _internal_first),
+)
+
+PATIENT_RULE = WordingRule(
+    "sector.health.patient_content", "error",
+    "Posts about patients, even without names, can identify them. Health care providers need "
+    "the patient's written authorisation before sharing their information, photos or stories.",
+    "HIPAA Privacy Rule, 45 CFR 164.508",
+    "Patient stories and photos only with the patient's written authorisation",
+    _patient_content, for_company_speech=True)
