@@ -187,12 +187,11 @@ def test_an_empty_answer_leaves_no_trace(case):
 
 def test_a_project_with_no_answers_reads_cleanly():
     blank = Project()
-    for answer in (blank.company,):
-        answer.country = ""
-        answer.version = ""
-    blank.employees.disclaimer_text = ""
-    for document in documents(blank) + [render_document(Project(), "short")]:
-        assert holes(document) == []
+    for case in EMPTY_CASES:
+        if not case[1]:
+            set_answer(blank, case, empty_for(case))
+    for kind in ("full", "short"):
+        assert holes(render_document(blank, kind)) == []
 
 
 def test_the_example_and_the_defaults_have_no_holes():
@@ -304,9 +303,9 @@ def test_the_response_matrix_and_escalation_chain_are_tables_with_a_header_row()
 
 # --- User text is data -----------------------------------------------------------------------
 
-PAYLOAD = "{{ 7*7 }} {% raw %} <b>x</b> \U0001f600 \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 a\x01\x08b\x0b\x1fc"
-LITERAL = ["{{ 7*7 }}", "{% raw %}", "<b>x</b>", "\U0001f600", "\u05e9\u05dc\u05d5\u05dd",
-           "\u0645\u0631\u062d\u0628\u0627"]
+EMOJI, HEBREW, ARABIC = "\U0001f600", "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627"
+LITERAL = ["{{ 7*7 }}", "{% raw %}", "<b>x</b>", EMOJI, HEBREW, ARABIC]
+PAYLOAD = " ".join(LITERAL) + " a\x01\x08b\x0b\x1fc"  # control characters XML forbids
 
 
 def project_full_of_payloads() -> Project:
