@@ -1,0 +1,224 @@
+"""Changes since the last export: counsel sees exactly what was edited, as Word tracked changes.
+
+Accepting every change must give the new policy, rejecting every change the old one, and the
+marks must sit inside the sentences that were edited and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from smpolicy_desktop.cli import main
+from smpolicy_desktop.export import ExportError, export_file, remember_export
+from smpolicy_desktop.model import CounselNote, ResponseMatrixRow
+from smpolicy_desktop.render import render_document
+from smpolicy_desktop.storage import load_project, save_project
+from smpolicy_desktop.tracked_changes import DELETED, INSERTED, Edit, diff_text, paragraph_texts
+from tests.docx_projects import OWNER, filled_project
+
+W = {name: qn(f"w:{name}") for name in ("p", "tbl", "tr", "t", "delText", "ins", "del", "pPr",
+                                         "rPr", "trPr", "pStyle", "tc")}
+SKIPPED_STYLES = {"TOCHeading", "TOC1"}  # the contents are a field Word rebuilds, not text
+
+
+def _style(p) -> str:
+    style = p.find(f"{W['pPr']}/{W['pStyle']}")
+    return style.get(qn("w:val")) if style is not None else "Normal"
+
+
+def _mark(element, holder: str):
+    """The w:ins or w:del on a paragraph mark (pPr/rPr) or table row (trPr), if any."""
+    properties = element.find(f"{W['pPr']}/{W['rPr']}") if holder == "p" \
+        else element.find(W["trPr"])
+    if properties is None:
+        return None
+    return properties.find(W["ins"]) if properties.find(W["ins"]) is not None \
+        else properties.find(W["del"])
+
+
+def _text(element, view: str) -> str:
+    """The element's text with every change accepted ("new") or rejected ("old")."""
+    pieces = []
+    for node in element.iter(W["t"], W["delText"]):
+        inside = {a.tag for a in node.iterancestors(W["ins"], W["del"])}
+        if view == "new" and W["del"] not in inside or view == "old" and W["ins"] not in inside:
+            pieces.append(node.text or "")
+    return "".join(pieces)
+
+
+def document_texts(path, view: str) -> list[str]:
+    """The paragraphs (and tab-joined table rows) a reader sees after accepting or rejecting."""
+    gone = W["del"] if view == "new" else W["ins"]
+    texts = []
+    for element in docx.Document(path).element.body:
+        if element.tag == W["p"] and _style(element) not in SKIPPED_STYLES:
+            mark = _mark(element, "p")
+            text = _text(element, view)
+            if text and (mark is None or mark.tag != gone):
+                texts.append(text)
+        elif element.tag == W["tbl"]:
+            for row in element.iter(W["tr"]):
+                mark = _mark(row, "tr")
+                if mark is None or mark.tag != gone:
+                    texts.append("\t".join(_text(cell, view) for cell in row.iter(W["tc"])))
+    return texts
+
+
+def marks(path) -> list:
+    body = docx.Document(path).element.body
+    return list(body.iter(W["ins"], W["del"]))
+
+
+def sentences(text: str) -> set[str]:
+    return set(re.split(r"(?<=[.!?])\s+", text))
+
+
+@pytest.fixture
+def remembered():
+    """A project whose first Word export was remembered, as after sending it to counsel."""
+    project = filled_project()
+    remember_export(project)
+    before = list(project.last_export.paragraphs)
+    return project, before
+
+
+def export_changes(project, tmp_path):
+    return export_file(project, tmp_path / "changes.docx", changes_since_last=True)
+
+
+def test_remembering_keeps_the_exported_text_in_the_project(remembered):
+    project, before = remembered
+    assert project.last_export.exported_on == date.today()
+    assert before == paragraph_texts(render_document(project))
+    assert any("\t" in row for row in before)  # table rows, cells joined by tabs
+
+
+def test_nothing_edited_means_no_marks(remembered, tmp_path):
+    project, _ = remembered
+    assert marks(export_changes(project, tmp_path)) == []
+
+
+def test_accepting_all_gives_the_new_policy_and_rejecting_all_the_old(remembered, tmp_path):
+    project, before = remembered
+    project.responses.monitor_frequency = "Every hour during the working day"
+    project.employees.confidential_info = ["Client files and client data", "Salary plans"]
+    project.presence.we_publish = ["Case studies", "Event news", "Webinar recordings"]
+    project.responses.response_matrix = [
+        *project.responses.response_matrix[:2],
+        ResponseMatrixRow(situation="Job question", action="Point them to our careers page.",
+                          responder="HR", response_time="Same day"),
+        *project.responses.response_matrix[3:]]
+    path = export_changes(project, tmp_path)
+    assert document_texts(path, "new") == paragraph_texts(render_document(project))
+    assert document_texts(path, "old") == before
+
+
+def test_marks_sit_inside_the_edited_sentence_only(remembered, tmp_path):
+    project, before = remembered
+    project.responses.monitor_frequency = "Every hour during the working day"
+    path = export_changes(project, tmp_path)
+    after = paragraph_texts(render_document(project))
+    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert changed, "the edit should change the text"
+    edited_new = set().union(*(sentences(new) - sentences(old) for old, new in changed))
+    edited_old = set().union(*(sentences(old) - sentences(new) for old, new in changed))
+    found = marks(path)
+    assert found
+    for mark in found:
+        text = "".join(node.text or "" for node in mark.iter(W["t"], W["delText"]))
+        pool = edited_new if mark.tag == W["ins"] else edited_old
+        assert any(text in sentence for sentence in pool), text
+
+
+def test_every_mark_carries_the_owner_and_a_date(remembered, tmp_path):
+    project, _ = remembered
+    project.public.comment_note = "We answer fair criticism in public and never delete it."
+    found = marks(export_changes(project, tmp_path))
+    assert found
+    for mark in found:
+        assert mark.get(qn("w:author")) == OWNER
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", mark.get(qn("w:date")))
+    assert len({mark.get(qn("w:id")) for mark in found}) == len(found)
+
+
+def test_a_removed_list_item_is_a_deleted_paragraph(remembered, tmp_path):
+    project, _ = remembered
+    project.employees.confidential_info = ["Client files and client data",
+                                           "Financial results"]
+    path = export_changes(project, tmp_path)
+    deleted = [p for p in docx.Document(path).element.body.iter(W["p"])
+               if (mark := _mark(p, "p")) is not None and mark.tag == W["del"]]
+    assert [_text(p, "old") for p in deleted] == ["Unreleased projects"]
+
+
+def test_a_new_table_row_is_an_inserted_row(remembered, tmp_path):
+    project, _ = remembered
+    project.responses.escalation_chain = [
+        *project.responses.escalation_chain,
+        {"role": "Insurer", "name": "Acme Cover", "contact": "+1 555 0199",
+         "when": "Any data breach"}]
+    path = export_changes(project, tmp_path)
+    inserted = [row for row in docx.Document(path).element.body.iter(W["tr"])
+                if (mark := _mark(row, "tr")) is not None and mark.tag == W["ins"]]
+    assert len(inserted) == 1 and "Acme Cover" in _text(inserted[0], "new")
+
+
+def test_notes_to_counsel_stay_in_the_changes_document(remembered, tmp_path):
+    project, _ = remembered
+    project.review.notes_to_counsel = [CounselNote(clause_id="", question="Anything else?")]
+    project.training.when_trained = "In their first week"
+    word = docx.Document(export_changes(project, tmp_path))
+    assert [c.text for c in word.comments] == ["Anything else?"]
+
+
+def test_without_an_earlier_export_it_says_so(tmp_path):
+    with pytest.raises(ExportError, match="no earlier Word export"):
+        export_file(filled_project(), tmp_path / "changes.docx", changes_since_last=True)
+    assert not (tmp_path / "changes.docx").exists()
+
+
+def test_diff_marks_words_within_a_sentence():
+    edits = diff_text("We post daily. Staff must not share client files. Ask first.",
+                      "We post daily. Staff must never share client files. Ask first.")
+    assert [e for e in edits if e.change] == [Edit("not", DELETED), Edit("never", INSERTED)]
+    assert "".join(e.text for e in edits if e.change != DELETED) == \
+        "We post daily. Staff must never share client files. Ask first."
+
+
+# --- the command line ------------------------------------------------------------------------
+
+def test_cli_remembers_then_shows_changes(tmp_path, capsys):
+    project_file = tmp_path / "policy.smpolicy"
+    save_project(filled_project(), project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "v1.docx"),
+                 "--remember"]) == 0
+    assert load_project(project_file).last_export.paragraphs
+    edited = load_project(project_file)
+    edited.training.when_trained = "In their first week"
+    save_project(edited, project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "v2.docx"),
+                 "--changes-since-last", "--line-numbers"]) == 0
+    assert marks(tmp_path / "v2.docx")
+
+
+def test_cli_without_an_earlier_export_exits_2_with_one_line(tmp_path, capsys):
+    project_file = tmp_path / "policy.smpolicy"
+    save_project(filled_project(), project_file)
+    code = main(["export", str(project_file), "-o", str(tmp_path / "c.docx"),
+                 "--changes-since-last"])
+    error = capsys.readouterr().err
+    assert code == 2 and error.count("\n") == 1 and "no earlier Word export" in error
+
+
+def test_cli_refuses_to_remember_anything_but_a_plain_word_export(tmp_path, capsys):
+    project_file = tmp_path / "policy.smpolicy"
+    save_project(filled_project(), project_file)
+    before = project_file.read_bytes()
+    code = main(["export", str(project_file), "-o", str(tmp_path / "p.html"), "--remember"])
+    assert code == 2 and capsys.readouterr().err.count("\n") == 1
+    assert project_file.read_bytes() == before
