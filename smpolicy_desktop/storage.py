@@ -56,12 +56,24 @@ def project_from_data(data: Any, path: Path | str = "<data>") -> Project:
     answers = data.get("project")
     if not isinstance(answers, dict):
         raise ProjectFileError(path, "the file has no project answers in it")
+    _refuse_broken_characters(answers, path)
     for step in MIGRATIONS[version - 1:]:
         answers = step(answers)
     try:
         return Project.model_validate(answers)
     except ValidationError as exc:
         raise ProjectFileError(path, describe_validation_error(exc)) from None
+    except RecursionError:
+        raise ProjectFileError(path, "the file is nested too deeply to be a project") from None
+
+
+def _refuse_broken_characters(answers: dict[str, Any], path: Path | str) -> None:
+    """JSON can spell half a character (\\ud800); such text could never be saved again."""
+    try:
+        json.dumps(answers, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ProjectFileError(path, "the file contains a broken character "
+                                     "(half of a \\u character pair)") from None
     except RecursionError:
         raise ProjectFileError(path, "the file is nested too deeply to be a project") from None
 
@@ -129,9 +141,15 @@ def _labels_for(location: tuple[Any, ...]) -> str:
             parts.append(f"row {key + 1}")
             continue
         field = getattr(model, "model_fields", {}).get(key)
-        parts.append(field.title if field and field.title else str(key))
+        parts.append(field.title if field and field.title else _key_as_written(key))
         model = _inner_model(field.annotation) if field else None
     return " > ".join(parts)
+
+
+def _key_as_written(key: Any) -> str:
+    """An unknown key from the file, quoted and cut short so the message stays one line."""
+    text = str(key)
+    return repr(text if len(text) <= 40 else text[:40] + "...")
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
