@@ -1,0 +1,130 @@
+"""Autosave in the window and recovery after a crash, as the user sees it on the next start."""
+
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidget
+
+from smpolicy_desktop import autosave
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.storage import save_project
+from ui import dialogs
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def users_file(tmp_path):
+    project = Project()
+    project.company.name = "As Saved"
+    path = tmp_path / "policy.smpolicy"
+    save_project(project, path)
+    return path
+
+
+def crashed_window(qtbot, settings, users_file) -> None:
+    """A window with unsaved edits that autosaves, then vanishes without closing."""
+    window = MainWindow(settings)
+    window.start(users_file)
+    window.show()
+    name = window.forms["company"].editor(("company", "name"))
+    name.clear()
+    qtbot.keyClicks(name, "Typed Before The Crash")
+    window.autosave_now()
+    shiboken6.delete(window)  # no closeEvent: like a crash, nothing is cleaned up
+
+
+def new_window(qtbot, settings, monkeypatch, answer) -> MainWindow:
+    offered = []
+
+    def choose(parent, found):
+        offered.append(found)
+        return found[0] if answer == "restore" else None
+
+    monkeypatch.setattr(dialogs, "choose_recovery", choose)
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: "discard")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    if not window.offer_recovery():
+        window.start(None)
+    window.offered = offered
+    return window
+
+
+def test_unsaved_edits_come_back_after_a_crash(qtbot, settings, users_file, monkeypatch):
+    before = users_file.read_bytes()
+    crashed_window(qtbot, settings, users_file)
+
+    window = new_window(qtbot, settings, monkeypatch, "restore")
+
+    assert [found.original for found in window.offered[0]] == [users_file]
+    assert window.forms["company"].editor(("company", "name")).text() == \
+        "Typed Before The Crash"
+    assert window.isWindowModified()
+    assert window.model.path == users_file  # Save goes back to the user's file
+    assert users_file.read_bytes() == before  # ...but only when they save
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    window.save_action.trigger()
+    assert b"Typed Before The Crash" in users_file.read_bytes()
+    assert autosave.left_by_crash() == []
+
+
+def test_declining_recovery_leaves_the_users_file_as_it_was(qtbot, settings, users_file,
+                                                             monkeypatch):
+    before = users_file.read_bytes()
+    crashed_window(qtbot, settings, users_file)
+
+    window = new_window(qtbot, settings, monkeypatch, "discard")
+
+    assert len(window.offered) == 1
+    assert window.model.project.company.name == "As Saved"  # the last file, opened as usual
+    assert users_file.read_bytes() == before
+    assert autosave.left_by_crash() == []
+
+
+def test_a_clean_close_leaves_nothing_to_recover(qtbot, settings, users_file, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: "discard")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(users_file)
+    window.model.set_value(("company", "name"), "Changed then discarded")
+    window.autosave_now()
+    assert autosave.left_by_crash() != []
+    window.close()
+    assert autosave.left_by_crash() == []
+
+
+def test_nothing_is_autosaved_without_changes(qtbot, settings, users_file):
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(users_file)
+    window.autosave_now()
+    assert not list(autosave.autosave_folder().glob("*"))
+
+
+def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, monkeypatch):
+    autosave.write_autosave(Project(), users_file)
+    autosave.write_autosave(Project(), None)
+    found = autosave.left_by_crash()
+    shown = {}
+
+    def look_and_restore(dialog):
+        rows = dialog.findChild(QListWidget)
+        shown["rows"] = [rows.item(i).text() for i in range(rows.count())]
+        shown["buttons"] = [b.text() for b in dialog.findChild(QDialogButtonBox).buttons()]
+        return 1
+
+    monkeypatch.setattr(QDialog, "exec", look_and_restore)
+    assert dialogs.choose_recovery(None, found) is found[0]
+    assert any("policy.smpolicy" in row for row in shown["rows"])
+    assert any("Untitled project" in row for row in shown["rows"])
+    for work, row in zip(found, shown["rows"], strict=True):
+        assert f"{work.saved_at:%H:%M}" in row
+    assert sorted(shown["buttons"]) == ["Discard all", "Restore"]

@@ -1,0 +1,320 @@
+"""The main window as a user drives it: typing in the tabs, the preview, files, undo, export."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+from smpolicy_desktop import export as export_module
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.safe_write import WriteError
+from smpolicy_desktop.storage import load_project, save_project
+from ui import dialogs
+from ui.main_window import MainWindow
+
+
+class Answers:
+    """What the 'user' answers to each dialog, and what each message said."""
+
+    def __init__(self):
+        self.unsaved = "discard"
+        self.asked_unsaved = 0
+        self.errors: list[str] = []
+        self.exported: list[Path] = []
+        self.save_path: Path | None = None
+        self.open_path: Path | None = None
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    given = Answers()
+
+    def unsaved(parent, name):
+        given.asked_unsaved += 1
+        return given.unsaved
+
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", unsaved)
+    monkeypatch.setattr(dialogs, "show_error", lambda p, title, reason: given.errors.append(reason))
+    monkeypatch.setattr(dialogs, "export_done", lambda p, path: given.exported.append(path))
+    monkeypatch.setattr(dialogs, "choose_recovery", lambda p, found: None)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(given.save_path or ""), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(given.open_path or ""), ""))
+    return given
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings, answers):
+    def make(path: Path | None = None) -> MainWindow:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.start(path)
+        window.show()
+        return window
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+def type_into(qtbot, window: MainWindow, path: tuple, text: str) -> None:
+    window.focus_field(path)
+    editor = window.forms[path[0]].editor(path)
+    editor.clear()
+    qtbot.keyClicks(editor, text)
+
+
+def click_button(qtbot, owner, text: str) -> None:
+    button = next(b for b in owner.findChildren(QPushButton) if b.text() == text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def preview_shows(window: MainWindow, text: str) -> bool:
+    return text in window.preview.toPlainText()
+
+
+def test_every_question_the_model_defines_has_a_field_on_its_tab(window):
+    for index, (area, model) in enumerate(Project.areas().items()):
+        assert window.tabs.widget(index) is window.forms[area]
+        assert window.forms[area].fields() == [(area, name) for name in model.model_fields]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        Project.model_fields[area].title for area in Project.areas()]
+
+
+def test_typing_in_several_tabs_shows_in_the_preview(qtbot, window):
+    type_into(qtbot, window, ("company", "name"), "Quillfeather Ltd")
+    qtbot.waitUntil(lambda: preview_shows(window, "Quillfeather Ltd"))
+    type_into(qtbot, window, ("voice", "media_contact"), "Ines Marlowe")
+    assert window.tabs.currentWidget() is window.forms["voice"]
+    qtbot.waitUntil(lambda: preview_shows(window, "Ines Marlowe"))
+    type_into(qtbot, window, ("training", "report_to"), "the people team")
+    qtbot.waitUntil(lambda: preview_shows(window, "the people team"))
+    assert window.isWindowModified()
+    assert window.model.project.company.name == "Quillfeather Ltd"
+
+
+def test_preview_switches_between_full_policy_and_short_guidelines(qtbot, window):
+    full_length = len(window.preview.toPlainText())
+    window.kind_actions.actions()[1].trigger()
+    assert 0 < len(window.preview.toPlainText()) < full_length
+    window.kind_actions.actions()[0].trigger()
+    assert len(window.preview.toPlainText()) == full_length
+
+
+def test_preview_highlights_the_section_of_the_tab_in_use(qtbot, window):
+    window.tabs.setCurrentWidget(window.forms["employees"])
+    assert window.preview.section == "employees"
+    assert "#fff6d5" in window.preview.toHtml()  # the highlight colour of the current section
+
+
+def test_save_and_reopen(qtbot, tmp_path, make_window, answers):
+    window = make_window()
+    type_into(qtbot, window, ("company", "name"), "Harbour Lights Co")
+    answers.save_path = tmp_path / "harbour"
+    window.save_action.trigger()
+
+    saved = tmp_path / "harbour.smpolicy"
+    assert load_project(saved).company.name == "Harbour Lights Co"
+    assert window.windowTitle() == "harbour.smpolicy[*] - smpolicy"
+    assert not window.isWindowModified()
+
+    other = make_window()
+    answers.open_path = saved
+    other.open_action.trigger()
+    assert other.forms["company"].editor(("company", "name")).text() == "Harbour Lights Co"
+    assert other.model.path == saved
+    assert not other.isWindowModified()
+
+
+def test_a_bad_file_is_reported_and_the_current_work_stays(qtbot, tmp_path, window, answers):
+    type_into(qtbot, window, ("company", "name"), "Still here")
+    answers.unsaved = "discard"
+    broken = tmp_path / "broken.smpolicy"
+    broken.write_text("{ not a project")
+    window.load(broken)
+    assert len(answers.errors) == 1 and "broken.smpolicy" in answers.errors[0]
+    assert "\n" not in answers.errors[0]
+    assert window.model.project.company.name == "Still here"
+
+
+def test_undo_and_redo_across_fields(qtbot, window):
+    type_into(qtbot, window, ("company", "name"), "Fernbrook")
+    type_into(qtbot, window, ("voice", "media_contact"), "Oskar Hale")
+    name_field = window.forms["company"].editor(("company", "name"))
+
+    window.undo_action.trigger()
+    assert window.model.project.voice.media_contact == ""
+    window.undo_action.trigger()
+    assert name_field.text() == ""
+    qtbot.waitUntil(lambda: not preview_shows(window, "Fernbrook"))
+    assert not window.isWindowModified()
+
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert name_field.text() == "Fernbrook"
+    qtbot.waitUntil(lambda: preview_shows(window, "Oskar Hale"))
+
+
+def test_add_and_remove_list_rows(qtbot, window):
+    goals = window.forms["presence"].editor(("presence", "goals"))
+    window.focus_field(("presence", "goals"))
+    qtbot.keyClicks(goals.new_item, "Win trust")
+    qtbot.keyClick(goals.new_item, Qt.Key.Key_Return)
+    qtbot.keyClicks(goals.new_item, "Hire engineers")
+    qtbot.keyClick(goals.new_item, Qt.Key.Key_Return)
+    assert window.model.project.presence.goals == ["Win trust", "Hire engineers"]
+    assert goals.view.count() == 2
+
+    goals.view.setCurrentRow(0)
+    goals.remove()
+    assert window.model.project.presence.goals == ["Hire engineers"]
+    assert goals.view.count() == 1
+
+    people = window.forms["voice"].editor(("voice", "spokespeople"))
+    window.focus_field(("voice", "spokespeople"))
+    click_button(qtbot, people, "Add row")
+    click_button(qtbot, people, "Add row")
+    assert len(window.model.project.voice.spokespeople) == 2 == people.view.rowCount()
+    people.view.setCurrentCell(1, 0)
+    click_button(qtbot, people, "Remove row")
+    assert len(window.model.project.voice.spokespeople) == 1 == people.view.rowCount()
+
+
+def test_tab_marks_follow_the_answers(qtbot, window):
+    index = list(Project.areas()).index("training")
+    qtbot.waitUntil(lambda: window.tabs.widget(index).property("status") == "empty")
+    type_into(qtbot, window, ("training", "report_to"), "HR")
+    qtbot.waitUntil(lambda: window.tabs.widget(index).property("status") == "partial")
+    assert "partly answered" in window.tabs.tabToolTip(index)
+
+
+def test_export_to_word_and_read_it_back(qtbot, tmp_path, window, answers):
+    docx = pytest.importorskip("docx")
+    type_into(qtbot, window, ("company", "name"), "Larkspur Analytics")
+    answers.save_path = tmp_path / "policy.docx"
+    window.export_actions["docx"].trigger()
+
+    assert answers.exported == [tmp_path / "policy.docx"]
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "policy.docx")).paragraphs)
+    assert "Larkspur Analytics" in text
+    assert window.model.project.last_export.paragraphs  # kept for "changes since last export"
+    assert window.export_changes_action.isEnabled()
+
+
+def test_export_as_markdown_and_web_page(qtbot, tmp_path, window, answers):
+    type_into(qtbot, window, ("company", "name"), "Larkspur Analytics")
+    for fmt in ("md", "html"):
+        answers.save_path = tmp_path / f"policy.{fmt}"
+        window.export_actions[fmt].trigger()
+        assert "Larkspur Analytics" in (tmp_path / f"policy.{fmt}").read_text(encoding="utf-8")
+
+
+def test_export_failure_offers_retry_and_save_as(qtbot, tmp_path, window, answers, monkeypatch):
+    attempts = []
+
+    def locked(project, path, *args, **kwargs):
+        attempts.append(Path(path))
+        if len(attempts) < 3:
+            raise WriteError(path, "permission denied (the file may be open in another program, "
+                                   "or the folder is read-only)")
+        return export_module.export_file(project, path, *args, **kwargs)
+
+    monkeypatch.setattr("ui.main_window.export_file", locked)
+    seen_buttons = []
+    choices = iter(["Retry", "Save As..."])
+
+    def answer_box(box):
+        seen_buttons.append(sorted(b.text().replace("&", "") for b in box.buttons()))
+        assert "permission denied" in box.text()
+        wanted = next(choices)
+        next(b for b in box.buttons() if b.text().replace("&", "") == wanted).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer_box)
+    before = window.model.project.model_copy(deep=True)
+    answers.save_path = tmp_path / "policy.md"
+    window.export_actions["md"].trigger()
+
+    assert seen_buttons == [["Cancel", "Retry", "Save As..."]] * 2
+    assert attempts == [tmp_path / "policy.md"] * 3  # the second dialog suggested the same name
+    assert answers.exported == [tmp_path / "policy.md"]
+    assert window.model.project == before
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, window, answers):
+    type_into(qtbot, window, ("company", "name"), "Unsaved Inc")
+    answers.unsaved = "cancel"
+    assert not window.close()
+    assert window.isVisible() and answers.asked_unsaved == 1
+    answers.unsaved = "discard"
+    assert window.close()
+    assert answers.asked_unsaved == 2
+
+
+def test_closing_a_saved_project_does_not_ask(qtbot, tmp_path, window, answers):
+    type_into(qtbot, window, ("company", "name"), "Saved Inc")
+    answers.save_path = tmp_path / "saved.smpolicy"
+    window.save_action.trigger()
+    assert window.close()
+    assert answers.asked_unsaved == 0
+
+
+def test_banner_when_the_review_date_has_passed(qtbot, tmp_path, make_window):
+    project = Project()
+    project.review.next_review_date = date.today() - timedelta(days=3)
+    save_project(project, tmp_path / "old.smpolicy")
+    window = make_window(tmp_path / "old.smpolicy")
+    assert window.banner.isVisible()
+    assert "due for review" in window.banner.message.text()
+    window.banner.dismiss.click()
+    assert not window.banner.isVisible()
+
+    project.review.next_review_date = date.today() + timedelta(days=30)
+    save_project(project, tmp_path / "current.smpolicy")
+    assert not make_window(tmp_path / "current.smpolicy").banner.isVisible()
+
+
+def test_command_line_file_and_last_file_are_opened(qtbot, tmp_path, make_window, settings):
+    project = Project()
+    project.company.name = "Given On The Command Line"
+    save_project(project, tmp_path / "given.smpolicy")
+    assert make_window(tmp_path / "given.smpolicy").model.project.company.name == \
+        "Given On The Command Line"
+    assert make_window().model.path == tmp_path / "given.smpolicy"  # remembered as last file
+
+
+def test_window_geometry_and_splitter_are_remembered(qtbot, make_window):
+    first = make_window()
+    first.resize(780, 560)
+    first.splitter.setSizes([430, 340])
+    first.close()
+    second = make_window()
+    assert second.size().width() == 780
+    assert abs(second.splitter.sizes()[0] - 430) <= 10
+
+
+def test_about_box_names_the_version_and_disclaims_legal_advice(qtbot, window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.about_action.trigger()
+    assert "0." in shown[0] and "does not give legal advice" in shown[0]
+
+
+def test_standard_shortcuts(window):
+    assert window.save_action.shortcut().toString() == "Ctrl+S"
+    assert window.open_action.shortcut().toString() == "Ctrl+O"
+    assert window.export_actions["docx"].shortcut().toString() == "Ctrl+E"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]

@@ -1,0 +1,53 @@
+"""Starts the desktop app: the QApplication, its names and icon, and the main window.
+
+main.py calls run_app() with no arguments or one project file to open.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from smpolicy_desktop import APP_NAME, __version__
+from smpolicy_desktop.resources import resource_path
+
+
+def app_icon() -> QIcon:
+    icon = QIcon(str(resource_path("assets", "icons", "smpolicy.svg")))
+    for size in (16, 32, 48, 64, 128, 256):  # crisp small sizes where SVG is not drawn
+        icon.addFile(str(resource_path("assets", "icons", f"smpolicy-{size}.png")))
+    return icon
+
+
+def application(argv: list[str]) -> QApplication:
+    """The one QApplication, named so QSettings and the state folder agree on the app."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def open_window(argv: list[str]):
+    """Show the main window: first any work left by a crash, else the file asked for."""
+    from ui.main_window import MainWindow  # after the QApplication exists
+
+    window = MainWindow()
+    if not window.offer_recovery():
+        window.start(Path(argv[0]) if argv else None)
+    window.show()
+    return window
+
+
+def run_app(argv: list[str]) -> int:
+    app = application(argv)
+    window = open_window(argv)  # kept referenced while the app runs
+    code = app.exec()
+    del window
+    return code

@@ -1,0 +1,137 @@
+"""The window's questions and messages: new project, unsaved changes, recovery, export results.
+
+Each function shows one dialog and returns the user's answer as a plain value, so the window
+reads like the story it tells and tests can answer for the user.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpolicy_desktop import __version__
+from smpolicy_desktop.autosave import Autosave
+from smpolicy_desktop.presets import Preset
+
+
+def choose_preset(parent: QWidget, choices: dict[str, Preset]) -> Preset | None:
+    """New project: the user picks the kind of business to start from (None: cancelled)."""
+    dialog = QDialog(parent, windowTitle="New project")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel("Start from the answers that suit your kind of business. "
+                            "You can change every answer later."))
+    options = QListWidget(objectName="presets")
+    options.setWordWrap(True)
+    options.setAccessibleName("Starting answers")
+    for preset in choices.values():
+        item = QListWidgetItem(f"{preset.title}\n{preset.description}")
+        item.setData(256, preset.name)  # Qt.UserRole
+        options.addItem(item)
+    options.setCurrentRow(0)
+    layout.addWidget(options)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    options.itemActivated.connect(dialog.accept)
+    layout.addWidget(buttons)
+    dialog.resize(520, 360)
+    if dialog.exec() != QDialog.DialogCode.Accepted or options.currentItem() is None:
+        return None
+    return choices[options.currentItem().data(256)]
+
+
+def ask_unsaved_changes(parent: QWidget, name: str) -> str:
+    """"save", "discard" or "cancel" for a project with unsaved changes."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                      f"Save the changes to {name} before closing?",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText("If you don't save, your changes since the last save are lost.")
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    return {QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard"}.get(
+        QMessageBox.StandardButton(answer), "cancel")
+
+
+def choose_recovery(parent: QWidget, found: list[Autosave]) -> Autosave | None:
+    """After a crash: the autosave to restore, or None when the user discards them all."""
+    dialog = QDialog(parent, windowTitle="Restore unsaved work")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel("smpolicy did not close properly last time. "
+                            "This unsaved work was kept:"))
+    choices = QListWidget(objectName="autosaves")
+    for autosave in found:
+        where = str(autosave.original) if autosave.original else "never saved"
+        choices.addItem(f"{autosave.name} - {autosave.saved_at:%d %b %Y, %H:%M} ({where})")
+    choices.setCurrentRow(0)
+    layout.addWidget(choices)
+    buttons = QDialogButtonBox()
+    restore = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton("Discard all" if len(found) > 1 else "Discard",
+                      QDialogButtonBox.ButtonRole.DestructiveRole)
+    buttons.clicked.connect(lambda button: dialog.done(int(button is restore)))
+    restore.setDefault(True)
+    layout.addWidget(buttons)
+    dialog.resize(560, 240)
+    if dialog.exec() != 1:
+        return None
+    return found[max(choices.currentRow(), 0)]
+
+
+def show_error(parent: QWidget, title: str, reason: str) -> None:
+    QMessageBox.warning(parent, title, reason)
+
+
+def export_failed(parent: QWidget, path: Path, reason: str) -> str:
+    """"retry", "save_as" or "cancel" after an export could not be written."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Export failed",
+                      f"Could not write {path.name}: {reason}.", parent=parent)
+    box.setInformativeText("Your project is unchanged. Close the file if it is open in "
+                           "another program and try again, or choose another place.")
+    retry = box.addButton(QMessageBox.StandardButton.Retry)
+    save_as = box.addButton("Save As...", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(retry)
+    box.exec()
+    return {retry: "retry", save_as: "save_as"}.get(box.clickedButton(), "cancel")
+
+
+def export_done(parent: QWidget, path: Path) -> None:
+    """Tell the user where the file went, with Open and Show in folder."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Export finished",
+                      f"Exported to {path.name}.", parent=parent)
+    box.setInformativeText(str(path.parent))
+    open_file = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    show_folder = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(open_file)
+    box.exec()
+    if box.clickedButton() is open_file:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    elif box.clickedButton() is show_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def about(parent: QWidget) -> None:
+    QMessageBox.about(
+        parent, "About smpolicy",
+        f"<h3>smpolicy {__version__}</h3>"
+        "<p>Draft your company's social media policy, offline, and export an editable Word "
+        "document for your lawyer.</p>"
+        "<p><b>smpolicy does not give legal advice.</b> Have a lawyer review your policy "
+        "before you use it.</p>")

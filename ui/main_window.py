@@ -1,0 +1,517 @@
+"""The main window: one tab of questions per policy area beside the live preview.
+
+It owns the file story (new, open, save, recent, drag and drop, autosave and recovery) and
+export; everything it shows it reads from the ProjectModel, and every edit goes through it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpolicy_desktop import autosave
+from smpolicy_desktop.export import FORMATS, ExportError, export_file, remember_export
+from smpolicy_desktop.model import DocumentType, Project
+from smpolicy_desktop.presets import presets
+from smpolicy_desktop.safe_write import WriteError
+from smpolicy_desktop.storage import EXTENSION, ProjectFileError, load_project, save_project
+from ui import dialogs
+from ui.forms import AreaForm
+from ui.marks import status_icon
+from ui.preview import PolicyPreview
+from ui.project_model import ProjectModel
+
+AUTOSAVE_MS = 30_000
+MAX_RECENT = 8
+PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
+EXPORT_FILTERS = {"docx": "Word document (*.docx)", "html": "Web page (*.html)",
+                  "md": "Markdown (*.md)"}
+STATUS_WORDS = {"empty": "not started", "partial": "partly answered", "done": "all answered"}
+
+
+class ReviewBanner(QFrame):
+    """A strip above the tabs saying the policy's review date has passed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="reviewBanner")
+        self.setStyleSheet("#reviewBanner { background: #fff3cd; border: 1px solid #e0c36a;"
+                           " border-radius: 4px; } #reviewBanner QLabel { color: #5c4400; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.message = QLabel(wordWrap=True)
+        self.review_now = QPushButton("Review now")
+        self.dismiss = QPushButton("Dismiss")
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.review_now)
+        layout.addWidget(self.dismiss)
+        self.dismiss.clicked.connect(self.hide)
+        self.hide()
+
+    def show_for(self, due: date | None) -> None:
+        if due is None or due >= date.today():
+            self.hide()
+            return
+        self.message.setText(f"This policy was due for review on {due:%B} {due.day}, {due.year}. "
+                             "Check "
+                             "that it still fits, then set the next review date.")
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    """The project window; `settings` holds geometry, recent files and the last file."""
+
+    def __init__(self, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.model = ProjectModel(parent=self)
+        self.forms: dict[str, AreaForm] = {}
+        self.setAcceptDrops(True)
+        self._build_central()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self.statusBar()
+        self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+        self._autosave_timer.start()
+        self._marks_timer = QTimer(self, singleShot=True, interval=0)
+        self._marks_timer.timeout.connect(self._update_marks)
+        self.model.changed.connect(self._marks_timer.start)
+        self.model.changed.connect(self._review_date_edited)
+        self.model.changed.connect(self._update_export_changes)
+        self.model.path_changed.connect(self._update_title)
+        self.model.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._autosaved_as: Path | None = None
+        self._restore_geometry()
+        self._project_replaced()
+
+    # --- Layout ------------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.banner = ReviewBanner()
+        self.banner.review_now.clicked.connect(
+            lambda: self.focus_field(("review", "next_review_date")))
+        self.tabs = QTabWidget(documentMode=True, objectName="areas")
+        self.tabs.setUsesScrollButtons(True)
+        for name in Project.areas():
+            form = AreaForm(self.model, name)
+            form.field_focused.connect(lambda path: self.preview.show_area(str(path[0])))
+            self.forms[name] = form
+            self.tabs.addTab(form, Project.model_fields[name].title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.preview = PolicyPreview(self.model)
+        forms_side = QWidget()
+        column = QVBoxLayout(forms_side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="splitter")
+        self.splitter.addWidget(forms_side)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.new_action = self._action("&New...", self.new_project, QKeySequence.StandardKey.New,
+                                       pixmap.SP_FileIcon)
+        self.open_action = self._action("&Open...", lambda: self.open_project(),
+                                        QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton)
+        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save,
+                                        pixmap.SP_DialogSaveButton)
+        self.save_as_action = self._action("Save &As...", self.save_as,
+                                           QKeySequence.StandardKey.SaveAs)
+        self.export_actions = {
+            fmt: self._action(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
+                              lambda _=False, fmt=fmt: self.export(fmt),
+                              "Ctrl+E" if fmt == "docx" else None)
+            for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"))}
+        self.export_actions["docx"].setIcon(self.style().standardIcon(pixmap.SP_ArrowRight))
+        self.export_changes_action = self._action(
+            "Export &Changes Since Last Export...", lambda: self.export("docx", True))
+        self.export_changes_action.setToolTip("A Word file showing what changed since the "
+                                              "last Word export, as tracked changes")
+        self.line_numbers_action = QAction("Number &Lines in Word Exports", self, checkable=True)
+        self.line_numbers_action.setChecked(self.settings.value("line_numbers", False, bool))
+        self.line_numbers_action.toggled.connect(
+            lambda on: self.settings.setValue("line_numbers", on))
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.undo_action = self.model.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowBack))
+        self.redo_action = self.model.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
+                                       QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowForward))
+        self.kind_actions = QActionGroup(self)
+        for kind, text in ((DocumentType.FULL, "&Full policy"),
+                           (DocumentType.SHORT, "S&hort guidelines")):
+            action = self._action(text, lambda _=False, kind=kind: self.preview.set_kind(kind))
+            action.setCheckable(True)
+            action.setChecked(kind == DocumentType.FULL)
+            action.setToolTip(f"Preview the {text.replace('&', '').lower()}")
+            self.kind_actions.addAction(action)
+        self.about_action = self._action("&About smpolicy", lambda: dialogs.about(self))
+
+    def _build_menus_and_toolbar(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menu.addSeparator()
+        menu.addActions([self.save_action, self.save_as_action])
+        menu.addSeparator()
+        menu.addActions(list(self.export_actions.values()))
+        menu.addActions([self.export_changes_action, self.line_numbers_action])
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addActions([self.undo_action, self.redo_action])
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addSection("Preview")
+        self.view_menu.addActions(self.kind_actions.actions())
+        self.view_menu.addSection("Go to")
+        for index, name in enumerate(Project.areas()):
+            go = self._action(Project.model_fields[name].title,
+                              lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                              f"Ctrl+{index + 1}")
+            self.view_menu.addAction(go)
+        self.menuBar().addMenu("&Help").addAction(self.about_action)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Preview: "))
+        toolbar.addActions(self.kind_actions.actions())
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.export_actions["docx"])
+
+    # --- What the window shows ---------------------------------------------------------------
+
+    def _project_replaced(self) -> None:
+        self._update_title()
+        self._marks_timer.start()
+        self._update_export_changes()
+        self.banner.show_for(self.model.project.review.next_review_date)
+
+    def _update_title(self) -> None:
+        name = self.model.path.name if self.model.path else "Untitled"
+        self.setWindowTitle(f"{name}[*] - smpolicy")
+        self.setWindowModified(not self.model.undo_stack.isClean())
+
+    def _update_marks(self) -> None:
+        from smpolicy_desktop.checks import area_status  # the checks load after the window
+
+        for index, (name, (status, missing)) in enumerate(
+                area_status(self.model.project).items()):
+            self.tabs.setTabIcon(index, status_icon(status))
+            tip = f"{Project.model_fields[name].title}: {STATUS_WORDS[status]}"
+            if missing and status != "empty":
+                tip += "\nStill blank: " + ", ".join(missing)
+            self.tabs.setTabToolTip(index, tip)
+            self.tabs.widget(index).setProperty("status", status)
+
+    def _update_export_changes(self, _path: tuple = ()) -> None:
+        last = self.model.project.last_export
+        self.export_changes_action.setEnabled(bool(last and last.paragraphs))
+
+    def _review_date_edited(self, path: tuple) -> None:
+        if path[:2] == ("review", "next_review_date") and self.banner.isVisible():
+            self.banner.show_for(self.model.project.review.next_review_date)
+
+    def _tab_changed(self, index: int) -> None:
+        self.preview.show_area(list(Project.areas())[index])
+
+    def focus_field(self, path: tuple, note: str | None = None) -> None:
+        """Bring a question into view, e.g. from the findings panel or the banner."""
+        form = self.forms[str(path[0])]
+        self.tabs.setCurrentWidget(form)
+        form.focus_field(path)
+        if note is not None:
+            form.mark_field(path, note)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+        if clean:
+            self._remove_autosave()
+
+    # --- Files -------------------------------------------------------------------------------
+
+    def start(self, path: Path | None) -> None:
+        """What the app shows first: the given file, else the last one, else a new project."""
+        last = self.settings.value("last_file", "")
+        if path is None and last and Path(last).is_file():
+            path = Path(last)
+        if path is None or not self.load(path):
+            self.model.replace(next(iter(presets().values())).project(), None)
+            self._project_replaced()
+
+    def new_project(self) -> None:
+        if not self.maybe_save():
+            return
+        preset = dialogs.choose_preset(self, presets())
+        if preset is not None:
+            self.model.replace(preset.project(), None)
+            self._project_replaced()
+
+    def open_project(self, path: Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Open project", self._folder(),
+                                                    PROJECT_FILTER)
+            if not chosen:
+                return False
+            path = Path(chosen)
+        return self.load(path)
+
+    def load(self, path: Path) -> bool:
+        """Show the project in `path`; a bad file is reported and the current work stays."""
+        try:
+            project = load_project(path)
+        except ProjectFileError as exc:
+            dialogs.show_error(self, "Cannot open project", f"{exc.path.name}: {exc.reason}")
+            return False
+        self.model.replace(project, Path(path))
+        self._remember_file(Path(path))
+        self._project_replaced()
+        return True
+
+    def save(self) -> bool:
+        if self.model.path is None:
+            return self.save_as()
+        return self._save_to(self.model.path)
+
+    def save_as(self) -> bool:
+        suggested = self.model.path or Path(self._folder()) / self._suggested_stem()
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save project",
+                                                str(suggested.with_suffix(EXTENSION)),
+                                                PROJECT_FILTER)
+        if not chosen:
+            return False
+        path = Path(chosen)
+        return self._save_to(path if path.suffix == EXTENSION else path.with_name(
+            path.name + EXTENSION))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_project(self.model.project, path)
+        except ProjectFileError as exc:
+            dialogs.show_error(self, "Cannot save project", f"{exc.path.name}: {exc.reason}")
+            return False
+        self._remove_autosave()
+        if path != self.model.path:
+            self.model.path = path
+            self.model.path_changed.emit()
+        self.model.undo_stack.setClean()
+        self._remember_file(path)
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when the current work may be replaced: saved, clean or discarded."""
+        if self.model.undo_stack.isClean():
+            return True
+        name = self.model.path.name if self.model.path else "this new project"
+        answer = dialogs.ask_unsaved_changes(self, name)
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self._remove_autosave()
+            return True
+        return False
+
+    def _suggested_stem(self) -> str:
+        company = self.model.project.company.name.strip()
+        return f"{company} social media policy" if company else "Social media policy"
+
+    def _folder(self) -> str:
+        folder = self.model.path.parent if self.model.path else Path.home()
+        return str(self.settings.value("last_folder", str(folder)))
+
+    def _remember_file(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self.settings.setValue("last_file", str(path))
+        self.settings.setValue("last_folder", str(path.parent))
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        existing = [p for p in self.recent_files() if Path(p).is_file()]
+        for number, name in enumerate(existing, 1):
+            self.recent_menu.addAction(f"&{number} {Path(name).name}",
+                                       lambda name=name: self.open_project(Path(name)))
+        if not existing:
+            self.recent_menu.addAction("No recent projects").setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_project(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_project(event)
+        if path is not None:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.open_project(path))  # let the drag finish first
+
+    @staticmethod
+    def _dropped_project(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            path = Path(urls[0].toLocalFile())
+            return path if path.suffix == EXTENSION else None
+        return None
+
+    # --- Autosave and recovery ---------------------------------------------------------------
+
+    def autosave_now(self) -> None:
+        if self.model.undo_stack.isClean():
+            return
+        if self._autosaved_as != self.model.path:  # saved under a new name since
+            autosave.remove_autosave(self._autosaved_as)
+        try:
+            autosave.write_autosave(self.model.project, self.model.path)
+        except WriteError as exc:
+            self.statusBar().showMessage(f"Autosave failed: {exc.reason}", 8000)
+            return
+        self._autosaved_as = self.model.path
+
+    def _remove_autosave(self) -> None:
+        autosave.remove_autosave(self._autosaved_as)
+        autosave.remove_autosave(self.model.path)
+        self._autosaved_as = self.model.path
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer the autosaved work; restoring shows it as unsaved changes.
+
+        True when work was restored.
+        """
+        found = autosave.left_by_crash()
+        if not found:
+            return False
+        chosen = dialogs.choose_recovery(self, found)
+        if chosen is None:
+            for leftover in found:
+                leftover.remove()
+            return False
+        try:
+            project = chosen.load()
+        except ProjectFileError as exc:
+            dialogs.show_error(self, "Cannot restore", exc.reason)
+            return False
+        self.model.replace(project, chosen.original)
+        self.model.undo_stack.resetClean()  # unsaved until the user saves
+        self._project_replaced()
+        chosen.remove()
+        self.autosave_now()
+        return True
+
+    # --- Export ------------------------------------------------------------------------------
+
+    def export(self, fmt: str, changes_since_last: bool = False) -> Path | None:
+        """Export through a file dialog; failures offer Retry and Save As."""
+        path = self._ask_export_path(fmt)
+        while path is not None:
+            try:
+                export_file(self.model.project, path, fmt,
+                            line_numbers=fmt == "docx" and self.line_numbers_action.isChecked(),
+                            changes_since_last=changes_since_last)
+            except ExportError as exc:
+                reason = exc.reason[:1].upper() + exc.reason[1:]
+                dialogs.show_error(self, "Cannot export", f"{reason}.")
+                return None
+            except WriteError as exc:
+                answer = dialogs.export_failed(self, path, exc.reason)
+                if answer == "save_as":
+                    path = self._ask_export_path(fmt, path)
+                elif answer != "retry":
+                    path = None
+                continue
+            self.settings.setValue("export_folder", str(path.parent))
+            if fmt == "docx":
+                self._remember_export()
+            dialogs.export_done(self, path)
+            return path
+        return None
+
+    def _remember_export(self) -> None:
+        """Keep the exported text in the project, so the next export can show the changes."""
+        copy = self.model.project.model_copy(deep=True)
+        remember_export(copy)
+        self.model.set_value(("last_export",), copy.last_export, "Remember exported text")
+
+    def _ask_export_path(self, fmt: str, previous: Path | None = None) -> Path | None:
+        folder = self.settings.value("export_folder", self._folder())
+        suggested = previous or Path(folder) / f"{self._suggested_stem()}.{fmt}"
+        chosen, _ = QFileDialog.getSaveFileName(self, f"Export {FORMATS[fmt].lower()}",
+                                                str(suggested), EXPORT_FILTERS[fmt])
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
+
+    # --- Closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._remove_autosave()
+        self._autosave_timer.stop()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("window_state", self.saveState())
+        event.accept()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            self.restoreState(self.settings.value("window_state", QByteArray()))
+            self.splitter.restoreState(self.settings.value("splitter", QByteArray()))
+        else:
+            self.resize(1280, 820)
+            self.splitter.setSizes([720, 560])
