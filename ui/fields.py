@@ -250,7 +250,7 @@ class ChoicesField(QWidget, FieldEditor):
             box.clicked.connect(lambda: commit((), [v for v, b in self.boxes.items()
                                                     if b.isChecked()]))
             self.boxes[str(choice)] = box
-            grid.addWidget(box, index % half, index // half)
+            grid.addWidget(box, index % half, index // half, Qt.AlignmentFlag.AlignLeft)
         self.setFocusProxy(next(iter(self.boxes.values())))
 
     def show_value(self, value: list[Choice]) -> None:

@@ -30,7 +30,7 @@ from .project_model import FieldPath, ProjectModel
 
 _REFUSAL_COLOUR = "#c62828"
 _WIDE_KINDS = ("list", "table", "choices")  # editors that get the full width, label above
-_COMPACT_KINDS = ("number", "date")  # editors as wide as their content, not the form
+_COMPACT_KINDS = ("number", "date", "check")  # as wide as their content, not the form
 
 
 def refusal_message(error: ValidationError) -> str:

@@ -1,0 +1,367 @@
+"""The area forms: every question shown, every kind of edit reaching the project, undo."""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+from pydantic import BaseModel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+)
+
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.render import render_document
+from ui.fields import ClauseField, missing_clause
+from ui.forms import AreaForm
+from ui.project_model import ProjectModel
+
+
+@pytest.fixture
+def model():
+    return ProjectModel(Project())
+
+
+@pytest.fixture
+def window(qtbot, model):
+    """A window with one tab per area, shown and active, as the app has it."""
+    main = QMainWindow()
+    tabs = QTabWidget()
+    main.setCentralWidget(tabs)
+    for name in Project.areas():
+        tabs.addTab(AreaForm(model, name), Project.model_fields[name].title)
+    qtbot.addWidget(main)
+    main.resize(900, 700)
+    main.show()
+    main.activateWindow()
+    qtbot.waitExposed(main)
+    return main
+
+
+def form_of(window, area: str) -> AreaForm:
+    tabs = window.centralWidget()
+    form = next(tabs.widget(i) for i in range(tabs.count()) if tabs.widget(i).area == area)
+    tabs.setCurrentWidget(form)
+    return form
+
+
+def button(editor, text: str) -> QPushButton:
+    return next(b for b in editor.findChildren(QPushButton) if b.text() == text)
+
+
+def undo(model, steps: int = 1) -> None:
+    for _ in range(steps):
+        model.undo_stack.undo()
+
+
+def row_model_of(annotation) -> type[BaseModel] | None:
+    """The row model of a list-of-rows answer, else None."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is list and isinstance(args[0], type) \
+            and issubclass(args[0], BaseModel):
+        return args[0]
+    return None
+
+
+# --- Every question is on screen -------------------------------------------------------------
+
+def test_forms_show_every_question_the_model_defines_with_its_label(window):
+    shown = 0
+    for area, area_model in Project.areas().items():
+        form = form_of(window, area)
+        assert form.fields() == [(area, name) for name in area_model.model_fields]
+        texts = {label.text() for label in form.findChildren(QLabel)} | {
+            box.text() for box in form.findChildren(QCheckBox)}
+        for name, info in area_model.model_fields.items():
+            editor = form.editor((area, name))
+            assert editor.isVisible(), name
+            assert info.title in texts, name
+            assert not info.description or info.description in texts, name
+            rows = row_model_of(info.annotation)
+            if rows:  # a table: one column per field of the row, titled and explained
+                view = editor.view
+                headers = [view.horizontalHeaderItem(c) for c in range(view.columnCount())]
+                assert [h.text() for h in headers] == [f.title for f in rows.model_fields.values()]
+                assert all(h.toolTip() for h in headers)
+                shown += len(headers)
+            shown += 1
+    assert shown == sum(len(m.model_fields) + sum(
+        len(row_model_of(f.annotation).model_fields) for f in m.model_fields.values()
+        if row_model_of(f.annotation)) for m in Project.areas().values())
+
+
+def test_labels_lead_to_their_fields_and_examples_are_placeholders(window):
+    form = form_of(window, "company")
+    name_box = form.editor(("company", "name"))
+    label = next(lb for lb in form.findChildren(QLabel) if lb.text() == "Company name")
+    assert label.buddy() is name_box
+    assert name_box.placeholderText() == "Northwind Analytics LLC"
+    assert name_box.accessibleName() == "Company name"
+
+
+# --- Edits reach the project; undo brings both back -----------------------------------------
+
+def test_typing_a_line_changes_the_project_and_undo_restores_field_and_project(
+        qtbot, window, model):
+    box = form_of(window, "company").editor(("company", "name"))
+    qtbot.keyClicks(box, "Acme Ltd")
+    assert model.project.company.name == "Acme Ltd"
+    assert model.undo_stack.count() == 1  # typing is one undo step
+    undo(model)
+    assert model.project.company.name == "" and box.text() == ""
+    model.undo_stack.redo()
+    assert box.text() == "Acme Ltd"
+    assert model.undo_stack.count() == 1  # showing the value did not record a new edit
+
+
+def test_a_field_keeps_its_cursor_when_the_model_repeats_its_text(qtbot, window, model):
+    box = form_of(window, "company").editor(("company", "name"))
+    qtbot.keyClicks(box, "Acme")
+    box.setCursorPosition(2)
+    model.set_value(("company", "state"), "Ohio")
+    model.changed.emit(("company",))
+    assert box.cursorPosition() == 2
+
+
+def test_typing_a_multi_line_answer(qtbot, window, model):
+    box = form_of(window, "employees").editor(("employees", "recruiting_posts"))
+    qtbot.keyClicks(box, "Share our job posts")
+    assert model.project.employees.recruiting_posts == "Share our job posts"
+    undo(model)
+    assert box.toPlainText() == ""
+
+
+def test_checkbox_combo_and_choice_boxes(qtbot, window, model):
+    form = form_of(window, "company")
+    traded = form.editor(("company", "publicly_traded"))
+    qtbot.mouseClick(traded, Qt.MouseButton.LeftButton)
+    assert model.project.company.publicly_traded is True
+
+    industry = form.editor(("company", "industry"))
+    industry.setFocus()
+    qtbot.keyClick(industry, Qt.Key.Key_Down)
+    assert model.project.company.industry == "professional_services"
+    assert industry.currentText() == "Professional services"
+
+    policies = form.editor(("company", "related_policies"))
+    qtbot.mouseClick(policies.boxes["privacy"], Qt.MouseButton.LeftButton)
+    assert model.project.company.related_policies == ["privacy"]
+
+    undo(model, 3)
+    assert not traded.isChecked() and industry.currentText() == "General B2B"
+    assert not policies.boxes["privacy"].isChecked()
+    assert model.project.company.publicly_traded is False
+
+
+def test_number_of_staff_can_be_set_and_unset(qtbot, window, model):
+    spin = form_of(window, "company").editor(("company", "staff_count"))
+    assert spin.text() == "Not set"
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "40")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert model.project.company.staff_count == 40
+    undo(model)
+    assert model.project.company.staff_count is None and spin.text() == "Not set"
+
+
+def test_a_date_can_be_set_changed_and_left_empty(qtbot, window, model):
+    field = form_of(window, "company").editor(("company", "effective_date"))
+    assert not field.is_set.isChecked() and not field.edit.isEnabled()
+    qtbot.mouseClick(field.is_set, Qt.MouseButton.LeftButton)
+    chosen = model.project.company.effective_date
+    assert chosen is not None and field.edit.isEnabled()
+    field.edit.setDate(field.edit.date().addDays(3))  # as the calendar popup does
+    assert (model.project.company.effective_date - chosen).days == 3
+    undo(model, 2)
+    assert model.project.company.effective_date is None and not field.is_set.isChecked()
+
+
+def test_invalid_value_is_refused_with_a_message_beside_the_field(qtbot, window, model):
+    form = form_of(window, "company")
+    spin = form.editor(("company", "staff_count"))
+    spin.setMinimum(-10)  # as if the box allowed more than the model does
+    spin.setValue(-3)
+    row = form.rows["staff_count"]
+    assert model.project.company.staff_count is None
+    assert row.message.isVisible()
+    assert "greater than or equal to 1" in row.message.text()
+    spin.setValue(5)
+    assert model.project.company.staff_count == 5 and not row.message.isVisible()
+
+
+# --- Lists of short answers ------------------------------------------------------------------
+
+def test_list_entries_are_added_edited_reordered_and_removed_with_undo(qtbot, window, model):
+    goals = form_of(window, "presence").editor(("presence", "goals"))
+    for text in ("Hire people", "Win clients"):
+        qtbot.keyClicks(goals.new_item, text)
+        qtbot.keyClick(goals.new_item, Qt.Key.Key_Return)
+    assert model.project.presence.goals == ["Hire people", "Win clients"]
+    assert goals.new_item.text() == ""
+
+    goals.view.setCurrentRow(0)
+    goals.view.editItem(goals.view.item(0))
+    goals.view.focusWidget().selectAll()
+    type_in_cell(qtbot, goals.view, "Hire good people")
+    assert model.project.presence.goals == ["Hire good people", "Win clients"]
+
+    goals.view.setCurrentRow(1)
+    qtbot.keyClick(goals.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert model.project.presence.goals == ["Win clients", "Hire good people"]
+    assert goals.view.currentRow() == 0
+    qtbot.mouseClick(button(goals, "Remove"), Qt.MouseButton.LeftButton)
+    assert model.project.presence.goals == ["Hire good people"]
+    assert goals.view.count() == 1
+
+    undo(model, 2)
+    assert [goals.view.item(i).text() for i in range(goals.view.count())] == [
+        "Hire good people", "Win clients"]
+    undo(model, 3)
+    assert model.project.presence.goals == [] and goals.view.count() == 0
+
+
+# --- Tables of rows --------------------------------------------------------------------------
+
+def type_in_cell(qtbot, view, text: str) -> None:
+    """Type into the open cell (or list item) editor, then press Enter."""
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    qtbot.keyClicks(editor, text)
+    press_enter(qtbot, view, editor)
+
+
+def press_enter(qtbot, view, editor) -> None:
+    """Enter in a cell editor commits once the event loop runs (Qt queues it)."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+
+def test_table_rows_are_added_edited_reordered_and_removed_with_undo(qtbot, window, model):
+    accounts = form_of(window, "presence").editor(("presence", "accounts"))
+    for platform in ("LinkedIn", "YouTube"):
+        qtbot.mouseClick(button(accounts, "Add row"), Qt.MouseButton.LeftButton)
+        type_in_cell(qtbot, accounts.view, platform)  # Add row opens the first cell for typing
+    assert [a.platform for a in model.project.presence.accounts] == ["LinkedIn", "YouTube"]
+
+    accounts.view.setCurrentCell(1, 1)
+    accounts.view.editItem(accounts.view.currentItem())
+    type_in_cell(qtbot, accounts.view, "@northwind")
+    assert model.project.presence.accounts[1].handle == "@northwind"
+    assert accounts.view.item(1, 1).text() == "@northwind"
+
+    qtbot.keyClick(accounts.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [a.platform for a in model.project.presence.accounts] == ["YouTube", "LinkedIn"]
+    assert accounts.view.item(0, 0).text() == "YouTube" and accounts.view.currentRow() == 0
+
+    qtbot.mouseClick(button(accounts, "Remove row"), Qt.MouseButton.LeftButton)
+    assert [a.platform for a in model.project.presence.accounts] == ["LinkedIn"]
+    assert accounts.view.rowCount() == 1
+
+    undo(model)
+    assert [accounts.view.item(r, 0).text() for r in range(2)] == ["YouTube", "LinkedIn"]
+    undo(model)
+    assert [accounts.view.item(r, 0).text() for r in range(2)] == ["LinkedIn", "YouTube"]
+    undo(model)
+    assert model.project.presence.accounts[1].handle == ""
+    assert accounts.view.item(1, 1).text() == ""
+    undo(model, 10)
+    assert model.project.presence.accounts == [] and accounts.view.rowCount() == 0
+
+
+def test_delete_clears_a_cell(qtbot, window, model):
+    model.set_value(("review", "reviewers"), [{"role": "Lawyer", "name": "Kim"}])
+    reviewers = form_of(window, "review").editor(("review", "reviewers"))
+    reviewers.view.setCurrentCell(0, 1)
+    reviewers.view.setFocus()
+    qtbot.keyClick(reviewers.view, Qt.Key.Key_Delete)
+    assert model.project.review.reviewers[0].name == ""
+    assert reviewers.view.item(0, 1).text() == ""
+
+
+def test_a_choice_cell_is_picked_from_its_labels(qtbot, window, model):
+    model.set_value(("review", "reviewers"), [{"role": "Lawyer"}])
+    reviewers = form_of(window, "review").editor(("review", "reviewers"))
+    assert reviewers.view.item(0, 2).text() == "Not started"
+    reviewers.view.setCurrentCell(0, 2)
+    reviewers.view.editItem(reviewers.view.currentItem())
+    combo = reviewers.view.focusWidget()
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findText("Approved"))
+    press_enter(qtbot, reviewers.view, combo)
+    assert model.project.review.reviewers[0].status == "approved"
+    assert reviewers.view.item(0, 2).text() == "Approved"
+
+
+# --- Clause picker ---------------------------------------------------------------------------
+
+def test_clause_picker_lists_the_rendered_clauses_and_keeps_a_missing_one(
+        qtbot, window, model):
+    model.set_value(("review", "notes_to_counsel"), [{"clause_id": "gone.clause"}])
+    notes = form_of(window, "review").editor(("review", "notes_to_counsel"))
+    assert notes.view.item(0, 0).text() == missing_clause("gone.clause")
+
+    notes.view.setCurrentCell(0, 0)
+    notes.view.editItem(notes.view.currentItem())
+    picker = notes.view.focusWidget()
+    assert isinstance(picker, ClauseField)
+    clauses = render_document(model.project).clauses()
+    listed = [picker.itemData(i) for i in range(picker.count())]
+    assert listed == ["", *clauses, "gone.clause"]
+    assert picker.currentText() == missing_clause("gone.clause")
+
+    first = next(iter(clauses))
+    picker.setCurrentIndex(picker.findData(first))
+    press_enter(qtbot, notes.view, picker)
+    assert model.project.review.notes_to_counsel[0].clause_id == first
+    assert notes.view.item(0, 0).text() == clauses[first]
+
+
+# --- What the window uses --------------------------------------------------------------------
+
+def test_focus_field_switches_tab_and_focuses_the_row(qtbot, window, model):
+    model.set_value(("presence", "accounts"), [{"platform": "A"}, {"platform": "B"}])
+    form_of(window, "company")
+    presence = next(f for f in window.findChildren(AreaForm) if f.area == "presence")
+    presence.focus_field(("presence", "accounts", 1, "handle"))
+    table = presence.editor(("presence", "accounts")).view
+    assert window.centralWidget().currentWidget() is presence
+    assert (table.currentRow(), table.currentColumn()) == (1, 1)
+    qtbot.waitUntil(table.hasFocus)
+
+
+def test_field_focused_names_the_field_with_the_keyboard(qtbot, window):
+    form = form_of(window, "voice")
+    with qtbot.waitSignal(form.field_focused) as signal:
+        form.focus_field(("voice", "media_contact"))
+    assert signal.args == [("voice", "media_contact")]
+
+
+def test_mark_field_shows_and_clears_a_visible_mark(qtbot, window, model):
+    model.set_value(("presence", "goals"), ["Hire", "Sell"])
+    form = form_of(window, "presence")
+    form.mark_field(("presence", "post_approver"), "Nobody approves posts")
+    row = form.rows["post_approver"]
+    assert row.message.isVisible() and row.message.text() == "Nobody approves posts"
+    assert row.toolTip() == "Nobody approves posts"
+    form.mark_field(("presence", "goals", 1), "Vague goal")
+    goals = form.editor(("presence", "goals"))
+    assert goals.view.item(1).toolTip() == "Vague goal"
+    assert goals.view.item(1).background().color().alpha() > 0
+    form.mark_field(("presence", "post_approver"), None)
+    assert not row.message.isVisible() and row.toolTip() == ""
+    form.mark_field(("presence", "goals", 1), None)
+    assert goals.view.item(1).toolTip() == ""
+
+
+def test_replacing_the_project_refreshes_every_form(window, model):
+    form = form_of(window, "company")
+    model.replace(Project.model_validate({"company": {"name": "Replaced Inc"}}), None)
+    assert form.editor(("company", "name")).text() == "Replaced Inc"
