@@ -122,7 +122,9 @@ HARASSMENT_CONTEXT = words(r"harass\w*", r"discriminat\w*", "hostile", r"threat\
                            r"bully\w*", r"slurs?", r"violen\w*", r"stalk\w*",
                            "on the basis of", r"based on (?:race|sex|religion|age|disability)",
                            r"protected (?:status|class|characteristics?|categor\w*)",
-                           r"racis\w*", r"sexis\w*", r"obscen\w*", r"pornograph\w*")
+                           r"racis\w*", r"sexis\w*", r"obscen\w*", r"pornograph\w*",
+                           r"race|racial", r"religio\w*", "gender", "sexual orientation",
+                           "national origin", r"disabilit\w*", r"ethnic\w*", r"pregnan\w*")
 # Speech as or for the company may be restricted freely; employees' own speech may not.
 COMPANY_VOICE = re.compile(
     r"\b(?:on behalf of|for the company|as the company|in the company's name|"
