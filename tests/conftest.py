@@ -38,3 +38,14 @@ def example_project():
     from smpolicy_desktop.storage import load_project
 
     return load_project(EXAMPLE)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def network_guard():
+    """No test may reach the network (the app never does); see tests/reliability/network.py."""
+    from tests.reliability.network import SocketGuard
+
+    guard = SocketGuard()
+    with pytest.MonkeyPatch.context() as patch:
+        guard.install(patch)
+        yield guard
