@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.model import Project
-from smpolicy_desktop.render import render_document
 
 from .fields import MARK_COLOUR, FieldEditor, Question, make_editor, questions
 from .project_model import FieldPath, ProjectModel
@@ -127,12 +126,23 @@ class AreaForm(QScrollArea):
         self.marks: dict[FieldPath, str] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidget(self._build())
-        self._show_all()
+        self.built = False  # the page is built when first shown, so the window opens fast
         model.changed.connect(self._on_changed)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
     # --- building ---
+
+    def showEvent(self, event: Any) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    def ensure_built(self) -> None:
+        if not self.built:
+            self.built = True
+            self.setWidget(self._build())
+            for name, row in self.rows.items():
+                row.editor.show_value(self.model.value((self.area, name)))
+                self._apply_marks(row)
 
     def _build(self) -> QWidget:
         page = QWidget()
@@ -184,11 +194,9 @@ class AreaForm(QScrollArea):
         return label
 
     def _clauses(self) -> dict[str, str]:
-        return render_document(self.model.project).clauses()
+        from smpolicy_desktop.render import render_document  # Jinja2 and lxml load on demand
 
-    def _show_all(self) -> None:
-        for name, row in self.rows.items():
-            row.editor.show_value(self.model.value((self.area, name)))
+        return render_document(self.model.project).clauses()
 
     # --- edits in, changes out ---
 
@@ -221,13 +229,16 @@ class AreaForm(QScrollArea):
 
     def fields(self) -> list[FieldPath]:
         """The path of every answer shown, in form order."""
+        self.ensure_built()
         return [row.path for row in self.rows.values()]
 
     def editor(self, path: FieldPath) -> FieldEditor:
+        self.ensure_built()
         return self.rows[path[1]].editor
 
     def focus_field(self, path: FieldPath) -> None:
         """Bring the answer (or a row inside it) into view and give it the keyboard."""
+        self.ensure_built()
         row = self.rows[path[1]]
         tabs = self.parentWidget()
         while tabs is not None and not isinstance(tabs, QTabWidget):
@@ -244,6 +255,8 @@ class AreaForm(QScrollArea):
             self.marks[path] = text
         else:
             self.marks.pop(path, None)
-        row = self.rows[path[1]]
-        row.set_marks({p[2:]: t for p, t in self.marks.items() if p[:2] == row.path})
+        if self.built:
+            self._apply_marks(self.rows[path[1]])
 
+    def _apply_marks(self, row: FieldRow) -> None:
+        row.set_marks({p[2:]: t for p, t in self.marks.items() if p[:2] == row.path})
