@@ -1,0 +1,116 @@
+"""The presets and the example: a new project is never a blank page, and each one exports.
+
+Each preset answers every area for its kind of business and leaves only what the owner alone
+knows (names, dates, the state) for the owner to fill in.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+
+import pytest
+
+from smpolicy_desktop.export import export_file
+from smpolicy_desktop.model import Industry, Project
+from smpolicy_desktop.presets import presets
+from smpolicy_desktop.render import render_document
+from smpolicy_desktop.resources import resource_path
+from smpolicy_desktop.storage import load_project
+from tests.conftest import EXAMPLE
+from tests.test_policy_text import holes
+
+KINDS_OF_BUSINESS = {"general_b2b", "professional_services", "health_care",
+                     "financial_services", "retail_consumer", "nonprofit"}
+# Only the owner knows these; a preset that filled them would put a stranger in the policy.
+OWNER_FILLS = {("company", "name"), ("company", "owner_name"), ("company", "owner_title"),
+               ("company", "state"), ("company", "staff_count"), ("company", "effective_date"),
+               ("review", "next_review_date"), ("review", "revisions")}
+NAMES_AND_DATES = {"name", "contact", "handle", "reviewed_on", "revised_on"}
+SITUATIONS = ["praise", "question", "complaint", "misinformation", "abuse", "legal", "crisis"]
+
+PRESETS = presets()
+
+
+def projects():
+    """Every preset's starting project, and the example."""
+    return [pytest.param(preset.project(), id=name) for name, preset in PRESETS.items()] + \
+        [pytest.param(load_project(EXAMPLE), id="example")]
+
+
+def test_there_is_a_preset_for_each_kind_of_business_general_b2b_first():
+    assert set(PRESETS) >= KINDS_OF_BUSINESS
+    assert next(iter(PRESETS)) == "general_b2b"
+    for name, preset in PRESETS.items():
+        assert preset.title.strip() and preset.description.strip()
+        if name in {member.value for member in Industry}:
+            assert preset.project().company.industry == name
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_a_preset_file_holds_only_known_questions(name):
+    data = json.loads(resource_path("assets", "presets", f"{name}.json").read_text("utf-8"))
+    assert set(data) == {"title", "description", "answers"}
+    assert set(data["answers"]) <= set(Project.areas())
+    Project.model_validate(data["answers"])
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_a_preset_answers_every_area_but_leaves_names_and_dates_to_the_owner(name):
+    project = PRESETS[name].project()
+    for area_name, area in Project.areas().items():
+        answers = getattr(project, area_name)
+        for field in area.model_fields:
+            value = getattr(answers, field)
+            if (area_name, field) in OWNER_FILLS:
+                assert value in ("", None, []), f"{name} fills {area_name}.{field}"
+            elif isinstance(value, (str, list)):
+                assert value, f"{name} leaves {area_name}.{field} empty"
+            for row in value if isinstance(value, list) else []:
+                for row_field in getattr(type(row), "model_fields", {}):
+                    if row_field in NAMES_AND_DATES:
+                        assert getattr(row, row_field) in ("", None), \
+                            f"{name} fills {area_name}.{field}.{row_field}"
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_a_preset_response_matrix_covers_every_kind_of_comment(name):
+    situations = [row.situation.lower() for row in PRESETS[name].project().responses
+                  .response_matrix]
+    for kind in SITUATIONS:
+        assert any(kind in situation for situation in situations), f"{name} lacks {kind}"
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_a_preset_notes_to_counsel_point_at_clauses_of_the_policy(name):
+    project = PRESETS[name].project()
+    clauses = render_document(project, "full").clauses()
+    assert all(note.clause_id in clauses for note in project.review.notes_to_counsel)
+
+
+@pytest.mark.parametrize("project", projects())
+def test_presets_and_the_example_render_both_kinds_without_holes(project):
+    for kind in ("full", "short"):
+        document = render_document(project, kind)
+        assert document.blocks and holes(document) == []
+
+
+@pytest.mark.parametrize("project", projects())
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_presets_and_the_example_export_to_html_and_markdown(project, fmt, tmp_path):
+    for kind in ("full", "short"):
+        written = export_file(project, tmp_path / f"{kind}.{fmt}", kind=kind)
+        assert "Social Media Policy" in written.read_text("utf-8")
+
+
+def test_the_example_is_a_complete_fictional_company():
+    project = load_project(EXAMPLE)
+    assert project.company.name == "Northwind Analytics LLC"
+    assert (project.company.state, project.company.staff_count) == ("Ohio", 40)
+    assert project.company.effective_date and project.review.next_review_date
+    assert project.review.reviewers and project.review.revisions
+    for area_name, area in Project.areas().items():
+        for field, info in area.model_fields.items():
+            if info.annotation is str or typing.get_origin(info.annotation) is list:
+                assert getattr(getattr(project, area_name), field), f"{area_name}.{field}"
+    assert not EXAMPLE.with_name(EXAMPLE.name + ".bak").exists()
