@@ -370,18 +370,17 @@ def missing_clause(clause_id: str) -> str:
 
 # --- Lists ----------------------------------------------------------------------------------
 
-def _buttons(owner: QWidget, title: str, actions: list[tuple[str, str, Callable]]) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
+def _buttons(owner: QWidget, title: str,
+             actions: list[tuple[str, str, Callable]]) -> list[QPushButton]:
+    buttons = []
     for text, shortcut, action in actions:
         button = QPushButton(text, owner)
         button.setAutoDefault(False)
         button.setAccessibleName(f"{text} ({title})")
         button.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.NativeText)})")
         button.clicked.connect(action)
-        row.addWidget(button)
-    row.addStretch()
-    return row
+        buttons.append(button)
+    return buttons
 
 
 def _moved(items: list, index: int, step: int) -> list:
@@ -423,7 +422,7 @@ class ListField(QWidget, FieldEditor):
         self.commit = commit
         self.values: list[str] = []
         self.marks: dict[tuple, str] = {}
-        layout = QVBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.view = QListWidget()
         self.view.setAccessibleName(question.title)
@@ -440,14 +439,18 @@ class ListField(QWidget, FieldEditor):
             f"New entry, e.g. {question.example}" if question.example else "New entry")
         self.new_item.setAccessibleName(f"New entry for {question.title}")
         self.new_item.returnPressed.connect(self.add)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.new_item, 1)
-        add_row.addLayout(_buttons(self, question.title, [
+        add, *others = _buttons(self, question.title, [
             ("Add", "Ctrl+Return", self.add), ("Remove", "Ctrl+Del", self.remove),
             ("Move up", "Ctrl+Up", lambda: self.move(-1)),
-            ("Move down", "Ctrl+Down", lambda: self.move(1))]))
-        layout.addWidget(self.view)
-        layout.addLayout(add_row)
+            ("Move down", "Ctrl+Down", lambda: self.move(1))])
+        # The classic list editor: buttons beside the list, the new entry box below it.
+        layout.addWidget(self.view, 0, 0, len(others), 1)
+        for row, button in enumerate(others):
+            layout.addWidget(button, row, 1)
+        layout.addWidget(self.new_item, len(others), 0)
+        layout.addWidget(add, len(others), 1)
+        self.buttons_height = sum(b.sizeHint().height() for b in others) + \
+            layout.spacing() * (len(others) - 1)
         self.setFocusProxy(self.view)
         self._fit()
 
@@ -471,7 +474,8 @@ class ListField(QWidget, FieldEditor):
         rows = max(2, min(len(self.values), 8))
         row_height = self.view.sizeHintForRow(0) if self.values else 0
         row_height = max(row_height, self.fontMetrics().lineSpacing() + 4)
-        self.view.setFixedHeight(row_height * rows + 2 * self.view.frameWidth() + 4)
+        self.view.setFixedHeight(max(row_height * rows + 2 * self.view.frameWidth() + 4,
+                                     self.buttons_height))
 
     def add(self) -> None:
         text = self.new_item.text().strip()
@@ -534,10 +538,14 @@ class TableField(QWidget, FieldEditor):
             header.setToolTip(column.help or column.title)
             self.view.setHorizontalHeaderItem(index, header)
         layout.addWidget(self.view)
-        layout.addLayout(_buttons(self, question.title, [
-            ("Add row", "Ctrl+Return", self.add), ("Remove row", "Ctrl+Del", self.remove),
-            ("Move up", "Ctrl+Up", lambda: self.move(-1)),
-            ("Move down", "Ctrl+Down", lambda: self.move(1))]))
+        buttons = QHBoxLayout()
+        for button in _buttons(self, question.title, [
+                ("Add row", "Ctrl+Return", self.add), ("Remove row", "Ctrl+Del", self.remove),
+                ("Move up", "Ctrl+Up", lambda: self.move(-1)),
+                ("Move down", "Ctrl+Down", lambda: self.move(1))]):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
         self.setFocusProxy(self.view)
 
     def cell_value(self, row: int, column: int) -> Any:

@@ -7,8 +7,10 @@ import typing
 import pytest
 from pydantic import BaseModel
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QLabel,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.render import render_document
 from ui.fields import ClauseField, missing_clause
-from ui.forms import AreaForm
+from ui.forms import AreaForm, FieldRow
 from ui.project_model import ProjectModel
 
 
@@ -365,3 +367,52 @@ def test_replacing_the_project_refreshes_every_form(window, model):
     form = form_of(window, "company")
     model.replace(Project.model_validate({"company": {"name": "Replaced Inc"}}), None)
     assert form.editor(("company", "name")).text() == "Replaced Inc"
+
+
+# --- Keyboard only ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("area", list(Project.areas()))
+def test_tab_visits_every_answer_in_form_order(qtbot, window, area):
+    form = form_of(window, area)
+    form.focus_field(form.fields()[0])
+    visited = []
+    for _ in range(200):
+        now = QApplication.focusWidget()
+        row = next((w for w in _ancestors(now) if isinstance(w, FieldRow)), None)
+        if row is None or row.path[0] != area:
+            break
+        if not visited or visited[-1] != row.path:
+            visited.append(row.path)
+        qtbot.keyClick(now, Qt.Key.Key_Tab)
+    assert visited == form.fields()
+
+
+def _ancestors(widget):
+    while widget is not None:
+        yield widget
+        widget = widget.parentWidget()
+
+
+def test_list_buttons_work_from_the_keyboard(qtbot, window, model):
+    goals = form_of(window, "presence").editor(("presence", "goals"))
+    goals.new_item.setFocus()
+    qtbot.keyClicks(goals.new_item, "Hire")
+    add = button(goals, "Add")
+    assert add.focusPolicy() & Qt.FocusPolicy.TabFocus
+    add.setFocus()
+    qtbot.keyClick(add, Qt.Key.Key_Space)
+    assert model.project.presence.goals == ["Hire"]
+    goals.view.setFocus()
+    qtbot.keyClick(goals.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert goals.new_item.hasFocus()  # Ctrl+Enter in the list goes to the new entry box
+
+
+def test_undo_keys_in_a_text_box_are_left_to_the_window(qtbot, window, model):
+    box = form_of(window, "company").editor(("company", "name"))
+    undo_action = QAction("Undo", window)
+    undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    undo_action.triggered.connect(model.undo_stack.undo)
+    window.addAction(undo_action)
+    qtbot.keyClicks(box, "Acme")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.project.company.name == "" and box.text() == ""
