@@ -35,6 +35,8 @@ from .tracked_changes import (
 STYLE_IDS = {"title": "Title", "subtitle": "Subtitle", "heading1": "Heading1",
              "heading2": "Heading2", "paragraph": "Normal", "bullet": "ListBullet",
              "numbered": "ListNumber", "signature": "SignatureLine"}
+_TWIPS_PER_CHARACTER = 120  # a generous average for 10 pt table text
+_CELL_MARGINS = 260  # left and right cell margins of the Policy Table style, and some air
 TEXT_WIDTH = 9360  # twentieths of a point: US Letter less one-inch margins, as in reference.docx
 
 _W = {name: qn(f"w:{name}") for name in (
@@ -268,11 +270,17 @@ class _Body:
 
 
 def _column_widths(rows: tuple[tuple[str, ...], ...]) -> list[int]:
-    """Share the text width by how much each column says, never splitting its longest word."""
-    weights = [max(min(60, sum(len(cell) for cell in column) / len(column)),
-                   max(len(word) for cell in column for word in cell.split() or [""]) + 3)
-               for column in zip(*rows, strict=False)]
-    return [int(TEXT_WIDTH * weight / sum(weights)) for weight in weights]
+    """Each column gets room for its longest word, and the rest of the width by how much it
+    says on average, so long answers wrap and short ones never break mid-word."""
+    columns = list(zip(*rows, strict=False))
+    least = [_TWIPS_PER_CHARACTER * max(len(word) for cell in column for word in cell.split()
+                                        or [""]) + _CELL_MARGINS for column in columns]
+    spare = max(0, TEXT_WIDTH - sum(least))
+    weights = [min(60, max(1, sum(len(cell) for cell in column) / len(column)))
+               for column in columns]
+    widths = [width + spare * weight / sum(weights) for width, weight in zip(least, weights,
+                                                                             strict=True)]
+    return [int(width * TEXT_WIDTH / sum(widths)) for width in widths]
 
 
 def _pieces(block: Block, change: ParagraphChange | None) -> list[Piece]:
