@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--remember", action="store_true",
                         help="keep this Word export's text in the project file, as the base "
                              "for a later --changes-since-last")
+
+    check = commands.add_parser("check", help="flag risky rules and missing pieces")
+    check.add_argument("file", type=Path, nargs="?", help=f"a project file ({EXTENSION})")
+    check.add_argument("--text-file", type=Path,
+                       help="check each non-empty line of a plain text file as one clause")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
     return parser
 
 
@@ -97,8 +103,25 @@ def run_export(args: argparse.Namespace) -> None:
         print(f"Kept its text in {args.file} for the next --changes-since-last")
 
 
+def run_check(args: argparse.Namespace) -> None:
+    from .checks import report  # the rules load only when a check runs
+
+    if (args.file is None) == (args.text_file is None):
+        raise UserError("check: give either a project file or --text-file FILE")
+    if args.file is not None:
+        print(report.project_report(load_project(args.file), as_json=args.json))
+        return
+    try:
+        text = args.text_file.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise UserError(f"{args.text_file}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{args.text_file}: cannot be read as UTF-8 text") from exc
+    print(report.lines_report(text, as_json=args.json))
+
+
 COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,
-            "export": run_export}
+            "export": run_export, "check": run_check}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,8 +16,10 @@ _US = re.compile(r"^\s*(?:us|u\.s\.a?\.?|usa|united states(?: of america)?)\s*$"
 
 _PATIENT_RULE = re.compile(r"\bpatient", re.I)
 _PRIVACY = re.compile(r"confidential|privacy|private|hipaa|authori[sz]|identif", re.I)
-_RECORDKEEPING = re.compile(r"\barchiv|\bretain|\bretention|record-?keeping|\bkeep[^.]{0,30}"
-                            r"\brecords?\b|books and records", re.I)
+# Keeping business messages, or keeping them off channels the firm cannot archive.
+_RECORDKEEPING = re.compile(r"\barchiv|\bretain|\bretention|record-?keeping|\bkeep\b[^.]{0,40}"
+                            r"\b(?:records?|messages|communications)\b|books and records|"
+                            r"personal (?:accounts?|phones?)[^.]{0,40}\bclient business", re.I)
 _SUPERVISION = re.compile(r"\bsupervis|\bprincipal\b|\bpre-?approv", re.I)
 _MATERIAL_NEWS = re.compile(r"\bmaterial\b[^.]{0,80}\b(?:non-?public|not (?:yet )?(?:been )?"
                             r"(?:made )?(?:public|announced|released))|regulation fd|"

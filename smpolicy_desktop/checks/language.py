@@ -39,6 +39,8 @@ _RIGHTS = re.compile(
     r"\b(?:does|do|will|shall|should|must|may) not (?:stop|prevent|limit|restrict|affect|"
     r"apply to|cover|forbid|prohibit|ban|interfere with|need|have to|require)\b|"
     r"\bnothing in (?:this|the|our) (?:policy|guide\w*|rules?)\b|"
+    r"\b(?:will|shall|would) (?:never|not) (?:act against|retaliat\w*|punish|disciplin\w*|"
+    r"penali[sz]e|take action against)\b|"
     r"\bnot (?:meant|intended) to\b")
 
 

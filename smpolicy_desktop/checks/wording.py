@@ -235,7 +235,8 @@ _LOGO_LAWFUL = words(r"endors\w*", r"sponsor\w*", r"impl(?:y|ies|ied)", r"sugges
                      r"impersonat\w*", r"pretend\w*", r"mislead\w*", r"confus\w*", "fake",
                      r"domains?", r"usernames?", r"handles?", r"account names?", "as if",
                      "others'", "other people's", r"third[- ]part\w*", "someone else's",
-                     r"competitors?")
+                     r"competitors?", r"clients?'?", r"customers?'?", r"partners?'?",
+                     r"suppliers?'?", r"vendors?'?")
 
 
 def _logo_ban(s: Sentence) -> bool:
@@ -267,13 +268,18 @@ def _internal_first(s: Sentence) -> bool:
 
 # --- Sector: patients ------------------------------------------------------------------------
 
-_PATIENTS = words(r"patients?'?", "residents")
+_PATIENT_MEDIA = re.compile(
+    r"\b(?:patient|resident)(?:s|'s|s')? (?:[\w-]+ )?(?:stories|story|photos?|pictures?|images?|"
+    r"videos?|testimonials?|case studies|cases|success|names?|faces?|before-and-after)\b|"
+    r"\b(?:stories|photos?|pictures?|images?|videos?|testimonials?) (?:of|from|about|with) "
+    r"(?:our |a )?(?:patients?|residents)\b")
 _PATIENT_SAFEGUARD = words(r"written (?:authori[sz]ation|consent|permission)", r"de-?identified",
                            "hipaa")
 
 
 def _patient_content(s: Sentence) -> bool:
-    return s.has(_PATIENTS) and not s.has(PROHIBITION) and not s.has(_PATIENT_SAFEGUARD)
+    return (s.has(_PATIENT_MEDIA) and not s.has(PROHIBITION)
+            and not s.has(_PATIENT_SAFEGUARD))
 
 
 RULES: tuple[WordingRule, ...] = (

@@ -1,0 +1,64 @@
+"""The check's findings as the command line prints them: readable text or JSON.
+
+`project_report` covers a whole project; `lines_report` checks each line of a plain text
+file as one clause, so anyone can try the checker on their own rules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ..model import Project
+from .finding import SEVERITIES, Finding
+from .policy_check import check_project, check_text
+
+
+def project_report(project: Project, *, as_json: bool = False) -> str:
+    from ..render import render_document
+
+    document = render_document(project)
+    numbers = {b.clause_id: b.number for b in document.blocks if b.number}
+    findings = check_project(project, document)
+    if as_json:
+        return json.dumps([{**f.to_dict(), "clause_number": numbers.get(f.clause_id, "")}
+                           for f in findings], indent=2, ensure_ascii=False)
+    blocks = [_describe(f, numbers.get(f.clause_id, "")) for f in findings]
+    return "\n\n".join([*blocks, _summary(findings)])
+
+
+def lines_report(text: str, *, as_json: bool = False) -> str:
+    out = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        findings = check_text(line)
+        if as_json:
+            out.append(json.dumps({"line": number, "findings": [f.to_dict() for f in findings]},
+                                  ensure_ascii=False))
+        else:
+            out.extend(f"line {number}: " + _describe(f, "") for f in findings)
+    return "\n".join(out) if as_json else "\n\n".join([*out, "Checked every non-empty line."])
+
+
+def _describe(finding: Finding, number: str) -> str:
+    where = " ".join(filter(None, (number, finding.clause_id)))
+    head = f"[{finding.severity}] {where}: {finding.rule}" if where else \
+        f"[{finding.severity}] {finding.rule}"
+    lines = [head]
+    if finding.excerpt:
+        lines.append(f'  Text: "{finding.excerpt}"')
+    if finding.path:
+        lines.append("  Field: " + " > ".join(str(part) for part in finding.path))
+    lines += [f"  Why: {finding.reason}", f"  Authority: {finding.authority}"]
+    if finding.suggestion:
+        lines.append(f"  Safer wording: {finding.suggestion}")
+    return "\n".join(lines)
+
+
+def _summary(findings: list[Finding]) -> str:
+    if not findings:
+        return "No findings."
+    counts = Counter(f.severity for f in findings)
+    parts = [f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s]]
+    return f"{len(findings)} findings: {', '.join(parts)}."
