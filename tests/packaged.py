@@ -1,0 +1,108 @@
+"""The packaged app as a user gets it: build it with .ci/build, run it on a virtual X screen.
+
+Shared by tests/test_bundle.py and tests/bench/bench_bundle.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import REPO, require_tool
+
+BUILD_SCRIPT = REPO / ".ci" / "build"
+_WINDOW = re.compile(r'^\s*(0x[0-9a-f]+) "([^"]*)"', re.MULTILINE)
+
+
+def build(spec: Path | None = None, dist: Path | None = None) -> Path:
+    """The bundle's executable, built by .ci/build (which reuses an up-to-date build)."""
+    command = [sys.executable, str(BUILD_SCRIPT), "--no-archive"]
+    if spec:
+        command += ["--spec", str(spec), "--dist", str(dist)]
+    subprocess.run(command, check=True, timeout=1800, stdout=subprocess.DEVNULL)
+    name = spec.stem if spec else "smpolicy"
+    folder = (dist or REPO / "dist") / name
+    return folder / (f"{name}.exe" if os.name == "nt" else name)
+
+
+def plain_environment(**extra: str) -> dict[str, str]:
+    """What a desktop session gives a program: no Python variables, no virtualenv."""
+    keep = ("HOME", "LANG", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+            "XDG_CACHE_HOME")
+    environment = {name: os.environ[name] for name in keep if name in os.environ}
+    return {"PATH": "/usr/bin:/bin", **environment, **extra}
+
+
+@contextlib.contextmanager
+def virtual_screen():
+    """A private Xvfb on a display number it picks itself; yields the DISPLAY value."""
+    xvfb = require_tool("Xvfb")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen([xvfb, "-displayfd", str(write_end), "-screen", "0",
+                               "1400x900x24", "-nolisten", "tcp"], pass_fds=[write_end],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as announced:
+            number = announced.readline().strip()
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def viewable_windows(display: str, title: str) -> list[str]:
+    """Ids of the windows shown on display whose title contains title."""
+    xwininfo = require_tool("xwininfo")
+    environment = {"DISPLAY": display, "PATH": os.environ.get("PATH", "")}
+    tree = subprocess.run([xwininfo, "-root", "-tree"], capture_output=True, text=True,
+                          env=environment, timeout=30).stdout
+    shown = []
+    for window, name in _WINDOW.findall(tree):
+        if title in name:
+            state = subprocess.run([xwininfo, "-id", window], capture_output=True, text=True,
+                                   env=environment, timeout=30).stdout
+            if "IsViewable" in state:
+                shown.append(window)
+    return shown
+
+
+@contextlib.contextmanager
+def running_until_shown(command: list[str], display: str, title: str, timeout: float = 60):
+    """Start command on display; yield (process, seconds until its window was shown)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=plain_environment(DISPLAY=display,
+                                                              QT_QPA_PLATFORM="xcb"),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    try:
+        while not viewable_windows(display, title):
+            if process.poll() is not None:
+                raise AssertionError(f"{command[0]} exited ({process.returncode}) before "
+                                     f"showing a window: {process.stdout.read()!r}")
+            if time.perf_counter() - started > timeout:
+                raise AssertionError(f"no window titled {title!r} within {timeout} s")
+            time.sleep(0.01)
+        yield process, time.perf_counter() - started
+    finally:  # the whole group: a tracer or wrapper in front of the app ends with it
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def peak_memory_mb(process: subprocess.Popen) -> float:
+    """The most resident memory the process has used so far (Linux's VmHWM), in MB."""
+    status = Path(f"/proc/{process.pid}/status").read_text()
+    return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+
+
+def folder_size_mb(folder: Path) -> float:
+    """Bytes on disk of the files under folder (symlinks counted once, as links)."""
+    return sum(path.lstat().st_size for path in folder.rglob("*")
+               if path.is_file() and not path.is_symlink()) / 1e6
