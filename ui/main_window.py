@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop import autosave
-from smpolicy_desktop.export import FORMATS, ExportError, export_file, remember_export
 from smpolicy_desktop.model import DocumentType, Project
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.safe_write import WriteError
@@ -48,8 +47,7 @@ from ui.project_model import ProjectModel
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
 PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
-EXPORT_FILTERS = {"docx": "Word document (*.docx)", "html": "Web page (*.html)",
-                  "md": "Markdown (*.md)"}
+EXPORT_KINDS = {"docx": "Word document", "html": "Web page", "md": "Markdown"}
 STATUS_WORDS = {"empty": "not started", "partial": "partly answered", "done": "all answered"}
 
 
@@ -228,6 +226,11 @@ class MainWindow(QMainWindow):
 
     # --- What the window shows ---------------------------------------------------------------
 
+    def show_project(self, project: Project, path: Path | None) -> None:
+        """Show another project (new, opened or restored); its undo history starts afresh."""
+        self.model.replace(project, path)
+        self._project_replaced()
+
     def _project_replaced(self) -> None:
         self._update_title()
         self._marks_timer.start()
@@ -283,16 +286,14 @@ class MainWindow(QMainWindow):
         if path is None and last and Path(last).is_file():
             path = Path(last)
         if path is None or not self.load(path):
-            self.model.replace(next(iter(presets().values())).project(), None)
-            self._project_replaced()
+            self.show_project(next(iter(presets().values())).project(), None)
 
     def new_project(self) -> None:
         if not self.maybe_save():
             return
         preset = dialogs.choose_preset(self, presets())
         if preset is not None:
-            self.model.replace(preset.project(), None)
-            self._project_replaced()
+            self.show_project(preset.project(), None)
 
     def open_project(self, path: Path | None = None) -> bool:
         if not self.maybe_save():
@@ -312,9 +313,8 @@ class MainWindow(QMainWindow):
         except ProjectFileError as exc:
             dialogs.show_error(self, "Cannot open project", f"{exc.path.name}: {exc.reason}")
             return False
-        self.model.replace(project, Path(path))
+        self.show_project(project, Path(path))
         self._remember_file(Path(path))
-        self._project_replaced()
         return True
 
     def save(self) -> bool:
@@ -443,9 +443,8 @@ class MainWindow(QMainWindow):
         except ProjectFileError as exc:
             dialogs.show_error(self, "Cannot restore", exc.reason)
             return False
-        self.model.replace(project, chosen.original)
+        self.show_project(project, chosen.original)
         self.model.undo_stack.resetClean()  # unsaved until the user saves
-        self._project_replaced()
         chosen.remove()
         self.autosave_now()
         return True
@@ -454,6 +453,8 @@ class MainWindow(QMainWindow):
 
     def export(self, fmt: str, changes_since_last: bool = False) -> Path | None:
         """Export through a file dialog; failures offer Retry and Save As."""
+        from smpolicy_desktop.export import ExportError, export_file  # loads Word writing
+
         path = self._ask_export_path(fmt)
         while path is not None:
             try:
@@ -480,6 +481,8 @@ class MainWindow(QMainWindow):
 
     def _remember_export(self) -> None:
         """Keep the exported text in the project, so the next export can show the changes."""
+        from smpolicy_desktop.export import remember_export
+
         copy = self.model.project.model_copy(deep=True)
         remember_export(copy)
         self.model.set_value(("last_export",), copy.last_export, "Remember exported text")
@@ -487,8 +490,8 @@ class MainWindow(QMainWindow):
     def _ask_export_path(self, fmt: str, previous: Path | None = None) -> Path | None:
         folder = self.settings.value("export_folder", self._folder())
         suggested = previous or Path(folder) / f"{self._suggested_stem()}.{fmt}"
-        chosen, _ = QFileDialog.getSaveFileName(self, f"Export {FORMATS[fmt].lower()}",
-                                                str(suggested), EXPORT_FILTERS[fmt])
+        chosen, _ = QFileDialog.getSaveFileName(self, f"Export {EXPORT_KINDS[fmt].lower()}",
+                                                str(suggested), f"{EXPORT_KINDS[fmt]} (*.{fmt})")
         if not chosen:
             return None
         path = Path(chosen)

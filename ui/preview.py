@@ -25,6 +25,7 @@ class PolicyPreview(QTextBrowser):
         self.model = model
         self.kind = DocumentType.FULL
         self.section = ""
+        self.html = ""  # the last HTML shown, as the core wrote it
         self.setObjectName("preview")
         self.setOpenLinks(False)  # the document has anchors only; no link leaves the app
         self.setAccessibleName("Policy preview")
@@ -32,7 +33,7 @@ class PolicyPreview(QTextBrowser):
         self._timer.timeout.connect(self._refresh_after_edit)
         self._scroll_pending = False
         model.changed.connect(self._schedule)
-        self.refresh()
+        self._timer.start(0)  # the first render waits until the window is on screen
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         # Images or style sheets named in user text are never fetched, local or remote.
@@ -51,11 +52,11 @@ class PolicyPreview(QTextBrowser):
 
     def refresh(self, scroll_to_section: bool = False) -> None:
         document = render_document(self.model.project, self.kind)
-        html = to_html(document, highlight=self.section)
+        self.html = to_html(document, highlight=self.section)
         self._scroll_pending = False
         bar = self.verticalScrollBar()
         position = bar.value()
-        self.setHtml(html)
+        self.setHtml(self.html)
         if scroll_to_section and self.section:
             self.scrollToAnchor(self.section)
         else:
@@ -66,7 +67,7 @@ class PolicyPreview(QTextBrowser):
         if section and section != self.section:  # an edit in another area: follow it there
             self.section = section
             self._scroll_pending = True
-        self._timer.start()
+        self._timer.start(DEBOUNCE_MS if path else 0)  # a new project shows at once
 
     def _refresh_after_edit(self) -> None:
         self.refresh(scroll_to_section=self._scroll_pending)

@@ -59,7 +59,10 @@ def make_window(qtbot, settings, answers):
         window = MainWindow(settings)
         qtbot.addWidget(window)
         window.start(path)
+        if path is None:  # a blank project, whatever the presets say
+            window.show_project(Project(), None)
         window.show()
+        qtbot.waitUntil(lambda: window.preview.html != "")
         return window
     return make
 
@@ -223,15 +226,16 @@ def test_export_as_markdown_and_web_page(qtbot, tmp_path, window, answers):
 
 def test_export_failure_offers_retry_and_save_as(qtbot, tmp_path, window, answers, monkeypatch):
     attempts = []
+    real_export = export_module.export_file
 
     def locked(project, path, *args, **kwargs):
         attempts.append(Path(path))
         if len(attempts) < 3:
             raise WriteError(path, "permission denied (the file may be open in another program, "
                                    "or the folder is read-only)")
-        return export_module.export_file(project, path, *args, **kwargs)
+        return real_export(project, path, *args, **kwargs)
 
-    monkeypatch.setattr("ui.main_window.export_file", locked)
+    monkeypatch.setattr(export_module, "export_file", locked)
     seen_buttons = []
     choices = iter(["Retry", "Save As..."])
 
@@ -292,7 +296,10 @@ def test_command_line_file_and_last_file_are_opened(qtbot, tmp_path, make_window
     save_project(project, tmp_path / "given.smpolicy")
     assert make_window(tmp_path / "given.smpolicy").model.project.company.name == \
         "Given On The Command Line"
-    assert make_window().model.path == tmp_path / "given.smpolicy"  # remembered as last file
+    next_start = MainWindow(settings)
+    qtbot.addWidget(next_start)
+    next_start.start(None)  # no file given: the last one comes back
+    assert next_start.model.path == tmp_path / "given.smpolicy"
 
 
 def test_window_geometry_and_splitter_are_remembered(qtbot, make_window):
