@@ -141,17 +141,27 @@ def _sentences(text: str) -> list[str]:
 
 
 def _diff_words(old: str, new: str) -> list[Edit]:
+    """Word by word; changes split only by spaces read as one deletion and one insertion."""
     old_words, new_words = _WORD.findall(old), _WORD.findall(new)
-    edits: list[Edit] = []
+    spans: list[list[str]] = []  # [old text, new text, "same" or "changed"]
     matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            edits.append(Edit("".join(new_words[j1:j2])))
+        before, after = "".join(old_words[i1:i2]), "".join(new_words[j1:j2])
+        kind = "same" if tag == "equal" else "changed"
+        if spans and spans[-1][2] == "changed" and (kind == "changed" or before.isspace()):
+            spans[-1][0] += before
+            spans[-1][1] += after
+        else:
+            spans.append([before, after, kind])
+    edits: list[Edit] = []
+    for before, after, kind in spans:
+        if kind == "same":
+            edits.append(Edit(after))
             continue
-        if i2 > i1:
-            edits.append(Edit("".join(old_words[i1:i2]), DELETED))
-        if j2 > j1:
-            edits.append(Edit("".join(new_words[j1:j2]), INSERTED))
+        shared = ""  # a space folded in at the end belongs to both sides: leave it unmarked
+        while before.endswith(" ") and after.endswith(" "):
+            before, after, shared = before[:-1], after[:-1], shared + " "
+        edits += [Edit(before, DELETED), Edit(after, INSERTED), Edit(shared)]
     return edits
 
 

@@ -222,3 +222,10 @@ def test_cli_refuses_to_remember_anything_but_a_plain_word_export(tmp_path, caps
     code = main(["export", str(project_file), "-o", str(tmp_path / "p.html"), "--remember"])
     assert code == 2 and capsys.readouterr().err.count("\n") == 1
     assert project_file.read_bytes() == before
+
+
+def test_a_rewritten_phrase_reads_as_one_deletion_and_one_insertion():
+    edits = diff_text("We check messages twice each working day.",
+                      "We check messages every hour during the working day.")
+    assert [e for e in edits if e.change] == [Edit("twice each", DELETED),
+                                              Edit("every hour during the", INSERTED)]
