@@ -665,6 +665,10 @@ class _CellDelegate(QStyledItemDelegate):
         super().__init__(table)
         self.table = table
 
+    def sizeHint(self, option: Any, index: Any) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + 6)  # breathing room above and below text
+
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
         question = self.table.columns[index.column()]
         if question.kind == "choice":

@@ -83,6 +83,11 @@ class FieldRow(QFrame):
             hint.setHeight(self.heightForWidth(max(self.width(), hint.width())))
         return hint
 
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.hasHeightForWidth() and self.height() != self.heightForWidth(self.width()):
+            self.updateGeometry()  # the size hint above depends on the width: ask again
+
     def show_refusal(self, text: str) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {_REFUSAL_COLOUR}")
@@ -162,7 +167,8 @@ class AreaForm(QScrollArea):
                 form.addRow(self._label(question, editor, 0))
                 form.addRow(row)
             else:
-                pad = max(0, (editor.sizeHint().height() - QLabel().sizeHint().height()) // 2)
+                # The label's first line sits level with the box's text.
+                pad = max(0, (editor.sizeHint().height() - self.fontMetrics().height()) // 2)
                 form.addRow(self._label(question, editor, pad if question.kind != "text" else 4),
                             row)
         outer.addLayout(form)
@@ -190,6 +196,7 @@ class AreaForm(QScrollArea):
         label = QLabel(question.title)
         label.setBuddy(editor)
         label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setContentsMargins(0, pad + 3, 0, 0)  # + the row frame's margin
         return label
 
