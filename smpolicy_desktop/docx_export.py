@@ -113,8 +113,7 @@ class _Body:
         self.end = word.element.body.sectPr  # everything goes before the section properties
         self.clause_paragraphs: dict[str, list[etree._Element]] = {}
         self.title_paragraph: etree._Element | None = None
-        numbering = word.part.numbering_part.element
-        self.numbering = numbering
+        self.numbering = word.part.numbering_part.element
         list_number = word.styles.element.get_by_id("ListNumber")
         self.numbered_list_num = int(list_number.pPr.numPr.numId.val)
 
@@ -389,7 +388,7 @@ def _set_properties(word: docx.document.Document, document: Document, project: P
 def _add_notes_to_counsel(word: docx.document.Document, body: _Body, project: Project) -> None:
     """Each note becomes a comment on its clause; a note on a clause now gone goes on the title."""
     author = _person(project)
-    initials = "".join(word[0] for word in author.split()[:3]).upper()
+    initials = "".join(name[0] for name in author.split()[:3]).upper()
     for note in project.review.notes_to_counsel:
         question = xml_safe(note.question.strip())
         if not question:
