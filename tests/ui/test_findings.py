@@ -1,0 +1,76 @@
+"""The findings panel as an owner uses it: edit a risky answer, see why it is risky, jump to
+the field, apply the safer wording, undo it; see which areas are still open.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from smpolicy_desktop.model import Project
+from ui.findings import FindingsPanel
+from ui.project_model import ProjectModel
+
+RISKY = "Never post negative comments about managers."
+
+
+@pytest.fixture
+def panel(qtbot):
+    model = ProjectModel(Project())
+    widget = FindingsPanel(model)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    return widget
+
+
+def make_risky(qtbot, panel) -> int:
+    panel.model.set_value(("training", "consequences"), RISKY)
+    qtbot.waitUntil(lambda: any(f.rule == "disparagement.employer" for f in panel.findings))
+    row = next(i for i, f in enumerate(panel.findings) if f.rule == "disparagement.employer")
+    panel.list.setCurrentRow(row)
+    return row
+
+
+def test_a_clean_project_lists_only_notes(panel):
+    assert all(not f.at_least("warning") for f in panel.findings)
+    assert panel.summary.text().startswith("0 risky")
+
+
+def test_an_edit_is_checked_after_a_pause_and_explained(qtbot, panel):
+    make_risky(qtbot, panel)
+    assert "Risky" in panel.list.currentItem().text()
+    assert RISKY in panel.details.text()
+    assert "Safer wording:" in panel.details.text()
+    assert "NLRB" in panel.details.text()
+
+
+def test_activating_a_finding_asks_for_its_field(qtbot, panel):
+    row = make_risky(qtbot, panel)
+    with qtbot.waitSignal(panel.field_requested) as signal:
+        panel.list.itemActivated.emit(panel.list.item(row))
+    assert signal.args == [("training", "consequences")]
+
+
+def test_apply_safer_wording_edits_the_field_and_undo_restores_it(qtbot, panel):
+    make_risky(qtbot, panel)
+    assert panel.apply_button.isEnabled()
+    panel.apply_button.click()
+    assert panel.model.project.training.consequences != RISKY
+    assert not any(f.at_least("warning") for f in panel.findings)
+    panel.model.undo_stack.undo()
+    assert panel.model.project.training.consequences == RISKY
+
+
+def test_a_missing_piece_without_a_one_step_fix_cannot_be_applied(panel):
+    row = next(i for i, f in enumerate(panel.findings) if f.rule == "missing.spokesperson")
+    panel.list.setCurrentRow(row)
+    assert not panel.apply_button.isEnabled()
+
+
+def test_completeness_lists_every_area_with_what_is_still_open(qtbot, panel):
+    texts = [panel.completeness.item(i).text() for i in range(panel.completeness.count())]
+    assert len(texts) == len(Project.areas())
+    assert any(t.startswith("\u25cb Our presence online: empty") and "Who approves posts" in t
+               for t in texts)
+    with qtbot.waitSignal(panel.field_requested) as signal:
+        panel.completeness.itemActivated.emit(panel.completeness.item(1))
+    assert signal.args == [("presence",)]
