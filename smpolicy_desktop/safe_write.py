@@ -24,6 +24,9 @@ class WriteError(Exception):
         self.reason = reason
 
 
+READ_ONLY = "the file is read-only (clear its read-only setting, or save under another name)"
+
+
 def plain_reason(exc: OSError) -> str:
     """What went wrong with a file operation, in words a non-programmer understands."""
     reasons = {
@@ -51,6 +54,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     path = Path(path)
     if path.is_dir():
         raise WriteError(path, plain_reason(IsADirectoryError(errno.EISDIR, "")))
+    if _is_read_only(path):  # POSIX would replace it anyway; Windows refuses, and so do we
+        raise WriteError(path, READ_ONLY)
     _remove_stale_temporaries(path)
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -74,6 +79,13 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
         _remove_quietly(tmp_name)
         raise
     _fsync_folder(path.parent)
+
+
+def _is_read_only(path: Path) -> bool:
+    try:
+        return not path.stat().st_mode & 0o222
+    except OSError:
+        return False
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
