@@ -48,15 +48,19 @@ class FindingsPanel(QWidget):
         self.model = model
         self.findings: list = []
         self.status: dict[str, tuple[str, list[str]]] = {}
+        self.numbers: dict[str, str] = {}  # clause id -> its number in the policy
         self.setObjectName("findings")
         self.summary = QLabel(self, wordWrap=True)
         self.list = QListWidget(self)
+        self.completeness = QListWidget(self)
+        self.completeness.setAccessibleName("Completeness by area")
         self.list.setAccessibleName("Findings")
+        for view in (self.list, self.completeness):
+            view.setWordWrap(True)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details = QLabel(self, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.apply_button = QPushButton("Apply safer wording", self, enabled=False)
-        self.completeness = QListWidget(self)
-        self.completeness.setAccessibleName("Completeness by area")
         layout = QVBoxLayout(self)
         for widget in (self.summary, self.list, self.details, self.apply_button,
                        QLabel("<b>Completeness</b>", self), self.completeness):
@@ -77,9 +81,12 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         """Run the check now and show its findings, keeping the selected one if it remains."""
         from smpolicy_desktop.checks import area_status, check_project  # heavy: on demand
+        from smpolicy_desktop.render import render_document
 
         selected = self.current_finding()
-        self.findings = check_project(self.model.project)
+        document = render_document(self.model.project)
+        self.numbers = {b.clause_id: b.number for b in document.blocks if b.number}
+        self.findings = check_project(self.model.project, document)
         self.status = area_status(self.model.project)
         self._fill_findings(selected)
         self._fill_completeness()
@@ -108,9 +115,9 @@ class FindingsPanel(QWidget):
         self.list.clear()
         for finding in self.findings:
             icon, colour, word = _LOOK[finding.severity]
-            where = finding.clause_id or "policy"
-            item = QListWidgetItem(self.style().standardIcon(icon),
-                                   f"{word} ({where}): {finding.reason}")
+            where = self.numbers.get(finding.clause_id) or finding.clause_id or "policy"
+            what = f'"{finding.excerpt}"' if finding.excerpt else finding.reason.split(". ")[0]
+            item = QListWidgetItem(self.style().standardIcon(icon), f"{word}, {where}: {what}")
             item.setForeground(QBrush(QColor(colour)))
             item.setToolTip(finding.authority)
             self.list.addItem(item)
