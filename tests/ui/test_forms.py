@@ -6,8 +6,8 @@ import typing
 
 import pytest
 from pydantic import BaseModel
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -416,3 +416,17 @@ def test_undo_keys_in_a_text_box_are_left_to_the_window(qtbot, window, model):
     qtbot.keyClicks(box, "Acme")
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert model.project.company.name == "" and box.text() == ""
+
+
+def test_the_wheel_scrolls_the_form_instead_of_changing_an_unfocused_box(qtbot, window, model):
+    window.resize(700, 300)
+    form = form_of(window, "company")
+    industry = form.editor(("company", "industry"))
+    form.editor(("company", "name")).setFocus()
+    centre = QPointF(industry.rect().center())
+    wheel = QWheelEvent(centre, industry.mapToGlobal(centre), QPoint(), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(industry, wheel)
+    assert model.project.company.industry == "general_b2b"
+    assert form.verticalScrollBar().value() > 0
