@@ -23,21 +23,8 @@ def document_saying(*paragraphs: str) -> Document:
     return Document("full", "Social Media Policy", "Acme", "", True, blocks)
 
 
-# Known gaps in our own text, each reported to the template author; strict, so the mark must
-# go once the text is fixed.
-KNOWN_GAPS = {("financial_services", "short"): "the short guidelines never say that business "
-              "messages are supervised (FINRA Rule 2210 / 3110)"}
-
-
-def _preset_cases():
-    for name in ["(defaults)", *presets()]:
-        for kind in ("full", "short"):
-            gap = KNOWN_GAPS.get((name, kind))
-            marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
-            yield pytest.param(name, kind, marks=marks, id=f"{name}-{kind}")
-
-
-@pytest.mark.parametrize(("name", "kind"), _preset_cases())
+@pytest.mark.parametrize("kind", ["full", "short"])
+@pytest.mark.parametrize("name", ["(defaults)", *presets()])
 def test_our_default_text_and_every_preset_raise_no_warnings(name, kind):
     project = Project() if name == "(defaults)" else presets()[name].project()
     project.company.document_type = kind

@@ -72,11 +72,19 @@ _EMPLOYEE_INFO = re.compile(
     r"business|colleagues|coworkers)\b")
 
 
+# "Keep X private" restricts sharing X as much as "do not share X" does.
+_KEEP_SECRET = re.compile(r"\b(?:keep|treat|maintain|hold)\b(?: [\w-]+){0,5}? (?:private|"
+                          r"confidential|secret|to yourself|in confidence)\b|"
+                          r"\bmaintain the confidentiality of\b")
+
+
 def _overbroad_confidentiality(s: Sentence) -> bool:
-    if not s.has(PROHIBITION) or s.has(COMPANY_VOICE):
+    if s.has(COMPANY_VOICE):
         return False
-    return s.after(SPEECH, _EMPLOYEE_INFO) or (
-        s.after(SPEECH, _VAGUE_INFO) and not s.has(_NARROWED))
+    if s.has(_KEEP_SECRET):
+        return s.has(_EMPLOYEE_INFO) or (s.has(_VAGUE_INFO) and not s.has(_NARROWED))
+    return s.has(PROHIBITION) and (s.after(SPEECH, _EMPLOYEE_INFO) or (
+        s.after(SPEECH, _VAGUE_INFO) and not s.has(_NARROWED)))
 
 
 # Knowingly or maliciously false statements are unprotected, so a rule limited to them is fine.
@@ -89,7 +97,8 @@ _MALICE = words(r"knowing\w*", r"malicious\w*", r"deliberate\w*", r"intentional\
 _WORK_TERMS = re.compile(
     r"\b(?:pay(?! attention| for| close)|paid|wages?|salar(?:y|ies)|compensation|bonus(?:es)?|"
     r"raises|benefits|overtime|commissions?|working conditions|conditions of (?:work|employment)|"
-    r"terms (?:and conditions )?of employment|(?<!hostile )work(?:ing)? environment|"
+    r"terms (?:and conditions )?of (?:your |their |his or her |our )?employment|"
+    r"(?<!hostile )work(?:ing)? environment|"
     r"workplace (?:conditions|safety)|(?:safety|health) (?:concerns|issues|conditions)|"
     r"performance (?:reviews?|ratings?|evaluations?)|layoffs?|unions?|unioni[sz]\w*)\b")
 _SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social security",
@@ -107,7 +116,9 @@ def _talk_about_work(s: Sentence) -> bool:
 
 # --- Non-disparagement and false statements --------------------------------------------------
 
-_DISPARAGE = words(r"disparag\w*", "derogatory", r"negative (?:comments?|remarks?|posts?|"
+_DISPARAGE = words(r"disparag\w*", "derogatory",
+                   r"(?:anything|something|things) (?:bad|negative|critical|unflattering)",
+                   "bad things", r"negative (?:comments?|remarks?|posts?|"
                    r"statements?|things|opinions?|reviews?)", "anything negative",
                    r"bad-?mouth\w*", r"speak(?:ing)? (?:ill|badly|negatively)", r"insult\w*",
                    r"demean\w*", r"belittl\w*", r"ridicul\w*", r"criticis\w*", r"criticiz\w*",
@@ -150,7 +161,7 @@ def _false_statements(s: Sentence) -> bool:
 # --- Civility --------------------------------------------------------------------------------
 
 _RESPECT_DEMAND = re.compile(
-    r"\b(?:be|being|remain|stay|are|is)\b(?: \w+){0,2}? (?:respectful|courteous|polite|"
+    r"\b(?:be|being|remain|stay|are|is|keep)\b(?: \w+){0,3}? (?:respectful|courteous|polite|"
     r"professional|positive|civil|friendly|kind|nice|tactful|considerate)\b")
 _INCIVILITY = words(r"disrespect\w*", r"rude\w*", r"discourte\w*", "impolite", "unprofessional",
                     "inappropriate", "offensive", r"pick(?:ing)? (?:a )?fights?", r"fights?",
@@ -213,7 +224,9 @@ _POSTING = words(r"post\w*", r"publish\w*", r"blog\w*", r"tweet\w*", "share", "s
 _ABOUT_WORK = re.compile(
     r"\b(?:about|regarding|concerning|on|related to|relating to|mentions?|of) (?:\w+ ){0,2}"
     r"(?:work|job|jobs|employer|company|workplace|colleagues|coworkers|employment|business)\b|"
-    r"\b(?:anything|any material|any content|any information|any materials)\b")
+    r"\b(?:anything|any material|any content|any information|any materials)\b|"
+    r"\b(?:photos?|pictures?|videos?|recordings?) (?:of|from|at|in|inside) (?:the |our |your )?"
+    r"(?:company |work )?(?:office|workplace|store|premises|facility|plant)\b")
 
 
 def _prior_approval(s: Sentence) -> bool:
