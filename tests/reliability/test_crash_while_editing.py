@@ -1,0 +1,92 @@
+"""The app killed while editing: the next start offers the autosaved work.
+
+A real window in a child process edits through its forms, autosaves, and is SIGKILLed. The
+next start (this process) shows the recovery dialog: Restore brings back every edit made
+before the last autosave; Discard leaves the user's file byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from smpolicy_desktop import autosave
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.storage import load_project, save_project
+from tests.conftest import REPO
+from tests.reliability.edit_and_crash import AFTER_THE_LAST_AUTOSAVE
+from ui import dialogs
+from ui.app import open_window
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+
+
+@pytest.fixture
+def crashed(tmp_path):
+    """The user's file, and the project as the killed window last autosaved it."""
+    project = Project()
+    project.company.name = "As Saved"
+    users_file = tmp_path / "policy.smpolicy"
+    save_project(project, users_file)
+    expected = tmp_path / "as-autosaved.smpolicy"
+    child = subprocess.run([sys.executable, "-m", "tests.reliability.edit_and_crash",
+                            str(users_file), str(expected)], cwd=REPO, timeout=120,
+                           capture_output=True, text=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    return users_file, load_project(expected)
+
+
+def start_answering(qtbot, monkeypatch, users_file, button: str):
+    """Start the app on the file, pressing `button` in the recovery dialog it shows."""
+    offered = []
+
+    def press_when_shown():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, press_when_shown)
+            return
+        offered.append(dialog.windowTitle())
+        buttons = dialog.findChild(QDialogButtonBox)
+        next(b for b in buttons.buttons() if b.text() == button).click()
+
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: "discard")
+    QTimer.singleShot(0, press_when_shown)
+    window = open_window([str(users_file)])
+    qtbot.addWidget(window)
+    assert offered == ["Restore unsaved work"]
+    return window
+
+
+def test_restore_brings_back_every_edit_made_before_the_last_autosave(qtbot, monkeypatch,
+                                                                       crashed):
+    users_file, as_autosaved = crashed
+    before = users_file.read_bytes()
+    window = start_answering(qtbot, monkeypatch, users_file, "Restore")
+
+    restored = window.model.project
+    assert restored == as_autosaved
+    assert restored.company.name == "Typed Before The Crash"
+    assert restored.company.publicly_traded and restored.company.staff_count == 40
+    assert restored.company.industry == "professional_services"
+    assert restored.company.related_policies == ["privacy"]
+    assert restored.presence.goals == ["Win clients"]
+    assert restored.employees.recruiting_posts == "Share our job posts"
+    assert restored.company.name != AFTER_THE_LAST_AUTOSAVE  # that edit was never autosaved
+    assert window.model.path == users_file and window.isWindowModified()
+    assert users_file.read_bytes() == before
+
+
+def test_discard_leaves_the_users_file_exactly_as_it_was(qtbot, monkeypatch, crashed):
+    users_file, _ = crashed
+    before = users_file.read_bytes()
+    window = start_answering(qtbot, monkeypatch, users_file, "Discard")
+
+    assert window.model.project == load_project(users_file)
+    assert not window.isWindowModified()
+    assert users_file.read_bytes() == before
+    assert autosave.left_by_crash() == []
