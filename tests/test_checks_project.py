@@ -72,13 +72,13 @@ def test_an_overbroad_confidential_item_is_flagged_and_replaced_in_place():
 
 def test_text_in_table_rows_is_checked_with_its_row_and_column():
     project = Project()
-    project.responses.response_matrix = [ResponseMatrixRow(situation="Complaint",
-                                                           action="Thank them")]
-    project.training.report_to = ("Raise any complaint with your manager first, before you "
-                                  "post about it.")
+    project.company.industry = Industry.HEALTH_CARE
+    project.responses.response_matrix = [
+        ResponseMatrixRow(situation="Praise", action="Thank them and repost the patient's photo")]
     [finding] = warnings(project)
-    assert finding.rule == "concerns.internal_first"
-    assert finding.path == ("training", "report_to")
+    assert finding.rule == "sector.health.patient_content"
+    assert finding.path == ("responses", "response_matrix", 0, "action")
+    assert finding.clause_id.startswith("responses")
 
 
 def test_what_the_company_itself_never_publishes_is_its_own_choice():
