@@ -370,14 +370,19 @@ def _set_page_furniture(word: docx.document.Document, document: Document,
         settings.find(_W["compat"]).addprevious(update)
 
 
+def _property(text: str) -> str:
+    """Word's document properties hold at most 255 characters (python-docx refuses more)."""
+    return text if len(text) <= 255 else text[:254] + "\u2026"
+
+
 def _set_properties(word: docx.document.Document, document: Document, project: Project,
                     now: datetime) -> None:
     properties = word.core_properties
     company = document.company or "the Company"
-    properties.title = f"{document.title} - {company}"
+    properties.title = _property(f"{document.title} - {company}")
     properties.subject = DocumentType(document.kind).label
-    properties.author = properties.last_modified_by = company
-    properties.version = xml_safe(project.company.version)
+    properties.author = properties.last_modified_by = _property(company)
+    properties.version = _property(xml_safe(project.company.version))
     properties.content_status = "Draft" if document.draft else "Final"
     properties.created = properties.modified = now.replace(tzinfo=None)
     properties.revision = 1
