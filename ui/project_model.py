@@ -40,8 +40,12 @@ class ProjectModel(QObject):
             target = target[key] if isinstance(key, int) else getattr(target, key)
         return target
 
-    def set_value(self, path: FieldPath, value: Any, text: str = "") -> None:
-        """Record an edit; consecutive edits of one text field merge into one undo step.
+    def set_value(self, path: FieldPath, value: Any, text: str = "", *,
+                  typing: bool = True) -> None:
+        """Record an edit; consecutive typing in one text field merges into one undo step.
+
+        An edit made for the user in one go (typing=False, e.g. applying a suggested
+        wording) is always its own step.
 
         Raises pydantic's ValidationError, leaving the project unchanged, if the value is
         not a valid answer.
@@ -51,7 +55,7 @@ class ProjectModel(QObject):
             return
         old = copy.deepcopy(old)
         self._assign(path, value)  # validates first, so a bad value never reaches the stack
-        self.undo_stack.push(_Edit(self, path, old, value, text or f"Edit {path[-1]}"))
+        self.undo_stack.push(_Edit(self, path, old, value, text or f"Edit {path[-1]}", typing))
 
     def replace(self, project: Project, path: Path | None) -> None:
         """Show another project (New, Open, restore): the undo history starts afresh."""
@@ -75,9 +79,11 @@ class ProjectModel(QObject):
 class _Edit(QUndoCommand):
     """One edit of one field; the value is already assigned when it is pushed."""
 
-    def __init__(self, model: ProjectModel, path: FieldPath, old: Any, new: Any, text: str):
+    def __init__(self, model: ProjectModel, path: FieldPath, old: Any, new: Any, text: str,
+                 typing: bool):
         super().__init__(text)
         self.model, self.path, self.old, self.new = model, path, old, new
+        self.typing = typing
         self._first_redo = True
 
     def redo(self) -> None:
@@ -92,11 +98,10 @@ class _Edit(QUndoCommand):
         self.model.changed.emit(self.path)
 
     def id(self) -> int:
-        return 1
+        return 1 if self.typing else -1  # -1: Qt never merges this command
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _Edit) or other.path != self.path or not isinstance(
-                self.new, str):
+        if other.path != self.path or not self.typing or not isinstance(self.new, str):
             return False
         self.new = other.new
         return True

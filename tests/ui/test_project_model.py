@@ -39,3 +39,11 @@ def test_row_field_edit_and_invalid_value(qtbot):
         model.set_value(("company", "staff_count"), -1)
     assert model.project.company.staff_count is None
     assert model.undo_stack.count() == 2
+
+
+def test_an_edit_made_in_one_go_is_its_own_undo_step_after_typing(qtbot):
+    model = ProjectModel()
+    model.set_value(("company", "name"), "Acme")
+    model.set_value(("company", "name"), "Acme Ltd", "Apply safer wording", typing=False)
+    model.undo_stack.undo()
+    assert model.project.company.name == "Acme"
