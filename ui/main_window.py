@@ -43,6 +43,7 @@ from ui.forms import AreaForm
 from ui.marks import status_icon
 from ui.preview import PolicyPreview
 from ui.project_model import ProjectModel
+from ui.side_tabs import put_tabs_on_the_side
 
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.banner.review_now.clicked.connect(
             lambda: self.focus_field(("review", "next_review_date")))
         self.tabs = QTabWidget(documentMode=True, objectName="areas")
-        self.tabs.setUsesScrollButtons(True)
+        put_tabs_on_the_side(self.tabs)
         for name in Project.areas():
             form = AreaForm(self.model, name)
             form.field_focused.connect(lambda path: self.preview.show_area(str(path[0])))

@@ -29,6 +29,7 @@ class PolicyPreview(QTextBrowser):
         self.setObjectName("preview")
         self.setOpenLinks(False)  # the document has anchors only; no link leaves the app
         self.setAccessibleName("Policy preview")
+        self.document().setDocumentMargin(14)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._refresh_after_edit)
         self._scroll_pending = False
