@@ -250,7 +250,8 @@ class PublicContent(Area):
     content_licence: ContentLicence = question(ContentLicence.SHARE_WITH_CREDIT,
                                                "How others may reuse our content")
     name_and_logo: str = question("", "Use of our name and logo", "",
-                                  "Ask marketing before using our logo", multiline=True)
+                                  "Please don't use our logo in a way that suggests we endorse you",
+                                  multiline=True)
     removed_comments: list[str] = question(list, "Comments we hide or remove",
                                            "On our own pages.", "Spam and scams")
     comment_note: str = question("", "Note on criticism",

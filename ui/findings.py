@@ -100,15 +100,12 @@ class FindingsPanel(QWidget):
         finding = self.current_finding()
         if finding is None or not finding.applicable:
             return
-        stack = self.model.undo_stack
-        stack.beginMacro("Apply safer wording")  # its own undo step, never merged with typing
         try:
-            self.model.set_value(finding.path, finding.replacement, "Apply safer wording")
+            self.model.set_value(finding.path, finding.replacement, "Apply safer wording",
+                                 typing=False)
         except ValidationError:
             self.details.setText("The safer wording does not fit this answer; edit it by hand.")
             return
-        finally:
-            stack.endMacro()
         self.refresh()
 
     def _fill_findings(self, selected) -> None:
