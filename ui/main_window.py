@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -39,6 +40,7 @@ from smpolicy_desktop.presets import presets
 from smpolicy_desktop.safe_write import WriteError
 from smpolicy_desktop.storage import EXTENSION, ProjectFileError, load_project, save_project
 from ui import dialogs
+from ui.findings import FindingsPanel
 from ui.forms import AreaForm
 from ui.marks import status_icon
 from ui.preview import PolicyPreview
@@ -134,6 +136,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.findings = FindingsPanel(self.model)
+        self.findings.field_requested.connect(self._show_finding_field)
+        self.findings.clause_requested.connect(self.preview.show_clause)
+        self.findings_dock = QDockWidget("Risk check", self, objectName="findingsDock")
+        self.findings_dock.setWidget(self.findings)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.findings_dock.hide()
+        self._marked: tuple | None = None
 
     def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
         action = QAction(text, self)
@@ -203,6 +213,12 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addSection("Preview")
         self.view_menu.addActions(self.kind_actions.actions())
+        checks = self.findings_dock.toggleViewAction()
+        checks.setText("&Risk Check")
+        checks.setShortcut(QKeySequence("F7"))
+        checks.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.view_menu.addSection("Panels")
+        self.view_menu.addAction(checks)
         self.view_menu.addSection("Go to")
         for index, name in enumerate(Project.areas()):
             go = self._action(Project.model_fields[name].title,
@@ -223,6 +239,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        toolbar.addAction(checks)
         toolbar.addAction(self.export_actions["docx"])
 
     # --- What the window shows ---------------------------------------------------------------
@@ -273,6 +290,17 @@ class MainWindow(QMainWindow):
         form.focus_field(path)
         if note is not None:
             form.mark_field(path, note)
+
+    def _show_finding_field(self, path: tuple) -> None:
+        """A finding or an area picked in the risk check: show it, marked with the reason."""
+        if len(path) < 2:
+            self.tabs.setCurrentWidget(self.forms[str(path[0])])
+            return
+        if self._marked is not None:
+            self.forms[str(self._marked[0])].mark_field(self._marked, None)
+        finding = self.findings.current_finding()
+        self.focus_field(path, finding.reason if finding and finding.path == path else None)
+        self._marked = path
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)

@@ -51,6 +51,11 @@ class PolicyPreview(QTextBrowser):
             self.section = section
             self.refresh(scroll_to_section=True)
 
+    def show_clause(self, clause_id: str) -> None:
+        """Highlight and scroll to one clause (a finding of the risk check is about it)."""
+        self.section = clause_id
+        self.refresh(scroll_to_section=True)
+
     def refresh(self, scroll_to_section: bool = False) -> None:
         document = render_document(self.model.project, self.kind)
         self.html = to_html(document, highlight=self.section)

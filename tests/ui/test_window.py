@@ -325,3 +325,12 @@ def test_standard_shortcuts(window):
     assert window.export_actions["docx"].shortcut().toString() == "Ctrl+E"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
+
+
+def test_risk_check_panel_docks_and_leads_to_the_field_and_clause(qtbot, window):
+    window.findings_dock.toggleViewAction().trigger()
+    assert window.findings_dock.isVisible()
+    window.findings.field_requested.emit(("training", "report_to"))
+    assert window.tabs.currentWidget() is window.forms["training"]
+    window.findings.clause_requested.emit("employees")
+    assert window.preview.section == "employees"
