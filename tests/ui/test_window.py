@@ -334,3 +334,25 @@ def test_risk_check_panel_docks_and_leads_to_the_field_and_clause(qtbot, window)
     assert window.tabs.currentWidget() is window.forms["training"]
     window.findings.clause_requested.emit("employees")
     assert window.preview.section == "employees"
+
+
+def test_word_export_with_line_numbers_then_only_the_changes(qtbot, tmp_path, window, answers):
+    pytest.importorskip("docx")
+    type_into(qtbot, window, ("company", "name"), "Larkspur Analytics")
+    window.line_numbers_action.setChecked(True)
+    answers.save_path = tmp_path / "first.docx"
+    window.export_actions["docx"].trigger()
+    assert b"lnNumType" in zip_part(tmp_path / "first.docx", "word/document.xml")
+
+    type_into(qtbot, window, ("company", "name"), "Larkspur Analytics Group")
+    answers.save_path = tmp_path / "changes.docx"
+    window.export_changes_action.trigger()
+    body = zip_part(tmp_path / "changes.docx", "word/document.xml")
+    assert b"<w:ins " in body  # " Group" shows as a tracked insertion for counsel
+
+
+def zip_part(path: Path, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        return package.read(name)
