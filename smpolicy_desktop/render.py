@@ -6,15 +6,19 @@ reads it back into Blocks, numbers the sections and clauses, and drops anything 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 from functools import cache
 from typing import Any
 
 import lxml.html
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+import platformdirs
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from . import APP_NAME, __version__
 from .document import Block, Document, Run
 from .model import Choice, DocumentType, Project
 from .resources import resource_path
@@ -93,11 +97,33 @@ AREA_SECTIONS = {"company": "purpose", "presence": "presence", "voice": "voice",
                  "training": "training", "review": "review"}
 
 
+class _TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates kept in the user's cache folder, so a start skips compiling them.
+
+    Jinja checks each entry against the template's source; a folder that cannot be written
+    only costs speed, never an error.
+    """
+
+    def __init__(self) -> None:
+        folder = platformdirs.user_cache_path(APP_NAME) / f"templates-{__version__}"
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError, EOFError, ValueError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 @cache
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(resource_path("templates")), autoescape=True,
                       undefined=StrictUndefined, finalize=xml_safe, trim_blocks=True,
-                      lstrip_blocks=True)
+                      lstrip_blocks=True, bytecode_cache=_TemplateCache())
     env.filters.update(lines=_lines, join_and=_join_and, long_date=_long_date,
                        lowercase_start=_lowercase_start, full_stop=_full_stop,
                        table_rows=_table_rows)
