@@ -78,6 +78,8 @@ DRAFT_MARK = "DRAFT - for review by counsel"
 _HTML_TAGS = {"title": "h1", "subtitle": "p", "heading1": "h2", "heading2": "h3",
               "paragraph": "p", "signature": "p"}
 
+HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
+
 PREVIEW_CSS = """
 body { font-family: sans-serif; line-height: 1.4; }
 h1 { font-size: 20pt; margin-bottom: 2pt; }
@@ -89,8 +91,8 @@ p.signature { margin-top: 18pt; }
 table { border-collapse: collapse; margin: 6pt 0; }
 th, td { border: 1px solid #999; padding: 3pt 5pt; vertical-align: top; }
 th { background: #eee; text-align: left; }
-.current { background: #fff6d5; }
 """
+PREVIEW_CSS += f".current {{ background: {HIGHLIGHT}; }}\n"
 
 
 def to_html(document: Document, *, standalone: bool = False, highlight: str = "") -> str:

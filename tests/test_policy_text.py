@@ -280,7 +280,7 @@ def test_the_full_policy_has_the_promised_title_block_and_draft_mark(tmp_path):
     project = example()
     title = [b.text for b in render_document(project, "full").blocks if b.clause_id == "title"]
     assert title == ["Social Media Policy", "Northwind Analytics LLC",
-                     "Version 1.1, effective March 1, 2025",
+                     "Version 1.1, effective March 1, 2026",
                      "Policy owner: Dana Reyes, Managing Director"]
     for fmt in ("html", "md"):
         assert DRAFT_MARK in export_file(project, tmp_path / f"draft.{fmt}").read_text("utf-8")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from smpolicy_desktop import export as export_module
+from smpolicy_desktop.document import HIGHLIGHT
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.safe_write import WriteError
 from smpolicy_desktop.storage import load_project, save_project
@@ -119,7 +120,7 @@ def test_preview_switches_between_full_policy_and_short_guidelines(qtbot, window
 def test_preview_highlights_the_section_of_the_tab_in_use(qtbot, window):
     window.tabs.setCurrentWidget(window.forms["employees"])
     assert window.preview.section == "employees"
-    assert "#fff6d5" in window.preview.toHtml()  # the highlight colour of the current section
+    assert HIGHLIGHT in window.preview.toHtml()
 
 
 def test_save_and_reopen(qtbot, tmp_path, make_window, answers):
