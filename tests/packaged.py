@@ -92,7 +92,8 @@ def running_until_shown(command: list[str], display: str, title: str, timeout: f
             time.sleep(0.01)
         yield process, time.perf_counter() - started
     finally:  # the whole group: a tracer or wrapper in front of the app ends with it
-        os.killpg(process.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # it may have ended by itself
+            os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
 
 

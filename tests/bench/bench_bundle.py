@@ -7,6 +7,7 @@ Run: .venv/bin/python tests/bench/run.py bundle
 
 from __future__ import annotations
 
+import os
 import statistics
 import tempfile
 import time
@@ -58,6 +59,8 @@ def start_and_memory(command: list, display: str, title: str) -> tuple[float, fl
 def measure() -> list[dict]:
     app = packaged.build()
     with tempfile.TemporaryDirectory() as temporary:
+        for variable in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+            os.environ[variable] = str(Path(temporary, variable.lower()))  # no real autosaves
         bare = build_bare_window(Path(temporary))
         runs = {"app": [], "bare": []}
         with packaged.virtual_screen() as display:
