@@ -74,7 +74,8 @@ def words(text: str) -> str:
 
 def docx_text(data: bytes) -> str:
     """Every word of a .docx: body, tables, headers, footers and comments; also checks it opens."""
-    assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
     word = docx.Document(io.BytesIO(data))
     parts = [p.text for p in word.paragraphs]
     parts += [cell.text for table in word.tables for row in table.rows for cell in row.cells]

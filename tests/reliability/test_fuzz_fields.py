@@ -71,7 +71,7 @@ def test_company_name_of_any_text_reaches_the_word_file(kind, value):
         assert words(value) in docx_text(outputs[f"{kind}.docx"])
 
 
-@fuzz(400)
+@fuzz(600)
 @given(data=st.data())
 def test_any_text_in_any_answers_renders_exports_and_checks(data):
     count_example("fields: random answers")

@@ -25,7 +25,7 @@ from smpolicy_desktop.storage import (
 from tests.conftest import EXAMPLE
 from tests.reliability.fuzzing import count_example, fuzz
 
-EXAMPLES_PER_CLASS = 150
+EXAMPLES_PER_CLASS = 300
 
 
 def _filled_project() -> Project:
