@@ -74,6 +74,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
         os.replace(tmp_name, path)
     except OSError as exc:
         _remove_quietly(tmp_name)
+        if exc.filename not in (None, tmp_name, str(path)):
+            raise  # another file failed (e.g. a shipped template): not the target's fault
         raise WriteError(path, plain_reason(exc)) from exc
     except BaseException:
         _remove_quietly(tmp_name)

@@ -71,3 +71,15 @@ def test_current_files_say_their_format_and_version(tmp_path):
     save_project(Project(), path)
     data = json.loads(path.read_text())
     assert (data["format"], data["schema_version"]) == (FORMAT, SCHEMA_VERSION)
+
+
+def test_a_failure_reading_another_file_is_not_blamed_on_the_target(tmp_path):
+    from smpolicy_desktop.safe_write import write_atomically
+
+    def write(handle):
+        (tmp_path / "missing-template.docx").read_bytes()
+
+    with pytest.raises(FileNotFoundError) as error:
+        write_atomically(tmp_path / "out.docx", write)
+    assert "missing-template" in str(error.value)
+    assert list(tmp_path.iterdir()) == []
