@@ -35,13 +35,14 @@ def application(argv: list[str]) -> QApplication:
 
 
 def open_window(argv: list[str]):
-    """Show the main window: first any work left by a crash, else the file asked for."""
+    """Show the main window's frame at once; once drawn, it offers any work left by a crash,
+    else opens the file asked for."""
     from ui.main_window import MainWindow  # after the QApplication exists
 
+    path = Path(argv[0]) if argv else None
     window = MainWindow()
-    if not window.offer_recovery():
-        window.start(Path(argv[0]) if argv else None)
-    window.show()
+    window.loaded.connect(lambda: window.offer_recovery() or window.start(path))
+    window.show_opening(path)
     return window
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QUndoGroup,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -34,21 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smpolicy_desktop import autosave
-from smpolicy_desktop.model import DocumentType, Project
-from smpolicy_desktop.presets import presets
-from smpolicy_desktop.safe_write import WriteError
-from smpolicy_desktop.storage import EXTENSION, ProjectFileError, load_project, save_project
-from ui import dialogs
-from ui.findings import FindingsPanel
-from ui.forms import AreaForm
 from ui.marks import status_icon
-from ui.preview import PolicyPreview
-from ui.project_model import ProjectModel
 from ui.side_tabs import put_tabs_on_the_side
+
+if TYPE_CHECKING:
+    from smpolicy_desktop.model import Project
+
+# The frame (menus, toolbar, title, geometry) needs Qt only; the core (pydantic models,
+# storage, rendering) and the forms are imported by ensure_loaded(), after the frame shows.
 
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
+EXTENSION = ".smpolicy"  # storage.EXTENSION; tests/ui/test_window.py checks they agree
 PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
 EXPORT_KINDS = {"docx": "Word document", "html": "Web page", "md": "Markdown"}
 STATUS_WORDS = {"empty": "not started", "partial": "partly answered", "done": "all answered"}
@@ -83,18 +82,72 @@ class ReviewBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    """The project window; `settings` holds geometry, recent files and the last file."""
+    """The project window; `settings` holds geometry, recent files and the last file.
+
+    It is built in two steps so it appears at once: the constructor builds the frame with a
+    placeholder, ensure_loaded() the rest (start() and offer_recovery() call it first).
+    `loaded` fires when the tabs, forms and preview exist.
+    """
+
+    loaded = Signal()
+    _loaded = False
+    _fill_after_paint = False  # class defaults: Qt sends events while __init__ runs
 
     def __init__(self, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings()
-        self.model = ProjectModel(parent=self)
-        self.forms: dict[str, AreaForm] = {}
+        self.forms: dict = {}
         self.setAcceptDrops(True)
-        self._build_central()
+        self.undo_group = QUndoGroup(self)  # the undo actions exist before the project does
+        self.findings_dock = QDockWidget("Risk check", self, objectName="findingsDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.findings_dock.hide()
+        self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="opening")
+        self.placeholder.setEnabled(False)  # drawn in the calm, greyed text colour
+        self.setCentralWidget(self.placeholder)
         self._build_actions()
         self._build_menus_and_toolbar()
         self.statusBar()
+        self.setWindowTitle("smpolicy")
+        self._autosaved_as: Path | None = None
+        self._restore_geometry()
+
+    def show_opening(self, path: Path | None) -> None:
+        """Show the frame and name the file coming; fill the window once the frame is drawn."""
+        last = self.settings.value("last_file", "")
+        path = path or (Path(last) if last else None)
+        name = path.name if path is not None and path.is_file() else None
+        self.placeholder.setText(f"Opening {name}..." if name else "Starting...")
+        self.setWindowTitle(f"{name or 'Untitled'} - smpolicy")
+        self._fill_after_paint = True
+        self.show()
+        QTimer.singleShot(200, self.ensure_loaded)  # in case no paint comes (e.g. minimised)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if self._fill_after_paint and event.type() == QEvent.Type.Paint:
+            self._fill_after_paint = False
+            QTimer.singleShot(0, self.ensure_loaded)  # after this paint reaches the screen
+        return handled
+
+    def ensure_loaded(self) -> None:
+        """Build what shows a project: the model, the tabs of forms, the preview, the checks."""
+        if self._loaded:
+            return
+        self._loaded = True
+        from smpolicy_desktop.model import Project
+        from ui.findings import FindingsPanel
+        from ui.project_model import ProjectModel
+
+        self.model = ProjectModel(Project(), parent=self)
+        self.undo_group.addStack(self.model.undo_stack)
+        self.undo_group.setActiveStack(self.model.undo_stack)
+        self._build_central()
+        self.findings = FindingsPanel(self.model)
+        self.findings.field_requested.connect(self._show_finding_field)
+        self.findings.clause_requested.connect(self.preview.show_clause)
+        self.findings_dock.setWidget(self.findings)
+        self._build_go_to_menu()
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave_now)
         self._autosave_timer.start()
@@ -105,13 +158,16 @@ class MainWindow(QMainWindow):
         self.model.changed.connect(self._update_export_changes)
         self.model.path_changed.connect(self._update_title)
         self.model.undo_stack.cleanChanged.connect(self._clean_changed)
-        self._autosaved_as: Path | None = None
-        self._restore_geometry()
         self._project_replaced()
+        self.loaded.emit()
 
     # --- Layout ------------------------------------------------------------------------------
 
     def _build_central(self) -> None:
+        from smpolicy_desktop.model import Project
+        from ui.forms import AreaForm
+        from ui.preview import PolicyPreview
+
         self.banner = ReviewBanner()
         self.banner.review_now.clicked.connect(
             lambda: self.focus_field(("review", "next_review_date")))
@@ -135,14 +191,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
-        self.findings = FindingsPanel(self.model)
-        self.findings.field_requested.connect(self._show_finding_field)
-        self.findings.clause_requested.connect(self.preview.show_clause)
-        self.findings_dock = QDockWidget("Risk check", self, objectName="findingsDock")
-        self.findings_dock.setWidget(self.findings)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.findings_dock.hide()
+        if not self.splitter.restoreState(self.settings.value("splitter", QByteArray())):
+            self.splitter.setSizes([720, 560])
+        self.setCentralWidget(self.splitter)  # the placeholder goes
+        self.placeholder = None
         self._marked: tuple | None = None
 
     def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
@@ -151,7 +203,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda: (self.ensure_loaded(), slot()))  # even before filling
         return action
 
     def _build_actions(self) -> None:
@@ -166,7 +218,7 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.SaveAs)
         self.export_actions = {
             fmt: self._action(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
-                              lambda _=False, fmt=fmt: self.export(fmt),
+                              lambda fmt=fmt: self.export(fmt),
                               "Ctrl+E" if fmt == "docx" else None)
             for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"))}
         self.export_actions["docx"].setIcon(self.style().standardIcon(pixmap.SP_ArrowRight))
@@ -174,27 +226,34 @@ class MainWindow(QMainWindow):
             "Export &Changes Since Last Export...", lambda: self.export("docx", True))
         self.export_changes_action.setToolTip("A Word file showing what changed since the "
                                               "last Word export, as tracked changes")
+        self.export_changes_action.setEnabled(False)  # until a project with one is shown
         self.line_numbers_action = QAction("Number &Lines in Word Exports", self, checkable=True)
         self.line_numbers_action.setChecked(self.settings.value("line_numbers", False, bool))
         self.line_numbers_action.toggled.connect(
             lambda on: self.settings.setValue("line_numbers", on))
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
-        self.undo_action = self.model.undo_stack.createUndoAction(self, "&Undo")
+        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowBack))
-        self.redo_action = self.model.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
                                        QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowForward))
         self.kind_actions = QActionGroup(self)
-        for kind, text in ((DocumentType.FULL, "&Full policy"),
-                           (DocumentType.SHORT, "S&hort guidelines")):
-            action = self._action(text, lambda _=False, kind=kind: self.preview.set_kind(kind))
+        for kind, text in (("full", "&Full policy"), ("short", "S&hort guidelines")):
+            action = self._action(text, lambda kind=kind: self.preview.set_kind(kind))
             action.setCheckable(True)
-            action.setChecked(kind == DocumentType.FULL)
+            action.setChecked(kind == "full")
             action.setToolTip(f"Preview the {text.replace('&', '').lower()}")
             self.kind_actions.addAction(action)
-        self.about_action = self._action("&About smpolicy", lambda: dialogs.about(self))
+        self.about_action = QAction("&About smpolicy", self)
+        self.about_action.triggered.connect(self._about)
+
+    def _about(self) -> None:
+        from ui import dialogs
+
+        dialogs.about(self)
 
     def _build_menus_and_toolbar(self) -> None:
         menu = self.menuBar().addMenu("&File")
@@ -217,14 +276,10 @@ class MainWindow(QMainWindow):
         checks.setText("&Risk Check")
         checks.setShortcut(QKeySequence("F7"))
         checks.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        checks.triggered.connect(self.ensure_loaded)
         self.view_menu.addSection("Panels")
         self.view_menu.addAction(checks)
-        self.view_menu.addSection("Go to")
-        for index, name in enumerate(Project.areas()):
-            go = self._action(Project.model_fields[name].title,
-                              lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                              f"Ctrl+{index + 1}")
-            self.view_menu.addAction(go)
+        self.view_menu.addSection("Go to")  # the areas are added with the model
         self.menuBar().addMenu("&Help").addAction(self.about_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -241,6 +296,14 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(spacer)
         toolbar.addAction(checks)
         toolbar.addAction(self.export_actions["docx"])
+
+    def _build_go_to_menu(self) -> None:
+        from smpolicy_desktop.model import Project
+
+        for index, name in enumerate(Project.areas()):
+            go = self._action(Project.model_fields[name].title,
+                              lambda i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
+            self.view_menu.addAction(go)
 
     # --- What the window shows ---------------------------------------------------------------
 
@@ -262,6 +325,7 @@ class MainWindow(QMainWindow):
 
     def _update_marks(self) -> None:
         from smpolicy_desktop.checks import area_status  # the checks load after the window
+        from smpolicy_desktop.model import Project
 
         for index, (name, (status, missing)) in enumerate(
                 area_status(self.model.project).items()):
@@ -281,6 +345,8 @@ class MainWindow(QMainWindow):
             self.banner.show_for(self.model.project.review.next_review_date)
 
     def _tab_changed(self, index: int) -> None:
+        from smpolicy_desktop.model import Project
+
         self.preview.show_area(list(Project.areas())[index])
 
     def focus_field(self, path: tuple, note: str | None = None) -> None:
@@ -311,6 +377,9 @@ class MainWindow(QMainWindow):
 
     def start(self, path: Path | None) -> None:
         """What the app shows first: the given file, else the last one, else a new project."""
+        from smpolicy_desktop.presets import presets
+
+        self.ensure_loaded()
         last = self.settings.value("last_file", "")
         if path is None and last and Path(last).is_file():
             path = Path(last)
@@ -318,6 +387,9 @@ class MainWindow(QMainWindow):
             self.show_project(next(iter(presets().values())).project(), None)
 
     def new_project(self) -> None:
+        from smpolicy_desktop.presets import presets
+        from ui import dialogs
+
         if not self.maybe_save():
             return
         preset = dialogs.choose_preset(self, presets())
@@ -337,6 +409,9 @@ class MainWindow(QMainWindow):
 
     def load(self, path: Path) -> bool:
         """Show the project in `path`; a bad file is reported and the current work stays."""
+        from smpolicy_desktop.storage import ProjectFileError, load_project
+        from ui import dialogs
+
         try:
             project = load_project(path)
         except ProjectFileError as exc:
@@ -363,6 +438,9 @@ class MainWindow(QMainWindow):
             path.name + EXTENSION))
 
     def _save_to(self, path: Path) -> bool:
+        from smpolicy_desktop.storage import ProjectFileError, save_project
+        from ui import dialogs
+
         try:
             save_project(self.model.project, path)
         except ProjectFileError as exc:
@@ -379,6 +457,8 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """True when the current work may be replaced: saved, clean or discarded."""
+        from ui import dialogs
+
         if self.model.undo_stack.isClean():
             return True
         name = self.model.path.name if self.model.path else "this new project"
@@ -438,6 +518,9 @@ class MainWindow(QMainWindow):
     # --- Autosave and recovery ---------------------------------------------------------------
 
     def autosave_now(self) -> None:
+        from smpolicy_desktop import autosave
+        from smpolicy_desktop.safe_write import WriteError
+
         if self.model.undo_stack.isClean():
             return
         if self._autosaved_as != self.model.path:  # saved under a new name since
@@ -450,6 +533,8 @@ class MainWindow(QMainWindow):
         self._autosaved_as = self.model.path
 
     def _remove_autosave(self) -> None:
+        from smpolicy_desktop import autosave
+
         autosave.remove_autosave(self._autosaved_as)
         autosave.remove_autosave(self.model.path)
         self._autosaved_as = self.model.path
@@ -459,6 +544,11 @@ class MainWindow(QMainWindow):
 
         True when work was restored.
         """
+        from smpolicy_desktop import autosave
+        from smpolicy_desktop.storage import ProjectFileError
+        from ui import dialogs
+
+        self.ensure_loaded()
         found = autosave.left_by_crash()
         if not found:
             return False
@@ -483,6 +573,8 @@ class MainWindow(QMainWindow):
     def export(self, fmt: str, changes_since_last: bool = False) -> Path | None:
         """Export through a file dialog; failures offer Retry and Save As."""
         from smpolicy_desktop.export import ExportError, export_file  # loads Word writing
+        from smpolicy_desktop.safe_write import WriteError
+        from ui import dialogs
 
         path = self._ask_export_path(fmt)
         while path is not None:
@@ -529,13 +621,14 @@ class MainWindow(QMainWindow):
     # --- Closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
-            event.ignore()
-            return
-        self._remove_autosave()
-        self._autosave_timer.stop()
+        if self._loaded:
+            if not self.maybe_save():
+                event.ignore()
+                return
+            self._remove_autosave()
+            self._autosave_timer.stop()
+            self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.setValue("window_state", self.saveState())
         event.accept()
 
@@ -543,7 +636,5 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             self.restoreState(self.settings.value("window_state", QByteArray()))
-            self.splitter.restoreState(self.settings.value("splitter", QByteArray()))
         else:
             self.resize(1280, 820)
-            self.splitter.setSizes([720, 560])

@@ -6,7 +6,7 @@ highlights the section of the area being edited. It never loads anything from th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from smpolicy_desktop.document import to_html
@@ -18,7 +18,12 @@ DEBOUNCE_MS = 150
 
 
 class PolicyPreview(QTextBrowser):
-    """Shows the project's Document; `kind` switches full policy / short guidelines."""
+    """Shows the project's Document; `kind` switches full policy / short guidelines.
+
+    `rendered` fires after each render has been handed to the view.
+    """
+
+    rendered = Signal()
 
     def __init__(self, model: ProjectModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,6 +72,7 @@ class PolicyPreview(QTextBrowser):
             self.scrollToAnchor(self.section)
         else:
             bar.setValue(position)
+        self.rendered.emit()
 
     def _schedule(self, path: tuple) -> None:
         section = AREA_SECTIONS.get(path[0], "") if path else ""

@@ -357,3 +357,23 @@ def zip_part(path: Path, name: str) -> bytes:
 
     with zipfile.ZipFile(path) as package:
         return package.read(name)
+
+
+def test_the_frame_shows_first_then_fills_with_the_file(qtbot, settings, answers, tmp_path):
+    from ui import main_window
+
+X
+    project = Project()
+    project.company.name = "Frame First Ltd"
+    path = tmp_path / "frame.smpolicy"
+    save_project(project, path)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.loaded.connect(lambda: window.start(path))
+    window.show_opening(path)
+    assert window.placeholder.text() == "Opening frame.smpolicy..."
+    assert window.windowTitle() == "frame.smpolicy - smpolicy"
+    with qtbot.waitSignal(window.loaded):
+        pass
+    qtbot.waitUntil(lambda: "Frame First Ltd" in window.preview.html)
+    assert window.forms["company"].editor(("company", "name")).text() == "Frame First Ltd"
