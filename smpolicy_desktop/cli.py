@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .export import FORMATS, export_file, format_for, remember_export
-from .presets import presets
-from .safe_write import WriteError
-from .storage import EXTENSION, ProjectFileError, load_project, save_project
+
+# The core is imported by the code that uses it: main.py imports this module to tell the
+# GUI from the CLI, and the window must not wait for pydantic, Jinja2 or Word writing.
 
 USER_ERROR = 2
 
@@ -28,6 +27,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .export import FORMATS
+    from .storage import EXTENSION
+
     parser = _Parser(prog="smpolicy", description="Draft a social media policy, offline.")
     parser.add_argument("--version", action="version", version=f"smpolicy {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -67,11 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_presets(args: argparse.Namespace) -> None:
+    from .presets import presets
+
     for preset in presets().values():
         print(f"{preset.name}\t{preset.title}: {preset.description}")
 
 
 def run_new(args: argparse.Namespace) -> None:
+    from .presets import presets
+    from .storage import save_project
+
     preset = presets().get(args.preset)
     if preset is None:
         raise UserError(f"no preset named {args.preset!r}; choose one of: "
@@ -83,11 +90,16 @@ def run_new(args: argparse.Namespace) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> None:
+    from .storage import load_project
+
     load_project(args.file)
     print(f"{args.file}: OK")
 
 
 def run_export(args: argparse.Namespace) -> None:
+    from .export import export_file, format_for, remember_export
+    from .storage import load_project, save_project
+
     project = load_project(args.file)
     if args.remember and (args.changes_since_last
                           or format_for(args.output, args.format) != "docx"):
@@ -105,6 +117,7 @@ def run_export(args: argparse.Namespace) -> None:
 
 def run_check(args: argparse.Namespace) -> None:
     from .checks import report  # the rules load only when a check runs
+    from .storage import load_project
 
     if (args.file is None) == (args.text_file is None):
         raise UserError("check: give either a project file or --text-file FILE")
@@ -125,6 +138,9 @@ COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .safe_write import WriteError
+    from .storage import ProjectFileError
+
     try:
         args = build_parser().parse_args(argv)
         COMMANDS[args.command](args)
