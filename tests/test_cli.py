@@ -75,3 +75,21 @@ def test_export_writes_the_format_asked_for(tmp_path, fmt, check):
 def test_version_flag():
     result = smpolicy("--version")
     assert result.returncode == 0 and result.stdout.startswith("smpolicy ")
+
+
+@pytest.mark.parametrize("content", [
+    b'{"format": "smpolicy-project", "schema_version": 3, "project": {}}',  # newer
+    b'{"format": "smpolicy-project", "schema_version": 2, "proj',            # broken
+    b'<?xml version="1.0"?><w:document/>',                                   # foreign
+    b"",                                                                     # empty
+], ids=["newer", "broken", "foreign", "empty"])
+@pytest.mark.parametrize("command", ["validate", "export"])
+def test_bad_files_exit_2_with_one_line_and_stay_byte_for_byte(tmp_path, content, command):
+    bad = tmp_path / "bad.smpolicy"
+    bad.write_bytes(content)
+    extra = ["-o", tmp_path / "out.docx"] if command == "export" else []
+    result = smpolicy(command, bad, *extra)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1 and str(bad) in result.stderr
+    assert bad.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.smpolicy"]
