@@ -5,3 +5,4 @@ The core package: model, storage, rendering and export, with no Qt anywhere in i
 
 __version__ = "0.1.0"
 APP_NAME = "smpolicy"
+PROJECT_EXTENSION = ".smpolicy"  # here, not in storage, so the window frame needs no core

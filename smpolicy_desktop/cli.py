@@ -27,8 +27,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import PROJECT_EXTENSION as EXTENSION
     from .export import FORMATS
-    from .storage import EXTENSION
 
     parser = _Parser(prog="smpolicy", description="Draft a social media policy, offline.")
     parser.add_argument("--version", action="version", version=f"smpolicy {__version__}")

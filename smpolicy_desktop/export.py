@@ -6,12 +6,13 @@ Shared by the CLI and the window; a failed export leaves no partial file behind.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .document import to_html, to_markdown
-from .model import Project
-from .render import render_document
 from .safe_write import WriteError, write_atomically, write_bytes_atomically
-from .tracked_changes import remember_text
+
+if TYPE_CHECKING:  # the renderer loads on the first export, so FORMATS is cheap to import
+    from .model import Project
 
 FORMATS = {"docx": "Word document", "html": "Web page", "md": "Markdown"}
 
@@ -45,6 +46,8 @@ def export_file(project: Project, path: Path | str, fmt: str | None = None,
         raise ExportError(path, "line numbers and tracked changes need a Word (.docx) export")
     if changes_since_last and not (project.last_export and project.last_export.paragraphs):
         raise ExportError(path, NO_EARLIER_EXPORT)
+    from .render import render_document
+
     document = render_document(project, kind)
     if fmt == "docx":
         from .docx_export import write_docx  # python-docx loads only when needed
@@ -62,4 +65,7 @@ def export_file(project: Project, path: Path | str, fmt: str | None = None,
 def remember_export(project: Project, kind: str | None = None) -> None:
     """Keep the text of the Word file just exported in the project (the caller saves it), so
     a later export with changes_since_last shows counsel only what changed since."""
+    from .render import render_document
+    from .tracked_changes import remember_text
+
     remember_text(project, render_document(project, kind))

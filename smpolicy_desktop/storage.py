@@ -14,12 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import PROJECT_EXTENSION
 from .model import Project
 from .safe_write import WriteError, plain_reason, write_atomically, write_bytes_atomically
 
 FORMAT = "smpolicy-project"
 SCHEMA_VERSION = 2
-EXTENSION = ".smpolicy"
+EXTENSION = PROJECT_EXTENSION
 BACKUP_SUFFIX = ".bak"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 

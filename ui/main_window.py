@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
 from ui.marks import status_icon
 from ui.side_tabs import put_tabs_on_the_side
 
@@ -47,9 +48,7 @@ if TYPE_CHECKING:
 
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
-EXTENSION = ".smpolicy"  # storage.EXTENSION; tests/ui/test_window.py checks they agree
 PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
-EXPORT_KINDS = {"docx": "Word document", "html": "Web page", "md": "Markdown"}
 STATUS_WORDS = {"empty": "not started", "partial": "partly answered", "done": "all answered"}
 
 
@@ -609,10 +608,12 @@ class MainWindow(QMainWindow):
         self.model.set_value(("last_export",), copy.last_export, "Remember exported text")
 
     def _ask_export_path(self, fmt: str, previous: Path | None = None) -> Path | None:
+        from smpolicy_desktop.export import FORMATS
+
         folder = self.settings.value("export_folder", self._folder())
         suggested = previous or Path(folder) / f"{self._suggested_stem()}.{fmt}"
-        chosen, _ = QFileDialog.getSaveFileName(self, f"Export {EXPORT_KINDS[fmt].lower()}",
-                                                str(suggested), f"{EXPORT_KINDS[fmt]} (*.{fmt})")
+        chosen, _ = QFileDialog.getSaveFileName(self, f"Export {FORMATS[fmt].lower()}",
+                                                str(suggested), f"{FORMATS[fmt]} (*.{fmt})")
         if not chosen:
             return None
         path = Path(chosen)

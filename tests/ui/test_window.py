@@ -360,10 +360,6 @@ def zip_part(path: Path, name: str) -> bytes:
 
 
 def test_the_frame_shows_first_then_fills_with_the_file(qtbot, settings, answers, tmp_path):
-    from smpolicy_desktop.storage import EXTENSION
-    from ui import main_window
-
-    assert main_window.EXTENSION == EXTENSION  # the frame's own copy, to need no core
     project = Project()
     project.company.name = "Frame First Ltd"
     path = tmp_path / "frame.smpolicy"
