@@ -58,6 +58,8 @@ def start_answering(qtbot, monkeypatch, users_file, button: str):
     QTimer.singleShot(0, press_when_shown)
     window = open_window([str(users_file)])
     qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=30_000):  # the frame shows, then fills
+        pass
     assert offered == ["Restore unsaved work"]
     return window
 
