@@ -138,13 +138,20 @@ COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .safe_write import WriteError
-    from .storage import ProjectFileError
-
     try:
         args = build_parser().parse_args(argv)
         COMMANDS[args.command](args)
-    except (UserError, ProjectFileError, WriteError) as exc:
+    except Exception as exc:
+        if not _is_user_error(exc):
+            raise
         print(f"error: {exc}", file=sys.stderr)
         return USER_ERROR
     return 0
+
+
+def _is_user_error(exc: Exception) -> bool:
+    # Imported only now: --version and --help must not wait for pydantic (storage).
+    from .safe_write import WriteError
+    from .storage import ProjectFileError
+
+    return isinstance(exc, UserError | ProjectFileError | WriteError)

@@ -44,3 +44,15 @@ def test_importing_the_cli_and_rendering_does_not_load_python_docx():
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_version_flag_and_the_window_frame_load_no_core_libraries():
+    code = ("import sys, runpy; sys.argv = ['main.py', '--version']\n"
+            "try:\n    runpy.run_path('main.py', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "import ui.main_window\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'pydantic', 'jinja2', 'lxml', 'docx'}))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
