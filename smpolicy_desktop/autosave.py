@@ -21,7 +21,7 @@ import platformdirs
 from . import APP_NAME
 from .model import Project
 from .safe_write import write_bytes_atomically
-from .storage import ProjectFileError, project_from_data, project_to_bytes
+from .storage import ProjectFileError, project_from_data, project_to_data
 
 FORMAT = "smpolicy-autosave"
 SUFFIX = ".autosave.json"
@@ -46,7 +46,7 @@ def write_autosave(project: Project, original: Path | None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     record = {"format": FORMAT, "original": str(original) if original else None,
               "saved_at": datetime.now().isoformat(timespec="seconds"), "pid": os.getpid(),
-              "file": json.loads(project_to_bytes(project))}
+              "file": project_to_data(project)}
     write_bytes_atomically(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
     return path
 

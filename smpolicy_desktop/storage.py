@@ -14,13 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import PROJECT_EXTENSION
 from .model import Project
 from .safe_write import WriteError, plain_reason, write_atomically, write_bytes_atomically
 
 FORMAT = "smpolicy-project"
 SCHEMA_VERSION = 2
-EXTENSION = PROJECT_EXTENSION
 BACKUP_SUFFIX = ".bak"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -186,10 +184,15 @@ assert len(MIGRATIONS) == SCHEMA_VERSION - 1, "one migration per older schema_ve
 
 # --- Writing ---------------------------------------------------------------------------------
 
+def project_to_data(project: Project) -> dict[str, Any]:
+    """The project file's content as JSON-ready data: format tag, version, answers."""
+    return {"format": FORMAT, "schema_version": SCHEMA_VERSION,
+            "project": project.model_dump(mode="json")}
+
+
 def project_to_bytes(project: Project) -> bytes:
-    document = {"format": FORMAT, "schema_version": SCHEMA_VERSION,
-                "project": project.model_dump(mode="json")}
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(project_to_data(project), indent=2, ensure_ascii=False)
+            + "\n").encode("utf-8")
 
 
 def backup_path(path: Path | str) -> Path:

@@ -19,7 +19,7 @@ from smpolicy_desktop.presets import presets
 from smpolicy_desktop.storage import (
     ProjectFileError,
     load_project,
-    project_to_bytes,
+    project_to_data,
     save_project,
 )
 from tests.conftest import EXAMPLE
@@ -36,7 +36,7 @@ def _filled_project() -> Project:
     return project
 
 
-BASES = [json.loads(project_to_bytes(p)) for p in (Project(), _filled_project())]
+BASES = [project_to_data(p) for p in (Project(), _filled_project())]
 BASES.append(json.loads(EXAMPLE.read_bytes()) if EXAMPLE.exists() else BASES[0])
 
 json_values = st.recursive(
