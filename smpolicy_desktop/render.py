@@ -50,7 +50,7 @@ def _join_and(items: list[str], word: str = "and") -> str:
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
-def _long_date(value: date | None) -> str:
+def long_date(value: date | None) -> str:
     return f"{value:%B} {value.day}, {value.year}" if value else ""
 
 
@@ -72,7 +72,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, Choice):
         return value.label
     if isinstance(value, date):
-        return _long_date(value)
+        return long_date(value)
     return " ".join(str(value or "").split())
 
 
@@ -124,7 +124,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(resource_path("templates")), autoescape=True,
                       undefined=StrictUndefined, finalize=xml_safe, trim_blocks=True,
                       lstrip_blocks=True, bytecode_cache=_TemplateCache())
-    env.filters.update(lines=_lines, join_and=_join_and, long_date=_long_date,
+    env.filters.update(lines=_lines, join_and=_join_and, long_date=long_date,
                        lowercase_start=_lowercase_start, full_stop=_full_stop,
                        table_rows=_table_rows)
     return env

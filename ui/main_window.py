@@ -74,8 +74,9 @@ class ReviewBanner(QFrame):
         if due is None or due >= date.today():
             self.hide()
             return
-        self.message.setText(f"This policy was due for review on {due:%B} {due.day}, {due.year}. "
-                             "Check "
+        from smpolicy_desktop.render import long_date  # shown once the core has loaded
+
+        self.message.setText(f"This policy was due for review on {long_date(due)}. Check "
                              "that it still fits, then set the next review date.")
         self.show()
 
