@@ -55,10 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--line-numbers", action="store_true",
                         help="number the lines of each page, for legal review (Word only)")
     export.add_argument("--changes-since-last", action="store_true",
-                        help="show what changed since the remembered export as tracked changes")
+                        help="show what changed since the last version sent to counsel (of the "
+                             "same kind) as tracked changes")
+    export.add_argument("--against", metavar="VERSION",
+                        help="with --changes-since-last: compare with this version sent "
+                             "(e.g. v2; see 'versions')")
     export.add_argument("--remember", action="store_true",
-                        help="keep this Word export's text in the project file, as the base "
-                             "for a later --changes-since-last")
+                        help="record this Word export in the project file as a version sent to "
+                             "counsel (what later redlines and counsel's reply compare with)")
 
     check = commands.add_parser("check", help="flag risky rules and missing pieces")
     check.add_argument("file", type=Path, nargs="?", help=f"a project file ({EXTENSION})")
@@ -97,22 +101,24 @@ def run_validate(args: argparse.Namespace) -> None:
 
 
 def run_export(args: argparse.Namespace) -> None:
-    from .export import export_file, format_for, remember_export
+    from .export import export_file, format_for
     from .storage import load_project, save_project
 
     project = load_project(args.file)
-    if args.remember and (args.changes_since_last
-                          or format_for(args.output, args.format) != "docx"):
-        raise UserError("--remember keeps the text of a plain Word export; use it without "
-                        "--changes-since-last and with a .docx output")
+    if args.remember and format_for(args.output, args.format) != "docx":
+        raise UserError("--remember records a Word file sent to counsel; use a .docx output")
+    if args.against and not args.changes_since_last:
+        raise UserError("--against names the version a redline compares with; add "
+                        "--changes-since-last")
     written = export_file(project, args.output, args.format, args.kind,
                           line_numbers=args.line_numbers,
-                          changes_since_last=args.changes_since_last)
+                          changes_since_last=args.changes_since_last, against=args.against,
+                          remember=args.remember)
     print(f"Wrote {written}")
     if args.remember:
-        remember_export(project, args.kind)
         save_project(project, args.file)
-        print(f"Kept its text in {args.file} for the next --changes-since-last")
+        version = project.sent_versions[-1]
+        print(f"Recorded it in {args.file} as {version.id}, sent to counsel")
 
 
 def run_check(args: argparse.Namespace) -> None:

@@ -1,25 +1,31 @@
 """Writes the rendered policy as the Word file counsel reviews, through python-docx.
 
 Every paragraph gets a style from templates/reference.docx and nothing else; on top come the
-parts a review needs: draft header, page fields, contents, comments and tracked changes.
+parts a review needs: draft header, page fields, contents, comments and tracked changes, and
+what brings counsel's reply back: a bookmark per clause id, the version id in the document's
+custom properties, and Track Changes switched on.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import BinaryIO
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.run import Run as WordRun
 from lxml import etree
 
 from .document import DRAFT_MARK, Block, Document
-from .model import DocumentType, LastExport, Project
-from .render import xml_safe
+from .model import DocumentType, Project, SentVersion
+from .render import long_date, xml_safe
 from .resources import resource_path
 from .tracked_changes import (
     CELL_BREAK,
@@ -44,8 +50,24 @@ _W = {name: qn(f"w:{name}") for name in (
     "delText", "ins", "del", "val", "id", "author", "date", "tbl", "tblPr", "tblStyle", "tblW",
     "w", "type", "tblLook", "tblGrid", "gridCol", "tr", "trPr", "tblHeader", "cantSplit", "tc",
     "tcPr", "tcW", "fldChar", "fldCharType", "instrText", "lnNumType", "countBy", "restart",
-    "updateFields", "compat", "cols", "firstRow", "noHBand", "noVBand", "tab")}
+    "updateFields", "compat", "cols", "firstRow", "noHBand", "noVBand", "tab", "bookmarkStart",
+    "bookmarkEnd", "name", "trackRevisions", "defaultTabStop")}
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+# Bookmarks name the clauses (Word allows letters, digits and "_", at most 40 characters); the
+# reader maps a name back through the clause ids of the version sent. The contents get a
+# bookmark of their own, so a reader can leave them out.
+BOOKMARK_PREFIX = "smp_"
+CONTENTS_BOOKMARK = "smpContents"
+VERSION_PROPERTY = "smpolicyVersion"
+_CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_DELETED_STYLES = {"heading1": "Heading1", "heading2": "Heading2", "bullet": "ListBullet",
+                   "numbered": "ListNumber", "title": "Title", "subtitle": "Subtitle"}
+
+
+def bookmark_name(clause_id: str) -> str:
+    """The bookmark that marks a clause in the Word file."""
+    return (BOOKMARK_PREFIX + re.sub(r"\W", "_", clause_id, flags=re.ASCII))[:40]
 
 
 @dataclass(frozen=True)
@@ -58,19 +80,35 @@ class Piece:
 
 
 def write_docx(document: Document, project: Project, handle: BinaryIO, *,
-               line_numbers: bool = False, changes_since: LastExport | None = None,
-               now: datetime | None = None) -> None:
-    """Write the document as .docx; with changes_since, the difference is tracked changes."""
+               line_numbers: bool = False, changes_since: SentVersion | None = None,
+               version_id: str = "", now: datetime | None = None) -> None:
+    """Write the document as .docx; with changes_since, the difference is tracked changes.
+
+    version_id names the version this file is (kept in its custom properties, so counsel's
+    reply can be matched with what was sent).
+    """
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     word = docx.Document(str(resource_path("templates", "reference.docx")))
     reviser = _Reviser(_person(project), now)
-    body = _Body(word, reviser)
-    changes = _changes(document, changes_since)
-    body.write(document, changes)
-    _add_notes_to_counsel(word, body, project)
+    body = _Body(word, reviser, changes_since)
+    if changes_since is not None:
+        body.paragraph("Normal", [Piece(compared_with(changes_since))])
+    body.write(document, _changes(document, changes_since))
+    body.close_bookmark()
+    if document.draft:  # a final version goes to all staff: no questions for the lawyer
+        _add_notes_to_counsel(word, body, project)
     _set_page_furniture(word, document, line_numbers)
-    _set_properties(word, document, project, now)
+    _set_properties(word, document, project, now, version_id)
     word.save(handle)
+
+
+def compared_with(version: SentVersion) -> str:
+    """The redline's first line: what it compares with."""
+    number = f"version {version.version}, " if version.version else ""
+    kind = DocumentType(version.kind).label.lower()
+    return (f"Changes since {number}{version.label.lower() or 'sent'} on "
+            f"{long_date(version.sent_on.date())} ({kind}, {version.id}), shown as tracked "
+            "changes.")
 
 
 def _person(project: Project) -> str:
@@ -79,8 +117,8 @@ def _person(project: Project) -> str:
                     or "Policy owner")
 
 
-def _changes(document: Document, since: LastExport | None
-             ) -> tuple[Iterator[ParagraphChange], tuple[str, ...]] | None:
+def _changes(document: Document, since: SentVersion | None
+             ) -> tuple[Iterator[ParagraphChange], tuple[int, ...]] | None:
     if since is None:
         return None
     changes, deleted_at_end = compare(since.paragraphs, paragraph_texts(document))
@@ -107,9 +145,13 @@ class _Reviser:
 class _Body:
     """Appends paragraphs and tables to the document body and remembers where clauses are."""
 
-    def __init__(self, word: docx.document.Document, reviser: _Reviser):
+    def __init__(self, word: docx.document.Document, reviser: _Reviser,
+                 since: SentVersion | None = None):
         self.word = word
         self.reviser = reviser
+        self.since = since
+        self.bookmark: tuple[str, etree._Element] | None = None  # open: name, last paragraph
+        self.bookmark_ids = 0
         self.end = word.element.body.sectPr  # everything goes before the section properties
         self.clause_paragraphs: dict[str, list[etree._Element]] = {}
         self.title_paragraph: etree._Element | None = None
@@ -118,7 +160,7 @@ class _Body:
         self.numbered_list_num = int(list_number.pPr.numPr.numId.val)
 
     def write(self, document: Document,
-              changes: tuple[Iterator[ParagraphChange], tuple[str, ...]] | None) -> None:
+              changes: tuple[Iterator[ParagraphChange], tuple[int, ...]] | None) -> None:
         changed = changes[0] if changes else None
         contents_due = document.kind == DocumentType.FULL.value
         previous: Block | None = None
@@ -137,26 +179,56 @@ class _Body:
                 self._block(block, next(changed) if changed else None,
                             num_id if block.kind == "numbered" else 0)
             previous = block
-        for text in changes[1] if changes else ():
-            self._deleted_paragraph(text)
+        for index in changes[1] if changes else ():
+            self._deleted_paragraph(index)
+
+    # --- bookmarks ----------------------------------------------------------------------
+
+    def mark_clause(self, name: str, paragraph: etree._Element) -> None:
+        """Paragraph belongs to the bookmark `name`: open it here, or move its end here."""
+        if self.bookmark is None or self.bookmark[0] != name:
+            self.close_bookmark()
+            self.bookmark_ids += 1
+            start = OxmlElement("w:bookmarkStart")
+            start.set(_W["id"], str(self.bookmark_ids))
+            start.set(_W["name"], name)
+            ppr = paragraph.find(_W["pPr"])
+            if ppr is None:
+                paragraph.insert(0, start)
+            else:
+                ppr.addnext(start)
+        self.bookmark = (name, paragraph)
+
+    def close_bookmark(self) -> None:
+        if self.bookmark is not None:
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(_W["id"], str(self.bookmark_ids))
+            self.bookmark[1].append(end)
+            self.bookmark = None
 
     # --- paragraphs ---------------------------------------------------------------------
 
     def _block(self, block: Block, change: ParagraphChange | None, num_id: int) -> None:
-        for text in change.deleted_before if change else ():
-            self._deleted_paragraph(text)
+        for index in change.deleted_before if change else ():
+            self._deleted_paragraph(index)
         p = self.paragraph(STYLE_IDS[block.kind], _pieces(block, change),
                            page_break=block.page_break_before, num_id=num_id,
                            inserted=bool(change and change.inserted))
+        self.mark_clause(bookmark_name(block.clause_id), p)
         if block.kind == "signature":  # the style's tab leader draws the line to sign on
             etree.SubElement(etree.SubElement(p, _W["r"]), _W["tab"])
         self.clause_paragraphs.setdefault(block.clause_id, []).append(p)
         if block.kind == "title" and self.title_paragraph is None:
             self.title_paragraph = p
 
-    def _deleted_paragraph(self, text: str) -> None:
-        self.paragraph("Normal", [Piece(text.replace(CELL_BREAK, " | "), change=DELETED)],
-                       deleted=True)
+    def _deleted_paragraph(self, index: int) -> None:
+        """An old paragraph, deleted, in its old style (so rejecting the deletion restores a
+        heading or list item as one)."""
+        assert self.since is not None
+        text = self.since.paragraphs[index]
+        style = self.since.styles[index] if index < len(self.since.styles) else ""
+        self.paragraph(_DELETED_STYLES.get(style, "Normal"),
+                       [Piece(text.replace(CELL_BREAK, " | "), change=DELETED)], deleted=True)
 
     def paragraph(self, style_id: str, pieces: list[Piece], *, page_break: bool = False,
                   num_id: int = 0, inserted: bool = False, deleted: bool = False,
@@ -208,8 +280,8 @@ class _Body:
     # --- tables -------------------------------------------------------------------------
 
     def _table(self, block: Block, changes: list[ParagraphChange] | None) -> None:
-        for text in (changes[0].deleted_before if changes else ()):
-            self._deleted_paragraph(text)
+        for index in (changes[0].deleted_before if changes else ()):
+            self._deleted_paragraph(index)
         table = OxmlElement("w:tbl")
         tblpr = etree.SubElement(table, _W["tblPr"])
         etree.SubElement(tblpr, _W["tblStyle"]).set(_W["val"], "PolicyTable")
@@ -226,14 +298,16 @@ class _Body:
             etree.SubElement(grid, _W["gridCol"]).set(_W["w"], str(width))
         for index, cells in enumerate(block.rows):
             change = changes[index] if changes else None
-            for text in (change.deleted_before if change and index else ()):
-                    self._row(table, widths, [[Piece(cell, change=DELETED)]
+            for old in (change.deleted_before if change and index else ()):
+                text = self.since.paragraphs[old] if self.since else ""
+                self._row(table, widths, [[Piece(cell, change=DELETED)]
                                           for cell in text.split(CELL_BREAK)], deleted=True)
             pieces = (_cell_pieces(change.edits) if change
                       else [[Piece(cell)] for cell in cells])
             self._row(table, widths, pieces, header=index == 0,
                       inserted=bool(change and change.inserted))
         self.end.addprevious(table)
+        self.mark_clause(bookmark_name(block.clause_id), table.findall(f".//{_W['p']}")[-1])
 
     def _row(self, table: etree._Element, widths: list[int], cells: list[list[Piece]], *,
              header: bool = False, inserted: bool = False, deleted: bool = False) -> None:
@@ -258,14 +332,15 @@ class _Body:
 
     def _contents(self, document: Document) -> None:
         """A table of contents field Word refreshes on opening; until then it lists headings."""
-        self.paragraph("TOCHeading", [Piece("Contents")])
+        self.mark_clause(CONTENTS_BOOKMARK, self.paragraph("TOCHeading", [Piece("Contents")]))
         entries = [block.text for block in document.blocks if block.kind == "heading1"]
         first = self.paragraph("TOC1", [])
         _field_start(first, ' TOC \\o "1-1" \\h \\z \\u ')
         self._run(first, Piece(entries[0]))
         for entry in entries[1:]:
             self.paragraph("TOC1", [Piece(entry)])
-        _field_end(self.paragraph("Normal", []))
+        self.mark_clause(CONTENTS_BOOKMARK, self.paragraph("Normal", []))
+        _field_end(self.bookmark[1])
 
 
 def _column_widths(rows: tuple[tuple[str, ...], ...]) -> list[int]:
@@ -363,8 +438,10 @@ def _set_page_furniture(word: docx.document.Document, document: Document,
         numbering.set(_W["countBy"], "1")
         numbering.set(_W["restart"], "newPage")
         section._sectPr.find(_W["cols"]).addprevious(numbering)
+    settings = word.settings.element
+    # Counsel's edits are recorded as tracked changes even if they forget to switch it on.
+    settings.find(_W["defaultTabStop"]).addprevious(OxmlElement("w:trackRevisions"))
     if document.kind == DocumentType.FULL.value:  # fill in the contents' page numbers
-        settings = word.settings.element
         update = OxmlElement("w:updateFields")
         update.set(_W["val"], "true")
         settings.find(_W["compat"]).addprevious(update)
@@ -376,7 +453,7 @@ def _property(text: str) -> str:
 
 
 def _set_properties(word: docx.document.Document, document: Document, project: Project,
-                    now: datetime) -> None:
+                    now: datetime, version_id: str) -> None:
     properties = word.core_properties
     company = document.company or "the Company"
     properties.title = _property(f"{document.title} - {company}")
@@ -386,6 +463,22 @@ def _set_properties(word: docx.document.Document, document: Document, project: P
     properties.content_status = "Draft" if document.draft else "Final"
     properties.created = properties.modified = now.replace(tzinfo=None)
     properties.revision = 1
+    if version_id:
+        _set_custom_property(word, VERSION_PROPERTY, version_id)
+
+
+def _set_custom_property(word: docx.document.Document, name: str, value: str) -> None:
+    """A custom document property (docProps/custom.xml), which Word and LibreOffice keep."""
+    namespace = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    root = etree.Element(f"{{{namespace}}}Properties", nsmap={None: namespace, "vt": vt})
+    item = etree.SubElement(root, f"{{{namespace}}}property", fmtid=(
+        "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"), pid="2", name=name)
+    etree.SubElement(item, f"{{{vt}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = word.part.package
+    part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
 
 
 # --- notes to counsel -----------------------------------------------------------------------
@@ -408,7 +501,9 @@ def _add_notes_to_counsel(word: docx.document.Document, body: _Body, project: Pr
             if clause_id:
                 question = (f'This note was about the clause "{clause_id}", which is no longer '
                             f"in the policy. {question}")
-        runs = [r for p in paragraphs for r in p.iter(_W["r"])]
+        # Never anchored in deleted text: accepting the deletion would take the note with it.
+        runs = [r for p in paragraphs for r in p.iter(_W["r"])
+                if r.getparent().tag != _W["del"]]
         if runs:
             first, last = WordRun(runs[0], None), WordRun(runs[-1], None)
             word.add_comment([first, last], question, author=author, initials=initials)

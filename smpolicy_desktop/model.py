@@ -6,7 +6,7 @@ project file, the templates and the completeness check all read these definition
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -316,11 +316,69 @@ class ReviewAndSignOff(Area):
                            "Removes the DRAFT mark once your lawyer has approved it.")
 
 
-class LastExport(Area):
-    """The text of the last exported version, kept so the next export can show changes."""
+# --- The owner's own wording and the versions sent to counsel -------------------------------
 
-    exported_on: date | None = None
+class ClauseWording(Area):
+    """Words of the owner's (or counsel's) own for one clause, in place of the generated text.
+
+    text holds a line per paragraph: "- " starts a bullet, "1. " a numbered step and "| " a
+    table row (cells between " | "). based_on is the generated text the wording replaced,
+    so the app can say when the answers behind the clause have changed since.
+    """
+
+    clause_id: str
+    title: str = ""  # empty: the generated heading
+    text: str = ""
+    based_on: str = ""
+
+
+class OwnerClause(Area):
+    """A rule of the owner's own, numbered with the rest of its section.
+
+    It follows the clause `after` (empty: it opens the section); its id is "own." and a
+    number, so notes, counsel's changes and bookmarks can name it like any other clause.
+    """
+
+    id: str
+    section_id: str
+    after: str = ""
+    title: str = ""
+    text: str = ""
+
+
+class SentVersion(Area):
+    """A Word file sent to counsel, or counsel's reply: the text it carried, paragraph by
+    paragraph (a table row is its cells joined by tabs), each with its clause id and style, so
+    a later redline and an imported reply compare with exactly that."""
+
+    id: str
+    sent_on: datetime
+    kind: DocumentType = DocumentType.FULL
+    label: str = ""  # "Sent to counsel", "Reply from Morgan Lee"
+    version: str = ""  # the policy's version number at the time
     paragraphs: list[str] = Field(default_factory=list)
+    clause_ids: list[str] = Field(default_factory=list)
+    styles: list[str] = Field(default_factory=list)  # block kinds; "row" for table rows
+
+
+class CommentReply(Area):
+    author: str = ""
+    written_on: datetime | None = None
+    text: str = ""
+
+
+class CounselComment(Area):
+    """A comment from counsel's reply kept with the project, with its replies (the owner's
+    too). about_note is the owner's question it answers, when it answers one."""
+
+    id: str
+    clause_id: str = ""
+    author: str = ""
+    written_on: datetime | None = None
+    text: str = ""
+    about_note: str = ""
+    replies: list[CommentReply] = Field(default_factory=list)
+    resolved: bool = False
 
 
 class Project(Area):
@@ -338,10 +396,20 @@ class Project(Area):
                                              title="Training and enforcement")
     review: ReviewAndSignOff = Field(default_factory=ReviewAndSignOff,
                                      title="Review and sign-off")
-    last_export: LastExport | None = None
+    wording: list[ClauseWording] = Field(default_factory=list)
+    owner_clauses: list[OwnerClause] = Field(default_factory=list)
+    sent_versions: list[SentVersion] = Field(default_factory=list)
+    counsel_comments: list[CounselComment] = Field(default_factory=list)
 
     @classmethod
     def areas(cls) -> dict[str, type[Area]]:
         """The policy areas in tab order: attribute name -> model class."""
         return {name: field.annotation for name, field in cls.model_fields.items()
-                if name != "last_export"}
+                if name not in RECORDS}
+
+    def wording_for(self, clause_id: str) -> ClauseWording | None:
+        return next((w for w in self.wording if w.clause_id == clause_id), None)
+
+
+# Kept in the project beside the answers, never shown as a tab of questions.
+RECORDS = frozenset({"wording", "owner_clauses", "sent_versions", "counsel_comments"})

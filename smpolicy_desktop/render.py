@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import APP_NAME, __version__
 from .document import Block, Document, Run
-from .model import Choice, DocumentType, Project
+from .model import Choice, ClauseWording, DocumentType, Project
 from .resources import resource_path
 
 # Characters XML 1.0 cannot hold at all: they are dropped from user text, never escaped.
@@ -138,10 +138,17 @@ def render_html(project: Project, kind: DocumentType | str | None = None) -> str
     return template.render(p=project, company=xml_safe(company), kind=kind.value)
 
 
-def render_document(project: Project, kind: DocumentType | str | None = None) -> Document:
-    """The rendered policy, numbered, with empty clauses and sections left out."""
+def render_document(project: Project, kind: DocumentType | str | None = None, *,
+                    own_wording: bool = True) -> Document:
+    """The rendered policy, numbered, with empty clauses and sections left out.
+
+    The owner's wording replaces the generated text of its clauses and the owner's clauses
+    join their sections (numbered with the rest); own_wording=False gives the generated text.
+    """
     kind = DocumentType(kind or project.company.document_type)
     root = lxml.html.fragment_fromstring(render_html(project, kind), create_parent="div")
+    if own_wording:
+        _apply_own_wording(root, project)
     blocks: list[Block] = []
     section_number = 0
     for element in root:
@@ -231,3 +238,132 @@ def _runs(element: Any) -> tuple[Run, ...]:
 
 def _text(element: Any) -> str:
     return " ".join(element.text_content().split())
+
+
+# --- The owner's own wording -----------------------------------------------------------------
+# A clause's text as one editable string: a line per paragraph, "- " for a bullet, "1. " for a
+# numbered step and "| a | b |" for a table row (the first row of a table is its header).
+
+_NUMBERED = re.compile(r"^\d+\.\s+")
+_CELL_SEPARATOR = " | "
+
+
+def clause_text(blocks: list[Block] | tuple[Block, ...]) -> str:
+    """The body of a clause (its blocks after the heading) as the owner edits it."""
+    lines: list[str] = []
+    step = 0
+    for block in blocks:
+        step = step + 1 if block.kind == "numbered" else 0
+        body = "".join(run.text for run in block.runs)
+        if block.kind == "bullet":
+            lines.append(f"- {body}")
+        elif block.kind == "numbered":
+            lines.append(f"{step}. {body}")
+        elif block.kind == "table":
+            lines.extend(f"| {_CELL_SEPARATOR.join(row)} |" for row in block.rows)
+        else:
+            lines.append(body)
+    return "\n".join(lines)
+
+
+def clause_texts(document: Document) -> dict[str, str]:
+    """Clause (and section) id -> its text as clause_text writes it, in document order."""
+    bodies: dict[str, list[Block]] = {}
+    for block in document.blocks:
+        if block.kind in ("heading1", "heading2"):
+            bodies.setdefault(block.clause_id, [])
+        elif block.clause_id in bodies:
+            bodies[block.clause_id].append(block)
+    return {clause_id: clause_text(blocks) for clause_id, blocks in bodies.items()}
+
+
+def generated_texts(project: Project) -> dict[str, str]:
+    """Every clause's generated text (both kinds of document), without the owner's wording."""
+    texts: dict[str, str] = {}
+    for kind in (DocumentType.SHORT, DocumentType.FULL):
+        texts.update(clause_texts(render_document(project, kind, own_wording=False)))
+    return texts
+
+
+def stale_wording(project: Project) -> dict[str, str]:
+    """Clause id -> the new generated text, for each wording whose generated text has changed
+    since the owner wrote it (the answers behind the clause were edited)."""
+    if not project.wording:
+        return {}
+    generated = generated_texts(project)
+    return {w.clause_id: generated[w.clause_id] for w in project.wording
+            if w.clause_id in generated and generated[w.clause_id] != w.based_on}
+
+
+def _apply_own_wording(root: Any, project: Project) -> None:
+    sections = {element.get("id"): element for element in root if element.tag == "section"}
+    for own in project.owner_clauses:
+        section = sections.get(own.section_id)
+        if section is None:
+            continue
+        clause = lxml.html.Element("div", {"class": "clause", "id": own.id,
+                                           "data-title": xml_safe(own.title)})
+        clause.extend(_elements(own.text))
+        clauses = [child for child in section if _is_clause(child)]
+        after = next((c for c in clauses if c.get("id") == own.after), None)
+        if after is not None:
+            after.addnext(clause)
+        elif own.after or not clauses:
+            section.append(clause)
+        else:
+            clauses[0].addprevious(clause)
+    clauses = {element.get("id"): element for element in root.iter("div", "section")
+               if _is_clause(element) or element.tag == "section"}
+    for wording in project.wording:
+        element = clauses.get(wording.clause_id)
+        if element is None:
+            continue
+        if wording.title.strip():
+            element.set("data-title", xml_safe(wording.title.strip()))
+        body = [child for child in element if not _is_clause(child)]
+        anchor = body[0] if body else next(iter(element), None)
+        for new in _elements(wording.text):
+            if anchor is None:
+                element.append(new)
+            else:
+                anchor.addprevious(new)
+        for old in body:
+            element.remove(old)
+
+
+def _is_clause(element: Any) -> bool:
+    return element.tag == "div" and "clause" in element.get("class", "")
+
+
+def _elements(text: str) -> list[Any]:
+    """clause_text's lines back as the template's HTML subset."""
+    elements: list[Any] = []
+    for line in _lines(xml_safe(text)):
+        if line.startswith("- ") or _NUMBERED.match(line):
+            tag = "ul" if line.startswith("- ") else "ol"
+            if not elements or elements[-1].tag != tag:
+                elements.append(lxml.html.Element(tag))
+            item = lxml.html.Element("li")
+            item.text = line[2:] if tag == "ul" else _NUMBERED.sub("", line)
+            elements[-1].append(item)
+        elif line.startswith("|") and line.endswith("|") and len(line) > 1:
+            if not elements or elements[-1].tag != "table":
+                elements.append(lxml.html.Element("table"))
+            row = lxml.html.Element("tr")
+            cell_tag = "th" if len(elements[-1]) == 0 else "td"
+            for text_of_cell in line[1:-1].split(_CELL_SEPARATOR.strip()):
+                cell = lxml.html.Element(cell_tag)
+                cell.text = text_of_cell.strip()
+                row.append(cell)
+            elements[-1].append(row)
+        else:
+            paragraph = lxml.html.Element("p")
+            paragraph.text = line
+            elements.append(paragraph)
+    return elements
+
+
+def own_wording(project: Project, clause_id: str, text: str, title: str = "") -> ClauseWording:
+    """The owner's wording for a clause, noting the generated text it replaces."""
+    return ClauseWording(clause_id=clause_id, title=title, text=text,
+                         based_on=generated_texts(project).get(clause_id, ""))

@@ -18,7 +18,7 @@ from .model import Project
 from .safe_write import WriteError, plain_reason, write_atomically, write_bytes_atomically
 
 FORMAT = "smpolicy-project"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BACKUP_SUFFIX = ".bak"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -178,7 +178,21 @@ def _v1_to_v2(answers: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
-MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [_v1_to_v2]
+def _v2_to_v3(answers: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 remembered one Word export (last_export, without its kind); schema 3 keeps
+    every version sent to counsel. The remembered one becomes the first, of the project's kind."""
+    migrated = dict(answers)
+    last = migrated.pop("last_export", None)
+    if isinstance(last, dict) and last.get("paragraphs"):
+        company = migrated.get("company")
+        kind = company.get("document_type", "full") if isinstance(company, dict) else "full"
+        migrated["sent_versions"] = [{
+            "id": "v1", "sent_on": f"{last.get('exported_on') or '2000-01-01'}T00:00:00",
+            "kind": kind, "label": "Word export", "paragraphs": last["paragraphs"]}]
+    return migrated
+
+
+MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [_v1_to_v2, _v2_to_v3]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1, "one migration per older schema_version"
 
 

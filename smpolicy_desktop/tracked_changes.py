@@ -1,18 +1,18 @@
-"""What changed since the last export, paragraph by paragraph, sentence by sentence, word by word.
+"""What changed since a version sent to counsel: paragraph, sentence, then word by word.
 
-A Word export remembers the text of each paragraph in the project (a table row is its cells
-joined by tabs); the next export compares with it and the Word writer marks the difference.
+A version sent keeps the text of each paragraph (a table row is its cells joined by tabs), its
+clause id and style; a later export compares with it and the Word writer marks the difference.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from difflib import SequenceMatcher
 
 from .document import Document
-from .model import LastExport, Project
+from .model import DocumentType, Project, SentVersion
 
 CELL_BREAK = "\t"  # never inside a paragraph or cell: the renderer collapses all whitespace
 SAME, INSERTED, DELETED = "", "ins", "del"
@@ -38,7 +38,7 @@ class ParagraphChange:
 
     edits: tuple[Edit, ...]
     inserted: bool = False  # the whole paragraph is new
-    deleted_before: tuple[str, ...] = ()  # paragraphs removed just before this one
+    deleted_before: tuple[int, ...] = ()  # old paragraphs (indices) removed just before it
 
     @property
     def changed(self) -> bool:
@@ -46,52 +46,65 @@ class ParagraphChange:
 
 
 def paragraph_texts(document: Document) -> list[str]:
-    """The document's text as the export remembers it: one entry per paragraph or table row."""
-    texts: list[str] = []
+    """The document's text as a version keeps it: one entry per paragraph or table row."""
+    return [text for text, _, _ in paragraph_records(document)]
+
+
+def paragraph_records(document: Document) -> list[tuple[str, str, str]]:
+    """(text, clause id, style) per paragraph or table row; a row's style is "row"."""
+    records: list[tuple[str, str, str]] = []
     for block in document.blocks:
         if block.kind == "table":
-            texts.extend(CELL_BREAK.join(row) for row in block.rows)
+            records.extend((CELL_BREAK.join(row), block.clause_id, "row") for row in block.rows)
         else:
-            texts.append(block.text)
-    return texts
+            records.append((block.text, block.clause_id, block.kind))
+    return records
 
 
-def remember_text(project: Project, document: Document, on: date | None = None) -> None:
-    """Keep the text just exported in the project, as the base of the next comparison."""
-    project.last_export = LastExport(exported_on=on or date.today(),
-                                     paragraphs=paragraph_texts(document))
+def version_of(document: Document, version_id: str, label: str, when: datetime,
+               version: str = "") -> SentVersion:
+    """The record of a document sent to counsel (or of counsel's reply)."""
+    records = paragraph_records(document)
+    return SentVersion(id=version_id, sent_on=when, kind=DocumentType(document.kind),
+                       label=label, version=version,
+                       paragraphs=[text for text, _, _ in records],
+                       clause_ids=[clause_id for _, clause_id, _ in records],
+                       styles=[style for _, _, style in records])
 
 
-def compare(old: list[str], new: list[str]) -> tuple[list[ParagraphChange], tuple[str, ...]]:
-    """A change for every new paragraph, and the old paragraphs deleted after the last one."""
+def compare(old: list[str], new: list[str]) -> tuple[list[ParagraphChange], tuple[int, ...]]:
+    """A change for every new paragraph, and the old paragraphs (indices) deleted after the
+    last one."""
     changes: list[ParagraphChange] = []
-    deleted: list[str] = []
-    for old_text, new_text in _aligned(old, new):
-        if new_text is None:
-            deleted.append(old_text)
+    deleted: list[int] = []
+    for old_index, new_index in _aligned(old, new):
+        if new_index is None:
+            deleted.append(old_index)
             continue
-        if old_text is None:
+        new_text = new[new_index]
+        if old_index is None:
             edits, inserted = (Edit(new_text, INSERTED),), True
         else:
-            edits, inserted = diff_text(old_text, new_text), False
+            edits, inserted = diff_text(old[old_index], new_text), False
         changes.append(ParagraphChange(edits, inserted, tuple(deleted)))
         deleted = []
     return changes, tuple(deleted)
 
 
-def _aligned(old: list[str], new: list[str]) -> list[tuple[str | None, str | None]]:
-    """Old and new paragraphs side by side; None where one side has no counterpart."""
-    pairs: list[tuple[str | None, str | None]] = []
+def _aligned(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:
+    """Old and new paragraphs (indices) side by side; None where one has no counterpart."""
+    pairs: list[tuple[int | None, int | None]] = []
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            pairs.extend(zip(old[i1:i2], new[j1:j2], strict=True))
+            pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
         else:
-            pairs.extend(_pair_similar(old[i1:i2], new[j1:j2]))
+            pairs.extend((None if i is None else i1 + i, None if j is None else j1 + j)
+                         for i, j in _pair_similar(old[i1:i2], new[j1:j2]))
     return pairs
 
 
-def _pair_similar(old: list[str], new: list[str]) -> list[tuple[str | None, str | None]]:
+def _pair_similar(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:
     """Pair edited paragraphs with their earlier versions, keeping the order (a small DP)."""
     similar = [[_similarity(a, b) for b in new] for a in old]
     best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]  # best[i][j]: old[i:], new[j:]
@@ -99,18 +112,18 @@ def _pair_similar(old: list[str], new: list[str]) -> list[tuple[str | None, str 
         for j in range(len(new) - 1, -1, -1):
             paired = best[i + 1][j + 1] + similar[i][j] if similar[i][j] >= _SIMILAR else -1.0
             best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
-    pairs: list[tuple[str | None, str | None]] = []
+    pairs: list[tuple[int | None, int | None]] = []
     i = j = 0
     while i < len(old) or j < len(new):
         if (i < len(old) and j < len(new) and similar[i][j] >= _SIMILAR
                 and best[i][j] == best[i + 1][j + 1] + similar[i][j]):
-            pairs.append((old[i], new[j]))
+            pairs.append((i, j))
             i, j = i + 1, j + 1
         elif i < len(old) and (j == len(new) or best[i][j] == best[i + 1][j]):
-            pairs.append((old[i], None))
+            pairs.append((i, None))
             i += 1
         else:
-            pairs.append((None, new[j]))
+            pairs.append((None, j))
             j += 1
     return pairs
 
@@ -176,3 +189,9 @@ def _merged(edits: list[Edit]) -> tuple[Edit, ...]:
         else:
             merged.append(edit)
     return tuple(merged)
+
+
+def next_version_id(project: Project) -> str:
+    """A new version's id: "v" and the next number."""
+    numbers = [int(v.id[1:]) for v in project.sent_versions if v.id[1:].isdigit()]
+    return f"v{max(numbers, default=0) + 1}"

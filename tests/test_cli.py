@@ -78,7 +78,7 @@ def test_version_flag():
 
 
 @pytest.mark.parametrize("content", [
-    b'{"format": "smpolicy-project", "schema_version": 3, "project": {}}',  # newer
+    b'{"format": "smpolicy-project", "schema_version": 99, "project": {}}',  # newer
     b'{"format": "smpolicy-project", "schema_version": 2, "proj',            # broken
     b'<?xml version="1.0"?><w:document/>',                                   # foreign
     b"",                                                                     # empty

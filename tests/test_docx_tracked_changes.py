@@ -7,7 +7,7 @@ marks must sit inside the sentences that were edited and nowhere else.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, datetime
 
 import docx
 import pytest
@@ -83,7 +83,7 @@ def remembered():
     """A project whose first Word export was remembered, as after sending it to counsel."""
     project = filled_project()
     remember_export(project)
-    before = list(project.last_export.paragraphs)
+    before = list(project.sent_versions[-1].paragraphs)
     return project, before
 
 
@@ -93,7 +93,7 @@ def export_changes(project, tmp_path):
 
 def test_remembering_keeps_the_exported_text_in_the_project(remembered):
     project, before = remembered
-    assert project.last_export.exported_on == date.today()
+    assert project.sent_versions[-1].sent_on.date() == datetime.now(UTC).date()
     assert before == paragraph_texts(render_document(project))
     assert any("\t" in row for row in before)  # table rows, cells joined by tabs
 
@@ -114,8 +114,10 @@ def test_accepting_all_gives_the_new_policy_and_rejecting_all_the_old(remembered
                           responder="HR", response_time="Same day"),
         *project.responses.response_matrix[3:]]
     path = export_changes(project, tmp_path)
-    assert document_texts(path, "new") == paragraph_texts(render_document(project))
-    assert document_texts(path, "old") == before
+    compared_with, *new = document_texts(path, "new")
+    assert compared_with.startswith("Changes since version 2.1, sent to counsel on ")
+    assert new == paragraph_texts(render_document(project))
+    assert document_texts(path, "old")[1:] == before
 
 
 def test_marks_sit_inside_the_edited_sentence_only(remembered, tmp_path):
@@ -177,7 +179,7 @@ def test_notes_to_counsel_stay_in_the_changes_document(remembered, tmp_path):
 
 
 def test_without_an_earlier_export_it_says_so(tmp_path):
-    with pytest.raises(ExportError, match="no earlier Word export"):
+    with pytest.raises(ExportError, match="no version sent to counsel"):
         export_file(filled_project(), tmp_path / "changes.docx", changes_since_last=True)
     assert not (tmp_path / "changes.docx").exists()
 
@@ -197,7 +199,7 @@ def test_cli_remembers_then_shows_changes(tmp_path, capsys):
     save_project(filled_project(), project_file)
     assert main(["export", str(project_file), "-o", str(tmp_path / "v1.docx"),
                  "--remember"]) == 0
-    assert load_project(project_file).last_export.paragraphs
+    assert load_project(project_file).sent_versions[-1].paragraphs
     edited = load_project(project_file)
     edited.training.when_trained = "In their first week"
     save_project(edited, project_file)
@@ -212,7 +214,7 @@ def test_cli_without_an_earlier_export_exits_2_with_one_line(tmp_path, capsys):
     code = main(["export", str(project_file), "-o", str(tmp_path / "c.docx"),
                  "--changes-since-last"])
     error = capsys.readouterr().err
-    assert code == 2 and error.count("\n") == 1 and "no earlier Word export" in error
+    assert code == 2 and error.count("\n") == 1 and "no version sent to counsel" in error
 
 
 def test_cli_refuses_to_remember_anything_but_a_plain_word_export(tmp_path, capsys):

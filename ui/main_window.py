@@ -337,8 +337,7 @@ class MainWindow(QMainWindow):
             self.tabs.widget(index).setProperty("status", status)
 
     def _update_export_changes(self, _path: tuple = ()) -> None:
-        last = self.model.project.last_export
-        self.export_changes_action.setEnabled(bool(last and last.paragraphs))
+        self.export_changes_action.setEnabled(bool(self.model.project.sent_versions))
 
     def _review_date_edited(self, path: tuple) -> None:
         if path[:2] == ("review", "next_review_date") and self.banner.isVisible():
@@ -577,11 +576,13 @@ class MainWindow(QMainWindow):
         from ui import dialogs
 
         path = self._ask_export_path(fmt)
+        remember = fmt == "docx" and not changes_since_last  # a redline never moves its base
+        copy = self.model.project.model_copy(deep=True)
         while path is not None:
             try:
-                export_file(self.model.project, path, fmt,
+                export_file(copy, path, fmt,
                             line_numbers=fmt == "docx" and self.line_numbers_action.isChecked(),
-                            changes_since_last=changes_since_last)
+                            changes_since_last=changes_since_last, remember=remember)
             except ExportError as exc:
                 reason = exc.reason[:1].upper() + exc.reason[1:]
                 dialogs.show_error(self, "Cannot export", f"{reason}.")
@@ -594,19 +595,12 @@ class MainWindow(QMainWindow):
                     path = None
                 continue
             self.settings.setValue("export_folder", str(path.parent))
-            if fmt == "docx":
-                self._remember_export()
+            if remember:
+                self.model.set_value(("sent_versions",), copy.sent_versions,
+                                     "Record version sent to counsel")
             dialogs.export_done(self, path)
             return path
         return None
-
-    def _remember_export(self) -> None:
-        """Keep the exported text in the project, so the next export can show the changes."""
-        from smpolicy_desktop.export import remember_export
-
-        copy = self.model.project.model_copy(deep=True)
-        remember_export(copy)
-        self.model.set_value(("last_export",), copy.last_export, "Remember exported text")
 
     def _ask_export_path(self, fmt: str, previous: Path | None = None) -> Path | None:
         from smpolicy_desktop.export import FORMATS

@@ -20,11 +20,11 @@ import docx
 
 from smpolicy_desktop.document import Document, to_html
 from smpolicy_desktop.docx_export import write_docx
+from smpolicy_desktop.export import remember_export
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.resources import resource_path
-from smpolicy_desktop.tracked_changes import remember_text
 
 RUNS = 7
 RAW_STYLES = {"title": "Title", "subtitle": "Subtitle", "heading1": "Heading 1",
@@ -82,7 +82,7 @@ def measure() -> list[dict[str, object]]:
     name, project = largest_preset()
     document = render_document(project)
     remembered = project.model_copy(deep=True)
-    remember_text(remembered, document)
+    remember_export(remembered)
     remembered.training.when_trained = "In the first week, and every spring"
     ours = seconds(lambda: smpolicy_export(project))
     raw = seconds(lambda: raw_python_docx(document))
@@ -95,7 +95,7 @@ def measure() -> list[dict[str, object]]:
          "floor_name": "raw python-docx on our reference.docx", "floor_seconds": raw_ours},
         {"name": "smpolicy export with changes since last (tracked changes)",
          "seconds": seconds(lambda: smpolicy_export(
-             remembered, changes_since=remembered.last_export)),
+             remembered, changes_since=remembered.sent_versions[-1])),
          "floor_name": "raw python-docx on our reference.docx", "floor_seconds": raw_ours},
     ]
     if shutil.which("pandoc"):

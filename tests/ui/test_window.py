@@ -213,7 +213,7 @@ def test_export_to_word_and_read_it_back(qtbot, tmp_path, window, answers):
     assert answers.exported == [tmp_path / "policy.docx"]
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "policy.docx")).paragraphs)
     assert "Larkspur Analytics" in text
-    assert window.model.project.last_export.paragraphs  # kept for "changes since last export"
+    assert window.model.project.sent_versions[-1].paragraphs  # the version sent to counsel
     assert window.export_changes_action.isEnabled()
 
 

@@ -1,0 +1,135 @@
+"""The owner's own wording: reworded clauses, rules of their own, stale wording, the file.
+
+Also the Final version: what a final export leaves out.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import docx
+
+from smpolicy_desktop.checks import check_project
+from smpolicy_desktop.export import export_file
+from smpolicy_desktop.model import CounselNote, OwnerClause
+from smpolicy_desktop.render import clause_texts, own_wording, render_document, stale_wording
+from smpolicy_desktop.storage import FORMAT, load_project, save_project
+from tests.docx_projects import filled_project
+
+REWORDED = "Staff may use social media at work in moderation.\n- Never during client meetings"
+
+
+def headings(document) -> list[tuple[str, str]]:
+    return [(b.clause_id, b.text) for b in document.blocks if b.kind == "heading2"]
+
+
+def word_text(path) -> str:
+    return "\n".join(p.text for p in docx.Document(path).paragraphs)
+
+
+def test_a_reworded_clause_says_the_owners_words_in_every_format(tmp_path):
+    project = filled_project()
+    number = next(b.number for b in render_document(project).blocks
+                  if b.clause_id == "employees.personal_use" and b.kind == "heading2")
+    project.wording.append(own_wording(project, "employees.personal_use", REWORDED))
+    document = render_document(project)
+    assert clause_texts(document)["employees.personal_use"] == REWORDED
+    blocks = [b for b in document.blocks if b.clause_id == "employees.personal_use"]
+    assert [b.kind for b in blocks] == ["heading2", "paragraph", "bullet"]
+    assert blocks[0].number == number  # same place, same number
+    text = word_text(export_file(project, tmp_path / "p.docx"))
+    assert "Staff may use social media at work in moderation." in text
+    assert "Just make sure your work gets done" not in text
+
+
+def test_reverting_gives_the_generated_text_back():
+    project = filled_project()
+    generated = clause_texts(render_document(project))["training.consequences"]
+    project.wording.append(own_wording(project, "training.consequences", "Anything."))
+    project.wording = []
+    assert clause_texts(render_document(project))["training.consequences"] == generated
+
+
+def test_an_owner_clause_is_numbered_with_the_rest_of_its_section(tmp_path):
+    project = filled_project()
+    before = headings(render_document(project))
+    at = next(i for i, (clause_id, _) in enumerate(before)
+              if clause_id == "employees.personal_use")
+    number = before[at][1].split()[0]
+    project.owner_clauses.append(OwnerClause(
+        id="own.1", section_id="employees", after="employees.personal_use",
+        title="Personal devices", text="Keep work apps behind a screen lock."))
+    after = headings(render_document(project))
+    section, clause = number.split(".")
+    new_number = f"{section}.{int(clause) + 1}"
+    assert after[at + 1] == ("own.1", f"{new_number} Personal devices")
+    assert after[at + 2][0] == before[at + 1][0]  # the rest move on by one
+    assert after[at + 2][1].split()[0] == f"{section}.{int(clause) + 2}"
+    text = word_text(export_file(project, tmp_path / "p.docx"))
+    assert f"{new_number} Personal devices\nKeep work apps behind a screen lock." in text
+
+
+def test_wording_goes_stale_when_an_answer_behind_it_changes():
+    project = filled_project(training__consequences="Coaching first.")
+    project.wording.append(own_wording(project, "training.consequences", "Our own words."))
+    assert stale_wording(project) == {}
+    project.training.consequences = "A written warning first."
+    stale = stale_wording(project)
+    assert list(stale) == ["training.consequences"]
+    assert "A written warning first." in stale["training.consequences"]
+    assert "Our own words." in clause_texts(render_document(project))["training.consequences"]
+
+
+def test_the_project_file_keeps_wording_and_owner_clauses(tmp_path):
+    project = filled_project()
+    project.wording.append(own_wording(project, "employees.personal_use", REWORDED))
+    project.owner_clauses.append(OwnerClause(id="own.1", section_id="voice", title="Emoji",
+                                             text="Use emoji sparingly."))
+    save_project(project, tmp_path / "p.smpolicy")
+    again = load_project(tmp_path / "p.smpolicy")
+    assert again.wording == project.wording and again.owner_clauses == project.owner_clauses
+    assert "Use emoji sparingly." in clause_texts(render_document(again))["own.1"]
+
+
+def test_a_schema_2_file_keeps_its_remembered_export_as_the_first_version(tmp_path):
+    path = tmp_path / "old.smpolicy"
+    path.write_text(json.dumps({"format": FORMAT, "schema_version": 2, "project": {
+        "company": {"name": "Acme", "document_type": "short"},
+        "last_export": {"exported_on": "2026-05-04", "paragraphs": ["Social Media Policy"]}}}))
+    version, = load_project(path).sent_versions
+    assert (version.id, version.kind, version.paragraphs) == ("v1", "short",
+                                                             ["Social Media Policy"])
+    assert version.sent_on.date().isoformat() == "2026-05-04"
+
+
+def test_the_risk_check_reads_the_owners_wording():
+    project = filled_project()
+    project.owner_clauses.append(OwnerClause(
+        id="own.1", section_id="employees", title="Pay",
+        text="Employees must not discuss their wages on social media."))
+    findings = [f for f in check_project(project) if f.clause_id == "own.1"]
+    assert findings and findings[0].severity == "error"
+
+
+def test_a_final_export_has_no_notes_statuses_or_draft_mark(tmp_path):
+    notes = [CounselNote(clause_id="training.monitoring", question="Is this enough for Ohio?")]
+    draft = export_file(filled_project(review__notes_to_counsel=notes), tmp_path / "d.docx")
+    final = export_file(filled_project(review__notes_to_counsel=notes, review__final=True),
+                        tmp_path / "final.docx")
+    with zipfile.ZipFile(draft) as files:
+        assert "Is this enough for Ohio?" in files.read("word/comments.xml").decode()
+    assert "In review" in _cells(draft)
+    with zipfile.ZipFile(final) as files:
+        comments = files.read("word/comments.xml").decode() \
+            if "word/comments.xml" in files.namelist() else ""
+    assert "Is this enough for Ohio?" not in comments
+    assert "In review" not in _cells(final) and "DRAFT" not in _header(final)
+
+
+def _cells(path) -> str:
+    return "\n".join(c.text for t in docx.Document(path).tables for r in t.rows for c in r.cells)
+
+
+def _header(path) -> str:
+    return "\n".join(p.text for p in docx.Document(path).sections[0].header.paragraphs)
