@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.model import Project
 
-from .fields import MARK_COLOUR, FieldEditor, Question, make_editor, questions
+from .editors import MARK_COLOUR, FieldEditor, Question, make_editor, questions
 from .project_model import FieldPath, ProjectModel
 
 _REFUSAL_COLOUR = "#c62828"
 _WIDE_KINDS = ("list", "table", "choices")  # editors that get the full width, label above
-_COMPACT_KINDS = ("number", "date", "check")  # as wide as their content, not the form
+_COMPACT_KINDS = ("number", "date")  # as wide as their content, not the form
 
 
 def refusal_message(error: ValidationError) -> str:
@@ -131,9 +131,20 @@ class AreaForm(QScrollArea):
         self.marks: dict[FieldPath, str] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The form fits its width (labels and help wrap), so focusing a field never scrolls
+        # the labels sideways out of view.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.built = False  # the page is built when first shown, so the window opens fast
         model.changed.connect(self._on_changed)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def minimumSizeHint(self) -> QSize:
+        # As wide as the form's narrowest layout, so a splitter or a dock never cuts it.
+        hint = super().minimumSizeHint()
+        if self.widget() is not None:
+            hint.setWidth(self.widget().minimumSizeHint().width()
+                          + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth())
+        return hint
 
     # --- building ---
 
@@ -159,7 +170,8 @@ class AreaForm(QScrollArea):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for question in questions(self.area_model):
             path = (self.area, question.name)
-            editor = make_editor(question, self._committer(path), self._clauses)
+            editor = make_editor(question, self._committer(path, question), self._clauses,
+                                 lambda path=path: self.model.value(path))
             row = self.rows[question.name] = FieldRow(path, question, editor)
             if question.kind == "check":  # the checkbox carries its own label
                 form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, row)
@@ -207,11 +219,11 @@ class AreaForm(QScrollArea):
 
     # --- edits in, changes out ---
 
-    def _committer(self, path: FieldPath):
-        def commit(rest: tuple, value: Any) -> None:
+    def _committer(self, path: FieldPath, question: Question):
+        def commit(rest: tuple, value: Any, undo_text: str | None = None) -> None:
             row = self.rows[path[1]]
             try:
-                self.model.set_value((*path, *rest), value)
+                self.model.set_value((*path, *rest), value, undo_text or f"Edit {question.title}")
             except ValidationError as error:
                 row.show_refusal(refusal_message(error))
             else:

@@ -1,0 +1,40 @@
+"""One editor widget per kind of answer, chosen from the model field's definition.
+
+make_editor() is all the form needs; each kind lives in its own module beside this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from .base import MARK_COLOUR, Clauses, Commit, FieldEditor
+from .choice import CheckField, ChoiceField, ChoicesField, ClauseField, NumberField, missing_clause
+from .date import DateField
+from .lists import ListField
+from .question import Question, questions
+from .tables import TableField
+from .text import LineField, TextField
+
+__all__ = ["MARK_COLOUR", "ClauseField", "FieldEditor", "Question", "make_editor",
+           "missing_clause", "questions"]
+
+_SINGLE = {"line": LineField, "text": TextField, "check": CheckField, "choice": ChoiceField,
+           "choices": ChoicesField, "number": NumberField, "date": DateField}
+
+
+def make_editor(question: Question, commit: Commit, clauses: Clauses,
+                read: Callable[[], object]) -> QWidget:
+    """The editor widget for one question; `read` gives the answer as the project holds it."""
+    if question.kind == "clause":
+        editor = ClauseField(clauses, commit)
+    elif question.kind == "list":
+        editor = ListField(question, commit, read)
+    elif question.kind == "table":
+        editor = TableField(question, commit, read, clauses)
+    else:
+        editor = _SINGLE[question.kind](question, commit)
+    editor.setAccessibleName(question.title)
+    editor.setAccessibleDescription(question.help)
+    return editor

@@ -1,0 +1,119 @@
+"""What every answer editor shares: how it reports edits, its example, its keys and marks.
+
+An editor shows the value it is given (show_value, never reporting it back) and reports each
+user edit through commit(rest, value, undo_text); rest is () for the whole answer or
+(row,) / (row, column name) inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+
+Commit = Callable[..., None]  # commit(rest: tuple, value, undo_text: str | None = None)
+Clauses = Callable[[], dict[str, str]]  # clause id -> numbered heading, in document order
+
+MARK_COLOUR = QColor(240, 140, 20)
+MARK_BACKGROUND = QColor(240, 140, 20, 70)  # translucent, so it reads on light and dark themes
+NOT_SET = "Not set"
+
+
+class FieldEditor:
+    """What the form asks of every editor, beyond being a widget."""
+
+    def show_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def focus_item(self, rest: tuple) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_marks(self, marks: dict[tuple, str]) -> None:
+        """Marks on items inside the answer (rows, cells); the form marks the answer itself."""
+
+
+def example_text(example: str) -> str:
+    """An example shown in an empty box, worded so it never reads as a filled-in answer."""
+    return f"e.g. {example}" if example else ""
+
+
+class ShowsExample:
+    """A text box whose example (placeholder) is in italics, unlike a real answer."""
+
+    def show_example(self, example: str) -> None:
+        self.setPlaceholderText(example_text(example))
+        self._italic_when_empty()
+
+    def _italic_when_empty(self) -> None:
+        font = self.font()
+        empty = not (self.text() if hasattr(self, "text") else self.toPlainText())
+        if font.italic() != empty:
+            font.setItalic(empty)
+            self.setFont(font)
+
+
+# Keys a text box keeps even when the window has an action on them: text editing itself.
+_TEXT_KEYS = tuple(QKeySequence.StandardKey(k) for k in (
+    QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.SelectAll,
+    QKeySequence.StandardKey.Delete))
+
+
+def window_owns(widget: QWidget, event: QKeyEvent) -> bool:
+    """True when the key is a shortcut of the window (Undo, Export...), not text editing.
+
+    QLineEdit claims Ctrl+E (end of line on X11) and Ctrl+Z before the window's shortcuts.
+    """
+    if any(event.matches(key) for key in _TEXT_KEYS):
+        return False
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+            QKeySequence.StandardKey.Redo):
+        return True
+    if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                | Qt.KeyboardModifier.AltModifier):
+        return False
+    pressed = QKeySequence(event.keyCombination())
+    return any(action.isEnabled() and pressed in action.shortcuts()
+               for action in widget.window().findChildren(QAction))
+
+
+class WindowKeys:
+    """Text boxes leave the window's shortcuts (Ctrl+Z, Ctrl+E, ...) to the window, whose
+    undo covers every field."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and window_owns(self, event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+class _WheelGuard(QObject):
+    """Lets the wheel scroll the form instead of changing a box the pointer passes over."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            area = watched.parentWidget()
+            while area is not None and not isinstance(area, QAbstractScrollArea):
+                area = area.parentWidget()
+            if area is not None:
+                QApplication.sendEvent(area.viewport(), event)
+            return True
+        return False
+
+
+_wheel_guard: _WheelGuard | None = None
+
+
+def guard_wheel(widget: QWidget) -> None:
+    global _wheel_guard
+    _wheel_guard = _wheel_guard or _WheelGuard(QApplication.instance())
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_wheel_guard)
+
+
+def lines_high(widget: QWidget, lines: int) -> int:
+    return widget.fontMetrics().lineSpacing() * lines + 2 * widget.frameWidth() + 8

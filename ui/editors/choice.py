@@ -1,0 +1,161 @@
+"""Editors for fixed answers: a checkbox, one choice, several choices, a number, a clause.
+
+Each shows its value without reporting it back and commits only what the user picks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+from smpolicy_desktop.model import Choice
+
+from .base import NOT_SET, Clauses, Commit, FieldEditor, guard_wheel
+from .question import Question
+
+
+class CheckField(QWidget, FieldEditor):
+    """A yes/no answer: a checkbox whose label wraps, so a long question never widens the
+    form; clicking the label ticks the box, as with a plain checkbox."""
+
+    def __init__(self, question: Question, commit: Commit):
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(question.title)
+        self.label = QLabel(question.title, wordWrap=True)
+        self.label.setBuddy(self.box)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        self.setFocusProxy(self.box)
+        self.box.clicked.connect(lambda checked: commit((), checked))
+
+    def mousePressEvent(self, event) -> None:
+        event.accept()  # a press on the label (which ignores it) comes here
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.rect().contains(event.position().toPoint()):
+            self.box.click()
+
+    def isChecked(self) -> bool:
+        return self.box.isChecked()
+
+    def show_value(self, value: bool) -> None:
+        with QSignalBlocker(self.box):
+            self.box.setChecked(bool(value))
+
+
+def fill_choices(combo: QComboBox, choices: type[Choice]) -> None:
+    for choice in choices:
+        combo.addItem(choice.label, str(choice))
+
+
+class ChoiceField(QComboBox, FieldEditor):
+    def __init__(self, question: Question, commit: Commit):
+        super().__init__()
+        fill_choices(self, question.item_type)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)  # long labels elide rather than widen the form
+        guard_wheel(self)
+        self.activated.connect(lambda index: commit((), self.itemData(index)))
+
+    def show_value(self, value: Choice) -> None:
+        with QSignalBlocker(self):
+            self.setCurrentIndex(self.findData(str(value)))
+
+
+class ChoicesField(QWidget, FieldEditor):
+    """Several fixed answers at once: one checkbox each, two columns."""
+
+    def __init__(self, question: Question, commit: Commit):
+        super().__init__()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        choices = list(question.item_type)
+        half = (len(choices) + 1) // 2
+        for index, choice in enumerate(choices):
+            box = QCheckBox(choice.label)
+            box.clicked.connect(lambda: commit((), [v for v, b in self.boxes.items()
+                                                    if b.isChecked()]))
+            self.boxes[str(choice)] = box
+            grid.addWidget(box, index % half, index // half, Qt.AlignmentFlag.AlignLeft)
+        self.setFocusProxy(next(iter(self.boxes.values())))
+
+    def show_value(self, value: list[Choice]) -> None:
+        chosen = {str(item) for item in value}
+        for name, box in self.boxes.items():
+            with QSignalBlocker(box):
+                box.setChecked(name in chosen)
+
+
+class NumberField(QSpinBox, FieldEditor):
+    """A whole number; an optional one shows "Not set" one step below its minimum."""
+
+    def __init__(self, question: Question, commit: Commit):
+        super().__init__()
+        self.optional = question.optional
+        self.setRange(question.minimum - self.optional, question.maximum)
+        if self.optional:
+            self.setSpecialValueText(NOT_SET)
+        self.setKeyboardTracking(False)  # typing "40" is one edit, not "4" then "40"
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0" * 10) + 40)
+        guard_wheel(self)
+        self.valueChanged.connect(lambda number: commit((), self._answer(number)))
+
+    def _answer(self, number: int) -> int | None:
+        return None if self.optional and number == self.minimum() else number
+
+    def show_value(self, value: int | None) -> None:
+        with QSignalBlocker(self):
+            self.setValue(self.minimum() if value is None else value)
+
+
+def missing_clause(clause_id: str) -> str:
+    return f"(missing clause: {clause_id})"
+
+
+class ClauseField(QComboBox, FieldEditor):
+    """Picks a clause of the rendered policy; the list is read afresh each time it opens."""
+
+    def __init__(self, clauses: Clauses, commit: Commit | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.clauses = clauses
+        self.loaded = False
+        guard_wheel(self)
+        if commit:
+            self.activated.connect(lambda index: commit((), self.itemData(index)))
+
+    def refresh(self) -> None:
+        current = self.currentData() or ""
+        with QSignalBlocker(self):
+            self.clear()
+            self.addItem("(no clause)", "")
+            for clause_id, heading in self.clauses().items():
+                self.addItem(heading, clause_id)
+            self.loaded = True
+            self.show_value(current)
+
+    def showPopup(self) -> None:
+        self.refresh()
+        super().showPopup()
+
+    def show_value(self, value: str) -> None:
+        if not self.loaded:
+            self.refresh()
+        with QSignalBlocker(self):
+            index = self.findData(value)
+            if index < 0:  # the clause is gone; keep the note's link visible, not lost
+                self.addItem(missing_clause(value), value)
+                index = self.count() - 1
+            self.setCurrentIndex(index)

@@ -1,0 +1,59 @@
+"""Editors for dates: a date box with a calendar, and an answer that may be left empty.
+
+Dates read "2 Dec 2026" everywhere, so they mean the same in the US and elsewhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+
+from .base import Commit, FieldEditor, guard_wheel
+from .question import Question
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")  # reads the same in the US and elsewhere
+    edit.setKeyboardTracking(False)
+    edit.setDate(QDate.currentDate())
+    guard_wheel(edit)
+    return edit
+
+
+class DateField(QWidget, FieldEditor):
+    """A date that may be left empty: a "Set" checkbox beside the date."""
+
+    def __init__(self, question: Question, commit: Commit):
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.is_set = QCheckBox("Set")
+        self.is_set.setAccessibleName(f"{question.title} is set")
+        self.edit = date_edit()
+        self.edit.setAccessibleName(question.title)
+        layout.addWidget(self.is_set)
+        layout.addWidget(self.edit)
+        layout.addStretch()
+        self.setFocusProxy(self.is_set)
+        self.is_set.clicked.connect(
+            lambda on: commit((), from_qdate(self.edit.date()) if on else None))
+        self.edit.dateChanged.connect(lambda day: commit((), from_qdate(day)))
+
+    def show_value(self, value: date | None) -> None:
+        with QSignalBlocker(self.is_set), QSignalBlocker(self.edit):
+            self.is_set.setChecked(value is not None)
+            self.edit.setEnabled(value is not None)
+            if value is not None:
+                self.edit.setDate(to_qdate(value))

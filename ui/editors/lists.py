@@ -1,0 +1,200 @@
+"""The editor for a list of short answers (goals, what we publish...) on a Qt list view.
+
+Items are edited in place; Add, Remove and Move act on the selected item, with the same keys
+in tables: Ctrl+Enter adds, Ctrl+Up/Down move, Ctrl+Delete removes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyledItemDelegate,
+    QWidget,
+)
+
+from .base import Commit, FieldEditor, ShowsExample, WindowKeys, example_text
+from .question import Question
+from .rows import AnswerRows, edit_with_key, is_typing
+
+
+def buttons(owner: QWidget, title: str,
+            actions: list[tuple[str, str, Callable]]) -> list[QPushButton]:
+    made = []
+    for text, shortcut, action in actions:
+        button = QPushButton(text, owner)
+        button.setAutoDefault(False)
+        button.setAccessibleName(f"{text} ({title})")
+        button.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.NativeText)})")
+        button.clicked.connect(action)
+        made.append(button)
+    return made
+
+
+def moved(items: list, index: int, step: int) -> list:
+    items = list(items)
+    items[index], items[index + step] = items[index + step], items[index]
+    return items
+
+
+class RowKeys(QObject):
+    """The keyboard for list and table views: Ctrl+Enter adds, Ctrl+Up/Down move,
+    Ctrl+Delete removes; typing edits the item (never replaces or removes it)."""
+
+    def __init__(self, owner: ListField):
+        super().__init__(owner)
+        self.owner = owner
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or watched.state() == \
+                QAbstractItemView.State.EditingState:
+            return False
+        key = event.key()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            action = {Qt.Key.Key_Up: lambda: self.owner.move(-1),
+                      Qt.Key.Key_Down: lambda: self.owner.move(1),
+                      Qt.Key.Key_Return: self.owner.add, Qt.Key.Key_Enter: self.owner.add,
+                      Qt.Key.Key_Delete: self.owner.remove}.get(key)
+        elif key == Qt.Key.Key_Delete:
+            action = self.owner.clear_item
+        else:
+            action = (lambda: edit_with_key(watched, event)) if is_typing(event) else None
+        if action is None:
+            return False
+        action()
+        return True
+
+
+class CellLine(WindowKeys, ShowsExample, QLineEdit):
+    """The text box that edits an item or a cell in place. It opens with the cursor after
+    the text, not with the text selected, so the first key adds instead of replacing."""
+
+    _opened = False
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if not self._opened:
+            self._opened = True
+            self.deselect()
+            self.end(False)
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Edits text items in a CellLine, which leaves the window's shortcuts to the window."""
+
+    def __init__(self, example: str, parent: QObject):
+        super().__init__(parent)
+        self.example = example
+
+    def createEditor(self, parent, option, index) -> QWidget:
+        editor = CellLine(parent)
+        editor.show_example(self.example)
+        editor.textChanged.connect(editor._italic_when_empty)
+        return editor
+
+
+class ListField(QWidget, FieldEditor):
+    """A list of short answers: edit in place (type, F2 or double-click), add, remove, move."""
+
+    def __init__(self, question: Question, commit: Commit, read: Callable[[], list]):
+        super().__init__()
+        self.title = question.title
+        self.commit = commit
+        self.items = AnswerRows(question.title, read, commit, parent=self)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = QListView()
+        self.view.setModel(self.items)
+        self.view.setAccessibleName(question.title)
+        self.view.setWordWrap(True)
+        self.view.setSpacing(2)
+        self.view.setItemDelegate(TextDelegate(question.example, self.view))
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.view.installEventFilter(RowKeys(self))
+        self.new_item = CellLine()
+        self.new_item.setPlaceholderText(f"New entry, {example_text(question.example)}"
+                                         if question.example else "New entry")
+        self.new_item._italic_when_empty()
+        self.new_item.textChanged.connect(self.new_item._italic_when_empty)
+        self.new_item.setAccessibleName(f"New entry for {question.title}")
+        self.new_item.returnPressed.connect(self.add)
+        add, *others = buttons(self, question.title, [
+            ("Add", "Ctrl+Return", self.add), ("Remove", "Ctrl+Del", self.remove),
+            ("Move up", "Ctrl+Up", lambda: self.move(-1)),
+            ("Move down", "Ctrl+Down", lambda: self.move(1))])
+        # The classic list editor: buttons beside the list, the new entry box below it.
+        layout.addWidget(self.view, 0, 0, len(others), 1)
+        for row, button in enumerate(others):
+            layout.addWidget(button, row, 1)
+        layout.addWidget(self.new_item, len(others), 0)
+        layout.addWidget(add, len(others), 1)
+        layout.setColumnStretch(0, 1)
+        self.buttons_height = sum(b.sizeHint().height() for b in others) + \
+            layout.spacing() * (len(others) - 1)
+        self.setFocusProxy(self.view)
+        self._fit()
+
+    @property
+    def values(self) -> list[str]:
+        return self.items.read()
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def set_current_row(self, row: int) -> None:
+        self.view.setCurrentIndex(self.items.index(row, 0))
+
+    def show_value(self, value: list[str]) -> None:
+        self.items.sync()
+        self._fit()
+
+    def _fit(self) -> None:
+        count = self.items.rowCount()
+        rows = max(2, min(count, 8))
+        row_height = self.view.sizeHintForRow(0) if count else 0
+        row_height = max(row_height, self.fontMetrics().lineSpacing() + 4)
+        self.view.setFixedHeight(max(row_height * rows + 2 * self.view.frameWidth() + 4,
+                                     self.buttons_height))
+
+    def add(self) -> None:
+        text = self.new_item.text().strip()
+        if not text:
+            self.new_item.setFocus()
+            return
+        self.commit((), [*self.values, text], f"Add to {self.title}")
+        self.new_item.clear()
+        self.set_current_row(len(self.values) - 1)
+
+    def remove(self) -> None:
+        row = self.current_row()
+        if 0 <= row < len(self.values):
+            self.commit((), self.values[:row] + self.values[row + 1:],
+                        f"Remove from {self.title}")
+
+    def clear_item(self) -> None:
+        """Delete on an item edits it, like typing: removing takes Ctrl+Delete or Remove."""
+        self.view.edit(self.view.currentIndex())
+
+    def move(self, step: int) -> None:
+        row = self.current_row()
+        if row >= 0 and 0 <= row + step < len(self.values):
+            self.commit((), moved(self.values, row, step), f"Move in {self.title}")
+            self.set_current_row(row + step)
+
+    def focus_item(self, rest: tuple) -> None:
+        if rest:
+            self.set_current_row(rest[0])
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_marks(self, marks: dict[tuple, str]) -> None:
+        self.items.set_marks(marks)

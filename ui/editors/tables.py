@@ -1,0 +1,211 @@
+"""The editor for rows of answers (accounts, contacts, reviewers...) on a Qt table view.
+
+A column per field of the row model; cells are edited in place with an editor that suits
+the field. Clicking a row number selects that row, so Remove row takes the row you see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .base import Clauses, Commit, FieldEditor
+from .choice import ClauseField, fill_choices
+from .date import date_edit, from_qdate, to_qdate
+from .lists import CellLine, RowKeys, buttons, moved
+from .question import Question, questions
+from .rows import AnswerRows
+
+
+class TableField(QWidget, FieldEditor):
+    """Rows of answers: a column per row field, edited in place, rows added and moved."""
+
+    def __init__(self, question: Question, commit: Commit, read: Callable[[], list],
+                 clauses: Clauses):
+        super().__init__()
+        self.title = question.title
+        self.commit = commit
+        self.row_model: type[BaseModel] = question.item_type
+        self.columns = questions(self.row_model)
+        self.items = AnswerRows(question.title, read, commit, self.columns, clauses, self)
+        self.clauses = clauses
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = RowsTable()
+        self.view.setModel(self.items)
+        self.view.setAccessibleName(question.title)
+        self.view.setItemDelegate(CellDelegate(self))
+        self.view.installEventFilter(RowKeys(self))
+        self.view.verticalHeader().sectionPressed.connect(self.select_row)
+        layout.addWidget(self.view)
+        row_buttons = QHBoxLayout()
+        for button in buttons(self, question.title, [
+                ("Add row", "Ctrl+Return", self.add), ("Remove row", "Ctrl+Del", self.remove),
+                ("Move up", "Ctrl+Up", lambda: self.move(-1)),
+                ("Move down", "Ctrl+Down", lambda: self.move(1))]):
+            row_buttons.addWidget(button)
+        row_buttons.addStretch()
+        layout.addLayout(row_buttons)
+        self.setFocusProxy(self.view)
+
+    @property
+    def rows(self) -> list[BaseModel]:
+        return self.items.read()
+
+    def current_cell(self) -> tuple[int, int]:
+        index = self.view.currentIndex()
+        return (index.row(), index.column()) if index.isValid() else (-1, -1)
+
+    def set_current_cell(self, row: int, column: int) -> None:
+        self.view.setCurrentIndex(self.items.index(row, column))
+
+    def select_row(self, row: int) -> None:
+        """A click on a row number: that row is the one Remove row and Move act on."""
+        column = max(self.current_cell()[1], 0)
+        self.view.selectionModel().setCurrentIndex(
+            self.items.index(row, column),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+
+    def show_value(self, value: list[BaseModel]) -> None:
+        self.items.sync()
+        self.view.fit()
+
+    def _dumps(self) -> list[dict]:
+        return [row.model_dump() for row in self.rows]
+
+    def add(self) -> None:
+        self.commit((), [*self._dumps(), {}], f"Add a row to {self.title}")
+        self.set_current_cell(len(self.rows) - 1, 0)
+        self.view.setFocus()
+        self.view.edit(self.view.currentIndex())
+
+    def remove(self) -> None:
+        row = self.current_cell()[0]
+        if 0 <= row < len(self.rows):
+            dumps = self._dumps()
+            self.commit((), dumps[:row] + dumps[row + 1:], f"Remove a row from {self.title}")
+
+    def move(self, step: int) -> None:
+        row, column = self.current_cell()
+        if row >= 0 and 0 <= row + step < len(self.rows):
+            self.commit((), moved(self._dumps(), row, step), f"Move a row in {self.title}")
+            self.set_current_cell(row + step, column)
+
+    def clear_item(self) -> None:
+        row, column = self.current_cell()
+        if row >= 0 and column >= 0:
+            name = self.columns[column].name
+            self.commit((row, name), self.row_model.model_fields[name].get_default(
+                call_default_factory=True), f"Clear {self.title}: {self.columns[column].title}")
+
+    def focus_item(self, rest: tuple) -> None:
+        if rest:
+            names = [c.name for c in self.columns]
+            column = names.index(rest[1]) if len(rest) > 1 and rest[1] in names else 0
+            self.set_current_cell(rest[0], column)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_marks(self, marks: dict[tuple, str]) -> None:
+        self.items.set_marks(marks)
+
+
+class RowsTable(QTableView):
+    """A table as tall as its rows (two to eight), so short lists leave no empty box."""
+
+    def __init__(self):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(False)  # Tab moves on to the buttons; arrows move in the table
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Typing is handled by RowKeys: it edits at the end of the cell, never over it.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(50)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fit(self) -> None:
+        empty_row = self.fontMetrics().lineSpacing() + 10
+        heights = [self.rowHeight(row) for row in range(min(self.model().rowCount(), 8))]
+        body = sum(heights) + empty_row * max(0, 2 - len(heights))
+        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + body
+                            + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.model().columnCount() * 50, super().minimumSizeHint().height())
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Cell editors that suit the column: a choice list, a clause picker, a date, text."""
+
+    def __init__(self, table: TableField):
+        super().__init__(table)
+        self.table = table
+
+    def sizeHint(self, option: Any, index: Any) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + 6)  # breathing room above and below text
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        question = self.table.columns[index.column()]
+        if question.kind == "choice":
+            editor = QComboBox(parent)
+            fill_choices(editor, question.item_type)
+        elif question.kind == "clause":
+            editor = ClauseField(self.table.clauses, parent=parent)
+            editor.refresh()
+        elif question.kind == "date":
+            editor = date_edit(parent)
+        else:
+            editor = CellLine(parent)
+            editor.show_example(question.example)
+            editor.textChanged.connect(editor._italic_when_empty)
+        editor.setAccessibleName(question.title)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, ClauseField):
+            editor.show_value(value)
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findData(str(value)))
+        elif isinstance(editor, QDateEdit):
+            if value is not None:
+                editor.setDate(to_qdate(value))
+        else:
+            editor.setText(value)
+            editor._italic_when_empty()
+
+    def setModelData(self, editor: QWidget, item_model: Any, index: Any) -> None:
+        if isinstance(editor, QComboBox):
+            value = editor.currentData()
+        elif isinstance(editor, QDateEdit):
+            value = from_qdate(editor.date())
+        else:
+            value = editor.text()
+        item_model.setData(index, value, Qt.ItemDataRole.EditRole)

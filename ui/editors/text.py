@@ -1,0 +1,70 @@
+"""Editors for written answers: a one-line box and a multi-line box that grows with its text.
+
+Both show their example in italics and leave the window's shortcuts to the window; the
+multi-line box underlines misspelt words (ui/spelling.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from .base import Commit, FieldEditor, ShowsExample, WindowKeys, lines_high
+from .question import Question
+
+MIN_LINES, MAX_LINES = 3, 12
+
+
+class LineField(WindowKeys, ShowsExample, QLineEdit, FieldEditor):
+    def __init__(self, question: Question, commit: Commit):
+        super().__init__()
+        self.show_example(question.example)
+        self.textChanged.connect(self._italic_when_empty)
+        self.textEdited.connect(lambda text: commit((), text))
+
+    def show_value(self, value: str) -> None:
+        if self.text() != value:
+            position = self.cursorPosition()
+            with QSignalBlocker(self):
+                self.setText(value)
+            self.setCursorPosition(min(position, len(value)))
+            self._italic_when_empty()
+
+
+class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
+    """Several lines; as tall as its text (three to twelve lines), so it reads at a glance."""
+
+    def __init__(self, question: Question, commit: Commit):
+        super().__init__()
+        from ui.spelling import underline_misspellings
+
+        self.show_example(question.example)
+        self.setTabChangesFocus(True)  # Tab leaves the box, so the form works from the keyboard
+        self.setUndoRedoEnabled(False)  # one undo history for the whole project (the window's)
+        self.spelling = underline_misspellings(self.document())
+        self.textChanged.connect(self._italic_when_empty)
+        self.textChanged.connect(self._fit)
+        self.textChanged.connect(lambda: commit((), self.toPlainText()))
+        self._fit()
+
+    def show_value(self, value: str) -> None:
+        if self.toPlainText() != value:
+            position = self.textCursor().position()
+            with QSignalBlocker(self):
+                self.setPlainText(value)
+            cursor = self.textCursor()
+            cursor.setPosition(min(position, len(value)))
+            self.setTextCursor(cursor)
+            self._italic_when_empty()
+            self._fit()
+
+    def _fit(self) -> None:
+        block, lines = self.document().firstBlock(), 0
+        while block.isValid():
+            lines += max(1, block.layout().lineCount() if block.layout() else 1)
+            block = block.next()
+        self.setFixedHeight(lines_high(self, max(MIN_LINES, min(lines, MAX_LINES))))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()  # a narrower box wraps into more lines

@@ -1,0 +1,102 @@
+"""Spell checking of written answers, offline: misspelt words get a red wavy underline.
+
+Uses pyspellchecker's English word list, shipped inside the package (never fetched). US
+spelling by default; for a business outside the US, British spellings count as right too.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from functools import cache
+
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from shiboken6 import isValid
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
+# Words of the trade the general list lacks.
+_KNOWN = frozenset((
+    "linkedin", "facebook", "instagram", "tiktok", "youtube", "bluesky", "threads", "mastodon",
+    "reddit", "whatsapp", "snapchat", "pinterest", "twitter", "hashtag", "hashtags", "repost",
+    "reposts", "reposting", "retweet", "livestream", "influencer", "influencers", "intranet",
+    "onboarding", "startup", "nda", "ndas", "ftc", "nlrb", "hipaa", "finra", "sec", "llc", "inc",
+    "ltd", "plc", "cc", "email", "emails", "online", "offline"))
+# British spelling -> the American form the word list knows (colour -> color, ...).
+_BRITISH = [(re.compile(pattern), american) for pattern, american in (
+    (r"our(s|ed|ing|ite|ites|able|ably|er|ers)?$", r"or\1"), (r"(?<=[a-z])our", "or"),
+    (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"), (r"ys(e|es|ed|ing)$", r"yz\1"),
+    (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"), (r"ence(s)?$", r"ense\1"),
+    (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ae", "e"), (r"oe", "e"))]
+
+_state = {"british": False}
+_highlighters: weakref.WeakSet = weakref.WeakSet()
+
+
+@cache
+def _checker():
+    from spellchecker import SpellChecker  # its word list loads on first use (about 0.2 s)
+
+    return SpellChecker(language="en", distance=1)
+
+
+def misspelt(word: str, british: bool | None = None) -> bool:
+    """True for a word neither the word list nor the trade list knows."""
+    british = _state["british"] if british is None else british
+    lower = word.lower().strip("'")
+    if len(lower) < 2 or lower in _KNOWN or lower.endswith("'s") and lower[:-2] in _KNOWN:
+        return False
+    known = _checker().known
+    candidates = [lower, lower.removesuffix("'s")]
+    if british:
+        candidates += [pattern.sub(american, lower) for pattern, american in _BRITISH]
+    return not known(candidates)
+
+
+def suggestions(word: str, limit: int = 5) -> list[str]:
+    """Likely corrections, best first."""
+    best = _checker().correction(word.lower())
+    others = sorted(_checker().candidates(word.lower()) or [])
+    ordered = [w for w in dict.fromkeys([best, *others]) if w and w != word.lower()]
+    return ordered[:limit]
+
+
+def use_british_spelling(on: bool) -> None:
+    """US or British spelling for every text box (from the business's country)."""
+    if _state["british"] != on:
+        _state["british"] = on
+        for highlighter in list(_highlighters):
+            if isValid(highlighter):  # its text box may be gone
+                highlighter.rehighlight()
+
+
+def _skipped(text: str, start: int, word: str) -> bool:
+    """Names and codes: words with capitals inside (LinkedIn, ACME), and capitalised
+    words that do not start a sentence (Dana, Northwind)."""
+    if any(c.isupper() for c in word[1:]):
+        return True
+    if word[0].isupper():
+        before = text[:start].rstrip()
+        return bool(before) and before[-1] not in ".!?:\"'(-"
+    return False
+
+
+class SpellingUnderline(QSyntaxHighlighter):
+    """Underlines the misspelt words of one text box."""
+
+    def __init__(self, document: QTextDocument):
+        super().__init__(document)
+        self.format = QTextCharFormat()
+        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.format.setUnderlineColor(QColor("#d32f2f"))
+
+    def highlightBlock(self, text: str) -> None:
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if not _skipped(text, match.start(), word) and misspelt(word):
+                self.setFormat(match.start(), len(word), self.format)
+
+
+def underline_misspellings(document: QTextDocument) -> SpellingUnderline:
+    highlighter = SpellingUnderline(document)
+    _highlighters.add(highlighter)
+    return highlighter
