@@ -29,6 +29,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from . import PROJECT_EXTENSION as EXTENSION
     from .export import FORMATS
+    from .model import Industry
 
     parser = _Parser(prog="smpolicy", description="Draft a social media policy, offline.")
     parser.add_argument("--version", action="version", version=f"smpolicy {__version__}")
@@ -68,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, nargs="?", help=f"a project file ({EXTENSION})")
     check.add_argument("--text-file", type=Path,
                        help="check each non-empty line of a plain text file as one clause")
+    check.add_argument("--document", type=Path,
+                       help="check a policy you already have (.docx, .txt or .md)")
+    check.add_argument("--industry", choices=[i.value for i in Industry],
+                       help="the business's industry (default: check every sector's rules)")
+    check.add_argument("--publicly-traded", action="store_true", default=None,
+                       help="the company is listed (adds Regulation FD)")
+    check.add_argument("--country", help="ISO country code, e.g. US (default: US)")
+    check.add_argument("--state", help="ISO region code, e.g. US-CA")
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
     return parser
 
@@ -123,12 +132,25 @@ def run_export(args: argparse.Namespace) -> None:
 
 def run_check(args: argparse.Namespace) -> None:
     from .checks import report  # the rules load only when a check runs
+    from .checks.document_check import DocumentError
+    from .checks.facts import CheckFacts, country_code, state_code
     from .storage import load_project
 
-    if (args.file is None) == (args.text_file is None):
-        raise UserError("check: give either a project file or --text-file FILE")
+    given = [x for x in (args.file, args.text_file, args.document) if x is not None]
+    if len(given) != 1:
+        raise UserError("check: give one of a project file, --text-file FILE or "
+                        "--document FILE")
     if args.file is not None:
         print(report.project_report(load_project(args.file), as_json=args.json))
+        return
+    country = country_code(args.country or "")
+    facts = CheckFacts(country, state_code(args.state or "", country), args.industry,
+                       args.publicly_traded)
+    if args.document is not None:
+        try:
+            print(report.document_report(args.document, facts, as_json=args.json))
+        except DocumentError as exc:
+            raise UserError(str(exc)) from exc
         return
     try:
         text = args.text_file.read_text(encoding="utf-8")
@@ -136,7 +158,7 @@ def run_check(args: argparse.Namespace) -> None:
         raise UserError(f"{args.text_file}: no such file") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{args.text_file}: cannot be read as UTF-8 text") from exc
-    print(report.lines_report(text, as_json=args.json))
+    print(report.lines_report(text, facts, as_json=args.json))
 
 
 COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,

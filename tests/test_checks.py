@@ -1,15 +1,18 @@
 """The risk check, family by family: rules an employee could read as barring lawful talk about
-work are flagged; narrow, lawful rules are not. Every example is written in our own words
-after the public source named beside it.
+work are flagged; narrow, lawful rules are not; safer wording keeps what was lawful. Every
+example is written in our own words after the public source named beside it (GC 15-04 and the
+OM memos are named only as where the rule was reported, never as authority).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from smpolicy_desktop.checks import check_text
-from smpolicy_desktop.checks.wording import PATIENT_RULE, RULES
-from smpolicy_desktop.model import Industry
+from smpolicy_desktop.checks import CheckFacts, check_text
+from smpolicy_desktop.checks.families import FAMILIES
+from smpolicy_desktop.checks.wording import RULES
+
+HEALTH = CheckFacts(country="US", industry="health_care")
 
 GC_15_04 = "NLRB General Counsel memo GC 15-04 (2015)"
 OM_12_59 = "NLRB Acting General Counsel memo OM 12-59 (2012)"
@@ -18,55 +21,55 @@ OM_12_31 = "NLRB Acting General Counsel memo OM 12-31 (2012)"
 # (sentence, the rule that must flag it, the source the example follows)
 FLAGGED = [
     ("Do not share any information about the company with outsiders.",
-     "confidentiality.overbroad", GC_15_04 + ", rules on 'company information'"),
+     "nlra.confidentiality", GC_15_04 + ", rules on 'company information'"),
     ("Never talk about staff information or personnel matters outside work.",
-     "confidentiality.overbroad", GC_15_04 + ", rules on 'employee information'"),
+     "nlra.confidentiality", GC_15_04 + ", rules on 'employee information'"),
     ("Employees may not disclose sensitive internal matters online.",
-     "confidentiality.overbroad", OM_12_59 + ", General Motors rule on non-public information"),
+     "nlra.confidentiality", OM_12_59 + ", General Motors rule on non-public information"),
     ("Salaries are strictly confidential and may not be discussed with colleagues.",
-     "working_conditions.discussion", "NLRA section 7; " + GC_15_04 + ", wage rules"),
+     "nlra.pay", "NLRA section 7; " + GC_15_04 + ", wage rules"),
     ("Do not talk about your wages or bonuses with co-workers.",
-     "working_conditions.discussion", GC_15_04 + ", wage rules"),
+     "nlra.pay", GC_15_04 + ", wage rules"),
     ("Employees must not post about workplace safety concerns.",
-     "working_conditions.discussion", "NLRA section 7; Stericycle, 372 NLRB No. 113 (2023)"),
+     "nlra.pay", "NLRA section 7; Stericycle, 372 NLRB No. 113 (2023)"),
     ("Never bad-mouth management on social media.",
-     "disparagement.employer", GC_15_04 + ", rules on criticising the employer"),
+     "nlra.disparagement", GC_15_04 + ", rules on criticising the employer"),
     ("Employees shall not post derogatory remarks about supervisors or colleagues.",
-     "disparagement.employer", "Hills and Dales General Hospital, 360 NLRB No. 70 (2014)"),
+     "nlra.disparagement", "Hills and Dales General Hospital, 360 NLRB No. 70 (2014)"),
     ("Everything you post must be completely accurate.",
-     "accuracy.false_statements", OM_12_59 + ", General Motors accuracy rule"),
+     "nlra.false_statements", OM_12_59 + ", General Motors accuracy rule"),
     ("Employees may not spread false rumours about the company.",
-     "accuracy.false_statements", GC_15_04 + ", false-statement rules without malice"),
+     "nlra.false_statements", GC_15_04 + ", false-statement rules without malice"),
     ("Always be positive when you talk about the company online.",
-     "civility.vague", GC_15_04 + ", civility rules"),
+     "nlra.civility", GC_15_04 + ", civility rules"),
     ("Do not post anything inappropriate or controversial.",
-     "civility.vague", GC_15_04 + ", rules on 'inappropriate' posts"),
+     "nlra.civility", GC_15_04 + ", rules on 'inappropriate' posts"),
     ("Do not speak to reporters about the company without approval from HR.",
-     "media.employee_speech", GC_15_04 + ", media contact rules"),
+     "nlra.media", GC_15_04 + ", media contact rules"),
     ("Employees are not allowed to give interviews to the press.",
-     "media.employee_speech", GC_15_04 + ", media contact rules"),
+     "nlra.media", GC_15_04 + ", media contact rules"),
     ("Do not contact government agencies about workplace matters without telling HR.",
-     "government.employee_speech", "NLRA sections 7 and 8(a)(4); " + GC_15_04),
+     "nlra.government", "NLRA sections 7 and 8(a)(4); " + GC_15_04),
     ("Employees must not report safety problems to OSHA before raising them internally.",
-     "government.employee_speech", "NLRA section 7; OSH Act section 11(c)"),
+     "nlra.government", "NLRA section 7; OSH Act section 11(c)"),
     ("Check with your supervisor before you post anything about work.",
-     "approval.before_posting", OM_12_31 + ", prior-permission rules"),
+     "nlra.approval", OM_12_31 + ", prior-permission rules"),
     ("Posts that mention the company require prior approval from marketing.",
-     "approval.before_posting", OM_12_31 + ", prior-permission rules"),
+     "nlra.approval", OM_12_31 + ", prior-permission rules"),
     ("Never use the company logo.",
-     "logo.any_use", GC_15_04 + ", logo and trademark rules"),
+     "nlra.logo", GC_15_04 + ", logo and trademark rules"),
     ("Ask marketing before using our name or logo.",
-     "logo.any_use", "Pepsi Bottling Group advice memo (2012) as summarised in " + GC_15_04),
+     "nlra.logo", "Pepsi Bottling Group advice memo (2012) as summarised in " + GC_15_04),
     ("Staff must keep all internal communications private.",
-     "confidentiality.overbroad", GC_15_04 + ", rules on 'internal' matters"),
+     "nlra.confidentiality", GC_15_04 + ", rules on 'internal' matters"),
     ("Keep your posts positive about the company.",
-     "civility.vague", GC_15_04 + ", rules demanding a positive tone"),
+     "nlra.civility", GC_15_04 + ", rules demanding a positive tone"),
     ("Do not post photos of the office without approval.",
-     "approval.before_posting", "Whole Foods Market, 363 NLRB No. 87 (2015), recording rules"),
+     "nlra.approval", "Whole Foods Market, 363 NLRB No. 87 (2015), recording rules"),
     ("Bring complaints about work to your manager before posting about them online.",
-     "concerns.internal_first", GC_15_04 + ", rules requiring internal resolution"),
+     "nlra.internal_first", GC_15_04 + ", rules requiring internal resolution"),
     ("Do not air workplace grievances on social media.",
-     "concerns.internal_first", OM_12_59 + ", rules against airing grievances online"),
+     "nlra.internal_first", OM_12_59 + ", rules against airing grievances online"),
 ]
 
 # Lawful rules that name specific conduct; none may be flagged as a warning or worse.
@@ -116,8 +119,8 @@ LAWFUL = [
 ]
 
 
-def rules_flagging(text: str, **kwargs) -> set[str]:
-    return {f.rule for f in check_text(text, **kwargs) if f.at_least("warning")}
+def rules_flagging(text: str, facts: CheckFacts | None = None, **kwargs) -> set[str]:
+    return {f.rule for f in check_text(text, facts, **kwargs) if f.at_least("warning")}
 
 
 @pytest.mark.parametrize(("text", "rule", "source"), FLAGGED, ids=[r for _, r, _ in FLAGGED])
@@ -130,27 +133,26 @@ def test_lawful_rule_is_not_flagged(text, source):
     assert rules_flagging(text) == set(), f"lawful per {source}: {text}"
 
 
-def test_every_family_has_two_flagged_examples():
-    families = [rule.id for rule in RULES]
+def test_every_keyword_family_has_two_flagged_examples():
+    families = [family for family, _ in RULES if family.startswith("nlra.")]
     assert all(sum(r == family for _, r, _ in FLAGGED) >= 2 for family in families)
 
 
-@pytest.mark.parametrize("rule", [*RULES, PATIENT_RULE], ids=lambda r: r.id)
-def test_every_safer_wording_passes_the_check_itself(rule):
-    for wording in filter(None, (rule.suggestion, rule.item_suggestion)):
-        assert rules_flagging(wording, industry=Industry.HEALTH_CARE) == set(), wording
+@pytest.mark.parametrize("family", FAMILIES.values(), ids=lambda f: f.id)
+def test_every_safer_wording_passes_the_check_itself(family):
+    assert rules_flagging(family.safer) == set(), family.safer
 
 
-@pytest.mark.parametrize("rule", [*RULES, PATIENT_RULE], ids=lambda r: r.id)
-def test_every_finding_says_why_and_on_what_authority(rule):
-    assert rule.severity in ("info", "warning", "error")
-    assert 1 <= rule.reason.count(".") <= 3 and rule.authority
+@pytest.mark.parametrize("family", FAMILIES.values(), ids=lambda f: f.id)
+def test_every_finding_says_why_and_on_what_current_authority(family):
+    assert family.severity in ("info", "warning", "error")
+    assert 1 <= family.reason.count(".") <= 3 and family.authority
+    assert "15-04" not in family.authority and "12-31" not in family.authority
 
 
 def test_the_company_name_counts_as_the_employer():
     text = "Do not criticise Northwind Analytics online."
-    assert "disparagement.employer" in rules_flagging(text,
-                                                       company_name="Northwind Analytics LLC")
+    assert "nlra.disparagement" in rules_flagging(text, company_name="Northwind Analytics LLC")
 
 
 def test_the_flagged_sentence_is_quoted_from_the_original_text():
@@ -159,17 +161,76 @@ def test_the_flagged_sentence_is_quoted_from_the_original_text():
     assert finding.excerpt == "Never say anything negative about the bosses!"
 
 
+def test_semicolons_and_questions_do_not_split_a_rule():
+    [finding] = check_text("Questions about pay? Do not discuss them with coworkers; ask HR.")
+    assert finding.rule == "nlra.pay"
+    assert finding.excerpt == "Questions about pay? Do not discuss them with coworkers; ask HR."
+
+
+def test_no_us_labour_law_finding_outside_the_us():
+    assert rules_flagging("Never discuss your salary.", CheckFacts(country="GB")) == set()
+    assert rules_flagging("Never discuss your salary.", CheckFacts(country="US")) == {"nlra.pay"}
+
+
+def test_sector_rules_follow_the_industry_and_listing():
+    reply = "Reply to patient reviews with details of their visit."
+    assert "hipaa.review_reply" in rules_flagging(reply, HEALTH)
+    assert rules_flagging(reply, CheckFacts(country="US", industry="retail_consumer")) == set()
+    early = "Share important company news before we announce it to everyone."
+    assert "regfd.selective" in rules_flagging(early, CheckFacts(publicly_traded=True))
+    assert rules_flagging(early, CheckFacts(publicly_traded=False)) == set()
+
+
+def test_a_state_without_an_account_privacy_law_still_gets_a_warning():
+    demand = "You must give us your Instagram password if asked."
+    [in_california] = check_text(demand, CheckFacts(country="US", state="US-CA"))
+    [in_texas] = check_text(demand, CheckFacts(country="US", state="US-TX"))
+    assert (in_california.severity, in_texas.severity) == ("error", "warning")
+
+
+# (sentence mixing a lawful and a risky part, the family, words of the lawful part that must
+# survive the safer wording) - one per area and for the list rules of the labour-law families.
+MIXED = [
+    ("Never share client files, trade secrets or your salary.", "nlra.pay", HEALTH,
+     ["client files", "trade secrets"]),
+    ("Do not post customer card numbers, and do not criticise managers online.",
+     "nlra.disparagement", None, ["customer card numbers"]),
+    ("Do not harass anyone, and never talk to reporters.", "nlra.media", None, ["harass"]),
+    ("Keep client data safe, and get your manager's approval before posting about work.",
+     "nlra.approval", None, ["client data"]),
+    ("Do not threaten anyone online; take complaints to your manager, not the internet.",
+     "nlra.internal_first", None, ["threaten"]),
+    ("Thank every reviewer, and reply to bad reviews with the details of the patient's visit.",
+     "hipaa.review_reply", HEALTH, ["thank every reviewer"]),
+    ("Be honest in every post, and customers who leave a 5-star review get 10% off.",
+     "ftc.review_incentive", None, ["honest"]),
+    ("Keep client records for six years, and advisers may text clients from their personal "
+     "phones.", "finance.off_channel", CheckFacts(industry="financial_services"),
+     ["client records"]),
+    ("Protect the company account passwords, and you must give us your Instagram password if "
+     "asked.", "account.access", None, ["company account passwords"]),
+]
+
+
+@pytest.mark.parametrize(("text", "family", "facts", "kept"), MIXED, ids=[m[1] for m in MIXED])
+def test_safer_wording_keeps_the_lawful_part(text, family, facts, kept):
+    facts = facts or CheckFacts()
+    finding = next(f for f in check_text(text, facts) if f.rule == family)
+    for words in kept:
+        assert words.lower() in finding.suggestion.lower(), finding.suggestion
+    assert rules_flagging(finding.suggestion, facts) == set(), finding.suggestion
+
+
 def test_patient_stories_need_written_authorisation_in_health_care():
-    story = "Patient success stories from our clinic"
-    assert "sector.health.patient_content" in rules_flagging(
-        story, industry=Industry.HEALTH_CARE, company_speech=True)
-    assert rules_flagging("Patient success stories, with the patient's written authorization",
-                          industry=Industry.HEALTH_CARE, company_speech=True) == set()
-    assert rules_flagging(story, company_speech=True) == set()  # other sectors: no rule
+    story = "Share patient success stories from our clinic."
+    assert "hipaa.patient_content" in rules_flagging(story, HEALTH, )
+    assert rules_flagging(story, CheckFacts(industry="general_b2b")) == set()
 
 
 def test_the_company_may_restrict_its_own_speech():
     # What the company's own accounts never publish is the company's choice, not a rule
     # that reaches employees.
-    assert rules_flagging("We never post negative comments about competitors or staff.",
-                          company_speech=True) == set()
+    from smpolicy_desktop.checks.detect import flagged_families
+
+    assert flagged_families("We never post negative comments about competitors or staff.",
+                            CheckFacts(), company_speech=True) == []

@@ -51,7 +51,7 @@ def test_text_file_gives_one_json_object_per_non_empty_line(tmp_path, capsys):
     assert main(["check", "--text-file", str(rules), "--json"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["line"] for line in lines] == [1, 3]
-    assert lines[0]["findings"][0]["rule"] == "working_conditions.discussion"
+    assert lines[0]["findings"][0]["rule"] == "nlra.pay"
     assert lines[1]["findings"] == []
 
 

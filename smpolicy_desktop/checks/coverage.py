@@ -10,9 +10,8 @@ from datetime import date
 
 from ..document import Document
 from ..model import Industry, Project
+from .facts import CheckFacts
 from .finding import Finding
-
-_US = re.compile(r"^\s*(?:us|u\.s\.a?\.?|usa|united states(?: of america)?)\s*$", re.I)
 
 _PATIENT_RULE = re.compile(r"\bpatient", re.I)
 _PRIVACY = re.compile(r"confidential|privacy|private|hipaa|authori[sz]|identif", re.I)
@@ -42,10 +41,16 @@ def _general_pieces(project: Project) -> Iterator[Finding]:
             "missing.ftc_disclosure", "warning",
             "Employees who praise or promote the company's products online must say that they "
             "work for it. Without this rule the company shares the blame for hidden ads.",
-            "FTC Endorsement Guides, 16 CFR Part 255",
+            "FTC Endorsement Guides, 16 CFR Part 255 (revised 2023)",
             "Turn on 'Disclose the relationship when promoting our products'.", "employees",
             ("employees", "endorsement_disclosure"), replacement=True)
-    if employees.savings_clause is False and _US.match(project.company.country or ""):
+    in_us = CheckFacts.from_project(project).in_us
+    if not in_us:
+        yield Finding(
+            "jurisdiction.outside_us", "info",
+            "The risk check and the policy text follow US law. Ask a lawyer in your country to "
+            "adapt the policy before you use it.", "Common practice", "", "purpose")
+    if employees.savings_clause is False and in_us:
         yield Finding(
             "missing.rights_statement", "warning",
             "Without the statement of employees' rights, staff may read the rules as going "

@@ -30,6 +30,8 @@ class Finding:
     path: tuple[str | int, ...] = ()
     excerpt: str = ""
     replacement: Any = None
+    precedent: str = ""  # "This reads like a rule found unlawful in <case> (<year>): '...'"
+    area: str = ""  # the legal area, e.g. "nlra"; empty for missing pieces
 
     @property
     def applicable(self) -> bool:
@@ -45,4 +47,4 @@ class Finding:
         return {"rule": self.rule, "severity": self.severity, "clause_id": self.clause_id,
                 "path": list(self.path), "excerpt": self.excerpt, "reason": self.reason,
                 "authority": self.authority, "suggestion": self.suggestion,
-                "replacement": replacement}
+                "replacement": replacement, "precedent": self.precedent, "area": self.area}

@@ -44,6 +44,11 @@ _RIGHTS = re.compile(
     r"\bnot (?:meant|intended) to\b")
 
 
+def rights_notes(text: str) -> str:
+    """Normalised text with each stated right ("this does not stop you from") as one token."""
+    return _RIGHTS.sub(RIGHTS_NOTE, text)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the original text (with its place in it) and its normalised form."""
@@ -61,11 +66,12 @@ class Sentence:
         return any(then.search(self.text, m.end()) for m in first.finditer(self.text))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\n+")
+# Sentences end at "." or "!", never at ";" or "?", which join parts of one rule.
+_SENTENCE_END = re.compile(r"(?<=[.!])[\"')\]]*\s+|\n+")
 
 
 def sentences(text: str, company_name: str = "") -> list[Sentence]:
-    """The sentences (and list-like pieces split at semicolons or lines) of a text."""
+    """The sentences (and lines) of a text."""
     found, start = [], 0
     for boundary in [*_SENTENCE_END.finditer(text), None]:
         end = boundary.start() if boundary else len(text)
@@ -74,7 +80,7 @@ def sentences(text: str, company_name: str = "") -> list[Sentence]:
             lead = len(piece) - len(piece.lstrip())
             found.append(Sentence(start + lead, start + len(piece.rstrip()),
                                   piece.strip(),
-                                  _RIGHTS.sub(RIGHTS_NOTE, normalise(piece, company_name))))
+                                  rights_notes(normalise(piece, company_name))))
         start = boundary.end() if boundary else len(text)
     return found
 

@@ -1,26 +1,30 @@
-"""The risk check over a whole project: the user's answers, the rendered policy, and the
-pieces a policy like this one should have. Also applies a finding's safer wording.
+"""The risk check over sentences, a rendered document or a whole project, for a business's facts;
+and applying a finding's safer wording. Pure functions, safe to run on a worker thread.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..document import Document
-from ..model import Choice, CounselNote, Industry, Project
+from ..model import Choice, CounselNote, Project
 from .coverage import missing_pieces
+from .detect import flagged_families
+from .facts import CheckFacts
+from .families import FAMILIES, Family
 from .finding import Finding
-from .language import sentences
-from .wording import PATIENT_RULE, RULES, WordingRule
+from .language import Sentence, sentences
+from .safer import safer_text
 
 FieldPath = tuple[str | int, ...]
 
 # Areas that describe what the company itself publishes or does: its own speech may be
-# restricted freely, so only the rules about names, logos and patients apply there.
+# restricted freely, so only the rules about logos, patients, reviews and finance apply there.
 COMPANY_SPEECH_AREAS = frozenset({"company", "presence", "voice", "public", "responses"})
 
 # List answers whose items are things employees must not share: each item is checked as
@@ -28,10 +32,18 @@ COMPANY_SPEECH_AREAS = frozenset({"company", "presence", "voice", "public", "res
 IMPLIED_RULES = {("employees", "confidential_info"): "Do not share {}."}
 
 
-def check_text(text: str, *, company_name: str = "", company_speech: bool = False,
-               industry: Industry = Industry.GENERAL_B2B) -> list[Finding]:
+def check_text(text: str, facts: CheckFacts | None = None, *,
+               company_name: str = "") -> list[Finding]:
     """Findings for one piece of text read as a clause of the policy."""
-    return list(_text_findings(text, (), "", company_name, company_speech, industry))
+    return list(_text_findings(text, facts or CheckFacts(), (), "", company_name, False))
+
+
+def check_document(document: Document, facts: CheckFacts, *,
+                   company_name: str = "") -> list[Finding]:
+    """Findings for every sentence of a rendered policy (a Document), in document order."""
+    return [finding for clause_id, sentence in document_sentences(document)
+            for finding in _sentence_findings(sentence, facts, (), clause_id, sentence.original,
+                                              False, None)]
 
 
 def check_project(project: Project, document: Document | None = None) -> list[Finding]:
@@ -39,22 +51,45 @@ def check_project(project: Project, document: Document | None = None) -> list[Fi
     from ..render import render_document  # loaded when a check runs, not at import
 
     document = document or render_document(project)
-    name, industry = project.company.name, project.company.industry
+    facts = CheckFacts.from_project(project)
+    name = project.company.name
     findings: list[Finding] = []
-    flagged_texts: list[str] = []
+    clause_of = _clause_index(document)
+    user_sentences: set[str] = set()
     for path, text in user_texts(project):
-        clause = _clause_of(text, document, path)
+        clause = clause_of.get(_squash(sentences(text)[0].original), _area_section(path))
         company_speech = path[0] in COMPANY_SPEECH_AREAS
-        found = list(_text_findings(text, path, clause, name, company_speech, industry))
-        if found:
-            flagged_texts.append(_squash(text))
-        findings.extend(found)
-    for clause_id, line in _document_lines(document):
-        if not any(text in _squash(line) for text in flagged_texts):
-            findings.extend(_text_findings(line, (), clause_id, name, False, industry))
+        user_sentences.update(_squash(s.original) for s in sentences(text, name))
+        findings.extend(_text_findings(text, facts, path, clause, name, company_speech))
+    flagged_user = [_squash(f.excerpt) for f in findings if f.excerpt]
+    for clause_id, sentence in document_sentences(document, name):
+        squashed = _squash(sentence.original)
+        if squashed in user_sentences:
+            continue
+        for finding in _sentence_findings(sentence, facts, (), clause_id, sentence.original,
+                                          False, None):
+            if not any(excerpt in squashed for excerpt in flagged_user):
+                findings.append(finding)
     findings.extend(missing_pieces(project, document))
     order = {clause_id: i for i, clause_id in enumerate(document.clauses())}
     return sorted(findings, key=lambda f: (-_rank(f), order.get(f.clause_id, len(order))))
+
+
+def areas_with_warnings(findings: Iterable[Finding]) -> dict[str, str]:
+    """Project area (e.g. "employees") -> the worst severity of its open warnings or errors:
+    what the window marks, and what Final asks about before it goes ahead."""
+    from ..render import AREA_SECTIONS
+
+    area_of_section = {section: area for area, section in AREA_SECTIONS.items()}
+    worst: dict[str, str] = {}
+    for finding in findings:
+        if not finding.at_least("warning"):
+            continue
+        area = str(finding.path[0]) if finding.path else area_of_section.get(
+            finding.clause_id.split(".")[0], "")
+        if area and (area not in worst or _rank(finding) > _rank_of(worst[area])):
+            worst[area] = finding.severity
+    return worst
 
 
 def apply_suggestion(project: Project, finding: Finding) -> Project:
@@ -73,6 +108,21 @@ def user_texts(project: Project) -> Iterator[tuple[FieldPath, str]]:
         yield from _texts(getattr(project, area), (area,))
 
 
+def document_sentences(document: Document,
+                       company_name: str = "") -> Iterator[tuple[str, Sentence]]:
+    """(clause id, sentence) for every paragraph, list item and table cell of a document."""
+    for block in document.blocks:
+        if block.kind in ("paragraph", "bullet", "numbered"):
+            lines = ["".join(run.text for run in block.runs)]
+        elif block.kind == "table":
+            lines = [cell for row in block.rows[1:] for cell in row]
+        else:
+            continue
+        for line in lines:
+            for sentence in sentences(line, company_name):
+                yield block.clause_id, sentence
+
+
 def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
     if isinstance(value, Choice | CounselNote):
         return
@@ -87,47 +137,59 @@ def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             yield from _texts(item, (*path, index))
 
 
-def _text_findings(text: str, path: FieldPath, clause_id: str, company_name: str,
-                   company_speech: bool, industry: Industry) -> Iterator[Finding]:
-    rules = RULES + ((PATIENT_RULE,) if industry == Industry.HEALTH_CARE else ())
-    rules = [rule for rule in rules if rule.for_company_speech or not company_speech]
+def _text_findings(text: str, facts: CheckFacts, path: FieldPath, clause_id: str,
+                   company_name: str, company_speech: bool) -> Iterator[Finding]:
     implied = IMPLIED_RULES.get(tuple(p for p in path if not isinstance(p, int)))
-    checked = implied.format(text.strip().rstrip(".")) if implied else text
-    for sentence in sentences(checked, company_name):
-        for rule in rules:
-            if rule.test(sentence):
-                excerpt = text.strip() if implied else sentence.original
-                yield Finding(rule.id, rule.severity, rule.reason, rule.authority,
-                              rule.item_suggestion if implied else rule.suggestion, clause_id,
-                              path, excerpt, _replacement(rule, text, sentence, path, implied))
-
-
-def _replacement(rule: WordingRule, text: str, sentence: Any, path: FieldPath,
-                 implied: str | None) -> str | None:
-    if not path:
-        return None
     if implied:
-        return rule.item_suggestion or None
-    return text[:sentence.start] + rule.suggestion + text[sentence.end:]
+        rule = implied.format(text.strip().rstrip("."))
+        for finding in _sentence_findings(sentences(rule, company_name)[0], facts, path,
+                                          clause_id, text.strip(), company_speech, None):
+            yield replace(finding, replacement=_item_replacement(text, implied, finding, facts))
+        return
+    for sentence in sentences(text, company_name):
+        yield from _sentence_findings(sentence, facts, path, clause_id, sentence.original,
+                                      company_speech, text)
 
 
-def _document_lines(document: Document) -> Iterator[tuple[str, str]]:
-    for block in document.blocks:
-        if block.kind in ("paragraph", "bullet", "numbered"):
-            yield block.clause_id, "".join(run.text for run in block.runs)
-        elif block.kind == "table":
-            for row in block.rows[1:]:
-                yield from ((block.clause_id, cell) for cell in row)
+def _sentence_findings(sentence: Sentence, facts: CheckFacts, path: FieldPath, clause_id: str,
+                       excerpt: str, company_speech: bool, whole: str | None) -> Iterator[Finding]:
+    for family, precedent in flagged_families(sentence.original, facts, company_speech):
+        severity = _severity(family, facts)
+        safer = safer_text(sentence.original, family, facts)
+        replacement = None
+        if path and whole is not None:
+            replacement = whole[:sentence.start] + safer + whole[sentence.end:]
+        yield Finding(family.id, severity, family.reason, family.authority, safer, clause_id,
+                      path, excerpt, replacement,
+                      precedent=precedent.sentence() if precedent else "",
+                      area=family.area)
 
 
-def _clause_of(text: str, document: Document, path: FieldPath) -> str:
-    """The clause that shows this answer, else the section of its area."""
+def _item_replacement(item: str, implied: str, finding: Finding, facts: CheckFacts) -> str | None:
+    """A list item keeps its lawful part; an item with none left has no one-step fix."""
+    family = FAMILIES[finding.rule]
+    kept = safer_text(implied.format(item.strip().rstrip(".")), family, facts, keep_only=True)
+    match = re.fullmatch(re.escape(implied.split("{}")[0]) + r"(.+?)\.?", kept or "")
+    return match.group(1)[0].upper() + match.group(1)[1:] if match else None
+
+
+def _severity(family: Family, facts: CheckFacts) -> str:
+    if family.area == "account_privacy" and facts.has_account_privacy_law() is False:
+        return "warning"  # no state statute, but still a privacy and labour-law risk
+    return family.severity
+
+
+def _clause_index(document: Document) -> dict[str, str]:
+    """First line of each block, squashed -> its clause id (the first clause that shows it)."""
+    index: dict[str, str] = {}
+    for clause_id, sentence in document_sentences(document):
+        index.setdefault(_squash(sentence.original), clause_id)
+    return index
+
+
+def _area_section(path: FieldPath) -> str:
     from ..render import AREA_SECTIONS
 
-    needle = _squash(text.splitlines()[0] if text.strip() else text)
-    for clause_id, line in _document_lines(document):
-        if needle and needle in _squash(line):
-            return clause_id
     return AREA_SECTIONS.get(str(path[0]), str(path[0])) if path else ""
 
 
@@ -136,7 +198,11 @@ def _squash(text: str) -> str:
 
 
 def _rank(finding: Finding) -> int:
-    return ("info", "warning", "error").index(finding.severity)
+    return _rank_of(finding.severity)
+
+
+def _rank_of(severity: str) -> int:
+    return ("info", "warning", "error").index(severity)
 
 
 def _assign(target: Any, path: FieldPath, value: Any) -> None:

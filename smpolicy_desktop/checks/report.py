@@ -1,15 +1,19 @@
 """The check's findings as the command line prints them: readable text or JSON.
 
 `project_report` covers a whole project; `lines_report` checks each line of a plain text
-file as one clause, so anyone can try the checker on their own rules.
+file as one clause, so anyone can try the checker on their own rules; `document_report`
+checks a policy document the owner already has.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 from ..model import Project
+from .document_check import check_policy_file
+from .facts import CheckFacts
 from .finding import SEVERITIES, Finding
 from .policy_check import check_project, check_text
 
@@ -27,18 +31,31 @@ def project_report(project: Project, *, as_json: bool = False) -> str:
     return "\n\n".join([*blocks, _summary(findings)])
 
 
-def lines_report(text: str, *, as_json: bool = False) -> str:
+def lines_report(text: str, facts: CheckFacts, *, as_json: bool = False) -> str:
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        findings = check_text(line)
+        findings = check_text(line, facts)
         if as_json:
             out.append(json.dumps({"line": number, "findings": [f.to_dict() for f in findings]},
                                   ensure_ascii=False))
         else:
             out.extend(f"line {number}: " + _describe(f, "") for f in findings)
     return "\n".join(out) if as_json else "\n\n".join([*out, "Checked every non-empty line."])
+
+
+def document_report(path: Path, facts: CheckFacts, *, as_json: bool = False) -> str:
+    result = check_policy_file(path, facts)
+    if as_json:
+        return json.dumps({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
+                                        result.findings],
+                           "covered": result.covered, "missing": result.missing},
+                          indent=2, ensure_ascii=False)
+    blocks = [f"paragraph {n}: " + _describe(f, "") for n, f in result.findings]
+    topics = ["Covers: " + ("; ".join(result.covered) or "none of our topics"),
+              "Lacks: " + ("; ".join(result.missing) or "nothing")]
+    return "\n\n".join([*blocks, _summary([f for _, f in result.findings]), *topics])
 
 
 def _describe(finding: Finding, number: str) -> str:
@@ -51,6 +68,8 @@ def _describe(finding: Finding, number: str) -> str:
     if finding.path:
         lines.append("  Field: " + " > ".join(str(part) for part in finding.path))
     lines += [f"  Why: {finding.reason}", f"  Authority: {finding.authority}"]
+    if finding.precedent:
+        lines.append(f"  Precedent: {finding.precedent}")
     if finding.suggestion:
         lines.append(f"  Safer wording: {finding.suggestion}")
     return "\n".join(lines)

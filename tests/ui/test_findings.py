@@ -24,8 +24,8 @@ def panel(qtbot):
 
 def make_risky(qtbot, panel) -> int:
     panel.model.set_value(("training", "consequences"), RISKY)
-    qtbot.waitUntil(lambda: any(f.rule == "disparagement.employer" for f in panel.findings))
-    row = next(i for i, f in enumerate(panel.findings) if f.rule == "disparagement.employer")
+    qtbot.waitUntil(lambda: any(f.rule == "nlra.disparagement" for f in panel.findings))
+    row = next(i for i, f in enumerate(panel.findings) if f.rule == "nlra.disparagement")
     panel.list.setCurrentRow(row)
     return row
 

@@ -1,0 +1,76 @@
+"""Which kinds of risky rule a sentence falls in: the keyword rules first, then the learned
+model for the areas they missed, each with the nearest labelled precedent.
+"""
+
+from __future__ import annotations
+
+from .facts import CheckFacts
+from .families import FAMILIES, Family
+from .language import COMPANY_VOICE, HARASSMENT_CONTEXT, RULE, Sentence, sentences, words
+from .model import Model, Precedent, model
+from .wording import MALICE, RULES
+
+# What a sentence must be about before the model may flag it in an area: an FTC problem needs
+# an endorsement or review, a HIPAA one a patient, and so on.
+AREA_SUBJECTS = {area: words(*subjects) for area, subjects in {
+    "nlra": (r"\w+",),
+    "ftc": (r"products?", r"reviews?", r"services?", r"endors\w*", r"promot\w*", "praise",
+            r"recommend\w*", r"influencers?", r"samples?", "#ad", r"followers?", r"likes",
+            r"ratings?", "star", r"testimonials?", r"\d+%", "free", r"views?", "bots?"),
+    "hipaa": (r"patients?'?s?", r"treatment\w*", r"visits?", r"diagnos\w*", r"appointments?",
+              r"health", r"medical", r"clinic", r"recovery"),
+    "finance": (r"clients?", r"trades?", r"funds?", r"invest\w*", r"advis\w*", r"reps?",
+                r"bankers?", r"markets?", r"testimonials?", r"referrals?", "returns"),
+    "reg_fd": (r"news", r"results", r"earnings", r"merger", r"deals?", r"stock", r"announc\w*",
+               r"acquisition", r"numbers", r"sec", r"regulators?", r"figures"),
+    "account_privacy": (r"passwords?", r"log ?ins?", r"private", r"friends?", "friending",
+                        r"follow\w*", r"privacy", r"profiles?", r"usernames?", r"accounts?"),
+}.items()}
+_COMPETITORS = words(r"competitors?'?")
+
+# How alike a quoted rule must be (share of features) to be shown as the finding's precedent.
+SHOWN_PRECEDENT = 0.12
+
+
+def flagged_families(text: str, facts: CheckFacts, company_speech: bool = False,
+                     learned: Model | None = None) -> list[tuple[Family, Precedent | None]]:
+    """The families a sentence falls in, each with the most similar quoted precedent (or None),
+    for the areas the facts call for. Keyword rules first; the model adds areas they missed."""
+    areas = facts.areas()
+    learned = learned or model()
+    sentence = sentences(text)[0] if text.strip() else None
+    found: dict[str, tuple[Family, Precedent | None]] = {}
+    if sentence is not None:
+        for family_id, test in RULES:
+            family = FAMILIES[family_id]
+            if family.area in areas and _may_apply(family, company_speech) and test(sentence):
+                found.setdefault(family.id, (family, _shown(learned, text, family.area)))
+    for area in learned.risky_areas(text):
+        if sentence is None or len(sentence.text.split()) < 3 or not sentence.has(
+                AREA_SUBJECTS[area]) or (
+                area == "nlra" and not _restricts_protected_speech(sentence)):
+            continue
+        if area in areas and all(f.area != area for f, _ in found.values()):
+            precedent = learned.nearest(text, area)
+            family = FAMILIES[precedent.family] if precedent else None
+            if family and _may_apply(family, company_speech):
+                found[family.id] = (family, _shown(learned, text, area))
+    return list(found.values())
+
+
+def _restricts_protected_speech(sentence: Sentence) -> bool:
+    """Board law: only a rule can chill, and rules limited to harassment, malicious falsehood
+    or speaking as the company are lawful whatever their other words."""
+    return (sentence.has(RULE) and not sentence.has(HARASSMENT_CONTEXT)
+            and not sentence.has(MALICE) and not sentence.has(COMPANY_VOICE)
+            and not sentence.has(_COMPETITORS))
+
+
+def _shown(learned: Model, text: str, area: str) -> Precedent | None:
+    return learned.nearest(text, area, quoted_only=True, minimum=SHOWN_PRECEDENT)
+
+
+def _may_apply(family: Family, company_speech: bool) -> bool:
+    """The company's own speech may be restricted freely; only non-labour rules and the logo
+    rule apply to it."""
+    return not company_speech or family.area != "nlra" or family.id == "nlra.logo"

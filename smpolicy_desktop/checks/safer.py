@@ -1,0 +1,53 @@
+"""Safer wording that keeps what was lawful: a flagged sentence loses only its risky clauses or
+list items and gains the family's safer rule, so no protection the owner wrote is deleted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .detect import flagged_families
+from .facts import CheckFacts
+from .families import Family
+
+_CLAUSE = re.compile(
+    r";\s+|,\s+(?:and|but|or)\s+|\s+and\s+(?=(?:do not|don't|never|always|you|we|employees|"
+    r"staff|please|keep|post|share|reply|use|ask|get|take|make|tell)\b)", re.I)
+_LIST_RULE = re.compile(
+    r"^(?P<head>.*?\b(?:share|post|discuss|disclose|reveal|mention|publish|talk about|"
+    r"photograph|record|film)\s+)(?P<items>.+)$", re.I)
+_ITEM = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def safer_text(text: str, family: Family, facts: CheckFacts, keep_only: bool = False) -> str:
+    """The sentence's lawful clauses and list items, then the family's safer rule."""
+    kept = " ".join(_sentence(part) for part in _lawful_parts(text, family, facts))
+    if keep_only:
+        return kept
+    return f"{kept} {family.safer}" if kept else family.safer
+
+
+def _lawful_parts(text: str, family: Family, facts: CheckFacts) -> list[str]:
+    parts = []
+    for clause in (c.strip(" .!") for c in _CLAUSE.split(text.strip())):
+        if not clause:
+            continue
+        if not _risky(clause, family, facts):
+            parts.append(clause)
+            continue
+        match = _LIST_RULE.match(clause)
+        items = [i.strip() for i in _ITEM.split(match["items"])] if match else []
+        lawful = [i for i in items if i and not _risky(match["head"] + i, family, facts)]
+        if len(items) > 1 and lawful:
+            listed = lawful[0] if len(lawful) == 1 else \
+                ", ".join(lawful[:-1]) + " or " + lawful[-1]
+            parts.append(match["head"] + listed)
+    return parts
+
+
+def _risky(text: str, family: Family, facts: CheckFacts) -> bool:
+    return any(found.area == family.area for found, _ in flagged_families(text, facts))
+
+
+def _sentence(part: str) -> str:
+    return part[0].upper() + part[1:] + "."

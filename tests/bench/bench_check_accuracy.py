@@ -1,0 +1,103 @@
+"""How well the risk check holds up on wording it was never trained on, per legal area.
+
+Cross-validation on tests/data/corpus/corpus.jsonl with folds split by SOURCE (a decision, memo,
+enforcement action or one set of owner phrasings is never in training and test at once): the
+model is retrained without the held-out fold; the keyword rules are fixed code. Recall counts
+risky sentences of an area flagged for that area; false alarms count acceptable sentences (of
+any area) flagged for it. With --dev, also the untouched NLRB dev set, checked once at the end.
+Run: .venv/bin/python tests/bench/bench_check_accuracy.py [--dev]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests" / "data" / "corpus"))
+
+from train import AREAS, app_sentences, load_corpus, train  # noqa: E402
+
+from smpolicy_desktop.checks.detect import flagged_families  # noqa: E402
+from smpolicy_desktop.checks.facts import CheckFacts  # noqa: E402
+from smpolicy_desktop.checks.model import Model, model  # noqa: E402
+
+FOLDS = 5
+EVERY_AREA = CheckFacts(country="US")  # unknown industry and listing: every area is checked
+DEV_SET = REPO / "tests" / "data" / "nlrb_dev.jsonl"
+
+
+def folds_by_source(examples: list[dict]) -> list[list[dict]]:
+    """Whole sources dealt into FOLDS folds, largest first into the smallest fold."""
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    for example in examples:
+        by_source[example["source"]].append(example)
+    folds: list[list[dict]] = [[] for _ in range(FOLDS)]
+    for group in sorted(by_source.values(), key=lambda g: (-len(g), g[0]["source"])):
+        min(folds, key=len).extend(group)
+    return folds
+
+
+def flagged_areas(text: str, learned: Model) -> set[str]:
+    return {family.area for family, _ in flagged_families(text, EVERY_AREA, learned=learned)}
+
+
+def cross_validate() -> dict[str, dict[str, int]]:
+    examples, ours = load_corpus(), app_sentences()
+    counts: dict[str, dict[str, int]] = {a: defaultdict(int) for a in AREAS}
+    for index, held_out in enumerate(folds := folds_by_source(examples)):
+        training = [e for i, fold in enumerate(folds) if i != index for e in fold]
+        learned = Model(train(training, ours))
+        for example in held_out:
+            _count(counts, example, flagged_areas(example["text"], learned))
+    return counts
+
+
+def _count(counts, example: dict, flagged: set[str]) -> None:
+    if example["verdict"] == "unlawful":
+        counts[example["area"]]["risky"] += 1
+        counts[example["area"]]["caught"] += example["area"] in flagged
+    else:
+        for area in AREAS:
+            counts[area]["acceptable"] += 1
+            counts[area]["false_alarms"] += area in flagged
+
+
+def dev_set_figures() -> dict[str, int]:
+    counts: dict[str, dict[str, int]] = {"nlra": defaultdict(int)}
+    for line in DEV_SET.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            example = {**json.loads(line), "area": "nlra"}
+            flagged = flagged_areas(example["text"], model()) & {"nlra"}
+            if example["verdict"] == "unlawful":
+                counts["nlra"]["risky"] += 1
+                counts["nlra"]["caught"] += bool(flagged)
+            else:
+                counts["nlra"]["acceptable"] += 1
+                counts["nlra"]["false_alarms"] += bool(flagged)
+    return counts["nlra"]
+
+
+def report(counts: dict[str, dict[str, int]]) -> str:
+    lines = [f"{'area':<17}{'recall':>16}{'false alarms':>20}"]
+    for area, c in counts.items():
+        recall = c["caught"] / c["risky"] if c["risky"] else 0
+        alarms = c["false_alarms"] / c["acceptable"] if c["acceptable"] else 0
+        lines.append(f"{area:<17}{recall:>7.0%} ({c['caught']:>3}/{c['risky']:<3})"
+                     f"{alarms:>10.0%} ({c['false_alarms']:>2}/{c['acceptable']:<3})")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    print("Cross-validated by source (held-out folds, never trained on):")
+    print(report(cross_validate()))
+    if "--dev" in sys.argv:
+        print("\nNLRB dev set (tests/data/nlrb_dev.jsonl), shipped model, checked once:")
+        print(report({"nlra": dev_set_figures()}))
+
+
+if __name__ == "__main__":
+    main()

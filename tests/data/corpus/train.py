@@ -1,0 +1,97 @@
+"""Train the risk check's model on the labelled corpus and write assets/checks/model.json.
+
+Run: .venv/bin/python tests/data/corpus/train.py   (pure Python, about ten seconds)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(REPO))
+
+from smpolicy_desktop.checks.model import features  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
+OUTPUT = REPO / "assets" / "checks" / "model.json"
+AREAS = ("nlra", "ftc", "hipaa", "finance", "reg_fd", "account_privacy")
+EPOCHS, RATE, L2, THRESHOLD = 40, 0.5, 1e-4, 0.5
+
+
+def load_corpus() -> list[dict]:
+    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def app_sentences() -> list[str]:
+    """Every sentence of every preset's policy and every safer wording: our own text, lawful by
+    design (training only, never measured)."""
+    from smpolicy_desktop.checks.families import FAMILIES
+    from smpolicy_desktop.checks.policy_check import document_sentences
+    from smpolicy_desktop.presets import presets
+    from smpolicy_desktop.render import render_document
+
+    found = {family.safer for family in FAMILIES.values()}
+    for preset in presets().values():
+        for kind in ("full", "short"):
+            project = preset.project()
+            project.company.document_type = kind
+            for _clause, sentence in document_sentences(render_document(project)):
+                found.add(sentence.original)
+    return sorted(found)
+
+
+def train(examples: list[dict], extra_lawful: list[str]) -> dict:
+    rows = [(features(e["text"]), e["area"] if e["verdict"] == "unlawful" else None)
+            for e in examples] + [(features(text), None) for text in extra_lawful]
+    areas = {}
+    for area in AREAS:
+        labelled = [(feats, 1.0 if label == area else 0.0) for feats, label in rows]
+        areas[area] = _logistic(labelled)
+    precedents = [{"text": e["text"], "area": e["area"], "family": e["family"],
+                   "verdict": e["verdict"], "source": e["source"], "year": e["year"],
+                   "quoted": e["basis"] != "owner phrasing"}
+                  for e in examples if e["verdict"] == "unlawful"]
+    return {"version": 1, "areas": areas, "precedents": precedents}
+
+
+def _logistic(rows: list[tuple[list[str], float]]) -> dict:
+    """L2-regularised logistic regression by Adagrad, positives weighted to balance classes."""
+    positives = sum(label for _, label in rows) or 1.0
+    weight_of = {1.0: len(rows) / (2 * positives), 0.0: len(rows) / (2 * (len(rows) - positives))}
+    weights: dict[str, float] = defaultdict(float)
+    squares: dict[str, float] = defaultdict(lambda: 1e-8)
+    bias, bias_square = 0.0, 1e-8
+    order = list(range(len(rows)))
+    shuffle = random.Random(13).shuffle
+    for _ in range(EPOCHS):
+        shuffle(order)
+        for index in order:
+            feats, label = rows[index]
+            total = bias + sum(weights[f] for f in feats)
+            error = (1 / (1 + math.exp(-max(-30, min(30, total)))) - label) * weight_of[label]
+            for feature in feats:
+                gradient = error + L2 * weights[feature]
+                squares[feature] += gradient * gradient
+                weights[feature] -= RATE * gradient / math.sqrt(squares[feature])
+            bias_square += error * error
+            bias -= RATE * error / math.sqrt(bias_square)
+    return {"bias": round(bias, 4), "threshold": THRESHOLD,
+            "weights": {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-3}}
+
+
+def main() -> None:
+    model = train(load_corpus(), app_sentences())
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n",
+                      encoding="utf-8")
+    print(f"Wrote {OUTPUT} ({OUTPUT.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()
