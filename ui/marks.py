@@ -1,22 +1,35 @@
-"""The progress marks on the area tabs: an open ring, a half-filled circle, a tick.
+"""The progress marks on the area tabs (an open ring, a half-filled circle, a tick, and a
+warning sign over a risky rule) and the overall progress strip with the next step.
 
-Drawn with QPainter at the screen's pixel ratio, so they stay sharp on high-DPI displays.
+Icons are drawn with QPainter at the screen's pixel ratio, so they stay sharp on HiDPI.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 SIZE = 16
-COLOURS = {"empty": "#9aa0a6", "partial": "#d98c00", "done": "#2e8540"}
+COLOURS = {"empty": "#9aa0a6", "partial": "#d98c00", "done": "#2e8540", "warning": "#c62828"}
+WORDS = {"empty": "not started", "partial": "partly answered", "done": "ready",
+         "warning": "has a risky rule"}
 
 
 @cache
 def status_icon(status: str) -> QIcon:
-    """"empty", "partial" or "done" as a small icon."""
+    """"empty", "partial", "done" or "warning" as a small icon."""
     ratio = QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() \
         else 1.0
     pixmap = QPixmap(round(SIZE * ratio), round(SIZE * ratio))
@@ -27,7 +40,7 @@ def status_icon(status: str) -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     circle = QRectF(2, 2, SIZE - 4, SIZE - 4)
     painter.setPen(QPen(colour, 1.6))
-    if status == "done":
+    if status in ("done", "warning"):
         painter.setBrush(colour)
     painter.drawEllipse(circle)
     if status == "partial":
@@ -35,10 +48,64 @@ def status_icon(status: str) -> QIcon:
         half.moveTo(circle.center())
         half.arcTo(circle, 90, 180)  # the left half, filled
         painter.fillPath(half, colour)
+    white = QPen(QColor("white"), 1.8)
+    white.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(white)
     if status == "done":
-        tick = QPen(QColor("white"), 1.8)
-        tick.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(tick)
         painter.drawPolyline([QPointF(5, 8.2), QPointF(7.2, 10.4), QPointF(11, 5.8)])
+    if status == "warning":  # an exclamation mark
+        painter.drawLine(QPointF(8, 4.8), QPointF(8, 8.8))
+        painter.drawPoint(QPointF(8, 11.2))
     painter.end()
     return QIcon(pixmap)
+
+
+def next_step(marks: dict[str, tuple[str, list[str]]], titles: dict[str, str]) -> tuple[str, str]:
+    """(area, hint) for the first area that needs the owner: a risky rule first, then the
+    first area in tab order that is not ready; ("", hint) when every area is ready."""
+    for wanted in ("warning", "empty", "partial"):
+        for area, (mark, missing) in marks.items():
+            if mark != wanted:
+                continue
+            if mark == "warning":
+                return area, f"{titles[area]}: a rule there could be unlawful; see the risk check."
+            if mark == "empty":
+                return area, f"{titles[area]}: not started yet."
+            return area, f"{titles[area]}: still to answer: {', '.join(missing)}."
+    return "", "Every area is ready. Export to Word (Ctrl+E) and send it to your lawyer."
+
+
+class ProgressStrip(QWidget):
+    """"3 of 8 areas ready", a bar, and the next step with a Go button (`go(area)`)."""
+
+    go = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="progressStrip")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.count = QLabel()
+        font = QFont(self.count.font())
+        font.setBold(True)
+        self.count.setFont(font)
+        self.bar = QProgressBar(textVisible=False, maximumWidth=120, maximumHeight=10)
+        self.hint = QLabel(wordWrap=True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.go_button = QPushButton("Go there")
+        self.go_button.setAutoDefault(False)
+        self.area = ""
+        self.go_button.clicked.connect(lambda: self.go.emit(self.area))
+        layout.addWidget(self.count)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.hint, 1)
+        layout.addWidget(self.go_button)
+
+    def show_marks(self, marks: dict[str, tuple[str, list[str]]],
+                   titles: dict[str, str]) -> None:
+        ready = sum(mark == "done" for mark, _ in marks.values())
+        self.count.setText(f"{ready} of {len(marks)} areas ready")
+        self.bar.setRange(0, len(marks))
+        self.bar.setValue(ready)
+        self.area, hint = next_step(marks, titles)
+        self.hint.setText(f"Next: {hint}" if self.area else hint)
+        self.go_button.setVisible(bool(self.area))

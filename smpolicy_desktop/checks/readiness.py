@@ -1,0 +1,50 @@
+"""Whether the policy is ready: each area's mark (never a tick over a risky rule), the
+overall progress, and what still stands in the way of a final version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Literal
+
+from ..model import Project, ReviewStatus
+from .completeness import area_status
+from .finding import Finding
+
+Mark = Literal["empty", "partial", "done", "warning"]
+
+
+def area_marks(project: Project, findings: Iterable[Finding]
+               ) -> dict[str, tuple[Mark, list[str]]]:
+    """Area -> (mark, labels still blank); "warning" when a risky rule of the owner's is in it."""
+    risky = {str(f.path[0]) for f in findings if f.path and f.at_least("warning")}
+    return {area: ("warning" if area in risky else status, missing)
+            for area, (status, missing) in area_status(project).items()}
+
+
+def open_before_final(project: Project, findings: Iterable[Finding],
+                      today: date | None = None) -> list[str]:
+    """What a final version would go out with, one plain sentence each (empty: nothing)."""
+    from ..render import long_date
+
+    today = today or date.today()
+    review = project.review
+    items = []
+    risky = sum(f.at_least("warning") for f in findings)
+    if risky:
+        items.append(f"The risk check still lists {risky} risky "
+                     f"sentence{'s' if risky != 1 else ''}.")
+    waiting = [r.name or r.role or "a reviewer" for r in review.reviewers
+               if r.status != ReviewStatus.APPROVED]
+    if waiting:
+        items.append("Not approved yet by: " + ", ".join(waiting) + ".")
+    if not review.reviewers:
+        items.append("No reviewer is listed; a lawyer should approve the policy.")
+    due, start = review.next_review_date, project.company.effective_date
+    if due is not None and due < today:
+        items.append(f"The next review date, {long_date(due)}, has passed.")
+    elif due is not None and start is not None and due < start:
+        items.append(f"The next review date, {long_date(due)}, is before the policy starts "
+                     f"({long_date(start)}).")
+    return items

@@ -1,0 +1,123 @@
+"""The first thing a new owner sees: what the app does and does not do, and a way in - a new
+policy from their kind of business, a project to open, a recent one, or the example.
+
+choose_start() shows it as a dialog and returns the owner's choice as a plain value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpolicy_desktop.presets import Preset
+
+ABOUT = (
+    "<p>Answer the questions in eight short areas - about your company, your accounts, who "
+    "speaks for you, what staff may post, and what to do in a crisis. The policy is written "
+    "as you go, in plain English, and you export it as a Word file for your lawyer.</p>"
+    "<p>Most owners need <b>30 to 60 minutes</b>. Everything stays on this computer: the app "
+    "never goes online.</p>")
+NOT_ADVICE = ("<b>This app does not give legal advice.</b> It drafts a policy and points out "
+              "wording that could be risky; have a lawyer review the policy before you use it.")
+
+
+@dataclass(frozen=True)
+class StartChoice:
+    """What the owner picked: a preset for a new policy, or a file to open (None: ask)."""
+
+    preset: Preset | None = None
+    path: Path | None = None
+    ask_for_file: bool = False
+
+
+class StartPage(QDialog):
+    """Welcome, new from a kind of business, open, recent projects and the example."""
+
+    def __init__(self, presets: dict[str, Preset], recent: list[Path], example: Path | None,
+                 parent: QWidget | None = None):
+        super().__init__(parent, windowTitle="Welcome")
+        self.setObjectName("startPage")
+        self.choice: StartChoice | None = None
+        layout = QVBoxLayout(self)
+        title = QLabel("Draft your social media policy")
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        for text in (ABOUT, NOT_ADVICE):
+            label = QLabel(text, wordWrap=True, textFormat=Qt.TextFormat.RichText)
+            layout.addWidget(label)
+        layout.itemAt(layout.count() - 1).widget().setObjectName("notLegalAdvice")
+        columns = QHBoxLayout()
+        columns.addWidget(self._new_box(presets), 3)
+        columns.addWidget(self._open_box(recent, example), 2)
+        layout.addLayout(columns, 1)
+
+    def _new_box(self, presets: dict[str, Preset]) -> QWidget:
+        box = QGroupBox("Start a new policy: what kind of business is this?")
+        grid = QGridLayout(box)
+        for index, preset in enumerate(presets.values()):
+            button = QCommandLinkButton(preset.title, preset.description)
+            button.setObjectName(f"preset_{preset.name}")
+            button.clicked.connect(lambda _=False, p=preset: self._chosen(StartChoice(p)))
+            grid.addWidget(button, index // 2, index % 2)
+        grid.addWidget(QLabel("Not listed? Pick the closest; every answer can be changed.",
+                              wordWrap=True), (len(presets) + 1) // 2, 0, 1, 2)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setWidget(box)
+        return scroll
+
+    def _open_box(self, recent: list[Path], example: Path | None) -> QWidget:
+        box = QGroupBox("Carry on")
+        column = QVBoxLayout(box)
+        open_button = QPushButton("Open a project...")
+        open_button.clicked.connect(lambda: self._chosen(StartChoice(ask_for_file=True)))
+        column.addWidget(open_button)
+        if recent:
+            column.addWidget(QLabel("Recent projects:"))
+        for path in recent:
+            button = QPushButton(path.stem)
+            button.setToolTip(str(path))
+            button.setObjectName("recent")
+            button.clicked.connect(lambda _=False, p=path: self._chosen(StartChoice(path=p)))
+            column.addWidget(button)
+        if example is not None:
+            column.addSpacing(12)
+            column.addWidget(QLabel("See what a finished policy looks like:", wordWrap=True))
+            button = QPushButton("Open the example (Northwind Analytics)", objectName="example")
+            button.clicked.connect(lambda: self._chosen(StartChoice(path=example)))
+            column.addWidget(button)
+        column.addStretch()
+        return box
+
+    def _chosen(self, choice: StartChoice) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def choose_start(parent: QWidget, presets: dict[str, Preset], recent: list[Path],
+                 example: Path | None) -> StartChoice | None:
+    """Show the start page; None when the owner closes it."""
+    page = StartPage(presets, recent, example, parent)
+    screen = parent.screen().availableGeometry() if parent is not None else None
+    width = min(860, screen.width() - 40) if screen else 860
+    height = min(600, screen.height() - 60) if screen else 600
+    page.resize(width, height)
+    page.exec()
+    return page.choice
