@@ -1,0 +1,40 @@
+"""Honest marks: no tick over a risky rule, and a final version is not sent out unasked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from smpolicy_desktop.checks import check_project
+from smpolicy_desktop.checks.readiness import area_marks, open_before_final
+from smpolicy_desktop.presets import presets
+
+WAGES = "Employees must not discuss their wages on social media"
+
+
+def test_an_area_with_a_likely_unlawful_rule_is_never_marked_done(example_project):
+    assert area_marks(example_project, check_project(example_project))["employees"][0] != "warning"
+    example_project.employees.confidential_info = [
+        *example_project.employees.confidential_info, WAGES]
+    marks = area_marks(example_project, check_project(example_project))
+    assert marks["employees"][0] == "warning"
+    assert marks["company"][0] == "done"
+
+
+def test_a_final_version_lists_what_is_still_open():
+    project = presets()["professional_services"].project()
+    project.employees.confidential_info = [*project.employees.confidential_info, WAGES]
+    project.company.effective_date = date(2026, 12, 2)
+    project.review.next_review_date = date(2026, 1, 2)
+    items = open_before_final(project, check_project(project), today=date(2026, 12, 2))
+    assert items[0].startswith("The risk check still lists 1 risky sentence")
+    assert any(item.startswith("Not approved yet by: ") for item in items)
+    assert "The next review date, January 2, 2026, has passed." in items
+
+
+def test_nothing_is_open_for_an_approved_lawful_policy(example_project):
+    for reviewer in example_project.review.reviewers:
+        reviewer.status = "approved"
+    example_project.review.next_review_date = date(2027, 3, 1)
+    items = open_before_final(example_project, check_project(example_project),
+                              today=date(2026, 12, 2))
+    assert items == []

@@ -1,0 +1,53 @@
+"""The start page: what the app does and does not do, and each way in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QCommandLinkButton, QLabel, QPushButton
+
+from smpolicy_desktop.presets import presets
+from tests.conftest import EXAMPLE
+from ui.start_page import StartChoice, StartPage
+
+
+def page(qtbot, recent=()) -> StartPage:
+    shown = StartPage(presets(), list(recent), EXAMPLE)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def test_it_says_what_the_app_does_and_that_it_is_not_legal_advice(qtbot):
+    shown = page(qtbot)
+    text = " ".join(label.text() for label in shown.findChildren(QLabel))
+    assert "does not give legal advice" in shown.findChild(QLabel, "notLegalAdvice").text()
+    assert "Word file for your lawyer" in text and "never goes online" in text
+    assert "30 to 60 minutes" in text
+
+
+def test_each_kind_of_business_starts_a_new_policy(qtbot):
+    shown = page(qtbot)
+    buttons = shown.findChildren(QCommandLinkButton)
+    assert [b.text() for b in buttons] == [p.title for p in presets().values()]
+    assert all(b.description() for b in buttons)
+    nonprofit = shown.findChild(QCommandLinkButton, "preset_nonprofit")
+    nonprofit.click()
+    assert shown.result() == StartPage.DialogCode.Accepted
+    assert shown.choice == StartChoice(presets()["nonprofit"])
+
+
+def test_open_recent_and_the_example(qtbot, tmp_path):
+    recent = tmp_path / "Harbor Lane policy.smpolicy"
+    shown = page(qtbot, [recent])
+    shown.findChild(QPushButton, "recent").click()
+    assert shown.choice == StartChoice(path=recent)
+
+    shown = page(qtbot)
+    assert shown.findChild(QPushButton, "recent") is None
+    shown.findChild(QPushButton, "example").click()
+    assert shown.choice == StartChoice(path=Path(EXAMPLE))
+
+    shown = page(qtbot)
+    next(b for b in shown.findChildren(QPushButton) if b.text() == "Open a project...").click()
+    assert shown.choice == StartChoice(ask_for_file=True)
