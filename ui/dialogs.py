@@ -6,9 +6,10 @@ reads like the story it tells and tests can answer for the user.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -122,9 +123,65 @@ def export_done(parent: QWidget, path: Path) -> None:
     box.setDefaultButton(open_file)
     box.exec()
     if box.clickedButton() is open_file:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_with_system(parent, path, f"No program on this computer opens "
+                                       f"{path.suffix or 'these'} files.")
     elif box.clickedButton() is show_folder:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        open_with_system(parent, path.parent, "This computer has no file manager the app "
+                                              "can open.")
+
+
+def open_with_system(parent: QWidget, path: Path, reason: str) -> bool:
+    """Open a file or folder with the system's program; say so when that fails."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open", reason, parent=parent)
+    box.setInformativeText(f"The file is here:\n{path}")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+    return False
+
+
+def save_failed(parent: QWidget, path: Path, reason: str) -> str:
+    """"save_as" or "cancel" after a project could not be saved."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Could not save",
+                      f"Could not save {path.name}: {reason}.", parent=parent)
+    box.setInformativeText("Your work is still here, unsaved. Choose another place to save it.")
+    save_as = box.addButton("Save As...", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    return "save_as" if box.clickedButton() is save_as else "cancel"
+
+
+def offer_backup(parent: QWidget, path: Path, reason: str, backup: Path | None) -> bool:
+    """A project that cannot be opened; True when the user wants its backup instead."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open project",
+                      f"{path.name} cannot be opened: {reason}.", parent=parent)
+    if backup is None:
+        box.setInformativeText("The file is left as it is.")
+        box.exec()
+        return False
+    saved = datetime.fromtimestamp(backup.stat().st_mtime)
+    box.setInformativeText(f"The app keeps the previous save as a backup ({backup.name}, "
+                           f"{saved:%d %b %Y, %H:%M}). Open the backup? Your damaged file is "
+                           "left as it is until you save.")
+    open_backup = box.addButton("Open the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(open_backup)
+    box.exec()
+    return box.clickedButton() is open_backup
+
+
+def confirm_final(parent: QWidget, open_items: list[str]) -> bool:
+    """Before a Final export with things still open; True to export anyway."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Export a final version?",
+                      "This version is marked final (no DRAFT mark), but:", parent=parent)
+    box.setInformativeText("\n".join(f"\u2022 {item}" for item in open_items))
+    go = box.addButton("Export as final anyway", QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.exec()
+    return box.clickedButton() is go
 
 
 def about(parent: QWidget) -> None:

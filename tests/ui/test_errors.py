@@ -1,0 +1,72 @@
+"""Errors say what happened and offer a way out: a file nothing can open, a failed save, a
+damaged project with a backup, a final version with things still open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ui import dialogs
+
+
+def answer(click: str, seen: list[str], *then: str) -> None:
+    """When the next message box shows, note its texts and click the button named `click`;
+    then answer the boxes that follow with `then`, in order."""
+    def respond() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, respond)
+            return
+        seen.extend([box.text(), box.informativeText()])
+        if then:
+            answer(then[0], seen, *then[1:])
+        next(b for b in box.buttons() if b.text().replace("&", "") == click).click()
+    QTimer.singleShot(0, respond)
+
+
+def parent(qtbot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_open_after_export_says_so_when_nothing_can_open_the_file(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    path = tmp_path / "policy.docx"
+    path.write_bytes(b"x")
+    seen: list[str] = []
+    answer("Open", seen, "OK")
+    dialogs.export_done(parent(qtbot), path)
+    assert seen[2] == "No program on this computer opens .docx files."
+    assert str(path) in seen[3]
+
+
+def test_a_failed_save_offers_save_as(qtbot, tmp_path):
+    seen: list[str] = []
+    answer("Save As...", seen)
+    choice = dialogs.save_failed(parent(qtbot), tmp_path / "p.smpolicy", "the disk is read-only")
+    assert choice == "save_as"
+    assert seen[0] == "Could not save p.smpolicy: the disk is read-only."
+
+
+def test_a_damaged_project_offers_its_backup(qtbot, tmp_path):
+    damaged = tmp_path / "policy.smpolicy"
+    backup = tmp_path / "policy.smpolicy.bak"
+    backup.write_text("{}")
+    seen: list[str] = []
+    answer("Open the backup", seen)
+    assert dialogs.offer_backup(parent(qtbot), damaged, "the file is damaged", backup)
+    assert "policy.smpolicy.bak" in seen[1] and "JSON" not in " ".join(seen)
+    answer("OK", seen)
+    assert not dialogs.offer_backup(parent(qtbot), damaged, "the file is damaged", None)
+
+
+def test_a_final_version_with_open_items_asks_first_and_defaults_to_going_back(qtbot):
+    seen: list[str] = []
+    answer("Go back", seen)
+    assert not dialogs.confirm_final(parent(qtbot), ["Not approved yet by: Company lawyer."])
+    assert "Not approved yet by: Company lawyer." in seen[1]
+    answer("Export as final anyway", seen)
+    assert dialogs.confirm_final(parent(qtbot), ["x"])
