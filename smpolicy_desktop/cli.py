@@ -65,6 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="record this Word export in the project file as a version sent to "
                              "counsel (what later redlines and counsel's reply compare with)")
 
+    review = commands.add_parser("import-review",
+                                 help="read counsel's marked-up Word file back into the project")
+    review.add_argument("file", type=Path, help=f"the project file ({EXTENSION})")
+    review.add_argument("reply", type=Path, help="counsel's reply (.docx)")
+    review.add_argument("--json", action="store_true",
+                        help="print one item per change or comment as JSON")
+    review.add_argument("--accept", nargs="+", default=[], metavar="ID",
+                        help="accept these changes and comments ('all' for every one) into "
+                             "the project, which is then saved (the old file kept as .bak)")
+    review.add_argument("--reject", nargs="+", default=[], metavar="ID",
+                        help="reject these changes and comments")
+
     check = commands.add_parser("check", help="flag risky rules and missing pieces")
     check.add_argument("file", type=Path, nargs="?", help=f"a project file ({EXTENSION})")
     check.add_argument("--text-file", type=Path,
@@ -161,8 +173,39 @@ def run_check(args: argparse.Namespace) -> None:
     print(report.lines_report(text, facts, as_json=args.json))
 
 
+def run_import_review(args: argparse.Namespace) -> None:
+    import json
+
+    from .review import apply_decisions, decisions_for, read_reply
+    from .storage import load_project, save_project
+
+    project = load_project(args.file)
+    reply = read_reply(project, args.reply)
+    if args.json:
+        print(json.dumps([item.to_dict() for item in reply.items], indent=2,
+                         ensure_ascii=False))
+    else:
+        print(f"{args.reply}: the reply to {reply.version.id} "
+              f"({reply.version.label.lower()}), {len(reply.items)} change(s) and comment(s)")
+        for item in reply.items:
+            when = f" {item.date:%Y-%m-%d}" if item.date else ""
+            where = item.clause_id or "(outside the clauses)"
+            print(f"{item.id}\t{item.kind}\t{where}\t{item.author or '?'}{when}\t"
+                  f"{' '.join(item.text.split())}")
+    if not (args.accept or args.reject):
+        return
+    outcome = apply_decisions(project, reply, decisions_for(reply, args.accept, args.reject))
+    save_project(project, args.file)  # atomic, the file before kept as .bak
+    out = sys.stderr if args.json else sys.stdout
+    for line in outcome.done:
+        print(line, file=out)
+    for line in outcome.warnings:
+        print(f"warning: {line}", file=out)
+    print(f"Saved {args.file}", file=out)
+
+
 COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,
-            "export": run_export, "check": run_check}
+            "export": run_export, "import-review": run_import_review, "check": run_check}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _is_user_error(exc: Exception) -> bool:
     # Imported only now: --version and --help must not wait for pydantic (storage).
+    from .review import ReviewError
     from .safe_write import WriteError
     from .storage import ProjectFileError
 
-    return isinstance(exc, UserError | ProjectFileError | WriteError)
+    return isinstance(exc, UserError | ProjectFileError | WriteError | ReviewError)

@@ -94,7 +94,6 @@ def write_docx(document: Document, project: Project, handle: BinaryIO, *,
     if changes_since is not None:
         body.paragraph("Normal", [Piece(compared_with(changes_since))])
     body.write(document, _changes(document, changes_since))
-    body.close_bookmark()
     if document.draft:  # a final version goes to all staff: no questions for the lawyer
         _add_notes_to_counsel(word, body, project)
     _set_page_furniture(word, document, line_numbers)
@@ -106,7 +105,8 @@ def compared_with(version: SentVersion) -> str:
     """The redline's first line: what it compares with."""
     number = f"version {version.version}, " if version.version else ""
     kind = DocumentType(version.kind).label.lower()
-    return (f"Changes since {number}{version.label.lower() or 'sent'} on "
+    label = version.label[:1].lower() + version.label[1:] if version.label else "sent"
+    return (f"Changes since {number}{label} on "
             f"{long_date(version.sent_on.date())} ({kind}, {version.id}), shown as tracked "
             "changes.")
 
@@ -150,7 +150,7 @@ class _Body:
         self.word = word
         self.reviser = reviser
         self.since = since
-        self.bookmark: tuple[str, etree._Element] | None = None  # open: name, last paragraph
+        self.bookmark = ""  # the name of the clause being written
         self.bookmark_ids = 0
         self.end = word.element.body.sectPr  # everything goes before the section properties
         self.clause_paragraphs: dict[str, list[etree._Element]] = {}
@@ -185,26 +185,22 @@ class _Body:
     # --- bookmarks ----------------------------------------------------------------------
 
     def mark_clause(self, name: str, paragraph: etree._Element) -> None:
-        """Paragraph belongs to the bookmark `name`: open it here, or move its end here."""
-        if self.bookmark is None or self.bookmark[0] != name:
-            self.close_bookmark()
-            self.bookmark_ids += 1
-            start = OxmlElement("w:bookmarkStart")
-            start.set(_W["id"], str(self.bookmark_ids))
-            start.set(_W["name"], name)
-            ppr = paragraph.find(_W["pPr"])
-            if ppr is None:
-                paragraph.insert(0, start)
-            else:
-                ppr.addnext(start)
-        self.bookmark = (name, paragraph)
+        """Mark where the clause `name` starts, unless this paragraph continues it.
 
-    def close_bookmark(self) -> None:
-        if self.bookmark is not None:
-            end = OxmlElement("w:bookmarkEnd")
-            end.set(_W["id"], str(self.bookmark_ids))
-            self.bookmark[1].append(end)
-            self.bookmark = None
+        The bookmark is a point at the start of the clause's first paragraph: LibreOffice
+        keeps those, where it drops or splits bookmarks that span paragraphs and tables.
+        """
+        if name == self.bookmark:
+            return
+        self.bookmark = name
+        self.bookmark_ids += 1
+        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        start.set(_W["id"], str(self.bookmark_ids))
+        start.set(_W["name"], name)
+        end.set(_W["id"], str(self.bookmark_ids))
+        ppr = paragraph.find(_W["pPr"])
+        paragraph.insert(0 if ppr is None else 1, start)
+        start.addnext(end)
 
     # --- paragraphs ---------------------------------------------------------------------
 
@@ -307,7 +303,7 @@ class _Body:
             self._row(table, widths, pieces, header=index == 0,
                       inserted=bool(change and change.inserted))
         self.end.addprevious(table)
-        self.mark_clause(bookmark_name(block.clause_id), table.findall(f".//{_W['p']}")[-1])
+        self.mark_clause(bookmark_name(block.clause_id), table.find(f".//{_W['p']}"))
 
     def _row(self, table: etree._Element, widths: list[int], cells: list[list[Piece]], *,
              header: bool = False, inserted: bool = False, deleted: bool = False) -> None:
@@ -339,8 +335,7 @@ class _Body:
         self._run(first, Piece(entries[0]))
         for entry in entries[1:]:
             self.paragraph("TOC1", [Piece(entry)])
-        self.mark_clause(CONTENTS_BOOKMARK, self.paragraph("Normal", []))
-        _field_end(self.bookmark[1])
+        _field_end(self.paragraph("Normal", []))
 
 
 def _column_widths(rows: tuple[tuple[str, ...], ...]) -> list[int]:

@@ -134,7 +134,7 @@ def _similarity(a: str, b: str) -> float:
 
 def diff_text(old: str, new: str) -> tuple[Edit, ...]:
     """The new text with what changed marked: whole sentences compared first, then words."""
-    old_sentences, new_sentences = _sentences(old), _sentences(new)
+    old_sentences, new_sentences = sentences(old), sentences(new)
     edits: list[Edit] = []
     matcher = SequenceMatcher(None, old_sentences, new_sentences, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -149,7 +149,7 @@ def diff_text(old: str, new: str) -> tuple[Edit, ...]:
     return _merged(edits)
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
     return [piece for piece in _SENTENCE.findall(text) if piece]
 
 

@@ -1,0 +1,773 @@
+"""Counsel's reply: a returned Word file read back into the project, change by change.
+
+Reads tracked insertions, deletions and moves, comments with their replies, and edits made
+without Track Changes (by comparing with the version sent); ties each to a clause id through
+the clause bookmarks, and applies what the owner accepts as an answer, as clause wording or as
+a new clause of the owner's own. Also the rule for marking a version Final.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from .model import (
+    CommentReply,
+    CounselComment,
+    OwnerClause,
+    Project,
+    ReviewStatus,
+    SentVersion,
+)
+
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+       "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+       "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
+       "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"}
+
+
+def _w(name: str) -> str:
+    return f"{{{_NS['w']}}}{name}"
+
+
+_CHANGES = {_w("ins"): "insertion", _w("del"): "deletion", _w("moveTo"): "move",
+            _w("moveFrom"): "move"}
+_ADDS = (_w("ins"), _w("moveTo"))
+_REMOVES = (_w("del"), _w("moveFrom"))
+_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
+_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?\s+")
+_HEADING_STYLES = {"Heading1": "heading1", "Heading2": "heading2"}
+_LIST_STYLES = {"ListBullet": "bullet", "ListNumber": "numbered"}
+
+_HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot hold it)
+ANSWER, WORDING, NEW_CLAUSE, NOTE = "answer", "wording", "new clause", "note"
+
+
+class ReviewError(Exception):
+    """A reply that cannot be read or applied, with the reason in plain words."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One change or comment in counsel's reply.
+
+    kind: insertion, deletion, move, untracked edit, new clause, comment or reply. clause_id
+    is the clause it is in ("" when it is outside every clause); for a reply, parent is the
+    comment it answers (an item id, or the owner's question it answers).
+    """
+
+    id: str
+    kind: str
+    clause_id: str
+    author: str = ""
+    date: datetime | None = None
+    text: str = ""
+    parent: str = ""
+    owner_note: str = ""  # for a comment or reply on the owner's own note: that question
+
+    @property
+    def is_comment(self) -> bool:
+        return self.kind in ("comment", "reply")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "clause_id": self.clause_id,
+                "author": self.author, "date": self.date.isoformat() if self.date else None,
+                "text": self.text, "parent": self.parent, "owner_note": self.owner_note}
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph (or table row) of the reply: its pieces, each with the item that made it."""
+
+    clause_id: str
+    style: str  # a block kind, or "row"
+    pieces: list[tuple[str, str, str]] = field(default_factory=list)  # text, change tag, item
+    mark: tuple[str, str] = ("", "")  # the paragraph mark's change tag and item
+    new_clause: str = ""  # the new-clause item this paragraph belongs to
+
+    def text(self, accepted: Iterable[str] | None) -> str:
+        """The text with the accepted items applied (None: every item accepted)."""
+        return "".join(text for text, tag, item in self.pieces
+                       if _kept(tag, item, accepted))
+
+    def joins_next(self, accepted: Iterable[str] | None) -> bool:
+        tag, item = self.mark
+        return bool(tag) and not _kept(tag, item, accepted)
+
+
+def _kept(tag: str, item: str, accepted: Iterable[str] | None) -> bool:
+    if not tag:
+        return True
+    taken = accepted is None or item in accepted
+    return taken if tag in _ADDS else not taken
+
+
+@dataclass
+class Reply:
+    """Counsel's reply as read: the items, and enough of the text to apply any of them."""
+
+    path: Path
+    version: SentVersion  # the version it answers
+    items: list[ReviewItem]
+    paragraphs: list[_Paragraph]
+    sent_bodies: dict[str, str]  # clause id -> its text as sent
+    sections: dict[str, str]  # clause id -> its section id
+    new_clauses: dict[str, tuple[str, str]]  # item id -> (after clause id, section id)
+
+    def item(self, item_id: str) -> ReviewItem:
+        found = next((i for i in self.items if i.id == item_id), None)
+        if found is None:
+            raise ReviewError(self.path, f"no change or comment {item_id!r} in this reply "
+                                         f"(ids: {', '.join(i.id for i in self.items)})")
+        return found
+
+    def clause_text(self, clause_id: str, accepted: Iterable[str] | None) -> tuple[str, str]:
+        """(title, body) of a clause with the accepted items applied, as render's
+        clause_text writes a body."""
+        lines = _lines_of([p for p in self.paragraphs
+                           if p.clause_id == clause_id and not p.new_clause], accepted)
+        return _split_heading(lines)
+
+    def new_clause_text(self, item_id: str) -> tuple[str, str]:
+        return _split_heading(_lines_of([p for p in self.paragraphs if p.new_clause == item_id],
+                                        None))
+
+    def accepted_records(self) -> list[tuple[str, str, str]]:
+        """(text, clause id, style) of the reply with every change accepted."""
+        records = []
+        for style, clause_id, text in _merged(self.paragraphs, None):
+            if text:
+                records.append((text, clause_id, style))
+        return records
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+def read_reply(project: Project, path: Path | str) -> Reply:
+    """Read counsel's reply; raises ReviewError when it is not a Word file from this project."""
+    path = Path(path)
+    parts = _parts(path)
+    document = _xml(path, parts, "word/document.xml")
+    version = _version(project, path, parts)
+    from .docx_export import CONTENTS_BOOKMARK, bookmark_name
+    from .render import render_document
+
+    owner = _owner(project)
+    clause_ids = version.clause_ids or [b.clause_id for b in render_document(
+        project, version.kind).blocks]
+    names = {bookmark_name(clause_id): clause_id for clause_id in clause_ids}
+    names[CONTENTS_BOOKMARK] = None
+    reader = _Reader(names, owner)
+    reader.walk(document.find(_w("body")))
+    reader.finish()
+    untracked = _untracked(reader, version, len(reader.items))
+    comments = _comments(path, parts, reader, owner, project,
+                         len(reader.items) + len(untracked))
+    return Reply(path, version, reader.items + untracked + comments, reader.paragraphs,
+                 _bodies(version), _sections(version), reader.new_clauses)
+
+
+def _owner(project: Project) -> str:
+    company = project.company
+    return company.owner_name.strip() or company.name.strip() or "Policy owner"
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return {name: archive.read(name) for name in archive.namelist()
+                    if name.startswith(("word/", "docProps/"))}
+    except FileNotFoundError:
+        raise ReviewError(path, "the file does not exist") from None
+    except (zipfile.BadZipFile, OSError):
+        raise ReviewError(path, "this is not a Word (.docx) file") from None
+
+
+def _xml(path: Path, parts: dict[str, bytes], name: str) -> Any:
+    if name not in parts:
+        raise ReviewError(path, "this is not a Word (.docx) file")
+    try:
+        return etree.fromstring(parts[name], etree.XMLParser(resolve_entities=False,
+                                                             no_network=True))
+    except etree.XMLSyntaxError:
+        raise ReviewError(path, f"the Word file is damaged ({name})") from None
+
+
+def _version(project: Project, path: Path, parts: dict[str, bytes]) -> SentVersion:
+    """The version the reply answers: named in its properties, else the last one sent."""
+    from .docx_export import VERSION_PROPERTY
+
+    sent = [v for v in project.sent_versions if v.paragraphs]
+    if not sent:
+        raise ReviewError(path, "this project has no version sent to counsel to compare the "
+                                "reply with; export a version for counsel first")
+    named = ""
+    if "docProps/custom.xml" in parts:
+        custom = _xml(path, parts, "docProps/custom.xml")
+        for prop in custom.iterfind("cp:property", _NS):
+            if prop.get("name") == VERSION_PROPERTY:
+                named = "".join(prop.itertext()).strip()
+    return next((v for v in sent if v.id == named), sent[-1])
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """A w:date as a time; None for a missing or impossible one (LibreOffice writes
+    0-00-00T00:00:00Z when it does not know)."""
+    match = _DATE.match(text or "")
+    if not match:
+        return None
+    try:
+        return datetime(*map(int, match.groups()), tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+class _Reader:
+    """Walks the body in order, keeping the clause each paragraph is in."""
+
+    def __init__(self, names: dict[str, str | None], owner: str):
+        self.names, self.owner = names, owner
+        self.clause: str | None = None  # None: outside every clause (or in the contents)
+        self.paragraphs: list[_Paragraph] = []
+        self.items: list[ReviewItem] = []
+        self.new_clauses: dict[str, tuple[str, str]] = {}
+        self.comment_clauses: dict[str, str] = {}
+        self._new_clause = ""
+        self._open: tuple[Any, str] | None = None  # last change element and its item
+        self._mark_change: Any = None
+
+    def walk(self, body: Any) -> None:
+        for element in body.iter(_w("p"), _w("tr"), _w("bookmarkStart"),
+                                 _w("commentRangeStart"), _w("commentReference")):
+            tag = element.tag
+            if tag == _w("bookmarkStart") and element.get(_w("name")) in self.names:
+                self.clause = self.names[element.get(_w("name"))]
+                self._new_clause = ""
+            elif tag in (_w("commentRangeStart"), _w("commentReference")):
+                self.comment_clauses.setdefault(element.get(_w("id")), self.clause or "")
+            elif tag == _w("tr"):
+                self._row(element)
+            elif tag == _w("p") and not any(a.tag == _w("tc") for a in element.iterancestors()):
+                for start in element.iter(_w("bookmarkStart")):
+                    if start.get(_w("name")) in self.names:
+                        self.clause = self.names[start.get(_w("name"))]
+                        self._new_clause = ""
+                self._paragraph(element)
+
+    def _paragraph(self, p: Any) -> None:
+        if self.clause is None:
+            return
+        style = _style(p)
+        dry = self._pieces(p, dry=True)
+        new = [change for change in dry if change[0].strip()]
+        whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's
+        if not whole:
+            self._new_clause = ""
+        elif style in ("heading1", "heading2"):
+            first = next(c for c in p.iter(*_ADDS))
+            self._new_clause = self._item(first, "new clause", "")
+            self.new_clauses[self._new_clause] = (self.clause, "")
+        paragraph = _Paragraph(self.clause, style, self._pieces(p),
+                               new_clause=self._new_clause)
+        previous = self.paragraphs[-1] if self.paragraphs else None
+        if previous is not None and previous.mark[0] and not previous.mark[1]:
+            # the mark before a wholly new paragraph is part of adding that paragraph
+            item = next((i for _, tag, i in paragraph.pieces if tag), "") if whole else ""
+            previous.mark = (previous.mark[0], item or self._lone_mark(previous.mark[0]))
+        mark = p.find("w:pPr/w:rPr", _NS)
+        change = next((c for c in (mark if mark is not None else ()) if c.tag in _CHANGES),
+                      None)
+        if change is not None and self._by_counsel(change):
+            self._mark_change = change
+            paragraph.mark = (change.tag, self._open[1] if change.tag in _REMOVES and
+                              self._open is not None and self._open[0].tag in _REMOVES
+                              and self._open[0].getparent() is p else "")
+        self.paragraphs.append(paragraph)
+        if self._new_clause:
+            self._extend_new_clause(paragraph)
+
+    def finish(self) -> None:
+        last = self.paragraphs[-1] if self.paragraphs else None
+        if last is not None and last.mark[0] and not last.mark[1]:
+            last.mark = (last.mark[0], self._lone_mark(last.mark[0]))
+
+    def _lone_mark(self, tag: str) -> str:
+        """A paragraph break added or removed on its own: an item of its own."""
+        return self._item(self._mark_change, _CHANGES[tag], "\u00b6")
+
+    def _row(self, row: Any) -> None:
+        if self.clause is None:
+            return
+        properties = row.find("w:trPr", _NS)
+        change = next((c for c in (properties if properties is not None else ())
+                       if c.tag in _CHANGES and self._by_counsel(c)), None)
+        pieces: list[tuple[str, str, str]] = []
+        for index, cell in enumerate(row.iterfind("w:tc", _NS)):
+            if index:
+                pieces.append(("\t", "", ""))
+            for p in cell.iterfind("w:p", _NS):
+                pieces.extend(self._pieces(p, dry=change is not None))
+        if change is not None:  # a whole row inserted or deleted: one item, cells and all
+            item = self._mark_item(change)
+            self.items[-1] = replace(self.items[-1], text=" | ".join(
+                "".join(text for text, _, _ in pieces).split("\t")))
+            pieces = [(text, change.tag, item) for text, _, _ in pieces]
+        self.paragraphs.append(_Paragraph(self.clause, "row", pieces))
+
+    def _pieces(self, p: Any, dry: bool = False) -> list[tuple[str, str, str]]:
+        pieces: list[tuple[str, str, str]] = []
+        for node in p.iter(_w("t"), _w("delText")):
+            change = next((a for a in node.iterancestors(*_CHANGES) if a is not p), None)
+            if change is None or not self._by_counsel(change):
+                if change is not None and change.tag in _REMOVES:
+                    continue  # the owner's own redline: its deletions are already made
+                pieces.append((node.text or "", "", ""))
+            else:
+                pieces.append((node.text or "", change.tag,
+                               "" if dry else self._text_item(change, node.text or "")))
+        return pieces
+
+    def _by_counsel(self, change: Any) -> bool:
+        return change.get(_w("author"), "") != self.owner
+
+    def _tag(self, change: Any) -> str:
+        return change.tag if self._by_counsel(change) else ""
+
+    def _item(self, change: Any, kind: str, text: str) -> str:
+        item = ReviewItem(f"c{len(self.items) + 1}", kind, self.clause or "",
+                          change.get(_w("author"), ""), parse_date(change.get(_w("date"))),
+                          text)
+        self.items.append(item)
+        return item.id
+
+    def _text_item(self, change: Any, text: str) -> str:
+        """The item a piece of changed text belongs to: neighbouring changes of one kind
+        by one author are one item."""
+        if self._new_clause:
+            return self._new_clause
+        kind = _CHANGES[change.tag]
+        if self._open is not None:
+            previous, item_id = self._open
+            last = self.items[-1]
+            if (last.id == item_id and last.kind == kind and last.author ==
+                    change.get(_w("author"), "") and (previous is change or _adjacent(
+                        previous, change))):
+                self.items[-1] = replace(last, text=last.text + text)
+                self._open = (change, item_id)
+                return item_id
+        item_id = self._item(change, kind, text)
+        self._open = (change, item_id)
+        return item_id
+
+    def _mark_item(self, change: Any) -> str:
+        """A whole row's change: one item."""
+        if not self._by_counsel(change):
+            return ""
+        item_id = self._item(change, _CHANGES[change.tag], "")
+        self._open = (change, item_id)
+        return item_id
+
+    def _extend_new_clause(self, paragraph: _Paragraph) -> None:
+        index = int(self._new_clause[1:]) - 1
+        item = self.items[index]
+        text = paragraph.text(None)
+        joined = f"{item.text}\n{text}" if item.text else text
+        self.items[index] = replace(item, text=joined)
+
+
+def _adjacent(previous: Any, change: Any) -> bool:
+    """Two change elements with nothing but changes (or a paragraph break) between them."""
+    if previous.getparent() is not change.getparent():
+        return False
+    sibling = previous.getnext()
+    while sibling is not None and sibling is not change:
+        if sibling.tag == _w("r") and sibling.find("w:t", _NS) is not None:
+            return False
+        sibling = sibling.getnext()
+    return True
+
+
+def _style(p: Any) -> str:
+    style = p.find("w:pPr/w:pStyle", _NS)
+    name = style.get(_w("val")) if style is not None else ""
+    if name in _HEADING_STYLES:
+        return _HEADING_STYLES[name]
+    if name in _LIST_STYLES or p.find("w:pPr/w:numPr", _NS) is not None:
+        return _LIST_STYLES.get(name, "bullet")
+    return "paragraph"
+
+
+def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
+            ) -> list[tuple[str, str, str]]:
+    """(style, clause id, text) per paragraph once the accepted items are applied (a
+    paragraph whose mark is gone runs on into the next)."""
+    merged: list[tuple[str, str, str]] = []
+    carry = ""
+    for paragraph in paragraphs:
+        text = carry + paragraph.text(accepted)
+        if paragraph.joins_next(accepted) and paragraph.style != "row":
+            carry = text
+            continue
+        carry = ""
+        merged.append((paragraph.style, paragraph.clause_id, text))
+    if carry:
+        merged.append((paragraphs[-1].style, paragraphs[-1].clause_id, carry))
+    return merged
+
+
+def _lines_of(paragraphs: list[_Paragraph], accepted: Iterable[str] | None) -> list[str]:
+    lines: list[str] = []
+    step = 0
+    for style, _, text in _merged(paragraphs, accepted):
+        if not text.strip():
+            continue
+        step = step + 1 if style == "numbered" else 0
+        lines.append(_line(style, text, step))
+    return lines
+
+
+def _line(style: str, text: str, step: int) -> str:
+    if style == "bullet":
+        return f"- {text}"
+    if style == "numbered":
+        return f"{step}. {text}"
+    if style == "row":
+        return "| " + " | ".join(text.split("\t")) + " |"
+    if style in ("heading1", "heading2"):
+        return _HEADING + text
+    return text
+
+
+def _split_heading(lines: list[str]) -> tuple[str, str]:
+    title = ""
+    if lines and lines[0].startswith(_HEADING):
+        title = _NUMBER.sub("", lines[0][1:]).strip()
+        lines = lines[1:]
+    return title, "\n".join(line.lstrip(_HEADING) for line in lines)
+
+
+def _bodies(version: SentVersion) -> dict[str, str]:
+    """Clause id -> (title line and) body as sent, written like Reply.clause_text."""
+    by_clause: dict[str, list[str]] = {}
+    step = 0
+    for index, text in enumerate(version.paragraphs):
+        clause_id = version.clause_ids[index] if index < len(version.clause_ids) else ""
+        style = version.styles[index] if index < len(version.styles) else "paragraph"
+        step = step + 1 if style == "numbered" else 0
+        by_clause.setdefault(clause_id, []).append(_line(style, text, step))
+    return {clause_id: "\n".join(lines) for clause_id, lines in by_clause.items()}
+
+
+def _sections(version: SentVersion) -> dict[str, str]:
+    sections: dict[str, str] = {}
+    section = ""
+    for clause_id, style in zip(version.clause_ids, version.styles, strict=False):
+        if style == "heading1":
+            section = clause_id
+        sections.setdefault(clause_id, section)
+    return sections
+
+
+def _untracked(reader: _Reader, version: SentVersion, count: int) -> list[ReviewItem]:
+    """An item for each clause whose text (with counsel's tracked changes rejected) is not
+    the text sent: it was edited with Track Changes off."""
+    from .tracked_changes import DELETED, INSERTED, diff_text
+
+    sent = _bodies(version)
+    reply: dict[str, list[_Paragraph]] = {}
+    for paragraph in reader.paragraphs:
+        if not paragraph.new_clause:
+            reply.setdefault(paragraph.clause_id, []).append(paragraph)
+    items = []
+    for clause_id, paragraphs in reply.items():
+        now = "\n".join(_lines_of(paragraphs, ()))
+        before = sent.get(clause_id)
+        if before is None or now == before:
+            continue
+        edits = diff_text(before.replace(_HEADING, ""), now.replace(_HEADING, ""))
+        changed = [e.text.strip() for e in edits if e.change == INSERTED and e.text.strip()] \
+            or [e.text.strip() for e in edits if e.change == DELETED and e.text.strip()]
+        count += 1
+        items.append(ReviewItem(f"c{count}", "untracked edit", clause_id,
+                                text=" ... ".join(changed)))
+    return items
+
+
+def _comments(path: Path, parts: dict[str, bytes], reader: _Reader, owner: str,
+              project: Project, count: int) -> list[ReviewItem]:
+    """Counsel's comments and replies (the owner's own notes are context, not items)."""
+    if "word/comments.xml" not in parts:
+        return []
+    root = _xml(path, parts, "word/comments.xml")
+    parents: dict[str, str] = {}  # a comment's last paragraph's paraId -> its parent's
+    if "word/commentsExtended.xml" in parts:
+        for entry in _xml(path, parts, "word/commentsExtended.xml").iterfind("w15:commentEx",
+                                                                             _NS):
+            if entry.get(f"{{{_NS['w15']}}}paraIdParent"):
+                parents[entry.get(f"{{{_NS['w15']}}}paraId")] = \
+                    entry.get(f"{{{_NS['w15']}}}paraIdParent")
+    questions = {note.question.strip() for note in project.review.notes_to_counsel}
+    by_para: dict[str, tuple[str, str, str]] = {}  # paraId -> item id, owner's note, clause
+    items: list[ReviewItem] = []
+    for comment in root.iterfind("w:comment", _NS):
+        paragraphs = comment.findall(".//w:p", _NS)
+        text = "\n".join("".join(t.text or "" for t in p.iter(_w("t"))) for p in paragraphs)
+        para_id = paragraphs[-1].get(f"{{{_NS['w14']}}}paraId", "") if paragraphs else ""
+        author = comment.get(_w("author"), "")
+        parent_item, parent_note, parent_clause = by_para.get(parents[para_id], ("", "", "")) \
+            if para_id in parents else ("", "", "")
+        clause_id = reader.comment_clauses.get(comment.get(_w("id")), "") or parent_clause
+        if author == owner and text.strip() in questions:  # the owner's own note, sent
+            by_para[para_id] = ("", text.strip(), clause_id)
+            continue
+        count += 1
+        kind = "reply" if parent_item or parent_note else "comment"
+        item = ReviewItem(f"c{count}", kind, clause_id, author,
+                          parse_date(comment.get(_w("date"))), text.strip(), parent_item,
+                          parent_note)
+        items.append(item)
+        by_para[para_id] = (item.id, parent_note, clause_id)
+    return items
+
+
+# --- Applying --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Decision:
+    """What the owner does with one item: accept (as `how`, or the best fit), reject, or
+    reply (a comment, with the owner's words)."""
+
+    action: str  # "accept", "reject" or "reply"
+    how: str = ""  # ANSWER, WORDING, NEW_CLAUSE or NOTE; "" for the best fit
+    text: str = ""  # the owner's reply
+
+
+@dataclass
+class Outcome:
+    """What applying the decisions did, in sentences an owner reads."""
+
+    done: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decision],
+                    now: datetime | None = None) -> Outcome:
+    """Apply accepted items to the project in place (the caller saves it); the reply is kept
+    as a version, so a later redline compares with what counsel last saw."""
+    outcome = Outcome()
+    for item_id in decisions:
+        reply.item(item_id)  # unknown ids are refused before anything changes
+    from .checks import check_project
+
+    before = {(f.rule, f.clause_id) for f in check_project(project)}
+    protections = _protections(project)
+    accepted = {i for i, d in decisions.items() if d.action == "accept"}
+    by_clause: dict[str, list[ReviewItem]] = {}
+    for item in reply.items:
+        if item.id in accepted and not item.is_comment and item.kind != NEW_CLAUSE:
+            by_clause.setdefault(item.clause_id, []).append(item)
+    for clause_id, items in by_clause.items():
+        hows = {decisions[item.id].how for item in items}
+        _apply_clause(project, reply, clause_id, {item.id for item in items}, hows, outcome)
+    for item in reply.items:
+        decision = decisions.get(item.id)
+        if decision is None or decision.action == "reject":
+            continue
+        if item.kind == NEW_CLAUSE and decision.action == "accept":
+            _add_clause(project, reply, item, outcome)
+        elif item.is_comment:
+            _keep_comment(project, item, decision, outcome)
+    for finding in check_project(project):
+        if (finding.rule, finding.clause_id) not in before and finding.at_least("warning"):
+            outcome.warnings.append(f"{finding.clause_id or 'policy'}: {finding.reason}")
+    for clause_id, sentence in sorted(protections - _protections(project)):
+        outcome.warnings.append(f"{clause_id}: counsel's change removes a protection of "
+                                f"employees' rights: \"{sentence}\"")
+    _record_reply(project, reply, now)
+    return outcome
+
+
+def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[str],
+                  hows: set[str], outcome: Outcome) -> None:
+    from .render import clause_texts, own_wording, render_document
+
+    if not clause_id or clause_id not in reply.sent_bodies:
+        outcome.warnings.append(f"{', '.join(sorted(accepted))}: outside every clause, so "
+                                "there is nowhere to keep it")
+        return
+    title, body = reply.clause_text(clause_id, accepted)
+    if hows <= {"", ANSWER}:
+        path = _answer_for(project, clause_id, body)
+        if path is not None:
+            outcome.done.append(f"{clause_id}: kept as the answer {'.'.join(map(str, path))}")
+            return
+        if ANSWER in hows:
+            outcome.warnings.append(f"{clause_id}: no single answer gives counsel's text; "
+                                    "kept as the clause's wording")
+    current = render_document(project, reply.version.kind)
+    heading = next((b for b in current.blocks if b.clause_id == clause_id
+                    and b.kind in ("heading1", "heading2")), None)
+    generated_title = "".join(r.text for r in heading.runs) if heading else ""
+    wording = own_wording(project, clause_id, body,
+                          title if title and title != generated_title else "")
+    if clause_texts(current).get(clause_id) == body and not wording.title:
+        outcome.done.append(f"{clause_id}: already says this")
+        return
+    project.wording = [w for w in project.wording if w.clause_id != clause_id] + [wording]
+    outcome.done.append(f"{clause_id}: kept counsel's wording")
+
+
+# Sentences that protect employees' rights (the risk check's "savings" statements): a change
+# that takes one out is worth a second look, whoever made it.
+_PROTECTION = re.compile(r"Section 7|National Labor Relations|\brights\b|government agency|"
+                         r"pay or working conditions|raise a concern|in good faith", re.I)
+
+
+def _protections(project: Project) -> set[tuple[str, str]]:
+    from .render import render_document
+    from .tracked_changes import sentences
+
+    return {(block.clause_id, sentence.strip()) for block in render_document(project).blocks
+            for sentence in sentences("".join(run.text for run in block.runs))
+            if _PROTECTION.search(sentence)}
+
+
+def _answer_for(project: Project, clause_id: str, body: str) -> tuple[Any, ...] | None:
+    """The one text answer whose change gives exactly this clause text, if there is one."""
+    from .checks import user_texts
+    from .render import clause_texts, render_document
+
+    texts = clause_texts(render_document(project, own_wording=False))
+    old = texts.get(clause_id)
+    if old is None or old == body:
+        return None
+    for path, shown in _answers_as_shown(user_texts(project)):
+        start = old.find(shown)
+        if start < 0:
+            continue
+        end = start + len(shown)
+        if old[:start] != body[:start] or not body.endswith(old[end:]):
+            continue
+        candidate = body[start:len(body) - len(old) + end].strip()
+        trial = project.model_copy(deep=True)
+        try:
+            _assign(trial, path, candidate)
+        except ValueError:
+            continue
+        if clause_texts(render_document(trial, own_wording=False)).get(clause_id) == body:
+            _assign(project, path, candidate)
+            project.wording = [w for w in project.wording if w.clause_id != clause_id]
+            return path
+    return None
+
+
+def _answers_as_shown(answers: Iterable[tuple[tuple[Any, ...], str]]
+                      ) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """Each text answer with the ways the templates show it: as typed, continuing a
+    sentence (first letter in lower case), without its full stop."""
+    for path, value in answers:
+        value = value.strip()
+        shown = {value, value[:1].lower() + value[1:], value.rstrip(".")}
+        yield from ((path, text) for text in sorted(shown, key=len, reverse=True) if text)
+
+
+def _assign(project: Project, path: tuple[Any, ...], value: Any) -> None:
+    *parents, last = path
+    target: Any = project
+    for key in parents:
+        target = target[key] if isinstance(key, int) else getattr(target, key)
+    if isinstance(last, int):
+        target[last] = value
+        owner: Any = project
+        for key in parents[:-1]:
+            owner = owner[key] if isinstance(key, int) else getattr(owner, key)
+        setattr(owner, parents[-1], list(target))  # validates the list again
+    else:
+        setattr(target, last, value)
+
+
+def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outcome) -> None:
+    after, _ = reply.new_clauses[item.id]
+    section = reply.sections.get(after, after)
+    numbers = [int(c.id.split(".")[1]) for c in project.owner_clauses
+               if c.id.split(".")[-1].isdigit()]
+    title, body = reply.new_clause_text(item.id)
+    clause = OwnerClause(id=f"own.{max(numbers, default=0) + 1}", section_id=section,
+                         after="" if after == section else after, title=title, text=body)
+    project.owner_clauses.append(clause)
+    outcome.done.append(f"{item.id}: added {title!r} as a clause of your own")
+
+
+def _keep_comment(project: Project, item: ReviewItem, decision: Decision,
+                  outcome: Outcome) -> None:
+    parent = next((c for c in project.counsel_comments if c.id == item.parent), None)
+    if parent is not None and item.kind == "reply":
+        parent.replies = [*parent.replies, CommentReply(author=item.author,
+                                                        written_on=item.date, text=item.text)]
+        comment = parent
+    else:
+        comment = next((c for c in project.counsel_comments if c.id == item.id), None)
+        if comment is None:
+            comment = CounselComment(id=item.id, clause_id=item.clause_id, author=item.author,
+                                     written_on=item.date, text=item.text,
+                                     about_note=item.owner_note)
+            project.counsel_comments = [*project.counsel_comments, comment]
+    if decision.action == "reply" and decision.text.strip():
+        comment.replies = [*comment.replies, CommentReply(
+            author=_owner(project), written_on=datetime.now(UTC).replace(microsecond=0),
+            text=decision.text.strip())]
+        outcome.done.append(f"{item.id}: your reply is kept with counsel's note")
+    else:
+        outcome.done.append(f"{item.id}: kept as a note from {item.author or 'counsel'}")
+
+
+def _record_reply(project: Project, reply: Reply, now: datetime | None) -> None:
+    """Keep the reply as it stands, every change accepted, as the version counsel last saw."""
+    from .tracked_changes import next_version_id
+
+    records = reply.accepted_records()
+    paragraphs = [text for text, _, _ in records]
+    if any(v.paragraphs == paragraphs for v in project.sent_versions):
+        return
+    authors = sorted({i.author for i in reply.items if i.author}) or ["counsel"]
+    project.sent_versions.append(SentVersion(
+        id=next_version_id(project), sent_on=(now or datetime.now(UTC)).replace(microsecond=0),
+        kind=reply.version.kind, label=f"Reply from {', '.join(authors)}",
+        version=reply.version.version, paragraphs=paragraphs,
+        clause_ids=[clause_id for _, clause_id, _ in records],
+        styles=[style for _, _, style in records]))
+
+
+def decisions_for(reply: Reply, accept: list[str], reject: list[str]) -> dict[str, Decision]:
+    """The command line's --accept (ids or "all") and --reject ids as decisions."""
+    ids = [item.id for item in reply.items] if accept == ["all"] else accept
+    decisions = {item_id: Decision("accept") for item_id in ids}
+    decisions.update({item_id: Decision("reject") for item_id in reject})
+    return decisions
+
+
+# --- Final -----------------------------------------------------------------------------------
+
+def final_blockers(project: Project) -> list[str]:
+    """Why the policy should not be marked Final yet: reviewers who have not approved, and
+    open warnings of the risk check. Empty when nothing stands in the way."""
+    from .checks import check_project
+
+    reasons = [f"{r.role or r.name or 'A reviewer'} has not approved it "
+               f"({r.status.label.lower()})" for r in project.review.reviewers
+               if (r.role or r.name) and r.status != ReviewStatus.APPROVED]
+    reasons += [f"Risk check: {f.reason}" for f in check_project(project)
+                if f.at_least("warning")]
+    return reasons

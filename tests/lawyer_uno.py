@@ -1,0 +1,130 @@
+"""Plays the lawyer in LibreOffice through its UNO API: records changes as a named reviewer.
+
+Run with the system Python (/usr/bin/python3, which has python3-uno), never the venv:
+    python3 tests/lawyer_uno.py IN.docx OUT.docx "Reviewer Name" EDITS.json
+EDITS is a list of {"op": "insert"|"delete"|"paragraph"|"comment", "find": TEXT, "text": TEXT}:
+insert puts text right after TEXT, delete removes TEXT, paragraph adds a paragraph after the
+one holding TEXT, comment comments on TEXT.
+"""
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import uno  # noqa: F401  (python3-uno: registers the com.sun.star modules)
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+
+def _props(**values):
+    result = []
+    for name, value in values.items():
+        prop = PropertyValue()
+        prop.Name, prop.Value = name, value
+        result.append(prop)
+    return tuple(result)
+
+
+def _connect(pipe):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(300):
+        try:
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        except NoConnectException:
+            time.sleep(0.2)
+    raise SystemExit("LibreOffice did not start")
+
+
+def _set_user(context, name):
+    """Tracked changes and comments carry the user's name from LibreOffice's profile."""
+    provider = context.ServiceManager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", context)
+    access = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationUpdateAccess",
+        _props(nodepath="/org.openoffice.UserProfile/Data"))
+    given, _, family = name.partition(" ")
+    access.setPropertyValue("givenname", given)
+    access.setPropertyValue("sn", family)
+    access.commitChanges()
+
+
+def _find(document, text):
+    """A selection of the text, found paragraph by paragraph (searching needs a view)."""
+    paragraphs = document.Text.createEnumeration()
+    while paragraphs.hasMoreElements():
+        paragraph = paragraphs.nextElement()
+        if not paragraph.supportsService("com.sun.star.text.Paragraph"):
+            continue
+        at = paragraph.getString().find(text)
+        if at >= 0:
+            cursor = document.Text.createTextCursorByRange(paragraph.getStart())
+            cursor.goRight(at, False)
+            cursor.goRight(len(text), True)
+            return cursor
+    raise SystemExit(f"not in the document: {text!r}")
+
+
+def _edit(document, edit, reviewer):
+    found = _find(document, edit["find"])
+    text = found.getText()
+    if edit["op"] == "insert":
+        cursor = text.createTextCursorByRange(found.getEnd())
+        text.insertString(cursor, edit["text"], False)
+    elif edit["op"] == "delete":
+        found.setString("")
+    elif edit["op"] == "paragraph":
+        cursor = text.createTextCursorByRange(found.getEnd())
+        cursor.gotoEndOfParagraph(False)
+        text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
+        text.insertString(cursor, edit["text"], False)
+    elif edit["op"] == "comment":
+        note = document.createInstance("com.sun.star.text.textfield.Annotation")
+        note.Author = reviewer
+        note.Content = edit["text"]
+        text.insertTextContent(found, note, True)
+
+
+def main(source, target, reviewer, edits_file):
+    edits = json.loads(Path(edits_file).read_text())
+    with tempfile.TemporaryDirectory() as profile:
+        pipe = f"smpolicy_lawyer_{os.getpid()}"
+        office = subprocess.Popen(
+            ["soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+             "--invisible", "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            context = _connect(pipe)
+            _set_user(context, reviewer)
+            desktop = context.ServiceManager.createInstanceWithContext(
+                "com.sun.star.frame.Desktop", context)
+            # Loaded as a bare model, without a view: the -nogui build crashes making one.
+            document = context.ServiceManager.createInstanceWithContext(
+                "com.sun.star.text.TextDocument", context)
+            document.load(_props(URL=Path(source).resolve().as_uri(),
+                                 FilterName="MS Word 2007 XML"))
+            document.RecordChanges = True
+            for edit in edits:
+                _edit(document, edit, reviewer)
+            document.storeToURL(Path(target).resolve().as_uri(),
+                                _props(FilterName="MS Word 2007 XML"))
+            document.close(True)
+            with contextlib.suppress(Exception):  # the bridge closes as LibreOffice quits
+                desktop.terminate()
+        finally:  # soffice starts soffice.bin in its session: make sure all of it ends
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                office.wait(timeout=20)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(office.pid, signal.SIGKILL)
+            office.wait()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])

@@ -1,0 +1,348 @@
+"""Counsel's reply back into the project: LibreOffice playing the lawyer, and a reply built by
+hand in Word's own conventions, each change and comment mapped to its clause and accepted.
+
+"Exactly what counsel wrote" is judged by pandoc, an independent reader: the next export and
+the reply with every change accepted read the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from smpolicy_desktop.cli import main
+from smpolicy_desktop.model import CounselNote
+from smpolicy_desktop.review import parse_date
+from smpolicy_desktop.storage import backup_path, load_project, save_project
+from tests.conftest import IN_CI, REPO, require_tool
+from tests.docx_projects import filled_project
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+COUNSEL = "Morgan Lee"
+QUESTION = "Is our monitoring statement enough for Ohio?"
+
+
+def w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+@pytest.fixture
+def sent(tmp_path):
+    """A project exported for counsel with --remember: (project file, the .docx sent)."""
+    project_file = tmp_path / "policy.smpolicy"
+    save_project(filled_project(review__notes_to_counsel=[
+        CounselNote(clause_id="training.monitoring", question=QUESTION)]), project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
+                 "--remember"]) == 0
+    return project_file, tmp_path / "sent.docx"
+
+
+def items(capsys, project_file, reply) -> list[dict]:
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def plain(path: Path, accept: bool = False) -> list[str]:
+    """What pandoc reads in a Word file (every tracked change accepted); list numbers left
+    out, as LibreOffice and we number restarted lists differently, and empty list items, which
+    pandoc keeps where a paragraph moved away (it does not read a moved paragraph mark)."""
+    pandoc = require_tool("pandoc")
+    options = ["--track-changes=accept"] if accept else []
+    text = subprocess.run([pandoc, "-f", "docx", *options, "-t", "plain", "--wrap=none",
+                           str(path)], check=True, capture_output=True, text=True).stdout
+    return [re.sub(r"^\d+\.\s+", "", line) for line in text.splitlines()
+            if line.strip() not in ("", "-")]
+
+
+def accept_all_and_check(capsys, project_file, reply, tmp_path) -> str:
+    """--accept all, then: the next export says what counsel wrote, the redline is empty."""
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    said = capsys.readouterr().out
+    assert backup_path(project_file).is_file()  # the file before the import, kept
+    assert main(["export", str(project_file), "-o", str(tmp_path / "next.docx")]) == 0
+    assert plain(tmp_path / "next.docx") == plain(reply, accept=True)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "redline.docx"),
+                 "--changes-since-last"]) == 0
+    redline = zipfile.ZipFile(tmp_path / "redline.docx").read("word/document.xml").decode()
+    assert "<w:ins " not in redline and "<w:del " not in redline
+    return said
+
+
+# --- LibreOffice plays the lawyer ------------------------------------------------------------
+
+def _uno_python() -> str:
+    python = "/usr/bin/python3"
+    found = Path(python).is_file() and subprocess.run(
+        [python, "-c", "import uno"], capture_output=True).returncode == 0
+    if not found:
+        if IN_CI:
+            pytest.fail("python3-uno is required in CI (see .ci/apt-packages.txt)")
+        pytest.skip("python3-uno is not installed")
+    return python
+
+
+@pytest.mark.slow
+def test_libreoffice_as_counsel_round_trip(sent, tmp_path, capsys):
+    require_tool("soffice")
+    project_file, sent_docx = sent
+    edits = [
+        {"op": "insert", "find": "may lead to discipline",
+         "text": ", up to and including termination of employment"},
+        {"op": "delete", "find": " Just make sure your work gets done well and on time."},
+        {"op": "paragraph", "find": "We do not monitor your personal accounts.",
+         "text": "We tell you before we start any new kind of monitoring."},
+        {"op": "comment", "find": "twice each working day",
+         "text": "Is this realistic for a team of two?"}]
+    (tmp_path / "edits.json").write_text(json.dumps(edits))
+    reply = tmp_path / "reply.docx"
+    subprocess.run([_uno_python(), str(REPO / "tests" / "lawyer_uno.py"), str(sent_docx),
+                    str(reply), COUNSEL, str(tmp_path / "edits.json")],
+                   check=True, timeout=300, capture_output=True)
+
+    found = {(i["kind"], i["clause_id"], i["text"].strip()) for i in
+             items(capsys, project_file, reply)}
+    assert found == {
+        ("insertion", "training.consequences", ", up to and including termination of employment"),
+        ("deletion", "employees.personal_use",
+         "Just make sure your work gets done well and on time."),
+        ("insertion", "training.monitoring",
+         "We tell you before we start any new kind of monitoring."),
+        ("comment", "responses.monitoring", "Is this realistic for a team of two?")}
+    assert {i["author"] for i in items(capsys, project_file, reply)} == {COUNSEL}
+
+    accept_all_and_check(capsys, project_file, reply, tmp_path)
+    project = load_project(project_file)
+    assert project.training.consequences.endswith(  # where a change maps to an answer
+        "up to and including termination of employment.")
+    note, = project.counsel_comments
+    assert (note.author, note.clause_id) == (COUNSEL, "responses.monitoring")
+
+
+# --- A reply in Word's own conventions, built by hand -----------------------------------------
+
+def _paragraph(body, text: str):
+    return next(p for p in body.iter(w("p")) if text in "".join(p.itertext()))
+
+
+def _run(text: str, deleted: bool = False):
+    run = etree.Element(w("r"))
+    node = etree.SubElement(run, w("delText" if deleted else "t"))
+    node.text = text
+    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return run
+
+
+def _change(tag: str, change_id: int, *children, date: str = "2026-12-01T10:00:00Z"):
+    element = etree.Element(w(tag), {w("id"): str(change_id), w("author"): COUNSEL,
+                                     w("date"): date})
+    element.extend(children)
+    return element
+
+
+def _split(p, text: str, wrap) -> None:
+    """Cut the run holding `text` in three and wrap the middle (deleted or moved)."""
+    for run in p.iter(w("r")):
+        node = run.find(w("t"))
+        if node is not None and text in (node.text or ""):
+            before, after = node.text.split(text, 1)
+            index = run.getparent().index(run)
+            parent = run.getparent()
+            parent.remove(run)
+            for offset, piece in enumerate((_run(before), wrap(text), _run(after))):
+                parent.insert(index + offset, piece)
+            return
+    raise AssertionError(f"no run holds {text!r}")
+
+
+def _mark_paragraph(p, tag: str, change_id: int) -> None:
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    rpr = ppr.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(ppr, w("rPr"))
+    rpr.append(_change(tag, change_id))
+
+
+def build_word_reply(sent_docx: Path, reply: Path) -> None:
+    """Counsel's edits as Word writes them: an insertion, a deletion, a moved list item,
+    an edit made with Track Changes off, a comment with a reply, and a reply to the owner's
+    note dated the way LibreOffice dates what it does not know."""
+    with zipfile.ZipFile(sent_docx) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    body = etree.fromstring(parts["word/document.xml"]).find(w("body"))
+    root = body.getparent()
+
+    consequences = _paragraph(body, "serious breaches may lead to discipline")
+    consequences.append(_change("ins", 901, _run(" We will put any warning in writing.")))
+    personal = _paragraph(body, "Just make sure your work gets done")
+    _split(personal, " Just make sure your work gets done well and on time.",
+           lambda text: _change("del", 902, _run(text, deleted=True)))
+    # The first confidential item moves to the end of its list.
+    moved = _paragraph(body, "Client files and client data")
+    last = _paragraph(body, "Financial results")
+    arrived = etree.fromstring(etree.tostring(moved))
+    for node in arrived.iter(w("r")):
+        node.getparent().remove(node)
+    arrived.append(_change("moveTo", 904, _run("Client files and client data")))
+    _mark_paragraph(last, "moveTo", 905)  # the mark that now ends the old last item is new
+    last.addnext(arrived)
+    for node in list(moved.iter(w("r"))):
+        node.getparent().replace(node, _change("moveFrom", 903, _run(node.findtext(w("t")))))
+    _mark_paragraph(moved, "moveFrom", 906)
+    # Track Changes off: the words simply changed.
+    untracked = _paragraph(body, "twice each working day")
+    for node in untracked.iter(w("t")):
+        node.text = node.text.replace("twice each working day", "three times each working day")
+    # A comment on the rights clause.
+    rights = _paragraph(body, "Nothing in this policy limits your rights")
+    rights.insert(1, etree.Element(w("commentRangeStart"), {w("id"): "50"}))
+    rights.append(etree.Element(w("commentRangeEnd"), {w("id"): "50"}))
+    reference = etree.SubElement(rights, w("r"))
+    etree.SubElement(reference, w("commentReference"), {w("id"): "50"})
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True,
+                                                encoding="UTF-8", standalone=True)
+
+    comments = etree.fromstring(parts["word/comments.xml"])
+    for index, paragraph in enumerate(comments.iter(w("p"))):
+        paragraph.set(f"{{{W14}}}paraId", f"1000000{index}")
+    owners = comments.findall(w("comment"))
+    owner_para = owners[0].findall(w("p"))[-1].get(f"{{{W14}}}paraId")
+    threads = [("50", COUNSEL, "2026-12-01T11:00:00Z", "Keep this clause exactly as it is.",
+                "2000000A", ""),
+               ("51", "Alex Kim", "2026-12-01T12:00:00Z", "Agreed, no change needed.",
+                "2000000B", "2000000A"),
+               ("52", COUNSEL, "0-00-00T00:00:00Z", "Yes, for company systems it is enough.",
+                "2000000C", owner_para)]
+    extended = etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15})
+    for comment_id, author, date, text, para_id, parent in threads:
+        comment = etree.SubElement(comments, w("comment"), {
+            w("id"): comment_id, w("author"): author, w("date"): date})
+        paragraph = etree.SubElement(comment, w("p"), {f"{{{W14}}}paraId": para_id})
+        paragraph.append(_run(text))
+        entry = etree.SubElement(extended, f"{{{W15}}}commentEx",
+                                 {f"{{{W15}}}paraId": para_id, f"{{{W15}}}done": "0"})
+        if parent:
+            entry.set(f"{{{W15}}}paraIdParent", parent)
+    parts["word/comments.xml"] = etree.tostring(comments, xml_declaration=True,
+                                                encoding="UTF-8", standalone=True)
+    parts["word/commentsExtended.xml"] = etree.tostring(extended, xml_declaration=True,
+                                                        encoding="UTF-8", standalone=True)
+    types = parts["[Content_Types].xml"].decode().replace("</Types>", (
+        '<Override PartName="/word/commentsExtended.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/></Types>'))
+    parts["[Content_Types].xml"] = types.encode()
+    rels = parts["word/_rels/document.xml.rels"].decode().replace("</Relationships>", (
+        '<Relationship Id="rIdX1" Type="http://schemas.microsoft.com/office/2011/'
+        'relationships/commentsExtended" Target="commentsExtended.xml"/></Relationships>'))
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    with zipfile.ZipFile(reply, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+def test_a_reply_in_words_conventions_maps_every_change_and_comment(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+    reply = tmp_path / "reply.docx"
+    build_word_reply(sent_docx, reply)
+    listed = items(capsys, project_file, reply)
+    found = {(i["kind"], i["clause_id"], i["author"], i["text"].strip()) for i in listed}
+    assert found == {
+        ("insertion", "training.consequences", COUNSEL, "We will put any warning in writing."),
+        ("deletion", "employees.personal_use", COUNSEL,
+         "Just make sure your work gets done well and on time."),
+        ("move", "employees.confidential", COUNSEL, "Client files and client data"),
+        ("untracked edit", "responses.monitoring", "", "three times"),
+        ("comment", "rights.labor_law", COUNSEL, "Keep this clause exactly as it is."),
+        ("reply", "rights.labor_law", "Alex Kim", "Agreed, no change needed."),
+        ("reply", "training.monitoring", COUNSEL, "Yes, for company systems it is enough."),
+    }  # the move shows where the item left and where it arrived: two items, one text
+    assert [i["kind"] for i in listed].count("move") == 2
+    by_text = {i["text"].strip(): i for i in listed}
+    comment = by_text["Keep this clause exactly as it is."]
+    assert by_text["Agreed, no change needed."]["parent"] == comment["id"]
+    answer = by_text["Yes, for company systems it is enough."]
+    assert answer["owner_note"] == QUESTION and answer["date"] is None  # LibreOffice's 0-00-00
+    assert comment["date"] == "2026-12-01T11:00:00+00:00"
+
+    accept_all_and_check(capsys, project_file, reply, tmp_path)
+    project = load_project(project_file)
+    assert project.responses.monitor_frequency == "three times each working day"
+    kept = {c.text: c for c in project.counsel_comments}
+    assert [r.text for r in kept["Keep this clause exactly as it is."].replies] == \
+        ["Agreed, no change needed."]
+    assert kept["Yes, for company systems it is enough."].about_note == QUESTION
+
+
+def test_rejected_changes_leave_the_project_as_it_was(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+    reply = tmp_path / "reply.docx"
+    build_word_reply(sent_docx, reply)
+    listed = items(capsys, project_file, reply)
+    before = load_project(project_file)
+    ids = [i["id"] for i in listed if i["kind"] in ("insertion", "deletion")]
+    assert main(["import-review", str(project_file), str(reply), "--reject", *ids]) == 0
+    after = load_project(project_file)
+    assert after.wording == before.wording and after.training == before.training
+
+
+def test_accepting_a_deleted_protection_warns(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+    with zipfile.ZipFile(sent_docx) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    rights = _paragraph(root, "We will not read or apply this policy in a way")
+    _split(rights, "We will not read or apply this policy in a way that limits these rights.",
+           lambda text: _change("del", 990, _run(text, deleted=True)))
+    parts["word/document.xml"] = etree.tostring(root)
+    reply = tmp_path / "reply.docx"
+    with zipfile.ZipFile(reply, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    out = capsys.readouterr().out
+    assert "warning: rights.labor_law: counsel's change removes a protection" in out
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"not a zip", "is not a Word (.docx) file"),
+    (None, "does not exist")])
+def test_a_file_that_is_no_reply_exits_2_in_one_line(sent, tmp_path, capsys, content, reason):
+    project_file, _ = sent
+    reply = tmp_path / "reply.docx"
+    if content is not None:
+        reply.write_bytes(content)
+    before = project_file.read_bytes()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and reason in error
+    assert project_file.read_bytes() == before
+
+
+def test_an_unknown_id_changes_nothing(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+    reply = tmp_path / "reply.docx"
+    shutil.copy(sent_docx, reply)
+    before = project_file.read_bytes()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "c99"]) == 2
+    assert "no change or comment 'c99'" in capsys.readouterr().err
+    assert project_file.read_bytes() == before
+
+
+def test_dates_libreoffice_writes_when_it_does_not_know():
+    assert parse_date("0-00-00T00:00:00Z") is None
+    assert parse_date("2026-12-01T10:00:00Z").isoformat() == "2026-12-01T10:00:00+00:00"
+    assert parse_date(None) is None
