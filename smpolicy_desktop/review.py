@@ -3,7 +3,7 @@
 Reads tracked insertions, deletions and moves, comments with their replies, and edits made
 without Track Changes (by comparing with the version sent); ties each to a clause id through
 the clause bookmarks, and applies what the owner accepts as an answer, as clause wording or as
-a new clause of the owner's own. Also the rule for marking a version Final.
+a new clause of the owner's own.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from .model import (
     CounselComment,
     OwnerClause,
     Project,
-    ReviewStatus,
     SentVersion,
 )
 
@@ -756,18 +755,3 @@ def decisions_for(reply: Reply, accept: list[str], reject: list[str]) -> dict[st
     decisions = {item_id: Decision("accept") for item_id in ids}
     decisions.update({item_id: Decision("reject") for item_id in reject})
     return decisions
-
-
-# --- Final -----------------------------------------------------------------------------------
-
-def final_blockers(project: Project) -> list[str]:
-    """Why the policy should not be marked Final yet: reviewers who have not approved, and
-    open warnings of the risk check. Empty when nothing stands in the way."""
-    from .checks import check_project
-
-    reasons = [f"{r.role or r.name or 'A reviewer'} has not approved it "
-               f"({r.status.label.lower()})" for r in project.review.reviewers
-               if (r.role or r.name) and r.status != ReviewStatus.APPROVED]
-    reasons += [f"Risk check: {f.reason}" for f in check_project(project)
-                if f.at_least("warning")]
-    return reasons
