@@ -125,9 +125,12 @@ def _sector_pieces(project: Project, document: Document) -> Iterator[Finding]:
             ("employees", "confidential_info"), replacement=[*confidential, MATERIAL_NEWS_ITEM])
 
 
-def _months_later(start: date, months: int) -> date:
+def _months_later(start: date, months: int) -> date | None:
+    """The same day `months` later (or the month's last day); None past the calendar's end."""
     month = start.month - 1 + months
     year, month = start.year + month // 12, month % 12 + 1
+    if year > date.max.year:
+        return None
     for day in (start.day, 30, 29, 28):  # the 31st has no twin in shorter months
         try:
             return date(year, month, day)

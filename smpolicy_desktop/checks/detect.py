@@ -4,11 +4,13 @@ model for the areas they missed, each with the nearest labelled precedent.
 
 from __future__ import annotations
 
+import re
+
 from .facts import CheckFacts
 from .families import FAMILIES, Family
-from .language import COMPANY_VOICE, HARASSMENT_CONTEXT, RULE, Sentence, sentences, words
+from .language import COMPANY_VOICE, HARASSMENT_CONTEXT, RULE, Sentence, clauses, sentences, words
 from .model import Model, Precedent, model
-from .wording import MALICE, RULES
+from .wording import MALICE, RULES, SENSITIVE_PERSONAL
 
 # What a sentence must be about before the model may flag it in an area: an FTC problem needs
 # an endorsement or review, a HIPAA one a patient, and so on.
@@ -27,6 +29,12 @@ AREA_SUBJECTS = {area: words(*subjects) for area, subjects in {
                         r"follow\w*", r"privacy", r"profiles?", r"usernames?", r"accounts?"),
 }.items()}
 _COMPETITORS = words(r"competitors?'?")
+# A sentence that opens with a bare verb is an instruction ("Keep salaries confidential.").
+_IMPERATIVE = re.compile(
+    r"(?:please )?(?:keep|treat|ask|get|check|take|raise|bring|adopt|avoid|use|post|share|tell|"
+    r"talk|discuss|reply|respond|answer|send|give|hand|add|log|change|make|let|leave|write|"
+    r"delete|hide|flag|buy|pay|offer|only|always|be|stay|remain|report|contact|go|direct|"
+    r"clear|submit|remember|think|follow|accept|unlock|show|confirm|text|put|limit|restrict)\b")
 
 # How alike a quoted rule must be (share of features) to be shown as the finding's precedent.
 SHOWN_PRECEDENT = 0.12
@@ -45,7 +53,10 @@ def flagged_families(text: str, facts: CheckFacts, company_speech: bool = False,
             family = FAMILIES[family_id]
             if family.area in areas and _may_apply(family, company_speech) and test(sentence):
                 found.setdefault(family.id, (family, _shown(learned, text, family.area)))
-    for area in learned.risky_areas(text):
+    parts = clauses(text)
+    risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
+             for area in learned.risky_areas(part)}
+    for area in sorted(risky):
         if sentence is None or len(sentence.text.split()) < 3 or not sentence.has(
                 AREA_SUBJECTS[area]) or (
                 area == "nlra" and not _restricts_protected_speech(sentence)):
@@ -59,11 +70,12 @@ def flagged_families(text: str, facts: CheckFacts, company_speech: bool = False,
 
 
 def _restricts_protected_speech(sentence: Sentence) -> bool:
-    """Board law: only a rule can chill, and rules limited to harassment, malicious falsehood
+    """Only a rule (a prohibition, a duty or an instruction) can chill; and by Board law rules
+    limited to harassment, malicious falsehood, others' personal data, competitors' products
     or speaking as the company are lawful whatever their other words."""
-    return (sentence.has(RULE) and not sentence.has(HARASSMENT_CONTEXT)
-            and not sentence.has(MALICE) and not sentence.has(COMPANY_VOICE)
-            and not sentence.has(_COMPETITORS))
+    is_rule = sentence.has(RULE) or _IMPERATIVE.match(sentence.text) is not None
+    return is_rule and not any(sentence.has(p) for p in (
+        HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
 
 
 def _shown(learned: Model, text: str, area: str) -> Precedent | None:

@@ -85,6 +85,17 @@ def sentences(text: str, company_name: str = "") -> list[Sentence]:
     return found
 
 
+# "or" and "but" are not clause breaks: "We will never ask for X, or ask Y" keeps its "never".
+_CLAUSE = re.compile(
+    r";\s+|,\s+and\s+|\s+and\s+(?=(?:do not|don't|never|always|you|we|employees|"
+    r"staff|please|keep|post|share|reply|use|ask|get|take|make|tell)\b)", re.I)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of one sentence (split at ";" and "and"), without end punctuation."""
+    return [c for c in (part.strip(" .!") for part in _CLAUSE.split(text.strip())) if c]
+
+
 def words(*alternatives: str) -> re.Pattern[str]:
     """A pattern matching any of the alternatives as whole words."""
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")

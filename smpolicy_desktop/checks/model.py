@@ -13,20 +13,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import resource_path
-from .language import RIGHTS_NOTE, normalise, rights_notes
+from .concepts import concepts_of
+from .language import normalise, rights_notes
 
 MODEL_FILE = ("assets", "checks", "model.json")
 _WORD = re.compile(r"[a-z0-9#']+")
 
 
 def features(text: str) -> list[str]:
-    """Word, two-word and word-stem features of a sentence, normalised as the rules read it."""
-    words = _WORD.findall(rights_notes(normalise(text)))
+    """Word, word-stem and two-stem features of a sentence, normalised as the rules read it,
+    plus the concepts it mentions and every pair of them."""
+    normalised = rights_notes(normalise(text))
+    words = _WORD.findall(normalised)
     stems = [word[:5] for word in words]
     found = {f"w:{word}" for word in words} | {f"s:{stem}" for stem in stems}
     found |= {f"b:{a} {b}" for a, b in zip(stems, stems[1:], strict=False)}
-    if RIGHTS_NOTE in words:
-        found.add("rights")
+    concepts = concepts_of(normalised)
+    found |= {f"c:{c}" for c in concepts}
+    found |= {f"cc:{a}+{b}" for i, a in enumerate(concepts) for b in concepts[i + 1:]}
     return sorted(found)
 
 

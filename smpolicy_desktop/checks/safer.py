@@ -9,10 +9,8 @@ import re
 from .detect import flagged_families
 from .facts import CheckFacts
 from .families import Family
+from .language import clauses
 
-_CLAUSE = re.compile(
-    r";\s+|,\s+(?:and|but|or)\s+|\s+and\s+(?=(?:do not|don't|never|always|you|we|employees|"
-    r"staff|please|keep|post|share|reply|use|ask|get|take|make|tell)\b)", re.I)
 _LIST_RULE = re.compile(
     r"^(?P<head>.*?\b(?:share|post|discuss|disclose|reveal|mention|publish|talk about|"
     r"photograph|record|film)\s+)(?P<items>.+)$", re.I)
@@ -29,9 +27,7 @@ def safer_text(text: str, family: Family, facts: CheckFacts, keep_only: bool = F
 
 def _lawful_parts(text: str, family: Family, facts: CheckFacts) -> list[str]:
     parts = []
-    for clause in (c.strip(" .!") for c in _CLAUSE.split(text.strip())):
-        if not clause:
-            continue
+    for clause in clauses(text):
         if not _risky(clause, family, facts):
             parts.append(clause)
             continue

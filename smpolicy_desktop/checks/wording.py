@@ -29,7 +29,7 @@ from .language import (
 
 # --- Overbroad confidentiality ---------------------------------------------------------------
 
-_VAGUE_INFO = re.compile(
+VAGUE_INFO = re.compile(
     r"\b(?:non-public|not (?:yet )?public|internal|private|sensitive)(?: [\w-]+){0,3}? "
     r"(?:information|info|matters|conversations|communications|discussions|affairs|data|"
     r"details|documents|reports|policies|procedures|memos|emails|meetings)\b|"
@@ -37,10 +37,10 @@ _VAGUE_INFO = re.compile(
     r"\b(?:private|internal|non-public)\b|"
     r"\b(?:company|business|corporate|work) (?:information|matters)\b|"
     r"\b(?:anyone|people|someone) outside (?:of )?(?:the|our|this|your) (?:company|work)")
-_NARROWED = words("confidential", "proprietary", r"trade secrets?", "privileged", "classified",
+NARROWED = words("confidential", "proprietary", r"trade secrets?", "privileged", "classified",
                   r"material,? non-public", r"customers?'?", r"clients?'?", r"patients?'?",
                   r"passwords?", "security")
-_EMPLOYEE_INFO = re.compile(
+EMPLOYEE_INFO = re.compile(
     r"\b(?:employee|staff|personnel|coworker|colleague|worker|team member)s?'? "
     r"(?:[\w-]+ )?(?:information|info|details|data|records|matters)\b|"
     r"\b(?:information|details) (?:about|on|regarding|concerning|of) (?:\w+ ){0,2}"
@@ -53,7 +53,7 @@ _EMPLOYEE_INFO = re.compile(
 
 
 # "Keep X private" restricts sharing X as much as "do not share X" does.
-_KEEP_SECRET = re.compile(r"\b(?:keep|treat|maintain|hold)\b(?: [\w-]+){0,5}? (?:private|"
+KEEP_SECRET = re.compile(r"\b(?:keep|treat|maintain|hold)\b(?: [\w-]+){0,5}? (?:private|"
                           r"confidential|secret|to yourself|in confidence)\b|"
                           r"\bmaintain the confidentiality of\b")
 
@@ -61,10 +61,10 @@ _KEEP_SECRET = re.compile(r"\b(?:keep|treat|maintain|hold)\b(?: [\w-]+){0,5}? (?
 def _overbroad_confidentiality(s: Sentence) -> bool:
     if s.has(COMPANY_VOICE):
         return False
-    if s.has(_KEEP_SECRET):
-        return s.has(_EMPLOYEE_INFO) or (s.has(_VAGUE_INFO) and not s.has(_NARROWED))
-    return s.has(PROHIBITION) and (s.after(SPEECH, _EMPLOYEE_INFO) or (
-        s.after(SPEECH, _VAGUE_INFO) and not s.has(_NARROWED)))
+    if s.has(KEEP_SECRET):
+        return s.has(EMPLOYEE_INFO) or (s.has(VAGUE_INFO) and not s.has(NARROWED))
+    return s.has(PROHIBITION) and (s.after(SPEECH, EMPLOYEE_INFO) or (
+        s.after(SPEECH, VAGUE_INFO) and not s.has(NARROWED)))
 
 
 # Knowingly or maliciously false statements are unprotected, so a rule limited to them is fine.
@@ -74,29 +74,29 @@ MALICE = words(r"knowing\w*", r"malicious\w*", r"deliberate\w*", r"intentional\w
 
 # --- Pay, working conditions and co-workers --------------------------------------------------
 
-_WORK_TERMS = re.compile(
+WORK_TERMS = re.compile(
     r"\b(?:pay(?! attention| for| close)|paid|wages?|salar(?:y|ies)|compensation|bonus(?:es)?|"
     r"raises|benefits|overtime|commissions?|working conditions|conditions of (?:work|employment)|"
     r"terms (?:and conditions )?of (?:your |their |his or her |our )?employment|"
     r"(?<!hostile )work(?:ing)? environment|"
     r"workplace (?:conditions|safety)|(?:safety|health) (?:concerns|issues|conditions)|"
     r"performance (?:reviews?|ratings?|evaluations?)|layoffs?|unions?|unioni[sz]\w*)\b")
-_SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social security",
+SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social security",
                             r"medical", r"health (?:information|records|data)", r"passwords?",
                             r"bank", r"account numbers?", r"credit card")
 
 
 def _talk_about_work(s: Sentence) -> bool:
-    if not s.has(PROHIBITION) or s.has(HARASSMENT_CONTEXT) or s.has(_SENSITIVE_PERSONAL) \
+    if not s.has(PROHIBITION) or s.has(HARASSMENT_CONTEXT) or s.has(SENSITIVE_PERSONAL) \
             or s.has(MALICE):
         return False
-    return s.after(SPEECH, _WORK_TERMS) or s.after(SPEECH, COWORKERS) or (
-        s.has(_WORK_TERMS) and s.has(words(r"(?:is|are|remain) (?:strictly )?confidential")))
+    return s.after(SPEECH, WORK_TERMS) or s.after(SPEECH, COWORKERS) or (
+        s.has(WORK_TERMS) and s.has(words(r"(?:is|are|remain) (?:strictly )?confidential")))
 
 
 # --- Non-disparagement and false statements --------------------------------------------------
 
-_DISPARAGE = words(r"disparag\w*", "derogatory",
+DISPARAGE = words(r"disparag\w*", "derogatory",
                    r"(?:anything|something|things) (?:bad|negative|critical|unflattering)",
                    "bad things", r"negative (?:comments?|remarks?|posts?|"
                    r"statements?|things|opinions?|reviews?)", "anything negative",
@@ -115,7 +115,7 @@ def _first_target(s: Sentence, start: int) -> str:
 def _disparagement(s: Sentence) -> bool:
     if s.has(HARASSMENT_CONTEXT) or s.has(MALICE):
         return False
-    for match in _DISPARAGE.finditer(s.text):
+    for match in DISPARAGE.finditer(s.text):
         is_list_item = match.start() < 2  # "Negative comments about managers" as a rule item
         # Disparaging products is commercial speech; running down people at work is protected.
         if (s.has(PROHIBITION) or is_list_item) and _first_target(s, match.end()) == "person":
@@ -140,15 +140,15 @@ def _false_statements(s: Sentence) -> bool:
 
 # --- Civility --------------------------------------------------------------------------------
 
-_RESPECT_DEMAND = re.compile(
+RESPECT_DEMAND = re.compile(
     r"\b(?:be|being|remain|stay|are|is|keep)\b(?: \w+){0,3}? (?:respectful|courteous|polite|"
     r"professional|positive|civil|friendly|kind|nice|tactful|considerate)\b")
-_INCIVILITY = words(r"disrespect\w*", r"rude\w*", r"discourte\w*", "impolite", "unprofessional",
+INCIVILITY = words(r"disrespect\w*", r"rude\w*", r"discourte\w*", "impolite", "unprofessional",
                     "inappropriate", "offensive", r"pick(?:ing)? (?:a )?fights?", r"fights?",
                     r"arguments?", "argue", "arguing", "heated", "inflammatory",
                     "controversial", "provocative", "profanity", "profane", "negativity",
                     "uncivil", "incivility")
-_REPUTATION = re.compile(
+REPUTATION = re.compile(
     r"\b(?:injur\w*|harm\w*|damag\w*|hurt\w*|tarnish\w*|undermin\w*|discredit\w*|"
     r"embarrass\w*|reflects? (?:poorly|badly|negatively|unfavou?rably))\b.{0,60}"
     r"\b(?:image|reputation|good name|standing|goodwill)\b")
@@ -162,19 +162,19 @@ def _dealing_with_customers(s: Sentence) -> bool:
 def _civility(s: Sentence) -> bool:
     if s.has(HARASSMENT_CONTEXT) or s.has(COMPANY_VOICE) or _dealing_with_customers(s):
         return False
-    for match in _RESPECT_DEMAND.finditer(s.text):
+    for match in RESPECT_DEMAND.finditer(s.text):
         rest = s.text[match.end():]
         people = EMPLOYER.search(rest) or COWORKERS.search(rest) or OTHERS.search(rest)
         if people or not CUSTOMERS.search(rest):
             return True
-    return s.has(PROHIBITION) and (s.has(_INCIVILITY) or s.has(_REPUTATION))
+    return s.has(PROHIBITION) and (s.has(INCIVILITY) or s.has(REPUTATION))
 
 
 # --- Media and government --------------------------------------------------------------------
 
-_MEDIA = words("media", "press", r"reporters?", r"journalists?", r"news\w*", r"bloggers?",
+MEDIA = words("media", "press", r"reporters?", r"journalists?", r"news\w*", r"bloggers?",
                r"podcast\w*", r"influencers?")
-_GOVERNMENT = words(r"government\w*", r"agenc(?:y|ies)", r"regulators?", "officials",
+GOVERNMENT = words(r"government\w*", r"agenc(?:y|ies)", r"regulators?", "officials",
                     "authorities", "police", "law enforcement", "nlrb", r"labou?r board",
                     "osha", "eeoc", r"inspectors?", "legislators", "lawmakers")
 _CONTACT = words(r"contact\w*", r"comment\w*", r"speak\w*", r"talk\w*", r"respond\w*",
@@ -184,18 +184,18 @@ _CONTACT = words(r"contact\w*", r"comment\w*", r"speak\w*", r"talk\w*", r"respon
 
 
 def _media_contact(s: Sentence) -> bool:
-    return (s.has(PROHIBITION) and s.has(_MEDIA) and s.has(_CONTACT)
+    return (s.has(PROHIBITION) and s.has(MEDIA) and s.has(_CONTACT)
             and not s.has(COMPANY_VOICE))
 
 
 def _government_contact(s: Sentence) -> bool:
-    return (s.has(PROHIBITION) and s.has(_GOVERNMENT) and s.has(_CONTACT)
+    return (s.has(PROHIBITION) and s.has(GOVERNMENT) and s.has(_CONTACT)
             and not s.has(COMPANY_VOICE))
 
 
 # --- Permission before posting ---------------------------------------------------------------
 
-_APPROVAL = words(r"approv\w*", "permission", r"authori[sz]\w*", "consent", "clearance",
+APPROVAL = words(r"approv\w*", "permission", r"authori[sz]\w*", "consent", "clearance",
                   r"sign-?off", "signed off", "go-ahead", r"preapprov\w*", r"preauthori\w*",
                   r"unauthori[sz]ed", r"clear (?:it|them|posts?)", r"check(?:ing)? with",
                   r"ask(?:ing)? (?:\w+ ){0,2}(?:manager|supervisor|boss|hr|marketing|pr)")
@@ -210,13 +210,13 @@ _ABOUT_WORK = re.compile(
 
 
 def _prior_approval(s: Sentence) -> bool:
-    return (s.has(_APPROVAL) and s.has(_POSTING) and s.has(_ABOUT_WORK)
+    return (s.has(APPROVAL) and s.has(_POSTING) and s.has(_ABOUT_WORK)
             and not s.has(COMPANY_VOICE) and not s.has(words("confidential", "trade secrets?")))
 
 
 # --- The company's name and logo -------------------------------------------------------------
 
-_LOGO = words(r"logos?", r"trade ?marks?", r"brand (?:name|marks?|assets)", "service marks?",
+LOGO = words(r"logos?", r"trade ?marks?", r"brand (?:name|marks?|assets)", "service marks?",
               r"(?:company|our|the company's) name", r"name (?:and|or) logo", "insignia")
 _LOGO_LIMIT = re.compile(
     f"{PROHIBITION.pattern}|" r"\b(?:only with|ask\b.{0,40}\b(?:before|first)|"
@@ -233,19 +233,19 @@ _LOGO_LAWFUL = words(r"endors\w*", r"sponsor\w*", r"impl(?:y|ies|ied)", r"sugges
 
 
 def _logo_ban(s: Sentence) -> bool:
-    return s.has(_LOGO) and s.has(_LOGO_LIMIT) and not s.has(_LOGO_LAWFUL)
+    return s.has(LOGO) and s.has(_LOGO_LIMIT) and not s.has(_LOGO_LAWFUL)
 
 
 # --- Resolve concerns internally first -------------------------------------------------------
 
-_CONCERNS = words(r"concerns?", r"complaints?", "issues", "problems", r"grievances?",
+CONCERNS = words(r"concerns?", r"complaints?", "issues", "problems", r"grievances?",
                   r"disputes?", r"disagreements?", r"frustrations?", "dissatisfaction",
                   "criticism")
-_INTERNAL_ROUTE = words("internally", r"internal (?:channels?|process\w*|procedures?)",
+INTERNAL_ROUTE = words("internally", r"internal (?:channels?|process\w*|procedures?)",
                         r"(?:your|a|the|their) (?:manager|supervisor|boss|hr|human resources|"
                         r"team lead\w*)", "chain of command", r"open[- ]door")
 _FIRST = words("first", "before", "rather than", "instead of", "prior to")
-_PUBLIC_ROUTE = words("online", "publicly", "in public", "social media", "to the media",
+PUBLIC_ROUTE = words("online", "publicly", "in public", "social media", "to the media",
                       "on the internet")
 _FREE_CHOICE = words(RIGHTS_NOTE, "does not replace",
                      "are free to", "you may also", "you can also", "optional", "not required",
@@ -253,10 +253,10 @@ _FREE_CHOICE = words(RIGHTS_NOTE, "does not replace",
 
 
 def _internal_first(s: Sentence) -> bool:
-    if not s.has(_CONCERNS) or s.has(_FREE_CHOICE):
+    if not s.has(CONCERNS) or s.has(_FREE_CHOICE):
         return False
-    return ((s.has(_INTERNAL_ROUTE) and s.has(_FIRST))
-            or (s.has(PROHIBITION) and s.has(_PUBLIC_ROUTE)))
+    return ((s.has(INTERNAL_ROUTE) and s.has(_FIRST))
+            or (s.has(PROHIBITION) and s.has(PUBLIC_ROUTE)))
 
 
 # --- Sector: patients ------------------------------------------------------------------------

@@ -4,8 +4,10 @@ Cross-validation on tests/data/corpus/corpus.jsonl with folds split by SOURCE (a
 enforcement action or one set of owner phrasings is never in training and test at once): the
 model is retrained without the held-out fold; the keyword rules are fixed code. Recall counts
 risky sentences of an area flagged for that area; false alarms count acceptable sentences (of
-any area) flagged for it. With --dev, also the untouched NLRB dev set, checked once at the end.
+any area) flagged for it, and separately the area's own acceptable sentences (the harder, same-
+topic cases). With --dev, also the untouched NLRB dev set, checked once at the end.
 Run: .venv/bin/python tests/bench/bench_check_accuracy.py [--dev]
+     model selection: [--l2 X] [--thresholds '{"nlra": 0.8}']
 """
 
 from __future__ import annotations
@@ -45,18 +47,20 @@ def flagged_areas(text: str, learned: Model) -> set[str]:
     return {family.area for family, _ in flagged_families(text, EVERY_AREA, learned=learned)}
 
 
-def cross_validate() -> dict[str, dict[str, int]]:
+def cross_validate(l2: float | None = None,
+                   thresholds: dict[str, float] | None = None) -> dict[str, dict[str, int]]:
     examples, ours = load_corpus(), app_sentences()
     counts: dict[str, dict[str, int]] = {a: defaultdict(int) for a in AREAS}
     for index, held_out in enumerate(folds := folds_by_source(examples)):
         training = [e for i, fold in enumerate(folds) if i != index for e in fold]
-        learned = Model(train(training, ours))
+        learned = Model(train(training, ours, l2, thresholds))
         for example in held_out:
             _count(counts, example, flagged_areas(example["text"], learned))
     return counts
 
 
 def _count(counts, example: dict, flagged: set[str]) -> None:
+    """Tally one held-out example (counts: area -> counter)."""
     if example["verdict"] == "unlawful":
         counts[example["area"]]["risky"] += 1
         counts[example["area"]]["caught"] += example["area"] in flagged
@@ -64,36 +68,39 @@ def _count(counts, example: dict, flagged: set[str]) -> None:
         for area in AREAS:
             counts[area]["acceptable"] += 1
             counts[area]["false_alarms"] += area in flagged
+        counts[example["area"]]["own_acceptable"] += 1
+        counts[example["area"]]["own_false_alarms"] += example["area"] in flagged
 
 
 def dev_set_figures() -> dict[str, int]:
-    counts: dict[str, dict[str, int]] = {"nlra": defaultdict(int)}
+    counts: dict[str, dict[str, int]] = {a: defaultdict(int) for a in AREAS}
     for line in DEV_SET.read_text(encoding="utf-8").splitlines():
         if line.strip():
             example = {**json.loads(line), "area": "nlra"}
             flagged = flagged_areas(example["text"], model()) & {"nlra"}
-            if example["verdict"] == "unlawful":
-                counts["nlra"]["risky"] += 1
-                counts["nlra"]["caught"] += bool(flagged)
-            else:
-                counts["nlra"]["acceptable"] += 1
-                counts["nlra"]["false_alarms"] += bool(flagged)
+            _count(counts, example, flagged)
     return counts["nlra"]
 
 
 def report(counts: dict[str, dict[str, int]]) -> str:
-    lines = [f"{'area':<17}{'recall':>16}{'false alarms':>20}"]
+    lines = [f"{'area':<17}{'recall':>16}{'false alarms':>20}{'same-topic':>18}"]
     for area, c in counts.items():
-        recall = c["caught"] / c["risky"] if c["risky"] else 0
-        alarms = c["false_alarms"] / c["acceptable"] if c["acceptable"] else 0
-        lines.append(f"{area:<17}{recall:>7.0%} ({c['caught']:>3}/{c['risky']:<3})"
-                     f"{alarms:>10.0%} ({c['false_alarms']:>2}/{c['acceptable']:<3})")
+        lines.append(f"{area:<17}{_rate(c['caught'], c['risky']):>16}"
+                     f"{_rate(c['false_alarms'], c['acceptable']):>20}"
+                     f"{_rate(c['own_false_alarms'], c['own_acceptable']):>18}")
     return "\n".join(lines)
 
 
+def _rate(count: int, total: int) -> str:
+    return f"{count / total:.0%} ({count}/{total})" if total else "-"
+
+
 def main() -> None:
+    l2 = float(sys.argv[sys.argv.index("--l2") + 1]) if "--l2" in sys.argv else None
+    thresholds = json.loads(sys.argv[sys.argv.index("--thresholds") + 1]) \
+        if "--thresholds" in sys.argv else None
     print("Cross-validated by source (held-out folds, never trained on):")
-    print(report(cross_validate()))
+    print(report(cross_validate(l2, thresholds)))
     if "--dev" in sys.argv:
         print("\nNLRB dev set (tests/data/nlrb_dev.jsonl), shipped model, checked once:")
         print(report({"nlra": dev_set_figures()}))
