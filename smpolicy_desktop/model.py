@@ -10,7 +10,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .law import LawPack, law_pack, places
 
 
 class Choice(StrEnum):
@@ -82,6 +84,22 @@ class ContentLicence(Choice):
     CC_BY = "cc_by", "Creative Commons Attribution (CC BY 4.0)"
     CC_BY_NC = "cc_by_nc", "Creative Commons Attribution-NonCommercial (CC BY-NC 4.0)"
     ASK_FIRST = "ask_first", "Ask us before reusing anything"
+
+
+def _place_choices(name: str, places: dict[str, str], label: str) -> type[Choice]:
+    """A Choice per ISO 3166 code ("" first, read as 'Not set'), from assets/law/places.json."""
+    members = [("NOT_SET", ("", "Not set")), *((code, (code, label.format(name=place)))
+                                               for code, place in places.items())]
+    return Choice(name, members)
+
+
+# ISO 3166-1 alpha-2 ("US", "GB"...), listed by name.
+Country = _place_choices("Country", dict(sorted(places()["countries"].items(),
+                                                key=lambda item: item[1])), "{name}")
+# ISO 3166-2 ("US-CA", "CA-ON", "GB-ENG", "AU-NSW") for the countries whose law varies inside.
+Region = _place_choices("Region", {code: f"{name}, {places()['countries'][country]}"
+                                   for country, regions in places()["subdivisions"].items()
+                                   for code, name in regions.items()}, "{name}")
 
 
 class ReviewStatus(Choice):
@@ -158,8 +176,11 @@ class Company(Area):
                                   "Sets sector rules such as patient or client privacy.")
     publicly_traded: bool = question(False, "Publicly traded",
                                      "Listed companies have extra rules on sharing news.")
-    country: str = question("United States", "Country", "", "United States")
-    state: str = question("", "State or region", "", "Ohio")
+    country: Country = question(Country("US"), "Country",
+                                "Where the business is: the policy follows its law.")
+    state: Region = question(Region(""), "State, province or nation",
+                             "Some rules differ by US state, Canadian province or "
+                             "Australian state.")
     staff_count: int | None = question(None, "Number of staff", "", "40", ge=1, le=10_000_000)
     owner_name: str = question("", "Policy owner", "The person who looks after this policy.",
                                "Dana Reyes")
@@ -172,6 +193,27 @@ class Company(Area):
         "A full policy, or one to two pages of do's and don'ts.")
     related_policies: list[RelatedPolicy] = question(
         list, "Policies this one refers to", "Other company policies the reader should know.")
+
+    @model_validator(mode="after")
+    def _state_inside_country(self) -> Company:
+        """A state left over from another country is dropped, not kept as a contradiction."""
+        if self.state and not self.state.startswith(f"{self.country}-"):
+            self.__dict__["state"] = Region("")
+        return self
+
+    @property
+    def law_pack(self) -> LawPack:
+        """The law the policy follows: the country's pack plus the state's rules."""
+        return law_pack(self.country.value, self.state.value)
+
+    @property
+    def in_us(self) -> bool:
+        return self.country == "US"
+
+    @property
+    def spelling(self) -> str:
+        """'US' or 'UK' (British spelling everywhere but the US)."""
+        return self.law_pack.spelling
 
 
 class Presence(Area):
@@ -259,6 +301,8 @@ class PublicContent(Area):
                                  "We leave honest criticism up and answer it", multiline=True)
     repost_with_permission: bool = question(True, "Repost customers' content only with "
                                                   "permission")
+    contests: bool = question(False, "We run contests and giveaways",
+                              "Adds the rules every contest or prize draw follows.")
 
 
 class ResponsesAndCrises(Area):

@@ -14,7 +14,13 @@ from typing import Any
 
 import lxml.html
 import platformdirs
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+)
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
@@ -42,24 +48,96 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _list_item(item: Any) -> str:
+    """A list answer made ready to sit inside a sentence: 'Source code;' -> 'Source code'."""
+    return str(item).strip().rstrip(".;,:").strip()
+
+
 def _join_and(items: list[str], word: str = "and") -> str:
-    """['a', 'b', 'c'] -> 'a, b and c'."""
-    items = [str(item).strip() for item in items if str(item).strip()]
+    """['a', 'b', 'c'] -> 'a, b and c'; items' own end punctuation is dropped."""
+    items = [text for text in map(_list_item, items) if text]
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def _join_long(items: list[str]) -> str:
+    """Longer items: 'a and b', or 'a; b; and c' for three or more."""
+    items = [text for text in map(_list_item, items) if text]
+    if len(items) < 3:
+        return " and ".join(items)
+    return f"{'; '.join(items[:-1])}; and {items[-1]}"
 
 
 def long_date(value: date | None) -> str:
     return f"{value:%B} {value.day}, {value.year}" if value else ""
 
 
+def _long_date_uk(value: date | None) -> str:
+    return f"{value.day} {value:%B} {value.year}" if value else ""
+
+
+_LEGAL_SUFFIX = re.compile(r"\b(?:llc|llp|ltd|limited|inc|incorporated|corp|corporation|co|plc|"
+                           r"pty|gmbh|pc|pllc|lp)\b\.?", re.IGNORECASE)
+
+
+def _hashtag(name: str) -> str:
+    """'Northwind Analytics LLC' -> '#NorthwindAnalyticsEmployee'; '' without a usable name."""
+    words = re.findall(r"[^\W_]+", _LEGAL_SUFFIX.sub(" ", re.sub("['\u2019]", "", str(name))))
+    tag = "".join(word[:1].upper() + word[1:] for word in words)
+    return f"#{tag}Employee" if tag else ""
+
+
+# Words the templates write in US spelling, and their British forms (template text only:
+# an owner's own answers are never respelled).
+UK_SPELLING = {"color": "colour", "criticize": "criticise", "organization": "organisation",
+               "organizations": "organisations", "authorization": "authorisation",
+               "the license": "the licence", "labor": "labour", "behavior": "behaviour",
+               "favor": "favour", "honor": "honour", "apologize": "apologise",
+               "inquiries": "enquiries", "center": "centre", "recognize": "recognise",
+               "program": "programme", "catalog": "catalogue", "license agreement":
+               "licence agreement"}
+_UK_WORDS = re.compile(r"\b(" + "|".join(sorted(UK_SPELLING, key=len, reverse=True)) + r")\b",
+                       re.IGNORECASE)
+
+
+def respell_uk(text: str) -> str:
+    """US spelling -> British, keeping a capital first letter."""
+    def british(match: re.Match[str]) -> str:
+        word = match.group(0)
+        spelled = UK_SPELLING[word.lower()]
+        return spelled[0].upper() + spelled[1:] if word[0].isupper() else spelled
+    return _UK_WORDS.sub(british, text)
+
+
+class _SpellingLoader(FileSystemLoader):
+    """The templates, with their own words in British spelling."""
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        source, filename, uptodate = super().get_source(environment, template)
+        return respell_uk(source), filename, uptodate
+
+
+# One-word answers that are roles, not names: "our Owner" reads "our owner".
+_ROLE_WORDS = {"owner", "manager", "director", "founder", "partner", "president", "principal",
+               "everyone", "marketing", "compliance", "management", "supervisor"}
+
+
 def _lowercase_start(text: str) -> str:
-    """'Twice a day' -> 'twice a day', to continue a sentence; 'IT team' stays as typed."""
+    """'Twice a day' -> 'twice a day', to continue a sentence.
+
+    'IT team', 'Dana Reyes' and 'Sam Okafor, Marketing Lead' stay as typed: a capital on the
+    second word, or a one-word answer that is not a role, may be a name.
+    """
     text = str(text).strip()
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
+    words = text.split()
+    if len(text) < 2 or not (text[0].isupper() and text[1].islower()):
+        return text
+    if len(words) == 1 and words[0].lower().strip(".,;:") not in _ROLE_WORDS:
+        return text
+    if len(words) > 1 and not words[1][:1].islower():
+        return text
+    return text[0].lower() + text[1:]
 
 
 def _full_stop(text: str) -> str:
@@ -104,8 +182,8 @@ class _TemplateCache(FileSystemBytecodeCache):
     only costs speed, never an error.
     """
 
-    def __init__(self) -> None:
-        folder = platformdirs.user_cache_path(APP_NAME) / f"templates-{__version__}"
+    def __init__(self, spelling: str) -> None:
+        folder = platformdirs.user_cache_path(APP_NAME) / f"templates-{__version__}-{spelling}"
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)
         super().__init__(str(folder))
@@ -120,22 +198,28 @@ class _TemplateCache(FileSystemBytecodeCache):
 
 
 @cache
-def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(resource_path("templates")), autoescape=True,
-                      undefined=StrictUndefined, finalize=xml_safe, trim_blocks=True,
-                      lstrip_blocks=True, bytecode_cache=_TemplateCache())
-    env.filters.update(lines=_lines, join_and=_join_and, long_date=long_date,
+def environment(spelling: str = "US") -> Environment:
+    """The templates in US spelling, or ("UK") in British spelling with day-month dates."""
+    loader: BaseLoader = (_SpellingLoader if spelling == "UK" else FileSystemLoader)(
+        resource_path("templates"))
+    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
+                      finalize=xml_safe, trim_blocks=True, lstrip_blocks=True,
+                      bytecode_cache=_TemplateCache(spelling))
+    env.filters.update(lines=_lines, join_and=_join_and, join_long=_join_long,
+                       long_date=_long_date_uk if spelling == "UK" else long_date,
                        lowercase_start=_lowercase_start, full_stop=_full_stop,
-                       table_rows=_table_rows)
+                       table_rows=_table_rows, list_item=_list_item, hashtag=_hashtag)
     return env
 
 
 def render_html(project: Project, kind: DocumentType | str | None = None) -> str:
     """The templates' raw output (the HTML subset) for the full policy or short guidelines."""
     kind = DocumentType(kind or project.company.document_type)
-    company = project.company.name.strip() or "the Company"
-    template = environment().get_template(f"policy_{kind.value}.html.j2")
-    return template.render(p=project, company=xml_safe(company), kind=kind.value)
+    unnamed = "the organization" if project.company.industry == "nonprofit" else "the company"
+    company = project.company.name.strip() or unnamed
+    template = environment(project.company.spelling).get_template(f"policy_{kind.value}.html.j2")
+    return template.render(p=project, company=xml_safe(company), kind=kind.value,
+                           law=project.company.law_pack)
 
 
 def render_document(project: Project, kind: DocumentType | str | None = None, *,

@@ -14,11 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .law import places
 from .model import Project
 from .safe_write import WriteError, plain_reason, write_atomically, write_bytes_atomically
 
 FORMAT = "smpolicy-project"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BACKUP_SUFFIX = ".bak"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -192,7 +193,59 @@ def _v2_to_v3(answers: dict[str, Any]) -> dict[str, Any]:
     return migrated
 
 
-MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [_v1_to_v2, _v2_to_v3]
+# Names people typed for a country before schema 4, beyond the ISO names themselves.
+_COUNTRY_ALIASES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US",
+                    "the united states": "US", "the us": "US", "the usa": "US",
+                    "uk": "GB", "great britain": "GB", "britain": "GB", "the uk": "GB",
+                    "the united kingdom": "GB", "england": "GB", "scotland": "GB",
+                    "wales": "GB", "northern ireland": "GB", "holland": "NL",
+                    "the netherlands": "NL", "deutschland": "DE"}
+_NATIONS = {"england": "GB-ENG", "scotland": "GB-SCT", "wales": "GB-WLS",
+            "northern ireland": "GB-NIR"}
+
+
+def _plain(text: Any) -> str:
+    """'U.S.A. ' -> 'usa', for matching what was typed."""
+    return " ".join(str(text).lower().replace(".", "").split()) if isinstance(text, str) else ""
+
+
+def _country_code(typed: str) -> str:
+    """ISO 3166-1 alpha-2 for a typed country name; '' when it cannot be told."""
+    countries = places()["countries"]
+    by_name = {_plain(name): code for code, name in countries.items()}
+    by_code = {code.lower(): code for code in countries}
+    key = _plain(typed)
+    return _COUNTRY_ALIASES.get(key) or by_name.get(key) or by_code.get(key, "")
+
+
+def _region_code(typed: str, country: str) -> str:
+    """ISO 3166-2 for a typed state ('Ohio', 'OH', 'Ontario'); '' when it cannot be told."""
+    regions = places()["subdivisions"].get(country, {})
+    key = _plain(typed)
+    for code, name in regions.items():
+        if key in (_plain(name), _plain(code), _plain(code.split("-", 1)[1])):
+            return code
+    return ""
+
+
+def _v3_to_v4(answers: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3 kept the country and state as typed text; schema 4 keeps ISO 3166 codes."""
+    company = answers.get("company")
+    if not isinstance(company, dict):
+        return answers
+    company = dict(company)
+    typed_country, typed_state = company.get("country", "United States"), company.get("state", "")
+    country = _country_code(typed_country) if isinstance(typed_country, str) else typed_country
+    if country == "GB" and not typed_state:
+        typed_state = _NATIONS.get(_plain(typed_country), "")
+    company["country"] = country
+    regions = places()["subdivisions"].get(country, {})
+    company["state"] = (typed_state if isinstance(typed_state, str) and typed_state in regions
+                        else _region_code(typed_state, country))
+    return {**answers, "company": company}
+
+
+MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [_v1_to_v2, _v2_to_v3, _v3_to_v4]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1, "one migration per older schema_version"
 
 

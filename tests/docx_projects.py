@@ -15,7 +15,7 @@ OWNER = "Dana Reyes"
 def filled_project(**overrides: object) -> Project:
     """A B2B company's policy with every question answered and two notes to counsel."""
     answers = {
-        "company": {"name": "Northwind Analytics LLC", "state": "Ohio", "staff_count": 40,
+        "company": {"name": "Northwind Analytics LLC", "state": "US-OH", "staff_count": 40,
                     "owner_name": OWNER, "owner_title": "Managing Director",
                     "effective_date": "2025-03-01", "version": "2.1",
                     "related_policies": ["confidentiality", "code_of_conduct"]},

@@ -106,7 +106,8 @@ def test_presets_and_the_example_export_to_html_and_markdown(project, fmt, tmp_p
 def test_the_example_is_a_complete_fictional_company():
     project = load_project(EXAMPLE)
     assert project.company.name == "Northwind Analytics LLC"
-    assert (project.company.state, project.company.staff_count) == ("Ohio", 40)
+    assert (project.company.country, project.company.state) == ("US", "US-OH")
+    assert project.company.staff_count == 40
     assert project.company.effective_date and project.review.next_review_date
     assert project.review.reviewers and project.review.revisions
     for area_name, area in Project.areas().items():

@@ -1,0 +1,117 @@
+"""Law packs: which rules apply where the business is, kept as data under assets/law/.
+
+One pack per country we cover (US, GB, CA, AU), each with its rules, citations, sources and the
+date the law was checked; any other country gets the empty pack, which names no law at all.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from ..resources import resource_path
+
+COVERED = ("US", "GB", "CA", "AU")  # countries with a pack of their own
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One legal point: what it says, its citation in the place, and where we checked it."""
+
+    id: str
+    title: str
+    cite: str
+    source: str
+
+
+@dataclass(frozen=True)
+class LawPack:
+    """The law for one place: a country, and a state or region inside it when one is chosen."""
+
+    country: str  # ISO 3166-1 alpha-2, "" when not set
+    region: str  # ISO 3166-2 inside the country, or ""
+    law_as_of: date
+    spelling: str  # "US" or "UK"
+    rules: dict[str, Rule] = field(default_factory=dict)
+
+    @property
+    def covered(self) -> bool:
+        """Whether the text was written for this country's law (else counsel must localise)."""
+        return self.country in COVERED
+
+    @property
+    def in_us(self) -> bool:
+        return self.country == "US"
+
+    @property
+    def country_name(self) -> str:
+        return places()["countries"].get(self.country, "")
+
+    @property
+    def region_name(self) -> str:
+        return places()["subdivisions"].get(self.country, {}).get(self.region, "")
+
+    @property
+    def place(self) -> str:
+        """'Ohio, the United States'; 'the Netherlands'; '' when no country is set."""
+        return ", ".join(filter(None, (self.region_name, with_article(self.country_name))))
+
+    def has(self, rule_id: str) -> bool:
+        return rule_id in self.rules
+
+    def cite(self, rule_id: str) -> str:
+        return self.rules[rule_id].cite if rule_id in self.rules else ""
+
+
+# Country names read with "the" in a sentence ("in the Netherlands").
+_WITH_THE = ("United ", "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives",
+             "Czech Republic", "Dominican Republic", "Central African Republic", "Comoros",
+             "Seychelles", "Marshall Islands", "Solomon Islands", "Cayman Islands",
+             "Falkland Islands", "Faroe Islands", "Cook Islands", "Virgin Islands",
+             "Turks and Caicos", "Holy See")
+
+
+def with_article(name: str) -> str:
+    return f"the {name}" if name.startswith(_WITH_THE) else name
+
+
+@cache
+def places() -> dict[str, Any]:
+    """ISO 3166 countries ({code: name}) and the states we list ({country: {code: name}})."""
+    return json.loads(resource_path("assets", "law", "places.json").read_text("utf-8"))
+
+
+@cache
+def _pack_data(country: str) -> dict[str, Any]:
+    name = country if country in COVERED else "other"
+    return json.loads(resource_path("assets", "law", f"{name}.json").read_text("utf-8"))
+
+
+@cache
+def law_pack(country: str, region: str = "") -> LawPack:
+    """The rules for a place: the country's own, plus the state's where it has one."""
+    data = _pack_data(country)
+    region = region if region.startswith(f"{country}-") else ""
+    rules = {}
+    for rule in data["rules"]:
+        states = rule.get("states")
+        if states is None:
+            rules[rule["id"]] = Rule(rule["id"], rule["title"], rule["cite"], rule["source"])
+        elif region in states:
+            rules[rule["id"]] = Rule(rule["id"], rule["title"], states[region], rule["source"])
+    return LawPack(country, region, date.fromisoformat(data["law_as_of"]), data["spelling"],
+                   rules)
+
+
+def law_as_of() -> date:
+    """The date the shipped law was last checked: the oldest of the packs."""
+    return min(date.fromisoformat(_pack_data(code)["law_as_of"]) for code in (*COVERED, ""))
+
+
+def state_rules(country: str) -> dict[str, dict[str, str]]:
+    """Rule id -> {region code: citation} for the rules that differ by state or region."""
+    return {rule["id"]: rule["states"] for rule in _pack_data(country)["rules"]
+            if "states" in rule}

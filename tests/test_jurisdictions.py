@@ -1,0 +1,251 @@
+"""The right law for where the business is: every preset in five countries, and each state rule.
+
+Walks every preset x country (US, GB, CA, AU and Germany for the rest) x document kind, and
+every state or province rule in the law packs, reading the text an owner would send out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import typing
+
+import pytest
+
+from smpolicy_desktop.law import COVERED, law_as_of, law_pack, places, state_rules
+from smpolicy_desktop.model import Company, Project
+from smpolicy_desktop.presets import presets
+from smpolicy_desktop.render import long_date, render_document
+from smpolicy_desktop.resources import resource_path
+from smpolicy_desktop.storage import FORMAT, project_from_data
+from tests.test_policy_text import flesch_kincaid_grade, holes
+
+# Each country with a state whose own rules show, and Germany for "any other country".
+PLACES = {"US": "US-CA", "GB": "GB-ENG", "CA": "CA-ON", "AU": "AU-NSW", "DE": ""}
+KINDS = ("full", "short")
+PRESETS = presets()
+
+# What each country's full policy must say (its own law), and its short guidelines.
+OWN_POINTS = {
+    "US": ["National Labor Relations Act", "16 CFR Part 465", "SEC Rule 21F-17",
+           "18 U.S.C. 1833(b)", "Cal. Lab. Code 980", "at will"],
+    "GB": ["Public Interest Disclosure Act 1998", "Equality Act 2010",
+           "UK GDPR and the Data Protection Act 2018", "Acas Code of Practice",
+           "Digital Markets, Competition and Consumers Act 2024"],
+    "CA": ["Criminal Code, section 425.1", "Competition Act", "Employment Standards Act, 2000"],
+    "AU": ["Corporations Act 2001", "Australian Consumer Law", "Workplace Surveillance Act 2005"],
+    "DE": ["a local lawyer must adapt it", "works council"],
+}
+SHORT_POINTS = {"US": ["for California, the United States", "a government agency"],
+                "GB": ["for England, the United Kingdom", "a regulator"],
+                "CA": ["for Ontario, Canada", "a regulator"],
+                "AU": ["for New South Wales, Australia", "a regulator"],
+                "DE": ["not yet adapted to the law of Germany", "a regulator"]}
+# US law and US-only ideas that must never reach a policy for another country.
+US_ONLY = ["National Labor Relations", "NLRA", "Federal Trade Commission", "FTC", "HIPAA",
+           "FINRA", "SEC", "Regulation FD", "Regulation Z", "CFR", "U.S.C.", "Title VII",
+           "at will", "federal", "US law", "Section 7", "TAKE IT DOWN", "AICPA", "ABA ",
+           "HHS", "New York and Florida", "color"]
+# Words that never start a proper name, so a capital one inside a sentence is a bug.
+NOT_NAMES = {"The", "Our", "Your", "Their", "An", "This", "That", "These", "Those", "We",
+             "You", "It", "Please", "Each", "Every", "And", "Or", "To", "Of", "For", "With"}
+DOUBLED = re.compile(r"[.,;:!?]\s*[.,;:!?]")
+# Words that point to a list or table; with every list empty they must not appear.
+POINTERS = ["escalation chain", "account owners", "listed below", "the people below",
+            "response table", "crisis steps", "the kinds listed"]
+
+
+def cites_of(country: str) -> set[str]:
+    """Every citation in a country's pack, states included."""
+    name = country if country in COVERED else "other"
+    data = json.loads(resource_path("assets", "law", f"{name}.json").read_text("utf-8"))
+    found = set()
+    for rule in data["rules"]:
+        found |= set(rule.get("states", {}).values()) or {rule["cite"]}
+    return found
+
+
+def placed(project: Project, country: str, state: str = "") -> Project:
+    project = project.model_copy(deep=True)
+    project.company.country = country
+    project.company.state = state
+    return project
+
+
+def text_of(project: Project, kind: str) -> str:
+    return "\n".join(render_document(project, kind).text_lines())
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences, a new one also after a colon (lead-ins such as 'Send these questions to:')."""
+    return [part for line in text.splitlines()
+            for part in re.split(r"(?<=[.!?:])\s+", line) if part.strip()]
+
+
+def capital_inside(text: str) -> list[str]:
+    return [sentence for sentence in sentences(text)
+            if any(word in NOT_NAMES for word in re.findall(r"[A-Za-z]+", sentence)[1:])]
+
+
+def emptied(project: Project) -> Project:
+    """Every list answer emptied, as an owner who cleared them all would have it."""
+    project = project.model_copy(deep=True)
+    for area_name, area in Project.areas().items():
+        for name, field in area.model_fields.items():
+            if typing.get_origin(field.annotation) is list:
+                setattr(getattr(project, area_name), name, [])
+    return project
+
+
+MATRIX = [pytest.param(name, country, kind, id=f"{name}-{country}-{kind}")
+          for name in PRESETS for country in PLACES for kind in KINDS]
+
+
+@pytest.mark.parametrize(("preset", "country", "kind"), MATRIX)
+def test_each_preset_follows_the_law_of_its_country(preset, country, kind):
+    project = placed(PRESETS[preset].project(), country, PLACES[country])
+    text = text_of(project, kind)
+    for point in (OWN_POINTS[country] if kind == "full" else SHORT_POINTS[country]):
+        if point in ("at will",) and preset == "nonprofit":
+            continue
+        assert point in text, f"{preset} in {country} ({kind}) lacks {point!r}"
+    if country != "US":
+        assert [word for word in US_ONLY if re.search(rf"\b{re.escape(word)}", text)] == []
+    foreign = set().union(*(cites_of(other) for other in PLACES if other != country))
+    assert [cite for cite in foreign - cites_of(country) if cite in text] == []
+
+
+@pytest.mark.parametrize(("preset", "country", "kind"), MATRIX)
+def test_each_preset_reads_cleanly_in_every_country(preset, country, kind):
+    for project in (placed(PRESETS[preset].project(), country, PLACES[country]),
+                    placed(emptied(PRESETS[preset].project()), country, PLACES[country])):
+        document = render_document(project, kind)
+        text = "\n".join(document.text_lines())
+        assert holes(document) == []
+        assert DOUBLED.findall(text) == [], DOUBLED.findall(text)
+        assert capital_inside(text) == []
+    bare = text_of(placed(emptied(PRESETS[preset].project()), country, PLACES[country]), kind)
+    assert [pointer for pointer in POINTERS if pointer in bare] == []
+
+
+def section_grades(document) -> dict[str, float]:
+    """Flesch-Kincaid grade of each section's sentences (titles and tables left out)."""
+    texts: dict[str, list[str]] = {}
+    for block in document.blocks:
+        if block.kind in ("paragraph", "bullet", "numbered"):
+            section = block.clause_id.split(".")[0]
+            texts.setdefault(section, []).extend(
+                s for s in re.split(r"(?<=[.!?])\s+", block.text) if s.strip())
+    return {section: flesch_kincaid_grade(found) for section, found in texts.items()}
+
+
+@pytest.mark.parametrize(("preset", "country", "kind"), MATRIX)
+def test_every_section_reads_at_grade_eight_or_below(preset, country, kind):
+    document = render_document(placed(PRESETS[preset].project(), country, PLACES[country]),
+                               kind)
+    grades = section_grades(document)
+    assert grades and {s: round(g, 1) for s, g in grades.items() if g > 8.0} == {}
+
+
+# --- State and province rules ----------------------------------------------------------------
+
+STATE_RULES = [pytest.param(country, rule, region, cite, id=f"{rule}-{region}")
+               for country in ("US", "CA", "AU")
+               for rule, regions in state_rules(country).items()
+               for region, cite in regions.items()]
+# The words each state rule adds to the full policy; a state without the rule lacks them.
+RULE_WORDS = {"account_privacy": "law protects your personal accounts",
+              "investigation_request": "share a specific post or message",
+              "off_duty_conduct": "in your own time and away from work",
+              "political_activity": "protects your political views",
+              "monitoring_acknowledgement": "law requires us to give you this notice",
+              "electronic_monitoring_policy": "our written policy on electronic monitoring",
+              "surveillance_notice": "our policy on computer surveillance"}
+WITHOUT = {"US": "US-TX", "CA": "CA-BC", "AU": "AU-VIC"}  # a place with none of them
+
+
+@pytest.mark.parametrize(("country", "rule", "region", "cite"), STATE_RULES)
+def test_a_state_rule_shows_in_its_state_only(country, rule, region, cite):
+    base = PRESETS["general_b2b"].project()
+    here = text_of(placed(base, country, region), "full")
+    elsewhere = text_of(placed(base, country, WITHOUT[country]), "full")
+    assert RULE_WORDS[rule] in here and cite in here
+    assert RULE_WORDS[rule] not in elsewhere and cite not in elsewhere
+
+
+def test_california_differs_from_texas_where_the_law_does():
+    base = PRESETS["general_b2b"].project()
+    california, texas = (text_of(placed(base, "US", state), "full") for state in ("US-CA", "US-TX"))
+    assert "Cal. Lab. Code 980(c)(1)" in california and "Cal. Lab. Code 1101-1102" in california
+    assert "ask you about a post that someone has shown us" in texas
+    assert "ask you about a post that someone has shown us" not in california
+
+
+def test_a_monitoring_notice_state_adds_the_acknowledgement_line():
+    base = PRESETS["general_b2b"].project()
+    for kind in KINDS:
+        assert "as New York law requires" in text_of(placed(base, "US", "US-NY"), kind)
+        assert "law requires" not in text_of(placed(base, "US", "US-OH"), kind)
+
+
+# --- Spelling, dates and the law-as-of stamp -------------------------------------------------
+
+def test_spelling_and_dates_follow_the_country():
+    project = PRESETS["general_b2b"].project()
+    project.company.effective_date = law_as_of()
+    us, uk = text_of(project, "full"), text_of(placed(project, "GB", "GB-SCT"), "full")
+    assert "criticize" in us and "December 2, 2026" in us
+    assert "2 December 2026" in uk and "criticise" not in uk and "December 2," not in uk
+    assert project.company.spelling == "US" and placed(project, "AU").company.spelling == "UK"
+
+
+def test_every_document_carries_the_law_as_of_date():
+    stamp = long_date(law_as_of())
+    for country, state in PLACES.items():
+        for kind in KINDS:
+            project = placed(PRESETS["general_b2b"].project(), country, state)
+            title = [b.text for b in render_document(project, kind).blocks
+                     if b.clause_id == "title"]
+            assert any("Law as of" in line for line in title), title
+    assert stamp == "December 2, 2026"
+
+
+def test_the_computed_facts_are_model_properties():
+    company = Company(country="US", state="US-CA")
+    assert company.in_us and company.law_pack.has("account_privacy")
+    assert company.law_pack is law_pack("US", "US-CA")
+    company.country = "GB"
+    assert company.state == "" and not company.in_us and company.law_pack.covered
+    assert not Company(country="DE").law_pack.covered
+    assert Company(country="").law_pack.place == ""
+
+
+def test_every_listed_state_belongs_to_a_covered_country_and_every_code_is_iso():
+    assert set(places()["subdivisions"]) == set(COVERED)
+    assert all(re.fullmatch(r"[A-Z]{2}", code) for code in places()["countries"])
+    for country, regions in places()["subdivisions"].items():
+        assert all(code.startswith(f"{country}-") for code in regions)
+        for rule_regions in state_rules(country).values():
+            assert set(rule_regions) <= set(regions)
+
+
+# --- Older files -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "state", "country", "region"), [
+    ("United States", "Ohio", "US", "US-OH"), ("USA", "CA", "US", "US-CA"),
+    ("U.S.", "Texas", "US", "US-TX"), ("U.S", "ny", "US", "US-NY"), ("USA.", "", "US", ""),
+    ("America", "Ohio", "US", "US-OH"), ("United Kingdom", "", "GB", ""),
+    ("UK", "Scotland", "GB", "GB-SCT"), ("England", "", "GB", "GB-ENG"),
+    ("Canada", "Ontario", "CA", "CA-ON"), ("Australia", "New South Wales", "AU", "AU-NSW"),
+    ("Germany", "Bavaria", "DE", ""), ("Netherlands", "", "NL", ""), ("", "", "", ""),
+    ("Narnia", "Ohio", "", "")])
+def test_an_older_file_s_typed_country_becomes_its_iso_code(typed, state, country, region):
+    data = {"format": FORMAT, "schema_version": 2,
+            "project": {"company": {"country": typed, "state": state}}}
+    company = project_from_data(data).company
+    assert (company.country, company.state) == (country, region)
+
+
+def test_an_older_file_without_a_country_was_in_the_united_states():
+    data = {"format": FORMAT, "schema_version": 2, "project": {"company": {"name": "Acme"}}}
+    assert project_from_data(data).company.country == "US"
