@@ -118,22 +118,15 @@ class _SpellingLoader(FileSystemLoader):
         return respell_uk(source), filename, uptodate
 
 
-# One-word answers that are roles, not names: "our Owner" reads "our owner".
-_ROLE_WORDS = {"owner", "manager", "director", "founder", "partner", "president", "principal",
-               "everyone", "marketing", "compliance", "management", "supervisor"}
-
-
 def _lowercase_start(text: str) -> str:
     """'Twice a day' -> 'twice a day', to continue a sentence.
 
     'IT team', 'Dana Reyes' and 'Sam Okafor, Marketing Lead' stay as typed: a capital on the
-    second word, or a one-word answer that is not a role, may be a name.
+    second word means a name or a title.
     """
     text = str(text).strip()
     words = text.split()
     if len(text) < 2 or not (text[0].isupper() and text[1].islower()):
-        return text
-    if len(words) == 1 and words[0].lower().strip(".,;:") not in _ROLE_WORDS:
         return text
     if len(words) > 1 and not words[1][:1].islower():
         return text

@@ -366,3 +366,35 @@ def policy_sentences(document: Document) -> list[str]:
 def test_the_policy_reads_at_about_us_grade_ten_or_below():
     grade = flesch_kincaid_grade(policy_sentences(render_document(example(), "full")))
     assert grade <= 10.0, f"Flesch-Kincaid grade {grade:.1f}"
+
+
+# --- Answers typed with their own punctuation or capitals ------------------------------------
+
+def test_typed_punctuation_and_capitals_read_as_one_sentence():
+    project = example()
+    project.company.name = "Acme Widgets, Inc."
+    project.voice.media_contact = "The owner or managing director"
+    project.voice.voice_attributes = ["Plain.", "helpful"]
+    project.employees.confidential_info = ["Client files.", "Source code;", "Bids"]
+    project.company.owner_name = ""
+    project.company.owner_title = "Owner"
+    text = policy_text(project)
+    assert "Inc.." not in text and "you work for Acme Widgets, Inc." in text
+    assert "official view to the owner or managing director." in text
+    assert "aim to sound plain and helpful." in text
+    assert "That means client files; source code; and bids." in text
+    assert "ask our owner." in text
+    assert not re.search(r"\.[.;]|;[.;,]|,[.,]", text)  # "Inc.," is English; ".." is not
+
+
+def test_two_confidential_items_read_as_a_pair():
+    project = example()
+    project.employees.confidential_info = ["Client files", "Source code"]
+    assert "That means client files and source code." in policy_text(project)
+
+
+def test_a_policy_without_an_owner_never_points_to_an_unnamed_policy_owner():
+    project = example()
+    project.company.owner_name = project.company.owner_title = ""
+    project.responses.first_steps = ["Pause all scheduled posts"]
+    assert "the policy owner" not in policy_text(project).lower().replace("policy owner:", "")

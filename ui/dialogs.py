@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop import __version__
 from smpolicy_desktop.autosave import Autosave
+from smpolicy_desktop.law import law_as_of
 from smpolicy_desktop.presets import Preset
 
 
@@ -185,10 +186,13 @@ def confirm_final(parent: QWidget, open_items: list[str]) -> bool:
 
 
 def about(parent: QWidget) -> None:
+    checked = law_as_of()
     QMessageBox.about(
         parent, "About smpolicy",
         f"<h3>smpolicy {__version__}</h3>"
         "<p>Draft your company's social media policy, offline, and export an editable Word "
         "document for your lawyer.</p>"
         "<p><b>smpolicy does not give legal advice.</b> Have a lawyer review your policy "
-        "before you use it.</p>")
+        "before you use it.</p>"
+        f"<p>Law as of {checked:%B} {checked.day}, {checked.year}: the United "
+        "States (federal and state rules), the United Kingdom, Canada and Australia.</p>")

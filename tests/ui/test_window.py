@@ -318,6 +318,7 @@ def test_about_box_names_the_version_and_disclaims_legal_advice(qtbot, window, m
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window.about_action.trigger()
     assert "0." in shown[0] and "does not give legal advice" in shown[0]
+    assert "Law as of December 2, 2026" in shown[0]
 
 
 def test_standard_shortcuts(window):
