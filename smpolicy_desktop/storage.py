@@ -130,7 +130,7 @@ def describe_validation_error(exc: ValidationError) -> str:
     more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
     message = error["msg"].replace("Extra inputs are not permitted", "this question is unknown")
     if error["type"] == "enum":  # a country code: the list of every choice is far too long
-        message = f"{_key_as_written(error.get('input'))} is not one of the choices"
+        message = "the answer is not one of the choices"
     return f"{where or 'the project'}: {message}{more}"
 
 

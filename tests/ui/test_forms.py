@@ -428,3 +428,12 @@ def test_the_wheel_scrolls_the_form_instead_of_changing_an_unfocused_box(qtbot, 
     QApplication.sendEvent(industry, wheel)
     assert model.project.company.industry == "general_b2b"
     assert form.verticalScrollBar().value() > 0
+
+
+def test_country_and_state_are_picked_from_iso_lists(window, model):
+    country = form_of(window, "company").editor(("company", "country"))
+    state = form_of(window, "company").editor(("company", "state"))
+    assert country.count() == 250 and country.itemData(country.findText("United Kingdom")) == "GB"
+    assert state.itemData(state.findText("California, United States")) == "US-CA"
+    country.activated.emit(country.findData("GB"))
+    assert (model.project.company.country, model.project.company.state) == ("GB", "")
