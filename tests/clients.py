@@ -39,6 +39,19 @@ def docx_to_pdfs(docxs: list[Path], outdir: Path) -> list[Path]:
     return pdfs
 
 
+def to_docx(source: Path, outdir: Path) -> Path:
+    """A .txt or .odt converted to Word by LibreOffice, as an owner's existing policy might be."""
+    soffice = require_tool("soffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = (outdir / ".lo-profile").resolve().as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                    "--convert-to", "docx", "--outdir", str(outdir), str(source)],
+                   check=True, timeout=300, capture_output=True)
+    docx = outdir / f"{source.stem}.docx"
+    assert docx.is_file(), f"LibreOffice made no .docx from {source}"
+    return docx
+
+
 def pdf_text(pdf: Path) -> str:
     pdftotext = require_tool("pdftotext")
     return subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, timeout=60,

@@ -6,9 +6,20 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import save_project
+from tests.clients import to_docx
+
+EXISTING_POLICY = """Social media policy
+
+Keep all company information confidential.
+Only our spokesperson speaks for the company.
+Do not harass or threaten anyone online.
+Reply to patient reviews with the details of their visit.
+"""
 
 
 def risky_project_file(tmp_path):
@@ -69,3 +80,93 @@ def test_a_binary_text_file_is_a_user_error(tmp_path, capsys):
     blob.write_bytes(b"\xff\xfe\x00bad")
     assert main(["check", "--text-file", str(blob)]) == 2
     assert "UTF-8" in capsys.readouterr().err
+
+
+def check_lines(tmp_path, capsys, text: str, *facts: str) -> list[dict]:
+    rules = tmp_path / "rules.txt"
+    rules.write_text(text, encoding="utf-8")
+    assert main(["check", "--text-file", str(rules), *facts, "--json"]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_business_facts_change_what_is_checked(tmp_path, capsys):
+    text = ("Reply to patient reviews with details of their visit.\n"
+            "Never discuss your salary.\n")
+    unknown = check_lines(tmp_path, capsys, text)
+    assert [f["rule"] for f in unknown[0]["findings"]] == ["hipaa.review_reply"]
+    retail = check_lines(tmp_path, capsys, text, "--industry", "retail_consumer")
+    assert retail[0]["findings"] == [] and retail[1]["findings"][0]["rule"] == "nlra.pay"
+    abroad = check_lines(tmp_path, capsys, text, "--country", "GB")
+    assert abroad[0]["findings"] == [] and abroad[1]["findings"] == []
+
+
+def test_a_state_without_an_account_law_gets_a_warning_not_an_error(tmp_path, capsys):
+    text = "You must give us your Instagram password if asked.\n"
+    [california] = check_lines(tmp_path, capsys, text, "--state", "US-CA")
+    [texas] = check_lines(tmp_path, capsys, text, "--state", "US-TX")
+    assert california["findings"][0]["severity"] == "error"
+    assert texas["findings"][0]["severity"] == "warning"
+
+
+def test_a_finding_names_the_decision_its_rule_reads_like(tmp_path, capsys):
+    [line] = check_lines(tmp_path, capsys, "Staff may not post statements that damage the "
+                                           "company or anyone's reputation.\n")
+    finding = line["findings"][0]
+    assert finding["area"] == "nlra"
+    assert finding["precedent"].startswith("This reads like the rule found unlawful in ")
+    assert "15-04" not in finding["authority"] and "Stericycle" in finding["authority"]
+
+
+def test_semicolons_and_questions_stay_in_one_rule(tmp_path, capsys):
+    [line] = check_lines(tmp_path, capsys, "Questions about pay? Ask HR; never discuss it with "
+                                           "coworkers.\n")
+    assert {f["excerpt"] for f in line["findings"]} == {
+        "Questions about pay? Ask HR; never discuss it with coworkers."}
+
+
+def test_a_text_or_markdown_policy_is_checked_with_its_topics(tmp_path, capsys):
+    for name in ("policy.txt", "policy.md"):
+        policy = tmp_path / name
+        policy.write_text(EXISTING_POLICY, encoding="utf-8")
+        assert main(["check", "--document", str(policy), "--industry", "health_care"]) == 0
+        out = capsys.readouterr().out
+        assert '"Keep all company information confidential."' in out
+        assert "nlra.confidentiality" in out and "hipaa.review_reply" in out
+        assert "Covers: " in out and "Who speaks for the company" in out
+        assert "Lacks: " in out and "Passwords and account security" in out
+
+
+@pytest.mark.slow
+def test_a_word_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
+    source = tmp_path / "existing.txt"
+    source.write_text(EXISTING_POLICY, encoding="utf-8")
+    docx = to_docx(source, tmp_path / "word")
+    assert main(["check", "--document", str(docx), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    flagged = {f["excerpt"]: f["rule"] for f in report["findings"]}
+    assert flagged["Keep all company information confidential."] == "nlra.confidentiality"
+    assert "Only our spokesperson speaks for the company." not in flagged
+    assert "Who speaks for the company" in report["covered"]
+
+
+def test_an_unreadable_document_is_one_line_and_exit_2(tmp_path, capsys):
+    fake = tmp_path / "policy.docx"
+    fake.write_bytes(b"not a zip")
+    for path in (fake, tmp_path / "missing.md", tmp_path / "policy.pdf"):
+        assert main(["check", "--document", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("error: ")
+
+
+def test_a_year_9999_effective_date_does_not_crash_the_check(tmp_path, capsys):
+    from datetime import date
+
+    project = Project()
+    project.company.effective_date = date(9999, 12, 31)
+    project.review.next_review_date = None
+    path = tmp_path / "far.smpolicy"
+    save_project(project, path)
+    assert main(["check", "--json", str(path)]) == 0
+    review = next(f for f in json.loads(capsys.readouterr().out)
+                  if f["rule"] == "missing.review_date")
+    assert review["replacement"] is None  # no date after 9999 to suggest

@@ -172,3 +172,32 @@ def test_an_area_with_every_question_answered_is_done():
     project.training.consequences = "Coaching first"
     project.training.measures = ["Enquiries from social media"]
     assert area_status(project)["training"] == ("done", [])
+
+
+def test_a_risky_sentence_typed_into_an_answer_is_listed_once():
+    project = Project()
+    project.training.consequences = "Never criticise the company online."
+    found = [f for f in warnings(project) if f.rule == "nlra.disparagement"]
+    assert len(found) == 1 and found[0].path == ("training", "consequences")
+
+
+def test_check_document_is_a_pure_function_that_threads_can_share():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from smpolicy_desktop.checks import CheckFacts, check_document
+
+    document = document_saying("Keep salaries confidential.", "Do not harass anyone.")
+    facts = CheckFacts(country="US")
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: check_document(document, facts), range(8)))
+    assert all(r == results[0] for r in results)
+    assert [(f.rule, f.clause_id) for f in results[0]] == [("nlra.pay", "employees.general")]
+
+
+def test_outside_the_us_there_are_no_us_law_findings_only_a_note():
+    project = Project()
+    project.company.country = "Germany"
+    project.training.consequences = "Never discuss your salary."
+    found = check_project(project)
+    assert not any(f.area == "nlra" for f in found)
+    assert any(f.rule == "jurisdiction.outside_us" and f.severity == "info" for f in found)

@@ -1,18 +1,28 @@
-"""The findings panel: risky sentences with a safer wording, and how complete each area is.
+"""The findings panel: risky sentences with a safer wording, and how complete each area is;
+and the dialog that checks a policy document the owner already has.
 
-Re-runs the check about 400 ms after the last edit. Activating a finding asks the window to
-show its field; "Apply safer wording" edits the model, so Undo takes it back.
+About 400 ms after the last edit, and only while the panel is shown, the check runs on a worker
+thread on a copy of the project, so typing never waits for it. Activating a finding asks the
+window to show its field; "Apply safer wording" edits the model, so Undo takes it back.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
+from pathlib import Path
+
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -42,6 +52,7 @@ class FindingsPanel(QWidget):
 
     field_requested = Signal(tuple)
     clause_requested = Signal(str)
+    _checked = Signal(int, object)  # generation, (findings, status, numbers) from a worker
 
     def __init__(self, model: ProjectModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,21 +84,48 @@ class FindingsPanel(QWidget):
         self.completeness.itemActivated.connect(
             lambda item: self.field_requested.emit((item.data(Qt.ItemDataRole.UserRole),)))
         self.apply_button.clicked.connect(self.apply_current)
+        self._generation = 0  # a worker's result counts only if no edit came after it
+        self._stale = True
+        self._checked.connect(self._show_result)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh)
-        model.changed.connect(lambda _path: self._timer.start())
-        self._timer.start()  # the first check waits until the window is on screen
+        self._timer.timeout.connect(self._check_in_background)
+        model.changed.connect(self._edited)
 
     def refresh(self) -> None:
         """Run the check now and show its findings, keeping the selected one if it remains."""
-        from smpolicy_desktop.checks import area_status, check_project  # heavy: on demand
-        from smpolicy_desktop.render import render_document
+        self._generation += 1
+        self._stale = False
+        self._show_result(self._generation, _run_check(self.model.project))
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start()
+
+    def _edited(self, _path) -> None:
+        self._generation += 1
+        self._stale = True
+        self._timer.start()
+
+    def _check_in_background(self) -> None:
+        if not self.isVisible():
+            return  # checked when shown
+        self._stale = False
+        generation, project = self._generation, self.model.project.model_copy(deep=True)
+        emit = self._checked.emit
+
+        def work() -> None:
+            result = _run_check(project)
+            with suppress(RuntimeError):  # the panel was closed meanwhile
+                emit(generation, result)
+
+        QThreadPool.globalInstance().start(work)
+
+    def _show_result(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return  # an edit came after this check started; its own check follows
         selected = self.current_finding()
-        document = render_document(self.model.project)
-        self.numbers = {b.clause_id: b.number for b in document.blocks if b.number}
-        self.findings = check_project(self.model.project, document)
-        self.status = area_status(self.model.project)
+        self.findings, self.status, self.numbers = result
         self._fill_findings(selected)
         self._fill_completeness()
 
@@ -112,7 +150,7 @@ class FindingsPanel(QWidget):
         self.list.clear()
         for finding in self.findings:
             icon, colour, word = _LOOK[finding.severity]
-            where = self.numbers.get(finding.clause_id) or finding.clause_id or "policy"
+            where = self.numbers.get(finding.clause_id) or "policy"
             what = f'"{finding.excerpt}"' if finding.excerpt else finding.reason.split(". ")[0]
             item = QListWidgetItem(self.style().standardIcon(icon), f"{word}, {where}: {what}")
             item.setForeground(QBrush(QColor(colour)))
@@ -124,8 +162,8 @@ class FindingsPanel(QWidget):
         worrying = sum(f.at_least("warning") for f in self.findings)
         notes = len(self.findings) - worrying
         self.summary.setText(
-            f"{worrying} risky sentence(s) and {notes} note(s)" if self.findings
-            else "No risky sentences found.")
+            f"{_count(worrying, 'risky sentence')} and {_count(notes, 'note')}"
+            if self.findings else "No risky sentences found.")
 
     def _fill_completeness(self) -> None:
         self.completeness.clear()
@@ -145,7 +183,7 @@ class FindingsPanel(QWidget):
             self.details.setText("")
             return
         parts = [f'"{finding.excerpt}"' if finding.excerpt else "", finding.reason,
-                 f"Based on: {finding.authority}",
+                 finding.precedent, f"Based on: {finding.authority}",
                  f"Safer wording: {finding.suggestion}" if finding.suggestion else ""]
         self.details.setText("\n\n".join(filter(None, parts)))
 
@@ -155,3 +193,48 @@ class FindingsPanel(QWidget):
             self.clause_requested.emit(finding.clause_id)
         if finding.path:
             self.field_requested.emit(finding.path)
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+def _run_check(project: Project):
+    """Findings, area status and clause numbers for a project (any thread; the core is pure)."""
+    from smpolicy_desktop.checks import area_status, check_project  # heavy: on demand
+    from smpolicy_desktop.render import render_document
+
+    document = render_document(project)
+    numbers = {b.clause_id: b.number for b in document.blocks if b.number}
+    return check_project(project, document), area_status(project), numbers
+
+
+def check_policy_document(parent: QWidget, project: Project, path: Path | None = None) -> None:
+    """File > Check a policy document...: the risky sentences of an existing policy, for this
+    business's facts, and which of our topics it covers or lacks."""
+    from smpolicy_desktop.checks import CheckFacts
+    from smpolicy_desktop.checks.document_check import READABLE, DocumentError
+    from smpolicy_desktop.checks.report import document_report
+
+    if path is None:
+        patterns = " ".join(f"*{suffix}" for suffix in READABLE)
+        name, _ = QFileDialog.getOpenFileName(parent, "Check a policy document", "",
+                                              f"Policies ({patterns})")
+        if not name:
+            return
+        path = Path(name)
+    try:
+        text = document_report(path, CheckFacts.from_project(project))
+    except DocumentError as exc:
+        QMessageBox.warning(parent, "Check a policy document", str(exc))
+        return
+    dialog = QDialog(parent, windowTitle=f"Risk check of {path.name}")
+    report = QPlainTextEdit(text, dialog, readOnly=True)
+    report.setAccessibleName("Risk check report")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(report)
+    layout.addWidget(buttons)
+    dialog.resize(720, 560)
+    dialog.open()

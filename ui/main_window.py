@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
         menu.addActions(list(self.export_actions.values()))
         menu.addActions([self.export_changes_action, self.line_numbers_action])
         menu.addSeparator()
+        menu.addAction("Check a policy &document...", self._check_policy_document)
+        menu.addSeparator()
         menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu("&Edit")
         edit.addActions([self.undo_action, self.redo_action])
@@ -296,6 +298,11 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(spacer)
         toolbar.addAction(checks)
         toolbar.addAction(self.export_actions["docx"])
+
+    def _check_policy_document(self) -> None:
+        from ui.findings import check_policy_document
+
+        check_policy_document(self, self.model.project)
 
     def _build_go_to_menu(self) -> None:
         from smpolicy_desktop.model import Project

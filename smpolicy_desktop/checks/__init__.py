@@ -7,7 +7,6 @@ from .facts import CheckFacts
 from .finding import SEVERITIES, Finding
 from .policy_check import (
     apply_suggestion,
-    areas_with_warnings,
     check_document,
     check_project,
     check_text,
@@ -15,4 +14,4 @@ from .policy_check import (
 )
 
 __all__ = ["SEVERITIES", "CheckFacts", "Finding", "apply_suggestion", "area_status",
-           "areas_with_warnings", "check_document", "check_project", "check_text", "user_texts"]
+           "check_document", "check_project", "check_text", "user_texts"]

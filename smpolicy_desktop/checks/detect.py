@@ -5,6 +5,7 @@ model for the areas they missed, each with the nearest labelled precedent.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .facts import CheckFacts
 from .families import FAMILIES, Family
@@ -36,23 +37,40 @@ _IMPERATIVE = re.compile(
     r"delete|hide|flag|buy|pay|offer|only|always|be|stay|remain|report|contact|go|direct|"
     r"clear|submit|remember|think|follow|accept|unlock|show|confirm|text|put|limit|restrict)\b")
 
-# How alike a quoted rule must be (share of features) to be shown as the finding's precedent.
+# How alike a citable rule must be (share of features) to be shown as the finding's precedent.
 SHOWN_PRECEDENT = 0.12
 
 
 def flagged_families(text: str, facts: CheckFacts, company_speech: bool = False,
-                     learned: Model | None = None) -> list[tuple[Family, Precedent | None]]:
-    """The families a sentence falls in, each with the most similar quoted precedent (or None),
-    for the areas the facts call for. Keyword rules first; the model adds areas they missed."""
+                     learned: Model | None = None, precedents: bool = True
+                     ) -> list[tuple[Family, Precedent | None]]:
+    """The families a sentence falls in, each with the most similar citable precedent (or None
+    when none is alike or not asked for), for the areas the facts call for. Keyword rules
+    first; the model adds areas they missed."""
+    if learned is None:
+        return list(known_families(text, facts, company_speech, precedents))
+    return _families(text, facts, company_speech, learned, precedents)
+
+
+@lru_cache(maxsize=65536)
+def known_families(text: str, facts: CheckFacts, company_speech: bool, precedents: bool
+                   ) -> tuple[tuple[Family, Precedent | None], ...]:
+    """flagged_families with the shipped model, remembered: a re-check after an edit costs only
+    the sentences that changed."""
+    return tuple(_families(text, facts, company_speech, model(), precedents))
+
+
+def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model,
+              precedents: bool) -> list[tuple[Family, Precedent | None]]:
     areas = facts.areas()
-    learned = learned or model()
     sentence = sentences(text)[0] if text.strip() else None
     found: dict[str, tuple[Family, Precedent | None]] = {}
     if sentence is not None:
         for family_id, test in RULES:
             family = FAMILIES[family_id]
             if family.area in areas and _may_apply(family, company_speech) and test(sentence):
-                found.setdefault(family.id, (family, _shown(learned, text, family.area)))
+                found.setdefault(family.id, (family, precedents and _shown(learned, text,
+                                                                           family.area) or None))
     parts = clauses(text)
     risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
              for area in learned.risky_areas(part)}
@@ -65,7 +83,7 @@ def flagged_families(text: str, facts: CheckFacts, company_speech: bool = False,
             precedent = learned.nearest(text, area)
             family = FAMILIES[precedent.family] if precedent else None
             if family and _may_apply(family, company_speech):
-                found[family.id] = (family, _shown(learned, text, area))
+                found[family.id] = (family, precedents and _shown(learned, text, area) or None)
     return list(found.values())
 
 
@@ -79,7 +97,7 @@ def _restricts_protected_speech(sentence: Sentence) -> bool:
 
 
 def _shown(learned: Model, text: str, area: str) -> Precedent | None:
-    return learned.nearest(text, area, quoted_only=True, minimum=SHOWN_PRECEDENT)
+    return learned.nearest(text, area, citable_only=True, minimum=SHOWN_PRECEDENT)
 
 
 def _may_apply(family: Family, company_speech: bool) -> bool:

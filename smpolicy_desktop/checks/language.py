@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SPELLINGS = [
     (r"[\u2018\u2019\u02bc`]", "'"), (r"[\u201c\u201d]", '"'), (r"[\u2013\u2014]", " - "),
@@ -17,8 +18,10 @@ _SPELLINGS = [
     (r"\bpre[- ]?(approv|authori)", r"pre\1"), (r"\be-?mails?\b", "email"),
     (r"\s+", " "),
 ]
+_SPELLINGS = [(re.compile(pattern), replacement) for pattern, replacement in _SPELLINGS]
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str, company_name: str = "") -> str:
     """Lower case, uniform quotes and contractions; the company's own name reads 'the company'."""
     text = text.lower()
@@ -28,7 +31,7 @@ def normalise(text: str, company_name: str = "") -> str:
     if len(name) > 2:
         text = text.replace(name, "the company")
     for pattern, replacement in _SPELLINGS:
-        text = re.sub(pattern, replacement, text)
+        text = pattern.sub(replacement, text)
     return text.strip()
 
 

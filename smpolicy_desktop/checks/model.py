@@ -20,7 +20,8 @@ MODEL_FILE = ("assets", "checks", "model.json")
 _WORD = re.compile(r"[a-z0-9#']+")
 
 
-def features(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def features(text: str) -> tuple[str, ...]:
     """Word, word-stem and two-stem features of a sentence, normalised as the rules read it,
     plus the concepts it mentions and every pair of them."""
     normalised = rights_notes(normalise(text))
@@ -31,7 +32,7 @@ def features(text: str) -> list[str]:
     concepts = concepts_of(normalised)
     found |= {f"c:{c}" for c in concepts}
     found |= {f"cc:{a}+{b}" for i, a in enumerate(concepts) for b in concepts[i + 1:]}
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,11 @@ class Precedent:
     verdict: str
     source: str
     year: int
-    quoted: bool  # from a decision, memo or enforcement action, not written by us
+    citable: bool  # from a decision, court ruling or enforcement action: a finding may name it
 
     def sentence(self) -> str:
         what = "found unlawful" if self.area == "nlra" else "treated as a violation"
-        return f'This reads like a rule {what} in {self.source}: "{self.text}"'
+        return f'This reads like the rule {what} in {self.source}: "{self.text}"'
 
 
 class Model:
@@ -61,30 +62,42 @@ class Model:
             for feature, weight in data["areas"][area]["weights"].items():
                 self.weights.setdefault(feature, [0.0] * len(self.areas))[index] = weight
         self.precedents = [Precedent(**p) for p in data["precedents"]]
+        self._risky: dict[str, tuple[str, ...]] = {}  # sentence -> risky areas, see risky_areas
         self._precedent_features = [set(features(p.text)) for p in self.precedents]
 
     def scores(self, text: str) -> dict[str, float]:
         """Area -> probability that the sentence is a risky rule in that area."""
-        totals = list(self.bias)
-        for feature in features(text):
-            row = self.weights.get(feature)
-            if row:
-                totals = [t + w for t, w in zip(totals, row, strict=True)]
-        return {area: 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
-                for area, total in zip(self.areas, totals, strict=True)}
+        rows = [row for row in map(self.weights.get, features(text)) if row]
+        sums = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(
+            self.areas)
+        return {area: 1 / (1 + math.exp(-max(-30.0, min(30.0, bias + total))))
+                for area, bias, total in zip(self.areas, self.bias, sums, strict=True)}
 
-    def risky_areas(self, text: str) -> list[str]:
-        scores = self.scores(text)
-        return [a for a, t in zip(self.areas, self.threshold, strict=True) if scores[a] >= t]
+    def risky_areas(self, text: str) -> tuple[str, ...]:
+        """The areas in which the sentence reads as a risky rule. Remembered per sentence (a
+        re-check after an edit costs only the changed sentences); safe across threads, since a
+        dict assignment is atomic."""
+        found = self._risky.get(text)
+        if found is None:
+            if len(self._risky) > 100_000:
+                self._risky.clear()
+            scores = self.scores(text)
+            found = self._risky[text] = tuple(
+                a for a, t in zip(self.areas, self.threshold, strict=True) if scores[a] >= t)
+        return found
 
-    def nearest(self, text: str, area: str, quoted_only: bool = False,
+    def forget(self) -> None:
+        """Drop the remembered results (for measuring a cold check)."""
+        self._risky.clear()
+
+    def nearest(self, text: str, area: str, citable_only: bool = False,
                 minimum: float = 0.0) -> Precedent | None:
         """The most similar unlawful precedent in the area (Jaccard overlap of features)."""
         mine = set(features(text))
         best, best_score = None, minimum
         for precedent, theirs in zip(self.precedents, self._precedent_features, strict=True):
             if precedent.area != area or precedent.verdict != "unlawful" or (
-                    quoted_only and not precedent.quoted):
+                    citable_only and not precedent.citable):
                 continue
             score = len(mine & theirs) / (len(mine | theirs) or 1)
             if score > best_score:
@@ -95,9 +108,3 @@ class Model:
 @lru_cache(maxsize=1)
 def model() -> Model:
     return Model(json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8")))
-
-
-@lru_cache(maxsize=65536)
-def risky_areas(text: str) -> tuple[str, ...]:
-    """Cached per sentence: typing changes few sentences, so a re-check costs little."""
-    return tuple(model().risky_areas(text))

@@ -5,7 +5,7 @@ and applying a finding's safer wording. Pure functions, safe to run on a worker 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -73,23 +73,6 @@ def check_project(project: Project, document: Document | None = None) -> list[Fi
     findings.extend(missing_pieces(project, document))
     order = {clause_id: i for i, clause_id in enumerate(document.clauses())}
     return sorted(findings, key=lambda f: (-_rank(f), order.get(f.clause_id, len(order))))
-
-
-def areas_with_warnings(findings: Iterable[Finding]) -> dict[str, str]:
-    """Project area (e.g. "employees") -> the worst severity of its open warnings or errors:
-    what the window marks, and what Final asks about before it goes ahead."""
-    from ..render import AREA_SECTIONS
-
-    area_of_section = {section: area for area, section in AREA_SECTIONS.items()}
-    worst: dict[str, str] = {}
-    for finding in findings:
-        if not finding.at_least("warning"):
-            continue
-        area = str(finding.path[0]) if finding.path else area_of_section.get(
-            finding.clause_id.split(".")[0], "")
-        if area and (area not in worst or _rank(finding) > _rank_of(worst[area])):
-            worst[area] = finding.severity
-    return worst
 
 
 def apply_suggestion(project: Project, finding: Finding) -> Project:
@@ -198,11 +181,7 @@ def _squash(text: str) -> str:
 
 
 def _rank(finding: Finding) -> int:
-    return _rank_of(finding.severity)
-
-
-def _rank_of(severity: str) -> int:
-    return ("info", "warning", "error").index(severity)
+    return ("info", "warning", "error").index(finding.severity)
 
 
 def _assign(target: Any, path: FieldPath, value: Any) -> None:

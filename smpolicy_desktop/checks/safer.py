@@ -42,7 +42,8 @@ def _lawful_parts(text: str, family: Family, facts: CheckFacts) -> list[str]:
 
 
 def _risky(text: str, family: Family, facts: CheckFacts) -> bool:
-    return any(found.area == family.area for found, _ in flagged_families(text, facts))
+    return any(found.area == family.area
+               for found, _ in flagged_families(text, facts, precedents=False))
 
 
 def _sentence(part: str) -> str:

@@ -18,6 +18,7 @@ def panel(qtbot):
     model = ProjectModel(Project())
     widget = FindingsPanel(model)
     qtbot.addWidget(widget)
+    widget.show()  # the panel checks only while it is shown
     widget.refresh()
     return widget
 
@@ -32,7 +33,7 @@ def make_risky(qtbot, panel) -> int:
 
 def test_a_clean_project_lists_only_notes(panel):
     assert all(not f.at_least("warning") for f in panel.findings)
-    assert panel.summary.text().startswith("0 risky")
+    assert panel.summary.text().startswith("0 risky sentences and ")
 
 
 def test_an_edit_is_checked_after_a_pause_and_explained(qtbot, panel):
@@ -40,7 +41,7 @@ def test_an_edit_is_checked_after_a_pause_and_explained(qtbot, panel):
     assert "Risky" in panel.list.currentItem().text()
     assert RISKY in panel.details.text()
     assert "Safer wording:" in panel.details.text()
-    assert "NLRB" in panel.details.text()
+    assert "Stericycle" in panel.details.text() and "15-04" not in panel.details.text()
 
 
 def test_activating_a_finding_asks_for_its_field(qtbot, panel):
@@ -74,3 +75,21 @@ def test_completeness_lists_every_area_with_what_is_still_open(qtbot, panel):
     with qtbot.waitSignal(panel.field_requested) as signal:
         panel.completeness.itemActivated.emit(panel.completeness.item(1))
     assert signal.args == [("presence",)]
+
+
+def test_checking_an_existing_policy_document_shows_its_risks_and_topics(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
+
+    from ui.findings import check_policy_document
+
+    policy = tmp_path / "policy.md"
+    policy.write_text("# Our rules\n\nKeep salaries confidential.\n", encoding="utf-8")
+    parent = FindingsPanel(ProjectModel(Project()))
+    qtbot.addWidget(parent)
+    check_policy_document(parent, parent.model.project, policy)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, QDialog) and w.isVisible())
+    report = dialog.findChild(QPlainTextEdit).toPlainText()
+    assert '"Keep salaries confidential."' in report and "nlra.pay" in report
+    assert "Lacks: " in report
+    dialog.close()

@@ -63,9 +63,18 @@ def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None
         areas[area]["threshold"] = (thresholds or THRESHOLDS).get(area, THRESHOLD)
     precedents = [{"text": e["text"], "area": e["area"], "family": e["family"],
                    "verdict": e["verdict"], "source": e["source"], "year": e["year"],
-                   "quoted": e["basis"] != "owner phrasing"}
+                   "citable": _citable(e)}
                   for e in examples if e["verdict"] == "unlawful"]
     return {"version": 1, "areas": areas, "precedents": precedents}
+
+
+def _citable(example: dict) -> bool:
+    """A precedent a finding may name: a decision, court ruling or enforcement action, not our
+    own phrasing nor a (possibly rescinded) memo's report of a rule."""
+    secondary = ("Memorandum", "OM 12-59", "Advice", "form clause", "reported by",
+                 "media statement")
+    return example["basis"] != "owner phrasing" and not any(
+        word in example["source"] for word in secondary)
 
 
 def _logistic(rows: list[tuple[list[str], float]], l2: float) -> dict:
