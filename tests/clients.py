@@ -12,14 +12,19 @@ from pathlib import Path
 from tests.conftest import require_tool
 
 
-def docx_to_pdf(docx: Path, outdir: Path) -> Path:
-    """Convert with LibreOffice, as a lawyer's office suite would open it."""
+def _soffice_convert(sources: list[Path], outdir: Path, target: str, timeout: int) -> None:
+    """One LibreOffice run (with its own profile) converting files to the target format."""
     soffice = require_tool("soffice")
     outdir.mkdir(parents=True, exist_ok=True)
     profile = (outdir / ".lo-profile").resolve().as_uri()
     subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
-                   check=True, timeout=300, capture_output=True)
+                    "--convert-to", target, "--outdir", str(outdir), *map(str, sources)],
+                   check=True, timeout=timeout, capture_output=True)
+
+
+def docx_to_pdf(docx: Path, outdir: Path) -> Path:
+    """Convert with LibreOffice, as a lawyer's office suite would open it."""
+    _soffice_convert([docx], outdir, "pdf", 300)
     pdf = outdir / f"{docx.stem}.pdf"
     assert pdf.is_file(), f"LibreOffice made no PDF from {docx}"
     return pdf
@@ -27,12 +32,7 @@ def docx_to_pdf(docx: Path, outdir: Path) -> Path:
 
 def docx_to_pdfs(docxs: list[Path], outdir: Path) -> list[Path]:
     """Convert many files in one LibreOffice start (it costs seconds each time it starts)."""
-    soffice = require_tool("soffice")
-    outdir.mkdir(parents=True, exist_ok=True)
-    profile = (outdir / ".lo-profile").resolve().as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docxs)],
-                   check=True, timeout=600, capture_output=True)
+    _soffice_convert(docxs, outdir, "pdf", 600)
     pdfs = [outdir / f"{docx.stem}.pdf" for docx in docxs]
     missing = [pdf.name for pdf in pdfs if not pdf.is_file()]
     assert not missing, f"LibreOffice made no PDF for {missing}"
@@ -41,12 +41,7 @@ def docx_to_pdfs(docxs: list[Path], outdir: Path) -> list[Path]:
 
 def to_docx(source: Path, outdir: Path) -> Path:
     """A .txt or .odt converted to Word by LibreOffice, as an owner's existing policy might be."""
-    soffice = require_tool("soffice")
-    outdir.mkdir(parents=True, exist_ok=True)
-    profile = (outdir / ".lo-profile").resolve().as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                    "--convert-to", "docx", "--outdir", str(outdir), str(source)],
-                   check=True, timeout=300, capture_output=True)
+    _soffice_convert([source], outdir, "docx", 300)
     docx = outdir / f"{source.stem}.docx"
     assert docx.is_file(), f"LibreOffice made no .docx from {source}"
     return docx
