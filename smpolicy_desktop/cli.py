@@ -145,7 +145,7 @@ def run_export(args: argparse.Namespace) -> None:
 def run_check(args: argparse.Namespace) -> None:
     from .checks import report  # the rules load only when a check runs
     from .checks.document_check import DocumentError
-    from .checks.facts import CheckFacts, country_code, state_code
+    from .checks.facts import CheckFacts, known_country, known_region
     from .storage import load_project
 
     given = [x for x in (args.file, args.text_file, args.document) if x is not None]
@@ -155,9 +155,14 @@ def run_check(args: argparse.Namespace) -> None:
     if args.file is not None:
         print(report.project_report(load_project(args.file), as_json=args.json))
         return
-    country = country_code(args.country or "")
-    facts = CheckFacts(country, state_code(args.state or "", country), args.industry,
-                       args.publicly_traded)
+    country = (args.country or "").upper() or None
+    state = (args.state or "").upper() or None
+    if country and not known_country(country):
+        raise UserError(f"check: --country {args.country}: not an ISO country code such as US")
+    if state and not known_region(state):
+        raise UserError(f"check: --state {args.state}: not an ISO region code such as US-CA")
+    facts = CheckFacts(country or (state.split("-")[0] if state else None), state,
+                       args.industry, args.publicly_traded)
     if args.document is not None:
         try:
             print(report.document_report(args.document, facts, as_json=args.json))

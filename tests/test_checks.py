@@ -89,10 +89,8 @@ LAWFUL = [
      "Jefferson Standard, 346 U.S. 464 (1953): product disparagement is unprotected"),
     ("Do not post statements about co-workers that you know are false.",
      GC_15_04 + ", maliciously false statements"),
-    pytest.param("Claims about our products must be truthful and backed by evidence.",
-                 "FTC Act section 5; FTC Endorsement Guides, 16 CFR Part 255",
-                 marks=pytest.mark.xfail(reason="known false alarm of the learned model; "
-                                                "measured in tests/bench/bench_check_accuracy.py")),
+    ("Claims about our products must be truthful and backed by evidence.",
+     "FTC Act section 5; FTC Endorsement Guides, 16 CFR Part 255"),
     ("Do not threaten or harass anyone online.",
      GC_15_04 + ", threats and harassment"),
     ("Be courteous to customers when you answer them on the job.",
@@ -207,11 +205,9 @@ MIXED = [
      "hipaa.review_reply", HEALTH, ["thank every reviewer"]),
     ("Reply to every review within two days, and customers who leave a 5-star review get 10% "
      "off.", "ftc.review_incentive", None, ["reply to every review"]),
-    pytest.param("Record every client call on the office line, and advisers may text clients "
-                 "from their personal phones.", "finance.off_channel",
-                 CheckFacts(industry="financial_services"), ["record every client call"],
-                 marks=pytest.mark.xfail(reason="the model reads the lawful clause as risky "
-                                                "too, so it is not kept (a false alarm)")),
+    ("Record every client call on the office line, and advisers may text clients from their "
+     "personal phones.", "finance.off_channel", CheckFacts(industry="financial_services"),
+     ["record every client call"]),
     ("Protect the company account passwords, and you must give us your Instagram password if "
      "asked.", "account.access", None, ["company account passwords"]),
 ]

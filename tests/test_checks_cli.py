@@ -105,6 +105,7 @@ def test_a_state_without_an_account_law_gets_a_warning_not_an_error(tmp_path, ca
     [california] = check_lines(tmp_path, capsys, text, "--state", "US-CA")
     [texas] = check_lines(tmp_path, capsys, text, "--state", "US-TX")
     assert california["findings"][0]["severity"] == "error"
+    assert california["findings"][0]["authority"].startswith("Cal. Lab. Code 980")
     assert texas["findings"][0]["severity"] == "warning"
 
 
@@ -147,6 +148,15 @@ def test_a_word_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
     assert flagged["Keep all company information confidential."] == "nlra.confidentiality"
     assert "Only our spokesperson speaks for the company." not in flagged
     assert "Who speaks for the company" in report["covered"]
+
+
+def test_unknown_places_are_one_line_and_exit_2(tmp_path, capsys):
+    rules = tmp_path / "rules.txt"
+    rules.write_text("Never discuss your salary.\n", encoding="utf-8")
+    for place in (["--country", "Germany"], ["--state", "Ohio"]):
+        assert main(["check", "--text-file", str(rules), *place]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "ISO" in err
 
 
 def test_an_unreadable_document_is_one_line_and_exit_2(tmp_path, capsys):

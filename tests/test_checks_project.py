@@ -196,7 +196,7 @@ def test_check_document_is_a_pure_function_that_threads_can_share():
 
 def test_outside_the_us_there_are_no_us_law_findings_only_a_note():
     project = Project()
-    project.company.country = "Germany"
+    project.company.country = "DE"
     project.training.consequences = "Never discuss your salary."
     found = check_project(project)
     assert not any(f.area == "nlra" for f in found)

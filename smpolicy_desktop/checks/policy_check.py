@@ -137,12 +137,12 @@ def _text_findings(text: str, facts: CheckFacts, path: FieldPath, clause_id: str
 def _sentence_findings(sentence: Sentence, facts: CheckFacts, path: FieldPath, clause_id: str,
                        excerpt: str, company_speech: bool, whole: str | None) -> Iterator[Finding]:
     for family, precedent in flagged_families(sentence.original, facts, company_speech):
-        severity = _severity(family, facts)
+        severity, authority = _severity_and_authority(family, facts)
         safer = safer_text(sentence.original, family, facts)
         replacement = None
         if path and whole is not None:
             replacement = whole[:sentence.start] + safer + whole[sentence.end:]
-        yield Finding(family.id, severity, family.reason, family.authority, safer, clause_id,
+        yield Finding(family.id, severity, family.reason, authority, safer, clause_id,
                       path, excerpt, replacement,
                       precedent=precedent.sentence() if precedent else "",
                       area=family.area)
@@ -156,10 +156,16 @@ def _item_replacement(item: str, implied: str, finding: Finding, facts: CheckFac
     return match.group(1)[0].upper() + match.group(1)[1:] if match else None
 
 
-def _severity(family: Family, facts: CheckFacts) -> str:
-    if family.area == "account_privacy" and facts.has_account_privacy_law() is False:
-        return "warning"  # no state statute, but still a privacy and labour-law risk
-    return family.severity
+def _severity_and_authority(family: Family, facts: CheckFacts) -> tuple[str, str]:
+    """The family's, except that the state's own account-privacy law is cited where there is
+    one, and a state without one gets a warning (still a privacy and labour-law risk)."""
+    if family.area == "account_privacy":
+        statute = facts.account_privacy_statute()
+        if statute:
+            return family.severity, f"{statute}; {family.authority}"
+        if statute == "":
+            return "warning", family.authority
+    return family.severity, family.authority
 
 
 def _clause_index(document: Document) -> dict[str, str]:
