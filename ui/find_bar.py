@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTextBrowser,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -28,10 +28,15 @@ class FindBar(QWidget):
         self.box = QLineEdit(placeholderText="Find in the policy", clearButtonEnabled=True)
         self.box.setAccessibleName("Find in the policy")
         self.count = QLabel()
-        previous, following = QPushButton("Previous"), QPushButton("Next")
-        close = QPushButton("Close")
-        for button in (previous, following, close):
-            button.setAutoDefault(False)
+        # Small buttons, so the bar fits under a narrow preview.
+        previous, following, close = (QToolButton(text=text, toolTip=tip, autoRaise=True)
+                                      for text, tip in (("\u25b2", "Previous (Shift+F3)"),
+                                                        ("\u25bc", "Next (F3, Enter)"),
+                                                        ("\u2715", "Close (Esc)")))
+        for button, name in zip((previous, following, close), ("Previous", "Next", "Close"),
+                                strict=True):
+            button.setAccessibleName(name)
+        self.box.setMinimumWidth(80)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         for widget in (self.box, self.count, previous, following, close):

@@ -51,6 +51,7 @@ class FindingsPanel(QWidget):
     """
 
     field_requested = Signal(tuple)
+    applied = Signal(tuple)  # the path a safer wording was just put into
     clause_requested = Signal(str)
     _checked = Signal(int, object)  # generation, (findings, status, numbers) from a worker
 
@@ -144,6 +145,7 @@ class FindingsPanel(QWidget):
         except ValidationError:
             self.details.setText("The safer wording does not fit this answer; edit it by hand.")
             return
+        self.applied.emit(finding.path)
         self.refresh()
 
     def _fill_findings(self, selected) -> None:

@@ -1,7 +1,7 @@
 """The first thing a new owner sees: what the app does and does not do, and a way in - a new
 policy from their kind of business, a project to open, a recent one, or the example.
 
-choose_start() shows it as a dialog and returns the owner's choice as a plain value.
+The window shows it in place of the forms; `chosen` says what the owner picked.
 """
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCommandLinkButton,
-    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,15 +44,19 @@ class StartChoice:
     ask_for_file: bool = False
 
 
-class StartPage(QDialog):
+class StartPage(QScrollArea):
     """Welcome, new from a kind of business, open, recent projects and the example."""
+
+    chosen = Signal(object)  # StartChoice
 
     def __init__(self, presets: dict[str, Preset], recent: list[Path], example: Path | None,
                  parent: QWidget | None = None):
-        super().__init__(parent, windowTitle="Welcome")
-        self.setObjectName("startPage")
+        super().__init__(parent, widgetResizable=True, objectName="startPage")
         self.choice: StartChoice | None = None
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        page.setMaximumWidth(1000)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 18, 24, 18)
         title = QLabel("Draft your social media policy")
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -67,7 +70,10 @@ class StartPage(QDialog):
         columns = QHBoxLayout()
         columns.addWidget(self._new_box(presets), 3)
         columns.addWidget(self._open_box(recent, example), 2)
-        layout.addLayout(columns, 1)
+        layout.addLayout(columns)
+        layout.addStretch()
+        self.setWidget(page)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
     def _new_box(self, presets: dict[str, Preset]) -> QWidget:
         box = QGroupBox("Start a new policy: what kind of business is this?")
@@ -79,9 +85,7 @@ class StartPage(QDialog):
             grid.addWidget(button, index // 2, index % 2)
         grid.addWidget(QLabel("Not listed? Pick the closest; every answer can be changed.",
                               wordWrap=True), (len(presets) + 1) // 2, 0, 1, 2)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
-        scroll.setWidget(box)
-        return scroll
+        return box
 
     def _open_box(self, recent: list[Path], example: Path | None) -> QWidget:
         box = QGroupBox("Carry on")
@@ -108,16 +112,4 @@ class StartPage(QDialog):
 
     def _chosen(self, choice: StartChoice) -> None:
         self.choice = choice
-        self.accept()
-
-
-def choose_start(parent: QWidget, presets: dict[str, Preset], recent: list[Path],
-                 example: Path | None) -> StartChoice | None:
-    """Show the start page; None when the owner closes it."""
-    page = StartPage(presets, recent, example, parent)
-    screen = parent.screen().availableGeometry() if parent is not None else None
-    width = min(860, screen.width() - 40) if screen else 860
-    height = min(600, screen.height() - 60) if screen else 600
-    page.resize(width, height)
-    page.exec()
-    return page.choice
+        self.chosen.emit(choice)

@@ -15,12 +15,16 @@ from .finding import Finding
 Mark = Literal["empty", "partial", "done", "warning"]
 
 
-def area_marks(project: Project, findings: Iterable[Finding]
+def area_marks(project: Project, findings: Iterable[Finding],
+               status: dict[str, tuple[str, list[str]]] | None = None
                ) -> dict[str, tuple[Mark, list[str]]]:
-    """Area -> (mark, labels still blank); "warning" when a risky rule of the owner's is in it."""
+    """Area -> (mark, labels still blank); "warning" when a risky rule of the owner's is in it.
+
+    `status` is area_status(project) when the caller has it already.
+    """
     risky = {str(f.path[0]) for f in findings if f.path and f.at_least("warning")}
-    return {area: ("warning" if area in risky else status, missing)
-            for area, (status, missing) in area_status(project).items()}
+    return {area: ("warning" if area in risky else state, missing)
+            for area, (state, missing) in (status or area_status(project)).items()}
 
 
 def open_before_final(project: Project, findings: Iterable[Finding],

@@ -1,4 +1,5 @@
-"""Fixtures for the form tests: a project model and a window with one form per area."""
+"""Fixtures for the UI tests: a project model, a window with one form per area, and the main
+window's (from test_window.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,12 @@ import pytest
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from smpolicy_desktop.model import Project
+from tests.ui.test_window import Answers, answers, make_window, settings
 from ui.forms import AreaForm
 from ui.project_model import ProjectModel
+
+# The window's fixtures (a fresh QSettings, dialogs answered by Answers) for every UI test.
+__all__ = ["Answers", "answers", "make_window", "settings"]
 
 
 @pytest.fixture

@@ -28,6 +28,9 @@ class Answers:
         self.exported: list[Path] = []
         self.save_path: Path | None = None
         self.open_path: Path | None = None
+        self.open_backup = False
+        self.backups_offered: list[Path | None] = []
+        self.export_final = False
 
 
 @pytest.fixture
@@ -42,6 +45,17 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "show_error", lambda p, title, reason: given.errors.append(reason))
     monkeypatch.setattr(dialogs, "export_done", lambda p, path: given.exported.append(path))
     monkeypatch.setattr(dialogs, "choose_recovery", lambda p, found: None)
+
+    def offer_backup(parent, path, reason, backup):
+        given.errors.append(f"{path.name}: {reason}")
+        given.backups_offered.append(backup)
+        return given.open_backup
+
+    monkeypatch.setattr(dialogs, "offer_backup", offer_backup)
+    monkeypatch.setattr(dialogs, "save_failed",
+                        lambda p, path, reason: given.errors.append(reason) or "cancel")
+    monkeypatch.setattr(dialogs, "confirm_final",
+                        lambda p, items: given.errors.extend(items) or given.export_final)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(given.save_path or ""), ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
