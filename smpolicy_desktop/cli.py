@@ -29,7 +29,6 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from . import PROJECT_EXTENSION as EXTENSION
     from .export import FORMATS
-    from .model import Industry
 
     parser = _Parser(prog="smpolicy", description="Draft a social media policy, offline.")
     parser.add_argument("--version", action="version", version=f"smpolicy {__version__}")
@@ -83,8 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check each non-empty line of a plain text file as one clause")
     check.add_argument("--document", type=Path,
                        help="check a policy you already have (.docx, .txt or .md)")
-    check.add_argument("--industry", choices=[i.value for i in Industry],
-                       help="the business's industry (default: check every sector's rules)")
+    check.add_argument("--industry", metavar="NAME",
+                       help="the business's industry, e.g. health_care or financial_services "
+                            "(default: check every sector's rules)")
     check.add_argument("--publicly-traded", action="store_true", default=None,
                        help="the company is listed (adds Regulation FD)")
     check.add_argument("--country", help="ISO country code, e.g. US (default: US)")
@@ -146,6 +146,7 @@ def run_check(args: argparse.Namespace) -> None:
     from .checks import report  # the rules load only when a check runs
     from .checks.document_check import DocumentError
     from .checks.facts import CheckFacts, known_country, known_region
+    from .model import Industry
     from .storage import load_project
 
     given = [x for x in (args.file, args.text_file, args.document) if x is not None]
@@ -161,6 +162,10 @@ def run_check(args: argparse.Namespace) -> None:
         raise UserError(f"check: --country {args.country}: not an ISO country code such as US")
     if state and not known_region(state):
         raise UserError(f"check: --state {args.state}: not an ISO region code such as US-CA")
+    industries = [industry.value for industry in Industry]
+    if args.industry is not None and args.industry not in industries:
+        raise UserError(f"check: --industry {args.industry}: choose one of "
+                        f"{', '.join(industries)}")
     facts = CheckFacts(country or (state.split("-")[0] if state else None), state,
                        args.industry, args.publicly_traded)
     if args.document is not None:
