@@ -32,8 +32,10 @@ OWN_POINTS = {
     "GB": ["Public Interest Disclosure Act 1998", "Equality Act 2010",
            "UK GDPR and the Data Protection Act 2018", "Acas Code of Practice",
            "Digital Markets, Competition and Consumers Act 2024"],
-    "CA": ["Criminal Code, section 425.1", "Competition Act", "Employment Standards Act, 2000"],
-    "AU": ["Corporations Act 2001", "Australian Consumer Law", "Workplace Surveillance Act 2005"],
+    "CA": ["Criminal Code, section 425.1", "Competition Act", "Employment Standards Act, 2000",
+           "human rights codes", "PIPEDA"],
+    "AU": ["Corporations Act 2001", "Australian Consumer Law", "Workplace Surveillance Act 2005",
+           "Fair Work Act 2009", "Age Discrimination Acts"],
     "DE": ["a local lawyer must adapt it", "works council"],
 }
 SHORT_POINTS = {"US": ["for California, the United States", "a government agency"],
