@@ -1,6 +1,31 @@
-"""smpolicy's entry point: the window with no arguments (or a project file), else the CLI."""
+"""smpolicy's entry point: the window with no arguments (or a project file), else the CLI.
+
+On Linux a system library Qt needs but cannot find is told in a message box, not only on stderr.
+"""
 
 import sys
+
+MISSING_LIBRARY = (
+    "smpolicy cannot open its window: a system library is missing ({error}).\n\n"
+    "Install your system's graphics libraries and fonts, then start smpolicy again. "
+    "On Debian, Ubuntu or Mint:\n  sudo apt install libgl1 libegl1 libxcb1 fontconfig "
+    "fonts-dejavu-core")
+# Message boxes a Linux desktop may have, tried in order; the first one found shows the message.
+MESSAGE_BOXES = (("zenity", "--error", "--no-markup", "--text"), ("kdialog", "--error"),
+                 ("xmessage", "-center"), ("notify-send", "--urgency=critical", "smpolicy"))
+
+
+def tell_missing_library(error: ImportError) -> int:
+    import shutil
+    import subprocess
+
+    message = MISSING_LIBRARY.format(error=error)
+    print(message, file=sys.stderr)
+    for command in MESSAGE_BOXES:
+        if shutil.which(command[0]):
+            subprocess.run([*command, message], check=False)
+            break
+    return 1
 
 
 def main() -> int:
@@ -9,8 +34,12 @@ def main() -> int:
 
     args = sys.argv[1:]
     if not args or (len(args) == 1 and args[0] not in COMMANDS and not args[0].startswith("-")):
-        from ui.app import run_app
-
+        try:
+            from ui.app import run_app
+        except ImportError as error:  # e.g. "libEGL.so.1: cannot open shared object file"
+            if sys.platform != "linux" or ".so" not in str(error):
+                raise
+            return tell_missing_library(error)
         return run_app(args)
     return cli_main(args)
 

@@ -14,7 +14,10 @@ QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets")
 
 # Plugin folder -> file-name fragments kept ("" keeps the whole folder). Everything else goes.
 PLUGINS_KEPT = {
-    "platforms": ("qxcb", "qoffscreen", "qwindows", "qcocoa"),  # X11, headless, Windows, macOS
+    # X11, Wayland, headless, Windows, macOS
+    "platforms": ("qxcb", "qwayland", "qoffscreen", "qwindows", "qcocoa"),
+    "wayland-shell-integration": ("xdg-shell",),  # desktop windows on any Wayland compositor
+    "wayland-decoration-client": ("bradient", "adwaita"),  # title bars where none are drawn
     "xcbglintegrations": ("",),  # xcb looks for them at start
     "platforminputcontexts": ("compose", "ibus"),  # dead keys and input methods on Linux
     "styles": ("",),  # the native look on Windows and macOS
@@ -25,6 +28,8 @@ PLUGINS_KEPT = {
 _PLUGIN = re.compile(r"(?:^|/)plugins/([^/]+)/([^/]+)$")
 _QT_LIBRARY = re.compile(r"(?:^|/)(?:libQt6\w+\.so[.\d]*|Qt6\w+\.dll|Qt\w+\.framework/.*"
                          r"|libpyside6qml[.\w]*)$")
+# Mesa's software OpenGL for Windows (20 MB): a Widgets app makes no OpenGL context.
+_BINARY_DROPPED = re.compile(r"(?:^|/)opengl32sw\.dll$")
 _QT_DATA_DROPPED = re.compile(r"^PySide6/(?:.*/)?(?:translations|qml|metatypes)/")
 
 
@@ -73,6 +78,7 @@ def _framework(dest: str) -> str | None:
 def trim(binaries, datas):
     """Analysis' binaries and datas less unused plugins, translations, QML, and the libraries
     that only Qt modules or plugins the app leaves out link against."""
+    binaries = [entry for entry in binaries if not _BINARY_DROPPED.search(_dest(entry))]
     kept = [entry for entry in binaries if _plugin_kept(_dest(entry))]
     dropped_plugins = [entry for entry in binaries if not _plugin_kept(_dest(entry))]
     sources = {os.path.realpath(entry[1]) for entry in kept}

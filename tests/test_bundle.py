@@ -5,7 +5,9 @@ Slow: the first test builds dist/smpolicy with .ci/build (a minute or two), unle
 
 from __future__ import annotations
 
+import os
 import platform
+import re
 import subprocess
 import sys
 import tarfile
@@ -14,7 +16,7 @@ import pytest
 
 from tests import packaged
 from tests.clients import docx_to_pdf, pdf_text
-from tests.conftest import EXAMPLE, REPO, require_tool
+from tests.conftest import EXAMPLE, IN_CI, REPO, require_tool
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the bundle is tested on Linux")
 
@@ -61,12 +63,80 @@ def test_the_bundle_exports_a_word_file_that_libreoffice_opens(smpolicy, tmp_pat
 def test_the_bundle_carries_no_unused_qt(smpolicy):
     shipped = {path.name for path in smpolicy.parent.rglob("*")}
     unwanted = {"libQt6Network.so.6", "libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Pdf.so.6",
-                "libQt6OpenGLWidgets.so.6", "libQt6WaylandClient.so.6", "QtNetwork.abi3.so",
-                "libqgtk3.so", "qtbase_de.qm"}
+                "libQt6OpenGLWidgets.so.6", "QtNetwork.abi3.so", "libqgtk3.so", "qtbase_de.qm",
+                "libqt-plugin-wayland-egl.so", "libivi-shell.so"}
     assert shipped & unwanted == set()
     assert not [path for path in smpolicy.parent.rglob("*")
                 if path.is_symlink() and not path.exists()], "dangling symlinks"
     assert not (smpolicy.parent / "_internal" / "assets" / "readme").exists()
+
+
+def elf_files(folder):
+    return [path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()
+            and path.read_bytes()[:4] == b"\x7fELF"]
+
+
+def test_the_bundle_runs_where_glibc_is_2_35_like_ubuntu_22_04(smpolicy):
+    """The newest glibc symbol version any file of the bundle asks for (objdump -T)."""
+    objdump = require_tool("objdump")
+    wanted = {}
+    for path in elf_files(smpolicy.parent):
+        symbols = subprocess.run([objdump, "-T", path], capture_output=True, text=True).stdout
+        versions = [tuple(map(int, found.split("."))) for found in
+                    re.findall(r"GLIBC_(\d+\.\d+(?:\.\d+)?)", symbols)]
+        if versions:
+            wanted[path.name] = max(versions)
+    newest = max(wanted.values())
+    assert newest <= (2, 35), {name: v for name, v in wanted.items() if v > (2, 35)}
+    assert not {"libstdc++.so.6", "libgcc_s.so.1", "libexpat.so.1"} & set(wanted)
+
+
+def test_the_bundle_carries_no_debug_info(smpolicy):
+    readelf = require_tool("readelf")
+    with_debug = [path.name for path in elf_files(smpolicy.parent) if ".debug_info" in
+                  subprocess.run([readelf, "-S", "-W", path], capture_output=True,
+                                 text=True).stdout]
+    assert with_debug == []
+
+
+def test_the_bundle_can_open_its_window_on_wayland(smpolicy):
+    """The Wayland platform plugin and the desktop-window shell are shipped, with what they
+    link against (users with QT_QPA_PLATFORM=wayland or no XWayland)."""
+    plugins = smpolicy.parent / "_internal" / "PySide6" / "Qt" / "plugins"
+    assert (plugins / "platforms" / "libqwayland.so").is_file()
+    assert (plugins / "wayland-shell-integration" / "libxdg-shell.so").is_file()
+    assert (smpolicy.parent / "_internal" / "libQt6WaylandClient.so.6").exists()
+
+
+def test_a_missing_system_library_is_told_in_a_message_box(smpolicy, tmp_path):
+    """libGL hidden (a bind mount in a private mount namespace): the app runs the desktop's
+    message box (a stand-in zenity here) with the reason, and that program gets the user's
+    own LD_LIBRARY_PATH, not the bundle's folder."""
+    libgl = next((line.rsplit("=> ", 1)[1] for line in subprocess.run(
+        ["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout.splitlines()
+        if line.strip().startswith("libGL.so.1 ") and "x86-64" in line), None)
+    isolate = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-rm"]
+    if not libgl or subprocess.run([*isolate, "true"], capture_output=True).returncode:
+        if IN_CI:
+            pytest.fail("CI needs libGL and a private mount namespace (unshare)")
+        pytest.skip("no libGL or no private mount namespace here")
+    told = tmp_path / "told.txt"
+    fake = tmp_path / "bin" / "zenity"
+    fake.parent.mkdir()
+    fake.write_text(f'#!/bin/sh\n{{ echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"; '
+                    f'echo "$@"; }} > {told}\n')
+    fake.chmod(0o755)
+    script = 'mount --bind /dev/null "$0" && exec "$@"'
+    result = subprocess.run([*isolate, "sh", "-c", script, os.path.realpath(libgl), smpolicy,
+                             EXAMPLE], capture_output=True, text=True, timeout=120,
+                            env=packaged.plain_environment(
+                                PATH=f"{fake.parent}:/usr/bin:/bin",
+                                LD_LIBRARY_PATH="/opt/users-own-libraries"))
+    assert result.returncode == 1, result.stderr
+    shown = told.read_text()
+    assert "LD_LIBRARY_PATH=/opt/users-own-libraries\n" in shown
+    assert "a system library is missing (libGL.so.1" in shown
+    assert "sudo apt install libgl1 libegl1" in shown
 
 
 def test_the_packaged_app_shows_its_window_with_the_example(smpolicy):

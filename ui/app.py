@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -22,9 +23,21 @@ def app_icon() -> QIcon:
     return icon
 
 
+class Application(QApplication):
+    """macOS hands the app a project double-clicked in Finder as an event, not in argv."""
+
+    file_opened = Signal(Path)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and event.file():
+            self.file_opened.emit(Path(event.file()))
+            return True
+        return super().event(event)
+
+
 def application(argv: list[str]) -> QApplication:
     """The one QApplication, named so QSettings and the state folder agree on the app."""
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app = QApplication.instance() or Application([sys.argv[0], *argv])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -41,7 +54,23 @@ def open_window(argv: list[str]):
 
     path = Path(argv[0]) if argv else None
     window = MainWindow()
-    window.loaded.connect(lambda: window.offer_recovery() or window.start(path))
+    started = False
+
+    def file_opened(opened: Path) -> None:  # from Finder
+        nonlocal path
+        if started:
+            window.open_project(opened)
+        else:
+            path = opened  # start() opens it
+
+    def loaded() -> None:
+        nonlocal started
+        started = True
+        window.offer_recovery() or window.start(path)
+
+    if isinstance(QApplication.instance(), Application):
+        QApplication.instance().file_opened.connect(file_opened)
+    window.loaded.connect(loaded)
     window.show_opening(path)
     return window
 
