@@ -201,3 +201,15 @@ def test_outside_the_us_there_are_no_us_law_findings_only_a_note():
     found = check_project(project)
     assert not any(f.area == "nlra" for f in found)
     assert any(f.rule == "jurisdiction.outside_us" and f.severity == "info" for f in found)
+
+
+def test_new_york_monitoring_needs_the_signed_acknowledgement():
+    project = Project()
+    project.company.state = "US-NY"
+    project.review.acknowledgement_required = False
+    [finding] = [f for f in check_project(project)
+                 if f.rule == "missing.monitoring_acknowledgement"]
+    assert finding.authority == "N.Y. Civ. Rights Law 52-c" and finding.severity == "warning"
+    assert apply_suggestion(project, finding).review.acknowledgement_required
+    project.company.state = "US-OH"
+    assert not any(f.rule == "missing.monitoring_acknowledgement" for f in check_project(project))

@@ -58,6 +58,15 @@ def _general_pieces(project: Project) -> Iterator[Finding]:
             "Stericycle, 372 NLRB No. 113 (2023)",
             "Turn on 'Include the employee rights statement (US)'.", "rights",
             ("employees", "savings_clause"), replacement=True)
+    statute = project.company.law_pack.cite("monitoring_acknowledgement")
+    if statute and project.training.monitoring_notice and \
+            not project.review.acknowledgement_required:
+        yield Finding(
+            "missing.monitoring_acknowledgement", "warning",
+            "Your state requires written notice of electronic monitoring that each employee "
+            "confirms. Without the signed acknowledgement the notice is not complete.", statute,
+            "Turn on 'Staff sign an acknowledgement'.", "review",
+            ("review", "acknowledgement_required"), replacement=True)
     if not voice.spokespeople and not voice.media_contact.strip():
         yield Finding(
             "missing.spokesperson", "info",
