@@ -11,7 +11,7 @@ import pytest
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import save_project
-from tests.clients import to_docx
+from tests.clients import docx_to_pdf, to_docx
 
 EXISTING_POLICY = """Social media policy
 
@@ -138,7 +138,7 @@ def test_a_text_or_markdown_policy_is_checked_with_its_topics(tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_a_word_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
+def test_a_word_or_pdf_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
     source = tmp_path / "existing.txt"
     source.write_text(EXISTING_POLICY, encoding="utf-8")
     docx = to_docx(source, tmp_path / "word")
@@ -148,6 +148,10 @@ def test_a_word_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
     assert flagged["Keep all company information confidential."] == "nlra.confidentiality"
     assert "Only our spokesperson speaks for the company." not in flagged
     assert "Who speaks for the company" in report["covered"]
+    pdf = docx_to_pdf(docx, tmp_path / "pdf")  # the same policy as a PDF
+    assert main(["check", "--document", str(pdf), "--json"]) == 0
+    from_pdf = json.loads(capsys.readouterr().out)
+    assert {f["excerpt"]: f["rule"] for f in from_pdf["findings"]} == flagged
 
 
 def test_unknown_places_and_industries_are_one_line_and_exit_2(tmp_path, capsys):
@@ -162,7 +166,9 @@ def test_unknown_places_and_industries_are_one_line_and_exit_2(tmp_path, capsys)
 def test_an_unreadable_document_is_one_line_and_exit_2(tmp_path, capsys):
     fake = tmp_path / "policy.docx"
     fake.write_bytes(b"not a zip")
-    for path in (fake, tmp_path / "missing.md", tmp_path / "policy.pdf"):
+    fake_pdf = tmp_path / "policy.pdf"
+    fake_pdf.write_bytes(b"%PDF-1.4 broken")
+    for path in (fake, fake_pdf, tmp_path / "missing.md", tmp_path / "policy.odt"):
         assert main(["check", "--document", str(path)]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.startswith("error: ")

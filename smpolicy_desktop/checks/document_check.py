@@ -1,5 +1,5 @@
-"""Check a policy the owner already has: read a .docx, .txt or .md file, check every sentence,
-and say which of our topics it covers and which it lacks.
+"""Check a policy the owner already has: read a .docx, .pdf, .txt or .md file, check every
+sentence, and say which of our topics it covers and which it lacks.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .facts import CheckFacts
 from .finding import Finding
 from .policy_check import check_text
 
-READABLE = (".docx", ".txt", ".md")
+READABLE = (".docx", ".pdf", ".txt", ".md")
 # Topic of our policy -> words that show a document covers it.
 TOPICS = {
     "Who the policy covers": r"\bapplies to\b|\bcovers\b|\bscope\b",
@@ -51,6 +51,8 @@ def read_paragraphs(path: Path) -> list[str]:
     try:
         if suffix == ".docx":
             return _docx_paragraphs(path)
+        if suffix == ".pdf":
+            return _pdf_lines(path)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise DocumentError(f"{path}: no such file") from exc
@@ -66,6 +68,27 @@ def check_policy_file(path: Path, facts: CheckFacts) -> DocumentReport:
     text = "\n".join(paragraphs).lower()
     covered = [topic for topic, words in TOPICS.items() if re.search(words, text)]
     return DocumentReport(findings, covered, [t for t in TOPICS if t not in covered])
+
+
+def _pdf_lines(path: Path) -> list[str]:
+    """A PDF's text, one line each; a line that starts in lower case continues the sentence
+    above it and is joined to it."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not path.exists():
+        raise FileNotFoundError(path)
+    try:
+        text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise DocumentError(f"{path}: not a PDF that can be read") from exc
+    lines: list[str] = []
+    for line in (raw.strip() for raw in text.splitlines()):
+        if lines and lines[-1] and line[:1].islower():
+            lines[-1] += " " + line  # a sentence wrapped onto the next line
+        else:
+            lines.append(line)
+    return lines
 
 
 def _docx_paragraphs(path: Path) -> list[str]:
