@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 
@@ -22,13 +23,13 @@ class UserError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, not usage plus message
+    def error(self, message: str) -> NoReturn:  # one line, not usage plus message
         raise UserError(f"{self.prog}: {message} (see --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     from . import PROJECT_EXTENSION as EXTENSION
-    from .export import FORMATS
+    from .exporters import EXPORTERS
 
     parser = _Parser(prog="smpolicy", description="Draft a social media policy, offline.")
     parser.add_argument("--version", action="version", version=f"smpolicy {__version__}")
@@ -48,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the policy as Word, HTML or Markdown")
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", required=True, type=Path)
-    export.add_argument("--format", choices=sorted(FORMATS),
+    export.add_argument("--format", choices=sorted(EXPORTERS),
                         help="default: from the output's extension, else docx")
     export.add_argument("--kind", choices=("full", "short"),
                         help="full policy or short guidelines (default: the project's choice)")
@@ -102,7 +103,7 @@ def run_presets(args: argparse.Namespace) -> None:
 
 def run_new(args: argparse.Namespace) -> None:
     from .presets import presets
-    from .storage import save_project
+    from .workspace import Workspace
 
     preset = presets().get(args.preset)
     if preset is None:
@@ -110,35 +111,31 @@ def run_new(args: argparse.Namespace) -> None:
                         f"{', '.join(presets())}")
     if args.output.exists() and not args.force:
         raise UserError(f"{args.output}: the file already exists (use --force to replace it)")
-    save_project(preset.project(), args.output)  # a replaced file is kept as .bak
+    Workspace(preset.project()).save(args.output)  # a replaced file is kept as .bak
     print(f"Created {args.output} from the {preset.title} preset")
 
 
 def run_validate(args: argparse.Namespace) -> None:
-    from .storage import load_project
+    from .workspace import Workspace
 
-    load_project(args.file)
+    Workspace.open(args.file)
     print(f"{args.file}: OK")
 
 
 def run_export(args: argparse.Namespace) -> None:
-    from .export import export_file, format_for
-    from .storage import load_project, save_project
+    from .workspace import Workspace
 
-    project = load_project(args.file)
-    if args.remember and format_for(args.output, args.format) != "docx":
-        raise UserError("--remember records a Word file sent to counsel; use a .docx output")
     if args.against and not args.changes_since_last:
         raise UserError("--against names the version a redline compares with; add "
                         "--changes-since-last")
-    written = export_file(project, args.output, args.format, args.kind,
-                          line_numbers=args.line_numbers,
-                          changes_since_last=args.changes_since_last, against=args.against,
-                          remember=args.remember)
+    workspace = Workspace.open(args.file)
+    written = workspace.export(args.output, args.format, kind=args.kind,
+                               line_numbers=args.line_numbers,
+                               changes_since_last=args.changes_since_last,
+                               against=args.against, remember=args.remember)
     print(f"Wrote {written}")
-    if args.remember:
-        save_project(project, args.file)
-        version = project.sent_versions[-1]
+    if args.remember:  # the workspace recorded it in the project file
+        version = workspace.project.sent_versions[-1]
         print(f"Recorded it in {args.file} as {version.id}, sent to counsel")
 
 
@@ -147,14 +144,14 @@ def run_check(args: argparse.Namespace) -> None:
     from .checks.document_check import DocumentError
     from .checks.facts import CheckFacts, known_country, known_region
     from .model import Industry
-    from .storage import load_project
+    from .workspace import Workspace
 
     given = [x for x in (args.file, args.text_file, args.document) if x is not None]
     if len(given) != 1:
         raise UserError("check: give one of a project file, --text-file FILE or "
                         "--document FILE")
     if args.file is not None:
-        print(report.project_report(load_project(args.file), as_json=args.json))
+        print(report.project_report(Workspace.open(args.file).project, as_json=args.json))
         return
     country = (args.country or "").upper() or None
     state = (args.state or "").upper() or None
@@ -186,11 +183,11 @@ def run_check(args: argparse.Namespace) -> None:
 def run_import_review(args: argparse.Namespace) -> None:
     import json
 
-    from .review import apply_decisions, decisions_for, read_reply
-    from .storage import load_project, save_project
+    from .review import decisions_for
+    from .workspace import Workspace
 
-    project = load_project(args.file)
-    reply = read_reply(project, args.reply)
+    workspace = Workspace.open(args.file)
+    reply = workspace.read_reply(args.reply)
     if args.json:
         print(json.dumps([item.to_dict() for item in reply.items], indent=2,
                          ensure_ascii=False))
@@ -204,8 +201,8 @@ def run_import_review(args: argparse.Namespace) -> None:
                   f"{' '.join(item.text.split())}")
     if not (args.accept or args.reject):
         return
-    outcome = apply_decisions(project, reply, decisions_for(reply, args.accept, args.reject))
-    save_project(project, args.file)  # atomic, the file before kept as .bak
+    outcome = workspace.apply_review(reply, decisions_for(reply, args.accept, args.reject))
+    workspace.save()  # atomic, the file before kept as .bak
     out = sys.stderr if args.json else sys.stdout
     for line in outcome.done:
         print(line, file=out)

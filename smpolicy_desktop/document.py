@@ -47,8 +47,19 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A question for counsel about one clause (an empty clause_id: the policy as a whole)."""
+
+    clause_id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Document:
-    """A rendered policy: the full policy or the short guidelines."""
+    """A rendered policy: the full policy or the short guidelines.
+
+    author is who its comments and tracked changes are from; notes go to counsel as comments.
+    """
 
     kind: str
     title: str
@@ -56,6 +67,9 @@ class Document:
     owner: str
     draft: bool
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    author: str = "Policy owner"
+    version: str = ""
+    notes: tuple[Note, ...] = ()
 
     def clauses(self) -> dict[str, str]:
         """Clause id -> its numbered heading, in document order (for pickers and comments)."""
@@ -100,8 +114,8 @@ def to_html(document: Document, *, standalone: bool = False, highlight: str = ""
     parts: list[str] = []
     if document.draft:
         parts.append(f'<p class="draft">{html.escape(DRAFT_MARK)}</p>')
-    for (kind, _), group in groupby(document.blocks, key=lambda b: (b.kind, b.clause_id)):
-        group = list(group)
+    for (kind, _), blocks in groupby(document.blocks, key=lambda b: (b.kind, b.clause_id)):
+        group = list(blocks)
         if kind in ("bullet", "numbered"):
             tag = "ul" if kind == "bullet" else "ol"
             items = "".join(f"<li>{_runs_html(b.runs)}</li>" for b in group)

@@ -24,8 +24,8 @@ from docx.text.run import Run as WordRun
 from lxml import etree
 
 from .document import DRAFT_MARK, Block, Document
-from .model import DocumentType, Project, SentVersion
-from .render import long_date, xml_safe
+from .model import DocumentType, SentVersion
+from .render import long_date
 from .resources import resource_path
 from .tracked_changes import (
     CELL_BREAK,
@@ -79,7 +79,7 @@ class Piece:
     change: str = SAME
 
 
-def write_docx(document: Document, project: Project, handle: BinaryIO, *,
+def write_docx(document: Document, handle: BinaryIO, *,
                line_numbers: bool = False, changes_since: SentVersion | None = None,
                version_id: str = "", now: datetime | None = None) -> None:
     """Write the document as .docx; with changes_since, the difference is tracked changes.
@@ -89,15 +89,15 @@ def write_docx(document: Document, project: Project, handle: BinaryIO, *,
     """
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     word = docx.Document(str(resource_path("templates", "reference.docx")))
-    reviser = _Reviser(_person(project), now)
+    reviser = _Reviser(document.author, now)
     body = _Body(word, reviser, changes_since)
     if changes_since is not None:
         body.paragraph("Normal", [Piece(compared_with(changes_since))])
     body.write(document, _changes(document, changes_since))
     if document.draft:  # a final version goes to all staff: no questions for the lawyer
-        _add_notes_to_counsel(word, body, project)
+        _add_notes_to_counsel(word, body, document)
     _set_page_furniture(word, document, line_numbers)
-    _set_properties(word, document, project, now, version_id)
+    _set_properties(word, document, now, version_id)
     word.save(handle)
 
 
@@ -109,12 +109,6 @@ def compared_with(version: SentVersion) -> str:
     return (f"Changes since {number}{label} on "
             f"{long_date(version.sent_on.date())} ({kind}, {version.id}), shown as tracked "
             "changes.")
-
-
-def _person(project: Project) -> str:
-    """Who the comments and tracked changes are from: the policy owner, else the company."""
-    return xml_safe(project.company.owner_name.strip() or project.company.name.strip()
-                    or "Policy owner")
 
 
 def _changes(document: Document, since: SentVersion | None
@@ -447,14 +441,14 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "\u2026"
 
 
-def _set_properties(word: docx.document.Document, document: Document, project: Project,
-                    now: datetime, version_id: str) -> None:
+def _set_properties(word: docx.document.Document, document: Document, now: datetime,
+                    version_id: str) -> None:
     properties = word.core_properties
     company = document.company or "the Company"
     properties.title = _property(f"{document.title} - {company}")
     properties.subject = DocumentType(document.kind).label
     properties.author = properties.last_modified_by = _property(company)
-    properties.version = _property(xml_safe(project.company.version))
+    properties.version = _property(document.version)
     properties.content_status = "Draft" if document.draft else "Final"
     properties.created = properties.modified = now.replace(tzinfo=None)
     properties.revision = 1
@@ -478,15 +472,13 @@ def _set_custom_property(word: docx.document.Document, name: str, value: str) ->
 
 # --- notes to counsel -----------------------------------------------------------------------
 
-def _add_notes_to_counsel(word: docx.document.Document, body: _Body, project: Project) -> None:
+def _add_notes_to_counsel(word: docx.document.Document, body: _Body, document: Document
+                          ) -> None:
     """Each note becomes a comment on its clause; a note on a clause now gone goes on the title."""
-    author = _person(project)
+    author = document.author
     initials = "".join(name[0] for name in author.split()[:3]).upper()
-    for note in project.review.notes_to_counsel:
-        question = xml_safe(note.question.strip())
-        if not question:
-            continue
-        clause_id = xml_safe(note.clause_id)
+    for note in document.notes:
+        question, clause_id = note.text, note.clause_id
         paragraphs = body.clause_paragraphs.get(clause_id) if clause_id else None
         if not paragraphs:
             target = body.title_paragraph
@@ -500,5 +492,5 @@ def _add_notes_to_counsel(word: docx.document.Document, body: _Body, project: Pr
         runs = [r for p in paragraphs for r in p.iter(_W["r"])
                 if r.getparent().tag != _W["del"]]
         if runs:
-            first, last = WordRun(runs[0], None), WordRun(runs[-1], None)
+            first, last = WordRun(runs[0], None), WordRun(runs[-1], None)  # type: ignore[arg-type]
             word.add_comment([first, last], question, author=author, initials=initials)

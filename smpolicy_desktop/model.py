@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -18,7 +18,9 @@ from .law import LawPack, law_pack, places
 class Choice(StrEnum):
     """A fixed answer with a label a user reads; the value is what the file stores."""
 
-    def __new__(cls, value: str, label: str) -> Choice:
+    label: str
+
+    def __new__(cls, value: str, label: str = "") -> Choice:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
@@ -26,9 +28,21 @@ class Choice(StrEnum):
 
 
 def question(default: Any = None, label: str = "", help: str = "", example: str = "", *,
-             multiline: bool = False, clause_ref: bool = False, **constraints: Any) -> Any:
-    """One question: its default, label, help text and example, kept together."""
-    extra = {key: True for key, on in (("multiline", multiline), ("clause_ref", clause_ref)) if on}
+             multiline: bool = False, clause_ref: bool = False, required: bool = True,
+             unit: str = "", implied_rule: str = "", **constraints: Any) -> Any:
+    """One question: its default, label, help text, example and facts, kept together.
+
+    multiline: a text of several lines; clause_ref: the answer names a clause of the policy;
+    required=False: a good policy often leaves it blank, so it never counts as missing;
+    unit: what a number counts; implied_rule: the rule each item of a list becomes in the
+    policy ("Do not share {}."), which is what the risk check reads. smpolicy_desktop.questions
+    reads these facts.
+    """
+    extra: dict[str, Any] = {"editor": "clause"} if clause_ref else {}
+    extra.update({key: value for key, value, default_value in (
+        ("multiline", multiline, False), ("required", required, True), ("unit", unit, ""),
+        ("implied_rule", implied_rule, ""))
+        if value != default_value})
     factory = {"default_factory": default} if callable(default) else {"default": default}
     return Field(**factory, title=label, description=help,
                  examples=[example] if example else None,
@@ -36,9 +50,16 @@ def question(default: Any = None, label: str = "", help: str = "", example: str 
 
 
 class Area(BaseModel):
-    """Common settings for every part of the project."""
+    """Common settings for every part of the project.
+
+    A policy area's `section` is the id of the document section where its answers mostly show;
+    `company_speech` says its answers are what the company itself publishes or does (its own
+    speech may be restricted freely, so the rules on employees' rights do not apply there).
+    """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    section: ClassVar[str] = ""
+    company_speech: ClassVar[bool] = False
 
 
 # --- Choices ---------------------------------------------------------------------------------
@@ -170,6 +191,9 @@ class CounselNote(Area):
 class Company(Area):
     """1. Company: who the policy is for and what kind of document it is."""
 
+    section: ClassVar[str] = "purpose"
+    company_speech: ClassVar[bool] = True
+
     name: str = question("", "Company name", "The legal or trading name used in the policy.",
                          "Northwind Analytics LLC")
     industry: Industry = question(Industry.GENERAL_B2B, "Industry",
@@ -180,8 +204,9 @@ class Company(Area):
                                 "Where the business is: the policy follows its law.")
     state: Region = question(Region(""), "State, province or nation",
                              "Some rules differ by US state, Canadian province or "
-                             "Australian state.")
-    staff_count: int | None = question(None, "Number of staff", "", "40", ge=1, le=10_000_000)
+                             "Australian state.", required=False)
+    staff_count: int | None = question(None, "Number of staff", "", "40", required=False,
+                                       unit="people", ge=1, le=10_000_000)
     owner_name: str = question("", "Policy owner", "The person who looks after this policy.",
                                "Dana Reyes")
     owner_title: str = question("", "Policy owner's job title", "", "Managing Director")
@@ -192,7 +217,8 @@ class Company(Area):
         DocumentType.FULL, "Document type",
         "A full policy, or one to two pages of do's and don'ts.")
     related_policies: list[RelatedPolicy] = question(
-        list, "Policies this one refers to", "Other company policies the reader should know.")
+        list, "Policies this one refers to", "Other company policies the reader should know.",
+        required=False)
 
     @model_validator(mode="after")
     def _state_inside_country(self) -> Company:
@@ -208,6 +234,7 @@ class Company(Area):
 
     @property
     def in_us(self) -> bool:
+        """Whether the business is in the United States (US law and its statements apply)."""
         return self.country == "US"
 
     @property
@@ -218,6 +245,9 @@ class Company(Area):
 
 class Presence(Area):
     """2. Our presence online: what the business will and will not do."""
+
+    section: ClassVar[str] = "presence"
+    company_speech: ClassVar[bool] = True
 
     accounts: list[OfficialAccount] = question(list, "Official accounts",
                                                "Every account that speaks for the company.")
@@ -242,6 +272,9 @@ class Presence(Area):
 class Voice(Area):
     """3. Voice and spokespeople: who speaks for the company and how it sounds."""
 
+    section: ClassVar[str] = "voice"
+    company_speech: ClassVar[bool] = True
+
     spokespeople: list[Spokesperson] = question(list, "Spokespeople",
                                                 "The people who may speak for the company.")
     media_contact: str = question("", "Where media and analyst questions go",
@@ -258,6 +291,8 @@ class Voice(Area):
 class EmployeeGuidelines(Area):
     """4. Employees: what employees can and cannot do online."""
 
+    section: ClassVar[str] = "employees"
+
     personal_use: PersonalUse = question(PersonalUse.REASONABLE, "Personal use at work",
                                          "Covers work computers and personal phones alike.")
     views_disclaimer: bool = question(
@@ -271,7 +306,8 @@ class EmployeeGuidelines(Area):
         "Required by the FTC when employees praise the company's products or services.")
     confidential_info: list[str] = question(list, "What counts as confidential",
                                             "Name specific kinds of information.",
-                                            "Client files and client data")
+                                            "Client files and client data",
+                                            implied_rule="Do not share {}.")
     third_party_rights: bool = question(True, "Respect others' copyright and trademarks")
     respect_people: bool = question(
         True, "No harassment, threats or discrimination",
@@ -288,6 +324,9 @@ class EmployeeGuidelines(Area):
 
 class PublicContent(Area):
     """5. The public and our content: what others can and cannot do with it."""
+
+    section: ClassVar[str] = "content"
+    company_speech: ClassVar[bool] = True
 
     content_licence: ContentLicence = question(ContentLicence.SHARE_WITH_CREDIT,
                                                "How others may reuse our content")
@@ -307,6 +346,9 @@ class PublicContent(Area):
 
 class ResponsesAndCrises(Area):
     """6. Responses and crises: the chain of command and the response policy."""
+
+    section: ClassVar[str] = "responses"
+    company_speech: ClassVar[bool] = True
 
     monitor_who: str = question("", "Who monitors our accounts", "", "Marketing lead")
     monitor_frequency: str = question("", "How often", "", "Twice each working day")
@@ -328,6 +370,8 @@ class ResponsesAndCrises(Area):
 class TrainingAndEnforcement(Area):
     """7. Training and enforcement: training first, consequences last."""
 
+    section: ClassVar[str] = "training"
+
     who_is_trained: str = question("", "Who is trained", "", "Everyone who posts for us")
     when_trained: str = question("", "When", "", "When they join, and once a year")
     report_to: str = question("", "Where staff report concerns", "", "Their manager or HR")
@@ -344,18 +388,22 @@ class TrainingAndEnforcement(Area):
 class ReviewAndSignOff(Area):
     """8. Review and sign-off: keeping the policy current and agreed."""
 
-    review_cycle_months: int = question(12, "Review every (months)", "", "12", ge=1, le=60)
+    section: ClassVar[str] = "review"
+
+    review_cycle_months: int = question(12, "Review every (months)", "", "12", unit="months",
+                                        ge=1, le=60)
     next_review_date: date | None = question(None, "Next review date",
                                              "The app reminds you when it has passed.")
     reviewers: list[Reviewer] = question(list, "Reviewers", "Who must review this policy.")
-    revisions: list[Revision] = question(list, "Revision history")
+    revisions: list[Revision] = question(list, "Revision history", required=False)
     distribution: str = question("", "How staff receive the policy", "",
                                  "Emailed to all staff and kept on the intranet",
                                  multiline=True)
     acknowledgement_required: bool = question(True, "Staff sign an acknowledgement")
     notes_to_counsel: list[CounselNote] = question(
         list, "Notes to counsel",
-        "Questions for your lawyer; each becomes a comment on its clause in Word.")
+        "Questions for your lawyer; each becomes a comment on its clause in Word.",
+        required=False)
     final: bool = question(False, "Final version",
                            "Removes the DRAFT mark once your lawyer has approved it.")
 
@@ -449,11 +497,9 @@ class Project(Area):
     def areas(cls) -> dict[str, type[Area]]:
         """The policy areas in tab order: attribute name -> model class."""
         return {name: field.annotation for name, field in cls.model_fields.items()
-                if name not in RECORDS}
+                if isinstance(field.annotation, type) and issubclass(field.annotation, Area)
+                and field.annotation.section}
 
     def wording_for(self, clause_id: str) -> ClauseWording | None:
         return next((w for w in self.wording if w.clause_id == clause_id), None)
 
-
-# Kept in the project beside the answers, never shown as a tab of questions.
-RECORDS = frozenset({"wording", "owner_clauses", "sent_versions", "counsel_comments"})

@@ -25,7 +25,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from . import APP_NAME, __version__
-from .document import Block, Document, Run
+from .document import Block, Document, Note, Run
 from .model import Choice, ClauseWording, DocumentType, Project
 from .resources import resource_path
 
@@ -162,12 +162,6 @@ def _table_rows(items: list[Any], *fields: str) -> list[list[str]]:
     return [[row[index] for index in keep] for row in (head, *body)]
 
 
-# The document section where each policy area's answers mostly show (for the preview).
-AREA_SECTIONS = {"company": "purpose", "presence": "presence", "voice": "voice",
-                 "employees": "employees", "public": "content", "responses": "responses",
-                 "training": "training", "review": "review"}
-
-
 class _TemplateCache(FileSystemBytecodeCache):
     """Compiled templates kept in the user's cache folder, so a start skips compiling them.
 
@@ -237,10 +231,16 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
             if section_blocks:
                 section_number += numbered
                 blocks.extend(section_blocks)
-    owner = ", ".join(filter(None, (project.company.owner_name, project.company.owner_title)))
+    company = project.company
+    owner = ", ".join(filter(None, (company.owner_name, company.owner_title)))
+    notes = tuple(Note(xml_safe(note.clause_id), xml_safe(note.question.strip()))
+                  for note in project.review.notes_to_counsel if note.question.strip())
     return Document(kind=kind.value, title="Social Media Policy",
-                    company=xml_safe(project.company.name.strip()), owner=xml_safe(owner),
-                    draft=not project.review.final, blocks=tuple(blocks))
+                    company=xml_safe(company.name.strip()), owner=xml_safe(owner),
+                    draft=not project.review.final, blocks=tuple(blocks),
+                    author=xml_safe(company.owner_name.strip() or company.name.strip()
+                                    or "Policy owner"),
+                    version=xml_safe(company.version), notes=notes)
 
 
 def _header_blocks(header: Any) -> list[Block]:
@@ -389,10 +389,10 @@ def _apply_own_wording(root: Any, project: Project) -> None:
             section.append(clause)
         else:
             clauses[0].addprevious(clause)
-    clauses = {element.get("id"): element for element in root.iter("div", "section")
-               if _is_clause(element) or element.tag == "section"}
+    by_id = {element.get("id"): element for element in root.iter("div", "section")
+             if _is_clause(element) or element.tag == "section"}
     for wording in project.wording:
-        element = clauses.get(wording.clause_id)
+        element = by_id.get(wording.clause_id)
         if element is None:
             continue
         if wording.title.strip():

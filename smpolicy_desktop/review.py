@@ -166,7 +166,8 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     owner = _owner(project)
     clause_ids = version.clause_ids or [b.clause_id for b in render_document(
         project, version.kind).blocks]
-    names = {bookmark_name(clause_id): clause_id for clause_id in clause_ids}
+    names: dict[str, str | None] = {bookmark_name(clause_id): clause_id
+                                    for clause_id in clause_ids}
     names[CONTENTS_BOOKMARK] = None
     reader = _Reader(names, owner)
     reader.walk(document.find(_w("body")))
@@ -228,7 +229,8 @@ def parse_date(text: str | None) -> datetime | None:
     if not match:
         return None
     try:
-        return datetime(*map(int, match.groups()), tzinfo=UTC)
+        year, month, day, hour, minute, second = map(int, match.groups())
+        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
     except ValueError:
         return None
 
@@ -717,8 +719,10 @@ def _keep_comment(project: Project, item: ReviewItem, decision: Decision,
                                                         written_on=item.date, text=item.text)]
         comment = parent
     else:
-        comment = next((c for c in project.counsel_comments if c.id == item.id), None)
-        if comment is None:
+        known = next((c for c in project.counsel_comments if c.id == item.id), None)
+        if known is not None:
+            comment = known
+        else:
             comment = CounselComment(id=item.id, clause_id=item.clause_id, author=item.author,
                                      written_on=item.date, text=item.text,
                                      about_note=item.owner_note)

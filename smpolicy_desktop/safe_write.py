@@ -42,10 +42,10 @@ def plain_reason(exc: OSError) -> str:
         errno.ENOTDIR: "part of the path is not a folder",
         errno.ENAMETOOLONG: "the file name is too long",
     }
-    return reasons.get(exc.errno, exc.strerror or str(exc))
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write beside the target, flush, fsync, then replace it in one step.
 
     On any failure the target is left as it was and the temporary file is removed. Temporary

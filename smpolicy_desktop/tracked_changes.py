@@ -79,9 +79,11 @@ def compare(old: list[str], new: list[str]) -> tuple[list[ParagraphChange], tupl
     deleted: list[int] = []
     for old_index, new_index in _aligned(old, new):
         if new_index is None:
-            deleted.append(old_index)
+            if old_index is not None:
+                deleted.append(old_index)
             continue
         new_text = new[new_index]
+        edits: tuple[Edit, ...]
         if old_index is None:
             edits, inserted = (Edit(new_text, INSERTED),), True
         else:

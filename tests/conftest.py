@@ -25,6 +25,19 @@ def require_tool(name: str) -> str:
     pytest.skip(f"{name} is not installed")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that starts a real client (LibreOffice, pandoc, pdftotext) is slow: it takes
+    seconds. `pytest -m "not slow"` runs the specification without them."""
+    from tests import clients
+
+    client_calls = {name for name in vars(clients) if not name.startswith("_")} - {"words"}
+    for item in items:
+        function = getattr(item, "function", None)
+        code = getattr(function, "__code__", None)
+        if code is not None and client_calls & set(code.co_names):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _private_user_dirs(tmp_path_factory, monkeypatch):
     """Autosaves, settings and recent files go to a throwaway folder, never the real home."""

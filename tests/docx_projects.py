@@ -87,3 +87,16 @@ def clause_ids(project: Project) -> list[str]:
 
 
 TODAY = date(2025, 3, 1)
+
+
+def record_sent(project: Project) -> None:
+    """Record the project's Word text as a version sent to counsel, as a Word export for
+    counsel does (the base of the next redline)."""
+    from datetime import UTC, datetime
+
+    from smpolicy_desktop.render import render_document
+    from smpolicy_desktop.tracked_changes import next_version_id, version_of
+
+    project.sent_versions.append(version_of(
+        render_document(project), next_version_id(project), "Sent to counsel",
+        datetime.now(UTC).replace(microsecond=0), project.company.version))

@@ -56,3 +56,74 @@ def test_the_version_flag_and_the_window_frame_load_no_core_libraries():
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# Who may read and write project files and exports: the workspace alone (storage and the
+# exporters are its tools). The window and the CLI call the workspace, never these.
+FILE_RULES = {"load_project", "save_project", "write_document", "write_autosave",
+              "remove_autosave", "remember_text"}
+
+
+def test_the_window_and_the_cli_go_through_the_workspace():
+    callers = [REPO / "smpolicy_desktop" / "cli.py", *(REPO / "ui").rglob("*.py")]
+    offenders = {}
+    for path in callers:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} | {
+            alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+            for alias in node.names}
+        if used & FILE_RULES:
+            offenders[str(path.relative_to(REPO))] = sorted(used & FILE_RULES)
+    assert offenders == {}
+    for path in callers[:1] + [REPO / "ui" / "main_window.py"]:
+        assert "smpolicy_desktop.workspace" in imported_modules(path) or \
+            "workspace" in path.read_text(encoding="utf-8"), path
+
+
+def _field_names() -> set[str]:
+    """Names of answers specific enough to be a table key (e.g. "staff_count", not "name")."""
+    from smpolicy_desktop.model import Project
+    from smpolicy_desktop.questions import questions
+
+    names: set[str] = set(Project.areas())
+    models = list(Project.areas().values())
+    while models:
+        model = models.pop()
+        for question in questions(model):
+            names.add(question.name)
+            if question.kind == "table":
+                models.append(question.item_type)
+    return {name for name in names if "_" in name} | set(Project.areas())
+
+
+def _names_in(node: ast.AST, fields: set[str]) -> list[str] | None:
+    """The field names a set, list, tuple or dict (keys) literal holds, if it holds only them."""
+    items = node.keys if isinstance(node, ast.Dict) else \
+        node.elts if isinstance(node, ast.Set | ast.List | ast.Tuple) else None
+    if not items:
+        return None
+    names = [item.value for item in items
+             if isinstance(item, ast.Constant) and isinstance(item.value, str)
+             and item.value in fields]
+    return names if len(names) == len(items) else None
+
+
+def test_no_module_keeps_its_own_table_of_field_names():
+    """Per-question facts live on the question in the model; a table of fields elsewhere is a
+    second copy that drifts. One path such as ("review", "next_review_date") is a reference,
+    not a table; two paths, or several areas, in one literal are a table."""
+    from smpolicy_desktop.model import Project
+
+    fields, areas = _field_names(), set(Project.areas())
+    offenders = []
+    for path in [*CORE.rglob("*.py"), *(REPO / "ui").rglob("*.py")]:
+        if path.name == "model.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = _names_in(node, fields)
+            is_path = bool(names) and names[0] in areas and len(set(names) & areas) == 1
+            items = node.keys if isinstance(node, ast.Dict) else getattr(node, "elts", [])
+            paths = [item for item in items or [] if _names_in(item, fields)]
+            if (names and len(names) >= 2 and not is_path) or len(paths) >= 2:
+                offenders.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert offenders == []

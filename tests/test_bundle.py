@@ -18,7 +18,8 @@ from tests import packaged
 from tests.clients import docx_to_pdf, pdf_text
 from tests.conftest import EXAMPLE, IN_CI, REPO, require_tool
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the bundle is tested on Linux")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(sys.platform != "linux", reason="the bundle is tested on Linux")]
 
 
 @pytest.fixture(scope="session")

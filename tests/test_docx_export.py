@@ -12,14 +12,14 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from smpolicy_desktop.export import export_file
 from smpolicy_desktop.model import CounselNote
 from smpolicy_desktop.render import render_document
+from smpolicy_desktop.workspace import Workspace
 from tests.docx_projects import OWNER, clause_ids, filled_project
 
 
 def export(project, tmp_path: Path, name: str = "policy.docx", **options) -> Path:
-    return export_file(project, tmp_path / name, **options)
+    return Workspace(project).export(tmp_path / name, **options)
 
 
 def body_xml(path: Path) -> str:

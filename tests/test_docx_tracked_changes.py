@@ -14,12 +14,19 @@ import pytest
 from docx.oxml.ns import qn
 
 from smpolicy_desktop.cli import main
-from smpolicy_desktop.export import ExportError, export_file, remember_export
+from smpolicy_desktop.exporters import ExportError
 from smpolicy_desktop.model import CounselNote, ResponseMatrixRow
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.storage import load_project, save_project
-from smpolicy_desktop.tracked_changes import DELETED, INSERTED, Edit, diff_text, paragraph_texts
-from tests.docx_projects import OWNER, filled_project
+from smpolicy_desktop.tracked_changes import (
+    DELETED,
+    INSERTED,
+    Edit,
+    diff_text,
+    paragraph_texts,
+)
+from smpolicy_desktop.workspace import Workspace
+from tests.docx_projects import OWNER, filled_project, record_sent
 
 W = {name: qn(f"w:{name}") for name in ("p", "tbl", "tr", "t", "delText", "ins", "del", "pPr",
                                          "rPr", "trPr", "pStyle", "tc")}
@@ -82,13 +89,13 @@ def sentences(text: str) -> set[str]:
 def remembered():
     """A project whose first Word export was remembered, as after sending it to counsel."""
     project = filled_project()
-    remember_export(project)
+    record_sent(project)
     before = list(project.sent_versions[-1].paragraphs)
     return project, before
 
 
 def export_changes(project, tmp_path):
-    return export_file(project, tmp_path / "changes.docx", changes_since_last=True)
+    return Workspace(project).export(tmp_path / "changes.docx", changes_since_last=True)
 
 
 def test_remembering_keeps_the_exported_text_in_the_project(remembered):
@@ -180,7 +187,7 @@ def test_notes_to_counsel_stay_in_the_changes_document(remembered, tmp_path):
 
 def test_without_an_earlier_export_it_says_so(tmp_path):
     with pytest.raises(ExportError, match="no version sent to counsel"):
-        export_file(filled_project(), tmp_path / "changes.docx", changes_since_last=True)
+        Workspace(filled_project()).export(tmp_path / "changes.docx", changes_since_last=True)
     assert not (tmp_path / "changes.docx").exists()
 
 

@@ -10,21 +10,21 @@ import docx
 import lxml.html
 import pytest
 
-from smpolicy_desktop.export import export_file, remember_export
 from smpolicy_desktop.model import CounselNote
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.workspace import Workspace
 from tests.clients import docx_to_pdfs, pandoc_text, pdf_text, words
 from tests.conftest import EXAMPLE
-from tests.docx_projects import filled_project
+from tests.docx_projects import filled_project, record_sent
 
 FORMATS = ("docx", "html", "md")
 
 
 def _edited_since_export():
     project = filled_project()
-    remember_export(project)
+    record_sent(project)
     project.training.when_trained = "In their first week, and every spring"
     project.employees.confidential_info = ["Client files and client data"]
     return project
@@ -54,7 +54,7 @@ def exported(tmp_path_factory) -> dict[str, dict[str, object]]:
     folder = tmp_path_factory.mktemp("formats")
     files = {}
     for name, (project, kind, word_options) in PROJECTS.items():
-        files[name] = {fmt: export_file(project, folder / f"{name}.{fmt}", kind=kind,
+        files[name] = {fmt: Workspace(project).export(folder / f"{name}.{fmt}", kind=kind,
                                         **(word_options if fmt == "docx" else {}))
                        for fmt in FORMATS}
         files[name]["document"] = render_document(project, kind)
@@ -146,9 +146,9 @@ def test_typed_text_comes_out_literally_in_every_format(tmp_path):
     project.employees.confidential_info = ["Plans\x00 " + " ".join(TYPED)]
     project.review.notes_to_counsel = [CounselNote(clause_id="", question="Why?")]
     readings = {
-        "docx": pandoc_text(export_file(project, tmp_path / "p.docx")),
-        "html": pandoc_text(export_file(project, tmp_path / "p.html"), "html"),
-        "md": pandoc_text(export_file(project, tmp_path / "p.md"), "markdown"),
+        "docx": pandoc_text(Workspace(project).export(tmp_path / "p.docx")),
+        "html": pandoc_text(Workspace(project).export(tmp_path / "p.html"), "html"),
+        "md": pandoc_text(Workspace(project).export(tmp_path / "p.md"), "markdown"),
     }
     for fmt, text in readings.items():
         assert f"Acme {' '.join(TYPED)}" in _flat(text), fmt

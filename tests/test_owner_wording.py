@@ -11,10 +11,10 @@ import zipfile
 import docx
 
 from smpolicy_desktop.checks import check_project
-from smpolicy_desktop.export import export_file
 from smpolicy_desktop.model import CounselNote, OwnerClause
 from smpolicy_desktop.render import clause_texts, own_wording, render_document, stale_wording
 from smpolicy_desktop.storage import FORMAT, load_project, save_project
+from smpolicy_desktop.workspace import Workspace
 from tests.docx_projects import filled_project
 
 REWORDED = "Staff may use social media at work in moderation.\n- Never during client meetings"
@@ -38,7 +38,7 @@ def test_a_reworded_clause_says_the_owners_words_in_every_format(tmp_path):
     blocks = [b for b in document.blocks if b.clause_id == "employees.personal_use"]
     assert [b.kind for b in blocks] == ["heading2", "paragraph", "bullet"]
     assert blocks[0].number == number  # same place, same number
-    text = word_text(export_file(project, tmp_path / "p.docx"))
+    text = word_text(Workspace(project).export(tmp_path / "p.docx"))
     assert "Staff may use social media at work in moderation." in text
     assert "Just make sure your work gets done" not in text
 
@@ -66,7 +66,7 @@ def test_an_owner_clause_is_numbered_with_the_rest_of_its_section(tmp_path):
     assert after[at + 1] == ("own.1", f"{new_number} Personal devices")
     assert after[at + 2][0] == before[at + 1][0]  # the rest move on by one
     assert after[at + 2][1].split()[0] == f"{section}.{int(clause) + 2}"
-    text = word_text(export_file(project, tmp_path / "p.docx"))
+    text = word_text(Workspace(project).export(tmp_path / "p.docx"))
     assert f"{new_number} Personal devices\nKeep work apps behind a screen lock." in text
 
 
@@ -114,9 +114,9 @@ def test_the_risk_check_reads_the_owners_wording():
 
 def test_a_final_export_has_no_notes_statuses_or_draft_mark(tmp_path):
     notes = [CounselNote(clause_id="training.monitoring", question="Is this enough for Ohio?")]
-    draft = export_file(filled_project(review__notes_to_counsel=notes), tmp_path / "d.docx")
-    final = export_file(filled_project(review__notes_to_counsel=notes, review__final=True),
-                        tmp_path / "final.docx")
+    draft = Workspace(filled_project(review__notes_to_counsel=notes)).export(tmp_path / "d.docx")
+    final = Workspace(filled_project(review__notes_to_counsel=notes, review__final=True)
+                      ).export(tmp_path / "final.docx")
     with zipfile.ZipFile(draft) as files:
         assert "Is this enough for Ohio?" in files.read("word/comments.xml").decode()
     assert "In review" in _cells(draft)

@@ -17,9 +17,9 @@ import pytest
 from pydantic import BaseModel
 
 from smpolicy_desktop.document import DRAFT_MARK, Document
-from smpolicy_desktop.export import export_file
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.render import render_document
+from smpolicy_desktop.workspace import Workspace
 from tests.clients import pandoc_text
 from tests.conftest import EXAMPLE
 
@@ -291,10 +291,10 @@ def test_the_full_policy_has_the_promised_title_block_and_draft_mark(tmp_path):
                      "Policy owner: Dana Reyes, Managing Director",
                      "Law as of December 2, 2026, for Ohio, the United States"]
     for fmt in ("html", "md"):
-        assert DRAFT_MARK in export_file(project, tmp_path / f"draft.{fmt}").read_text("utf-8")
+        assert DRAFT_MARK in Workspace(project).export(tmp_path / f"draft.{fmt}").read_text("utf-8")
     project.review.final = True
     for fmt in ("html", "md"):
-        assert DRAFT_MARK not in export_file(project, tmp_path / f"final.{fmt}").read_text(
+        assert DRAFT_MARK not in Workspace(project).export(tmp_path / f"final.{fmt}").read_text(
             "utf-8")
 
 
@@ -326,8 +326,8 @@ def project_full_of_payloads() -> Project:
 
 def test_typed_code_markup_emoji_and_right_to_left_text_come_out_literally(tmp_path):
     project = project_full_of_payloads()
-    html_file = export_file(project, tmp_path / "policy.html")
-    md_file = export_file(project, tmp_path / "policy.md")
+    html_file = Workspace(project).export(tmp_path / "policy.html")
+    md_file = Workspace(project).export(tmp_path / "policy.md")
     html_text = lxml.html.fromstring(html_file.read_bytes()).text_content()
     md_text = pandoc_text(md_file, "markdown")
     for text in (html_text, md_text):

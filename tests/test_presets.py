@@ -11,12 +11,12 @@ import typing
 
 import pytest
 
-from smpolicy_desktop.export import export_file
 from smpolicy_desktop.model import Industry, Project
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.resources import resource_path
 from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.workspace import Workspace
 from tests.conftest import EXAMPLE
 from tests.test_policy_text import holes
 
@@ -99,7 +99,7 @@ def test_presets_and_the_example_render_both_kinds_without_holes(project):
 @pytest.mark.parametrize("fmt", ["html", "md"])
 def test_presets_and_the_example_export_to_html_and_markdown(project, fmt, tmp_path):
     for kind in ("full", "short"):
-        written = export_file(project, tmp_path / f"{kind}.{fmt}", kind=kind)
+        written = Workspace(project).export(tmp_path / f"{kind}.{fmt}", kind=kind)
         assert "Social Media Policy" in written.read_text("utf-8")
 
 

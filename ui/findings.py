@@ -1,18 +1,17 @@
 """The findings panel: risky sentences with a safer wording, and how complete each area is;
 and the dialog that checks a policy document the owner already has.
 
-About 400 ms after the last edit, and only while the panel is shown, the check runs on a worker
-thread on a copy of the project, so typing never waits for it. Activating a finding asks the
-window to show its field; "Apply safer wording" edits the model, so Undo takes it back.
+Shows each result of the check that runs in the background after every change. Activating a
+finding asks the window to show its field; "Apply safer wording" edits the model, so Undo
+takes it back.
 """
 
 from __future__ import annotations
 
-from contextlib import suppress
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,8 +30,7 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.model import Project
 from ui.project_model import ProjectModel
-
-DEBOUNCE_MS = 400
+from ui.rendering import CheckResult, Rendering
 
 _LOOK = {  # severity -> (standard icon, text colour, plain word)
     "error": (QStyle.StandardPixmap.SP_MessageBoxCritical, "#a61b1b", "Likely unlawful"),
@@ -55,7 +53,8 @@ class FindingsPanel(QWidget):
     clause_requested = Signal(str)
     _checked = Signal(int, object)  # generation, (findings, status, numbers) from a worker
 
-    def __init__(self, model: ProjectModel, parent: QWidget | None = None):
+    def __init__(self, model: ProjectModel, rendering: Rendering,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
         self.findings: list = []
@@ -85,48 +84,16 @@ class FindingsPanel(QWidget):
         self.completeness.itemActivated.connect(
             lambda item: self.field_requested.emit((item.data(Qt.ItemDataRole.UserRole),)))
         self.apply_button.clicked.connect(self.apply_current)
-        self._generation = 0  # a worker's result counts only if no edit came after it
-        self._stale = True
-        self._checked.connect(self._show_result)
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self._check_in_background)
-        model.changed.connect(self._edited)
+        rendering.checked.connect(self.show_result)
+        if rendering.latest is not None:
+            self.show_result(rendering.latest)
 
-    def refresh(self) -> None:
-        """Run the check now and show its findings, keeping the selected one if it remains."""
-        self._generation += 1
-        self._stale = False
-        self._show_result(self._generation, _run_check(self.model.project))
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._timer.start()
-
-    def _edited(self, _path) -> None:
-        self._generation += 1
-        self._stale = True
-        self._timer.start()
-
-    def _check_in_background(self) -> None:
-        if not self.isVisible():
-            return  # checked when shown
-        self._stale = False
-        generation, project = self._generation, self.model.project.model_copy(deep=True)
-        emit = self._checked.emit
-
-        def work() -> None:
-            result = _run_check(project)
-            with suppress(RuntimeError):  # the panel was closed meanwhile
-                emit(generation, result)
-
-        QThreadPool.globalInstance().start(work)
-
-    def _show_result(self, generation: int, result) -> None:
-        if generation != self._generation:
-            return  # an edit came after this check started; its own check follows
+    def show_result(self, result: CheckResult) -> None:
+        """Show a check's findings, keeping the selected one if it remains."""
         selected = self.current_finding()
-        self.findings, self.status, self.numbers = result
+        self.numbers = {b.clause_id: b.number for b in result.document.blocks if b.number}
+        self.findings = result.findings
+        self.status = result.status
         self._fill_findings(selected)
         self._fill_completeness()
 
@@ -146,7 +113,6 @@ class FindingsPanel(QWidget):
             self.details.setText("The safer wording does not fit this answer; edit it by hand.")
             return
         self.applied.emit(finding.path)
-        self.refresh()
 
     def _fill_findings(self, selected) -> None:
         self.list.clear()
@@ -199,16 +165,6 @@ class FindingsPanel(QWidget):
 
 def _count(number: int, thing: str) -> str:
     return f"{number} {thing}{'' if number == 1 else 's'}"
-
-
-def _run_check(project: Project):
-    """Findings, area status and clause numbers for a project (any thread; the core is pure)."""
-    from smpolicy_desktop.checks import area_status, check_project  # heavy: on demand
-    from smpolicy_desktop.render import render_document
-
-    document = render_document(project)
-    numbers = {b.clause_id: b.number for b in document.blocks if b.number}
-    return check_project(project, document), area_status(project), numbers
 
 
 def check_policy_document(parent: QWidget, project: Project, path: Path | None = None) -> None:

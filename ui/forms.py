@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.model import Project
+from smpolicy_desktop.questions import Question, questions
 
-from .editors import MARK_COLOUR, FieldEditor, Question, make_editor, questions
+from .editors import MARK_COLOUR, FieldEditor, make_editor
 from .project_model import FieldPath, ProjectModel
 
 _REFUSAL_COLOUR = "#c62828"
@@ -213,9 +214,7 @@ class AreaForm(QScrollArea):
         return label
 
     def _clauses(self) -> dict[str, str]:
-        from smpolicy_desktop.render import render_document  # Jinja2 and lxml load on demand
-
-        return render_document(self.model.project).clauses()
+        return self.model.workspace.document().clauses()  # the one rendered Document
 
     # --- edits in, changes out ---
 

@@ -1,7 +1,7 @@
 """The main window: one tab of questions per policy area beside the live preview.
 
-It owns the file story (new, open, save, recent, drag and drop, autosave and recovery) and
-export; everything it shows it reads from the ProjectModel, and every edit goes through it.
+It keeps menus, layout and dialogs only: the file rules (open, save, autosave, recovery,
+export and its baseline) are the workspace's, which the window drives through the ProjectModel.
 """
 
 from __future__ import annotations
@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self.statusBar()
         self.setWindowTitle("smpolicy")
-        self._autosaved_as: Path | None = None
         self._restore_geometry()
 
     def show_opening(self, path: Path | None) -> None:
@@ -135,15 +134,20 @@ class MainWindow(QMainWindow):
         if self._loaded:
             return
         self._loaded = True
-        from smpolicy_desktop.model import Project
         from ui.findings import FindingsPanel
         from ui.project_model import ProjectModel
+        from ui.rendering import Rendering
 
-        self.model = ProjectModel(Project(), parent=self)
+        self.model = ProjectModel(parent=self)
+        self.rendering = Rendering(self.model, self)
         self.undo_group.addStack(self.model.undo_stack)
         self.undo_group.setActiveStack(self.model.undo_stack)
         self._build_central()
-        self.findings = FindingsPanel(self.model)
+        self.rendering.rendered.connect(self.preview.show_document)
+        self.rendering.rendered.connect(self._update_kind)
+        self.rendering.checked.connect(self._update_marks)
+        self.model.changed.connect(self.preview.follow_edit)
+        self.findings = FindingsPanel(self.model, self.rendering)
         self.findings.field_requested.connect(self._show_finding_field)
         self.findings.clause_requested.connect(self.preview.show_clause)
         self.findings_dock.setWidget(self.findings)
@@ -151,13 +155,10 @@ class MainWindow(QMainWindow):
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave_now)
         self._autosave_timer.start()
-        self._marks_timer = QTimer(self, singleShot=True, interval=0)
-        self._marks_timer.timeout.connect(self._update_marks)
-        self.model.changed.connect(self._marks_timer.start)
         self.model.changed.connect(self._review_date_edited)
         self.model.changed.connect(self._update_export_changes)
         self.model.path_changed.connect(self._update_title)
-        self.model.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.model.modified_changed.connect(self._modified_changed)
         self._project_replaced()
         self.loaded.emit()
 
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
             self.forms[name] = form
             self.tabs.addTab(form, Project.model_fields[name].title)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.preview = PolicyPreview(self.model)
+        self.preview = PolicyPreview()
         forms_side = QWidget()
         column = QVBoxLayout(forms_side)
         column.setContentsMargins(0, 0, 0, 0)
@@ -240,12 +241,15 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
                                        QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowForward))
+        # The document kind is the project's Document type: these set it (an undoable edit).
         self.kind_actions = QActionGroup(self)
         for kind, text in (("full", "&Full policy"), ("short", "S&hort guidelines")):
-            action = self._action(text, lambda kind=kind: self.preview.set_kind(kind))
+            action = self._action(text, lambda kind=kind: self.model.set_value(
+                ("company", "document_type"), kind, typing=False))
             action.setCheckable(True)
             action.setChecked(kind == "full")
-            action.setToolTip(f"Preview the {text.replace('&', '').lower()}")
+            action.setData(kind)
+            action.setToolTip(f"Show and export the {text.replace('&', '').lower()}")
             self.kind_actions.addAction(action)
         self.about_action = QAction("&About smpolicy", self)
         self.about_action.triggered.connect(self._about)
@@ -272,7 +276,7 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu("&Edit")
         edit.addActions([self.undo_action, self.redo_action])
         self.view_menu = self.menuBar().addMenu("&View")
-        self.view_menu.addSection("Preview")
+        self.view_menu.addSection("Document")
         self.view_menu.addActions(self.kind_actions.actions())
         checks = self.findings_dock.toggleViewAction()
         checks.setText("&Risk Check")
@@ -291,7 +295,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Preview: "))
+        toolbar.addWidget(QLabel(" Document: "))
         toolbar.addActions(self.kind_actions.actions())
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -314,28 +318,30 @@ class MainWindow(QMainWindow):
 
     # --- What the window shows ---------------------------------------------------------------
 
-    def show_project(self, project: Project, path: Path | None) -> None:
+    def show_project(self, project: Project, path: Path | None, *,
+                     modified: bool = False) -> None:
         """Show another project (new, opened or restored); its undo history starts afresh."""
-        self.model.replace(project, path)
+        self.model.replace(project, path, modified=modified)
         self._project_replaced()
 
     def _project_replaced(self) -> None:
         self._update_title()
-        self._marks_timer.start()
         self._update_export_changes()
         self.banner.show_for(self.model.project.review.next_review_date)
 
     def _update_title(self) -> None:
         name = self.model.path.name if self.model.path else "Untitled"
         self.setWindowTitle(f"{name}[*] - smpolicy")
-        self.setWindowModified(not self.model.undo_stack.isClean())
+        self.setWindowModified(self.model.workspace.modified)
 
-    def _update_marks(self) -> None:
-        from smpolicy_desktop.checks import area_status  # the checks load after the window
+    def _update_kind(self, document) -> None:
+        for action in self.kind_actions.actions():
+            action.setChecked(action.data() == document.kind)
+
+    def _update_marks(self, result) -> None:
         from smpolicy_desktop.model import Project
 
-        for index, (name, (status, missing)) in enumerate(
-                area_status(self.model.project).items()):
+        for index, (name, (status, missing)) in enumerate(result.status.items()):
             self.tabs.setTabIcon(index, status_icon(status))
             tip = f"{Project.model_fields[name].title}: {STATUS_WORDS[status]}"
             if missing and status != "empty":
@@ -344,7 +350,7 @@ class MainWindow(QMainWindow):
             self.tabs.widget(index).setProperty("status", status)
 
     def _update_export_changes(self, _path: tuple = ()) -> None:
-        self.export_changes_action.setEnabled(bool(self.model.project.sent_versions))
+        self.export_changes_action.setEnabled(self.model.workspace.has_baseline)
 
     def _review_date_edited(self, path: tuple) -> None:
         if path[:2] == ("review", "next_review_date") and self.banner.isVisible():
@@ -374,10 +380,10 @@ class MainWindow(QMainWindow):
         self.focus_field(path, finding.reason if finding and finding.path == path else None)
         self._marked = path
 
-    def _clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
-        if clean:
-            self._remove_autosave()
+    def _modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        if not modified:
+            self.model.workspace.discard_autosave()
 
     # --- Files -------------------------------------------------------------------------------
 
@@ -415,15 +421,16 @@ class MainWindow(QMainWindow):
 
     def load(self, path: Path) -> bool:
         """Show the project in `path`; a bad file is reported and the current work stays."""
-        from smpolicy_desktop.storage import ProjectFileError, load_project
+        from smpolicy_desktop.storage import ProjectFileError
+        from smpolicy_desktop.workspace import Workspace
         from ui import dialogs
 
         try:
-            project = load_project(path)
+            opened = Workspace.open(path)
         except ProjectFileError as exc:
             dialogs.show_error(self, "Cannot open project", f"{exc.path.name}: {exc.reason}")
             return False
-        self.show_project(project, Path(path))
+        self.show_project(opened.project, opened.path)
         self._remember_file(Path(path))
         return True
 
@@ -433,30 +440,25 @@ class MainWindow(QMainWindow):
         return self._save_to(self.model.path)
 
     def save_as(self) -> bool:
-        suggested = self.model.path or Path(self._folder()) / self._suggested_stem()
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save project",
-                                                str(suggested.with_suffix(EXTENSION)),
+        from smpolicy_desktop.workspace import project_file_name
+
+        suggested = self.model.path or Path(self._folder()) / project_file_name(
+            self.model.workspace.suggested_name())
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save project", str(suggested),
                                                 PROJECT_FILTER)
         if not chosen:
             return False
-        path = Path(chosen)
-        return self._save_to(path if path.suffix == EXTENSION else path.with_name(
-            path.name + EXTENSION))
+        return self._save_to(Path(project_file_name(chosen)))
 
     def _save_to(self, path: Path) -> bool:
-        from smpolicy_desktop.storage import ProjectFileError, save_project
+        from smpolicy_desktop.storage import ProjectFileError
         from ui import dialogs
 
         try:
-            save_project(self.model.project, path)
+            self.model.workspace.save(path)
         except ProjectFileError as exc:
             dialogs.show_error(self, "Cannot save project", f"{exc.path.name}: {exc.reason}")
             return False
-        self._remove_autosave()
-        if path != self.model.path:
-            self.model.path = path
-            self.model.path_changed.emit()
-        self.model.undo_stack.setClean()
         self._remember_file(path)
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
@@ -465,20 +467,16 @@ class MainWindow(QMainWindow):
         """True when the current work may be replaced: saved, clean or discarded."""
         from ui import dialogs
 
-        if self.model.undo_stack.isClean():
+        if not self.model.workspace.modified:
             return True
         name = self.model.path.name if self.model.path else "this new project"
         answer = dialogs.ask_unsaved_changes(self, name)
         if answer == "save":
             return self.save()
         if answer == "discard":
-            self._remove_autosave()
+            self.model.workspace.discard_autosave()
             return True
         return False
-
-    def _suggested_stem(self) -> str:
-        company = self.model.project.company.name.strip()
-        return f"{company} social media policy" if company else "Social media policy"
 
     def _folder(self) -> str:
         folder = self.model.path.parent if self.model.path else Path.home()
@@ -524,38 +522,23 @@ class MainWindow(QMainWindow):
     # --- Autosave and recovery ---------------------------------------------------------------
 
     def autosave_now(self) -> None:
-        from smpolicy_desktop import autosave
         from smpolicy_desktop.safe_write import WriteError
 
-        if self.model.undo_stack.isClean():
-            return
-        if self._autosaved_as != self.model.path:  # saved under a new name since
-            autosave.remove_autosave(self._autosaved_as)
         try:
-            autosave.write_autosave(self.model.project, self.model.path)
+            self.model.workspace.autosave()
         except WriteError as exc:
             self.statusBar().showMessage(f"Autosave failed: {exc.reason}", 8000)
-            return
-        self._autosaved_as = self.model.path
-
-    def _remove_autosave(self) -> None:
-        from smpolicy_desktop import autosave
-
-        autosave.remove_autosave(self._autosaved_as)
-        autosave.remove_autosave(self.model.path)
-        self._autosaved_as = self.model.path
 
     def offer_recovery(self) -> bool:
         """After a crash, offer the autosaved work; restoring shows it as unsaved changes.
 
         True when work was restored.
         """
-        from smpolicy_desktop import autosave
         from smpolicy_desktop.storage import ProjectFileError
         from ui import dialogs
 
         self.ensure_loaded()
-        found = autosave.left_by_crash()
+        found = self.model.workspace.left_by_crash()
         if not found:
             return False
         chosen = dialogs.choose_recovery(self, found)
@@ -568,8 +551,7 @@ class MainWindow(QMainWindow):
         except ProjectFileError as exc:
             dialogs.show_error(self, "Cannot restore", exc.reason)
             return False
-        self.show_project(project, chosen.original)
-        self.model.undo_stack.resetClean()  # unsaved until the user saves
+        self.show_project(project, chosen.original, modified=True)
         chosen.remove()
         self.autosave_now()
         return True
@@ -577,19 +559,22 @@ class MainWindow(QMainWindow):
     # --- Export ------------------------------------------------------------------------------
 
     def export(self, fmt: str, changes_since_last: bool = False) -> Path | None:
-        """Export through a file dialog; failures offer Retry and Save As."""
-        from smpolicy_desktop.export import ExportError, export_file  # loads Word writing
+        """Export through a file dialog; failures offer Retry and Save As.
+
+        A plain Word export is recorded as a version sent to counsel, the base of later changes
+        exports (never an undo step); a changes export never moves that base.
+        """
+        from smpolicy_desktop.exporters import ExportError
         from smpolicy_desktop.safe_write import WriteError
         from ui import dialogs
 
         path = self._ask_export_path(fmt)
-        remember = fmt == "docx" and not changes_since_last  # a redline never moves its base
-        copy = self.model.project.model_copy(deep=True)
         while path is not None:
             try:
-                export_file(copy, path, fmt,
-                            line_numbers=fmt == "docx" and self.line_numbers_action.isChecked(),
-                            changes_since_last=changes_since_last, remember=remember)
+                self.model.workspace.export(
+                    path, fmt, line_numbers=fmt == "docx" and self.line_numbers_action.isChecked(),
+                    changes_since_last=changes_since_last,
+                    remember=fmt == "docx" and not changes_since_last)
             except ExportError as exc:
                 reason = exc.reason[:1].upper() + exc.reason[1:]
                 dialogs.show_error(self, "Cannot export", f"{reason}.")
@@ -602,24 +587,26 @@ class MainWindow(QMainWindow):
                     path = None
                 continue
             self.settings.setValue("export_folder", str(path.parent))
-            if remember:
-                self.model.set_value(("sent_versions",), copy.sent_versions,
-                                     "Record version sent to counsel")
+            self._update_export_changes()
             dialogs.export_done(self, path)
             return path
         return None
 
     def _ask_export_path(self, fmt: str, previous: Path | None = None) -> Path | None:
-        from smpolicy_desktop.export import FORMATS
+        from smpolicy_desktop.exporters import EXPORTERS
 
+        exporter = EXPORTERS[fmt]
         folder = self.settings.value("export_folder", self._folder())
-        suggested = previous or Path(folder) / f"{self._suggested_stem()}.{fmt}"
-        chosen, _ = QFileDialog.getSaveFileName(self, f"Export {FORMATS[fmt].lower()}",
-                                                str(suggested), f"{FORMATS[fmt]} (*.{fmt})")
+        suggested = previous or Path(folder) / (
+            f"{self.model.workspace.suggested_name()}.{exporter.extension}")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, f"Export {exporter.label.lower()}", str(suggested),
+            f"{exporter.label} (*.{exporter.extension})")
         if not chosen:
             return None
         path = Path(chosen)
-        return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
+        return path if path.suffix.lower() == f".{exporter.extension}" else path.with_name(
+            f"{path.name}.{exporter.extension}")
 
     # --- Closing -----------------------------------------------------------------------------
 
@@ -628,7 +615,7 @@ class MainWindow(QMainWindow):
             if not self.maybe_save():
                 event.ignore()
                 return
-            self._remove_autosave()
+            self.model.workspace.discard_autosave()
             self._autosave_timer.stop()
             self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.setValue("geometry", self.saveGeometry())

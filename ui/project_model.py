@@ -1,83 +1,108 @@
-"""The open project as the window sees it: the Project, its file, and undoable edits.
+"""The workspace as the window sees it: Qt signals for its events, and the undo history.
 
-Every edit goes through set_value() as a QUndoCommand; the model then emits one `changed`
-signal, and views re-read what they show. Views never talk to each other.
+Every user edit goes through set_value() as a QUndoCommand; nothing else is an undo step. The
+workspace then says what changed, and views re-read what they show. Views never talk to each
+other.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from smpolicy_desktop.model import Project
+from smpolicy_desktop.questions import question_at
+from smpolicy_desktop.workspace import FieldPath, Workspace
 
-FieldPath = tuple[str | int, ...]  # ("employees", "confidential_info") or (..., 2, "action")
+__all__ = ["FieldPath", "ProjectModel"]
 
 
 class ProjectModel(QObject):
-    """Holds one Project; `changed(path)` fires after every edit, undo and redo.
+    """Holds the Workspace; `changed(path)` fires after every edit, undo, redo and replace.
 
     The path is the edited field's path, or () when the whole project was replaced.
     """
 
     changed = Signal(tuple)
     path_changed = Signal()
+    modified_changed = Signal(bool)
 
-    def __init__(self, project: Project | None = None, path: Path | None = None,
+    def __init__(self, workspace: Workspace | Project | None = None,
                  parent: QObject | None = None):
         super().__init__(parent)
-        self.project = project or Project()
-        self.path = path
+        self.workspace = workspace if isinstance(workspace, Workspace) else Workspace(workspace)
         self.undo_stack = QUndoStack(self)
+        for event, slot in (("changed", self.changed.emit),
+                            ("modified", self.modified_changed.emit), ("saved", self._saved)):
+            self.workspace.on(event, self._while_alive(slot))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _while_alive(self, slot: Callable[..., None]) -> Callable[..., None]:
+        """A workspace event reaches this object's signals only while the object exists."""
+        def forward(*args: Any) -> None:
+            if shiboken6.isValid(self):
+                slot(*args)
+        return forward
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.workspace.set_edited(not clean)
+
+    @property
+    def project(self) -> Project:
+        return self.workspace.project
+
+    @property
+    def path(self) -> Path | None:
+        return self.workspace.path
 
     def value(self, path: FieldPath) -> Any:
-        target: Any = self.project
-        for key in path:
-            target = target[key] if isinstance(key, int) else getattr(target, key)
-        return target
+        return self.workspace.value(path)
 
     def set_value(self, path: FieldPath, value: Any, text: str = "", *,
                   typing: bool = True) -> None:
-        """Record an edit; consecutive typing in one text field merges into one undo step.
+        """Record a user's edit; consecutive typing in one text field merges into one step.
 
         An edit made for the user in one go (typing=False, e.g. applying a suggested
-        wording) is always its own step.
-
-        Raises pydantic's ValidationError, leaving the project unchanged, if the value is
-        not a valid answer.
+        wording) is always its own step. Raises pydantic's ValidationError, leaving the
+        project unchanged, if the value is not a valid answer.
         """
         old = self.value(path)
         if old == value:
             return
         old = copy.deepcopy(old)
-        self._assign(path, value)  # validates first, so a bad value never reaches the stack
-        self.undo_stack.push(_Edit(self, path, old, value, text or f"Edit {path[-1]}", typing))
+        self.workspace.set_value(path, value)  # validates first: a bad value never reaches it
+        self.undo_stack.push(_Edit(self, path, old, value, text or f"Edit {label_of(path)}",
+                                   typing))
 
-    def replace(self, project: Project, path: Path | None) -> None:
+    def replace(self, project: Project, path: Path | None, *, modified: bool = False) -> None:
         """Show another project (New, Open, restore): the undo history starts afresh."""
-        self.project, self.path = project, path
         self.undo_stack.clear()
+        self.workspace.replace(project, path, modified=modified)
+        if modified:
+            self.undo_stack.resetClean()
+        else:
+            self.undo_stack.setClean()
+        self.path_changed.emit()
+
+    def _saved(self, path: Path) -> None:
         self.undo_stack.setClean()
         self.path_changed.emit()
-        self.changed.emit(())
 
-    def _assign(self, path: FieldPath, value: Any) -> None:
-        *parents, last = path
-        owner = self.value(tuple(parents))
-        if isinstance(last, int):
-            items = list(owner)
-            items[last] = value
-            self._assign(tuple(parents), items)
-        else:
-            setattr(owner, last, value)
+
+def label_of(path: FieldPath) -> str:
+    """A field's label as the form shows it, e.g. "Policy owner's job title"."""
+    question = question_at(path)
+    return question.title if question else str(path[0])
 
 
 class _Edit(QUndoCommand):
-    """One edit of one field; the value is already assigned when it is pushed."""
+    """One edit of one field; the value is already set when it is pushed."""
 
     def __init__(self, model: ProjectModel, path: FieldPath, old: Any, new: Any, text: str,
                  typing: bool):
@@ -87,15 +112,13 @@ class _Edit(QUndoCommand):
         self._first_redo = True
 
     def redo(self) -> None:
-        if self._first_redo:  # set_value has assigned it already
+        if self._first_redo:  # set_value has set it already
             self._first_redo = False
         else:
-            self.model._assign(self.path, self.new)
-        self.model.changed.emit(self.path)
+            self.model.workspace.set_value(self.path, self.new)
 
     def undo(self) -> None:
-        self.model._assign(self.path, self.old)
-        self.model.changed.emit(self.path)
+        self.model.workspace.set_value(self.path, self.old)
 
     def id(self) -> int:
         return 1 if self.typing else -1  # -1: Qt never merges this command

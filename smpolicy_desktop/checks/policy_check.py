@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from ..document import Document
 from ..model import Choice, CounselNote, Project
+from ..questions import question_at
 from .coverage import missing_pieces
 from .detect import flagged_families
 from .facts import CheckFacts
@@ -22,14 +23,6 @@ from .language import Sentence, sentences
 from .safer import safer_text
 
 FieldPath = tuple[str | int, ...]
-
-# Areas that describe what the company itself publishes or does: its own speech may be
-# restricted freely, so only the rules about logos, patients, reviews and finance apply there.
-COMPANY_SPEECH_AREAS = frozenset({"company", "presence", "voice", "public", "responses"})
-
-# List answers whose items are things employees must not share: each item is checked as
-# the rule it becomes in the policy.
-IMPLIED_RULES = {("employees", "confidential_info"): "Do not share {}."}
 
 
 def check_text(text: str, facts: CheckFacts | None = None, *,
@@ -58,7 +51,7 @@ def check_project(project: Project, document: Document | None = None) -> list[Fi
     user_sentences: set[str] = set()
     for path, text in user_texts(project):
         clause = clause_of.get(_squash(sentences(text)[0].original), _area_section(path))
-        company_speech = path[0] in COMPANY_SPEECH_AREAS
+        company_speech = Project.areas()[str(path[0])].company_speech
         user_sentences.update(_squash(s.original) for s in sentences(text, name))
         findings.extend(_text_findings(text, facts, path, clause, name, company_speech))
     flagged_user = [_squash(f.excerpt) for f in findings if f.excerpt]
@@ -122,7 +115,8 @@ def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
 
 def _text_findings(text: str, facts: CheckFacts, path: FieldPath, clause_id: str,
                    company_name: str, company_speech: bool) -> Iterator[Finding]:
-    implied = IMPLIED_RULES.get(tuple(p for p in path if not isinstance(p, int)))
+    question = question_at(path)
+    implied = question.implied_rule if question else ""
     if implied:
         rule = implied.format(text.strip().rstrip("."))
         for finding in _sentence_findings(sentences(rule, company_name)[0], facts, path,
@@ -177,9 +171,7 @@ def _clause_index(document: Document) -> dict[str, str]:
 
 
 def _area_section(path: FieldPath) -> str:
-    from ..render import AREA_SECTIONS
-
-    return AREA_SECTIONS.get(str(path[0]), str(path[0])) if path else ""
+    return Project.areas()[str(path[0])].section if path else ""
 
 
 def _squash(text: str) -> str:

@@ -32,7 +32,9 @@ def _lawful_parts(text: str, family: Family, facts: CheckFacts) -> list[str]:
             parts.append(clause)
             continue
         match = _LIST_RULE.match(clause)
-        items = [i.strip() for i in _ITEM.split(match["items"])] if match else []
+        if match is None:
+            continue
+        items = [i.strip() for i in _ITEM.split(match["items"])]
         lawful = [i for i in items if i and not _risky(match["head"] + i, family, facts)]
         if len(items) > 1 and lawful:
             listed = lawful[0] if len(lawful) == 1 else \

@@ -109,7 +109,7 @@ _TARGETS = re.compile(f"(?P<person>{EMPLOYER.pattern}|{COWORKERS.pattern})|"
 
 def _first_target(s: Sentence, start: int) -> str:
     match = _TARGETS.search(s.text, start)
-    return match.lastgroup if match else ""
+    return (match.lastgroup or "") if match else ""
 
 
 def _disparagement(s: Sentence) -> bool:

@@ -20,11 +20,11 @@ import docx
 
 from smpolicy_desktop.document import Document, to_html
 from smpolicy_desktop.docx_export import write_docx
-from smpolicy_desktop.export import remember_export
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.resources import resource_path
+from tests.docx_projects import record_sent
 
 RUNS = 7
 RAW_STYLES = {"title": "Title", "subtitle": "Subtitle", "heading1": "Heading 1",
@@ -51,7 +51,7 @@ def seconds(work: Callable[[], object]) -> float:
 
 def smpolicy_export(project: Project, **options: object) -> bytes:
     handle = io.BytesIO()
-    write_docx(render_document(project), project, handle, **options)
+    write_docx(render_document(project), handle, **options)
     return handle.getvalue()
 
 
@@ -82,7 +82,7 @@ def measure() -> list[dict[str, object]]:
     name, project = largest_preset()
     document = render_document(project)
     remembered = project.model_copy(deep=True)
-    remember_export(remembered)
+    record_sent(remembered)
     remembered.training.when_trained = "In the first week, and every spring"
     ours = seconds(lambda: smpolicy_export(project))
     raw = seconds(lambda: raw_python_docx(document))

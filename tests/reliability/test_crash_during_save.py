@@ -26,7 +26,8 @@ from smpolicy_desktop.storage import backup_path, load_project, project_to_bytes
 from tests.conftest import REPO
 from tests.reliability.save_loop import versions
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
 
 CLI_KILLS = 110
 APP_KILLS = 150

@@ -23,7 +23,8 @@ from tests.reliability.edit_and_crash import AFTER_THE_LAST_AUTOSAVE
 from ui import dialogs
 from ui.app import open_window
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
 
 
 @pytest.fixture

@@ -29,6 +29,8 @@ from tests.reliability.hostile import (
     words,
 )
 
+pytestmark = pytest.mark.slow  # hundreds of generated examples
+
 FIELDS = text_fields()
 
 
@@ -41,7 +43,7 @@ def everything_out(project: Project) -> dict[str, object]:
         outputs[f"{kind}.html"] = to_html(document, standalone=True)
         outputs[f"{kind}.md"] = to_markdown(document)
         handle = io.BytesIO()
-        write_docx(document, project, handle)
+        write_docx(document, handle)
         outputs[f"{kind}.docx"] = handle.getvalue()
         outputs[f"{kind}.document"] = document
         outputs[f"{kind}.findings"] = check_project(project, document)

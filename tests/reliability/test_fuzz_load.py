@@ -25,6 +25,8 @@ from smpolicy_desktop.storage import (
 from tests.conftest import EXAMPLE
 from tests.reliability.fuzzing import count_example, fuzz
 
+pytestmark = pytest.mark.slow  # hundreds of generated examples
+
 EXAMPLES_PER_CLASS = 300
 
 

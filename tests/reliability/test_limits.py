@@ -9,9 +9,9 @@ import pathlib
 
 import pytest
 
-from smpolicy_desktop.export import export_file
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import MAX_FILE_BYTES, ProjectFileError, load_project
+from smpolicy_desktop.workspace import Workspace
 from tests.reliability.hostile import docx_text, words
 
 
@@ -43,7 +43,7 @@ def test_one_megabyte_answer_renders_and_exports_to_every_format(tmp_path):
     answer = "We answer fair criticism in public and politely. " * 22_000
     assert len(answer) > 2**20
     project.training.consequences = answer
-    exported = {fmt: export_file(project, tmp_path / f"policy.{fmt}") for fmt in
+    exported = {fmt: Workspace(project).export(tmp_path / f"policy.{fmt}") for fmt in
                 ("docx", "html", "md")}
     assert words(answer) in words(exported["html"].read_text(encoding="utf-8"))
     assert words(answer) in words(exported["md"].read_text(encoding="utf-8"))

@@ -12,9 +12,9 @@ import pytest
 
 from smpolicy_desktop.checks import check_project
 from smpolicy_desktop.document import to_html, to_markdown
-from smpolicy_desktop.export import export_file
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.storage import load_project, save_project
+from smpolicy_desktop.workspace import Workspace
 from tests.conftest import EXAMPLE
 from tests.reliability.network import NetworkUsed
 
@@ -28,7 +28,7 @@ def test_load_edit_render_export_and_check_open_no_socket(network_guard, tmp_pat
             document = render_document(project, kind)
             to_html(document), to_html(document, standalone=True), to_markdown(document)
         for name in ("policy.docx", "policy.html", "policy.md"):
-            export_file(project, tmp_path / name)
+            Workspace(project).export(tmp_path / name)
         check_project(project)
         save_project(project, tmp_path / "policy.smpolicy")
         save_project(project, tmp_path / "policy.smpolicy")

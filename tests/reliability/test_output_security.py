@@ -9,9 +9,10 @@ import re
 import lxml.html
 import pytest
 
-from smpolicy_desktop.export import export_file, remember_export
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.resources import resource_path
+from smpolicy_desktop.workspace import Workspace
+from tests.docx_projects import record_sent
 from tests.reliability.hostile import LIVE_HTML, PAYLOADS, docx_parts, set_answer, text_fields
 
 REMOTE = ("<img src='http://tracker.example/p.png'> <link rel=stylesheet href=http://e.example> "
@@ -34,12 +35,12 @@ def hostile_project() -> Project:
 def word_files(project: Project, folder) -> dict[str, bytes]:
     files = {}
     for kind in ("full", "short"):
-        files[kind] = export_file(project, folder / f"{kind}.docx", kind=kind).read_bytes()
-    files["line numbers"] = export_file(project, folder / "lines.docx",
+        files[kind] = Workspace(project).export(folder / f"{kind}.docx", kind=kind).read_bytes()
+    files["line numbers"] = Workspace(project).export(folder / "lines.docx",
                                         line_numbers=True).read_bytes()
-    remember_export(project)
+    record_sent(project)
     project.company.name += " (changed)"
-    files["tracked changes"] = export_file(project, folder / "changes.docx",
+    files["tracked changes"] = Workspace(project).export(folder / "changes.docx",
                                            changes_since_last=True).read_bytes()
     files["reference.docx"] = resource_path("templates", "reference.docx").read_bytes()
     return files
@@ -73,24 +74,21 @@ def assert_inert(html: str) -> None:
 
 def test_html_export_has_no_live_tags_from_user_text(hostile_project, tmp_path):
     for kind in ("full", "short"):
-        html = export_file(hostile_project, tmp_path / f"{kind}.html", kind=kind)
+        html = Workspace(hostile_project).export(tmp_path / f"{kind}.html", kind=kind)
         assert_inert(html.read_text(encoding="utf-8"))
 
 
 def test_markdown_export_escapes_tags_from_user_text(hostile_project, tmp_path):
-    text = export_file(hostile_project, tmp_path / "policy.md").read_text(encoding="utf-8")
+    text = Workspace(hostile_project).export(tmp_path / "policy.md").read_text(encoding="utf-8")
     assert not re.search(r"(?<!\\)<\s*(img|link|script|iframe)", text, re.I)
 
 
 def test_preview_shows_no_live_tags_and_loads_no_resource(qtbot, hostile_project):
     from ui.preview import PolicyPreview
-    from ui.project_model import ProjectModel
 
-    model = ProjectModel()
-    model.replace(hostile_project, None)
-    preview = PolicyPreview(model)
+    preview = PolicyPreview()
     qtbot.addWidget(preview)
-    preview.refresh()
+    preview.show_document(Workspace(hostile_project).document())
     assert "Evil <img src=http://x.example/a.png> Ltd" in preview.toPlainText()
     assert_inert(f"<html><body>{preview.html.split('</style>', 1)[1]}</body></html>")
     assert "<img" not in preview.document().toHtml()

@@ -7,19 +7,22 @@ from __future__ import annotations
 import pytest
 
 from smpolicy_desktop.model import Project
+from smpolicy_desktop.workspace import Workspace
 from ui.findings import FindingsPanel
 from ui.project_model import ProjectModel
+from ui.rendering import Rendering
 
 RISKY = "Never post negative comments about managers."
 
 
 @pytest.fixture
 def panel(qtbot):
-    model = ProjectModel(Project())
-    widget = FindingsPanel(model)
+    model = ProjectModel(Workspace(Project()))
+    rendering = Rendering(model, model)
+    widget = FindingsPanel(model, rendering)
     qtbot.addWidget(widget)
-    widget.show()  # the panel checks only while it is shown
-    widget.refresh()
+    with qtbot.waitSignal(rendering.checked):
+        rendering.render_now()
     return widget
 
 
@@ -56,7 +59,7 @@ def test_apply_safer_wording_edits_the_field_and_undo_restores_it(qtbot, panel):
     assert panel.apply_button.isEnabled()
     panel.apply_button.click()
     assert panel.model.project.training.consequences != RISKY
-    assert not any(f.at_least("warning") for f in panel.findings)
+    qtbot.waitUntil(lambda: not any(f.at_least("warning") for f in panel.findings))
     panel.model.undo_stack.undo()
     assert panel.model.project.training.consequences == RISKY
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from smpolicy_desktop import export as export_module
+from smpolicy_desktop import exporters
 from smpolicy_desktop.document import HIGHLIGHT
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.safe_write import WriteError
@@ -123,12 +123,51 @@ def test_typing_in_several_tabs_shows_in_the_preview(qtbot, window):
     assert window.model.project.company.name == "Quillfeather Ltd"
 
 
-def test_preview_switches_between_full_policy_and_short_guidelines(qtbot, window):
+def test_the_document_type_decides_what_the_preview_shows_and_export_writes(
+        qtbot, tmp_path, window, answers):
     full_length = len(window.preview.toPlainText())
-    window.kind_actions.actions()[1].trigger()
-    assert 0 < len(window.preview.toPlainText()) < full_length
-    window.kind_actions.actions()[0].trigger()
-    assert len(window.preview.toPlainText()) == full_length
+    window.model.set_value(("company", "document_type"), "short", typing=False)  # Company tab
+    qtbot.waitUntil(lambda: 0 < len(window.preview.toPlainText()) < full_length)
+    assert [a.isChecked() for a in window.kind_actions.actions()] == [False, True]
+    answers.save_path = tmp_path / "policy.md"
+    window.export_actions["md"].trigger()
+    exported = (tmp_path / "policy.md").read_text(encoding="utf-8")
+    assert "Purpose and scope" not in exported
+    assert "Purpose and scope" not in window.preview.toPlainText()
+    window.kind_actions.actions()[0].trigger()  # View > Full policy changes the answer too
+    assert window.model.project.company.document_type == "full"
+    qtbot.waitUntil(lambda: len(window.preview.toPlainText()) == full_length)
+
+
+def test_a_changes_export_never_moves_the_baseline_and_it_is_never_an_undo_step(
+        qtbot, tmp_path, window, answers):
+    import zipfile
+
+    answers.save_path = tmp_path / "sent.docx"
+    window.export_actions["docx"].trigger()
+    baseline = list(window.model.project.sent_versions)
+    assert window.model.undo_stack.count() == 0  # remembering the export is no undo step
+    type_into(qtbot, window, ("company", "name"), "Northwind Analytics Group LLC")
+    for name in ("changes1.docx", "changes2.docx"):
+        answers.save_path = tmp_path / name
+        window.export_changes_action.trigger()
+        xml = zipfile.ZipFile(tmp_path / name).read("word/document.xml")
+        assert b"<w:ins " in xml, name  # the second still shows the change
+    assert window.model.project.sent_versions == baseline
+    window.model.undo_stack.undo()  # the first Ctrl+Z takes back the user's typing
+    assert window.model.project.company.name != "Northwind Analytics Group LLC"
+    assert window.model.project.sent_versions == baseline
+
+
+def test_a_word_export_of_a_saved_project_leaves_it_saved(qtbot, tmp_path, make_window,
+                                                           answers):
+    path = tmp_path / "saved.smpolicy"
+    save_project(load_project("assets/examples/northwind.smpolicy"), path, keep_backup=False)
+    window = make_window(path)
+    answers.save_path = tmp_path / "sent.docx"
+    window.export_actions["docx"].trigger()
+    assert not window.isWindowModified()
+    assert load_project(path).sent_versions == window.model.project.sent_versions  # in the file
 
 
 def test_preview_highlights_the_section_of_the_tab_in_use(qtbot, window):
@@ -241,16 +280,16 @@ def test_export_as_markdown_and_web_page(qtbot, tmp_path, window, answers):
 
 def test_export_failure_offers_retry_and_save_as(qtbot, tmp_path, window, answers, monkeypatch):
     attempts = []
-    real_export = export_module.export_file
+    real_write = exporters.write_document
 
-    def locked(project, path, *args, **kwargs):
+    def locked(document, path, *args, **kwargs):
         attempts.append(Path(path))
         if len(attempts) < 3:
             raise WriteError(path, "permission denied (the file may be open in another program, "
                                    "or the folder is read-only)")
-        return real_export(project, path, *args, **kwargs)
+        return real_write(document, path, *args, **kwargs)
 
-    monkeypatch.setattr(export_module, "export_file", locked)
+    monkeypatch.setattr(exporters, "write_document", locked)
     seen_buttons = []
     choices = iter(["Retry", "Save As..."])
 

@@ -9,11 +9,12 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from smpolicy_desktop.questions import Question, questions
+
 from .base import MARK_COLOUR, Clauses, Commit, FieldEditor
 from .choice import CheckField, ChoiceField, ChoicesField, ClauseField, NumberField, missing_clause
 from .date import DateField
 from .lists import ListField
-from .question import Question, questions
 from .tables import TableField
 from .text import LineField, TextField
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.model import Choice
+from smpolicy_desktop.questions import Question
 
 from .base import NOT_SET, Clauses, Commit, FieldEditor, guard_wheel
-from .question import Question
 
 
 class CheckField(QWidget, FieldEditor):

@@ -10,8 +10,9 @@ from datetime import date
 from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from smpolicy_desktop.questions import Question
+
 from .base import Commit, FieldEditor, guard_wheel
-from .question import Question
 
 
 def to_qdate(value: date) -> QDate:

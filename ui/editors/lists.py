@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smpolicy_desktop.questions import Question
+
 from .base import Commit, FieldEditor, ShowsExample, WindowKeys, example_text
-from .question import Question
 from .rows import AnswerRows, edit_with_key, is_typing
 
 

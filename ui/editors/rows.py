@@ -20,10 +20,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
+from smpolicy_desktop.questions import Question
+
 from .base import MARK_BACKGROUND, Clauses, Commit
 from .choice import missing_clause
 from .date import to_qdate
-from .question import Question
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smpolicy_desktop.questions import Question, questions
+
 from .base import Clauses, Commit, FieldEditor
 from .choice import ClauseField, fill_choices
 from .date import date_edit, from_qdate, to_qdate
 from .lists import CellLine, RowKeys, buttons, moved
-from .question import Question, questions
 from .rows import AnswerRows
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from smpolicy_desktop.questions import Question
+
 from .base import Commit, FieldEditor, ShowsExample, WindowKeys, lines_high
-from .question import Question
 
 MIN_LINES, MAX_LINES = 3, 12
 

@@ -1,0 +1,323 @@
+"""The open project as the owner works on it: its file, edits, the one rendered Document,
+export and the remembered baseline, autosave and recovery. No Qt: the window and the CLI both
+drive a Workspace, and neither repeats its rules.
+
+Events (subscribe with on(name, callback)):
+  "changed"(path)   an answer changed; path is the field's path, () for the whole project
+  "replaced"()      another project is shown (new, open, restore); the document is stale
+  "saved"(path)     the project was written to path (which may be a new name)
+  "modified"(bool)  whether the project now holds anything not saved to its file
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import PROJECT_EXTENSION
+from .model import DocumentType, Project, SentVersion
+
+if TYPE_CHECKING:
+    from .autosave import Autosave
+    from .document import Document
+    from .review import Decision, Outcome, Reply
+
+FieldPath = tuple[str | int, ...]  # ("employees", "confidential_info") or (..., 2, "action")
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+NO_EARLIER_EXPORT = ("this project keeps no version sent to counsel to compare with; export "
+                     "it to Word as a version for counsel (--remember) and save the project first")
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a project file looked like when this workspace last read or wrote it."""
+
+    size: int
+    modified_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStamp | None:
+        try:
+            status = path.stat()
+        except OSError:
+            return None
+        return cls(status.st_size, status.st_mtime_ns)
+
+
+class Workspace:
+    """One open project and its file (path is None until first saved)."""
+
+    def __init__(self, project: Project | None = None, path: Path | None = None):
+        self.project = project or Project()
+        self.path = Path(path) if path is not None else None
+        self._listeners: dict[str, list[Callable[..., None]]] = defaultdict(list)
+        self._document: Document | None = None
+        self._edited = False  # answers changed since the file was read or written
+        self._records_unsaved = False  # e.g. a remembered export not yet in the file
+        self._autosaved_as: Path | None = None
+        self.on_disk = FileStamp.of(self.path) if self.path else None
+
+    # --- Events ------------------------------------------------------------------------------
+
+    def on(self, event: str, callback: Callable[..., None]) -> None:
+        self._listeners[event].append(callback)
+
+    def _emit(self, event: str, *args: Any) -> None:
+        for callback in list(self._listeners[event]):
+            callback(*args)
+
+    # --- Opening and saving ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> Workspace:
+        """A workspace on the project file; raises ProjectFileError for a bad file."""
+        from .storage import load_project
+
+        return cls(load_project(path), Path(path))
+
+    def replace(self, project: Project, path: Path | None, *, modified: bool = False) -> None:
+        """Show another project (new, opened or restored work, which is `modified`)."""
+        self.project, self.path = project, Path(path) if path is not None else None
+        self.on_disk = FileStamp.of(self.path) if self.path else None
+        self._document = None
+        self._records_unsaved = False
+        self._set_edited(modified)
+        self._emit("replaced")
+        self._emit("changed", ())
+
+    def load(self, path: Path | str) -> None:
+        """Read the project file and show it; raises ProjectFileError, keeping the current work."""
+        from .storage import load_project
+
+        self.replace(load_project(path), Path(path))
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Write the project atomically (keeping a backup); raises ProjectFileError."""
+        from .storage import save_project
+
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("an untitled project needs a file name to be saved")
+        save_project(self.project, target)
+        self.discard_autosave()
+        self.path, self.on_disk = target, FileStamp.of(target)
+        self._records_unsaved = False
+        self._set_edited(False)
+        self._emit("saved", target)
+        return target
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file was changed by something else since it was read or written."""
+        return self.path is not None and FileStamp.of(self.path) != self.on_disk
+
+    @property
+    def modified(self) -> bool:
+        """Whether anything here is not in the project file yet."""
+        return self._edited or self._records_unsaved
+
+    def set_edited(self, edited: bool) -> None:
+        """The window's undo history says whether the answers differ from the file's."""
+        self._set_edited(edited)
+
+    def _set_edited(self, edited: bool) -> None:
+        before = self.modified
+        self._edited = edited
+        if self.modified != before:
+            self._emit("modified", self.modified)
+
+    def suggested_name(self) -> str:
+        """A file name (without extension) for a new project or an export."""
+        # No character a file name cannot hold: a "/" in "Nordisk Design A/S" would pick a folder.
+        company = " ".join(_NOT_IN_FILE_NAMES.sub(" ", self.project.company.name).split())
+        return f"{company} social media policy" if company else "Social media policy"
+
+    # --- Answers -----------------------------------------------------------------------------
+
+    def value(self, path: FieldPath) -> Any:
+        target: Any = self.project
+        for key in path:
+            target = target[key] if isinstance(key, int) else getattr(target, key)
+        return target
+
+    def set_value(self, path: FieldPath, value: Any) -> None:
+        """Change one answer (validated first: pydantic's ValidationError leaves it unchanged).
+
+        The window calls this from its undo commands; the history of edits is the window's.
+        """
+        *parents, last = path
+        owner = self.value(tuple(parents))
+        if isinstance(last, int):
+            items = list(owner)
+            items[last] = value
+            self.set_value(tuple(parents), items)
+            return
+        setattr(owner, last, value)
+        self._document = None
+        self._set_edited(True)
+        self._emit("changed", tuple(path))
+
+    # --- The document ------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> DocumentType:
+        """Full policy or short guidelines: the project's own choice, for every view."""
+        return self.project.company.document_type
+
+    def document(self) -> Document:
+        """The rendered policy, rendered once per change and shared by every view."""
+        if self._document is None:
+            from .render import render_document
+
+            self._document = render_document(self.project)
+        return self._document
+
+    # --- Export ------------------------------------------------------------------------------
+
+    def export(self, path: Path | str, fmt: str | None = None, *, kind: str | None = None,
+               line_numbers: bool = False, changes_since_last: bool = False,
+               against: str | None = None, remember: bool = False) -> Path:
+        """Write the policy; raises WriteError (ExportError: not possible as asked).
+
+        changes_since_last shows, as tracked changes, what changed since a version sent to
+        counsel (`against`, default the last of the same kind), and never moves it; remember
+        records this Word file as a version sent to counsel (a record, never an undo step).
+        """
+        from .exporters import ExportError, ExportOptions, format_for, write_document
+        from .tracked_changes import next_version_id
+
+        path = Path(path)
+        fmt = format_for(path, fmt)
+        if path.suffix.lower() == PROJECT_EXTENSION or (self.path and _same_file(path, self.path)):
+            raise ExportError(path, "that is a project file; choose another name for the export")
+        if remember and fmt != "docx":
+            raise ExportError(path, "a version for counsel is a Word (.docx) export")
+        document = self._document_of_kind(kind)
+        since = self.version_to_compare(document.kind, against, path) \
+            if changes_since_last else None
+        version_id = next_version_id(self.project) if remember else ""
+        write_document(document, path, fmt, ExportOptions(
+            line_numbers=line_numbers, changes_since=since, version_id=version_id))
+        if remember:
+            self._record_sent(document, version_id)
+        return path
+
+    def version_to_compare(self, kind: str, version_id: str | None = None,
+                           path: Path | str = "") -> SentVersion:
+        """The sent version a redline compares with: the one named, else the last of the same
+        kind. Raises ExportError when there is none, or the one named is of the other kind."""
+        from .exporters import ExportError
+
+        versions = [v for v in self.project.sent_versions if v.paragraphs]
+        if version_id:
+            chosen = next((v for v in versions if v.id == version_id), None)
+            if chosen is None:
+                known = ", ".join(v.id for v in versions) or "none"
+                raise ExportError(Path(path), f"no version sent with this id (known: {known})")
+            if chosen.kind != kind:
+                raise ExportError(Path(path), f"{chosen.id} is the {chosen.kind.label.lower()}; "
+                                              "a redline compares like with like")
+            return chosen
+        same_kind = [v for v in versions if v.kind == kind]
+        if not same_kind:
+            raise ExportError(Path(path), NO_EARLIER_EXPORT)
+        return same_kind[-1]
+
+    @property
+    def has_baseline(self) -> bool:
+        """Whether a version sent to counsel of this kind is there to show changes against."""
+        return any(v.paragraphs and v.kind == self.kind for v in self.project.sent_versions)
+
+    def _document_of_kind(self, kind: str | None) -> Document:
+        if kind is None or DocumentType(kind) == self.kind:
+            return self.document()
+        from .render import render_document
+
+        return render_document(self.project, kind)
+
+    def _record_sent(self, document: Document, version_id: str) -> None:
+        from .tracked_changes import version_of
+
+        self.project.sent_versions.append(version_of(
+            document, version_id, "Sent to counsel", datetime.now(UTC).replace(microsecond=0),
+            self.project.company.version))
+        self._record_made()
+
+    def _record_made(self) -> None:
+        """A record (a version sent, counsel's reply) is never an undo step. A project saved
+        and unchanged is written at once, so it stays saved."""
+        if self.path is not None and not self.modified:
+            self.save()
+        else:
+            before = self.modified
+            self._records_unsaved = True
+            if not before:
+                self._emit("modified", True)
+
+    # --- Counsel's reply ---------------------------------------------------------------------
+
+    def read_reply(self, path: Path | str) -> Reply:
+        """Counsel's reply, read and mapped to clauses; raises ReviewError for a bad file."""
+        from .review import read_reply
+
+        return read_reply(self.project, path)
+
+    def apply_review(self, reply: Reply, decisions: dict[str, Decision]) -> Outcome:
+        """Apply the owner's decisions on counsel's changes and comments to the project."""
+        from .review import apply_decisions
+
+        outcome = apply_decisions(self.project, reply, decisions)
+        self._document = None
+        self._set_edited(True)
+        self._emit("changed", ())
+        return outcome
+
+    # --- Autosave and recovery ---------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Keep unsaved work in the state folder (never in the user's file); raises WriteError."""
+        from . import autosave
+
+        if not self.modified:
+            return
+        if self._autosaved_as != self.path:  # saved under a new name since
+            autosave.remove_autosave(self._autosaved_as)
+        autosave.write_autosave(self.project, self.path)
+        self._autosaved_as = self.path
+
+    def discard_autosave(self) -> None:
+        from . import autosave
+
+        autosave.remove_autosave(self._autosaved_as)
+        autosave.remove_autosave(self.path)
+        self._autosaved_as = self.path
+
+    @staticmethod
+    def left_by_crash() -> list[Autosave]:
+        """Unsaved work that an earlier run left behind, newest first."""
+        from . import autosave
+
+        return autosave.left_by_crash()
+
+    def restore(self, found: Autosave) -> None:
+        """Show recovered work as unsaved changes to its file; raises ProjectFileError."""
+        self.replace(found.load(), found.original, modified=True)
+        found.remove()
+        self.autosave()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def project_file_name(name: str) -> str:
+    """A chosen file name with the project extension (added when missing)."""
+    return name if name.endswith(PROJECT_EXTENSION) else name + PROJECT_EXTENSION

@@ -1,0 +1,75 @@
+"""One render per change for every view, and the risk check off the UI thread.
+
+After the edits of one pass of the event loop, the workspace renders its Document once and
+`rendered` hands it to the preview, marks and pickers; the check then runs on a worker thread
+and `checked` brings its findings back. A result for an older project state is dropped.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from smpolicy_desktop.document import Document
+from ui.project_model import ProjectModel
+
+
+class CheckResult:
+    """What one run of the check found: findings and each area's completeness."""
+
+    def __init__(self, document: Document, findings: list, status: dict):
+        self.document, self.findings, self.status = document, findings, status
+
+
+class Rendering(QObject):
+    """Renders after each change and checks in the background; `latest` is the last result."""
+
+    rendered = Signal(object)  # Document
+    checked = Signal(object)  # CheckResult
+    _finished = Signal(int, object)  # generation, CheckResult: crosses from the worker thread
+
+    def __init__(self, model: ProjectModel, parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.document: Document | None = None
+        self.latest: CheckResult | None = None
+        self._generation = 0
+        self._running = False
+        self._pool = QThreadPool(self, maxThreadCount=1)
+        self._timer = QTimer(self, singleShot=True, interval=0)  # after this pass's edits
+        self._timer.timeout.connect(self.render_now)
+        self._finished.connect(self._check_done)
+        model.changed.connect(lambda _path: self._timer.start())
+
+    def render_now(self) -> Document:
+        """Render the current project (once), tell the views, and start a check."""
+        self._timer.stop()
+        self._generation += 1
+        self.document = self.model.workspace.document()
+        self.rendered.emit(self.document)
+        self._start_check()
+        return self.document
+
+    def _start_check(self) -> None:
+        if self._running:  # one at a time: the newest state is checked when this one ends
+            return
+        self._running = True
+        generation, project, document = self._generation, self.model.project, self.document
+        finished = self._finished
+
+        class _Check(QRunnable):
+            def run(self) -> None:
+                from smpolicy_desktop.checks import area_status, check_project
+
+                result = CheckResult(document, check_project(project, document),
+                                     area_status(project))
+                finished.emit(generation, result)
+
+        self._pool.start(_Check())
+
+    def _check_done(self, generation: int, result: CheckResult) -> None:
+        self._running = False
+        if generation != self._generation:  # the project changed meanwhile: check it again
+            self._start_check()
+            return
+        self.latest = result
+        self.checked.emit(result)
