@@ -81,9 +81,10 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
             continue
         if area in areas and all(f.area != area for f, _ in found.values()):
             precedent = learned.nearest(text, area)
-            family = FAMILIES[precedent.family] if precedent else None
-            if family and _may_apply(family, company_speech):
-                found[family.id] = (family, precedents and _shown(learned, text, area) or None)
+            learned_family = FAMILIES[precedent.family] if precedent else None
+            if learned_family and _may_apply(learned_family, company_speech):
+                found[learned_family.id] = (learned_family,
+                                            precedents and _shown(learned, text, area) or None)
     return list(found.values())
 
 

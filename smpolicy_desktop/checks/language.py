@@ -18,7 +18,7 @@ _SPELLINGS = [
     (r"\bpre[- ]?(approv|authori)", r"pre\1"), (r"\be-?mails?\b", "email"),
     (r"\s+", " "),
 ]
-_SPELLINGS = [(re.compile(pattern), replacement) for pattern, replacement in _SPELLINGS]
+_SPELLING_RULES = [(re.compile(pattern), replacement) for pattern, replacement in _SPELLINGS]
 
 
 @lru_cache(maxsize=65536)
@@ -30,7 +30,7 @@ def normalise(text: str, company_name: str = "") -> str:
         name = name.removesuffix(suffix)
     if len(name) > 2:
         text = text.replace(name, "the company")
-    for pattern, replacement in _SPELLINGS:
+    for pattern, replacement in _SPELLING_RULES:
         text = pattern.sub(replacement, text)
     return text.strip()
 

@@ -23,7 +23,7 @@ def area_marks(project: Project, findings: Iterable[Finding],
     `status` is area_status(project) when the caller has it already.
     """
     risky = {str(f.path[0]) for f in findings if f.path and f.at_least("warning")}
-    return {area: ("warning" if area in risky else state, missing)
+    return {area: ("warning" if area in risky else state, missing)  # type: ignore[misc]
             for area, (state, missing) in (status or area_status(project)).items()}
 
 

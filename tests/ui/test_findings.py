@@ -87,7 +87,8 @@ def test_checking_an_existing_policy_document_shows_its_risks_and_topics(qtbot, 
 
     policy = tmp_path / "policy.md"
     policy.write_text("# Our rules\n\nKeep salaries confidential.\n", encoding="utf-8")
-    parent = FindingsPanel(ProjectModel(Project()))
+    model = ProjectModel(Project())
+    parent = FindingsPanel(model, Rendering(model, model))
     qtbot.addWidget(parent)
     check_policy_document(parent, parent.model.project, policy)
     dialog = next(w for w in QApplication.topLevelWidgets()
