@@ -202,9 +202,10 @@ def environment(spelling: str = "US") -> Environment:
 def render_html(project: Project, kind: DocumentType | str | None = None) -> str:
     """The templates' raw output (the HTML subset) for the full policy or short guidelines."""
     kind = DocumentType(kind or project.company.document_type)
+    spelling = project.company.spelling
     unnamed = "the organization" if project.company.industry == "nonprofit" else "the company"
-    company = project.company.name.strip() or unnamed
-    template = environment(project.company.spelling).get_template(f"policy_{kind.value}.html.j2")
+    company = project.company.name.strip() or (respell_uk(unnamed) if spelling == "UK" else unnamed)
+    template = environment(spelling).get_template(f"policy_{kind.value}.html.j2")
     return template.render(p=project, company=xml_safe(company), kind=kind.value,
                            law=project.company.law_pack)
 

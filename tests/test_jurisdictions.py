@@ -196,6 +196,8 @@ def test_spelling_and_dates_follow_the_country():
     us, uk = text_of(project, "full"), text_of(placed(project, "GB", "GB-SCT"), "full")
     assert "criticize" in us and "December 2, 2026" in us
     assert "2 December 2026" in uk and "criticise" not in uk and "December 2," not in uk
+    charity = text_of(placed(PRESETS["nonprofit"].project(), "GB"), "full")
+    assert "the organisation" in charity and "organization" not in charity
     assert project.company.spelling == "US" and placed(project, "AU").company.spelling == "UK"
 
 
