@@ -118,6 +118,9 @@ class _SpellingLoader(FileSystemLoader):
         return respell_uk(source), filename, uptodate
 
 
+_DETERMINERS = {"The", "Our", "Your", "Their", "A", "An"}  # 'The IT team' -> 'the IT team'
+
+
 def _lowercase_start(text: str) -> str:
     """'Twice a day' -> 'twice a day', to continue a sentence.
 
@@ -128,9 +131,17 @@ def _lowercase_start(text: str) -> str:
     words = text.split()
     if len(text) < 2 or not (text[0].isupper() and text[1].islower()):
         return text
-    if len(words) > 1 and not words[1][:1].islower():
+    if len(words) > 1 and not words[1][:1].islower() and words[0] not in _DETERMINERS:
         return text
     return text[0].lower() + text[1:]
+
+
+def _role(text: str) -> str:
+    """'Practice manager' -> 'our practice manager'; names and 'the IT team' stay as typed."""
+    lowered = _lowercase_start(text)
+    if lowered == str(text).strip() or lowered.startswith(("the ", "our ", "your ", "a ", "an ")):
+        return lowered
+    return f"our {lowered}"
 
 
 def _full_stop(text: str) -> str:
@@ -194,7 +205,7 @@ def environment(spelling: str = "US") -> Environment:
                       bytecode_cache=_TemplateCache(spelling))
     env.filters.update(lines=_lines, join_and=_join_and, join_long=_join_long,
                        long_date=_long_date_uk if spelling == "UK" else long_date,
-                       lowercase_start=_lowercase_start, full_stop=_full_stop,
+                       lowercase_start=_lowercase_start, role=_role, full_stop=_full_stop,
                        table_rows=_table_rows, list_item=_list_item, hashtag=_hashtag)
     return env
 

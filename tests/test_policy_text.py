@@ -398,3 +398,14 @@ def test_a_policy_without_an_owner_never_points_to_an_unnamed_policy_owner():
     project.company.owner_name = project.company.owner_title = ""
     project.responses.first_steps = ["Pause all scheduled posts"]
     assert "the policy owner" not in policy_text(project).lower().replace("policy owner:", "")
+
+
+def test_a_role_reads_as_a_role_and_a_name_stays_a_name():
+    project = example()
+    project.responses.monitor_who = "Practice manager"
+    project.voice.media_contact = "The IT team"
+    text = policy_text(project)
+    assert "send a link to our practice manager." in text
+    assert "official view to the IT team." in text
+    project.responses.monitor_who = "Sam Okafor, Marketing Lead"
+    assert "send a link to Sam Okafor, Marketing Lead." in policy_text(project)
