@@ -18,10 +18,6 @@ FINRA = ("FINRA Rules 2210, 3110 and 4511; SEA Rule 17a-4(b)(4); SEC off-channel
          "communications settlements (2021-2024)")
 STATE_PRIVACY = ("State social media privacy laws in about 26 states, e.g. Cal. Lab. Code 980, "
                  "820 ILCS 55/10, Md. Code Lab. & Empl. 3-712")
-AREA_TITLES = {"nlra": "US labour law (NLRA)", "ftc": "FTC endorsements and reviews",
-               "hipaa": "Patient privacy (HIPAA)", "finance": "FINRA / SEC",
-               "reg_fd": "Regulation FD and insider trading",
-               "account_privacy": "State social media privacy laws"}
 
 
 @dataclass(frozen=True)
