@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
+from ui.marks import WORDS as MARK_WORDS
 from ui.marks import status_icon
 from ui.side_tabs import put_tabs_on_the_side
 
@@ -47,9 +49,14 @@ if TYPE_CHECKING:
 # storage, rendering) and the forms are imported by ensure_loaded(), after the frame shows.
 
 AUTOSAVE_MS = 30_000
+
+
+def example_project() -> Path:
+    from smpolicy_desktop.resources import resource_path
+
+    return resource_path("assets", "examples", "northwind.smpolicy")
 MAX_RECENT = 8
 PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
-STATUS_WORDS = {"empty": "not started", "partial": "partly answered", "done": "all answered"}
 
 
 class ReviewBanner(QFrame):
@@ -135,6 +142,7 @@ class MainWindow(QMainWindow):
             return
         self._loaded = True
         from ui.findings import FindingsPanel
+        from ui.printing import register_pdf
         from ui.project_model import ProjectModel
         from ui.rendering import Rendering
 
@@ -149,9 +157,13 @@ class MainWindow(QMainWindow):
         self.model.changed.connect(self.preview.follow_edit)
         self.findings = FindingsPanel(self.model, self.rendering)
         self.findings.field_requested.connect(self._show_finding_field)
+        self.findings.applied.connect(self._after_apply)
         self.findings.clause_requested.connect(self.preview.show_clause)
         self.findings_dock.setWidget(self.findings)
+        self.findings.setMinimumWidth(240)  # the dock takes what the form can spare, no more
+        self.findings_dock.setMaximumWidth(420)
         self._build_go_to_menu()
+        register_pdf()  # a format Qt draws, so the window adds it to the export registry
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave_now)
         self._autosave_timer.start()
@@ -166,7 +178,9 @@ class MainWindow(QMainWindow):
 
     def _build_central(self) -> None:
         from smpolicy_desktop.model import Project
+        from ui.find_bar import FindBar
         from ui.forms import AreaForm
+        from ui.marks import ProgressStrip
         from ui.preview import PolicyPreview
 
         self.banner = ReviewBanner()
@@ -181,20 +195,32 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(form, Project.model_fields[name].title)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.preview = PolicyPreview()
+        self.progress = ProgressStrip()
+        self.progress.go.connect(lambda area: self.tabs.setCurrentWidget(self.forms[area]))
         forms_side = QWidget()
         column = QVBoxLayout(forms_side)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.banner)
+        column.addWidget(self.progress)
         column.addWidget(self.tabs, 1)
+        preview_side = QWidget()
+        column = QVBoxLayout(preview_side)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.find_bar = FindBar(self.preview)
+        column.addWidget(self.preview, 1)
+        column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="splitter")
         self.splitter.addWidget(forms_side)
-        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(preview_side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         if not self.splitter.restoreState(self.settings.value("splitter", QByteArray())):
             self.splitter.setSizes([720, 560])
-        self.setCentralWidget(self.splitter)  # the placeholder goes
+        self.stack = QStackedWidget(objectName="central")  # the start page or the work
+        self.stack.addWidget(self.splitter)
+        self.start_page = None
+        self.setCentralWidget(self.stack)  # the placeholder goes
         self.placeholder = None
         self._marked: tuple | None = None
 
@@ -221,7 +247,8 @@ class MainWindow(QMainWindow):
             fmt: self._action(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
                               lambda fmt=fmt: self.export(fmt),
                               "Ctrl+E" if fmt == "docx" else None)
-            for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"))}
+            for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"),
+                               ("pdf", "PDF"))}
         self.export_actions["docx"].setIcon(self.style().standardIcon(pixmap.SP_ArrowRight))
         self.export_changes_action = self._action(
             "Export &Changes Since Last Export...", lambda: self.export("docx", True))
@@ -251,8 +278,33 @@ class MainWindow(QMainWindow):
             action.setData(kind)
             action.setToolTip(f"Show and export the {text.replace('&', '').lower()}")
             self.kind_actions.addAction(action)
+        self.print_action = self._action("&Print...", self.print_policy,
+                                         QKeySequence.StandardKey.Print)
+        self.find_action = self._action("&Find in the Policy...", lambda: self.find_bar.open_bar(),
+                                        QKeySequence.StandardKey.Find)
+        self.find_next_action = self._action("Find &Next", lambda: self.find_bar.find(True),
+                                             QKeySequence.StandardKey.FindNext)
+        self.find_previous_action = self._action(
+            "Find Pre&vious", lambda: self.find_bar.find(False),
+            QKeySequence.StandardKey.FindPrevious)
+        self.help_action = self._action("&Help", self.show_help,
+                                        QKeySequence.StandardKey.HelpContents)
+        self.welcome_action = self._action("&Welcome Page...", self.show_start_page)
+        # The toolbar's Undo and Redo keep short labels, so the buttons never shift sideways;
+        # their tooltips say what they would undo.
+        self.undo_tool, self.redo_tool = (
+            self._tool(action, text) for action, text in ((self.undo_action, "Undo"),
+                                                          (self.redo_action, "Redo")))
         self.about_action = QAction("&About smpolicy", self)
         self.about_action.triggered.connect(self._about)
+
+    def _tool(self, action: QAction, text: str) -> QAction:
+        tool = QAction(action.icon(), text, self)
+        tool.triggered.connect(action.trigger)
+        action.changed.connect(lambda: (tool.setEnabled(action.isEnabled()),
+                                        tool.setToolTip(action.text().replace("&", ""))))
+        tool.setEnabled(False)
+        return tool
 
     def _about(self) -> None:
         from ui import dialogs
@@ -271,10 +323,13 @@ class MainWindow(QMainWindow):
         menu.addActions([self.export_changes_action, self.line_numbers_action])
         menu.addSeparator()
         menu.addAction("Check a policy &document...", self._check_policy_document)
+        menu.addAction(self.print_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu("&Edit")
         edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addActions([self.find_action, self.find_next_action, self.find_previous_action])
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addSection("Document")
         self.view_menu.addActions(self.kind_actions.actions())
@@ -286,14 +341,15 @@ class MainWindow(QMainWindow):
         self.view_menu.addSection("Panels")
         self.view_menu.addAction(checks)
         self.view_menu.addSection("Go to")  # the areas are added with the model
-        self.menuBar().addMenu("&Help").addAction(self.about_action)
+        self.menuBar().addMenu("&Help").addActions(
+            [self.help_action, self.welcome_action, self.about_action])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addActions([self.undo_tool, self.redo_tool])
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Document: "))
         toolbar.addActions(self.kind_actions.actions())
@@ -325,6 +381,7 @@ class MainWindow(QMainWindow):
         self._project_replaced()
 
     def _project_replaced(self) -> None:
+        self.stack.setCurrentWidget(self.splitter)
         self._update_title()
         self._update_export_changes()
         self.banner.show_for(self.model.project.review.next_review_date)
@@ -339,15 +396,19 @@ class MainWindow(QMainWindow):
             action.setChecked(action.data() == document.kind)
 
     def _update_marks(self, result) -> None:
+        from smpolicy_desktop.checks.readiness import area_marks
         from smpolicy_desktop.model import Project
 
-        for index, (name, (status, missing)) in enumerate(result.status.items()):
-            self.tabs.setTabIcon(index, status_icon(status))
-            tip = f"{Project.model_fields[name].title}: {STATUS_WORDS[status]}"
-            if missing and status != "empty":
-                tip += "\nStill blank: " + ", ".join(missing)
+        titles = {name: Project.model_fields[name].title for name in Project.areas()}
+        marks = area_marks(self.model.project, result.findings, result.status)
+        for index, (name, (mark, missing)) in enumerate(marks.items()):
+            self.tabs.setTabIcon(index, status_icon(mark))
+            tip = f"{titles[name]}: {MARK_WORDS[mark]}"
+            if missing and mark != "empty":
+                tip += "\nStill to answer: " + ", ".join(missing)
             self.tabs.setTabToolTip(index, tip)
-            self.tabs.widget(index).setProperty("status", status)
+            self.tabs.widget(index).setProperty("status", mark)
+        self.progress.show_marks(marks, titles)
 
     def _update_export_changes(self, _path: tuple = ()) -> None:
         self.export_changes_action.setEnabled(self.model.workspace.has_baseline)
@@ -380,6 +441,14 @@ class MainWindow(QMainWindow):
         self.focus_field(path, finding.reason if finding and finding.path == path else None)
         self._marked = path
 
+    def _after_apply(self, path: tuple) -> None:
+        """After "Apply safer wording": the keyboard goes back to that answer, nothing selected,
+        and the old mark goes (the next check marks what is still wrong)."""
+        if self._marked is not None:
+            self.forms[str(self._marked[0])].mark_field(self._marked, None)
+            self._marked = None
+        self.focus_field(path)
+
     def _modified_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
         if not modified:
@@ -388,15 +457,42 @@ class MainWindow(QMainWindow):
     # --- Files -------------------------------------------------------------------------------
 
     def start(self, path: Path | None) -> None:
-        """What the app shows first: the given file, else the last one, else a new project."""
-        from smpolicy_desktop.presets import presets
-
+        """What the app shows first: the given file, else the last one, else the start page."""
         self.ensure_loaded()
         last = self.settings.value("last_file", "")
         if path is None and last and Path(last).is_file():
             path = Path(last)
         if path is None or not self.load(path):
-            self.show_project(next(iter(presets().values())).project(), None)
+            self.show_start_page()
+
+    def show_start_page(self) -> None:
+        """Welcome: what the app does, a new policy by kind of business, open, the example."""
+        from smpolicy_desktop.presets import presets
+        from ui.start_page import StartPage
+
+        if self.start_page is not None:
+            self.stack.removeWidget(self.start_page)
+            self.start_page.deleteLater()
+        recent = [Path(p) for p in self.recent_files() if Path(p).is_file()]
+        self.start_page = StartPage(presets(), recent[:5], example_project())
+        self.start_page.chosen.connect(self._start_chosen)
+        self.stack.addWidget(self.start_page)
+        self.stack.setCurrentWidget(self.start_page)
+        self.setWindowTitle("Welcome - smpolicy")
+
+    def _start_chosen(self, choice) -> None:
+        from smpolicy_desktop.storage import load_project
+
+        if not self.maybe_save():
+            return
+        if choice.preset is not None:
+            self.show_project(choice.preset.project(), None)
+        elif choice.ask_for_file:
+            self.open_project()
+        elif choice.path == example_project():  # a copy: the shipped file stays as it is
+            self.show_project(load_project(choice.path), None)
+        else:
+            self.load(choice.path)
 
     def new_project(self) -> None:
         from smpolicy_desktop.presets import presets
@@ -421,15 +517,25 @@ class MainWindow(QMainWindow):
 
     def load(self, path: Path) -> bool:
         """Show the project in `path`; a bad file is reported and the current work stays."""
-        from smpolicy_desktop.storage import ProjectFileError
+        from smpolicy_desktop.storage import ProjectFileError, backup_path
         from smpolicy_desktop.workspace import Workspace
         from ui import dialogs
 
         try:
             opened = Workspace.open(path)
         except ProjectFileError as exc:
-            dialogs.show_error(self, "Cannot open project", f"{exc.path.name}: {exc.reason}")
-            return False
+            backup = backup_path(path)
+            if not dialogs.offer_backup(self, Path(path), exc.reason,
+                                        backup if backup.is_file() else None):
+                return False
+            try:
+                opened = Workspace.open(backup)
+            except ProjectFileError as again:
+                dialogs.show_error(self, "Cannot open the backup either", again.reason)
+                return False
+            # Unsaved, under the damaged file's name: saving puts the good version back.
+            self.show_project(opened.project, Path(path), modified=True)
+            return True
         self.show_project(opened.project, opened.path)
         self._remember_file(Path(path))
         return True
@@ -457,7 +563,8 @@ class MainWindow(QMainWindow):
         try:
             self.model.workspace.save(path)
         except ProjectFileError as exc:
-            dialogs.show_error(self, "Cannot save project", f"{exc.path.name}: {exc.reason}")
+            if dialogs.save_failed(self, path, exc.reason) == "save_as":
+                return self.save_as()
             return False
         self._remember_file(path)
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
@@ -568,6 +675,8 @@ class MainWindow(QMainWindow):
         from smpolicy_desktop.safe_write import WriteError
         from ui import dialogs
 
+        if not self._final_confirmed():
+            return None
         path = self._ask_export_path(fmt)
         while path is not None:
             try:
@@ -608,6 +717,39 @@ class MainWindow(QMainWindow):
         return path if path.suffix.lower() == f".{exporter.extension}" else path.with_name(
             f"{path.name}.{exporter.extension}")
 
+    def _final_confirmed(self) -> bool:
+        """A final version with risky sentences, reviewers not approved or a review date
+        passed: ask first (the answer defaults to going back)."""
+        from smpolicy_desktop.checks import check_project
+        from smpolicy_desktop.checks.readiness import open_before_final
+        from ui import dialogs
+
+        project = self.model.project
+        if not project.review.final:
+            return True
+        document, latest = self.model.workspace.document(), self.rendering.latest
+        findings = latest.findings if latest and latest.document is document else \
+            check_project(project, document)  # the background check has not caught up
+        items = open_before_final(project, findings)
+        return not items or dialogs.confirm_final(self, items)
+
+    def print_policy(self) -> None:
+        from smpolicy_desktop.document import to_html
+        from ui.printing import print_html
+
+        print_html(self, to_html(self.model.workspace.document()))
+
+    def show_help(self) -> None:
+        """F1: the help page of the area on screen (the contents from the start page)."""
+        from smpolicy_desktop.model import Project
+        from ui.help import HelpWindow
+
+        if not hasattr(self, "help_window"):
+            self.help_window = HelpWindow(self)
+        on_start_page = self.stack.currentWidget() is self.start_page
+        area = list(Project.areas())[self.tabs.currentIndex()]
+        self.help_window.show_topic("index" if on_start_page else area)
+
     # --- Closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -627,4 +769,14 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             self.restoreState(self.settings.value("window_state", QByteArray()))
         else:
-            self.resize(1280, 820)
+            self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """A first start: as large as suits the screen's free area (less the frame), centred."""
+        screen = self.screen().availableGeometry()
+        frame = 40  # the title bar and borders the window manager adds
+        width = min(1280, screen.width() - 2 * frame)
+        height = min(820, screen.height() - 2 * frame)
+        self.resize(width, height)
+        self.move(screen.x() + (screen.width() - width) // 2,
+                  screen.y() + (screen.height() - height - frame) // 2)

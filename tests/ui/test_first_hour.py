@@ -1,0 +1,176 @@
+"""The owner's first hour in the real window: the start page, a window that fits the screen,
+honest marks and progress, help, find and print, and errors with a way out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCommandLinkButton, QPushButton
+
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.presets import presets
+from smpolicy_desktop.storage import load_project, save_project
+from ui import dialogs, printing
+from ui.main_window import MainWindow, example_project
+from ui.marks import status_icon
+
+WAGES = "Employees must not discuss their wages on social media"
+
+
+def first_start(qtbot, settings) -> MainWindow:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(None)
+    window.show()
+    return window
+
+
+def test_a_first_start_shows_the_start_page_not_a_silent_preset(qtbot, settings, answers):
+    window = first_start(qtbot, settings)
+    assert window.stack.currentWidget() is window.start_page
+    assert window.windowTitle() == "Welcome - smpolicy"
+    window.start_page.findChild(QCommandLinkButton, "preset_professional_services").click()
+    assert window.stack.currentWidget() is window.splitter
+    assert window.model.project == presets()["professional_services"].project()
+    assert window.model.path is None and window.windowTitle().startswith("Untitled")
+
+
+def test_the_example_opens_as_an_untitled_copy(qtbot, settings, answers):
+    window = first_start(qtbot, settings)
+    window.start_page.findChild(QPushButton, "example").click()
+    assert window.model.project == load_project(example_project())
+    assert window.model.path is None  # saving never overwrites the shipped example
+
+
+def test_the_first_window_fits_the_screen(qtbot, settings, answers):
+    window = first_start(qtbot, settings)
+    free = window.screen().availableGeometry()
+    assert free.contains(window.frameGeometry()) or free.contains(window.geometry())
+    assert window.height() <= free.height() - 40
+
+
+def test_the_risk_dock_never_cuts_the_form_or_scrolls_its_labels_away(qtbot, make_window):
+    window = make_window()
+    window.resize(1200, 700)
+    window.findings_dock.show()
+    form = window.forms["employees"]
+    window.tabs.setCurrentWidget(form)
+    qtbot.waitUntil(lambda: form.widget() is not None and form.widget().width() > 0)
+    assert form.widget().width() <= form.viewport().width()  # nothing cut at the right
+    window.focus_field(("employees", "confidential_info"))
+    assert form.horizontalScrollBar().value() == 0
+    assert window.findings_dock.width() <= 420
+
+
+def test_marks_never_show_a_tick_over_a_likely_unlawful_rule(qtbot, make_window):
+    window = make_window()
+    window.show_project(load_project(example_project()), None)
+    window.findings_dock.show()
+    index = list(Project.areas()).index("employees")
+    rules = window.model.project.employees.confidential_info
+    window.model.set_value(("employees", "confidential_info"), [*rules, WAGES])
+    qtbot.waitUntil(lambda: window.tabs.widget(index).property("status") == "warning",
+                    timeout=10_000)
+    assert window.tabs.tabIcon(index).cacheKey() == status_icon("warning").cacheKey()
+    assert "could be unlawful" in window.progress.hint.text()
+    assert window.progress.area == "employees"
+
+
+def test_a_final_export_with_open_items_asks_first(qtbot, tmp_path, make_window, answers):
+    window = make_window()
+    project = presets()["professional_services"].project()
+    project.employees.confidential_info = [*project.employees.confidential_info, WAGES]
+    project.review.final = True
+    window.show_project(project, None)
+    answers.save_path = tmp_path / "final.docx"
+    window.export_actions["docx"].trigger()
+    assert not (tmp_path / "final.docx").exists()  # the owner went back
+    assert any("risky sentence" in e for e in answers.errors)
+    assert any(e.startswith("Not approved yet by: ") for e in answers.errors)
+    answers.export_final = True
+    window.export_actions["docx"].trigger()
+    assert (tmp_path / "final.docx").is_file()
+
+
+def test_a_damaged_project_opens_from_its_backup(qtbot, tmp_path, make_window, answers):
+    path = tmp_path / "policy.smpolicy"
+    good = presets()["nonprofit"].project()
+    save_project(good, path)
+    save_project(good, path)  # the second save keeps the first as policy.smpolicy.bak
+    path.write_text('{"format": "smpolicy", "company": {"name": "Cut off', encoding="utf-8")
+    window = make_window()
+    answers.open_backup = True
+    assert window.load(path)
+    assert answers.backups_offered == [Path(f"{path}.bak")]
+    assert window.model.project == good and window.model.path == path
+    assert not window.model.undo_stack.isClean()  # saving puts the good version back
+
+
+def test_a_failed_save_offers_save_as(qtbot, tmp_path, make_window, answers, monkeypatch):
+    window = make_window()
+    not_a_folder = tmp_path / "a file"
+    not_a_folder.write_text("")
+    monkeypatch.setattr(dialogs, "save_failed", lambda p, path, reason: "save_as")
+    answers.save_path = tmp_path / "elsewhere.smpolicy"
+    assert window._save_to(not_a_folder / "policy.smpolicy")
+    assert (tmp_path / "elsewhere.smpolicy").is_file()
+    assert window.model.path == tmp_path / "elsewhere.smpolicy"
+
+
+def test_help_find_and_print(qtbot, make_window, monkeypatch):
+    window = make_window()
+    window.tabs.setCurrentWidget(window.forms["responses"])
+    window.help_action.trigger()
+    assert window.help_window.isVisible()
+    assert window.help_window.browser.toPlainText().startswith("Responses and crises")
+    window.find_action.trigger()
+    assert window.find_bar.isVisible()
+    printed = []
+    monkeypatch.setattr(printing, "print_html", lambda p, html, letter: printed.append(
+        (html, letter)))
+    window.print_action.trigger()
+    assert printed and printed[0][1] is True  # US Letter for a US business
+    assert "Social Media Policy" in printed[0][0]
+
+
+def test_the_toolbar_keeps_its_place_while_undo_says_what_it_undoes(qtbot, make_window):
+    window = make_window()
+    toolbar = window.findChild(type(window.addToolBar("x")), "mainToolbar")
+    button = toolbar.widgetForAction(window.undo_tool)
+    before = toolbar.widgetForAction(window.kind_actions.actions()[0]).x()
+    window.focus_field(("company", "owner_title"))
+    qtbot.keyClicks(window.forms["company"].editor(("company", "owner_title")), "Partner")
+    assert button.text() == "Undo" and window.undo_tool.toolTip() == \
+        "Undo Edit Policy owner's job title"
+    assert toolbar.widgetForAction(window.kind_actions.actions()[0]).x() == before
+
+
+def test_after_apply_safer_wording_the_keyboard_is_back_in_that_answer(qtbot, make_window):
+    window = make_window()
+    window.findings_dock.show()
+    window.model.set_value(("training", "consequences"), "Never criticise the company online.")
+    panel = window.findings
+    qtbot.waitUntil(lambda: any(f.applicable and f.path[:2] == ("training", "consequences")
+                                for f in panel.findings), timeout=10_000)
+    row = next(i for i, f in enumerate(panel.findings)
+               if f.applicable and f.path[:2] == ("training", "consequences"))
+    panel.list.setCurrentRow(row)
+    panel.apply_button.setFocus()
+    panel.apply_button.click()
+    box = window.forms["training"].editor(("training", "consequences"))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    assert not box.textCursor().hasSelection()
+    assert window.model.project.company.name == ""  # no other answer was touched
+
+
+def test_ctrl_e_exports_from_a_one_line_box(qtbot, make_window, monkeypatch):
+    window = make_window()
+    window.activateWindow()
+    asked = []
+    monkeypatch.setattr(window, "export", lambda fmt, *a: asked.append(fmt))
+    window.focus_field(("training", "who_is_trained"))
+    box = window.forms["training"].editor(("training", "who_is_trained"))
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["docx"]
