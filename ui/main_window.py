@@ -478,6 +478,7 @@ class MainWindow(QMainWindow):
         self.start_page.chosen.connect(self._start_chosen)
         self.stack.addWidget(self.start_page)
         self.stack.setCurrentWidget(self.start_page)
+        self.start_page.setFocus()
         self.setWindowTitle("Welcome - smpolicy")
 
     def _start_chosen(self, choice) -> None:
@@ -487,6 +488,7 @@ class MainWindow(QMainWindow):
             return
         if choice.preset is not None:
             self.show_project(choice.preset.project(), None)
+            self.focus_field(("company", "name"))  # where a new owner starts typing
         elif choice.ask_for_file:
             self.open_project()
         elif choice.path == example_project():  # a copy: the shipped file stays as it is

@@ -1,21 +1,30 @@
-"""Print and Export to PDF, both from the same rendered HTML as the preview and the Word file.
+"""Print and Export to PDF, both from the same rendered Document as the preview and Word file.
 
-Qt lays the policy out on pages (QTextDocument); a PDF is written by QPdfWriter into memory
-and then saved atomically, a print goes through the system's print dialog.
+Qt lays the policy out on pages (QTextDocument); the PDF writer joins the core's export
+registry (written atomically like every export), a print goes through the print dialog.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+from typing import TYPE_CHECKING, BinaryIO
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
+from smpolicy_desktop.exporters import EXPORTERS, Exporter
+
+if TYPE_CHECKING:
+    from smpolicy_desktop.exporters import ExportOptions
+
+    from smpolicy_desktop.document import Document
 
 MARGIN_MM = 20
 
 
-def page_size(letter: bool) -> QPageSize:
-    """US Letter in the US, A4 elsewhere."""
-    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+def page_size() -> QPageSize:
+    """The paper this computer uses: US Letter where its locale measures in US units, else A4."""
+    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4)
 
 
 def _laid_out(html: str) -> QTextDocument:
@@ -24,7 +33,7 @@ def _laid_out(html: str) -> QTextDocument:
     return document
 
 
-def pdf_bytes(html: str, title: str, letter: bool) -> bytes:
+def pdf_bytes(html: str, title: str) -> bytes:
     """The policy as a PDF file's bytes."""
     data = QByteArray()
     buffer = QBuffer(data)
@@ -32,7 +41,7 @@ def pdf_bytes(html: str, title: str, letter: bool) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("smpolicy")
-    writer.setPageLayout(QPageLayout(page_size(letter), QPageLayout.Orientation.Portrait,
+    writer.setPageLayout(QPageLayout(page_size(), QPageLayout.Orientation.Portrait,
                                      QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))
     _laid_out(html).print_(writer)
     del writer  # finishes the file
@@ -40,12 +49,24 @@ def pdf_bytes(html: str, title: str, letter: bool) -> bytes:
     return bytes(data.data())
 
 
-def print_html(parent: QWidget, html: str, letter: bool) -> bool:
+def write_pdf(document: Document, handle: BinaryIO, options: ExportOptions) -> None:
+    """The PDF exporter's writer: the Document as the preview shows it, on pages."""
+    from smpolicy_desktop.document import to_html
+
+    handle.write(pdf_bytes(to_html(document, standalone=True), document.title))
+
+
+def register_pdf() -> None:
+    """Add "pdf" to the export formats (Qt draws it, so the window registers it)."""
+    EXPORTERS.setdefault("pdf", Exporter("pdf", "PDF", "pdf", write_pdf))
+
+
+def print_html(parent: QWidget, html: str) -> bool:
     """Ask the system's print dialog and print; True when it was sent to a printer."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(page_size(letter))
+    printer.setPageSize(page_size())
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print the policy")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:

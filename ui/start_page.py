@@ -74,6 +74,7 @@ class StartPage(QScrollArea):
         layout.addStretch()
         self.setWidget(page)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.setFocusProxy(self.findChild(QCommandLinkButton))  # the first kind of business
 
     def _new_box(self, presets: dict[str, Preset]) -> QWidget:
         box = QGroupBox("Start a new policy: what kind of business is this?")
