@@ -482,7 +482,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Welcome - smpolicy")
 
     def _start_chosen(self, choice) -> None:
-        from smpolicy_desktop.storage import load_project
+        from smpolicy_desktop.workspace import Workspace
 
         if not self.maybe_save():
             return
@@ -492,7 +492,7 @@ class MainWindow(QMainWindow):
         elif choice.ask_for_file:
             self.open_project()
         elif choice.path == example_project():  # a copy: the shipped file stays as it is
-            self.show_project(load_project(choice.path), None)
+            self.show_project(Workspace.open(choice.path).project, None)
         else:
             self.load(choice.path)
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, BinaryIO
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
+
 from smpolicy_desktop.exporters import EXPORTERS, Exporter
 
 if TYPE_CHECKING:
-    from smpolicy_desktop.exporters import ExportOptions
-
     from smpolicy_desktop.document import Document
+    from smpolicy_desktop.exporters import ExportOptions
 
 MARGIN_MM = 20
 

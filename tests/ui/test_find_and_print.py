@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import subprocess
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from smpolicy_desktop.document import to_html
 from smpolicy_desktop.render import render_document
+from smpolicy_desktop.workspace import Workspace
 from tests.conftest import require_tool
 from ui.find_bar import FindBar
-from ui.printing import pdf_bytes
+from ui.printing import register_pdf
 
 
 def test_find_highlights_every_match_and_steps_through_them(qtbot, example_project):
@@ -44,15 +45,22 @@ def test_find_highlights_every_match_and_steps_through_them(qtbot, example_proje
     assert not bar.isVisible()
 
 
-def test_the_pdf_says_what_the_preview_says(tmp_path, example_project):
+def test_export_to_pdf_goes_through_the_registry_and_says_what_the_preview_says(
+        qtbot, tmp_path, example_project):
     pdftotext = require_tool("pdftotext")
-    html = to_html(render_document(example_project))
-    path = tmp_path / "policy.pdf"
-    path.write_bytes(pdf_bytes(html, "Northwind social media policy", letter=True))
+    register_pdf()
+    workspace = Workspace(example_project)
+    path = workspace.export(tmp_path / "policy.pdf", "pdf")
     text = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert example_project.company.name in text
-    assert "Purpose and scope" in text
+    preview = QTextBrowser()
+    preview.setHtml(to_html(workspace.document()))
+    first_heading = next(line for line in preview.toPlainText().splitlines()
+                         if line.startswith("1 "))
+    assert first_heading in text
     info = subprocess.run([pdftotext.replace("pdftotext", "pdfinfo"), str(path)],
                           capture_output=True, text=True, check=True).stdout
-    assert "letter" in info and "Northwind social media policy" in info
+    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    assert ("letter" if us else "A4") in info
+    assert workspace.document().title in info
