@@ -135,26 +135,27 @@ class ReviewStatus(Choice):
 class OfficialAccount(Area):
     platform: str = question("", "Platform", "Where the account lives.", "LinkedIn")
     handle: str = question("", "Handle or address", "The account's name or web address.",
-                           "@northwind-analytics")
+                           "@northwind-analytics", required=False)
     purpose: str = question("", "Purpose", "What the account is for.",
-                            "Company news, case studies and hiring")
+                            "Company news, case studies and hiring", required=False)
     owner: str = question("", "Account owner", "The person responsible for the account.",
                           "Marketing lead")
 
 
 class Spokesperson(Area):
     name: str = question("", "Name", "", "Dana Reyes")
-    title: str = question("", "Job title", "", "Managing Director")
+    title: str = question("", "Job title", "", "Managing Director", required=False)
     topics: str = question("", "Speaks about", "The subjects this person may speak on.",
-                           "Company news, strategy, media interviews")
+                           "Company news, strategy, media interviews", required=False)
 
 
 class ResponseMatrixRow(Area):
     situation: str = question("", "Situation", "The kind of comment or event.", "Complaint")
     action: str = question("", "What we do", "How we respond.",
                            "Thank them, move the conversation to a private message")
-    responder: str = question("", "Who responds", "", "Account owner")
-    response_time: str = question("", "How fast", "", "Within one working day")
+    responder: str = question("", "Who responds", "", "Account owner", required=False)
+    response_time: str = question("", "How fast", "", "Within one working day",
+                                  required=False)
 
 
 class EscalationContact(Area):
@@ -162,25 +163,26 @@ class EscalationContact(Area):
     name: str = question("", "Name", "", "Dana Reyes")
     contact: str = question("", "How to reach them", "Phone or email.", "+1 555 0100")
     when: str = question("", "When to call", "What makes you go to this person.",
-                         "Any legal threat or possible crisis")
+                         "Any legal threat or possible crisis", required=False)
 
 
 class Reviewer(Area):
     role: str = question("", "Role", "", "Company lawyer")
     name: str = question("", "Name", "", "")
     status: ReviewStatus = question(ReviewStatus.NOT_STARTED, "Status", "")
-    reviewed_on: date | None = question(None, "Date", "When they finished their review.")
+    reviewed_on: date | None = question(None, "Date", "When they finished their review.",
+                                        required=False)
 
 
 class Revision(Area):
     version: str = question("", "Version", "", "1.0")
-    revised_on: date | None = question(None, "Date", "")
-    summary: str = question("", "What changed", "", "First version")
+    revised_on: date | None = question(None, "Date", "", required=False)
+    summary: str = question("", "What changed", "", "First version", required=False)
 
 
 class CounselNote(Area):
     clause_id: str = question("", "Clause", "The clause your question is about.",
-                              clause_ref=True)
+                              clause_ref=True, required=False)
     question: str = question("", "Question for your lawyer", "",
                              "Is our monitoring statement enough for our state?",
                              multiline=True)

@@ -38,3 +38,17 @@ def test_nothing_is_open_for_an_approved_lawful_policy(example_project):
     items = open_before_final(example_project, check_project(example_project),
                               today=date(2026, 12, 2))
     assert items == []
+
+
+def test_a_list_of_people_is_not_ready_until_each_has_a_name_and_a_way_to_reach_them():
+    project = presets()["professional_services"].project()
+    marks = area_marks(project, [])
+    assert marks["voice"] == ("partial", ["Name in Spokespeople"])
+    assert marks["responses"] == ("partial", ["Name and How to reach them in Escalation chain"])
+    assert "Name in Reviewers" in marks["review"][1]
+    for contact in project.responses.escalation_chain:
+        contact.name, contact.contact = "Dana Reyes", "+1 555 0100"
+    for person in project.voice.spokespeople:
+        person.name = "Sam Chen"
+    marks = area_marks(project, [])
+    assert marks["voice"][0] == marks["responses"][0] == "done"

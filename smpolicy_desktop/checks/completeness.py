@@ -1,13 +1,15 @@
 """How complete each policy area is, read from the model's own question definitions: every
-question that can be left blank and is required counts toward its area.
+question that can be left blank and is required counts, and so do the rows of a table.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import BaseModel
+
 from ..model import Project
-from ..questions import is_blank, questions
+from ..questions import Question, is_blank, questions
 
 Status = Literal["empty", "partial", "done"]
 
@@ -21,7 +23,20 @@ def area_status(project: Project) -> dict[str, tuple[Status, list[str]]]:
                     if question.can_be_blank and question.required]
         missing = [question.title for question in expected
                    if is_blank(getattr(area, question.name))]
+        blank = len(missing)
+        missing += [rows for question in questions(area_class) if question.kind == "table"
+                    and (rows := _rows_missing(question, getattr(area, question.name)))]
         status: Status = ("done" if not missing
-                          else "empty" if len(missing) == len(expected) else "partial")
+                          else "empty" if blank == len(expected) else "partial")
         result[area_name] = (status, missing)
     return result
+
+
+def _rows_missing(table: Question, rows: list[BaseModel]) -> str:
+    """What the table's rows still need, e.g. "Name and How to reach them in Escalation chain"
+    (a contact without a name or a number is no contact); "" when every row is complete."""
+    needed = [column for column in questions(table.item_type)
+              if column.can_be_blank and column.required]
+    blank = [column.title for column in needed
+             if any(is_blank(getattr(row, column.name)) for row in rows)]
+    return f"{' and '.join(blank)} in {table.title}" if blank else ""
