@@ -10,10 +10,11 @@ import os
 import re
 from pathlib import Path
 
-QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets")
+QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport")  # File > Print
 
 # Plugin folder -> file-name fragments kept ("" keeps the whole folder). Everything else goes.
 PLUGINS_KEPT = {
+    "printsupport": ("",),  # the system's printers (CUPS on Linux) for File > Print
     # X11, Wayland, headless, Windows, macOS
     "platforms": ("qxcb", "qwayland", "qoffscreen", "qwindows", "qcocoa"),
     "wayland-shell-integration": ("xdg-shell",),  # desktop windows on any Wayland compositor

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave_now)
         self._autosave_timer.start()
         self.model.changed.connect(self._review_date_edited)
+        self.model.changed.connect(self._follow_spelling)
         self.model.changed.connect(self._update_export_changes)
         self.model.path_changed.connect(self._update_title)
         self.model.modified_changed.connect(self._modified_changed)
@@ -412,6 +413,13 @@ class MainWindow(QMainWindow):
 
     def _update_export_changes(self, _path: tuple = ()) -> None:
         self.export_changes_action.setEnabled(self.model.workspace.has_baseline)
+
+    def _follow_spelling(self, path: tuple = ()) -> None:
+        """The spell check follows the business's country: US or British spelling."""
+        from ui.spelling import use_british_spelling
+
+        if path[:2] in ((), ("company",), ("company", "country")):
+            use_british_spelling(self.model.project.company.spelling == "UK")
 
     def _review_date_edited(self, path: tuple) -> None:
         if path[:2] == ("review", "next_review_date") and self.banner.isVisible():

@@ -172,3 +172,13 @@ def test_ctrl_e_exports_from_a_one_line_box(qtbot, make_window, monkeypatch):
     qtbot.waitUntil(box.hasFocus)
     qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["docx"]
+
+
+def test_spelling_follows_the_country(qtbot, make_window):
+    from ui import spelling
+
+    window = make_window()
+    window.model.set_value(("company", "country"), "GB")
+    assert spelling.misspelt("colour") is False
+    window.model.set_value(("company", "country"), "US")
+    assert spelling.misspelt("colour") is True
