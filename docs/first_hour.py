@@ -125,7 +125,7 @@ def main() -> int:
         screen.key("Tab", "Tab", "Tab", "Tab")  # industry, publicly traded, country, state
         screen.type("Oregon")
         step("type the company name and the state", started)
-        time.sleep(1.0)
+        time.sleep(4.0)  # the marks come from the check in the background
         screen.shot(args.out / f"company-{tag}.png")
 
         started = time.monotonic()

@@ -99,6 +99,7 @@ class ProgressStrip(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.hint, 1)
         layout.addWidget(self.go_button)
+        self.hide()  # until the first marks arrive from the check
 
     def show_marks(self, marks: dict[str, tuple[str, list[str]]],
                    titles: dict[str, str]) -> None:
@@ -109,3 +110,4 @@ class ProgressStrip(QWidget):
         self.area, hint = next_step(marks, titles)
         self.hint.setText(f"Next: {hint}" if self.area else hint)
         self.go_button.setVisible(bool(self.area))
+        self.show()
