@@ -1,68 +1,110 @@
 """Autosaves of unsaved work and their recovery after a crash, in the user's state folder.
 
-An autosave never touches the user's own file: it lives under platformdirs' user state dir,
-keyed by the project file's path (or "untitled"), and is removed when the work is saved,
-discarded or the window closes cleanly. One left behind by a dead process is a crash to offer.
+An autosave never touches the user's own file: it lives under the state folder, keyed by the
+project file (or "untitled") and by the window's Instance, which holds a lock while it lives.
+An autosave whose instance holds no lock was left by a crash (a reused process id cannot
+hide it), and is offered until the user restores it or discards it for good.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import dataclasses
 import json
 import os
-import re
-import sys
-from dataclasses import dataclass
+import secrets
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
-
-from . import APP_NAME
+from .file_watch import Stamp
 from .model import Project
-from .safe_write import write_bytes_atomically
+from .safe_write import WriteError, lock, plain_reason, write_bytes_atomically
+from .state import file_key, state_folder
 from .storage import ProjectFileError, project_from_data, project_to_data
 
 FORMAT = "smpolicy-autosave"
 SUFFIX = ".autosave.json"
+LOCK_SUFFIX = ".instance.lock"
 
 
 def autosave_folder() -> Path:
-    return platformdirs.user_state_path(APP_NAME) / "autosave"
+    return state_folder("autosave")
 
 
-def autosave_path(original: Path | None) -> Path:
-    """Where the autosave of this project file (None: an untitled project) goes."""
-    if original is None:
-        return autosave_folder() / f"untitled-{os.getpid()}{SUFFIX}"
-    digest = hashlib.sha256(str(Path(original).resolve()).encode("utf-8")).hexdigest()[:16]
-    stem = re.sub(r"[^\w.-]+", "_", Path(original).stem)[:40]
-    return autosave_folder() / f"{stem}-{digest}{SUFFIX}"
+class Instance:
+    """One window's claim on its autosaves: a lock file in the autosave folder, locked from
+    the first autosave until release() (a clean close) or the end of the process (a crash)."""
+
+    def __init__(self) -> None:
+        self.id = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self._fd: int | None = None
+
+    @property
+    def lock_path(self) -> Path:
+        return autosave_folder() / f"{self.id}{LOCK_SUFFIX}"
+
+    def hold(self) -> None:
+        """Lock, then put the lock file in place: a lock file that is there is held or dead."""
+        if self._fd is None:
+            fd, name = tempfile.mkstemp(dir=autosave_folder(), prefix=".", suffix=".tmp")
+            lock(fd)
+            os.replace(name, self.lock_path)
+            self._fd = fd
+
+    def release(self) -> None:
+        """This window is done: its lock goes (its autosaves, if any are left, become orphans)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+            with contextlib.suppress(OSError):
+                self.lock_path.unlink()
 
 
-def write_autosave(project: Project, original: Path | None) -> Path:
-    """Write (atomically) the autosave of unsaved work on `original`; returns its path."""
-    path = autosave_path(original)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def autosave_path(original: Path | None, instance: Instance) -> Path:
+    """Where this window's autosave of this project file (None: untitled) goes."""
+    key = file_key(original) if original is not None else "untitled"
+    return autosave_folder() / f"{key}.{instance.id}{SUFFIX}"
+
+
+def write_autosave(project: Project, original: Path | None, instance: Instance,
+                   stamp: Stamp | None = None) -> Path:
+    """Write (atomically, readable by this user only) the autosave; returns its path.
+
+    stamp: the original file as the window last read or saved it, so that a restore can
+    still tell whether the file changed since. Raises WriteError saying so when the state
+    folder cannot be used.
+    """
+    path = autosave_path(original, instance)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        instance.hold()
+    except OSError as exc:
+        raise WriteError(path.parent, f"the autosave folder cannot be used "
+                                      f"({plain_reason(exc)})") from None
     record = {"format": FORMAT, "original": str(original) if original else None,
-              "saved_at": datetime.now().isoformat(timespec="seconds"), "pid": os.getpid(),
+              "saved_at": datetime.now().isoformat(timespec="seconds"),
+              "instance": instance.id, "stamp": dataclasses.asdict(stamp) if stamp else None,
               "file": project_to_data(project)}
-    write_bytes_atomically(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    write_bytes_atomically(path, json.dumps(record, ensure_ascii=False).encode("utf-8"),
+                           mode=0o600)
     return path
 
 
-def remove_autosave(original: Path | None) -> None:
-    autosave_path(original).unlink(missing_ok=True)
+def remove_autosave(original: Path | None, instance: Instance) -> None:
+    """Forget this window's autosave of `original` (saved or discarded work)."""
+    with contextlib.suppress(OSError):  # an unusable folder holds nothing to remove
+        autosave_path(original, instance).unlink()
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Autosave:
     """Unsaved work found in the state folder."""
 
     path: Path
     original: Path | None
     saved_at: datetime
-    pid: int
+    stamp: Stamp | None = None
 
     @property
     def name(self) -> str:
@@ -76,22 +118,51 @@ class Autosave:
         self.path.unlink(missing_ok=True)
 
 
-def left_by_crash() -> list[Autosave]:
-    """Autosaves whose app is no longer running, newest first (damaged ones are skipped).
-
-    One written by this very process counts too: its window is gone without closing cleanly.
-    """
+def left_by_crash(original: Path | None = None) -> list[Autosave]:
+    """Autosaves whose window is gone without closing cleanly, newest first (damaged ones are
+    skipped); with `original`, only those of that project file."""
+    _forget_dead_locks()
     found = []
     for path in autosave_folder().glob(f"*{SUFFIX}"):
         try:
             record = _read_record(path)
+            stamp = record.get("stamp")
             autosave = Autosave(path, Path(record["original"]) if record["original"] else None,
-                                datetime.fromisoformat(record["saved_at"]), int(record["pid"]))
+                                datetime.fromisoformat(record["saved_at"]),
+                                Stamp(**stamp) if stamp else None)
+            instance = str(record.get("instance", ""))
         except (ProjectFileError, KeyError, TypeError, ValueError):
             continue
-        if autosave.pid == os.getpid() or not _process_alive(autosave.pid):
+        if original is not None and (autosave.original is None
+                                     or file_key(autosave.original) != file_key(original)):
+            continue
+        if not _alive(instance):
             found.append(autosave)
     return sorted(found, key=lambda autosave: autosave.saved_at, reverse=True)
+
+
+def _alive(instance: str) -> bool:
+    """Whether the window that wrote an autosave still holds its lock."""
+    return _held(autosave_folder() / f"{instance}{LOCK_SUFFIX}")
+
+
+def _held(lock_file: Path) -> bool:
+    try:
+        fd = os.open(lock_file, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        return not lock(fd, wait=False)
+    finally:
+        os.close(fd)
+
+
+def _forget_dead_locks() -> None:
+    """Remove the lock files of windows that crashed (nobody else ever takes their name)."""
+    for lock_file in autosave_folder().glob(f"*{LOCK_SUFFIX}"):
+        if not _held(lock_file):
+            with contextlib.suppress(OSError):
+                lock_file.unlink()
 
 
 def _read_record(path: Path) -> dict:
@@ -102,23 +173,3 @@ def _read_record(path: Path) -> dict:
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise ProjectFileError(path, "this is not an smpolicy autosave")
     return record
-
-
-def _process_alive(pid: int) -> bool:
-    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # query limited info
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        ctypes.windll.kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, owned by someone else
-        return True
-    return True

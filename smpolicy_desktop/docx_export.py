@@ -8,6 +8,7 @@ custom properties, and Track Changes switched on.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -98,7 +99,9 @@ def write_docx(document: Document, handle: BinaryIO, *,
         _add_notes_to_counsel(word, body, document)
     _set_page_furniture(word, document, line_numbers)
     _set_properties(word, document, now, version_id)
-    word.save(handle)
+    buffer = io.BytesIO()  # the zip is finished in memory, so a full disk cannot leave it
+    word.save(buffer)     # half-written (its cleanup would then print a traceback)
+    handle.write(buffer.getbuffer())
 
 
 def compared_with(version: SentVersion) -> str:

@@ -7,6 +7,7 @@ reads it back into Blocks, numbers the sections and clauses, and drops anything 
 from __future__ import annotations
 
 import contextlib
+import pickle
 import re
 from datetime import date
 from functools import cache
@@ -30,14 +31,17 @@ from .model import Choice, ClauseWording, DocumentType, Project
 from .resources import resource_path
 
 # Characters XML 1.0 cannot hold at all: they are dropped from user text, never escaped.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# So are the bidi embedding, override and isolate controls: one stray right-to-left override
+# in a name would otherwise reverse the policy's own sentences around it.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+                            "\u202a-\u202e\u2066-\u2069]")
 
 
 _WHITESPACE = re.compile(r"\s+")
 
 
 def xml_safe(value: Any) -> Any:
-    """Drop the characters XML forbids from any text that reaches the document."""
+    """Drop the characters XML forbids, and bidi controls, from any text reaching the document."""
     if isinstance(value, Markup):  # template output (a caller() body), already made safe
         return value
     return _XML_FORBIDDEN.sub("", value) if isinstance(value, str) else value
@@ -176,8 +180,8 @@ def _table_rows(items: list[Any], *fields: str) -> list[list[str]]:
 class _TemplateCache(FileSystemBytecodeCache):
     """Compiled templates kept in the user's cache folder, so a start skips compiling them.
 
-    Jinja checks each entry against the template's source; a folder that cannot be written
-    only costs speed, never an error.
+    Jinja checks each entry against the template's source; a folder that cannot be written,
+    or a damaged entry, only costs speed, never an error.
     """
 
     def __init__(self, spelling: str) -> None:
@@ -187,8 +191,10 @@ class _TemplateCache(FileSystemBytecodeCache):
         super().__init__(str(folder))
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError, EOFError, ValueError):
+        try:
             super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()  # a damaged entry (e.g. cut short): compiled again and rewritten
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):

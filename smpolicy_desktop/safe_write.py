@@ -9,10 +9,11 @@ import contextlib
 import errno
 import glob
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 
 class WriteError(Exception):
@@ -25,6 +26,10 @@ class WriteError(Exception):
 
 
 READ_ONLY = "the file is read-only (clear its read-only setting, or save under another name)"
+NOT_YOURS = ("you do not have permission to change this file (save under another name, or ask "
+             "its owner)")
+NOT_A_FILE = "that is not a regular file (a device, a pipe or a socket)"
+MAX_NAME_BYTES = 255
 
 
 def plain_reason(exc: OSError) -> str:
@@ -45,33 +50,45 @@ def plain_reason(exc: OSError) -> str:
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+def write_target(path: Path | str) -> Path:
+    """The file a write to `path` changes: a symbolic link's target, so the link stays."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: int | None = None,
+                     replace_read_only: bool = False) -> None:
     """Write beside the target, flush, fsync, then replace it in one step.
 
-    On any failure the target is left as it was and the temporary file is removed. Temporary
-    files that a killed writer left beside the target are removed first.
+    A symbolic link is written through (its target changes). The file gets `mode` if given,
+    else an existing file's mode, owner (where allowed) and extended attributes (ACLs
+    included), else 0666 less the umask. On any failure the target is left as it was and the
+    temporary file is removed. Temporary files that a killed writer left are removed first.
+    replace_read_only: the file is ours to replace even when read-only (a backup).
     """
-    path = Path(path)
-    if path.is_dir():
+    path = write_target(path)
+    before = _existing(path)
+    if before is not None and stat.S_ISDIR(before.st_mode):
         raise WriteError(path, plain_reason(IsADirectoryError(errno.EISDIR, "")))
-    if _is_read_only(path):  # POSIX would replace it anyway; Windows refuses, and so do we
-        raise WriteError(path, READ_ONLY)
+    if before is not None and not stat.S_ISREG(before.st_mode):
+        raise WriteError(path, NOT_A_FILE)
+    if before is not None and not replace_read_only and (problem := _not_writable(path, before)):
+        raise WriteError(path, problem)  # POSIX would replace it anyway; Windows refuses
     _remove_stale_temporaries(path)
+    fd, tmp_name = _claimed_temporary(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise WriteError(path, plain_reason(exc)) from exc
-    try:
-        _claim(fd)
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb") as handle:  # held (and locked) until the file is in place
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, path)
+            if before is not None and mode is None:
+                _copy_metadata(before, path, tmp_name)
+            else:
+                os.chmod(tmp_name, mode if mode is not None else 0o666 & ~_umask())
+            if os.name == "posix":  # still locked, so no other writer takes it for a leftover
+                os.replace(tmp_name, path)
+        if os.name != "posix":  # Windows cannot rename an open file
+            os.replace(tmp_name, path)
     except OSError as exc:
         _remove_quietly(tmp_name)
         if exc.filename not in (None, tmp_name, str(path)):
@@ -83,15 +100,55 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     _fsync_folder(path.parent)
 
 
-def _is_read_only(path: Path) -> bool:
+def _existing(path: Path) -> os.stat_result | None:
     try:
-        return not path.stat().st_mode & 0o222
-    except OSError:
-        return False
+        return path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WriteError(path, plain_reason(exc)) from exc
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    write_atomically(path, lambda handle: handle.write(data))
+def _not_writable(path: Path, before: os.stat_result) -> str | None:
+    if not before.st_mode & 0o222:
+        return READ_ONLY
+    if hasattr(os, "geteuid") and not os.access(path, os.W_OK) and not _on_read_only_disk(path):
+        return NOT_YOURS  # the folder may be writable, but the file is someone else's
+    return None
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+
+
+def _copy_metadata(before: os.stat_result, path: Path, tmp_name: str) -> None:
+    """Give the new file the old one's owner (where allowed), mode and extended attributes."""
+    if hasattr(os, "chown") and (before.st_uid, before.st_gid) != _owner(tmp_name):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.chown(tmp_name, before.st_uid, before.st_gid)
+    os.chmod(tmp_name, before.st_mode & 0o7777)
+    if not hasattr(os, "listxattr"):
+        return
+    with contextlib.suppress(OSError):  # a disk without attributes has none to keep
+        for name in os.listxattr(path):
+            with contextlib.suppress(OSError):  # e.g. security.* needs privileges
+                os.setxattr(tmp_name, name, os.getxattr(path, name))
+
+
+def _owner(name: str) -> tuple[int, int]:
+    info = os.stat(name)
+    return info.st_uid, info.st_gid
+
+
+def _temporary_prefix(path: Path) -> str:
+    """'.NAME.', shortened so the temporary name (prefix, 8 random characters, '.tmp') fits."""
+    room = MAX_NAME_BYTES - len(".") - len(".") - 8 - len(".tmp")
+    name = path.name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return f".{name}."
+
+
+def write_bytes_atomically(path: Path, data: bytes, **options: Any) -> None:
+    write_atomically(path, lambda handle: handle.write(data), **options)
 
 
 def _umask() -> int:
@@ -100,32 +157,64 @@ def _umask() -> int:
     return current
 
 
-def _claim(fd: int) -> None:
-    """Lock our temporary file while we write it, so that other writers leave it alone.
+def lock(fd: int, *, wait: bool = True) -> bool:
+    """Lock an open file for this process; False when another process holds it (wait=False).
 
-    The lock goes away with the process, so a temporary file nobody holds is a leftover.
-    Windows needs no lock: a file another process has open cannot be deleted there.
+    The lock goes away with the process (or when the file is closed), so a file nobody holds
+    was left by a writer that died.
     """
-    if os.name == "posix":
-        import fcntl
+    try:
+        if os.name == "posix":
+            import fcntl
 
-        fcntl.flock(fd, fcntl.LOCK_EX)
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        else:
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
+    except BlockingIOError:
+        return False
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EAGAIN, errno.EDEADLK):
+            return False
+        raise
+    return True
+
+
+def _claimed_temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside `path`, locked so that other writers leave it alone.
+
+    Another writer may take it for a leftover in the moment before the lock: then it is gone
+    (no links left) and we make another. Windows needs no lock: a file another process has
+    open cannot be deleted there.
+    """
+    while True:
+        try:
+            fd, name = tempfile.mkstemp(dir=path.parent, prefix=_temporary_prefix(path),
+                                        suffix=".tmp")
+        except OSError as exc:
+            raise WriteError(path, plain_reason(exc)) from exc
+        if os.name != "posix":
+            return fd, name
+        lock(fd)
+        if os.fstat(fd).st_nlink:
+            return fd, name
+        os.close(fd)
 
 
 def _remove_stale_temporaries(path: Path) -> None:
     """Remove the temporary files of writers of `path` that were killed mid-write."""
-    pattern = os.path.join(glob.escape(str(path.parent)), f".{glob.escape(path.name)}.*.tmp")
+    prefix = glob.escape(_temporary_prefix(path))
+    pattern = os.path.join(glob.escape(str(path.parent)), f"{prefix}*.tmp")
     for name in glob.glob(pattern, include_hidden=True):
         with contextlib.suppress(OSError):
             if os.name != "posix":
                 os.unlink(name)
                 continue
-            import fcntl
-
             fd = os.open(name, os.O_RDONLY)
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while a writer holds it
-                os.unlink(name)
+                if lock(fd, wait=False):  # fails while a writer holds it
+                    os.unlink(name)
             finally:
                 os.close(fd)
 

@@ -7,16 +7,26 @@ turns every bad file into a ProjectFileError that names the file and says what i
 from __future__ import annotations
 
 import json
-import shutil
+import os
+import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import PROJECT_EXTENSION, versions
+from .file_watch import Stamp, changed, stamp_of
 from .law import places
 from .model import Project
-from .safe_write import WriteError, plain_reason, write_atomically, write_bytes_atomically
+from .safe_write import (
+    MAX_NAME_BYTES,
+    WriteError,
+    plain_reason,
+    write_bytes_atomically,
+    write_target,
+)
 
 FORMAT = "smpolicy-project"
 SCHEMA_VERSION = 4
@@ -37,9 +47,14 @@ class ProjectFileError(Exception):
 
 def load_project(path: Path | str) -> Project:
     """Read a project file; never modifies it, whatever is wrong with it."""
+    return read_project(path)[0]
+
+
+def read_project(path: Path | str) -> tuple[Project, Stamp]:
+    """The project in a file, and the stamp that tells later whether the file has changed."""
     path = Path(path)
-    data = _read_json(path)
-    return project_from_data(data, path)
+    raw, info = read_project_bytes(path)
+    return project_from_data(_parse_json(path, raw), path), stamp_of(path, raw, info)
 
 
 def project_from_data(data: Any, path: Path | str = "<data>") -> Project:
@@ -78,21 +93,36 @@ def _refuse_broken_characters(answers: dict[str, Any], path: Path | str) -> None
         raise ProjectFileError(path, "the file is nested too deeply to be a project") from None
 
 
-def _read_json(path: Path) -> Any:
+def read_project_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its stat; anything but a regular file is refused before reading."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProjectFileError(path, f"the file is too large ({size / 2**20:.0f} MB; "
-                                         f"a project is at most {MAX_FILE_BYTES / 2**20:.0f} MB)")
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ProjectFileError(path, "that is a folder, not a project file") from None
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ProjectFileError(path, "that is a folder, not a project file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ProjectFileError(path, "that is not a project file but a device, a pipe or "
+                                         "a socket, so it was not read")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ProjectFileError(path, _too_large(info.st_size))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:  # it grew while being read
+            raise ProjectFileError(path, _too_large(len(raw)))
     except FileNotFoundError:
         raise ProjectFileError(path, "the file does not exist") from None
     except PermissionError:
         raise ProjectFileError(path, "permission denied when reading the file") from None
     except OSError as exc:
         raise ProjectFileError(path, f"the file could not be read ({exc.strerror})") from None
+    return raw, info
+
+
+def _too_large(size: int) -> str:
+    return (f"the file is too large ({size / 2**20:.0f} MB; "
+            f"a project is at most {MAX_FILE_BYTES / 2**20:.0f} MB)")
+
+
+def _parse_json(path: Path, raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -125,7 +155,7 @@ def _no_constants(name: str) -> Any:
 def describe_validation_error(exc: ValidationError) -> str:
     """The first problem in plain words, naming the question by its label."""
     error = exc.errors(include_url=False)[0]
-    where = _labels_for(error["loc"])
+    where = labels_for(error["loc"])
     count = exc.error_count()
     more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
     message = error["msg"].replace("Extra inputs are not permitted", "this question is unknown")
@@ -134,8 +164,8 @@ def describe_validation_error(exc: ValidationError) -> str:
     return f"{where or 'the project'}: {message}{more}"
 
 
-def _labels_for(location: tuple[Any, ...]) -> str:
-    """Turn ('company', 'staff_count') into 'Company > Number of staff'."""
+def labels_for(location: tuple[Any, ...]) -> str:
+    """Turn ('company', 'staff_count') into 'Company > Number of staff' (keys as in the file)."""
     parts: list[str] = []
     model: Any = Project
     for key in location:
@@ -269,20 +299,83 @@ def backup_path(path: Path | str) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
-def save_project(project: Project, path: Path | str, *, keep_backup: bool = True) -> None:
-    """Save atomically; the file that was there before is kept as NAME.smpolicy.bak."""
+class FileChangedError(ProjectFileError):
+    """The file on disk is no longer the one this window read or last saved."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A save that worked: the file's new stamp, and anything the user should know."""
+
+    stamp: Stamp
+    notes: tuple[str, ...] = ()
+
+
+def save_project(project: Project, path: Path | str, *, keep_backup: bool = True,
+                 expected: Stamp | None = None) -> Saved:
+    """Save atomically, through a link to its target. What was there is kept as
+    NAME.smpolicy.bak (as private as the file) and every save as a version in the state folder.
+
+    expected: the stamp of the file as this window knows it; if the disk holds something else
+    (another window or a sync client saved it), FileChangedError and nothing is written.
+    """
     path = Path(path)
+    target = write_target(path)
     data = project_to_bytes(project)
+    notes: list[str] = []
     try:
-        if keep_backup and path.is_file():
-            _copy_atomically(path, backup_path(path))
-        write_bytes_atomically(path, data)
+        previous = _previous(target)
+        if previous is not None and changed(expected, target):
+            raise FileChangedError(path, "the file was changed by another window or program "
+                                         "since it was opened or saved here")
+        if previous is not None:
+            old, info = previous
+            if keep_backup and old != data:
+                notes += _keep_backup(target, old, info.st_mode & 0o777)
+            if info.st_nlink > 1:
+                notes.append(f"{path.name} had {info.st_nlink - 1} other name(s) (hard links); "
+                             "a save gives it a new file, so they keep the previous version")
+            notes += filter(None, [versions.keep(target, old)])
+        write_bytes_atomically(target, data)
+        stamp = stamp_of(target, data)
     except WriteError as exc:
         raise ProjectFileError(path, f"could not save: {exc.reason}") from None
     except OSError as exc:
         raise ProjectFileError(path, f"could not save: {plain_reason(exc)}") from None
+    notes += filter(None, [versions.keep(target, data)])
+    return Saved(stamp, tuple(notes))
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
-    with source.open("rb") as original:
-        write_atomically(target, lambda handle: shutil.copyfileobj(original, handle))
+def _previous(target: Path) -> tuple[bytes, os.stat_result] | None:
+    """The project file being replaced, if it is one that can be read back."""
+    try:
+        return read_project_bytes(target)
+    except ProjectFileError:
+        return None
+
+
+def _keep_backup(target: Path, old: bytes, mode: int) -> list[str]:
+    backup = backup_path(target)
+    if len(backup.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+        return [f"the name is too long to keep {BACKUP_SUFFIX} beside it; "
+                "the previous version is in File > Versions"]
+    try:
+        write_bytes_atomically(backup, old, mode=mode, replace_read_only=True)
+    except WriteError as exc:
+        raise ProjectFileError(backup, f"could not keep the backup: {exc.reason}") from None
+    return []
+
+
+def is_project_file(path: Path | str) -> bool:
+    """Whether `path` names a project or its backup, or holds one (whatever its name)."""
+    path = Path(path)
+    name = path.name.lower()
+    if name.endswith((PROJECT_EXTENSION, PROJECT_EXTENSION + BACKUP_SUFFIX)):
+        return True
+    try:
+        if not path.is_file():  # never open a pipe or a device to look
+            return False
+        with path.open("rb") as handle:
+            return FORMAT.encode() in handle.read(4096)
+    except OSError:
+        return False

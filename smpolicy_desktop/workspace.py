@@ -14,40 +14,25 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import PROJECT_EXTENSION
+from .file_watch import Stamp, changed, stamp_on_disk
 from .model import DocumentType, Project, SentVersion
 
 if TYPE_CHECKING:
-    from .autosave import Autosave
+    from .autosave import Autosave, Instance
     from .document import Document
     from .review import Decision, Outcome, Reply
+    from .versions import Version
 
 FieldPath = tuple[str | int, ...]  # ("employees", "confidential_info") or (..., 2, "action")
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 NO_EARLIER_EXPORT = ("this project keeps no version sent to counsel to compare with; export "
                      "it to Word as a version for counsel (--remember) and save the project first")
-
-
-@dataclass(frozen=True)
-class FileStamp:
-    """What a project file looked like when this workspace last read or wrote it."""
-
-    size: int
-    modified_ns: int
-
-    @classmethod
-    def of(cls, path: Path) -> FileStamp | None:
-        try:
-            status = path.stat()
-        except OSError:
-            return None
-        return cls(status.st_size, status.st_mtime_ns)
 
 
 class Workspace:
@@ -61,7 +46,9 @@ class Workspace:
         self._edited = False  # answers changed since the file was read or written
         self._records_unsaved = False  # e.g. a remembered export not yet in the file
         self._autosaved_as: Path | None = None
-        self.on_disk = FileStamp.of(self.path) if self.path else None
+        self.on_disk: Stamp | None = stamp_on_disk(self.path) if self.path else None
+        self.save_notes: tuple[str, ...] = ()  # what the last save could not keep as it was
+        self._instance: Instance | None = None  # this workspace's claim on its autosaves
 
     # --- Events ------------------------------------------------------------------------------
 
@@ -77,14 +64,21 @@ class Workspace:
     @classmethod
     def open(cls, path: Path | str) -> Workspace:
         """A workspace on the project file; raises ProjectFileError for a bad file."""
-        from .storage import load_project
+        from .storage import read_project
 
-        return cls(load_project(path), Path(path))
+        project, stamp = read_project(path)
+        opened = cls(project, Path(path))
+        opened.on_disk = stamp  # the file as read, even if it changes right after
+        return opened
 
-    def replace(self, project: Project, path: Path | None, *, modified: bool = False) -> None:
-        """Show another project (new, opened or restored work, which is `modified`)."""
+    def replace(self, project: Project, path: Path | None, *, modified: bool = False,
+                on_disk: Stamp | None = None) -> None:
+        """Show another project (new, opened or restored work, which is `modified`).
+
+        on_disk: the file as this project was read from it (default: as it is now).
+        """
         self.project, self.path = project, Path(path) if path is not None else None
-        self.on_disk = FileStamp.of(self.path) if self.path else None
+        self.on_disk = on_disk or (stamp_on_disk(self.path) if self.path else None)
         self._document = None
         self._records_unsaved = False
         self._set_edited(modified)
@@ -93,28 +87,48 @@ class Workspace:
 
     def load(self, path: Path | str) -> None:
         """Read the project file and show it; raises ProjectFileError, keeping the current work."""
-        from .storage import load_project
+        from .storage import read_project
 
-        self.replace(load_project(path), Path(path))
+        project, stamp = read_project(path)
+        self.replace(project, Path(path), on_disk=stamp)
 
-    def save(self, path: Path | str | None = None) -> Path:
-        """Write the project atomically (keeping a backup); raises ProjectFileError."""
+    def save(self, path: Path | str | None = None, *, overwrite: bool = False) -> Path:
+        """Write the project atomically (keeping a backup and a version); raises
+        ProjectFileError, and FileChangedError when the file changed elsewhere since it was
+        read or saved here (unless `overwrite`: the user chose to replace that change).
+        save_notes then says what could not be kept as it was (a hard link, a long name)."""
         from .storage import save_project
 
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled project needs a file name to be saved")
-        save_project(self.project, target)
+        same_file = self.path is not None and _same_file(target, self.path)
+        saved = save_project(self.project, target,
+                             expected=self.on_disk if same_file and not overwrite else None)
         self.discard_autosave()
-        self.path, self.on_disk = target, FileStamp.of(target)
+        self.path, self.on_disk, self.save_notes = target, saved.stamp, saved.notes
         self._records_unsaved = False
         self._set_edited(False)
         self._emit("saved", target)
         return target
 
     def changed_on_disk(self) -> bool:
-        """Whether the file was changed by something else since it was read or written."""
-        return self.path is not None and FileStamp.of(self.path) != self.on_disk
+        """Whether the file was changed by something else since it was read or written
+        (size and time first, then the content's hash: a touched file has not changed)."""
+        return self.path is not None and changed(self.on_disk, self.path)
+
+    def versions(self) -> list[Version]:
+        """The kept versions of the project file (the last ten saves, one a day for a month)."""
+        from . import versions
+
+        return versions.kept(self.path) if self.path is not None else []
+
+    @staticmethod
+    def read_version(version: Version) -> Project:
+        """A kept version's answers; raises ProjectFileError if it cannot be read."""
+        from .storage import load_project
+
+        return load_project(version.path)
 
     @property
     def modified(self) -> bool:
@@ -133,8 +147,10 @@ class Workspace:
 
     def suggested_name(self) -> str:
         """A file name (without extension) for a new project or an export."""
-        # No character a file name cannot hold: a "/" in "Nordisk Design A/S" would pick a folder.
+        # No character a file name cannot hold: a "/" in "Nordisk Design A/S" would pick a
+        # folder. No trailing dot ("Inc."), and room for the extension and ".bak" in 255 bytes.
         company = " ".join(_NOT_IN_FILE_NAMES.sub(" ", self.project.company.name).split())
+        company = company.encode()[:150].decode(errors="ignore").rstrip(" .")
         return f"{company} social media policy" if company else "Social media policy"
 
     # --- Answers -----------------------------------------------------------------------------
@@ -189,11 +205,12 @@ class Workspace:
         records this Word file as a version sent to counsel (a record, never an undo step).
         """
         from .exporters import ExportError, ExportOptions, format_for, write_document
+        from .storage import is_project_file
         from .tracked_changes import next_version_id
 
         path = Path(path)
         fmt = format_for(path, fmt)
-        if path.suffix.lower() == PROJECT_EXTENSION or (self.path and _same_file(path, self.path)):
+        if is_project_file(path) or (self.path and _same_file(path, self.path)):
             raise ExportError(path, "that is a project file; choose another name for the export")
         if remember and fmt != "docx":
             raise ExportError(path, "a version for counsel is a Word (.docx) export")
@@ -279,36 +296,55 @@ class Workspace:
 
     # --- Autosave and recovery ---------------------------------------------------------------
 
+    @property
+    def instance(self) -> Instance:
+        if self._instance is None:
+            from .autosave import Instance
+
+            self._instance = Instance()
+        return self._instance
+
     def autosave(self) -> None:
-        """Keep unsaved work in the state folder (never in the user's file); raises WriteError."""
+        """Keep unsaved work in the state folder (never in the user's file), as this
+        workspace's own autosave of its file; raises WriteError (an unusable folder too)."""
         from . import autosave
 
         if not self.modified:
             return
         if self._autosaved_as != self.path:  # saved under a new name since
-            autosave.remove_autosave(self._autosaved_as)
-        autosave.write_autosave(self.project, self.path)
+            autosave.remove_autosave(self._autosaved_as, self.instance)
+        autosave.write_autosave(self.project, self.path, self.instance, self.on_disk)
         self._autosaved_as = self.path
 
     def discard_autosave(self) -> None:
+        """Forget this workspace's autosaves (saved or discarded); never another window's."""
         from . import autosave
 
-        autosave.remove_autosave(self._autosaved_as)
-        autosave.remove_autosave(self.path)
+        autosave.remove_autosave(self._autosaved_as, self.instance)
+        autosave.remove_autosave(self.path, self.instance)
         self._autosaved_as = self.path
 
+    def close(self) -> None:
+        """The window closes cleanly: its autosaves go, and its claim on them."""
+        self.discard_autosave()
+        self.instance.release()
+
     @staticmethod
-    def left_by_crash() -> list[Autosave]:
-        """Unsaved work that an earlier run left behind, newest first."""
+    def left_by_crash(original: Path | None = None) -> list[Autosave]:
+        """Unsaved work that windows which crashed left behind (of `original` only, if given),
+        newest first."""
         from . import autosave
 
-        return autosave.left_by_crash()
+        return autosave.left_by_crash(original)
 
     def restore(self, found: Autosave) -> None:
-        """Show recovered work as unsaved changes to its file; raises ProjectFileError."""
-        self.replace(found.load(), found.original, modified=True)
+        """Show recovered work as unsaved changes to its file; raises ProjectFileError.
+
+        A later save still asks if the file changed since the crashed window read it.
+        """
+        self.replace(found.load(), found.original, modified=True, on_disk=found.stamp)
+        self.autosave()  # kept as this workspace's autosave before the crashed one goes
         found.remove()
-        self.autosave()
 
 
 def _same_file(a: Path, b: Path) -> bool:

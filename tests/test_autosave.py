@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import os
+import json
 import subprocess
 import sys
+
+import pytest
 
 from smpolicy_desktop import autosave
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import load_project, save_project
+from tests.conftest import REPO
 
 
 def named(name: str) -> Project:
@@ -17,12 +20,24 @@ def named(name: str) -> Project:
     return project
 
 
-def test_autosave_goes_to_the_state_folder_and_leaves_the_users_file_alone(tmp_path):
+@pytest.fixture
+def window():
+    """This test's window: its instance, released (as by a crash or a close) at the end."""
+    instance = autosave.Instance()
+    yield instance
+    instance.release()
+
+
+def crashed(instance: autosave.Instance) -> None:
+    instance.release()  # what the end of a killed process does: the lock goes, the file stays
+
+
+def test_autosave_goes_to_the_state_folder_and_leaves_the_users_file_alone(tmp_path, window):
     users_file = tmp_path / "policy.smpolicy"
     save_project(named("Saved by the user"), users_file)
     before = users_file.read_bytes()
 
-    written = autosave.write_autosave(named("Typed since"), users_file)
+    written = autosave.write_autosave(named("Typed since"), users_file, window)
 
     assert users_file.read_bytes() == before
     assert written.parent == autosave.autosave_folder()
@@ -30,16 +45,22 @@ def test_autosave_goes_to_the_state_folder_and_leaves_the_users_file_alone(tmp_p
     assert list(tmp_path.iterdir()) == [users_file]
 
 
-def test_autosaves_are_kept_apart_per_project_file(tmp_path):
-    first = autosave.write_autosave(named("A"), tmp_path / "a" / "policy.smpolicy")
-    second = autosave.write_autosave(named("B"), tmp_path / "b" / "policy.smpolicy")
-    untitled = autosave.write_autosave(named("C"), None)
-    assert len({first, second, untitled}) == 3
+def test_autosaves_are_kept_apart_per_project_file_and_window(tmp_path, window):
+    other_window = autosave.Instance()
+    first = autosave.write_autosave(named("A"), tmp_path / "a" / "policy.smpolicy", window)
+    second = autosave.write_autosave(named("B"), tmp_path / "b" / "policy.smpolicy", window)
+    untitled = autosave.write_autosave(named("C"), None, window)
+    same_file = autosave.write_autosave(named("D"), tmp_path / "a" / "policy.smpolicy",
+                                        other_window)
+    assert len({first, second, untitled, same_file}) == 4
+    other_window.release()
 
 
-def test_work_left_by_this_process_is_offered_with_its_original_file(tmp_path):
+def test_work_of_a_window_that_crashed_is_offered_with_its_original_file(tmp_path, window):
     original = tmp_path / "policy.smpolicy"
-    autosave.write_autosave(named("Unsaved edits"), original)
+    autosave.write_autosave(named("Unsaved edits"), original, window)
+    assert autosave.left_by_crash() == []  # its window is alive
+    crashed(window)
 
     [found] = autosave.left_by_crash()
 
@@ -48,12 +69,23 @@ def test_work_left_by_this_process_is_offered_with_its_original_file(tmp_path):
     assert found.load().company.name == "Unsaved edits"
 
 
-def test_work_of_an_app_still_running_is_not_offered(tmp_path, monkeypatch):
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+HOLD_AN_AUTOSAVE = """
+import sys, time
+from pathlib import Path
+from smpolicy_desktop import autosave
+from smpolicy_desktop.model import Project
+autosave.write_autosave(Project(company={"name": "Someone else's window"}), Path(sys.argv[1]),
+                        autosave.Instance())
+print("autosaved", flush=True)
+time.sleep(60)
+"""
+
+
+def test_work_of_an_app_still_running_is_not_offered_until_it_dies(tmp_path):
+    other = subprocess.Popen([sys.executable, "-c", HOLD_AN_AUTOSAVE, str(tmp_path / "p.smpolicy")],
+                             stdout=subprocess.PIPE, text=True, cwd=REPO)
     try:
-        with monkeypatch.context() as patch:
-            patch.setattr(os, "getpid", lambda: other.pid)
-            autosave.write_autosave(named("Someone else's window"), tmp_path / "p.smpolicy")
+        assert other.stdout.readline() == "autosaved\n"
         assert autosave.left_by_crash() == []
     finally:
         other.kill()
@@ -62,22 +94,62 @@ def test_work_of_an_app_still_running_is_not_offered(tmp_path, monkeypatch):
     assert found.load().company.name == "Someone else's window"
 
 
-def test_removing_the_autosave_after_a_save(tmp_path):
-    original = tmp_path / "policy.smpolicy"
-    autosave.write_autosave(named("X"), original)
-    autosave.remove_autosave(original)
+def test_a_process_id_now_used_by_another_program_does_not_hide_a_crash(tmp_path, window):
+    written = autosave.write_autosave(named("After a reboot"), tmp_path / "p.smpolicy", window)
+    crashed(window)
+    record = json.loads(written.read_text())
+    record["pid"] = 1  # as an old autosave would say: a process that is certainly alive
+    written.write_text(json.dumps(record))
+    assert [found.load().company.name for found in autosave.left_by_crash()] == ["After a reboot"]
+
+
+def test_one_window_closing_cleanly_keeps_the_work_another_window_crashed_with(tmp_path):
+    shared = tmp_path / "shared.smpolicy"
+    first, second = autosave.Instance(), autosave.Instance()
+    autosave.write_autosave(named("ONE"), shared, first)
+    autosave.write_autosave(named("TWO"), shared, second)
+    crashed(second)
+    autosave.remove_autosave(shared, first)  # the first saves and quits cleanly
+    first.release()
+    assert [found.load().company.name for found in autosave.left_by_crash(shared)] == ["TWO"]
+    assert autosave.left_by_crash(tmp_path / "other.smpolicy") == []
+
+
+def test_autosaves_are_readable_by_this_user_only(tmp_path, window):
+    written = autosave.write_autosave(named("Private"), tmp_path / "p.smpolicy", window)
+    assert written.stat().st_mode & 0o777 == 0o600
+
+
+def test_an_unusable_state_folder_is_reported_not_silent(tmp_path, window, monkeypatch):
+    blocker = tmp_path / "state-is-a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
+    with pytest.raises(autosave.WriteError) as error:
+        autosave.write_autosave(named("X"), tmp_path / "p.smpolicy", window)
+    assert "the autosave folder cannot be used" in error.value.reason
+    autosave.remove_autosave(tmp_path / "p.smpolicy", window)  # nothing to remove: no error
     assert autosave.left_by_crash() == []
 
 
-def test_a_damaged_autosave_is_skipped_not_fatal(tmp_path):
+def test_removing_the_autosave_after_a_save(tmp_path, window):
+    original = tmp_path / "policy.smpolicy"
+    autosave.write_autosave(named("X"), original, window)
+    autosave.remove_autosave(original, window)
+    crashed(window)
+    assert autosave.left_by_crash() == []
+
+
+def test_a_damaged_autosave_is_skipped_not_fatal(tmp_path, window):
     autosave.autosave_folder().mkdir(parents=True)
     (autosave.autosave_folder() / f"broken{autosave.SUFFIX}").write_text("{not json")
-    autosave.write_autosave(named("Good"), None)
+    autosave.write_autosave(named("Good"), None, window)
+    crashed(window)
     assert [found.load().company.name for found in autosave.left_by_crash()] == ["Good"]
 
 
-def test_a_restored_project_is_the_same_as_a_saved_one(tmp_path, example_project):
-    autosave.write_autosave(example_project, tmp_path / "northwind.smpolicy")
+def test_a_restored_project_is_the_same_as_a_saved_one(tmp_path, example_project, window):
+    autosave.write_autosave(example_project, tmp_path / "northwind.smpolicy", window)
+    crashed(window)
     save_project(example_project, tmp_path / "copy.smpolicy")
     [found] = autosave.left_by_crash()
     assert found.load() == load_project(tmp_path / "copy.smpolicy")

@@ -70,29 +70,94 @@ def ask_unsaved_changes(parent: QWidget, name: str) -> str:
         QMessageBox.StandardButton(answer), "cancel")
 
 
-def choose_recovery(parent: QWidget, found: list[Autosave]) -> Autosave | None:
-    """After a crash: the autosave to restore, or None when the user discards them all."""
+def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosave | None]:
+    """After a crash: ("restore", the autosave), ("discard", None) once the user has confirmed
+    that the work goes for good, or ("later", None): closed, so it is offered again next time."""
     dialog = QDialog(parent, windowTitle="Restore unsaved work")
     layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel("smpolicy did not close properly last time. "
-                            "This unsaved work was kept:"))
+    layout.addWidget(QLabel("smpolicy did not close properly. This unsaved work was kept:",
+                            wordWrap=True))
     choices = QListWidget(objectName="autosaves")
+    choices.setWordWrap(True)
     for autosave in found:
-        where = str(autosave.original) if autosave.original else "never saved"
-        choices.addItem(f"{autosave.name} - {autosave.saved_at:%d %b %Y, %H:%M} ({where})")
+        where = str(autosave.original.parent) if autosave.original else "never saved"
+        choices.addItem(f"{autosave.name}, {autosave.saved_at:%d %b %Y, %H:%M}\n{where}")
     choices.setCurrentRow(0)
     layout.addWidget(choices)
+    layout.addWidget(QLabel("Restore opens the work as unsaved changes. If you close this "
+                            "window, it is offered again next time. Discard deletes it for "
+                            "good.", wordWrap=True))
     buttons = QDialogButtonBox()
     restore = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
-    buttons.addButton("Discard all" if len(found) > 1 else "Discard",
-                      QDialogButtonBox.ButtonRole.DestructiveRole)
-    buttons.clicked.connect(lambda button: dialog.done(int(button is restore)))
+    discard = buttons.addButton("Discard all..." if len(found) > 1 else "Discard...",
+                                QDialogButtonBox.ButtonRole.DestructiveRole)
+    buttons.addButton("Later", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.clicked.connect(lambda button: dialog.done(
+        {restore: 1, discard: 2}.get(button, 0)))
     restore.setDefault(True)
     layout.addWidget(buttons)
-    dialog.resize(560, 240)
-    if dialog.exec() != 1:
-        return None
-    return found[max(choices.currentRow(), 0)]
+    dialog.resize(600, 300)
+    answer = dialog.exec()
+    if answer == 1:
+        return "restore", found[max(choices.currentRow(), 0)]
+    if answer == 2 and confirm(parent, "Discard unsaved work",
+                               f"Delete the unsaved work in {len(found)} autosave(s) for good?",
+                               "Discard"):
+        return "discard", None
+    return "later", None
+
+
+def confirm(parent: QWidget | None, title: str, question: str, action: str) -> bool:
+    """Ask before something that cannot be undone; only the named action says yes."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, question, parent=parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_file_changed(parent: QWidget, name: str) -> str:
+    """Saving over a file changed elsewhere: "reload", "save_as", "overwrite" or "cancel"."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "File changed elsewhere",
+                      f"{name} was changed by another window or program since you opened or "
+                      "saved it here.", parent=parent)
+    box.setInformativeText("Reload shows the other version (your changes here are dropped). "
+                           "Save As keeps both. Overwrite replaces the other version with "
+                           "yours (it stays in File > Versions).")
+    reload = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
+    save_as = box.addButton("Save As...", QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    return {reload: "reload", save_as: "save_as", overwrite: "overwrite"}.get(
+        box.clickedButton(), "cancel")
+
+
+def ask_reload(parent: QWidget, name: str) -> bool:
+    """The open file changed on disk and this window has no unsaved changes: show it?"""
+    box = QMessageBox(QMessageBox.Icon.Information, "File changed elsewhere",
+                      f"{name} was changed by another window or program. Show the new "
+                      "version?", parent=parent)
+    reload = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Keep This Version", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reload)
+    box.exec()
+    return box.clickedButton() is reload
+
+
+def ask_open_elsewhere(parent: QWidget, name: str, holder: str) -> str:
+    """The file is open in another window: "read_only", "edit" (anyway) or "cancel"."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Open elsewhere",
+                      f"{name} is already open ({holder}).", parent=parent)
+    box.setInformativeText("Open it read-only to look at it, or edit it anyway: then the "
+                           "window that saves second is warned before it overwrites.")
+    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    edit = box.addButton("Edit Anyway", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return {read_only: "read_only", edit: "edit"}.get(box.clickedButton(), "cancel")
 
 
 def show_error(parent: QWidget, title: str, reason: str) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smpolicy_desktop.dates import REVIEW, suggested_review_date
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
 
@@ -173,6 +174,8 @@ class AreaForm(QScrollArea):
             path = (self.area, question.name)
             editor = make_editor(question, self._committer(path, question), self._clauses,
                                  lambda path=path: self.model.value(path))
+            if path == REVIEW:  # "Set" fills in the effective date plus the review cycle
+                editor.suggestion = lambda: suggested_review_date(self.model.project)
             row = self.rows[question.name] = FieldRow(path, question, editor)
             if question.kind == "check":  # the checkbox carries its own label
                 form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, row)

@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self.statusBar()
         self.setWindowTitle("smpolicy")
+        self._autosave_failed = False
+        self._recovery_later: set[Path] = set()  # crash work the user put off this session
         self._restore_geometry()
 
     def show_opening(self, path: Path | None) -> None:
@@ -141,12 +143,15 @@ class MainWindow(QMainWindow):
         if self._loaded:
             return
         self._loaded = True
+        from ui.disk_watch import DiskWatch
         from ui.findings import FindingsPanel
         from ui.printing import register_pdf
         from ui.project_model import ProjectModel
         from ui.rendering import Rendering
 
         self.model = ProjectModel(parent=self)
+        self.disk = DiskWatch(self, self.model.workspace)
+        self.disk.changed.connect(self._disk_changed)
         self.rendering = Rendering(self.model, self)
         self.undo_group.addStack(self.model.undo_stack)
         self.undo_group.setActiveStack(self.model.undo_stack)
@@ -244,6 +249,8 @@ class MainWindow(QMainWindow):
                                         pixmap.SP_DialogSaveButton)
         self.save_as_action = self._action("Save &As...", self.save_as,
                                            QKeySequence.StandardKey.SaveAs)
+        self.versions_action = self._action("&Versions...", self._show_versions)
+        self.versions_action.setToolTip("Earlier saves of this project: open, compare, restore")
         self.export_actions = {
             fmt: self._action(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
                               lambda fmt=fmt: self.export(fmt),
@@ -318,7 +325,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addSeparator()
-        menu.addActions([self.save_action, self.save_as_action])
+        menu.addActions([self.save_action, self.save_as_action, self.versions_action])
         menu.addSeparator()
         menu.addActions(list(self.export_actions.values()))
         menu.addActions([self.export_changes_action, self.line_numbers_action])
@@ -389,7 +396,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.model.path.name if self.model.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] - smpolicy")
+        read_only = " (read-only)" if self.disk.read_only else ""
+        self.setWindowTitle(f"{name}[*]{read_only} - smpolicy")
         self.setWindowModified(self.model.workspace.modified)
 
     def _update_kind(self, document) -> None:
@@ -526,7 +534,10 @@ class MainWindow(QMainWindow):
         return self.load(path)
 
     def load(self, path: Path) -> bool:
-        """Show the project in `path`; a bad file is reported and the current work stays."""
+        """Show the project in `path`; a bad file is reported (offering its backup) and the
+        current work stays. A file open in another window opens read-only if the user wants;
+        work a crashed window left on this file is offered.
+        """
         from smpolicy_desktop.storage import ProjectFileError, backup_path
         from smpolicy_desktop.workspace import Workspace
         from ui import dialogs
@@ -543,15 +554,21 @@ class MainWindow(QMainWindow):
             except ProjectFileError as again:
                 dialogs.show_error(self, "Cannot open the backup either", again.reason)
                 return False
+            if not self.disk.claim(Path(path)):
+                return False
             # Unsaved, under the damaged file's name: saving puts the good version back.
             self.show_project(opened.project, Path(path), modified=True)
             return True
-        self.show_project(opened.project, opened.path)
+        if not self.disk.claim(Path(path)):
+            return False
+        self.model.replace(opened.project, opened.path, on_disk=opened.on_disk)
+        self._project_replaced()
         self._remember_file(Path(path))
+        self.offer_recovery(Path(path))
         return True
 
     def save(self) -> bool:
-        if self.model.path is None:
+        if self.model.path is None or self.disk.read_only:
             return self.save_as()
         return self._save_to(self.model.path)
 
@@ -566,19 +583,55 @@ class MainWindow(QMainWindow):
             return False
         return self._save_to(Path(project_file_name(chosen)))
 
-    def _save_to(self, path: Path) -> bool:
-        from smpolicy_desktop.storage import ProjectFileError
+    def _save_to(self, path: Path, *, overwrite: bool = False) -> bool:
+        """Save; a file changed elsewhere since it was read or saved here is never overwritten
+        without asking (Reload, Save As or Overwrite)."""
+        from smpolicy_desktop.storage import FileChangedError, ProjectFileError
         from ui import dialogs
 
+        if path != self.model.path and not self.disk.claim(path):
+            return False
         try:
-            self.model.workspace.save(path)
+            self.model.workspace.save(path, overwrite=overwrite)
+        except FileChangedError:
+            answer = dialogs.ask_file_changed(self, path.name)
+            if answer == "reload":
+                return self.load(path)
+            if answer == "overwrite":
+                return self._save_to(path, overwrite=True)
+            return answer == "save_as" and self.save_as()
         except ProjectFileError as exc:
             if dialogs.save_failed(self, path, exc.reason) == "save_as":
                 return self.save_as()
             return False
+        self.disk.watch(path)
+        self._update_title()  # no longer read-only
         self._remember_file(path)
-        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        notes = self.model.workspace.save_notes
+        self.statusBar().showMessage(" ".join([f"Saved {path.name}.", *(
+            f"Note: {note}." for note in notes)]), 15000 if notes else 4000)
         return True
+
+    def _disk_changed(self) -> None:
+        """The open file changed on disk: a window without unsaved changes offers to show the
+        new version; one with unsaved changes is asked at its next save."""
+        from ui import dialogs
+
+        if self.model.path is None:
+            return
+        if not self.model.workspace.modified and dialogs.ask_reload(self, self.model.path.name):
+            self.load(self.model.path)
+        else:
+            self.statusBar().showMessage(f"{self.model.path.name} was changed elsewhere; "
+                                         "saving will ask before replacing it.", 15000)
+
+    def _show_versions(self) -> None:
+        from ui.versions_window import VersionsWindow
+
+        if self.model.path is None:
+            self.statusBar().showMessage("Versions are kept once the project is saved.", 6000)
+            return
+        VersionsWindow(self).show()
 
     def maybe_save(self) -> bool:
         """True when the current work may be replaced: saved, clean or discarded."""
@@ -643,34 +696,43 @@ class MainWindow(QMainWindow):
 
         try:
             self.model.workspace.autosave()
-        except WriteError as exc:
-            self.statusBar().showMessage(f"Autosave failed: {exc.reason}", 8000)
+        except WriteError as exc:  # shown until an autosave works again
+            self.statusBar().showMessage(f"Autosave is not working: {exc.reason}. Save your "
+                                         "work with Ctrl+S.")
+            self._autosave_failed = True
+            return
+        if self._autosave_failed:
+            self.statusBar().clearMessage()
+            self._autosave_failed = False
 
-    def offer_recovery(self) -> bool:
-        """After a crash, offer the autosaved work; restoring shows it as unsaved changes.
-
-        True when work was restored.
+    def offer_recovery(self, original: Path | None = None) -> bool:
+        """Offer the work crashed windows left (on `original` only, when given); restoring
+        shows it as unsaved changes. Closing the offer keeps it for the next start; only a
+        confirmed Discard deletes it. True when work was restored.
         """
         from smpolicy_desktop.storage import ProjectFileError
         from ui import dialogs
 
         self.ensure_loaded()
-        found = self.model.workspace.left_by_crash()
+        found = [work for work in self.model.workspace.left_by_crash(original)
+                 if work.path not in self._recovery_later]
         if not found:
             return False
-        chosen = dialogs.choose_recovery(self, found)
-        if chosen is None:
+        answer, chosen = dialogs.choose_recovery(self, found)
+        if answer == "later":  # offered again at the next start, not at every Open
+            self._recovery_later.update(work.path for work in found)
+        if answer == "discard":
             for leftover in found:
                 leftover.remove()
+        if chosen is None or (chosen.original is not None and chosen.original != self.model.path
+                              and not self.disk.claim(chosen.original)):
             return False
         try:
-            project = chosen.load()
+            self.model.restore(chosen)
         except ProjectFileError as exc:
             dialogs.show_error(self, "Cannot restore", exc.reason)
             return False
-        self.show_project(project, chosen.original, modified=True)
-        chosen.remove()
-        self.autosave_now()
+        self._project_replaced()
         return True
 
     # --- Export ------------------------------------------------------------------------------
@@ -767,8 +829,9 @@ class MainWindow(QMainWindow):
             if not self.maybe_save():
                 event.ignore()
                 return
-            self.model.workspace.discard_autosave()
+            self.model.workspace.close()
             self._autosave_timer.stop()
+            self.disk.release()
             self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())

@@ -16,6 +16,9 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from smpolicy_desktop.autosave import Autosave
+from smpolicy_desktop.dates import refuse_date_out_of_order
+from smpolicy_desktop.file_watch import Stamp
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import question_at
 from smpolicy_desktop.workspace import FieldPath, Workspace
@@ -76,14 +79,24 @@ class ProjectModel(QObject):
         if old == value:
             return
         old = copy.deepcopy(old)
+        refuse_date_out_of_order(self.project, path, value)  # the one rule across areas
         self.workspace.set_value(path, value)  # validates first: a bad value never reaches it
         self.undo_stack.push(_Edit(self, path, old, value, text or f"Edit {label_of(path)}",
                                    typing))
 
-    def replace(self, project: Project, path: Path | None, *, modified: bool = False) -> None:
-        """Show another project (New, Open, restore): the undo history starts afresh."""
+    def replace(self, project: Project, path: Path | None, *, modified: bool = False,
+                on_disk: Stamp | None = None) -> None:
+        """Show another project (New, Open, a version): the undo history starts afresh."""
+        self._afresh(lambda: self.workspace.replace(project, path, modified=modified,
+                                                    on_disk=on_disk), modified)
+
+    def restore(self, found: Autosave) -> None:
+        """Show work a crashed window left, as unsaved changes; raises ProjectFileError."""
+        self._afresh(lambda: self.workspace.restore(found), True)
+
+    def _afresh(self, show: Callable[[], None], modified: bool) -> None:
         self.undo_stack.clear()
-        self.workspace.replace(project, path, modified=modified)
+        show()
         if modified:
             self.undo_stack.resetClean()
         else:

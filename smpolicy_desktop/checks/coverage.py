@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
+from ..dates import suggested_review_date
 from ..document import Document
 from ..model import Industry, Project
 from .facts import CheckFacts
@@ -83,14 +83,13 @@ def _general_pieces(project: Project) -> Iterator[Finding]:
             ("responses", "escalation_chain"))
     review = project.review
     if review.next_review_date is None:
-        start = project.company.effective_date or date.today()
         yield Finding(
             "missing.review_date", "info",
             "The policy has no next review date; platforms and the law change, so a date "
             "keeps it current.", "Common practice",
             f"Set the next review date, {review.review_cycle_months} months on.", "review",
             ("review", "next_review_date"),
-            replacement=_months_later(start, review.review_cycle_months))
+            replacement=suggested_review_date(project))
 
 
 def _sector_pieces(project: Project, document: Document) -> Iterator[Finding]:
@@ -132,17 +131,3 @@ def _sector_pieces(project: Project, document: Document) -> Iterator[Finding]:
             "public. The policy should say that material news is shared only through official "
             "announcements.", "SEC Regulation FD", MATERIAL_NEWS_ITEM, "employees",
             ("employees", "confidential_info"), replacement=[*confidential, MATERIAL_NEWS_ITEM])
-
-
-def _months_later(start: date, months: int) -> date | None:
-    """The same day `months` later (or the month's last day); None past the calendar's end."""
-    month = start.month - 1 + months
-    year, month = start.year + month // 12, month % 12 + 1
-    if year > date.max.year:
-        return None
-    for day in (start.day, 30, 29, 28):  # the 31st has no twin in shorter months
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has a 28th")

@@ -55,7 +55,7 @@ def main(project_file: Path, expected: Path) -> None:
     window.start(project_file)
     window.show()
     edit_through_the_forms(window)
-    autosaved = autosave.autosave_path(project_file)
+    autosaved = autosave.autosave_path(project_file, window.model.workspace.instance)
     while not autosaved.exists():
         QTest.qWait(50)
     window._autosave_timer.stop()  # so the next edit is certainly not autosaved

@@ -12,8 +12,9 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from smpolicy_desktop import autosave
 from smpolicy_desktop.model import Project
@@ -22,6 +23,7 @@ from tests.conftest import REPO
 from tests.reliability.edit_and_crash import AFTER_THE_LAST_AUTOSAVE
 from ui import dialogs
 from ui.app import open_window
+from ui.main_window import MainWindow
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
@@ -42,18 +44,25 @@ def crashed(tmp_path):
     return users_file, load_project(expected)
 
 
-def start_answering(qtbot, monkeypatch, users_file, button: str):
-    """Start the app on the file, pressing `button` in the recovery dialog it shows."""
-    offered = []
+def start_answering(qtbot, monkeypatch, users_file, *presses: str) -> MainWindow:
+    """Start the app on the file, pressing each of `presses` (a button's text, or Esc) in the
+    dialogs it shows one after the other; window.offered lists their titles."""
+    offered: list[str] = []
+    to_press = list(presses)
 
     def press_when_shown():
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or (offered and dialog.windowTitle() == offered[-1]):
             QTimer.singleShot(20, press_when_shown)
             return
         offered.append(dialog.windowTitle())
-        buttons = dialog.findChild(QDialogButtonBox)
-        next(b for b in buttons.buttons() if b.text() == button).click()
+        press = to_press.pop(0)
+        if press == "Esc":
+            QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        else:
+            next(b for b in dialog.findChildren(QPushButton) if b.text() == press).click()
+        if to_press:
+            QTimer.singleShot(20, press_when_shown)
 
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: "discard")
     QTimer.singleShot(0, press_when_shown)
@@ -61,7 +70,7 @@ def start_answering(qtbot, monkeypatch, users_file, button: str):
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loaded, timeout=30_000):  # the frame shows, then fills
         pass
-    assert offered == ["Restore unsaved work"]
+    window.offered = offered
     return window
 
 
@@ -70,6 +79,7 @@ def test_restore_brings_back_every_edit_made_before_the_last_autosave(qtbot, mon
     users_file, as_autosaved = crashed
     before = users_file.read_bytes()
     window = start_answering(qtbot, monkeypatch, users_file, "Restore")
+    assert window.offered == ["Restore unsaved work"]
 
     restored = window.model.project
     assert restored == as_autosaved
@@ -87,9 +97,24 @@ def test_restore_brings_back_every_edit_made_before_the_last_autosave(qtbot, mon
 def test_discard_leaves_the_users_file_exactly_as_it_was(qtbot, monkeypatch, crashed):
     users_file, _ = crashed
     before = users_file.read_bytes()
-    window = start_answering(qtbot, monkeypatch, users_file, "Discard")
+    window = start_answering(qtbot, monkeypatch, users_file, "Discard...", "Discard")
 
+    assert window.offered == ["Restore unsaved work", "Discard unsaved work"]
     assert window.model.project == load_project(users_file)
     assert not window.isWindowModified()
     assert users_file.read_bytes() == before
     assert autosave.left_by_crash() == []
+
+
+def test_escape_keeps_the_work_and_the_next_start_offers_it_again(qtbot, monkeypatch,
+                                                                  crashed):
+    users_file, as_autosaved = crashed
+    first_start = start_answering(qtbot, monkeypatch, users_file, "Esc")
+    assert first_start.offered == ["Restore unsaved work"]  # once, not again for the file
+    assert first_start.model.project == load_project(users_file)
+    assert len(autosave.left_by_crash()) == 1
+    first_start.close()
+
+    next_start = start_answering(qtbot, monkeypatch, users_file, "Restore")
+    assert next_start.offered == ["Restore unsaved work"]
+    assert next_start.model.project == as_autosaved

@@ -37,7 +37,9 @@ def crashed_window(qtbot, settings, users_file) -> None:
     name.clear()
     qtbot.keyClicks(name, "Typed Before The Crash")
     window.autosave_now()
-    shiboken6.delete(window)  # no closeEvent: like a crash, nothing is cleaned up
+    window.model.workspace.instance.release()  # what the end of the process does...
+    window.disk.release()
+    shiboken6.delete(window)  # ...and no closeEvent: like a crash, nothing is cleaned up
 
 
 def new_window(qtbot, settings, monkeypatch, answer) -> MainWindow:
@@ -45,7 +47,7 @@ def new_window(qtbot, settings, monkeypatch, answer) -> MainWindow:
 
     def choose(parent, found):
         offered.append(found)
-        return found[0] if answer == "restore" else None
+        return ("restore", found[0]) if answer == "restore" else (answer, None)
 
     monkeypatch.setattr(dialogs, "choose_recovery", choose)
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: "discard")
@@ -96,8 +98,10 @@ def test_a_clean_close_leaves_nothing_to_recover(qtbot, settings, users_file, mo
     window.start(users_file)
     window.model.set_value(("company", "name"), "Changed then discarded")
     window.autosave_now()
-    assert autosave.left_by_crash() != []
+    assert list(autosave.autosave_folder().glob(f"*{autosave.SUFFIX}"))
+    assert autosave.left_by_crash() == []  # its window is alive
     window.close()
+    assert not list(autosave.autosave_folder().glob(f"*{autosave.SUFFIX}"))
     assert autosave.left_by_crash() == []
 
 
@@ -110,8 +114,10 @@ def test_nothing_is_autosaved_without_changes(qtbot, settings, users_file):
 
 
 def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, monkeypatch):
-    autosave.write_autosave(Project(), users_file)
-    autosave.write_autosave(Project(), None)
+    crashed = autosave.Instance()
+    autosave.write_autosave(Project(), users_file, crashed)
+    autosave.write_autosave(Project(), None, crashed)
+    crashed.release()
     found = autosave.left_by_crash()
     shown = {}
 
@@ -122,9 +128,9 @@ def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, mon
         return 1
 
     monkeypatch.setattr(QDialog, "exec", look_and_restore)
-    assert dialogs.choose_recovery(None, found) is found[0]
+    assert dialogs.choose_recovery(None, found) == ("restore", found[0])
     assert any("policy.smpolicy" in row for row in shown["rows"])
     assert any("Untitled project" in row for row in shown["rows"])
     for work, row in zip(found, shown["rows"], strict=True):
         assert f"{work.saved_at:%H:%M}" in row
-    assert sorted(shown["buttons"]) == ["Discard all", "Restore"]
+    assert sorted(shown["buttons"]) == ["Discard all...", "Later", "Restore"]

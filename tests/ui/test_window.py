@@ -44,7 +44,8 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", unsaved)
     monkeypatch.setattr(dialogs, "show_error", lambda p, title, reason: given.errors.append(reason))
     monkeypatch.setattr(dialogs, "export_done", lambda p, path: given.exported.append(path))
-    monkeypatch.setattr(dialogs, "choose_recovery", lambda p, found: None)
+    monkeypatch.setattr(dialogs, "choose_recovery", lambda p, found: ("later", None))
+    monkeypatch.setattr(dialogs, "ask_open_elsewhere", lambda p, name, holder: "edit")
 
     def offer_backup(parent, path, reason, backup):
         given.errors.append(f"{path.name}: {reason}")

@@ -5,6 +5,7 @@ Dates read "2 Dec 2026" everywhere, so they mean the same in the US and elsewher
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker
@@ -42,6 +43,7 @@ class DateField(QWidget, FieldEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.is_set = QCheckBox("Set")
         self.is_set.setAccessibleName(f"{question.title} is set")
+        self.suggestion: Callable[[], date | None] = lambda: None  # the date "Set" fills in
         self.edit = date_edit()
         self.edit.setAccessibleName(question.title)
         layout.addWidget(self.is_set)
@@ -56,5 +58,6 @@ class DateField(QWidget, FieldEditor):
         with QSignalBlocker(self.is_set), QSignalBlocker(self.edit):
             self.is_set.setChecked(value is not None)
             self.edit.setEnabled(value is not None)
-            if value is not None:
-                self.edit.setDate(to_qdate(value))
+            shown = value or self.suggestion()
+            if shown is not None:
+                self.edit.setDate(to_qdate(shown))

@@ -1,0 +1,52 @@
+"""The rules between the project's dates: the next review comes after the effective date, and
+the suggested next review is the effective date (else today) plus the review cycle.
+
+Any date the calendar has works, up to 31 Dec 9999: a date past it is simply not suggested.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from .model import Project
+
+REVIEW = ("review", "next_review_date")
+EFFECTIVE = ("company", "effective_date")
+
+
+def months_later(start: date, months: int) -> date | None:
+    """The same day `months` on (the month's last day if it is shorter); None past year 9999."""
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    if year > date.max.year:
+        return None
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def suggested_review_date(project: Project, today: date | None = None) -> date | None:
+    start = project.company.effective_date or today or date.today()
+    return months_later(start, project.review.review_cycle_months)
+
+
+def refuse_date_out_of_order(project: Project, path: tuple, value: Any) -> None:
+    """Raise ValidationError (as for any refused answer) for a next review date before the
+    effective date, or an effective date after the next review date."""
+    review, effective = project.review.next_review_date, project.company.effective_date
+    if path == REVIEW:
+        review = value
+    elif path == EFFECTIVE:
+        effective = value
+    else:
+        return
+    if not (isinstance(review, date) and isinstance(effective, date)) or review > effective:
+        return
+    message = (f"the next review date must come after the effective date "
+               f"({effective:%d %b %Y})" if path == REVIEW else
+               f"the effective date must come before the next review date ({review:%d %b %Y})")
+    raise ValidationError.from_exception_data("date", [InitErrorDetails(
+        type=PydanticCustomError("date_order", message), loc=path[1:], input=value)])

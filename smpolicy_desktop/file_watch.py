@@ -1,0 +1,129 @@
+"""Noticing when a project file changes outside this window, and saying who has it open.
+
+A Stamp (size, modification time, content hash) is taken when the file is read or written;
+changed() compares the disk with it. An OpenLock beside the file marks it open in a window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .safe_write import lock, write_target
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a project file was when this window last read or wrote it."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def stamp_of(path: Path | str, content: bytes, info: os.stat_result | None = None) -> Stamp:
+    """The stamp of `content`, just read from or written to `path` (info: its stat then)."""
+    info = info or Path(path).stat()
+    return Stamp(len(content), info.st_mtime_ns, hashlib.sha256(content).hexdigest())
+
+
+def stamp_on_disk(path: Path | str) -> Stamp | None:
+    """The stamp of the file as it is now; None when it cannot be read."""
+    try:
+        info = Path(path).stat()
+        return stamp_of(path, Path(path).read_bytes(), info)
+    except OSError:
+        return None
+
+
+def changed(stamp: Stamp | None, path: Path | str) -> bool:
+    """True when the file on disk is no longer the one stamped (a deleted file is not changed:
+    saving puts it back). Size and time answer at once; the content hash decides a touch."""
+    if stamp is None:
+        return False
+    try:
+        info = Path(path).stat()
+        if (info.st_size, info.st_mtime_ns) == (stamp.size, stamp.mtime_ns):
+            return False
+        if info.st_size != stamp.size:
+            return True
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest() != stamp.digest
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: ask rather than overwrite
+
+
+def lock_path(path: Path | str) -> Path:
+    target = write_target(path)
+    return target.with_name(f".~lock.{target.name}#")
+
+
+class OpenLock:
+    """Marks a project file as open in this window, with who and since when, until released.
+
+    The lock file is locked while the window holds it, so one left by a crash is free to take.
+    """
+
+    def __init__(self, path: Path | str):
+        self.path = lock_path(path)
+        self._fd: int | None = None
+
+    @staticmethod
+    def holder(path: Path | str) -> str | None:
+        """Who else has the file open ("dana on office-pc since 09:12"), or None."""
+        where = lock_path(path)
+        try:
+            fd = os.open(where, os.O_RDWR)
+        except OSError:
+            return None
+        try:
+            if lock(fd, wait=False):
+                return None  # left by a window that is gone
+            with contextlib.suppress(OSError, ValueError):
+                who = json.loads(where.read_text(encoding="utf-8"))
+                return f"{who['user']} on {who['host']} since {who['since']}"
+            return "another window"
+        finally:
+            os.close(fd)
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another window has it. A folder that cannot hold the lock
+        file (read-only, name too long) gives True: there is nothing to protect there."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return True
+        if not lock(fd, wait=False):
+            os.close(fd)
+            return False
+        who = {"user": _user(), "host": socket.gethostname(),
+               "since": f"{datetime.now():%d %b %Y %H:%M}", "pid": os.getpid()}
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.write(fd, json.dumps(who).encode("utf-8"))
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        """Let other windows open the file for editing (when the window closes or moves on)."""
+        if self._fd is None:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        os.close(self._fd)
+        self._fd = None
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in the environment or the user database
+        return "someone"

@@ -1,0 +1,108 @@
+"""Versions of each project file kept in the user's state folder: the last ten saves, and the
+last save of each day for a month, so a mistaken save can be opened, compared and undone.
+
+Each save hands its content to keep(); a content equal to the newest kept one is not kept again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .safe_write import WriteError, write_bytes_atomically
+from .state import file_key, state_folder
+
+if TYPE_CHECKING:
+    from .model import Project
+
+KEEP_LAST = 10
+KEEP_DAYS = 30
+SUFFIX = ".smpolicy"
+_STAMP = "%Y%m%dT%H%M%S.%f"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One kept version: its file in the state folder and when it was saved."""
+
+    path: Path
+    saved_at: datetime
+
+    def read(self) -> bytes:
+        return self.path.read_bytes()
+
+
+def versions_folder(original: Path | str) -> Path:
+    return state_folder("versions", file_key(original))
+
+
+def kept(original: Path | str) -> list[Version]:
+    """The kept versions of a project file, newest first."""
+    found = []
+    for path in versions_folder(original).glob(f"*{SUFFIX}"):
+        with contextlib.suppress(ValueError):  # not one of ours
+            found.append(Version(path, datetime.strptime(path.name[:-len(SUFFIX)], _STAMP)))
+    return sorted(found, key=lambda version: version.saved_at, reverse=True)
+
+
+def keep(original: Path | str, content: bytes, now: datetime | None = None) -> str | None:
+    """Keep `content` as the newest version of `original`; None, or why it could not be kept."""
+    now = now or datetime.now()
+    found = kept(original)
+    try:
+        if found and found[0].read() == content:
+            return None
+        folder = versions_folder(original)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if found:  # in order even if the clock went back
+            now = max(now, found[0].saved_at + timedelta(microseconds=1))
+        write_bytes_atomically(folder / f"{now:{_STAMP}}{SUFFIX}", content, mode=0o600)
+    except WriteError as exc:
+        return f"no version was kept ({exc.reason})"
+    except OSError as exc:
+        return f"no version was kept ({exc.strerror or exc})"
+    for old in _to_forget(kept(original), now):
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return None
+
+
+def _to_forget(found: list[Version], now: datetime) -> list[Version]:
+    """All but the newest KEEP_LAST and the newest of each of the last KEEP_DAYS days."""
+    keep_ = set(found[:KEEP_LAST])
+    days_seen = set()
+    for version in found:  # newest first, so the first of each day is that day's last save
+        day = version.saved_at.date()
+        if now.date() - day < timedelta(days=KEEP_DAYS) and day not in days_seen:
+            days_seen.add(day)
+            keep_.add(version)
+    return [version for version in found if version not in keep_]
+
+
+def differences(old: Project, new: Project) -> list[tuple[str, str, str]]:
+    """Each answer that differs between two projects: (where, as it was, as it is now)."""
+    from .storage import labels_for
+
+    before, after = _flat(old.model_dump(mode="json")), _flat(new.model_dump(mode="json"))
+    found = [(labels_for(where), _shown(before.get(where)), _shown(after.get(where)))
+             for where in sorted(before.keys() | after.keys(), key=str)]
+    return [(where, was, now) for where, was, now in found if was != now]
+
+
+def _flat(value: Any, where: tuple = ()) -> dict[tuple, Any]:
+    if isinstance(value, dict):
+        return {key: item for name, inner in value.items()
+                for key, item in _flat(inner, (*where, name)).items()}
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return {key: item for index, inner in enumerate(value)
+                for key, item in _flat(inner, (*where, index)).items()}
+    return {where: value}
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "(blank)"
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)

@@ -1,0 +1,171 @@
+"""Benchmark: big projects (issue 15, item 8), each figure as a ratio to the example project.
+
+A 10,000-row project (Our goals) and a 1 MB answer are timed where this issue's code spends:
+load and validation, serialisation, save (with backup and version) and autosave, opening the
+window (forms and preview filled), typing (an edit reaching the project and its field), and
+memory. The floor of each row is the same step on assets/examples/northwind.smpolicy, in the
+same run. Targets: open under 2 s, typing p95 <= 50 ms, memory <= 3x the example's.
+Run: .venv/bin/python -m tests.bench.bench_big_project   (or tests/bench/run.py big_project)
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "assets" / "examples" / "northwind.smpolicy"
+ROWS = 10_000
+BIG_ANSWER = 1_000_000
+KEYS = 60
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def timed(step, repeat: int = 5) -> float:
+    """The best of `repeat` runs of step(), in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        step()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def big_files(folder: Path) -> dict[str, Path]:
+    from smpolicy_desktop.storage import load_project, save_project
+
+    rows = load_project(EXAMPLE)
+    rows.presence.goals = [f"Goal {n}: show our work to the people who buy it" for n in
+                           range(ROWS)]
+    long = load_project(EXAMPLE)
+    long.training.consequences = ("Breaking the policy is handled fairly and in proportion. "
+                                  * (BIG_ANSWER // 56))
+    files = {"example": folder / "example.smpolicy", "rows": folder / "rows10k.smpolicy",
+             "long": folder / "long1mb.smpolicy"}
+    save_project(load_project(EXAMPLE), files["example"])
+    save_project(rows, files["rows"])
+    save_project(long, files["long"])
+    return files
+
+
+def core_rows(files: dict[str, Path]) -> list[dict]:
+    from smpolicy_desktop import autosave
+    from smpolicy_desktop.storage import load_project, project_to_bytes, save_project
+
+    instance = autosave.Instance()
+
+    def steps(path: Path) -> dict[str, float]:
+        project = load_project(path)
+        return {"load and validate": timed(lambda: load_project(path)),
+                "serialise": timed(lambda: project_to_bytes(project)),
+                "save (backup, version)": timed(lambda: save_project(project, path)),
+                "autosave": timed(lambda: autosave.write_autosave(project, path, instance))}
+
+    floor = steps(files["example"])
+    rows = []
+    for kind, label in (("rows", f"{ROWS:,} rows"), ("long", "a 1 MB answer")):
+        figures = steps(files[kind])
+        rows += [{"name": f"{step}, {label}", "seconds": figures[step], "unit": "s",
+                  "floor_name": f"{step}, the example", "floor_seconds": floor[step]}
+                 for step in floor]
+    instance.release()
+    return rows
+
+
+def window_rows(files: dict[str, Path]) -> list[dict]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    settings = QSettings(str(files["example"].with_name("bench.ini")), QSettings.Format.IniFormat)
+
+    def open_window(path: Path) -> tuple[MainWindow, float]:
+        started = time.perf_counter()
+        window = MainWindow(settings)
+        window.resize(1280, 820)
+        window.show()
+        window.start(path)
+        window.preview.refresh()
+        app.processEvents()
+        return window, time.perf_counter() - started
+
+    def typing(window: MainWindow, path: tuple) -> float:
+        editor = window.forms[path[0]].editor(path)
+        window.focus_field(path)
+        samples = []
+        for key in range(KEYS):
+            started = time.perf_counter()
+            text = window.model.value(path) + "abcdefghij"[key % 10]
+            window.model.set_value(path, text)  # what a key press in the field commits
+            app.processEvents()
+            samples.append(time.perf_counter() - started)
+        assert editor is not None
+        return p95(samples)
+
+    figures = {}
+    for which in ("example", "rows", "long"):
+        window, opened = open_window(files[which])
+        window.findings._timer.stop()  # the risk check is timed by its own benchmark
+        path = ("training", "consequences") if which == "long" else ("company", "name")
+        figures[which] = {"open": opened, "typing": typing(window, path)}
+        window.model.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    rows = []
+    for which, label in (("rows", f"{ROWS:,} rows"), ("long", "a 1 MB answer")):
+        rows.append({"name": f"open the window (forms and preview), {label} (target < 2 s)",
+                     "seconds": figures[which]["open"], "floor_name": "the example",
+                     "floor_seconds": figures["example"]["open"]})
+        rows.append({"name": f"typing p95 ({KEYS} keys), {label} (target <= 50 ms)",
+                     "seconds": figures[which]["typing"], "floor_name": "the example",
+                     "floor_seconds": figures["example"]["typing"]})
+    return rows
+
+
+def memory_rows(files: dict[str, Path]) -> list[dict]:
+    """Peak memory of a fresh process opening the window on each file (resident set, MB)."""
+    import subprocess
+    import sys
+
+    child = ("import resource, sys; from PySide6.QtWidgets import QApplication; "
+             "app = QApplication([]); from ui.main_window import MainWindow; "
+             "w = MainWindow(); w.show(); w.start(__import__('pathlib').Path(sys.argv[1])); "
+             "w.findings._timer.stop(); w.preview.refresh(); app.processEvents(); "
+             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    peak = {}
+    for which in ("example", "rows", "long"):
+        done = subprocess.run([sys.executable, "-c", child, str(files[which])], cwd=REPO,
+                              capture_output=True, text=True, timeout=600,
+                              env=dict(os.environ, PYTHONPATH=str(REPO)))
+        peak[which] = float(done.stdout.strip().splitlines()[-1])
+    return [{"name": f"peak memory, window on {label}", "value": peak[which], "unit": "MB",
+             "floor_name": "the example", "floor_value": peak["example"], "target": 3.0}
+            for which, label in (("rows", f"{ROWS:,} rows"), ("long", "a 1 MB answer"))]
+
+
+def measure() -> list[dict]:
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_STATE_HOME"] = str(Path(folder) / "state")  # autosaves, versions
+        files = big_files(Path(folder))
+        return core_rows(files) + window_rows(files) + memory_rows(files)
+
+
+if __name__ == "__main__":
+    for row in measure():
+        value = row.get("seconds", row.get("value"))
+        floor = row.get("floor_seconds", row.get("floor_value"))
+        unit = row.get("unit", "s")
+        shown = f"{value * 1000:.1f} ms" if unit == "s" else f"{value:.0f} {unit}"
+        print(f"{row['name']}: {shown}; ratio to the example {value / floor:.2f}"
+              + (f" (target <= {row['target']}x)" if "target" in row else ""))

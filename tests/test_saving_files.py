@@ -1,0 +1,236 @@
+"""Saving keeps what the user's file is: links, mode, attributes, privacy, versions; odd files
+and names are refused or handled in one plain line (issue 15, items 4, 5, 6, 9 and 10)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from datetime import datetime, timedelta
+
+import pytest
+
+from smpolicy_desktop import versions
+from smpolicy_desktop.file_watch import OpenLock, changed
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.storage import (
+    FileChangedError,
+    ProjectFileError,
+    backup_path,
+    load_project,
+    read_project,
+    save_project,
+)
+from smpolicy_desktop.workspace import Workspace
+from tests.conftest import EXAMPLE, REPO
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX files")
+
+
+def named(name: str) -> Project:
+    project = Project()
+    project.company.name = name
+    return project
+
+
+@pytest.fixture
+def saved(tmp_path):
+    path = tmp_path / "policy.smpolicy"
+    save_project(named("First"), path)
+    return path
+
+
+@posix_only
+def test_saving_through_a_link_writes_its_target_and_keeps_the_link(tmp_path):
+    real = tmp_path / "synced" / "policy.smpolicy"
+    real.parent.mkdir()
+    save_project(named("First"), real)
+    link = tmp_path / "desktop.smpolicy"
+    link.symlink_to(real)
+    save_project(named("Through the link"), link)
+    assert link.is_symlink()
+    assert load_project(real).company.name == "Through the link"
+    assert load_project(backup_path(real)).company.name == "First"
+    assert not backup_path(link).exists()
+
+
+@posix_only
+def test_the_backup_and_the_file_keep_a_private_mode(saved):
+    saved.chmod(0o600)
+    backup_path(saved).write_text("an older, wider backup")
+    backup_path(saved).chmod(0o644)
+    save_project(named("Second"), saved)
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backup_path(saved).stat().st_mode) == 0o600
+
+
+@posix_only
+def test_extended_attributes_are_kept(saved):
+    try:
+        os.setxattr(saved, "user.tag", b"important")
+    except OSError:
+        pytest.skip("this file system keeps no user attributes")
+    save_project(named("Second"), saved)
+    assert os.getxattr(saved, "user.tag") == b"important"
+
+
+@posix_only
+def test_a_hard_link_that_cannot_be_kept_is_reported(saved):
+    os.link(saved, saved.with_name("hardlink.smpolicy"))
+    result = save_project(named("Second"), saved)
+    assert any("hard links" in note for note in result.notes)
+
+
+@posix_only
+def test_a_read_only_backup_does_not_block_saving(saved):
+    save_project(named("Second"), saved)
+    backup_path(saved).chmod(0o444)
+    save_project(named("Third"), saved)
+    assert load_project(saved).company.name == "Third"
+    assert load_project(backup_path(saved)).company.name == "Second"
+
+
+def test_a_backup_that_is_a_folder_is_named_in_the_message(saved):
+    backup_path(saved).mkdir()
+    with pytest.raises(ProjectFileError) as error:
+        save_project(named("Second"), saved)
+    assert error.value.path.name == "policy.smpolicy.bak"
+    assert "backup" in error.value.reason
+    assert load_project(saved).company.name == "First"
+
+
+def test_saving_twice_without_changes_keeps_the_previous_backup(saved):
+    save_project(named("Oops Wrong Name"), saved)
+    save_project(named("Oops Wrong Name"), saved)
+    assert load_project(backup_path(saved)).company.name == "First"
+
+
+@posix_only
+def test_a_pipe_a_device_and_a_folder_are_refused_without_reading(tmp_path):
+    fifo = tmp_path / "fifo.smpolicy"
+    os.mkfifo(fifo)
+    for path, words in ((fifo, "a pipe"), ("/dev/zero", "a device"), (tmp_path, "folder")):
+        with pytest.raises(ProjectFileError) as error:
+            load_project(path)  # would hang (pipe) or eat the memory (/dev/zero)
+        assert words in error.value.reason
+
+
+@posix_only
+def test_the_cli_refuses_a_pipe_in_one_line(tmp_path):
+    fifo = tmp_path / "fifo.smpolicy"
+    os.mkfifo(fifo)
+    run = subprocess.run([sys.executable, "main.py", "validate", str(fifo)], cwd=REPO,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "pipe" in run.stderr
+
+
+@pytest.mark.parametrize("length", [230, 245, 255])
+def test_names_up_to_255_bytes_save_or_say_why(tmp_path, length):
+    path = tmp_path / ("p" * (length - len(".smpolicy")) + ".smpolicy")
+    save_project(named("First"), path)
+    result = save_project(named("Second"), path)
+    assert load_project(path).company.name == "Second"
+    if len(backup_path(path).name) > 255:
+        assert any("too long" in note and "Versions" in note for note in result.notes)
+    else:
+        assert load_project(backup_path(path)).company.name == "First"
+    newest, previous = versions.kept(path)[:2]
+    assert b"Second" in newest.read() and b"First" in previous.read()
+
+
+@pytest.mark.parametrize("target", ["policy.smpolicy", "other.smpolicy", "policy.smpolicy.bak",
+                                    "renamed.docx"])
+def test_export_onto_a_project_file_is_refused_in_one_line(tmp_path, target):
+    project = tmp_path / "policy.smpolicy"
+    for name in ("policy.smpolicy", "other.smpolicy", "renamed.docx", "policy.smpolicy.bak"):
+        (tmp_path / name).write_bytes(EXAMPLE.read_bytes())  # a project, whatever its name
+    run = subprocess.run([sys.executable, "main.py", "export", str(project), "-o",
+                          str(tmp_path / target)], cwd=REPO, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 2 and run.stderr.count("\n") == 1, run.stderr
+    assert "that is a project file" in run.stderr
+    assert (tmp_path / target).read_bytes() == EXAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize("company, expected", [
+    ("Nordisk Design A/S", "Nordisk Design A S social media policy"),
+    ("Acme Widgets Inc.", "Acme Widgets Inc social media policy"),
+    ('Who: "Us" <Ltd>?', "Who Us Ltd social media policy"),
+    ("", "Social media policy"),
+])
+def test_file_names_from_company_names_stay_one_name(company, expected):
+    assert Workspace(named(company)).suggested_name() == expected
+
+
+def test_a_very_long_company_name_still_gives_a_name_that_can_be_saved_with_a_backup():
+    name = Workspace(named("Ö" * 300)).suggested_name() + ".smpolicy.bak"
+    assert len(name.encode()) <= 255
+
+
+def test_each_save_is_kept_as_a_version_and_old_ones_thin_out(saved):
+    for number in range(2, 15):
+        save_project(named(f"Save {number}"), saved)
+    kept = versions.kept(saved)
+    assert len(kept) == 10  # all made today: the last ten
+    assert [load_project(v.path).company.name for v in kept[:2]] == ["Save 14", "Save 13"]
+    if os.name == "posix":
+        assert {stat.S_IMODE(v.path.stat().st_mode) for v in kept} == {0o600}
+
+
+def test_one_version_a_day_is_kept_for_a_month(tmp_path):
+    original = tmp_path / "p.smpolicy"
+    start = datetime(2026, 10, 1, 9)
+    for day in range(40):
+        for hour in (9, 17):
+            when = start + timedelta(days=day, hours=hour - 9)
+            versions.keep(original, f"{day}-{hour}".encode(), when)
+    kept = versions.kept(original)
+    assert len({v.saved_at.date() for v in kept}) == 30  # one for each of the last 30 days
+    assert len(kept) == 35  # ... and the last ten saves (five days of two)
+    assert kept[0].read() == b"39-17"
+
+
+def test_a_change_on_disk_is_noticed_and_save_refuses_to_overwrite_it(saved):
+    _, stamp = read_project(saved)
+    assert not changed(stamp, saved)
+    os.utime(saved, ns=(0, 0))  # touched, same content: not a change
+    assert not changed(stamp, saved)
+    saved.write_bytes(saved.read_bytes().replace(b"First", b"Synced"))
+    assert changed(stamp, saved)
+    with pytest.raises(FileChangedError):
+        save_project(named("Mine"), saved, expected=stamp)
+    assert load_project(saved).company.name == "Synced"
+    save_project(named("Mine"), saved)  # Overwrite: the user chose to
+    assert load_project(saved).company.name == "Mine"
+
+
+def test_a_second_window_is_told_the_file_is_open_elsewhere(saved):
+    first = OpenLock(saved)
+    assert first.acquire()
+    assert " on " in (OpenLock.holder(saved) or "")
+    assert not OpenLock(saved).acquire()
+    first.release()
+    assert OpenLock.holder(saved) is None and OpenLock(saved).acquire()
+
+
+@pytest.mark.slow
+def test_two_writers_at_once_never_get_a_false_folder_error(tmp_path):
+    path = tmp_path / "race.smpolicy"
+    errors: list[str] = []
+
+    def writer(name: str) -> None:
+        for _ in range(150):
+            try:
+                save_project(named(name), path)
+            except ProjectFileError as exc:
+                errors.append(exc.reason)
+
+    threads = [threading.Thread(target=writer, args=(name,)) for name in "AB"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert load_project(path).company.name in "AB"

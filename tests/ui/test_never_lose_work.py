@@ -1,0 +1,334 @@
+"""Never lose work, in the window (issue 15): the recovery offer survives Esc, a file changed
+elsewhere is never silently overwritten, a second window is told the file is open, each
+window keeps its own autosave, and File > Versions brings back an earlier save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+from smpolicy_desktop import autosave, versions
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.storage import backup_path, load_project, save_project
+from ui import dialogs
+from ui.main_window import MainWindow
+from ui.versions_window import VersionsWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def users_file(tmp_path):
+    path = tmp_path / "shared.smpolicy"
+    save_project(Project(company={"name": "As Saved"}), path)
+    return path
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """The answers the 'user' gives, and the questions the window asked."""
+    answers = {"open_elsewhere": "read_only", "file_changed": "cancel", "reload": True,
+               "unsaved": "discard", "save_as": ""}
+    answers["asked"] = []
+
+    def answer(kind):
+        def ask(*args):
+            answers["asked"].append(kind)
+            return answers[kind]
+        return ask
+
+    monkeypatch.setattr(dialogs, "ask_open_elsewhere", answer("open_elsewhere"))
+    monkeypatch.setattr(dialogs, "ask_file_changed", answer("file_changed"))
+    monkeypatch.setattr(dialogs, "ask_reload", answer("reload"))
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", answer("unsaved"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (answers["asked"].append("save_as")
+                                         or str(answers["save_as"]), ""))
+    return answers
+
+
+def open_window(qtbot, settings, path: Path | None, *, to_crash: bool = False) -> MainWindow:
+    window = MainWindow(settings)
+    if not to_crash:  # closed by qtbot at the end
+        qtbot.addWidget(window)
+    window.start(path)
+    window.show()
+    return window
+
+
+def crash(window: MainWindow) -> None:
+    """What SIGKILL does to a window: its locks go with the process; nothing is cleaned up."""
+    window.model.workspace.instance.release()
+    window.disk.release()
+    shiboken6.delete(window)
+
+
+def name_in(window: MainWindow) -> str:
+    return window.forms["company"].editor(("company", "name")).text()
+
+
+def type_name(qtbot, window: MainWindow, text: str) -> None:
+    editor = window.forms["company"].editor(("company", "name"))
+    editor.clear()
+    qtbot.keyClicks(editor, text)
+
+
+def press_in_dialog(keys_or_button: str, then: str | None = None) -> list[str]:
+    """Once a modal dialog shows, press Escape or click the button with that text (and, in
+    the dialog that follows, `then`). Returns the dialog titles seen."""
+    seen: list[str] = []
+
+    def press(what: str, after: str | None) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.windowTitle() in seen:
+            QTimer.singleShot(20, lambda: press(what, after))
+            return
+        seen.append(dialog.windowTitle())
+        if what == "Esc":
+            QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        else:
+            next(b for b in dialog.findChildren(QPushButton) if b.text() == what).click()
+        if after is not None:
+            QTimer.singleShot(20, lambda: press(after, None))
+
+    QTimer.singleShot(0, lambda: press(keys_or_button, then))
+    return seen
+
+
+def left_crash_work(qtbot, settings, users_file, text="Typed Before The Crash") -> None:
+    window = open_window(qtbot, settings, users_file, to_crash=True)
+    type_name(qtbot, window, text)
+    window.autosave_now()
+    crash(window)
+
+
+# --- 1. Recovery: only a confirmed Discard deletes the work ---------------------------------
+
+@pytest.mark.parametrize("how", ["Esc", "Later"])
+def test_closing_the_recovery_offer_keeps_the_work_for_next_time(qtbot, settings, users_file,
+                                                                 asked, how):
+    left_crash_work(qtbot, settings, users_file)
+    seen = press_in_dialog(how)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    assert not window.offer_recovery()
+    assert seen == ["Restore unsaved work"]
+    [kept] = autosave.left_by_crash()
+    assert kept.load().company.name == "Typed Before The Crash"
+
+    press_in_dialog("Restore")  # the next start offers it again
+    next_start = MainWindow(settings)
+    qtbot.addWidget(next_start)
+    assert next_start.offer_recovery()
+    assert name_in(next_start) == "Typed Before The Crash"
+
+
+def test_discard_asks_before_deleting_the_work(qtbot, settings, users_file, asked):
+    left_crash_work(qtbot, settings, users_file)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    seen = press_in_dialog("Discard...", "Cancel")
+    assert not window.offer_recovery()
+    assert seen == ["Restore unsaved work", "Discard unsaved work"]
+    assert len(autosave.left_by_crash()) == 1  # not confirmed: kept
+
+    window._recovery_later.clear()  # as at the next start
+    press_in_dialog("Discard...", "Discard")
+    assert not window.offer_recovery()
+    assert autosave.left_by_crash() == []
+    assert load_project(users_file).company.name == "As Saved"
+
+
+# --- 2. Outside changes ----------------------------------------------------------------------
+
+def test_a_second_window_is_told_and_opens_read_only(qtbot, settings, users_file, asked,
+                                                     tmp_path):
+    first = open_window(qtbot, settings, users_file)
+    second = open_window(qtbot, settings, users_file)
+    assert asked["asked"] == ["open_elsewhere"]
+    assert "(read-only)" in second.windowTitle()
+    type_name(qtbot, second, "Edited In The Second")
+    asked["save_as"] = tmp_path / "copy.smpolicy"
+    assert second.save()  # read-only: Save asks where, the shared file stays as it was
+    assert "save_as" in asked["asked"]
+    assert load_project(users_file).company.name == "As Saved"
+    assert load_project(tmp_path / "copy.smpolicy").company.name == "Edited In The Second"
+    assert "(read-only)" not in second.windowTitle()
+    first.close()
+
+
+@pytest.mark.parametrize("answer, on_disk, shown", [
+    ("cancel", "Changed By Sync", "Mine"),
+    ("overwrite", "Mine", "Mine"),
+    ("reload", "Changed By Sync", "Changed By Sync"),
+])
+def test_saving_over_a_file_changed_elsewhere_asks_first(qtbot, settings, users_file, asked,
+                                                         answer, on_disk, shown):
+    asked["reload"] = False  # the watcher's offer: keep this version for now
+    window = open_window(qtbot, settings, users_file)
+    save_project(Project(company={"name": "Changed By Sync"}), users_file)  # Dropbox, say
+    type_name(qtbot, window, "Mine")
+    asked["file_changed"] = answer
+    window.save()
+    assert "file_changed" in asked["asked"]
+    assert load_project(users_file).company.name == on_disk
+    assert name_in(window) == shown
+    assert window.isWindowModified() == (answer == "cancel")
+    kept = [load_project(version.path).company.name for version in versions.kept(users_file)]
+    assert answer != "overwrite" or "Changed By Sync" in kept  # overwritten, yet kept
+
+
+def test_a_clean_window_offers_to_show_a_change_made_elsewhere(qtbot, settings, users_file,
+                                                               asked):
+    window = open_window(qtbot, settings, users_file)
+    save_project(Project(company={"name": "Changed Elsewhere"}), users_file)
+    qtbot.waitUntil(lambda: "reload" in asked["asked"], timeout=5000)
+    qtbot.waitUntil(lambda: name_in(window) == "Changed Elsewhere")
+    assert not window.isWindowModified()
+
+
+def test_own_saves_do_not_look_like_outside_changes(qtbot, settings, users_file, asked):
+    window = open_window(qtbot, settings, users_file)
+    for text in ("One", "Two"):
+        type_name(qtbot, window, text)
+        assert window.save()
+    QTest.qWait(300)
+    assert asked["asked"] == []
+    assert load_project(backup_path(users_file)).company.name == "One"
+
+
+# --- 3. One autosave per window and file ------------------------------------------------------
+
+def test_a_crashed_windows_work_survives_another_window_quitting_cleanly(qtbot, settings,
+                                                                         users_file, asked):
+    asked["open_elsewhere"] = "edit"
+    first = open_window(qtbot, settings, users_file)
+    second = open_window(qtbot, settings, users_file, to_crash=True)
+    type_name(qtbot, first, "ONE")
+    type_name(qtbot, second, "TWO")
+    first.autosave_now()
+    second.autosave_now()
+    crash(second)
+    assert first.save()
+    first.close()
+    [offered] = autosave.left_by_crash()
+    assert offered.load().company.name == "TWO"
+
+
+def test_opening_a_file_in_a_running_window_offers_its_crash_work(qtbot, settings, users_file,
+                                                                  asked, tmp_path,
+                                                                  monkeypatch):
+    other = tmp_path / "other.smpolicy"
+    save_project(Project(), other)
+    left_crash_work(qtbot, settings, users_file, "CRASHWORK2")
+    running = open_window(qtbot, settings, other)
+    offered = []
+    monkeypatch.setattr(dialogs, "choose_recovery",
+                        lambda parent, found: offered.append(found) or ("restore", found[0]))
+    assert running.open_project(users_file)
+    assert [work.original for work in offered[0]] == [users_file]
+    assert name_in(running) == "CRASHWORK2" and running.isWindowModified()
+
+
+def test_an_unusable_autosave_folder_is_said_and_saving_still_works(qtbot, settings,
+                                                                    users_file, asked,
+                                                                    tmp_path, monkeypatch):
+    window = open_window(qtbot, settings, users_file)
+    blocker = tmp_path / "state-is-a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
+    type_name(qtbot, window, "Unsaved")
+    window.autosave_now()
+    assert "Autosave is not working" in window.statusBar().currentMessage()
+    QTest.qWait(100)
+    assert "Autosave is not working" in window.statusBar().currentMessage()  # it stays
+    assert window.save()
+    assert not window.isWindowModified()
+    assert "Saved shared.smpolicy" in window.statusBar().currentMessage()
+
+
+# --- 6. Versions ------------------------------------------------------------------------------
+
+def test_versions_window_compares_and_restores_an_earlier_save(qtbot, settings, users_file,
+                                                               asked):
+    window = open_window(qtbot, settings, users_file)
+    for text in ("Second Save", "Oops Wrong Name"):
+        type_name(qtbot, window, text)
+        window.save()
+        window.save()  # a habit: no new version, no lost backup
+    dialog = VersionsWindow(window)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 3  # as first saved, and the two saves
+    dialog.list.setCurrentRow(1)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Compare").click()
+    assert "Company name" in dialog.details.toPlainText()
+    assert "Second Save" in dialog.details.toPlainText()
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Restore").click()
+    assert name_in(window) == "Second Save" and window.isWindowModified()
+    assert window.model.path == users_file
+    assert load_project(users_file).company.name == "Oops Wrong Name"  # until saved
+
+
+# --- 9. Names from the company name -------------------------------------------------------------
+
+def test_a_slash_in_the_company_name_does_not_move_the_export(qtbot, settings, users_file,
+                                                               asked, monkeypatch):
+    window = open_window(qtbot, settings, users_file)
+    type_name(qtbot, window, "Nordisk Design A/S")
+    suggested = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, name, *rest: suggested.append(name) or ("", ""))
+    window.export("docx")
+    window.save_as()
+    assert [Path(name).name for name in suggested] == [
+        "Nordisk Design A S social media policy.docx", "shared.smpolicy"]
+    assert Path(suggested[0]).parent == users_file.parent
+
+
+# --- 7. Dates ---------------------------------------------------------------------------------
+
+def test_ticking_next_review_suggests_the_effective_date_plus_the_cycle(qtbot, settings,
+                                                                        users_file, asked):
+    from datetime import date
+
+    window = open_window(qtbot, settings, users_file)
+    window.model.set_value(("company", "effective_date"), date(2026, 12, 2))
+    window.focus_field(("review", "next_review_date"))
+    field = window.forms["review"].editor(("review", "next_review_date"))
+    qtbot.mouseClick(field.is_set, Qt.MouseButton.LeftButton)
+    assert window.model.project.review.next_review_date == date(2027, 12, 2)  # not today
+
+
+def test_a_review_date_before_the_effective_date_is_refused_in_the_form(qtbot, settings,
+                                                                        users_file, asked):
+    from datetime import date
+
+    window = open_window(qtbot, settings, users_file)
+    window.model.set_value(("company", "effective_date"), date(2026, 12, 2))
+    window.focus_field(("review", "next_review_date"))
+    field = window.forms["review"].editor(("review", "next_review_date"))
+    qtbot.mouseClick(field.is_set, Qt.MouseButton.LeftButton)
+    field.edit.setDate(date(2026, 1, 2))
+    row = window.forms["review"].rows["next_review_date"]
+    assert "must come after the effective date" in row.message.text()
+    assert window.model.project.review.next_review_date == date(2027, 12, 2)
+
+
+def test_a_year_9999_date_keeps_the_risk_check_working(qtbot, settings, users_file, asked):
+    from datetime import date
+
+    window = open_window(qtbot, settings, users_file)
+    window.model.set_value(("company", "effective_date"), date(9999, 1, 1))
+    window.model.set_value(("training", "consequences"),
+                           "Employees must not discuss their wages with co-workers.")
+    window.findings.refresh()  # used to raise here, and the panel stopped updating
+    shown = [window.findings.list.item(i).text() for i in range(window.findings.list.count())]
+    assert any("unlawful" in text.lower() for text in shown)

@@ -1,0 +1,83 @@
+"""File > Versions...: the kept versions of the open project, to open, compare or restore.
+
+The versions live in the state folder (smpolicy_desktop.versions); nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpolicy_desktop import versions
+from smpolicy_desktop.storage import ProjectFileError
+
+
+class VersionsWindow(QDialog):
+    """Lists the versions newest first; Compare shows what differs from the window's answers,
+    Open shows a version as a new untitled project, Restore puts it back as unsaved changes."""
+
+    def __init__(self, window: QWidget):
+        self.workspace = window.model.workspace
+        super().__init__(window, windowTitle=f"Versions of {self.workspace.path.name}")
+        self.window_ = window
+        self.kept = self.workspace.versions()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"The last {versions.KEEP_LAST} saves, and the last save of "
+                                f"each day for {versions.KEEP_DAYS} days:", wordWrap=True))
+        self.list = QListWidget(objectName="versions")
+        for version in self.kept:
+            self.list.addItem(f"{version.saved_at:%d %b %Y, %H:%M:%S}  "
+                              f"({version.path.stat().st_size / 1024:.0f} KB)")
+        self.list.setCurrentRow(0)
+        layout.addWidget(self.list)
+        self.details = QPlainTextEdit(readOnly=True, objectName="differences")
+        self.details.setPlaceholderText("Compare shows what this version says differently.")
+        layout.addWidget(self.details, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for text, slot in (("Compare", self.compare), ("Open as Copy", self.open_copy),
+                           ("Restore", self.restore)):
+            button = QPushButton(text)
+            button.setEnabled(bool(self.kept))
+            button.clicked.connect(slot)
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 480)
+
+    def _chosen(self):
+        version = self.kept[max(self.list.currentRow(), 0)]
+        try:
+            return self.workspace.read_version(version)
+        except ProjectFileError as exc:
+            self.details.setPlainText(f"This version cannot be read: {exc.reason}")
+            return None
+
+    def compare(self) -> None:
+        project = self._chosen()
+        if project is None:
+            return
+        found = versions.differences(project, self.workspace.project)
+        self.details.setPlainText("\n\n".join(
+            f"{where}\n  this version: {was}\n  now: {now}" for where, was, now in found)
+            or "This version says the same as the window.")
+
+    def open_copy(self) -> None:
+        project = self._chosen()
+        if project is not None and self.window_.maybe_save():
+            self.window_.show_project(project, None, modified=True)  # a copy, unsaved
+            self.accept()
+
+    def restore(self) -> None:
+        """The version's answers replace the window's, as unsaved changes to the same file."""
+        project = self._chosen()
+        if project is not None and self.window_.maybe_save():
+            self.window_.show_project(project, self.workspace.path, modified=True)
+            self.accept()
