@@ -329,6 +329,10 @@ def test_a_year_9999_date_keeps_the_risk_check_working(qtbot, settings, users_fi
     window.model.set_value(("company", "effective_date"), date(9999, 1, 1))
     window.model.set_value(("training", "consequences"),
                            "Employees must not discuss their wages with co-workers.")
-    window.findings.refresh()  # used to raise here, and the panel stopped updating
-    shown = [window.findings.list.item(i).text() for i in range(window.findings.list.count())]
-    assert any("unlawful" in text.lower() for text in shown)
+    panel = window.findings  # the check used to raise here, and the panel stopped updating
+
+    def flags_the_wages_rule() -> bool:
+        return any("unlawful" in panel.list.item(row).text().lower()
+                   for row in range(panel.list.count()))
+
+    qtbot.waitUntil(flags_the_wages_rule, timeout=30_000)
