@@ -6,6 +6,8 @@ Each concept is a pattern over normalised text; the model also sees every pair o
 
 from __future__ import annotations
 
+import re
+
 from .language import (
     COMPANY_VOICE,
     COWORKERS,
@@ -37,8 +39,18 @@ from .wording import (
     WORK_TERMS,
 )
 
+# The company promising restraint ("We never buy followers.") states a safeguard, not a rule.
+_RESTRAINT = re.compile(r"^(?:we|the company|our \w+)(?: will| would)? (?:never|not|do not|does "
+                        r"not|don't|won't|will not)\b")
+# A prohibition aimed at the act itself ("Never discuss a patient's care.") is the safe side in
+# the sector areas; one that stops a disclosure or a report ("do not mention...") is not.
+_NEGATED_DISCLOSURE = words(r"(?:do not|don't|never|not) (?:need to )?(?:mention|disclose|say|tell|"
+                            r"label|report|add)\w*", "leave out", "keep quiet", "without saying",
+                            "without mentioning", "without telling", "without approval")
+
 CONCEPTS = {
     "prohibition": PROHIBITION, "obligation": OBLIGATION, "speech": SPEECH,
+    "restraint": _RESTRAINT, "negated_disclosure": _NEGATED_DISCLOSURE,
     "employer": EMPLOYER, "coworkers": COWORKERS, "customers": CUSTOMERS,
     "harassment": HARASSMENT_CONTEXT, "company_voice": COMPANY_VOICE, "right": words(RIGHTS_NOTE),
     "approval": APPROVAL, "concerns": CONCERNS, "disparage": DISPARAGE,
