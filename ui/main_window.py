@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
         checks.setShortcut(QKeySequence("F7"))
         checks.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         checks.triggered.connect(self.ensure_loaded)
+        checks.triggered.connect(self._risk_check_toggled)
         self.view_menu.addSection("Panels")
         self.view_menu.addAction(checks)
         self.view_menu.addSection("Go to")  # the areas are added with the model
@@ -457,6 +458,11 @@ class MainWindow(QMainWindow):
         self.focus_field(path, finding.reason if finding and finding.path == path else None)
         self._marked = path
 
+    def _risk_check_toggled(self, shown: bool) -> None:
+        """F7 takes the keyboard to the findings, so the owner need not Tab across the form."""
+        if shown:
+            self.findings.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _after_apply(self, path: tuple) -> None:
         """After "Apply safer wording": the keyboard goes back to that answer, nothing selected,
         and the old mark goes (the next check marks what is still wrong)."""
@@ -479,18 +485,20 @@ class MainWindow(QMainWindow):
         if path is None and last and Path(last).is_file():
             path = Path(last)
         if path is None or not self.load(path):
-            self.show_start_page()
+            self.show_start_page(first=True)
 
-    def show_start_page(self) -> None:
-        """Welcome: what the app does, a new policy by kind of business, open, the example."""
+    def show_start_page(self, first: bool = False) -> None:
+        """Welcome: what the app does, a new policy by kind of business, open, the example;
+        from the menu, also the way back to the policy open."""
         from smpolicy_desktop.presets import presets
         from ui.start_page import StartPage
 
+        back_to = "" if first else (self.model.path.name if self.model.path else "your policy")
         if self.start_page is not None:
             self.stack.removeWidget(self.start_page)
             self.start_page.deleteLater()
         recent = [Path(p) for p in self.recent_files() if Path(p).is_file()]
-        self.start_page = StartPage(presets(), recent[:5], example_project())
+        self.start_page = StartPage(presets(), recent[:5], example_project(), back_to)
         self.start_page.chosen.connect(self._start_chosen)
         self.stack.addWidget(self.start_page)
         self.stack.setCurrentWidget(self.start_page)
@@ -500,13 +508,18 @@ class MainWindow(QMainWindow):
     def _start_chosen(self, choice) -> None:
         from smpolicy_desktop.workspace import Workspace
 
+        if choice.back:
+            self.stack.setCurrentWidget(self.splitter)
+            self._update_title()
+            return
+        if choice.ask_for_file:
+            self.open_project()  # it asks about unsaved work itself
+            return
         if not self.maybe_save():
             return
         if choice.preset is not None:
             self.show_project(choice.preset.project(), None)
             self.focus_field(("company", "name"))  # where a new owner starts typing
-        elif choice.ask_for_file:
-            self.open_project()
         elif choice.path == example_project():  # a copy: the shipped file stays as it is
             self.show_project(Workspace.open(choice.path).project, None)
         else:

@@ -37,11 +37,13 @@ NOT_ADVICE = ("<b>This app does not give legal advice.</b> It drafts a policy an
 
 @dataclass(frozen=True)
 class StartChoice:
-    """What the owner picked: a preset for a new policy, or a file to open (None: ask)."""
+    """What the owner picked: a preset for a new policy, a file to open (ask_for_file: which),
+    or back to the policy already open."""
 
     preset: Preset | None = None
     path: Path | None = None
     ask_for_file: bool = False
+    back: bool = False
 
 
 class StartPage(QScrollArea):
@@ -50,7 +52,7 @@ class StartPage(QScrollArea):
     chosen = Signal(object)  # StartChoice
 
     def __init__(self, presets: dict[str, Preset], recent: list[Path], example: Path | None,
-                 parent: QWidget | None = None):
+                 back_to: str = "", parent: QWidget | None = None):
         super().__init__(parent, widgetResizable=True, objectName="startPage")
         self.choice: StartChoice | None = None
         page = QWidget()
@@ -72,6 +74,10 @@ class StartPage(QScrollArea):
         columns.addWidget(self._open_box(recent, example), 2)
         layout.addLayout(columns)
         layout.addStretch()
+        if back_to:  # shown again from Help: the way back to the policy open
+            back = QPushButton(f"Back to {back_to}", objectName="back")
+            back.clicked.connect(lambda: self._chosen(StartChoice(back=True)))
+            layout.insertWidget(0, back, 0, Qt.AlignmentFlag.AlignLeft)
         self.setWidget(page)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setFocusProxy(self.findChild(QCommandLinkButton))  # the first kind of business

@@ -30,6 +30,7 @@ def test_a_first_start_shows_the_start_page_not_a_silent_preset(qtbot, settings,
     window = first_start(qtbot, settings)
     assert window.stack.currentWidget() is window.start_page
     assert window.windowTitle() == "Welcome - smpolicy"
+    assert window.start_page.findChild(QPushButton, "back") is None  # nothing to go back to
     window.start_page.findChild(QCommandLinkButton, "preset_professional_services").click()
     assert window.stack.currentWidget() is window.splitter
     assert window.model.project == presets()["professional_services"].project()
@@ -182,3 +183,23 @@ def test_spelling_follows_the_country(qtbot, make_window):
     assert spelling.misspelt("colour") is False
     window.model.set_value(("company", "country"), "US")
     assert spelling.misspelt("colour") is True
+
+
+def test_f7_takes_the_keyboard_to_the_findings(qtbot, make_window):
+    window = make_window()
+    window.activateWindow()
+    window.focus_field(("company", "name"))
+    checks = window.findings_dock.toggleViewAction()
+    checks.trigger()
+    qtbot.waitUntil(window.findings.list.hasFocus)
+
+
+def test_the_welcome_page_from_help_has_a_way_back_to_the_policy(qtbot, make_window):
+    window = make_window()
+    window.model.set_value(("company", "name"), "Harbor Lane Accounting LLC")
+    window.welcome_action.trigger()
+    assert window.stack.currentWidget() is window.start_page
+    window.start_page.findChild(QPushButton, "back").click()
+    assert window.stack.currentWidget() is window.splitter
+    assert window.model.project.company.name == "Harbor Lane Accounting LLC"
+    assert window.windowTitle().startswith("Untitled")
