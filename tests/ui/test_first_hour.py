@@ -98,7 +98,7 @@ def test_a_damaged_project_opens_from_its_backup(qtbot, tmp_path, make_window, a
     path = tmp_path / "policy.smpolicy"
     good = presets()["nonprofit"].project()
     save_project(good, path)
-    save_project(good, path)  # the second save keeps the first as policy.smpolicy.bak
+    save_project(presets()["retail_consumer"].project(), path)  # keeps the first as .bak
     path.write_text('{"format": "smpolicy", "company": {"name": "Cut off', encoding="utf-8")
     window = make_window()
     answers.open_backup = True
