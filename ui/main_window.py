@@ -167,6 +167,10 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWidget(self.findings)
         self.findings.setMinimumWidth(240)  # the dock takes what the form can spare, no more
         self.findings_dock.setMaximumWidth(420)
+        from ui import review_panel, wording  # the counsel round trip: issue 14
+
+        self.wording = wording.install(self)
+        self.review_panel = review_panel.install(self)
         self._build_go_to_menu()
         register_pdf()  # a format Qt draws, so the window adds it to the export registry
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
@@ -251,6 +255,8 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.SaveAs)
         self.versions_action = self._action("&Versions...", self._show_versions)
         self.versions_action.setToolTip("Earlier saves of this project: open, compare, restore")
+        self.open_reply_action = self._action("Open Counsel's &Reply...",
+                                              lambda: self._open_reply())
         self.export_actions = {
             fmt: self._action(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
                               lambda fmt=fmt: self.export(fmt),
@@ -327,6 +333,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions([self.save_action, self.save_as_action, self.versions_action])
         menu.addSeparator()
+        menu.addAction(self.open_reply_action)
         menu.addActions(list(self.export_actions.values()))
         menu.addActions([self.export_changes_action, self.line_numbers_action])
         menu.addSeparator()
@@ -692,15 +699,23 @@ class MainWindow(QMainWindow):
         path = self._dropped_project(event)
         if path is not None:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.open_project(path))  # let the drag finish first
+            opener = self._open_reply if path.suffix.lower() == ".docx" else self.open_project
+            QTimer.singleShot(0, lambda: opener(path))  # let the drag finish first
 
     @staticmethod
     def _dropped_project(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        """A dropped project, or a .docx: counsel's reply."""
         urls = event.mimeData().urls()
         if len(urls) == 1 and urls[0].isLocalFile():
             path = Path(urls[0].toLocalFile())
-            return path if path.suffix == EXTENSION else None
+            return path if path.suffix.lower() in (EXTENSION, ".docx") else None
         return None
+
+    def _open_reply(self, path: Path | None = None) -> None:
+        from ui.review_panel import open_reply_in
+
+        self.ensure_loaded()
+        open_reply_in(self, path)
 
     # --- Autosave and recovery ---------------------------------------------------------------
 

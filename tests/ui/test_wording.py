@@ -1,0 +1,119 @@
+"""The owner's own wording in the window: Edit wording from the preview on the clause under
+the cursor, revert, Add a rule here, and the stale warning with the new text beside."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMenu
+
+from smpolicy_desktop.render import render_document
+from tests.docx_projects import filled_project
+from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
+from ui.wording import RuleDialog, WordingDialog, clause_at
+
+
+@pytest.fixture
+def window(qtbot, make_window):  # noqa: F811 (the fixture imported above)
+    window = make_window()
+    window.show_project(filled_project(), None)
+    qtbot.waitUntil(lambda: "Northwind" in window.preview.toPlainText())
+    return window
+
+
+def point_of(preview, text: str):
+    cursor = preview.document().find(text)
+    assert not cursor.isNull(), text
+    preview.setTextCursor(cursor)
+    preview.ensureCursorVisible()
+    return preview.cursorRect(cursor).center()
+
+
+def context_menu(window, text: str) -> dict:
+    """Right-click on the text in the preview; the menu's actions by their text."""
+    window.preview.customContextMenuRequested.emit(point_of(window.preview, text))
+    menu = window.preview.findChildren(QMenu, "previewMenu")[-1]
+    return {action.text(): action for action in menu.actions()}
+
+
+def answer_dialog(monkeypatch, cls, **fill):
+    """The next dialog of this class is filled in like this and accepted."""
+    seen = []
+
+    def run(dialog):
+        seen.append(dialog)
+        for name, value in fill.items():
+            if name == "choice":
+                dialog.choice = value
+            else:
+                getattr(dialog, name).setPlainText(value) if name != "title" \
+                    else dialog.title.setText(value)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(cls, "exec", run)
+    return seen
+
+
+def test_the_clause_under_the_cursor_is_found(window):
+    preview = window.preview
+    assert clause_at(preview, point_of(preview, "Just make sure your work gets done")) == \
+        "employees.personal_use"
+    assert clause_at(preview, point_of(preview, "We may monitor company devices")) == \
+        "training.monitoring"
+
+
+def test_edit_wording_from_the_preview_then_undo(qtbot, window, monkeypatch):
+    heading = render_document(window.model.project).clauses()["employees.personal_use"]
+    menu = context_menu(window, "Just make sure your work gets done")
+    edit = menu[f"Edit wording of {heading}..."]
+    assert any("Copy" in text for text in menu)  # the usual items stay
+    answer_dialog(monkeypatch, WordingDialog, editor="Personal posts wait for your breaks.")
+    edit.trigger()
+    qtbot.waitUntil(lambda: "Personal posts wait for your breaks." in
+                    window.preview.toPlainText())
+    assert "Just make sure" not in window.preview.toPlainText()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: "Just make sure" in window.preview.toPlainText())
+
+
+def test_revert_to_the_generated_text(qtbot, window, monkeypatch):
+    answer_dialog(monkeypatch, WordingDialog, editor="Our own words.")
+    context_menu(window, "We may monitor company devices")["Edit wording of " + render_document(
+        window.model.project).clauses()["training.monitoring"] + "..."].trigger()
+    qtbot.waitUntil(lambda: "Our own words." in window.preview.toPlainText())
+    menu = context_menu(window, "Our own words.")
+    menu["Revert to the generated wording"].trigger()
+    qtbot.waitUntil(lambda: "We may monitor company devices" in window.preview.toPlainText())
+    assert window.model.project.wording == []
+
+
+def test_add_a_rule_here_is_numbered_with_the_rest(qtbot, window, monkeypatch):
+    before = {b.clause_id: b.number for b in render_document(window.model.project).blocks
+              if b.kind == "heading2"}
+    menu = context_menu(window, "Just make sure your work gets done")
+    answer_dialog(monkeypatch, RuleDialog, title="Personal devices",
+                  editor="Keep work apps behind a screen lock.")
+    menu["Add a rule here..."].trigger()
+    section, clause = before["employees.personal_use"].split(".")
+    number = f"{section}.{int(clause) + 1}"
+    qtbot.waitUntil(lambda: f"{number} Personal devices" in window.preview.toPlainText())
+    after = {b.clause_id: b.number for b in render_document(window.model.project).blocks
+             if b.kind == "heading2"}
+    following = next(c for c, n in before.items() if n == number)
+    assert after[following] == f"{section}.{int(clause) + 2}"
+
+
+def test_stale_wording_warns_and_shows_the_new_text_beside(qtbot, window, monkeypatch):
+    answer_dialog(monkeypatch, WordingDialog, editor="Our own words on breaches.")
+    window.wording.edit("training.consequences")
+    assert window.stale_bar.isHidden()
+    window.model.set_value(("training", "consequences"), "A written warning comes first.",
+                           typing=False)
+    qtbot.waitUntil(lambda: window.stale_bar.isVisible())
+    assert "If this policy is broken" in window.stale_bar.message.text()
+    seen = answer_dialog(monkeypatch, WordingDialog, choice="keep")
+    window.stale_bar.compare.click()
+    dialog = seen[0]
+    assert "A written warning comes first." in dialog.stale_text.toPlainText()
+    assert dialog.editor.toPlainText() == "Our own words on breaches."
+    qtbot.waitUntil(lambda: window.stale_bar.isHidden())
+    qtbot.waitUntil(lambda: "Our own words on breaches." in window.preview.toPlainText())

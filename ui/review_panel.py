@@ -1,0 +1,244 @@
+"""The review panel beside the clauses: counsel's reply, change by change, to accept (as the
+clause's wording, as an answer or as a new clause), reject or answer; and the notes exchanged.
+
+It reads the reply with smpolicy_desktop.review; each decision is one undoable edit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpolicy_desktop.render import long_date, render_document
+from smpolicy_desktop.review import (
+    ANSWER,
+    NEW_CLAUSE,
+    WORDING,
+    Decision,
+    Reply,
+    ReviewError,
+    apply_decisions,
+    read_reply,
+)
+from ui.project_model import ProjectModel
+
+DONE_WORDS = {"accept": "Accepted", "reject": "Rejected", "reply": "Answered"}
+ACCEPT_AS = {"": "Accept", WORDING: "Accept as the clause's wording",
+             ANSWER: "Accept as an answer", NEW_CLAUSE: "Accept as a new clause of your own"}
+
+
+class ReviewPanel(QWidget):
+    """Lists the items of the reply opened last, then the notes kept in the project.
+
+    `clause_requested(id)` asks the window to show a clause; `message(text)` reports what a
+    decision did, in plain words.
+    """
+
+    clause_requested = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, model: ProjectModel, parent: QWidget | None = None):
+        super().__init__(parent, objectName="reviewPanel")
+        self.model = model
+        self.reply: Reply | None = None
+        self.decisions: dict[str, Decision] = {}
+        layout = QVBoxLayout(self)
+        self.heading = QLabel("Open your lawyer's marked-up Word file to go through their "
+                              "changes and comments.", wordWrap=True)
+        self.open_button = QPushButton("Open counsel's reply...")
+        self.open_button.clicked.connect(self.ask_for_reply)
+        self.items = QTreeWidget(objectName="reviewItems")
+        self.items.setHeaderLabels(["Clause", "Change", "By", "Text"])
+        self.items.setRootIsDecorated(False)
+        self.items.itemDoubleClicked.connect(self._show_clause)
+        self.items.currentItemChanged.connect(lambda *_: self._update_buttons())
+        buttons = QHBoxLayout()
+        self.accept_button = QPushButton("Accept", objectName="acceptButton")
+        self.accept_menu = QMenu(self.accept_button)
+        for how, text in ACCEPT_AS.items():
+            self.accept_menu.addAction(text, lambda how=how: self.decide("accept", how))
+        self.accept_button.clicked.connect(lambda: self.decide("accept"))
+        self.accept_as = QPushButton("Accept as...", objectName="acceptAsButton")
+        self.accept_as.setMenu(self.accept_menu)
+        self.reject_button = QPushButton("Reject", objectName="rejectButton")
+        self.reject_button.clicked.connect(lambda: self.decide("reject"))
+        self.reply_button = QPushButton("Reply...", objectName="replyButton")
+        self.reply_button.clicked.connect(self._ask_reply)
+        for button in (self.accept_button, self.accept_as, self.reject_button,
+                       self.reply_button):
+            buttons.addWidget(button)
+        self.notes = QTreeWidget(objectName="reviewNotes")
+        self.notes.setHeaderLabels(["Clause", "Who", "Note"])
+        self.notes.setRootIsDecorated(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.items, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("Notes between you and counsel"))
+        layout.addWidget(self.notes, 1)
+        model.changed.connect(lambda _path: self.show_notes())
+        self._update_buttons()
+        self.show_notes()
+
+    # --- Opening a reply ---------------------------------------------------------------------
+
+    def ask_for_reply(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Open counsel's reply", "",
+                                                "Word documents (*.docx)")
+        if chosen:
+            self.open_reply(Path(chosen))
+
+    def open_reply(self, path: Path) -> bool:
+        """Read the reply and list it; a file that is no reply says why in the panel."""
+        try:
+            self.reply = read_reply(self.model.project, path)
+        except ReviewError as exc:
+            self.heading.setText(f"Cannot read {path.name}: {exc.reason}.")
+            self.message.emit(f"Cannot read {path.name}: {exc.reason}.")
+            return False
+        self.decisions = {}
+        version = self.reply.version
+        self.heading.setText(f"{path.name}: counsel's reply to {version.id}, sent "
+                             f"{long_date(version.sent_on.date())}. {len(self.reply.items)} "
+                             "change(s) and comment(s).")
+        self._fill()
+        return True
+
+    def _fill(self) -> None:
+        assert self.reply is not None
+        headings = render_document(self.model.project).clauses()
+        self.items.clear()
+        for item in self.reply.items:
+            when = f", {long_date(item.date.date())}" if item.date else ""
+            done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
+            row = QTreeWidgetItem([headings.get(item.clause_id, item.clause_id or "-"),
+                                   f"{item.kind}{' - ' + done if done else ''}",
+                                   f"{item.author or 'unknown'}{when}",
+                                   " ".join(item.text.split())])
+            row.setData(0, Qt.ItemDataRole.UserRole, item.id)
+            row.setToolTip(3, item.text)
+            row.setDisabled(bool(done))
+            self.items.addTopLevelItem(row)
+        self.items.resizeColumnToContents(1)
+        self._update_buttons()
+
+    # --- Decisions ---------------------------------------------------------------------------
+
+    def current(self):
+        row = self.items.currentItem()
+        if self.reply is None or row is None:
+            return None
+        return self.reply.item(row.data(0, Qt.ItemDataRole.UserRole))
+
+    def _update_buttons(self) -> None:
+        item = self.current()
+        open_ = item is not None and item.id not in self.decisions
+        for button in (self.accept_button, self.accept_as, self.reject_button):
+            button.setEnabled(open_)
+        self.accept_as.setEnabled(open_ and not item.is_comment)
+        self.reply_button.setEnabled(open_ and item.is_comment)
+
+    def decide(self, action: str, how: str = "", text: str = "") -> None:
+        """Accept, reject or answer the selected item, as one undoable edit."""
+        item = self.current()
+        if item is None or self.reply is None:
+            return
+        decision = Decision(action, how, text)
+        self.decisions[item.id] = decision
+        if action != "reject":
+            # Accepting rewrites the clause from every change accepted in it so far.
+            together = {i: d for i, d in self.decisions.items() if d.action == "accept"
+                        and self.reply.item(i).clause_id == item.clause_id
+                        and not self.reply.item(i).is_comment and not item.is_comment}
+            together[item.id] = decision
+            changed = self.model.project.model_copy(deep=True)
+            outcome = apply_decisions(changed, self.reply, together)
+            self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}")
+            self.message.emit(" ".join(outcome.done + [f"Warning: {w}" for w in
+                                                        outcome.warnings]))
+        self._fill()
+
+    def _ask_reply(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, "Reply to counsel", "Your reply:")
+        if ok and text.strip():
+            self.decide("reply", text=text)
+
+    def _replace(self, changed, text: str) -> None:
+        """Every part of the project that changed, as one undo step."""
+        stack = self.model.undo_stack
+        stack.beginMacro(text)
+        for name in type(changed).model_fields:
+            if getattr(changed, name) != getattr(self.model.project, name):
+                self.model.set_value((name,), getattr(changed, name), text, typing=False)
+        stack.endMacro()
+
+    def _show_clause(self, row: QTreeWidgetItem) -> None:
+        item = self.reply.item(row.data(0, Qt.ItemDataRole.UserRole)) if self.reply else None
+        if item is not None and item.clause_id:
+            self.clause_requested.emit(item.clause_id)
+
+    # --- Notes -------------------------------------------------------------------------------
+
+    def show_notes(self) -> None:
+        """The owner's questions ("You asked") and counsel's notes with their replies."""
+        project = self.model.project
+        self.notes.clear()
+        for note in project.review.notes_to_counsel:
+            if note.question.strip():
+                row = QTreeWidgetItem([note.clause_id, "You asked", note.question])
+                row.setData(0, Qt.ItemDataRole.UserRole, "owner")
+                self.notes.addTopLevelItem(row)
+                for comment in project.counsel_comments:
+                    if comment.about_note == note.question.strip():
+                        self._note_row(row, comment)
+        for comment in project.counsel_comments:
+            if not comment.about_note:
+                self._note_row(self.notes.invisibleRootItem(), comment)
+        self.notes.expandAll()
+
+    def _note_row(self, parent: QTreeWidgetItem, comment) -> None:
+        row = QTreeWidgetItem([comment.clause_id, comment.author or "Counsel", comment.text])
+        row.setData(0, Qt.ItemDataRole.UserRole, "counsel")
+        parent.addChild(row)
+        owner = self.model.project.company.owner_name.strip()
+        for reply in comment.replies:
+            who = "You" if reply.author == owner else reply.author or "Counsel"
+            row.addChild(QTreeWidgetItem(["", who, reply.text]))
+
+
+def install(window) -> ReviewPanel:
+    """The panel in a dock of the window, File > Open Counsel's Reply..., and the message
+    and clause hooks."""
+    from PySide6.QtWidgets import QDockWidget
+
+    panel = ReviewPanel(window.model)
+    dock = QDockWidget("Counsel's review", window, objectName="reviewDock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    panel.clause_requested.connect(window.preview.show_clause)
+    panel.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
+    window.review_dock = dock
+    return panel
+
+
+def open_reply_in(window, path: Path | None = None) -> None:
+    """File > Open Counsel's Reply... (or a dropped .docx): show the panel with the reply."""
+    window.review_dock.show()
+    if path is None:
+        window.review_panel.ask_for_reply()
+    else:
+        window.review_panel.open_reply(path)

@@ -1,0 +1,267 @@
+"""The owner's own wording in the window: Edit wording and Add a rule here from the preview's
+context menu, revert to the generated text, and a bar that says when wording may be stale.
+
+Every change is one undoable edit of the project's wording or owner clauses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smpolicy_desktop.model import ClauseWording, OwnerClause
+from smpolicy_desktop.render import clause_texts, own_wording, stale_wording
+from ui.project_model import ProjectModel
+
+HELP = ("One line per paragraph. Start a line with \"- \" for a bullet, \"1. \" for a "
+        "numbered step, or \"| \" for a table row (cells between \" | \").")
+
+
+def clause_at(view: QTextBrowser, position: QPoint) -> str:
+    """The id of the clause (or section) shown at a point of the preview: the heading
+    anchor at or above it."""
+    block = view.cursorForPosition(position).block()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            names = iterator.fragment().charFormat().anchorNames()
+            if names:
+                return names[0]
+            iterator += 1
+        block = block.previous()
+    return ""
+
+
+class Wording:
+    """The wording actions on one ProjectModel, asking in dialogs over `parent`."""
+
+    def __init__(self, model: ProjectModel, parent: QWidget):
+        self.model, self.parent = model, parent
+
+    def headings(self) -> dict[str, str]:
+        from smpolicy_desktop.render import render_document
+
+        return render_document(self.model.project).clauses()
+
+    def edit(self, clause_id: str) -> bool:
+        """Ask for new wording of the clause; True when it was changed."""
+        project = self.model.project
+        document_text = clause_texts(_document(self.model))
+        current = project.wording_for(clause_id)
+        stale = stale_wording(project).get(clause_id)
+        dialog = WordingDialog(self.headings().get(clause_id, clause_id),
+                               current.text if current else document_text.get(clause_id, ""),
+                               current is not None, stale, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        if dialog.choice == "revert":
+            self.revert(clause_id)
+        elif dialog.choice == "keep":  # the new generated text is read: no longer stale
+            self._set_wording(clause_id, own_wording(project, clause_id, current.text,
+                                                     current.title), "Keep your wording")
+        else:
+            self._set_wording(clause_id, own_wording(project, clause_id, dialog.text()),
+                              "Edit wording")
+        return True
+
+    def revert(self, clause_id: str) -> None:
+        self.model.set_value(("wording",), [w for w in self.model.project.wording
+                                            if w.clause_id != clause_id],
+                             "Revert to the generated wording", typing=False)
+
+    def add_rule(self, after_clause: str) -> bool:
+        """Ask for a rule of the owner's own, to follow the clause (or open the section)."""
+        project = self.model.project
+        section = _section_of(self.model, after_clause)
+        if not section:
+            return False
+        dialog = RuleDialog(self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.text().strip():
+            return False
+        numbers = [int(c.id.split(".")[-1]) for c in project.owner_clauses
+                   if c.id.split(".")[-1].isdigit()]
+        clause = OwnerClause(id=f"own.{max(numbers, default=0) + 1}", section_id=section,
+                             after="" if after_clause == section else after_clause,
+                             title=dialog.title.text().strip(), text=dialog.text())
+        self.model.set_value(("owner_clauses",), [*project.owner_clauses, clause],
+                             "Add a rule", typing=False)
+        return True
+
+    def _set_wording(self, clause_id: str, wording: ClauseWording, text: str) -> None:
+        others = [w for w in self.model.project.wording if w.clause_id != clause_id]
+        self.model.set_value(("wording",), [*others, wording], text, typing=False)
+
+    def fill_menu(self, menu, clause_id: str) -> None:
+        """The wording actions for the clause under the cursor, added to a context menu."""
+        if not clause_id or clause_id == "title":
+            return
+        heading = self.headings().get(clause_id, clause_id)
+        menu.addSeparator()
+        menu.addAction(f"Edit wording of {heading}...", lambda: self.edit(clause_id))
+        if self.model.project.wording_for(clause_id) is not None:
+            menu.addAction("Revert to the generated wording", lambda: self.revert(clause_id))
+        menu.addAction("Add a rule here...", lambda: self.add_rule(clause_id))
+
+
+def _document(model: ProjectModel):
+    from smpolicy_desktop.render import render_document
+
+    return render_document(model.project)
+
+
+def _section_of(model: ProjectModel, clause_id: str) -> str:
+    section = ""
+    for block in _document(model).blocks:
+        if block.kind == "heading1":
+            section = block.clause_id
+        if block.clause_id == clause_id and block.kind in ("heading1", "heading2"):
+            return section
+    return ""
+
+
+class WordingDialog(QDialog):
+    """Edit a clause's words; when stale, the new generated text shows beside them.
+
+    `choice` is "save", "revert" or "keep" (keep the wording, the new text read).
+    """
+
+    def __init__(self, heading: str, text: str, worded: bool, stale: str | None,
+                 parent: QWidget | None = None):
+        super().__init__(parent, objectName="wordingDialog")
+        self.setWindowTitle(f"Wording of {heading}")
+        self.choice = "save"
+        layout = QVBoxLayout(self)
+        self.editor = QPlainTextEdit(objectName="wordingEditor")
+        self.editor.setPlainText(text)
+        sides = QHBoxLayout()
+        mine = QVBoxLayout()
+        mine.addWidget(QLabel("Your wording:" if worded else "The clause says:"))
+        mine.addWidget(self.editor)
+        sides.addLayout(mine, 1)
+        self.stale_text = None
+        if stale is not None:
+            self.stale_text = QPlainTextEdit(objectName="generatedText", readOnly=True)
+            self.stale_text.setPlainText(stale)
+            theirs = QVBoxLayout()
+            theirs.addWidget(QLabel("An answer behind this clause has changed. The app would "
+                                    "now write:", wordWrap=True, objectName="staleWarning"))
+            theirs.addWidget(self.stale_text)
+            sides.addLayout(theirs, 1)
+        layout.addLayout(sides)
+        layout.addWidget(QLabel(HELP, wordWrap=True))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        if worded:
+            revert = buttons.addButton("Use the generated text",
+                                       QDialogButtonBox.ButtonRole.ResetRole)
+            revert.setObjectName("revertButton")
+            revert.clicked.connect(lambda: self._close_with("revert"))
+        if stale is not None:
+            keep = buttons.addButton("Keep my wording", QDialogButtonBox.ButtonRole.ActionRole)
+            keep.setObjectName("keepButton")
+            keep.clicked.connect(lambda: self._close_with("keep"))
+        layout.addWidget(buttons)
+        self.resize(820 if stale is not None else 560, 380)
+
+    def _close_with(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    def text(self) -> str:
+        return self.editor.toPlainText().strip()
+
+
+class RuleDialog(QDialog):
+    """A new rule of the owner's own: a title and its words."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="ruleDialog")
+        self.setWindowTitle("Add a rule")
+        layout = QFormLayout(self)
+        self.title = QLineEdit(objectName="ruleTitle", placeholderText="e.g. Personal devices")
+        self.editor = QPlainTextEdit(objectName="ruleText")
+        layout.addRow("Title", self.title)
+        layout.addRow("Rule", self.editor)
+        layout.addRow(QLabel(HELP, wordWrap=True))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def text(self) -> str:
+        return self.editor.toPlainText().strip()
+
+
+class StaleBar(QFrame):
+    """Says which reworded clauses may be stale, with a button to compare each."""
+
+    def __init__(self, wording: Wording, parent: QWidget | None = None):
+        super().__init__(parent, objectName="staleBar")
+        self.wording = wording
+        self.setStyleSheet("#staleBar { background: #fff3cd; border: 1px solid #e0c36a;"
+                           " border-radius: 4px; } #staleBar QLabel { color: #5c4400; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.message = QLabel(wordWrap=True)
+        self.compare = QPushButton("Compare...")
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.compare)
+        self.compare.clicked.connect(self._compare)
+        self.stale: list[str] = []
+        self.hide()
+
+    def refresh(self) -> None:
+        project = self.wording.model.project
+        self.stale = list(stale_wording(project))
+        if not self.stale:
+            self.hide()
+            return
+        headings = self.wording.headings()
+        names = ", ".join(headings.get(c, c) for c in self.stale)
+        self.message.setText(f"Your wording may be out of date: an answer behind {names} has "
+                             "changed since you wrote it.")
+        self.show()
+
+    def _compare(self) -> None:
+        if self.stale:
+            self.wording.edit(self.stale[0])
+
+
+def install(window) -> Wording:
+    """Hook the wording actions into the window's preview (context menu, stale bar)."""
+    wording = Wording(window.model, window)
+    preview = window.preview
+    preview.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def menu_at(position: QPoint) -> None:
+        menu = preview.createStandardContextMenu(position)
+        menu.setParent(preview, menu.windowFlags())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.setObjectName("previewMenu")
+        wording.fill_menu(menu, clause_at(preview, position))
+        menu.popup(preview.mapToGlobal(position))
+
+    preview.customContextMenuRequested.connect(menu_at)
+    bar = StaleBar(wording)
+    column = window.banner.parentWidget().layout()  # under the review-date banner
+    column.insertWidget(column.indexOf(window.banner) + 1, bar)
+    window.stale_bar = bar
+    window.model.changed.connect(lambda _path: bar.refresh())
+    return wording
+
