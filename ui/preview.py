@@ -43,8 +43,10 @@ class PolicyPreview(QTextBrowser):
         self._go_to(clause_id)
 
     def follow_edit(self, path: tuple) -> None:
-        """An edit in another area: the next document shown scrolls to its section."""
-        section = Project.areas()[str(path[0])].section if path else ""
+        """An edit in another area: the next document shown scrolls to its section (the
+        owner's wording and other records are no area: the view stays where it is)."""
+        area = Project.areas().get(str(path[0])) if path else None
+        section = area.section if area else ""
         if section and section != self.section:
             self.section = section
             self._scroll_pending = True

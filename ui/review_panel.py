@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smpolicy_desktop.render import long_date, render_document
+from smpolicy_desktop.render import long_date
 from smpolicy_desktop.review import (
     ANSWER,
     NEW_CLAUSE,
@@ -31,7 +31,6 @@ from smpolicy_desktop.review import (
     Reply,
     ReviewError,
     apply_decisions,
-    read_reply,
 )
 from ui.project_model import ProjectModel
 
@@ -104,7 +103,7 @@ class ReviewPanel(QWidget):
     def open_reply(self, path: Path) -> bool:
         """Read the reply and list it; a file that is no reply says why in the panel."""
         try:
-            self.reply = read_reply(self.model.project, path)
+            self.reply = self.model.workspace.read_reply(path)
         except ReviewError as exc:
             self.heading.setText(f"Cannot read {path.name}: {exc.reason}.")
             self.message.emit(f"Cannot read {path.name}: {exc.reason}.")
@@ -119,7 +118,7 @@ class ReviewPanel(QWidget):
 
     def _fill(self) -> None:
         assert self.reply is not None
-        headings = render_document(self.model.project).clauses()
+        headings = self.model.workspace.document().clauses()
         self.items.clear()
         for item in self.reply.items:
             when = f", {long_date(item.date.date())}" if item.date else ""

@@ -52,14 +52,12 @@ class Wording:
         self.model, self.parent = model, parent
 
     def headings(self) -> dict[str, str]:
-        from smpolicy_desktop.render import render_document
-
-        return render_document(self.model.project).clauses()
+        return self.model.workspace.document().clauses()
 
     def edit(self, clause_id: str) -> bool:
         """Ask for new wording of the clause; True when it was changed."""
         project = self.model.project
-        document_text = clause_texts(_document(self.model))
+        document_text = clause_texts(self.model.workspace.document())
         current = project.wording_for(clause_id)
         stale = stale_wording(project).get(clause_id)
         dialog = WordingDialog(self.headings().get(clause_id, clause_id),
@@ -116,15 +114,9 @@ class Wording:
         menu.addAction("Add a rule here...", lambda: self.add_rule(clause_id))
 
 
-def _document(model: ProjectModel):
-    from smpolicy_desktop.render import render_document
-
-    return render_document(model.project)
-
-
 def _section_of(model: ProjectModel, clause_id: str) -> str:
     section = ""
-    for block in _document(model).blocks:
+    for block in model.workspace.document().blocks:
         if block.kind == "heading1":
             section = block.clause_id
         if block.clause_id == clause_id and block.kind in ("heading1", "heading2"):

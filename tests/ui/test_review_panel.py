@@ -1,0 +1,138 @@
+"""The review panel as the owner uses it: open counsel's reply (menu or drop), accept a
+change into the policy, reject one, reply to a comment; the notes tell the owner's questions
+from counsel's."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from smpolicy_desktop.model import CounselNote
+from tests.docx_projects import filled_project
+from tests.test_review_import import COUNSEL, QUESTION, build_word_reply
+from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
+
+
+@pytest.fixture
+def reply(tmp_path):
+    """A project as sent to counsel, and counsel's reply in Word's conventions."""
+    project = filled_project(review__notes_to_counsel=[
+        CounselNote(clause_id="training.monitoring", question=QUESTION)])
+    from smpolicy_desktop.workspace import Workspace
+
+    workspace = Workspace(project)
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    build_word_reply(tmp_path / "sent.docx", tmp_path / "reply.docx")
+    return workspace.project, tmp_path / "reply.docx"
+
+
+@pytest.fixture
+def window(qtbot, make_window, reply, monkeypatch):  # noqa: F811 (the fixture imported above)
+    project, path = reply
+    window = make_window()
+    window.show_project(project, None)
+    qtbot.waitUntil(lambda: "Northwind" in window.preview.toPlainText())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.open_reply_action.trigger()
+    qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() > 0)
+    return window
+
+
+def select(window, text: str):
+    items = window.review_panel.items
+    for index in range(items.topLevelItemCount()):
+        row = items.topLevelItem(index)
+        if text in row.text(3):
+            items.setCurrentItem(row)
+            return row
+    raise AssertionError(f"no item says {text!r}")
+
+
+def test_file_open_counsels_reply_lists_each_change_against_its_clause(window):
+    panel = window.review_panel
+    assert window.review_dock.isVisible()
+    assert "reply.docx" in panel.heading.text()
+    row = select(window, "We will put any warning in writing.")
+    heading = window.model.workspace.document().clauses()["training.consequences"]
+    assert (row.text(0), row.text(1)) == (heading, "insertion")
+    assert row.text(2).startswith(COUNSEL)
+
+
+def test_accept_puts_counsels_words_in_the_policy_and_undo_takes_them_out(qtbot, window):
+    select(window, "We will put any warning in writing.")
+    window.review_panel.accept_button.click()
+    qtbot.waitUntil(lambda: "We will put any warning in writing." in
+                    window.preview.toPlainText())
+    assert "Accepted" in select(window, "We will put any warning in writing.").text(1)
+    assert not window.review_panel.accept_button.isEnabled()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: "We will put any warning in writing." not in
+                    window.preview.toPlainText())
+
+
+def test_accept_as_a_clause_wording_keeps_it_as_wording(qtbot, window):
+    select(window, "three times")
+    accept_as = {a.text(): a for a in window.review_panel.accept_menu.actions()}
+    accept_as["Accept as the clause's wording"].trigger()
+    project = window.model.project
+    assert project.wording_for("responses.monitoring") is not None
+    qtbot.waitUntil(lambda: "three times each working day" in window.preview.toPlainText())
+
+
+def test_reject_leaves_the_policy_as_it_was(qtbot, window):
+    before = window.model.project.model_copy(deep=True)
+    row = select(window, "Just make sure your work gets done")
+    window.review_panel.reject_button.click()
+    assert "Rejected" in select(window, "Just make sure your work gets done").text(1)
+    assert window.model.project.employees == before.employees
+    assert window.model.project.wording == before.wording
+    assert row is not None
+
+
+def test_reply_to_a_comment_keeps_the_thread_in_the_notes(qtbot, window, monkeypatch):
+    select(window, "Keep this clause exactly as it is.")
+    assert window.review_panel.reply_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *a, **k: ("Thank you, we will keep it.", True))
+    window.review_panel.reply_button.click()
+    notes = window.review_panel.notes
+    texts = [(notes.topLevelItem(i).text(1), notes.topLevelItem(i).text(2))
+             for i in range(notes.topLevelItemCount())]
+    assert ("You asked", QUESTION) in texts  # the owner's own question, told apart
+    counsel = next(notes.topLevelItem(i) for i in range(notes.topLevelItemCount())
+                   if notes.topLevelItem(i).text(2) == "Keep this clause exactly as it is.")
+    assert counsel.text(1) == COUNSEL
+    assert (counsel.child(0).text(1), counsel.child(0).text(2)) == \
+        ("You", "Thank you, we will keep it.")
+
+
+def test_counsels_answer_to_the_owners_question_sits_under_it(qtbot, window):
+    select(window, "Yes, for company systems it is enough.")
+    window.review_panel.accept_button.click()
+    notes = window.review_panel.notes
+    question = next(notes.topLevelItem(i) for i in range(notes.topLevelItemCount())
+                    if notes.topLevelItem(i).text(2) == QUESTION)
+    assert (question.child(0).text(1), question.child(0).text(2)) == \
+        (COUNSEL, "Yes, for company systems it is enough.")
+
+
+def test_a_dropped_word_file_opens_as_counsels_reply(qtbot, make_window, reply):  # noqa: F811
+    project, path = reply
+    window = make_window()
+    window.show_project(project, None)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() > 0)
+    assert window.review_dock.isVisible()
+
+
+def test_a_word_file_that_is_no_reply_says_why(qtbot, window, tmp_path):
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    assert not window.review_panel.open_reply(broken)
+    assert "is not a Word (.docx) file" in window.review_panel.heading.text()
