@@ -385,7 +385,7 @@ class TrainingAndEnforcement(Area):
                                  "Coaching first; serious breaches may lead to discipline",
                                  multiline=True)
     measures: list[str] = question(list, "How we measure results", "",
-                                   "Enquiries that came from social media")
+                                   "Inquiries that came from social media")
 
 
 class ReviewAndSignOff(Area):
