@@ -264,10 +264,14 @@ class MainWindow(QMainWindow):
             for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"),
                                ("pdf", "PDF"))}
         self.export_actions["docx"].setIcon(self.style().standardIcon(pixmap.SP_ArrowRight))
+        self.send_action = self._action("Send to &Counsel (Word)...",
+                                        lambda: self.export("docx", send=True))
+        self.send_action.setToolTip("A Word file for your lawyer, kept in the project as the "
+                                    "version their reply and later changes compare with")
         self.export_changes_action = self._action(
-            "Export &Changes Since Last Export...", lambda: self.export("docx", True))
-        self.export_changes_action.setToolTip("A Word file showing what changed since the "
-                                              "last Word export, as tracked changes")
+            "Export &Changes for Counsel...", lambda: self.export("docx", True))
+        self.export_changes_action.setToolTip("A Word file showing what changed since a "
+                                              "version sent to counsel, as tracked changes")
         self.export_changes_action.setEnabled(False)  # until a project with one is shown
         self.line_numbers_action = QAction("Number &Lines in Word Exports", self, checkable=True)
         self.line_numbers_action.setChecked(self.settings.value("line_numbers", False, bool))
@@ -335,7 +339,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.open_reply_action)
         menu.addActions(list(self.export_actions.values()))
-        menu.addActions([self.export_changes_action, self.line_numbers_action])
+        menu.addActions([self.send_action, self.export_changes_action,
+                         self.line_numbers_action])
         menu.addSeparator()
         menu.addAction("Check a policy &document...", self._check_policy_document)
         menu.addAction(self.print_action)
@@ -765,25 +770,29 @@ class MainWindow(QMainWindow):
 
     # --- Export ------------------------------------------------------------------------------
 
-    def export(self, fmt: str, changes_since_last: bool = False) -> Path | None:
+    def export(self, fmt: str, changes_since_last: bool = False, send: bool = False
+               ) -> Path | None:
         """Export through a file dialog; failures offer Retry and Save As.
 
-        A plain Word export is recorded as a version sent to counsel, the base of later changes
-        exports (never an undo step); a changes export never moves that base.
+        A Word file sent to counsel is recorded as a version (never an undo step); a changes
+        export compares with one of those (the owner picks which) and never moves it.
         """
         from smpolicy_desktop.exporters import ExportError
         from smpolicy_desktop.safe_write import WriteError
         from ui import dialogs
+        from ui.review_panel import choose_version
 
         if not self._final_confirmed():
+            return None
+        against = choose_version(self, self.model.workspace) if changes_since_last else None
+        if changes_since_last and against is None:
             return None
         path = self._ask_export_path(fmt)
         while path is not None:
             try:
                 self.model.workspace.export(
                     path, fmt, line_numbers=fmt == "docx" and self.line_numbers_action.isChecked(),
-                    changes_since_last=changes_since_last,
-                    remember=fmt == "docx" and not changes_since_last)
+                    changes_since_last=changes_since_last, against=against, remember=send)
             except ExportError as exc:
                 reason = exc.reason[:1].upper() + exc.reason[1:]
                 dialogs.show_error(self, "Cannot export", f"{reason}.")

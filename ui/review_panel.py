@@ -218,6 +218,20 @@ class ReviewPanel(QWidget):
             row.addChild(QTreeWidgetItem(["", who, reply.text]))
 
 
+def choose_version(parent: QWidget, workspace) -> str | None:
+    """The version sent to counsel a redline compares with: asked when there are several of
+    the policy's kind (the last one offered first); None when the owner cancels."""
+    versions = [v for v in workspace.project.sent_versions
+                if v.paragraphs and v.kind == workspace.kind][::-1]
+    if len(versions) < 2:
+        return versions[0].id if versions else ""
+    labels = [f"{v.id}: {v.label}, {long_date(v.sent_on.date())}"
+              + (f", version {v.version}" if v.version else "") for v in versions]
+    chosen, ok = QInputDialog.getItem(parent, "Export changes for counsel",
+                                      "Show the changes since:", labels, 0, False)
+    return versions[labels.index(chosen)].id if ok else None
+
+
 def install(window) -> ReviewPanel:
     """The panel in a dock of the window, File > Open Counsel's Reply..., and the message
     and clause hooks."""

@@ -5,13 +5,14 @@ from counsel's."""
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from smpolicy_desktop.model import CounselNote
 from tests.docx_projects import filled_project
-from tests.test_review_import import COUNSEL, QUESTION, build_word_reply
+from tests.test_review_import import COUNSEL, QUESTION, W, build_word_reply
 from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
 
 
@@ -136,3 +137,47 @@ def test_a_word_file_that_is_no_reply_says_why(qtbot, window, tmp_path):
     broken.write_bytes(b"not a zip")
     assert not window.review_panel.open_reply(broken)
     assert "is not a Word (.docx) file" in window.review_panel.heading.text()
+
+
+# --- Versions sent and the redline -----------------------------------------------------------
+
+def test_a_copy_to_print_does_not_hide_changes_from_counsel(make_window, answers, tmp_path):  # noqa: F811, E501
+    import zipfile
+
+    window = make_window()
+    window.show_project(filled_project(), None)
+    answers.save_path = tmp_path / "v1.docx"
+    window.send_action.trigger()
+    window.model.set_value(("employees", "disclaimer_text"), "All views are mine alone.")
+    answers.save_path = tmp_path / "print.docx"
+    window.export_actions["docx"].trigger()  # a copy to print: no version sent
+    window.model.set_value(("company", "version"), "2.2")
+    answers.save_path = tmp_path / "changes.docx"
+    window.export_changes_action.trigger()
+    body = etree.fromstring(zipfile.ZipFile(tmp_path / "changes.docx").read("word/document.xml"))
+    inserted = " ".join("".join(ins.itertext()) for ins in body.iter(f"{{{W}}}ins"))
+    assert "mine alone" in inserted  # the disclaimer change is marked, not slipped in
+
+
+def test_the_owner_picks_a_version_to_compare_with(make_window, answers, tmp_path, monkeypatch):  # noqa: F811, E501
+    import docx
+
+    window = make_window()
+    window.show_project(filled_project(), None)
+    for name, version in (("v1.docx", "2.1"), ("v2.docx", "2.2")):
+        window.model.set_value(("company", "version"), version)
+        answers.save_path = tmp_path / name
+        window.send_action.trigger()
+    asked = []
+
+    def pick(parent, title, label, items, current, editable):
+        asked.append(items)
+        return items[-1], True  # the older one
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    answers.save_path = tmp_path / "changes.docx"
+    window.export_changes_action.trigger()
+    assert asked[0][0].startswith("v2: Sent to counsel") and asked[0][1].startswith("v1")
+    first = docx.Document(tmp_path / "changes.docx").paragraphs[0].text
+    assert first.startswith("Changes since version 2.1, sent to counsel on ")
+    assert "(full policy, v1)" in first

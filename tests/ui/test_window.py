@@ -145,7 +145,7 @@ def test_a_changes_export_never_moves_the_baseline_and_it_is_never_an_undo_step(
     import zipfile
 
     answers.save_path = tmp_path / "sent.docx"
-    window.export_actions["docx"].trigger()
+    window.send_action.trigger()
     baseline = list(window.model.project.sent_versions)
     assert window.model.undo_stack.count() == 0  # remembering the export is no undo step
     type_into(qtbot, window, ("company", "name"), "Northwind Analytics Group LLC")
@@ -166,7 +166,7 @@ def test_a_word_export_of_a_saved_project_leaves_it_saved(qtbot, tmp_path, make_
     save_project(load_project("assets/examples/northwind.smpolicy"), path, keep_backup=False)
     window = make_window(path)
     answers.save_path = tmp_path / "sent.docx"
-    window.export_actions["docx"].trigger()
+    window.send_action.trigger()
     assert not window.isWindowModified()
     assert load_project(path).sent_versions == window.model.project.sent_versions  # in the file
 
@@ -267,6 +267,10 @@ def test_export_to_word_and_read_it_back(qtbot, tmp_path, window, answers):
     assert answers.exported == [tmp_path / "policy.docx"]
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "policy.docx")).paragraphs)
     assert "Larkspur Analytics" in text
+    assert window.model.project.sent_versions == []  # a copy to print is no version sent
+    assert not window.export_changes_action.isEnabled()
+    answers.save_path = tmp_path / "for counsel.docx"
+    window.send_action.trigger()
     assert window.model.project.sent_versions[-1].paragraphs  # the version sent to counsel
     assert window.export_changes_action.isEnabled()
 
@@ -397,7 +401,7 @@ def test_word_export_with_line_numbers_then_only_the_changes(qtbot, tmp_path, wi
     type_into(qtbot, window, ("company", "name"), "Larkspur Analytics")
     window.line_numbers_action.setChecked(True)
     answers.save_path = tmp_path / "first.docx"
-    window.export_actions["docx"].trigger()
+    window.send_action.trigger()
     assert b"lnNumType" in zip_part(tmp_path / "first.docx", "word/document.xml")
 
     type_into(qtbot, window, ("company", "name"), "Larkspur Analytics Group")
