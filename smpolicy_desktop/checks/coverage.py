@@ -46,10 +46,14 @@ def _general_pieces(project: Project) -> Iterator[Finding]:
             ("employees", "endorsement_disclosure"), replacement=True)
     in_us = CheckFacts.from_project(project).in_us
     if not in_us:
+        covered = project.company.law_pack.covered
         yield Finding(
             "jurisdiction.outside_us", "info",
-            "The risk check and the policy text follow US law. Ask a lawyer in your country to "
-            "adapt the policy before you use it.", "Common practice", "", "purpose")
+            "The risk check covers US law only. "
+            + ("The policy text follows your country's law as of the date on its title page; "
+               "have a lawyer there review it." if covered else
+               "The policy text names no law of your country. Ask a lawyer there to adapt it "
+               "before you use it."), "Common practice", "", "purpose")
     if employees.savings_clause is False and in_us:
         yield Finding(
             "missing.rights_statement", "warning",
