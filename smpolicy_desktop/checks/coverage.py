@@ -108,7 +108,7 @@ def _sector_pieces(project: Project, document: Document) -> Iterator[Finding]:
         yield Finding(
             "sector.health.patient_information", "warning",
             "A health care policy must say plainly that patient information, photos and "
-            "stories are never posted without the patient's written authorisation.",
+            "stories are never posted without the patient's written authorization.",
             "HIPAA Privacy Rule, 45 CFR Parts 160 and 164", PATIENT_ITEM, "employees",
             ("employees", "confidential_info"), replacement=[*confidential, PATIENT_ITEM])
     if industry == Industry.FINANCIAL_SERVICES:

@@ -124,14 +124,14 @@ FAMILIES = {f.id: f for f in (
             REVIEW_RULE + ", s. 465.8", "We never buy followers, likes, views or reviews."),
     _family("hipaa.review_reply", "error",
             "Replying to a review with anything about the patient's visit, care or bill "
-            "discloses health information without authorisation. HHS has fined practices for "
+            "discloses health information without authorization. HHS has fined practices for "
             "exactly this.", "HIPAA Privacy Rule, 45 CFR 164.502; HHS OCR settlements with "
             "Elite Dental Associates (2019) and New Vision Dental (2022)",
             "When we reply to a review, we never confirm that someone is a patient or mention "
             "their care; we invite them to contact us privately."),
     _family("hipaa.patient_content", "error",
             "Posts about patients, even without names, can identify them. Providers need the "
-            "patient's signed authorisation before sharing their information, photos or "
+            "patient's signed authorization before sharing their information, photos or "
             "stories.", "HIPAA Privacy Rule, 45 CFR 164.508",
             "We share patient photos or stories only with the patient's signed HIPAA "
             "authorization."),
