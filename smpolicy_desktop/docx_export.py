@@ -488,7 +488,10 @@ def _add_notes_to_counsel(word: docx.document.Document, body: _Body, document: D
             if target is None:
                 target = word.element.body.find(_W["p"])
             paragraphs = [target]
-            if clause_id:
+            if clause_id and document.kind == DocumentType.SHORT.value:
+                question = ("This note is about a clause of the full policy, which the short "
+                            f"guidelines leave out. {question}")
+            elif clause_id:
                 question = (f'This note was about the clause "{clause_id}", which is no longer '
                             f"in the policy. {question}")
         # Never anchored in deleted text: accepting the deletion would take the note with it.

@@ -133,3 +133,13 @@ def _cells(path) -> str:
 
 def _header(path) -> str:
     return "\n".join(p.text for p in docx.Document(path).sections[0].header.paragraphs)
+
+
+def test_a_note_in_the_short_guidelines_says_where_its_clause_is_in_words(tmp_path):
+    notes = [CounselNote(clause_id="training.monitoring", question="Is this enough for Ohio?")]
+    short = Workspace(filled_project(review__notes_to_counsel=notes)).export(
+        tmp_path / "s.docx", kind="short")
+    with zipfile.ZipFile(short) as files:
+        comments = files.read("word/comments.xml").decode()
+    assert "a clause of the full policy, which the short guidelines leave out" in comments
+    assert "training.monitoring" not in comments
