@@ -1,12 +1,14 @@
 """The Windows installer built on Linux (.ci/build --target windows), tried under wine by
 .ci/windows-smoke: installed as a user, used, uninstalled without a trace.
 
-Slow (about 2 minutes of wine). The installer is built by CI before the tests (it takes minutes);
-elsewhere these tests skip until it exists, and in CI a missing installer or wine fails them.
+The smoke run is slow (about a minute of wine). The installer is built by CI before the tests
+(it takes minutes); elsewhere these tests skip until it exists, and in CI a missing installer or
+wine fails them.
 """
 
 from __future__ import annotations
 
+import re
 import runpy
 import subprocess
 import sys
@@ -16,8 +18,7 @@ import pytest
 from tests.clients import pandoc_text
 from tests.conftest import IN_CI, REPO, require_tool
 
-pytestmark = [pytest.mark.skipif(sys.platform != "linux", reason="built and run under wine"),
-              pytest.mark.slow]
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="built and run under wine")
 
 BUNDLE = REPO / "dist" / "windows" / "smpolicy"
 
@@ -44,6 +45,22 @@ def smoke(setup_exe, tmp_path_factory):
     return result, out
 
 
+def pins(path) -> dict[str, str]:
+    """name -> version of the name==version lines of a requirements file (names normalised)."""
+    found = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", path.read_text(), re.MULTILINE)
+    return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in found}
+
+
+def test_the_windows_wheel_lock_pins_every_requirement_at_its_version():
+    """A requirement added or bumped needs its win_amd64 wheel and sha256 in the lock, or the
+    Windows build stops (pip refuses unlisted files)."""
+    locked = pins(REPO / ".ci" / "windows-wheels.txt")
+    wanted = pins(REPO / "requirements.txt") | pins(REPO / ".ci" / "build-requirements.txt")
+    assert {name: version for name, version in wanted.items()
+            if locked.get(name) != version} == {}, "update .ci/windows-wheels.txt"
+
+
+@pytest.mark.slow
 def test_the_installer_installs_runs_and_uninstalls_cleanly(smoke):
     result, _out = smoke
     assert result.returncode == 0, result.stdout + result.stderr
@@ -51,11 +68,13 @@ def test_the_installer_installs_runs_and_uninstalls_cleanly(smoke):
     assert "nothing of smpolicy is left" in result.stdout
 
 
+@pytest.mark.slow
 def test_the_installed_app_exports_the_example_to_word(smoke):
     _result, out = smoke
     assert "Northwind Analytics LLC" in pandoc_text(out)
 
 
+@pytest.mark.slow
 def test_the_installed_window_shows_the_example(smoke):
     """The screenshot holds a drawn window (many colours), not a black or empty screen."""
     from PIL import Image
