@@ -10,6 +10,7 @@ import json
 import re
 import typing
 
+import docx
 import pytest
 
 from smpolicy_desktop.law import COVERED, law_as_of, law_pack, places, state_rules
@@ -18,6 +19,7 @@ from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import long_date, render_document
 from smpolicy_desktop.resources import resource_path
 from smpolicy_desktop.storage import FORMAT, project_from_data
+from smpolicy_desktop.workspace import Workspace
 from tests.test_policy_text import flesch_kincaid_grade, holes
 
 # Each country with a state whose own rules show, and Germany for "any other country".
@@ -229,6 +231,16 @@ def test_every_listed_state_belongs_to_a_covered_country_and_every_code_is_iso()
         assert all(code.startswith(f"{country}-") for code in regions)
         for rule_regions in state_rules(country).values():
             assert set(rule_regions) <= set(regions)
+
+
+@pytest.mark.parametrize("country", ["GB", "DE"])
+def test_the_word_file_for_another_country_carries_its_law_and_date(country, tmp_path):
+    project = placed(PRESETS["health_care"].project(), country, PLACES[country])
+    written = Workspace(project).export(tmp_path / "policy.docx")
+    text = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
+    assert "Law as of 2 December 2026" in text
+    assert "HIPAA" not in text and "Federal Trade Commission" not in text
+    assert ("Equality Act 2010" if country == "GB" else "a local lawyer must adapt it") in text
 
 
 # --- Older files -----------------------------------------------------------------------------
