@@ -829,18 +829,23 @@ class MainWindow(QMainWindow):
     def _final_confirmed(self) -> bool:
         """A final version with risky sentences, reviewers not approved or a review date
         passed: ask first (the answer defaults to going back)."""
-        from smpolicy_desktop.checks import check_project
-        from smpolicy_desktop.checks.readiness import open_before_final
         from ui import dialogs
 
-        project = self.model.project
-        if not project.review.final:
+        if not self.model.project.review.final:
             return True
+        items = self.open_before_final()
+        return not items or dialogs.confirm_final(self, items)
+
+    def open_before_final(self) -> list[str]:
+        """What a final version would go out with (risky sentences, reviewers not approved)."""
+        from smpolicy_desktop.checks import check_project
+        from smpolicy_desktop.checks.readiness import open_before_final
+
+        project = self.model.project
         document, latest = self.model.workspace.document(), self.rendering.latest
         findings = latest.findings if latest and latest.document is document else \
             check_project(project, document)  # the background check has not caught up
-        items = open_before_final(project, findings)
-        return not items or dialogs.confirm_final(self, items)
+        return open_before_final(project, findings)
 
     def print_policy(self) -> None:
         from smpolicy_desktop.document import to_html

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -243,9 +244,35 @@ def install(window) -> ReviewPanel:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
     panel.clause_requested.connect(window.preview.show_clause)
+    window.model.changed.connect(lambda path: _marked_final(window, path))
     panel.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
     window.review_dock = dock
     return panel
+
+
+def _marked_final(window, path: tuple) -> None:
+    """Ticking Final while a reviewer has not approved, or a warning is open, asks first
+    (once the tick has been recorded, so "Not yet" can take it back as an undo)."""
+    if tuple(path) == ("review", "final") and window.model.project.review.final:
+        QTimer.singleShot(0, lambda: _confirm_final(window))
+
+
+def _confirm_final(window) -> None:
+    items = window.open_before_final() if window.model.project.review.final else []
+    if items and not confirm_marking_final(window, items):
+        window.model.undo_stack.undo()
+
+
+def confirm_marking_final(parent: QWidget, open_items: list[str]) -> bool:
+    """Before marking the policy final with things still open; True to mark it anyway."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Mark this version final?",
+                      "A final version goes to all staff without the DRAFT mark, the notes "
+                      "to counsel or the reviewers' statuses. Still open:", parent=parent)
+    box.setInformativeText("\n".join(f"\u2022 {item}" for item in open_items))
+    mark = box.addButton("Mark final anyway", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton("Not yet", QMessageBox.ButtonRole.RejectRole))
+    box.exec()
+    return box.clickedButton() is mark
 
 
 def open_reply_in(window, path: Path | None = None) -> None:

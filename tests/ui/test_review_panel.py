@@ -181,3 +181,21 @@ def test_the_owner_picks_a_version_to_compare_with(make_window, answers, tmp_pat
     first = docx.Document(tmp_path / "changes.docx").paragraphs[0].text
     assert first.startswith("Changes since version 2.1, sent to counsel on ")
     assert "(full policy, v1)" in first
+
+
+# --- Final -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_marking_final_while_counsel_is_still_reviewing_asks_first(qtbot, make_window,  # noqa: F811, E501
+                                                                   monkeypatch, answer):
+    from ui import review_panel
+
+    window = make_window()
+    window.show_project(filled_project(), None)  # the company lawyer is "In review"
+    asked = []
+    monkeypatch.setattr(review_panel, "confirm_marking_final",
+                        lambda parent, items: asked.append(items) or answer)
+    window.model.set_value(("review", "final"), True)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert any("Not approved yet by" in item for item in asked[0])
+    qtbot.waitUntil(lambda: window.model.project.review.final is answer)
