@@ -1,16 +1,21 @@
 """One render per change for every view, and the risk check off the UI thread.
 
 After the edits of one pass of the event loop, the workspace renders its Document once and
-`rendered` hands it to the preview, marks and pickers; the check then runs on a worker thread
-and `checked` brings its findings back. A result for an older project state is dropped.
+`rendered` hands it to the preview, marks and pickers. When typing pauses, the check runs on a
+worker thread (so it never competes with the keystrokes) and `checked` brings its findings
+back. A result for an older project state is dropped.
 """
 
 from __future__ import annotations
+
+from contextlib import suppress
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from smpolicy_desktop.document import Document
 from ui.project_model import ProjectModel
+
+CHECK_PAUSE_MS = 300  # typing pauses this long before the check runs
 
 
 class CheckResult:
@@ -37,6 +42,8 @@ class Rendering(QObject):
         self._pool = QThreadPool(self, maxThreadCount=1)
         self._timer = QTimer(self, singleShot=True, interval=0)  # after this pass's edits
         self._timer.timeout.connect(self.render_now)
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS)
+        self._check_timer.timeout.connect(self._start_check)
         self._finished.connect(self._check_done)
         model.changed.connect(lambda _path: self._timer.start())
 
@@ -46,7 +53,7 @@ class Rendering(QObject):
         self._generation += 1
         self.document = self.model.workspace.document()
         self.rendered.emit(self.document)
-        self._start_check()
+        self._check_timer.start(0 if self.latest is None else CHECK_PAUSE_MS)
         return self.document
 
     def _start_check(self) -> None:
@@ -62,7 +69,8 @@ class Rendering(QObject):
 
                 result = CheckResult(document, check_project(project, document),
                                      area_status(project))
-                finished.emit(generation, result)
+                with suppress(RuntimeError):  # the window closed meanwhile
+                    finished.emit(generation, result)
 
         self._pool.start(_Check())
 
