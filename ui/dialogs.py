@@ -1,4 +1,4 @@
-"""The window's questions and messages: new project, unsaved changes, recovery, export results.
+"""The window's questions and messages: unsaved changes, recovery, errors, export results.
 
 Each function shows one dialog and returns the user's answer as a plain value, so the window
 reads like the story it tells and tests can answer for the user.
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -25,35 +24,6 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop import __version__
 from smpolicy_desktop.autosave import Autosave
 from smpolicy_desktop.law import law_as_of
-from smpolicy_desktop.presets import Preset
-
-
-def choose_preset(parent: QWidget, choices: dict[str, Preset]) -> Preset | None:
-    """New project: the user picks the kind of business to start from (None: cancelled)."""
-    dialog = QDialog(parent, windowTitle="New project")
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel("Start from the answers that suit your kind of business. "
-                            "You can change every answer later."))
-    options = QListWidget(objectName="presets")
-    options.setWordWrap(True)
-    options.setAccessibleName("Starting answers")
-    for preset in choices.values():
-        item = QListWidgetItem(f"{preset.title}\n{preset.description}")
-        item.setData(256, preset.name)  # Qt.UserRole
-        options.addItem(item)
-    options.setCurrentRow(0)
-    layout.addWidget(options)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    options.itemActivated.connect(dialog.accept)
-    layout.addWidget(buttons)
-    dialog.resize(520, 360)
-    if dialog.exec() != QDialog.DialogCode.Accepted or options.currentItem() is None:
-        return None
-    return choices[options.currentItem().data(256)]
 
 
 def ask_unsaved_changes(parent: QWidget, name: str) -> str:

@@ -245,8 +245,9 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         pixmap = QStyle.StandardPixmap
-        self.new_action = self._action("&New...", self.new_project, QKeySequence.StandardKey.New,
-                                       pixmap.SP_FileIcon)
+        # New: the start page's kinds of business (with a way back to the policy open).
+        self.new_action = self._action("&New...", self.show_start_page,
+                                       QKeySequence.StandardKey.New, pixmap.SP_FileIcon)
         self.open_action = self._action("&Open...", lambda: self.open_project(),
                                         QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton)
         self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save,
@@ -536,16 +537,6 @@ class MainWindow(QMainWindow):
             self.show_project(Workspace.open(choice.path).project, None)
         else:
             self.load(choice.path)
-
-    def new_project(self) -> None:
-        from smpolicy_desktop.presets import presets
-        from ui import dialogs
-
-        if not self.maybe_save():
-            return
-        preset = dialogs.choose_preset(self, presets())
-        if preset is not None:
-            self.show_project(preset.project(), None)
 
     def open_project(self, path: Path | None = None) -> bool:
         if not self.maybe_save():

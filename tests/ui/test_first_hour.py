@@ -203,3 +203,12 @@ def test_the_welcome_page_from_help_has_a_way_back_to_the_policy(qtbot, make_win
     assert window.stack.currentWidget() is window.splitter
     assert window.model.project.company.name == "Harbor Lane Accounting LLC"
     assert window.windowTitle().startswith("Untitled")
+
+
+def test_new_offers_the_kinds_of_business_and_starts_from_the_one_picked(qtbot, make_window,
+                                                                          answers):
+    window = make_window()
+    window.new_action.trigger()
+    assert window.stack.currentWidget() is window.start_page
+    window.start_page.findChild(QCommandLinkButton, "preset_health_care").click()
+    assert window.model.project == presets()["health_care"].project()
