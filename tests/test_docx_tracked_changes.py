@@ -165,6 +165,66 @@ def test_a_removed_list_item_is_a_deleted_paragraph(remembered, tmp_path):
     assert [_text(p, "old") for p in deleted] == ["Unreleased projects"]
 
 
+def test_deleted_headings_and_list_items_keep_their_styles(remembered, tmp_path):
+    project, _ = remembered
+    project.employees.confidential_info = ["Client files and client data",
+                                           "Financial results"]
+    project.employees.third_party_rights = False  # the clause on others' work goes
+    path = export_changes(project, tmp_path)
+    deleted = {_text(p, "old"): _style(p) for p in docx.Document(path).element.body.iter(W["p"])
+               if (mark := _mark(p, "p")) is not None and mark.tag == W["del"]}
+    assert deleted["Unreleased projects"] == "ListBullet"  # Reject brings back a bullet
+    heading = next(text for text in deleted if text.split(" ", 1)[0].count(".") == 1
+                   and text.split(" ", 1)[0].replace(".", "").isdigit())
+    assert deleted[heading] == "Heading2"  # ... and a clause heading, not body text
+
+
+def test_a_note_never_ends_inside_a_deletion(tmp_path):
+    project = filled_project(responses__holding_statement=(
+        "We know about the problem. We will post an update within the hour."))
+    project.review.notes_to_counsel = [CounselNote(clause_id="responses.holding",
+                                                   question="Is this statement enough?")]
+    record_sent(project)
+    project.responses.holding_statement = "We know about the problem."  # the note's last words go
+    body = docx.Document(export_changes(project, tmp_path)).element.body
+    assert "We will post an update" in "".join(
+        "".join(d.itertext()) for d in body.iter(W["del"]))
+    for tag in ("commentRangeEnd", "commentReference", "commentRangeStart"):
+        for node in body.iter(qn(f"w:{tag}")):
+            assert not list(node.iterancestors(W["del"])), tag
+
+
+def test_the_redline_compares_with_the_version_asked_for_and_like_with_like(remembered,
+                                                                            tmp_path):
+    project, _ = remembered
+    project.company.version = "3.0"
+    record_sent(project)  # v2
+    project.company.version = "3.1"
+    path = Workspace(project).export(tmp_path / "c.docx", changes_since_last=True,
+                                     against="v1")
+    assert "(full policy, v1)" in docx.Document(path).paragraphs[0].text
+    with pytest.raises(ExportError, match="like with like"):
+        Workspace(project).export(tmp_path / "s.docx", kind="short", changes_since_last=True,
+                                  against="v1")
+    with pytest.raises(ExportError, match="no version sent with this id"):
+        Workspace(project).export(tmp_path / "x.docx", changes_since_last=True, against="v9")
+
+
+def test_the_file_sent_carries_clause_bookmarks_its_version_and_track_changes(tmp_path):
+    import zipfile
+
+    project = filled_project()
+    path = Workspace(project).export(tmp_path / "sent.docx", remember=True)
+    with zipfile.ZipFile(path) as files:
+        document = files.read("word/document.xml").decode()
+        custom = files.read("docProps/custom.xml").decode()
+        settings = files.read("word/settings.xml").decode()
+    assert 'w:name="smp_employees_confidential"' in document
+    assert "smpolicyVersion" in custom and ">v1<" in custom
+    assert "<w:trackRevisions/>" in settings
+    assert project.sent_versions[-1].id == "v1"
+
+
 def test_a_new_table_row_is_an_inserted_row(remembered, tmp_path):
     project, _ = remembered
     project.responses.escalation_chain = [
