@@ -1,0 +1,104 @@
+"""The workspace, the one place where the rules about the open project live: what the window
+and the CLI both get when they open, export and save."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from smpolicy_desktop.exporters import EXPORTERS, ExportError
+from smpolicy_desktop.storage import load_project, save_project
+from smpolicy_desktop.workspace import Workspace
+from tests.conftest import EXAMPLE, REPO
+
+
+@pytest.fixture
+def saved(tmp_path):
+    path = tmp_path / "policy.smpolicy"
+    save_project(load_project(EXAMPLE), path, keep_backup=False)
+    return Workspace.open(path)
+
+
+def test_an_unknown_export_format_is_an_error_not_markdown(saved, tmp_path):
+    with pytest.raises(ExportError, match="no export format called 'pdfx'"):
+        saved.export(tmp_path / "policy.pdfx", "pdfx")
+    assert not (tmp_path / "policy.pdfx").exists()
+
+
+def test_every_registered_format_writes_the_same_words(saved, tmp_path):
+    name = saved.project.company.name
+    for exporter in EXPORTERS.values():
+        written = saved.export(tmp_path / f"policy.{exporter.extension}", exporter.name)
+        raw = written.read_bytes()
+        text = zipfile.ZipFile(written).read("word/document.xml").decode() \
+            if exporter.name == "docx" else raw.decode("utf-8")
+        assert name in text, exporter.name
+
+
+def test_an_export_never_overwrites_a_project_file(saved, tmp_path):
+    before = saved.path.read_bytes()
+    for target in (saved.path, tmp_path / "other.smpolicy"):
+        with pytest.raises(ExportError, match="that is a project file"):
+            saved.export(target, "docx")
+    assert saved.path.read_bytes() == before
+
+
+def test_a_version_sent_to_counsel_is_recorded_and_a_saved_project_stays_saved(saved, tmp_path):
+    events = []
+    saved.on("modified", events.append)
+    saved.export(tmp_path / "sent.docx", remember=True)
+    assert not saved.modified and events == []
+    assert [v.id for v in load_project(saved.path).sent_versions] == \
+        [v.id for v in saved.project.sent_versions]
+
+
+def test_a_version_sent_from_unsaved_work_waits_for_the_next_save(saved, tmp_path):
+    saved.set_value(("company", "name"), "Northwind Analytics Group LLC")
+    saved.export(tmp_path / "sent.docx", remember=True)
+    assert saved.modified and not load_project(saved.path).sent_versions
+    saved.save()
+    assert len(load_project(saved.path).sent_versions) == 1 and not saved.modified
+
+
+def test_a_changes_export_never_moves_what_it_compares_with(saved, tmp_path):
+    saved.export(tmp_path / "sent.docx", remember=True)
+    sent = list(saved.project.sent_versions)
+    saved.set_value(("company", "name"), "Northwind Analytics Group LLC")
+    for name in ("changes1.docx", "changes2.docx"):
+        saved.export(tmp_path / name, changes_since_last=True)
+        assert b"<w:ins " in zipfile.ZipFile(tmp_path / name).read("word/document.xml")
+    assert saved.project.sent_versions == sent
+
+
+def test_the_document_is_rendered_once_per_change_and_follows_the_document_type(saved):
+    first = saved.document()
+    assert saved.document() is first  # every view shares it
+    saved.set_value(("company", "document_type"), "short")
+    assert saved.document() is not first and saved.document().kind == "short"
+
+
+def test_the_cli_export_goes_through_the_same_rules(saved, tmp_path):
+    done = subprocess.run([sys.executable, "main.py", "export", str(saved.path), "-o",
+                           str(saved.path)], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "that is a project file" in done.stderr
+
+
+def test_a_company_name_with_a_slash_suggests_a_file_name_not_a_folder(saved):
+    saved.set_value(("company", "name"), "Nordisk Design A/S")
+    assert saved.suggested_name() == "Nordisk Design A S social media policy"
+
+
+@pytest.mark.slow
+def test_pip_wheel_builds_a_wheel_with_the_shipped_files(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(tmp_path), str(REPO)], check=True, capture_output=True,
+                   timeout=600)
+    (wheel,) = tmp_path.glob("smpolicy-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "smpolicy_desktop/workspace.py" in names and "main.py" in names
+    assert "templates/policy_full.html.j2" in names
+    assert "assets/examples/northwind.smpolicy" in names
