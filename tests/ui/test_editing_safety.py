@@ -171,3 +171,20 @@ def test_the_spelling_list_loads_from_the_package_without_the_network(network_gu
     finally:
         network_guard.strict = False
     assert network_guard.attempts[earlier:] == []
+
+
+def test_a_misspelt_word_offers_its_corrections_and_one_click_fixes_it(qtbot, window, model):
+    box = editor(window, "responses", "holding_statement")
+    model.set_value(("responses", "holding_statement"), "We beleive in being open.")
+    position = box.cursorRect(_cursor_at(box, 5)).center()
+    corrections = box.corrections_at(position)
+    assert [a.text() for a in corrections][0] == "believe"
+    corrections[0].trigger()
+    assert model.project.responses.holding_statement == "We believe in being open."
+    assert box.corrections_at(box.cursorRect(_cursor_at(box, 5)).center()) == []
+
+
+def _cursor_at(box, offset: int):
+    cursor = box.textCursor()
+    cursor.setPosition(offset)
+    return cursor

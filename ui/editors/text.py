@@ -7,6 +7,7 @@ multi-line box underlines misspelt words (ui/spelling.py).
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from smpolicy_desktop.questions import Question
@@ -58,6 +59,35 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
             self.setTextCursor(cursor)
             self._italic_when_empty()
             self._fit()
+
+    def contextMenuEvent(self, event) -> None:
+        """Right-click on a misspelt word: its likely corrections come first in the menu."""
+        menu = self.createStandardContextMenu(event.pos())
+        corrections = self.corrections_at(event.pos())
+        if corrections:
+            first = menu.actions()[0]
+            for action in corrections:
+                action.setParent(menu)
+                menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+
+    def corrections_at(self, position) -> list[QAction]:
+        """One action per likely correction of the misspelt word at a point (none if it is
+        spelt right); each replaces the word as one edit of the answer."""
+        from ui.spelling import misspelt, suggestions
+
+        cursor = self.cursorForPosition(position)
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        word = cursor.selectedText()
+        if not word.isalpha() or not misspelt(word):
+            return []
+        actions = []
+        for correction in suggestions(word):
+            action = QAction(correction, self)
+            action.triggered.connect(lambda _=False, c=correction: cursor.insertText(c))
+            actions.append(action)
+        return actions
 
     def _fit(self) -> None:
         block, lines = self.document().firstBlock(), 0
