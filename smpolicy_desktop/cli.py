@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "same kind) as tracked changes")
     export.add_argument("--against", metavar="VERSION",
                         help="with --changes-since-last: compare with this version sent "
-                             "(e.g. v2; see 'versions')")
+                             "(e.g. v2, as export --remember and import-review print it)")
     export.add_argument("--remember", action="store_true",
                         help="record this Word export in the project file as a version sent to "
                              "counsel (what later redlines and counsel's reply compare with)")

@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from . import APP_NAME, __version__
 from .document import Block, Document, Note, Run
-from .model import Choice, ClauseWording, DocumentType, Project
+from .model import Choice, ClauseWording, CounselComment, DocumentType, Project
 from .resources import resource_path
 
 # Characters XML 1.0 cannot hold at all: they are dropped from user text, never escaped.
@@ -252,14 +252,30 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
                 blocks.extend(section_blocks)
     company = project.company
     owner = ", ".join(filter(None, (company.owner_name, company.owner_title)))
+    author = author_of(project)
     notes = tuple(Note(xml_safe(note.clause_id), xml_safe(note.question.strip()))
                   for note in project.review.notes_to_counsel if note.question.strip())
+    notes += tuple(Note(xml_safe(comment.clause_id), xml_safe(_answered(comment, author)))
+                   for comment in project.counsel_comments if not comment.resolved
+                   and any(reply.author == author for reply in comment.replies))
     return Document(kind=kind.value, title="Social Media Policy",
                     company=xml_safe(company.name.strip()), owner=xml_safe(owner),
                     draft=not project.review.final, blocks=tuple(blocks),
-                    author=xml_safe(company.owner_name.strip() or company.name.strip()
-                                    or "Policy owner"),
-                    version=xml_safe(company.version), notes=notes)
+                    author=xml_safe(author), version=xml_safe(company.version), notes=notes)
+
+
+def author_of(project: Project) -> str:
+    """Who the Word file's comments and tracked changes are from: the policy owner, else the
+    company."""
+    company = project.company
+    return company.owner_name.strip() or company.name.strip() or "Policy owner"
+
+
+def _answered(comment: CounselComment, author: str) -> str:
+    """Counsel's note and the owner's answer, as the comment that carries the thread on."""
+    answers = " ".join(reply.text for reply in comment.replies if reply.author == author)
+    return f'On {comment.author or "counsel"}\'s note "{comment.text}": {answers}'
+
 
 
 def _header_blocks(header: Any) -> list[Block]:

@@ -173,15 +173,15 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     reader.walk(document.find(_w("body")))
     reader.finish()
     untracked = _untracked(reader, version, len(reader.items))
-    comments = _comments(path, parts, reader, owner, project,
-                         len(reader.items) + len(untracked))
+    comments = _comments(path, parts, reader, owner, len(reader.items) + len(untracked))
     return Reply(path, version, reader.items + untracked + comments, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses)
 
 
 def _owner(project: Project) -> str:
-    company = project.company
-    return company.owner_name.strip() or company.name.strip() or "Policy owner"
+    from .render import author_of
+
+    return author_of(project)
 
 
 def _parts(path: Path) -> dict[str, bytes]:
@@ -507,7 +507,7 @@ def _untracked(reader: _Reader, version: SentVersion, count: int) -> list[Review
 
 
 def _comments(path: Path, parts: dict[str, bytes], reader: _Reader, owner: str,
-              project: Project, count: int) -> list[ReviewItem]:
+              count: int) -> list[ReviewItem]:
     """Counsel's comments and replies (the owner's own notes are context, not items)."""
     if "word/comments.xml" not in parts:
         return []
@@ -519,7 +519,6 @@ def _comments(path: Path, parts: dict[str, bytes], reader: _Reader, owner: str,
             if entry.get(f"{{{_NS['w15']}}}paraIdParent"):
                 parents[entry.get(f"{{{_NS['w15']}}}paraId")] = \
                     entry.get(f"{{{_NS['w15']}}}paraIdParent")
-    questions = {note.question.strip() for note in project.review.notes_to_counsel}
     by_para: dict[str, tuple[str, str, str]] = {}  # paraId -> item id, owner's note, clause
     items: list[ReviewItem] = []
     for comment in root.iterfind("w:comment", _NS):
@@ -530,7 +529,7 @@ def _comments(path: Path, parts: dict[str, bytes], reader: _Reader, owner: str,
         parent_item, parent_note, parent_clause = by_para.get(parents[para_id], ("", "", "")) \
             if para_id in parents else ("", "", "")
         clause_id = reader.comment_clauses.get(comment.get(_w("id")), "") or parent_clause
-        if author == owner and text.strip() in questions:  # the owner's own note, sent
+        if author == owner:  # the owner's own note as sent: context, not counsel's review
             by_para[para_id] = ("", text.strip(), clause_id)
             continue
         count += 1

@@ -20,9 +20,10 @@ from lxml import etree
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import CounselNote
 from smpolicy_desktop.render import clause_texts, render_document
-from smpolicy_desktop.review import parse_date
+from smpolicy_desktop.review import Decision, parse_date
 from smpolicy_desktop.storage import backup_path, load_project, save_project
 from smpolicy_desktop.tracked_changes import sentences
+from smpolicy_desktop.workspace import Workspace
 from tests.conftest import IN_CI, REPO, require_tool
 from tests.docx_projects import filled_project
 
@@ -289,6 +290,22 @@ def test_a_reply_in_words_conventions_maps_every_change_and_comment(sent, tmp_pa
     assert [r.text for r in kept["Keep this clause exactly as it is."].replies] == \
         ["Agreed, no change needed."]
     assert kept["Yes, for company systems it is enough."].about_note == QUESTION
+
+
+def test_the_owners_reply_to_counsel_goes_out_with_the_next_version(sent, tmp_path):
+    project_file, sent_docx = sent
+    reply = tmp_path / "reply.docx"
+    build_word_reply(sent_docx, reply)
+    workspace = Workspace.open(project_file)
+    read = workspace.read_reply(reply)
+    comment = next(i for i in read.items if i.text == "Keep this clause exactly as it is.")
+    workspace.apply_review(read, {comment.id: Decision("reply", text="Agreed, thank you.")})
+    workspace.export(tmp_path / "v2.docx", remember=True)
+    comments = zipfile.ZipFile(tmp_path / "v2.docx").read("word/comments.xml").decode()
+    assert ("On Morgan Lee&apos;s note" in comments or "On Morgan Lee's note" in comments)
+    assert "Agreed, thank you." in comments and QUESTION in comments
+    again = workspace.read_reply(tmp_path / "v2.docx")  # the owner's own notes: no items
+    assert [i for i in again.items if i.is_comment] == []
 
 
 def test_rejected_changes_leave_the_project_as_it_was(sent, tmp_path, capsys):
