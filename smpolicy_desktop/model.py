@@ -506,3 +506,9 @@ class Project(Area):
     def wording_for(self, clause_id: str) -> ClauseWording | None:
         return next((w for w in self.wording if w.clause_id == clause_id), None)
 
+    def new_owner_clause_id(self) -> str:
+        """The id for the next clause of the owner's own: "own." and the next number."""
+        numbers = [int(c.id.split(".")[-1]) for c in self.owner_clauses
+                   if c.id.split(".")[-1].isdigit()]
+        return f"own.{max(numbers, default=0) + 1}"
+

@@ -46,7 +46,7 @@ _HEADING_STYLES = {"Heading1": "heading1", "Heading2": "heading2"}
 _LIST_STYLES = {"ListBullet": "bullet", "ListNumber": "numbered"}
 
 _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot hold it)
-ANSWER, WORDING, NEW_CLAUSE, NOTE = "answer", "wording", "new clause", "note"
+ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
 
 
 class ReviewError(Exception):
@@ -123,7 +123,7 @@ class Reply:
     paragraphs: list[_Paragraph]
     sent_bodies: dict[str, str]  # clause id -> its text as sent
     sections: dict[str, str]  # clause id -> its section id
-    new_clauses: dict[str, tuple[str, str]]  # item id -> (after clause id, section id)
+    new_clauses: dict[str, str]  # a new clause's item id -> the clause it follows
 
     def item(self, item_id: str) -> ReviewItem:
         found = next((i for i in self.items if i.id == item_id), None)
@@ -243,7 +243,7 @@ class _Reader:
         self.clause: str | None = None  # None: outside every clause (or in the contents)
         self.paragraphs: list[_Paragraph] = []
         self.items: list[ReviewItem] = []
-        self.new_clauses: dict[str, tuple[str, str]] = {}
+        self.new_clauses: dict[str, str] = {}
         self.comment_clauses: dict[str, str] = {}
         self._new_clause = ""
         self._open: tuple[Any, str] | None = None  # last change element and its item
@@ -279,7 +279,7 @@ class _Reader:
         elif style in ("heading1", "heading2"):
             first = next(c for c in p.iter(*_ADDS))
             self._new_clause = self._item(first, "new clause", "")
-            self.new_clauses[self._new_clause] = (self.clause, "")
+            self.new_clauses[self._new_clause] = self.clause
         paragraph = _Paragraph(self.clause, style, self._pieces(p),
                                new_clause=self._new_clause)
         previous = self.paragraphs[-1] if self.paragraphs else None
@@ -292,9 +292,14 @@ class _Reader:
                       None)
         if change is not None and self._by_counsel(change):
             self._mark_change = change
-            paragraph.mark = (change.tag, self._open[1] if change.tag in _REMOVES and
-                              self._open is not None and self._open[0].tag in _REMOVES
-                              and self._open[0].getparent() is p else "")
+            if whole and change.tag in _ADDS:  # the mark of a paragraph counsel wrote
+                item = next(i for _, tag, i in paragraph.pieces if tag)
+            elif (change.tag in _REMOVES and self._open is not None
+                  and self._open[0].tag in _REMOVES and self._open[0].getparent() is p):
+                item = self._open[1]  # deleted up to and with the paragraph's end
+            else:
+                item = ""  # settled by the next paragraph
+            paragraph.mark = (change.tag, item)
         self.paragraphs.append(paragraph)
         if self._new_clause:
             self._extend_new_clause(paragraph)
@@ -550,7 +555,7 @@ class Decision:
     reply (a comment, with the owner's words)."""
 
     action: str  # "accept", "reject" or "reply"
-    how: str = ""  # ANSWER, WORDING, NEW_CLAUSE or NOTE; "" for the best fit
+    how: str = ""  # ANSWER, WORDING or NEW_CLAUSE; "" for the best fit
     text: str = ""  # the owner's reply
 
 
@@ -576,7 +581,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
     by_clause: dict[str, list[ReviewItem]] = {}
     for item in reply.items:
-        if item.id in accepted and not item.is_comment and item.kind != NEW_CLAUSE:
+        if item.id in accepted and not item.is_comment and not _as_clause(item, decisions):
             by_clause.setdefault(item.clause_id, []).append(item)
     for clause_id, items in by_clause.items():
         hows = {decisions[item.id].how for item in items}
@@ -585,7 +590,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         decision = decisions.get(item.id)
         if decision is None or decision.action == "reject":
             continue
-        if item.kind == NEW_CLAUSE and decision.action == "accept":
+        if decision.action == "accept" and _as_clause(item, decisions):
             _add_clause(project, reply, item, outcome)
         elif item.is_comment:
             _keep_comment(project, item, decision, outcome)
@@ -597,6 +602,11 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
                                 f"employees' rights: \"{sentence}\"")
     _record_reply(project, reply, now)
     return outcome
+
+
+def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:
+    """Whether accepting the item makes a clause of the owner's own."""
+    return item.kind == NEW_CLAUSE or decisions[item.id].how == NEW_CLAUSE
 
 
 def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[str],
@@ -699,14 +709,22 @@ def _assign(project: Project, path: tuple[Any, ...], value: Any) -> None:
 
 
 def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outcome) -> None:
-    after, _ = reply.new_clauses[item.id]
+    """A clause of the owner's own from counsel's new clause, or from words counsel added."""
+    if item.kind == NEW_CLAUSE:
+        after = reply.new_clauses[item.id]
+        title, body = reply.new_clause_text(item.id)
+    elif item.kind == "insertion" and item.clause_id in reply.sections:
+        after, body = item.clause_id, item.text.strip()
+        words = body.split()
+        title = " ".join(words[:6]).rstrip(".,;:") + ("..." if len(words) > 6 else "")
+    else:
+        outcome.warnings.append(f"{item.id}: only words counsel added can become a clause of "
+                                "your own")
+        return
     section = reply.sections.get(after, after)
-    numbers = [int(c.id.split(".")[1]) for c in project.owner_clauses
-               if c.id.split(".")[-1].isdigit()]
-    title, body = reply.new_clause_text(item.id)
-    clause = OwnerClause(id=f"own.{max(numbers, default=0) + 1}", section_id=section,
-                         after="" if after == section else after, title=title, text=body)
-    project.owner_clauses.append(clause)
+    project.owner_clauses.append(OwnerClause(
+        id=project.new_owner_clause_id(), section_id=section,
+        after="" if after == section else after, title=title, text=body))
     outcome.done.append(f"{item.id}: added {title!r} as a clause of your own")
 
 

@@ -20,7 +20,7 @@ from lxml import etree
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import CounselNote
 from smpolicy_desktop.render import clause_texts, render_document
-from smpolicy_desktop.review import Decision, parse_date
+from smpolicy_desktop.review import NEW_CLAUSE, Decision, parse_date
 from smpolicy_desktop.storage import backup_path, load_project, save_project
 from smpolicy_desktop.tracked_changes import sentences
 from smpolicy_desktop.workspace import Workspace
@@ -306,6 +306,60 @@ def test_the_owners_reply_to_counsel_goes_out_with_the_next_version(sent, tmp_pa
     assert "Agreed, thank you." in comments and QUESTION in comments
     again = workspace.read_reply(tmp_path / "v2.docx")  # the owner's own notes: no items
     assert [i for i in again.items if i.is_comment] == []
+
+
+def _new_paragraph(text: str, style: str, change_id: int):
+    p = etree.Element(w("p"))
+    ppr = etree.SubElement(p, w("pPr"))
+    if style:
+        etree.SubElement(ppr, w("pStyle"), {w("val"): style})
+    etree.SubElement(ppr, w("rPr")).append(_change("ins", change_id))
+    p.append(_change("ins", change_id + 1, _run(text)))
+    return p
+
+
+def test_a_clause_counsel_adds_becomes_a_clause_of_the_owners_own(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+    with zipfile.ZipFile(sent_docx) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    last = _paragraph(root, "Just make sure your work gets done")
+    body = _new_paragraph("Keep work apps on a phone with a screen lock.", "", 960)
+    last.addnext(body)
+    body.addprevious(_new_paragraph("4.2A Personal devices", "Heading2", 950))
+    parts["word/document.xml"] = etree.tostring(root)
+    reply = tmp_path / "reply.docx"
+    with zipfile.ZipFile(reply, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    listed = items(capsys, project_file, reply)
+    new, = listed
+    assert (new["kind"], new["clause_id"]) == ("new clause", "employees.personal_use")
+    assert "Personal devices" in new["text"]
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    project = load_project(project_file)
+    clause, = project.owner_clauses
+    assert (clause.title, clause.section_id, clause.after) == (
+        "Personal devices", "employees", "employees.personal_use")
+    headings = [b for b in render_document(project).blocks if b.kind == "heading2"]
+    at = next(i for i, b in enumerate(headings) if b.clause_id == "employees.personal_use")
+    assert headings[at + 1].text.endswith(" Personal devices")  # numbered with the rest
+    assert clause_texts(render_document(project))[clause.id] == \
+        "Keep work apps on a phone with a screen lock."
+
+
+def test_words_counsel_added_can_become_a_clause_of_their_own(sent, tmp_path):
+    project_file, sent_docx = sent
+    reply = tmp_path / "reply.docx"
+    build_word_reply(sent_docx, reply)
+    workspace = Workspace.open(project_file)
+    read = workspace.read_reply(reply)
+    added = next(i for i in read.items if i.text.strip() == "We will put any warning in writing.")
+    workspace.apply_review(read, {added.id: Decision("accept", NEW_CLAUSE)})
+    clause, = workspace.project.owner_clauses
+    assert clause.after == "training.consequences"
+    assert clause_texts(workspace.document())[clause.id] == "We will put any warning in writing."
+    assert workspace.project.wording == []  # the clause counsel wrote in stays as it was
 
 
 def test_rejected_changes_leave_the_project_as_it_was(sent, tmp_path, capsys):

@@ -89,9 +89,7 @@ class Wording:
         dialog = RuleDialog(self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.text().strip():
             return False
-        numbers = [int(c.id.split(".")[-1]) for c in project.owner_clauses
-                   if c.id.split(".")[-1].isdigit()]
-        clause = OwnerClause(id=f"own.{max(numbers, default=0) + 1}", section_id=section,
+        clause = OwnerClause(id=project.new_owner_clause_id(), section_id=section,
                              after="" if after_clause == section else after_clause,
                              title=dialog.title.text().strip(), text=dialog.text())
         self.model.set_value(("owner_clauses",), [*project.owner_clauses, clause],
