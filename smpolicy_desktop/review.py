@@ -604,6 +604,13 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     return outcome
 
 
+def _heading(project: Project, clause_id: str) -> str:
+    """A clause as the owner knows it: its number and title (its id if it is gone)."""
+    from .render import render_document
+
+    return render_document(project).clauses().get(clause_id, clause_id)
+
+
 def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:
     """Whether accepting the item makes a clause of the owner's own."""
     return item.kind == NEW_CLAUSE or decisions[item.id].how == NEW_CLAUSE
@@ -621,10 +628,16 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     if hows <= {"", ANSWER}:
         path = _answer_for(project, clause_id, body)
         if path is not None:
-            outcome.done.append(f"{clause_id}: kept as the answer {'.'.join(map(str, path))}")
+            from .questions import question_at
+
+            question = question_at(path)
+            label = question.title if question else ".".join(map(str, path))
+            outcome.done.append(f"{_heading(project, clause_id)}: kept as your answer to "
+                                f"\"{label}\"")
             return
         if ANSWER in hows:
-            outcome.warnings.append(f"{clause_id}: no single answer gives counsel's text; "
+            outcome.warnings.append(f"{_heading(project, clause_id)}: no single answer gives "
+                                    "counsel's text; "
                                     "kept as the clause's wording")
     current = render_document(project, reply.version.kind)
     heading = next((b for b in current.blocks if b.clause_id == clause_id
@@ -633,10 +646,10 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     wording = own_wording(project, clause_id, body,
                           title if title and title != generated_title else "")
     if clause_texts(current).get(clause_id) == body and not wording.title:
-        outcome.done.append(f"{clause_id}: already says this")
+        outcome.done.append(f"{_heading(project, clause_id)}: already says this")
         return
     project.wording = [w for w in project.wording if w.clause_id != clause_id] + [wording]
-    outcome.done.append(f"{clause_id}: kept counsel's wording")
+    outcome.done.append(f"{_heading(project, clause_id)}: kept counsel's wording")
 
 
 # Sentences that protect employees' rights (the risk check's "savings" statements): a change

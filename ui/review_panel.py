@@ -65,6 +65,8 @@ class ReviewPanel(QWidget):
         self.items.setRootIsDecorated(False)
         self.items.itemDoubleClicked.connect(self._show_clause)
         self.items.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.details = QLabel(wordWrap=True, objectName="reviewDetails")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
         self.accept_button = QPushButton("Accept", objectName="acceptButton")
         self.accept_menu = QMenu(self.accept_button)
@@ -86,6 +88,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.open_button)
         layout.addWidget(self.items, 2)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Notes between you and counsel"))
         layout.addWidget(self.notes, 1)
@@ -145,6 +148,8 @@ class ReviewPanel(QWidget):
 
     def _update_buttons(self) -> None:
         item = self.current()
+        self.details.setText(f"{item.kind.capitalize()} by {item.author or 'unknown'}:\n"
+                             f"{item.text.strip()}" if item is not None else "")
         open_ = item is not None and item.id not in self.decisions
         for button in (self.accept_button, self.accept_as, self.reject_button):
             button.setEnabled(open_)
