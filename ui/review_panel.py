@@ -248,6 +248,11 @@ def install(window) -> ReviewPanel:
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
+    toggle = dock.toggleViewAction()
+    toggle.setText("Counsel's &Review")
+    go_to = next((a for a in window.view_menu.actions() if a.isSeparator()
+                  and a.text() == "Go to"), None)  # with the other panels
+    window.view_menu.insertAction(go_to, toggle)
     panel.clause_requested.connect(window.preview.show_clause)
     window.model.changed.connect(lambda path: _marked_final(window, path))
     panel.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
