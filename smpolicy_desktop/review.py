@@ -642,6 +642,11 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     current = render_document(project, reply.version.kind)
     heading = next((b for b in current.blocks if b.clause_id == clause_id
                     and b.kind in ("heading1", "heading2")), None)
+    if heading is None:  # the title block, or a clause gone since: no wording to keep
+        outcome.warnings.append(f"{', '.join(sorted(accepted))}: counsel changed text that is "
+                                "not in a clause (such as the title block); change the answers "
+                                "behind it yourself")
+        return
     generated_title = "".join(r.text for r in heading.runs) if heading else ""
     wording = own_wording(project, clause_id, body,
                           title if title and title != generated_title else "")

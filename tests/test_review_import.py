@@ -362,6 +362,23 @@ def test_words_counsel_added_can_become_a_clause_of_their_own(sent, tmp_path):
     assert workspace.project.wording == []  # the clause counsel wrote in stays as it was
 
 
+def test_a_change_to_the_title_block_is_not_lost_without_a_word(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+    with zipfile.ZipFile(sent_docx) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    _paragraph(root, "Social Media Policy").append(_change("ins", 980, _run(" (Draft)")))
+    parts["word/document.xml"] = etree.tostring(root)
+    reply = tmp_path / "reply.docx"
+    with zipfile.ZipFile(reply, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    assert "not in a clause (such as the title block)" in capsys.readouterr().out
+    assert load_project(project_file).wording == []
+
+
 def test_rejected_changes_leave_the_project_as_it_was(sent, tmp_path, capsys):
     project_file, sent_docx = sent
     reply = tmp_path / "reply.docx"
