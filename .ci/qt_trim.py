@@ -103,3 +103,15 @@ def trim(binaries, datas):
                                         or target.startswith(frameworks))))
 
     return kept, [entry for entry in datas if data_kept(entry)]
+
+
+def without_system_libraries(binaries, names):
+    """binaries less the named libraries (the user's system has its own) and the libraries that
+    only those link against (libcups brings gnutls, krb5, avahi...)."""
+    dropped = [entry for entry in binaries if os.path.basename(_dest(entry)) in names]
+    kept = [entry for entry in binaries if entry not in dropped]
+    sources = {os.path.realpath(entry[1]) for entry in kept}
+    candidates = _linked(dropped, sources)
+    needed = _linked([entry for entry in kept if os.path.realpath(entry[1]) not in candidates],
+                     sources)
+    return [entry for entry in kept if os.path.realpath(entry[1]) not in candidates - needed]

@@ -8,7 +8,7 @@ SUMMARY = "Social media policy drafter"
 DESCRIPTION = ("Draft a small business's social media policy, offline, and export it to Word.")
 
 # The Debian package: what the bundle uses from the system (glibc 2.35 is Ubuntu 22.04's;
-# PyInstaller's bundle leaves out libstdc++, libgcc_s and libexpat so that floor holds), and a
+# the bundle leaves out libstdc++, libgcc_s, libexpat and libcups so that floor holds), and a
 # font plus fontconfig, without which every letter is a box.
-DEB_DEPENDS = ("libc6 (>= 2.35), libgl1, libegl1, libxcb1, fontconfig, "
+DEB_DEPENDS = ("libc6 (>= 2.35), libgl1, libegl1, libxcb1, fontconfig, libcups2, "
                "fonts-dejavu-core | fonts-liberation2 | fonts-noto-core")
