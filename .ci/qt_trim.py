@@ -107,11 +107,22 @@ def trim(binaries, datas):
 
 def without_system_libraries(binaries, names):
     """binaries less the named libraries (the user's system has its own) and the libraries that
-    only those link against (libcups brings gnutls, krb5, avahi...)."""
-    dropped = [entry for entry in binaries if os.path.basename(_dest(entry)) in names]
-    kept = [entry for entry in binaries if entry not in dropped]
-    sources = {os.path.realpath(entry[1]) for entry in kept}
-    candidates = _linked(dropped, sources)
-    needed = _linked([entry for entry in kept if os.path.realpath(entry[1]) not in candidates],
-                     sources)
-    return [entry for entry in kept if os.path.realpath(entry[1]) not in candidates - needed]
+    only those link against (libcups brings gnutls, krb5, avahi...): the system's copy of a
+    library must find the system's copies of its own dependencies."""
+    from PyInstaller.depend.bindepend import get_imports
+
+    def imports(path: str) -> set[str]:  # every library path loads, as ldd lists them
+        return {os.path.realpath(library) for _name, library in get_imports(path) if library}
+
+    dropped = {os.path.realpath(entry[1]): imports(entry[1]) for entry in binaries
+               if os.path.basename(_dest(entry)) in names}
+    kept = [entry for entry in binaries if os.path.realpath(entry[1]) not in dropped]
+    theirs = set().union(*dropped.values())
+    needed = set()
+    for entry in kept:
+        linked = imports(entry[1])
+        for library, its_imports in dropped.items():
+            if library in linked:
+                linked -= its_imports
+        needed |= linked
+    return [entry for entry in kept if os.path.realpath(entry[1]) not in theirs - needed]
