@@ -28,9 +28,9 @@ def test_an_unknown_export_format_is_an_error_not_markdown(saved, tmp_path):
     assert not (tmp_path / "policy.pdfx").exists()
 
 
-def test_every_registered_format_writes_the_same_words(saved, tmp_path):
+def test_every_core_format_writes_the_company_name(saved, tmp_path):
     name = saved.project.company.name
-    for exporter in EXPORTERS.values():
+    for exporter in (EXPORTERS[fmt] for fmt in ("docx", "html", "md")):
         written = saved.export(tmp_path / f"policy.{exporter.extension}", exporter.name)
         raw = written.read_bytes()
         text = zipfile.ZipFile(written).read("word/document.xml").decode() \
