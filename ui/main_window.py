@@ -12,12 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
@@ -28,16 +25,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
+from ui import menus
 from ui.marks import WORDS as MARK_WORDS
 from ui.marks import status_icon
 from ui.side_tabs import put_tabs_on_the_side
@@ -112,8 +108,8 @@ class MainWindow(QMainWindow):
         self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="opening")
         self.placeholder.setEnabled(False)  # drawn in the calm, greyed text colour
         self.setCentralWidget(self.placeholder)
-        self._build_actions()
-        self._build_menus_and_toolbar()
+        menus.build_actions(self)
+        menus.build_menus_and_toolbar(self)
         self.statusBar()
         self.setWindowTitle("smpolicy")
         self._autosave_failed = False
@@ -171,7 +167,7 @@ class MainWindow(QMainWindow):
 
         self.wording = wording.install(self)
         self.review_panel = review_panel.install(self)
-        self._build_go_to_menu()
+        menus.build_go_to_menu(self)
         register_pdf()  # a format Qt draws, so the window adds it to the export registry
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave_now)
@@ -234,165 +230,15 @@ class MainWindow(QMainWindow):
         self.placeholder = None
         self._marked: tuple | None = None
 
-    def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        action.triggered.connect(lambda: (self.ensure_loaded(), slot()))  # even before filling
-        return action
-
-    def _build_actions(self) -> None:
-        pixmap = QStyle.StandardPixmap
-        # New: the start page's kinds of business (with a way back to the policy open).
-        self.new_action = self._action("&New...", self.show_start_page,
-                                       QKeySequence.StandardKey.New, pixmap.SP_FileIcon)
-        self.open_action = self._action("&Open...", lambda: self.open_project(),
-                                        QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton)
-        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save,
-                                        pixmap.SP_DialogSaveButton)
-        self.save_as_action = self._action("Save &As...", self.save_as,
-                                           QKeySequence.StandardKey.SaveAs)
-        self.versions_action = self._action("&Versions...", self._show_versions)
-        self.versions_action.setToolTip("Earlier saves of this project: open, compare, restore")
-        self.open_reply_action = self._action("Open Counsel's &Reply...",
-                                              lambda: self._open_reply())
-        self.export_actions = {
-            fmt: self._action(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
-                              lambda fmt=fmt: self.export(fmt),
-                              "Ctrl+E" if fmt == "docx" else None)
-            for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"),
-                               ("pdf", "PDF"))}
-        self.export_actions["docx"].setIcon(self.style().standardIcon(pixmap.SP_ArrowRight))
-        self.send_action = self._action("Send to &Counsel (Word)...",
-                                        lambda: self.export("docx", send=True))
-        self.send_action.setToolTip("A Word file for your lawyer, kept in the project as the "
-                                    "version their reply and later changes compare with")
-        self.export_changes_action = self._action(
-            "Export &Changes for Counsel...", lambda: self.export("docx", True))
-        self.export_changes_action.setToolTip("A Word file showing what changed since a "
-                                              "version sent to counsel, as tracked changes")
-        self.export_changes_action.setEnabled(False)  # until a project with one is shown
-        self.line_numbers_action = QAction("Number &Lines in Word Exports", self, checkable=True)
-        self.line_numbers_action.setChecked(self.settings.value("line_numbers", False, bool))
-        self.line_numbers_action.toggled.connect(
-            lambda on: self.settings.setValue("line_numbers", on))
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowBack))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
-                                       QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(self.style().standardIcon(pixmap.SP_ArrowForward))
-        # The document kind is the project's Document type: these set it (an undoable edit).
-        self.kind_actions = QActionGroup(self)
-        for kind, text in (("full", "&Full policy"), ("short", "S&hort guidelines")):
-            action = self._action(text, lambda kind=kind: self.model.set_value(
-                ("company", "document_type"), kind, typing=False))
-            action.setCheckable(True)
-            action.setChecked(kind == "full")
-            action.setData(kind)
-            action.setToolTip(f"Show and export the {text.replace('&', '').lower()}")
-            self.kind_actions.addAction(action)
-        self.print_action = self._action("&Print...", self.print_policy,
-                                         QKeySequence.StandardKey.Print)
-        self.find_action = self._action("&Find in the Policy...", lambda: self.find_bar.open_bar(),
-                                        QKeySequence.StandardKey.Find)
-        self.find_next_action = self._action("Find &Next", lambda: self.find_bar.find(True),
-                                             QKeySequence.StandardKey.FindNext)
-        self.find_previous_action = self._action(
-            "Find Pre&vious", lambda: self.find_bar.find(False),
-            QKeySequence.StandardKey.FindPrevious)
-        self.help_action = self._action("&Help", self.show_help,
-                                        QKeySequence.StandardKey.HelpContents)
-        self.welcome_action = self._action("&Welcome Page...", self.show_start_page)
-        # The toolbar's Undo and Redo keep short labels, so the buttons never shift sideways;
-        # their tooltips say what they would undo.
-        self.undo_tool, self.redo_tool = (
-            self._tool(action, text) for action, text in ((self.undo_action, "Undo"),
-                                                          (self.redo_action, "Redo")))
-        self.about_action = QAction("&About smpolicy", self)
-        self.about_action.triggered.connect(self._about)
-
-    def _tool(self, action: QAction, text: str) -> QAction:
-        tool = QAction(action.icon(), text, self)
-        tool.triggered.connect(action.trigger)
-        action.changed.connect(lambda: (tool.setEnabled(action.isEnabled()),
-                                        tool.setToolTip(action.text().replace("&", ""))))
-        tool.setEnabled(False)
-        return tool
-
     def _about(self) -> None:
         from ui import dialogs
 
         dialogs.about(self)
 
-    def _build_menus_and_toolbar(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        menu.addSeparator()
-        menu.addActions([self.save_action, self.save_as_action, self.versions_action])
-        menu.addSeparator()
-        menu.addAction(self.open_reply_action)
-        menu.addActions(list(self.export_actions.values()))
-        menu.addActions([self.send_action, self.export_changes_action,
-                         self.line_numbers_action])
-        menu.addSeparator()
-        menu.addAction("Check a policy &document...", self._check_policy_document)
-        menu.addAction(self.print_action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-        edit = self.menuBar().addMenu("&Edit")
-        edit.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        edit.addActions([self.find_action, self.find_next_action, self.find_previous_action])
-        self.view_menu = self.menuBar().addMenu("&View")
-        self.view_menu.addSection("Document")
-        self.view_menu.addActions(self.kind_actions.actions())
-        checks = self.findings_dock.toggleViewAction()
-        checks.setText("&Risk Check")
-        checks.setShortcut(QKeySequence("F7"))
-        checks.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-        checks.triggered.connect(self.ensure_loaded)
-        checks.triggered.connect(self._risk_check_toggled)
-        self.view_menu.addSection("Panels")
-        self.view_menu.addAction(checks)
-        self.view_menu.addSection("Go to")  # the areas are added with the model
-        self.menuBar().addMenu("&Help").addActions(
-            [self.help_action, self.welcome_action, self.about_action])
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_action, self.open_action, self.save_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_tool, self.redo_tool])
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Document: "))
-        toolbar.addActions(self.kind_actions.actions())
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(checks)
-        toolbar.addAction(self.export_actions["docx"])
-
     def _check_policy_document(self) -> None:
         from ui.findings import check_policy_document
 
         check_policy_document(self, self.model.project)
-
-    def _build_go_to_menu(self) -> None:
-        from smpolicy_desktop.model import Project
-
-        for index, name in enumerate(Project.areas()):
-            go = self._action(Project.model_fields[name].title,
-                              lambda i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}")
-            self.view_menu.addAction(go)
 
     # --- What the window shows ---------------------------------------------------------------
 

@@ -1,0 +1,164 @@
+"""The window's actions, menus and toolbar: what each command is called, its key and icon.
+
+The window's own methods do the work; this module only builds and arranges the commands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def action(window: MainWindow, text: str, slot, shortcut=None, icon=None) -> QAction:
+    """A command that fills the window first if it is still only its frame."""
+    command = QAction(text, window)
+    if shortcut is not None:
+        command.setShortcut(QKeySequence(shortcut))
+    if icon is not None:
+        command.setIcon(window.style().standardIcon(icon))
+    command.triggered.connect(lambda: (window.ensure_loaded(), slot()))  # even before filling
+    return command
+
+
+def build_actions(window: MainWindow) -> None:
+    pixmap, keys = QStyle.StandardPixmap, QKeySequence.StandardKey
+    w = window
+
+    def add(text: str, slot, shortcut=None, icon=None) -> QAction:
+        return action(w, text, slot, shortcut, icon)
+
+    # New: the start page's kinds of business (with a way back to the policy open).
+    w.new_action = add("&New...", w.show_start_page, keys.New, pixmap.SP_FileIcon)
+    w.open_action = add("&Open...", lambda: w.open_project(), keys.Open,
+                        pixmap.SP_DialogOpenButton)
+    w.save_action = add("&Save", w.save, keys.Save, pixmap.SP_DialogSaveButton)
+    w.save_as_action = add("Save &As...", w.save_as, keys.SaveAs)
+    w.versions_action = add("&Versions...", w._show_versions)
+    w.versions_action.setToolTip("Earlier saves of this project: open, compare, restore")
+    w.open_reply_action = add("Open Counsel's &Reply...", lambda: w._open_reply())
+    w.export_actions = {
+        fmt: add(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
+                 lambda fmt=fmt: w.export(fmt), "Ctrl+E" if fmt == "docx" else None)
+        for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"),
+                           ("pdf", "PDF"))}
+    w.export_actions["docx"].setIcon(w.style().standardIcon(pixmap.SP_ArrowRight))
+    w.send_action = add("Send to &Counsel (Word)...", lambda: w.export("docx", send=True))
+    w.send_action.setToolTip("A Word file for your lawyer, kept in the project as the "
+                             "version their reply and later changes compare with")
+    w.export_changes_action = add("Export &Changes for Counsel...",
+                                  lambda: w.export("docx", True))
+    w.export_changes_action.setToolTip("A Word file showing what changed since a version "
+                                       "sent to counsel, as tracked changes")
+    w.export_changes_action.setEnabled(False)  # until a project with one is shown
+    w.line_numbers_action = QAction("Number &Lines in Word Exports", w, checkable=True)
+    w.line_numbers_action.setChecked(w.settings.value("line_numbers", False, bool))
+    w.line_numbers_action.toggled.connect(lambda on: w.settings.setValue("line_numbers", on))
+    w.quit_action = QAction("&Quit", w, shortcut=QKeySequence("Ctrl+Q"))
+    w.quit_action.triggered.connect(w.close)
+    w.undo_action = w.undo_group.createUndoAction(w, "&Undo")
+    w.undo_action.setShortcut(keys.Undo)
+    w.undo_action.setIcon(w.style().standardIcon(pixmap.SP_ArrowBack))
+    w.redo_action = w.undo_group.createRedoAction(w, "&Redo")
+    w.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+    w.redo_action.setIcon(w.style().standardIcon(pixmap.SP_ArrowForward))
+    # The document kind is the project's Document type: these set it (an undoable edit).
+    w.kind_actions = QActionGroup(w)
+    for kind, text in (("full", "&Full policy"), ("short", "S&hort guidelines")):
+        choice = add(text, lambda kind=kind: w.model.set_value(
+            ("company", "document_type"), kind, typing=False))
+        choice.setCheckable(True)
+        choice.setChecked(kind == "full")
+        choice.setData(kind)
+        choice.setToolTip(f"Show and export the {text.replace('&', '').lower()}")
+        w.kind_actions.addAction(choice)
+    w.print_action = add("&Print...", w.print_policy, keys.Print)
+    w.find_action = add("&Find in the Policy...", lambda: w.find_bar.open_bar(), keys.Find)
+    w.find_next_action = add("Find &Next", lambda: w.find_bar.find(True), keys.FindNext)
+    w.find_previous_action = add("Find Pre&vious", lambda: w.find_bar.find(False),
+                                 keys.FindPrevious)
+    w.help_action = add("&Help", w.show_help, keys.HelpContents)
+    w.welcome_action = add("&Welcome Page...", w.show_start_page)
+    # The toolbar's Undo and Redo keep short labels, so the buttons never shift sideways;
+    # their tooltips say what they would undo.
+    w.undo_tool = tool(w, w.undo_action, "Undo")
+    w.redo_tool = tool(w, w.redo_action, "Redo")
+    w.about_action = QAction("&About smpolicy", w)
+    w.about_action.triggered.connect(w._about)
+
+
+def tool(window: MainWindow, command: QAction, text: str) -> QAction:
+    """A toolbar copy of a command with a fixed short label; its tooltip says the rest."""
+    button = QAction(command.icon(), text, window)
+    button.triggered.connect(command.trigger)
+    command.changed.connect(lambda: (button.setEnabled(command.isEnabled()),
+                                     button.setToolTip(command.text().replace("&", ""))))
+    button.setEnabled(False)
+    return button
+
+
+def build_menus_and_toolbar(window: MainWindow) -> None:
+    menu = window.menuBar().addMenu("&File")
+    menu.addActions([window.new_action, window.open_action])
+    window.recent_menu = menu.addMenu("Open &Recent")
+    window.recent_menu.aboutToShow.connect(window._fill_recent_menu)
+    menu.addSeparator()
+    menu.addActions([window.save_action, window.save_as_action, window.versions_action])
+    menu.addSeparator()
+    menu.addAction(window.open_reply_action)
+    menu.addActions(list(window.export_actions.values()))
+    menu.addActions([window.send_action, window.export_changes_action,
+                     window.line_numbers_action])
+    menu.addSeparator()
+    menu.addAction("Check a policy &document...", window._check_policy_document)
+    menu.addAction(window.print_action)
+    menu.addSeparator()
+    menu.addAction(window.quit_action)
+    edit = window.menuBar().addMenu("&Edit")
+    edit.addActions([window.undo_action, window.redo_action])
+    edit.addSeparator()
+    edit.addActions([window.find_action, window.find_next_action, window.find_previous_action])
+    window.view_menu = window.menuBar().addMenu("&View")
+    window.view_menu.addSection("Document")
+    window.view_menu.addActions(window.kind_actions.actions())
+    checks = window.findings_dock.toggleViewAction()
+    checks.setText("&Risk Check")
+    checks.setShortcut(QKeySequence("F7"))
+    checks.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+    checks.triggered.connect(window.ensure_loaded)
+    checks.triggered.connect(window._risk_check_toggled)
+    window.view_menu.addSection("Panels")
+    window.view_menu.addAction(checks)
+    window.view_menu.addSection("Go to")  # the areas are added with the model
+    window.menuBar().addMenu("&Help").addActions(
+        [window.help_action, window.welcome_action, window.about_action])
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addActions([window.new_action, window.open_action, window.save_action])
+    toolbar.addSeparator()
+    toolbar.addActions([window.undo_tool, window.redo_tool])
+    toolbar.addSeparator()
+    toolbar.addWidget(QLabel(" Document: "))
+    toolbar.addActions(window.kind_actions.actions())
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    toolbar.addAction(checks)
+    toolbar.addAction(window.export_actions["docx"])
+
+
+def build_go_to_menu(window: MainWindow) -> None:
+    """View > Go to: Ctrl+1...8 for the areas, added once the model has loaded."""
+    from smpolicy_desktop.model import Project
+
+    for index, name in enumerate(Project.areas()):
+        window.view_menu.addAction(action(
+            window, Project.model_fields[name].title,
+            lambda i=index: window.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"))
