@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from shiboken6 import isValid
@@ -29,6 +29,7 @@ _BRITISH = [(re.compile(pattern), american) for pattern, american in (
     (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ae", "e"), (r"oe", "e"))]
 
 _state = {"british": False}
+MAX_CHECKED = 20_000  # characters of one paragraph that are spell-checked
 _highlighters: weakref.WeakSet = weakref.WeakSet()
 
 
@@ -41,7 +42,11 @@ def _checker():
 
 def misspelt(word: str, british: bool | None = None) -> bool:
     """True for a word neither the word list nor the trade list knows."""
-    british = _state["british"] if british is None else british
+    return _misspelt(word, _state["british"] if british is None else british)
+
+
+@lru_cache(maxsize=65_536)  # a long answer repeats its words: each is looked up once
+def _misspelt(word: str, british: bool) -> bool:
     lower = word.lower().strip("'")
     if len(lower) < 2 or lower in _KNOWN or lower.endswith("'s") and lower[:-2] in _KNOWN:
         return False
@@ -75,8 +80,10 @@ def _skipped(text: str, start: int, word: str) -> bool:
     if any(c.isupper() for c in word[1:]):
         return True
     if word[0].isupper():
-        before = text[:start].rstrip()
-        return bool(before) and before[-1] not in ".!?:\"'(-"
+        end = start
+        while end and text[end - 1].isspace():  # back over the spaces, not a copy of the text
+            end -= 1
+        return end > 0 and text[end - 1] not in ".!?:\"'(-"
     return False
 
 
@@ -90,6 +97,8 @@ class SpellingUnderline(QSyntaxHighlighter):
         self.format.setUnderlineColor(QColor("#d32f2f"))
 
     def highlightBlock(self, text: str) -> None:
+        if len(text) > MAX_CHECKED:  # a pasted megabyte: checking it at each key would lag
+            return
         for match in _WORD.finditer(text):
             word = match.group()
             if not _skipped(text, match.start(), word) and misspelt(word):
