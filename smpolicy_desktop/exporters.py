@@ -5,7 +5,7 @@ the rendered Document (and the options it supports); a failed export leaves no f
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -89,8 +89,8 @@ def write_document(document: Document, path: Path, fmt: str,
     """Write the document atomically in the format; raises WriteError with a plain reason."""
     options = options or ExportOptions()
     exporter = EXPORTERS[format_for(path, fmt)]
-    unsupported = [name for name in ("line_numbers", "changes_since", "version_id")
-                   if getattr(options, name) and name not in exporter.options]
+    unsupported = [option.name for option in fields(options)
+                   if getattr(options, option.name) and option.name not in exporter.options]
     if unsupported:
         raise ExportError(path, "line numbers, tracked changes and versions for counsel need a "
                                 "Word (.docx) export")

@@ -318,20 +318,29 @@ def _new_paragraph(text: str, style: str, change_id: int):
     return p
 
 
-def test_a_clause_counsel_adds_becomes_a_clause_of_the_owners_own(sent, tmp_path, capsys):
-    project_file, sent_docx = sent
+def edited_reply(sent_docx: Path, reply: Path, edit) -> Path:
+    """The sent file with `edit(root)` applied to its document.xml, saved as counsel's reply."""
     with zipfile.ZipFile(sent_docx) as source:
         parts = {name: source.read(name) for name in source.namelist()}
     root = etree.fromstring(parts["word/document.xml"])
-    last = _paragraph(root, "Just make sure your work gets done")
-    body = _new_paragraph("Keep work apps on a phone with a screen lock.", "", 960)
-    last.addnext(body)
-    body.addprevious(_new_paragraph("4.2A Personal devices", "Heading2", 950))
+    edit(root)
     parts["word/document.xml"] = etree.tostring(root)
-    reply = tmp_path / "reply.docx"
     with zipfile.ZipFile(reply, "w") as target:
         for name, data in parts.items():
             target.writestr(name, data)
+    return reply
+
+
+def test_a_clause_counsel_adds_becomes_a_clause_of_the_owners_own(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+
+    def add_clause(root) -> None:
+        last = _paragraph(root, "Just make sure your work gets done")
+        body = _new_paragraph("Keep work apps on a phone with a screen lock.", "", 960)
+        last.addnext(body)
+        body.addprevious(_new_paragraph("4.2A Personal devices", "Heading2", 950))
+
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", add_clause)
     listed = items(capsys, project_file, reply)
     new, = listed
     assert (new["kind"], new["clause_id"]) == ("new clause", "employees.personal_use")
@@ -364,15 +373,8 @@ def test_words_counsel_added_can_become_a_clause_of_their_own(sent, tmp_path):
 
 def test_a_change_to_the_title_block_is_not_lost_without_a_word(sent, tmp_path, capsys):
     project_file, sent_docx = sent
-    with zipfile.ZipFile(sent_docx) as source:
-        parts = {name: source.read(name) for name in source.namelist()}
-    root = etree.fromstring(parts["word/document.xml"])
-    _paragraph(root, "Social Media Policy").append(_change("ins", 980, _run(" (Draft)")))
-    parts["word/document.xml"] = etree.tostring(root)
-    reply = tmp_path / "reply.docx"
-    with zipfile.ZipFile(reply, "w") as target:
-        for name, data in parts.items():
-            target.writestr(name, data)
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", lambda root: _paragraph(
+        root, "Social Media Policy").append(_change("ins", 980, _run(" (Draft)"))))
     capsys.readouterr()
     assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
     assert "not in a clause (such as the title block)" in capsys.readouterr().out
@@ -393,17 +395,10 @@ def test_rejected_changes_leave_the_project_as_it_was(sent, tmp_path, capsys):
 
 def test_accepting_a_deleted_protection_warns(sent, tmp_path, capsys):
     project_file, sent_docx = sent
-    with zipfile.ZipFile(sent_docx) as source:
-        parts = {name: source.read(name) for name in source.namelist()}
-    root = etree.fromstring(parts["word/document.xml"])
-    rights = _paragraph(root, "We will not read or apply this policy in a way")
-    _split(rights, "We will not read or apply this policy in a way that limits these rights.",
-           lambda text: _change("del", 990, _run(text, deleted=True)))
-    parts["word/document.xml"] = etree.tostring(root)
-    reply = tmp_path / "reply.docx"
-    with zipfile.ZipFile(reply, "w") as target:
-        for name, data in parts.items():
-            target.writestr(name, data)
+    sentence = "We will not read or apply this policy in a way that limits these rights."
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", lambda root: _split(
+        _paragraph(root, "We will not read or apply this policy in a way"), sentence,
+        lambda text: _change("del", 990, _run(text, deleted=True))))
     capsys.readouterr()
     assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
     out = capsys.readouterr().out

@@ -20,11 +20,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -36,6 +33,7 @@ from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
 from ui import menus
 from ui.marks import WORDS as MARK_WORDS
 from ui.marks import status_icon
+from ui.notice_bar import NoticeBar
 from ui.side_tabs import put_tabs_on_the_side
 
 if TYPE_CHECKING:
@@ -55,23 +53,13 @@ MAX_RECENT = 8
 PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
 
 
-class ReviewBanner(QFrame):
+class ReviewBanner(NoticeBar):
     """A strip above the tabs saying the policy's review date has passed."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, objectName="reviewBanner")
-        self.setStyleSheet("#reviewBanner { background: #fff3cd; border: 1px solid #e0c36a;"
-                           " border-radius: 4px; } #reviewBanner QLabel { color: #5c4400; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        self.message = QLabel(wordWrap=True)
-        self.review_now = QPushButton("Review now")
-        self.dismiss = QPushButton("Dismiss")
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.review_now)
-        layout.addWidget(self.dismiss)
+        super().__init__("reviewBanner", "Review now", "Dismiss", parent=parent)
+        self.review_now, self.dismiss = self.buttons
         self.dismiss.clicked.connect(self.hide)
-        self.hide()
 
     def show_for(self, due: date | None) -> None:
         if due is None or due >= date.today():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from smpolicy_desktop.document import Document
 from ui.project_model import ProjectModel
@@ -63,16 +63,15 @@ class Rendering(QObject):
         generation, project, document = self._generation, self.model.project, self.document
         finished = self._finished
 
-        class _Check(QRunnable):
-            def run(self) -> None:
-                from smpolicy_desktop.checks import area_status, check_project
+        def check() -> None:
+            from smpolicy_desktop.checks import area_status, check_project
 
-                result = CheckResult(document, check_project(project, document),
-                                     area_status(project))
-                with suppress(RuntimeError):  # the window closed meanwhile
-                    finished.emit(generation, result)
+            result = CheckResult(document, check_project(project, document),
+                                 area_status(project))
+            with suppress(RuntimeError):  # the window closed meanwhile
+                finished.emit(generation, result)
 
-        self._pool.start(_Check())
+        self._pool.start(check)
 
     def _check_done(self, generation: int, result: CheckResult) -> None:
         self._running = False

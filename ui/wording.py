@@ -11,12 +11,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.model import ClauseWording, OwnerClause
 from smpolicy_desktop.render import clause_texts, own_wording, stale_wording
+from ui.notice_bar import NoticeBar
 from ui.project_model import ProjectModel
 
 HELP = ("One line per paragraph. Start a line with \"- \" for a bullet, \"1. \" for a "
@@ -198,23 +197,15 @@ class RuleDialog(QDialog):
         return self.editor.toPlainText().strip()
 
 
-class StaleBar(QFrame):
+class StaleBar(NoticeBar):
     """Says which reworded clauses may be stale, with a button to compare each."""
 
     def __init__(self, wording: Wording, parent: QWidget | None = None):
-        super().__init__(parent, objectName="staleBar")
+        super().__init__("staleBar", "Compare...", parent=parent)
         self.wording = wording
-        self.setStyleSheet("#staleBar { background: #fff3cd; border: 1px solid #e0c36a;"
-                           " border-radius: 4px; } #staleBar QLabel { color: #5c4400; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        self.message = QLabel(wordWrap=True)
-        self.compare = QPushButton("Compare...")
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.compare)
+        (self.compare,) = self.buttons
         self.compare.clicked.connect(self._compare)
         self.stale: list[str] = []
-        self.hide()
 
     def refresh(self) -> None:
         project = self.wording.model.project

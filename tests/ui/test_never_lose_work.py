@@ -4,6 +4,7 @@ window keeps its own autosave, and File > Versions brings back an earlier save."
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -295,27 +296,25 @@ def test_a_slash_in_the_company_name_does_not_move_the_export(qtbot, settings, u
 
 # --- 7. Dates ---------------------------------------------------------------------------------
 
-def test_ticking_next_review_suggests_the_effective_date_plus_the_cycle(qtbot, settings,
-                                                                        users_file, asked):
-    from datetime import date
-
+def tick_next_review(qtbot, settings, users_file):
+    """A policy effective 2 December 2026; the owner ticks "Set" on the next review date."""
     window = open_window(qtbot, settings, users_file)
     window.model.set_value(("company", "effective_date"), date(2026, 12, 2))
     window.focus_field(("review", "next_review_date"))
     field = window.forms["review"].editor(("review", "next_review_date"))
     qtbot.mouseClick(field.is_set, Qt.MouseButton.LeftButton)
+    return window, field
+
+
+def test_ticking_next_review_suggests_the_effective_date_plus_the_cycle(qtbot, settings,
+                                                                        users_file, asked):
+    window, _ = tick_next_review(qtbot, settings, users_file)
     assert window.model.project.review.next_review_date == date(2027, 12, 2)  # not today
 
 
 def test_a_review_date_before_the_effective_date_is_refused_in_the_form(qtbot, settings,
                                                                         users_file, asked):
-    from datetime import date
-
-    window = open_window(qtbot, settings, users_file)
-    window.model.set_value(("company", "effective_date"), date(2026, 12, 2))
-    window.focus_field(("review", "next_review_date"))
-    field = window.forms["review"].editor(("review", "next_review_date"))
-    qtbot.mouseClick(field.is_set, Qt.MouseButton.LeftButton)
+    window, field = tick_next_review(qtbot, settings, users_file)
     field.edit.setDate(date(2026, 1, 2))
     row = window.forms["review"].rows["next_review_date"]
     assert "must come after the effective date" in row.message.text()
@@ -323,8 +322,6 @@ def test_a_review_date_before_the_effective_date_is_refused_in_the_form(qtbot, s
 
 
 def test_a_year_9999_date_keeps_the_risk_check_working(qtbot, settings, users_file, asked):
-    from datetime import date
-
     window = open_window(qtbot, settings, users_file)
     window.model.set_value(("company", "effective_date"), date(9999, 1, 1))
     window.model.set_value(("training", "consequences"),

@@ -1,0 +1,24 @@
+"""A pale yellow strip above the forms that tells the owner something needs a look, with a
+message and a few buttons; the review-date banner and the stale-wording bar are both one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class NoticeBar(QFrame):
+    """Hidden until shown; `buttons` holds one QPushButton per text given, in order."""
+
+    def __init__(self, name: str, *button_texts: str, parent: QWidget | None = None):
+        super().__init__(parent, objectName=name)
+        self.setStyleSheet(f"#{name} {{ background: #fff3cd; border: 1px solid #e0c36a;"
+                           f" border-radius: 4px; }} #{name} QLabel {{ color: #5c4400; }}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.message = QLabel(wordWrap=True)
+        layout.addWidget(self.message, 1)
+        self.buttons = [QPushButton(text) for text in button_texts]
+        for button in self.buttons:
+            layout.addWidget(button)
+        self.hide()
