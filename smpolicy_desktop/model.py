@@ -258,7 +258,8 @@ class Presence(Area):
                                 "Show the quality of our work")
     we_publish: list[str] = question(list, "What we publish", "", "Case studies")
     we_never_publish: list[str] = question(list, "What we never publish", "",
-                                           "Client names without written consent")
+                                           "Client names without written consent",
+                                           implied_rule="We never publish {}.")
     post_approver: str = question("", "Who approves posts",
                                   "The person who signs off posts before they go out.",
                                   "Marketing lead")

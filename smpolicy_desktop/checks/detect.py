@@ -9,26 +9,18 @@ from functools import lru_cache
 
 from .facts import CheckFacts
 from .families import FAMILIES, Family
-from .language import COMPANY_VOICE, HARASSMENT_CONTEXT, RULE, Sentence, clauses, sentences, words
+from .language import (
+    COMPANY_VOICE,
+    HARASSMENT_CONTEXT,
+    RULE,
+    Sentence,
+    clauses,
+    sentences,
+    words,
+)
 from .model import Model, Precedent, model
 from .wording import MALICE, RULES, SENSITIVE_PERSONAL
 
-# What a sentence must be about before the model may flag it in an area: an FTC problem needs
-# an endorsement or review, a HIPAA one a patient, and so on.
-AREA_SUBJECTS = {area: words(*subjects) for area, subjects in {
-    "nlra": (r"\w+",),
-    "ftc": (r"products?", r"reviews?", r"services?", r"endors\w*", r"promot\w*", "praise",
-            r"recommend\w*", r"influencers?", r"samples?", "#ad", r"followers?", r"likes",
-            r"ratings?", "star", r"testimonials?", r"\d+%", "free", r"views?", "bots?"),
-    "hipaa": (r"patients?'?s?", r"treatment\w*", r"visits?", r"diagnos\w*", r"appointments?",
-              r"health", r"medical", r"clinic", r"recovery"),
-    "finance": (r"clients?", r"trades?", r"funds?", r"invest\w*", r"advis\w*", r"reps?",
-                r"bankers?", r"markets?", r"testimonials?", r"referrals?", "returns"),
-    "reg_fd": (r"news", r"results", r"earnings", r"merger", r"deals?", r"stock", r"announc\w*",
-               r"acquisition", r"numbers", r"sec", r"regulators?", r"figures"),
-    "account_privacy": (r"passwords?", r"log ?ins?", r"private", r"friends?", "friending",
-                        r"follow\w*", r"privacy", r"profiles?", r"usernames?", r"accounts?"),
-}.items()}
 _COMPETITORS = words(r"competitors?'?")
 # A sentence that opens with a bare verb is an instruction ("Keep salaries confidential.").
 _IMPERATIVE = re.compile(
@@ -72,12 +64,12 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
                 found.setdefault(family.id, (family, precedents and _shown(learned, text,
                                                                            family.area) or None))
     parts = clauses(text)
+    # A clause of one or two words ("ask HR") carries no rule of its own.
     risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
-             for area in learned.risky_areas(part)}
+             if len(part.split()) > 2 for area in learned.risky_areas(part)}
     for area in sorted(risky):
-        if sentence is None or len(sentence.text.split()) < 3 or not sentence.has(
-                AREA_SUBJECTS[area]) or (
-                area == "nlra" and not _restricts_protected_speech(sentence)):
+        if sentence is None or len(sentence.text.split()) < 3 or (
+                area == "nlra" and _lawful_by_subject(sentence)):
             continue
         if area in areas and all(f.area != area for f, _ in found.values()):
             precedent = learned.nearest(text, area)
@@ -88,12 +80,12 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
     return list(found.values())
 
 
-def _restricts_protected_speech(sentence: Sentence) -> bool:
-    """Only a rule (a prohibition, a duty or an instruction) can chill; and by Board law rules
+def _lawful_by_subject(sentence: Sentence) -> bool:
+    """Only a rule (a prohibition, a duty or an instruction) can chill; and by Board law a rule
     limited to harassment, malicious falsehood, others' personal data, competitors' products
-    or speaking as the company are lawful whatever their other words."""
+    or speaking as the company is lawful whatever its other words."""
     is_rule = sentence.has(RULE) or _IMPERATIVE.match(sentence.text) is not None
-    return is_rule and not any(sentence.has(p) for p in (
+    return not is_rule or any(sentence.has(p) for p in (
         HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
 
 

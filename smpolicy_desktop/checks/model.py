@@ -17,22 +17,62 @@ from .concepts import concepts_of
 from .language import normalise, rights_notes
 
 MODEL_FILE = ("assets", "checks", "model.json")
-_WORD = re.compile(r"[a-z0-9#']+")
+_WORD = re.compile(r"[a-z0-9#']+|[,;:()]")
+# Words that open a scope: what follows them, up to the end of the clause, is forbidden ("n"),
+# allowed ("p"), required ("o"), limited ("y"), or excepted ("x"). "Never post patient photos"
+# and "Post patient photos" then differ in every feature that matters, not in one word.
+_SCOPES = {**dict.fromkeys(("not", "never", "no", "nobody", "nothing", "without", "avoid",
+                            "refrain", "prohibited", "forbidden", "banned", "off-limits",
+                            "instead", "rather", "stays", "stay", "keep"), "n"),
+           **dict.fromkeys(("may", "can", "free", "fine", "ok", "okay", "allowed", "welcome",
+                            "encouraged", "feel", "whenever", "however"), "p"),
+           **dict.fromkeys(("must", "should", "shall", "need", "needs", "required", "always",
+                            "have", "has", "expected"), "o"),
+           **dict.fromkeys(("only",), "y"),
+           **dict.fromkeys(("except", "unless", "if", "as", "when", "before", "after",
+                            "until", "but"), "x")}
+_CLAUSE_END = {",", ";", ":", "(", ")", "and", "or", "but", "unless", "except", "if"}
+_COMPANY = {"we", "our", "us", "company", "firm", "management", "managers", "hr",
+            "compliance"}
+_STAFF = {"you", "your", "employees", "staff", "workers", "reps", "advisers", "advisors",
+          "nurses", "brokers", "bankers", "team", "everyone", "anyone"}
 
 
 @lru_cache(maxsize=65536)
 def features(text: str) -> tuple[str, ...]:
-    """Word, word-stem and two-stem features of a sentence, normalised as the rules read it,
-    plus the concepts it mentions and every pair of them."""
+    """Word, word-stem, two-stem and character features of a sentence, normalised as the rules
+    read it; each stem again with the scope it stands in (forbidden, allowed, required...);
+    who the sentence is about; and the concepts it mentions and every pair of them."""
     normalised = rights_notes(normalise(text))
-    words = _WORD.findall(normalised)
+    tokens = _WORD.findall(normalised)
+    words = [t for t in tokens if t not in ",;:()"]
     stems = [word[:5] for word in words]
     found = {f"w:{word}" for word in words} | {f"s:{stem}" for stem in stems}
     found |= {f"b:{a} {b}" for a, b in zip(stems, stems[1:], strict=False)}
+    found |= {f"g:{word[i:i + 4]}" for word in words if len(word) > 5
+              for i in range(len(word) - 3)}
+    found |= _scoped(tokens)
+    first = words[0] if words else ""
+    found.add("who:company" if first in _COMPANY or first == "the" and words[1:2] == [
+        "company"] else "who:staff" if first in _STAFF else "who:imperative")
     concepts = concepts_of(normalised)
     found |= {f"c:{c}" for c in concepts}
     found |= {f"cc:{a}+{b}" for i, a in enumerate(concepts) for b in concepts[i + 1:]}
     return tuple(sorted(found))
+
+
+def _scoped(tokens: list[str]) -> set[str]:
+    """Each stem prefixed by the scope it stands in ("n:patie" after "never")."""
+    found, scope = set(), ""
+    for token in tokens:
+        if token in _SCOPES:
+            scope = _SCOPES[token]
+            found.add(f"m:{scope}")
+        elif token in _CLAUSE_END:
+            scope = ""
+        elif scope:
+            found.add(f"{scope}:{token[:5]}")
+    return found
 
 
 @dataclass(frozen=True)
@@ -52,26 +92,46 @@ class Precedent:
         return f'This reads like the rule {what} in {self.source}: "{self.text}"'
 
 
+class _Linear:
+    """One logistic model per area over the same features: weights stored per feature as a
+    row over the areas, so a sentence costs one lookup per feature."""
+
+    def __init__(self, areas: list[str], parts: list[dict]):
+        self.bias = [part["bias"] for part in parts]
+        self.threshold = [part["threshold"] for part in parts]
+        self.weights: dict[str, list[float]] = {}
+        for index, part in enumerate(parts):
+            for feature, weight in part["weights"].items():
+                self.weights.setdefault(feature, [0.0] * len(areas))[index] = weight
+
+    def probabilities(self, feats: tuple[str, ...]) -> list[float]:
+        rows = [row for row in map(self.weights.get, feats) if row]
+        sums = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(
+            self.bias)
+        return [1 / (1 + math.exp(-max(-30.0, min(30.0, bias + total))))
+                for bias, total in zip(self.bias, sums, strict=True)]
+
+
 class Model:
+    """Per area, a topic gate (is the sentence about this area at all?) and a risk model
+    trained on that area's sentences only (is it the risky kind?): a sentence is risky in an
+    area when both say so, so one area's vocabulary never raises another area's alarm."""
+
     def __init__(self, data: dict):
         self.areas: list[str] = list(data["areas"])
-        self.bias = [data["areas"][a]["bias"] for a in self.areas]
-        self.threshold = [data["areas"][a]["threshold"] for a in self.areas]
-        self.weights: dict[str, list[float]] = {}
-        for index, area in enumerate(self.areas):
-            for feature, weight in data["areas"][area]["weights"].items():
-                self.weights.setdefault(feature, [0.0] * len(self.areas))[index] = weight
+        self.topic = _Linear(self.areas, [data["areas"][a]["topic"] for a in self.areas])
+        self.risk = _Linear(self.areas, [data["areas"][a]["risk"] for a in self.areas])
         self.precedents = [Precedent(**p) for p in data["precedents"]]
         self._risky: dict[str, tuple[str, ...]] = {}  # sentence -> risky areas, see risky_areas
         self._precedent_features = [set(features(p.text)) for p in self.precedents]
 
-    def scores(self, text: str) -> dict[str, float]:
-        """Area -> probability that the sentence is a risky rule in that area."""
-        rows = [row for row in map(self.weights.get, features(text)) if row]
-        sums = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(
-            self.areas)
-        return {area: 1 / (1 + math.exp(-max(-30.0, min(30.0, bias + total))))
-                for area, bias, total in zip(self.areas, self.bias, sums, strict=True)}
+    def scores(self, text: str) -> dict[str, tuple[float, float]]:
+        """Area -> (probability that the sentence is about the area, probability that it is
+        a risky rule there)."""
+        feats = features(text)
+        return dict(zip(self.areas, zip(self.topic.probabilities(feats),
+                                        self.risk.probabilities(feats), strict=True),
+                        strict=True))
 
     def risky_areas(self, text: str) -> tuple[str, ...]:
         """The areas in which the sentence reads as a risky rule. Remembered per sentence (a
@@ -83,7 +143,9 @@ class Model:
                 self._risky.clear()
             scores = self.scores(text)
             found = self._risky[text] = tuple(
-                a for a, t in zip(self.areas, self.threshold, strict=True) if scores[a] >= t)
+                area for area, topic_at, risk_at in zip(
+                    self.areas, self.topic.threshold, self.risk.threshold, strict=True)
+                if scores[area][0] >= topic_at and scores[area][1] >= risk_at)
         return found
 
     def forget(self) -> None:

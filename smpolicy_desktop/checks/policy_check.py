@@ -113,12 +113,22 @@ def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             yield from _texts(item, (*path, index))
 
 
+def _implied(path: FieldPath) -> str:
+    question = question_at(path)
+    return question.implied_rule if question else ""
+
+
+def implied_rule(path: FieldPath, text: str) -> str:
+    """The rule a list item stands for ("Do not share {item}."), or "" for free text."""
+    implied = _implied(path)
+    return implied.format(text.strip().rstrip(".")) if implied else ""
+
+
 def _text_findings(text: str, facts: CheckFacts, path: FieldPath, clause_id: str,
                    company_name: str, company_speech: bool) -> Iterator[Finding]:
-    question = question_at(path)
-    implied = question.implied_rule if question else ""
+    implied = _implied(path)
     if implied:
-        rule = implied.format(text.strip().rstrip("."))
+        rule = implied_rule(path, text)
         for finding in _sentence_findings(sentences(rule, company_name)[0], facts, path,
                                           clause_id, text.strip(), company_speech, None):
             yield replace(finding, replacement=_item_replacement(text, implied, finding, facts))

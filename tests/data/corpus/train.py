@@ -15,14 +15,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
 
-from smpolicy_desktop.checks.model import features  # noqa: E402
+from smpolicy_desktop.checks.model import _Linear, features  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
 OUTPUT = REPO / "assets" / "checks" / "model.json"
 AREAS = ("nlra", "ftc", "hipaa", "finance", "reg_fd", "account_privacy")
 # L2 chosen by source-split cross-validation among 1e-4, 1e-3 and 1e-2 (best mean recall
 # minus false alarms over the six areas); the NLRB dev set played no part.
-EPOCHS, RATE, L2, THRESHOLD = 40, 0.5, 1e-3, 0.5
+EPOCHS, RATE, L2, THRESHOLD, TOPIC_THRESHOLD = 40, 0.5, 1e-3, 0.5, 0.5
 THRESHOLDS: dict[str, float] = {}  # per-area overrides of THRESHOLD
 
 
@@ -32,16 +32,17 @@ def load_corpus() -> list[dict]:
 
 
 def app_sentences() -> list[str]:
-    """Every sentence of every preset's policy and of every safer wording, and each of their
-    clauses (the check reads both): our own text, lawful by design (training only)."""
+    """Every sentence of every preset's policy, of its answers (list rows too) and of every safer
+    wording, and each of their clauses (the check reads both): our own text, lawful by design
+    (training only)."""
     from smpolicy_desktop.checks.families import FAMILIES
-    from smpolicy_desktop.checks.language import clauses
-    from smpolicy_desktop.checks.policy_check import document_sentences
+    from smpolicy_desktop.checks.language import clauses, sentences
+    from smpolicy_desktop.checks.policy_check import document_sentences, implied_rule, user_texts
     from smpolicy_desktop.presets import presets
     from smpolicy_desktop.render import render_document
     from smpolicy_desktop.storage import load_project
 
-    found = {family.safer for family in FAMILIES.values()}
+    found = {s.original for family in FAMILIES.values() for s in sentences(family.safer)}
     example = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
     for project_of in [p.project for p in presets().values()] + [lambda: example]:
         for kind in ("full", "short"):
@@ -49,23 +50,33 @@ def app_sentences() -> list[str]:
             project.company.document_type = kind
             for _clause, sentence in document_sentences(render_document(project)):
                 found.add(sentence.original)
+            found |= {s.original for path, text in user_texts(project)
+                      for s in sentences(implied_rule(path, text) or text)}
     return sorted(found | {clause for text in found for clause in clauses(text)})
 
 
 def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None,
           thresholds: dict[str, float] | None = None) -> dict:
-    rows = [(features(e["text"]), e["area"] if e["verdict"] == "unlawful" else None)
-            for e in examples] + [(features(text), None) for text in extra_lawful]
+    """Per area a topic gate (every sentence of the area against the rest) and a risk model
+    (the area's risky sentences against its acceptable ones and our own text on its topic)."""
+    rows = [(features(e["text"]), e) for e in examples]
+    ours = [features(text) for text in extra_lawful]
+    strength = L2 if l2 is None else l2
     areas = {}
-    for area in AREAS:
-        labelled = [(feats, 1.0 if label == area else 0.0) for feats, label in rows]
-        areas[area] = _logistic(labelled, L2 if l2 is None else l2)
-        areas[area]["threshold"] = (thresholds or THRESHOLDS).get(area, THRESHOLD)
+    for index, area in enumerate(AREAS):
+        topic = _logistic([(feats, float(e["area"] == area)) for feats, e in rows], strength)
+        topic["threshold"] = TOPIC_THRESHOLD
+        gate = _Linear(list(AREAS), [topic] * len(AREAS))
+        on_topic = [feats for feats in ours if gate.probabilities(feats)[index] >= TOPIC_THRESHOLD]
+        risk = _logistic([(feats, float(e["verdict"] == "unlawful")) for feats, e in rows
+                          if e["area"] == area] + [(feats, 0.0) for feats in on_topic], strength)
+        risk["threshold"] = (thresholds or THRESHOLDS).get(area, THRESHOLD)
+        areas[area] = {"topic": topic, "risk": risk}
     precedents = [{"text": e["text"], "area": e["area"], "family": e["family"],
                    "verdict": e["verdict"], "source": e["source"], "year": e["year"],
                    "citable": _citable(e)}
                   for e in examples if e["verdict"] == "unlawful"]
-    return {"version": 1, "areas": areas, "precedents": precedents}
+    return {"version": 2, "areas": areas, "precedents": precedents}
 
 
 def _citable(example: dict) -> bool:
