@@ -92,8 +92,6 @@ DRAFT_MARK = "DRAFT - for review by counsel"
 _HTML_TAGS = {"title": "h1", "subtitle": "p", "heading1": "h2", "heading2": "h3",
               "paragraph": "p", "signature": "p"}
 
-HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
-
 PREVIEW_CSS = """
 body { font-family: sans-serif; line-height: 1.4; }
 h1 { font-size: 20pt; margin-bottom: 2pt; }
@@ -106,11 +104,10 @@ table { border-collapse: collapse; margin: 6pt 0; }
 th, td { border: 1px solid #999; padding: 3pt 5pt; vertical-align: top; }
 th { background: #eee; text-align: left; }
 """
-PREVIEW_CSS += f".current {{ background: {HIGHLIGHT}; }}\n"
 
 
-def to_html(document: Document, *, standalone: bool = False, highlight: str = "") -> str:
-    """The document as simple HTML; `highlight` marks the blocks of one section or clause."""
+def to_html(document: Document, *, standalone: bool = False) -> str:
+    """The document as simple HTML."""
     parts: list[str] = []
     if document.draft:
         parts.append(f'<p class="draft">{html.escape(DRAFT_MARK)}</p>')
@@ -119,9 +116,9 @@ def to_html(document: Document, *, standalone: bool = False, highlight: str = ""
         if kind in ("bullet", "numbered"):
             tag = "ul" if kind == "bullet" else "ol"
             items = "".join(f"<li>{_runs_html(b.runs)}</li>" for b in group)
-            parts.append(f"<{tag}{_class(group[0], highlight)}>{items}</{tag}>")
+            parts.append(f"<{tag}>{items}</{tag}>")
         else:
-            parts.extend(_block_html(block, highlight) for block in group)
+            parts.extend(_block_html(block) for block in group)
     body = "\n".join(parts)
     if not standalone:
         return f"<style>{PREVIEW_CSS}</style>\n{body}"
@@ -130,26 +127,29 @@ def to_html(document: Document, *, standalone: bool = False, highlight: str = ""
             f"</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def _block_html(block: Block, highlight: str) -> str:
+def _block_html(block: Block) -> str:
     if block.kind == "table":
         head, *rows = block.rows
         cells = "".join(f"<th>{html.escape(c)}</th>" for c in head)
         body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
                        for row in rows)
-        return (f"<table{_class(block, highlight)}><thead><tr>{cells}</tr></thead>"
+        return (f"<table><thead><tr>{cells}</tr></thead>"
                 f"<tbody>{body}</tbody></table>")
     tag = _HTML_TAGS[block.kind]
     anchor = (f'<a name="{html.escape(block.clause_id)}"></a>'
               if block.kind in ("heading1", "heading2") else "")
     number = f"{html.escape(block.number)} " if block.number else ""
-    return f"<{tag}{_class(block, highlight)}>{anchor}{number}{_runs_html(block.runs)}</{tag}>"
+    return f"<{tag}{_class(block)}>{anchor}{number}{_runs_html(block.runs)}</{tag}>"
 
 
-def _class(block: Block, highlight: str) -> str:
-    names = [block.kind] if block.kind in ("subtitle", "signature") else []
-    if highlight and (block.clause_id == highlight or block.clause_id.startswith(highlight + ".")):
-        names.append("current")
-    return f' class="{" ".join(names)}"' if names else ""
+def in_section(block: Block, section: str) -> bool:
+    """Whether the block belongs to the section or clause (the preview highlights it)."""
+    return bool(section) and (block.clause_id == section
+                              or block.clause_id.startswith(section + "."))
+
+
+def _class(block: Block) -> str:
+    return f' class="{block.kind}"' if block.kind in ("subtitle", "signature") else ""
 
 
 def _runs_html(runs: tuple[Run, ...]) -> str:

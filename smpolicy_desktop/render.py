@@ -9,10 +9,14 @@ from __future__ import annotations
 import contextlib
 import pickle
 import re
+import threading
+from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
+import jinja2.nodes
 import lxml.html
 import platformdirs
 from jinja2 import (
@@ -24,6 +28,7 @@ from jinja2 import (
 )
 from jinja2.bccache import Bucket
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from . import APP_NAME, __version__
 from .document import Block, Document, Note, Run
@@ -206,7 +211,7 @@ def environment(spelling: str = "US") -> Environment:
     """The templates in US spelling, or ("UK") in British spelling with day-month dates."""
     loader: BaseLoader = (_SpellingLoader if spelling == "UK" else FileSystemLoader)(
         resource_path("templates"))
-    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
+    env = _NotingEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined,
                       finalize=xml_safe, trim_blocks=True, lstrip_blocks=True,
                       bytecode_cache=_TemplateCache(spelling),
                       auto_reload=False)  # shipped files: no stat() of each per render
@@ -217,39 +222,50 @@ def environment(spelling: str = "US") -> Environment:
     return env
 
 
-def render_html(project: Project, kind: DocumentType | str | None = None) -> str:
-    """The templates' raw output (the HTML subset) for the full policy or short guidelines."""
-    kind = DocumentType(kind or project.company.document_type)
-    spelling = project.company.spelling
-    unnamed = "the organization" if project.company.industry == "nonprofit" else "the company"
-    company = project.company.name.strip() or (respell_uk(unnamed) if spelling == "UK" else unnamed)
-    template = environment(spelling).get_template(f"policy_{kind.value}.html.j2")
-    return template.render(p=project, company=xml_safe(company), kind=kind.value,
-                           law=project.company.law_pack)
-
-
 def render_document(project: Project, kind: DocumentType | str | None = None, *,
                     own_wording: bool = True) -> Document:
     """The rendered policy, numbered, with empty clauses and sections left out.
 
     The owner's wording replaces the generated text of its clauses and the owner's clauses
     join their sections (numbered with the rest); own_wording=False gives the generated text.
+    A section whose answers are as they were last time is not rendered again (see _Sections).
     """
     kind = DocumentType(kind or project.company.document_type)
-    root = lxml.html.fragment_fromstring(render_html(project, kind), create_parent="div")
-    if own_wording:
-        _apply_own_wording(root, project)
+    spelling = project.company.spelling
+    unnamed = "the organization" if project.company.industry == "nonprofit" else "the company"
+    name = project.company.name.strip() or (respell_uk(unnamed) if spelling == "UK" else unnamed)
+    law = project.company.law_pack
+    context = {"p": project, "company": xml_safe(name), "kind": kind.value, "law": law}
+    env = environment(spelling)
+    answers = _Answers(project)
+    fixed = (spelling, kind.value, context["company"], law.country, law.region,
+             answers.of(("wording",), ("owner_clauses",)) if own_wording else None)
+    facts_reads: list[tuple[int, str]] = []
+
+    @cache
+    def facts() -> Any:
+        """The facts sections share, made once per render if a section needs them."""
+        token = _reading.set(facts_reads)
+        try:
+            return env.get_template("sections/facts.html.j2").make_module(context)
+        finally:
+            _reading.reset(token)
+
+    def section(template: str, number: str, reads: list[tuple[int, str]]) -> list[Block]:
+        module = facts()
+        reads.extend(facts_reads)  # what the facts read, the section reads
+        html = env.get_template(template).render(context, facts=module)
+        return _blocks_of(html, number, project, own_wording)
+
     blocks: list[Block] = []
     section_number = 0
-    for element in root:
-        if element.tag == "header":
-            blocks.extend(_header_blocks(element))
-        elif element.tag == "section":
-            numbered = element.get("data-numbered", "yes") == "yes"
-            section_blocks = _section_blocks(element, str(section_number + 1) if numbered else "")
-            if section_blocks:
-                section_number += numbered
-                blocks.extend(section_blocks)
+    for template in _sections_of(spelling, kind.value):
+        number = str(section_number + 1)
+        section_blocks = _SECTIONS.blocks(
+            (template, spelling, kind.value, own_wording), (*fixed, number), answers,
+            partial(section, template, number))
+        section_number += any(b.kind == "heading1" and b.number for b in section_blocks)
+        blocks.extend(section_blocks)
     company = project.company
     owner = ", ".join(filter(None, (company.owner_name, company.owner_title)))
     author = author_of(project)
@@ -262,6 +278,126 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
                     company=xml_safe(company.name.strip()), owner=xml_safe(owner),
                     draft=not project.review.final, blocks=tuple(blocks),
                     author=xml_safe(author), version=xml_safe(company.version), notes=notes)
+
+
+@cache
+def _sections_of(spelling: str, kind: str) -> list[str]:
+    """The templates a document is made of, in order: those its top template includes (the
+    facts it imports are shared, not a section)."""
+    env = environment(spelling)
+    source = env.loader.get_source(env, f"policy_{kind}.html.j2")[0]  # type: ignore[union-attr]
+    parsed = env.parse(source)
+    return [str(node.template.value) for node in parsed.find_all(jinja2.nodes.Include)
+            if isinstance(node.template, jinja2.nodes.Const)]
+
+
+def _blocks_of(html: str, number: str, project: Project, own_wording: bool) -> list[Block]:
+    """A section template's output as blocks, numbered `number` if the section is numbered."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    if own_wording:
+        _apply_own_wording(root, project)
+    blocks: list[Block] = []
+    for element in root:
+        if element.tag == "header":
+            blocks.extend(_header_blocks(element))
+        elif element.tag == "section":
+            numbered = element.get("data-numbered", "yes") == "yes"
+            blocks.extend(_section_blocks(element, number if numbered else ""))
+    return blocks
+
+
+# --- Rendering only what changed ----------------------------------------------------------
+# A template's output depends only on its context and on the answers it reads. The templates'
+# environment notes each answer read (an area's field, or a field of the project itself), so a
+# section whose context and answers are equal to last time's gives last time's blocks.
+
+_reading: ContextVar[list[tuple[int, str]] | None] = ContextVar("reading", default=None)
+
+
+class _NotingEnvironment(Environment):
+    """Jinja's environment, noting every attribute a template reads while _reading is set."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        reads = _reading.get()
+        if reads is not None:
+            reads.append((id(obj), attribute))
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        reads = _reading.get()
+        if reads is not None and isinstance(argument, str):
+            reads.append((id(obj), argument))
+        return super().getitem(obj, argument)
+
+
+class _Answers:
+    """The project's answers by path, (field,) or (area, field), as plain values taken now."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self._dumps: dict[str, Any] = {}
+        self._areas = {id(value): name for name in type(project).model_fields
+                       if isinstance(value := getattr(project, name), BaseModel)}
+
+    def paths(self, reads: list[tuple[int, str]]) -> tuple[tuple[str, ...], ...]:
+        """The answers behind what a template read: a field of an area, or of the project
+        (an area itself is only the way to its fields)."""
+        paths: dict[tuple[str, ...], None] = {}
+        for owner, attribute in reads:
+            if owner in self._areas:
+                paths[(self._areas[owner], attribute)] = None
+            elif owner == id(self.project) and attribute not in self._areas.values():
+                paths[(attribute,)] = None
+        return tuple(paths)
+
+    def of(self, *paths: tuple[str, ...]) -> tuple[Any, ...]:
+        return tuple(self._value(path) for path in paths)
+
+    def _value(self, path: tuple[str, ...]) -> Any:
+        fields = type(self.project).model_fields
+        if path[0] not in fields:  # a property or method of the project: all of it
+            return self._dump("")
+        dump = self._dump(path[0])
+        if len(path) == 1 or path[1] not in type(getattr(self.project, path[0])).model_fields:
+            return dump  # a property of an area: all of the area
+        return dump[path[1]]
+
+    def _dump(self, field: str) -> Any:
+        if field not in self._dumps:
+            self._dumps[field] = (self.project.model_dump(include={field})[field] if field
+                                  else self.project.model_dump())
+        return self._dumps[field]
+
+
+class _Sections:
+    """The last blocks of each section template, with what they were made from."""
+
+    def __init__(self) -> None:
+        self._last: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._lock = threading.Lock()
+
+    def blocks(self, slot: tuple[Any, ...], fixed: tuple[Any, ...], answers: _Answers,
+               render: Callable[[list[tuple[int, str]]], list[Block]]) -> list[Block]:
+        """The blocks `render` gives (noting in the list it is given what it read besides the
+        template's own reads), or last time's for this slot if `fixed` and the answers read
+        then are equal."""
+        with self._lock:
+            last = self._last.get(slot)
+        if last and last[0] == fixed and answers.of(*last[1]) == last[2]:
+            return last[3]
+        reads: list[tuple[int, str]] = []
+        token = _reading.set(reads)
+        try:
+            blocks = render(reads)
+        finally:
+            _reading.reset(token)
+        paths = answers.paths(reads)
+        with self._lock:
+            self._last[slot] = (fixed, paths, answers.of(*paths), blocks)
+        return blocks
+
+
+_SECTIONS = _Sections()
 
 
 def author_of(project: Project) -> str:

@@ -1,17 +1,35 @@
 """The live preview: the rendered policy beside the forms, as the Word file will say it.
 
 Shows each Document the workspace renders (the same one every export writes), keeps its scroll
-position, and scrolls to and highlights the section of the area being edited. It never loads
-anything from the network.
+position, and scrolls to and highlights the section of the area being edited. An edit that
+changes words only rewrites those words in place; it never loads anything from the network.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextTable,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from smpolicy_desktop.document import Document, to_html
+from smpolicy_desktop.document import (
+    DRAFT_MARK,
+    Block,
+    Document,
+    in_section,
+    to_html,
+)
 from smpolicy_desktop.model import Project
+
+_MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
+HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
 
 
 class PolicyPreview(QTextBrowser):
@@ -22,13 +40,21 @@ class PolicyPreview(QTextBrowser):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.section = ""
-        self.html = ""  # the last HTML shown, as the core wrote it
         self.shown: Document | None = None
+        # Where each of the shown Document's blocks starts: a QTextBlock number (for a table,
+        # its first cell's); None when the text could not be matched (every change reloads).
+        self._places: list[int] | None = None
+        self._highlighted = ""  # the section the shown text has highlighted
         self.setObjectName("preview")
         self.setOpenLinks(False)  # the document has anchors only; no link leaves the app
         self.setAccessibleName("Policy preview")
         self.document().setDocumentMargin(14)
         self._scroll_pending = False
+
+    @property
+    def html(self) -> str:
+        """The HTML of what is shown, as the core writes it ("" before the first document)."""
+        return to_html(self.shown) if self.shown else ""
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         # Images or style sheets named in user text are never fetched, local or remote.
@@ -59,14 +85,155 @@ class PolicyPreview(QTextBrowser):
 
     def show_document(self, document: Document, scroll_to_section: bool = False) -> None:
         scroll_to_section = scroll_to_section or self._scroll_pending
-        self.shown = document
-        self.html = to_html(document, highlight=self.section)
         self._scroll_pending = False
-        bar = self.verticalScrollBar()
-        position = bar.value()
-        self.setHtml(self.html)
+        if not self._rewrite_words(document):
+            self._load(document)
+        elif self._highlighted != self.section:
+            self._highlight(document)
+        self.shown = document
         if scroll_to_section and self.section:
             self.scrollToAnchor(self.section)
-        else:
-            bar.setValue(position)
         self.rendered.emit()
+
+    def _load(self, document: Document) -> None:
+        bar = self.verticalScrollBar()
+        position = bar.value()
+        self.setHtml(to_html(document))
+        self._highlighted = ""
+        self._places = _places(self.document().begin(), document)
+        if self._places is not None:
+            self._highlight(document)
+        bar.setValue(position)
+
+    def _highlight(self, document: Document) -> None:
+        """Move the highlight from the section that has it to self.section, in place (a
+        document whose blocks could not be placed shows none)."""
+        if self._places is None:
+            return
+        for place, block in zip(self._places, document.blocks, strict=True):
+            now = in_section(block, self.section)
+            if now != in_section(block, self._highlighted):
+                _set_background(self.document().findBlockByNumber(place), block, now)
+        self._highlighted = self.section
+
+    def _rewrite_words(self, new: Document) -> bool:
+        """Show `new` by rewriting the words that changed, if nothing else did."""
+        old, places = self.shown, self._places
+        if old is None or places is None or old.draft != new.draft \
+                or len(old.blocks) != len(new.blocks):
+            return False
+        changed = [(place, a, b) for place, a, b in zip(places, old.blocks, new.blocks, strict=True)
+                   if a != b]
+        if not all(_same_shape(a, b) for _, a, b in changed):
+            return False
+        for place, a, b in changed:
+            if b.kind == "table":
+                _rewrite_cells(self.document().findBlockByNumber(place), a, b)
+            else:
+                _rewrite_block(self.document().findBlockByNumber(place), b)
+        return True
+
+
+def _same_shape(a: Block, b: Block) -> bool:
+    """Only words differ: the same kind of block in the same clause (a table of the same size)."""
+    if (a.kind, a.clause_id, a.page_break_before) != (b.kind, b.clause_id, b.page_break_before):
+        return False
+    return a.kind != "table" or (len(a.rows), len(a.rows[0])) == (len(b.rows), len(b.rows[0]))
+
+
+def _places(block: QTextBlock, document: Document) -> list[int] | None:
+    """The QTextBlock number where each of the document's blocks shows, or None if the text
+    as Qt laid it out does not match block for block."""
+    expected = [DRAFT_MARK] if document.draft else []
+    places: list[int] = []
+    for item in [None] * len(expected) + list(document.blocks):
+        while block.isValid() and not block.text() and _table(block) is None:
+            block = block.next()  # the empty paragraph Qt keeps after a table
+        if not block.isValid():
+            return None
+        table = _table(block)
+        if item is not None and item.kind == "table":
+            if table is None or table.rows() != len(item.rows):
+                return None
+            places.append(block.blockNumber())
+            block = table.document().findBlock(table.lastPosition() + 1)
+            continue
+        if table is not None or block.text() != (item.text if item else expected[0]):
+            return None
+        if item is not None:
+            places.append(block.blockNumber())
+        block = block.next()
+    return places
+
+
+def _table(block: QTextBlock) -> QTextTable | None:
+    """The table the block is in, if any (the preview's only frames are tables).
+
+    QTextCursor.currentTable() is not asked outside a table: PySide6 6.x returns its None
+    without a reference, and enough of them crash the app."""
+    frame = QTextCursor(block).currentFrame()
+    return frame if isinstance(frame, QTextTable) else None
+
+
+def _set_background(first: QTextBlock, block: Block, highlighted: bool) -> None:
+    """Give the block (a table: its frame) the highlight's background, or take it away."""
+    def paint(text_format: QTextFormat) -> None:
+        if highlighted:
+            text_format.setBackground(QColor(HIGHLIGHT))
+        else:
+            text_format.clearBackground()
+
+    if block.kind == "table":
+        table = _table(first)
+        assert table is not None  # _places found it there
+        table_format = table.format()
+        paint(table_format)
+        table.setFormat(table_format)
+        return
+    cursor = QTextCursor(first)
+    block_format, char_format = first.blockFormat(), first.charFormat()
+    paint(block_format)
+    paint(char_format)
+    cursor.setBlockFormat(block_format)
+    cursor.setBlockCharFormat(char_format)
+
+
+def _rewrite_block(block: QTextBlock, new: Block) -> None:
+    """Put the block's new words in place, in the formats the words there had."""
+    formats = _formats(block) or [block.charFormat()]
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    if new.kind not in _MAY_BE_STRONG:  # one format, the first letter may carry the anchor
+        first, rest = formats[0], formats[-1]
+        cursor.insertText(new.text[:1], first)
+        cursor.insertText(new.text[1:], rest)
+        return
+    plain = QTextCharFormat(formats[0])
+    plain.setFontWeight(QFont.Weight.Normal)
+    strong = QTextCharFormat(plain)
+    strong.setFontWeight(QFont.Weight.Bold)
+    if new.number:
+        cursor.insertText(f"{new.number} ", plain)
+    for run in new.runs:
+        cursor.insertText(run.text, strong if run.strong else plain)
+
+
+def _rewrite_cells(first: QTextBlock, old: Block, new: Block) -> None:
+    table = _table(first)
+    assert table is not None  # _places found it there
+    for row, (old_row, new_row) in enumerate(zip(old.rows, new.rows, strict=True)):
+        for column, (was, text) in enumerate(zip(old_row, new_row, strict=True)):
+            if was != text:
+                cell = table.cellAt(row, column)
+                block = cell.firstCursorPosition().block()
+                formats = _formats(block)
+                cursor = cell.firstCursorPosition()
+                cursor.setPosition(cell.lastCursorPosition().position(),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(text, formats[0] if formats else block.charFormat())
+
+
+def _formats(block: QTextBlock) -> list[QTextCharFormat]:
+    """The character formats of the block's pieces of text, in order."""
+    return [piece.fragment().charFormat() for piece in block]

@@ -39,13 +39,18 @@ class Rendering(QObject):
         self.latest: CheckResult | None = None
         self._generation = 0
         self._running = False
+        self._check_at_once = True  # a project just shown: its marks are wanted now
         self._pool = QThreadPool(self, maxThreadCount=1)
         self._timer = QTimer(self, singleShot=True, interval=0)  # after this pass's edits
         self._timer.timeout.connect(self.render_now)
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS)
         self._check_timer.timeout.connect(self._start_check)
         self._finished.connect(self._check_done)
-        model.changed.connect(lambda _path: self._timer.start())
+        model.changed.connect(self._changed)
+
+    def _changed(self, path: tuple) -> None:
+        self._check_at_once = self._check_at_once or not path  # () is a whole new project
+        self._timer.start()
 
     def render_now(self) -> Document:
         """Render the current project (once), tell the views, and start a check."""
@@ -53,7 +58,8 @@ class Rendering(QObject):
         self._generation += 1
         self.document = self.model.workspace.document()
         self.rendered.emit(self.document)
-        self._check_timer.start(0 if self.latest is None else CHECK_PAUSE_MS)
+        self._check_timer.start(0 if self._check_at_once else CHECK_PAUSE_MS)
+        self._check_at_once = False
         return self.document
 
     def _start_check(self) -> None:
@@ -75,8 +81,8 @@ class Rendering(QObject):
 
     def _check_done(self, generation: int, result: CheckResult) -> None:
         self._running = False
-        if generation != self._generation:  # the project changed meanwhile: check it again
-            self._start_check()
+        if generation != self._generation:  # changed meanwhile: check once typing pauses
+            self._check_timer.start(CHECK_PAUSE_MS)
             return
         self.latest = result
         self.checked.emit(result)

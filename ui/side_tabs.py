@@ -6,31 +6,34 @@ Eight long area titles do not fit across the top; on the side every one stays re
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionTab, QTabBar, QTabWidget
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QStyle, QStyleOptionTab, QStylePainter, QTabBar, QTabWidget
 
 
-class LevelTabLabels(QProxyStyle):
-    """Lays out and draws west-side tabs as if they were on top, so the text is level."""
+class LevelTabBar(QTabBar):
+    """West-side tabs laid out and labelled as if they were on top, so the text is level.
 
-    def sizeFromContents(self, kind, option, size, widget=None) -> QSize:
-        size = super().sizeFromContents(kind, option, size, widget)
-        if kind == QStyle.ContentsType.CT_TabBarTab:
-            size.transpose()
-            size.setHeight(max(size.height(), 34))
+    The tab bar draws itself rather than through a QProxyStyle: PySide6 hands a style
+    override its null widget as a None it does not own, and every tab painted that way
+    brought the app nearer a crash ("deallocating None").
+    """
+
+    def tabSizeHint(self, index: int) -> QSize:
+        size = super().tabSizeHint(index)
+        size.transpose()
+        size.setHeight(max(size.height(), 34))
         return size
 
-    def drawControl(self, element, option, painter, widget=None) -> None:
-        if element == QStyle.ControlElement.CE_TabBarTabLabel and isinstance(
-                option, QStyleOptionTab):
-            level = QStyleOptionTab(option)
-            level.shape = QTabBar.Shape.RoundedNorth
-            super().drawControl(element, level, painter, widget)
-            return
-        super().drawControl(element, option, painter, widget)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionTab()
+        for index in range(self.count()):
+            self.initStyleOption(option, index)
+            painter.drawControl(QStyle.ControlElement.CE_TabBarTabShape, option)
+            option.shape = QTabBar.Shape.RoundedNorth
+            painter.drawControl(QStyle.ControlElement.CE_TabBarTabLabel, option)
 
 
 def put_tabs_on_the_side(tabs: QTabWidget) -> None:
+    tabs.setTabBar(LevelTabBar(tabs))
     tabs.setTabPosition(QTabWidget.TabPosition.West)
-    style = LevelTabLabels()
-    style.setParent(tabs)  # the tab bar does not own its style
-    tabs.tabBar().setStyle(style)

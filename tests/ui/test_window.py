@@ -10,12 +10,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from smpolicy_desktop import exporters
-from smpolicy_desktop.document import HIGHLIGHT
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.safe_write import WriteError
 from smpolicy_desktop.storage import load_project, save_project
 from ui import dialogs
 from ui.main_window import MainWindow
+from ui.preview import HIGHLIGHT
 
 
 class Answers:

@@ -1,0 +1,97 @@
+"""Only the sections whose answers changed are rendered again, and the policy is always the
+one a fresh render gives: every answer of every area is changed in turn and compared."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from enum import Enum
+
+import pytest
+from pydantic import BaseModel
+
+from smpolicy_desktop import render
+from smpolicy_desktop.model import ClauseWording, DocumentType, OwnerClause, Project
+from smpolicy_desktop.render import render_document
+from smpolicy_desktop.storage import load_project
+from tests.conftest import EXAMPLE
+
+
+def fresh(project: Project, kind: DocumentType, own_wording: bool = True):
+    """What rendering everything from scratch gives."""
+    keep = render._SECTIONS
+    render._SECTIONS = render._Sections()
+    try:
+        return render_document(project, kind, own_wording=own_wording)
+    finally:
+        render._SECTIONS = keep
+
+
+def other_value(value):
+    """A different answer of the same type."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, Enum):
+        members = list(type(value))
+        return members[(members.index(value) + 1) % len(members)]
+    if isinstance(value, str):
+        return value + " and more" if value else "Something new"
+    if isinstance(value, int | float):
+        return value + 1
+    if hasattr(value, "toordinal"):
+        return value + timedelta(days=1)
+    if isinstance(value, list):
+        return value[:-1] if value else None
+    if isinstance(value, BaseModel):
+        return None
+    return None
+
+
+def edits(project: Project):
+    """(area, field, new value) for every answer that can take another value."""
+    for area in Project.areas():
+        model = getattr(project, area)
+        for name in type(model).model_fields:
+            new = other_value(getattr(model, name))
+            if new is not None:
+                yield area, name, new
+
+
+@pytest.mark.parametrize("kind", list(DocumentType))
+def test_every_edit_renders_what_a_fresh_render_gives(kind):
+    project = load_project(EXAMPLE)
+    project.wording = [ClauseWording(clause_id="presence.never", text="Our own words.")]
+    project.owner_clauses = [OwnerClause(id="own.1", section_id="employees",
+                                         title="Our clause", text="- one\n- two")]
+    changed = 0
+    for area, name, new in list(edits(project)):
+        before = render_document(project, kind)
+        try:
+            setattr(getattr(project, area), name, new)
+        except ValueError:  # not a valid answer (e.g. a date out of order)
+            continue
+        after = render_document(project, kind)
+        assert after == fresh(project, kind), f"{area}.{name}"
+        changed += after != before
+    assert changed > (40 if kind == DocumentType.FULL else 10)  # the edits reached the text
+
+
+def test_a_generated_render_and_the_owners_render_do_not_mix():
+    project = load_project(EXAMPLE)
+    project.wording = [ClauseWording(clause_id="presence.never", text="Our own words.")]
+    for _ in range(2):
+        own = render_document(project)
+        generated = render_document(project, own_wording=False)
+        assert "Our own words." in own.text_lines()
+        assert "Our own words." not in generated.text_lines()
+
+
+def test_british_and_american_renders_do_not_mix():
+    project = load_project(EXAMPLE)
+    american = render_document(project)
+    project.company.country = "GB"
+    british = render_document(project)
+    assert british == fresh(project, DocumentType.FULL)
+    assert "Version 1.1, effective 1 March 2026" in british.text_lines()
+    project.company.country = "US"
+    assert render_document(project) == fresh(project, DocumentType.FULL) != british
+    assert american != british

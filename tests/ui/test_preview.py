@@ -1,0 +1,116 @@
+"""The preview rewrites only the words an edit changed, and what it shows is always what a
+fresh load of the same Document shows: the same text, formats, tables and anchors."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextDocument
+
+from smpolicy_desktop.document import to_html
+from smpolicy_desktop.model import ClauseWording, Reviewer
+from smpolicy_desktop.render import render_document
+from smpolicy_desktop.storage import load_project
+from tests.conftest import EXAMPLE
+from ui.preview import PolicyPreview
+
+
+def as_loaded(document, section: str = "") -> str:
+    """The preview's document as Qt writes it back, had this Document been loaded afresh."""
+    fresh = PolicyPreview()
+    fresh.section = section
+    fresh.show_document(document)
+    return fresh.document().toHtml()
+
+
+EDITS = {
+    "the company's name, in every section": lambda p: setattr(p.company, "name", "Süd & <Co>"),
+    "a list row": lambda p: p.presence.we_never_publish.__setitem__(0, "Nothing about **clients**"),
+    "a table cell": lambda p: setattr(p.presence.accounts[0], "platform", "Mastodon"),
+    "a lead-in in bold": lambda p: setattr(p.employees, "confidential_info",
+                                           ["Client names", "Pay of others"]),
+    "the title block": lambda p: setattr(p.company, "version", "2.0"),
+    "the owner's wording": lambda p: p.wording.append(
+        ClauseWording(clause_id="presence.never", text="Our own words.")),
+}
+
+
+@pytest.fixture
+def preview(qtbot):
+    shown = PolicyPreview()
+    qtbot.addWidget(shown)
+    shown.resize(560, 700)
+    shown.show()
+    return shown
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_shows_what_a_fresh_load_shows(preview, edit):
+    project = load_project(EXAMPLE)
+    preview.show_document(render_document(project))
+    EDITS[edit](project)
+    document = render_document(project)
+    preview.show_document(document)
+    assert preview.document().toHtml() == as_loaded(document)
+    assert preview.html == to_html(document)
+
+
+def test_words_are_rewritten_in_place_and_the_view_stays_where_it_was(preview, monkeypatch):
+    project = load_project(EXAMPLE)
+    preview.show_document(render_document(project))
+    preview.verticalScrollBar().setValue(900)
+    loads = []
+    monkeypatch.setattr(preview, "setHtml", lambda html: loads.append(html))
+    for number in range(5):
+        project.company.name = f"Northwind {number}"
+        preview.show_document(render_document(project))
+    assert loads == []
+    assert preview.verticalScrollBar().value() == 900
+    assert "Northwind 4" in preview.toPlainText()
+
+
+def test_a_new_block_or_table_row_loads_the_document_afresh(preview):
+    project = load_project(EXAMPLE)
+    preview.show_document(render_document(project))
+    project.presence.we_never_publish.append("Anything about a lawsuit")
+    project.review.reviewers.append(Reviewer(name="Ada Brown", role="Counsel"))
+    document = render_document(project)
+    preview.show_document(document)
+    assert "Anything about a lawsuit" in preview.toPlainText()
+    assert preview.document().toHtml() == as_loaded(document)
+
+
+def test_after_many_edits_the_text_still_matches_block_for_block(preview):
+    project = load_project(EXAMPLE)
+    for number in range(30):
+        project.company.name = f"Acme {number}"
+        project.presence.we_never_publish[0] = f"Item {number}"
+        preview.show_document(render_document(project))
+    document = render_document(project)
+    reference = QTextDocument()
+    reference.setHtml(to_html(document))
+    assert preview.toPlainText() == reference.toPlainText()
+
+
+def test_the_highlight_moves_in_place_from_section_to_section(preview, monkeypatch):
+    project = load_project(EXAMPLE)
+    document = render_document(project)
+    preview.show_document(document)
+    loads = []
+    monkeypatch.setattr(preview, "setHtml", lambda html: loads.append(html))
+    for area in ("company", "presence", "employees", "presence", "review"):
+        preview.show_area(area)
+        assert preview.document().toHtml() == as_loaded(document, preview.section)
+    preview.show_clause("presence.accounts")  # a clause with a table
+    assert preview.document().toHtml() == as_loaded(document, "presence.accounts")
+    assert loads == []
+
+
+def test_an_edit_in_another_area_highlights_and_scrolls_to_its_section(preview):
+    project = load_project(EXAMPLE)
+    preview.show_document(render_document(project))
+    preview.follow_edit(("review", "distribution"))
+    project.review.distribution = "By email to everyone"
+    document = render_document(project)
+    preview.show_document(document)
+    assert preview.document().toHtml() == as_loaded(document, "review")
+    assert preview.verticalScrollBar().value() > 0
