@@ -240,21 +240,13 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
     answers = _Answers(project)
     fixed = (spelling, kind.value, context["company"], law.country, law.region,
              answers.of(("wording",), ("owner_clauses",)) if own_wording else None)
-    facts_reads: list[tuple[int, str]] = []
-
-    @cache
-    def facts() -> Any:
-        """The facts sections share, made once per render if a section needs them."""
-        token = _reading.set(facts_reads)
-        try:
-            return env.get_template("sections/facts.html.j2").make_module(context)
-        finally:
-            _reading.reset(token)
+    facts = cache(partial(_Facts, env, context))  # made once, if a section is rendered
 
     def section(template: str, number: str, reads: list[tuple[int, str]]) -> list[Block]:
-        module = facts()
-        reads.extend(facts_reads)  # what the facts read, the section reads
-        html = env.get_template(template).render(context, facts=module)
+        shared = facts()
+        html = env.get_template(template).render(context, facts=shared.module)
+        reads.extend(read for owner, name in list(reads) if owner == id(shared.module)
+                     for read in shared.reads(name))  # a fact read: what it was made from
         return _blocks_of(html, number, project, own_wording)
 
     blocks: list[Block] = []
@@ -314,8 +306,34 @@ def _blocks_of(html: str, number: str, project: Project, own_wording: bool) -> l
 _reading: ContextVar[list[tuple[int, str]] | None] = ContextVar("reading", default=None)
 
 
+_FACTS = "sections/facts.html.j2"
+# While the facts are made: the reads so far, and where each fact's reads go once it is set.
+_making_facts: ContextVar[tuple[list[tuple[int, str]], dict[str, list[tuple[int, str]]]] | None] \
+    = ContextVar("making_facts", default=None)
+
+
+class _FactVars(dict):
+    """A context's variables; while the facts are made, setting one closes the reads it took."""
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        super().__setitem__(name, value)
+        making = _making_facts.get()
+        if making is not None:
+            reads, reads_of = making
+            reads_of[name] = reads[:]
+            reads.clear()
+
+
+class _NotingContext(jinja2.runtime.Context):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.vars = _FactVars(self.vars)
+
+
 class _NotingEnvironment(Environment):
     """Jinja's environment, noting every attribute a template reads while _reading is set."""
+
+    context_class = _NotingContext
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         reads = _reading.get()
@@ -328,6 +346,51 @@ class _NotingEnvironment(Environment):
         if reads is not None and isinstance(argument, str):
             reads.append((id(obj), argument))
         return super().getitem(obj, argument)
+
+
+class _Facts:
+    """The facts the sections share (sections/facts.html.j2), made once per render, with the
+    attributes each one was made from."""
+
+    def __init__(self, env: Environment, context: dict[str, Any]):
+        reads: list[tuple[int, str]] = []
+        self._reads_of: dict[str, list[tuple[int, str]]] = {}
+        tokens = _reading.set(reads), _making_facts.set((reads, self._reads_of))
+        try:
+            self.module = env.get_template(_FACTS).make_module(context)
+        finally:
+            _making_facts.reset(tokens[1])
+            _reading.reset(tokens[0])
+        self._refers = _fact_references(env)
+
+    def reads(self, name: str) -> list[tuple[int, str]]:
+        """What the fact was made from, with the facts it names, and theirs."""
+        found: list[tuple[int, str]] = []
+        seen, waiting = set(), [name]
+        while waiting:
+            fact = waiting.pop()
+            if fact not in seen:
+                seen.add(fact)
+                found += self._reads_of.get(fact, [])
+                waiting += self._refers.get(fact, ())
+        return found
+
+
+@cache
+def _fact_references(env: Environment) -> dict[str, set[str]]:
+    """Fact -> the names its definition uses. Anything in the facts but `set`s (an `if`
+    around some): every fact uses every name."""
+    source = env.loader.get_source(env, _FACTS)[0]  # type: ignore[union-attr]
+    refers: dict[str, set[str]] = {}
+    names = {node.name for node in env.parse(source).find_all(jinja2.nodes.Name)}
+    for node in env.parse(source).body:
+        if isinstance(node, jinja2.nodes.Assign | jinja2.nodes.AssignBlock):
+            used = {name.name for name in node.find_all(jinja2.nodes.Name) if name.ctx == "load"}
+            for target in node.target.find_all(jinja2.nodes.Name):
+                refers[target.name] = used
+        elif not isinstance(node, jinja2.nodes.Output | jinja2.nodes.Macro):
+            return {name: names for name in names}
+    return refers
 
 
 class _Answers:

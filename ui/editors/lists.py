@@ -112,6 +112,7 @@ class ListField(QWidget, FieldEditor):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.view = QListView()
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)  # 1,000 rows: laid out in steps
         self.view.setModel(self.items)
         self.view.setAccessibleName(question.title)
         self.view.setWordWrap(True)

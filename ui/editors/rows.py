@@ -1,7 +1,7 @@
 """The rows of a list or table answer as a Qt item model, read straight from the project.
 
 The model keeps no copy of the answers: data() reads the project's list each time, setData()
-commits an edit, and sync() tells the views how many rows there are now.
+commits an edit, and sync() tells the views how many rows there are now and which changed.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class AnswerRows(QAbstractTableModel):
         self.columns = columns
         self.clauses = clauses
         self.shown = 0  # rows the views know about; the project may already hold more or fewer
+        self._synced: list = []  # the list the views were last told about (edits replace it)
         self.marks: dict[tuple, str] = {}
         self.headings: dict[str, str] = {}
 
@@ -123,8 +124,18 @@ class AnswerRows(QAbstractTableModel):
         return True
 
     def sync(self) -> None:
-        """The project's answer changed: announce added or removed rows, then new contents."""
-        count = len(self.read())
+        """The project's answer changed: announce added or removed rows, then new contents
+        (when only some rows changed, only those: a key in one of 1,000 rows redraws one)."""
+        rows, last = self.read(), self._synced
+        self._synced = rows
+        if rows is not last and len(rows) == len(last) == self.shown:
+            changed = [row for row, (old, new) in enumerate(zip(last, rows, strict=True))
+                       if old != new]
+            if changed:
+                self.dataChanged.emit(self.index(changed[0], 0),
+                                      self.index(changed[-1], self.columnCount() - 1))
+            return
+        count = len(rows)
         if any(c.kind == "clause" for c in self.columns or []) and count:
             self.headings = self.clauses()
         if count > self.shown:
