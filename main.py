@@ -45,4 +45,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # in the bundle, the risk check's process starts here
     sys.exit(main())

@@ -1,17 +1,18 @@
-"""One render per change for every view, and the risk check off the UI thread.
+"""One render per change for every view, and the risk check in a process of its own.
 
 After the edits of one pass of the event loop, the workspace renders its Document once and
-`rendered` hands it to the preview, marks and pickers. When typing pauses, the check runs on a
-worker thread (so it never competes with the keystrokes) and `checked` brings its findings
-back. A result for an older project state is dropped.
+`rendered` hands it to the preview, marks and pickers. When typing pauses, the check runs in
+the checker process (so it never competes with the keystrokes, even on a big project) and
+`checked` brings its findings back. A result for an older project state is dropped.
 """
 
 from __future__ import annotations
 
 from contextlib import suppress
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from smpolicy_desktop.checking import Result, check_elsewhere
 from smpolicy_desktop.document import Document
 from ui.project_model import ProjectModel
 
@@ -30,7 +31,7 @@ class Rendering(QObject):
 
     rendered = Signal(object)  # Document
     checked = Signal(object)  # CheckResult
-    _finished = Signal(int, object)  # generation, CheckResult: crosses from the worker thread
+    _finished = Signal(int, object)  # generation, CheckResult or None: from the pool's thread
 
     def __init__(self, model: ProjectModel, parent: QObject | None = None):
         super().__init__(parent)
@@ -40,7 +41,6 @@ class Rendering(QObject):
         self._generation = 0
         self._running = False
         self._check_at_once = True  # a project just shown: its marks are wanted now
-        self._pool = QThreadPool(self, maxThreadCount=1)
         self._timer = QTimer(self, singleShot=True, interval=0)  # after this pass's edits
         self._timer.timeout.connect(self.render_now)
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS)
@@ -69,18 +69,16 @@ class Rendering(QObject):
         generation, project, document = self._generation, self.model.project, self.document
         finished = self._finished
 
-        def check() -> None:
-            from smpolicy_desktop.checks import area_status, check_project
-
-            result = CheckResult(document, check_project(project, document),
-                                 area_status(project))
+        def done(result: Result | None) -> None:  # on a thread of the checker's pool
             with suppress(RuntimeError):  # the window closed meanwhile
-                finished.emit(generation, result)
+                finished.emit(generation, result and CheckResult(document, *result))
 
-        self._pool.start(check)
+        check_elsewhere(project, document, done)
 
-    def _check_done(self, generation: int, result: CheckResult) -> None:
+    def _check_done(self, generation: int, result: CheckResult | None) -> None:
         self._running = False
+        if result is None:  # the check failed (its error is on stderr): the marks stay
+            return
         if generation != self._generation:  # changed meanwhile: check once typing pauses
             self._check_timer.start(CHECK_PAUSE_MS)
             return

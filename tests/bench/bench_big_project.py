@@ -1,10 +1,11 @@
 """Benchmark: big projects (issue 15, item 8), each figure as a ratio to the example project.
 
-A 10,000-row project (Our goals) and a 1 MB answer are timed where this issue's code spends:
-load and validation, serialisation, save (with backup and version) and autosave, opening the
-window (forms and preview filled), typing (a key in the field to the edit in the project), an
-edit to the preview shown (the shared rendering and the preview's setHtml), and memory. The
-floor of each row is the same step on assets/examples/northwind.smpolicy, in the same run.
+A 10,000-row project (Our goals) and a 1 MB answer (in one paragraph, and in lines) are
+timed where this issue's code spends: load and validation, serialisation, save (with backup
+and version) and autosave, opening the window (forms and preview filled), typing (a key in
+the field to the edit in the project), an edit to the preview shown (the shared rendering and
+the preview's update), and memory. The floor of each row is the same step on
+assets/examples/northwind.smpolicy, in the same run.
 Targets: open under 2 s, typing p95 <= 50 ms, memory <= 3x the example's.
 Run: .venv/bin/python -m tests.bench.bench_big_project   (or tests/bench/run.py big_project)
 """
@@ -24,6 +25,11 @@ EXAMPLE = REPO / "assets" / "examples" / "northwind.smpolicy"
 ROWS = 10_000
 BIG_ANSWER = 1_000_000
 KEYS = 40
+SENTENCE = "Breaking the policy is handled fairly and in proportion."
+# The big files, and what the figures call them. Qt lays out a paragraph whole, so a key in a
+# megabyte of one paragraph costs far more than in a megabyte of lines.
+BIG = (("rows", f"{ROWS:,} rows"), ("long", "a 1 MB answer in one paragraph"),
+       ("lines", "a 1 MB answer in lines"))
 
 
 def p95(samples: list[float]) -> float:
@@ -46,14 +52,14 @@ def big_files(folder: Path) -> dict[str, Path]:
     rows = load_project(EXAMPLE)
     rows.presence.goals = [f"Goal {n}: show our work to the people who buy it" for n in
                            range(ROWS)]
-    long = load_project(EXAMPLE)
-    long.training.consequences = ("Breaking the policy is handled fairly and in proportion. "
-                                  * (BIG_ANSWER // 56))
+    long, lines = load_project(EXAMPLE), load_project(EXAMPLE)
+    long.training.consequences = " ".join([SENTENCE] * (BIG_ANSWER // (len(SENTENCE) + 1)))
+    lines.training.consequences = "\n".join([SENTENCE] * (BIG_ANSWER // (len(SENTENCE) + 1)))
     files = {"example": folder / "example.smpolicy", "rows": folder / "rows10k.smpolicy",
-             "long": folder / "long1mb.smpolicy"}
-    save_project(load_project(EXAMPLE), files["example"])
-    save_project(rows, files["rows"])
-    save_project(long, files["long"])
+             "long": folder / "long1mb.smpolicy", "lines": folder / "lines1mb.smpolicy"}
+    for which, project in (("example", load_project(EXAMPLE)), ("rows", rows), ("long", long),
+                           ("lines", lines)):
+        save_project(project, files[which])
     return files
 
 
@@ -72,7 +78,7 @@ def core_rows(files: dict[str, Path]) -> list[dict]:
 
     floor = steps(files["example"])
     rows = []
-    for kind, label in (("rows", f"{ROWS:,} rows"), ("long", "a 1 MB answer")):
+    for kind, label in BIG:
         figures = steps(files[kind])
         rows += [{"name": f"{step}, {label}", "seconds": figures[step], "unit": "s",
                   "floor_name": f"{step}, the example", "floor_seconds": floor[step]}
@@ -133,9 +139,9 @@ def window_rows(files: dict[str, Path]) -> list[dict]:
         return statistics.median(samples)
 
     figures = {}
-    for which in ("example", "rows", "long"):
+    for which in ("example", *dict(BIG)):
         window, opened = open_window(files[which])
-        path = ("training", "consequences") if which == "long" else ("company", "name")
+        path = ("training", "consequences") if which in ("long", "lines") else ("company", "name")
         figures[which] = {"open": opened, "typing": typing(window, path),
                           "preview": to_preview(window, path)}
         window.model.workspace.discard_autosave()
@@ -144,7 +150,7 @@ def window_rows(files: dict[str, Path]) -> list[dict]:
         window.deleteLater()
         app.processEvents()
     rows = []
-    for which, label in (("rows", f"{ROWS:,} rows"), ("long", "a 1 MB answer")):
+    for which, label in BIG:
         rows.append({"name": f"open the window (forms and preview), {label} (target < 2 s)",
                      "seconds": figures[which]["open"], "floor_name": "the example",
                      "floor_seconds": figures["example"]["open"]})
@@ -172,14 +178,14 @@ def memory_rows(files: dict[str, Path]) -> list[dict]:
              "print(next(int(line.split()[1]) for line in open('/proc/self/status') "
              "if line.startswith('VmHWM')) / 1024)")  # ru_maxrss would be the parent's
     peak = {}
-    for which in ("example", "rows", "long"):
+    for which in ("example", *dict(BIG)):
         done = subprocess.run([sys.executable, "-c", child, str(files[which])], cwd=REPO,
                               capture_output=True, text=True, timeout=600,
                               env=dict(os.environ, PYTHONPATH=str(REPO)))
         peak[which] = float(done.stdout.strip().splitlines()[-1])
     return [{"name": f"peak memory, window on {label}", "value": peak[which], "unit": "MB",
              "floor_name": "the example", "floor_value": peak["example"], "target": 3.0}
-            for which, label in (("rows", f"{ROWS:,} rows"), ("long", "a 1 MB answer"))]
+            for which, label in BIG]
 
 
 def measure() -> list[dict]:

@@ -1,0 +1,45 @@
+"""The risk check in a process of its own, so typing never waits for it, however big the project.
+
+A check reads a copy of the project and its document, sent to the checker process; one
+process serves every window, started at the first check and stopped when the app quits.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import traceback
+from collections.abc import Callable
+from functools import cache
+from multiprocessing.pool import Pool
+
+from .document import Document
+from .model import Project
+
+Result = tuple[list, dict]  # the findings, and each area's completeness
+
+
+def check_elsewhere(project: Project, document: Document,
+                    done: Callable[[Result | None], None]) -> None:
+    """Check the project and its document in the checker process. `done` gets the result, or
+    None if the check failed (the error is printed), on a thread of this process."""
+    def failed(error: BaseException) -> None:
+        traceback.print_exception(error)
+        done(None)
+
+    _checker().apply_async(check, (project, document), callback=done, error_callback=failed)
+
+
+def check(project: Project, document: Document) -> Result:
+    """The whole check: every finding, and how complete each area is."""
+    from .checks import area_status, check_project
+
+    return check_project(project, document), area_status(project)
+
+
+@cache
+def _checker() -> Pool:
+    # spawn, not fork: the window's process has threads (Qt's) that a fork would copy stuck
+    pool = multiprocessing.get_context("spawn").Pool(1)
+    atexit.register(pool.terminate)  # a check under way never holds up quitting
+    return pool

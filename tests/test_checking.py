@@ -1,0 +1,38 @@
+"""The risk check runs in a process of its own and gives what checking in this process gives;
+a check that fails says so (None) instead of leaving the window waiting."""
+
+from __future__ import annotations
+
+import threading
+
+from smpolicy_desktop.checking import check, check_elsewhere
+from smpolicy_desktop.render import render_document
+from smpolicy_desktop.storage import load_project
+from tests.conftest import EXAMPLE
+
+
+def checked_elsewhere(project, document):
+    results, arrived = [], threading.Event()
+
+    def done(result):
+        results.append(result)
+        arrived.set()
+
+    check_elsewhere(project, document, done)
+    assert arrived.wait(60), "the checker process never answered"
+    return results[0]
+
+
+def test_the_checker_process_finds_what_this_process_finds():
+    project = load_project(EXAMPLE)
+    project.employees.confidential_info.append("Never discuss your pay with coworkers")
+    document = render_document(project)
+    findings, status = checked_elsewhere(project, document)
+    assert findings == check(project, document)[0]
+    assert any(finding.path[:2] == ("employees", "confidential_info") for finding in findings)
+    assert status == check(project, document)[1]
+
+
+def test_a_check_that_fails_answers_none(capsys):
+    assert checked_elsewhere(None, None) is None  # no project to check
+    assert "Traceback" in capsys.readouterr().err
