@@ -4,7 +4,6 @@ model for the areas they missed, each with the nearest labelled precedent.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .facts import CheckFacts
@@ -12,7 +11,6 @@ from .families import FAMILIES, Family
 from .language import (
     COMPANY_VOICE,
     HARASSMENT_CONTEXT,
-    RULE,
     Sentence,
     clauses,
     sentences,
@@ -22,13 +20,6 @@ from .model import Model, Precedent, model
 from .wording import MALICE, RULES, SENSITIVE_PERSONAL
 
 _COMPETITORS = words(r"competitors?'?")
-# A sentence that opens with a bare verb is an instruction ("Keep salaries confidential.").
-_IMPERATIVE = re.compile(
-    r"(?:please )?(?:keep|treat|ask|get|check|take|raise|bring|adopt|avoid|use|post|share|tell|"
-    r"talk|discuss|reply|respond|answer|send|give|hand|add|log|change|make|let|leave|write|"
-    r"delete|hide|flag|buy|pay|offer|only|always|be|stay|remain|report|contact|go|direct|"
-    r"clear|submit|remember|think|follow|accept|unlock|show|confirm|text|put|limit|restrict)\b")
-
 # How alike a citable rule must be (share of features) to be shown as the finding's precedent.
 SHOWN_PRECEDENT = 0.12
 
@@ -81,11 +72,9 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
 
 
 def _lawful_by_subject(sentence: Sentence) -> bool:
-    """Only a rule (a prohibition, a duty or an instruction) can chill; and by Board law a rule
-    limited to harassment, malicious falsehood, others' personal data, competitors' products
-    or speaking as the company is lawful whatever its other words."""
-    is_rule = sentence.has(RULE) or _IMPERATIVE.match(sentence.text) is not None
-    return not is_rule or any(sentence.has(p) for p in (
+    """By Board law a rule limited to harassment, malicious falsehood, others' personal data,
+    competitors' products or speaking as the company is lawful whatever its other words."""
+    return any(sentence.has(p) for p in (
         HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
 
 

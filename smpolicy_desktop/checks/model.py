@@ -40,8 +40,8 @@ _STAFF = {"you", "your", "employees", "staff", "workers", "reps", "advisers", "a
 
 @lru_cache(maxsize=65536)
 def features(text: str) -> tuple[str, ...]:
-    """Word, word-stem, two-stem and character features of a sentence, normalised as the rules
-    read it; each stem again with the scope it stands in (forbidden, allowed, required...);
+    """Word, word-stem and two-stem features of a sentence, normalised as the rules read it;
+    each stem again with the scope it stands in (forbidden, allowed, required...);
     who the sentence is about; and the concepts it mentions and every pair of them."""
     normalised = rights_notes(normalise(text))
     tokens = _WORD.findall(normalised)
@@ -49,8 +49,6 @@ def features(text: str) -> tuple[str, ...]:
     stems = [word[:5] for word in words]
     found = {f"w:{word}" for word in words} | {f"s:{stem}" for stem in stems}
     found |= {f"b:{a} {b}" for a, b in zip(stems, stems[1:], strict=False)}
-    found |= {f"g:{word[i:i + 4]}" for word in words if len(word) > 5
-              for i in range(len(word) - 3)}
     found |= _scoped(tokens)
     first = words[0] if words else ""
     found.add("who:company" if first in _COMPANY or first == "the" and words[1:2] == [

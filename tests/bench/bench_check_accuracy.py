@@ -9,7 +9,7 @@ topic cases). With --final, also the frozen held-out set (tests/data/corpus/fina
 sources and one set of owner phrasings set aside before the model was changed, never trained
 or tuned on) and the NLRB dev set, each checked once with the shipped model.
 Run: .venv/bin/python tests/bench/bench_check_accuracy.py [--final]
-     model selection: [--l2 X] [--thresholds '{"nlra": 0.8}']
+     model selection: [--l2 X] (the risk thresholds are chosen inside each training split)
 """
 
 from __future__ import annotations
@@ -23,39 +23,31 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "data" / "corpus"))
 
-from train import AREAS, app_sentences, load_corpus, train  # noqa: E402
+from train import (  # noqa: E402
+    AREAS,
+    app_sentences,
+    choose_thresholds,
+    flagged_areas,
+    folds_by_source,
+    load_corpus,
+    train,
+    without,
+)
 
-from smpolicy_desktop.checks.detect import flagged_families  # noqa: E402
-from smpolicy_desktop.checks.facts import CheckFacts  # noqa: E402
 from smpolicy_desktop.checks.model import Model, model  # noqa: E402
 
-FOLDS = 5
-EVERY_AREA = CheckFacts(country="US")  # unknown industry and listing: every area is checked
 DEV_SET = REPO / "tests" / "data" / "nlrb_dev.jsonl"
 FINAL_SET = REPO / "tests" / "data" / "corpus" / "final.jsonl"
 
 
-def folds_by_source(examples: list[dict]) -> list[list[dict]]:
-    """Whole sources dealt into FOLDS folds, largest first into the smallest fold."""
-    by_source: dict[str, list[dict]] = defaultdict(list)
-    for example in examples:
-        by_source[example["source"]].append(example)
-    folds: list[list[dict]] = [[] for _ in range(FOLDS)]
-    for group in sorted(by_source.values(), key=lambda g: (-len(g), g[0]["source"])):
-        min(folds, key=len).extend(group)
-    return folds
-
-
-def flagged_areas(text: str, learned: Model) -> set[str]:
-    return {family.area for family, _ in flagged_families(text, EVERY_AREA, learned=learned)}
-
-
-def cross_validate(l2: float | None = None,
-                   thresholds: dict[str, float] | None = None) -> dict[str, dict[str, int]]:
+def cross_validate(l2: float | None = None) -> dict[str, dict[str, int]]:
+    """Figures on each held-out fold of a model whose thresholds were chosen by cross-
+    validation inside the other folds (nested: the held-out fold plays no part in any choice)."""
     examples, ours = load_corpus(), app_sentences()
     counts: dict[str, dict[str, int]] = {a: defaultdict(int) for a in (*AREAS, "any area")}
     for index, held_out in enumerate(folds := folds_by_source(examples)):
-        training = [e for i, fold in enumerate(folds) if i != index for e in fold]
+        training = without(folds, index)
+        thresholds = choose_thresholds(training, ours, l2)
         learned = Model(train(training, ours, l2, thresholds))
         for example in held_out:
             _count(counts, example, flagged_areas(example["text"], learned))
@@ -106,10 +98,8 @@ def _rate(count: int, total: int) -> str:
 
 def main() -> None:
     l2 = float(sys.argv[sys.argv.index("--l2") + 1]) if "--l2" in sys.argv else None
-    thresholds = json.loads(sys.argv[sys.argv.index("--thresholds") + 1]) \
-        if "--thresholds" in sys.argv else None
     print("Cross-validated by source (held-out folds, never trained on):")
-    print(report(cross_validate(l2, thresholds)))
+    print(report(cross_validate(l2)))
     if "--final" in sys.argv:
         print("\nFrozen held-out set (tests/data/corpus/final.jsonl), shipped model:")
         print(report(held_out_figures(FINAL_SET)))
