@@ -90,46 +90,54 @@ class Precedent:
         return f'This reads like the rule {what} in {self.source}: "{self.text}"'
 
 
-class _Linear:
-    """One logistic model per area over the same features: weights stored per feature as a
-    row over the areas, so a sentence costs one lookup per feature."""
+def _sigmoid(total: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
 
-    def __init__(self, areas: list[str], parts: list[dict]):
-        self.bias = [part["bias"] for part in parts]
-        self.threshold = [part["threshold"] for part in parts]
-        self.weights: dict[str, list[float]] = {}
-        for index, part in enumerate(parts):
-            for feature, weight in part["weights"].items():
-                self.weights.setdefault(feature, [0.0] * len(areas))[index] = weight
 
-    def probabilities(self, feats: tuple[str, ...]) -> list[float]:
-        rows = [row for row in map(self.weights.get, feats) if row]
-        sums = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(
-            self.bias)
-        return [1 / (1 + math.exp(-max(-30.0, min(30.0, bias + total))))
-                for bias, total in zip(self.bias, sums, strict=True)]
+def probability(part: dict, feats: tuple[str, ...]) -> float:
+    """One logistic model ({"bias", "weights"}) applied to a sentence's features."""
+    weights = part["weights"]
+    return _sigmoid(part["bias"] + sum(weights.get(feature, 0.0) for feature in feats))
 
 
 class Model:
     """Per area, a topic gate (is the sentence about this area at all?) and a risk model
     trained on that area's sentences only (is it the risky kind?): a sentence is risky in an
-    area when both say so, so one area's vocabulary never raises another area's alarm."""
+    area when both say so, so one area's vocabulary never raises another area's alarm. The
+    weights are stored per feature as one row (every area's topic, then every area's risk), so
+    a sentence costs one lookup per feature."""
 
     def __init__(self, data: dict):
         self.areas: list[str] = list(data["areas"])
-        self.topic = _Linear(self.areas, [data["areas"][a]["topic"] for a in self.areas])
-        self.risk = _Linear(self.areas, [data["areas"][a]["risk"] for a in self.areas])
+        parts = [data["areas"][a][kind] for kind in ("topic", "risk") for a in self.areas]
+        self.bias = [part["bias"] for part in parts]
+        self.threshold = [part["threshold"] for part in parts]
+        self.weights: dict[str, list[float]] = {}
+        for index, part in enumerate(parts):
+            for feature, weight in part["weights"].items():
+                self.weights.setdefault(feature, [0.0] * len(parts))[index] = weight
         self.precedents = [Precedent(**p) for p in data["precedents"]]
         self._risky: dict[str, tuple[str, ...]] = {}  # sentence -> risky areas, see risky_areas
-        self._precedent_features = [set(features(p.text)) for p in self.precedents]
+        self._alike: dict[str, list[tuple[Precedent, set[str]]]] = {}  # area -> precedents
+        for precedent in self.precedents:
+            if precedent.verdict == "unlawful":
+                self._alike.setdefault(precedent.area, []).append(
+                    (precedent, set(features(precedent.text))))
+
+    def set_risk_thresholds(self, threshold: float) -> None:
+        """Every area's risk threshold set to one value (for choosing thresholds)."""
+        self.threshold[len(self.areas):] = [threshold] * len(self.areas)
+        self.forget()
 
     def scores(self, text: str) -> dict[str, tuple[float, float]]:
         """Area -> (probability that the sentence is about the area, probability that it is
         a risky rule there)."""
-        feats = features(text)
-        return dict(zip(self.areas, zip(self.topic.probabilities(feats),
-                                        self.risk.probabilities(feats), strict=True),
-                        strict=True))
+        rows = [row for row in map(self.weights.get, features(text)) if row]
+        sums = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(
+            self.bias)
+        found = [_sigmoid(bias + total) for bias, total in zip(self.bias, sums, strict=True)]
+        count = len(self.areas)
+        return {area: (found[i], found[count + i]) for i, area in enumerate(self.areas)}
 
     def risky_areas(self, text: str) -> tuple[str, ...]:
         """The areas in which the sentence reads as a risky rule. Remembered per sentence (a
@@ -139,11 +147,11 @@ class Model:
         if found is None:
             if len(self._risky) > 100_000:
                 self._risky.clear()
-            scores = self.scores(text)
+            scores, count = self.scores(text), len(self.areas)
             found = self._risky[text] = tuple(
-                area for area, topic_at, risk_at in zip(
-                    self.areas, self.topic.threshold, self.risk.threshold, strict=True)
-                if scores[area][0] >= topic_at and scores[area][1] >= risk_at)
+                area for i, area in enumerate(self.areas)
+                if scores[area][0] >= self.threshold[i]
+                and scores[area][1] >= self.threshold[count + i])
         return found
 
     def forget(self) -> None:
@@ -155,11 +163,11 @@ class Model:
         """The most similar unlawful precedent in the area (Jaccard overlap of features)."""
         mine = set(features(text))
         best, best_score = None, minimum
-        for precedent, theirs in zip(self.precedents, self._precedent_features, strict=True):
-            if precedent.area != area or precedent.verdict != "unlawful" or (
-                    citable_only and not precedent.citable):
+        for precedent, theirs in self._alike.get(area, []):
+            if citable_only and not precedent.citable:
                 continue
-            score = len(mine & theirs) / (len(mine | theirs) or 1)
+            shared = len(mine & theirs)
+            score = shared / (len(mine) + len(theirs) - shared or 1)
             if score > best_score:
                 best, best_score = precedent, score
         return best

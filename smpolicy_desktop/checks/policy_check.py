@@ -113,14 +113,17 @@ def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             yield from _texts(item, (*path, index))
 
 
+def implied_rule(path: FieldPath, text: str) -> str:
+    """The rule a list item stands for ("Do not share {item}."), or "" for free text."""
+    return _as_rule(_implied(path), text)
+
+
 def _implied(path: FieldPath) -> str:
     question = question_at(path)
     return question.implied_rule if question else ""
 
 
-def implied_rule(path: FieldPath, text: str) -> str:
-    """The rule a list item stands for ("Do not share {item}."), or "" for free text."""
-    implied = _implied(path)
+def _as_rule(implied: str, text: str) -> str:
     return implied.format(text.strip().rstrip(".")) if implied else ""
 
 
@@ -128,7 +131,7 @@ def _text_findings(text: str, facts: CheckFacts, path: FieldPath, clause_id: str
                    company_name: str, company_speech: bool) -> Iterator[Finding]:
     implied = _implied(path)
     if implied:
-        rule = implied_rule(path, text)
+        rule = _as_rule(implied, text)
         for finding in _sentence_findings(sentences(rule, company_name)[0], facts, path,
                                           clause_id, text.strip(), company_speech, None):
             yield replace(finding, replacement=_item_replacement(text, implied, finding, facts))

@@ -18,7 +18,7 @@ sys.path.insert(0, str(REPO))
 
 from smpolicy_desktop.checks.detect import flagged_families  # noqa: E402
 from smpolicy_desktop.checks.facts import CheckFacts  # noqa: E402
-from smpolicy_desktop.checks.model import Model, _Linear, features  # noqa: E402
+from smpolicy_desktop.checks.model import Model, features, probability  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
 OUTPUT = REPO / "assets" / "checks" / "model.json"
@@ -97,8 +97,7 @@ def choose_thresholds(examples: list[dict], extra_lawful: list[str],
     for index, held_out in enumerate(folds):
         learned = Model(train(without(folds, index), extra_lawful, l2))
         for threshold in GRID:
-            learned.risk.threshold = [threshold] * len(learned.areas)
-            learned.forget()
+            learned.set_risk_thresholds(threshold)
             for example in held_out:
                 flagged = flagged_areas(example["text"], learned)
                 for area in AREAS:
@@ -122,11 +121,10 @@ def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None
     ours = [features(text) for text in extra_lawful]
     strength = L2 if l2 is None else l2
     areas = {}
-    for index, area in enumerate(AREAS):
+    for area in AREAS:
         topic = _logistic([(feats, float(e["area"] == area)) for feats, e in rows], strength)
         topic["threshold"] = TOPIC_THRESHOLD
-        gate = _Linear(list(AREAS), [topic] * len(AREAS))
-        on_topic = [feats for feats in ours if gate.probabilities(feats)[index] >= TOPIC_THRESHOLD]
+        on_topic = [feats for feats in ours if probability(topic, feats) >= TOPIC_THRESHOLD]
         risk = _logistic([(feats, float(e["verdict"] == "unlawful")) for feats, e in rows
                           if e["area"] == area] + [(feats, 0.0) for feats in on_topic], strength)
         risk["threshold"] = (thresholds or {}).get(area, 0.5)
