@@ -51,7 +51,6 @@ class FindingsPanel(QWidget):
     field_requested = Signal(tuple)
     applied = Signal(tuple)  # the path a safer wording was just put into
     clause_requested = Signal(str)
-    _checked = Signal(int, object)  # generation, (findings, status, numbers) from a worker
 
     def __init__(self, model: ProjectModel, rendering: Rendering,
                  parent: QWidget | None = None):

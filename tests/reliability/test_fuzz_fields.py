@@ -39,7 +39,7 @@ def everything_out(project: Project) -> dict[str, object]:
     outputs: dict[str, object] = {}
     for kind in ("full", "short"):
         document = render_document(project, kind)
-        outputs[f"{kind}.preview"] = to_html(document, highlight="employees")
+        outputs[f"{kind}.preview"] = to_html(document)
         outputs[f"{kind}.html"] = to_html(document, standalone=True)
         outputs[f"{kind}.md"] = to_markdown(document)
         handle = io.BytesIO()
