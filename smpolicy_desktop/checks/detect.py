@@ -20,6 +20,11 @@ from .model import Model, Precedent, model
 from .wording import MALICE, RULES, SENSITIVE_PERSONAL
 
 _COMPETITORS = words(r"competitors?'?")
+_COMPLAINT_OF_HARASSMENT = words(
+    r"(?:complaints?|reports?|allegations?|investigations?) (?:of|about|into) (?:\w+ )?"
+    r"(?:harassment|discrimination|retaliation)",
+    r"(?:harassment|discrimination|retaliation) (?:complaints?|reports?|allegations?|"
+    r"investigations?)")
 # How alike a citable rule must be (share of features) to be shown as the finding's precedent.
 SHOWN_PRECEDENT = 0.12
 
@@ -73,7 +78,10 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
 
 def _lawful_by_subject(sentence: Sentence) -> bool:
     """By Board law a rule limited to harassment, malicious falsehood, others' personal data,
-    competitors' products or speaking as the company is lawful whatever its other words."""
+    competitors' products or speaking as the company is lawful whatever its other words; but
+    not a rule that silences complaints about harassment (Stericycle's own rule)."""
+    if sentence.has(_COMPLAINT_OF_HARASSMENT):
+        return False
     return any(sentence.has(p) for p in (
         HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
 

@@ -116,7 +116,8 @@ def choose_thresholds(examples: list[dict], extra_lawful: list[str],
 def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None,
           thresholds: dict[str, float] | None = None) -> dict:
     """Per area a topic gate (every sentence of the area against the rest) and a risk model
-    (the area's risky sentences against its acceptable ones and our own text on its topic)."""
+    (the area's risky sentences against every acceptable sentence, of any area, and our own
+    text on its topic)."""
     rows = [(features(e["text"]), e) for e in examples]
     ours = [features(text) for text in extra_lawful]
     strength = L2 if l2 is None else l2
@@ -126,7 +127,8 @@ def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None
         topic["threshold"] = TOPIC_THRESHOLD
         on_topic = [feats for feats in ours if probability(topic, feats) >= TOPIC_THRESHOLD]
         risk = _logistic([(feats, float(e["verdict"] == "unlawful")) for feats, e in rows
-                          if e["area"] == area] + [(feats, 0.0) for feats in on_topic], strength)
+                          if e["area"] == area or e["verdict"] == "lawful"]
+                         + [(feats, 0.0) for feats in on_topic], strength)
         risk["threshold"] = (thresholds or {}).get(area, 0.5)
         areas[area] = {"topic": topic, "risk": risk}
     precedents = [{"text": e["text"], "area": e["area"], "family": e["family"],
