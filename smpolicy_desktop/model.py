@@ -57,7 +57,7 @@ class Area(BaseModel):
     speech may be restricted freely, so the rules on employees' rights do not apply there).
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
     section: ClassVar[str] = ""
     company_speech: ClassVar[bool] = False
 

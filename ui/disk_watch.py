@@ -38,12 +38,14 @@ class DiskWatch(QObject):
     def claim(self, path: Path) -> bool:
         """Before showing or saving to `path`: mark it open here, asking first if another
         window has it open (read-only, edit anyway, cancel). False: the user cancelled."""
-        from ui import dialogs
-
         if self._lock is not None and self._lock.path == lock_path(path):
             return True
         holder = OpenLock.holder(path)
-        answer = dialogs.ask_open_elsewhere(self.window, path.name, holder) if holder else "edit"
+        answer = "edit"
+        if holder:
+            from ui import dialogs
+
+            answer = dialogs.ask_open_elsewhere(self.window, path.name, holder)
         if answer == "cancel":
             return False
         self.release()

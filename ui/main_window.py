@@ -6,11 +6,12 @@ export and its baseline) are the workspace's, which the window drives through th
 
 from __future__ import annotations
 
-from datetime import date
+import linecache
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -31,58 +32,66 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
 from ui import menus
-from ui.marks import WORDS as MARK_WORDS
-from ui.marks import status_icon
-from ui.notice_bar import NoticeBar
-from ui.side_tabs import put_tabs_on_the_side
 
 if TYPE_CHECKING:
     from smpolicy_desktop.model import Project
 
 # The frame (menus, toolbar, title, geometry) needs Qt only; the core (pydantic models,
-# storage, rendering) and the forms are imported by ensure_loaded(), after the frame shows.
+# storage, rendering) and the forms are imported by fill(), after the frame shows, and the
+# panels the first paint does not show by ensure_loaded(), after the filled window shows.
 
 AUTOSAVE_MS = 30_000
+MAX_RECENT = 8
+PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
+# What ensure_loaded() adds once the filled window is on screen (or as soon as it is asked for).
+BUILT_LATER = ("findings", "wording", "stale_bar", "review_panel", "review_dock", "find_bar")
 
 
 def example_project() -> Path:
     from smpolicy_desktop.resources import resource_path
 
     return resource_path("assets", "examples", "northwind.smpolicy")
-MAX_RECENT = 8
-PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
 
 
-class ReviewBanner(NoticeBar):
-    """A strip above the tabs saying the policy's review date has passed."""
+def forget_module_sources() -> None:
+    """PySide6 reads the source of every module imported after it (to see whether it asks for
+    one of its __feature__s) and linecache keeps it all, some 9 MB that nothing here reads;
+    a traceback reads the lines it shows again."""
+    linecache.clearcache()
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__("reviewBanner", "Review now", "Dismiss", parent=parent)
-        self.review_now, self.dismiss = self.buttons
-        self.dismiss.clicked.connect(self.hide)
 
-    def show_for(self, due: date | None) -> None:
-        if due is None or due >= date.today():
-            self.hide()
-            return
-        from smpolicy_desktop.render import long_date  # shown once the core has loaded
+class _AfterPaint(QObject):
+    """Calls back one turn of the event loop after the widget's next paint, so that what the
+    paint drew is on screen before the call-back's work begins."""
 
-        self.message.setText(f"This policy was due for review on {long_date(due)}. Check "
-                             "that it still fits, then set the next review date.")
-        self.show()
+    def __init__(self, widget: QWidget, callback: Callable[[], object]):
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)
+            self.deleteLater()
+        return False
 
 
 class MainWindow(QMainWindow):
     """The project window; `settings` holds geometry, recent files and the last file.
 
-    It is built in two steps so it appears at once: the constructor builds the frame with a
-    placeholder, ensure_loaded() the rest (start() and offer_recovery() call it first).
-    `loaded` fires when the tabs, forms and preview exist.
+    It is built in three steps so it appears at once and fills soon after: the constructor
+    builds the frame with a placeholder; fill() what shows a project (the model, the tabs with
+    the first one's form, the preview); ensure_loaded() the rest (the risk-check and review
+    panels, the wording bar and menu, the find bar, PDF export), which it does by itself once
+    the filled window is on screen. start() and offer_recovery() fill first; every command,
+    and anything that asks for one of BUILT_LATER, loads the rest first. `loaded` fires when
+    filled.
     """
 
     loaded = Signal()
+    _filled = False
     _loaded = False
-    _fill_after_paint = False  # class defaults: Qt sends events while __init__ runs
 
     def __init__(self, settings: QSettings | None = None):
         super().__init__()
@@ -104,6 +113,12 @@ class MainWindow(QMainWindow):
         self._recovery_later: set[Path] = set()  # crash work the user put off this session
         self._restore_geometry()
 
+    def __getattr__(self, name: str) -> Any:
+        if name in BUILT_LATER and self._filled and not self._loaded:
+            self.ensure_loaded()
+            return getattr(self, name)
+        raise AttributeError(f"'MainWindow' object has no attribute '{name}'")
+
     def show_opening(self, path: Path | None) -> None:
         """Show the frame and name the file coming; fill the window once the frame is drawn."""
         last = self.settings.value("last_file", "")
@@ -111,25 +126,16 @@ class MainWindow(QMainWindow):
         name = path.name if path is not None and path.is_file() else None
         self.placeholder.setText(f"Opening {name}..." if name else "Starting...")
         self.setWindowTitle(f"{name or 'Untitled'} - smpolicy")
-        self._fill_after_paint = True
+        _AfterPaint(self, self.fill)
         self.show()
-        QTimer.singleShot(200, self.ensure_loaded)  # in case no paint comes (e.g. minimised)
+        QTimer.singleShot(200, self.fill)  # in case no paint comes (e.g. minimised)
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if self._fill_after_paint and event.type() == QEvent.Type.Paint:
-            self._fill_after_paint = False
-            QTimer.singleShot(0, self.ensure_loaded)  # after this paint reaches the screen
-        return handled
-
-    def ensure_loaded(self) -> None:
-        """Build what shows a project: the model, the tabs of forms, the preview, the checks."""
-        if self._loaded:
+    def fill(self) -> None:
+        """Build what shows a project: the model, the tabs of forms, the preview."""
+        if self._filled:
             return
-        self._loaded = True
+        self._filled = True
         from ui.disk_watch import DiskWatch
-        from ui.findings import FindingsPanel
-        from ui.printing import register_pdf
         from ui.project_model import ProjectModel
         from ui.rendering import Rendering
 
@@ -144,6 +150,38 @@ class MainWindow(QMainWindow):
         self.rendering.rendered.connect(self._update_kind)
         self.rendering.checked.connect(self._update_marks)
         self.model.changed.connect(self.preview.follow_edit)
+        menus.build_go_to_menu(self)
+        self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+        self._autosave_timer.start()
+        self.model.changed.connect(self._review_date_edited)
+        self.model.changed.connect(self._final_edited)
+        self.model.changed.connect(self._follow_spelling)
+        self.model.changed.connect(self._update_export_changes)
+        self.model.path_changed.connect(self._update_title)
+        self.model.modified_changed.connect(self._modified_changed)
+        self._project_replaced()
+        self.preview.rendered.connect(  # the rest once the first document is on screen
+            lambda: _AfterPaint(self.preview.viewport(), self.ensure_loaded),
+            Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(1000, self.ensure_loaded)  # in case the preview is not drawn
+        forget_module_sources()
+        self.loaded.emit()
+
+    def ensure_loaded(self) -> None:
+        """Fill the window, then add the panels and commands the first paint does not show."""
+        self.fill()
+        if self._loaded:
+            return
+        self._loaded = True
+        from ui import review_panel, wording  # the counsel round trip: issue 14
+        from ui.find_bar import FindBar
+        from ui.findings import FindingsPanel
+        from ui.printing import register_pdf
+
+        self.find_bar = FindBar(self.preview)
+        self.preview.parentWidget().layout().addWidget(self.find_bar)
+
         self.findings = FindingsPanel(self.model, self.rendering)
         self.findings.field_requested.connect(self._show_finding_field)
         self.findings.applied.connect(self._after_apply)
@@ -151,31 +189,20 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWidget(self.findings)
         self.findings.setMinimumWidth(240)  # the dock takes what the form can spare, no more
         self.findings_dock.setMaximumWidth(420)
-        from ui import review_panel, wording  # the counsel round trip: issue 14
-
         self.wording = wording.install(self)
         self.review_panel = review_panel.install(self)
-        menus.build_go_to_menu(self)
         register_pdf()  # a format Qt draws, so the window adds it to the export registry
-        self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
-        self._autosave_timer.timeout.connect(self.autosave_now)
-        self._autosave_timer.start()
-        self.model.changed.connect(self._review_date_edited)
-        self.model.changed.connect(self._follow_spelling)
-        self.model.changed.connect(self._update_export_changes)
-        self.model.path_changed.connect(self._update_title)
-        self.model.modified_changed.connect(self._modified_changed)
-        self._project_replaced()
-        self.loaded.emit()
+        forget_module_sources()
 
     # --- Layout ------------------------------------------------------------------------------
 
     def _build_central(self) -> None:
         from smpolicy_desktop.model import Project
-        from ui.find_bar import FindBar
         from ui.forms import AreaForm
         from ui.marks import ProgressStrip
+        from ui.notice_bar import ReviewBanner
         from ui.preview import PolicyPreview
+        from ui.side_tabs import put_tabs_on_the_side
 
         self.banner = ReviewBanner()
         self.banner.review_now.clicked.connect(
@@ -200,9 +227,7 @@ class MainWindow(QMainWindow):
         preview_side = QWidget()
         column = QVBoxLayout(preview_side)
         column.setContentsMargins(0, 0, 0, 0)
-        self.find_bar = FindBar(self.preview)
-        column.addWidget(self.preview, 1)
-        column.addWidget(self.find_bar)
+        column.addWidget(self.preview, 1)  # the find bar goes below it, with the rest
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="splitter")
         self.splitter.addWidget(forms_side)
         self.splitter.addWidget(preview_side)
@@ -255,6 +280,8 @@ class MainWindow(QMainWindow):
     def _update_marks(self, result) -> None:
         from smpolicy_desktop.checks.readiness import area_marks
         from smpolicy_desktop.model import Project
+        from ui.marks import WORDS as MARK_WORDS
+        from ui.marks import status_icon
 
         titles = {name: Project.model_fields[name].title for name in Project.areas()}
         marks = area_marks(self.model.project, result.findings, result.status)
@@ -280,6 +307,12 @@ class MainWindow(QMainWindow):
     def _review_date_edited(self, path: tuple) -> None:
         if path[:2] == ("review", "next_review_date") and self.banner.isVisible():
             self.banner.show_for(self.model.project.review.next_review_date)
+
+    def _final_edited(self, path: tuple) -> None:
+        if path == ("review", "final"):
+            from ui.review_panel import final_edited
+
+            final_edited(self)
 
     def _tab_changed(self, index: int) -> None:
         from smpolicy_desktop.model import Project
@@ -327,7 +360,7 @@ class MainWindow(QMainWindow):
 
     def start(self, path: Path | None) -> None:
         """What the app shows first: the given file, else the last one, else the start page."""
-        self.ensure_loaded()
+        self.fill()
         last = self.settings.value("last_file", "")
         if path is None and last and Path(last).is_file():
             path = Path(last)
@@ -390,11 +423,12 @@ class MainWindow(QMainWindow):
         """
         from smpolicy_desktop.storage import ProjectFileError, backup_path
         from smpolicy_desktop.workspace import Workspace
-        from ui import dialogs
 
         try:
             opened = Workspace.open(path)
         except ProjectFileError as exc:
+            from ui import dialogs
+
             backup = backup_path(path)
             if not dialogs.offer_backup(self, Path(path), exc.reason,
                                         backup if backup.is_file() else None):
@@ -568,14 +602,14 @@ class MainWindow(QMainWindow):
         shows it as unsaved changes. Closing the offer keeps it for the next start; only a
         confirmed Discard deletes it. True when work was restored.
         """
-        from smpolicy_desktop.storage import ProjectFileError
-        from ui import dialogs
-
-        self.ensure_loaded()
+        self.fill()
         found = [work for work in self.model.workspace.left_by_crash(original)
                  if work.path not in self._recovery_later]
         if not found:
             return False
+        from smpolicy_desktop.storage import ProjectFileError
+        from ui import dialogs
+
         answer, chosen = dialogs.choose_recovery(self, found)
         if answer == "later":  # offered again at the next start, not at every Open
             self._recovery_later.update(work.path for work in found)
@@ -692,7 +726,7 @@ class MainWindow(QMainWindow):
     # --- Closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._loaded:
+        if self._filled:
             if not self.maybe_save():
                 event.ignore()
                 return

@@ -4,6 +4,8 @@ message and a few buttons; the review-date banner and the stale-wording bar are 
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
@@ -22,3 +24,22 @@ class NoticeBar(QFrame):
         for button in self.buttons:
             layout.addWidget(button)
         self.hide()
+
+
+class ReviewBanner(NoticeBar):
+    """A strip above the tabs saying the policy's review date has passed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("reviewBanner", "Review now", "Dismiss", parent=parent)
+        self.review_now, self.dismiss = self.buttons
+        self.dismiss.clicked.connect(self.hide)
+
+    def show_for(self, due: date | None) -> None:
+        if due is None or due >= date.today():
+            self.hide()
+            return
+        from smpolicy_desktop.render import long_date  # imported after the frame shows
+
+        self.message.setText(f"This policy was due for review on {long_date(due)}. Check "
+                             "that it still fits, then set the next review date.")
+        self.show()

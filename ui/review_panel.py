@@ -254,16 +254,15 @@ def install(window) -> ReviewPanel:
                   and a.text() == "Go to"), None)  # with the other panels
     window.view_menu.insertAction(go_to, toggle)
     panel.clause_requested.connect(window.preview.show_clause)
-    window.model.changed.connect(lambda path: _marked_final(window, path))
     panel.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
     window.review_dock = dock
     return panel
 
 
-def _marked_final(window, path: tuple) -> None:
+def final_edited(window) -> None:
     """Ticking Final while a reviewer has not approved, or a warning is open, asks first
     (once the tick has been recorded, so "Not yet" can take it back as an undo)."""
-    if tuple(path) == ("review", "final") and window.model.project.review.final:
+    if window.model.project.review.final:
         QTimer.singleShot(0, lambda: _confirm_final(window))
 
 

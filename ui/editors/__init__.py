@@ -1,6 +1,7 @@
 """One editor widget per kind of answer, chosen from the model field's definition.
 
-make_editor() is all the form needs; each kind lives in its own module beside this one.
+make_editor() is all the form needs; each kind lives in its own module beside this one, imported
+when a form first needs it (the first tab has no lists or tables).
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from smpolicy_desktop.questions import Question, questions
 from .base import MARK_COLOUR, Clauses, Commit, FieldEditor
 from .choice import CheckField, ChoiceField, ChoicesField, ClauseField, NumberField, missing_clause
 from .date import DateField
-from .lists import ListField
-from .tables import TableField
 from .text import LineField, TextField
 
 __all__ = ["MARK_COLOUR", "ClauseField", "FieldEditor", "Question", "make_editor",
@@ -31,8 +30,12 @@ def make_editor(question: Question, commit: Commit, clauses: Clauses,
     if question.kind == "clause":
         editor = ClauseField(clauses, commit)
     elif question.kind == "list":
+        from .lists import ListField
+
         editor = ListField(question, commit, read)
     elif question.kind == "table":
+        from .tables import TableField
+
         editor = TableField(question, commit, read, clauses)
     else:
         editor = _SINGLE[question.kind](question, commit)
