@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -44,7 +44,8 @@ AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
 PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
 # What ensure_loaded() adds once the filled window is on screen (or as soon as it is asked for).
-BUILT_LATER = ("findings", "wording", "stale_bar", "review_panel", "review_dock", "find_bar")
+BUILT_LATER = ("findings", "findings_dock", "wording", "stale_bar", "review_panel", "review_dock",
+               "find_bar")
 
 
 def example_project() -> Path:
@@ -99,12 +100,13 @@ class MainWindow(QMainWindow):
         self.forms: dict = {}
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)  # the undo actions exist before the project does
-        self.findings_dock = QDockWidget("Risk check", self, objectName="findingsDock")
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.findings_dock.hide()
-        self.placeholder = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="opening")
+        self.placeholder = QLabel(objectName="opening")
+        # By name: the frame never touches PySide's Qt namespace, whose enums take some 30 ms
+        # to build (the forms build them after the frame shows).
+        self.placeholder.setProperty("alignment", "AlignCenter")
         self.placeholder.setEnabled(False)  # drawn in the calm, greyed text colour
         self.setCentralWidget(self.placeholder)
+        self.keys_to_give: list = []  # see menus.keys_later()
         menus.build_actions(self)
         menus.build_menus_and_toolbar(self)
         self.statusBar()
@@ -135,6 +137,8 @@ class MainWindow(QMainWindow):
         if self._filled:
             return
         self._filled = True
+        from PySide6.QtCore import Qt
+
         from ui.disk_watch import DiskWatch
         from ui.project_model import ProjectModel
         from ui.rendering import Rendering
@@ -151,6 +155,7 @@ class MainWindow(QMainWindow):
         self.rendering.checked.connect(self._update_marks)
         self.model.changed.connect(self.preview.follow_edit)
         menus.build_go_to_menu(self)
+        menus.give_keys(self)
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave_now)
         self._autosave_timer.start()
@@ -174,6 +179,8 @@ class MainWindow(QMainWindow):
         if self._loaded:
             return
         self._loaded = True
+        from PySide6.QtCore import Qt
+
         from ui import review_panel, wording  # the counsel round trip: issue 14
         from ui.find_bar import FindBar
         from ui.findings import FindingsPanel
@@ -181,7 +188,13 @@ class MainWindow(QMainWindow):
 
         self.find_bar = FindBar(self.preview)
         self.preview.parentWidget().layout().addWidget(self.find_bar)
-
+        self.findings_dock = QDockWidget("Risk check", self, objectName="findingsDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.findings_dock.hide()
+        self.restoreDockWidget(self.findings_dock)  # as the last session left it
+        toggle = self.findings_dock.toggleViewAction()
+        toggle.toggled.connect(self.risk_check_action.setChecked)
+        toggle.triggered.connect(self._risk_check_toggled)
         self.findings = FindingsPanel(self.model, self.rendering)
         self.findings.field_requested.connect(self._show_finding_field)
         self.findings.applied.connect(self._after_apply)
@@ -197,6 +210,8 @@ class MainWindow(QMainWindow):
     # --- Layout ------------------------------------------------------------------------------
 
     def _build_central(self) -> None:
+        from PySide6.QtCore import Qt
+
         from smpolicy_desktop.model import Project
         from ui.forms import AreaForm
         from ui.marks import ProgressStrip
@@ -338,8 +353,13 @@ class MainWindow(QMainWindow):
         self.focus_field(path, finding.reason if finding and finding.path == path else None)
         self._marked = path
 
+    def _toggle_risk_check(self) -> None:
+        self.findings_dock.toggleViewAction().trigger()
+
     def _risk_check_toggled(self, shown: bool) -> None:
         """F7 takes the keyboard to the findings, so the owner need not Tab across the form."""
+        from PySide6.QtCore import Qt
+
         if shown:
             self.findings.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
 
@@ -19,11 +18,23 @@ def action(window: MainWindow, text: str, slot, shortcut=None, icon=None) -> QAc
     """A command that fills the window first if it is still only its frame."""
     command = QAction(text, window)
     if shortcut is not None:
-        command.setShortcut(QKeySequence(shortcut))
+        keys_later(window, command, shortcut)
     if icon is not None:
         command.setIcon(window.style().standardIcon(icon))
     command.triggered.connect(lambda: (window.ensure_loaded(), slot()))  # even before filling
     return command
+
+
+def keys_later(window: MainWindow, command: QAction, *keys) -> None:
+    """A command's keys, given by give_keys() once the window fills: the first key set builds
+    PySide's Qt namespace (some 30 ms), which the frame does without."""
+    window.keys_to_give.append((command, keys))
+
+
+def give_keys(window: MainWindow) -> None:
+    for command, keys in window.keys_to_give:
+        command.setShortcuts([QKeySequence(key) for key in keys])
+    window.keys_to_give.clear()
 
 
 def build_actions(window: MainWindow) -> None:
@@ -59,13 +70,14 @@ def build_actions(window: MainWindow) -> None:
     w.line_numbers_action = QAction("Number &Lines in Word Exports", w, checkable=True)
     w.line_numbers_action.setChecked(w.settings.value("line_numbers", False, bool))
     w.line_numbers_action.toggled.connect(lambda on: w.settings.setValue("line_numbers", on))
-    w.quit_action = QAction("&Quit", w, shortcut=QKeySequence("Ctrl+Q"))
+    w.quit_action = QAction("&Quit", w)
+    keys_later(w, w.quit_action, "Ctrl+Q")
     w.quit_action.triggered.connect(w.close)
     w.undo_action = w.undo_group.createUndoAction(w, "&Undo")
-    w.undo_action.setShortcut(keys.Undo)
+    keys_later(w, w.undo_action, keys.Undo)
     w.undo_action.setIcon(w.style().standardIcon(pixmap.SP_ArrowBack))
     w.redo_action = w.undo_group.createRedoAction(w, "&Redo")
-    w.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+    keys_later(w, w.redo_action, keys.Redo, "Ctrl+Y")
     w.redo_action.setIcon(w.style().standardIcon(pixmap.SP_ArrowForward))
     # The document kind is the project's Document type: these set it (an undoable edit).
     w.kind_actions = QActionGroup(w)
@@ -126,12 +138,10 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     window.view_menu = window.menuBar().addMenu("&View")
     window.view_menu.addSection("Document")
     window.view_menu.addActions(window.kind_actions.actions())
-    checks = window.findings_dock.toggleViewAction()
-    checks.setText("&Risk Check")
-    checks.setShortcut(QKeySequence("F7"))
-    checks.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-    checks.triggered.connect(window.ensure_loaded)
-    checks.triggered.connect(window._risk_check_toggled)
+    # The panel is built once the window has filled; its checked state follows the panel's.
+    checks = window.risk_check_action = action(window, "&Risk Check", window._toggle_risk_check,
+                                               "F7", QStyle.StandardPixmap.SP_MessageBoxWarning)
+    checks.setCheckable(True)
     window.view_menu.addSection("Panels")
     window.view_menu.addAction(checks)
     window.view_menu.addSection("Go to")  # the areas are added with the model
@@ -140,7 +150,7 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")  # no Qt namespace
     toolbar.addActions([window.new_action, window.open_action, window.save_action])
     toolbar.addSeparator()
     toolbar.addActions([window.undo_tool, window.redo_tool])
