@@ -145,11 +145,12 @@ HARASSMENT_CONTEXT = words(r"harass\w*", r"discriminat\w*", "hostile", r"threat\
                            "on the basis of", r"based on (?:race|sex|religion|age|disability)",
                            r"protected (?:status|class|characteristics?|categor\w*)",
                            r"racis\w*", r"sexis\w*", r"obscen\w*", r"pornograph\w*",
-                           r"race|racial", r"religio\w*", "gender", "sexual orientation",
+                           r"race|racial", r"religio\w*", "gender", r"sexual\w*", r"dox\w*",
                            "national origin", r"disabilit\w*", r"ethnic\w*", r"pregnan\w*")
 # Speech as or for the company may be restricted freely; employees' own speech may not.
 COMPANY_VOICE = re.compile(
-    r"\b(?:on behalf of|for the company|as the company|in the company's name|"
+    r"\b(?:on behalf of|on (?:the company's|our|its|the firm's) behalf|for the company|"
+    r"as the company|in the company's name|"
     r"speak(?:s|ing)? for (?:the company|us)|represent\w* (?:the company|us)|"
     r"official (?:position|statements?|comments?|responses?|views?|accounts?|pages?|channels?|"
     r"spokes\w*)|company's (?:official )?(?:position|view|response|statement|accounts?|pages?)|"
