@@ -7,10 +7,11 @@ changes words only rewrites those words in place; it never loads anything from t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QPoint, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QResizeEvent,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
@@ -55,6 +56,14 @@ class PolicyPreview(QTextBrowser):
     def html(self) -> str:
         """The HTML of what is shown, as the core writes it ("" before the first document)."""
         return to_html(self.shown) if self.shown else ""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the reader's place: the text at the top stays at the top when the width
+        changes (a dock opens, the window is resized) and the lines wrap anew."""
+        top = self.cursorForPosition(QPoint(0, 0))
+        super().resizeEvent(event)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(top).top())
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         # Images or style sheets named in user text are never fetched, local or remote.

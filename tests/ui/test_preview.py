@@ -4,6 +4,7 @@ fresh load of the same Document shows: the same text, formats, tables and anchor
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextDocument
 
 from smpolicy_desktop.document import to_html
@@ -114,3 +115,14 @@ def test_an_edit_in_another_area_highlights_and_scrolls_to_its_section(preview):
     preview.show_document(document)
     assert preview.document().toHtml() == as_loaded(document, "review")
     assert preview.verticalScrollBar().value() > 0
+
+
+def test_a_narrower_preview_keeps_the_section_in_view(preview, qtbot):
+    preview.resize(600, 600)
+    preview.show_document(render_document(load_project(EXAMPLE)))
+    preview.show_area("employees")
+    top = preview.cursorForPosition(QPoint(5, 5)).block().text()
+    assert top.endswith("Guidelines for employees")
+    preview.resize(350, 600)  # the risk check's dock opens beside it
+    qtbot.wait(10)
+    assert preview.cursorForPosition(QPoint(5, 5)).block().text() == top
