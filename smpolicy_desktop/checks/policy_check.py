@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -119,7 +120,13 @@ def implied_rule(path: FieldPath, text: str) -> str:
 
 
 def _implied(path: FieldPath) -> str:
-    question = question_at(path)
+    return _implied_for(tuple(key for key in path if not isinstance(key, int)))
+
+
+@lru_cache(maxsize=1024)
+def _implied_for(question_path: FieldPath) -> str:
+    """The question's implied rule, looked up once per question (not once per list row)."""
+    question = question_at(question_path)
     return question.implied_rule if question else ""
 
 
