@@ -30,12 +30,6 @@ def check_elsewhere(project: Project, document: Document,
     _checker().apply_async(check, (project, document), callback=done, error_callback=failed)
 
 
-def start_checker() -> None:
-    """Start the checker process now (a window does as it opens), so that it has started by
-    the first check: it starts beside the window filling, on another core."""
-    _checker()
-
-
 def check(project: Project, document: Document) -> Result:
     """The whole check: every finding, and how complete each area is."""
     from .checks import area_status, check_project

@@ -139,12 +139,10 @@ class MainWindow(QMainWindow):
         self._filled = True
         from PySide6.QtCore import Qt
 
-        from smpolicy_desktop.checking import start_checker
         from ui.disk_watch import DiskWatch
         from ui.project_model import ProjectModel
         from ui.rendering import Rendering
 
-        start_checker()
         self.model = ProjectModel(parent=self)
         self.disk = DiskWatch(self, self.model.workspace)
         self.disk.changed.connect(self._disk_changed)
