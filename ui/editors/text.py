@@ -91,7 +91,7 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
 
     def _fit(self) -> None:
         block, lines = self.document().firstBlock(), 0
-        while block.isValid():
+        while block.isValid() and lines < MAX_LINES:  # no further: a long answer scrolls
             lines += max(1, block.layout().lineCount() if block.layout() else 1)
             block = block.next()
         self.setFixedHeight(lines_high(self, max(MIN_LINES, min(lines, MAX_LINES))))
