@@ -506,20 +506,7 @@ def _section_blocks(section: Any, number: str) -> list[Block]:
 
 
 def _content_blocks(container: Any, clause_id: str) -> list[Block]:
-    """A clause's blocks, from its markup. The same markup gives the same blocks, so a clause
-    of 500 rows is read once while the other answers of its section change."""
-    markup = lxml.html.tostring(container)
-    known = _CLAUSES.get((markup, clause_id))
-    if known is None:
-        known = tuple(block for child in container
-                      for block in _content_blocks_of(child, clause_id))
-        if len(_CLAUSES) > 2000:  # the clauses of some renders; a new project starts afresh
-            _CLAUSES.clear()
-        _CLAUSES[(markup, clause_id)] = known
-    return list(known)
-
-
-_CLAUSES: dict[tuple[bytes, str], tuple[Block, ...]] = {}
+    return [block for child in container for block in _content_blocks_of(child, clause_id)]
 
 
 def _content_blocks_of(element: Any, clause_id: str) -> list[Block]:

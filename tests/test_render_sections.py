@@ -18,14 +18,12 @@ from tests.conftest import EXAMPLE
 
 def fresh(project: Project, kind: DocumentType, own_wording: bool = True):
     """What rendering everything from scratch gives."""
-    keep = render._SECTIONS, dict(render._CLAUSES)
+    keep = render._SECTIONS
     render._SECTIONS = render._Sections()
-    render._CLAUSES.clear()
     try:
         return render_document(project, kind, own_wording=own_wording)
     finally:
-        render._SECTIONS = keep[0]
-        render._CLAUSES.update(keep[1])
+        render._SECTIONS = keep
 
 
 def other_value(value):
