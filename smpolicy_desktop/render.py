@@ -382,8 +382,9 @@ def _fact_references(env: Environment) -> dict[str, set[str]]:
     around some): every fact uses every name."""
     source = env.loader.get_source(env, _FACTS)[0]  # type: ignore[union-attr]
     refers: dict[str, set[str]] = {}
-    names = {node.name for node in env.parse(source).find_all(jinja2.nodes.Name)}
-    for node in env.parse(source).body:
+    parsed = env.parse(source)
+    names = {node.name for node in parsed.find_all(jinja2.nodes.Name)}
+    for node in parsed.body:
         if isinstance(node, jinja2.nodes.Assign | jinja2.nodes.AssignBlock):
             used = {name.name for name in node.find_all(jinja2.nodes.Name) if name.ctx == "load"}
             for target in node.target.find_all(jinja2.nodes.Name):

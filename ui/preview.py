@@ -153,25 +153,28 @@ def _same_shape(a: Block, b: Block) -> bool:
 def _places(block: QTextBlock, document: Document) -> list[int] | None:
     """The QTextBlock number where each of the document's blocks shows, or None if the text
     as Qt laid it out does not match block for block."""
-    expected = [DRAFT_MARK] if document.draft else []
+    if document.draft:
+        if block.text() != DRAFT_MARK:
+            return None
+        block = block.next()
     places: list[int] = []
-    for item in [None] * len(expected) + list(document.blocks):
+    for item in document.blocks:
         while block.isValid() and not block.text() and _table(block) is None:
             block = block.next()  # the empty paragraph Qt keeps after a table
         if not block.isValid():
             return None
         table = _table(block)
-        if item is not None and item.kind == "table":
-            if table is None or table.rows() != len(item.rows):
-                return None
-            places.append(block.blockNumber())
-            block = table.document().findBlock(table.lastPosition() + 1)
-            continue
-        if table is not None or block.text() != (item.text if item else expected[0]):
+        if (table is not None) != (item.kind == "table"):
             return None
-        if item is not None:
-            places.append(block.blockNumber())
-        block = block.next()
+        places.append(block.blockNumber())
+        if table is not None:
+            if table.rows() != len(item.rows):
+                return None
+            block = table.document().findBlock(table.lastPosition() + 1)
+        elif block.text() != item.text:
+            return None
+        else:
+            block = block.next()
     return places
 
 
@@ -209,7 +212,7 @@ def _set_background(first: QTextBlock, block: Block, highlighted: bool) -> None:
 
 def _rewrite_block(block: QTextBlock, new: Block) -> None:
     """Put the block's new words in place, in the formats the words there had."""
-    formats = _formats(block) or [block.charFormat()]
+    formats = _formats(block)
     cursor = QTextCursor(block)
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
     cursor.removeSelectedText()
@@ -235,14 +238,13 @@ def _rewrite_cells(first: QTextBlock, old: Block, new: Block) -> None:
         for column, (was, text) in enumerate(zip(old_row, new_row, strict=True)):
             if was != text:
                 cell = table.cellAt(row, column)
-                block = cell.firstCursorPosition().block()
-                formats = _formats(block)
                 cursor = cell.firstCursorPosition()
+                first_format = _formats(cursor.block())[0]
                 cursor.setPosition(cell.lastCursorPosition().position(),
                                    QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(text, formats[0] if formats else block.charFormat())
+                cursor.insertText(text, first_format)
 
 
 def _formats(block: QTextBlock) -> list[QTextCharFormat]:
-    """The character formats of the block's pieces of text, in order."""
-    return [piece.fragment().charFormat() for piece in block]
+    """The character formats of the block's pieces of text, in order (an empty block: its own)."""
+    return [piece.fragment().charFormat() for piece in block] or [block.charFormat()]
