@@ -292,12 +292,17 @@ def test_a_reply_in_words_conventions_maps_every_change_and_comment(sent, tmp_pa
     assert kept["Yes, for company systems it is enough."].about_note == QUESTION
 
 
-def test_the_owners_reply_to_counsel_goes_out_with_the_next_version(sent, tmp_path):
+def word_reply_read(sent, tmp_path: Path):
+    """The sent project's workspace, and counsel's reply in Word's conventions read into it."""
     project_file, sent_docx = sent
     reply = tmp_path / "reply.docx"
     build_word_reply(sent_docx, reply)
     workspace = Workspace.open(project_file)
-    read = workspace.read_reply(reply)
+    return workspace, workspace.read_reply(reply)
+
+
+def test_the_owners_reply_to_counsel_goes_out_with_the_next_version(sent, tmp_path):
+    workspace, read = word_reply_read(sent, tmp_path)
     comment = next(i for i in read.items if i.text == "Keep this clause exactly as it is.")
     workspace.apply_review(read, {comment.id: Decision("reply", text="Agreed, thank you.")})
     workspace.export(tmp_path / "v2.docx", remember=True)
@@ -358,11 +363,7 @@ def test_a_clause_counsel_adds_becomes_a_clause_of_the_owners_own(sent, tmp_path
 
 
 def test_words_counsel_added_can_become_a_clause_of_their_own(sent, tmp_path):
-    project_file, sent_docx = sent
-    reply = tmp_path / "reply.docx"
-    build_word_reply(sent_docx, reply)
-    workspace = Workspace.open(project_file)
-    read = workspace.read_reply(reply)
+    workspace, read = word_reply_read(sent, tmp_path)
     added = next(i for i in read.items if i.text.strip() == "We will put any warning in writing.")
     workspace.apply_review(read, {added.id: Decision("accept", NEW_CLAUSE)})
     clause, = workspace.project.owner_clauses
