@@ -148,11 +148,12 @@ def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None
 
 
 def _citable(example: dict) -> bool:
-    """A precedent a finding may name: a decision, court ruling or enforcement action, not our
-    own phrasing nor a (possibly rescinded) memo's report of a rule."""
+    """A precedent a finding may name and quote: the rule's own words (verbatim or near it)
+    from a decision, court ruling or enforcement action; never our phrasing or paraphrase,
+    a complaint, nor a (possibly rescinded) memo's report of a rule."""
     secondary = ("Memorandum", "OM 12-59", "Advice", "form clause", "reported by",
-                 "media statement")
-    return example["basis"] != "owner phrasing" and not any(
+                 "media statement", "complaint")
+    return example["basis"] in ("verbatim", "near-verbatim") and not any(
         word in example["source"] for word in secondary)
 
 
