@@ -59,7 +59,7 @@ def open_window(argv: list[str]):
     def file_opened(opened: Path) -> None:  # from Finder
         nonlocal path
         if started:
-            window.open_project(opened)
+            window.files.open_project(opened)
         else:
             path = opened  # start() opens it
 

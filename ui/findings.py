@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -195,3 +195,58 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
     layout.addWidget(buttons)
     dialog.resize(720, 560)
     dialog.open()
+
+
+def install(window) -> FindingsPanel:
+    """The panel in the Risk check dock, shown as the last session left it (F7 shows it with
+    the keyboard on the findings); a finding picked shows its answer, marked with the reason."""
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = window.findings_dock = QDockWidget("Risk check", window, objectName="findingsDock")
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    window.restoreDockWidget(dock)  # as the last session left it
+    panel = FindingsPanel(window.model, window.rendering)
+    toggle = dock.toggleViewAction()
+    toggle.toggled.connect(window.risk_check_action.setChecked)
+    toggle.triggered.connect(  # so the owner need not Tab across the form
+        lambda shown: shown and panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason))
+    mark = _FieldMark(window, panel)
+    panel.field_requested.connect(mark.show_field)
+    panel.applied.connect(mark.after_apply)
+    panel.clause_requested.connect(window.preview.show_clause)
+    dock.setWidget(panel)
+    panel.setMinimumWidth(240)  # the dock takes what the form can spare, no more
+    dock.setMaximumWidth(420)
+    return panel
+
+
+class _FieldMark(QObject):
+    """The one answer marked with the reason of the finding picked in the panel."""
+
+    def __init__(self, window, panel: FindingsPanel):
+        super().__init__(panel)  # lives as long as the panel
+        self.window, self.panel = window, panel
+        self.path: tuple | None = None
+
+    def show_field(self, path: tuple) -> None:
+        """A finding or an area picked in the risk check: show it, marked with the reason."""
+        if len(path) < 2:
+            self.window.tabs.setCurrentWidget(self.window.forms[str(path[0])])
+            return
+        self.clear()
+        finding = self.panel.current_finding()
+        self.window.focus_field(path, finding.reason if finding and finding.path == path
+                                else None)
+        self.path = path
+
+    def after_apply(self, path: tuple) -> None:
+        """After "Apply safer wording": the keyboard goes back to that answer, nothing
+        selected, and the old mark goes (the next check marks what is still wrong)."""
+        self.clear()
+        self.window.focus_field(path)
+
+    def clear(self) -> None:
+        if self.path is not None:
+            self.window.forms[str(self.path[0])].mark_field(self.path, None)
+            self.path = None

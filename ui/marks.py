@@ -7,6 +7,7 @@ Icons are drawn with QPainter at the screen's pixel ratio, so they stay sharp on
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -19,7 +20,18 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from smpolicy_desktop.model import Project
+    from ui.rendering import CheckResult
 
 SIZE = 16
 COLOURS = {"empty": "#9aa0a6", "partial": "#d98c00", "done": "#2e8540", "warning": "#c62828"}
@@ -111,3 +123,21 @@ class ProgressStrip(QWidget):
         self.hint.setText(f"Next: {hint}" if self.area else hint)
         self.go_button.setVisible(bool(self.area))
         self.show()
+
+
+def show_marks(tabs: QTabWidget, progress: ProgressStrip, project: Project,
+               result: CheckResult) -> None:
+    """A check's result on the area tabs (icon, tooltip, status) and the progress strip."""
+    from smpolicy_desktop.checks.readiness import area_marks
+    from smpolicy_desktop.model import Project
+
+    titles = {name: Project.model_fields[name].title for name in Project.areas()}
+    marks = area_marks(project, result.findings, result.status)
+    for index, (name, (mark, missing)) in enumerate(marks.items()):
+        tabs.setTabIcon(index, status_icon(mark))
+        tip = f"{titles[name]}: {WORDS[mark]}"
+        if missing and mark != "empty":
+            tip += "\nStill to answer: " + ", ".join(missing)
+        tabs.setTabToolTip(index, tip)
+        tabs.widget(index).setProperty("status", mark)
+    progress.show_marks(marks, titles)

@@ -1,6 +1,7 @@
 """The window's actions, menus and toolbar: what each command is called, its key and icon.
 
-The window's own methods do the work; this module only builds and arranges the commands.
+The window and its command objects (window.files, window.exports) do the work; this module
+only builds and arranges the commands.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
+
+from ui.file_commands import fill_recent_menu
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -45,25 +48,27 @@ def build_actions(window: MainWindow) -> None:
         return action(w, text, slot, shortcut, icon)
 
     # New: the start page's kinds of business (with a way back to the policy open).
-    w.new_action = add("&New...", w.show_start_page, keys.New, pixmap.SP_FileIcon)
-    w.open_action = add("&Open...", lambda: w.open_project(), keys.Open,
+    # The command objects are made as the window fills, which every command asks for first.
+    w.new_action = add("&New...", lambda: w.files.show_start_page(), keys.New,
+                       pixmap.SP_FileIcon)
+    w.open_action = add("&Open...", lambda: w.files.open_project(), keys.Open,
                         pixmap.SP_DialogOpenButton)
-    w.save_action = add("&Save", w.save, keys.Save, pixmap.SP_DialogSaveButton)
-    w.save_as_action = add("Save &As...", w.save_as, keys.SaveAs)
-    w.versions_action = add("&Versions...", w._show_versions)
+    w.save_action = add("&Save", lambda: w.files.save(), keys.Save, pixmap.SP_DialogSaveButton)
+    w.save_as_action = add("Save &As...", lambda: w.files.save_as(), keys.SaveAs)
+    w.versions_action = add("&Versions...", lambda: w.files.show_versions())
     w.versions_action.setToolTip("Earlier saves of this project: open, compare, restore")
-    w.open_reply_action = add("Open Counsel's &Reply...", lambda: w._open_reply())
+    w.open_reply_action = add("Open Counsel's &Reply...", lambda: w.open_reply())
     w.export_actions = {
         fmt: add(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
-                 lambda fmt=fmt: w.export(fmt), "Ctrl+E" if fmt == "docx" else None)
+                 lambda fmt=fmt: w.exports.export(fmt), "Ctrl+E" if fmt == "docx" else None)
         for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"),
                            ("pdf", "PDF"))}
     w.export_actions["docx"].setIcon(w.style().standardIcon(pixmap.SP_ArrowRight))
-    w.send_action = add("Send to &Counsel (Word)...", lambda: w.export("docx", send=True))
+    w.send_action = add("Send to &Counsel (Word)...", lambda: w.exports.export("docx", send=True))
     w.send_action.setToolTip("A Word file for your lawyer, kept in the project as the "
                              "version their reply and later changes compare with")
     w.export_changes_action = add("Export &Changes for Counsel...",
-                                  lambda: w.export("docx", True))
+                                  lambda: w.exports.export("docx", True))
     w.export_changes_action.setToolTip("A Word file showing what changed since a version "
                                        "sent to counsel, as tracked changes")
     w.export_changes_action.setEnabled(False)  # until a project with one is shown
@@ -89,13 +94,13 @@ def build_actions(window: MainWindow) -> None:
         choice.setData(kind)
         choice.setToolTip(f"Show and export the {text.replace('&', '').lower()}")
         w.kind_actions.addAction(choice)
-    w.print_action = add("&Print...", w.print_policy, keys.Print)
+    w.print_action = add("&Print...", lambda: w.exports.print_policy(), keys.Print)
     w.find_action = add("&Find in the Policy...", lambda: w.find_bar.open_bar(), keys.Find)
     w.find_next_action = add("Find &Next", lambda: w.find_bar.find(True), keys.FindNext)
     w.find_previous_action = add("Find Pre&vious", lambda: w.find_bar.find(False),
                                  keys.FindPrevious)
     w.help_action = add("&Help", w.show_help, keys.HelpContents)
-    w.welcome_action = add("&Welcome Page...", w.show_start_page)
+    w.welcome_action = add("&Welcome Page...", lambda: w.files.show_start_page())
     # The toolbar's Undo and Redo keep short labels, so the buttons never shift sideways;
     # their tooltips say what they would undo.
     w.undo_tool = tool(w, w.undo_action, "Undo")
@@ -118,7 +123,7 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     menu = window.menuBar().addMenu("&File")
     menu.addActions([window.new_action, window.open_action])
     window.recent_menu = menu.addMenu("Open &Recent")
-    window.recent_menu.aboutToShow.connect(window._fill_recent_menu)
+    window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
     menu.addSeparator()
     menu.addActions([window.save_action, window.save_as_action, window.versions_action])
     menu.addSeparator()
@@ -139,8 +144,9 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     window.view_menu.addSection("Document")
     window.view_menu.addActions(window.kind_actions.actions())
     # The panel is built once the window has filled; its checked state follows the panel's.
-    checks = window.risk_check_action = action(window, "&Risk Check", window._toggle_risk_check,
-                                               "F7", QStyle.StandardPixmap.SP_MessageBoxWarning)
+    checks = window.risk_check_action = action(
+        window, "&Risk Check", lambda: window.findings_dock.toggleViewAction().trigger(), "F7",
+        QStyle.StandardPixmap.SP_MessageBoxWarning)
     checks.setCheckable(True)
     window.view_menu.addSection("Panels")
     window.view_menu.addAction(checks)

@@ -267,7 +267,7 @@ def final_edited(window) -> None:
 
 
 def _confirm_final(window) -> None:
-    items = window.open_before_final() if window.model.project.review.final else []
+    items = window.exports.open_before_final()
     if items and not confirm_marking_final(window, items):
         window.model.undo_stack.undo()
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 import ui.main_window
+import ui.recovery
 from smpolicy_desktop import autosave
 from smpolicy_desktop.storage import project_to_bytes
 from ui.app import application
@@ -49,7 +50,7 @@ def edit_through_the_forms(window) -> None:
 
 
 def main(project_file: Path, expected: Path) -> None:
-    ui.main_window.AUTOSAVE_MS = 300  # the real timer, just sooner than every 30 s
+    ui.recovery.AUTOSAVE_MS = 300  # the real timer, just sooner than every 30 s
     application([])
     window = ui.main_window.MainWindow()
     window.start(project_file)
@@ -58,7 +59,7 @@ def main(project_file: Path, expected: Path) -> None:
     autosaved = autosave.autosave_path(project_file, window.model.workspace.instance)
     while not autosaved.exists():
         QTest.qWait(50)
-    window._autosave_timer.stop()  # so the next edit is certainly not autosaved
+    window.recovery.timer.stop()  # so the next edit is certainly not autosaved
     expected.write_bytes(project_to_bytes(window.model.project))
     name = window.forms["company"].editor(("company", "name"))
     name.clear()

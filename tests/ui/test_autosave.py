@@ -36,7 +36,7 @@ def crashed_window(qtbot, settings, users_file) -> None:
     name = window.forms["company"].editor(("company", "name"))
     name.clear()
     qtbot.keyClicks(name, "Typed Before The Crash")
-    window.autosave_now()
+    window.recovery.autosave_now()
     window.model.workspace.instance.release()  # what the end of the process does...
     window.disk.release()
     shiboken6.delete(window)  # ...and no closeEvent: like a crash, nothing is cleaned up
@@ -97,7 +97,7 @@ def test_a_clean_close_leaves_nothing_to_recover(qtbot, settings, users_file, mo
     qtbot.addWidget(window)
     window.start(users_file)
     window.model.set_value(("company", "name"), "Changed then discarded")
-    window.autosave_now()
+    window.recovery.autosave_now()
     assert list(autosave.autosave_folder().glob(f"*{autosave.SUFFIX}"))
     assert autosave.left_by_crash() == []  # its window is alive
     window.close()
@@ -109,7 +109,7 @@ def test_nothing_is_autosaved_without_changes(qtbot, settings, users_file):
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.start(users_file)
-    window.autosave_now()
+    window.recovery.autosave_now()
     assert not list(autosave.autosave_folder().glob("*"))
 
 

@@ -12,7 +12,8 @@ from smpolicy_desktop.model import Project
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.storage import load_project, save_project
 from ui import dialogs, printing
-from ui.main_window import MainWindow, example_project
+from ui.file_commands import example_project
+from ui.main_window import MainWindow
 from ui.marks import status_icon
 
 WAGES = "Employees must not discuss their wages on social media"
@@ -102,7 +103,7 @@ def test_a_damaged_project_opens_from_its_backup(qtbot, tmp_path, make_window, a
     path.write_text('{"format": "smpolicy", "company": {"name": "Cut off', encoding="utf-8")
     window = make_window()
     answers.open_backup = True
-    assert window.load(path)
+    assert window.files.load(path)
     assert answers.backups_offered == [Path(f"{path}.bak")]
     assert window.model.project == good and window.model.path == path
     assert not window.model.undo_stack.isClean()  # saving puts the good version back
@@ -114,7 +115,7 @@ def test_a_failed_save_offers_save_as(qtbot, tmp_path, make_window, answers, mon
     not_a_folder.write_text("")
     monkeypatch.setattr(dialogs, "save_failed", lambda p, path, reason: "save_as")
     answers.save_path = tmp_path / "elsewhere.smpolicy"
-    assert window._save_to(not_a_folder / "policy.smpolicy")
+    assert window.files.save_to(not_a_folder / "policy.smpolicy")
     assert (tmp_path / "elsewhere.smpolicy").is_file()
     assert window.model.path == tmp_path / "elsewhere.smpolicy"
 
@@ -167,7 +168,7 @@ def test_ctrl_e_exports_from_a_one_line_box(qtbot, make_window, monkeypatch):
     window = make_window()
     window.activateWindow()
     asked = []
-    monkeypatch.setattr(window, "export", lambda fmt, *a: asked.append(fmt))
+    monkeypatch.setattr(window.exports, "export", lambda fmt, *a: asked.append(fmt))
     window.focus_field(("training", "who_is_trained"))
     box = window.forms["training"].editor(("training", "who_is_trained"))
     qtbot.waitUntil(box.hasFocus)

@@ -107,7 +107,7 @@ def press_in_dialog(keys_or_button: str, then: str | None = None) -> list[str]:
 def left_crash_work(qtbot, settings, users_file, text="Typed Before The Crash") -> None:
     window = open_window(qtbot, settings, users_file, to_crash=True)
     type_name(qtbot, window, text)
-    window.autosave_now()
+    window.recovery.autosave_now()
     crash(window)
 
 
@@ -141,7 +141,7 @@ def test_discard_asks_before_deleting_the_work(qtbot, settings, users_file, aske
     assert seen == ["Restore unsaved work", "Discard unsaved work"]
     assert len(autosave.left_by_crash()) == 1  # not confirmed: kept
 
-    window._recovery_later.clear()  # as at the next start
+    window.recovery.later.clear()  # as at the next start
     press_in_dialog("Discard...", "Discard")
     assert not window.offer_recovery()
     assert autosave.left_by_crash() == []
@@ -158,7 +158,7 @@ def test_a_second_window_is_told_and_opens_read_only(qtbot, settings, users_file
     assert "(read-only)" in second.windowTitle()
     type_name(qtbot, second, "Edited In The Second")
     asked["save_as"] = tmp_path / "copy.smpolicy"
-    assert second.save()  # read-only: Save asks where, the shared file stays as it was
+    assert second.files.save()  # read-only: Save asks where, the shared file stays as it was
     assert "save_as" in asked["asked"]
     assert load_project(users_file).company.name == "As Saved"
     assert load_project(tmp_path / "copy.smpolicy").company.name == "Edited In The Second"
@@ -178,7 +178,7 @@ def test_saving_over_a_file_changed_elsewhere_asks_first(qtbot, settings, users_
     save_project(Project(company={"name": "Changed By Sync"}), users_file)  # Dropbox, say
     type_name(qtbot, window, "Mine")
     asked["file_changed"] = answer
-    window.save()
+    window.files.save()
     assert "file_changed" in asked["asked"]
     assert load_project(users_file).company.name == on_disk
     assert name_in(window) == shown
@@ -200,7 +200,7 @@ def test_own_saves_do_not_look_like_outside_changes(qtbot, settings, users_file,
     window = open_window(qtbot, settings, users_file)
     for text in ("One", "Two"):
         type_name(qtbot, window, text)
-        assert window.save()
+        assert window.files.save()
     QTest.qWait(300)
     assert asked["asked"] == []
     assert load_project(backup_path(users_file)).company.name == "One"
@@ -215,10 +215,10 @@ def test_a_crashed_windows_work_survives_another_window_quitting_cleanly(qtbot, 
     second = open_window(qtbot, settings, users_file, to_crash=True)
     type_name(qtbot, first, "ONE")
     type_name(qtbot, second, "TWO")
-    first.autosave_now()
-    second.autosave_now()
+    first.recovery.autosave_now()
+    second.recovery.autosave_now()
     crash(second)
-    assert first.save()
+    assert first.files.save()
     first.close()
     [offered] = autosave.left_by_crash()
     assert offered.load().company.name == "TWO"
@@ -234,7 +234,7 @@ def test_opening_a_file_in_a_running_window_offers_its_crash_work(qtbot, setting
     offered = []
     monkeypatch.setattr(dialogs, "choose_recovery",
                         lambda parent, found: offered.append(found) or ("restore", found[0]))
-    assert running.open_project(users_file)
+    assert running.files.open_project(users_file)
     assert [work.original for work in offered[0]] == [users_file]
     assert name_in(running) == "CRASHWORK2" and running.isWindowModified()
 
@@ -247,11 +247,11 @@ def test_an_unusable_autosave_folder_is_said_and_saving_still_works(qtbot, setti
     blocker.write_text("x")
     monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
     type_name(qtbot, window, "Unsaved")
-    window.autosave_now()
+    window.recovery.autosave_now()
     assert "Autosave is not working" in window.statusBar().currentMessage()
     QTest.qWait(100)
     assert "Autosave is not working" in window.statusBar().currentMessage()  # it stays
-    assert window.save()
+    assert window.files.save()
     assert not window.isWindowModified()
     assert "Saved shared.smpolicy" in window.statusBar().currentMessage()
 
@@ -263,8 +263,8 @@ def test_versions_window_compares_and_restores_an_earlier_save(qtbot, settings, 
     window = open_window(qtbot, settings, users_file)
     for text in ("Second Save", "Oops Wrong Name"):
         type_name(qtbot, window, text)
-        window.save()
-        window.save()  # a habit: no new version, no lost backup
+        window.files.save()
+        window.files.save()  # a habit: no new version, no lost backup
     dialog = VersionsWindow(window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 3  # as first saved, and the two saves
@@ -287,8 +287,8 @@ def test_a_slash_in_the_company_name_does_not_move_the_export(qtbot, settings, u
     suggested = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda parent, title, name, *rest: suggested.append(name) or ("", ""))
-    window.export("docx")
-    window.save_as()
+    window.exports.export("docx")
+    window.files.save_as()
     assert [Path(name).name for name in suggested] == [
         "Nordisk Design A S social media policy.docx", "shared.smpolicy"]
     assert Path(suggested[0]).parent == users_file.parent

@@ -201,7 +201,7 @@ def test_a_bad_file_is_reported_and_the_current_work_stays(qtbot, tmp_path, wind
     answers.unsaved = "discard"
     broken = tmp_path / "broken.smpolicy"
     broken.write_text("{ not a project")
-    window.load(broken)
+    window.files.load(broken)
     assert len(answers.errors) == 1 and "broken.smpolicy" in answers.errors[0]
     assert "\n" not in answers.errors[0]
     assert window.model.project.company.name == "Still here"

@@ -1,0 +1,109 @@
+"""File > Export (Word, web page, Markdown, PDF), Send to Counsel, Export Changes and Print,
+with the questions around them: where to write, a final version still open, a failed write.
+
+The workspace writes the file and keeps the versions sent to counsel; this asks and tells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+
+class ExportCommands:
+    """The window's export and print commands; `window.settings` keeps the export folder."""
+
+    def __init__(self, window):
+        self.window = window
+        self.model = window.model
+
+    def export(self, fmt: str, changes_since_last: bool = False, send: bool = False
+               ) -> Path | None:
+        """Export through a file dialog; failures offer Retry and Save As.
+
+        A Word file sent to counsel is recorded as a version (never an undo step); a changes
+        export compares with one of those (the owner picks which) and never moves it.
+        """
+        from smpolicy_desktop.exporters import ExportError
+        from smpolicy_desktop.safe_write import WriteError
+        from ui import dialogs
+        from ui.review_panel import choose_version
+
+        window = self.window
+        line_numbers = fmt == "docx" and window.line_numbers_action.isChecked()
+        if not self._final_confirmed():
+            return None
+        against = choose_version(window, self.model.workspace) if changes_since_last else None
+        if changes_since_last and against is None:
+            return None
+        path = self._ask_path(fmt)
+        while path is not None:
+            try:
+                self.model.workspace.export(
+                    path, fmt, line_numbers=line_numbers,
+                    changes_since_last=changes_since_last, against=against, remember=send)
+            except ExportError as exc:
+                reason = exc.reason[:1].upper() + exc.reason[1:]
+                dialogs.show_error(window, "Cannot export", f"{reason}.")
+                return None
+            except WriteError as exc:
+                answer = dialogs.export_failed(window, path, exc.reason)
+                if answer == "save_as":
+                    path = self._ask_path(fmt, path)
+                elif answer != "retry":
+                    path = None
+                continue
+            window.settings.setValue("export_folder", str(path.parent))
+            self.update_changes_action()
+            dialogs.export_done(window, path)
+            return path
+        return None
+
+    def update_changes_action(self, _path: tuple = ()) -> None:
+        """Export Changes needs a version sent to counsel of the policy's kind."""
+        self.window.export_changes_action.setEnabled(self.model.workspace.has_baseline)
+
+    def _ask_path(self, fmt: str, previous: Path | None = None) -> Path | None:
+        from smpolicy_desktop.exporters import EXPORTERS
+
+        exporter = EXPORTERS[fmt]
+        folder = self.window.settings.value("export_folder", self.window.files.folder())
+        suggested = previous or Path(folder) / (
+            f"{self.model.workspace.suggested_name()}.{exporter.extension}")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, f"Export {exporter.label.lower()}", str(suggested),
+            f"{exporter.label} (*.{exporter.extension})")
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == f".{exporter.extension}" else path.with_name(
+            f"{path.name}.{exporter.extension}")
+
+    def _final_confirmed(self) -> bool:
+        """A final version with risky sentences, reviewers not approved or a review date
+        passed: ask first (the answer defaults to going back)."""
+        from ui import dialogs
+
+        items = self.open_before_final()
+        return not items or dialogs.confirm_final(self.window, items)
+
+    def open_before_final(self) -> list[str]:
+        """What a version marked final would go out with (risky sentences, reviewers not
+        approved); nothing for a draft."""
+        project = self.model.project
+        if not project.review.final:
+            return []
+        from smpolicy_desktop.checks import check_project
+        from smpolicy_desktop.checks.readiness import open_before_final
+
+        document, latest = self.model.workspace.document(), self.window.rendering.latest
+        findings = latest.findings if latest and latest.document is document else \
+            check_project(project, document)  # the background check has not caught up
+        return open_before_final(project, findings)
+
+    def print_policy(self) -> None:
+        from smpolicy_desktop.document import to_html
+        from ui.printing import print_html
+
+        print_html(self.window, to_html(self.model.workspace.document()))

@@ -1,0 +1,243 @@
+"""File > New, Open, Save and Save As, with the questions around them: unsaved work, a bad
+file and its backup, a file changed elsewhere, the recent files and the start page's choices.
+
+The workspace makes the file rules; these commands ask for paths and answers and show messages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog
+
+from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
+
+MAX_RECENT = 8
+PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
+
+
+def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """A project dragged onto the window, or a .docx: counsel's reply."""
+    urls = event.mimeData().urls()
+    if len(urls) == 1 and urls[0].isLocalFile():
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in (EXTENSION, ".docx") else None
+    return None
+
+
+def example_project() -> Path:
+    from smpolicy_desktop.resources import resource_path
+
+    return resource_path("assets", "examples", "northwind.smpolicy")
+
+
+class FileCommands:
+    """The window's file commands; `window.settings` keeps the recent files and folder."""
+
+    def __init__(self, window):
+        self.window = window
+        self.model = window.model
+        self.settings = window.settings
+
+    def show_start_page(self, first: bool = False) -> None:
+        """Welcome: what the app does, a new policy by kind of business, open, the example;
+        from the menu, also the way back to the policy open."""
+        from smpolicy_desktop.presets import presets
+        from ui.start_page import StartPage
+
+        window = self.window
+        back_to = "" if first else (self.model.path.name if self.model.path else "your policy")
+        if window.start_page is not None:
+            window.stack.removeWidget(window.start_page)
+            window.start_page.deleteLater()
+        recent = [Path(p) for p in recent_files(self.settings) if Path(p).is_file()]
+        window.start_page = StartPage(presets(), recent[:5], example_project(), back_to)
+        window.start_page.chosen.connect(self._start_chosen)
+        window.stack.addWidget(window.start_page)
+        window.stack.setCurrentWidget(window.start_page)
+        window.start_page.setFocus()
+        window.setWindowTitle("Welcome - smpolicy")
+
+    def _start_chosen(self, choice) -> None:
+        from smpolicy_desktop.workspace import Workspace
+
+        window = self.window
+        if choice.back:
+            window.stack.setCurrentWidget(window.splitter)
+            window.update_title()
+            return
+        if choice.ask_for_file:
+            self.open_project()  # it asks about unsaved work itself
+            return
+        if not self.maybe_save():
+            return
+        if choice.preset is not None:
+            window.show_project(choice.preset.project(), None)
+            window.focus_field(("company", "name"))  # where a new owner starts typing
+        elif choice.path == example_project():  # a copy: the shipped file stays as it is
+            window.show_project(Workspace.open(choice.path).project, None)
+        else:
+            self.load(choice.path)
+
+    def open_project(self, path: Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self.window, "Open project", self.folder(),
+                                                    PROJECT_FILTER)
+            if not chosen:
+                return False
+            path = Path(chosen)
+        return self.load(path)
+
+    def load(self, path: Path) -> bool:
+        """Show the project in `path`; a bad file is reported (offering its backup) and the
+        current work stays. A file open in another window opens read-only if the user wants;
+        work a crashed window left on this file is offered.
+        """
+        from smpolicy_desktop.storage import ProjectFileError, backup_path
+        from smpolicy_desktop.workspace import Workspace
+
+        window = self.window
+        try:
+            opened = Workspace.open(path)
+        except ProjectFileError as exc:
+            from ui import dialogs
+
+            backup = backup_path(path)
+            if not dialogs.offer_backup(window, Path(path), exc.reason,
+                                        backup if backup.is_file() else None):
+                return False
+            try:
+                opened = Workspace.open(backup)
+            except ProjectFileError as again:
+                dialogs.show_error(window, "Cannot open the backup either", again.reason)
+                return False
+            if not window.disk.claim(Path(path)):
+                return False
+            # Unsaved, under the damaged file's name: saving puts the good version back.
+            window.show_project(opened.project, Path(path), modified=True)
+            return True
+        if not window.disk.claim(Path(path)):
+            return False
+        self.model.replace(opened.project, opened.path, on_disk=opened.on_disk)
+        window.project_replaced()
+        remember(self.settings, Path(path))
+        window.offer_recovery(Path(path))
+        return True
+
+    def save(self) -> bool:
+        if self.model.path is None or self.window.disk.read_only:
+            return self.save_as()
+        return self.save_to(self.model.path)
+
+    def save_as(self) -> bool:
+        from smpolicy_desktop.workspace import project_file_name
+
+        suggested = self.model.path or Path(self.folder()) / project_file_name(
+            self.model.workspace.suggested_name())
+        chosen, _ = QFileDialog.getSaveFileName(self.window, "Save project", str(suggested),
+                                                PROJECT_FILTER)
+        if not chosen:
+            return False
+        return self.save_to(Path(project_file_name(chosen)))
+
+    def save_to(self, path: Path, *, overwrite: bool = False) -> bool:
+        """Save; a file changed elsewhere since it was read or saved here is never overwritten
+        without asking (Reload, Save As or Overwrite)."""
+        from smpolicy_desktop.storage import FileChangedError, ProjectFileError
+        from ui import dialogs
+
+        window = self.window
+        if path != self.model.path and not window.disk.claim(path):
+            return False
+        try:
+            self.model.workspace.save(path, overwrite=overwrite)
+        except FileChangedError:
+            answer = dialogs.ask_file_changed(window, path.name)
+            if answer == "reload":
+                return self.load(path)
+            if answer == "overwrite":
+                return self.save_to(path, overwrite=True)
+            return answer == "save_as" and self.save_as()
+        except ProjectFileError as exc:
+            if dialogs.save_failed(window, path, exc.reason) == "save_as":
+                return self.save_as()
+            return False
+        window.disk.watch(path)
+        window.update_title()  # no longer read-only
+        remember(self.settings, path)
+        notes = self.model.workspace.save_notes
+        window.statusBar().showMessage(" ".join([f"Saved {path.name}.", *(
+            f"Note: {note}." for note in notes)]), 15000 if notes else 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when the current work may be replaced: saved, clean or discarded."""
+        from ui import dialogs
+
+        if not self.model.workspace.modified:
+            return True
+        name = self.model.path.name if self.model.path else "this new project"
+        answer = dialogs.ask_unsaved_changes(self.window, name)
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.model.workspace.discard_autosave()
+            return True
+        return False
+
+    def disk_changed(self) -> None:
+        """The open file changed on disk: a window without unsaved changes offers to show the
+        new version; one with unsaved changes is asked at its next save."""
+        from ui import dialogs
+
+        if self.model.path is None:
+            return
+        if not self.model.workspace.modified and dialogs.ask_reload(self.window,
+                                                                    self.model.path.name):
+            self.load(self.model.path)
+        else:
+            self.window.statusBar().showMessage(f"{self.model.path.name} was changed "
+                                                "elsewhere; saving will ask before replacing it.",
+                                                15000)
+
+    def show_versions(self) -> None:
+        from ui.versions_window import VersionsWindow
+
+        if self.model.path is None:
+            self.window.statusBar().showMessage("Versions are kept once the project is saved.",
+                                                6000)
+            return
+        VersionsWindow(self.window).show()
+
+    def folder(self) -> str:
+        folder = self.model.path.parent if self.model.path else Path.home()
+        return str(self.settings.value("last_folder", str(folder)))
+
+
+# The recent files need only the settings: File > Open Recent works while the window fills.
+
+def remember(settings: QSettings, path: Path) -> None:
+    recent = [str(path)] + [p for p in recent_files(settings) if p != str(path)]
+    settings.setValue("recent_files", recent[:MAX_RECENT])
+    settings.setValue("last_file", str(path))
+    settings.setValue("last_folder", str(path.parent))
+
+
+def recent_files(settings: QSettings) -> list[str]:
+    value = settings.value("recent_files", [])
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def fill_recent_menu(window) -> None:
+    menu = window.recent_menu
+    menu.clear()
+    existing = [p for p in recent_files(window.settings) if Path(p).is_file()]
+    for number, name in enumerate(existing, 1):
+        menu.addAction(f"&{number} {Path(name).name}",
+                       lambda name=name: window.files.open_project(Path(name)))
+    if not existing:
+        menu.addAction("No recent projects").setEnabled(False)

@@ -1,0 +1,71 @@
+"""Autosave on a timer, and the offer of the work a crashed window left behind.
+
+The workspace writes and finds the autosaves; this asks the owner and says when autosave fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+AUTOSAVE_MS = 30_000
+
+
+class Recovery:
+    """Autosaves the window's work every AUTOSAVE_MS; `later` holds the crash work the owner
+    put off this session (offered again at the next start, not at every Open)."""
+
+    def __init__(self, window):
+        self.window = window
+        self.model = window.model
+        self.later: set[Path] = set()
+        self._failed = False
+        self.timer = QTimer(window, interval=AUTOSAVE_MS)
+        self.timer.timeout.connect(self.autosave_now)
+        self.timer.start()
+
+    def autosave_now(self) -> None:
+        from smpolicy_desktop.safe_write import WriteError
+
+        status = self.window.statusBar()
+        try:
+            self.model.workspace.autosave()
+        except WriteError as exc:  # shown until an autosave works again
+            status.showMessage(f"Autosave is not working: {exc.reason}. Save your work with "
+                               "Ctrl+S.")
+            self._failed = True
+            return
+        if self._failed:
+            status.clearMessage()
+            self._failed = False
+
+    def offer(self, original: Path | None = None) -> bool:
+        """Offer the work crashed windows left (on `original` only, when given); restoring
+        shows it as unsaved changes. Closing the offer keeps it for the next start; only a
+        confirmed Discard deletes it. True when work was restored.
+        """
+        found = [work for work in self.model.workspace.left_by_crash(original)
+                 if work.path not in self.later]
+        if not found:
+            return False
+        from smpolicy_desktop.storage import ProjectFileError
+        from ui import dialogs
+
+        window = self.window
+        answer, chosen = dialogs.choose_recovery(window, found)
+        if answer == "later":
+            self.later.update(work.path for work in found)
+        if answer == "discard":
+            for leftover in found:
+                leftover.remove()
+        if chosen is None or (chosen.original is not None and chosen.original != self.model.path
+                              and not window.disk.claim(chosen.original)):
+            return False
+        try:
+            self.model.restore(chosen)
+        except ProjectFileError as exc:
+            dialogs.show_error(window, "Cannot restore", exc.reason)
+            return False
+        window.project_replaced()
+        return True
