@@ -143,6 +143,8 @@ class Workspace:
         before = self.modified
         self._edited = edited
         if self.modified != before:
+            if not self.modified:  # saved, or undone back to the file: nothing left to keep
+                self.discard_autosave()
             self._emit("modified", self.modified)
 
     def suggested_name(self) -> str:
@@ -240,15 +242,21 @@ class Workspace:
                 raise ExportError(Path(path), f"{chosen.id} is the {chosen.kind.label.lower()}; "
                                               "a redline compares like with like")
             return chosen
-        same_kind = [v for v in versions if v.kind == kind]
+        same_kind = self.sent_to_compare(kind)
         if not same_kind:
             raise ExportError(Path(path), NO_EARLIER_EXPORT)
         return same_kind[-1]
 
+    def sent_to_compare(self, kind: str | None = None) -> list[SentVersion]:
+        """The versions sent to counsel a redline of `kind` (default the policy's own) can
+        compare with, oldest first."""
+        kind = kind or self.kind
+        return [v for v in self.project.sent_versions if v.paragraphs and v.kind == kind]
+
     @property
     def has_baseline(self) -> bool:
         """Whether a version sent to counsel of this kind is there to show changes against."""
-        return any(v.paragraphs and v.kind == self.kind for v in self.project.sent_versions)
+        return bool(self.sent_to_compare())
 
     def _document_of_kind(self, kind: str | None) -> Document:
         if kind is None or DocumentType(kind) == self.kind:

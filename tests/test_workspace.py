@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 
+from smpolicy_desktop import autosave
 from smpolicy_desktop.exporters import EXPORTERS, ExportError
 from smpolicy_desktop.storage import load_project, save_project
 from smpolicy_desktop.workspace import Workspace
@@ -71,6 +72,16 @@ def test_a_changes_export_never_moves_what_it_compares_with(saved, tmp_path):
         saved.export(tmp_path / name, changes_since_last=True)
         assert b"<w:ins " in zipfile.ZipFile(tmp_path / name).read("word/document.xml")
     assert saved.project.sent_versions == sent
+
+
+def test_work_undone_back_to_the_saved_file_leaves_no_autosave(saved):
+    saved.set_value(("company", "name"), "Typed, then undone")
+    saved.autosave()
+    kept = autosave.autosave_path(saved.path, saved.instance)
+    assert kept.is_file()
+    saved.set_edited(False)  # the window's undo history is back where the file was
+    assert not kept.exists() and not saved.modified
+    saved.close()
 
 
 def test_the_document_is_rendered_once_per_change_and_follows_the_document_type(saved):

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.model.changed.connect(self._follow_spelling)
         self.model.changed.connect(self.exports.update_changes_action)
         self.model.path_changed.connect(self.update_title)
-        self.model.modified_changed.connect(self._modified_changed)
+        self.model.modified_changed.connect(self.setWindowModified)
         self.project_replaced()
         self.preview.rendered.connect(  # the rest once the first document is on screen
             lambda: _AfterPaint(self.preview.viewport(), self.ensure_loaded),
@@ -312,11 +312,6 @@ class MainWindow(QMainWindow):
         form.focus_field(path)
         if note is not None:
             form.mark_field(path, note)
-
-    def _modified_changed(self, modified: bool) -> None:
-        self.setWindowModified(modified)
-        if not modified:
-            self.model.workspace.discard_autosave()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_file(event) is not None:

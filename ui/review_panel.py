@@ -227,8 +227,7 @@ class ReviewPanel(QWidget):
 def choose_version(parent: QWidget, workspace) -> str | None:
     """The version sent to counsel a redline compares with: asked when there are several of
     the policy's kind (the last one offered first); None when the owner cancels."""
-    versions = [v for v in workspace.project.sent_versions
-                if v.paragraphs and v.kind == workspace.kind][::-1]
+    versions = workspace.sent_to_compare()[::-1]
     if len(versions) < 2:
         return versions[0].id if versions else ""
     labels = [f"{v.id}: {v.label}, {long_date(v.sent_on.date())}"
