@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
@@ -204,6 +204,15 @@ class FileCommands:
                                                 "elsewhere; saving will ask before replacing it.",
                                                 15000)
 
+    def open_dropped(self, event: QDropEvent) -> None:
+        """A project dropped on the window opens; a .docx opens as counsel's reply."""
+        path = dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            opener = self.window.open_reply if path.suffix.lower() == ".docx" else \
+                self.open_project
+            QTimer.singleShot(0, lambda: opener(path))  # let the drag finish first
+
     def show_versions(self) -> None:
         from ui.versions_window import VersionsWindow
 
@@ -218,7 +227,7 @@ class FileCommands:
         return str(self.settings.value("last_folder", str(folder)))
 
 
-# The recent files need only the settings: File > Open Recent works while the window fills.
+# The recent files need only the settings: File > Open Recent lists them while the window fills.
 
 def remember(settings: QSettings, path: Path) -> None:
     recent = [str(path)] + [p for p in recent_files(settings) if p != str(path)]
@@ -231,13 +240,3 @@ def recent_files(settings: QSettings) -> list[str]:
     value = settings.value("recent_files", [])
     return [value] if isinstance(value, str) else list(value or [])
 
-
-def fill_recent_menu(window) -> None:
-    menu = window.recent_menu
-    menu.clear()
-    existing = [p for p in recent_files(window.settings) if Path(p).is_file()]
-    for number, name in enumerate(existing, 1):
-        menu.addAction(f"&{number} {Path(name).name}",
-                       lambda name=name: window.files.open_project(Path(name)))
-    if not existing:
-        menu.addAction("No recent projects").setEnabled(False)

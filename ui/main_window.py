@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui import menus
-from ui.file_commands import dropped_file
 
 if TYPE_CHECKING:
     from smpolicy_desktop.model import Project
@@ -314,16 +313,13 @@ class MainWindow(QMainWindow):
             form.mark_field(path, note)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from ui.file_commands import dropped_file
+
         if dropped_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_file(event)
-        if path is not None:
-            event.acceptProposedAction()
-            opener = self.open_reply if path.suffix.lower() == ".docx" else \
-                self.files.open_project
-            QTimer.singleShot(0, lambda: opener(path))  # let the drag finish first
+        self.files.open_dropped(event)
 
     def open_reply(self, path: Path | None = None) -> None:
         from ui.review_panel import open_reply_in

@@ -6,12 +6,11 @@ only builds and arranges the commands.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
-
-from ui.file_commands import fill_recent_menu
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -168,6 +167,19 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     toolbar.addWidget(spacer)
     toolbar.addAction(checks)
     toolbar.addAction(window.export_actions["docx"])
+
+
+def fill_recent_menu(window: MainWindow) -> None:
+    """File > Open Recent as it opens: the recent projects still there."""
+    from ui.file_commands import recent_files  # not in the frame: each module costs its time
+
+    window.recent_menu.clear()
+    existing = [p for p in recent_files(window.settings) if Path(p).is_file()]
+    for number, name in enumerate(existing, 1):
+        window.recent_menu.addAction(f"&{number} {Path(name).name}",
+                                     lambda name=name: window.files.open_project(Path(name)))
+    if not existing:
+        window.recent_menu.addAction("No recent projects").setEnabled(False)
 
 
 def build_go_to_menu(window: MainWindow) -> None:

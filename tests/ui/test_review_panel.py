@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from smpolicy_desktop.model import CounselNote
 from tests.docx_projects import filled_project
 from tests.test_review_import import COUNSEL, QUESTION, W, build_word_reply
-from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
+from tests.ui.test_window import answers, drop_file, make_window, settings  # noqa: F401
 
 
 @pytest.fixture
@@ -124,11 +122,7 @@ def test_a_dropped_word_file_opens_as_counsels_reply(qtbot, make_window, reply):
     project, path = reply
     window = make_window()
     window.show_project(project, None)
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
+    drop_file(window, path)
     qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() > 0)
     assert window.review_dock.isVisible()
 

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from smpolicy_desktop import exporters
@@ -93,6 +94,14 @@ def type_into(qtbot, window: MainWindow, path: tuple, text: str) -> None:
     editor = window.forms[path[0]].editor(path)
     editor.clear()
     qtbot.keyClicks(editor, text)
+
+
+def drop_file(window: MainWindow, path: Path) -> None:
+    """The owner drags one file from their file manager onto the window."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
 
 
 def click_button(qtbot, owner, text: str) -> None:
@@ -359,6 +368,28 @@ def test_command_line_file_and_last_file_are_opened(qtbot, tmp_path, make_window
     qtbot.addWidget(next_start)
     next_start.start(None)  # no file given: the last one comes back
     assert next_start.model.path == tmp_path / "given.smpolicy"
+
+
+def test_open_recent_lists_the_last_projects_first_and_opens_one(qtbot, tmp_path, make_window):
+    for name in ("First", "Second"):
+        save_project(Project(), tmp_path / f"{name}.smpolicy")
+    window = make_window(tmp_path / "First.smpolicy")
+    assert window.files.open_project(tmp_path / "Second.smpolicy")
+    window.recent_menu.aboutToShow.emit()
+    entries = window.recent_menu.actions()
+    assert [entry.text() for entry in entries] == ["&1 Second.smpolicy", "&2 First.smpolicy"]
+    entries[1].trigger()
+    assert window.model.path == tmp_path / "First.smpolicy"
+
+
+def test_a_project_dropped_on_the_window_opens(qtbot, tmp_path, make_window):
+    project = Project()
+    project.company.name = "Dragged From The Desktop"
+    save_project(project, tmp_path / "dragged.smpolicy")
+    window = make_window()
+    drop_file(window, tmp_path / "dragged.smpolicy")
+    qtbot.waitUntil(lambda: preview_shows(window, "Dragged From The Desktop"))
+    assert window.model.path == tmp_path / "dragged.smpolicy"
 
 
 def test_window_geometry_and_splitter_are_remembered(qtbot, make_window):
