@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from smpolicy_desktop.document import (
     DRAFT_MARK,
+    PIECE,
     Block,
     Document,
     in_section,
@@ -136,10 +137,13 @@ class PolicyPreview(QTextBrowser):
         if not all(_same_shape(a, b) for _, a, b in changed):
             return False
         for place, a, b in changed:
+            first = self.document().findBlockByNumber(place)
             if b.kind == "table":
-                _rewrite_cells(self.document().findBlockByNumber(place), a, b)
-            else:
-                _rewrite_block(self.document().findBlockByNumber(place), b)
+                _rewrite_cells(first, a, b)
+            elif max(len(a.text), len(b.text)) <= PIECE:
+                _rewrite_block(first, b)
+            elif not _rewrite_piece(first, a, b):
+                return False
         return True
 
 
@@ -171,11 +175,22 @@ def _places(block: QTextBlock, document: Document) -> list[int] | None:
             if table.rows() != len(item.rows):
                 return None
             block = table.document().findBlock(table.lastPosition() + 1)
-        elif block.text() != item.text:
-            return None
         else:
-            block = block.next()
+            pieces = _pieces(block, item)
+            if " ".join(piece.text() for piece in pieces) != item.text:
+                return None
+            block = pieces[-1].next()
     return places
+
+
+def _pieces(block: QTextBlock, item: Block) -> list[QTextBlock]:
+    """The QTextBlocks a paragraph shows in, from its first: one, or a long one's pieces
+    (document.PIECE), as many as its text needs."""
+    pieces, length = [block], len(block.text())
+    while length < len(item.text) and pieces[-1].next().isValid():
+        pieces.append(pieces[-1].next())
+        length += 1 + len(pieces[-1].text())
+    return pieces
 
 
 def _table(block: QTextBlock) -> QTextTable | None:
@@ -202,12 +217,13 @@ def _set_background(first: QTextBlock, block: Block, highlighted: bool) -> None:
         paint(table_format)
         table.setFormat(table_format)
         return
-    cursor = QTextCursor(first)
-    block_format, char_format = first.blockFormat(), first.charFormat()
-    paint(block_format)
-    paint(char_format)
-    cursor.setBlockFormat(block_format)
-    cursor.setBlockCharFormat(char_format)
+    for piece in _pieces(first, block):
+        cursor = QTextCursor(piece)
+        block_format, char_format = piece.blockFormat(), piece.charFormat()
+        paint(block_format)
+        paint(char_format)
+        cursor.setBlockFormat(block_format)
+        cursor.setBlockCharFormat(char_format)
 
 
 def _rewrite_block(block: QTextBlock, new: Block) -> None:
@@ -229,6 +245,39 @@ def _rewrite_block(block: QTextBlock, new: Block) -> None:
         cursor.insertText(f"{new.number} ", plain)
     for run in new.runs:
         cursor.insertText(run.text, strong if run.strong else plain)
+
+
+def _rewrite_piece(first: QTextBlock, old: Block, new: Block) -> bool:
+    """In a long paragraph shown in pieces, replace only the characters that changed, if
+    they lie inside one piece, are no longer than one and carry no bold lead-in words."""
+    if any(run.strong for run in old.runs + new.runs):
+        return False
+    start, same_end = _common_ends(old.text, new.text)
+    if start == 0 or len(new.text) - same_end - start > PIECE:
+        return False
+    document = first.document()
+    begin, end = first.position() + start, first.position() + len(old.text) - same_end
+    if document.findBlock(begin).blockNumber() != document.findBlock(end).blockNumber():
+        return False
+    cursor = QTextCursor(document)
+    cursor.setPosition(begin)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(new.text[start:len(new.text) - same_end], _formats(first)[-1])
+    return True
+
+
+def _common_ends(a: str, b: str) -> tuple[int, int]:
+    """How many characters a and b share at their start, and then at their end (found by
+    halving, each comparison of slices running in C)."""
+    shared = []
+    for ends in (lambda n: (a[:n], b[:n]), lambda n: (a[len(a) - n:], b[len(b) - n:])):
+        low, high = 0, min(len(a), len(b)) - sum(shared)
+        while low < high:
+            middle = (low + high + 1) // 2
+            first, second = ends(middle)
+            low, high = (middle, high) if first == second else (low, middle - 1)
+        shared.append(low)
+    return shared[0], shared[1]
 
 
 def _rewrite_cells(first: QTextBlock, old: Block, new: Block) -> None:

@@ -12,7 +12,7 @@ from smpolicy_desktop.model import ClauseWording, Reviewer
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.storage import load_project
 from tests.conftest import EXAMPLE
-from ui.preview import PolicyPreview
+from ui.preview import HIGHLIGHT, PolicyPreview
 
 
 def as_loaded(document, section: str = "") -> str:
@@ -126,3 +126,64 @@ def test_a_narrower_preview_keeps_the_section_in_view(preview, qtbot):
     preview.resize(350, 600)  # the risk check's dock opens beside it
     qtbot.wait(10)
     assert preview.cursorForPosition(QPoint(5, 5)).block().text() == top
+
+
+LONG = " ".join(["Breaking the policy is handled fairly and in proportion."] * 400)
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def paragraph_pieces(preview, start: str) -> list:
+    """The QTextBlocks from the one starting with `start` up to the next empty or short one."""
+    block = preview.document().begin()
+    while not block.text().startswith(start):
+        block = block.next()
+    pieces = [block]
+    while pieces[-1].next().text().startswith("Breaking"):
+        pieces.append(pieces[-1].next())
+    return pieces
+
+
+def test_a_long_paragraph_shows_in_pieces_that_read_as_one(preview):
+    from smpolicy_desktop.document import PIECE
+
+    project = load_project(EXAMPLE)
+    project.training.consequences = LONG
+    preview.section = "training"
+    preview.show_document(render_document(project))
+    pieces = paragraph_pieces(preview, "Breaking")
+    assert len(pieces) == len(LONG) // PIECE + 1
+    assert " ".join(piece.text() for piece in pieces) == LONG
+    assert all(piece.blockFormat().background().color().name() == HIGHLIGHT for piece in pieces)
+    margins = [(p.blockFormat().topMargin(), p.blockFormat().bottomMargin()) for p in pieces]
+    assert margins[0][1] == margins[-1][0] == 0 and margins[0][0] > 0 and margins[-1][1] > 0
+
+
+@pytest.mark.parametrize("edit, in_place", [
+    (lambda text: text[:5000] + "very " + text[5000:], True),  # typing inside a piece
+    (lambda text: text + " Done.", True),
+    (lambda text: text.replace("fairly", "firmly"), False),  # every piece: loaded afresh
+    (lambda text: text[:100] + LONG + text[100:], False),  # a long paste
+])
+def test_an_edit_in_a_long_paragraph_shows_what_a_fresh_load_shows(preview, monkeypatch,
+                                                                    edit, in_place):
+    project = load_project(EXAMPLE)
+    project.training.consequences = LONG
+    preview.show_document(render_document(project))
+    project.training.consequences = edit(LONG)
+    document = render_document(project)
+    loads = []
+    set_html = preview.setHtml
+    monkeypatch.setattr(preview, "setHtml", lambda html: loads.append(html) or set_html(html))
+    preview.show_document(document)
+    fresh = PolicyPreview()
+    fresh.show_document(document)
+    assert words(preview.toPlainText()) == words(fresh.toPlainText())
+    assert (loads == []) == in_place
+    project.training.consequences += " Again."  # the places still match after the rewrite
+    again = render_document(project)
+    preview.show_document(again)
+    fresh.show_document(again)
+    assert words(preview.toPlainText()) == words(fresh.toPlainText())

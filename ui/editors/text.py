@@ -1,15 +1,17 @@
 """Editors for written answers: a one-line box and a multi-line box that grows with its text.
 
 Both show their example in italics and leave the window's shortcuts to the window; the
-multi-line box underlines misspelt words (ui/spelling.py).
+multi-line box underlines misspelt words (ui/spelling.py) and shows a very long paragraph in
+pieces, so a key in it costs what a key in a short one does.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QMimeData, QSignalBlocker
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from smpolicy_desktop.document import piece_breaks, with_breaks
 from smpolicy_desktop.questions import Question
 
 from .base import Commit, FieldEditor, ShowsExample, WindowKeys, lines_high
@@ -44,21 +46,49 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         self.setTabChangesFocus(True)  # Tab leaves the box, so the form works from the keyboard
         self.setUndoRedoEnabled(False)  # one undo history for the whole project (the window's)
         self.spelling = underline_misspellings(self.document())
+        self._breaks: list[int] = []  # shown line breaks that stand for spaces, see piece_breaks()
+        self._text = ""  # the box's text when _breaks was last right
+        self.document().contentsChange.connect(self._move_breaks)
         self.textChanged.connect(self._italic_when_empty)
         self.textChanged.connect(self._fit)
-        self.textChanged.connect(lambda: commit((), self.toPlainText()))
+        self.textChanged.connect(lambda: commit((), self.value()))
         self._fit()
 
+    def value(self) -> str:
+        """The answer as written: the box's text with its shown breaks back to spaces."""
+        return with_breaks(self.toPlainText(), self._breaks, " ")
+
     def show_value(self, value: str) -> None:
-        if self.toPlainText() != value:
+        if self.value() != value:
             position = self.textCursor().position()
+            shown = piece_breaks(value)
+            self._breaks = []
             with QSignalBlocker(self):
-                self.setPlainText(value)
+                self.setPlainText(with_breaks(value, shown, "\n"))
+            self._breaks, self._text = shown, self.toPlainText()
             cursor = self.textCursor()
             cursor.setPosition(min(position, len(value)))
             self.setTextCursor(cursor)
             self._italic_when_empty()
             self._fit()
+
+    def _move_breaks(self, position: int, removed: int, added: int) -> None:
+        """An edit removes the shown breaks inside what it replaced (the owner deleted those
+        spaces) and moves those after it; a break typed by the owner is a real one."""
+        if not self._breaks:
+            return
+        text = self.toPlainText()
+        if text[position:position + added] != self._text[position:position + removed]:
+            self._breaks = [at if at < position else at + added - removed
+                            for at in self._breaks if not position <= at < position + removed]
+        self._text = text  # a change of formats alone leaves text and breaks as they were
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy and drag carry the answer's own spaces, not the breaks the box shows."""
+        cursor = self.textCursor()
+        data = QMimeData()
+        data.setText(self.value()[cursor.selectionStart():cursor.selectionEnd()])
+        return data
 
     def contextMenuEvent(self, event) -> None:
         """Right-click on a misspelt word: its likely corrections come first in the menu."""
