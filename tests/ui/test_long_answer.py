@@ -94,3 +94,13 @@ def test_the_answer_comes_back_the_same_after_undo(box, model, qtbot):
 def test_answers_without_long_spaced_paragraphs_show_as_written(box, model, answer):
     model.set_value(PATH, answer)
     assert box.toPlainText() == answer == box.value()
+
+
+def test_a_long_paragraph_pasted_shows_in_pieces(box, model):
+    model.set_value(PATH, "Start.")
+    cursor_at(box, len("Start."))
+    QApplication.clipboard().setText(" " + LONG)
+    box.paste()
+    assert model.value(PATH) == "Start. " + LONG
+    assert box.document().blockCount() >= 10
+    assert box.textCursor().position() == len("Start. " + LONG)

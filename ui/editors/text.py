@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QSignalBlocker
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from smpolicy_desktop.document import piece_breaks, with_breaks
+from smpolicy_desktop.document import PIECE, piece_breaks, with_breaks
 from smpolicy_desktop.questions import Question
 
 from .base import Commit, FieldEditor, ShowsExample, WindowKeys, lines_high
@@ -60,17 +60,26 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
 
     def show_value(self, value: str) -> None:
         if self.value() != value:
-            position = self.textCursor().position()
-            shown = piece_breaks(value)
-            self._breaks = []
-            with QSignalBlocker(self):
-                self.setPlainText(with_breaks(value, shown, "\n"))
-            self._breaks, self._text = shown, self.toPlainText()
-            cursor = self.textCursor()
-            cursor.setPosition(min(position, len(value)))
-            self.setTextCursor(cursor)
-            self._italic_when_empty()
-            self._fit()
+            self._show(value)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Pasted text goes in as if typed; a long paragraph in it is then shown in pieces."""
+        super().insertFromMimeData(source)
+        if len(source.text()) > PIECE:
+            self._show(self.value())
+
+    def _show(self, value: str) -> None:
+        position = self.textCursor().position()
+        shown = piece_breaks(value)
+        self._breaks = []
+        with QSignalBlocker(self):
+            self.setPlainText(with_breaks(value, shown, "\n"))
+        self._breaks, self._text = shown, self.toPlainText()
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(value)))
+        self.setTextCursor(cursor)
+        self._italic_when_empty()
+        self._fit()
 
     def _move_breaks(self, position: int, removed: int, added: int) -> None:
         """An edit removes the shown breaks inside what it replaced (the owner deleted those
