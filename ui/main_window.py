@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 # The frame (menus, toolbar, title, geometry) needs Qt only; the core (pydantic models,
 # storage, rendering) and the forms are imported by fill(), after the frame shows, and the
 # panels the first paint does not show by ensure_loaded(), after the filled window shows.
+
 # What ensure_loaded() adds once the filled window is on screen (or as soon as it is asked for).
 BUILT_LATER = ("findings", "findings_dock", "wording", "stale_bar", "review_panel", "review_dock",
                "find_bar")
