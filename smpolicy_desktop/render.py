@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache, partial
 from typing import Any
 
+import jinja2.filters
 import jinja2.nodes
 import lxml.html
 import platformdirs
@@ -219,7 +220,19 @@ def environment(spelling: str = "US") -> Environment:
                        long_date=_long_date_uk if spelling == "UK" else long_date,
                        lowercase_start=_lowercase_start, role=_role, full_stop=_full_stop,
                        table_rows=_table_rows, list_item=_list_item, hashtag=_hashtag)
+    env.filters["map"] = _map
     return env
+
+
+@jinja2.pass_context
+def _map(context: jinja2.runtime.Context, items: Any, *args: Any, **kwargs: Any) -> Any:
+    """Jinja's map; one of our own filters by name runs over the items in one plain loop
+    (Jinja's map dispatches each item anew: a third of rendering a list of 500 rows)."""
+    named = args and not kwargs and isinstance(args[0], str)
+    own = context.environment.filters.get(args[0]) if named else None
+    if own is None or own.__module__ != __name__:
+        return jinja2.filters.sync_do_map(context, items, *args, **kwargs)
+    return [own(item, *args[1:]) for item in items]
 
 
 def render_document(project: Project, kind: DocumentType | str | None = None, *,
