@@ -7,15 +7,16 @@ changes words only rewrites those words in place; it never loads anything from t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtCore import QPoint, QRectF, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
     QTextTable,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -46,7 +47,9 @@ class PolicyPreview(QTextBrowser):
         # Where each of the shown Document's blocks starts: a QTextBlock number (for a table,
         # its first cell's); None when the text could not be matched (every change reloads).
         self._places: list[int] | None = None
-        self._highlighted = ""  # the section the shown text has highlighted
+        # The highlight, a band painted behind the text: the QTextBlock numbers where the
+        # section starts and where what follows it starts (None: the end), or None for none.
+        self._band: tuple[int, int | None] | None = None
         self.setObjectName("preview")
         self.setOpenLinks(False)  # the document has anchors only; no link leaves the app
         self.setAccessibleName("Policy preview")
@@ -98,9 +101,8 @@ class PolicyPreview(QTextBrowser):
         self._scroll_pending = False
         if not self._rewrite_words(document):
             self._load(document)
-        elif self._highlighted != self.section:
-            self._highlight(document)
         self.shown = document
+        self._place_band()
         if scroll_to_section and self.section:
             self.scrollToAnchor(self.section)
         self.rendered.emit()
@@ -109,22 +111,41 @@ class PolicyPreview(QTextBrowser):
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(to_html(document))
-        self._highlighted = ""
         self._places = _places(self.document().begin(), document)
-        if self._places is not None:
-            self._highlight(document)
         bar.setValue(position)
 
-    def _highlight(self, document: Document) -> None:
-        """Move the highlight from the section that has it to self.section, in place (a
-        document whose blocks could not be placed shows none)."""
-        if self._places is None:
-            return
-        for place, block in zip(self._places, document.blocks, strict=True):
-            now = in_section(block, self.section)
-            if now != in_section(block, self._highlighted):
-                _set_background(self.document().findBlockByNumber(place), block, now)
-        self._highlighted = self.section
+    def _place_band(self) -> None:
+        """Put the highlight on self.section (none while the text could not be placed)."""
+        band = None
+        if self.shown is not None and self._places is not None:
+            inside = [n for n, block in enumerate(self.shown.blocks)
+                      if in_section(block, self.section)]
+            if inside:
+                after = inside[-1] + 1
+                band = (self._places[inside[0]],
+                        self._places[after] if after < len(self._places) else None)
+        if band != self._band:
+            self._band = band
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The highlight first, as a pale band the width of the view, then the text."""
+        if self._band is not None:
+            first, after = self._band
+            top = self._top(first)
+            bottom = self._top(after) if after is not None else \
+                self.document().documentLayout().documentSize().height()
+            painter = QPainter(self.viewport())
+            painter.fillRect(QRectF(0, top - self.verticalScrollBar().value(),
+                                    self.viewport().width(), bottom - top), QColor(HIGHLIGHT))
+            painter.end()
+        super().paintEvent(event)
+
+    def _top(self, number: int) -> float:
+        """Where a block (a table: its frame) starts, in the document's coordinates."""
+        block = self.document().findBlockByNumber(number)
+        table, layout = _table(block), self.document().documentLayout()
+        return (layout.frameBoundingRect(table) if table else layout.blockBoundingRect(block)).top()
 
     def _rewrite_words(self, new: Document) -> bool:
         """Show `new` by rewriting the words that changed, if nothing else did."""
@@ -200,30 +221,6 @@ def _table(block: QTextBlock) -> QTextTable | None:
     without a reference, and enough of them crash the app."""
     frame = QTextCursor(block).currentFrame()
     return frame if isinstance(frame, QTextTable) else None
-
-
-def _set_background(first: QTextBlock, block: Block, highlighted: bool) -> None:
-    """Give the block (a table: its frame) the highlight's background, or take it away."""
-    def paint(text_format: QTextFormat) -> None:
-        if highlighted:
-            text_format.setBackground(QColor(HIGHLIGHT))
-        else:
-            text_format.clearBackground()
-
-    if block.kind == "table":
-        table = _table(first)
-        assert table is not None  # _places found it there
-        table_format = table.format()
-        paint(table_format)
-        table.setFormat(table_format)
-        return
-    for piece in _pieces(first, block):
-        cursor = QTextCursor(piece)
-        block_format, char_format = piece.blockFormat(), piece.charFormat()
-        paint(block_format)
-        paint(char_format)
-        cursor.setBlockFormat(block_format)
-        cursor.setBlockCharFormat(char_format)
 
 
 def _rewrite_block(block: QTextBlock, new: Block) -> None:

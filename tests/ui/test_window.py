@@ -14,9 +14,9 @@ from smpolicy_desktop import exporters
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.safe_write import WriteError
 from smpolicy_desktop.storage import load_project, save_project
+from tests.ui.test_preview import block_starting, heading, highlighted
 from ui import dialogs
 from ui.main_window import MainWindow
-from ui.preview import HIGHLIGHT
 
 
 class Answers:
@@ -183,7 +183,9 @@ def test_a_word_export_of_a_saved_project_leaves_it_saved(qtbot, tmp_path, make_
 def test_preview_highlights_the_section_of_the_tab_in_use(qtbot, window):
     window.tabs.setCurrentWidget(window.forms["employees"])
     assert window.preview.section == "employees"
-    assert HIGHLIGHT in window.preview.toHtml()
+    document = window.rendering.document
+    assert highlighted(window.preview, block_starting(window.preview, heading(document,
+                                                                              "employees")))
 
 
 def test_save_and_reopen(qtbot, tmp_path, make_window, answers):
