@@ -543,7 +543,7 @@ def _content_blocks_of(element: Any, clause_id: str) -> list[Block]:
 def _runs(element: Any) -> tuple[Run, ...]:
     """The element's text as runs, whitespace collapsed; empty when there are no words."""
     if not len(element):  # plain text, as most list items are
-        text = _WHITESPACE.sub(" ", element.text or "").strip(" ")
+        text = " ".join((element.text or "").split())  # as _WHITESPACE, many times faster
         return (Run(text),) if text else ()
     pieces = [Run(element.text or "")]
     for child in element:
