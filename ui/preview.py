@@ -50,6 +50,8 @@ class PolicyPreview(QTextBrowser):
         # The highlight, a band painted behind the text: the QTextBlock numbers where the
         # section starts and where what follows it starts (None: the end), or None for none.
         self._band: tuple[int, int | None] | None = None
+        self._band_for: tuple = ()  # the section and load it was placed for
+        self._loads = 0
         self.setObjectName("preview")
         self.setOpenLinks(False)  # the document has anchors only; no link leaves the app
         self.setAccessibleName("Policy preview")
@@ -111,11 +113,16 @@ class PolicyPreview(QTextBrowser):
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(to_html(document))
+        self._loads += 1
         self._places = _places(self.document().begin(), document)
         bar.setValue(position)
 
     def _place_band(self) -> None:
-        """Put the highlight on self.section (none while the text could not be placed)."""
+        """Put the highlight on self.section (none while the text could not be placed). Words
+        rewritten in place leave it where it was."""
+        if self._band_for == (self.section, self._loads):
+            return
+        self._band_for = (self.section, self._loads)
         band = None
         if self.shown is not None and self._places is not None:
             inside = [n for n, block in enumerate(self.shown.blocks)
