@@ -231,24 +231,25 @@ def _table(block: QTextBlock) -> QTextTable | None:
 
 
 def _rewrite_block(block: QTextBlock, new: Block) -> None:
-    """Put the block's new words in place, in the formats the words there had."""
+    """Put the block's new words in place, in the formats the words there had, as one edit
+    (Qt lays the text out again once, not after each piece)."""
     formats = _formats(block)
     cursor = QTextCursor(block)
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-    cursor.removeSelectedText()
     if new.kind not in _MAY_BE_STRONG:  # one format, the first letter may carry the anchor
-        first, rest = formats[0], formats[-1]
-        cursor.insertText(new.text[:1], first)
-        cursor.insertText(new.text[1:], rest)
-        return
-    plain = QTextCharFormat(formats[0])
-    plain.setFontWeight(QFont.Weight.Normal)
-    strong = QTextCharFormat(plain)
-    strong.setFontWeight(QFont.Weight.Bold)
-    if new.number:
-        cursor.insertText(f"{new.number} ", plain)
-    for run in new.runs:
-        cursor.insertText(run.text, strong if run.strong else plain)
+        pieces = [(new.text[:1], formats[0]), (new.text[1:], formats[-1])]
+    else:
+        plain = QTextCharFormat(formats[0])
+        plain.setFontWeight(QFont.Weight.Normal)
+        strong = QTextCharFormat(plain)
+        strong.setFontWeight(QFont.Weight.Bold)
+        pieces = [(f"{new.number} ", plain)] if new.number else []
+        pieces += [(run.text, strong if run.strong else plain) for run in new.runs]
+    cursor.beginEditBlock()
+    cursor.removeSelectedText()
+    for text, text_format in pieces:
+        cursor.insertText(text, text_format)
+    cursor.endEditBlock()
 
 
 def _rewrite_piece(first: QTextBlock, old: Block, new: Block) -> bool:
