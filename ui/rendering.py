@@ -1,13 +1,16 @@
 """One render per change for every view, and the risk check in a process of its own.
 
 After the edits of one pass of the event loop, the workspace renders its Document once and
-`rendered` hands it to the preview, marks and pickers. When typing pauses, the check runs in
-the checker process (so it never competes with the keystrokes, even on a big project) and
-`checked` brings its findings back. A result for an older project state is dropped.
+`rendered` hands it to the preview, marks and pickers. On a project so big that this takes a
+while, it waits instead for typing to pause, so keys never queue behind it. When typing
+pauses, the check runs in the checker process (so it never competes with the keystrokes, even
+on a big project) and `checked` brings its findings back. A result for an older project state
+is dropped.
 """
 
 from __future__ import annotations
 
+import time
 from contextlib import suppress
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,6 +20,8 @@ from smpolicy_desktop.document import Document
 from ui.project_model import ProjectModel
 
 CHECK_PAUSE_MS = 300  # typing pauses this long before the check runs
+SLOW_RENDER_S = 0.15  # a render and its views slower than this wait for a pause in typing
+RENDER_PAUSE_MS = 250
 
 
 class CheckResult:
@@ -41,6 +46,7 @@ class Rendering(QObject):
         self._generation = 0
         self._running = False
         self._check_at_once = True  # a project just shown: its marks are wanted now
+        self._slow = False  # the last render and its views took longer than SLOW_RENDER_S
         self._timer = QTimer(self, singleShot=True, interval=0)  # after this pass's edits
         self._timer.timeout.connect(self.render_now)
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS)
@@ -50,14 +56,16 @@ class Rendering(QObject):
 
     def _changed(self, path: tuple) -> None:
         self._check_at_once = self._check_at_once or not path  # () is a whole new project
-        self._timer.start()
+        self._timer.start(RENDER_PAUSE_MS if self._slow else 0)  # each edit restarts it
 
     def render_now(self) -> Document:
         """Render the current project (once), tell the views, and start a check."""
         self._timer.stop()
+        started = time.perf_counter()
         self._generation += 1
         self.document = self.model.workspace.document()
         self.rendered.emit(self.document)
+        self._slow = time.perf_counter() - started > SLOW_RENDER_S
         self._check_timer.start(0 if self._check_at_once else CHECK_PAUSE_MS)
         self._check_at_once = False
         return self.document

@@ -4,6 +4,8 @@ the field, apply the safer wording, undo it; see which areas are still open.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from smpolicy_desktop.model import Project
@@ -97,3 +99,25 @@ def test_checking_an_existing_policy_document_shows_its_risks_and_topics(qtbot, 
     assert '"Keep salaries confidential."' in report and "nlra.pay" in report
     assert "Lacks: " in report
     dialog.close()
+
+
+def test_on_a_project_slow_to_render_typing_never_waits_for_the_preview(qtbot, monkeypatch):
+    from ui.rendering import RENDER_PAUSE_MS, SLOW_RENDER_S
+
+    model = ProjectModel(Workspace(Project()))
+    rendering = Rendering(model, model)
+    slow = model.workspace.document
+
+    def document():
+        time.sleep(SLOW_RENDER_S * 1.5)  # as 100,000 list rows take
+        return slow()
+
+    monkeypatch.setattr(model.workspace, "document", document)
+    rendering.render_now()
+    shown = []
+    rendering.rendered.connect(lambda d: shown.append(d.company))
+    for name in ("A", "Ab", "Abc"):  # keys closer together than the pause
+        model.set_value(("company", "name"), name)
+        qtbot.wait(RENDER_PAUSE_MS // 3)
+    assert shown == []
+    qtbot.waitUntil(lambda: shown == ["Abc"], timeout=RENDER_PAUSE_MS * 4)
