@@ -91,12 +91,17 @@ class FieldRow(QFrame):
             self.updateGeometry()  # the size hint above depends on the width: ask again
 
     def show_refusal(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(f"color: {_REFUSAL_COLOUR}")
+        self._say(text, _REFUSAL_COLOUR)
         self.message.show()
 
     def clear_refusal(self) -> None:
         self._show_mark_text()
+
+    def _say(self, text: str, colour: str) -> None:
+        self.message.setText(text)
+        sheet = f"color: {colour}"
+        if self.message.styleSheet() != sheet:  # a new sheet restyles the label: not per key
+            self.message.setStyleSheet(sheet)
 
     def set_marks(self, marks: dict[tuple, str]) -> None:
         """Marks from the risk check: on the answer itself (key ()) or rows inside it."""
@@ -107,8 +112,7 @@ class FieldRow(QFrame):
         self.update()
 
     def _show_mark_text(self) -> None:
-        self.message.setText(self.mark_text)
-        self.message.setStyleSheet(f"color: {MARK_COLOUR.name()}")
+        self._say(self.mark_text, MARK_COLOUR.name())
         self.message.setVisible(bool(self.mark_text))
 
     def paintEvent(self, event: Any) -> None:

@@ -92,6 +92,7 @@ class ReviewPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Notes between you and counsel"))
         layout.addWidget(self.notes, 1)
+        self._notes_shown: tuple = ()
         model.changed.connect(lambda _path: self.show_notes())
         self._update_buttons()
         self.show_notes()
@@ -198,8 +199,14 @@ class ReviewPanel(QWidget):
     # --- Notes -------------------------------------------------------------------------------
 
     def show_notes(self) -> None:
-        """The owner's questions ("You asked") and counsel's notes with their replies."""
+        """The owner's questions ("You asked") and counsel's notes with their replies (built
+        again only when they changed: this runs after every edit)."""
         project = self.model.project
+        shown = ([note.model_dump() for note in project.review.notes_to_counsel],
+                 [comment.model_dump() for comment in project.counsel_comments])
+        if shown == self._notes_shown:
+            return
+        self._notes_shown = shown
         self.notes.clear()
         for note in project.review.notes_to_counsel:
             if note.question.strip():
