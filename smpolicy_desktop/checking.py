@@ -1,22 +1,31 @@
 """The risk check in a process of its own, so typing never waits for it, however big the project.
 
 A check reads a copy of the project and its document, sent to the checker process; one
-process serves every window, started at the first check and stopped when the app quits.
+process serves every window, started with the app (start()) or at the first check, and
+stopped when the app quits.
 """
 
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import traceback
 from collections.abc import Callable
 from functools import cache
-from multiprocessing.pool import Pool
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .model import Project
 
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
 Result = tuple[list, dict]  # the findings, and each area's completeness
+
+
+def start() -> None:
+    """Start the checker process now: it takes as long to get ready as the window takes to
+    fill (longer in the bundle), and on a second core the two overlap."""
+    _checker()
 
 
 def check_elsewhere(project: Project, document: Document,
@@ -47,6 +56,8 @@ def _get_ready() -> None:
 
 @cache
 def _checker() -> Pool:
+    import multiprocessing  # here: the window's start does not wait for it
+
     # spawn, not fork: the window's process has threads (Qt's) that a fork would copy stuck
     pool = multiprocessing.get_context("spawn").Pool(1, initializer=_get_ready)
     atexit.register(pool.terminate)  # a check under way never holds up quitting

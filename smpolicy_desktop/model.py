@@ -57,7 +57,9 @@ class Area(BaseModel):
     speech may be restricted freely, so the rules on employees' rights do not apply there).
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
+    # Each model's validator is built as its class is made, so the project's reuses its
+    # areas' (built on first use instead, each area's was built twice: alone and in the project).
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
     section: ClassVar[str] = ""
     company_speech: ClassVar[bool] = False
 
