@@ -46,7 +46,10 @@ class Rendering(QObject):
         self._generation = 0
         self._running = False
         self._check_at_once = True  # a project just shown: its marks are wanted now
-        self._slow = False  # the last render and its views took longer than SLOW_RENDER_S
+        # Seconds the last render with its views took after edits of one answer (its path),
+        # or of the whole project (()), which stands in for an answer not yet edited.
+        self._took: dict[tuple, float] = {}
+        self._edited: tuple | None = None  # the one answer edited since then, if one
         self._timer = QTimer(self, singleShot=True, interval=0)  # after this pass's edits
         self._timer.timeout.connect(self.render_now)
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS)
@@ -56,7 +59,10 @@ class Rendering(QObject):
 
     def _changed(self, path: tuple) -> None:
         self._check_at_once = self._check_at_once or not path  # () is a whole new project
-        self._timer.start(RENDER_PAUSE_MS if self._slow else 0)  # each edit restarts it
+        answer = path[:2]
+        self._edited = answer if not self._timer.isActive() or self._edited == answer else None
+        slow = self._took.get(answer, self._took.get((), 0.0)) > SLOW_RENDER_S
+        self._timer.start(RENDER_PAUSE_MS if slow else 0)  # each edit restarts it
 
     def render_now(self) -> Document:
         """Render the current project (once), tell the views, and start a check."""
@@ -65,7 +71,9 @@ class Rendering(QObject):
         self._generation += 1
         self.document = self.model.workspace.document()
         self.rendered.emit(self.document)
-        self._slow = time.perf_counter() - started > SLOW_RENDER_S
+        if self._edited is not None:
+            self._took[self._edited] = time.perf_counter() - started
+        self._edited = None
         self._check_timer.start(0 if self._check_at_once else CHECK_PAUSE_MS)
         self._check_at_once = False
         return self.document

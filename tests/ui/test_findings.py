@@ -113,6 +113,7 @@ def test_on_a_project_slow_to_render_typing_never_waits_for_the_preview(qtbot, m
         return slow()
 
     monkeypatch.setattr(model.workspace, "document", document)
+    model.set_value(("company", "name"), "Acme")  # an edit: its render was slow
     rendering.render_now()
     shown = []
     rendering.rendered.connect(lambda d: shown.append(d.company))
@@ -121,3 +122,24 @@ def test_on_a_project_slow_to_render_typing_never_waits_for_the_preview(qtbot, m
         qtbot.wait(RENDER_PAUSE_MS // 3)
     assert shown == []
     qtbot.waitUntil(lambda: shown == ["Abc"], timeout=RENDER_PAUSE_MS * 4)
+
+
+def test_an_answer_quick_to_render_shows_at_once_on_a_big_project(qtbot, monkeypatch):
+    from ui.rendering import RENDER_PAUSE_MS, SLOW_RENDER_S
+
+    model = ProjectModel(Workspace(Project()))
+    rendering = Rendering(model, model)
+    fast = model.workspace.document
+    monkeypatch.setattr(model.workspace, "document",  # the whole project: slow to render
+                        lambda: time.sleep(SLOW_RENDER_S * 1.5) or fast())
+    with qtbot.waitSignal(rendering.rendered):
+        model.replace(Project(), None)  # as a project opens
+    monkeypatch.setattr(model.workspace, "document", fast)  # one answer: quick
+    shown = []
+    rendering.rendered.connect(lambda d: shown.append(d.company))
+    model.set_value(("company", "name"), "A")  # not known yet: after a pause, as the project
+    qtbot.wait(RENDER_PAUSE_MS // 3)
+    assert shown == []
+    qtbot.waitUntil(lambda: shown == ["A"])
+    with qtbot.waitSignal(rendering.rendered, timeout=50):  # known quick: at once
+        model.set_value(("company", "name"), "Ab")
