@@ -104,3 +104,26 @@ def test_a_long_paragraph_pasted_shows_in_pieces(box, model):
     assert model.value(PATH) == "Start. " + LONG
     assert box.document().blockCount() >= 10
     assert box.textCursor().position() == len("Start. " + LONG)
+
+
+def test_a_one_line_answer_longer_than_qt_allows_is_kept_whole(forms_window, model, qtbot):
+    tabs = forms_window.centralWidget()
+    form = next(tabs.widget(i) for i in range(tabs.count()) if tabs.widget(i).area == "company")
+    tabs.setCurrentWidget(form)
+    name = "Northwind " * 5_000  # 50,000 characters; Qt's boxes stop at 32,767 by default
+    model.set_value(("company", "name"), name)
+    box = form.editor(("company", "name"))
+    assert box.text() == name
+    box.setFocus()
+    box.end(False)
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    assert model.value(("company", "name")) == name[:-1]
+
+
+def test_a_list_row_longer_than_qt_allows_is_kept_whole_when_edited(forms_window, model):
+    from ui.editors.lists import CellLine
+
+    row = "Client file " * 4_000  # 48,000 characters
+    box = CellLine(forms_window)
+    box.setText(row)
+    assert box.text() == row

@@ -20,6 +20,9 @@ Clauses = Callable[[], dict[str, str]]  # clause id -> numbered heading, in docu
 MARK_COLOUR = QColor(240, 140, 20)
 MARK_BACKGROUND = QColor(240, 140, 20, 70)  # translucent, so it reads on light and dark themes
 NOT_SET = "Not set"
+# The most a one-line box holds (QLineEdit.setMaxLength). Qt's default of 32,767 characters
+# would cut a longer answer from a file, and the next edit would save it cut.
+WHOLE_TEXT = 2**31 - 1
 
 
 class FieldEditor:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.questions import Question
 
-from .base import Commit, FieldEditor, ShowsExample, WindowKeys, example_text
+from .base import WHOLE_TEXT, Commit, FieldEditor, ShowsExample, WindowKeys, example_text
 from .rows import AnswerRows, edit_with_key, is_typing
 
 
@@ -78,6 +78,10 @@ class CellLine(WindowKeys, ShowsExample, QLineEdit):
     the text, not with the text selected, so the first key adds instead of replacing."""
 
     _opened = False
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMaxLength(WHOLE_TEXT)
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)

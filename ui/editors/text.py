@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from smpolicy_desktop.document import PIECE, piece_breaks, with_breaks
 from smpolicy_desktop.questions import Question
 
-from .base import Commit, FieldEditor, ShowsExample, WindowKeys, lines_high
+from .base import WHOLE_TEXT, Commit, FieldEditor, ShowsExample, WindowKeys, lines_high
 
 MIN_LINES, MAX_LINES = 3, 12
 
@@ -22,6 +22,7 @@ MIN_LINES, MAX_LINES = 3, 12
 class LineField(WindowKeys, ShowsExample, QLineEdit, FieldEditor):
     def __init__(self, question: Question, commit: Commit):
         super().__init__()
+        self.setMaxLength(WHOLE_TEXT)
         self.show_example(question.example)
         self.textChanged.connect(self._italic_when_empty)
         self.textEdited.connect(lambda text: commit((), text))
