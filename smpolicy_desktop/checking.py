@@ -1,31 +1,42 @@
 """The risk check in a process of its own, so typing never waits for it, however big the project.
 
 A check reads a copy of the project and its document, sent to the checker process; one
-process serves every window, started with the app (start()) or at the first check, and
-stopped when the app quits.
+process serves every window, started as the window fills if a core is idle, else at the first
+check, and stopped when the app quits.
 """
 
 from __future__ import annotations
 
 import atexit
+import os
 import traceback
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .document import Document
-from .model import Project
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the window starts the checker before it loads the model
     from multiprocessing.pool import Pool
+
+    from .document import Document
+    from .model import Project
 
 Result = tuple[list, dict]  # the findings, and each area's completeness
 
 
-def start() -> None:
-    """Start the checker process now: it takes as long to get ready as the window takes to
-    fill (longer in the bundle), and on a second core the two overlap."""
-    _checker()
+def start_if_idle() -> None:
+    """Start the checker process now if a core is idle: it takes a second or more to get
+    ready (longer in the bundle), which then overlaps the window's filling. On a busy machine
+    it would slow the filling instead, so it waits for the first check."""
+    if _idle_core():
+        _checker()
+
+
+def _idle_core() -> bool:
+    """The load average (processes wanting a core, over the last minute) is half a core or
+    more below the cores; Windows keeps none: any machine with more than one core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+        os.cpu_count() or 1
+    return os.getloadavg()[0] < cores - 0.5 if hasattr(os, "getloadavg") else cores > 1
 
 
 def check_elsewhere(project: Project, document: Document,

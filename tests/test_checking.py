@@ -36,3 +36,14 @@ def test_the_checker_process_finds_what_this_process_finds():
 def test_a_check_that_fails_answers_none(capsys):
     assert checked_elsewhere(None, None) is None  # no project to check
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_the_checker_starts_with_the_window_only_beside_an_idle_core(monkeypatch):
+    from smpolicy_desktop import checking
+
+    monkeypatch.setattr(checking.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    for load, idle in ((0.9, True), (1.6, False), (3.0, False)):  # two cores
+        monkeypatch.setattr(checking.os, "getloadavg", lambda load=load: (load, load, load))
+        assert checking._idle_core() is idle
+    monkeypatch.delattr(checking.os, "getloadavg")  # Windows: more than one core is enough
+    assert checking._idle_core()

@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         self._filled = True
         from PySide6.QtCore import Qt
 
+        from smpolicy_desktop.checking import start_if_idle
+
+        start_if_idle()  # the risk check's process gets ready beside the filling
         from ui.disk_watch import DiskWatch
         from ui.export_commands import ExportCommands
         from ui.file_commands import FileCommands
