@@ -111,7 +111,12 @@ class ProgressStrip(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.hint, 1)
         layout.addWidget(self.go_button)
-        self.hide()  # until the first marks arrive from the check
+        # Shown from the start and two lines of hint high, so the marks arriving from the
+        # check, or a longer hint, never push the tabs down.
+        self.count.setText("Checking your answers...")
+        self.go_button.hide()
+        lines = 2 * self.hint.fontMetrics().lineSpacing()
+        self.setMinimumHeight(max(lines, self.go_button.sizeHint().height()) + 8)
 
     def show_marks(self, marks: dict[str, tuple[str, list[str]]],
                    titles: dict[str, str]) -> None:
@@ -122,7 +127,6 @@ class ProgressStrip(QWidget):
         self.area, hint = next_step(marks, titles)
         self.hint.setText(f"Next: {hint}" if self.area else hint)
         self.go_button.setVisible(bool(self.area))
-        self.show()
 
 
 def show_marks(tabs: QTabWidget, progress: ProgressStrip, project: Project,

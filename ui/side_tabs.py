@@ -22,6 +22,8 @@ class LevelTabBar(QTabBar):
         size = super().tabSizeHint(index)
         size.transpose()
         size.setHeight(max(size.height(), 34))
+        if self.tabIcon(index).isNull():  # room for the mark the check puts there: the form
+            size.setWidth(size.width() + self.iconSize().width() + 4)  # beside never moves
         return size
 
     def paintEvent(self, event: QPaintEvent) -> None:

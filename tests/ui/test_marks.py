@@ -37,3 +37,37 @@ def test_every_mark_has_its_own_icon():
               for status in ("empty", "partial", "done", "warning")}
     assert len({image.cacheKey() for image in images.values()}) == 4
     assert images["warning"] != images["done"]
+
+
+def test_the_strip_holds_its_place_before_and_after_the_marks_arrive(qtbot):
+    strip = ProgressStrip()
+    qtbot.addWidget(strip)
+    strip.resize(900, strip.sizeHint().height())
+    strip.show()
+    def height() -> int:  # what a layout gives it
+        return max(strip.sizeHint().height(), strip.minimumHeight())
+
+    before = height()
+    assert strip.isVisible() and strip.count.text() == "Checking your answers..."
+    strip.show_marks({"company": ("partial", ["Policy owner", "Policy owner's job title",
+                                              "Effective date"]),
+                      "voice": ("empty", []), "employees": ("empty", [])}, TITLES)
+    assert height() == before
+
+
+def test_the_area_tabs_keep_their_width_when_the_marks_arrive(qtbot):
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    from ui.marks import status_icon
+    from ui.side_tabs import put_tabs_on_the_side
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    put_tabs_on_the_side(tabs)
+    for title in TITLES.values():
+        tabs.addTab(QLabel(title), title)
+    tabs.show()
+    before = tabs.tabBar().sizeHint().width()
+    for index in range(tabs.count()):
+        tabs.setTabIcon(index, status_icon("done"))
+    assert tabs.tabBar().sizeHint().width() == before
