@@ -8,7 +8,6 @@ drives through the ProjectModel.
 
 from __future__ import annotations
 
-import linecache
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,13 +41,6 @@ if TYPE_CHECKING:
 # What ensure_loaded() adds once the filled window is on screen (or as soon as it is asked for).
 BUILT_LATER = ("findings", "findings_dock", "wording", "stale_bar", "review_panel", "review_dock",
                "find_bar")
-
-
-def forget_module_sources() -> None:
-    """PySide6 reads the source of every module imported after it (to see whether it asks for
-    one of its __feature__s) and linecache keeps it all, some 9 MB that nothing here reads;
-    a traceback reads the lines it shows again."""
-    linecache.clearcache()
 
 
 class _AfterPaint(QObject):
@@ -167,7 +159,6 @@ class MainWindow(QMainWindow):
             lambda: _AfterPaint(self.preview.viewport(), self.ensure_loaded),
             Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(1000, self.ensure_loaded)  # in case the preview is not drawn
-        forget_module_sources()
         self.loaded.emit()
 
     def ensure_loaded(self) -> None:
@@ -186,7 +177,6 @@ class MainWindow(QMainWindow):
         self.wording = wording.install(self)
         self.review_panel = review_panel.install(self)
         register_pdf()  # a format Qt draws, so the window adds it to the export registry
-        forget_module_sources()
 
     def start(self, path: Path | None) -> None:
         """What the app shows first: the given file, else the last one, else the start page."""
