@@ -215,3 +215,14 @@ def test_an_edit_in_a_long_paragraph_shows_what_a_fresh_load_shows(preview, monk
     preview.show_document(again)
     fresh.show_document(again)
     assert words(preview.toPlainText()) == words(fresh.toPlainText())
+
+
+@pytest.mark.parametrize("kind", ["full", "short"])
+def test_every_section_and_clause_is_one_run_of_blocks_for_the_band(kind):
+    from smpolicy_desktop.presets import presets
+
+    for preset in presets().values():
+        blocks = render_document(preset.project(), kind).blocks
+        for section in {block.clause_id for block in blocks}:
+            inside = [n for n, block in enumerate(blocks) if in_section(block, section)]
+            assert inside == list(range(inside[0], inside[-1] + 1)), section
