@@ -17,6 +17,9 @@ from .concepts import concepts_of
 from .language import normalise, rights_notes
 
 MODEL_FILE = ("assets", "checks", "model.json")
+# A sentence is read in the area it is most about; a second area must be this sure of its topic
+# too ("Never say anything negative about the bosses" is about staff, not reviews).
+SURE_TOPIC = 0.9
 _WORD = re.compile(r"[a-z0-9#']+|[,;:()]")
 # Words that open a scope: what follows them, up to the end of the clause, is forbidden ("n"),
 # allowed ("p"), required ("o"), limited ("y"), or excepted ("x"). "Never post patient photos"
@@ -140,17 +143,20 @@ class Model:
         return {area: (found[i], found[count + i]) for i, area in enumerate(self.areas)}
 
     def risky_areas(self, text: str) -> tuple[str, ...]:
-        """The areas in which the sentence reads as a risky rule. Remembered per sentence (a
-        re-check after an edit costs only the changed sentences); safe across threads, since a
-        dict assignment is atomic."""
+        """The areas in which the sentence reads as a risky rule: the area it is most about (or
+        one nearly as sure of its topic) when that area's risk model agrees. Remembered per
+        sentence (a re-check after an edit costs only the changed sentences); safe across
+        threads, since a dict assignment is atomic."""
         found = self._risky.get(text)
         if found is None:
             if len(self._risky) > 100_000:
                 self._risky.clear()
             scores, count = self.scores(text), len(self.areas)
+            topmost = max(topic for topic, _ in scores.values())
             found = self._risky[text] = tuple(
                 area for i, area in enumerate(self.areas)
                 if scores[area][0] >= self.threshold[i]
+                and (scores[area][0] == topmost or scores[area][0] >= SURE_TOPIC)
                 and scores[area][1] >= self.threshold[count + i])
         return found
 

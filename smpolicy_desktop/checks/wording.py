@@ -172,8 +172,11 @@ def _civility(s: Sentence) -> bool:
 
 # --- Media and government --------------------------------------------------------------------
 
-MEDIA = words("media", "press", r"reporters?", r"journalists?", r"news\w*", r"bloggers?",
-               r"podcast\w*", r"influencers?")
+_NEWS_PEOPLE = ("press", r"reporters?", r"journalists?", r"news\w*", r"bloggers?", r"podcast\w*",
+                r"influencers?")
+MEDIA = words("media", *_NEWS_PEOPLE)
+# The press as a rule about contact means it: "social media" is where staff post, not a reporter.
+PRESS = words(r"(?<!social )media", *_NEWS_PEOPLE)
 GOVERNMENT = words(r"government\w*", r"agenc(?:y|ies)", r"regulators?", "officials",
                     "authorities", "police", "law enforcement", "nlrb", r"labou?r board",
                     "osha", "eeoc", r"inspectors?", "legislators", "lawmakers")
@@ -184,7 +187,7 @@ _CONTACT = words(r"contact\w*", r"comment\w*", r"speak\w*", r"talk\w*", r"respon
 
 
 def _media_contact(s: Sentence) -> bool:
-    return (s.has(PROHIBITION) and s.has(MEDIA) and s.has(_CONTACT)
+    return (s.has(PROHIBITION) and s.has(PRESS) and s.has(_CONTACT)
             and not s.has(COMPANY_VOICE))
 
 
