@@ -1,6 +1,7 @@
-"""Benchmark: start to window shown, and to window filled, with the example project, and the
-peak memory, each against a bare PySide6 window (tabs and a QTextBrowser) measured the same way
-in the same run.
+"""Benchmark: start to window shown, and to window filled, with the example project, the peak
+memory and the processor time used by then (steadier than the clock when other work shares the
+cores), each against a bare PySide6 window (tabs and a QTextBrowser) measured the same way in
+the same run.
 
 Each run is a fresh process timed from launch, started as a user starts the app (main.py with
 the project's path). "Shown": the event loop turned after the window's first paint (the app's
