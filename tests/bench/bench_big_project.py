@@ -136,6 +136,9 @@ def window_rows(files: dict[str, Path]) -> list[dict]:
         preview and checks run as they do in use: how late each key lands (p95)."""
         editor = window.forms[path[0]].editor(path)
         editor.setFocus()
+        settled = time.perf_counter() + 1.5  # the owner pauses: the last keys' render and
+        while time.perf_counter() < settled:  # check are done before this word
+            app.processEvents()
         samples, due = [], time.perf_counter()
         for key in range(KEYS // 2):
             due += 0.08
