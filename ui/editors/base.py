@@ -52,7 +52,7 @@ class ShowsExample:
 
     def _italic_when_empty(self) -> None:
         font = self.font()
-        empty = not (self.text() if hasattr(self, "text") else self.toPlainText())
+        empty = not self.text() if hasattr(self, "text") else self.document().isEmpty()
         if font.italic() != empty:
             font.setItalic(empty)
             self.setFont(font)

@@ -49,6 +49,7 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         self.spelling = underline_misspellings(self.document())
         self._breaks: list[int] = []  # shown line breaks that stand for spaces, see piece_breaks()
         self._text = ""  # the box's text when _breaks was last right
+        self._value: str | None = None  # value(), until the text changes (it is asked often)
         self.document().contentsChange.connect(self._move_breaks)
         self.textChanged.connect(self._italic_when_empty)
         self.textChanged.connect(self._fit)
@@ -57,7 +58,10 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
 
     def value(self) -> str:
         """The answer as written: the box's text with its shown breaks back to spaces."""
-        return with_breaks(self.toPlainText(), self._breaks, " ")
+        if self._value is None:
+            self._value = with_breaks(self._text, self._breaks, " ") if self._breaks \
+                else self.toPlainText()
+        return self._value
 
     def show_value(self, value: str) -> None:
         if self.value() != value:
@@ -75,7 +79,7 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         self._breaks = []
         with QSignalBlocker(self):
             self.setPlainText(with_breaks(value, shown, "\n"))
-        self._breaks, self._text = shown, self.toPlainText()
+        self._breaks, self._text, self._value = shown, self.toPlainText(), None
         cursor = self.textCursor()
         cursor.setPosition(min(position, len(value)))
         self.setTextCursor(cursor)
@@ -85,6 +89,7 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
     def _move_breaks(self, position: int, removed: int, added: int) -> None:
         """An edit removes the shown breaks inside what it replaced (the owner deleted those
         spaces) and moves those after it; a break typed by the owner is a real one."""
+        self._value = None
         if not self._breaks:
             return
         text = self.toPlainText()
