@@ -140,7 +140,7 @@ def window_rows(files: dict[str, Path]) -> list[dict]:
         while time.perf_counter() < settled:  # check are done before this word
             app.processEvents()
         samples, due = [], time.perf_counter()
-        for key in range(KEYS // 2):
+        for key in range(KEYS):
             due += 0.08
             while time.perf_counter() < due:  # a render running here makes the next key late
                 app.processEvents()
