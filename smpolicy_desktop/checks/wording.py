@@ -175,7 +175,8 @@ def _civility(s: Sentence) -> bool:
 _NEWS_PEOPLE = ("press", r"reporters?", r"journalists?", r"news\w*", r"bloggers?", r"podcast\w*",
                 r"influencers?")
 MEDIA = words("media", *_NEWS_PEOPLE)
-PRESS = words(r"(?<!social )media", *_NEWS_PEOPLE)  # the press, not the social media staff post on
+# The press as a rule about contact means it: "social media" is where staff post, not a reporter.
+PRESS = words(r"(?<!social )media", *_NEWS_PEOPLE)
 GOVERNMENT = words(r"government\w*", r"agenc(?:y|ies)", r"regulators?", "officials",
                     "authorities", "police", "law enforcement", "nlrb", r"labou?r board",
                     "osha", "eeoc", r"inspectors?", "legislators", "lawmakers")
@@ -186,11 +187,8 @@ _CONTACT = words(r"contact\w*", r"comment\w*", r"speak\w*", r"talk\w*", r"respon
 
 
 def _media_contact(s: Sentence) -> bool:
-    # A social-media rule against harassing statements is a lawful conduct rule, not a gag on
-    # talking to the press.
-    return (s.has(PROHIBITION) and s.has(MEDIA) and s.has(_CONTACT)
-            and not s.has(COMPANY_VOICE)
-            and (s.has(PRESS) or not s.has(HARASSMENT_CONTEXT)))
+    return (s.has(PROHIBITION) and s.has(PRESS) and s.has(_CONTACT)
+            and not s.has(COMPANY_VOICE))
 
 
 def _government_contact(s: Sentence) -> bool:
