@@ -20,7 +20,10 @@ from smpolicy_desktop.document import Document
 from ui.project_model import ProjectModel
 
 CHECK_PAUSE_MS = 300  # typing pauses this long before the check runs
-SLOW_RENDER_S = 0.15  # a render and its views slower than this wait for a pause in typing
+SLOW_RENDER_S = 0.15  # an answer whose last render and views took longer waits for a pause
+# An answer not yet timed renders at once, unless rendering the whole project took longer than
+# this (100,000 rows: seconds); one answer redoes only its sections, so it is far quicker.
+SLOW_PROJECT_S = 1.0
 RENDER_PAUSE_MS = 250
 
 
@@ -47,7 +50,7 @@ class Rendering(QObject):
         self._running = False
         self._check_at_once = True  # a project just shown: its marks are wanted now
         # Seconds the last render with its views took after edits of one answer (its path),
-        # or of the whole project (()), which stands in for an answer not yet edited.
+        # or of the whole project (()), which speaks for an answer not yet edited.
         self._took: dict[tuple, float] = {}
         self._edited: tuple | None = None  # the one answer edited since then, if one
         self._timer = QTimer(self, singleShot=True, interval=0)  # after this pass's edits
@@ -61,7 +64,8 @@ class Rendering(QObject):
         self._check_at_once = self._check_at_once or not path  # () is a whole new project
         answer = path[:2]
         self._edited = answer if not self._timer.isActive() or self._edited == answer else None
-        slow = self._took.get(answer, self._took.get((), 0.0)) > SLOW_RENDER_S
+        slow = self._took[answer] > SLOW_RENDER_S if answer in self._took \
+            else self._took.get((), 0.0) > SLOW_PROJECT_S
         self._timer.start(RENDER_PAUSE_MS if slow else 0)  # each edit restarts it
 
     def render_now(self) -> Document:

@@ -125,13 +125,15 @@ def test_on_a_project_slow_to_render_typing_never_waits_for_the_preview(qtbot, m
 
 
 def test_an_answer_quick_to_render_shows_at_once_on_a_big_project(qtbot, monkeypatch):
-    from ui.rendering import RENDER_PAUSE_MS, SLOW_RENDER_S
+    from ui import rendering as module
+    from ui.rendering import RENDER_PAUSE_MS
 
+    monkeypatch.setattr(module, "SLOW_PROJECT_S", 0.1)  # so the test need not wait seconds
     model = ProjectModel(Workspace(Project()))
     rendering = Rendering(model, model)
     fast = model.workspace.document
     monkeypatch.setattr(model.workspace, "document",  # the whole project: slow to render
-                        lambda: time.sleep(SLOW_RENDER_S * 1.5) or fast())
+                        lambda: time.sleep(0.15) or fast())
     with qtbot.waitSignal(rendering.rendered):
         model.replace(Project(), None)  # as a project opens
     monkeypatch.setattr(model.workspace, "document", fast)  # one answer: quick
@@ -143,3 +145,18 @@ def test_an_answer_quick_to_render_shows_at_once_on_a_big_project(qtbot, monkeyp
     qtbot.waitUntil(lambda: shown == ["A"])
     with qtbot.waitSignal(rendering.rendered, timeout=50):  # known quick: at once
         model.set_value(("company", "name"), "Ab")
+
+
+def test_an_answer_not_yet_timed_shows_at_once_on_a_middling_project(qtbot, monkeypatch):
+    from ui.rendering import SLOW_RENDER_S
+
+    model = ProjectModel(Workspace(Project()))
+    rendering = Rendering(model, model)
+    fast = model.workspace.document
+    monkeypatch.setattr(model.workspace, "document",  # slower than one answer may be, but
+                        lambda: time.sleep(SLOW_RENDER_S * 1.5) or fast())  # a whole project
+    with qtbot.waitSignal(rendering.rendered):
+        model.replace(Project(), None)
+    monkeypatch.setattr(model.workspace, "document", fast)
+    with qtbot.waitSignal(rendering.rendered, timeout=50):
+        model.set_value(("company", "name"), "A")
