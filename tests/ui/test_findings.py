@@ -101,6 +101,14 @@ def test_checking_an_existing_policy_document_shows_its_risks_and_topics(qtbot, 
     dialog.close()
 
 
+@pytest.fixture
+def renders_only(monkeypatch):
+    """The rendering without its check: these tests time renders, and a check still running
+    when a test ends would report to a window already gone."""
+    monkeypatch.setattr("ui.rendering.check_elsewhere", lambda project, document, done: None)
+
+
+@pytest.mark.usefixtures("renders_only")
 def test_on_a_project_slow_to_render_typing_never_waits_for_the_preview(qtbot, monkeypatch):
     from ui.rendering import RENDER_PAUSE_MS, SLOW_RENDER_S
 
@@ -124,6 +132,7 @@ def test_on_a_project_slow_to_render_typing_never_waits_for_the_preview(qtbot, m
     qtbot.waitUntil(lambda: shown == ["Abc"], timeout=RENDER_PAUSE_MS * 4)
 
 
+@pytest.mark.usefixtures("renders_only")
 def test_an_answer_quick_to_render_shows_at_once_on_a_big_project(qtbot, monkeypatch):
     from ui import rendering as module
     from ui.rendering import RENDER_PAUSE_MS
@@ -147,6 +156,7 @@ def test_an_answer_quick_to_render_shows_at_once_on_a_big_project(qtbot, monkeyp
         model.set_value(("company", "name"), "Ab")
 
 
+@pytest.mark.usefixtures("renders_only")
 def test_an_answer_not_yet_timed_shows_at_once_on_a_middling_project(qtbot, monkeypatch):
     from ui.rendering import SLOW_RENDER_S
 
