@@ -11,9 +11,12 @@ is dropped.
 from __future__ import annotations
 
 import time
-from contextlib import suppress
+import weakref
+from collections.abc import Callable
+from functools import cache, partial
 
-from PySide6.QtCore import QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from smpolicy_desktop.checking import Result, check_elsewhere
 from smpolicy_desktop.document import Document
@@ -34,12 +37,31 @@ class CheckResult:
         self.document, self.findings, self.status = document, findings, status
 
 
+class _Relay(QObject):
+    """Brings a call from the checker's thread to the main thread. It is never deleted, so a
+    result that arrives after its window closed still has somewhere safe to go."""
+
+    call = Signal(object)  # a callable, called on the main thread
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.call.connect(self._call)  # queued: the relay lives on the main thread
+
+    @Slot(object)
+    def _call(self, call: Callable[[], None]) -> None:
+        call()
+
+
+@cache
+def _relay() -> _Relay:
+    return _Relay()  # made on the main thread, at the first check
+
+
 class Rendering(QObject):
     """Renders after each change and checks in the background; `latest` is the last result."""
 
     rendered = Signal(object)  # Document
     checked = Signal(object)  # CheckResult
-    _finished = Signal(int, object)  # generation, CheckResult or None: from the pool's thread
 
     def __init__(self, model: ProjectModel, parent: QObject | None = None):
         super().__init__(parent)
@@ -57,7 +79,6 @@ class Rendering(QObject):
         self._timer.timeout.connect(self.render_now)
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS)
         self._check_timer.timeout.connect(self._start_check)
-        self._finished.connect(self._check_done)
         model.changed.connect(self._changed)
 
     def _changed(self, path: tuple) -> None:
@@ -87,13 +108,14 @@ class Rendering(QObject):
             return
         self._running = True
         generation, project, document = self._generation, self.model.project, self.document
-        finished = self._finished
+        relay, this = _relay(), weakref.ref(self)
 
-        def done(result: Result | None) -> None:  # on a thread of the checker's pool
-            with suppress(RuntimeError):  # the window closed meanwhile
-                finished.emit(generation, result and CheckResult(document, *result))
+        def arrived(result: Result | None) -> None:  # on the main thread
+            rendering = this()
+            if rendering is not None and shiboken6.isValid(rendering):  # its window is open
+                rendering._check_done(generation, result and CheckResult(document, *result))
 
-        check_elsewhere(project, document, done)
+        check_elsewhere(project, document, lambda result: relay.call.emit(partial(arrived, result)))
 
     def _check_done(self, generation: int, result: CheckResult | None) -> None:
         self._running = False

@@ -4,6 +4,7 @@ the field, apply the safer wording, undo it; see which areas are still open.
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -103,8 +104,7 @@ def test_checking_an_existing_policy_document_shows_its_risks_and_topics(qtbot, 
 
 @pytest.fixture
 def renders_only(monkeypatch):
-    """The rendering without its check: these tests time renders, and a check still running
-    when a test ends would report to a window already gone."""
+    """The rendering without its check: these tests time renders, which a check would slow."""
     monkeypatch.setattr("ui.rendering.check_elsewhere", lambda project, document, done: None)
 
 
@@ -170,3 +170,32 @@ def test_an_answer_not_yet_timed_shows_at_once_on_a_middling_project(qtbot, monk
     monkeypatch.setattr(model.workspace, "document", fast)
     with qtbot.waitSignal(rendering.rendered, timeout=50):
         model.set_value(("company", "name"), "A")
+
+
+def test_a_check_that_ends_after_its_window_closed_is_dropped(qtbot, monkeypatch):
+    """The check's result comes back on another thread; by then the window may be gone."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    pending = []
+    monkeypatch.setattr("ui.rendering.check_elsewhere",
+                        lambda project, document, done: pending.append(done))
+    model = ProjectModel(Workspace(Project()))
+    rendering = Rendering(model, model)
+    rendering.render_now()
+    qtbot.waitUntil(lambda: bool(pending))
+    model.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(rendering))
+    for done in pending:  # as the checker's thread does
+        thread = threading.Thread(target=done, args=(([], {}),))
+        thread.start()
+        thread.join()
+    QApplication.processEvents()  # the relayed result arrives, and goes nowhere
+
+    survivor = ProjectModel(Workspace(Project()))  # a window still open gets its own result
+    kept = Rendering(survivor, survivor)
+    kept.render_now()
+    qtbot.waitUntil(lambda: len(pending) == 2)
+    with qtbot.waitSignal(kept.checked):
+        threading.Thread(target=pending[1], args=(([], {}),)).start()
+    assert kept.latest.findings == []
