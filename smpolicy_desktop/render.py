@@ -7,6 +7,7 @@ reads it back into Blocks, numbers the sections and clauses, and drops anything 
 from __future__ import annotations
 
 import contextlib
+import json
 import pickle
 import re
 import threading
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import date
 from functools import cache, partial
+from pathlib import Path
 from typing import Any
 
 import jinja2.filters
@@ -35,6 +37,7 @@ from . import APP_NAME, __version__
 from .document import Block, Document, Note, Run
 from .model import Choice, ClauseWording, CounselComment, DocumentType, Project
 from .resources import resource_path
+from .safe_write import WriteError, write_bytes_atomically
 
 # Characters XML 1.0 cannot hold at all: they are dropped from user text, never escaped.
 # So are the bidi embedding, override and isolate controls: one stray right-to-left override
@@ -206,6 +209,18 @@ class _TemplateCache(FileSystemBytecodeCache):
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
 
+    def derived(self, template: str, source: str, make: Callable[[], Any]) -> Any:
+        """`make()`, plain JSON data found in this source of the template: kept here, so a
+        start reads it instead of parsing the template (parsing costs more than rendering)."""
+        name = f"{template.replace('/', '_')}-{self.get_source_checksum(source)}.json"
+        path = Path(self.directory) / name
+        with contextlib.suppress(OSError, ValueError):
+            return json.loads(path.read_bytes())
+        value = make()
+        with contextlib.suppress(WriteError):
+            write_bytes_atomically(path, json.dumps(value).encode())
+        return value
+
 
 @cache
 def environment(spelling: str = "US") -> Environment:
@@ -285,15 +300,22 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
                     author=xml_safe(author), version=xml_safe(company.version), notes=notes)
 
 
+def _read_once(env: Environment, template: str,
+               read: Callable[[jinja2.nodes.Template], Any]) -> Any:
+    """What `read` finds in the template's syntax tree (plain JSON data), parsed only when the
+    template is new to the template cache."""
+    source = env.loader.get_source(env, template)[0]  # type: ignore[union-attr]
+    return env.bytecode_cache.derived(  # type: ignore[union-attr]
+        template, source, lambda: read(env.parse(source)))
+
+
 @cache
 def _sections_of(spelling: str, kind: str) -> list[str]:
     """The templates a document is made of, in order: those its top template includes (the
     facts it imports are shared, not a section)."""
-    env = environment(spelling)
-    source = env.loader.get_source(env, f"policy_{kind}.html.j2")[0]  # type: ignore[union-attr]
-    parsed = env.parse(source)
-    return [str(node.template.value) for node in parsed.find_all(jinja2.nodes.Include)
-            if isinstance(node.template, jinja2.nodes.Const)]
+    return _read_once(environment(spelling), f"policy_{kind}.html.j2", lambda parsed: [
+        str(node.template.value) for node in parsed.find_all(jinja2.nodes.Include)
+        if isinstance(node.template, jinja2.nodes.Const)])
 
 
 def _blocks_of(html: str, number: str, project: Project, own_wording: bool) -> list[Block]:
@@ -393,18 +415,20 @@ class _Facts:
 def _fact_references(env: Environment) -> dict[str, set[str]]:
     """Fact -> the names its definition uses. Anything in the facts but `set`s (an `if`
     around some): every fact uses every name."""
-    source = env.loader.get_source(env, _FACTS)[0]  # type: ignore[union-attr]
-    refers: dict[str, set[str]] = {}
-    parsed = env.parse(source)
-    names = {node.name for node in parsed.find_all(jinja2.nodes.Name)}
-    for node in parsed.body:
-        if isinstance(node, jinja2.nodes.Assign | jinja2.nodes.AssignBlock):
-            used = {name.name for name in node.find_all(jinja2.nodes.Name) if name.ctx == "load"}
-            for target in node.target.find_all(jinja2.nodes.Name):
-                refers[target.name] = used
-        elif not isinstance(node, jinja2.nodes.Output | jinja2.nodes.Macro):
-            return {name: names for name in names}
-    return refers
+    def read(parsed: jinja2.nodes.Template) -> dict[str, list[str]]:
+        names = sorted({node.name for node in parsed.find_all(jinja2.nodes.Name)})
+        refers: dict[str, list[str]] = {}
+        for node in parsed.body:
+            if isinstance(node, jinja2.nodes.Assign | jinja2.nodes.AssignBlock):
+                used = sorted({name.name for name in node.find_all(jinja2.nodes.Name)
+                               if name.ctx == "load"})
+                for target in node.target.find_all(jinja2.nodes.Name):
+                    refers[target.name] = used
+            elif not isinstance(node, jinja2.nodes.Output | jinja2.nodes.Macro):
+                return dict.fromkeys(names, names)
+        return refers
+
+    return {fact: set(names) for fact, names in _read_once(env, _FACTS, read).items()}
 
 
 class _Answers:
