@@ -2,13 +2,15 @@
 
 A check reads a copy of the project and its document, sent to the checker process; one
 process serves every window, started as the window fills if a core is idle, else at the first
-check, and stopped when the app quits.
+check, and stopped when the app quits. It is started, and checks are sent, from a thread of their
+own: starting it takes the caller some 20-40 ms, which the window's first paint would wait for.
 """
 
 from __future__ import annotations
 
 import atexit
 import os
+import threading
 import traceback
 from collections.abc import Callable
 from functools import cache
@@ -28,7 +30,7 @@ def start_if_idle() -> None:
     ready (longer in the bundle), which then overlaps the window's filling. On a busy machine
     it would slow the filling instead, so it waits for the first check."""
     if _idle_core():
-        _checker()
+        _elsewhere(_checker)
 
 
 def _idle_core() -> bool:
@@ -47,7 +49,19 @@ def check_elsewhere(project: Project, document: Document,
         traceback.print_exception(error)
         done(None)
 
-    _checker().apply_async(check, (project, document), callback=done, error_callback=failed)
+    def send() -> None:
+        try:
+            _checker().apply_async(check, (project, document), callback=done,
+                                   error_callback=failed)
+        except Exception as error:  # e.g. the process could not be started
+            failed(error)
+
+    _elsewhere(send)
+
+
+def _elsewhere(work: Callable[[], object]) -> None:
+    """Do work on a thread of its own, so the caller's (the window's) never waits for it."""
+    threading.Thread(target=work, name="checker start", daemon=True).start()
 
 
 def check(project: Project, document: Document) -> Result:
@@ -65,8 +79,16 @@ def _get_ready() -> None:
     model()
 
 
-@cache
+_starting = threading.Lock()  # one checker, however many threads ask for it at once
+
+
 def _checker() -> Pool:
+    with _starting:
+        return _new_checker()
+
+
+@cache
+def _new_checker() -> Pool:
     import multiprocessing  # here: the window's start does not wait for it
 
     # spawn, not fork: the window's process has threads (Qt's) that a fork would copy stuck

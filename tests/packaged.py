@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -75,11 +76,13 @@ def viewable_windows(display: str, title: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def running_until_shown(command: list[str], display: str, title: str, timeout: float = 60):
-    """Start command on display; yield (process, seconds until its window was shown)."""
+def running_until_shown(command: list[str], display: str, title: str, timeout: float = 60,
+                        **extra: str):
+    """Start command on display (extra: more environment variables); yield (process, seconds
+    until its window was shown)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=plain_environment(DISPLAY=display,
-                                                              QT_QPA_PLATFORM="xcb"),
+                                                              QT_QPA_PLATFORM="xcb", **extra),
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                start_new_session=True)
     try:
@@ -95,6 +98,22 @@ def running_until_shown(command: list[str], display: str, title: str, timeout: f
         with contextlib.suppress(ProcessLookupError):  # it may have ended by itself
             os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def said_filled(process: subprocess.Popen, timeout: float = 120) -> tuple[float, float]:
+    """The clock (time.monotonic) and the processor time (s) the app had used when its window
+    was filled, which it prints when run with SMPOLICY_SAY_FILLED=1 (see ui/app.py)."""
+    deadline, output = time.monotonic() + timeout, b""
+    while time.monotonic() < deadline and process.poll() is None:
+        if select.select([process.stdout], [], [], 1)[0]:
+            chunk = os.read(process.stdout.fileno(), 65536)
+            if not chunk:  # its output closed
+                break
+            output += chunk
+            said = re.search(rb"^filled ([0-9.]+) ([0-9.]+)$", output, re.MULTILINE)
+            if said:
+                return float(said.group(1)), float(said.group(2))
+    raise AssertionError(f"{process.args[0]} never said it was filled: {output[-500:]!r}")
 
 
 def peak_memory_mb(process: subprocess.Popen) -> float:

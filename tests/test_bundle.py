@@ -141,10 +141,11 @@ def test_a_missing_system_library_is_told_in_a_message_box(smpolicy, tmp_path):
     assert "sudo apt install libgl1 libegl1" in shown
 
 
-def test_the_packaged_app_shows_its_window_with_the_example(smpolicy):
+def test_the_packaged_app_fills_its_window_with_the_example(smpolicy):
     with packaged.virtual_screen() as display, packaged.running_until_shown(
-            [smpolicy, EXAMPLE], display, "smpolicy") as (process, _seconds):
-        assert process.poll() is None, "the app quit after showing its window"
+            [smpolicy, EXAMPLE], display, "smpolicy", SMPOLICY_SAY_FILLED="1") as (process, _):
+        packaged.said_filled(process)  # the forms and the preview are drawn
+        assert process.poll() is None, "the app quit after filling its window"
 
 
 def test_the_packaged_app_starts_without_a_network(smpolicy, tmp_path):
