@@ -161,7 +161,7 @@ class PolicyPreview(QTextBrowser):
                 or len(old.blocks) != len(new.blocks):
             return False
         changed = [(place, a, b) for place, a, b in zip(places, old.blocks, new.blocks, strict=True)
-                   if a != b]
+                   if a is not b and a != b]  # a section rendered again gives new blocks
         if not all(_same_shape(a, b) for _, a, b in changed):
             return False
         for place, a, b in changed:
