@@ -166,6 +166,21 @@ def test_checkbox_combo_and_choice_boxes(qtbot, window, model):
     assert model.project.company.publicly_traded is False
 
 
+def test_a_choice_too_long_for_its_box_ends_in_an_ellipsis_and_shows_whole_on_hover(window):
+    form = form_of(window, "employees")
+    personal_use = form.editor(("employees", "personal_use"))
+    label = personal_use.currentText()
+    personal_use.resize(personal_use.fontMetrics().horizontalAdvance(label) // 2, 30)
+    personal_use.grab()  # painted, as on screen
+    shown = personal_use.shown_text()
+    assert shown.endswith("\u2026") and label.startswith(shown[:-1])
+    assert personal_use.toolTip() == label
+
+    personal_use.resize(personal_use.fontMetrics().horizontalAdvance(label) + 80, 30)
+    personal_use.grab()
+    assert personal_use.shown_text() == label and personal_use.toolTip() == ""
+
+
 def test_number_of_staff_can_be_set_and_unset(qtbot, window, model):
     spin = form_of(window, "company").editor(("company", "staff_count"))
     assert spin.text() == "Not set"

@@ -6,6 +6,7 @@ Each shows its value without reporting it back and commits only what the user pi
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QWidget,
 )
 
@@ -59,12 +63,38 @@ def fill_choices(combo: QComboBox, choices: type[Choice]) -> None:
         combo.addItem(choice.label, str(choice))
 
 
-class ChoiceField(QComboBox, FieldEditor):
+class ElidingComboBox(QComboBox):
+    """A drop-down whose choice, when the box is too narrow for it, ends in "..." (and shows
+    whole as a tooltip) instead of being cut off mid-word."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)  # long labels elide rather than widen the form
+
+    def shown_text(self) -> str:
+        """The current choice as it fits in the box."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight,
+                                             field.width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        self.setToolTip(self.currentText() if option.currentText != self.currentText() else "")
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+class ChoiceField(ElidingComboBox, FieldEditor):
     def __init__(self, question: Question, commit: Commit):
         super().__init__()
         fill_choices(self, question.item_type)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(12)  # long labels elide rather than widen the form
         guard_wheel(self)
         self.activated.connect(lambda index: commit((), self.itemData(index)))
 
@@ -124,7 +154,7 @@ def missing_clause(clause_id: str) -> str:
     return f"(missing clause: {clause_id})"
 
 
-class ClauseField(QComboBox, FieldEditor):
+class ClauseField(ElidingComboBox, FieldEditor):
     """Picks a clause of the rendered policy; the list is read afresh each time it opens."""
 
     def __init__(self, clauses: Clauses, commit: Commit | None = None,
