@@ -8,6 +8,8 @@ a new clause of the owner's own.
 
 from __future__ import annotations
 
+import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterable
@@ -32,8 +34,19 @@ _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"}
 
 
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
 def _w(name: str) -> str:
     return f"{{{_NS['w']}}}{name}"
+
+
+def _w14(name: str) -> str:
+    return f"{{{_NS['w14']}}}{name}"
+
+
+def _w15(name: str) -> str:
+    return f"{{{_NS['w15']}}}{name}"
 
 
 _CHANGES = {_w("ins"): "insertion", _w("del"): "deletion", _w("moveTo"): "move",
@@ -42,8 +55,8 @@ _ADDS = (_w("ins"), _w("moveTo"))
 _REMOVES = (_w("del"), _w("moveFrom"))
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?\s+")
-_HEADING_STYLES = {"Heading1": "heading1", "Heading2": "heading2"}
-_LIST_STYLES = {"ListBullet": "bullet", "ListNumber": "numbered"}
+_STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bullet",
+              "ListNumber": "numbered"}  # our styles' ids, for a file without style names
 
 _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot hold it)
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
@@ -75,6 +88,7 @@ class ReviewItem:
     text: str = ""
     parent: str = ""
     owner_note: str = ""  # for a comment or reply on the owner's own note: that question
+    resolved: bool = False  # a comment marked done (Word's "Resolve")
 
     @property
     def is_comment(self) -> bool:
@@ -83,7 +97,8 @@ class ReviewItem:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "clause_id": self.clause_id,
                 "author": self.author, "date": self.date.isoformat() if self.date else None,
-                "text": self.text, "parent": self.parent, "owner_note": self.owner_note}
+                "text": self.text, "parent": self.parent, "owner_note": self.owner_note,
+                "resolved": self.resolved}
 
 
 @dataclass
@@ -157,9 +172,9 @@ class Reply:
 def read_reply(project: Project, path: Path | str) -> Reply:
     """Read counsel's reply; raises ReviewError when it is not a Word file from this project."""
     path = Path(path)
-    parts = _parts(path)
-    document = _xml(path, parts, "word/document.xml")
-    version = _version(project, path, parts)
+    package = _Package(path)
+    document = package.xml(package.main)
+    version = _version(project, package)
     from .docx_export import CONTENTS_BOOKMARK, bookmark_name
     from .render import render_document
 
@@ -169,11 +184,11 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     names: dict[str, str | None] = {bookmark_name(clause_id): clause_id
                                     for clause_id in clause_ids}
     names[CONTENTS_BOOKMARK] = None
-    reader = _Reader(names, owner)
+    reader = _Reader(names, owner, _style_names(package))
     reader.walk(document.find(_w("body")))
     reader.finish()
     untracked = _untracked(reader, version, len(reader.items))
-    comments = _comments(path, parts, reader, owner, len(reader.items) + len(untracked))
+    comments = _comments(package, reader, owner, len(reader.items) + len(untracked))
     return Reply(path, version, reader.items + untracked + comments, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses)
 
@@ -184,39 +199,107 @@ def _owner(project: Project) -> str:
     return author_of(project)
 
 
-def _parts(path: Path) -> dict[str, bytes]:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return {name: archive.read(name) for name in archive.namelist()
-                    if name.startswith(("word/", "docProps/"))}
-    except FileNotFoundError:
-        raise ReviewError(path, "the file does not exist") from None
-    except (zipfile.BadZipFile, OSError):
-        raise ReviewError(path, "this is not a Word (.docx) file") from None
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # an OLE compound file: .doc, or a file with a password
+_STRICT = {b"http://purl.oclc.org/ooxml/wordprocessingml/main": _NS["w"].encode()}
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
-def _xml(path: Path, parts: dict[str, bytes], name: str) -> Any:
-    if name not in parts:
-        raise ReviewError(path, "this is not a Word (.docx) file")
-    try:
-        return etree.fromstring(parts[name], etree.XMLParser(resolve_entities=False,
-                                                             no_network=True))
-    except etree.XMLSyntaxError:
-        raise ReviewError(path, f"the Word file is damaged ({name})") from None
+class _Package:
+    """The XML parts of a .docx, found the way Word finds them: through the package's
+    relationships, whatever the parts are called and in whatever order they are stored."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ReviewError(path, "the file does not exist") from None
+        except OSError as exc:
+            raise ReviewError(path, f"the file cannot be read ({exc.strerror})") from None
+        self.parts = self._unzipped(data)
+        self.main = self.related("", "officeDocument") or "word/document.xml"
+        if self.main not in self.parts:
+            raise ReviewError(path, "this is not a Word (.docx) file")
+
+    def _unzipped(self, data: bytes) -> dict[str, bytes]:
+        if not data:
+            raise ReviewError(self.path, "the file is empty")
+        if data.startswith(_OLE):
+            if "EncryptedPackage".encode("utf-16-le") in data:
+                raise ReviewError(self.path, "the file is protected with a password; open it in "
+                                             "Word, remove the password and save it again")
+            raise ReviewError(self.path, "this is the older Word format (.doc); open it in Word "
+                                         "or LibreOffice and save it as Word (.docx)")
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = [n for n in archive.namelist() if n.endswith((".xml", ".rels"))
+                         or n == "mimetype"]
+                parts = {name.lstrip("/"): archive.read(name) for name in names}
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+            raise ReviewError(self.path, "this is not a Word (.docx) file") from None
+        if parts.get("mimetype", b"").startswith(b"application/vnd.oasis.opendocument"):
+            raise ReviewError(self.path, "this is an OpenDocument file (.odt); save it as Word "
+                                         "(.docx) in LibreOffice and open that")
+        return parts
+
+    def related(self, source: str, kind: str) -> str | None:
+        """The part `source` (the package itself for "") relates to as `kind`, such as
+        "comments": the last word of the relationship's type."""
+        folder, name = posixpath.split(source)
+        rels = posixpath.join(folder, "_rels", f"{name}.rels")
+        if rels not in self.parts:
+            return None
+        for relation in self.xml(rels).iter(_RELS):
+            if relation.get("Type", "").rsplit("/", 1)[-1] == kind \
+                    and relation.get("TargetMode") != "External":
+                target = relation.get("Target", "")
+                joined = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+                return posixpath.normpath(joined)
+        return None
+
+    def xml(self, name: str) -> Any:
+        data = self.parts[name]
+        for strict, transitional in _STRICT.items():  # Word's "Strict Open XML" names
+            data = data.replace(strict, transitional)
+        try:
+            root = etree.fromstring(data, etree.XMLParser(resolve_entities=False,
+                                                          no_network=True))
+        except etree.XMLSyntaxError:
+            raise ReviewError(self.path, f"the Word file is damaged ({name})") from None
+        _choose_alternatives(root)
+        return root
+
+    def part_xml(self, kind: str) -> Any | None:
+        """The main document's part of this kind, parsed; None when it has none."""
+        name = self.related(self.main, kind)
+        return self.xml(name) if name in self.parts else None
 
 
-def _version(project: Project, path: Path, parts: dict[str, bytes]) -> SentVersion:
+def _choose_alternatives(root: Any) -> None:
+    """Keep one of each mc:AlternateContent's versions (Word 365 writes the same text twice):
+    its first choice, else its fallback, in its place."""
+    for alternate in list(root.iter(f"{{{_MC}}}AlternateContent")):
+        chosen = alternate.find(f"{{{_MC}}}Choice")
+        if chosen is None:
+            chosen = alternate.find(f"{{{_MC}}}Fallback")
+        for child in list(chosen if chosen is not None else ()):
+            alternate.addprevious(child)
+        alternate.getparent().remove(alternate)
+
+
+def _version(project: Project, package: _Package) -> SentVersion:
     """The version the reply answers: named in its properties, else the last one sent."""
     from .docx_export import VERSION_PROPERTY
 
     sent = [v for v in project.sent_versions if v.paragraphs]
     if not sent:
-        raise ReviewError(path, "this project has no version sent to counsel to compare the "
-                                "reply with; export a version for counsel first")
+        raise ReviewError(package.path, "this project has no version sent to counsel to "
+                                        "compare the reply with; export a version for counsel "
+                                        "first")
     named = ""
-    if "docProps/custom.xml" in parts:
-        custom = _xml(path, parts, "docProps/custom.xml")
-        for prop in custom.iterfind("cp:property", _NS):
+    custom = package.related("", "custom-properties")
+    if custom in package.parts:
+        for prop in package.xml(custom).iterfind("cp:property", _NS):
             if prop.get("name") == VERSION_PROPERTY:
                 named = "".join(prop.itertext()).strip()
     return next((v for v in sent if v.id == named), sent[-1])
@@ -238,8 +321,8 @@ def parse_date(text: str | None) -> datetime | None:
 class _Reader:
     """Walks the body in order, keeping the clause each paragraph is in."""
 
-    def __init__(self, names: dict[str, str | None], owner: str):
-        self.names, self.owner = names, owner
+    def __init__(self, names: dict[str, str | None], owner: str, styles: dict[str, str]):
+        self.names, self.owner, self.styles = names, owner, styles
         self.clause: str | None = None  # None: outside every clause (or in the contents)
         self.paragraphs: list[_Paragraph] = []
         self.items: list[ReviewItem] = []
@@ -270,7 +353,7 @@ class _Reader:
     def _paragraph(self, p: Any) -> None:
         if self.clause is None:
             return
-        style = _style(p)
+        style = _style(p, self.styles)
         dry = self._pieces(p, dry=True)
         new = [change for change in dry if change[0].strip()]
         whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's
@@ -323,7 +406,7 @@ class _Reader:
         for index, cell in enumerate(row.iterfind("w:tc", _NS)):
             if index:
                 pieces.append(("\t", "", ""))
-            for p in cell.iterfind("w:p", _NS):
+            for p in _own(cell, cell.iter(_w("p")), _w("tc")):
                 pieces.extend(self._pieces(p, dry=change is not None))
         if change is not None:  # a whole row inserted or deleted: one item, cells and all
             item = self._mark_item(change)
@@ -334,15 +417,16 @@ class _Reader:
 
     def _pieces(self, p: Any, dry: bool = False) -> list[tuple[str, str, str]]:
         pieces: list[tuple[str, str, str]] = []
-        for node in p.iter(_w("t"), _w("delText")):
+        for node in _run_pieces(p):
+            text = _character(node)
             change = next((a for a in node.iterancestors(*_CHANGES) if a is not p), None)
             if change is None or not self._by_counsel(change):
                 if change is not None and change.tag in _REMOVES:
                     continue  # the owner's own redline: its deletions are already made
-                pieces.append((node.text or "", "", ""))
+                pieces.append((text, "", ""))
             else:
-                pieces.append((node.text or "", change.tag,
-                               "" if dry else self._text_item(change, node.text or "")))
+                pieces.append((text, change.tag,
+                               "" if dry else self._text_item(change, text)))
         return pieces
 
     def _by_counsel(self, change: Any) -> bool:
@@ -405,14 +489,63 @@ def _adjacent(previous: Any, change: Any) -> bool:
     return True
 
 
-def _style(p: Any) -> str:
+def _own(container: Any, nodes: Iterable[Any], level: str) -> Iterable[Any]:
+    """The nodes whose nearest `level` element (paragraph or cell) is the container: not
+    those of a text box or a table inside it."""
+    return (node for node in nodes if next(node.iterancestors(level), None) is container)
+
+
+# What a reader sees of each piece of a run: its text, its deleted text, and the characters
+# Word writes as elements. Field codes (w:instrText, w:delInstrText) are not text.
+_TEXTS = (_w("t"), _w("delText"))
+_CHARACTERS = {_w("tab"): " ", _w("ptab"): " ", _w("br"): " ", _w("cr"): " ",
+               _w("noBreakHyphen"): "-", _w("softHyphen"): ""}
+
+
+def _run_pieces(p: Any) -> Iterable[Any]:
+    """The pieces of the paragraph's own runs (not a text box's in it, not tab stops)."""
+    nodes = p.iter(*_TEXTS, *_CHARACTERS, _w("sym"))
+    return (node for node in _own(p, nodes, _w("p")) if node.getparent().tag == _w("r"))
+
+
+def _character(node: Any) -> str:
+    if node.tag in _TEXTS:
+        return node.text or ""
+    if node.tag == _w("sym"):  # a symbol by its code point (Symbol fonts use U+F0xx)
+        try:
+            return chr(int(node.get(_w("char"), ""), 16))
+        except ValueError:
+            return ""
+    return _CHARACTERS[node.tag]
+
+
+def _plain(p: Any) -> str:
+    """A paragraph's text as a reader sees it, with every deletion in it still there."""
+    return "".join(_character(node) for node in _run_pieces(p))
+
+
+def _style_names(package: _Package) -> dict[str, str]:
+    """Style id -> a block kind, by the style's name (Word writes its built-in styles' names
+    in English whatever the language; their ids are translated: berschrift2)."""
+    root = package.part_xml("styles")
+    kinds = {"heading 1": "heading1", "heading 2": "heading2", "list bullet": "bullet",
+             "list number": "numbered"}
+    styles = {}
+    for style in root.iterfind("w:style", _NS) if root is not None else ():
+        name = style.find("w:name", _NS)
+        kind = kinds.get((name.get(_w("val"), "") if name is not None else "").lower())
+        if kind:
+            styles[style.get(_w("styleId"), "")] = kind
+    return styles
+
+
+def _style(p: Any, styles: dict[str, str]) -> str:
     style = p.find("w:pPr/w:pStyle", _NS)
     name = style.get(_w("val")) if style is not None else ""
-    if name in _HEADING_STYLES:
-        return _HEADING_STYLES[name]
-    if name in _LIST_STYLES or p.find("w:pPr/w:numPr", _NS) is not None:
-        return _LIST_STYLES.get(name, "bullet")
-    return "paragraph"
+    kind = styles.get(name) or _STYLE_IDS.get(name, "")
+    if kind:
+        return kind
+    return "bullet" if p.find("w:pPr/w:numPr", _NS) is not None else "paragraph"
 
 
 def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
@@ -427,9 +560,9 @@ def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
             carry = text
             continue
         carry = ""
-        merged.append((paragraph.style, paragraph.clause_id, text))
+        merged.append((paragraph.style, paragraph.clause_id, text.strip()))
     if carry:
-        merged.append((paragraphs[-1].style, paragraphs[-1].clause_id, carry))
+        merged.append((paragraphs[-1].style, paragraphs[-1].clause_id, carry.strip()))
     return merged
 
 
@@ -511,39 +644,40 @@ def _untracked(reader: _Reader, version: SentVersion, count: int) -> list[Review
     return items
 
 
-def _comments(path: Path, parts: dict[str, bytes], reader: _Reader, owner: str,
+def _comments(package: _Package, reader: _Reader, owner: str,
               count: int) -> list[ReviewItem]:
     """Counsel's comments and replies (the owner's own notes are context, not items)."""
-    if "word/comments.xml" not in parts:
+    root = package.part_xml("comments")
+    if root is None:
         return []
-    root = _xml(path, parts, "word/comments.xml")
-    parents: dict[str, str] = {}  # a comment's last paragraph's paraId -> its parent's
-    if "word/commentsExtended.xml" in parts:
-        for entry in _xml(path, parts, "word/commentsExtended.xml").iterfind("w15:commentEx",
-                                                                             _NS):
-            if entry.get(f"{{{_NS['w15']}}}paraIdParent"):
-                parents[entry.get(f"{{{_NS['w15']}}}paraId")] = \
-                    entry.get(f"{{{_NS['w15']}}}paraIdParent")
+    threads: dict[str, Any] = {}  # a comment's last paragraph's paraId -> its w15:commentEx
+    extended = package.part_xml("commentsExtended")
+    for entry in extended.iterfind("w15:commentEx", _NS) if extended is not None else ():
+        threads[entry.get(_w15("paraId"))] = entry
     by_para: dict[str, tuple[str, str, str]] = {}  # paraId -> item id, owner's note, clause
     items: list[ReviewItem] = []
     for comment in root.iterfind("w:comment", _NS):
         paragraphs = comment.findall(".//w:p", _NS)
-        text = "\n".join("".join(t.text or "" for t in p.iter(_w("t"))) for p in paragraphs)
-        para_id = paragraphs[-1].get(f"{{{_NS['w14']}}}paraId", "") if paragraphs else ""
+        text = "\n".join(_plain(p) for p in paragraphs).strip()
+        para_id = paragraphs[-1].get(_w14("paraId"), "") if paragraphs else ""
+        thread = threads.get(para_id)
+        parent = thread.get(_w15("paraIdParent"), "") if thread is not None else ""
         author = comment.get(_w("author"), "")
-        parent_item, parent_note, parent_clause = by_para.get(parents[para_id], ("", "", "")) \
-            if para_id in parents else ("", "", "")
+        parent_item, parent_note, parent_clause = by_para.get(parent, ("", "", "")) \
+            if parent else ("", "", "")
         clause_id = reader.comment_clauses.get(comment.get(_w("id")), "") or parent_clause
         if author == owner:  # the owner's own note as sent: context, not counsel's review
-            by_para[para_id] = ("", text.strip(), clause_id)
+            if para_id:
+                by_para[para_id] = ("", text, clause_id)
             continue
         count += 1
         kind = "reply" if parent_item or parent_note else "comment"
         item = ReviewItem(f"c{count}", kind, clause_id, author,
-                          parse_date(comment.get(_w("date"))), text.strip(), parent_item,
-                          parent_note)
+                          parse_date(comment.get(_w("date"))), text, parent_item,
+                          parent_note, thread is not None and thread.get(_w15("done")) == "1")
         items.append(item)
-        by_para[para_id] = (item.id, parent_note, clause_id)
+        if para_id:
+            by_para[para_id] = (item.id, parent_note, clause_id)
     return items
 
 
@@ -760,7 +894,7 @@ def _keep_comment(project: Project, item: ReviewItem, decision: Decision,
         else:
             comment = CounselComment(id=item.id, clause_id=item.clause_id, author=item.author,
                                      written_on=item.date, text=item.text,
-                                     about_note=item.owner_note)
+                                     about_note=item.owner_note, resolved=item.resolved)
             project.counsel_comments = [*project.counsel_comments, comment]
     if decision.action == "reply" and decision.text.strip():
         comment.replies = [*comment.replies, CommentReply(

@@ -41,6 +41,11 @@ def w(name: str) -> str:
 @pytest.fixture
 def sent(tmp_path):
     """A project exported for counsel with --remember: (project file, the .docx sent)."""
+    return export_for_counsel(tmp_path)
+
+
+def export_for_counsel(tmp_path: Path) -> tuple[Path, Path]:
+    """The `sent` fixture's work, for other test modules."""
     project_file = tmp_path / "policy.smpolicy"
     save_project(filled_project(review__notes_to_counsel=[
         CounselNote(clause_id="training.monitoring", question=QUESTION)]), project_file)

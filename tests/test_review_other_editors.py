@@ -1,0 +1,487 @@
+"""Counsel's markup as other lawyers' programs write it: Word's wrappers, fields, moves,
+formatting-only changes, tables, threads of comments, Word 365's extras, unusual packages.
+
+Each reply is our own export with its XML edited the way that program writes the construct;
+the tests check what the owner is offered after importing it.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from smpolicy_desktop.cli import main
+from smpolicy_desktop.render import clause_texts
+from smpolicy_desktop.review import Decision
+from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.workspace import Workspace
+from tests.test_review_import import (
+    COUNSEL,
+    W14,
+    W15,
+    _change,
+    _mark_paragraph,
+    _paragraph,
+    _run,
+    _split,
+    build_word_reply,
+    export_for_counsel,
+    items,
+    w,
+)
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+CONSEQUENCES = "serious breaches may lead to discipline"
+
+
+@pytest.fixture
+def sent(tmp_path):
+    return export_for_counsel(tmp_path)
+
+
+Parts = dict[str, bytes]
+
+
+def rewrite(source: Path, target: Path, *edits: Callable[[Parts], None]) -> Path:
+    """Copy a .docx, each edit changing its parts (name -> bytes) in place."""
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for edit in edits:
+        edit(parts)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return target
+
+
+def xml_edit(name: str, edit: Callable[[etree._Element], None]) -> Callable[[Parts], None]:
+    """An edit of one XML part (its root element)."""
+    def apply(parts: Parts) -> None:
+        root = etree.fromstring(parts[name])
+        edit(root)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                     standalone=True)
+    return apply
+
+
+def on_body(edit: Callable[[etree._Element], None]) -> Callable[[Parts], None]:
+    return xml_edit("word/document.xml", edit)
+
+
+def element(tag: str, *children, **attributes: str):
+    """A w: element with w: attributes and children."""
+    made = etree.Element(w(tag), {w(k): v for k, v in attributes.items()})
+    made.extend(children)
+    return made
+
+
+def reply_of(sent, tmp_path: Path, *edits: Callable[[Parts], None]) -> tuple[Workspace, object]:
+    """The sent project's workspace and the reply made by `edits`, read."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", *edits)
+    workspace = Workspace.open(project_file)
+    return workspace, workspace.read_reply(reply)
+
+
+def offered(read) -> set[tuple[str, str, str]]:
+    return {(i.kind, i.clause_id, i.text.strip()) for i in read.items}
+
+
+def accepted_text(workspace: Workspace, read, clause_id: str) -> str:
+    """A clause's text once every change in the reply is accepted."""
+    workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    return clause_texts(workspace.document())[clause_id]
+
+
+# --- Where the changed text sits --------------------------------------------------------------
+
+def _wrapped(kind: str, inner):
+    if kind == "sdt":
+        return element("sdt", element("sdtPr"), element("sdtContent", inner))
+    wrapper = element(kind, inner)
+    if kind == "fldSimple":
+        wrapper.set(w("instr"), " QUOTE ")
+    return wrapper
+
+
+@pytest.mark.parametrize("wrapper", ["hyperlink", "smartTag", "customXml", "sdt", "fldSimple"])
+@pytest.mark.parametrize("inside", [True, False], ids=["ins-inside", "ins-outside"])
+def test_an_insertion_inside_words_wrappers(sent, tmp_path, wrapper, inside):
+    added = " See the staff handbook."
+
+    def edit(root) -> None:
+        p = _paragraph(root, CONSEQUENCES)
+        if inside:
+            p.append(_wrapped(wrapper, _change("ins", 700, _run(added))))
+        else:
+            p.append(_change("ins", 700, _wrapped(wrapper, _run(added))))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("insertion", "training.consequences", added.strip())}
+    assert "discipline. See the staff handbook.\n" in accepted_text(
+        workspace, read, "training.consequences")
+
+
+def _field(change: str, code: str, shown: str) -> list:
+    """A complex field as Word writes it, every run inside a w:ins or w:del."""
+    deleted = change == "del"
+    instr = element("delInstrText" if deleted else "instrText")
+    instr.text = code
+    runs = [element("r", element("fldChar", fldCharType="begin")), element("r", instr),
+            element("r", element("fldChar", fldCharType="separate")),
+            _run(shown, deleted=deleted), element("r", element("fldChar", fldCharType="end"))]
+    return [_change(change, 710 + index, run) for index, run in enumerate(runs)]
+
+
+def test_a_field_reads_as_the_text_it_shows_never_its_code(sent, tmp_path):
+    def edit(root) -> None:
+        p = _paragraph(root, CONSEQUENCES)
+        p.append(_change("ins", 709, _run(" See ")))
+        p.extend(_field("ins", ' HYPERLINK "https://example.com/handbook" ', "the handbook"))
+        p.append(_change("ins", 720, _run(".")))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("insertion", "training.consequences", "See the handbook.")}
+    assert "discipline. See the handbook.\n" in accepted_text(
+        workspace, read, "training.consequences")
+
+
+def test_a_move_with_its_range_markers(sent, tmp_path):
+    """Word brackets moved text with named range markers and marks the paragraphs' ends."""
+    def edit(root) -> None:
+        moved = _paragraph(root, "Client files and client data")
+        last = _paragraph(root, "Financial results")
+        arrived = etree.fromstring(etree.tostring(moved))
+        for run in arrived.findall(w("r")):
+            arrived.remove(run)
+        arrived.extend([element("moveToRangeStart", id="801", author=COUNSEL, name="move1"),
+                        _change("moveTo", 802, _run("Client files and client data")),
+                        element("moveToRangeEnd", id="801")])
+        _mark_paragraph(arrived, "moveTo", 803)
+        last.addnext(arrived)
+        for run in moved.findall(w("r")):
+            moved.replace(run, _change("moveFrom", 804, _run(run.findtext(w("t")))))
+        moved.find(w("pPr")).addnext(element("moveFromRangeStart", id="805", author=COUNSEL,
+                                             name="move1"))
+        moved.append(element("moveFromRangeEnd", id="805"))
+        _mark_paragraph(moved, "moveFrom", 806)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("move", "employees.confidential", "Client files and client data")}
+    assert [i.kind for i in read.items] == ["move", "move"]
+    lines = accepted_text(workspace, read, "employees.confidential").splitlines()
+    assert lines[1:4] == ["- Unreleased projects", "- Financial results",
+                          "- Client files and client data"]
+
+
+def test_formatting_changes_are_not_text_changes(sent, tmp_path):
+    """Bold on a word (w:rPrChange) and a centred paragraph (w:pPrChange)."""
+    def edit(root) -> None:
+        bold = element("rPr", element("b"), element("rPrChange", element("rPr"), id="820",
+                                                     author=COUNSEL, date="2026-12-01T10:00:00Z"))
+        _split(_paragraph(root, CONSEQUENCES), "serious", lambda text: _bolded(bold, text))
+        p = _paragraph(root, "Just make sure your work gets done")
+        ppr = p.find(w("pPr"))
+        if ppr is None:
+            ppr = element("pPr")
+            p.insert(0, ppr)
+        ppr.extend([element("jc", val="center"),
+                    element("pPrChange", element("pPr"), id="821", author=COUNSEL)])
+
+    _, read = reply_of(sent, tmp_path, on_body(edit))
+    assert read.items == []
+
+
+def _bolded(rpr, text: str):
+    run = _run(text)
+    run.insert(0, rpr)
+    return run
+
+
+# --- Whole paragraphs -------------------------------------------------------------------------
+
+def test_a_deleted_paragraph_and_two_paragraphs_made_one(sent, tmp_path):
+    gone = "US law expects this"
+
+    def edit(root) -> None:
+        p = _paragraph(root, gone)
+        for run in p.findall(w("r")):
+            text = run.findtext(w("t"))
+            p.replace(run, _change("del", 830, _run(text, deleted=True)))
+        _mark_paragraph(p, "del", 831)
+        _mark_paragraph(_paragraph(root, "If you praise or promote our products"), "del", 832)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert {(i.kind, i.clause_id, i.text.strip()[:len(gone)]) for i in read.items} == {
+        ("deletion", "employees.endorsements", "\u00b6"),
+        ("deletion", "employees.endorsements", gone)}
+    lines = accepted_text(workspace, read, "employees.endorsements").splitlines()
+    assert len(lines) == 1 and "for example \"#Northwind" in lines[0]
+    assert lines[0].count("say that you work here") == 2 and gone not in lines[0]
+
+
+def test_tabs_breaks_and_special_hyphens_keep_words_apart(sent, tmp_path):
+    """w:tab, w:br, w:noBreakHyphen, w:softHyphen and w:sym are text a reader sees."""
+    def edit(root) -> None:
+        run = element("r")
+        for piece in ("Call", element("tab"), "HR", element("br"), "on", element("noBreakHyphen"),
+                      "site, per the pro", element("softHyphen"), "cedure",
+                      element("sym", font="Symbol", char="2013"), "today."):
+            if isinstance(piece, str):
+                node = element("t")
+                node.text = piece
+                run.append(node)
+            else:
+                run.append(piece)
+        _paragraph(root, CONSEQUENCES).append(_change("ins", 840, _run(" "), run))
+
+    _, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("insertion", "training.consequences",
+                              "Call HR on-site, per the procedure\u2013today.")}
+
+
+# --- Tables -----------------------------------------------------------------------------------
+
+def test_changes_in_a_table_with_content_controls_in_its_cells(sent, tmp_path):
+    """A cell's paragraphs inside w:sdt (as Word writes content controls), an edit in it, and
+    a row counsel added."""
+    def edit(root) -> None:
+        cell = next(tc for tc in root.iter(w("tc")) if "Sam Ortiz" in "".join(tc.itertext()))
+        row = cell.getparent()
+        new_row = etree.fromstring(etree.tostring(row))
+        paragraphs = cell.findall(w("p"))
+        control = element("sdt", element("sdtPr"), element("sdtContent", *paragraphs))
+        cell.append(control)
+        paragraphs[0].append(_change("ins", 850, _run(" (weekdays)")))
+        new_row.find(w("trPr")).append(_change("ins", 851))
+        for node, text in zip(new_row.iter(w("t")), ("HR", "Kim Lo", "+1 555 0102", "Any claim"),
+                              strict=False):
+            node.text = text
+        for r in list(new_row.iter(w("r"))):
+            r.getparent().replace(r, _change("ins", 852, etree.fromstring(etree.tostring(r))))
+        row.addnext(new_row)
+
+    _, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("insertion", "responses.escalation", "(weekdays)"),
+                             ("insertion", "responses.escalation",
+                              "HR | Kim Lo | +1 555 0102 | Any claim")}
+
+
+# --- Comments ---------------------------------------------------------------------------------
+
+def _comment(comments, comment_id: str, paragraphs: list[str], para_ids: list[str],
+             author: str = COUNSEL) -> None:
+    made = etree.SubElement(comments, w("comment"), {w("id"): comment_id, w("author"): author,
+                                                     w("date"): "2026-12-01T11:00:00Z"})
+    for text, para_id in zip(paragraphs, para_ids, strict=True):
+        etree.SubElement(made, w("p"), {f"{{{W14}}}paraId": para_id}).append(_run(text))
+
+
+def _anchor(start, end, comment_id: str) -> None:
+    """A comment range from before `start`'s first run to the end of `end`, then its mark."""
+    start.find(w("r")).addprevious(element("commentRangeStart", id=comment_id))
+    end.append(element("commentRangeEnd", id=comment_id))
+    end.append(element("r", element("commentReference", id=comment_id)))
+
+
+def _threads(parts: Parts) -> None:
+    def anchors(root) -> None:
+        first = _paragraph(root, "If you praise or promote our products")
+        last = _paragraph(root, "Do not post or share these kinds")  # the next clause's
+        _anchor(first, last, "60")
+        personal = _paragraph(root, "Just make sure your work gets done")
+        _split(personal, "well and on time", lambda text: _change("del", 861, _run(
+            text, deleted=True)))
+        deleted = personal.find(w("del"))
+        deleted.addprevious(element("commentRangeStart", id="61"))
+        deleted.addnext(element("commentRangeEnd", id="61"))
+        deleted.getnext().addnext(element("r", element("commentReference", id="61")))
+        _paragraph(root, CONSEQUENCES).append(element("r", element("commentReference",
+                                                                   id="62")))
+
+    on_body(anchors)(parts)
+    comments = etree.fromstring(parts["word/comments.xml"])
+    _comment(comments, "60", ["These two clauses overlap.", "Merge them?"], ["3000000A",
+                                                                          "3000000B"])
+    _comment(comments, "61", ["Why delete this?"], ["3000000C"])
+    _comment(comments, "62", ["Fine as it is."], ["3000000D"])
+    _comment(comments, "63", ["Yes, merge them."], ["3000000E"], author="Alex Kim")
+    parts["word/comments.xml"] = etree.tostring(comments)
+    extended = etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15})
+    for para_id, parent, done in (("3000000B", "", "1"), ("3000000C", "", "0"),
+                                  ("3000000D", "", "0"), ("3000000E", "3000000B", "1")):
+        entry = etree.SubElement(extended, f"{{{W15}}}commentEx",
+                                 {f"{{{W15}}}paraId": para_id, f"{{{W15}}}done": done})
+        if parent:
+            entry.set(f"{{{W15}}}paraIdParent", parent)
+    parts["word/commentsExtended.xml"] = etree.tostring(extended)
+    people = etree.Element(f"{{{W15}}}people", nsmap={"w15": W15})
+    for author in (COUNSEL, "Alex Kim"):
+        person = etree.SubElement(people, f"{{{W15}}}person", {f"{{{W15}}}author": author})
+        etree.SubElement(person, f"{{{W15}}}presenceInfo", {
+            f"{{{W15}}}providerId": "None", f"{{{W15}}}userId": author})
+    parts["word/people.xml"] = etree.tostring(people)
+    _relate(parts, "commentsExtended.xml",
+            "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml")
+    _relate(parts, "people.xml", "http://schemas.microsoft.com/office/2011/relationships/people",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml")
+
+
+def _relate(parts: Parts, target: str, kind: str, content_type: str,
+            source: str = "word/_rels/document.xml.rels") -> None:
+    """Declare a part of the main document (its relationship and content type)."""
+    rels = etree.fromstring(parts[source])
+    etree.SubElement(rels, rels.tag.replace("Relationships", "Relationship"), {
+        "Id": f"rIdT{len(rels)}", "Type": kind, "Target": target})
+    parts[source] = etree.tostring(rels)
+    types = etree.fromstring(parts["[Content_Types].xml"])
+    etree.SubElement(types, types.tag.replace("Types", "Override"), {
+        "PartName": f"/word/{target}", "ContentType": content_type})
+    parts["[Content_Types].xml"] = etree.tostring(types)
+
+
+def test_comments_across_clauses_on_deleted_text_unanchored_threaded_and_resolved(sent,
+                                                                                  tmp_path):
+    workspace, read = reply_of(sent, tmp_path, _threads)
+    comments = {i.text: i for i in read.items if i.is_comment}
+    assert {(i.kind, i.clause_id, i.author, i.resolved) for i in comments.values()} == {
+        ("comment", "employees.endorsements", COUNSEL, True),
+        ("comment", "employees.personal_use", COUNSEL, False),
+        ("comment", "training.consequences", COUNSEL, False),
+        ("reply", "employees.endorsements", "Alex Kim", True)}
+    first = comments["These two clauses overlap.\nMerge them?"]
+    assert comments["Yes, merge them."].parent == first.id
+    assert ("deletion", "employees.personal_use", "well and on time") in offered(read)
+    workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    kept = {c.text: c for c in workspace.project.counsel_comments}
+    assert kept[first.text].resolved and not kept["Why delete this?"].resolved
+    assert [r.author for r in kept[first.text].replies] == ["Alex Kim"]
+
+
+# --- What Word 365 and others add around the text ---------------------------------------------
+
+def _word365(root) -> None:
+    """rsids and paraIds on everything, runs cut at every word, proofing marks, and an
+    mc:AlternateContent whose choice and fallback both hold the text."""
+    for p in root.iter(w("p")):
+        p.set(w("rsidR"), "00A1B2C3")
+        p.set(w("rsidRDefault"), "00A1B2C3")
+        p.set(f"{{{W14}}}paraId", f"{abs(hash(id(p))) % 0x7FFFFFFF:08X}")
+        for run in p.findall(w("r")):
+            node = run.find(w("t"))
+            if node is None or " " not in (node.text or "").strip():
+                continue
+            words = node.text.split(" ")
+            for index, word in enumerate(words):
+                piece = _run(word + (" " if index < len(words) - 1 else ""))
+                piece.set(w("rsidRPr"), "00D4E5F6")
+                run.addprevious(piece)
+            p.remove(run)
+        p.insert(len(p), element("proofErr", type="spellStart"))
+    consequences = _paragraph(root, CONSEQUENCES)
+    choice = etree.Element(f"{{{MC}}}Choice", {"Requires": "w14"})
+    choice.append(_change("ins", 870, _run(" Ask HR.")))
+    fallback = etree.Element(f"{{{MC}}}Fallback")
+    fallback.append(_change("ins", 871, _run(" Ask HR.")))
+    alternate = etree.SubElement(consequences, f"{{{MC}}}AlternateContent")
+    alternate.extend([choice, fallback])
+    consequences.append(_change("ins", 872, _run(" In "), _run("writing.")))
+
+
+def test_a_word_365_file_with_rsids_split_runs_and_alternate_content(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, on_body(_word365))
+    assert offered(read) == {("insertion", "training.consequences", "Ask HR. In writing.")}
+    assert "discipline. Ask HR. In writing.\n" in accepted_text(
+        workspace, read, "training.consequences")
+
+
+def _localised_styles(parts: Parts) -> None:
+    """German Word's style ids: berschrift2 for heading 2, Aufzhlungszeichen for List Bullet."""
+    ids = {"Heading2": "berschrift2", "ListBullet": "Aufzhlungszeichen"}
+    for name in ("word/styles.xml", "word/document.xml"):
+        text = parts[name].decode()
+        for old, new in ids.items():
+            text = text.replace(f'w:styleId="{old}"', f'w:styleId="{new}"').replace(
+                f'w:val="{old}"', f'w:val="{new}"')
+        parts[name] = text.encode()
+
+
+def test_localised_style_ids_keep_headings_and_lists(sent, tmp_path):
+    def add_clause(root) -> None:
+        p = element("p", element("pPr", element("pStyle", val="berschrift2"),
+                                 element("rPr", _change("ins", 880))),
+                    _change("ins", 881, _run("4.2A Personal devices")))
+        _paragraph(root, "Just make sure your work gets done").addnext(p)
+
+    _, read = reply_of(sent, tmp_path, _localised_styles, on_body(add_clause))
+    assert offered(read) == {("new clause", "employees.personal_use", "4.2A Personal devices")}
+
+
+# --- The package ------------------------------------------------------------------------------
+
+def _renamed_main_part(parts: Parts) -> None:
+    """The main part as word/main.xml (named by _rels/.rels and [Content_Types].xml), its
+    comments as word/notes.xml, and the parts stored in reverse order."""
+    renames = {"word/document.xml": "word/main.xml", "word/comments.xml": "word/notes.xml",
+               "word/_rels/document.xml.rels": "word/_rels/main.xml.rels"}
+    for old, new in renames.items():
+        parts[new] = parts.pop(old)
+    for name in ("_rels/.rels", "word/_rels/main.xml.rels", "[Content_Types].xml"):
+        parts[name] = parts[name].replace(b"document.xml", b"main.xml").replace(
+            b"comments.xml", b"notes.xml")
+    reordered = dict(reversed(parts.items()))
+    parts.clear()
+    parts.update(reordered)
+
+
+def test_a_package_with_other_part_names_in_another_order(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+    build_word_reply(sent_docx, tmp_path / "word.docx")
+    expected = {(i["kind"], i["clause_id"], i["text"]) for i in
+                items(capsys, project_file, tmp_path / "word.docx")}
+    renamed = rewrite(tmp_path / "word.docx", tmp_path / "renamed.docx", _renamed_main_part)
+    assert {(i["kind"], i["clause_id"], i["text"]) for i in
+            items(capsys, project_file, renamed)} == expected
+
+
+OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def _ole(stream: str) -> bytes:
+    """The start of an OLE compound file naming one stream (as .doc and encrypted files are)."""
+    return OLE + bytes(504) + stream.encode("utf-16-le") + bytes(64)
+
+
+def _odt() -> bytes:
+    path = Path("reply.odt")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+@pytest.mark.parametrize("content, reason", [
+    (_ole("WordDocument"), "older Word format (.doc)"),
+    (_ole("EncryptedPackage"), "protected with a password"),
+    ("odt", "OpenDocument"),
+    (b"", "empty"),
+], ids=["doc", "password", "odt", "empty"])
+def test_a_wrong_file_gets_one_plain_line_and_changes_nothing(sent, tmp_path, capsys, content,
+                                                             reason, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    project_file, _ = sent
+    reply = tmp_path / "reply.docx"
+    reply.write_bytes(_odt() if content == "odt" else content)
+    before = project_file.read_bytes()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and reason in error, error
+    assert project_file.read_bytes() == before
+    assert load_project(project_file).counsel_comments == []
