@@ -7,7 +7,7 @@ changes words only rewrites those words in place; it never loads anything from t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, QUrl, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -56,6 +56,9 @@ class PolicyPreview(QTextBrowser):
         self.setOpenLinks(False)  # the document has anchors only; no link leaves the app
         self.setAccessibleName("Policy preview")
         self.document().setDocumentMargin(14)
+        # The text wraps to the view, so nothing needs scrolling sideways; at some widths a
+        # table's borders round to a pixel wider than the view, which showed a useless bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll_pending = False
 
     @property
@@ -68,6 +71,8 @@ class PolicyPreview(QTextBrowser):
         changes (a dock opens, the window is resized) and the lines wrap anew."""
         top = self.cursorForPosition(QPoint(0, 0))
         super().resizeEvent(event)
+        if event.size().width() < event.oldSize().width():  # Qt keeps the wider width else
+            self.document().markContentsDirty(0, self.document().characterCount())
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + self.cursorRect(top).top())
 

@@ -156,6 +156,19 @@ def test_a_narrower_preview_keeps_the_section_in_view(preview, qtbot):
     assert preview.cursorForPosition(QPoint(5, 5)).block().text() == top
 
 
+
+@pytest.mark.parametrize("width", [450, 400, 372, 353])
+def test_a_narrower_preview_never_scrolls_sideways(preview, qtbot, width):
+    """The text wraps to the view: no scroll bar or sideways scrolling after it narrows."""
+    preview.resize(1000, 600)
+    preview.show_document(render_document(load_project(EXAMPLE)))
+    qtbot.wait(10)
+    preview.resize(width, 600)
+    bar = preview.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() <= 1)  # once laid out anew; a border's rounding
+    assert not bar.isVisible()
+
+
 LONG = " ".join(["Breaking the policy is handled fairly and in proportion."] * 400)
 
 
