@@ -55,8 +55,11 @@ _ADDS = (_w("ins"), _w("moveTo"))
 _REMOVES = (_w("del"), _w("moveFrom"))
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?\s+")
+_NOTES = {_w("footnoteReference"): "footnote", _w("endnoteReference"): "endnote"}
+_CONTENTS = "contents"  # the style of the contents' heading and entries
 _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bullet",
-              "ListNumber": "numbered"}  # our styles' ids, for a file without style names
+              "ListNumber": "numbered", "TOCHeading": _CONTENTS,
+              "TOC1": _CONTENTS}  # our styles' ids, for a file without style names
 
 _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot hold it)
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
@@ -75,7 +78,8 @@ class ReviewError(Exception):
 class ReviewItem:
     """One change or comment in counsel's reply.
 
-    kind: insertion, deletion, move, untracked edit, new clause, comment or reply. clause_id
+    kind: insertion, deletion, move, untracked edit, new clause, comment, reply or footnote
+    (kept as a note: the project has no footnotes). clause_id
     is the clause it is in ("" when it is outside every clause); for a reply, parent is the
     comment it answers (an item id, or the owner's question it answers).
     """
@@ -92,7 +96,7 @@ class ReviewItem:
 
     @property
     def is_comment(self) -> bool:
-        return self.kind in ("comment", "reply")
+        return self.kind in ("comment", "reply", "footnote")
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "clause_id": self.clause_id,
@@ -185,11 +189,17 @@ def read_reply(project: Project, path: Path | str) -> Reply:
                                     for clause_id in clause_ids}
     names[CONTENTS_BOOKMARK] = None
     reader = _Reader(names, owner, _style_names(package))
-    reader.walk(document.find(_w("body")))
+    titles = {" ".join(text.split()): clause_id for text, clause_id, style in zip(
+        version.paragraphs, version.clause_ids, version.styles, strict=False)
+        if style in ("heading1", "heading2")}
+    reader.walk(document.find(_w("body")), titles, clause_ids[0] if clause_ids else None)
     reader.finish()
+    reader.margins(package.xml(name) for kind in ("header", "footer")
+                   for name in package.related(package.main, kind))
     untracked = _untracked(reader, version, len(reader.items))
     comments = _comments(package, reader, owner, len(reader.items) + len(untracked))
-    return Reply(path, version, reader.items + untracked + comments, reader.paragraphs,
+    notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
+    return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses)
 
 
@@ -217,9 +227,10 @@ class _Package:
         except OSError as exc:
             raise ReviewError(path, f"the file cannot be read ({exc.strerror})") from None
         self.parts = self._unzipped(data)
-        self.main = self.related("", "officeDocument") or "word/document.xml"
-        if self.main not in self.parts:
+        main = self.related("", "officeDocument") or ["word/document.xml"]
+        if main[0] not in self.parts:
             raise ReviewError(path, "this is not a Word (.docx) file")
+        self.main = main[0]
 
     def _unzipped(self, data: bytes) -> dict[str, bytes]:
         if not data:
@@ -242,20 +253,21 @@ class _Package:
                                          "(.docx) in LibreOffice and open that")
         return parts
 
-    def related(self, source: str, kind: str) -> str | None:
-        """The part `source` (the package itself for "") relates to as `kind`, such as
+    def related(self, source: str, kind: str) -> list[str]:
+        """The parts `source` (the package itself for "") relates to as `kind`, such as
         "comments": the last word of the relationship's type."""
         folder, name = posixpath.split(source)
         rels = posixpath.join(folder, "_rels", f"{name}.rels")
         if rels not in self.parts:
-            return None
+            return []
+        found = []
         for relation in self.xml(rels).iter(_RELS):
             if relation.get("Type", "").rsplit("/", 1)[-1] == kind \
                     and relation.get("TargetMode") != "External":
                 target = relation.get("Target", "")
                 joined = target[1:] if target.startswith("/") else posixpath.join(folder, target)
-                return posixpath.normpath(joined)
-        return None
+                found.append(posixpath.normpath(joined))
+        return [part for part in found if part in self.parts]
 
     def xml(self, name: str) -> Any:
         data = self.parts[name]
@@ -271,8 +283,7 @@ class _Package:
 
     def part_xml(self, kind: str) -> Any | None:
         """The main document's part of this kind, parsed; None when it has none."""
-        name = self.related(self.main, kind)
-        return self.xml(name) if name in self.parts else None
+        return next((self.xml(name) for name in self.related(self.main, kind)), None)
 
 
 def _choose_alternatives(root: Any) -> None:
@@ -297,8 +308,7 @@ def _version(project: Project, package: _Package) -> SentVersion:
                                         "compare the reply with; export a version for counsel "
                                         "first")
     named = ""
-    custom = package.related("", "custom-properties")
-    if custom in package.parts:
+    for custom in package.related("", "custom-properties"):
         for prop in package.xml(custom).iterfind("cp:property", _NS):
             if prop.get("name") == VERSION_PROPERTY:
                 named = "".join(prop.itertext()).strip()
@@ -328,27 +338,46 @@ class _Reader:
         self.items: list[ReviewItem] = []
         self.new_clauses: dict[str, str] = {}
         self.comment_clauses: dict[str, str] = {}
+        self.notes: dict[tuple[str, str], tuple[Any, str]] = {}  # footnotes: reference, clause
         self._new_clause = ""
         self._open: tuple[Any, str] | None = None  # last change element and its item
         self._mark_change: Any = None
 
-    def walk(self, body: Any) -> None:
+    def walk(self, body: Any, titles: dict[str, str], first: str | None) -> None:
+        """Read the body; `titles` (heading text as sent -> clause id) and `first` (the clause
+        the file starts in) place clauses in a file whose editor dropped the bookmarks."""
+        if not any(start.get(_w("name")) in self.names for start in body.iter(
+                _w("bookmarkStart"))):
+            self.clause = first
         for element in body.iter(_w("p"), _w("tr"), _w("bookmarkStart"),
-                                 _w("commentRangeStart"), _w("commentReference")):
+                                 _w("commentRangeStart"), _w("commentReference"), *_NOTES):
             tag = element.tag
             if tag == _w("bookmarkStart") and element.get(_w("name")) in self.names:
-                self.clause = self.names[element.get(_w("name"))]
-                self._new_clause = ""
+                self._enter(self.names[element.get(_w("name"))])
             elif tag in (_w("commentRangeStart"), _w("commentReference")):
                 self.comment_clauses.setdefault(element.get(_w("id")), self.clause or "")
+            elif tag in _NOTES:
+                self.notes[(_NOTES[tag], element.get(_w("id")))] = (element, self.clause or "")
             elif tag == _w("tr"):
                 self._row(element)
             elif tag == _w("p") and not any(a.tag == _w("tc") for a in element.iterancestors()):
-                for start in element.iter(_w("bookmarkStart")):
-                    if start.get(_w("name")) in self.names:
-                        self.clause = self.names[start.get(_w("name"))]
-                        self._new_clause = ""
+                marks = [self.names[start.get(_w("name"))] for start in element.iter(
+                    _w("bookmarkStart")) if start.get(_w("name")) in self.names]
+                style = _style(element, self.styles)
+                if marks:
+                    self._enter(marks[-1])
+                elif style == _CONTENTS:
+                    self._enter(None)
+                elif style in ("heading1", "heading2"):
+                    sent = " ".join("".join(text for text, tag, _ in self._pieces(
+                        element, dry=True) if tag not in _ADDS).split())
+                    if sent in titles:
+                        self._enter(titles[sent])
                 self._paragraph(element)
+
+    def _enter(self, clause: str | None) -> None:
+        self.clause = clause
+        self._new_clause = ""
 
     def _paragraph(self, p: Any) -> None:
         if self.clause is None:
@@ -391,6 +420,17 @@ class _Reader:
         last = self.paragraphs[-1] if self.paragraphs else None
         if last is not None and last.mark[0] and not last.mark[1]:
             last.mark = (last.mark[0], self._lone_mark(last.mark[0]))
+
+    def margins(self, parts: Iterable[Any]) -> None:
+        """Counsel's tracked changes in headers and footers: items outside every clause (the
+        project keeps no header text, so the owner is told, not the text changed)."""
+        kept = len(self.paragraphs)
+        self._enter("")
+        for root in parts:
+            for p in root.iter(_w("p")):
+                self._paragraph(p)
+        self.finish()
+        del self.paragraphs[kept:]
 
     def _lone_mark(self, tag: str) -> str:
         """A paragraph break added or removed on its own: an item of its own."""
@@ -520,8 +560,10 @@ def _character(node: Any) -> str:
 
 
 def _plain(p: Any) -> str:
-    """A paragraph's text as a reader sees it, with every deletion in it still there."""
-    return "".join(_character(node) for node in _run_pieces(p))
+    """A paragraph's text as it reads with its tracked changes accepted."""
+    return "".join(_character(node) for node in _run_pieces(p)
+                   if node.tag != _w("delText") and next(node.iterancestors(*_REMOVES), None)
+                   is None)
 
 
 def _style_names(package: _Package) -> dict[str, str]:
@@ -529,11 +571,12 @@ def _style_names(package: _Package) -> dict[str, str]:
     in English whatever the language; their ids are translated: berschrift2)."""
     root = package.part_xml("styles")
     kinds = {"heading 1": "heading1", "heading 2": "heading2", "list bullet": "bullet",
-             "list number": "numbered"}
+             "list number": "numbered", "toc heading": _CONTENTS}
     styles = {}
     for style in root.iterfind("w:style", _NS) if root is not None else ():
         name = style.find("w:name", _NS)
-        kind = kinds.get((name.get(_w("val"), "") if name is not None else "").lower())
+        name_text = (name.get(_w("val"), "") if name is not None else "").lower()
+        kind = _CONTENTS if name_text.startswith("toc ") else kinds.get(name_text)
         if kind:
             styles[style.get(_w("styleId"), "")] = kind
     return styles
@@ -678,6 +721,25 @@ def _comments(package: _Package, reader: _Reader, owner: str,
         items.append(item)
         if para_id:
             by_para[para_id] = (item.id, parent_note, clause_id)
+    return items
+
+
+def _footnotes(package: _Package, reader: _Reader, count: int) -> list[ReviewItem]:
+    """Footnotes and endnotes (our files have none, so someone in review wrote them): kept as
+    notes on the clause they are in, as the project has no footnotes."""
+    items = []
+    for name in _NOTES.values():
+        root = package.part_xml(f"{name}s")
+        for note in root.iterfind(f"w:{name}", _NS) if root is not None else ():
+            reference, clause_id = reader.notes.get((name, note.get(_w("id"))), (None, ""))
+            if note.get(_w("type"), "normal") != "normal" or reference is None:
+                continue  # a separator, or a note nothing in the text points to
+            change = next(reference.iterancestors(*_ADDS), None)
+            author = change.get(_w("author"), "") if change is not None else ""
+            date = parse_date(change.get(_w("date"))) if change is not None else None
+            count += 1
+            text = "\n".join(_plain(p) for p in note.iter(_w("p"))).strip()
+            items.append(ReviewItem(f"c{count}", "footnote", clause_id, author, date, text))
     return items
 
 

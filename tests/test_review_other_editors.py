@@ -23,6 +23,7 @@ from tests.test_review_import import (
     COUNSEL,
     W14,
     W15,
+    W,
     _change,
     _mark_paragraph,
     _paragraph,
@@ -485,3 +486,63 @@ def test_a_wrong_file_gets_one_plain_line_and_changes_nothing(sent, tmp_path, ca
     assert error.count("\n") == 1 and reason in error, error
     assert project_file.read_bytes() == before
     assert load_project(project_file).counsel_comments == []
+
+
+def _lost_bookmarks(parts: Parts) -> None:
+    """As an editor that keeps no bookmarks of others writes the file (Google Docs names its
+    own, _heading=h.x), without our version property."""
+    def edit(root) -> None:
+        for index, mark in enumerate(list(root.iter(w("bookmarkStart"), w("bookmarkEnd")))):
+            if mark.tag == w("bookmarkStart"):
+                mark.set(w("name"), f"_heading=h.{index:x}")
+        _paragraph(root, CONSEQUENCES).append(_change("ins", 890, _run(" In writing.")))
+        _split(_paragraph(root, "Northwind Analytics LLC"), "LLC", lambda text: _change(
+            "del", 891, _run(text, deleted=True)))
+
+    on_body(edit)(parts)
+    parts.pop("docProps/custom.xml")
+
+
+def test_a_file_that_lost_the_clause_bookmarks_is_placed_by_its_headings(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, _lost_bookmarks)
+    assert offered(read) == {("insertion", "training.consequences", "In writing."),
+                             ("deletion", "title", "LLC")}
+    assert "discipline. In writing.\n" in accepted_text(workspace, read,
+                                                        "training.consequences")
+
+
+# --- Text the project has no place for --------------------------------------------------------
+
+def _footnote_and_header(parts: Parts) -> None:
+    """A footnote counsel added (its reference a tracked insertion) and a header line."""
+    notes = etree.Element(w("footnotes"), nsmap={"w": W})
+    for note_id, kind in (("-1", "separator"), ("0", "continuationSeparator")):
+        etree.SubElement(notes, w("footnote"), {w("type"): kind, w("id"): note_id}).append(
+            element("p", element("r", element("separator"))))
+    footnote = etree.SubElement(notes, w("footnote"), {w("id"): "1"})
+    footnote.extend([element("p", element("r", element("footnoteRef")),
+                             _run(" Ohio law allows this.")),
+                     element("p", _run("See R.C. 4113.52."))])
+    parts["word/footnotes.xml"] = etree.tostring(notes)
+    _relate(parts, "footnotes.xml",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml")
+    on_body(lambda root: _paragraph(root, CONSEQUENCES).append(_change(
+        "ins", 900, element("r", element("footnoteReference", id="1")))))(parts)
+    xml_edit("word/header1.xml", lambda root: next(root.iter(w("p"))).append(
+        _change("ins", 901, _run(" Privileged and confidential"))))(parts)
+
+
+def test_a_footnote_and_a_header_change_are_listed_not_lost(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, _footnote_and_header)
+    assert {(i.kind, i.clause_id, i.author, i.text) for i in read.items} == {
+        ("footnote", "training.consequences", COUNSEL,
+         "Ohio law allows this.\nSee R.C. 4113.52."),
+        ("insertion", "", COUNSEL, " Privileged and confidential")}
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    note, = workspace.project.counsel_comments
+    assert (note.clause_id, note.text) == ("training.consequences",
+                                           "Ohio law allows this.\nSee R.C. 4113.52.")
+    header = next(i for i in read.items if i.kind == "insertion")
+    assert any(header.id in warning and "outside every clause" in warning
+               for warning in outcome.warnings)
