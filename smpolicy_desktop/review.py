@@ -177,7 +177,9 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     """Read counsel's reply; raises ReviewError when it is not a Word file from this project."""
     path = Path(path)
     package = _Package(path)
-    document = package.xml(package.main)
+    body = package.xml(package.main).find(_w("body"))
+    if body is None:
+        raise ReviewError(path, "this is not a Word (.docx) file: it has no document text")
     version = _version(project, package)
     from .docx_export import CONTENTS_BOOKMARK, bookmark_name
     from .render import render_document
@@ -192,7 +194,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     titles = {" ".join(text.split()): clause_id for text, clause_id, style in zip(
         version.paragraphs, version.clause_ids, version.styles, strict=False)
         if style in ("heading1", "heading2")}
-    reader.walk(document.find(_w("body")), titles, clause_ids[0] if clause_ids else None)
+    reader.walk(body, titles, clause_ids[0] if clause_ids else None)
     reader.finish()
     reader.margins(package.xml(name) for kind in ("header", "footer")
                    for name in package.related(package.main, kind))
@@ -443,10 +445,12 @@ class _Reader:
         change = next((c for c in (properties if properties is not None else ())
                        if c.tag in _CHANGES and self._by_counsel(c)), None)
         pieces: list[tuple[str, str, str]] = []
-        for index, cell in enumerate(row.iterfind("w:tc", _NS)):
+        for index, cell in enumerate(_own(row, row.iter(_w("tc")), _w("tr"))):
             if index:
                 pieces.append(("\t", "", ""))
-            for p in _own(cell, cell.iter(_w("p")), _w("tc")):
+            for number, p in enumerate(_own(cell, cell.iter(_w("p")), _w("tc"))):
+                if number:  # a cell's paragraphs read as one line
+                    pieces.append((" ", "", ""))
                 pieces.extend(self._pieces(p, dry=change is not None))
         if change is not None:  # a whole row inserted or deleted: one item, cells and all
             item = self._mark_item(change)
@@ -530,8 +534,8 @@ def _adjacent(previous: Any, change: Any) -> bool:
 
 
 def _own(container: Any, nodes: Iterable[Any], level: str) -> Iterable[Any]:
-    """The nodes whose nearest `level` element (paragraph or cell) is the container: not
-    those of a text box or a table inside it."""
+    """The nodes whose nearest `level` element (paragraph, cell or row) is the container:
+    not those of a text box or a table inside it."""
     return (node for node in nodes if next(node.iterancestors(level), None) is container)
 
 
@@ -583,12 +587,19 @@ def _style_names(package: _Package) -> dict[str, str]:
 
 
 def _style(p: Any, styles: dict[str, str]) -> str:
-    style = p.find("w:pPr/w:pStyle", _NS)
+    """The paragraph's block kind; as it was before a tracked formatting change (w:pPrChange:
+    formatting is not text, and the project keeps none)."""
+    properties = p.find("w:pPr/w:pPrChange/w:pPr", _NS)
+    if properties is None:
+        properties = p.find("w:pPr", _NS)
+    if properties is None:
+        return "paragraph"
+    style = properties.find("w:pStyle", _NS)
     name = style.get(_w("val")) if style is not None else ""
     kind = styles.get(name) or _STYLE_IDS.get(name, "")
     if kind:
         return kind
-    return "bullet" if p.find("w:pPr/w:numPr", _NS) is not None else "paragraph"
+    return "bullet" if properties.find("w:numPr", _NS) is not None else "paragraph"
 
 
 def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
@@ -626,7 +637,7 @@ def _line(style: str, text: str, step: int) -> str:
     if style == "numbered":
         return f"{step}. {text}"
     if style == "row":
-        return "| " + " | ".join(text.split("\t")) + " |"
+        return "| " + " | ".join(" ".join(cell.split()) for cell in text.split("\t")) + " |"
     if style in ("heading1", "heading2"):
         return _HEADING + text
     return text

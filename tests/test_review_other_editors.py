@@ -7,6 +7,7 @@ the tests check what the owner is offered after importing it.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -180,7 +181,8 @@ def test_a_move_with_its_range_markers(sent, tmp_path):
 
 
 def test_formatting_changes_are_not_text_changes(sent, tmp_path):
-    """Bold on a word (w:rPrChange) and a centred paragraph (w:pPrChange)."""
+    """Bold on a word (w:rPrChange), a centred paragraph and a paragraph made a list item
+    (w:pPrChange)."""
     def edit(root) -> None:
         bold = element("rPr", element("b"), element("rPrChange", element("rPr"), id="820",
                                                      author=COUNSEL, date="2026-12-01T10:00:00Z"))
@@ -192,6 +194,9 @@ def test_formatting_changes_are_not_text_changes(sent, tmp_path):
             p.insert(0, ppr)
         ppr.extend([element("jc", val="center"),
                     element("pPrChange", element("pPr"), id="821", author=COUNSEL)])
+        listed = _paragraph(root, "Do not post or share these kinds")
+        listed.insert(0, element("pPr", element("pStyle", val="ListBullet"), element(
+            "pPrChange", element("pPr"), id="822", author=COUNSEL)))
 
     _, read = reply_of(sent, tmp_path, on_body(edit))
     assert read.items == []
@@ -248,8 +253,8 @@ def test_tabs_breaks_and_special_hyphens_keep_words_apart(sent, tmp_path):
 # --- Tables -----------------------------------------------------------------------------------
 
 def test_changes_in_a_table_with_content_controls_in_its_cells(sent, tmp_path):
-    """A cell's paragraphs inside w:sdt (as Word writes content controls), an edit in it, and
-    a row counsel added."""
+    """A cell's paragraphs inside w:sdt (as Word writes content controls), an edit in it, a
+    second paragraph in a cell, and a row counsel added."""
     def edit(root) -> None:
         cell = next(tc for tc in root.iter(w("tc")) if "Sam Ortiz" in "".join(tc.itertext()))
         row = cell.getparent()
@@ -258,6 +263,9 @@ def test_changes_in_a_table_with_content_controls_in_its_cells(sent, tmp_path):
         control = element("sdt", element("sdtPr"), element("sdtContent", *paragraphs))
         cell.append(control)
         paragraphs[0].append(_change("ins", 850, _run(" (weekdays)")))
+        when = next(tc for tc in row.iter(w("tc")) if "not settled" in "".join(tc.itertext()))
+        _mark_paragraph(when[-1], "ins", 853)
+        when.append(element("p", _change("ins", 854, _run("or a week"))))
         new_row.find(w("trPr")).append(_change("ins", 851))
         for node, text in zip(new_row.iter(w("t")), ("HR", "Kim Lo", "+1 555 0102", "Any claim"),
                               strict=False):
@@ -266,10 +274,14 @@ def test_changes_in_a_table_with_content_controls_in_its_cells(sent, tmp_path):
             r.getparent().replace(r, _change("ins", 852, etree.fromstring(etree.tostring(r))))
         row.addnext(new_row)
 
-    _, read = reply_of(sent, tmp_path, on_body(edit))
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
     assert offered(read) == {("insertion", "responses.escalation", "(weekdays)"),
+                             ("insertion", "responses.escalation", "or a week"),
                              ("insertion", "responses.escalation",
                               "HR | Kim Lo | +1 555 0102 | Any claim")}
+    table = accepted_text(workspace, read, "responses.escalation")
+    assert "| Sam Ortiz (weekdays) |" in table and "not settled in a day or a week |" in table
+    assert "| HR | Kim Lo | +1 555 0102 | Any claim |" in table
 
 
 # --- Comments ---------------------------------------------------------------------------------
@@ -458,28 +470,36 @@ def _ole(stream: str) -> bytes:
     return OLE + bytes(504) + stream.encode("utf-16-le") + bytes(64)
 
 
-def _odt() -> bytes:
-    path = Path("reply.odt")
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<office:document-content/>")
-    data = path.read_bytes()
-    path.unlink()
-    return data
+def _zipped(parts: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
 
 
-@pytest.mark.parametrize("content, reason", [
-    (_ole("WordDocument"), "older Word format (.doc)"),
-    (_ole("EncryptedPackage"), "protected with a password"),
-    ("odt", "OpenDocument"),
-    (b"", "empty"),
-], ids=["doc", "password", "odt", "empty"])
-def test_a_wrong_file_gets_one_plain_line_and_changes_nothing(sent, tmp_path, capsys, content,
-                                                             reason, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="{}" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/officeDocument"/></Relationships>')
+WRONG_FILES = {
+    "doc": (_ole("WordDocument"), "older Word format (.doc)"),
+    "password": (_ole("EncryptedPackage"), "protected with a password"),
+    "odt": (_zipped({"mimetype": "application/vnd.oasis.opendocument.text",
+                     "content.xml": "<office:document-content/>"}), "OpenDocument"),
+    "xlsx": (_zipped({"_rels/.rels": RELS.format("xl/workbook.xml"),
+                      "xl/workbook.xml": "<workbook/>"}), "it has no document text"),
+    "damaged": (_zipped({"_rels/.rels": RELS.format("word/document.xml"),
+                         "word/document.xml": "<w:document"}), "damaged (word/document.xml)"),
+    "empty": (b"", "empty"),
+}
+
+
+@pytest.mark.parametrize("kind", WRONG_FILES)
+def test_a_wrong_file_gets_one_plain_line_and_changes_nothing(sent, tmp_path, capsys, kind):
     project_file, _ = sent
+    content, reason = WRONG_FILES[kind]
     reply = tmp_path / "reply.docx"
-    reply.write_bytes(_odt() if content == "odt" else content)
+    reply.write_bytes(content)
     before = project_file.read_bytes()
     assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 2
     error = capsys.readouterr().err
@@ -546,3 +566,25 @@ def test_a_footnote_and_a_header_change_are_listed_not_lost(sent, tmp_path):
     header = next(i for i in read.items if i.kind == "insertion")
     assert any(header.id in warning and "outside every clause" in warning
                for warning in outcome.warnings)
+
+
+STRICT = {b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+          b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+          b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+          b"http://purl.oclc.org/ooxml/officeDocument/relationships"}
+
+
+def _strict(parts: Parts) -> None:
+    """Saved as Word's "Strict Open XML Document": other namespace and relationship names."""
+    for name, data in parts.items():
+        for transitional, strict in STRICT.items():
+            data = data.replace(transitional, strict)
+        parts[name] = data
+
+
+def test_a_strict_open_xml_file_reads_like_any_other(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+    build_word_reply(sent_docx, tmp_path / "word.docx")
+    expected = items(capsys, project_file, tmp_path / "word.docx")
+    strict = rewrite(tmp_path / "word.docx", tmp_path / "strict.docx", _strict)
+    assert items(capsys, project_file, strict) == expected
