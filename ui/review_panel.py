@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -124,12 +124,14 @@ class ReviewPanel(QWidget):
     def _fill(self) -> None:
         assert self.reply is not None
         headings = self.model.workspace.document().clauses()
-        self.items.clear()
+        with QSignalBlocker(self.items):  # the rows' ids may be another reply's
+            self.items.clear()
         for item in self.reply.items:
             when = f", {long_date(item.date.date())}" if item.date else ""
             done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
+            kind = f"{item.kind} (resolved)" if item.resolved else item.kind
             row = QTreeWidgetItem([headings.get(item.clause_id, item.clause_id or "-"),
-                                   f"{item.kind}{' - ' + done if done else ''}",
+                                   f"{kind}{' - ' + done if done else ''}",
                                    f"{item.author or 'unknown'}{when}",
                                    " ".join(item.text.split())])
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)

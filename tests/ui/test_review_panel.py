@@ -134,6 +134,30 @@ def test_a_word_file_that_is_no_reply_says_why(qtbot, window, tmp_path):
     assert "is not a Word (.docx) file" in window.review_panel.heading.text()
 
 
+def test_a_word_365_thread_shows_what_is_resolved_and_a_footnote(qtbot, make_window, reply,  # noqa: F811, E501
+                                                                 tmp_path):
+    from tests.test_review_other_editors import _footnote_and_header, _threads, rewrite
+
+    project, path = reply
+    markup = rewrite(tmp_path / "sent.docx", tmp_path / "threads.docx", _threads,
+                     _footnote_and_header)
+    window = make_window()
+    window.show_project(project, None)
+    drop_file(window, markup)
+    qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() > 0)
+    assert select(window, "These two clauses overlap.").text(1) == "comment (resolved)"
+    assert select(window, "Why delete this?").text(1) == "comment"
+    assert select(window, "Ohio law allows this.").text(1) == "footnote"
+    assert window.review_panel.open_reply(tmp_path / "sent.docx")  # our own file: no items
+
+
+def test_an_old_word_file_says_to_save_it_as_docx(qtbot, window, tmp_path):
+    old = tmp_path / "reply.doc"
+    old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + "WordDocument".encode("utf-16-le"))
+    assert not window.review_panel.open_reply(old)
+    assert "save it as Word (.docx)" in window.review_panel.heading.text()
+
+
 # --- Versions sent and the redline -----------------------------------------------------------
 
 def test_a_copy_to_print_does_not_hide_changes_from_counsel(make_window, answers, tmp_path):  # noqa: F811, E501
