@@ -20,6 +20,7 @@ from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
+from tests.conftest import require_tool
 from tests.test_review_import import (
     COUNSEL,
     W14,
@@ -30,6 +31,7 @@ from tests.test_review_import import (
     _paragraph,
     _run,
     _split,
+    accept_all_and_check,
     build_word_reply,
     export_for_counsel,
     items,
@@ -378,9 +380,8 @@ def test_comments_across_clauses_on_deleted_text_unanchored_threaded_and_resolve
 
 # --- What Word 365 and others add around the text ---------------------------------------------
 
-def _word365(root) -> None:
-    """rsids and paraIds on everything, runs cut at every word, proofing marks, and an
-    mc:AlternateContent whose choice and fallback both hold the text."""
+def _rsids(root) -> None:
+    """rsids and paraIds on everything, runs cut at every word, proofing marks."""
     for p in root.iter(w("p")):
         p.set(w("rsidR"), "00A1B2C3")
         p.set(w("rsidRDefault"), "00A1B2C3")
@@ -396,6 +397,11 @@ def _word365(root) -> None:
                 run.addprevious(piece)
             p.remove(run)
         p.insert(len(p), element("proofErr", type="spellStart"))
+
+
+def _word365(root) -> None:
+    """_rsids, and an mc:AlternateContent whose choice and fallback both hold the text."""
+    _rsids(root)
     consequences = _paragraph(root, CONSEQUENCES)
     choice = etree.Element(f"{{{MC}}}Choice", {"Requires": "w14"})
     choice.append(_change("ins", 870, _run(" Ask HR.")))
@@ -508,19 +514,27 @@ def test_a_wrong_file_gets_one_plain_line_and_changes_nothing(sent, tmp_path, ca
     assert load_project(project_file).counsel_comments == []
 
 
-def _lost_bookmarks(parts: Parts) -> None:
+def _drop_bookmarks(parts: Parts) -> None:
     """As an editor that keeps no bookmarks of others writes the file (Google Docs names its
     own, _heading=h.x), without our version property."""
-    def edit(root) -> None:
-        for index, mark in enumerate(list(root.iter(w("bookmarkStart"), w("bookmarkEnd")))):
-            if mark.tag == w("bookmarkStart"):
-                mark.set(w("name"), f"_heading=h.{index:x}")
-        _paragraph(root, CONSEQUENCES).append(_change("ins", 890, _run(" In writing.")))
-        _split(_paragraph(root, "Northwind Analytics LLC"), "LLC", lambda text: _change(
-            "del", 891, _run(text, deleted=True)))
+    def rename(root) -> None:
+        for index, mark in enumerate(root.iter(w("bookmarkStart"))):
+            mark.set(w("name"), f"_heading=h.{index:x}")
 
-    on_body(edit)(parts)
+    on_body(rename)(parts)
     parts.pop("docProps/custom.xml")
+
+
+def _in_writing(root) -> None:
+    _paragraph(root, CONSEQUENCES).append(_change("ins", 890, _run(" In writing.")))
+
+
+def _lost_bookmarks(parts: Parts) -> None:
+    """_drop_bookmarks, then an insertion in a clause and a deletion in the title block."""
+    _drop_bookmarks(parts)
+    on_body(_in_writing)(parts)
+    on_body(lambda root: _split(_paragraph(root, "Northwind Analytics LLC"), "LLC", lambda
+                                text: _change("del", 891, _run(text, deleted=True))))(parts)
 
 
 def test_a_file_that_lost_the_clause_bookmarks_is_placed_by_its_headings(sent, tmp_path):
@@ -588,3 +602,17 @@ def test_a_strict_open_xml_file_reads_like_any_other(sent, tmp_path, capsys):
     expected = items(capsys, project_file, tmp_path / "word.docx")
     strict = rewrite(tmp_path / "word.docx", tmp_path / "strict.docx", _strict)
     assert items(capsys, project_file, strict) == expected
+
+
+@pytest.mark.parametrize("edits", [
+    (on_body(_rsids), on_body(_in_writing)),
+    (_drop_bookmarks, on_body(_in_writing)),
+    (_localised_styles, on_body(_in_writing)),
+    (_threads,)], ids=["rsids", "lost-bookmarks", "localised-styles", "threads"])
+def test_accepting_all_gives_the_policy_counsel_sees(sent, tmp_path, capsys, edits):
+    """The next export reads as the reply with every change accepted (by pandoc, which reads
+    no mc:AlternateContent, so none here); the redline is empty."""
+    require_tool("pandoc")
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", *edits)
+    accept_all_and_check(capsys, project_file, reply, tmp_path)
