@@ -54,7 +54,10 @@ def plain_reason(exc: OSError) -> str:
 def write_target(path: Path | str) -> Path:
     """The file a write to `path` changes: a symbolic link's target, so the link stays."""
     path = Path(path)
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        return Path(os.path.realpath(path)) if path.is_symlink() else path
+    except OSError as exc:  # e.g. a folder on the way that may not be looked into
+        raise WriteError(path, plain_reason(exc)) from exc
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: int | None = None,

@@ -97,6 +97,39 @@ def test_disk_full(capsys, project_file, tmp_path, monkeypatch, fmt):
     assert not target.exists()
 
 
+def export_as_user(project: Path, target: Path) -> subprocess.CompletedProcess:
+    """`main.py export`, as root (CI) run as 'nobody', whom permissions bind."""
+    command = [sys.executable, "main.py", "export", str(project), "-o", str(target)]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_a_folder_that_may_not_be_looked_into(project_file):
+    """A target (and the app's cache) in a folder the user may not even look into: one
+    line, no traceback."""
+    project = Path(tempfile.mkdtemp(prefix="readable-")) / project_file.name
+    project.write_bytes(project_file.read_bytes())
+    project.parent.chmod(0o755)
+    project.chmod(0o644)
+    closed = Path(tempfile.mkdtemp(prefix="closed-"))  # 0700, someone else's
+    target = closed / "policy.docx"
+    try:
+        run = export_as_user(project, target)
+        if os.geteuid() != 0:  # the folder is the user's own: the export works
+            assert run.returncode == 0, run.stderr
+            return
+        assert run.returncode == 2, run.stderr
+        assert run.stderr.count("\n") == 1
+        assert run.stderr.startswith(f"error: {target}: permission denied")
+    finally:
+        for path in (target, project):
+            path.unlink(missing_ok=True)
+        closed.rmdir()
+        project.parent.rmdir()
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_read_only_folder(project_file, fmt):
@@ -108,10 +141,7 @@ def test_read_only_folder(project_file, fmt):
         target = folder / f"policy.{fmt}"
         for path, mode in ((project, 0o444), (folder, 0o555)):
             path.chmod(mode)
-        command = [sys.executable, "main.py", "export", str(project), "-o", str(target)]
-        if os.geteuid() == 0:
-            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
-        run = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120)
+        run = export_as_user(project, target)
         assert run.returncode == 2, run.stderr
         assert run.stdout == ""
         assert run.stderr.count("\n") == 1
