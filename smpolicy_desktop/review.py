@@ -31,6 +31,7 @@ from .model import (
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
        "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
+       "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
        "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"}
 
 
@@ -55,6 +56,7 @@ _ADDS = (_w("ins"), _w("moveTo"))
 _REMOVES = (_w("del"), _w("moveFrom"))
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?\s+")
+_PICTURES = (_w("drawing"), _w("pict"), _w("object"))
 _NOTES = {_w("footnoteReference"): "footnote", _w("endnoteReference"): "endnote"}
 _CONTENTS = "contents"  # the style of the contents' heading and entries
 _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bullet",
@@ -63,6 +65,7 @@ _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bul
 
 _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot hold it)
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
+PICTURE = "picture"
 
 
 class ReviewError(Exception):
@@ -78,8 +81,8 @@ class ReviewError(Exception):
 class ReviewItem:
     """One change or comment in counsel's reply.
 
-    kind: insertion, deletion, move, untracked edit, new clause, comment, reply or footnote
-    (kept as a note: the project has no footnotes). clause_id
+    kind: insertion, deletion, move, untracked edit, new clause, comment, reply, footnote
+    (kept as a note: the project has no footnotes) or picture (listed only). clause_id
     is the clause it is in ("" when it is outside every clause); for a reply, parent is the
     comment it answers (an item id, or the owner's question it answers).
     """
@@ -97,6 +100,11 @@ class ReviewItem:
     @property
     def is_comment(self) -> bool:
         return self.kind in ("comment", "reply", "footnote")
+
+    @property
+    def changes_text(self) -> bool:
+        """Whether accepting it changes the policy's text (a picture cannot: text only)."""
+        return not self.is_comment and self.kind != PICTURE
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "clause_id": self.clause_id,
@@ -352,7 +360,8 @@ class _Reader:
                 _w("bookmarkStart"))):
             self.clause = first
         for element in body.iter(_w("p"), _w("tr"), _w("bookmarkStart"),
-                                 _w("commentRangeStart"), _w("commentReference"), *_NOTES):
+                                 _w("commentRangeStart"), _w("commentReference"), *_NOTES,
+                                 *_PICTURES):
             tag = element.tag
             if tag == _w("bookmarkStart") and element.get(_w("name")) in self.names:
                 self._enter(self.names[element.get(_w("name"))])
@@ -360,6 +369,8 @@ class _Reader:
                 self.comment_clauses.setdefault(element.get(_w("id")), self.clause or "")
             elif tag in _NOTES:
                 self.notes[(_NOTES[tag], element.get(_w("id")))] = (element, self.clause or "")
+            elif tag in _PICTURES:
+                self._picture(element)
             elif tag == _w("tr"):
                 self._row(element)
             elif tag == _w("p") and not any(a.tag == _w("tc") for a in element.iterancestors()):
@@ -376,6 +387,18 @@ class _Reader:
                     if sent in titles:
                         self._enter(titles[sent])
                 self._paragraph(element)
+
+    def _picture(self, picture: Any) -> None:
+        """A picture (our files have none): listed where it is, by its description."""
+        if self.clause is None or next(picture.iterancestors(*_PICTURES), None) is not None:
+            return
+        described = picture.find(".//wp:docPr", _NS)
+        shape = next((n for n in picture.iter() if n.get("alt")), None)
+        text = (described.get("descr") or described.get("title") or described.get("name", "")
+                if described is not None else shape.get("alt") if shape is not None else "")
+        change = next(picture.iterancestors(*_CHANGES), None)
+        by = change if change is not None else picture
+        self._item(by, PICTURE, text)
 
     def _enter(self, clause: str | None) -> None:
         self.clause = clause
@@ -788,7 +811,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
     by_clause: dict[str, list[ReviewItem]] = {}
     for item in reply.items:
-        if item.id in accepted and not item.is_comment and not _as_clause(item, decisions):
+        if item.id in accepted and item.changes_text and not _as_clause(item, decisions):
             by_clause.setdefault(item.clause_id, []).append(item)
     for clause_id, items in by_clause.items():
         hows = {decisions[item.id].how for item in items}
@@ -801,6 +824,9 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
             _add_clause(project, reply, item, outcome)
         elif item.is_comment:
             _keep_comment(project, item, decision, outcome)
+        elif item.kind == PICTURE:
+            outcome.warnings.append(f"{item.id}: the policy holds text only, so the picture is "
+                                    "not kept; add it to the Word file after you export it")
     for finding in check_project(project):
         if (finding.rule, finding.clause_id) not in before and finding.at_least("warning"):
             outcome.warnings.append(f"{finding.clause_id or 'policy'}: {finding.reason}")

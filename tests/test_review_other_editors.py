@@ -616,3 +616,27 @@ def test_accepting_all_gives_the_policy_counsel_sees(sent, tmp_path, capsys, edi
     project_file, sent_docx = sent
     reply = rewrite(sent_docx, tmp_path / "reply.docx", *edits)
     accept_all_and_check(capsys, project_file, reply, tmp_path)
+
+
+def _pictures(root) -> None:
+    """A picture counsel inserted with Track Changes (DrawingML, described) and one pasted
+    without (VML, as older Word and LibreOffice write)."""
+    drawing = etree.fromstring(
+        f'<w:drawing xmlns:w="{W}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+        'wordprocessingDrawing"><wp:inline><wp:docPr id="1" name="Picture 1" '
+        'descr="Escalation flow chart"/></wp:inline></w:drawing>')
+    _paragraph(root, CONSEQUENCES).append(_change("ins", 910, element("r", drawing)))
+    vml = etree.fromstring(f'<w:pict xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml">'
+                           '<v:shape id="s1" alt="Company logo"/></w:pict>')
+    _paragraph(root, "Just make sure your work gets done").append(element("r", vml))
+
+
+def test_a_picture_is_listed_where_it_is_and_not_kept(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, on_body(_pictures))
+    assert {(i.kind, i.clause_id, i.author, i.text) for i in read.items} == {
+        ("picture", "training.consequences", COUNSEL, "Escalation flow chart"),
+        ("picture", "employees.personal_use", "", "Company logo")}
+    before = clause_texts(workspace.document())
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert clause_texts(workspace.document()) == before
+    assert sum("the picture is not kept" in warning for warning in outcome.warnings) == 2

@@ -156,7 +156,7 @@ class ReviewPanel(QWidget):
         open_ = item is not None and item.id not in self.decisions
         for button in (self.accept_button, self.accept_as, self.reject_button):
             button.setEnabled(open_)
-        self.accept_as.setEnabled(open_ and not item.is_comment)
+        self.accept_as.setEnabled(open_ and item.changes_text)
         self.reply_button.setEnabled(open_ and item.is_comment)
 
     def decide(self, action: str, how: str = "", text: str = "") -> None:
@@ -170,7 +170,7 @@ class ReviewPanel(QWidget):
             # Accepting rewrites the clause from every change accepted in it so far.
             together = {i: d for i, d in self.decisions.items() if d.action == "accept"
                         and self.reply.item(i).clause_id == item.clause_id
-                        and not self.reply.item(i).is_comment and not item.is_comment}
+                        and self.reply.item(i).changes_text and item.changes_text}
             together[item.id] = decision
             changed = self.model.project.model_copy(deep=True)
             outcome = apply_decisions(changed, self.reply, together)
