@@ -63,6 +63,7 @@ _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bul
               "ListNumber": "numbered", "TOCHeading": _CONTENTS,
               "TOC1": _CONTENTS}  # our styles' ids, for a file without style names
 
+_WITHIN = ">"  # joins a removal's item to the insertion it removes words from
 _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot hold it)
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
 PICTURE = "picture"
@@ -134,10 +135,14 @@ class _Paragraph:
 
 
 def _kept(tag: str, item: str, accepted: Iterable[str] | None) -> bool:
+    """Whether a piece stays: added and accepted, or removed and not; words one reviewer
+    removed from another's insertion (item "removal>insertion") also need the insertion."""
     if not tag:
         return True
+    item, _, within = item.partition(_WITHIN)
     taken = accepted is None or item in accepted
-    return taken if tag in _ADDS else not taken
+    kept = taken if tag in _ADDS else not taken
+    return kept and (not within or accepted is None or within in accepted)
 
 
 @dataclass
@@ -351,6 +356,7 @@ class _Reader:
         self.notes: dict[tuple[str, str], tuple[Any, str]] = {}  # footnotes: reference, clause
         self._new_clause = ""
         self._open: tuple[Any, str] | None = None  # last change element and its item
+        self._made: dict[Any, str] = {}  # change element -> its item
         self._mark_change: Any = None
 
     def walk(self, body: Any, titles: dict[str, str], first: str | None) -> None:
@@ -492,8 +498,12 @@ class _Reader:
                     continue  # the owner's own redline: its deletions are already made
                 pieces.append((text, "", ""))
             else:
-                pieces.append((text, change.tag,
-                               "" if dry else self._text_item(change, text)))
+                item = "" if dry else self._text_item(change, text)
+                outer = next((a for a in change.iterancestors(*_ADDS) if self._by_counsel(a)),
+                             None) if change.tag in _REMOVES else None
+                if outer is not None and not dry:  # one reviewer took out another's words
+                    item += _WITHIN + self._text_item(outer, text)
+                pieces.append((text, change.tag, item))
         return pieces
 
     def _by_counsel(self, change: Any) -> bool:
@@ -515,6 +525,12 @@ class _Reader:
         if self._new_clause:
             return self._new_clause
         kind = _CHANGES[change.tag]
+        known = self._made.get(change)
+        if known is not None:  # the same change, after another one inside it
+            index = int(known[1:]) - 1
+            self.items[index] = replace(self.items[index], text=self.items[index].text + text)
+            self._open = (change, known)
+            return known
         if self._open is not None:
             previous, item_id = self._open
             last = self.items[-1]
@@ -523,9 +539,11 @@ class _Reader:
                         previous, change))):
                 self.items[-1] = replace(last, text=last.text + text)
                 self._open = (change, item_id)
+                self._made[change] = item_id
                 return item_id
         item_id = self._item(change, kind, text)
         self._open = (change, item_id)
+        self._made[change] = item_id
         return item_id
 
     def _mark_item(self, change: Any) -> str:

@@ -640,3 +640,22 @@ def test_a_picture_is_listed_where_it_is_and_not_kept(sent, tmp_path):
     outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
     assert clause_texts(workspace.document()) == before
     assert sum("the picture is not kept" in warning for warning in outcome.warnings) == 2
+
+
+def test_words_one_reviewer_took_out_of_anothers_insertion(sent, tmp_path):
+    """Word writes a second reviewer's deletion inside the first one's insertion."""
+    def edit(root) -> None:
+        taken_out = element("del", _run(" in writing", deleted=True), id="921",
+                            author="Alex Kim", date="2026-12-01T12:00:00Z")
+        _paragraph(root, CONSEQUENCES).append(_change("ins", 920, _run(" Ask HR"), taken_out,
+                                                      _run(".")))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert {(i.kind, i.author, i.text.strip()) for i in read.items} == {
+        ("insertion", COUNSEL, "Ask HR in writing."), ("deletion", "Alex Kim", "in writing")}
+    insertion, deletion = sorted(read.items, key=lambda i: i.kind != "insertion")
+    assert read.clause_text("training.consequences", {insertion.id})[1].startswith(
+        "Coaching first; serious breaches may lead to discipline. Ask HR in writing.\n")
+    assert read.clause_text("training.consequences", {deletion.id}) == \
+        read.clause_text("training.consequences", ())  # nothing to take out of
+    assert "discipline. Ask HR.\n" in accepted_text(workspace, read, "training.consequences")
