@@ -203,7 +203,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     names: dict[str, str | None] = {bookmark_name(clause_id): clause_id
                                     for clause_id in clause_ids}
     names[CONTENTS_BOOKMARK] = None
-    reader = _Reader(names, owner, _style_names(package))
+    reader = _Reader(names, owner, _style_names(package), _list_kinds(package))
     titles = {" ".join(text.split()): clause_id for text, clause_id, style in zip(
         version.paragraphs, version.clause_ids, version.styles, strict=False)
         if style in ("heading1", "heading2")}
@@ -346,8 +346,9 @@ def parse_date(text: str | None) -> datetime | None:
 class _Reader:
     """Walks the body in order, keeping the clause each paragraph is in."""
 
-    def __init__(self, names: dict[str, str | None], owner: str, styles: dict[str, str]):
-        self.names, self.owner, self.styles = names, owner, styles
+    def __init__(self, names: dict[str, str | None], owner: str, styles: dict[str, str],
+                 lists: dict[str, str]):
+        self.names, self.owner, self.styles, self.lists = names, owner, styles, lists
         self.clause: str | None = None  # None: outside every clause (or in the contents)
         self.paragraphs: list[_Paragraph] = []
         self.items: list[ReviewItem] = []
@@ -382,7 +383,7 @@ class _Reader:
             elif tag == _w("p") and not any(a.tag == _w("tc") for a in element.iterancestors()):
                 marks = [self.names[start.get(_w("name"))] for start in element.iter(
                     _w("bookmarkStart")) if start.get(_w("name")) in self.names]
-                style = _style(element, self.styles)
+                style = _style(element, self.styles, self.lists)
                 if marks:
                     self._enter(marks[-1])
                 elif style == _CONTENTS:
@@ -413,7 +414,7 @@ class _Reader:
     def _paragraph(self, p: Any) -> None:
         if self.clause is None:
             return
-        style = _style(p, self.styles)
+        style = _style(p, self.styles, self.lists)
         dry = self._pieces(p, dry=True)
         new = [change for change in dry if change[0].strip()]
         whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's
@@ -627,7 +628,25 @@ def _style_names(package: _Package) -> dict[str, str]:
     return styles
 
 
-def _style(p: Any, styles: dict[str, str]) -> str:
+def _list_kinds(package: _Package) -> dict[str, str]:
+    """List (w:numId) -> bullet or numbered, by its first level's format: an editor without
+    our list styles (Google Docs) writes lists as numbered paragraphs of the Normal style."""
+    root = package.part_xml("numbering")
+    if root is None:
+        return {}
+    formats = {abstract.get(_w("abstractNumId")): abstract.find("w:lvl/w:numFmt", _NS)
+               for abstract in root.iterfind("w:abstractNum", _NS)}
+    kinds = {}
+    for number in root.iterfind("w:num", _NS):
+        abstract = number.find("w:abstractNumId", _NS)
+        found = formats.get(abstract.get(_w("val")) if abstract is not None else None)
+        if found is not None:
+            kinds[number.get(_w("numId"))] = "bullet" if found.get(_w("val")) == "bullet" \
+                else "numbered"
+    return kinds
+
+
+def _style(p: Any, styles: dict[str, str], lists: dict[str, str]) -> str:
     """The paragraph's block kind; as it was before a tracked formatting change (w:pPrChange:
     formatting is not text, and the project keeps none)."""
     properties = p.find("w:pPr/w:pPrChange/w:pPr", _NS)
@@ -640,7 +659,10 @@ def _style(p: Any, styles: dict[str, str]) -> str:
     kind = styles.get(name) or _STYLE_IDS.get(name, "")
     if kind:
         return kind
-    return "bullet" if properties.find("w:numPr", _NS) is not None else "paragraph"
+    number = properties.find("w:numPr/w:numId", _NS)
+    if number is None or number.get(_w("val")) == "0":  # numId 0: numbering taken off
+        return "paragraph"
+    return lists.get(number.get(_w("val")), "bullet")
 
 
 def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None

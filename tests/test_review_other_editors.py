@@ -604,20 +604,6 @@ def test_a_strict_open_xml_file_reads_like_any_other(sent, tmp_path, capsys):
     assert items(capsys, project_file, strict) == expected
 
 
-@pytest.mark.parametrize("edits", [
-    (on_body(_rsids), on_body(_in_writing)),
-    (_drop_bookmarks, on_body(_in_writing)),
-    (_localised_styles, on_body(_in_writing)),
-    (_threads,)], ids=["rsids", "lost-bookmarks", "localised-styles", "threads"])
-def test_accepting_all_gives_the_policy_counsel_sees(sent, tmp_path, capsys, edits):
-    """The next export reads as the reply with every change accepted (by pandoc, which reads
-    no mc:AlternateContent, so none here); the redline is empty."""
-    require_tool("pandoc")
-    project_file, sent_docx = sent
-    reply = rewrite(sent_docx, tmp_path / "reply.docx", *edits)
-    accept_all_and_check(capsys, project_file, reply, tmp_path)
-
-
 def _pictures(root) -> None:
     """A picture counsel inserted with Track Changes (DrawingML, described) and one pasted
     without (VML, as older Word and LibreOffice write)."""
@@ -659,3 +645,38 @@ def test_words_one_reviewer_took_out_of_anothers_insertion(sent, tmp_path):
     assert read.clause_text("training.consequences", {deletion.id}) == \
         read.clause_text("training.consequences", ())  # nothing to take out of
     assert "discipline. Ask HR.\n" in accepted_text(workspace, read, "training.consequences")
+
+
+def _google_docs(parts: Parts) -> None:
+    """As Google Docs writes a document: no bookmarks of ours, and no styles of its own for
+    lists, so list items are Normal paragraphs numbered through numbering.xml (here with the
+    lists our export defines: 1 bullets, 2 numbers)."""
+    _drop_bookmarks(parts)
+
+    def lists(root) -> None:
+        for style in root.iter(w("pStyle")):
+            number = {"ListBullet": "1", "ListNumber": "2"}.get(style.get(w("val")))
+            if number:
+                style.getparent().replace(style, element("numPr", element("ilvl", val="0"),
+                                                         element("numId", val=number)))
+    on_body(lists)(parts)
+
+
+def test_a_google_docs_file_with_lists_as_numbered_paragraphs(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, _google_docs, on_body(_in_writing))
+    assert offered(read) == {("insertion", "training.consequences", "In writing.")}
+
+
+@pytest.mark.parametrize("edits", [
+    (on_body(_rsids), on_body(_in_writing)),
+    (_drop_bookmarks, on_body(_in_writing)),
+    (_localised_styles, on_body(_in_writing)),
+    (_threads,), (_google_docs, on_body(_in_writing))],
+    ids=["rsids", "lost-bookmarks", "localised-styles", "threads", "google-docs"])
+def test_accepting_all_gives_the_policy_counsel_sees(sent, tmp_path, capsys, edits):
+    """The next export reads as the reply with every change accepted (by pandoc, which reads
+    no mc:AlternateContent, so none here); the redline is empty."""
+    require_tool("pandoc")
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", *edits)
+    accept_all_and_check(capsys, project_file, reply, tmp_path)
