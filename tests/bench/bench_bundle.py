@@ -4,9 +4,10 @@ bare PySide6 window built in the same run, with the same Qt trimming (.ci/qt_tri
 Start is timed from launch on a private Xvfb (Linux only): "shown" when the window is mapped
 (xwininfo), "filled" when its frame, the forms of the first tab and the preview are drawn: the
 app says so when SMPOLICY_SAY_FILLED asks (one loop turn after the preview first paints the
-project; ui/app.py), with the clock, and one xwd frame then must be detailed (more than 128
-colours below the toolbar). The tab marks of the risk check, which come later from a second
-process, are not waited for. The bare window is filled one loop turn after its first paint.
+project; ui/app.py), with the clock and its processor time, and one xwd frame then must be
+detailed (more than 128 colours below the toolbar). The tab marks of the risk check, which come
+later from a second process, are not waited for. The bare window is filled one loop turn after
+its first paint.
 Run: .venv/bin/python tests/bench/run.py bundle
 """
 
