@@ -8,7 +8,6 @@ a new clause of the owner's own.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
@@ -236,28 +235,29 @@ class _Package:
     def __init__(self, path: Path):
         self.path = path
         try:
-            data = path.read_bytes()
+            with path.open("rb") as file:
+                head = file.read(len(_OLE))
+            self.parts = self._unzipped(head)
         except FileNotFoundError:
             raise ReviewError(path, "the file does not exist") from None
         except OSError as exc:
             raise ReviewError(path, f"the file cannot be read ({exc.strerror})") from None
-        self.parts = self._unzipped(data)
         main = self.related("", "officeDocument") or ["word/document.xml"]
         if main[0] not in self.parts:
             raise ReviewError(path, "this is not a Word (.docx) file")
         self.main = main[0]
 
-    def _unzipped(self, data: bytes) -> dict[str, bytes]:
-        if not data:
+    def _unzipped(self, head: bytes) -> dict[str, bytes]:
+        if not head:
             raise ReviewError(self.path, "the file is empty")
-        if data.startswith(_OLE):
-            if "EncryptedPackage".encode("utf-16-le") in data:
+        if head == _OLE:
+            if "EncryptedPackage".encode("utf-16-le") in self.path.read_bytes():
                 raise ReviewError(self.path, "the file is protected with a password; open it in "
                                              "Word, remove the password and save it again")
             raise ReviewError(self.path, "this is the older Word format (.doc); open it in Word "
                                          "or LibreOffice and save it as Word (.docx)")
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            with zipfile.ZipFile(self.path) as archive:
                 names = [n for n in archive.namelist() if n.endswith((".xml", ".rels"))
                          or n == "mimetype"]
                 parts = {name.lstrip("/"): archive.read(name) for name in names}

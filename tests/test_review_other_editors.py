@@ -8,6 +8,7 @@ the tests check what the owner is offered after importing it.
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from lxml import etree
 
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.render import clause_texts
-from smpolicy_desktop.review import Decision
+from smpolicy_desktop.review import Decision, ReviewError, apply_decisions
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
 from tests.conftest import require_tool
@@ -680,3 +681,41 @@ def test_accepting_all_gives_the_policy_counsel_sees(sent, tmp_path, capsys, edi
     project_file, sent_docx = sent
     reply = rewrite(sent_docx, tmp_path / "reply.docx", *edits)
     accept_all_and_check(capsys, project_file, reply, tmp_path)
+
+
+def _damage(rng: random.Random) -> Callable[[Parts], None]:
+    """Take out elements and attributes at random, or give attributes odd values, in the
+    parts a reply is read from (as a program that writes half a construct might)."""
+    def apply(parts: Parts) -> None:
+        for name in ("word/document.xml", "word/comments.xml", "word/commentsExtended.xml",
+                     "word/_rels/document.xml.rels", "word/footnotes.xml", "word/styles.xml",
+                     "word/numbering.xml", "_rels/.rels"):
+            root = etree.fromstring(parts[name])
+            nodes = list(root.iter())
+            for _ in range(rng.randint(3, 15)):
+                node = rng.choice(nodes)
+                if rng.random() < 0.4 and node.getparent() is not None:
+                    node.getparent().remove(node)
+                elif node.attrib:
+                    key = rng.choice(list(node.attrib))
+                    node.set(key, rng.choice(["", "x", "-1", "0", "99999"]))
+            parts[name] = etree.tostring(root)
+    return apply
+
+
+@pytest.mark.slow
+def test_a_damaged_reply_is_read_or_refused_in_plain_words(sent, tmp_path):
+    project_file, sent_docx = sent
+    whole = rewrite(sent_docx, tmp_path / "whole.docx", _threads, _footnote_and_header,
+                    on_body(_pictures))
+    workspace = Workspace.open(project_file)
+    rng = random.Random(14)
+    for _ in range(40):
+        damaged = rewrite(whole, tmp_path / "damaged.docx", _damage(rng))
+        try:
+            read = workspace.read_reply(damaged)
+        except ReviewError as error:
+            assert "\n" not in str(error)
+            continue
+        project = workspace.project.model_copy(deep=True)
+        apply_decisions(project, read, {i.id: Decision("accept") for i in read.items})
