@@ -155,6 +155,7 @@ class Reply:
     sent_bodies: dict[str, str]  # clause id -> its text as sent
     sections: dict[str, str]  # clause id -> its section id
     new_clauses: dict[str, str]  # a new clause's item id -> the clause it follows
+    moves: dict[str, str] = field(default_factory=dict)  # each half of a move -> the other
 
     def item(self, item_id: str) -> ReviewItem:
         found = next((i for i in self.items if i.id == item_id), None)
@@ -214,7 +215,22 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     comments = _comments(package, reader, owner, len(reader.items) + len(untracked))
     notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
-                 _bodies(version), _sections(version), reader.new_clauses)
+                 _bodies(version), _sections(version), reader.new_clauses,
+                 _paired_moves(reader.items, reader.move_sides))
+
+
+def _paired_moves(items: list[ReviewItem], sides: dict[str, str]) -> dict[str, str]:
+    """Each half of a move -> the other (the same words by the same reviewer, taken out in
+    one place and put in the other): deciding one decides both, so no words are lost or
+    doubled."""
+    arrived = [i for i in items if sides.get(i.id) == _w("moveTo")]
+    pairs: dict[str, str] = {}
+    for left in (i for i in items if sides.get(i.id) == _w("moveFrom")):
+        match = next((i for i in arrived if i.id not in pairs and
+                      (i.author, i.text.strip()) == (left.author, left.text.strip())), None)
+        if match is not None:
+            pairs.update({left.id: match.id, match.id: left.id})
+    return pairs
 
 
 def _owner(project: Project) -> str:
@@ -358,6 +374,7 @@ class _Reader:
         self._new_clause = ""
         self._open: tuple[Any, str] | None = None  # last change element and its item
         self._made: dict[Any, str] = {}  # change element -> its item
+        self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self._mark_change: Any = None
 
     def walk(self, body: Any, titles: dict[str, str], first: str | None) -> None:
@@ -518,6 +535,8 @@ class _Reader:
                           change.get(_w("author"), ""), parse_date(change.get(_w("date"))),
                           text)
         self.items.append(item)
+        if kind == "move":
+            self.move_sides[item.id] = change.tag
         return item.id
 
     def _text_item(self, change: Any, text: str) -> str:
@@ -844,6 +863,8 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     outcome = Outcome()
     for item_id in decisions:
         reply.item(item_id)  # unknown ids are refused before anything changes
+    decisions = {**{reply.moves[i]: d for i, d in decisions.items() if i in reply.moves},
+                 **decisions}  # half a move is the whole move, unless both are decided
     from .checks import check_project
 
     before = {(f.rule, f.clause_id) for f in check_project(project)}

@@ -155,32 +155,45 @@ def test_a_field_reads_as_the_text_it_shows_never_its_code(sent, tmp_path):
         workspace, read, "training.consequences")
 
 
-def test_a_move_with_its_range_markers(sent, tmp_path):
-    """Word brackets moved text with named range markers and marks the paragraphs' ends."""
-    def edit(root) -> None:
-        moved = _paragraph(root, "Client files and client data")
-        last = _paragraph(root, "Financial results")
-        arrived = etree.fromstring(etree.tostring(moved))
-        for run in arrived.findall(w("r")):
-            arrived.remove(run)
-        arrived.extend([element("moveToRangeStart", id="801", author=COUNSEL, name="move1"),
-                        _change("moveTo", 802, _run("Client files and client data")),
-                        element("moveToRangeEnd", id="801")])
-        _mark_paragraph(arrived, "moveTo", 803)
-        last.addnext(arrived)
-        for run in moved.findall(w("r")):
-            moved.replace(run, _change("moveFrom", 804, _run(run.findtext(w("t")))))
-        moved.find(w("pPr")).addnext(element("moveFromRangeStart", id="805", author=COUNSEL,
-                                             name="move1"))
-        moved.append(element("moveFromRangeEnd", id="805"))
-        _mark_paragraph(moved, "moveFrom", 806)
+def _moved(root) -> None:
+    """The first confidential item moved to the end of its list, as Word brackets moved text:
+    named range markers, and the paragraphs' ends marked."""
+    moved = _paragraph(root, "Client files and client data")
+    last = _paragraph(root, "Financial results")
+    arrived = etree.fromstring(etree.tostring(moved))
+    for run in arrived.findall(w("r")):
+        arrived.remove(run)
+    arrived.extend([element("moveToRangeStart", id="801", author=COUNSEL, name="move1"),
+                    _change("moveTo", 802, _run("Client files and client data")),
+                    element("moveToRangeEnd", id="801")])
+    _mark_paragraph(arrived, "moveTo", 803)
+    last.addnext(arrived)
+    for run in moved.findall(w("r")):
+        moved.replace(run, _change("moveFrom", 804, _run(run.findtext(w("t")))))
+    moved.find(w("pPr")).addnext(element("moveFromRangeStart", id="805", author=COUNSEL,
+                                         name="move1"))
+    moved.append(element("moveFromRangeEnd", id="805"))
+    _mark_paragraph(moved, "moveFrom", 806)
 
-    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+
+MOVED_LIST = ["- Unreleased projects", "- Financial results", "- Client files and client data"]
+
+
+def test_a_move_with_its_range_markers(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, on_body(_moved))
     assert offered(read) == {("move", "employees.confidential", "Client files and client data")}
     assert [i.kind for i in read.items] == ["move", "move"]
     lines = accepted_text(workspace, read, "employees.confidential").splitlines()
-    assert lines[1:4] == ["- Unreleased projects", "- Financial results",
-                          "- Client files and client data"]
+    assert lines[1:4] == MOVED_LIST
+
+
+@pytest.mark.parametrize("half", [0, 1], ids=["where-it-left", "where-it-arrived"])
+def test_accepting_half_a_move_moves_the_words_once(sent, tmp_path, half):
+    """Deciding one half of a move decides the other: the words are never lost or doubled."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_moved))
+    workspace.apply_review(read, {read.items[half].id: Decision("accept")})
+    lines = clause_texts(workspace.document())["employees.confidential"].splitlines()
+    assert lines[1:4] == MOVED_LIST and sum("Client files" in line for line in lines) == 1
 
 
 def test_formatting_changes_are_not_text_changes(sent, tmp_path):

@@ -166,6 +166,8 @@ class ReviewPanel(QWidget):
             return
         decision = Decision(action, how, text)
         self.decisions[item.id] = decision
+        if item.id in self.reply.moves:  # the other half of a move goes with it
+            self.decisions.setdefault(self.reply.moves[item.id], decision)
         if action != "reject":
             # Accepting rewrites the clause from every change accepted in it so far.
             together = {i: d for i, d in self.decisions.items() if d.action == "accept"

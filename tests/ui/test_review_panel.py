@@ -72,6 +72,19 @@ def test_accept_puts_counsels_words_in_the_policy_and_undo_takes_them_out(qtbot,
                     window.preview.toPlainText())
 
 
+def test_accepting_one_half_of_a_move_accepts_the_other(qtbot, window):
+    items = window.review_panel.items
+    moves = [items.topLevelItem(i) for i in range(items.topLevelItemCount())
+             if items.topLevelItem(i).text(1) == "move"]
+    items.setCurrentItem(moves[1])  # where the item arrived
+    window.review_panel.accept_button.click()
+    moves = [items.topLevelItem(i) for i in range(items.topLevelItemCount())
+             if items.topLevelItem(i).text(1).startswith("move")]
+    assert [row.text(1) for row in moves] == ["move - Accepted", "move - Accepted"]
+    qtbot.waitUntil(lambda: window.preview.toPlainText().count("Client files and client data")
+                    == 1)  # neither doubled nor lost
+
+
 def test_accept_as_a_clause_wording_keeps_it_as_wording(qtbot, window):
     select(window, "three times")
     accept_as = {a.text(): a for a in window.review_panel.accept_menu.actions()}
