@@ -270,7 +270,7 @@ def test_tabs_breaks_and_special_hyphens_keep_words_apart(sent, tmp_path):
 
 def test_changes_in_a_table_with_content_controls_in_its_cells(sent, tmp_path):
     """A cell's paragraphs inside w:sdt (as Word writes content controls), an edit in it, a
-    second paragraph in a cell, and a row counsel added."""
+    second paragraph in a cell, a row counsel added and one counsel took out."""
     def edit(root) -> None:
         cell = next(tc for tc in root.iter(w("tc")) if "Sam Ortiz" in "".join(tc.itertext()))
         row = cell.getparent()
@@ -289,15 +289,22 @@ def test_changes_in_a_table_with_content_controls_in_its_cells(sent, tmp_path):
         for r in list(new_row.iter(w("r"))):
             r.getparent().replace(r, _change("ins", 852, etree.fromstring(etree.tostring(r))))
         row.addnext(new_row)
+        lawyer = next(tr for tr in root.iter(w("tr")) if "Lee Park" in "".join(tr.itertext()))
+        lawyer.find(w("trPr")).append(_change("del", 855))
+        for r in list(lawyer.iter(w("r"))):
+            r.getparent().replace(r, _change("del", 856, _run(r.findtext(w("t")),
+                                                              deleted=True)))
 
     workspace, read = reply_of(sent, tmp_path, on_body(edit))
     assert offered(read) == {("insertion", "responses.escalation", "(weekdays)"),
                              ("insertion", "responses.escalation", "or a week"),
                              ("insertion", "responses.escalation",
-                              "HR | Kim Lo | +1 555 0102 | Any claim")}
+                              "HR | Kim Lo | +1 555 0102 | Any claim"),
+                             ("deletion", "responses.escalation",
+                              "Company lawyer | Lee Park | lee@example.com | Any legal threat")}
     table = accepted_text(workspace, read, "responses.escalation")
     assert "| Sam Ortiz (weekdays) |" in table and "not settled in a day or a week |" in table
-    assert "| HR | Kim Lo | +1 555 0102 | Any claim |" in table
+    assert "| HR | Kim Lo | +1 555 0102 | Any claim |" in table and "Lee Park" not in table
 
 
 # --- Comments ---------------------------------------------------------------------------------
