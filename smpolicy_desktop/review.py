@@ -212,7 +212,8 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     reader.margins(package.xml(name) for kind in ("header", "footer")
                    for name in package.related(package.main, kind))
     untracked = _untracked(reader, version, len(reader.items))
-    comments = _comments(package, reader, owner, len(reader.items) + len(untracked))
+    own_notes = {note.text for note in render_document(project, version.kind).notes}
+    comments = _comments(package, reader, owner, own_notes, len(reader.items) + len(untracked))
     notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
@@ -780,9 +781,11 @@ def _untracked(reader: _Reader, version: SentVersion, count: int) -> list[Review
     return items
 
 
-def _comments(package: _Package, reader: _Reader, owner: str,
+def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str],
               count: int) -> list[ReviewItem]:
-    """Counsel's comments and replies (the owner's own notes are context, not items)."""
+    """Counsel's comments and replies (the owner's own notes are context, not items: told by
+    their author, or by their words when the file's authors were made anonymous, as Word's
+    "remove personal information" does)."""
     root = package.part_xml("comments")
     if root is None:
         return []
@@ -802,7 +805,7 @@ def _comments(package: _Package, reader: _Reader, owner: str,
         parent_item, parent_note, parent_clause = by_para.get(parent, ("", "", "")) \
             if parent else ("", "", "")
         clause_id = reader.comment_clauses.get(comment.get(_w("id")), "") or parent_clause
-        if author == owner:  # the owner's own note as sent: context, not counsel's review
+        if author == owner or any(text.endswith(note) for note in own_notes):
             if para_id:
                 by_para[para_id] = ("", text, clause_id)
             continue

@@ -739,3 +739,28 @@ def test_a_damaged_reply_is_read_or_refused_in_plain_words(sent, tmp_path):
             continue
         project = workspace.project.model_copy(deep=True)
         apply_decisions(project, read, {i.id: Decision("accept") for i in read.items})
+
+
+def _anonymous(parts: Parts) -> None:
+    """Word's "remove personal information from this file": every author is "Author", and
+    no change or comment has a date."""
+    for name in ("word/document.xml", "word/comments.xml"):
+        def scrub(root) -> None:
+            for node in root.iter():
+                if node.get(w("author")) is not None:
+                    node.set(w("author"), "Author")
+                node.attrib.pop(w("date"), None)
+        xml_edit(name, scrub)(parts)
+
+
+def test_a_reply_with_its_authors_made_anonymous(sent, tmp_path, capsys):
+    """The owner's own question is still the owner's, not a comment from "Author"."""
+    project_file, sent_docx = sent
+    build_word_reply(sent_docx, tmp_path / "word.docx")
+    named = items(capsys, project_file, tmp_path / "word.docx")
+    reply = rewrite(tmp_path / "word.docx", tmp_path / "anonymous.docx", _anonymous)
+    listed = items(capsys, project_file, reply)
+    assert [(i["kind"], i["clause_id"], i["text"], i["owner_note"]) for i in listed] == \
+        [(i["kind"], i["clause_id"], i["text"], i["owner_note"]) for i in named]
+    assert {(i["author"], i["date"]) for i in listed if i["kind"] != "untracked edit"} == {
+        ("Author", None)}
