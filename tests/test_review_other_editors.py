@@ -764,3 +764,19 @@ def test_a_reply_with_its_authors_made_anonymous(sent, tmp_path, capsys):
         [(i["kind"], i["clause_id"], i["text"], i["owner_note"]) for i in named]
     assert {(i["author"], i["date"]) for i in listed if i["kind"] != "untracked edit"} == {
         ("Author", None)}
+
+
+def _footer_deleted(root) -> None:
+    """Counsel deletes the footer's "Page X of Y", fields and all: Word writes the field codes
+    as w:delInstrText and the numbers shown as w:delText."""
+    p = next(root.iter(w("p")))
+    for run in p.findall(w("r")):
+        for node in run:
+            if node.tag in (w("t"), w("instrText")):
+                node.tag = w("delText") if node.tag == w("t") else w("delInstrText")
+        p.replace(run, _change("del", 930, etree.fromstring(etree.tostring(run))))
+
+
+def test_a_deleted_field_reads_as_the_text_it_showed(sent, tmp_path):
+    _, read = reply_of(sent, tmp_path, xml_edit("word/footer1.xml", _footer_deleted))
+    assert offered(read) == {("deletion", "", "Page 1 of 1")}
