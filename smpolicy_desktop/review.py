@@ -240,6 +240,7 @@ def _owner(project: Project) -> str:
     return author_of(project)
 
 
+MAX_TEXT_BYTES = 200 * 2**20  # of XML in a reply (a long policy's is well under 1 MB)
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # an OLE compound file: .doc, or a file with a password
 _STRICT = {b"http://purl.oclc.org/ooxml/wordprocessingml/main": _NS["w"].encode()}
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -275,9 +276,13 @@ class _Package:
                                          "or LibreOffice and save it as Word (.docx)")
         try:
             with zipfile.ZipFile(self.path) as archive:
-                names = [n for n in archive.namelist() if n.endswith((".xml", ".rels"))
-                         or n == "mimetype"]
-                parts = {name.lstrip("/"): archive.read(name) for name in names}
+                infos = [i for i in archive.infolist() if i.filename.endswith((".xml", ".rels"))
+                         or i.filename == "mimetype"]
+                size = sum(info.file_size for info in infos)
+                if size > MAX_TEXT_BYTES:  # a zip bomb, or no reply from a lawyer
+                    raise ReviewError(self.path, f"the Word file holds too much text to read "
+                                                 f"({size / 2**20:.0f} MB)")
+                parts = {i.filename.lstrip("/"): archive.read(i) for i in infos}
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
             raise ReviewError(self.path, "this is not a Word (.docx) file") from None
         if parts.get("mimetype", b"").startswith(b"application/vnd.oasis.opendocument"):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from smpolicy_desktop import review
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision, ReviewError, apply_decisions
@@ -780,3 +781,13 @@ def _footer_deleted(root) -> None:
 def test_a_deleted_field_reads_as_the_text_it_showed(sent, tmp_path):
     _, read = reply_of(sent, tmp_path, xml_edit("word/footer1.xml", _footer_deleted))
     assert offered(read) == {("deletion", "", "Page 1 of 1")}
+
+
+def test_a_reply_with_too_much_text_is_refused_before_it_is_unpacked(sent, tmp_path, capsys,
+                                                                      monkeypatch):
+    monkeypatch.setattr(review, "MAX_TEXT_BYTES", 2**20)
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx",
+                    lambda parts: parts.update({"word/padding.xml": bytes(2 * 2**20)}))
+    assert main(["import-review", str(project_file), str(reply)]) == 2
+    assert "holds too much text to read (2 MB)" in capsys.readouterr().err
