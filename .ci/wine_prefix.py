@@ -26,12 +26,17 @@ def windows_path(path: Path) -> str:
     return "Z:" + str(Path(path).resolve()).replace("/", "\\")
 
 
+# No Mono or Gecko install prompts; no winemenubuilder, which would copy the installer's
+# Start-menu entries and icons into the Linux user's own menus (~/.local/share).
+OVERRIDES = "mscoree,mshtml=;winemenubuilder.exe=d"
+
+
 def environment(prefix: Path, **extra: str) -> dict[str, str]:
-    """No Mono or Gecko install prompts, no debug chatter, no Linux Python variables."""
+    """The OVERRIDES, no debug chatter, no Linux Python variables."""
     env = {name: value for name, value in os.environ.items()
            if not name.startswith(("PYTHON", "PIP_", "VIRTUAL_ENV", "WINE"))}
     return {**env, "WINEPREFIX": str(prefix), "WINEDEBUG": "-all",
-            "WINEDLLOVERRIDES": "mscoree,mshtml=", **extra}
+            "WINEDLLOVERRIDES": OVERRIDES, **extra}
 
 
 def system32(prefix: Path) -> Path:
