@@ -45,7 +45,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # the bundle: the risk check's process starts here
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # in the bundle, the risk check's process starts here
+        multiprocessing.freeze_support()
     sys.exit(main())
