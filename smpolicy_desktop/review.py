@@ -50,9 +50,9 @@ def _w15(name: str) -> str:
 
 
 _CHANGES = {_w("ins"): "insertion", _w("del"): "deletion", _w("moveTo"): "move",
-            _w("moveFrom"): "move"}
-_ADDS = (_w("ins"), _w("moveTo"))
-_REMOVES = (_w("del"), _w("moveFrom"))
+            _w("moveFrom"): "move", _w("cellIns"): "insertion", _w("cellDel"): "deletion"}
+_ADDS = (_w("ins"), _w("moveTo"), _w("cellIns"))
+_REMOVES = (_w("del"), _w("moveFrom"), _w("cellDel"))
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?\s+")
 _PICTURES = (_w("drawing"), _w("pict"), _w("object"))
@@ -494,23 +494,33 @@ class _Reader:
     def _row(self, row: Any) -> None:
         if self.clause is None:
             return
-        properties = row.find("w:trPr", _NS)
-        change = next((c for c in (properties if properties is not None else ())
-                       if c.tag in _CHANGES and self._by_counsel(c)), None)
+        change = self._whole(row.find("w:trPr", _NS))
         pieces: list[tuple[str, str, str]] = []
         for index, cell in enumerate(_own(row, row.iter(_w("tc")), _w("tr"))):
-            if index:
-                pieces.append(("\t", "", ""))
+            cell_change = None if change is not None else self._whole(cell.find("w:tcPr", _NS))
+            cut = [("\t", "", "")] if index else []
             for number, p in enumerate(_own(cell, cell.iter(_w("p")), _w("tc"))):
                 if number:  # a cell's paragraphs read as one line
-                    pieces.append((" ", "", ""))
-                pieces.extend(self._pieces(p, dry=change is not None))
-        if change is not None:  # a whole row inserted or deleted: one item, cells and all
-            item = self._mark_item(change)
-            self.items[-1] = replace(self.items[-1], text=" | ".join(
-                "".join(text for text, _, _ in pieces).split("\t")))
-            pieces = [(text, change.tag, item) for text, _, _ in pieces]
+                    cut.append((" ", "", ""))
+                cut.extend(self._pieces(p, dry=change is not None or cell_change is not None))
+            pieces.extend(cut if cell_change is None else self._as_one(cell_change, cut))
+        if change is not None:
+            pieces = self._as_one(change, pieces)
         self.paragraphs.append(_Paragraph(self.clause, "row", pieces))
+
+    def _whole(self, properties: Any) -> Any:
+        """Counsel's insertion or deletion of a whole row or cell (in its w:trPr, or its
+        w:tcPr as w:cellIns or w:cellDel), if any."""
+        return next((c for c in (properties if properties is not None else ())
+                     if c.tag in _CHANGES and self._by_counsel(c)), None)
+
+    def _as_one(self, change: Any, pieces: list[tuple[str, str, str]]
+                ) -> list[tuple[str, str, str]]:
+        """A whole row or cell inserted or deleted: one item, its cells' text between bars."""
+        item = self._mark_item(change)
+        self.items[-1] = replace(self.items[-1], text=" | ".join(
+            "".join(text for text, _, _ in pieces).strip("\t").split("\t")))
+        return [(text, change.tag, item) for text, _, _ in pieces]
 
     def _pieces(self, p: Any, dry: bool = False) -> list[tuple[str, str, str]]:
         pieces: list[tuple[str, str, str]] = []

@@ -308,6 +308,26 @@ def test_changes_in_a_table_with_content_controls_in_its_cells(sent, tmp_path):
     assert "| HR | Kim Lo | +1 555 0102 | Any claim |" in table and "Lee Park" not in table
 
 
+def test_a_cell_counsel_added_and_one_counsel_took_out(sent, tmp_path):
+    """Word marks a whole cell inserted or deleted in its w:tcPr (w:cellIns, w:cellDel)."""
+    def edit(root) -> None:
+        row = next(tr for tr in root.iter(w("tr")) if "Sam Ortiz" in "".join(tr.itertext()))
+        cells = row.findall(w("tc"))
+        cells[2].find(w("tcPr")).append(_change("cellDel", 940))
+        added = etree.fromstring(etree.tostring(cells[3]))
+        added.find(w("tcPr")).append(_change("cellIns", 941))
+        for node in added.iter(w("t")):
+            node.text = "Weekdays only"
+        cells[3].addnext(added)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("deletion", "responses.escalation", "+1 555 0101"),
+                             ("insertion", "responses.escalation", "Weekdays only")}
+    table = accepted_text(workspace, read, "responses.escalation")
+    assert "| Account owner | Sam Ortiz | Any complaint that is not settled in a day | " \
+           "Weekdays only |" in table
+
+
 # --- Comments ---------------------------------------------------------------------------------
 
 def _comment(comments, comment_id: str, paragraphs: list[str], para_ids: list[str],
