@@ -808,30 +808,44 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
     extended = package.part_xml("commentsExtended")
     for entry in extended.iterfind("w15:commentEx", _NS) if extended is not None else ():
         threads[entry.get(_w15("paraId"))] = entry
-    by_para: dict[str, tuple[str, str, str]] = {}  # paraId -> item id, owner's note, clause
-    items: list[ReviewItem] = []
+    written = []  # comment, its text, its last paragraph's paraId, its item ("": the owner's)
     for comment in root.iterfind("w:comment", _NS):
         paragraphs = comment.findall(".//w:p", _NS)
         text = "\n".join(_plain(p) for p in paragraphs).strip()
         para_id = paragraphs[-1].get(_w14("paraId"), "") if paragraphs else ""
+        if comment.get(_w("author"), "") == owner or any(text.endswith(note)
+                                                         for note in own_notes):
+            written.append((comment, text, para_id, ""))
+        else:
+            count += 1
+            written.append((comment, text, para_id, f"c{count}"))
+    by_para = {entry[2]: entry for entry in written if entry[2]}
+
+    def parent_of(para_id: str) -> str:
         thread = threads.get(para_id)
-        parent = thread.get(_w15("paraIdParent"), "") if thread is not None else ""
-        author = comment.get(_w("author"), "")
-        parent_item, parent_note, parent_clause = by_para.get(parent, ("", "", "")) \
-            if parent else ("", "", "")
-        clause_id = reader.comment_clauses.get(comment.get(_w("id")), "") or parent_clause
-        if author == owner or any(text.endswith(note) for note in own_notes):
-            if para_id:
-                by_para[para_id] = ("", text, clause_id)
+        return thread.get(_w15("paraIdParent"), "") if thread is not None else ""
+
+    def thread_of(para_id: str, depth: int = 0) -> tuple[str, str, str]:
+        """(item, the owner's note it answers, clause) that a reply to the comment ending in
+        para_id takes on, whatever order the file lists the thread in."""
+        if para_id not in by_para or depth > len(written):  # none, or a loop of replies
+            return "", "", ""
+        comment, text, _, item_id = by_para[para_id]
+        _, note, clause = thread_of(parent_of(para_id), depth + 1)
+        clause = reader.comment_clauses.get(comment.get(_w("id")), "") or clause
+        return item_id, note if item_id else text, clause
+
+    items: list[ReviewItem] = []
+    for comment, text, para_id, item_id in written:
+        if not item_id:
             continue
-        count += 1
-        kind = "reply" if parent_item or parent_note else "comment"
-        item = ReviewItem(f"c{count}", kind, clause_id, author,
-                          parse_date(comment.get(_w("date"))), text, parent_item,
-                          parent_note, thread is not None and thread.get(_w15("done")) == "1")
-        items.append(item)
-        if para_id:
-            by_para[para_id] = (item.id, parent_note, clause_id)
+        parent_item, parent_note, parent_clause = thread_of(parent_of(para_id))
+        clause_id = reader.comment_clauses.get(comment.get(_w("id")), "") or parent_clause
+        thread = threads.get(para_id)
+        items.append(ReviewItem(
+            item_id, "reply" if parent_item or parent_note else "comment", clause_id,
+            comment.get(_w("author"), ""), parse_date(comment.get(_w("date"))), text,
+            parent_item, parent_note, thread is not None and thread.get(_w15("done")) == "1"))
     return items
 
 

@@ -811,3 +811,28 @@ def test_a_reply_with_too_much_text_is_refused_before_it_is_unpacked(sent, tmp_p
                     lambda parts: parts.update({"word/padding.xml": bytes(2 * 2**20)}))
     assert main(["import-review", str(project_file), str(reply)]) == 2
     assert "holds too much text to read (2 MB)" in capsys.readouterr().err
+
+
+def _replies_first(parts: Parts) -> None:
+    """comments.xml listing every reply before the comment it answers."""
+    def reverse(root) -> None:
+        root[:] = list(reversed(root))
+    xml_edit("word/comments.xml", reverse)(parts)
+
+
+def _shape(read) -> set[tuple]:
+    """Each comment with its clause, author, text, the text it answers, and its state."""
+    text = {i.id: i.text for i in read.items}
+    return {(i.kind, i.clause_id, i.author, i.text, text.get(i.parent, ""), i.owner_note,
+             i.resolved) for i in read.items}
+
+
+def test_a_thread_listed_replies_first_keeps_its_shape(sent, tmp_path):
+    project_file, sent_docx = sent
+    word = tmp_path / "word.docx"
+    build_word_reply(sent_docx, word)  # with counsel's answer to the owner's question
+    for source, edits in ((sent, (_threads,)), ((project_file, word), ())):
+        _, in_order = reply_of(source, tmp_path, *edits)
+        _, replies_first = reply_of(source, tmp_path, *edits, _replies_first)
+        assert _shape(replies_first) == _shape(in_order)
+        assert any(i.kind == "reply" for i in replies_first.items)
