@@ -2,8 +2,10 @@
 
 Reads tracked insertions, deletions and moves, comments with their replies, and edits made
 without Track Changes (by comparing with the version sent); ties each to a clause id through
-the clause bookmarks, and applies what the owner accepts as an answer, as clause wording or as
-a new clause of the owner's own.
+the clause bookmarks (or the headings, when an editor dropped them), and applies what the owner
+accepts as an answer, as clause wording or as a new clause of the owner's own. Word's, Word
+365's, LibreOffice's and Google Docs' ways of writing these are all read; what the project
+cannot hold (a footnote, a picture, a change to a header) is listed, never dropped.
 """
 
 from __future__ import annotations
@@ -422,13 +424,13 @@ class _Reader:
         """A picture (our files have none): listed where it is, by its description."""
         if self.clause is None or next(picture.iterancestors(*_PICTURES), None) is not None:
             return
-        described = picture.find(".//wp:docPr", _NS)
-        shape = next((n for n in picture.iter() if n.get("alt")), None)
-        text = (described.get("descr") or described.get("title") or described.get("name", "")
-                if described is not None else shape.get("alt") if shape is not None else "")
+        described = picture.find(".//wp:docPr", _NS)  # DrawingML; VML has alt on its shape
+        if described is not None:
+            text = described.get("descr") or described.get("title") or described.get("name", "")
+        else:
+            text = next((n.get("alt") for n in picture.iter() if n.get("alt")), "")
         change = next(picture.iterancestors(*_CHANGES), None)
-        by = change if change is not None else picture
-        self._item(by, PICTURE, text)
+        self._item(change if change is not None else picture, PICTURE, text)
 
     def _enter(self, clause: str | None) -> None:
         self.clause = clause
