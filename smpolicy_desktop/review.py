@@ -443,9 +443,10 @@ class _Reader:
         dry = self._pieces(p, dry=True)
         new = [change for change in dry if change[0].strip()]
         whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's
-        if not whole:
-            self._new_clause = ""
-        elif style in ("heading1", "heading2"):
+        heading = style in ("heading1", "heading2")
+        if not whole or (heading and any(tag != _w("ins") for _, tag, _ in new)):
+            self._new_clause = ""  # counsel's words in a clause, or a heading moved here
+        elif heading:
             first = next(c for c in p.iter(*_ADDS))
             self._new_clause = self._item(first, "new clause", "")
             self.new_clauses[self._new_clause] = self.clause

@@ -836,3 +836,38 @@ def test_a_thread_listed_replies_first_keeps_its_shape(sent, tmp_path):
         _, replies_first = reply_of(source, tmp_path, *edits, _replies_first)
         assert _shape(replies_first) == _shape(in_order)
         assert any(i.kind == "reply" for i in replies_first.items)
+
+
+def _clause_moved(root) -> None:
+    """Counsel moves clause 4.5 (heading and body) after 4.6, as a tracked move: the clause
+    bookmark goes with the words to their new place."""
+    paragraphs = list(root.iter(w("p")))
+
+    def starting(clause: str) -> int:
+        return next(i for i, p in enumerate(paragraphs) if any(
+            mark.get(w("name")) == f"smp_{clause}" for mark in p.iter(w("bookmarkStart"))))
+
+    moved = paragraphs[starting("employees_endorsements"):starting("employees_confidential")]
+    there = paragraphs[starting("employees_ai") - 1]
+    for p in reversed(moved):
+        arrived = etree.fromstring(etree.tostring(p))
+        for run in arrived.findall(w("r")):
+            run.addprevious(_change("moveTo", 950, etree.fromstring(etree.tostring(run))))
+            arrived.remove(run)
+        _mark_paragraph(arrived, "moveTo", 951)
+        there.addnext(arrived)
+    for p in moved:
+        for mark in p.findall(w("bookmarkStart")):
+            p.remove(mark)
+        for run in p.findall(w("r")):
+            p.replace(run, _change("moveFrom", 952, _run(run.findtext(w("t")), deleted=True)))
+        _mark_paragraph(p, "moveFrom", 953)
+
+
+def test_a_clause_counsel_moved_is_a_move_not_a_new_clause(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, on_body(_clause_moved))
+    assert {(i.kind, i.clause_id) for i in read.items} == {("move", "employees.endorsements")}
+    assert len(read.moves) == len(read.items) == 8
+    before = clause_texts(workspace.document())["employees.endorsements"]
+    assert accepted_text(workspace, read, "employees.endorsements") == before
+    assert workspace.project.owner_clauses == []  # no second copy of the clause
