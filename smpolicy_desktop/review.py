@@ -166,6 +166,12 @@ class Reply:
                                          f"(ids: {', '.join(i.id for i in self.items)})")
         return found
 
+    def with_moves(self, decisions: dict[str, Decision]) -> dict[str, Decision]:
+        """The decisions, with the other half of each decided move decided alike unless it
+        was decided itself: half a move is the whole move."""
+        return {**{self.moves[i]: d for i, d in decisions.items() if i in self.moves},
+                **decisions}
+
     def clause_text(self, clause_id: str, accepted: Iterable[str] | None) -> tuple[str, str]:
         """(title, body) of a clause with the accepted items applied, as render's
         clause_text writes a body."""
@@ -898,8 +904,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     outcome = Outcome()
     for item_id in decisions:
         reply.item(item_id)  # unknown ids are refused before anything changes
-    decisions = {**{reply.moves[i]: d for i, d in decisions.items() if i in reply.moves},
-                 **decisions}  # half a move is the whole move, unless both are decided
+    decisions = reply.with_moves(decisions)
     from .checks import check_project
 
     before = {(f.rule, f.clause_id) for f in check_project(project)}

@@ -165,9 +165,7 @@ class ReviewPanel(QWidget):
         if item is None or self.reply is None:
             return
         decision = Decision(action, how, text)
-        self.decisions[item.id] = decision
-        if item.id in self.reply.moves:  # the other half of a move goes with it
-            self.decisions.setdefault(self.reply.moves[item.id], decision)
+        self.decisions = self.reply.with_moves({**self.decisions, item.id: decision})
         if action != "reject":
             # Accepting rewrites the clause from every change accepted in it so far.
             together = {i: d for i, d in self.decisions.items() if d.action == "accept"
