@@ -17,6 +17,9 @@ from pathlib import Path
 
 from tests.conftest import REPO, require_tool
 
+sys.path.insert(0, str(REPO / ".ci"))
+import xscreen  # noqa: E402  (the one definition of a private X screen, shared with .ci)
+
 BUILD_SCRIPT = REPO / ".ci" / "build"
 _WINDOW = re.compile(r'^\s*(0x[0-9a-f]+) "([^"]*)"', re.MULTILINE)
 
@@ -40,23 +43,10 @@ def plain_environment(**extra: str) -> dict[str, str]:
     return {"PATH": "/usr/bin:/bin", **environment, **extra}
 
 
-@contextlib.contextmanager
 def virtual_screen():
-    """A private Xvfb on a display number it picks itself; yields the DISPLAY value."""
-    xvfb = require_tool("Xvfb")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen([xvfb, "-displayfd", str(write_end), "-screen", "0",
-                               "1400x900x24", "-nolisten", "tcp"], pass_fds=[write_end],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as announced:
-            number = announced.readline().strip()
-        assert number, "Xvfb did not start"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    """A private Xvfb that answers clients (.ci/xscreen.py); yields the DISPLAY value."""
+    require_tool("Xvfb")
+    return xscreen.virtual_screen()
 
 
 def viewable_windows(display: str, title: str) -> list[str]:

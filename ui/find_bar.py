@@ -4,6 +4,10 @@ Next (F3, Shift+F3, Enter), the number of matches, every match highlighted; Esc 
 
 from __future__ import annotations
 
+import bisect
+import re
+from itertools import accumulate
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 _ALL = QColor(255, 221, 87, 150)  # every match, pale yellow
+_BEYOND_16_BITS = re.compile("[\U00010000-\U0010ffff]")
 
 
 class FindBar(QWidget):
@@ -70,38 +75,54 @@ class FindBar(QWidget):
     def find(self, forward: bool = True, again: bool = False) -> bool:
         """Select the next (or previous) match, wrapping round; True when there is one."""
         words = self.box.text()
-        self._highlight_all(words)
+        spans = _matches(self.view.document(), words)
+        self._highlight_all(spans)
         if not words:
             self.count.setText("")
             return False
-        flags = QTextDocument.FindFlag(0) if forward else QTextDocument.FindFlag.FindBackward
-        cursor = self.view.textCursor()
-        if again:  # typing: search from the start of the current match, so it grows in place
-            cursor.setPosition(cursor.selectionStart())
-        found = self.view.document().find(words, cursor, flags)
-        if found.isNull():  # wrap round
-            start = QTextCursor(self.view.document())
-            if not forward:
-                start.movePosition(QTextCursor.MoveOperation.End)
-            found = self.view.document().find(words, start, flags)
-        if found.isNull():
+        if not spans:
             self.count.setText("Not found")
             return False
-        self.view.setTextCursor(found)
+        here = self.view.textCursor().selectionStart()
+        starts = [start for start, _ in spans]
+        if forward:  # typing: from the start of the current match, so it grows in place
+            index = (bisect.bisect_left if again else bisect.bisect_right)(starts, here)
+            start, end = spans[index % len(spans)]
+        else:
+            start, end = spans[bisect.bisect_left(starts, here) - 1]
+        self.view.setTextCursor(_selecting(self.view.document(), start, end))
         self.view.ensureCursorVisible()
         return True
 
-    def _highlight_all(self, words: str) -> None:
+    def _highlight_all(self, spans: list[tuple[int, int]]) -> None:
         selections = []
-        cursor = QTextCursor(self.view.document())
-        while words:
-            cursor = self.view.document().find(words, cursor)
-            if cursor.isNull():
-                break
+        for start, end in spans:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
+            selection.cursor = _selecting(self.view.document(), start, end)
             selection.format.setBackground(_ALL)
             selections.append(selection)
         self.view.setExtraSelections(selections)
-        if words:
+        if self.box.text():
             self.count.setText(f"{len(selections)} found" if selections else "Not found")
+
+
+def _matches(document: QTextDocument, words: str) -> list[tuple[int, int]]:
+    """Where the words are in the document, ignoring case: (start, end) positions. Any space
+    in the words matches any run of spaces or line breaks, so a phrase is found across the
+    pieces a long paragraph is shown in (they are joined where a space was)."""
+    if not words:
+        return []
+    pattern = r"\s+".join(re.escape(part) for part in re.split(r"\s+", words))
+    text = document.toRawText()
+    spans = [match.span() for match in re.finditer(pattern, text, re.IGNORECASE)]
+    if spans and _BEYOND_16_BITS.search(text):  # Qt counts such a character (an emoji) twice
+        before = list(accumulate((ord(char) > 0xFFFF for char in text), initial=0))
+        spans = [(start + before[start], end + before[end]) for start, end in spans]
+    return spans
+
+
+def _selecting(document: QTextDocument, start: int, end: int) -> QTextCursor:
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    return cursor

@@ -64,3 +64,43 @@ def test_export_to_pdf_goes_through_the_registry_and_says_what_the_preview_says(
     us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     assert ("letter" if us else "A4") in info
     assert workspace.document().title in info
+
+
+def find_bar_on(qtbot, document) -> tuple[QTextBrowser, FindBar]:
+    from ui.preview import PolicyPreview
+
+    view = PolicyPreview()
+    view.show_document(document)
+    bar = FindBar(view)
+    qtbot.addWidget(view)
+    qtbot.addWidget(bar)
+    return view, bar
+
+
+def test_a_phrase_is_found_across_the_pieces_of_a_long_paragraph(qtbot, example_project):
+    """A paragraph of more than 2,000 characters shows in pieces joined where a space was;
+    a phrase that spans two of them is found and selected whole."""
+    from smpolicy_desktop.document import PIECE
+
+    example_project.training.consequences = " ".join(
+        f"Breaking rule {number} is handled fairly." for number in range(600))
+    view, bar = find_bar_on(qtbot, render_document(example_project))
+    piece = view.document().findBlock(view.toPlainText().index("Breaking"))
+    assert len(piece.text()) <= PIECE < len(example_project.training.consequences)
+    last_words = " ".join(piece.text().split()[-4:])
+    first_words = " ".join(piece.next().text().split()[:4])
+    phrase = f"{last_words} {first_words}".upper()  # case does not matter either
+    bar.box.setText(phrase)
+    assert bar.count.text() == "1 found"
+    assert view.textCursor().selectedText().replace("\u2029", " ").upper() == phrase
+
+
+def test_matches_after_an_emoji_are_selected_where_they_are(qtbot, example_project):
+    example_project.company.name = "Northwind \U0001f600 Traders \U0001f680"
+    view, bar = find_bar_on(qtbot, render_document(example_project))
+    bar.box.setText("traders")
+    assert bar.count.text().endswith("found") and bar.count.text() != "Not found"
+    for selection in view.extraSelections():
+        assert selection.cursor.selectedText().lower() == "traders"
+    bar.find(forward=True)
+    assert view.textCursor().selectedText().lower() == "traders"
