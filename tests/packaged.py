@@ -1,6 +1,6 @@
 """The packaged app as a user gets it: build it with .ci/build, run it on a virtual X screen.
 
-Shared by tests/test_bundle.py and tests/bench/bench_bundle.py.
+Shared by tests/test_bundle.py, tests/bench/bench_bundle.py and bench_start.py (memory).
 """
 
 from __future__ import annotations

@@ -63,9 +63,10 @@ def application(argv: list[str]) -> QApplication:
 
 
 def _say_when_filled(window) -> None:
-    """Test-only, asked for by SMPOLICY_SAY_FILLED (tests/bench/bench_bundle.py times the
-    bundle with it): print "filled", the clock (time.monotonic) and the processor time used,
-    one loop turn after the preview first paints a document: the forms and preview are shown."""
+    """Test-only, asked for by SMPOLICY_SAY_FILLED (the start benchmarks, of the source and of
+    the bundle, and the bundle's tests: the one definition of filled): print "filled", the
+    clock (time.monotonic) and the processor time used, one loop turn after the preview first
+    paints a document: the forms and preview are shown."""
     from PySide6.QtCore import Qt
 
     from ui.main_window import _AfterPaint

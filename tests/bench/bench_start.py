@@ -5,8 +5,10 @@ the same run.
 
 Each run is a fresh process timed from launch, started as a user starts the app (main.py with
 the project's path). "Shown": the event loop turned after the window's first paint (the app's
-frame, the bare window). "Filled": the forms of the first tab hold the example's answers and the
-preview's first render has been painted.
+frame, the bare window). "Filled": the forms of the first tab and the preview's first document
+are painted, as the app says itself when SMPOLICY_SAY_FILLED asks (ui/app.py; the bundle's
+benchmark and tests use the same). Each program is stopped at its last mark and its peak memory
+(VmHWM) read then.
 
 Modules are loaded as a user's start loads them: compiled. A user's Python keeps each module's
 bytecode in __pycache__ and the bundle ships it, but the environment here may say
@@ -19,12 +21,15 @@ Run: .venv/bin/python -m tests.bench.bench_start
 from __future__ import annotations
 
 import os
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tests.packaged import peak_memory_mb
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "assets" / "examples" / "northwind.smpolicy"
@@ -36,11 +41,6 @@ ON_FIRST_PAINT = """
 import resource
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-def print_use():
-    use = resource.getrusage(resource.RUSAGE_SELF)
-    print(f"rss {use.ru_maxrss}", flush=True)
-    print(f"cpu {use.ru_utime + use.ru_stime}", flush=True)
-
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
@@ -51,7 +51,9 @@ class FirstPaint(QObject):
 first_paint = FirstPaint()
 """
 
-# The app as main.py starts it; the window is watched from the moment open_window() makes it.
+# The app as main.py starts it, the window watched from the moment open_window() makes it. It
+# says when it is filled itself (SMPOLICY_SAY_FILLED, ui/app.py: the one definition of filled,
+# shared with the bundle's benchmark and tests).
 APP = ON_FIRST_PAINT + f"""
 import sys
 import main
@@ -63,17 +65,8 @@ def shown():
 def watched(argv):
     window = open_window(argv)
     window.installEventFilter(first_paint)
-    window.loaded.connect(lambda: window.preview.rendered.connect(
-        lambda: QTimer.singleShot(0, lambda: filled(window))))
     return window
 
-def filled(window):
-    assert window.forms["company"].editor(("company", "name")).text()
-    print("filled", flush=True)
-    print_use()
-    QApplication.instance().quit()
-
-from PySide6.QtWidgets import QApplication
 open_window, ui.app.open_window = ui.app.open_window, watched
 sys.argv = ["main.py", {str(EXAMPLE)!r}]
 main.main()
@@ -82,8 +75,8 @@ main.main()
 BARE = ON_FIRST_PAINT + """
 def shown():
     print("shown", flush=True)
-    print_use()
-    app.quit()
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"bare {use.ru_utime + use.ru_stime}", flush=True)
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, QTextBrowser
 from PySide6.QtWidgets import QLabel
@@ -106,22 +99,33 @@ app.exec()
 
 
 def time_to_marks(code: str, home: Path) -> dict[str, float]:
-    """Seconds from launch to each mark the child prints ("shown", "filled"), its peak memory
-    in bytes ("rss") and the processor time it had used by the last mark ("cpu")."""
+    """Seconds from launch to the window shown ("shown") and, for the app, filled ("filled");
+    peak memory ("rss", bytes) and processor time ("cpu") by the last of them. The app is
+    stopped the moment it says it is filled, so its memory is read as it was then."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                XDG_STATE_HOME=str(home / "state"), XDG_CONFIG_HOME=str(home / "config"),
-               PYTHONPATH=str(REPO), PYTHONPYCACHEPREFIX=str(home / "bytecode"))
+               PYTHONPATH=str(REPO), PYTHONPYCACHEPREFIX=str(home / "bytecode"),
+               SMPOLICY_SAY_FILLED="1")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    started = time.perf_counter()
+    started = time.monotonic()
     child = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, env=env, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     marks = {}
     for line in child.stdout:
-        word, _, value = line.strip().partition(" ")
-        marks[word] = (time.perf_counter() - started if not value else
-                       float(value) * 1024 if word == "rss" else float(value))
-    if child.wait() != 0 or "shown" not in marks:
-        raise RuntimeError(f"the window was not shown (marks: {sorted(marks)})")
+        word, *values = line.split()
+        if word == "shown":
+            marks["shown"] = time.monotonic() - started
+        elif word in ("bare", "filled"):
+            child.send_signal(signal.SIGSTOP)  # its memory as it was then
+            if word == "filled":
+                marks["filled"] = float(values[0]) - started
+            marks["cpu"] = float(values[-1])
+            marks["rss"] = peak_memory_mb(child) * 2**20
+            child.kill()
+            break
+    child.wait()
+    if "shown" not in marks or "cpu" not in marks:
+        raise RuntimeError(f"the window was not shown and filled (marks: {sorted(marks)})")
     return marks
 
 
