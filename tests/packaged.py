@@ -9,13 +9,14 @@ import contextlib
 import os
 import re
 import select
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from tests.conftest import REPO, require_tool
+from tests.conftest import EXAMPLE, REPO, require_tool
 
 sys.path.insert(0, str(REPO / ".ci"))
 import xscreen  # noqa: E402  (the one definition of a private X screen, shared with .ci)
@@ -33,6 +34,14 @@ def build(spec: Path | None = None, dist: Path | None = None) -> Path:
     name = spec.stem if spec else "smpolicy"
     folder = (dist or REPO / "dist") / name
     return folder / (f"{name}.exe" if os.name == "nt" else name)
+
+
+def example_copy(folder: Path) -> Path:
+    """A copy of the example project in folder: an app killed at the end of a test leaves its
+    lock file beside the project it opened, which must not be the checkout's."""
+    copy = folder / EXAMPLE.name
+    shutil.copy(EXAMPLE, copy)
+    return copy
 
 
 def plain_environment(**extra: str) -> dict[str, str]:

@@ -141,9 +141,10 @@ def test_a_missing_system_library_is_told_in_a_message_box(smpolicy, tmp_path):
     assert "sudo apt install libgl1 libegl1" in shown
 
 
-def test_the_packaged_app_fills_its_window_with_the_example(smpolicy):
+def test_the_packaged_app_fills_its_window_with_the_example(smpolicy, tmp_path):
     with packaged.virtual_screen() as display, packaged.running_until_shown(
-            [smpolicy, EXAMPLE], display, "smpolicy", SMPOLICY_SAY_FILLED="1") as (process, _):
+            [smpolicy, packaged.example_copy(tmp_path)], display, "smpolicy",
+            SMPOLICY_SAY_FILLED="1") as (process, _):
         packaged.said_filled(process)  # the forms and the preview are drawn
         assert process.poll() is None, "the app quit after filling its window"
 
@@ -153,7 +154,8 @@ def test_the_packaged_app_starts_without_a_network(smpolicy, tmp_path):
     network namespace): no internet socket is ever opened."""
     strace = require_tool("strace")
     trace = tmp_path / "trace.txt"
-    command = [strace, "-f", "-qq", "-e", "trace=socket,connect", "-o", trace, smpolicy, EXAMPLE]
+    command = [strace, "-f", "-qq", "-e", "trace=socket,connect", "-o", trace, smpolicy,
+               packaged.example_copy(tmp_path)]
     if subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0:
         command = ["unshare", "-n", *command]
     with packaged.virtual_screen() as display, packaged.running_until_shown(

@@ -24,7 +24,7 @@ from pathlib import Path
 from PIL import Image
 
 from tests import packaged
-from tests.conftest import EXAMPLE, REPO
+from tests.conftest import REPO
 
 REPEATS = 9  # the machine is shared: the medians of 5 moved by a third from run to run
 SETTLE_SECONDS = 2  # after the window shows, the preview renders; memory peaks by then
@@ -111,10 +111,11 @@ def measure() -> list[dict]:
         for variable in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
             os.environ[variable] = str(Path(temporary, variable.lower()))  # no real autosaves
         bare = build_bare_window(Path(temporary))
+        example = packaged.example_copy(Path(temporary))
         runs = {"app": [], "bare": []}
         with packaged.virtual_screen() as display:
             for repeat in range(REPEATS + 1):  # the first round only warms the disk cache
-                app_run = start_and_memory([app, EXAMPLE], display, "smpolicy")
+                app_run = start_and_memory([app, example], display, "smpolicy")
                 bare_run = start_and_memory([bare], display, BARE_TITLE)
                 if repeat:
                     runs["app"].append(app_run)

@@ -21,6 +21,7 @@ Run: .venv/bin/python -m tests.bench.bench_start
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import statistics
 import subprocess
@@ -29,10 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.conftest import EXAMPLE, REPO
 from tests.packaged import peak_memory_mb
 
-REPO = Path(__file__).resolve().parents[2]
-EXAMPLE = REPO / "assets" / "examples" / "northwind.smpolicy"
 REPEATS = 7
 
 # Prints "shown" one loop turn after the window's first paint; the filter sees the paint
@@ -54,7 +54,7 @@ first_paint = FirstPaint()
 # The app as main.py starts it, the window watched from the moment open_window() makes it. It
 # says when it is filled itself (SMPOLICY_SAY_FILLED, ui/app.py: the one definition of filled,
 # shared with the bundle's benchmark and tests).
-APP = ON_FIRST_PAINT + f"""
+APP = ON_FIRST_PAINT + """
 import sys
 import main
 import ui.app
@@ -68,7 +68,7 @@ def watched(argv):
     return window
 
 open_window, ui.app.open_window = ui.app.open_window, watched
-sys.argv = ["main.py", {str(EXAMPLE)!r}]
+sys.argv = ["main.py", sys.argv[1]]  # a copy of the example (it may be killed)
 main.main()
 """
 
@@ -108,7 +108,10 @@ def time_to_marks(code: str, home: Path) -> dict[str, float]:
                SMPOLICY_SAY_FILLED="1")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
-    child = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, env=env, text=True,
+    project = home / EXAMPLE.name
+    if not project.exists():
+        shutil.copy(EXAMPLE, project)
+    child = subprocess.Popen([sys.executable, "-c", code, project], cwd=REPO, env=env, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     marks = {}
     for line in child.stdout:
