@@ -39,26 +39,21 @@ _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
-def _w(name: str) -> str:
-    return f"{{{_NS['w']}}}{name}"
+def _tag(name: str) -> str:
+    """An element's or attribute's full name from its prefixed one ("w:ins")."""
+    prefix, local = name.split(":")
+    return f"{{{_NS[prefix]}}}{local}"
 
 
-def _w14(name: str) -> str:
-    return f"{{{_NS['w14']}}}{name}"
-
-
-def _w15(name: str) -> str:
-    return f"{{{_NS['w15']}}}{name}"
-
-
-_CHANGES = {_w("ins"): "insertion", _w("del"): "deletion", _w("moveTo"): "move",
-            _w("moveFrom"): "move", _w("cellIns"): "insertion", _w("cellDel"): "deletion"}
-_ADDS = (_w("ins"), _w("moveTo"), _w("cellIns"))
-_REMOVES = (_w("del"), _w("moveFrom"), _w("cellDel"))
+_CHANGES = {_tag("w:ins"): "insertion", _tag("w:del"): "deletion", _tag("w:moveTo"): "move",
+            _tag("w:moveFrom"): "move", _tag("w:cellIns"): "insertion",
+            _tag("w:cellDel"): "deletion"}
+_ADDS = (_tag("w:ins"), _tag("w:moveTo"), _tag("w:cellIns"))
+_REMOVES = (_tag("w:del"), _tag("w:moveFrom"), _tag("w:cellDel"))
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?\s+")
-_PICTURES = (_w("drawing"), _w("pict"), _w("object"))
-_NOTES = {_w("footnoteReference"): "footnote", _w("endnoteReference"): "endnote"}
+_PICTURES = (_tag("w:drawing"), _tag("w:pict"), _tag("w:object"))
+_NOTES = {_tag("w:footnoteReference"): "footnote", _tag("w:endnoteReference"): "endnote"}
 _CONTENTS = "contents"  # the style of the contents' heading and entries
 _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bullet",
               "ListNumber": "numbered", "TOCHeading": _CONTENTS,
@@ -198,7 +193,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     """Read counsel's reply; raises ReviewError when it is not a Word file from this project."""
     path = Path(path)
     package = _Package(path)
-    body = package.xml(package.main).find(_w("body"))
+    body = package.xml(package.main).find(_tag("w:body"))
     if body is None:
         raise ReviewError(path, "this is not a Word (.docx) file: it has no document text")
     version = _version(project, package)
@@ -232,9 +227,9 @@ def _paired_moves(items: list[ReviewItem], sides: dict[str, str]) -> dict[str, s
     """Each half of a move -> the other (the same words by the same reviewer, taken out in
     one place and put in the other): deciding one decides both, so no words are lost or
     doubled."""
-    arrived = [i for i in items if sides.get(i.id) == _w("moveTo")]
+    arrived = [i for i in items if sides.get(i.id) == _tag("w:moveTo")]
     pairs: dict[str, str] = {}
-    for left in (i for i in items if sides.get(i.id) == _w("moveFrom")):
+    for left in (i for i in items if sides.get(i.id) == _tag("w:moveFrom")):
         match = next((i for i in arrived if i.id not in pairs and
                       (i.author, i.text.strip()) == (left.author, left.text.strip())), None)
         if match is not None:
@@ -394,26 +389,27 @@ class _Reader:
     def walk(self, body: Any, titles: dict[str, str], first: str | None) -> None:
         """Read the body; `titles` (heading text as sent -> clause id) and `first` (the clause
         the file starts in) place clauses in a file whose editor dropped the bookmarks."""
-        if not any(start.get(_w("name")) in self.names for start in body.iter(
-                _w("bookmarkStart"))):
+        if not any(start.get(_tag("w:name")) in self.names for start in body.iter(
+                _tag("w:bookmarkStart"))):
             self.clause = first
-        for element in body.iter(_w("p"), _w("tr"), _w("bookmarkStart"),
-                                 _w("commentRangeStart"), _w("commentReference"), *_NOTES,
+        for element in body.iter(_tag("w:p"), _tag("w:tr"), _tag("w:bookmarkStart"),
+                                 _tag("w:commentRangeStart"), _tag("w:commentReference"), *_NOTES,
                                  *_PICTURES):
             tag = element.tag
-            if tag == _w("bookmarkStart") and element.get(_w("name")) in self.names:
-                self._enter(self.names[element.get(_w("name"))])
-            elif tag in (_w("commentRangeStart"), _w("commentReference")):
-                self.comment_clauses.setdefault(element.get(_w("id")), self.clause or "")
+            if tag == _tag("w:bookmarkStart") and element.get(_tag("w:name")) in self.names:
+                self._enter(self.names[element.get(_tag("w:name"))])
+            elif tag in (_tag("w:commentRangeStart"), _tag("w:commentReference")):
+                self.comment_clauses.setdefault(element.get(_tag("w:id")), self.clause or "")
             elif tag in _NOTES:
-                self.notes[(_NOTES[tag], element.get(_w("id")))] = (element, self.clause or "")
+                self.notes[(_NOTES[tag], element.get(_tag("w:id")))] = (element, self.clause or "")
             elif tag in _PICTURES:
                 self._picture(element)
-            elif tag == _w("tr"):
+            elif tag == _tag("w:tr"):
                 self._row(element)
-            elif tag == _w("p") and not any(a.tag == _w("tc") for a in element.iterancestors()):
-                marks = [self.names[start.get(_w("name"))] for start in element.iter(
-                    _w("bookmarkStart")) if start.get(_w("name")) in self.names]
+            elif tag == _tag("w:p") and not any(a.tag == _tag("w:tc")
+                                                for a in element.iterancestors()):
+                marks = [self.names[start.get(_tag("w:name"))] for start in element.iter(
+                    _tag("w:bookmarkStart")) if start.get(_tag("w:name")) in self.names]
                 style = _style(element, self.styles, self.lists)
                 if marks:
                     self._enter(marks[-1])
@@ -450,7 +446,7 @@ class _Reader:
         new = [change for change in dry if change[0].strip()]
         whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's
         heading = style in ("heading1", "heading2")
-        if not whole or (heading and any(tag != _w("ins") for _, tag, _ in new)):
+        if not whole or (heading and any(tag != _tag("w:ins") for _, tag, _ in new)):
             self._new_clause = ""  # counsel's words in a clause, or a heading moved here
         elif heading:
             first = next(c for c in p.iter(*_ADDS))
@@ -491,7 +487,7 @@ class _Reader:
         kept = len(self.paragraphs)
         self._enter("")
         for root in parts:
-            for p in root.iter(_w("p")):
+            for p in root.iter(_tag("w:p")):
                 self._paragraph(p)
         self.finish()
         del self.paragraphs[kept:]
@@ -505,10 +501,10 @@ class _Reader:
             return
         change = self._whole(row.find("w:trPr", _NS))
         pieces: list[tuple[str, str, str]] = []
-        for index, cell in enumerate(_own(row, row.iter(_w("tc")), _w("tr"))):
+        for index, cell in enumerate(_own(row, row.iter(_tag("w:tc")), _tag("w:tr"))):
             cell_change = None if change is not None else self._whole(cell.find("w:tcPr", _NS))
             cut = [("\t", "", "")] if index else []
-            for number, p in enumerate(_own(cell, cell.iter(_w("p")), _w("tc"))):
+            for number, p in enumerate(_own(cell, cell.iter(_tag("w:p")), _tag("w:tc"))):
                 if number:  # a cell's paragraphs read as one line
                     cut.append((" ", "", ""))
                 cut.extend(self._pieces(p, dry=change is not None or cell_change is not None))
@@ -550,14 +546,14 @@ class _Reader:
         return pieces
 
     def _by_counsel(self, change: Any) -> bool:
-        return change.get(_w("author"), "") != self.owner
+        return change.get(_tag("w:author"), "") != self.owner
 
     def _tag(self, change: Any) -> str:
         return change.tag if self._by_counsel(change) else ""
 
     def _item(self, change: Any, kind: str, text: str) -> str:
         item = ReviewItem(f"c{len(self.items) + 1}", kind, self.clause or "",
-                          change.get(_w("author"), ""), parse_date(change.get(_w("date"))),
+                          change.get(_tag("w:author"), ""), parse_date(change.get(_tag("w:date"))),
                           text)
         self.items.append(item)
         if kind == "move":
@@ -580,7 +576,7 @@ class _Reader:
             previous, item_id = self._open
             last = self.items[-1]
             if (last.id == item_id and last.kind == kind and last.author ==
-                    change.get(_w("author"), "") and (previous is change or _adjacent(
+                    change.get(_tag("w:author"), "") and (previous is change or _adjacent(
                         previous, change))):
                 self.items[-1] = replace(last, text=last.text + text)
                 self._open = (change, item_id)
@@ -613,7 +609,7 @@ def _adjacent(previous: Any, change: Any) -> bool:
         return False
     sibling = previous.getnext()
     while sibling is not None and sibling is not change:
-        if sibling.tag == _w("r") and sibling.find("w:t", _NS) is not None:
+        if sibling.tag == _tag("w:r") and sibling.find("w:t", _NS) is not None:
             return False
         sibling = sibling.getnext()
     return True
@@ -627,23 +623,23 @@ def _own(container: Any, nodes: Iterable[Any], level: str) -> Iterable[Any]:
 
 # What a reader sees of each piece of a run: its text, its deleted text, and the characters
 # Word writes as elements. Field codes (w:instrText, w:delInstrText) are not text.
-_TEXTS = (_w("t"), _w("delText"))
-_CHARACTERS = {_w("tab"): " ", _w("ptab"): " ", _w("br"): " ", _w("cr"): " ",
-               _w("noBreakHyphen"): "-", _w("softHyphen"): ""}
+_TEXTS = (_tag("w:t"), _tag("w:delText"))
+_CHARACTERS = {_tag("w:tab"): " ", _tag("w:ptab"): " ", _tag("w:br"): " ", _tag("w:cr"): " ",
+               _tag("w:noBreakHyphen"): "-", _tag("w:softHyphen"): ""}
 
 
 def _run_pieces(p: Any) -> Iterable[Any]:
     """The pieces of the paragraph's own runs (not a text box's in it, not tab stops)."""
-    nodes = p.iter(*_TEXTS, *_CHARACTERS, _w("sym"))
-    return (node for node in _own(p, nodes, _w("p")) if node.getparent().tag == _w("r"))
+    nodes = p.iter(*_TEXTS, *_CHARACTERS, _tag("w:sym"))
+    return (node for node in _own(p, nodes, _tag("w:p")) if node.getparent().tag == _tag("w:r"))
 
 
 def _character(node: Any) -> str:
     if node.tag in _TEXTS:
         return node.text or ""
-    if node.tag == _w("sym"):  # a symbol by its code point (Symbol fonts use U+F0xx)
+    if node.tag == _tag("w:sym"):  # a symbol by its code point (Symbol fonts use U+F0xx)
         try:
-            return chr(int(node.get(_w("char"), ""), 16))
+            return chr(int(node.get(_tag("w:char"), ""), 16))
         except ValueError:
             return ""
     return _CHARACTERS[node.tag]
@@ -652,7 +648,7 @@ def _character(node: Any) -> str:
 def _plain(p: Any) -> str:
     """A paragraph's text as it reads with its tracked changes accepted."""
     return "".join(_character(node) for node in _run_pieces(p)
-                   if node.tag != _w("delText") and next(node.iterancestors(*_REMOVES), None)
+                   if node.tag != _tag("w:delText") and next(node.iterancestors(*_REMOVES), None)
                    is None)
 
 
@@ -665,10 +661,10 @@ def _style_names(package: _Package) -> dict[str, str]:
     styles = {}
     for style in root.iterfind("w:style", _NS) if root is not None else ():
         name = style.find("w:name", _NS)
-        name_text = (name.get(_w("val"), "") if name is not None else "").lower()
+        name_text = (name.get(_tag("w:val"), "") if name is not None else "").lower()
         kind = _CONTENTS if name_text.startswith("toc ") else kinds.get(name_text)
         if kind:
-            styles[style.get(_w("styleId"), "")] = kind
+            styles[style.get(_tag("w:styleId"), "")] = kind
     return styles
 
 
@@ -678,14 +674,14 @@ def _list_kinds(package: _Package) -> dict[str, str]:
     root = package.part_xml("numbering")
     if root is None:
         return {}
-    formats = {abstract.get(_w("abstractNumId")): abstract.find("w:lvl/w:numFmt", _NS)
+    formats = {abstract.get(_tag("w:abstractNumId")): abstract.find("w:lvl/w:numFmt", _NS)
                for abstract in root.iterfind("w:abstractNum", _NS)}
     kinds = {}
     for number in root.iterfind("w:num", _NS):
         abstract = number.find("w:abstractNumId", _NS)
-        found = formats.get(abstract.get(_w("val")) if abstract is not None else None)
+        found = formats.get(abstract.get(_tag("w:val")) if abstract is not None else None)
         if found is not None:
-            kinds[number.get(_w("numId"))] = "bullet" if found.get(_w("val")) == "bullet" \
+            kinds[number.get(_tag("w:numId"))] = "bullet" if found.get(_tag("w:val")) == "bullet" \
                 else "numbered"
     return kinds
 
@@ -699,14 +695,14 @@ def _style(p: Any, styles: dict[str, str], lists: dict[str, str]) -> str:
     if properties is None:
         return "paragraph"
     style = properties.find("w:pStyle", _NS)
-    name = style.get(_w("val")) if style is not None else ""
+    name = style.get(_tag("w:val")) if style is not None else ""
     kind = styles.get(name) or _STYLE_IDS.get(name, "")
     if kind:
         return kind
     number = properties.find("w:numPr/w:numId", _NS)
-    if number is None or number.get(_w("val")) == "0":  # numId 0: numbering taken off
+    if number is None or number.get(_tag("w:val")) == "0":  # numId 0: numbering taken off
         return "paragraph"
-    return lists.get(number.get(_w("val")), "bullet")
+    return lists.get(number.get(_tag("w:val")), "bullet")
 
 
 def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
@@ -816,13 +812,13 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
     threads: dict[str, Any] = {}  # a comment's last paragraph's paraId -> its w15:commentEx
     extended = package.part_xml("commentsExtended")
     for entry in extended.iterfind("w15:commentEx", _NS) if extended is not None else ():
-        threads[entry.get(_w15("paraId"))] = entry
+        threads[entry.get(_tag("w15:paraId"))] = entry
     written = []  # comment, its text, its last paragraph's paraId, its item ("": the owner's)
     for comment in root.iterfind("w:comment", _NS):
         paragraphs = comment.findall(".//w:p", _NS)
         text = "\n".join(_plain(p) for p in paragraphs).strip()
-        para_id = paragraphs[-1].get(_w14("paraId"), "") if paragraphs else ""
-        if comment.get(_w("author"), "") == owner or any(text.endswith(note)
+        para_id = paragraphs[-1].get(_tag("w14:paraId"), "") if paragraphs else ""
+        if comment.get(_tag("w:author"), "") == owner or any(text.endswith(note)
                                                          for note in own_notes):
             written.append((comment, text, para_id, ""))
         else:
@@ -832,7 +828,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
 
     def parent_of(para_id: str) -> str:
         thread = threads.get(para_id)
-        return thread.get(_w15("paraIdParent"), "") if thread is not None else ""
+        return thread.get(_tag("w15:paraIdParent"), "") if thread is not None else ""
 
     def thread_of(para_id: str, depth: int = 0) -> tuple[str, str, str]:
         """(item, the owner's note it answers, clause) that a reply to the comment ending in
@@ -841,7 +837,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
             return "", "", ""
         comment, text, _, item_id = by_para[para_id]
         _, note, clause = thread_of(parent_of(para_id), depth + 1)
-        clause = reader.comment_clauses.get(comment.get(_w("id")), "") or clause
+        clause = reader.comment_clauses.get(comment.get(_tag("w:id")), "") or clause
         return item_id, note if item_id else text, clause
 
     items: list[ReviewItem] = []
@@ -849,12 +845,12 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
         if not item_id:
             continue
         parent_item, parent_note, parent_clause = thread_of(parent_of(para_id))
-        clause_id = reader.comment_clauses.get(comment.get(_w("id")), "") or parent_clause
+        clause_id = reader.comment_clauses.get(comment.get(_tag("w:id")), "") or parent_clause
         thread = threads.get(para_id)
         items.append(ReviewItem(
             item_id, "reply" if parent_item or parent_note else "comment", clause_id,
-            comment.get(_w("author"), ""), parse_date(comment.get(_w("date"))), text,
-            parent_item, parent_note, thread is not None and thread.get(_w15("done")) == "1"))
+            comment.get(_tag("w:author"), ""), parse_date(comment.get(_tag("w:date"))), text,
+            parent_item, parent_note, thread is not None and thread.get(_tag("w15:done")) == "1"))
     return items
 
 
@@ -865,14 +861,14 @@ def _footnotes(package: _Package, reader: _Reader, count: int) -> list[ReviewIte
     for name in _NOTES.values():
         root = package.part_xml(f"{name}s")
         for note in root.iterfind(f"w:{name}", _NS) if root is not None else ():
-            reference, clause_id = reader.notes.get((name, note.get(_w("id"))), (None, ""))
-            if note.get(_w("type"), "normal") != "normal" or reference is None:
+            reference, clause_id = reader.notes.get((name, note.get(_tag("w:id"))), (None, ""))
+            if note.get(_tag("w:type"), "normal") != "normal" or reference is None:
                 continue  # a separator, or a note nothing in the text points to
             change = next(reference.iterancestors(*_ADDS), None)
-            author = change.get(_w("author"), "") if change is not None else ""
-            date = parse_date(change.get(_w("date"))) if change is not None else None
+            author = change.get(_tag("w:author"), "") if change is not None else ""
+            date = parse_date(change.get(_tag("w:date"))) if change is not None else None
             count += 1
-            text = "\n".join(_plain(p) for p in note.iter(_w("p"))).strip()
+            text = "\n".join(_plain(p) for p in note.iter(_tag("w:p"))).strip()
             items.append(ReviewItem(f"c{count}", "footnote", clause_id, author, date, text))
     return items
 
