@@ -119,10 +119,10 @@ class Rendering(QObject):
 
     def _check_done(self, generation: int, result: CheckResult | None) -> None:
         self._running = False
-        if result is None:  # the check failed (its error is on stderr): the marks stay
-            return
         if generation != self._generation:  # changed meanwhile: check once typing pauses
-            self._check_timer.start(CHECK_PAUSE_MS)
+            self._check_timer.start(CHECK_PAUSE_MS)  # (a copy torn by the edit may have failed)
+            return
+        if result is None:  # the check failed (its error is on stderr): the marks stay
             return
         self.latest = result
         self.checked.emit(result)

@@ -13,7 +13,7 @@ from smpolicy_desktop.model import Project
 from smpolicy_desktop.workspace import Workspace
 from ui.findings import FindingsPanel
 from ui.project_model import ProjectModel
-from ui.rendering import Rendering
+from ui.rendering import CHECK_PAUSE_MS, Rendering
 
 RISKY = "Never post negative comments about managers."
 
@@ -199,3 +199,23 @@ def test_a_check_that_ends_after_its_window_closed_is_dropped(qtbot, monkeypatch
     with qtbot.waitSignal(kept.checked):
         threading.Thread(target=pending[1], args=(([], {}),)).start()
     assert kept.latest.findings == []
+
+
+def test_a_check_that_failed_while_the_owner_typed_is_made_again(qtbot, monkeypatch):
+    """The project is copied to the checker while the owner may be typing; a copy torn by an
+    edit can fail. The newest answers are still checked, without another edit."""
+    pending = []
+    monkeypatch.setattr("ui.rendering.check_elsewhere",
+                        lambda project, document, done: pending.append(done))
+    model = ProjectModel(Workspace(Project()))
+    rendering = Rendering(model, model)
+    rendering.render_now()
+    qtbot.waitUntil(lambda: len(pending) == 1)
+    model.set_value(("training", "consequences"), RISKY)  # typed while the check runs
+    qtbot.waitUntil(lambda: rendering.document is not None and RISKY in str(rendering.document))
+    qtbot.wait(CHECK_PAUSE_MS * 2)  # its check is due, and waits for the one under way
+    assert len(pending) == 1
+    threading.Thread(target=pending[0], args=(None,)).start()  # that check failed
+    qtbot.waitUntil(lambda: len(pending) == 2, timeout=5000)  # the newest state, checked
+    with qtbot.waitSignal(rendering.checked):
+        threading.Thread(target=pending[1], args=(([], {}),)).start()
