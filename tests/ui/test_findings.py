@@ -172,14 +172,21 @@ def test_an_answer_not_yet_timed_shows_at_once_on_a_middling_project(qtbot, monk
         model.set_value(("company", "name"), "A")
 
 
+def hold_checks(monkeypatch) -> list:
+    """Checks are not sent: the list gets each one's `done`, for the test to call as the
+    checker's thread does."""
+    pending: list = []
+    monkeypatch.setattr("ui.rendering.check_elsewhere",
+                        lambda project, document, done: pending.append(done))
+    return pending
+
+
 def test_a_check_that_ends_after_its_window_closed_is_dropped(qtbot, monkeypatch):
     """The check's result comes back on another thread; by then the window may be gone."""
     import shiboken6
     from PySide6.QtWidgets import QApplication
 
-    pending = []
-    monkeypatch.setattr("ui.rendering.check_elsewhere",
-                        lambda project, document, done: pending.append(done))
+    pending = hold_checks(monkeypatch)
     model = ProjectModel(Workspace(Project()))
     rendering = Rendering(model, model)
     rendering.render_now()
@@ -204,9 +211,7 @@ def test_a_check_that_ends_after_its_window_closed_is_dropped(qtbot, monkeypatch
 def test_a_check_that_failed_while_the_owner_typed_is_made_again(qtbot, monkeypatch):
     """The project is copied to the checker while the owner may be typing; a copy torn by an
     edit can fail. The newest answers are still checked, without another edit."""
-    pending = []
-    monkeypatch.setattr("ui.rendering.check_elsewhere",
-                        lambda project, document, done: pending.append(done))
+    pending = hold_checks(monkeypatch)
     model = ProjectModel(Workspace(Project()))
     rendering = Rendering(model, model)
     rendering.render_now()
