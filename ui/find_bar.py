@@ -77,11 +77,8 @@ class FindBar(QWidget):
         words = self.box.text()
         spans = _matches(self.view.document(), words)
         self._highlight_all(spans)
-        if not words:
-            self.count.setText("")
-            return False
+        self.count.setText(f"{len(spans)} found" if spans else "Not found" if words else "")
         if not spans:
-            self.count.setText("Not found")
             return False
         here = self.view.textCursor().selectionStart()
         starts = [start for start, _ in spans]
@@ -102,8 +99,6 @@ class FindBar(QWidget):
             selection.format.setBackground(_ALL)
             selections.append(selection)
         self.view.setExtraSelections(selections)
-        if self.box.text():
-            self.count.setText(f"{len(selections)} found" if selections else "Not found")
 
 
 def _matches(document: QTextDocument, words: str) -> list[tuple[int, int]]:
