@@ -21,7 +21,6 @@ Run: .venv/bin/python -m tests.bench.bench_start
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import statistics
 import subprocess
@@ -30,15 +29,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.conftest import EXAMPLE, REPO
-from tests.packaged import peak_memory_mb
+from tests.conftest import REPO
+from tests.packaged import example_copy, peak_memory_mb
 
 REPEATS = 7
 
 # Prints "shown" one loop turn after the window's first paint; the filter sees the paint
 # before the window does, so this turn comes before anything the window schedules on it.
 ON_FIRST_PAINT = """
-import resource
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 class FirstPaint(QObject):
@@ -73,6 +71,8 @@ main.main()
 """
 
 BARE = ON_FIRST_PAINT + """
+import resource
+
 def shown():
     print("shown", flush=True)
     use = resource.getrusage(resource.RUSAGE_SELF)
@@ -108,9 +108,7 @@ def time_to_marks(code: str, home: Path) -> dict[str, float]:
                SMPOLICY_SAY_FILLED="1")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
-    project = home / EXAMPLE.name
-    if not project.exists():
-        shutil.copy(EXAMPLE, project)
+    project = example_copy(Path(tempfile.mkdtemp(dir=home)))  # no lock left by the last run
     child = subprocess.Popen([sys.executable, "-c", code, project], cwd=REPO, env=env, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     marks = {}
