@@ -3,6 +3,12 @@
 The core package: model, storage, rendering and export, with no Qt anywhere in it.
 """
 
+import os
+
+# No pydantic plugins are used here; looking for them reads the metadata of every installed
+# package when the first model is built (some 10 ms of each start).
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 __version__ = "0.1.0"
 APP_NAME = "smpolicy"
 PROJECT_EXTENSION = ".smpolicy"  # here, not in storage, so the window frame needs no core

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
     """
 
     loaded = Signal()
+    settled = Signal()  # the start is over: every panel and command is built
     _filled = False
     _loaded = False
 
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         self.wording = wording.install(self)
         self.review_panel = review_panel.install(self)
         register_pdf()  # a format Qt draws, so the window adds it to the export registry
+        self.settled.emit()
 
     def start(self, path: Path | None) -> None:
         """What the app shows first: the given file, else the last one, else the start page."""
