@@ -58,12 +58,12 @@ def check_project(project: Project, document: Document | None = None) -> list[Fi
     flagged_user = [_squash(f.excerpt) for f in findings if f.excerpt]
     for clause_id, sentence in document_sentences(document, name):
         squashed = _squash(sentence.original)
-        if squashed in user_sentences:
+        # The owner's own words, or a sentence quoting an answer already flagged, are the
+        # owner's findings: reported once, where the owner can change them.
+        if squashed in user_sentences or any(excerpt in squashed for excerpt in flagged_user):
             continue
-        for finding in _sentence_findings(sentence, facts, (), clause_id, sentence.original,
-                                          False, None):
-            if not any(excerpt in squashed for excerpt in flagged_user):
-                findings.append(finding)
+        findings.extend(_sentence_findings(sentence, facts, (), clause_id, sentence.original,
+                                           False, None))
     findings.extend(missing_pieces(project, document))
     order = {clause_id: i for i, clause_id in enumerate(document.clauses())}
     return sorted(findings, key=lambda f: (-_rank(f), order.get(f.clause_id, len(order))))
