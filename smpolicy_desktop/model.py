@@ -6,8 +6,10 @@ project file, the templates and the completeness check all read these definition
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cache
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -500,8 +502,9 @@ class Project(Area):
     counsel_comments: list[CounselComment] = Field(default_factory=list)
 
     @classmethod
-    def areas(cls) -> dict[str, type[Area]]:
-        """The policy areas in tab order: attribute name -> model class."""
+    @cache
+    def areas(cls) -> Mapping[str, type[Area]]:
+        """The policy areas in tab order: attribute name -> model class (worked out once)."""
         return {name: field.annotation for name, field in cls.model_fields.items()
                 if isinstance(field.annotation, type) and issubclass(field.annotation, Area)
                 and field.annotation.section}

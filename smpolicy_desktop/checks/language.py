@@ -73,19 +73,23 @@ class Sentence:
 _SENTENCE_END = re.compile(r"(?<=[.!])[\"')\]]*\s+|\n+")
 
 
-def sentences(text: str, company_name: str = "") -> list[Sentence]:
-    """The sentences (and lines) of a text."""
+def pieces(text: str) -> list[tuple[int, int, str]]:
+    """Where each sentence (and line) of a text starts and ends, and its words as written."""
     found, start = [], 0
     for boundary in [*_SENTENCE_END.finditer(text), None]:
         end = boundary.start() if boundary else len(text)
         piece = text[start:end]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
-            found.append(Sentence(start + lead, start + len(piece.rstrip()),
-                                  piece.strip(),
-                                  rights_notes(normalise(piece, company_name))))
+            found.append((start + lead, start + len(piece.rstrip()), piece.strip()))
         start = boundary.end() if boundary else len(text)
     return found
+
+
+def sentences(text: str, company_name: str = "") -> list[Sentence]:
+    """The sentences (and lines) of a text, each also normalised as the rules read it."""
+    return [Sentence(start, end, original, rights_notes(normalise(original, company_name)))
+            for start, end, original in pieces(text)]
 
 
 # "or" and "but" are not clause breaks: "We will never ask for X, or ask Y" keeps its "never".

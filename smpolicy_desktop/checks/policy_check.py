@@ -20,7 +20,7 @@ from .detect import flagged_families
 from .facts import CheckFacts
 from .families import FAMILIES, Family
 from .finding import Finding
-from .language import Sentence, sentences
+from .language import Sentence, pieces, sentences
 from .safer import safer_text
 
 FieldPath = tuple[str | int, ...]
@@ -51,9 +51,10 @@ def check_project(project: Project, document: Document | None = None) -> list[Fi
     clause_of = _clause_index(document)
     user_sentences: set[str] = set()
     for path, text in user_texts(project):
-        clause = clause_of.get(_squash(sentences(text)[0].original), _area_section(path))
+        written = [original for _, _, original in pieces(text)]
+        clause = clause_of.get(_squash(written[0]), _area_section(path))
         company_speech = Project.areas()[str(path[0])].company_speech
-        user_sentences.update(_squash(s.original) for s in sentences(text, name))
+        user_sentences.update(map(_squash, written))
         findings.extend(_text_findings(text, facts, path, clause, name, company_speech))
     flagged_user = [_squash(f.excerpt) for f in findings if f.excerpt]
     for clause_id, sentence in document_sentences(document, name):
@@ -88,16 +89,20 @@ def user_texts(project: Project) -> Iterator[tuple[FieldPath, str]]:
 def document_sentences(document: Document,
                        company_name: str = "") -> Iterator[tuple[str, Sentence]]:
     """(clause id, sentence) for every paragraph, list item and table cell of a document."""
+    for clause_id, line in _document_lines(document):
+        for sentence in sentences(line, company_name):
+            yield clause_id, sentence
+
+
+def _document_lines(document: Document) -> Iterator[tuple[str, str]]:
+    """(clause id, text) of every paragraph, list item and table cell of a document."""
     for block in document.blocks:
         if block.kind in ("paragraph", "bullet", "numbered"):
-            lines = ["".join(run.text for run in block.runs)]
+            yield block.clause_id, "".join(run.text for run in block.runs)
         elif block.kind == "table":
-            lines = [cell for row in block.rows[1:] for cell in row]
-        else:
-            continue
-        for line in lines:
-            for sentence in sentences(line, company_name):
-                yield block.clause_id, sentence
+            for row in block.rows[1:]:
+                for cell in row:
+                    yield block.clause_id, cell
 
 
 def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
@@ -185,8 +190,9 @@ def _severity_and_authority(family: Family, facts: CheckFacts) -> tuple[str, str
 def _clause_index(document: Document) -> dict[str, str]:
     """First line of each block, squashed -> its clause id (the first clause that shows it)."""
     index: dict[str, str] = {}
-    for clause_id, sentence in document_sentences(document):
-        index.setdefault(_squash(sentence.original), clause_id)
+    for clause_id, line in _document_lines(document):
+        for _, _, original in pieces(line):
+            index.setdefault(_squash(original), clause_id)
     return index
 
 
