@@ -106,6 +106,10 @@ class Workspace:
         saved = save_project(self.project, target,
                              expected=self.on_disk if same_file and not overwrite else None)
         self.discard_autosave()
+        if self._document is not None:
+            from . import document_cache
+
+            document_cache.keep(self.project, self._document)
         self.path, self.on_disk, self.save_notes = target, saved.stamp, saved.notes
         self._records_unsaved = False
         self._set_edited(False)
@@ -188,11 +192,20 @@ class Workspace:
         return self.project.company.document_type
 
     def document(self) -> Document:
-        """The rendered policy, rendered once per change and shared by every view."""
+        """The rendered policy, rendered once per change and shared by every view. The
+        project as its file holds it is kept in the document cache, so the next start that
+        opens it shows the policy without rendering it."""
         if self._document is None:
-            from .render import render_document
+            from . import document_cache
 
-            self._document = render_document(self.project)
+            as_saved = self.path is not None and not self.modified
+            self._document = as_saved and document_cache.recall(self.project) or None
+            if self._document is None:
+                from .render import render_document
+
+                self._document = render_document(self.project)
+                if as_saved:
+                    document_cache.keep(self.project, self._document)
         return self._document
 
     # --- Export ------------------------------------------------------------------------------

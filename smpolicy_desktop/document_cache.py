@@ -1,0 +1,75 @@
+"""The policy as this build of the app rendered each project as saved, kept between starts.
+
+A project opened again shows its policy at once, without loading the templates and the HTML
+parser (after the model, the slowest part of a start). An entry is found by what the rendered
+words depend on: the project's answers and this build's code, templates and version, so a
+changed answer or a new build renders afresh. A missing, damaged or foreign entry is rendered
+again, and a cache that cannot be written costs the next start a render, nothing more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from . import APP_NAME, __version__
+from .document import Block, Document, Note, Run
+from .model import Project
+from .resources import resource_path
+from .safe_write import WriteError, write_bytes_atomically
+
+KEPT = 20  # the documents of the projects opened or saved most recently
+
+
+def recall(project: Project) -> Document | None:
+    """The document this build rendered for exactly these answers, if it was kept."""
+    try:
+        return _document(json.loads(_entry(project).read_bytes()))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def keep(project: Project, document: Document) -> None:
+    """Keep the document rendered for these answers (the project as its file holds them)."""
+    entry = _entry(project)
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomically(entry, json.dumps(asdict(document)).encode())
+        older = sorted(entry.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for old in older[:-KEPT]:
+            old.unlink(missing_ok=True)
+    except (OSError, WriteError):
+        pass
+
+
+def _entry(project: Project) -> Path:
+    key = hashlib.sha256(f"{_build()}\n{project.model_dump_json()}".encode()).hexdigest()
+    return platformdirs.user_cache_path(APP_NAME) / "documents" / f"{key}.json"
+
+
+@cache
+def _build() -> str:
+    """What the rendered words depend on besides the answers: the version, and the size and
+    time of every file of the core's code and of the templates (of the program, in a bundle)."""
+    files = [*resource_path("smpolicy_desktop").rglob("*.py"),  # none in a bundle: the program
+             *resource_path("templates").rglob("*")]
+    if getattr(sys, "frozen", False):
+        files.append(Path(sys.executable))
+    stats = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in sorted(files)
+             if f.is_file()]
+    return json.dumps([__version__, stats])
+
+
+def _document(data: dict[str, Any]) -> Document:
+    blocks = tuple(Block(**{**block, "runs": tuple(Run(**run) for run in block["runs"]),
+                            "rows": tuple(map(tuple, block["rows"]))})
+                   for block in data["blocks"])
+    notes = tuple(Note(**note) for note in data["notes"])
+    return Document(**{**data, "blocks": blocks, "notes": notes})
