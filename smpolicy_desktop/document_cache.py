@@ -57,14 +57,19 @@ def _entry(project: Project) -> Path:
 @cache
 def _build() -> str:
     """What the rendered words depend on besides the answers: the version, and the size and
-    time of every file of the core's code and of the templates (of the program, in a bundle)."""
-    files = [*resource_path("smpolicy_desktop").rglob("*.py"),  # none in a bundle: the program
-             *resource_path("templates").rglob("*")]
+    time of each file the render reads."""
+    stats = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in build_files()]
+    return json.dumps([__version__, stats])
+
+
+def build_files() -> list[Path]:
+    """The files the render reads: the core's code (the program, in a bundle), the templates
+    and the law packs."""
+    files = [*resource_path("smpolicy_desktop").rglob("*.py"),
+             *resource_path("templates").rglob("*"), *resource_path("assets", "law").rglob("*")]
     if getattr(sys, "frozen", False):
         files.append(Path(sys.executable))
-    stats = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in sorted(files)
-             if f.is_file()]
-    return json.dumps([__version__, stats])
+    return sorted(f for f in files if f.is_file())
 
 
 def _document(data: dict[str, Any]) -> Document:

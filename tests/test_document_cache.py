@@ -3,6 +3,7 @@ change to the answers or to the build renders afresh, and a bad cache is harmles
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -95,3 +96,32 @@ def test_only_the_most_recent_documents_are_kept(tmp_path):
         project.company.version = f"1.{number}"
         document_cache.keep(project, render_document(project))
     assert len(entries()) == document_cache.KEPT
+
+
+READS = """
+import json, sys
+opened = set()
+sys.addaudithook(lambda event, args: event == "open" and isinstance(args[0], str)
+                 and opened.add(args[0]))
+from smpolicy_desktop.presets import presets
+from smpolicy_desktop.render import render_document
+from smpolicy_desktop.storage import load_project
+projects = [load_project(sys.argv[1]), *(preset.project() for preset in presets().values())]
+opened.clear()  # from here on: what rendering reads
+for project in projects:
+    for kind in ("full", "short"):
+        render_document(project, kind)
+print(json.dumps(sorted(opened)))
+"""
+
+
+def test_every_file_the_render_reads_is_part_of_the_build_that_finds_a_document(tmp_path):
+    """A change to any of them (a template, a law pack, the code) renders afresh."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONDONTWRITEBYTECODE="1")
+    result = subprocess.run([sys.executable, "-c", READS, str(EXAMPLE)], cwd=REPO, env=env,
+                            check=True, capture_output=True, text=True)
+    read = {os.path.realpath(p) for p in json.loads(result.stdout)
+            if not p.startswith(str(tmp_path)) and os.path.isfile(p)}
+    shipped = {os.path.realpath(p) for p in read if p.startswith(str(REPO))}
+    assert shipped, "the render read none of the app's files"
+    assert shipped <= {os.path.realpath(p) for p in document_cache.build_files()}
