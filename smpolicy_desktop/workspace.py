@@ -106,9 +106,9 @@ class Workspace:
         saved = save_project(self.project, target,
                              expected=self.on_disk if same_file and not overwrite else None)
         self.discard_autosave()
-        if self._document is not None:
-            from . import document_cache
+        from . import document_cache
 
+        if self._document is not None and document_cache.suits(target):
             document_cache.keep(self.project, self._document)
         self.path, self.on_disk, self.save_notes = target, saved.stamp, saved.notes
         self._records_unsaved = False
@@ -198,7 +198,8 @@ class Workspace:
         if self._document is None:
             from . import document_cache
 
-            as_saved = self.path is not None and not self.modified
+            as_saved = self.path is not None and not self.modified and \
+                document_cache.suits(self.path)
             self._document = as_saved and document_cache.recall(self.project) or None
             if self._document is None:
                 from .render import render_document

@@ -14,7 +14,7 @@ import pytest
 
 from smpolicy_desktop import document_cache
 from smpolicy_desktop.render import render_document
-from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.storage import load_project, save_project
 from smpolicy_desktop.workspace import Workspace
 from tests.conftest import EXAMPLE, REPO
 
@@ -105,7 +105,7 @@ sys.addaudithook(lambda event, args: event == "open" and isinstance(args[0], str
                  and opened.add(args[0]))
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import render_document
-from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.storage import load_project, save_project
 projects = [load_project(sys.argv[1]), *(preset.project() for preset in presets().values())]
 opened.clear()  # from here on: what rendering reads
 for project in projects:
@@ -125,3 +125,17 @@ def test_every_file_the_render_reads_is_part_of_the_build_that_finds_a_document(
     shipped = {os.path.realpath(p) for p in read if p.startswith(str(REPO))}
     assert shipped, "the render read none of the app's files"
     assert shipped <= {os.path.realpath(p) for p in document_cache.build_files()}
+
+
+def test_a_big_project_is_rendered_every_time(tmp_path):
+    """Reading a big project's document back would cost as much as rendering it."""
+    project = load_project(EXAMPLE)
+    project.employees.confidential_info = [f"Client contract {i}" for i in range(5000)]
+    path = tmp_path / "big.smpolicy"
+    save_project(project, path)
+    assert path.stat().st_size > document_cache.LARGEST
+    Workspace.open(path).document()
+    workspace = Workspace.open(path)
+    workspace.document()
+    workspace.save()
+    assert entries() == []
