@@ -159,6 +159,33 @@ def test_the_company_name_counts_as_the_employer():
     assert "nlra.disparagement" in rules_flagging(text, company_name="Northwind Analytics LLC")
 
 
+NAMING_THE_COMPANY = [
+    "Never say anything negative about Larkspur online.",
+    "Do not criticise Larkspur or its managers on social media.",
+    "Keep everything about Larkspur private.",
+    "Do not talk to reporters about Larkspur.",
+    "Don't post anything that makes Larkspur look bad.",
+    "You may not use the Larkspur logo in any post.",
+    "Employees must not disparage Larkspur, its owners or its staff.",
+]
+
+
+@pytest.mark.parametrize("text", NAMING_THE_COMPANY)
+def test_a_rule_naming_the_company_is_read_as_one_about_the_employer(text):
+    """An owner writes the business's name where our rules say "the company": the check
+    finds the same whichever is written (the rules and the learned model alike)."""
+    named = check_text(text, company_name="Larkspur Ltd")
+    assert [f.rule for f in named] == [f.rule for f in check_text(
+        text.replace("Larkspur", "the company"))]
+    assert all(f.excerpt == text for f in named)  # quoted as the owner wrote it
+
+
+def test_safer_wording_keeps_the_company_name_as_written():
+    [finding] = check_text("Follow Larkspur on LinkedIn; keep everything about Larkspur private.",
+                           company_name="Larkspur Ltd")
+    assert finding.suggestion.startswith("Follow Larkspur on LinkedIn. ")
+
+
 def test_the_flagged_sentence_is_quoted_from_the_original_text():
     text = "Use our hashtag when you like. Never say anything negative about the bosses!"
     [finding] = check_text(text)

@@ -25,15 +25,21 @@ _SPELLING_RULES = [(re.compile(pattern), replacement, needles)
                    for pattern, replacement, needles in _SPELLINGS]
 
 
-@lru_cache(maxsize=65536)
-def normalise(text: str, company_name: str = "") -> str:
-    """Lower case, uniform quotes and contractions; the company's own name reads 'the company'."""
-    text = text.lower()
+def as_the_company(text: str, company_name: str) -> str:
+    """The text with the company's own name (without "LLC", "Ltd"...), in any case, read as
+    "the company": a rule about "Northwind" is a rule about the employer."""
     name = company_name.strip().lower()
     for suffix in (" llc", " inc.", " inc", " ltd", " ltd.", " corp", " co."):
         name = name.removesuffix(suffix)
-    if len(name) > 2:
-        text = text.replace(name, "the company")
+    if len(name) <= 2 or name not in text.lower():
+        return text
+    return re.sub(re.escape(name), "the company", text, flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str, company_name: str = "") -> str:
+    """Lower case, uniform quotes and contractions; the company's own name reads 'the company'."""
+    text = as_the_company(text, company_name).lower()
     for pattern, replacement, needles in _SPELLING_RULES:
         if any(needle in text for needle in needles):  # a search costs more than this
             text = pattern.sub(replacement, text)

@@ -20,7 +20,7 @@ from .detect import flagged_families
 from .facts import CheckFacts
 from .families import FAMILIES, Family
 from .finding import Finding
-from .language import Sentence, pieces, sentences
+from .language import Sentence, as_the_company, pieces, sentences
 from .safer import safer_text
 
 FieldPath = tuple[str | int, ...]
@@ -37,7 +37,7 @@ def check_document(document: Document, facts: CheckFacts, *,
     """Findings for every sentence of a rendered policy (a Document), in document order."""
     return [finding for clause_id, sentence in document_sentences(document)
             for finding in _sentence_findings(sentence, facts, (), clause_id, sentence.original,
-                                              False, None)]
+                                              False, None, company_name)]
 
 
 def check_project(project: Project, document: Document | None = None) -> list[Finding]:
@@ -64,7 +64,7 @@ def check_project(project: Project, document: Document | None = None) -> list[Fi
         if squashed in user_sentences or any(excerpt in squashed for excerpt in flagged_user):
             continue
         findings.extend(_sentence_findings(sentence, facts, (), clause_id, sentence.original,
-                                           False, None))
+                                           False, None, name))
     findings.extend(missing_pieces(project, document))
     order = {clause_id: i for i, clause_id in enumerate(document.clauses())}
     return sorted(findings, key=lambda f: (-_rank(f), order.get(f.clause_id, len(order))))
@@ -145,19 +145,23 @@ def _text_findings(text: str, facts: CheckFacts, path: FieldPath, clause_id: str
     if implied:
         rule = _as_rule(implied, text)
         for finding in _sentence_findings(sentences(rule, company_name)[0], facts, path,
-                                          clause_id, text.strip(), company_speech, None):
-            yield replace(finding, replacement=_item_replacement(text, implied, finding, facts))
+                                          clause_id, text.strip(), company_speech, None,
+                                          company_name):
+            yield replace(finding, replacement=_item_replacement(text, implied, finding, facts,
+                                                                 company_name))
         return
     for sentence in sentences(text, company_name):
         yield from _sentence_findings(sentence, facts, path, clause_id, sentence.original,
-                                      company_speech, text)
+                                      company_speech, text, company_name)
 
 
 def _sentence_findings(sentence: Sentence, facts: CheckFacts, path: FieldPath, clause_id: str,
-                       excerpt: str, company_speech: bool, whole: str | None) -> Iterator[Finding]:
-    for family, precedent in flagged_families(sentence.original, facts, company_speech):
+                       excerpt: str, company_speech: bool, whole: str | None,
+                       company_name: str) -> Iterator[Finding]:
+    read = as_the_company(sentence.original, company_name)
+    for family, precedent in flagged_families(read, facts, company_speech):
         severity, authority = _severity_and_authority(family, facts)
-        safer = safer_text(sentence.original, family, facts)
+        safer = safer_text(sentence.original, family, facts, company_name=company_name)
         replacement = None
         if path and whole is not None:
             replacement = whole[:sentence.start] + safer + whole[sentence.end:]
@@ -167,10 +171,12 @@ def _sentence_findings(sentence: Sentence, facts: CheckFacts, path: FieldPath, c
                       area=family.area)
 
 
-def _item_replacement(item: str, implied: str, finding: Finding, facts: CheckFacts) -> str | None:
+def _item_replacement(item: str, implied: str, finding: Finding, facts: CheckFacts,
+                      company_name: str) -> str | None:
     """A list item keeps its lawful part; an item with none left has no one-step fix."""
     family = FAMILIES[finding.rule]
-    kept = safer_text(implied.format(item.strip().rstrip(".")), family, facts, keep_only=True)
+    kept = safer_text(implied.format(item.strip().rstrip(".")), family, facts, keep_only=True,
+                      company_name=company_name)
     match = re.fullmatch(re.escape(implied.split("{}")[0]) + r"(.+?)\.?", kept or "")
     return match.group(1)[0].upper() + match.group(1)[1:] if match else None
 

@@ -9,7 +9,7 @@ import re
 from .detect import flagged_families
 from .facts import CheckFacts
 from .families import Family
-from .language import clauses
+from .language import as_the_company, clauses
 
 _LIST_RULE = re.compile(
     r"^(?P<head>.*?\b(?:share|post|discuss|disclose|reveal|mention|publish|talk about|"
@@ -17,25 +17,28 @@ _LIST_RULE = re.compile(
 _ITEM = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
-def safer_text(text: str, family: Family, facts: CheckFacts, keep_only: bool = False) -> str:
+def safer_text(text: str, family: Family, facts: CheckFacts, keep_only: bool = False,
+               company_name: str = "") -> str:
     """The sentence's lawful clauses and list items, then the family's safer rule."""
-    kept = " ".join(_sentence(part) for part in _lawful_parts(text, family, facts))
+    kept = " ".join(_sentence(part) for part in _lawful_parts(text, family, facts,
+                                                               company_name))
     if keep_only:
         return kept
     return f"{kept} {family.safer}" if kept else family.safer
 
 
-def _lawful_parts(text: str, family: Family, facts: CheckFacts) -> list[str]:
+def _lawful_parts(text: str, family: Family, facts: CheckFacts, company_name: str) -> list[str]:
     parts = []
     for clause in clauses(text):
-        if not _risky(clause, family, facts):
+        if not _risky(clause, family, facts, company_name):
             parts.append(clause)
             continue
         match = _LIST_RULE.match(clause)
         if match is None:
             continue
         items = [i.strip() for i in _ITEM.split(match["items"])]
-        lawful = [i for i in items if i and not _risky(match["head"] + i, family, facts)]
+        lawful = [i for i in items
+                  if i and not _risky(match["head"] + i, family, facts, company_name)]
         if len(items) > 1 and lawful:
             listed = lawful[0] if len(lawful) == 1 else \
                 ", ".join(lawful[:-1]) + " or " + lawful[-1]
@@ -43,9 +46,9 @@ def _lawful_parts(text: str, family: Family, facts: CheckFacts) -> list[str]:
     return parts
 
 
-def _risky(text: str, family: Family, facts: CheckFacts) -> bool:
-    return any(found.area == family.area
-               for found, _ in flagged_families(text, facts, precedents=False))
+def _risky(text: str, family: Family, facts: CheckFacts, company_name: str) -> bool:
+    return any(found.area == family.area for found, _ in flagged_families(
+        as_the_company(text, company_name), facts, precedents=False))
 
 
 def _sentence(part: str) -> str:
