@@ -5,9 +5,11 @@ enforcement action or one set of owner phrasings is never in training and test a
 model is retrained without the held-out fold; the keyword rules are fixed code. Recall counts
 risky sentences of an area flagged for that area; false alarms count acceptable sentences (of
 any area) flagged for it, and separately the area's own acceptable sentences (the harder, same-
-topic cases). With --final, also the frozen held-out set (tests/data/corpus/final.jsonl: whole
-sources and one set of owner phrasings set aside before the model was changed, never trained
-or tuned on) and the NLRB dev set, each checked once with the shipped model.
+topic cases); "also elsewhere" counts the area's risky sentences flagged in another area too (a
+finding with the wrong reason and authority, which neither recall nor false alarms sees). With
+--final, also the frozen held-out set (tests/data/corpus/final.jsonl: whole sources and one set
+of owner phrasings set aside before the model was changed, never trained or tuned on) and the
+NLRB dev set, each checked once with the shipped model.
 Run: .venv/bin/python tests/bench/bench_check_accuracy.py [--final]
      model selection: [--l2 X] (the risk thresholds are chosen inside each training split)
 """
@@ -63,6 +65,7 @@ def _count(counts, example: dict, flagged: set[str]) -> None:
     if example["verdict"] == "unlawful":
         counts[example["area"]]["risky"] += 1
         counts[example["area"]]["caught"] += example["area"] in flagged
+        counts[example["area"]]["elsewhere"] += bool(flagged - {example["area"]})
     else:
         for area in AREAS:
             counts[area]["acceptable"] += 1
@@ -84,11 +87,13 @@ def held_out_figures(path: Path, area: str | None = None) -> dict[str, dict[str,
 
 
 def report(counts: dict[str, dict[str, int]]) -> str:
-    lines = [f"{'area':<17}{'recall':>16}{'false alarms':>20}{'same-topic':>18}"]
+    lines = [f"{'area':<17}{'recall':>16}{'false alarms':>20}{'same-topic':>18}"
+             f"{'also elsewhere':>18}"]
     for area, c in counts.items():
         lines.append(f"{area:<17}{_rate(c['caught'], c['risky']):>16}"
                      f"{_rate(c['false_alarms'], c['acceptable']):>20}"
-                     f"{_rate(c['own_false_alarms'], c['own_acceptable']):>18}")
+                     f"{_rate(c['own_false_alarms'], c['own_acceptable']):>18}"
+                     f"{_rate(c['elsewhere'], c['risky']):>18}")
     return "\n".join(lines)
 
 
