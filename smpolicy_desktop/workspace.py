@@ -198,9 +198,9 @@ class Workspace:
         if self._document is None:
             from . import document_cache
 
-            as_saved = self.path is not None and not self.modified and \
-                document_cache.suits(self.path)
-            self._document = as_saved and document_cache.recall(self.project) or None
+            as_saved = (self.path is not None and not self.modified
+                        and document_cache.suits(self.path))
+            self._document = document_cache.recall(self.project) if as_saved else None
             if self._document is None:
                 from .render import render_document
 

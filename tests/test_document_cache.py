@@ -105,7 +105,7 @@ sys.addaudithook(lambda event, args: event == "open" and isinstance(args[0], str
                  and opened.add(args[0]))
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import render_document
-from smpolicy_desktop.storage import load_project, save_project
+from smpolicy_desktop.storage import load_project
 projects = [load_project(sys.argv[1]), *(preset.project() for preset in presets().values())]
 opened.clear()  # from here on: what rendering reads
 for project in projects:
