@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.model import Project
+from smpolicy_desktop.storage import labels_for
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
 
@@ -117,7 +118,8 @@ class FindingsPanel(QWidget):
         self.list.clear()
         for finding in self.findings:
             icon, colour, word = _LOOK[finding.severity]
-            where = self.numbers.get(finding.clause_id) or "policy"
+            where = self.numbers.get(finding.clause_id) or (
+                labels_for(finding.path[:2]) if finding.path else "policy")
             what = f'"{finding.excerpt}"' if finding.excerpt else finding.reason.split(". ")[0]
             item = QListWidgetItem(self.style().standardIcon(icon), f"{word}, {where}: {what}")
             item.setForeground(QBrush(QColor(colour)))

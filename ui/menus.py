@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
+
+from smpolicy_desktop.resources import resource_path
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -25,6 +27,12 @@ def action(window: MainWindow, text: str, slot, shortcut=None, icon=None) -> QAc
         command.setIcon(window.style().standardIcon(icon))
     command.triggered.connect(lambda: (window.ensure_loaded(), slot()))  # even before filling
     return command
+
+
+def own_icon(name: str) -> QIcon:
+    """One of the app's own icons (assets/icons/NAME.svg), for commands whose standard icon
+    says something else (Qt's arrows read as "play", not "undo" or "export")."""
+    return QIcon(str(resource_path("assets", "icons", f"{name}.svg")))
 
 
 def keys_later(window: MainWindow, command: QAction, *keys) -> None:
@@ -62,7 +70,7 @@ def build_actions(window: MainWindow) -> None:
                  lambda fmt=fmt: w.exports.export(fmt), "Ctrl+E" if fmt == "docx" else None)
         for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"),
                            ("pdf", "PDF"))}
-    w.export_actions["docx"].setIcon(w.style().standardIcon(pixmap.SP_ArrowRight))
+    w.export_actions["docx"].setIcon(own_icon("export-word"))
     w.send_action = add("Send to &Counsel (Word)...", lambda: w.exports.export("docx", send=True))
     w.send_action.setToolTip("A Word file for your lawyer, kept in the project as the "
                              "version their reply and later changes compare with")
@@ -79,10 +87,10 @@ def build_actions(window: MainWindow) -> None:
     w.quit_action.triggered.connect(w.close)
     w.undo_action = w.undo_group.createUndoAction(w, "&Undo")
     keys_later(w, w.undo_action, keys.Undo)
-    w.undo_action.setIcon(w.style().standardIcon(pixmap.SP_ArrowBack))
+    w.undo_action.setIcon(own_icon("undo"))
     w.redo_action = w.undo_group.createRedoAction(w, "&Redo")
     keys_later(w, w.redo_action, keys.Redo, "Ctrl+Y")
-    w.redo_action.setIcon(w.style().standardIcon(pixmap.SP_ArrowForward))
+    w.redo_action.setIcon(own_icon("redo"))
     # The document kind is the project's Document type: these set it (an undoable edit).
     w.kind_actions = QActionGroup(w)
     for kind, text in (("full", "&Full policy"), ("short", "S&hort guidelines")):

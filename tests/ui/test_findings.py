@@ -50,6 +50,19 @@ def test_an_edit_is_checked_after_a_pause_and_explained(qtbot, panel):
     assert "Stericycle" in panel.details.text() and "15-04" not in panel.details.text()
 
 
+def test_a_finding_names_its_clause_number_or_else_the_answer_it_is_in(qtbot, panel):
+    """The short guidelines leave the consequences out: the finding then says which answer
+    holds the sentence, never an internal id or a bare "policy"."""
+    row = make_risky(qtbot, panel)
+    assert panel.list.item(row).text().startswith("Risky, 7.")
+    panel.model.set_value(("company", "document_type"), "short", typing=False)
+    qtbot.waitUntil(lambda: not any(f.clause_id and f.clause_id in panel.numbers
+                                    for f in panel.findings if f.rule == "nlra.disparagement"))
+    text = next(panel.list.item(i).text() for i, f in enumerate(panel.findings)
+                if f.rule == "nlra.disparagement")
+    assert text == f'Risky, Training and enforcement > Consequences: "{RISKY}"'
+
+
 def test_activating_a_finding_asks_for_its_field(qtbot, panel):
     row = make_risky(qtbot, panel)
     with qtbot.waitSignal(panel.field_requested) as signal:

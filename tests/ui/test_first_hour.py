@@ -146,6 +146,22 @@ def test_the_toolbar_keeps_its_place_while_undo_says_what_it_undoes(qtbot, make_
     assert toolbar.widgetForAction(window.kind_actions.actions()[0]).x() == before
 
 
+def test_undo_redo_and_export_show_their_own_icons_not_media_arrows(make_window):
+    """Qt's standard arrows read as "play"; the toolbar draws the app's own undo, redo and
+    export-to-Word pictures, at every size it may ask for."""
+    from PySide6.QtWidgets import QStyle
+
+    window = make_window()
+    arrows = [window.style().standardIcon(getattr(QStyle.StandardPixmap, name))
+              for name in ("SP_ArrowBack", "SP_ArrowForward", "SP_ArrowRight")]
+    drawn = [command.icon().pixmap(24).toImage() for command in (
+        window.undo_tool, window.redo_tool, window.export_actions["docx"])]
+    assert all(not image.isNull() for image in drawn)
+    assert drawn[0] != drawn[1] and drawn[1] != drawn[2] and drawn[0] != drawn[2]
+    for image in drawn:
+        assert all(image != arrow.pixmap(24).toImage() for arrow in arrows)
+
+
 def test_after_apply_safer_wording_the_keyboard_is_back_in_that_answer(qtbot, make_window):
     window = make_window()
     window.findings_dock.show()
