@@ -359,9 +359,17 @@ class MainWindow(QMainWindow):
     def _fit_screen(self) -> None:
         """A first start: as large as suits the screen's free area (less the frame), centred."""
         screen = self.screen().availableGeometry()
-        frame = 40  # the title bar and borders the window manager adds
-        width = min(1280, screen.width() - 2 * frame)
-        height = min(820, screen.height() - 2 * frame)
+        width, height = first_size(screen.width(), screen.height())
         self.resize(width, height)
         self.move(screen.x() + (screen.width() - width) // 2,
-                  screen.y() + (screen.height() - height - frame) // 2)
+                  screen.y() + (screen.height() - height - FRAME) // 2)
+
+
+FRAME = 40  # the title bar and borders a window manager adds
+
+
+def first_size(free_width: int, free_height: int) -> tuple[int, int]:
+    """The first window's size on a screen with this much free room: at least 1280x820 (forms,
+    preview and the risk check side by side), most of a bigger screen, never more than fits."""
+    return (min(max(1280, free_width * 4 // 5), free_width - 2 * FRAME),
+            min(max(820, free_height * 17 // 20), free_height - 2 * FRAME))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCommandLinkButton, QPushButton
 
@@ -50,6 +51,19 @@ def test_the_first_window_fits_the_screen(qtbot, settings, answers):
     free = window.screen().availableGeometry()
     assert free.contains(window.frameGeometry()) or free.contains(window.geometry())
     assert window.height() <= free.height() - 40
+
+
+@pytest.mark.parametrize(("free", "size"), [
+    ((1366, 728), (1280, 648)),  # a laptop: all of it, less the frame
+    ((1280, 680), (1200, 600)),  # 2560x1440 at 2x
+    ((1920, 1040), (1536, 884)),  # a desktop: most of it, not a small box in the middle
+    ((3840, 2120), (3072, 1802)),
+])
+def test_the_first_window_uses_most_of_a_big_screen_and_fits_a_small_one(free, size):
+    from ui.main_window import FRAME, first_size
+
+    assert first_size(*free) == size
+    assert size[0] <= free[0] - 2 * FRAME and size[1] <= free[1] - 2 * FRAME
 
 
 def test_the_risk_dock_never_cuts_the_form_or_scrolls_its_labels_away(qtbot, make_window):
