@@ -212,14 +212,19 @@ class Company(Area):
     state: Region = question(  # type: ignore[valid-type]
         Region(""), "State, province or nation",
         "Some rules differ by US state, Canadian province or Australian state.", required=False)
-    staff_count: int | None = question(None, "Number of staff", "", "40", required=False,
-                                       unit="people", ge=1, le=10_000_000)
+    staff_count: int | None = question(
+        None, "Number of staff", "The policy notes the size when this version was written.",
+        "40", required=False, unit="people", ge=1, le=10_000_000)
     owner_name: str = question("", "Policy owner", "The person who looks after this policy.",
                                "Dana Reyes")
-    owner_title: str = question("", "Policy owner's job title", "", "Managing Director")
+    owner_title: str = question("", "Policy owner's job title",
+                                "Shown beside the owner's name, so staff know whom to ask.",
+                                "Managing Director")
     effective_date: date | None = question(None, "Effective date",
                                            "The day the policy starts to apply.")
-    version: str = question("1.0", "Version", "", "1.0")
+    version: str = question("1.0", "Version",
+                            "On the title page and the sign-off page; raise it for each revision.",
+                            "1.0")
     document_type: DocumentType = question(
         DocumentType.FULL, "Document type",
         "A full policy, or one to two pages of do's and don'ts.")
@@ -260,8 +265,11 @@ class Presence(Area):
                                                "Every account that speaks for the company.")
     goals: list[str] = question(list, "Our goals", "What the accounts are for.",
                                 "Show the quality of our work")
-    we_publish: list[str] = question(list, "What we publish", "", "Case studies")
-    we_never_publish: list[str] = question(list, "What we never publish", "",
+    we_publish: list[str] = question(list, "What we publish",
+                                     "The kinds of posts the company puts out, one per line.",
+                                     "Case studies")
+    we_never_publish: list[str] = question(list, "What we never publish",
+                                           "Each line becomes a rule: \"We never publish ...\".",
                                            "Client names without written consent",
                                            implied_rule="We never publish {}.")
     post_approver: str = question("", "Who approves posts",
@@ -270,7 +278,8 @@ class Presence(Area):
     two_factor_required: bool = question(True, "Two-factor sign-in on every account",
                                          "A code or key as well as the password.")
     password_handling: str = question(
-        "", "How shared passwords are kept", "",
+        "", "How shared passwords are kept",
+        "Where the logins to company accounts live, and where they never go.",
         "In the company password manager, never in email or chat", multiline=True)
     access_removal: str = question("", "When someone leaves",
                                    "How fast their access to company accounts is removed.",
@@ -290,7 +299,8 @@ class Voice(Area):
                                   "Dana Reyes, Managing Director")
     voice_attributes: list[str] = question(list, "Our voice", "A few words for how we sound.",
                                            "Plain")
-    voice_avoid: list[str] = question(list, "Our voice is never", "", "Sarcastic")
+    voice_avoid: list[str] = question(list, "Our voice is never",
+                                      "Words for a tone you avoid, one per line.", "Sarcastic")
     training_before_posting: bool = question(
         True, "Brief people before they post for us",
         "Training or a talk with the policy owner before anyone posts for the company.")
@@ -307,7 +317,8 @@ class EmployeeGuidelines(Area):
         True, "Ask for a 'views are my own' note",
         "When employees say where they work and post about our field.")
     disclaimer_text: str = question("The views I share here are my own.",
-                                    "Suggested wording of the note", "",
+                                    "Suggested wording of the note",
+                                    "What staff add when they post about our field.",
                                     "Views are my own.")
     endorsement_disclosure: bool = question(
         True, "Disclose the relationship when promoting our products",
@@ -316,12 +327,15 @@ class EmployeeGuidelines(Area):
                                             "Name specific kinds of information.",
                                             "Client files and client data",
                                             implied_rule="Do not share {}.")
-    third_party_rights: bool = question(True, "Respect others' copyright and trademarks")
+    third_party_rights: bool = question(
+        True, "Respect others' copyright and trademarks",
+        "Staff ask before using photos, music or logos that belong to others.")
     respect_people: bool = question(
         True, "No harassment, threats or discrimination",
         "Toward co-workers, customers and anyone else.")
-    client_mentions: ClientMentions = question(ClientMentions.ASK_FIRST,
-                                               "Mentioning clients and partners")
+    client_mentions: ClientMentions = question(
+        ClientMentions.ASK_FIRST, "Mentioning clients and partners",
+        "Whether staff may name clients or partners online.")
     recruiting_posts: str = question("", "Recruiting posts", "How staff may share job openings.",
                                      "Share our job posts; send candidates to hiring@",
                                      multiline=True)
@@ -336,9 +350,11 @@ class PublicContent(Area):
     section: ClassVar[str] = "content"
     company_speech: ClassVar[bool] = True
 
-    content_licence: ContentLicence = question(ContentLicence.SHARE_WITH_CREDIT,
-                                               "How others may reuse our content")
-    name_and_logo: str = question("", "Use of our name and logo", "",
+    content_licence: ContentLicence = question(
+        ContentLicence.SHARE_WITH_CREDIT, "How others may reuse our content",
+        "What the public may do with our posts, photos and articles.")
+    name_and_logo: str = question("", "Use of our name and logo",
+                                  "What we ask of others who use our name or logo.",
                                   "Please don't use our logo in a way that suggests we endorse you",
                                   multiline=True)
     removed_comments: list[str] = question(list, "Comments we hide or remove",
@@ -346,8 +362,9 @@ class PublicContent(Area):
     comment_note: str = question("", "Note on criticism",
                                  "What happens to fair criticism on our pages.",
                                  "We leave honest criticism up and answer it", multiline=True)
-    repost_with_permission: bool = question(True, "Repost customers' content only with "
-                                                  "permission")
+    repost_with_permission: bool = question(
+        True, "Repost customers' content only with permission",
+        "We ask before sharing a customer's photo or post on our accounts.")
     contests: bool = question(False, "We run contests and giveaways",
                               "Adds the rules every contest or prize draw follows.")
 
@@ -358,21 +375,27 @@ class ResponsesAndCrises(Area):
     section: ClassVar[str] = "responses"
     company_speech: ClassVar[bool] = True
 
-    monitor_who: str = question("", "Who monitors our accounts", "", "Marketing lead")
-    monitor_frequency: str = question("", "How often", "", "Twice each working day")
+    monitor_who: str = question("", "Who monitors our accounts",
+                                "A person or role who reads comments and messages.",
+                                "Marketing lead")
+    monitor_frequency: str = question("", "How often", "How often the accounts are checked.",
+                                      "Twice each working day")
     response_matrix: list[ResponseMatrixRow] = question(list, "Response matrix",
                                                         "What we do for each kind of comment.")
     escalation_chain: list[EscalationContact] = question(list, "Escalation chain",
                                                          "Who to call, in order.")
-    crisis_signs: list[str] = question(list, "What counts as a crisis", "",
+    crisis_signs: list[str] = question(list, "What counts as a crisis",
+                                       "Signs that call for the escalation chain, one per line.",
                                        "A data breach or service outage")
-    first_steps: list[str] = question(list, "First steps in a crisis", "",
+    first_steps: list[str] = question(list, "First steps in a crisis",
+                                      "In order: what the first person to notice does.",
                                       "Pause all scheduled posts")
     holding_statement: str = question("", "Holding statement",
                                       "What we post while we find out more.",
                                       "We know about the problem and are looking into it.",
                                       multiline=True)
-    after_review: bool = question(True, "Review what happened after every crisis")
+    after_review: bool = question(True, "Review what happened after every crisis",
+                                  "A short look back, so the next one goes better.")
 
 
 class TrainingAndEnforcement(Area):
@@ -380,16 +403,22 @@ class TrainingAndEnforcement(Area):
 
     section: ClassVar[str] = "training"
 
-    who_is_trained: str = question("", "Who is trained", "", "Everyone who posts for us")
-    when_trained: str = question("", "When", "", "When they join, and once a year")
-    report_to: str = question("", "Where staff report concerns", "", "Their manager or HR")
+    who_is_trained: str = question("", "Who is trained",
+                                   "Everyone, or only the people who post for the company.",
+                                   "Everyone who posts for us")
+    when_trained: str = question("", "When",
+                                 "When the training happens, for example when people join.",
+                                 "When they join, and once a year")
+    report_to: str = question("", "Where staff report concerns",
+                              "A person or role, not only a mailbox.", "Their manager or HR")
     monitoring_notice: bool = question(
         True, "State openly that company systems are monitored",
         "Company devices and accounts only; never employees' personal accounts.")
     consequences: str = question("", "Consequences", "What happens when the policy is broken.",
                                  "Coaching first; serious breaches may lead to discipline",
                                  multiline=True)
-    measures: list[str] = question(list, "How we measure results", "",
+    measures: list[str] = question(list, "How we measure results",
+                                   "What we track to know the policy works, one per line.",
                                    "Inquiries that came from social media")
 
 
@@ -398,16 +427,22 @@ class ReviewAndSignOff(Area):
 
     section: ClassVar[str] = "review"
 
-    review_cycle_months: int = question(12, "Review every (months)", "", "12", unit="months",
-                                        ge=1, le=60)
+    review_cycle_months: int = question(
+        12, "Review every (months)", "How often the policy is read again; 12 suits most.", "12",
+        unit="months", ge=1, le=60)
     next_review_date: date | None = question(None, "Next review date",
                                              "The app reminds you when it has passed.")
     reviewers: list[Reviewer] = question(list, "Reviewers", "Who must review this policy.")
-    revisions: list[Revision] = question(list, "Revision history", required=False)
-    distribution: str = question("", "How staff receive the policy", "",
+    revisions: list[Revision] = question(list, "Revision history",
+                                         "Each version with its date and what changed.",
+                                         required=False)
+    distribution: str = question("", "How staff receive the policy",
+                                 "How each person gets a copy, and where it is kept.",
                                  "Emailed to all staff and kept on the intranet",
                                  multiline=True)
-    acknowledgement_required: bool = question(True, "Staff sign an acknowledgement")
+    acknowledgement_required: bool = question(
+        True, "Staff sign an acknowledgement",
+        "Adds a page each person signs to say they have read the policy.")
     notes_to_counsel: list[CounselNote] = question(
         list, "Notes to counsel",
         "Questions for your lawyer; each becomes a comment on its clause in Word.",

@@ -452,3 +452,14 @@ def test_country_and_state_are_picked_from_iso_lists(window, model):
     assert state.itemData(state.findText("California, United States")) == "US-CA"
     country.activated.emit(country.findData("GB"))
     assert (model.project.company.country, model.project.company.state) == ("GB", "")
+
+
+def test_every_answer_on_every_tab_says_what_it_is_for(window):
+    """A first-time owner reads a line of help under each question (ux review: Country, Number
+    of staff, Version, Who is trained, When and How often had none)."""
+    from PySide6.QtWidgets import QLabel
+
+    for area in Project.areas():
+        for row in form_of(window, area).findChildren(FieldRow):
+            shown = [label.text() for label in row.findChildren(QLabel) if label.text()]
+            assert row.question.help in shown, f"{area} {row.question.name} has no help"
