@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the company is listed (adds Regulation FD)")
     check.add_argument("--country", help="ISO country code, e.g. US (default: US)")
     check.add_argument("--state", help="ISO region code, e.g. US-CA")
+    check.add_argument("--company", metavar="NAME", default="",
+                       help="the business's name: a rule naming it reads as one about the "
+                            "employer")
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
     return parser
 
@@ -167,7 +170,8 @@ def run_check(args: argparse.Namespace) -> None:
                        args.industry, args.publicly_traded)
     if args.document is not None:
         try:
-            print(report.document_report(args.document, facts, as_json=args.json))
+            print(report.document_report(args.document, facts, company_name=args.company,
+                                         as_json=args.json))
         except DocumentError as exc:
             raise UserError(str(exc)) from exc
         return
@@ -177,7 +181,7 @@ def run_check(args: argparse.Namespace) -> None:
         raise UserError(f"{args.text_file}: no such file") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{args.text_file}: cannot be read as UTF-8 text") from exc
-    print(report.lines_report(text, facts, as_json=args.json))
+    print(report.lines_report(text, facts, company_name=args.company, as_json=args.json))
 
 
 def run_import_review(args: argparse.Namespace) -> None:

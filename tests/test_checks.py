@@ -180,6 +180,34 @@ def test_a_rule_naming_the_company_is_read_as_one_about_the_employer(text):
     assert all(f.excerpt == text for f in named)  # quoted as the owner wrote it
 
 
+@pytest.mark.parametrize(("text", "name", "read"), [
+    ("Never say anything negative about Larkspur online.", "Larkspur Dental",
+     "Never say anything negative about the company online."),
+    ("Do not post Blue Sky prices.", "Blue Sky Plumbing LLC", "Do not post the company prices."),
+    ("Larkspur staff may post.", "Larkspur Dental", "Larkspur staff may post."),  # first word
+    ("First, never post in anger.", "First Choice Bakery", "First, never post in anger."),
+    ("Keep everything about northwind private.", "Northwind Ltd",
+     "Keep everything about the company private."),
+])
+def test_the_first_words_of_a_longer_name_are_the_company_too(text, name, read):
+    from smpolicy_desktop.checks.language import as_the_company
+
+    assert as_the_company(text, name) == read
+
+
+@pytest.mark.parametrize("text", ["Keep pay rates to yourself.",
+                                  "Keep your salary private.",
+                                  "Keep your compensation to yourself."])
+def test_keeping_pay_to_yourself_is_a_pay_secrecy_rule(text):
+    assert [f.rule for f in check_text(text)] == ["nlra.pay"]
+
+
+@pytest.mark.parametrize("text", ["Keep patients' billing and benefits details private.",
+                                  "Keep clients' pay-roll data and bank details confidential."])
+def test_keeping_others_records_private_is_not_pay_secrecy(text):
+    assert "nlra.pay" not in [f.rule for f in check_text(text)]
+
+
 def test_safer_wording_keeps_the_company_name_as_written():
     [finding] = check_text("Follow Larkspur on LinkedIn; keep everything about Larkspur private.",
                            company_name="Larkspur Ltd")

@@ -100,6 +100,20 @@ def test_business_facts_change_what_is_checked(tmp_path, capsys):
     assert abroad[0]["findings"] == [] and abroad[1]["findings"] == []
 
 
+def test_the_business_name_makes_a_rule_about_it_one_about_the_employer(tmp_path, capsys):
+    """--company: owners write their business's name, or its first word, where our rules
+    say "the company"; a text file and a document are read so."""
+    text = "Keep Larkspur pay rates to yourself.\nNever criticise Larkspur on Facebook.\n"
+    named = check_lines(tmp_path, capsys, text, "--company", "Larkspur Dental LLC")
+    assert [[f["rule"] for f in line["findings"]] for line in named] == [
+        ["nlra.pay"], ["nlra.disparagement"]]
+    assert named[1]["findings"][0]["excerpt"] == "Never criticise Larkspur on Facebook."
+    policy = tmp_path / "policy.txt"
+    policy.write_text(text, encoding="utf-8")
+    assert main(["check", "--document", str(policy), "--company", "Larkspur Dental"]) == 0
+    assert "nlra.disparagement" in capsys.readouterr().out
+
+
 def test_a_state_without_an_account_law_gets_a_warning_not_an_error(tmp_path, capsys):
     text = "You must give us your Instagram password if asked.\n"
     [california] = check_lines(tmp_path, capsys, text, "--state", "US-CA")

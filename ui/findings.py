@@ -183,7 +183,8 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
             return
         path = Path(name)
     try:
-        text = document_report(path, CheckFacts.from_project(project))
+        text = document_report(path, CheckFacts.from_project(project),
+                               company_name=project.company.name)
     except DocumentError as exc:
         QMessageBox.warning(parent, "Check a policy document", str(exc))
         return

@@ -61,10 +61,13 @@ def read_paragraphs(path: Path) -> list[str]:
     return [re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line) for line in text.splitlines()]
 
 
-def check_policy_file(path: Path, facts: CheckFacts) -> DocumentReport:
+def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> DocumentReport:
+    """Each risky sentence of a policy document, and which of our topics it covers or lacks;
+    a rule naming the business (company_name) reads as one about the employer."""
     paragraphs = read_paragraphs(path)
     findings = [(number, finding) for number, paragraph in enumerate(paragraphs, start=1)
-                if paragraph.strip() for finding in check_text(paragraph, facts)]
+                if paragraph.strip()
+                for finding in check_text(paragraph, facts, company_name=company_name)]
     text = "\n".join(paragraphs).lower()
     covered = [topic for topic, words in TOPICS.items() if re.search(words, text)]
     return DocumentReport(findings, covered, [t for t in TOPICS if t not in covered])

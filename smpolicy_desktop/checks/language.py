@@ -27,13 +27,26 @@ _SPELLING_RULES = [(re.compile(pattern), replacement, needles)
 
 def as_the_company(text: str, company_name: str) -> str:
     """The text with the company's own name (without "LLC", "Ltd"...), in any case, read as
-    "the company": a rule about "Northwind" is a rule about the employer."""
-    name = company_name.strip().lower()
+    "the company": a rule about "Northwind" is a rule about the employer. Owners also write
+    the first words of a longer name ("Larkspur" for Larkspur Dental): those are read so too
+    where they stand capitalised as in the name, after the sentence's first word (so "First"
+    of First Choice Bakery is not taken for the company at a sentence's start)."""
+    name = company_name.strip()
     for suffix in (" llc", " inc.", " inc", " ltd", " ltd.", " corp", " co."):
-        name = name.removesuffix(suffix)
-    if len(name) <= 2 or name not in text.lower():
+        if name.lower().endswith(suffix):
+            name = name[:-len(suffix)]
+    if len(name) <= 2:
         return text
-    return re.sub(re.escape(name), "the company", text, flags=re.IGNORECASE)
+    if name.lower() in text.lower():
+        return re.sub(re.escape(name), "the company", text, flags=re.IGNORECASE)
+    words = name.split()
+    for count in range(len(words) - 1, 0, -1):
+        short = " ".join(words[:count])
+        if len(short) >= 4 and short[0].isupper() and short.replace(" ", "").isalpha():
+            found = re.compile(rf"(?<=\S )\b{re.escape(short)}\b")
+            if found.search(text):
+                return found.sub("the company", text)
+    return text
 
 
 @lru_cache(maxsize=65536)

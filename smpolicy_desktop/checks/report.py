@@ -31,12 +31,13 @@ def project_report(project: Project, *, as_json: bool = False) -> str:
     return "\n\n".join([*blocks, _summary(findings)])
 
 
-def lines_report(text: str, facts: CheckFacts, *, as_json: bool = False) -> str:
+def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
+                 as_json: bool = False) -> str:
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        findings = check_text(line, facts)
+        findings = check_text(line, facts, company_name=company_name)
         if as_json:
             out.append(json.dumps({"line": number, "findings": [f.to_dict() for f in findings]},
                                   ensure_ascii=False))
@@ -45,8 +46,9 @@ def lines_report(text: str, facts: CheckFacts, *, as_json: bool = False) -> str:
     return "\n".join(out) if as_json else "\n\n".join([*out, "Checked every non-empty line."])
 
 
-def document_report(path: Path, facts: CheckFacts, *, as_json: bool = False) -> str:
-    result = check_policy_file(path, facts)
+def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
+                    as_json: bool = False) -> str:
+    result = check_policy_file(path, facts, company_name)
     if as_json:
         return json.dumps({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
                                         result.findings],

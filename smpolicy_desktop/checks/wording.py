@@ -52,6 +52,7 @@ EMPLOYEE_INFO = re.compile(
     r"business|colleagues|coworkers)\b")
 
 
+OTHERS_RECORDS = words(r"customers?'?", r"clients?'?", r"patients?'?")
 # "Keep X private" restricts sharing X as much as "do not share X" does.
 KEEP_SECRET = re.compile(r"\b(?:keep|treat|maintain|hold)\b(?: [\w-]+){0,5}? (?:private|"
                           r"confidential|secret|to yourself|in confidence)\b|"
@@ -87,11 +88,15 @@ SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social secur
 
 
 def _talk_about_work(s: Sentence) -> bool:
-    if not s.has(PROHIBITION) or s.has(HARASSMENT_CONTEXT) or s.has(SENSITIVE_PERSONAL) \
-            or s.has(MALICE):
+    """Rules that stop talk of pay, conditions or co-workers; "keep pay rates to yourself"
+    silences it as much as "do not discuss pay" (keeping customers', clients' or patients'
+    details private is another matter)."""
+    if s.has(HARASSMENT_CONTEXT) or s.has(SENSITIVE_PERSONAL) or s.has(MALICE):
         return False
-    return s.after(SPEECH, WORK_TERMS) or s.after(SPEECH, COWORKERS) or (
-        s.has(WORK_TERMS) and s.has(words(r"(?:is|are|remain) (?:strictly )?confidential")))
+    if s.has(KEEP_SECRET) and s.has(WORK_TERMS) and not s.has(OTHERS_RECORDS):
+        return True
+    return s.has(PROHIBITION) and (s.after(SPEECH, WORK_TERMS) or s.after(SPEECH, COWORKERS) or (
+        s.has(WORK_TERMS) and s.has(words(r"(?:is|are|remain) (?:strictly )?confidential"))))
 
 
 # --- Non-disparagement and false statements --------------------------------------------------
