@@ -195,6 +195,30 @@ def test_the_first_words_of_a_longer_name_are_the_company_too(text, name, read):
     assert as_the_company(text, name) == read
 
 
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Don't tell anyone outside the team what you make here.", "nlra.pay"),
+    ("You may not criticise your shift lead in any online forum.", "nlra.disparagement"),
+    ("If you have a problem with your job, talk to your manager, not Facebook.",
+     "nlra.internal_first"),
+    ("Check with HR before you contact any government agency about work.", "nlra.government"),
+    ("Ask your manager first before you talk to a reporter.", "nlra.media"),
+])
+def test_rules_in_plain_words_are_caught_by_what_they_do(text, rule):
+    """Owners write rules without the words a lawyer would: what a rule does (keeps pay
+    quiet, sends complaints to a manager instead of the internet, asks leave before an agency)
+    is what the keyword rules read."""
+    assert rule in [f.rule for f in check_text(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "If a customer has a problem, tell your manager first.",
+    "Report any security problem to your manager first.",
+    "Ask your manager before you speak to the press on behalf of the company.",
+])
+def test_everyday_instructions_in_the_same_words_are_not_flagged(text):
+    assert not any(f.area == "nlra" and f.at_least("warning") for f in check_text(text))
+
+
 @pytest.mark.parametrize("text", ["Keep pay rates to yourself.",
                                   "Keep your salary private.",
                                   "Keep your compensation to yourself."])

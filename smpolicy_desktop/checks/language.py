@@ -157,8 +157,9 @@ SPEECH = words(r"post\w*", r"publish\w*", "share", "shares", "shared", "sharing"
 EMPLOYER = re.compile(
     r"\b(?:the|our|this|your|its) (?:company|employer|firm|business|organi[sz]ation|dealership|"
     r"store|hospital|clinic|practice|agency|bank|restaurant)\b(?!'s|')|\bcompany\b(?!'s|')|"
-    r"\b(?:employer|management|managers?|supervisors?|executives?|leadership|officers|"
-    r"directors|bosse?s?|owners?)\b(?!'s|')")
+    r"\b(?:employer|management|managers?|supervisors?|superiors?|executives?|leadership|"
+    r"officers|directors|bosse?s?|owners?|foreme?n|head office|"
+    r"(?:shift|team|crew|store|site|line) lead(?:er)?s?)\b(?!'s|')")
 COWORKERS = words("coworkers", r"colleagues?", r"fellow (?:employees|workers|team members|staff)",
                   "other employees", "another employee", "other staff", r"team ?mates?",
                   r"team members?", "employees", r"staff members?", "workers", "peers")

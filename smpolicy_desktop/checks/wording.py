@@ -81,7 +81,9 @@ WORK_TERMS = re.compile(
     r"terms (?:and conditions )?of (?:your |their |his or her |our )?employment|"
     r"(?<!hostile )work(?:ing)? environment|"
     r"workplace (?:conditions|safety)|(?:safety|health) (?:concerns|issues|conditions)|"
-    r"performance (?:reviews?|ratings?|evaluations?)|layoffs?|unions?|unioni[sz]\w*)\b")
+    r"performance (?:reviews?|ratings?|evaluations?)|layoffs?|unions?|unioni[sz]\w*|"
+    r"(?:what|how much) (?:you|they|we|people|others|anyone|coworkers|colleagues) "
+    r"(?:make|earn|get paid|are paid|take home))\b")
 SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social security",
                             r"medical", r"health (?:information|records|data)", r"passwords?",
                             r"bank", r"account numbers?", r"credit card")
@@ -191,14 +193,19 @@ _CONTACT = words(r"contact\w*", r"comment\w*", r"speak\w*", r"talk\w*", r"respon
                  r"report\w*", r"cooperat\w*")
 
 
+# "Check with HR before you talk to an agency" asks leave as much as "do not ... without".
+_ASK_FIRST = re.compile(r"\b(?:check|clear it|speak|talk|consult|ask|inform|notify|tell)\b"
+                        r"(?: [\w-]+){0,4}? (?:before|first)\b")
+
+
 def _media_contact(s: Sentence) -> bool:
-    return (s.has(PROHIBITION) and s.has(PRESS) and s.has(_CONTACT)
+    return ((s.has(PROHIBITION) or s.has(_ASK_FIRST)) and s.has(PRESS) and s.has(_CONTACT)
             and not s.has(COMPANY_VOICE))
 
 
 def _government_contact(s: Sentence) -> bool:
-    return (s.has(PROHIBITION) and s.has(GOVERNMENT) and s.has(_CONTACT)
-            and not s.has(COMPANY_VOICE))
+    return ((s.has(PROHIBITION) or s.has(_ASK_FIRST)) and s.has(GOVERNMENT)
+            and s.has(_CONTACT) and not s.has(COMPANY_VOICE))
 
 
 # --- Permission before posting ---------------------------------------------------------------
@@ -248,13 +255,18 @@ def _logo_ban(s: Sentence) -> bool:
 
 CONCERNS = words(r"concerns?", r"complaints?", "issues", "problems", r"grievances?",
                   r"disputes?", r"disagreements?", r"frustrations?", "dissatisfaction",
-                  "criticism")
+                  "criticism", r"(?:a |any )?problem (?:with|about|at) (?:your |the |our |a )?"
+                  r"(?:job|work|pay|manager|supervisor|boss|schedule|shifts?|coworkers?|"
+                  r"colleagues?|team|company|employer)")
 INTERNAL_ROUTE = words("internally", r"internal (?:channels?|process\w*|procedures?)",
                         r"(?:your|a|the|their) (?:manager|supervisor|boss|hr|human resources|"
                         r"team lead\w*)", "chain of command", r"open[- ]door")
 _FIRST = words("first", "before", "rather than", "instead of", "prior to")
 PUBLIC_ROUTE = words("online", "publicly", "in public", "social media", "to the media",
-                      "on the internet")
+                      "on the internet", "the internet", "facebook", "instagram", "tiktok",
+                      "twitter", "linkedin", "reddit", "glassdoor", "indeed", "yelp", "youtube")
+# "Talk to your manager, not Facebook": the internal route instead of the public one.
+_NOT_PUBLIC = re.compile(r"\bnot (?:on |in |to |through )?(?:" + PUBLIC_ROUTE.pattern + ")")
 _FREE_CHOICE = words(RIGHTS_NOTE, "does not replace",
                      "are free to", "you may also", "you can also", "optional", "not required",
                      r"if you (?:wish|want|prefer|choose)", "your choice")
@@ -263,7 +275,7 @@ _FREE_CHOICE = words(RIGHTS_NOTE, "does not replace",
 def _internal_first(s: Sentence) -> bool:
     if not s.has(CONCERNS) or s.has(_FREE_CHOICE):
         return False
-    return ((s.has(INTERNAL_ROUTE) and s.has(_FIRST))
+    return ((s.has(INTERNAL_ROUTE) and (s.has(_FIRST) or s.has(_NOT_PUBLIC)))
             or (s.has(PROHIBITION) and s.has(PUBLIC_ROUTE)))
 
 
