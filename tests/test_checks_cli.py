@@ -151,6 +151,28 @@ def test_a_text_or_markdown_policy_is_checked_with_its_topics(tmp_path, capsys):
         assert "Lacks: " in out and "Passwords and account security" in out
 
 
+def test_a_marked_up_word_policy_is_checked_as_it_reads_with_the_changes_accepted(
+        tmp_path, capsys):
+    """A lawyer's draft with tracked changes: the sentence they inserted is checked, the one
+    they deleted is not."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document()
+    for tag, text_tag, text in (("w:ins", "w:t", "Never discuss your salary with coworkers."),
+                                ("w:del", "w:delText", "Do not criticise managers online.")):
+        change = etree.SubElement(document.add_paragraph("Our rules. ")._p, qn(tag), {
+            qn("w:id"): "1", qn("w:author"): "Counsel", qn("w:date"): "2026-12-01T00:00:00Z"})
+        etree.SubElement(etree.SubElement(change, qn("w:r")), qn(text_tag)).text = text
+    path = tmp_path / "marked-up.docx"
+    document.save(str(path))
+    assert main(["check", "--document", str(path), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["paragraph"], f["rule"]) for f in found] == [(1, "nlra.pay")]
+    assert found[0]["excerpt"] == "Never discuss your salary with coworkers."
+
+
 @pytest.mark.slow
 def test_a_word_or_pdf_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
     source = tmp_path / "existing.txt"

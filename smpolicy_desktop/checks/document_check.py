@@ -106,5 +106,21 @@ def _docx_paragraphs(path: Path) -> list[str]:
         document = open_docx(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return [p.text for p in document.paragraphs] + cells
+    cells = [" ".join(_as_accepted(p._p) for p in cell.paragraphs)
+             for table in document.tables for row in table.rows for cell in row.cells]
+    return [_as_accepted(p._p) for p in document.paragraphs] + cells
+
+
+def _as_accepted(paragraph) -> str:
+    """A paragraph's words as they read with every tracked change accepted: a lawyer's
+    insertions count, their deletions and the old place of moved text do not (python-docx's
+    own text leaves insertions out)."""
+    from docx.oxml.ns import qn
+
+    gone = {qn("w:del"), qn("w:moveFrom")}
+    pieces = []
+    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        if any(ancestor.tag in gone for ancestor in node.iterancestors()):
+            continue
+        pieces.append((node.text or "") if node.tag == qn("w:t") else " ")
+    return "".join(pieces)
