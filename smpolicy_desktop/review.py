@@ -717,10 +717,18 @@ def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
             carry = text
             continue
         carry = ""
-        merged.append((paragraph.style, paragraph.clause_id, text.strip()))
+        merged.append((paragraph.style, paragraph.clause_id, _stripped(paragraph.style, text)))
     if carry:
         merged.append((paragraphs[-1].style, paragraphs[-1].clause_id, carry.strip()))
     return merged
+
+
+def _stripped(style: str, text: str) -> str:
+    """The text without spaces at its ends; a row keeps its cell breaks, so an empty first or
+    last cell stays a cell (as the version sent has it)."""
+    if style == "row":
+        return "\t".join(cell.strip() for cell in text.split("\t"))
+    return text.strip()
 
 
 def _lines_of(paragraphs: list[_Paragraph], accepted: Iterable[str] | None) -> list[str]:
