@@ -928,7 +928,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         if decision.action == "accept" and _as_clause(item, decisions):
             _add_clause(project, reply, item, outcome)
         elif item.is_comment:
-            _keep_comment(project, item, decision, outcome)
+            _keep_comment(project, reply, item, decision, outcome)
         elif item.kind == PICTURE:
             outcome.warnings.append(f"{item.id}: the policy holds text only, so the picture is "
                                     "not kept; add it to the Word file after you export it")
@@ -1084,19 +1084,22 @@ def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outco
     outcome.done.append(f"{item.id}: added {title!r} as a clause of your own")
 
 
-def _keep_comment(project: Project, item: ReviewItem, decision: Decision,
+def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: Decision,
                   outcome: Outcome) -> None:
-    parent = next((c for c in project.counsel_comments if c.id == item.parent), None)
+    parent_item = next((i for i in reply.items if i.id == item.parent), None)
+    parent = _kept_comment(project, parent_item) if parent_item is not None else None
     if parent is not None and item.kind == "reply":
-        parent.replies = [*parent.replies, CommentReply(author=item.author,
-                                                        written_on=item.date, text=item.text)]
+        answer = CommentReply(author=item.author, written_on=item.date, text=item.text)
+        if answer not in parent.replies:  # the same reply opened again
+            parent.replies = [*parent.replies, answer]
         comment = parent
     else:
-        known = next((c for c in project.counsel_comments if c.id == item.id), None)
+        known = _kept_comment(project, item)
         if known is not None:
             comment = known
         else:
-            comment = CounselComment(id=item.id, clause_id=item.clause_id, author=item.author,
+            comment = CounselComment(id=_free_comment_id(project, item.id),
+                                     clause_id=item.clause_id, author=item.author,
                                      written_on=item.date, text=item.text,
                                      about_note=item.owner_note, resolved=item.resolved)
             project.counsel_comments = [*project.counsel_comments, comment]
@@ -1107,6 +1110,25 @@ def _keep_comment(project: Project, item: ReviewItem, decision: Decision,
         outcome.done.append(f"{item.id}: your reply is kept with counsel's note")
     else:
         outcome.done.append(f"{item.id}: kept as a note from {item.author or 'counsel'}")
+
+
+def _kept_comment(project: Project, item: ReviewItem) -> CounselComment | None:
+    """The note kept from this comment before (the same reply opened again), known by its
+    author, date and words: an item's id ("c3") is its place in one reply, and the next
+    round's reply numbers its items from c1 again."""
+    return next((c for c in project.counsel_comments
+                 if (c.author, c.written_on, c.text) == (item.author, item.date, item.text)),
+                None)
+
+
+def _free_comment_id(project: Project, wanted: str) -> str:
+    taken = {c.id for c in project.counsel_comments}
+    if wanted not in taken:
+        return wanted
+    number = len(taken) + 1
+    while f"c{number}" in taken:
+        number += 1
+    return f"c{number}"
 
 
 def _record_reply(project: Project, reply: Reply, now: datetime | None) -> None:

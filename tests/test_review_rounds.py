@@ -42,3 +42,38 @@ def test_the_owners_own_export_coming_back_unchanged_offers_nothing(tmp_path, ca
     assert main(["import-review", str(project_file), str(tmp_path / "sent.docx"),
                  "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def _with_comment(text: str):
+    """A comment of counsel's on the consequences clause (Word's markup, id 90)."""
+    def comments(root) -> None:
+        made = etree.SubElement(root, w("comment"), {w("id"): "90", w("author"): COUNSEL,
+                                                     w("date"): "2026-12-01T11:00:00Z"})
+        etree.SubElement(made, w("p")).append(_run(text))
+
+    def anchor(root) -> None:
+        p = _paragraph(root, CONSEQUENCES)
+        p.find(w("r")).addprevious(element("commentRangeStart", id="90"))
+        p.append(element("commentRangeEnd", id="90"))
+        p.append(element("r", element("commentReference", id="90")))
+    return [xml_edit("word/comments.xml", comments), on_body(anchor)]
+
+
+def _accept_all(project_file: Path, reply: Path) -> list[str]:
+    workspace = Workspace.open(project_file)
+    read = workspace.read_reply(reply)
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    workspace.save()
+    return outcome.done + outcome.warnings
+
+
+def test_a_second_rounds_comment_is_kept_beside_the_first(tmp_path):
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    first = rewrite(sent_docx, tmp_path / "round1.docx", *_with_comment("Say who decides."))
+    second = rewrite(sent_docx, tmp_path / "round2.docx", *_with_comment("Fine now, thanks."))
+    _accept_all(project_file, first)
+    said = _accept_all(project_file, second)
+    assert any("kept as a note from Morgan Lee" in line for line in said)
+    _accept_all(project_file, second)  # the same reply opened again adds nothing
+    notes = [(c.author, c.text) for c in load_project(project_file).counsel_comments]
+    assert notes == [(COUNSEL, "Say who decides."), (COUNSEL, "Fine now, thanks.")]
