@@ -60,6 +60,10 @@ _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bul
               "TOC1": _CONTENTS}  # our styles' ids, for a file without style names
 
 _WITHIN = ">"  # joins a removal's item to the insertion it removes words from
+# The owner's own tracked changes, in a reply to a redline ("changes for counsel"): its pieces
+# have no change tag (they are not counsel's to decide) but one of these as their item.
+_OWNER_ADDED, _OWNER_REMOVED = "\x02+", "\x02-"
+_BEFORE: tuple[str, ...] = ("\x02",)  # accepted: none of counsel's, and the owner's undone
 _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot hold it)
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
 PICTURE = "picture"
@@ -133,8 +137,8 @@ class _Paragraph:
 def _kept(tag: str, item: str, accepted: Iterable[str] | None) -> bool:
     """Whether a piece stays: added and accepted, or removed and not; words one reviewer
     removed from another's insertion (item "removal>insertion") also need the insertion."""
-    if not tag:
-        return True
+    if not tag:  # the owner's redline reads as made, except in the text as it was before it
+        return item != (_OWNER_ADDED if accepted is _BEFORE else _OWNER_REMOVED)
     item, _, within = item.partition(_WITHIN)
     taken = accepted is None or item in accepted
     kept = taken if tag in _ADDS else not taken
@@ -416,8 +420,9 @@ class _Reader:
                 elif style == _CONTENTS:
                     self._enter(None)
                 elif style in ("heading1", "heading2"):
-                    sent = " ".join("".join(text for text, tag, _ in self._pieces(
-                        element, dry=True) if tag not in _ADDS).split())
+                    sent = " ".join("".join(  # as sent: before counsel's or the owner's changes
+                        text for text, tag, item in self._pieces(element, dry=True)
+                        if tag not in _ADDS and item != _OWNER_ADDED).split())
                     if sent in titles:
                         self._enter(titles[sent])
                 self._paragraph(element)
@@ -442,7 +447,7 @@ class _Reader:
         if self.clause is None:
             return
         style = _style(p, self.styles, self.lists)
-        dry = self._pieces(p, dry=True)
+        dry = [piece for piece in self._pieces(p, dry=True) if piece[2] != _OWNER_REMOVED]
         new = [change for change in dry if change[0].strip()]
         whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's
         heading = style in ("heading1", "heading2")
@@ -507,7 +512,9 @@ class _Reader:
             for number, p in enumerate(_own(cell, cell.iter(_tag("w:p")), _tag("w:tc"))):
                 if number:  # a cell's paragraphs read as one line
                     cut.append((" ", "", ""))
-                cut.extend(self._pieces(p, dry=change is not None or cell_change is not None))
+                whole = change is not None or cell_change is not None
+                cut.extend(piece for piece in self._pieces(p, dry=whole)
+                           if not (whole and piece[2] == _OWNER_REMOVED))
             pieces.extend(cut if cell_change is None else self._as_one(cell_change, cut))
         if change is not None:
             pieces = self._as_one(change, pieces)
@@ -533,9 +540,9 @@ class _Reader:
             text = _character(node)
             change = next((a for a in node.iterancestors(*_CHANGES) if a is not p), None)
             if change is None or not self._by_counsel(change):
-                if change is not None and change.tag in _REMOVES:
-                    continue  # the owner's own redline: its deletions are already made
-                pieces.append((text, "", ""))
+                owner = "" if change is None else \
+                    _OWNER_REMOVED if change.tag in _REMOVES else _OWNER_ADDED
+                pieces.append((text, "", owner))
             else:
                 item = "" if dry else self._text_item(change, text)
                 outer = next((a for a in change.iterancestors(*_ADDS) if self._by_counsel(a)),
@@ -796,7 +803,7 @@ def _untracked(reader: _Reader, version: SentVersion, count: int) -> list[Review
             reply.setdefault(paragraph.clause_id, []).append(paragraph)
     items = []
     for clause_id, paragraphs in reply.items():
-        now = "\n".join(_lines_of(paragraphs, ()))
+        now = "\n".join(_lines_of(paragraphs, _BEFORE))
         before = sent.get(clause_id)
         if before is None or now == before:
             continue

@@ -77,3 +77,30 @@ def test_a_second_rounds_comment_is_kept_beside_the_first(tmp_path):
     _accept_all(project_file, second)  # the same reply opened again adds nothing
     notes = [(c.author, c.text) for c in load_project(project_file).counsel_comments]
     assert notes == [(COUNSEL, "Say who decides."), (COUNSEL, "Fine now, thanks.")]
+
+
+def test_a_reply_to_the_changes_for_counsel_offers_only_counsels_changes(tmp_path, capsys):
+    project_file, _ = export_for_counsel(tmp_path)
+    project = load_project(project_file)
+    project.company.version = "2.2"
+    project.responses.holding_statement = "We are aware of the problem and are on it."
+    save_project(project, project_file)
+    redline = tmp_path / "changes.docx"
+    assert main(["export", str(project_file), "-o", str(redline), "--changes-since-last"]) == 0
+
+    def counsel(root) -> None:
+        _paragraph(root, CONSEQUENCES).append(
+            _change("ins", 901, _run(" We will put any warning in writing.")))
+    reply = rewrite(redline, tmp_path / "reply.docx", on_body(counsel))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--json"]) == 0
+    offered = [(i["kind"], i["clause_id"], i["text"])
+               for i in json.loads(capsys.readouterr().out)]
+    assert offered == [("insertion", "training.consequences",
+                        " We will put any warning in writing.")]
+
+    _accept_all(project_file, reply)
+    texts = clause_texts(Workspace.open(project_file).document())
+    assert "discipline. We will put any warning in writing." in texts["training.consequences"]
+    assert "We are aware of the problem and are on it." in texts["responses.holding"]
+    assert load_project(project_file).company.version == "2.2"
