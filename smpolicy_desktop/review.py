@@ -209,6 +209,10 @@ def read_reply(project: Project, path: Path | str) -> Reply:
         project, version.kind).blocks]
     names: dict[str, str | None] = {bookmark_name(clause_id): clause_id
                                     for clause_id in clause_ids}
+    if not _of_this_policy(body, names, version):
+        raise ReviewError(path, "this Word file is not a version of this policy (it has none of "
+                                "its clauses); open the file you sent to counsel, with their "
+                                "changes in it")
     names[CONTENTS_BOOKMARK] = None
     reader = _Reader(names, owner, _style_names(package), _list_kinds(package))
     titles = {" ".join(text.split()): clause_id for text, clause_id, style in zip(
@@ -225,6 +229,19 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
                  _paired_moves(reader.items, reader.move_sides))
+
+
+def _of_this_policy(body: Any, names: dict[str, str | None], version: SentVersion) -> bool:
+    """Whether the file holds a clause of the version sent: its bookmark, or (an editor may
+    drop bookmarks and heading styles) one of its headings as a paragraph of its own."""
+    if any(start.get(_tag("w:name")) in names for start in body.iter(_tag("w:bookmarkStart"))):
+        return True
+    if not version.styles:  # recorded before styles were kept: nothing to tell by
+        return True
+    headings = {" ".join(text.split()) for text, style in zip(
+        version.paragraphs, version.styles, strict=False) if style in ("heading1", "heading2")}
+    return any(" ".join("".join(_character(node) for node in _run_pieces(p)).split())
+               in headings for p in body.iter(_tag("w:p")))
 
 
 def _paired_moves(items: list[ReviewItem], sides: dict[str, str]) -> dict[str, str]:

@@ -104,3 +104,20 @@ def test_a_reply_to_the_changes_for_counsel_offers_only_counsels_changes(tmp_pat
     assert "discipline. We will put any warning in writing." in texts["training.consequences"]
     assert "We are aware of the problem and are on it." in texts["responses.holding"]
     assert load_project(project_file).company.version == "2.2"
+
+
+def test_a_word_file_that_is_not_this_policy_is_refused(tmp_path, capsys):
+    import docx
+
+    project_file, _ = export_for_counsel(tmp_path)
+    letter = docx.Document()
+    letter.add_heading("Engagement letter", 1)
+    letter.add_paragraph("Dear Dana, thank you for instructing us on your policy.")
+    letter.save(str(tmp_path / "letter.docx"))
+    before = project_file.read_bytes()
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(tmp_path / "letter.docx"),
+                 "--accept", "all"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "not a version of this policy" in error
+    assert project_file.read_bytes() == before
