@@ -987,6 +987,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "there is nowhere to keep it")
         return
     title, body = reply.clause_text(clause_id, accepted)
+    name = _heading(project, clause_id)  # as the owner knows it before the change
     if hows <= {"", ANSWER}:
         path = _answer_for(project, clause_id, body)
         if path is not None:
@@ -994,11 +995,11 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
 
             question = question_at(path)
             label = question.title if question else ".".join(map(str, path))
-            outcome.done.append(f"{_heading(project, clause_id)}: kept as your answer to "
+            outcome.done.append(f"{name}: kept as your answer to "
                                 f"\"{label}\"")
             return
         if ANSWER in hows:
-            outcome.warnings.append(f"{_heading(project, clause_id)}: no single answer gives "
+            outcome.warnings.append(f"{name}: no single answer gives "
                                     "counsel's text; "
                                     "kept as the clause's wording")
     current = render_document(project, reply.version.kind)
@@ -1013,10 +1014,14 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     wording = own_wording(project, clause_id, body,
                           title if title and title != generated_title else "")
     if clause_texts(current).get(clause_id) == body and not wording.title:
-        outcome.done.append(f"{_heading(project, clause_id)}: already says this")
+        outcome.done.append(f"{name}: already says this")
         return
     project.wording = [w for w in project.wording if w.clause_id != clause_id] + [wording]
-    outcome.done.append(f"{_heading(project, clause_id)}: kept counsel's wording")
+    if not body.strip() and not title:
+        outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
+                            "wording brings it back)")
+    else:
+        outcome.done.append(f"{name}: kept counsel's wording")
 
 
 # Sentences that protect employees' rights (the risk check's "savings" statements): a change

@@ -121,3 +121,24 @@ def test_a_word_file_that_is_not_this_policy_is_refused(tmp_path, capsys):
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "not a version of this policy" in error
     assert project_file.read_bytes() == before
+def test_a_whole_clause_counsel_deleted_is_named_when_accepted(tmp_path):
+    project_file, sent_docx = export_for_counsel(tmp_path)
+
+    def delete_clause(root) -> None:
+        for p in root.iter(w("p")):
+            bookmarks = [b.get(w("name")) for b in p.iter(w("bookmarkStart"))]
+            if bookmarks == ["smp_employees_others_work"]:
+                break
+        heading, body = p, p.getnext()
+        for paragraph in (heading, body):
+            for run in list(paragraph.iter(w("r"))):
+                for text in run.iter(w("t")):
+                    text.tag = w("delText")
+                run.addprevious(_change("del", 950))
+                run.getprevious().append(run)
+            _mark_paragraph(paragraph, "del", 951)
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(delete_clause))
+    said = _accept_all(project_file, reply)
+    assert any(line.startswith("4.") and "Other people's work: removed" in line
+               for line in said), said
+    assert "employees.others_work" not in clause_texts(Workspace.open(project_file).document())
