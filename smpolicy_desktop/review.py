@@ -988,6 +988,16 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
         return
     title, body = reply.clause_text(clause_id, accepted)
     name = _heading(project, clause_id)  # as the owner knows it before the change
+    merged = _with_owners_later_changes(project, reply, clause_id, accepted, body)
+    if merged is None:
+        outcome.warnings.append(
+            f"{name}: you changed this clause after you sent it, and counsel changed the same "
+            f"words, so counsel's change is not applied; counsel's text: \"{body}\"")
+        return
+    if merged != body:
+        outcome.done.append(f"{name}: your changes since you sent it are kept beside "
+                            "counsel's")
+        body = merged
     if hows <= {"", ANSWER}:
         path = _answer_for(project, clause_id, body)
         if path is not None:
@@ -1022,6 +1032,59 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                             "wording brings it back)")
     else:
         outcome.done.append(f"{name}: kept counsel's wording")
+
+
+def _with_owners_later_changes(project: Project, reply: Reply, clause_id: str,
+                               accepted: set[str], body: str) -> str | None:
+    """The clause's body with counsel's accepted changes, keeping what the owner changed in
+    it after sending (counsel changed the text sent); None when both changed the same words.
+    """
+    from .render import clause_texts, render_document
+
+    now = clause_texts(render_document(project, reply.version.kind)).get(clause_id)
+    as_sent = _split_heading(reply.sent_bodies[clause_id].split("\n"))[1]
+    received = reply.clause_text(clause_id, ())[1]  # with the owner's redline, if it was one
+    # decided one at a time (in the window), the others accepted so far are in it already
+    so_far = [reply.clause_text(clause_id, accepted - {i})[1] for i in accepted]
+    if now is None or _spaced(now) in {_spaced(text) for text in
+                                       [as_sent, received, body, *so_far]}:
+        return body
+    base = received if received != reply.clause_text(clause_id, _BEFORE)[1] else as_sent
+    nearest = min([base, *so_far], key=lambda text: len(_changes(_spaced(text), _spaced(now))))
+    return _merge3(_spaced(nearest), _spaced(body), _spaced(now))
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\s+|\S+", text)
+
+
+def _changes(old: str, new: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, new words) for each change from old to new, by old's words."""
+    from difflib import SequenceMatcher
+
+    words = _tokens(new)
+    return [(i1, i2, tuple(words[j1:j2])) for op, i1, i2, j1, j2 in SequenceMatcher(
+        None, _tokens(old), words, autojunk=False).get_opcodes() if op != "equal"]
+
+
+def _spaced(text: str) -> str:
+    """The text with its spaces as the policy shows them (one between words)."""
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _merge3(base: str, theirs: str, ours: str) -> str | None:
+    """Both sides' changes to base, word by word; None when they touch the same words (a
+    change identical on both sides is made once)."""
+    words = _tokens(base)
+    counsel, owner = _changes(base, theirs), _changes(base, ours)
+    for start, end, _ in (c for c in counsel if c not in owner):
+        if any(start <= other_end and other_start <= end
+               for other_start, other_end, _ in (o for o in owner if o not in counsel)):
+            return None
+    merged = list(words)
+    for start, end, new in sorted(set(counsel) | set(owner), reverse=True):
+        merged[start:end] = new
+    return "".join(merged)
 
 
 # Sentences that protect employees' rights (the risk check's "savings" statements): a change

@@ -142,3 +142,40 @@ def test_a_whole_clause_counsel_deleted_is_named_when_accepted(tmp_path):
     assert any(line.startswith("4.") and "Other people's work: removed" in line
                for line in said), said
     assert "employees.others_work" not in clause_texts(Workspace.open(project_file).document())
+
+
+def _reply_adding_a_sentence(tmp_path: Path, sent_docx: Path) -> Path:
+    def counsel(root) -> None:
+        _paragraph(root, CONSEQUENCES).append(
+            _change("ins", 901, _run(" We will put any warning in writing.")))
+    return rewrite(sent_docx, tmp_path / "reply.docx", on_body(counsel))
+
+
+def test_what_the_owner_changed_after_sending_stays_beside_counsels_change(tmp_path):
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    reply = _reply_adding_a_sentence(tmp_path, sent_docx)
+    project = load_project(project_file)
+    project.training.consequences = project.training.consequences.replace(
+        "Coaching first", "Coaching always comes first")
+    save_project(project, project_file)
+
+    said = _accept_all(project_file, reply)
+    assert any("your changes since you sent it are kept" in line for line in said), said
+    text = clause_texts(Workspace.open(project_file).document())["training.consequences"]
+    assert "Coaching always comes first; serious breaches may lead to discipline. We will put " \
+           "any warning in writing." in text
+
+
+def test_counsel_and_the_owner_changing_the_same_words_is_told_not_overwritten(tmp_path):
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    reply = _reply_adding_a_sentence(tmp_path, sent_docx)
+    project = load_project(project_file)
+    project.training.consequences = project.training.consequences.replace(
+        "may lead to discipline.", "may lead to a written warning.")
+    save_project(project, project_file)
+
+    said = _accept_all(project_file, reply)
+    warning, = [line for line in said if "changed the same words" in line]
+    assert "We will put any warning in writing." in warning  # counsel's words, to copy
+    text = clause_texts(Workspace.open(project_file).document())["training.consequences"]
+    assert "may lead to a written warning." in text and "We will put" not in text

@@ -9,6 +9,7 @@ from lxml import etree
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from smpolicy_desktop.model import CounselNote
+from smpolicy_desktop.render import clause_texts
 from tests.docx_projects import filled_project
 from tests.test_review_import import COUNSEL, QUESTION, W, build_word_reply
 from tests.ui.test_window import answers, drop_file, make_window, settings  # noqa: F401
@@ -231,3 +232,16 @@ def test_marking_final_while_counsel_is_still_reviewing_asks_first(qtbot, make_w
     qtbot.waitUntil(lambda: bool(asked))
     assert any("Not approved yet by" in item for item in asked[0])
     qtbot.waitUntil(lambda: window.model.project.review.final is answer)
+
+
+def test_accepting_in_a_clause_the_owner_changed_after_sending_keeps_both(window):
+    model = window.model
+    changed = model.project.training.consequences.replace("Coaching first",
+                                                          "Coaching always comes first")
+    model.set_value(("training", "consequences"), changed, "Consequences", typing=False)
+    select(window, "We will put any warning in writing.")
+    window.review_panel.accept_button.click()
+    text = clause_texts(model.workspace.document())["training.consequences"]
+    assert "Coaching always comes first; serious breaches may lead to discipline. We will put " \
+           "any warning in writing." in text
+    assert "your changes since you sent it are kept" in window.statusBar().currentMessage()
