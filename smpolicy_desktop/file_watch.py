@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import socket
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -66,6 +67,24 @@ def lock_path(path: Path | str) -> Path:
     return target.with_name(f".~lock.{target.name}#")
 
 
+# A lock file sits in the project's folder, which others (a shared drive) may write to: a link
+# or a pipe put at its name must never be followed, or opening a project could empty any file
+# the user can write. Not followed, a link there makes the open fail (ELOOP): no lock is taken.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _open_lock_file(where: Path, flags: int) -> int | None:
+    """The lock file's descriptor, or None when there is none, or something else is there."""
+    try:
+        fd = os.open(where, flags | _NO_FOLLOW, 0o644)
+    except OSError:
+        return None
+    if stat.S_ISREG(os.fstat(fd).st_mode):
+        return fd
+    os.close(fd)
+    return None
+
+
 class OpenLock:
     """Marks a project file as open in this window, with who and since when, until released.
 
@@ -80,15 +99,14 @@ class OpenLock:
     def holder(path: Path | str) -> str | None:
         """Who else has the file open ("dana on office-pc since 09:12"), or None."""
         where = lock_path(path)
-        try:
-            fd = os.open(where, os.O_RDWR)
-        except OSError:
+        fd = _open_lock_file(where, os.O_RDWR)
+        if fd is None:
             return None
         try:
             if lock(fd, wait=False):
                 return None  # left by a window that is gone
-            with contextlib.suppress(OSError, ValueError):
-                who = json.loads(where.read_text(encoding="utf-8"))
+            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+                who = json.loads(os.read(fd, 4096).decode("utf-8"))
                 return f"{who['user']} on {who['host']} since {who['since']}"
             return "another window"
         finally:
@@ -97,9 +115,8 @@ class OpenLock:
     def acquire(self) -> bool:
         """Take the lock; False when another window has it. A folder that cannot hold the lock
         file (read-only, name too long) gives True: there is nothing to protect there."""
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError:
+        fd = _open_lock_file(self.path, os.O_RDWR | os.O_CREAT)
+        if fd is None:
             return True
         if not lock(fd, wait=False):
             os.close(fd)

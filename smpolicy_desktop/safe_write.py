@@ -61,7 +61,7 @@ def write_target(path: Path | str) -> Path:
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: int | None = None,
-                     replace_read_only: bool = False) -> None:
+                     replace_read_only: bool = False, follow_links: bool = True) -> None:
     """Write beside the target, flush, fsync, then replace it in one step.
 
     A symbolic link is written through (its target changes). The file gets `mode` if given,
@@ -69,9 +69,12 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: i
     included), else 0666 less the umask. On any failure the target is left as it was and the
     temporary file is removed. Temporary files that a killed writer left are removed first.
     replace_read_only: the file is ours to replace even when read-only (a backup).
+    follow_links=False: a symbolic link at `path` is replaced, never its target (a file the
+    app names itself, such as a backup: a link there was put by someone else, and following it
+    would overwrite whatever file it points to).
     """
-    path = write_target(path)
-    before = _existing(path)
+    path = write_target(path) if follow_links else Path(path)
+    before = _existing(path, follow_links)
     if before is not None and stat.S_ISDIR(before.st_mode):
         raise WriteError(path, plain_reason(IsADirectoryError(errno.EISDIR, "")))
     if before is not None and not stat.S_ISREG(before.st_mode):
@@ -104,13 +107,14 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: i
     _fsync_folder(path.parent)
 
 
-def _existing(path: Path) -> os.stat_result | None:
+def _existing(path: Path, follow_links: bool = True) -> os.stat_result | None:
     try:
-        return path.stat()
+        info = path.stat() if follow_links else path.lstat()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise WriteError(path, plain_reason(exc)) from exc
+    return None if stat.S_ISLNK(info.st_mode) else info  # a link not followed is replaced
 
 
 def _not_writable(path: Path, before: os.stat_result) -> str | None:

@@ -360,7 +360,8 @@ def _keep_backup(target: Path, old: bytes, mode: int) -> list[str]:
         return [f"the name is too long to keep {BACKUP_SUFFIX} beside it; "
                 "the previous version is in File > Versions"]
     try:
-        write_bytes_atomically(backup, old, mode=mode, replace_read_only=True)
+        write_bytes_atomically(backup, old, mode=mode, replace_read_only=True,
+                               follow_links=False)  # a link there is not ours: replace it
     except WriteError as exc:
         raise ProjectFileError(backup, f"could not keep the backup: {exc.reason}") from None
     return []

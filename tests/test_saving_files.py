@@ -92,6 +92,40 @@ def test_a_read_only_backup_does_not_block_saving(saved):
     assert load_project(backup_path(saved)).company.name == "Second"
 
 
+@posix_only
+def test_a_link_put_where_the_backup_goes_is_replaced_not_written_through(saved, tmp_path):
+    """In a shared folder, someone links policy.smpolicy.bak to a file of the owner's: saving
+    must not overwrite that file with the project."""
+    theirs = tmp_path / "elsewhere" / "notes.txt"
+    theirs.parent.mkdir()
+    theirs.write_text("the owner's own notes")
+    backup_path(saved).symlink_to(theirs)
+    save_project(named("Second"), saved)
+    assert theirs.read_text() == "the owner's own notes"
+    assert not backup_path(saved).is_symlink()
+    assert load_project(backup_path(saved)).company.name == "First"
+    assert load_project(saved).company.name == "Second"
+
+
+@posix_only
+@pytest.mark.parametrize("planted", ["link", "pipe"])
+def test_a_link_or_pipe_put_where_the_open_lock_goes_is_never_written(saved, tmp_path, planted):
+    """Opening a project in a shared folder where someone put a link (or a pipe) at its lock
+    file's name: the linked file stays as it was, and the project still opens."""
+    theirs = tmp_path / "notes.txt"
+    theirs.write_text("the owner's own notes")
+    where = OpenLock(saved).path
+    if planted == "link":
+        where.symlink_to(theirs)
+    else:
+        os.mkfifo(where)
+    mine = OpenLock(saved)
+    assert mine.acquire()  # nothing to protect there: the window opens the file as usual
+    assert OpenLock.holder(saved) is None
+    mine.release()
+    assert theirs.read_text() == "the owner's own notes"
+
+
 def test_a_backup_that_is_a_folder_is_named_in_the_message(saved):
     backup_path(saved).mkdir()
     with pytest.raises(ProjectFileError) as error:
