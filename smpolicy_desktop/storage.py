@@ -6,6 +6,7 @@ turns every bad file into a ProjectFileError that names the file and says what i
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -325,7 +326,8 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
     notes: list[str] = []
     try:
         previous = _previous(target)
-        if previous is not None and changed(expected, target):
+        if previous is not None and (changed(expected, target)
+                                     or _not_as_stamped(previous[0], expected)):
             raise FileChangedError(path, "the file was changed by another window or program "
                                          "since it was opened or saved here")
         if previous is not None:
@@ -344,6 +346,13 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
         raise ProjectFileError(path, f"could not save: {plain_reason(exc)}") from None
     notes += filter(None, [versions.keep(target, data)])
     return Saved(stamp, tuple(notes))
+
+
+def _not_as_stamped(content: bytes, expected: Stamp | None) -> bool:
+    """The content just read is not what the window last read or wrote. Its hash decides: an
+    edit that keeps the size and puts the old time back (a sync client, `touch -r`, a disk
+    with 2-second times) looks unchanged to size and time alone."""
+    return expected is not None and hashlib.sha256(content).hexdigest() != expected.digest
 
 
 def _previous(target: Path) -> tuple[bytes, os.stat_result] | None:

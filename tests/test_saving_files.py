@@ -240,6 +240,18 @@ def test_a_change_on_disk_is_noticed_and_save_refuses_to_overwrite_it(saved):
     assert load_project(saved).company.name == "Mine"
 
 
+def test_an_outside_edit_of_the_same_size_and_time_is_not_saved_over(saved):
+    """A sync client or `touch -r` puts the old time back on an edit of the same length (or a
+    FAT disk's 2-second clock hides it): Save still asks, and the other version stays."""
+    _, stamp = read_project(saved)
+    before = saved.stat()
+    saved.write_bytes(saved.read_bytes().replace(b"First", b"Fresh"))
+    os.utime(saved, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(FileChangedError):
+        save_project(named("Mine"), saved, expected=stamp)
+    assert load_project(saved).company.name == "Fresh"
+
+
 def test_a_second_window_is_told_the_file_is_open_elsewhere(saved):
     first = OpenLock(saved)
     assert first.acquire()
