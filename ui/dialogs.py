@@ -179,6 +179,7 @@ def open_with_system(parent: QWidget, path: Path, reason: str) -> bool:
 
 def save_failed(parent: QWidget, path: Path, reason: str) -> str:
     """"save_as" or "cancel" after a project could not be saved."""
+    reason = reason.removeprefix("could not save: ")  # the core's words say it for the CLI
     box = QMessageBox(QMessageBox.Icon.Warning, "Could not save",
                       f"Could not save {path.name}: {reason}.", parent=parent)
     box.setInformativeText("Your work is still here, unsaved. Choose another place to save it.")

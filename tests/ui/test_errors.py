@@ -3,6 +3,7 @@ damaged project with a backup, a final version with things still open."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -49,6 +50,24 @@ def test_a_failed_save_offers_save_as(qtbot, tmp_path):
     choice = dialogs.save_failed(parent(qtbot), tmp_path / "p.smpolicy", "the disk is read-only")
     assert choice == "save_as"
     assert seen[0] == "Could not save p.smpolicy: the disk is read-only."
+
+
+def test_a_save_into_a_folder_that_is_gone_says_so_once(qtbot, tmp_path):
+    import shutil
+
+    from smpolicy_desktop.model import Project
+    from smpolicy_desktop.storage import ProjectFileError, save_project
+
+    folder = tmp_path / "usb stick"
+    folder.mkdir()
+    save_project(Project(), folder / "p.smpolicy")
+    shutil.rmtree(folder)  # unplugged, or moved by a sync client
+    with pytest.raises(ProjectFileError) as failed:
+        save_project(Project(), folder / "p.smpolicy")
+    seen: list[str] = []
+    answer("Cancel", seen)
+    dialogs.save_failed(parent(qtbot), folder / "p.smpolicy", failed.value.reason)
+    assert seen[0] == "Could not save p.smpolicy: the folder does not exist."
 
 
 def test_a_damaged_project_offers_its_backup(qtbot, tmp_path):
