@@ -345,7 +345,7 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
     except OSError as exc:
         raise ProjectFileError(path, f"could not save: {plain_reason(exc)}") from None
     notes += filter(None, [versions.keep(target, data)])
-    return Saved(stamp, tuple(notes))
+    return Saved(stamp, tuple(dict.fromkeys(notes)))  # the old and the new version: one note
 
 
 def _not_as_stamped(content: bytes, expected: Stamp | None) -> bool:

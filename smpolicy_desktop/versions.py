@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .safe_write import WriteError, write_bytes_atomically
+from .safe_write import WriteError, plain_reason, write_bytes_atomically
 from .state import file_key, state_folder
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def keep(original: Path | str, content: bytes, now: datetime | None = None) -> s
     except WriteError as exc:
         return f"no version was kept ({exc.reason})"
     except OSError as exc:
-        return f"no version was kept ({exc.strerror or exc})"
+        return f"no version was kept ({plain_reason(exc)})"
     for old in _to_forget(kept(original), now):
         with contextlib.suppress(OSError):
             old.path.unlink()

@@ -226,6 +226,16 @@ def test_one_version_a_day_is_kept_for_a_month(tmp_path):
     assert kept[0].read() == b"39-17"
 
 
+def test_a_state_folder_that_cannot_keep_versions_is_said_once_in_plain_words(saved, tmp_path,
+                                                                             monkeypatch):
+    blocked = tmp_path / "state-is-a-file"
+    blocked.write_text("x")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
+    result = save_project(named("Second"), saved)
+    assert load_project(saved).company.name == "Second"
+    assert result.notes == ("no version was kept (part of the path is not a folder)",)
+
+
 def test_a_change_on_disk_is_noticed_and_save_refuses_to_overwrite_it(saved):
     _, stamp = read_project(saved)
     assert not changed(stamp, saved)
