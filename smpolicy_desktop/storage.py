@@ -63,7 +63,7 @@ def project_from_data(data: Any, path: Path | str = "<data>") -> Project:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectFileError(path, "this is not an smpolicy project file")
     version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= 9999:
         raise ProjectFileError(path, "the file has no valid schema_version")
     if version > SCHEMA_VERSION:
         raise ProjectFileError(
@@ -123,17 +123,27 @@ def _too_large(size: int) -> str:
             f"a project is at most {MAX_FILE_BYTES / 2**20:.0f} MB)")
 
 
+# Files people open by mistake, known by their first bytes.
+_OTHER_KINDS = {b"PK\x03\x04": "a Word document or another zipped file",
+                b"%PDF": "a PDF document", b"\xd0\xcf\x11\xe0": "an old Word or Office document",
+                b"{\\rtf": "an RTF document"}
+
+
 def _parse_json(path: Path, raw: bytes) -> Any:
+    for magic, kind in _OTHER_KINDS.items():
+        if raw.startswith(magic):
+            raise ProjectFileError(path, f"this is {kind}, not an smpolicy project file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProjectFileError(path, "the file is not text (it is not valid UTF-8)") from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys,
-                          parse_constant=_no_constants)
+                          parse_constant=_no_constants, parse_int=_short_int)
     except json.JSONDecodeError as exc:
-        raise ProjectFileError(path, f"the file is damaged or not JSON (line {exc.lineno}, "
-                                     f"column {exc.colno}: {exc.msg})") from None
+        cut = ": it stops part-way, as if cut short" if not text.rstrip().endswith("}") else ""
+        raise ProjectFileError(path, f"the file is damaged or not JSON{cut} (line "
+                                     f"{exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except ValueError as exc:
         raise ProjectFileError(path, f"the file is damaged: {exc}") from None
     except RecursionError:
@@ -147,6 +157,12 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise ValueError(f"the key {key!r} appears twice")
         result[key] = value
     return result
+
+
+def _short_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > 30:  # Python refuses over 4,300 digits, in its own words
+        raise ValueError(f"it holds a number {len(digits)} digits long, which no answer is")
+    return int(digits)
 
 
 def _no_constants(name: str) -> Any:

@@ -66,6 +66,31 @@ def test_bad_file_is_refused_with_a_plain_reason_and_left_untouched(tmp_path, co
     assert path.read_bytes() == content
 
 
+@pytest.mark.parametrize("content, reason", [
+    (b"PK\x03\x04 a .docx renamed", "this is a Word document or another zipped file, not an "
+                                     "smpolicy project file"),
+    (b"%PDF-1.7 a policy saved as PDF", "this is a PDF document, not an smpolicy project file"),
+    (b'{"format": "smpolicy-project", "schema_version": ' + b"9" * 4000 + b', "project": {}}',
+     "the file is damaged: it holds a number 4000 digits long, which no answer is"),
+    (b'{"format": "smpolicy-project", "schema_version": ' + b"9" * 20 + b', "project": {}}',
+     "the file has no valid schema_version"),
+    (b'{"format": "smpolicy-project", "schema_version": 4, "project": {"company": '
+     b'{"staff_count": ' + b"9" * 5000 + b"}}}",
+     "the file is damaged: it holds a number 5000 digits long, which no answer is"),
+    (b'{"format": "smpolicy-project", "schema_version": 4, "project": {"company": {"na',
+     "the file is damaged or not JSON: it stops part-way, as if cut short (line 1"),
+])
+def test_a_file_of_another_kind_or_cut_short_is_named_in_plain_short_words(tmp_path, content,
+                                                                          reason):
+    path = tmp_path / "bad.smpolicy"
+    path.write_bytes(content)
+    with pytest.raises(ProjectFileError) as error:
+        load_project(path)
+    assert error.value.reason.startswith(reason)
+    assert len(error.value.reason) <= 150
+    assert "sys." not in error.value.reason and "\n" not in error.value.reason
+
+
 def test_current_files_say_their_format_and_version(tmp_path):
     path = tmp_path / "p.smpolicy"
     save_project(Project(), path)
