@@ -99,11 +99,18 @@ class OpenLock:
     def holder(path: Path | str) -> str | None:
         """Who else has the file open ("dana on office-pc since 09:12"), or None."""
         where = lock_path(path)
+        # Another user's lock file (a shared drive) can be read, not written: still ask.
         fd = _open_lock_file(where, os.O_RDWR)
+        if fd is None:
+            fd = _open_lock_file(where, os.O_RDONLY)
         if fd is None:
             return None
         try:
-            if lock(fd, wait=False):
+            try:
+                free = lock(fd, wait=False)
+            except OSError:  # a disk that cannot lock a file read-only: say who it says
+                free = False
+            if free:
                 return None  # left by a window that is gone
             with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
                 who = json.loads(os.read(fd, 4096).decode("utf-8"))

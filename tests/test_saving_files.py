@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -269,6 +270,38 @@ def test_a_second_window_is_told_the_file_is_open_elsewhere(saved):
     assert not OpenLock(saved).acquire()
     first.release()
     assert OpenLock.holder(saved) is None and OpenLock(saved).acquire()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="needs root to act as a second user")
+def test_a_second_user_on_a_shared_folder_is_told_the_file_is_open():
+    """Dana has the project open; Sam, another user of the shared folder, opens it too. Dana's
+    lock file is hers (Sam may read it, not write it), and Sam is still told."""
+    import shutil
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="shared-"))  # pytest's own folder is root's only
+    shared.chmod(0o777)
+    saved = shared / "policy.smpolicy"
+    save_project(named("First"), saved)
+    first = OpenLock(saved)
+    assert first.acquire()
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # Sam
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            os.write(write, (OpenLock.holder(saved) or "nobody").encode())
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+    os.close(write)
+    told = os.read(read, 4096).decode()
+    os.close(read)
+    first.release()
+    shutil.rmtree(shared)
+    assert " on " in told and " since " in told
 
 
 @pytest.mark.slow
