@@ -14,6 +14,7 @@ import json
 import os
 import secrets
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .storage import ProjectFileError, project_from_data, project_to_data
 FORMAT = "smpolicy-autosave"
 SUFFIX = ".autosave.json"
 LOCK_SUFFIX = ".instance.lock"
+STALE_SECONDS = 60  # a temporary file this old and not held was left by a killed writer
 
 
 def autosave_folder() -> Path:
@@ -158,11 +160,17 @@ def _held(lock_file: Path) -> bool:
 
 
 def _forget_dead_locks() -> None:
-    """Remove the lock files of windows that crashed (nobody else ever takes their name)."""
+    """Remove the lock files of windows that crashed (nobody else ever takes their name), and
+    the half-written autosaves of windows killed while writing one: its name held the window's
+    id, so no later autosave would ever clear them, and each is as large as the project."""
     for lock_file in autosave_folder().glob(f"*{LOCK_SUFFIX}"):
         if not _held(lock_file):
             with contextlib.suppress(OSError):
                 lock_file.unlink()
+    for leftover in autosave_folder().glob(".*.tmp"):
+        with contextlib.suppress(OSError):  # a writer holds its own until it is in place
+            if time.time() - leftover.stat().st_mtime > STALE_SECONDS and not _held(leftover):
+                leftover.unlink()
 
 
 def _read_record(path: Path) -> dict:

@@ -153,3 +153,31 @@ def test_a_restored_project_is_the_same_as_a_saved_one(tmp_path, example_project
     save_project(example_project, tmp_path / "copy.smpolicy")
     [found] = autosave.left_by_crash()
     assert found.load() == load_project(tmp_path / "copy.smpolicy")
+
+
+def test_half_written_autosaves_of_killed_windows_do_not_pile_up(tmp_path, window):
+    """A window killed while writing its autosave leaves a hidden temporary file as large as
+    the project, under a name no later autosave uses; the next start removes it, never one
+    that a running window is still writing."""
+    import os
+    import time
+
+    from smpolicy_desktop.safe_write import lock
+
+    autosave.write_autosave(named("Mine"), tmp_path / "p.smpolicy", window)
+    folder = autosave.autosave_folder()
+    killed, writing, fresh = (folder / f".p.{n}.autosave.json.x1y2z3.tmp"
+                              for n in ("killed", "writing", "fresh"))
+    for leftover in (killed, writing, fresh):
+        leftover.write_bytes(b"x" * 100_000)
+    an_hour_ago = time.time() - 3600
+    for leftover in (killed, writing):
+        os.utime(leftover, (an_hour_ago, an_hour_ago))
+    held = os.open(writing, os.O_RDWR)
+    try:
+        lock(held)
+        autosave.left_by_crash()
+        assert not killed.exists()
+        assert writing.exists() and fresh.exists()  # being written; or too new to tell
+    finally:
+        os.close(held)
