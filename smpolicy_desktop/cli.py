@@ -131,11 +131,17 @@ def run_export(args: argparse.Namespace) -> None:
     if args.against and not args.changes_since_last:
         raise UserError("--against names the version a redline compares with; add "
                         "--changes-since-last")
+    from .storage import ProjectFileError
+
     workspace = Workspace.open(args.file)
-    written = workspace.export(args.output, args.format, kind=args.kind,
-                               line_numbers=args.line_numbers,
-                               changes_since_last=args.changes_since_last,
-                               against=args.against, remember=args.remember)
+    try:
+        written = workspace.export(args.output, args.format, kind=args.kind,
+                                   line_numbers=args.line_numbers,
+                                   changes_since_last=args.changes_since_last,
+                                   against=args.against, remember=args.remember)
+    except ProjectFileError as exc:  # only the save of --remember's record, after the write
+        raise UserError(f"wrote {args.output}, but it is not recorded as sent to counsel: "
+                        f"{exc}") from exc
     print(f"Wrote {written}")
     if args.remember:  # the workspace recorded it in the project file
         version = workspace.project.sent_versions[-1]

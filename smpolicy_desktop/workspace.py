@@ -289,14 +289,25 @@ class Workspace:
 
     def _record_made(self) -> None:
         """A record (a version sent, counsel's reply) is never an undo step. A project saved
-        and unchanged is written at once, so it stays saved."""
+        and unchanged is written at once, so it stays saved. If that save fails (ProjectFileError:
+        read-only, changed elsewhere, disk full), the record stays as unsaved work, so closing
+        asks and the autosave keeps it."""
+        from .storage import ProjectFileError
+
         if self.path is not None and not self.modified:
-            self.save()
-        else:
-            before = self.modified
-            self._records_unsaved = True
-            if not before:
-                self._emit("modified", True)
+            try:
+                self.save()
+                return
+            except ProjectFileError:
+                self._keep_record_unsaved()
+                raise
+        self._keep_record_unsaved()
+
+    def _keep_record_unsaved(self) -> None:
+        before = self.modified
+        self._records_unsaved = True
+        if not before:
+            self._emit("modified", True)
 
     # --- Counsel's reply ---------------------------------------------------------------------
 

@@ -93,3 +93,16 @@ def test_bad_files_exit_2_with_one_line_and_stay_byte_for_byte(tmp_path, content
     assert len(result.stderr.splitlines()) == 1 and str(bad) in result.stderr
     assert bad.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.smpolicy"]
+
+
+def test_export_remember_on_a_read_only_project_says_the_word_file_was_written(tmp_path):
+    project = tmp_path / "policy.smpolicy"
+    project.write_bytes(EXAMPLE.read_bytes())
+    project.chmod(0o444)
+    result = smpolicy("export", str(project), "-o", str(tmp_path / "sent.docx"), "--remember")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: wrote {tmp_path / 'sent.docx'}, but it is not "
+                                    "recorded as sent to counsel: ")
+    assert "read-only" in result.stderr and result.stderr.count("\n") == 1
+    assert (tmp_path / "sent.docx").is_file()
+    assert project.read_bytes() == EXAMPLE.read_bytes()

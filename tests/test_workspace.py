@@ -11,7 +11,7 @@ import pytest
 
 from smpolicy_desktop import autosave
 from smpolicy_desktop.exporters import EXPORTERS, ExportError
-from smpolicy_desktop.storage import load_project, save_project
+from smpolicy_desktop.storage import ProjectFileError, load_project, save_project
 from smpolicy_desktop.workspace import Workspace
 from tests.conftest import EXAMPLE, REPO
 
@@ -62,6 +62,22 @@ def test_a_version_sent_from_unsaved_work_waits_for_the_next_save(saved, tmp_pat
     assert saved.modified and not load_project(saved.path).sent_versions
     saved.save()
     assert len(load_project(saved.path).sent_versions) == 1 and not saved.modified
+
+
+def test_a_version_sent_that_cannot_be_saved_stays_as_unsaved_work(saved, tmp_path):
+    """Send to Counsel on a saved project whose file cannot be written now (read-only here;
+    also changed elsewhere, a full disk): the Word file is written, the save's reason is
+    raised, and the record is unsaved work - closing asks, the autosave keeps it."""
+    saved.path.chmod(0o444)
+    with pytest.raises(ProjectFileError, match="read-only"):
+        saved.export(tmp_path / "sent.docx", remember=True)
+    assert (tmp_path / "sent.docx").is_file()
+    assert saved.modified
+    saved.autosave()
+    saved.instance.release()  # the window is killed: its autosave is offered at the next start
+    [found] = autosave.left_by_crash(saved.path)
+    assert [v.id for v in found.load().sent_versions] == ["v1"]
+    assert not load_project(saved.path).sent_versions
 
 
 def test_a_changes_export_never_moves_what_it_compares_with(saved, tmp_path):

@@ -27,6 +27,7 @@ class ExportCommands:
         """
         from smpolicy_desktop.exporters import ExportError
         from smpolicy_desktop.safe_write import WriteError
+        from smpolicy_desktop.storage import ProjectFileError
         from ui import dialogs
         from ui.review_panel import choose_version
 
@@ -47,6 +48,14 @@ class ExportCommands:
                 reason = exc.reason[:1].upper() + exc.reason[1:]
                 dialogs.show_error(window, "Cannot export", f"{reason}.")
                 return None
+            except ProjectFileError as exc:  # written; the project's record of it not saved
+                reason = exc.reason.removeprefix("could not save: ")
+                dialogs.show_error(window, "Exported, but the project is not saved", (
+                    f"{path.name} was written, but {exc.path.name} could not be saved with "
+                    f"the record that this version was sent: {reason}. The record is kept as "
+                    "an unsaved change: save the project (File > Save or Save As)."))
+                self.update_changes_action()
+                return path
             except WriteError as exc:
                 answer = dialogs.export_failed(window, path, exc.reason)
                 if answer == "save_as":

@@ -180,6 +180,30 @@ def test_a_word_export_of_a_saved_project_leaves_it_saved(qtbot, tmp_path, make_
     assert load_project(path).sent_versions == window.model.project.sent_versions  # in the file
 
 
+def test_a_version_sent_from_a_file_that_cannot_be_saved_says_so_and_asks_at_close(
+        qtbot, tmp_path, make_window, answers):
+    """Send to Counsel from a saved project that is read-only now: the Word file is written,
+    the owner is told the record is not saved yet, and closing asks before it is lost."""
+    path = tmp_path / "saved.smpolicy"
+    save_project(load_project("assets/examples/northwind.smpolicy"), path, keep_backup=False)
+    window = make_window(path)
+    path.chmod(0o444)
+    answers.save_path = tmp_path / "sent.docx"
+    window.send_action.trigger()
+    assert (tmp_path / "sent.docx").is_file()
+    assert answers.errors == ["sent.docx was written, but saved.smpolicy could not be saved "
+                              "with the record that this version was sent: the file is "
+                              "read-only (clear its read-only setting, or save under another "
+                              "name). The record is kept as an unsaved change: save the "
+                              "project (File > Save or Save As)."]
+    assert window.isWindowModified()
+    answers.unsaved = "cancel"
+    window.close()
+    assert answers.asked_unsaved == 1 and window.isVisible()
+    answers.unsaved = "discard"
+    path.chmod(0o644)
+
+
 def test_preview_highlights_the_section_of_the_tab_in_use(qtbot, window):
     window.tabs.setCurrentWidget(window.forms["employees"])
     assert window.preview.section == "employees"
