@@ -138,8 +138,14 @@ def export_failed(parent: QWidget, path: Path, reason: str) -> str:
     """"retry", "save_as" or "cancel" after an export could not be written."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Export failed",
                       f"Could not write {path.name}: {reason}.", parent=parent)
-    box.setInformativeText("Your project is unchanged. Close the file if it is open in "
-                           "another program and try again, or choose another place.")
+    if "full" in reason:  # the disk or the quota
+        advice = "Free some space on the disk and try again, or choose another place."
+    elif "permission" in reason:
+        advice = ("Close the file if it is open in another program and try again, or choose "
+                  "another place.")
+    else:
+        advice = "Choose another place, or try again."
+    box.setInformativeText(f"Your project is unchanged. {advice}")
     retry = box.addButton(QMessageBox.StandardButton.Retry)
     save_as = box.addButton("Save As...", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)

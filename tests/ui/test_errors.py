@@ -70,6 +70,20 @@ def test_a_save_into_a_folder_that_is_gone_says_so_once(qtbot, tmp_path):
     assert seen[0] == "Could not save p.smpolicy: the folder does not exist."
 
 
+@pytest.mark.parametrize("reason, advice", [
+    ("the disk is full", "Free some space on the disk"),
+    ("permission denied (the file may be open in another program, or the folder is "
+     "read-only)", "Close the file if it is open in another program"),
+    ("the disk is read-only", "Choose another place"),
+])
+def test_a_failed_export_gives_advice_that_fits_the_reason(qtbot, tmp_path, reason, advice):
+    seen: list[str] = []
+    answer("Cancel", seen)
+    dialogs.export_failed(parent(qtbot), tmp_path / "policy.docx", reason)
+    assert seen[0] == f"Could not write policy.docx: {reason}."
+    assert seen[1].startswith(f"Your project is unchanged. {advice}")
+
+
 def test_a_damaged_project_offers_its_backup(qtbot, tmp_path):
     damaged = tmp_path / "policy.smpolicy"
     backup = tmp_path / "policy.smpolicy.bak"
