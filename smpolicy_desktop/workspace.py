@@ -11,6 +11,7 @@ Events (subscribe with on(name, callback)):
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -49,6 +50,8 @@ class Workspace:
         self.on_disk: Stamp | None = stamp_on_disk(self.path) if self.path else None
         self.save_notes: tuple[str, ...] = ()  # what the last save could not keep as it was
         self._instance: Instance | None = None  # this workspace's claim on its autosaves
+        self._restored: Autosave | None = None  # a crashed window's work shown here, kept
+        # until this workspace has autosaved or saved it (or the owner discarded it)
 
     # --- Events ------------------------------------------------------------------------------
 
@@ -348,6 +351,7 @@ class Workspace:
             autosave.remove_autosave(self._autosaved_as, self.instance)
         autosave.write_autosave(self.project, self.path, self.instance, self.on_disk)
         self._autosaved_as = self.path
+        self._forget_restored()
 
     def discard_autosave(self) -> None:
         """Forget this workspace's autosaves (saved or discarded); never another window's."""
@@ -356,6 +360,12 @@ class Workspace:
         autosave.remove_autosave(self._autosaved_as, self.instance)
         autosave.remove_autosave(self.path, self.instance)
         self._autosaved_as = self.path
+        self._forget_restored()
+
+    def _forget_restored(self) -> None:
+        if self._restored is not None:
+            self._restored.remove()
+            self._restored = None
 
     def close(self) -> None:
         """The window closes cleanly: its autosaves go, and its claim on them."""
@@ -373,11 +383,16 @@ class Workspace:
     def restore(self, found: Autosave) -> None:
         """Show recovered work as unsaved changes to its file; raises ProjectFileError.
 
-        A later save still asks if the file changed since the crashed window read it.
+        A later save still asks if the file changed since the crashed window read it. The
+        crashed window's autosave goes once this workspace's own autosave holds the work: if
+        the state folder cannot take one now (a full disk), it stays until a save.
         """
+        from .safe_write import WriteError
+
         self.replace(found.load(), found.original, modified=True, on_disk=found.stamp)
-        self.autosave()  # kept as this workspace's autosave before the crashed one goes
-        found.remove()
+        self._restored = found
+        with contextlib.suppress(WriteError):  # the autosave timer will say it is not working
+            self.autosave()
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -181,3 +181,32 @@ def test_half_written_autosaves_of_killed_windows_do_not_pile_up(tmp_path, windo
         assert writing.exists() and fresh.exists()  # being written; or too new to tell
     finally:
         os.close(held)
+
+
+def test_restoring_when_the_state_disk_is_full_keeps_the_crashed_work_until_saved(
+        tmp_path, window, monkeypatch):
+    """The crashed window's autosave is restored, but the state disk is full, so this window
+    cannot autosave it again: the restore still shows the work, and the crashed autosave stays
+    (offered again if this window dies too) until the work is saved."""
+    from smpolicy_desktop.safe_write import WriteError
+    from smpolicy_desktop.workspace import Workspace
+
+    original = tmp_path / "policy.smpolicy"
+    save_project(named("As Saved"), original)
+    autosave.write_autosave(named("Typed Before The Crash"), original, window)
+    crashed(window)
+    [found] = autosave.left_by_crash()
+
+    def disk_full(*args, **kwargs):
+        raise WriteError(autosave.autosave_folder(), "the disk is full")
+
+    workspace = Workspace()
+    with monkeypatch.context() as full:
+        full.setattr(autosave, "write_autosave", disk_full)
+        workspace.restore(found)
+    assert workspace.project.company.name == "Typed Before The Crash" and workspace.modified
+    assert found.path.exists()
+    workspace.save()
+    assert load_project(original).company.name == "Typed Before The Crash"
+    assert not found.path.exists()
+    workspace.close()
