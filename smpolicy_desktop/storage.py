@@ -339,6 +339,9 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
     path = Path(path)
     target = write_target(path)
     data = project_to_bytes(project)
+    if len(data) > MAX_FILE_BYTES:  # it could never be opened again: keep the file as it is
+        raise ProjectFileError(path, f"could not save: {_too_large(len(data))}; shorten the "
+                                     "longest answers")
     notes: list[str] = []
     try:
         previous = _previous(target)

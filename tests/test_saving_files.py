@@ -263,6 +263,18 @@ def test_an_outside_edit_of_the_same_size_and_time_is_not_saved_over(saved):
     assert load_project(saved).company.name == "Fresh"
 
 
+def test_a_project_too_large_to_open_again_is_not_saved(saved):
+    """A pasted book in one answer: the file would be over the 20 MB that opening accepts, so
+    the save is refused in plain words and the file on disk stays one that opens."""
+    project = named("Second")
+    project.training.consequences = "x" * 21 * 2**20
+    with pytest.raises(ProjectFileError) as error:
+        save_project(project, saved)
+    assert error.value.reason == ("could not save: the file is too large (21 MB; a project is "
+                                  "at most 20 MB); shorten the longest answers")
+    assert load_project(saved).company.name == "First"
+
+
 def test_a_second_window_is_told_the_file_is_open_elsewhere(saved):
     first = OpenLock(saved)
     assert first.acquire()
