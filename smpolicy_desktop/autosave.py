@@ -50,7 +50,8 @@ class Instance:
         """Lock, then put the lock file in place: a lock file that is there is held or dead."""
         if self._fd is None:
             fd, name = tempfile.mkstemp(dir=autosave_folder(), prefix=".", suffix=".tmp")
-            lock(fd)
+            with contextlib.suppress(OSError):  # a home on a disk that cannot lock files:
+                lock(fd)  # the autosave still works, and is offered as if this window crashed
             os.replace(name, self.lock_path)
             self._fd = fd
 
@@ -155,6 +156,8 @@ def _held(lock_file: Path) -> bool:
         return False
     try:
         return not lock(fd, wait=False)
+    except OSError:  # cannot tell (a disk that cannot lock files): offer the work, never hide it
+        return False
     finally:
         os.close(fd)
 

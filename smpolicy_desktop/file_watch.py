@@ -125,7 +125,11 @@ class OpenLock:
         fd = _open_lock_file(self.path, os.O_RDWR | os.O_CREAT)
         if fd is None:
             return True
-        if not lock(fd, wait=False):
+        try:
+            free = lock(fd, wait=False)
+        except OSError:  # a disk that cannot lock files: the file still says who has it open
+            free = True
+        if not free:
             os.close(fd)
             return False
         who = {"user": _user(), "host": socket.gethostname(),

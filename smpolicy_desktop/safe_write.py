@@ -204,7 +204,10 @@ def _claimed_temporary(path: Path) -> tuple[int, str]:
             raise WriteError(path, plain_reason(exc)) from exc
         if os.name != "posix":
             return fd, name
-        lock(fd)
+        try:
+            lock(fd)
+        except OSError:  # a disk that cannot lock files (some network shares): write unguarded
+            return fd, name
         if os.fstat(fd).st_nlink:
             return fd, name
         os.close(fd)

@@ -210,3 +210,18 @@ def test_restoring_when_the_state_disk_is_full_keeps_the_crashed_work_until_save
     assert load_project(original).company.name == "Typed Before The Crash"
     assert not found.path.exists()
     workspace.close()
+
+
+def test_a_home_on_a_disk_that_cannot_lock_files_still_autosaves_and_offers_the_work(
+        tmp_path, window, monkeypatch):
+    import errno
+    import fcntl
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    autosave.write_autosave(named("Typed on a network home"), tmp_path / "p.smpolicy", window)
+    crashed(window)
+    [found] = autosave.left_by_crash()
+    assert found.load().company.name == "Typed on a network home"

@@ -316,6 +316,28 @@ def test_a_second_user_on_a_shared_folder_is_told_the_file_is_open():
     assert " on " in told and " since " in told
 
 
+@posix_only
+def test_a_disk_that_cannot_lock_files_still_opens_and_saves(saved, monkeypatch):
+    """Some network shares answer every file lock with 'No locks available': the project
+    still opens, is marked open, and saves."""
+    import errno
+    import fcntl
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    workspace = Workspace.open(saved)
+    mine = OpenLock(saved)
+    assert mine.acquire()
+    assert " on " in (OpenLock.holder(saved) or "")  # another window is still told
+    workspace.project.company.name = "Saved on the share"
+    workspace.set_edited(True)
+    workspace.save()
+    mine.release()
+    assert load_project(saved).company.name == "Saved on the share"
+
+
 @pytest.mark.slow
 def test_two_writers_at_once_never_get_a_false_folder_error(tmp_path):
     path = tmp_path / "race.smpolicy"
