@@ -344,9 +344,9 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
                                      "longest answers")
     notes: list[str] = []
     try:
-        previous = _previous(target)
-        if previous is not None and (changed(expected, target)
-                                     or _not_as_stamped(previous[0], expected)):
+        previous = _previous(target)  # None also for a file now too large to read back
+        if changed(expected, target) or (previous is not None
+                                         and _not_as_stamped(previous[0], expected)):
             raise FileChangedError(path, "the file was changed by another window or program "
                                          "since it was opened or saved here")
         if previous is not None:

@@ -263,6 +263,16 @@ def test_an_outside_edit_of_the_same_size_and_time_is_not_saved_over(saved):
     assert load_project(saved).company.name == "Fresh"
 
 
+def test_a_file_put_in_place_that_is_too_large_to_read_is_not_saved_over(saved):
+    """Another program (or an older smpolicy) put a file over 20 MB where the project was:
+    it cannot be kept as a backup, so Save asks before replacing it."""
+    _, stamp = read_project(saved)
+    saved.write_bytes(b"x" * (21 * 2**20))
+    with pytest.raises(FileChangedError):
+        save_project(named("Mine"), saved, expected=stamp)
+    assert saved.stat().st_size == 21 * 2**20
+
+
 def test_a_project_too_large_to_open_again_is_not_saved(saved):
     """A pasted book in one answer: the file would be over the 20 MB that opening accepts, so
     the save is refused in plain words and the file on disk stays one that opens."""
