@@ -601,8 +601,10 @@ class _Reader:
             last = self.items[-1]
             if (last.id == item_id and last.kind == kind and last.author ==
                     change.get(_tag("w:author"), "") and (previous is change or _adjacent(
-                        previous, change))):
-                self.items[-1] = replace(last, text=last.text + text)
+                        previous, change) or self._across_mark(item_id, change))):
+                joint = "\n" if previous is not change and self._across_mark(item_id, change) \
+                    else ""
+                self.items[-1] = replace(last, text=last.text + joint + text)
                 self._open = (change, item_id)
                 self._made[change] = item_id
                 return item_id
@@ -610,6 +612,20 @@ class _Reader:
         self._open = (change, item_id)
         self._made[change] = item_id
         return item_id
+
+    def _across_mark(self, item_id: str, change: Any) -> bool:
+        """Whether the change starts its paragraph right after the previous paragraph's mark,
+        removed as part of item_id: one deletion running over a paragraph's end (as
+        LibreOffice writes it, a w:del in each paragraph) is one item, so it is never half
+        accepted, joining what is left of two sentences."""
+        previous = self.paragraphs[-1] if self.paragraphs else None
+        if previous is None or previous.mark != (_tag("w:del"), item_id) \
+                or change.tag != _tag("w:del"):
+            return False
+        p = next(change.iterancestors(_tag("w:p")), None)
+        first = next((node for node in _run_pieces(p) if _character(node)), None) \
+            if p is not None else None
+        return first is not None and change in first.iterancestors(_tag("w:del"))
 
     def _mark_item(self, change: Any) -> str:
         """A whole row's change: one item."""

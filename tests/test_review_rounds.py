@@ -22,6 +22,7 @@ from tests.test_review_import import (
     _mark_paragraph,
     _paragraph,
     _run,
+    _split,
     export_for_counsel,
     w,
 )
@@ -179,3 +180,25 @@ def test_counsel_and_the_owner_changing_the_same_words_is_told_not_overwritten(t
     assert "We will put any warning in writing." in warning  # counsel's words, to copy
     text = clause_texts(Workspace.open(project_file).document())["training.consequences"]
     assert "may lead to a written warning." in text and "We will put" not in text
+
+
+def test_a_deletion_running_over_a_paragraphs_end_is_one_change(tmp_path):
+    # As LibreOffice and Word write it: a w:del in each paragraph, the first one's mark deleted.
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    first, second = "for Northwind Analytics LLC.", "If you post about our products"
+
+    def counsel(root) -> None:
+        def deleted(change_id: int):
+            return lambda text: _change("del", change_id, _run(text, deleted=True))
+        _split(_paragraph(root, first), first, deleted(960))
+        _mark_paragraph(_paragraph(root, first), "del", 961)
+        _split(_paragraph(root, second), second, deleted(962))
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(counsel))
+    workspace = Workspace.open(project_file)
+    read = workspace.read_reply(reply)
+    change, = [i for i in read.items if i.changes_text]
+    assert (change.kind, change.text) == ("deletion", f"{first}\n{second}")
+
+    workspace.apply_review(read, {change.id: Decision("accept")})
+    text = clause_texts(workspace.document())["employees.identity"]
+    assert "You are welcome to say that you work or services, please add" in text
