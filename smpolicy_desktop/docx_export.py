@@ -61,6 +61,7 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 BOOKMARK_PREFIX = "smp_"
 CONTENTS_BOOKMARK = "smpContents"
 VERSION_PROPERTY = "smpolicyVersion"
+SENT_PROPERTY = "smpolicySentOn"  # when it was sent: tells this project's v1 from another's
 _CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _DELETED_STYLES = {"heading1": "Heading1", "heading2": "Heading2", "bullet": "ListBullet",
                    "numbered": "ListNumber", "title": "Title", "subtitle": "Subtitle"}
@@ -85,10 +86,11 @@ def write_docx(document: Document, handle: BinaryIO, *,
                version_id: str = "", now: datetime | None = None) -> None:
     """Write the document as .docx; with changes_since, the difference is tracked changes.
 
-    version_id names the version this file is (kept in its custom properties, so counsel's
-    reply can be matched with what was sent).
+    version_id names the version this file is, sent to counsel at `now` (both kept in its
+    custom properties, so counsel's reply can be matched with what was sent).
     """
-    now = (now or datetime.now(UTC)).replace(microsecond=0)
+    sent_on = now or datetime.now(UTC)  # to the microsecond: no other project's is the same
+    now = sent_on.replace(microsecond=0)
     word = docx.Document(str(resource_path("templates", "reference.docx")))
     reviser = _Reviser(document.author, now)
     body = _Body(word, reviser, changes_since)
@@ -98,7 +100,7 @@ def write_docx(document: Document, handle: BinaryIO, *,
     if document.draft:  # a final version goes to all staff: no questions for the lawyer
         _add_notes_to_counsel(word, body, document)
     _set_page_furniture(word, document, line_numbers)
-    _set_properties(word, document, now, version_id)
+    _set_properties(word, document, now, version_id, sent_on)
     buffer = io.BytesIO()  # the zip is finished in memory, so a full disk cannot leave it
     word.save(buffer)     # half-written (its cleanup would then print a traceback)
     handle.write(buffer.getbuffer())
@@ -445,7 +447,7 @@ def _property(text: str) -> str:
 
 
 def _set_properties(word: docx.document.Document, document: Document, now: datetime,
-                    version_id: str) -> None:
+                    version_id: str, sent_on: datetime) -> None:
     properties = word.core_properties
     company = document.company or "the Company"
     properties.title = _property(f"{document.title} - {company}")
@@ -456,17 +458,19 @@ def _set_properties(word: docx.document.Document, document: Document, now: datet
     properties.created = properties.modified = now.replace(tzinfo=None)
     properties.revision = 1
     if version_id:
-        _set_custom_property(word, VERSION_PROPERTY, version_id)
+        _set_custom_properties(word, {VERSION_PROPERTY: version_id,
+                                      SENT_PROPERTY: sent_on.isoformat()})
 
 
-def _set_custom_property(word: docx.document.Document, name: str, value: str) -> None:
-    """A custom document property (docProps/custom.xml), which Word and LibreOffice keep."""
+def _set_custom_properties(word: docx.document.Document, values: dict[str, str]) -> None:
+    """Custom document properties (docProps/custom.xml), which Word and LibreOffice keep."""
     namespace = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
     vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
     root = etree.Element(f"{{{namespace}}}Properties", nsmap={None: namespace, "vt": vt})
-    item = etree.SubElement(root, f"{{{namespace}}}property", fmtid=(
-        "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"), pid="2", name=name)
-    etree.SubElement(item, f"{{{vt}}}lpwstr").text = value
+    for pid, (name, value) in enumerate(values.items(), start=2):
+        item = etree.SubElement(root, f"{{{namespace}}}property", fmtid=(
+            "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"), pid=str(pid), name=name)
+        etree.SubElement(item, f"{{{vt}}}lpwstr").text = value
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     package = word.part.package
     part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_PROPERTIES, blob, package)

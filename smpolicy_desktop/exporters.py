@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, BinaryIO
 from .safe_write import WriteError, write_atomically
 
 if TYPE_CHECKING:  # the renderer and Word writing load on the first export
+    from datetime import datetime
+
     from .document import Document
     from .model import SentVersion
 
@@ -27,6 +29,7 @@ class ExportOptions:
     line_numbers: bool = False
     changes_since: SentVersion | None = None
     version_id: str = ""  # names a version sent to counsel in the Word file
+    sent_on: datetime | None = None  # when that version is sent (the file's time)
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ def _write_docx(document: Document, handle: BinaryIO, options: ExportOptions) ->
     from .docx_export import write_docx  # python-docx loads only when needed
 
     write_docx(document, handle, line_numbers=options.line_numbers,
-               changes_since=options.changes_since, version_id=options.version_id)
+               changes_since=options.changes_since, version_id=options.version_id,
+               now=options.sent_on)
 
 
 def _write_html(document: Document, handle: BinaryIO, options: ExportOptions) -> None:
@@ -61,7 +65,7 @@ def _write_markdown(document: Document, handle: BinaryIO, options: ExportOptions
 
 EXPORTERS: dict[str, Exporter] = {exporter.name: exporter for exporter in (
     Exporter("docx", "Word document", "docx", _write_docx,
-             frozenset({"line_numbers", "changes_since", "version_id"})),
+             frozenset({"line_numbers", "changes_since", "version_id", "sent_on"})),
     Exporter("html", "Web page", "html", _write_html),
     Exporter("md", "Markdown", "md", _write_markdown),
 )}

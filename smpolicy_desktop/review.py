@@ -360,20 +360,42 @@ def _choose_alternatives(root: Any) -> None:
 
 
 def _version(project: Project, package: _Package) -> SentVersion:
-    """The version the reply answers: named in its properties, else the last one sent."""
-    from .docx_export import VERSION_PROPERTY
+    """The version the reply answers: named in its properties, else the last one sent. A file
+    that says when it was sent must be one this project sent (another project, or a copy made
+    before it was sent, has a v1 of its own)."""
+    from .docx_export import SENT_PROPERTY, VERSION_PROPERTY
+    from .render import long_date
 
     sent = [v for v in project.sent_versions if v.paragraphs]
     if not sent:
         raise ReviewError(package.path, "this project has no version sent to counsel to "
                                         "compare the reply with; export a version for counsel "
                                         "first")
-    named = ""
+    named: dict[str, str] = {}
     for custom in package.related("", "custom-properties"):
         for prop in package.xml(custom).iterfind("cp:property", _NS):
-            if prop.get("name") == VERSION_PROPERTY:
-                named = "".join(prop.itertext()).strip()
-    return next((v for v in sent if v.id == named), sent[-1])
+            if prop.get("name") in (VERSION_PROPERTY, SENT_PROPERTY):
+                named[prop.get("name")] = "".join(prop.itertext()).strip()
+    version = next((v for v in sent if v.id == named.get(VERSION_PROPERTY)), None)
+    sent_on = _when(named.get(SENT_PROPERTY, ""))
+    if sent_on is not None and (version is None or version.sent_on != sent_on):
+        def at(when: datetime) -> str:
+            return f"{long_date(when.date())}, {when:%H:%M} UTC"
+        theirs = f"{named.get(VERSION_PROPERTY)}, sent to counsel on {at(sent_on)}"
+        reason = f"this Word file is {theirs}, which this project file has no record of (it " \
+                 "may be an older copy)" if version is None else \
+                 f"this Word file is {theirs} from another project file (this project's " \
+                 f"{version.id} was sent on {at(version.sent_on)})"
+        raise ReviewError(package.path, f"{reason}; open the project it was sent from")
+    return version or sent[-1]
+
+
+def _when(text: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def parse_date(text: str | None) -> datetime | None:

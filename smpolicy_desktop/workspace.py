@@ -237,10 +237,12 @@ class Workspace:
         since = self.version_to_compare(document.kind, against, path) \
             if changes_since_last else None
         version_id = next_version_id(self.project) if remember else ""
+        when = datetime.now(UTC) if remember else None  # the file names it, to the microsecond
         write_document(document, path, fmt, ExportOptions(
-            line_numbers=line_numbers, changes_since=since, version_id=version_id))
-        if remember:
-            self._record_sent(document, version_id)
+            line_numbers=line_numbers, changes_since=since, version_id=version_id,
+            sent_on=when))
+        if when is not None:
+            self._record_sent(document, version_id, when)
         return path
 
     def version_to_compare(self, kind: str, version_id: str | None = None,
@@ -282,12 +284,11 @@ class Workspace:
 
         return render_document(self.project, kind)
 
-    def _record_sent(self, document: Document, version_id: str) -> None:
+    def _record_sent(self, document: Document, version_id: str, when: datetime) -> None:
         from .tracked_changes import version_of
 
         self.project.sent_versions.append(version_of(
-            document, version_id, "Sent to counsel", datetime.now(UTC).replace(microsecond=0),
-            self.project.company.version))
+            document, version_id, "Sent to counsel", when, self.project.company.version))
         self._record_made()
 
     def _record_made(self) -> None:

@@ -202,3 +202,32 @@ def test_a_deletion_running_over_a_paragraphs_end_is_one_change(tmp_path):
     workspace.apply_review(read, {change.id: Decision("accept")})
     text = clause_texts(workspace.document())["employees.identity"]
     assert "You are welcome to say that you work or services, please add" in text
+
+
+def test_another_projects_version_for_counsel_is_refused(tmp_path, capsys):
+    # Both projects have a v1; the other one's reply would read as dozens of untracked edits.
+    (tmp_path / "ours").mkdir()
+    (tmp_path / "theirs").mkdir()
+    project_file, _ = export_for_counsel(tmp_path / "ours")
+    _, other_docx = export_for_counsel(tmp_path / "theirs")
+    before = project_file.read_bytes()
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(other_docx), "--accept", "all"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "is v1, sent to counsel on" in error and "from another project file" in error
+    assert "open the project it was sent from" in error
+    assert project_file.read_bytes() == before
+
+
+def test_a_version_the_project_file_has_no_record_of_is_refused(tmp_path, capsys):
+    project_file, _ = export_for_counsel(tmp_path)
+    older = tmp_path / "older copy.smpolicy"
+    shutil.copy(project_file, older)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "v2.docx"),
+                 "--remember"]) == 0
+    capsys.readouterr()
+    assert main(["import-review", str(older), str(tmp_path / "v2.docx")]) == 2
+    assert "is v2, sent to counsel on" in capsys.readouterr().err
+    assert main(["import-review", str(project_file), str(tmp_path / "v2.docx")]) == 0
+    assert "the reply to v2" in capsys.readouterr().out
