@@ -177,6 +177,11 @@ class ReviewPanel(QWidget):
             self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}")
             self.message.emit(" ".join(outcome.done + [f"Warning: {w}" for w in
                                                         outcome.warnings]))
+        else:  # the policy stays as it is; the reply is kept as a version, as on accepting
+            changed = self.model.project.model_copy(deep=True)
+            apply_decisions(changed, self.reply, {item.id: decision})
+            if changed != self.model.project:
+                self._replace(changed, f"Rejected counsel's {item.kind}")
         self._fill()
 
     def _ask_reply(self) -> None:

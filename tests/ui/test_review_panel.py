@@ -103,6 +103,9 @@ def test_reject_leaves_the_policy_as_it_was(qtbot, window):
     assert window.model.project.employees == before.employees
     assert window.model.project.wording == before.wording
     assert row is not None
+    # kept as a version (as import-review --reject does), so the next changes for counsel
+    # show what became of counsel's suggestions
+    assert window.model.project.sent_versions[-1].label.startswith("Reply from ")
 
 
 def test_reply_to_a_comment_keeps_the_thread_in_the_notes(qtbot, window, monkeypatch):
