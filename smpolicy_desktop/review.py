@@ -218,6 +218,9 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     titles = {" ".join(text.split()): clause_id for text, clause_id, style in zip(
         version.paragraphs, version.clause_ids, version.styles, strict=False)
         if style in ("heading1", "heading2")}
+    reader.headings = {clause_id: (" ".join(text.split()), style) for text, clause_id, style
+                       in zip(version.paragraphs, version.clause_ids, version.styles,
+                              strict=False) if style in ("heading1", "heading2")}
     reader.walk(body, titles, clause_ids[0] if clause_ids else None)
     reader.finish()
     reader.margins(package.xml(name) for kind in ("header", "footer")
@@ -428,6 +431,7 @@ class _Reader:
         self._made: dict[Any, str] = {}  # change element -> its item
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self._mark_change: Any = None
+        self.headings: dict[str, tuple[str, str]] = {}  # clause id -> its heading as sent
 
     def walk(self, body: Any, titles: dict[str, str], first: str | None) -> None:
         """Read the body; `titles` (heading text as sent -> clause id) and `first` (the clause
@@ -456,6 +460,7 @@ class _Reader:
                 style = _style(element, self.styles, self.lists)
                 if marks:
                     self._enter(marks[-1])
+                    style = self._heading_style(element, marks[-1] or "", style)
                 elif style == _CONTENTS:
                     self._enter(None)
                 elif style in ("heading1", "heading2"):
@@ -464,7 +469,20 @@ class _Reader:
                         if tag not in _ADDS and item != _OWNER_ADDED).split())
                     if sent in titles:
                         self._enter(titles[sent])
-                self._paragraph(element)
+                self._paragraph(element, style)
+
+    def _heading_style(self, p: Any, clause_id: str, style: str) -> str:
+        """The style of a clause's heading, as sent, where LibreOffice restyled it: deleting
+        the paragraph before it with its mark (the last item of a list), tracked, it saves the
+        heading in the deleted paragraph's style."""
+        heading, sent_style = self.headings.get(clause_id, ("", style))
+        previous = p.getprevious()
+        if style == sent_style or previous is None or previous.tag != _tag("w:p") \
+                or previous.find("w:pPr/w:rPr/w:del", _NS) is None:
+            return style
+        text = " ".join("".join(text for text, tag, item in self._pieces(p, dry=True)
+                                if tag not in _ADDS and item != _OWNER_ADDED).split())
+        return sent_style if text == heading else style
 
     def _picture(self, picture: Any) -> None:
         """A picture (our files have none): listed where it is, by its description."""
@@ -482,10 +500,10 @@ class _Reader:
         self.clause = clause
         self._new_clause = ""
 
-    def _paragraph(self, p: Any) -> None:
+    def _paragraph(self, p: Any, style: str = "") -> None:
         if self.clause is None:
             return
-        style = _style(p, self.styles, self.lists)
+        style = style or _style(p, self.styles, self.lists)
         dry = [piece for piece in self._pieces(p, dry=True) if piece[2] != _OWNER_REMOVED]
         new = [change for change in dry if change[0].strip()]
         whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's

@@ -2,9 +2,10 @@
 
 Run with the system Python (/usr/bin/python3, which has python3-uno), never the venv:
     python3 tests/lawyer_uno.py IN.docx OUT.docx "Reviewer Name" EDITS.json
-EDITS is a list of {"op": "insert"|"delete"|"paragraph"|"comment", "find": TEXT, "text": TEXT}:
-insert puts text right after TEXT, delete removes TEXT, paragraph adds a paragraph after the
-one holding TEXT, comment comments on TEXT.
+EDITS is a list of {"op": "insert"|"delete"|"delete_paragraph"|"paragraph"|"comment", "find":
+TEXT, "text": TEXT}: insert puts text right after TEXT, delete removes TEXT, delete_paragraph the
+paragraph holding TEXT with its end, paragraph adds a paragraph after the one holding TEXT,
+comment comments on TEXT.
 """
 
 import contextlib
@@ -80,6 +81,12 @@ def _edit(document, edit, reviewer):
         text.insertString(cursor, edit["text"], False)
     elif edit["op"] == "delete":
         found.setString("")
+    elif edit["op"] == "delete_paragraph":  # the paragraph holding TEXT, with its mark
+        cursor = text.createTextCursorByRange(found.getStart())
+        cursor.gotoStartOfParagraph(False)
+        cursor.gotoEndOfParagraph(True)
+        cursor.goRight(1, True)
+        cursor.setString("")
     elif edit["op"] == "paragraph":
         cursor = text.createTextCursorByRange(found.getEnd())
         cursor.gotoEndOfParagraph(False)

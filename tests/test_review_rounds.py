@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from smpolicy_desktop.cli import main
@@ -15,7 +17,7 @@ from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
 from smpolicy_desktop.storage import load_project, save_project
 from smpolicy_desktop.workspace import Workspace
-from tests.conftest import REPO
+from tests.conftest import REPO, require_tool
 from tests.test_review_import import (
     COUNSEL,
     _change,
@@ -23,6 +25,7 @@ from tests.test_review_import import (
     _paragraph,
     _run,
     _split,
+    _uno_python,
     export_for_counsel,
     w,
 )
@@ -231,3 +234,51 @@ def test_a_version_the_project_file_has_no_record_of_is_refused(tmp_path, capsys
     assert "is v2, sent to counsel on" in capsys.readouterr().err
     assert main(["import-review", str(project_file), str(tmp_path / "v2.docx")]) == 0
     assert "the reply to v2" in capsys.readouterr().out
+
+
+LAST_DONT = "Use other people's photos, videos or writing without the right to, or without credit."
+
+
+def _last_item_deleted_as_libreoffice_saves_it(root) -> None:
+    """Counsel deletes the last item of the quick guide's list, with its end, tracked:
+    LibreOffice saves the heading after it ("Your rights") in the list item's style."""
+    item = _paragraph(root, LAST_DONT)
+    for run in list(item.iter(w("r"))):
+        for text in run.iter(w("t")):
+            text.tag = w("delText")
+        run.addprevious(_change("del", 970))
+        run.getprevious().append(run)
+    _mark_paragraph(item, "del", 971)
+    heading = item.getnext()
+    heading.find(w("pPr")).find(w("pStyle")).set(w("val"), "ListBullet")
+
+
+def test_a_heading_libreoffice_restyled_after_a_deleted_list_item_stays_a_heading(tmp_path):
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    reply = rewrite(sent_docx, tmp_path / "reply.docx",
+                    on_body(_last_item_deleted_as_libreoffice_saves_it))
+    workspace = Workspace.open(project_file)
+    before = clause_texts(workspace.document())["quick_guide.rights"]
+    read = workspace.read_reply(reply)
+    assert [(i.kind, i.clause_id, i.text) for i in read.items] == [
+        ("deletion", "quick_guide.dont", LAST_DONT)]
+    workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    texts = clause_texts(workspace.document())
+    assert texts["quick_guide.rights"] == before
+    assert LAST_DONT not in texts["quick_guide.dont"]
+
+
+@pytest.mark.slow
+def test_libreoffice_deleting_the_last_list_item_before_a_heading(tmp_path):
+    require_tool("soffice")
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    (tmp_path / "edits.json").write_text(json.dumps([
+        {"op": "delete_paragraph", "find": LAST_DONT}]))
+    reply = tmp_path / "reply.docx"
+    played = subprocess.run([_uno_python(), str(REPO / "tests" / "lawyer_uno.py"),
+                             str(sent_docx), str(reply), COUNSEL, str(tmp_path / "edits.json")],
+                            timeout=300, capture_output=True, text=True)
+    assert played.returncode == 0, played.stderr
+    read = Workspace.open(project_file).read_reply(reply)
+    assert [(i.kind, i.clause_id, i.text.strip()) for i in read.items] == [
+        ("deletion", "quick_guide.dont", LAST_DONT)]
