@@ -74,13 +74,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: i
     would overwrite whatever file it points to).
     """
     path = write_target(path) if follow_links else Path(path)
-    before = _existing(path, follow_links)
-    if before is not None and stat.S_ISDIR(before.st_mode):
-        raise WriteError(path, plain_reason(IsADirectoryError(errno.EISDIR, "")))
-    if before is not None and not stat.S_ISREG(before.st_mode):
-        raise WriteError(path, NOT_A_FILE)
-    if before is not None and not replace_read_only and (problem := _not_writable(path, before)):
-        raise WriteError(path, problem)  # POSIX would replace it anyway; Windows refuses
+    before = refuse_unwritable(path, replace_read_only=replace_read_only,
+                               follow_links=follow_links)
     _remove_stale_temporaries(path)
     fd, tmp_name = _claimed_temporary(path)
     try:
@@ -105,6 +100,21 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: i
         _remove_quietly(tmp_name)
         raise
     _fsync_folder(path.parent)
+
+
+def refuse_unwritable(path: Path, *, replace_read_only: bool = False,
+                      follow_links: bool = True) -> os.stat_result | None:
+    """Raise WriteError if `path` is something a write must not replace (a folder, a device,
+    a read-only file or someone else's); else its stat, or None when there is nothing there.
+    Lets a caller refuse before it touches anything else (a project's backup)."""
+    before = _existing(path, follow_links)
+    if before is not None and stat.S_ISDIR(before.st_mode):
+        raise WriteError(path, plain_reason(IsADirectoryError(errno.EISDIR, "")))
+    if before is not None and not stat.S_ISREG(before.st_mode):
+        raise WriteError(path, NOT_A_FILE)
+    if before is not None and not replace_read_only and (problem := _not_writable(path, before)):
+        raise WriteError(path, problem)  # POSIX would replace it anyway; Windows refuses
+    return before
 
 
 def _existing(path: Path, follow_links: bool = True) -> os.stat_result | None:

@@ -25,6 +25,7 @@ from .safe_write import (
     MAX_NAME_BYTES,
     WriteError,
     plain_reason,
+    refuse_unwritable,
     write_bytes_atomically,
     write_target,
 )
@@ -344,6 +345,7 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
                                      "longest answers")
     notes: list[str] = []
     try:
+        refuse_unwritable(target)  # before the backup: a refused save changes nothing
         previous = _previous(target)  # None also for a file now too large to read back
         if changed(expected, target) or (previous is not None
                                          and _not_as_stamped(previous[0], expected)):

@@ -127,6 +127,16 @@ def test_a_link_or_pipe_put_where_the_open_lock_goes_is_never_written(saved, tmp
     assert theirs.read_text() == "the owner's own notes"
 
 
+@posix_only
+def test_a_save_refused_for_a_read_only_file_leaves_its_backup_as_it_was(saved):
+    save_project(named("Second"), saved)  # the backup now holds "First"
+    saved.chmod(0o444)
+    with pytest.raises(ProjectFileError, match="read-only"):
+        save_project(named("Third"), saved)
+    assert load_project(backup_path(saved)).company.name == "First"
+    assert load_project(saved).company.name == "Second"
+
+
 def test_a_backup_that_is_a_folder_is_named_in_the_message(saved):
     backup_path(saved).mkdir()
     with pytest.raises(ProjectFileError) as error:
