@@ -262,6 +262,15 @@ class Workspace:
                                               "a redline compares like with like")
             return chosen
         same_kind = self.sent_to_compare(kind)
+        if not same_kind and versions:  # only the other kind was sent
+
+            def name(kind: str) -> str:
+                return DocumentType(kind).label.split(" (")[0].lower()
+            raise ExportError(Path(path), f"the versions sent to counsel "
+                                          f"({', '.join(v.id for v in versions)}) are of the "
+                                          f"{name(versions[-1].kind)}, and a redline compares "
+                                          f"like with like; send the {name(kind)} to counsel "
+                                          "first")
         if not same_kind:
             raise ExportError(Path(path), NO_EARLIER_EXPORT)
         return same_kind[-1]

@@ -282,3 +282,14 @@ def test_libreoffice_deleting_the_last_list_item_before_a_heading(tmp_path):
     read = Workspace.open(project_file).read_reply(reply)
     assert [(i.kind, i.clause_id, i.text.strip()) for i in read.items] == [
         ("deletion", "quick_guide.dont", LAST_DONT)]
+
+
+def test_short_changes_when_only_the_full_policy_was_sent_say_so(tmp_path, capsys):
+    project_file, _ = export_for_counsel(tmp_path)
+    capsys.readouterr()
+    assert main(["export", str(project_file), "-o", str(tmp_path / "short.docx"),
+                 "--changes-since-last", "--kind", "short"]) == 2
+    error = capsys.readouterr().err
+    assert "the versions sent to counsel (v1) are of the full policy" in error
+    assert "send the short guidelines to counsel first" in error
+    assert not (tmp_path / "short.docx").exists()
