@@ -204,6 +204,19 @@ def test_a_date_can_be_set_changed_and_left_empty(qtbot, window, model):
     assert model.project.company.effective_date is None and not field.is_set.isChecked()
 
 
+def test_a_date_before_1752_in_the_file_is_shown_as_it_is(qtbot, window, model):
+    """Qt's date box stops at 14 Sep 1752 unless told; the form must show the file's date,
+    which the preview and the Word file use."""
+    from datetime import date
+
+    project = Project()
+    project.company.effective_date = date(1700, 1, 1)
+    model.replace(project, None)
+    field = form_of(window, "company").editor(("company", "effective_date"))
+    assert field.edit.date().toString("yyyy-MM-dd") == "1700-01-01"
+    assert model.project.company.effective_date == date(1700, 1, 1)
+
+
 def test_invalid_value_is_refused_with_a_message_beside_the_field(qtbot, window, model):
     form = form_of(window, "company")
     spin = form.editor(("company", "staff_count"))

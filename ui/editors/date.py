@@ -28,6 +28,8 @@ def date_edit(parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")  # reads the same in the US and elsewhere
+    edit.setMinimumDate(QDate(100, 1, 1))  # the earliest Qt allows; its default, 14 Sep 1752,
+    # showed a file's earlier date as that day while the policy said the file's date
     edit.setKeyboardTracking(False)
     edit.setDate(QDate.currentDate())
     guard_wheel(edit)
