@@ -131,6 +131,19 @@ class Workspace:
         return versions.kept(self.path) if self.path is not None else []
 
     @staticmethod
+    def fallback_for(path: Path | str) -> Path | None:
+        """What to offer when the project file cannot be opened: its backup (.bak), else the
+        newest version kept of it (a file saved once has no backup yet); None if neither."""
+        from . import versions
+        from .storage import backup_path
+
+        backup = backup_path(path)
+        if backup.is_file():
+            return backup
+        kept = versions.kept(path)
+        return kept[0].path if kept else None
+
+    @staticmethod
     def read_version(version: Version) -> Project:
         """A kept version's answers; raises ProjectFileError if it cannot be read."""
         from .storage import load_project

@@ -205,8 +205,10 @@ def offer_backup(parent: QWidget, path: Path, reason: str, backup: Path | None) 
         box.exec()
         return False
     saved = datetime.fromtimestamp(backup.stat().st_mtime)
-    box.setInformativeText(f"The app keeps the previous save as a backup ({backup.name}, "
-                           f"{saved:%d %b %Y, %H:%M}). Open the backup? Your damaged file is "
+    kept = (f"the previous save as a backup ({backup.name}, {saved:%d %b %Y, %H:%M})"
+            if backup.name.endswith(".bak") else
+            f"every save in File > Versions (the last one: {saved:%d %b %Y, %H:%M})")
+    box.setInformativeText(f"The app keeps {kept}. Open the backup? Your damaged file is "
                            "left as it is until you save.")
     open_backup = box.addButton("Open the backup", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)

@@ -97,7 +97,7 @@ class FileCommands:
         current work stays. A file open in another window opens read-only if the user wants;
         work a crashed window left on this file is offered.
         """
-        from smpolicy_desktop.storage import ProjectFileError, backup_path
+        from smpolicy_desktop.storage import ProjectFileError
         from smpolicy_desktop.workspace import Workspace
 
         window = self.window
@@ -106,9 +106,8 @@ class FileCommands:
         except ProjectFileError as exc:
             from ui import dialogs
 
-            backup = backup_path(path)
-            if not dialogs.offer_backup(window, Path(path), exc.reason,
-                                        backup if backup.is_file() else None):
+            backup = Workspace.fallback_for(path)  # its .bak, else its last kept version
+            if not dialogs.offer_backup(window, Path(path), exc.reason, backup):
                 return False
             try:
                 opened = Workspace.open(backup)

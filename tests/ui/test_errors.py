@@ -96,6 +96,17 @@ def test_a_damaged_project_offers_its_backup(qtbot, tmp_path):
     assert not dialogs.offer_backup(parent(qtbot), damaged, "the file is damaged", None)
 
 
+def test_a_damaged_project_without_a_backup_offers_its_last_kept_version(qtbot, tmp_path):
+    damaged = tmp_path / "policy.smpolicy"
+    version = tmp_path / "20261203T045512.000001.smpolicy"
+    version.write_text("{}")
+    seen: list[str] = []
+    answer("Open the backup", seen)
+    assert dialogs.offer_backup(parent(qtbot), damaged, "the file is damaged", version)
+    assert seen[1].startswith("The app keeps every save in File > Versions (the last one: ")
+    assert "20261203T" not in seen[1]
+
+
 def test_a_final_version_with_open_items_asks_first_and_defaults_to_going_back(qtbot):
     seen: list[str] = []
     answer("Go back", seen)

@@ -123,6 +123,24 @@ def test_a_damaged_project_opens_from_its_backup(qtbot, tmp_path, make_window, a
     assert not window.model.undo_stack.isClean()  # saving puts the good version back
 
 
+def test_a_damaged_project_saved_once_opens_from_its_last_kept_version(qtbot, tmp_path,
+                                                                      make_window, answers):
+    """Saved once, so no .bak yet, then cut short (a sync conflict, a full disk): the last
+    save is offered from File > Versions and opens as unsaved changes to the file."""
+    path = tmp_path / "policy.smpolicy"
+    good = presets()["nonprofit"].project()
+    save_project(good, path)
+    assert not Path(f"{path}.bak").exists()
+    path.write_text('{"format": "smpolicy-project", "schema_version": 4, "proj', encoding="utf-8")
+    window = make_window()
+    answers.open_backup = True
+    assert window.files.load(path)
+    [offered] = answers.backups_offered
+    assert offered is not None and offered.parent.name.startswith("policy-")  # a kept version
+    assert window.model.project == good and window.model.path == path
+    assert not window.model.undo_stack.isClean()  # saving puts the good version back
+
+
 def test_a_failed_save_offers_save_as(qtbot, tmp_path, make_window, answers, monkeypatch):
     window = make_window()
     not_a_folder = tmp_path / "a file"
