@@ -122,6 +122,9 @@ def run_app(argv: list[str]) -> int:
     app = application(argv)
     window = open_window(argv)  # kept referenced while the app runs
     window.settled.connect(_collect_after_start)
+    from ui.recovery import autosave_when_terminated
+
+    autosave_when_terminated(window)  # a logout keeps the typing since the last autosave
     code = app.exec()
     del window
     return code

@@ -5,11 +5,36 @@ The workspace writes and finds the autosaves; this asks the owner and says when 
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
 AUTOSAVE_MS = 30_000
+
+
+def autosave_when_terminated(window) -> None:
+    """A logout or a shutdown ends the app with SIGTERM, and nothing asks the window first:
+    the work since the last autosave (up to AUTOSAVE_MS of typing) was lost. Now it is
+    autosaved, and the app ends as after a crash, so the next start offers it. Python runs a
+    signal's handler only when it runs, so a timer wakes it four times a second."""
+    if sys.platform == "win32":  # Windows ends a process without a signal
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        recovery = window.__dict__.get("recovery")  # none before the window is filled
+        if recovery is not None:
+            with contextlib.suppress(Exception):  # whatever fails, the app must still end
+                recovery.autosave_now()
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminated)
+    wake = QTimer(window, interval=250)
+    wake.timeout.connect(lambda: None)
+    wake.start()
 
 
 class Recovery:

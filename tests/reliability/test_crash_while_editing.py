@@ -118,3 +118,22 @@ def test_escape_keeps_the_work_and_the_next_start_offers_it_again(qtbot, monkeyp
     next_start = start_answering(qtbot, monkeypatch, users_file, "Restore")
     assert next_start.offered == ["Restore unsaved work"]
     assert next_start.model.project == as_autosaved
+
+
+def test_a_logout_sigterm_autosaves_the_last_typing_and_leaves_the_file(tmp_path):
+    """At a logout the session sends SIGTERM and waits for nobody: what was typed since the
+    last autosave is autosaved, the user's file is untouched, and the next start offers it."""
+    from tests.reliability.edit_and_terminate import TYPED
+
+    project = Project()
+    project.company.name = "As Saved"
+    users_file = tmp_path / "policy.smpolicy"
+    save_project(project, users_file)
+    before = users_file.read_bytes()
+    child = subprocess.run([sys.executable, "-m", "tests.reliability.edit_and_terminate",
+                            str(users_file)], cwd=REPO, capture_output=True, text=True,
+                           timeout=120)
+    assert child.returncode == 128 + signal.SIGTERM, child.stderr
+    assert users_file.read_bytes() == before
+    [found] = autosave.left_by_crash()
+    assert found.original == users_file and found.load().company.name == TYPED
