@@ -45,6 +45,11 @@ class ProjectFileError(Exception):
         self.reason = reason
 
 
+class NewerFileError(ProjectFileError):
+    """A good file from a newer smpolicy: not damaged, and never to be replaced by an older
+    backup of it from here."""
+
+
 # --- Reading ---------------------------------------------------------------------------------
 
 def load_project(path: Path | str) -> Project:
@@ -67,9 +72,9 @@ def project_from_data(data: Any, path: Path | str = "<data>") -> Project:
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= 9999:
         raise ProjectFileError(path, "the file has no valid schema_version")
     if version > SCHEMA_VERSION:
-        raise ProjectFileError(
+        raise NewerFileError(
             path, f"this file was made by a newer version of smpolicy (file format {version}; "
-                  f"this version reads up to {SCHEMA_VERSION}). Please update the app.")
+                  f"this version reads up to {SCHEMA_VERSION}). Please update the app")
     answers = data.get("project")
     if not isinstance(answers, dict):
         raise ProjectFileError(path, "the file has no project answers in it")

@@ -131,12 +131,16 @@ class Workspace:
         return versions.kept(self.path) if self.path is not None else []
 
     @staticmethod
-    def fallback_for(path: Path | str) -> Path | None:
-        """What to offer when the project file cannot be opened: its backup (.bak), else the
-        newest version kept of it (a file saved once has no backup yet); None if neither."""
+    def fallback_for(path: Path | str, error: Exception | None = None) -> Path | None:
+        """What to offer when the project file cannot be opened (`error`): its backup (.bak),
+        else the newest version kept of it (a file saved once has no backup yet); None if
+        neither, or if the file is a newer smpolicy's (saving its older backup over it would
+        lose the newer work)."""
         from . import versions
-        from .storage import backup_path
+        from .storage import NewerFileError, backup_path
 
+        if isinstance(error, NewerFileError):
+            return None
         backup = backup_path(path)
         if backup.is_file():
             return backup

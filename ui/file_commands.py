@@ -106,7 +106,7 @@ class FileCommands:
         except ProjectFileError as exc:
             from ui import dialogs
 
-            backup = Workspace.fallback_for(path)  # its .bak, else its last kept version
+            backup = Workspace.fallback_for(path, exc)  # its .bak, else its last version
             if not dialogs.offer_backup(window, Path(path), exc.reason, backup):
                 return False
             try:

@@ -141,6 +141,25 @@ def test_a_damaged_project_saved_once_opens_from_its_last_kept_version(qtbot, tm
     assert not window.model.undo_stack.isClean()  # saving puts the good version back
 
 
+def test_a_file_from_a_newer_smpolicy_is_not_offered_its_older_backup(qtbot, tmp_path,
+                                                                     make_window, answers):
+    """A colleague's newer app saved the project (its old version is the .bak): this app
+    says to update, and does not offer the backup, whose save would replace the newer work."""
+    path = tmp_path / "policy.smpolicy"
+    save_project(presets()["nonprofit"].project(), path)
+    save_project(presets()["retail_consumer"].project(), path)  # a .bak exists
+    newer = path.read_text(encoding="utf-8").replace('"schema_version": 4', '"schema_version": 5')
+    path.write_text(newer, encoding="utf-8")
+    window = make_window()
+    answers.open_backup = True
+    assert not window.files.load(path)
+    assert answers.backups_offered == [None]
+    assert answers.errors == ["policy.smpolicy: this file was made by a newer version of "
+                              "smpolicy (file format 5; this version reads up to 4). Please "
+                              "update the app"]
+    assert path.read_text(encoding="utf-8") == newer
+
+
 def test_a_failed_save_offers_save_as(qtbot, tmp_path, make_window, answers, monkeypatch):
     window = make_window()
     not_a_folder = tmp_path / "a file"

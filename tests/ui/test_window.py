@@ -51,7 +51,7 @@ def answers(monkeypatch):
     def offer_backup(parent, path, reason, backup):
         given.errors.append(f"{path.name}: {reason}")
         given.backups_offered.append(backup)
-        return given.open_backup
+        return given.open_backup and backup is not None  # as the dialog: no backup, only OK
 
     monkeypatch.setattr(dialogs, "offer_backup", offer_backup)
     monkeypatch.setattr(dialogs, "save_failed",
