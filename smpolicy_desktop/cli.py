@@ -116,6 +116,7 @@ def run_new(args: argparse.Namespace) -> None:
         raise UserError(f"{args.output}: the file already exists (use --force to replace it)")
     Workspace(preset.project()).save(args.output)  # a replaced file is kept as .bak
     print(f"Created {args.output} from the {preset.title} preset")
+    _say_if_open(args.output)
 
 
 def run_validate(args: argparse.Namespace) -> None:
@@ -146,6 +147,7 @@ def run_export(args: argparse.Namespace) -> None:
     if args.remember:  # the workspace recorded it in the project file
         version = workspace.project.sent_versions[-1]
         print(f"Recorded it in {args.file} as {version.id}, sent to counsel")
+        _say_if_open(args.file)
 
 
 def run_check(args: argparse.Namespace) -> None:
@@ -219,6 +221,18 @@ def run_import_review(args: argparse.Namespace) -> None:
     for line in outcome.warnings:
         print(f"warning: {line}", file=out)
     print(f"Saved {args.file}", file=out)
+    _say_if_open(args.file)
+
+
+def _say_if_open(path: Path) -> None:
+    """The file just written is open in a window: say so (that window asks before it saves
+    over this change, and offers to show it)."""
+    from .file_watch import OpenLock
+
+    holder = OpenLock.holder(path)
+    if holder:
+        print(f"note: {path} is open in a window ({holder}); that window will ask before "
+              "saving over this change", file=sys.stderr)
 
 
 COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,

@@ -106,3 +106,20 @@ def test_export_remember_on_a_read_only_project_says_the_word_file_was_written(t
     assert "read-only" in result.stderr and result.stderr.count("\n") == 1
     assert (tmp_path / "sent.docx").is_file()
     assert project.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_a_project_written_while_open_in_a_window_says_so(tmp_path):
+    from smpolicy_desktop.file_watch import OpenLock
+
+    project = tmp_path / "policy.smpolicy"
+    project.write_bytes(EXAMPLE.read_bytes())
+    window = OpenLock(project)  # as a window holds it while the project is open there
+    assert window.acquire()
+    try:
+        result = smpolicy("export", str(project), "-o", str(tmp_path / "sent.docx"),
+                          "--remember")
+    finally:
+        window.release()
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(f"note: {project} is open in a window (")
+    assert result.stderr.endswith("that window will ask before saving over this change\n")
