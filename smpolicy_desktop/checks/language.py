@@ -25,6 +25,11 @@ _SPELLING_RULES = [(re.compile(pattern), replacement, needles)
                    for pattern, replacement, needles in _SPELLINGS]
 
 
+# Owners shorten a name to its first word or two or three ("Blue Sky"), never to more; the
+# bound also keeps a pasted essay in the name field from costing a pattern per word.
+SHORT_NAME_WORDS = 3
+
+
 def as_the_company(text: str, company_name: str) -> str:
     """The text with the company's own name (without "LLC", "Ltd"...), in any case, read as
     "the company": a rule about "Northwind" is a rule about the employer. Owners also write
@@ -40,7 +45,7 @@ def as_the_company(text: str, company_name: str) -> str:
     if name.lower() in text.lower():
         return re.sub(re.escape(name), "the company", text, flags=re.IGNORECASE)
     words = name.split()
-    for count in range(len(words) - 1, 0, -1):
+    for count in range(min(len(words) - 1, SHORT_NAME_WORDS), 0, -1):
         short = " ".join(words[:count])
         if len(short) >= 4 and short[0].isupper() and short.replace(" ", "").isalpha():
             found = re.compile(rf"(?<=\S )\b{re.escape(short)}\b")
