@@ -98,5 +98,8 @@ def write_document(document: Document, path: Path, fmt: str,
     if unsupported:
         raise ExportError(path, "line numbers, tracked changes and versions for counsel need a "
                                 "Word (.docx) export")
-    write_atomically(path, lambda handle: exporter.write(document, handle, options))
+    # A link at the export's name may have been put there by anyone who can write the folder,
+    # and "Replace?" names the link, not its target: the link is replaced, never followed.
+    write_atomically(path, lambda handle: exporter.write(document, handle, options),
+                     follow_links=False)
     return path

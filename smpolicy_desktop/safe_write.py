@@ -70,8 +70,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: i
     temporary file is removed. Temporary files that a killed writer left are removed first.
     replace_read_only: the file is ours to replace even when read-only (a backup).
     follow_links=False: a symbolic link at `path` is replaced, never its target (a file the
-    app names itself, such as a backup: a link there was put by someone else, and following it
-    would overwrite whatever file it points to).
+    app names itself, such as a backup, or an export: a link there may have been put by
+    someone else, and following it would overwrite whatever file it points to).
     """
     path = write_target(path) if follow_links else Path(path)
     before = refuse_unwritable(path, replace_read_only=replace_read_only,

@@ -109,6 +109,29 @@ def test_a_link_put_where_the_backup_goes_is_replaced_not_written_through(saved,
 
 
 @posix_only
+@pytest.mark.parametrize("fmt", ["docx", "html", "md"])
+def test_an_export_over_a_link_put_at_its_name_replaces_the_link_not_its_target(
+        tmp_path, capsys, fmt):
+    """Someone links policy.docx in a shared folder to a file of the owner's; the owner
+    exports there and answers "Replace?" (it names policy.docx): their file stays as it was."""
+    from smpolicy_desktop.cli import main
+
+    theirs = tmp_path / "elsewhere" / "thesis.txt"
+    theirs.parent.mkdir()
+    theirs.write_text("the owner's own thesis")
+    project = tmp_path / "policy.smpolicy"
+    save_project(named("Careful Ltd"), project)
+    export = tmp_path / f"policy.{fmt}"
+    export.symlink_to(theirs)
+    assert main(["export", str(project), "-o", str(export)]) == 0
+    assert capsys.readouterr().out == f"Wrote {export}\n"
+    assert theirs.read_text() == "the owner's own thesis"
+    assert not export.is_symlink()
+    assert export.read_bytes().startswith(b"PK") if fmt == "docx" else \
+        "Careful Ltd" in export.read_text()
+
+
+@posix_only
 @pytest.mark.parametrize("planted", ["link", "pipe"])
 def test_a_link_or_pipe_put_where_the_open_lock_goes_is_never_written(saved, tmp_path, planted):
     """Opening a project in a shared folder where someone put a link (or a pipe) at its lock
