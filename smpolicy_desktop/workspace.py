@@ -105,9 +105,9 @@ class Workspace:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled project needs a file name to be saved")
-        same_file = self.path is not None and _same_file(target, self.path)
         saved = save_project(self.project, target,
-                             expected=self.on_disk if same_file and not overwrite else None)
+                             expected=self.on_disk if self.is_at(target) and not overwrite
+                             else None)
         self.discard_autosave()
         from . import document_cache
 
@@ -118,6 +118,10 @@ class Workspace:
         self._set_edited(False)
         self._emit("saved", target)
         return target
+
+    def is_at(self, path: Path | str) -> bool:
+        """Whether the project's file is `path` (a relative name or a link to it too)."""
+        return self.path is not None and _same_file(Path(path), self.path)
 
     def changed_on_disk(self) -> bool:
         """Whether the file was changed by something else since it was read or written
@@ -246,7 +250,7 @@ class Workspace:
 
         path = Path(path)
         fmt = format_for(path, fmt)
-        if is_project_file(path) or (self.path and _same_file(path, self.path)):
+        if is_project_file(path) or self.is_at(path):
             raise ExportError(path, "that is a project file; choose another name for the export")
         if remember and fmt != "docx":
             raise ExportError(path, "a version for counsel is a Word (.docx) export")

@@ -81,7 +81,7 @@ def _say_when_filled(window) -> None:
 
 def open_window(argv: list[str]):
     """Show the main window's frame at once; once drawn, it offers any work left by a crash,
-    else opens the file asked for."""
+    then opens the file asked for (see MainWindow.start_up)."""
     from ui.main_window import MainWindow  # after the QApplication exists
 
     path = Path(argv[0]) if argv else None
@@ -98,7 +98,7 @@ def open_window(argv: list[str]):
     def loaded() -> None:
         nonlocal started
         started = True
-        window.offer_recovery() or window.start(path)
+        window.start_up(path)
 
     if isinstance(QApplication.instance(), Application):
         QApplication.instance().file_opened.connect(file_opened)

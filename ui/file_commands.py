@@ -92,6 +92,20 @@ class FileCommands:
             path = Path(chosen)
         return self.load(path)
 
+    def open_asked_for(self, path: Path) -> bool:
+        """Open the file asked for at the start, after the owner restored other work: Save,
+        Don't Save or Cancel for that work first; if it stays (Cancel, a save that failed),
+        the owner is told the file was not opened, and why."""
+        from ui import dialogs
+
+        if not self.maybe_save():
+            shown = self.model.path.name if self.model.path else "a new project"
+            dialogs.show_error(self.window, "Not opened", (
+                f"{path.name} was not opened: the window shows the unsaved work restored for "
+                f"{shown}. Save that work, then open {path.name} with File > Open."))
+            return False
+        return self.load(path)
+
     def load(self, path: Path) -> bool:
         """Show the project in `path`; a bad file is reported (offering its backup) and the
         current work stays. A file open in another window opens read-only if the user wants;

@@ -189,6 +189,15 @@ class MainWindow(QMainWindow):
         if path is None or not self.files.load(path):
             self.files.show_start_page(first=True)
 
+    def start_up(self, path: Path | None) -> None:
+        """The app's start: first the work crashed windows left (restored if the owner wants),
+        then the file asked for (double-clicked, or on the command line), as start() does. If
+        other work was restored, opening the file asks about that work first, as Open does."""
+        if not self.offer_recovery():
+            self.start(path)
+        elif path is not None and not self.model.workspace.is_at(path):
+            self.files.open_asked_for(path)
+
     def offer_recovery(self, original: Path | None = None) -> bool:
         """Fill, then offer the work crashed windows left (see Recovery.offer)."""
         self.fill()

@@ -148,6 +148,46 @@ def test_discard_asks_before_deleting_the_work(qtbot, settings, users_file, aske
     assert load_project(users_file).company.name == "As Saved"
 
 
+@pytest.mark.parametrize("answer", ["save", "cancel"])
+def test_the_file_asked_for_at_the_start_still_opens_after_restoring_other_work(
+        qtbot, settings, users_file, asked, tmp_path, monkeypatch, answer):
+    """The owner double-clicks asked.smpolicy; the app first offers work a crash left in
+    shared.smpolicy, and they restore it. The file they asked for still opens once that work
+    is saved; kept unsaved (Cancel), they are told why it did not open."""
+    asked_for = tmp_path / "asked.smpolicy"
+    save_project(Project(company={"name": "Asked For"}), asked_for)
+    left_crash_work(qtbot, settings, users_file)
+    told = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: told.append(text))
+    asked["unsaved"] = answer
+    press_in_dialog("Restore")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start_up(asked_for)
+    assert "unsaved" in asked["asked"]  # "Save the changes to shared.smpolicy?"
+    if answer == "save":
+        assert window.model.path == asked_for and name_in(window) == "Asked For"
+        assert load_project(users_file).company.name == "Typed Before The Crash"
+        assert told == []
+    else:
+        assert window.model.path == users_file and window.isWindowModified()
+        assert name_in(window) == "Typed Before The Crash"
+        assert told == ["asked.smpolicy was not opened: the window shows the unsaved work "
+                        "restored for shared.smpolicy. Save that work, then open "
+                        "asked.smpolicy with File > Open."]
+    assert load_project(asked_for).company.name == "Asked For"
+
+
+def test_restoring_the_file_asked_for_opens_it_once(qtbot, settings, users_file, asked):
+    left_crash_work(qtbot, settings, users_file)
+    press_in_dialog("Restore")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start_up(users_file)
+    assert name_in(window) == "Typed Before The Crash" and window.isWindowModified()
+    assert asked["asked"] == []
+
+
 # --- 2. Outside changes ----------------------------------------------------------------------
 
 def test_a_second_window_is_told_and_opens_read_only(qtbot, settings, users_file, asked,
