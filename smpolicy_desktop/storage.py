@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import stat
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,6 +137,7 @@ _OTHER_KINDS = {b"PK\x03\x04": "a Word document or another zipped file",
 
 
 def _parse_json(path: Path, raw: bytes) -> Any:
+    raw = _uncompressed(path, raw)
     for magic, kind in _OTHER_KINDS.items():
         if raw.startswith(magic):
             raise ProjectFileError(path, f"this is {kind}, not an smpolicy project file")
@@ -154,6 +156,25 @@ def _parse_json(path: Path, raw: bytes) -> Any:
         raise ProjectFileError(path, f"the file is damaged: {exc}") from None
     except RecursionError:
         raise ProjectFileError(path, "the file is nested too deeply to be a project") from None
+
+
+def _uncompressed(path: Path, raw: bytes) -> bytes:
+    """A project kept compressed (File > Versions keeps them so), read as the same size
+    limit allows; any other file as it is."""
+    if not raw.startswith(b"\x1f\x8b"):  # gzip's
+        return raw
+    inflate = zlib.decompressobj(wbits=31)
+    try:
+        text = inflate.decompress(raw, MAX_FILE_BYTES + 1)
+    except zlib.error:
+        raise ProjectFileError(path, "the file is compressed and damaged") from None
+    if len(text) > MAX_FILE_BYTES:  # not read further: it may be a few KB that fill memory
+        raise ProjectFileError(path, f"the file is compressed and over "
+                                     f"{MAX_FILE_BYTES / 2**20:.0f} MB uncompressed (a project "
+                                     f"is at most {MAX_FILE_BYTES / 2**20:.0f} MB)")
+    if not inflate.eof:
+        raise ProjectFileError(path, "the file is compressed and cut short")
+    return text
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -335,12 +356,14 @@ class Saved:
 
 
 def save_project(project: Project, path: Path | str, *, keep_backup: bool = True,
-                 expected: Stamp | None = None) -> Saved:
+                 expected: Stamp | None = None, for_counsel: bool = False) -> Saved:
     """Save atomically, through a link to its target. What was there is kept as
     NAME.smpolicy.bak (as private as the file) and every save as a version in the state folder.
 
     expected: the stamp of the file as this window knows it; if the disk holds something else
     (another window or a sync client saved it), FileChangedError and nothing is written.
+    for_counsel: the save holds a new record of a version sent to counsel or of counsel's
+    reply; its version is kept for good.
     """
     path = Path(path)
     target = write_target(path)
@@ -370,7 +393,7 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
         raise ProjectFileError(path, f"could not save: {exc.reason}") from None
     except OSError as exc:
         raise ProjectFileError(path, f"could not save: {plain_reason(exc)}") from None
-    notes += filter(None, [versions.keep(target, data)])
+    notes += filter(None, [versions.keep(target, data, for_counsel=for_counsel)])
     return Saved(stamp, tuple(dict.fromkeys(notes)))  # the old and the new version: one note
 
 

@@ -2,11 +2,15 @@
 last save of each day for a month, so a mistaken save can be opened, compared and undone.
 
 Each save hands its content to keep(); a content equal to the newest kept one is not kept again.
+Versions are kept compressed, and within MAX_TOTAL bytes a project: a very large project keeps
+fewer of its older days. A save that recorded a version sent to counsel, or counsel's reply, is
+kept for good: it is the project as counsel's next reply will need it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gzip
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,19 +24,41 @@ if TYPE_CHECKING:
 
 KEEP_LAST = 10
 KEEP_DAYS = 30
+KEEP_ALWAYS = 3  # the newest versions, kept whatever their size
+MAX_TOTAL = 100 * 2**20  # bytes on disk for one project's versions (counsel's ones aside)
 SUFFIX = ".smpolicy"
+COMPRESSED = ".gz"  # the project reads it (storage); versions kept before are plain
+FOR_COUNSEL = ".counsel"
 _STAMP = "%Y%m%dT%H%M%S.%f"
 
 
 @dataclass(frozen=True)
 class Version:
-    """One kept version: its file in the state folder and when it was saved."""
+    """One kept version: its file in the state folder, when it was saved, and whether that save
+    recorded a version sent to counsel or counsel's reply (then it is kept for good)."""
 
     path: Path
     saved_at: datetime
+    for_counsel: bool = False
 
     def read(self) -> bytes:
-        return self.path.read_bytes()
+        raw = self.path.read_bytes()
+        return gzip.decompress(raw) if self.path.name.endswith(COMPRESSED) else raw
+
+    @classmethod
+    def named(cls, path: Path) -> Version:
+        """The version a file in the versions folder is; ValueError for another file."""
+        name = path.name.removesuffix(COMPRESSED)
+        if not name.endswith(SUFFIX):
+            raise ValueError(name)
+        stamp = name.removesuffix(SUFFIX)
+        return cls(path, datetime.strptime(stamp.removesuffix(FOR_COUNSEL), _STAMP),
+                   stamp.endswith(FOR_COUNSEL))
+
+    def size(self) -> int:
+        with contextlib.suppress(OSError):
+            return self.path.stat().st_size
+        return 0
 
 
 def versions_folder(original: Path | str) -> Path:
@@ -42,24 +68,28 @@ def versions_folder(original: Path | str) -> Path:
 def kept(original: Path | str) -> list[Version]:
     """The kept versions of a project file, newest first."""
     found = []
-    for path in versions_folder(original).glob(f"*{SUFFIX}"):
+    for path in versions_folder(original).glob(f"*{SUFFIX}*"):
         with contextlib.suppress(ValueError):  # not one of ours
-            found.append(Version(path, datetime.strptime(path.name[:-len(SUFFIX)], _STAMP)))
+            found.append(Version.named(path))
     return sorted(found, key=lambda version: version.saved_at, reverse=True)
 
 
-def keep(original: Path | str, content: bytes, now: datetime | None = None) -> str | None:
-    """Keep `content` as the newest version of `original`; None, or why it could not be kept."""
+def keep(original: Path | str, content: bytes, now: datetime | None = None, *,
+         for_counsel: bool = False) -> str | None:
+    """Keep `content` as the newest version of `original` (for good if `for_counsel`: its save
+    recorded a version sent to counsel or counsel's reply); None, or why it was not kept."""
     now = now or datetime.now()
     found = kept(original)
     try:
-        if found and found[0].read() == content:
+        if found and found[0].read() == content and (found[0].for_counsel or not for_counsel):
             return None
         folder = versions_folder(original)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if found:  # in order even if the clock went back
             now = max(now, found[0].saved_at + timedelta(microseconds=1))
-        write_bytes_atomically(folder / f"{now:{_STAMP}}{SUFFIX}", content, mode=0o600)
+        name = f"{now:{_STAMP}}{FOR_COUNSEL if for_counsel else ''}{SUFFIX}{COMPRESSED}"
+        # level 1: a 20 MB project in some 0.4 s, against 1.7 s at 6 for 15% less on disk
+        write_bytes_atomically(folder / name, gzip.compress(content, 1, mtime=0), mode=0o600)
     except WriteError as exc:
         return f"no version was kept ({exc.reason})"
     except OSError as exc:
@@ -71,14 +101,23 @@ def keep(original: Path | str, content: bytes, now: datetime | None = None) -> s
 
 
 def _to_forget(found: list[Version], now: datetime) -> list[Version]:
-    """All but the newest KEEP_LAST and the newest of each of the last KEEP_DAYS days."""
-    keep_ = set(found[:KEEP_LAST])
+    """All but the newest KEEP_LAST, the newest of each of the last KEEP_DAYS days and those
+    for counsel; then, while they take more than MAX_TOTAL, the oldest of them but the newest
+    KEEP_ALWAYS and those for counsel."""
+    keep_ = set(found[:KEEP_LAST]) | {version for version in found if version.for_counsel}
     days_seen = set()
     for version in found:  # newest first, so the first of each day is that day's last save
         day = version.saved_at.date()
         if now.date() - day < timedelta(days=KEEP_DAYS) and day not in days_seen:
             days_seen.add(day)
             keep_.add(version)
+    total = sum(version.size() for version in keep_ if not version.for_counsel)
+    for version in reversed(found[KEEP_ALWAYS:]):  # oldest first
+        if total <= MAX_TOTAL:
+            break
+        if version in keep_ and not version.for_counsel:
+            keep_.remove(version)
+            total -= version.size()
     return [version for version in found if version not in keep_]
 
 

@@ -46,6 +46,7 @@ class Workspace:
         self._document: Document | None = None
         self._edited = False  # answers changed since the file was read or written
         self._records_unsaved = False  # e.g. a remembered export not yet in the file
+        self._counsel_since_save = False  # a version sent or counsel's reply, not saved yet
         self._autosaved_as: Path | None = None
         self.on_disk: Stamp | None = stamp_on_disk(self.path) if self.path else None
         self.save_notes: tuple[str, ...] = ()  # what the last save could not keep as it was
@@ -83,7 +84,7 @@ class Workspace:
         self.project, self.path = project, Path(path) if path is not None else None
         self.on_disk = on_disk or (stamp_on_disk(self.path) if self.path else None)
         self._document = None
-        self._records_unsaved = False
+        self._records_unsaved = self._counsel_since_save = False
         self._set_edited(modified)
         self._emit("replaced")
         self._emit("changed", ())
@@ -107,14 +108,14 @@ class Workspace:
             raise ValueError("an untitled project needs a file name to be saved")
         saved = save_project(self.project, target,
                              expected=self.on_disk if self.is_at(target) and not overwrite
-                             else None)
+                             else None, for_counsel=self._counsel_since_save)
         self.discard_autosave()
         from . import document_cache
 
         if self._document is not None and document_cache.suits(target):
             document_cache.keep(self.project, self._document)
         self.path, self.on_disk, self.save_notes = target, saved.stamp, saved.notes
-        self._records_unsaved = False
+        self._records_unsaved = self._counsel_since_save = False
         self._set_edited(False)
         self._emit("saved", target)
         return target
@@ -328,6 +329,7 @@ class Workspace:
         asks and the autosave keeps it."""
         from .storage import ProjectFileError
 
+        self._counsel_since_save = True
         if self.path is not None and not self.modified:
             try:
                 self.save()
@@ -356,6 +358,7 @@ class Workspace:
         from .review import apply_decisions
 
         outcome = apply_decisions(self.project, reply, decisions)
+        self._counsel_since_save = True  # the reply is kept as a version sent
         self._document = None
         self._set_edited(True)
         self._emit("changed", ())

@@ -3,7 +3,9 @@ and names are refused or handled in one plain line (issue 15, items 4, 5, 6, 9 a
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -21,6 +23,7 @@ from smpolicy_desktop.storage import (
     ProjectFileError,
     backup_path,
     load_project,
+    project_to_bytes,
     read_project,
     save_project,
 )
@@ -258,6 +261,52 @@ def test_one_version_a_day_is_kept_for_a_month(tmp_path):
     assert len({v.saved_at.date() for v in kept}) == 30  # one for each of the last 30 days
     assert len(kept) == 35  # ... and the last ten saves (five days of two)
     assert kept[0].read() == b"39-17"
+
+
+def test_versions_of_a_large_project_stay_within_their_room_but_counsels_stay(
+        tmp_path, monkeypatch):
+    """A project with a book pasted in it, saved daily for 40 days: its versions once took
+    40 times its size (800 MB for 20 MB). Now they are kept compressed and within MAX_TOTAL
+    (here made small), the newest always; the save made when the policy went to counsel is
+    never dropped, and opens with its record of the version sent."""
+    monkeypatch.setattr(versions, "MAX_TOTAL", 2_000_000)
+    path = tmp_path / "big.smpolicy"
+    workspace = Workspace(named("Big Ltd"), path)
+    book = os.urandom(150_000).hex()  # 300 KB of text that compresses about 2:1, as a book
+    workspace.project.training.consequences = book
+    workspace.save()
+    workspace.export(tmp_path / "for counsel.docx", remember=True)  # saves, recording v1
+    now = datetime.now()
+    for day in range(1, 41):
+        workspace.project.training.consequences = f"{book} Day {day}."
+        versions.keep(path, project_to_bytes(workspace.project), now + timedelta(days=day))
+    kept = versions.kept(path)
+    assert sum(version.size() for version in kept if not version.for_counsel) <= 2_000_000
+    assert len(kept) > versions.KEEP_ALWAYS
+    assert load_project(kept[0].path).training.consequences.endswith("Day 40.")
+    [sent] = [version for version in kept if version.for_counsel]
+    assert [v.id for v in load_project(sent.path).sent_versions] == ["v1"]
+    as_saved = len(project_to_bytes(workspace.project))
+    assert all(version.size() < as_saved * 0.7 for version in kept)  # compressed
+
+
+def test_a_version_kept_plain_by_an_older_smpolicy_is_still_listed_and_opens(saved):
+    folder = versions.versions_folder(saved)
+    (folder / "20260101T090000.000000.smpolicy").write_bytes(EXAMPLE.read_bytes())
+    oldest = versions.kept(saved)[-1]
+    assert oldest.saved_at == datetime(2026, 1, 1, 9)
+    assert load_project(oldest.path).company.name == "Northwind Analytics LLC"
+
+
+@pytest.mark.parametrize("content, reason", [
+    (gzip.compress(b" " * (21 * 2**20)), "over 20 MB uncompressed"),  # 21 KB, read as 21 MB
+    (gzip.compress(EXAMPLE.read_bytes())[:-100], "compressed and cut short"),
+])
+def test_a_compressed_file_is_read_within_the_size_limit(tmp_path, content, reason):
+    path = tmp_path / "odd.smpolicy"
+    path.write_bytes(content)
+    with pytest.raises(ProjectFileError, match=re.escape(reason)):
+        load_project(path)
 
 
 def test_a_state_folder_that_cannot_keep_versions_is_said_once_in_plain_words(saved, tmp_path,

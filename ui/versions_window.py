@@ -30,12 +30,15 @@ class VersionsWindow(QDialog):
         self.window_ = window
         self.kept = self.workspace.versions()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"The last {versions.KEEP_LAST} saves, and the last save of "
-                                f"each day for {versions.KEEP_DAYS} days:", wordWrap=True))
+        layout.addWidget(QLabel(f"The last {versions.KEEP_LAST} saves, the last save of each "
+                                f"day for {versions.KEEP_DAYS} days (fewer days for a very "
+                                "large project), and every save that recorded a version sent "
+                                "to counsel or counsel's reply:", wordWrap=True))
         self.list = QListWidget(objectName="versions")
         for version in self.kept:
+            counsel = ", for counsel" if version.for_counsel else ""
             self.list.addItem(f"{version.saved_at:%d %b %Y, %H:%M:%S}  "
-                              f"({version.path.stat().st_size / 1024:.0f} KB)")
+                              f"({version.size() / 1024:.0f} KB on disk{counsel})")
         self.list.setCurrentRow(0)
         layout.addWidget(self.list)
         self.details = QPlainTextEdit(readOnly=True, objectName="differences")
