@@ -135,6 +135,7 @@ def run_export(args: argparse.Namespace) -> None:
     from .storage import ProjectFileError
 
     workspace = Workspace.open(args.file)
+    records = len(workspace.project.sent_versions)
     try:
         written = workspace.export(args.output, args.format, kind=args.kind,
                                    line_numbers=args.line_numbers,
@@ -144,9 +145,9 @@ def run_export(args: argparse.Namespace) -> None:
         raise UserError(f"wrote {args.output}, but it is not recorded as sent to counsel: "
                         f"{exc}") from exc
     print(f"Wrote {written}")
-    if args.remember:  # the workspace recorded it in the project file
+    if len(workspace.project.sent_versions) > records:  # recorded in the project file
         version = workspace.project.sent_versions[-1]
-        print(f"Recorded it in {args.file} as {version.id}, sent to counsel")
+        print(f"Recorded it in {args.file} as {version.id}, {version.label.lower()}")
         _say_if_open(args.file)
 
 

@@ -494,6 +494,7 @@ class SentVersion(Area):
     paragraphs: list[str] = Field(default_factory=list)
     clause_ids: list[str] = Field(default_factory=list)
     styles: list[str] = Field(default_factory=list)  # block kinds; "row" for table rows
+    compares_with: str = ""  # a redline ("changes for counsel"): the version it shows changes to
 
 
 class CommentReply(Area):

@@ -66,6 +66,7 @@ _OWNER_ADDED, _OWNER_REMOVED = "\x02+", "\x02-"
 _BEFORE: tuple[str, ...] = ("\x02",)  # accepted: none of counsel's, and the owner's undone
 _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot hold it)
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
+REJECTION = "rejection of your change"  # counsel undid a change of the owner's redline
 PICTURE = "picture"
 
 
@@ -82,7 +83,8 @@ class ReviewError(Exception):
 class ReviewItem:
     """One change or comment in counsel's reply.
 
-    kind: insertion, deletion, move, untracked edit, new clause, comment, reply, footnote
+    kind: insertion, deletion, move, untracked edit, rejection (of the owner's change in a
+    redline), new clause, comment, reply, footnote
     (kept as a note: the project has no footnotes) or picture (listed only). clause_id
     is the clause it is in ("" when it is outside every clause); for a reply, parent is the
     comment it answers (an item id, or the owner's question it answers).
@@ -215,6 +217,9 @@ def read_reply(project: Project, path: Path | str) -> Reply:
                                 "changes in it")
     names[CONTENTS_BOOKMARK] = None
     reader = _Reader(names, owner, _style_names(package), _list_kinds(package))
+    base = next((v for v in project.sent_versions if v.id == version.compares_with), None)
+    if base is not None:
+        reader.as_sent = ()
     titles = {" ".join(text.split()): clause_id for text, clause_id, style in zip(
         version.paragraphs, version.clause_ids, version.styles, strict=False)
         if style in ("heading1", "heading2")}
@@ -225,7 +230,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     reader.finish()
     reader.margins(package.xml(name) for kind in ("header", "footer")
                    for name in package.related(package.main, kind))
-    untracked = _untracked(reader, version, len(reader.items))
+    untracked = _untracked(reader, version, base, len(reader.items))
     own_notes = {note.text for note in render_document(project, version.kind).notes}
     comments = _comments(package, reader, owner, own_notes, len(reader.items) + len(untracked))
     notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
@@ -432,6 +437,9 @@ class _Reader:
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self._mark_change: Any = None
         self.headings: dict[str, tuple[str, str]] = {}  # clause id -> its heading as sent
+        # The text as sent is the reply with counsel's changes undone, and the owner's too
+        # unless the version sent records them (a redline made since it is recorded).
+        self.as_sent: tuple[str, ...] = _BEFORE
 
     def walk(self, body: Any, titles: dict[str, str], first: str | None) -> None:
         """Read the body; `titles` (heading text as sent -> clause id) and `first` (the clause
@@ -464,9 +472,9 @@ class _Reader:
                 elif style == _CONTENTS:
                     self._enter(None)
                 elif style in ("heading1", "heading2"):
-                    sent = " ".join("".join(  # as sent: before counsel's or the owner's changes
+                    sent = " ".join("".join(  # as sent: before counsel's changes
                         text for text, tag, item in self._pieces(element, dry=True)
-                        if tag not in _ADDS and item != _OWNER_ADDED).split())
+                        if _kept(tag, item, self.as_sent)).split())
                     if sent in titles:
                         self._enter(titles[sent])
                 self._paragraph(element, style)
@@ -481,7 +489,7 @@ class _Reader:
                 or previous.find("w:pPr/w:rPr/w:del", _NS) is None:
             return style
         text = " ".join("".join(text for text, tag, item in self._pieces(p, dry=True)
-                                if tag not in _ADDS and item != _OWNER_ADDED).split())
+                                if _kept(tag, item, self.as_sent)).split())
         return sent_style if text == heading else style
 
     def _picture(self, picture: Any) -> None:
@@ -864,29 +872,53 @@ def _sections(version: SentVersion) -> dict[str, str]:
     return sections
 
 
-def _untracked(reader: _Reader, version: SentVersion, count: int) -> list[ReviewItem]:
+def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, count: int
+               ) -> list[ReviewItem]:
     """An item for each clause whose text (with counsel's tracked changes rejected) is not
-    the text sent: it was edited with Track Changes off."""
+    the text sent: it was edited with Track Changes off. In a reply to a redline (compared
+    with `base`), a clause that lost some of the owner's changes and nothing else is counsel
+    rejecting them (a rejected change leaves no mark)."""
     from .tracked_changes import DELETED, INSERTED, diff_text
 
-    sent = _bodies(version)
+    sent, earlier = _bodies(version), _bodies(base) if base else {}
     reply: dict[str, list[_Paragraph]] = {}
     for paragraph in reader.paragraphs:
         if not paragraph.new_clause:
             reply.setdefault(paragraph.clause_id, []).append(paragraph)
     items = []
     for clause_id, paragraphs in reply.items():
-        now = "\n".join(_lines_of(paragraphs, _BEFORE))
+        now = "\n".join(_lines_of(paragraphs, reader.as_sent))
         before = sent.get(clause_id)
         if before is None or now == before:
+            continue
+        count += 1
+        if clause_id in earlier and _undoes(earlier[clause_id], before, now):
+            undone = _sentences_only_in(before, now) or _sentences_only_in(now, before)
+            items.append(ReviewItem(f"c{count}", REJECTION, clause_id, text=" ".join(undone)))
             continue
         edits = diff_text(before.replace(_HEADING, ""), now.replace(_HEADING, ""))
         changed = [e.text.strip() for e in edits if e.change == INSERTED and e.text.strip()] \
             or [e.text.strip() for e in edits if e.change == DELETED and e.text.strip()]
-        count += 1
         items.append(ReviewItem(f"c{count}", "untracked edit", clause_id,
                                 text=" ... ".join(changed)))
     return items
+
+
+def _undoes(base: str, made: str, now: str) -> bool:
+    """Whether `now` is `made` with some of its changes to `base` taken out, and no other."""
+    base, made, now = (_spaced(text.replace(_HEADING, "")) for text in (base, made, now))
+    return set(_changes(base, now)) < set(_changes(base, made))
+
+
+def _sentences_only_in(text: str, other: str) -> list[str]:
+    """The sentences of text (line by line, without the heading mark) that other lacks."""
+    from .tracked_changes import sentences
+
+    def split(words: str) -> list[str]:
+        return [s.strip() for line in words.replace(_HEADING, "").split("\n")
+                for s in sentences(line) if s.strip()]
+    known = set(split(other))
+    return [sentence for sentence in split(text) if sentence not in known]
 
 
 def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str],

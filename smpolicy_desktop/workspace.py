@@ -242,12 +242,12 @@ class Workspace:
         """Write the policy; raises WriteError (ExportError: not possible as asked).
 
         changes_since_last shows, as tracked changes, what changed since a version sent to
-        counsel (`against`, default the last of the same kind), and never moves it; remember
-        records this Word file as a version sent to counsel (a record, never an undo step).
+        counsel (`against`, default the last of the same kind), and never moves it (the redline
+        is recorded, never compared with); remember records this Word file as a version sent to
+        counsel (a record, never an undo step).
         """
         from .exporters import ExportError, ExportOptions, format_for, write_document
         from .storage import is_project_file
-        from .tracked_changes import next_version_id
 
         path = Path(path)
         fmt = format_for(path, fmt)
@@ -258,14 +258,33 @@ class Workspace:
         document = self._document_of_kind(kind)
         since = self.version_to_compare(document.kind, against, path) \
             if changes_since_last else None
-        version_id = next_version_id(self.project) if remember else ""
-        when = datetime.now(UTC) if remember else None  # the file names it, to the microsecond
+        record, new = (None, False)
+        if remember or since is not None:
+            record, new = self._version_record(document, since)
         write_document(document, path, fmt, ExportOptions(
-            line_numbers=line_numbers, changes_since=since, version_id=version_id,
-            sent_on=when))
-        if when is not None:
-            self._record_sent(document, version_id, when)
+            line_numbers=line_numbers, changes_since=since,
+            version_id=record.id if record else "", sent_on=record.sent_on if record else None))
+        if record is not None and new:
+            self.project.sent_versions.append(record)
+            self._record_made()
         return path
+
+    def _version_record(self, document: Document, since: SentVersion | None
+                        ) -> tuple[SentVersion, bool]:
+        """The record of a Word file for counsel, and whether it is new. A redline is kept
+        too (counsel's reply may undo the owner's changes in it), but is never compared with;
+        the same redline made again keeps its record."""
+        from .tracked_changes import next_version_id, version_of
+
+        record = version_of(document, next_version_id(self.project),
+                            "Changes for counsel" if since else "Sent to counsel",
+                            datetime.now(UTC), self.project.company.version)
+        if since is None:
+            return record, True
+        record.compares_with = since.id
+        made = next((v for v in self.project.sent_versions if v.compares_with == since.id
+                     and v.paragraphs == record.paragraphs), None)
+        return (made, False) if made else (record, True)
 
     def version_to_compare(self, kind: str, version_id: str | None = None,
                            path: Path | str = "") -> SentVersion:
@@ -273,7 +292,7 @@ class Workspace:
         kind. Raises ExportError when there is none, or the one named is of the other kind."""
         from .exporters import ExportError
 
-        versions = [v for v in self.project.sent_versions if v.paragraphs]
+        versions = [v for v in self.project.sent_versions if v.paragraphs and not v.compares_with]
         if version_id:
             chosen = next((v for v in versions if v.id == version_id), None)
             if chosen is None:
@@ -301,7 +320,8 @@ class Workspace:
         """The versions sent to counsel a redline of `kind` (default the policy's own) can
         compare with, oldest first."""
         kind = kind or self.kind
-        return [v for v in self.project.sent_versions if v.paragraphs and v.kind == kind]
+        return [v for v in self.project.sent_versions
+                if v.paragraphs and v.kind == kind and not v.compares_with]
 
     @property
     def has_baseline(self) -> bool:
@@ -314,13 +334,6 @@ class Workspace:
         from .render import render_document
 
         return render_document(self.project, kind)
-
-    def _record_sent(self, document: Document, version_id: str, when: datetime) -> None:
-        from .tracked_changes import version_of
-
-        self.project.sent_versions.append(version_of(
-            document, version_id, "Sent to counsel", when, self.project.company.version))
-        self._record_made()
 
     def _record_made(self) -> None:
         """A record (a version sent, counsel's reply) is never an undo step. A project saved

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -293,3 +294,60 @@ def test_short_changes_when_only_the_full_policy_was_sent_say_so(tmp_path, capsy
     assert "the versions sent to counsel (v1) are of the full policy" in error
     assert "send the short guidelines to counsel first" in error
     assert not (tmp_path / "short.docx").exists()
+
+
+HOLDING_SENT = "We know about the problem and are looking into it."
+HOLDING_NOW = "We are aware of the problem and are on it."
+
+
+def _redline_changing_the_holding_statement(tmp_path: Path) -> tuple[Path, Path]:
+    project_file, _ = export_for_counsel(tmp_path)
+    project = load_project(project_file)
+    assert project.responses.holding_statement == HOLDING_SENT
+    project.responses.holding_statement = HOLDING_NOW
+    save_project(project, project_file)
+    redline = tmp_path / "changes.docx"
+    assert main(["export", str(project_file), "-o", str(redline), "--changes-since-last"]) == 0
+    return project_file, redline
+
+
+def _owners_changes_rejected(root) -> None:
+    """Counsel rejects the owner's changes, as Word saves that: no mark is left, the words
+    the owner added are gone and the ones the owner took out are back."""
+    p = _paragraph(root, " the problem and are ")
+    for change in list(p.iter(w("ins"), w("del"))):
+        for text in change.iter(w("delText")):
+            text.tag = w("t")
+        if change.tag == w("del"):
+            for run in list(change):
+                change.addprevious(run)
+        change.getparent().remove(change)
+
+
+def test_counsel_rejecting_the_owners_change_in_a_redline_is_offered(tmp_path, capsys):
+    project_file, redline = _redline_changing_the_holding_statement(tmp_path)
+    reply = rewrite(redline, tmp_path / "reply.docx", on_body(_owners_changes_rejected))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--json"]) == 0
+    offered = [(i["kind"], i["clause_id"], i["text"]) for i in json.loads(capsys.readouterr().out)]
+    assert offered == [("rejection of your change", "responses.holding", HOLDING_NOW)]
+
+    said = _accept_all(project_file, reply)
+    assert any("kept as your answer" in line for line in said), said
+    assert load_project(project_file).responses.holding_statement == HOLDING_SENT
+    texts = clause_texts(Workspace.open(project_file).document())
+    assert HOLDING_SENT in texts["responses.holding"]
+
+
+def test_rejecting_counsels_rejection_keeps_the_owners_change(tmp_path, capsys):
+    project_file, redline = _redline_changing_the_holding_statement(tmp_path)
+    reply = rewrite(redline, tmp_path / "reply.docx", on_body(_owners_changes_rejected))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--reject", "c1"]) == 0
+    assert load_project(project_file).responses.holding_statement == HOLDING_NOW
+    # The next redline compares with counsel's reply, so it shows the change again.
+    assert main(["export", str(project_file), "-o", str(tmp_path / "again.docx"),
+                 "--changes-since-last"]) == 0
+    body = etree.fromstring(zipfile.ZipFile(tmp_path / "again.docx").read("word/document.xml"))
+    assert "aware of" in "".join(t.text for t in body.iter(w("t"))
+                                 if next(t.iterancestors(w("ins")), None) is not None)

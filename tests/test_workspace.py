@@ -87,7 +87,10 @@ def test_a_changes_export_never_moves_what_it_compares_with(saved, tmp_path):
     for name in ("changes1.docx", "changes2.docx"):
         saved.export(tmp_path / name, changes_since_last=True)
         assert b"<w:ins " in zipfile.ZipFile(tmp_path / name).read("word/document.xml")
-    assert saved.project.sent_versions == sent
+    assert saved.sent_to_compare() == sent
+    # The redline is kept (counsel's reply may undo its changes), once for the same text.
+    assert [(v.id, v.label, v.compares_with) for v in saved.project.sent_versions[1:]] == [
+        ("v2", "Changes for counsel", "v1")]
 
 
 def test_work_undone_back_to_the_saved_file_leaves_no_autosave(saved):

@@ -163,10 +163,12 @@ def test_a_changes_export_never_moves_the_baseline_and_it_is_never_an_undo_step(
         window.export_changes_action.trigger()
         xml = zipfile.ZipFile(tmp_path / name).read("word/document.xml")
         assert b"<w:ins " in xml, name  # the second still shows the change
-    assert window.model.project.sent_versions == baseline
+    assert window.model.workspace.sent_to_compare() == baseline
+    redline = window.model.project.sent_versions[1:]  # kept once, for counsel's reply
+    assert [v.compares_with for v in redline] == [baseline[0].id]
     window.model.undo_stack.undo()  # the first Ctrl+Z takes back the user's typing
     assert window.model.project.company.name != "Northwind Analytics Group LLC"
-    assert window.model.project.sent_versions == baseline
+    assert window.model.project.sent_versions == baseline + redline
 
 
 def test_a_word_export_of_a_saved_project_leaves_it_saved(qtbot, tmp_path, make_window,
