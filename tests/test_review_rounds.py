@@ -351,3 +351,19 @@ def test_rejecting_counsels_rejection_keeps_the_owners_change(tmp_path, capsys):
     body = etree.fromstring(zipfile.ZipFile(tmp_path / "again.docx").read("word/document.xml"))
     assert "aware of" in "".join(t.text for t in body.iter(w("t"))
                                  if next(t.iterancestors(w("ins")), None) is not None)
+
+
+def test_counsel_accepting_the_owners_change_in_a_redline_offers_nothing(tmp_path, capsys):
+    project_file, redline = _redline_changing_the_holding_statement(tmp_path)
+
+    def accepted(root) -> None:  # as Word saves it: the new words stay, with no mark
+        p = _paragraph(root, " the problem and are ")
+        for change in list(p.iter(w("ins"), w("del"))):
+            if change.tag == w("ins"):
+                for run in list(change):
+                    change.addprevious(run)
+            change.getparent().remove(change)
+    reply = rewrite(redline, tmp_path / "reply.docx", on_body(accepted))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # was a false "untracked edit"
