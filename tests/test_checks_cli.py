@@ -10,8 +10,9 @@ import pytest
 
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import Project
-from smpolicy_desktop.storage import save_project
+from smpolicy_desktop.storage import load_project, save_project
 from tests.clients import docx_to_pdf, to_docx
+from tests.conftest import REPO
 
 EXISTING_POLICY = """Social media policy
 
@@ -28,6 +29,19 @@ def risky_project_file(tmp_path):
     path = tmp_path / "risky.smpolicy"
     save_project(project, path)
     return path
+
+
+def test_check_of_a_final_version_counsel_has_not_approved_says_so(tmp_path, capsys):
+    # The example: Morgan Lee (the company lawyer) "In review", IT "Changes requested".
+    project = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
+    path = tmp_path / "final.smpolicy"
+    for final in (False, True):
+        project.review.final = final
+        save_project(project, path)
+        assert main(["check", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert ("Marked final, but:\n- Not approved yet by: Morgan Lee, Chris Novak."
+                in out) is final
 
 
 def test_check_prints_clause_severity_reason_and_safer_wording(tmp_path, capsys):

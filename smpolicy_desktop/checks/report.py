@@ -28,7 +28,18 @@ def project_report(project: Project, *, as_json: bool = False) -> str:
         return json.dumps([{**f.to_dict(), "clause_number": numbers.get(f.clause_id, "")}
                            for f in findings], indent=2, ensure_ascii=False)
     blocks = [_describe(f, numbers.get(f.clause_id, "")) for f in findings]
-    return "\n\n".join([*blocks, _summary(findings)])
+    return "\n\n".join([*blocks, _summary(findings), *_final_but(project)])
+
+
+def _final_but(project: Project) -> list[str]:
+    """A version marked final that is not ready (a reviewer has not approved, say): what
+    stands in the way, as the window asks before exporting it (risky sentences are above)."""
+    from .readiness import open_before_final
+
+    if not project.review.final:
+        return []
+    items = open_before_final(project, [])
+    return ["Marked final, but:\n" + "\n".join(f"- {item}" for item in items)] if items else []
 
 
 def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
