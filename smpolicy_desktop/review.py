@@ -436,6 +436,7 @@ class _Reader:
         self._made: dict[Any, str] = {}  # change element -> its item
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self._mark_change: Any = None
+        self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
         self.headings: dict[str, tuple[str, str]] = {}  # clause id -> its heading as sent
         # The text as sent is the reply with counsel's changes undone, and the owner's too
         # unless the version sent records them (a redline made since it is recorded).
@@ -451,8 +452,13 @@ class _Reader:
                                  _tag("w:commentRangeStart"), _tag("w:commentReference"), *_NOTES,
                                  *_PICTURES):
             tag = element.tag
+            if self._moved is not None and (tag == _tag("w:tr") or tag == _tag("w:p")
+                                            and not self._typed(element)):
+                self._enter(self._moved[1])
+                self._moved = None
             if tag == _tag("w:bookmarkStart") and element.get(_tag("w:name")) in self.names:
-                self._enter(self.names[element.get(_tag("w:name"))])
+                if self._moved is None:
+                    self._enter(self.names[element.get(_tag("w:name"))])
             elif tag in (_tag("w:commentRangeStart"), _tag("w:commentReference")):
                 self.comment_clauses.setdefault(element.get(_tag("w:id")), self.clause or "")
             elif tag in _NOTES:
@@ -463,8 +469,7 @@ class _Reader:
                 self._row(element)
             elif tag == _tag("w:p") and not any(a.tag == _tag("w:tc")
                                                 for a in element.iterancestors()):
-                marks = [self.names[start.get(_tag("w:name"))] for start in element.iter(
-                    _tag("w:bookmarkStart")) if start.get(_tag("w:name")) in self.names]
+                marks = self._marks(element)
                 style = _style(element, self.styles, self.lists)
                 if marks:
                     self._enter(marks[-1])
@@ -478,6 +483,24 @@ class _Reader:
                     if sent in titles:
                         self._enter(titles[sent])
                 self._paragraph(element, style)
+
+    def _marks(self, p: Any) -> list[str | None]:
+        """The clauses whose bookmarks are in the paragraph. A paragraph counsel typed at the
+        start of a clause's first one (then Enter) takes its bookmark in LibreOffice: that
+        clause starts at the next paragraph, so the new one is in the clause before it."""
+        marks = [self.names[start.get(_tag("w:name"))] for start in p.iter(
+            _tag("w:bookmarkStart")) if start.get(_tag("w:name")) in self.names]
+        if marks and self._typed(p):
+            self._moved = (p, marks[-1])
+            return []
+        return marks
+
+    def _typed(self, p: Any) -> bool:
+        """Whether counsel typed the whole paragraph, its end too."""
+        mark = p.find("w:pPr/w:rPr/w:ins", _NS)
+        texts = [tag for text, tag, _ in self._pieces(p, dry=True) if text.strip()]
+        return mark is not None and self._by_counsel(mark) and bool(texts) \
+            and all(tag in _ADDS for tag in texts)
 
     def _heading_style(self, p: Any, clause_id: str, style: str) -> str:
         """The style of a clause's heading, as sent, where LibreOffice restyled it: deleting

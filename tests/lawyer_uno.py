@@ -2,10 +2,11 @@
 
 Run with the system Python (/usr/bin/python3, which has python3-uno), never the venv:
     python3 tests/lawyer_uno.py IN.docx OUT.docx "Reviewer Name" EDITS.json
-EDITS is a list of {"op": "insert"|"delete"|"delete_paragraph"|"paragraph"|"comment", "find":
+EDITS is a list of {"op": "insert"|"delete"|"delete_paragraph"|"paragraph"|"paragraph_before"|
+"comment", "find":
 TEXT, "text": TEXT}: insert puts text right after TEXT, delete removes TEXT, delete_paragraph the
 paragraph holding TEXT with its end, paragraph adds a paragraph after the one holding TEXT,
-comment comments on TEXT.
+paragraph_before one before it (typed at its start, then Enter), comment comments on TEXT.
 """
 
 import contextlib
@@ -92,6 +93,11 @@ def _edit(document, edit, reviewer):
         cursor.gotoEndOfParagraph(False)
         text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
         text.insertString(cursor, edit["text"], False)
+    elif edit["op"] == "paragraph_before":  # typed at the start of TEXT's paragraph, then Enter
+        cursor = text.createTextCursorByRange(found.getStart())
+        cursor.gotoStartOfParagraph(False)
+        text.insertString(cursor, edit["text"], False)
+        text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
     elif edit["op"] == "comment":
         note = document.createInstance("com.sun.star.text.textfield.Annotation")
         note.Author = reviewer

@@ -23,6 +23,7 @@ from tests.test_review_import import (
     COUNSEL,
     _change,
     _mark_paragraph,
+    _new_paragraph,
     _paragraph,
     _run,
     _split,
@@ -367,3 +368,53 @@ def test_counsel_accepting_the_owners_change_in_a_redline_offers_nothing(tmp_pat
     capsys.readouterr()
     assert main(["import-review", str(project_file), str(reply), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []  # was a false "untracked edit"
+
+
+def _accepted_clause_is_before_the_heading(project_file: Path, reply: Path) -> None:
+    """The reply offers one new clause after 4.7; accepted, it sits between 4.7 and the
+    heading it was typed before."""
+    read = Workspace.open(project_file).read_reply(reply)
+    assert [(i.kind, i.clause_id) for i in read.items] == [("new clause", "employees.ai")]
+    _accept_all(project_file, reply)
+    document = Workspace.open(project_file).document()
+    headings = ["".join(r.text for r in b.runs) for b in document.blocks if b.kind == "heading2"]
+    at = headings.index("AI tools and fake images")
+    assert headings[at:at + 3] == [
+        "AI tools and fake images", "Photos of colleagues", "Other people's work"]
+    own, = load_project(project_file).owner_clauses
+    assert clause_texts(document)[own.id] == "Ask a colleague before you post their photo."
+
+
+def test_a_clause_typed_before_a_heading_that_took_its_bookmark_stays_before_it(tmp_path):
+    # LibreOffice, typing at the start of "4.x Other people's work" and pressing Enter, saves
+    # the clause's bookmark in the new paragraph before it.
+    project_file, sent_docx = export_for_counsel(tmp_path)
+
+    def typed_before(root) -> None:
+        heading = next(p for p in root.iter(w("p")) if [b.get(w("name")) for b in p.iter(
+            w("bookmarkStart"))] == ["smp_employees_others_work"])
+        new = _new_paragraph("Photos of colleagues", "Heading2", 980)
+        for mark in list(heading.iter(w("bookmarkStart"), w("bookmarkEnd"))):
+            new.find(w("ins")).insert(0, mark)
+        heading.addprevious(new)
+        heading.addprevious(_new_paragraph("Ask a colleague before you post their photo.", "",
+                                           982))
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(typed_before))
+    _accepted_clause_is_before_the_heading(project_file, reply)
+
+
+@pytest.mark.slow
+def test_libreoffice_typing_a_clause_at_the_start_of_a_heading(tmp_path):
+    require_tool("soffice")
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    (tmp_path / "edits.json").write_text(json.dumps([
+        {"op": "paragraph_before", "find": "Other people's work",
+         "text": "Photos of colleagues"},
+        {"op": "paragraph", "find": "Photos of colleagues",
+         "text": "Ask a colleague before you post their photo."}]))
+    reply = tmp_path / "reply.docx"
+    played = subprocess.run([_uno_python(), str(REPO / "tests" / "lawyer_uno.py"),
+                             str(sent_docx), str(reply), COUNSEL, str(tmp_path / "edits.json")],
+                            timeout=300, capture_output=True, text=True)
+    assert played.returncode == 0, played.stderr
+    _accepted_clause_is_before_the_heading(project_file, reply)
