@@ -1101,9 +1101,13 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     name = _heading(project, clause_id)  # as the owner knows it before the change
     merged = _with_owners_later_changes(project, reply, clause_id, accepted, body)
     if merged is None:
+        received = reply.clause_text(clause_id, ())[1]
+        added = _sentences_only_in(body, received)
+        quoted = f"counsel's text: \"{' '.join(added)}\"" if added else \
+            f"counsel took out: \"{' '.join(_sentences_only_in(received, body))}\""
         outcome.warnings.append(
             f"{name}: you changed this clause after you sent it, and counsel changed the same "
-            f"words, so counsel's change is not applied; counsel's text: \"{body}\"")
+            f"words, so counsel's change is not applied; {quoted}")
         return
     if merged != body:
         outcome.done.append(f"{name}: your changes since you sent it are kept beside "

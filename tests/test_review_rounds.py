@@ -182,9 +182,30 @@ def test_counsel_and_the_owner_changing_the_same_words_is_told_not_overwritten(t
 
     said = _accept_all(project_file, reply)
     warning, = [line for line in said if "changed the same words" in line]
-    assert "We will put any warning in writing." in warning  # counsel's words, to copy
+    # counsel's words, to copy, and only those (it quoted the whole clause)
+    assert warning.endswith('counsel\'s text: "We will put any warning in writing."')
+    assert "Coaching" not in warning
     text = clause_texts(Workspace.open(project_file).document())["training.consequences"]
     assert "may lead to a written warning." in text and "We will put" not in text
+
+
+def test_a_conflicting_deletion_is_quoted_as_what_counsel_took_out(tmp_path):
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    taken = "Coaching first; serious breaches may lead to discipline."
+
+    def counsel(root) -> None:
+        _split(_paragraph(root, taken), taken,
+               lambda text: _change("del", 905, _run(text, deleted=True)))
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(counsel))
+    project = load_project(project_file)
+    project.training.consequences = project.training.consequences.replace(
+        "may lead to discipline.", "may lead to a written warning.")
+    save_project(project, project_file)
+
+    warning, = [line for line in _accept_all(project_file, reply)
+                if "changed the same words" in line]
+    assert warning.endswith("counsel took out: \"Coaching first; serious breaches may lead to "
+                            "discipline.\"")
 
 
 def test_a_deletion_running_over_a_paragraphs_end_is_one_change(tmp_path):
