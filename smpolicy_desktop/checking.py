@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -74,11 +75,24 @@ def check(project: Project, document: Document) -> Result:
 
 
 def _get_ready() -> None:
-    """In the checker process, before any check: load the check's model (some 0.4 s), which
-    the first check would otherwise wait for."""
+    """In the checker process, before any check: end with the app, and load the check's model
+    (some 0.4 s), which the first check would otherwise wait for."""
+    threading.Thread(target=_end_with_the_app, name="app watch", daemon=True).start()
     from .checks.model import model
 
     model()
+
+
+def _end_with_the_app() -> None:
+    """An app that was killed (kill -9, a crash) cannot stop its checker: the check under way
+    ran on, then failed to send its result and printed a BrokenPipe traceback to the terminal.
+    The checker ends, quietly, as soon as the app is gone."""
+    import multiprocessing
+
+    app = multiprocessing.parent_process()
+    if app is not None:
+        app.join()  # returns once the app's process has ended, however it ended
+        os._exit(0)
 
 
 _starting = threading.Lock()  # one checker, however many threads ask for it at once
@@ -93,7 +107,29 @@ def _checker() -> Pool:
 def _new_checker() -> Pool:
     import multiprocessing  # here: the window's start does not wait for it
 
+    _start_quiet_resource_tracker()
     # spawn, not fork: the window's process has threads (Qt's) that a fork would copy stuck
     pool = multiprocessing.get_context("spawn").Pool(1, initializer=_get_ready)
     atexit.register(pool.terminate)  # a check under way never holds up quitting
     return pool
+
+
+def _start_quiet_resource_tracker() -> None:
+    """The process that removes the checker's semaphores once the app is gone (POSIX) warned
+    on the terminal of "leaked semaphore objects" after every kill -9 of the app; it removes
+    them all the same. It is started with that warning off. Not in the bundle: its copy of the
+    app knows the tracker by the interpreter's flags, which the warning filter would change."""
+    if os.name != "posix" or getattr(sys, "frozen", False):
+        return
+    from multiprocessing import resource_tracker
+
+    before = os.environ.get("PYTHONWARNINGS")
+    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [
+        before, "ignore::UserWarning:multiprocessing.resource_tracker"]))
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONWARNINGS"]
+        else:
+            os.environ["PYTHONWARNINGS"] = before

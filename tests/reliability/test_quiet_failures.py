@@ -2,7 +2,8 @@
 
 A damaged template cache is rebuilt; a full disk during a Word export is one line; a
 year-9999 date breaks nothing; a review date before the effective date is refused; one
-right-to-left override in a name cannot reverse the policy's own sentences.
+right-to-left override in a name cannot reverse the policy's own sentences; the checker
+process of a killed app ends without a word.
 """
 
 from __future__ import annotations
@@ -122,3 +123,41 @@ def test_one_right_to_left_override_in_a_name_cannot_reverse_the_policy(tmp_path
                       if name.endswith(".xml"))
     assert "Evil Corp" in xml and not any(control in xml for control in BIDI_CONTROLS)
     assert load_project(path).company.name == "Evil\u202e Corp"  # the answer itself is kept
+
+
+# An app with a check under way in its checker process, killed: the stand-in for the window.
+KILLED_APP = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from smpolicy_desktop import checking
+
+
+def busy(flag):  # a check that takes a while
+    open(flag, "w").close()
+    time.sleep(5)
+
+
+if __name__ == "__main__":
+    checking._checker().apply_async(busy, (sys.argv[2],))
+    while not __import__("os").path.exists(sys.argv[2]):
+        time.sleep(0.05)
+    print("checking", flush=True)
+    time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kill -9")
+def test_after_the_app_is_killed_its_checker_ends_without_a_word(tmp_path):
+    """kill -9 of the window while the risk check ran: the checker process printed a
+    BrokenPipe traceback (and Python a "leaked semaphore" warning) on the terminal."""
+    script = tmp_path / "app.py"
+    script.write_text(KILLED_APP)
+    app = subprocess.Popen([sys.executable, str(script), str(REPO), str(tmp_path / "busy")],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert app.stdout.readline() == "checking\n"
+        app.kill()
+        _, terminal = app.communicate(timeout=60)  # to its end: the checker's too
+    finally:
+        app.kill()
+    assert terminal == ""
