@@ -70,6 +70,7 @@ class Document:
     author: str = "Policy owner"
     version: str = ""
     notes: tuple[Note, ...] = ()
+    paper: str = "Letter"  # or "A4": the paper of the business's country
 
     def clauses(self) -> dict[str, str]:
         """Clause id -> its numbered heading, in document order (for pickers and comments)."""
@@ -85,6 +86,9 @@ class Document:
 
 
 DRAFT_MARK = "DRAFT - for review by counsel"
+# Countries whose paper is US Letter (CLDR's supplemental measurement data); A4 elsewhere.
+LETTER_COUNTRIES = frozenset({"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR",
+                              "SV", "US", "VE"})
 
 
 # --- HTML ------------------------------------------------------------------------------------

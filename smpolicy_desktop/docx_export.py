@@ -21,6 +21,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Twips
 from docx.text.run import Run as WordRun
 from lxml import etree
 
@@ -44,7 +45,7 @@ STYLE_IDS = {"title": "Title", "subtitle": "Subtitle", "heading1": "Heading1",
              "numbered": "ListNumber", "signature": "SignatureLine"}
 _TWIPS_PER_CHARACTER = 120  # a generous average for 10 pt table text
 _CELL_MARGINS = 260  # left and right cell margins of the Policy Table style, and some air
-TEXT_WIDTH = 9360  # twentieths of a point: US Letter less one-inch margins, as in reference.docx
+TEXT_WIDTH = 9360  # twentieths of a point: US Letter less one-inch margins (A4 keeps it)
 
 _W = {name: qn(f"w:{name}") for name in (
     "p", "pPr", "pStyle", "pageBreakBefore", "numPr", "ilvl", "numId", "rPr", "rStyle", "r", "t",
@@ -418,6 +419,9 @@ def _field(p: etree._Element, instruction: str, shown: str) -> None:
 def _set_page_furniture(word: docx.document.Document, document: Document,
                         line_numbers: bool) -> None:
     section = word.sections[0]
+    if document.paper == "A4":  # reference.docx is US Letter; the text keeps its width
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Emu((Mm(210) - Twips(TEXT_WIDTH)) // 2)
     if document.draft:
         section.header.is_linked_to_previous = False
         section.header.paragraphs[0].add_run(DRAFT_MARK)

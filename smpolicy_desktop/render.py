@@ -34,7 +34,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from . import APP_NAME, __version__
-from .document import Block, Document, Note, Run
+from .document import LETTER_COUNTRIES, Block, Document, Note, Run
 from .model import Choice, ClauseWording, CounselComment, DocumentType, Project
 from .resources import resource_path
 from .safe_write import WriteError, write_bytes_atomically
@@ -297,7 +297,8 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
     return Document(kind=kind.value, title="Social Media Policy",
                     company=xml_safe(company.name.strip()), owner=xml_safe(owner),
                     draft=not project.review.final, blocks=tuple(blocks),
-                    author=xml_safe(author), version=xml_safe(company.version), notes=notes)
+                    author=xml_safe(author), version=xml_safe(company.version), notes=notes,
+                    paper="Letter" if company.country in LETTER_COUNTRIES else "A4")
 
 
 def _read_once(env: Environment, template: str,

@@ -86,6 +86,17 @@ def test_footer_says_page_x_of_y_with_real_fields(tmp_path):
     assert footer.text.startswith("Page ") and " of " in footer.text
 
 
+@pytest.mark.parametrize(("country", "paper"), [("US", (216, 279)), ("CA", (216, 279)),
+                                                ("GB", (210, 297)), ("AU", (210, 297))])
+def test_paper_is_the_countrys_a4_or_us_letter_with_the_same_text_width(tmp_path, country,
+                                                                         paper):
+    section = docx.Document(export(filled_project(company__country=country),
+                                   tmp_path)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == paper
+    text_width = section.page_width - section.left_margin - section.right_margin
+    assert round(text_width / 914400, 2) == 6.5  # inches: the tables are sized for it
+
+
 def test_full_policy_has_a_contents_field_that_updates_on_open(tmp_path):
     path = export(filled_project(), tmp_path)
     word = docx.Document(path)
