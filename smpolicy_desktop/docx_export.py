@@ -100,7 +100,7 @@ def write_docx(document: Document, handle: BinaryIO, *,
     body.write(document, _changes(document, changes_since))
     if document.draft:  # a final version goes to all staff: no questions for the lawyer
         _add_notes_to_counsel(word, body, document)
-    _set_page_furniture(word, document, line_numbers)
+    _set_page_furniture(word, document, line_numbers, footer_line(document, now, changes_since))
     _set_properties(word, document, now, version_id, sent_on)
     buffer = io.BytesIO()  # the zip is finished in memory, so a full disk cannot leave it
     word.save(buffer)     # half-written (its cleanup would then print a traceback)
@@ -416,8 +416,20 @@ def _field(p: etree._Element, instruction: str, shown: str) -> None:
     _field_end(p)
 
 
+def footer_line(document: Document, now: datetime, since: SentVersion | None) -> str:
+    """What every page says it is, so printed drafts and redlines are told apart."""
+    parts = [f"{document.title} - {document.company}" if document.company else document.title]
+    if document.version:
+        parts.append(f"version {document.version}")
+    if since is not None:
+        parts.append(f"changes since {since.id} of {long_date(since.sent_on.date())}")
+    elif document.draft:
+        parts.append(f"draft of {long_date(now.date())}")
+    return ", ".join(parts)
+
+
 def _set_page_furniture(word: docx.document.Document, document: Document,
-                        line_numbers: bool) -> None:
+                        line_numbers: bool, footer_text: str) -> None:
     section = word.sections[0]
     if document.paper == "A4":  # reference.docx is US Letter; the text keeps its width
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -426,7 +438,8 @@ def _set_page_furniture(word: docx.document.Document, document: Document,
         section.header.is_linked_to_previous = False
         section.header.paragraphs[0].add_run(DRAFT_MARK)
     section.footer.is_linked_to_previous = False
-    footer = section.footer.paragraphs[0]
+    section.footer.paragraphs[0].add_run(footer_text)
+    footer = section.footer.add_paragraph(style="Footer")
     footer.add_run("Page ")
     _field(footer._p, "PAGE", "1")
     footer.add_run(" of ")

@@ -6,6 +6,7 @@ Each test exports a filled-in project and checks what a lawyer opening the file 
 from __future__ import annotations
 
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -13,7 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from smpolicy_desktop.model import CounselNote
-from smpolicy_desktop.render import render_document
+from smpolicy_desktop.render import long_date, render_document
 from smpolicy_desktop.workspace import Workspace
 from tests.docx_projects import OWNER, clause_ids, filled_project
 
@@ -81,9 +82,25 @@ def test_draft_header_until_the_project_is_final(tmp_path):
 
 def test_footer_says_page_x_of_y_with_real_fields(tmp_path):
     word = docx.Document(export(filled_project(), tmp_path))
-    footer = word.sections[0].footer.paragraphs[0]
+    footer = word.sections[0].footer.paragraphs[-1]
     assert instructions(footer._p).split() == ["PAGE", "NUMPAGES"]
     assert footer.text.startswith("Page ") and " of " in footer.text
+
+
+def test_every_page_says_which_policy_version_and_draft_or_redline_it_is(tmp_path):
+    def footer(path: Path) -> str:
+        return docx.Document(path).sections[0].footer.paragraphs[0].text
+    today = long_date(datetime.now(UTC).date())  # as the export dates it
+    workspace = Workspace(filled_project())
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    assert footer(tmp_path / "sent.docx") == (
+        f"Social Media Policy - Northwind Analytics LLC, version 2.1, draft of {today}")
+    workspace.set_value(("company", "version"), "2.2")
+    workspace.export(tmp_path / "changes.docx", changes_since_last=True)
+    assert footer(tmp_path / "changes.docx") == (
+        f"Social Media Policy - Northwind Analytics LLC, version 2.2, changes since v1 of {today}")
+    final = export(filled_project(review__final=True), tmp_path, "final.docx")
+    assert footer(final) == "Social Media Policy - Northwind Analytics LLC, version 2.1"
 
 
 @pytest.mark.parametrize(("country", "paper"), [("US", (216, 279)), ("CA", (216, 279)),
