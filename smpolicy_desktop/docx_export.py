@@ -37,7 +37,7 @@ from .tracked_changes import (
     Edit,
     ParagraphChange,
     compare,
-    paragraph_texts,
+    paragraph_records,
 )
 
 STYLE_IDS = {"title": "Title", "subtitle": "Subtitle", "heading1": "Heading1",
@@ -121,7 +121,9 @@ def _changes(document: Document, since: SentVersion | None
              ) -> tuple[Iterator[ParagraphChange], tuple[int, ...]] | None:
     if since is None:
         return None
-    changes, deleted_at_end = compare(since.paragraphs, paragraph_texts(document))
+    records = paragraph_records(document)
+    changes, deleted_at_end = compare(since.paragraphs, [text for text, _, _ in records],
+                                      since.styles, [style for _, _, style in records])
     return iter(changes), deleted_at_end
 
 

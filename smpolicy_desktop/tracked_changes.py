@@ -21,6 +21,7 @@ SAME, INSERTED, DELETED = "", "ins", "del"
 # and "e.g.x" stay whole), or to the end of a table cell.
 _SENTENCE = re.compile(r".*?(?:[.!?]+(?:\s+|$)|\t|$)", re.DOTALL)
 _WORD = re.compile(r"\w+|[^\w\s]+|\s+")
+_HEADING_NUMBER = re.compile(r"\d+(?:\.\d+)*[A-Z]? ")  # "4.7 " of "4.7 AI tools"
 _SIMILAR = 0.5  # below this share of common words two paragraphs count as different ones
 
 
@@ -72,9 +73,13 @@ def version_of(document: Document, version_id: str, label: str, when: datetime,
                        styles=[style for _, _, style in records])
 
 
-def compare(old: list[str], new: list[str]) -> tuple[list[ParagraphChange], tuple[int, ...]]:
+def compare(old: list[str], new: list[str], old_styles: list[str] | tuple[()] = (),
+            new_styles: list[str] | tuple[()] = ()
+            ) -> tuple[list[ParagraphChange], tuple[int, ...]]:
     """A change for every new paragraph, and the old paragraphs (indices) deleted after the
-    last one."""
+    last one. A heading's number (the styles say which paragraphs are headings) is written
+    as it is now, unmarked: a clause taken out renumbers every later one, and marking each
+    number would flood the redline (Word does not mark its own list numbers either)."""
     changes: list[ParagraphChange] = []
     deleted: list[int] = []
     for old_index, new_index in _aligned(old, new):
@@ -86,11 +91,26 @@ def compare(old: list[str], new: list[str]) -> tuple[list[ParagraphChange], tupl
         edits: tuple[Edit, ...]
         if old_index is None:
             edits, inserted = (Edit(new_text, INSERTED),), True
+        elif _heading(old_styles, old_index) and _heading(new_styles, new_index):
+            edits, inserted = _diff_heading(old[old_index], new_text), False
         else:
             edits, inserted = diff_text(old[old_index], new_text), False
         changes.append(ParagraphChange(edits, inserted, tuple(deleted)))
         deleted = []
     return changes, tuple(deleted)
+
+
+def _heading(styles: list[str] | tuple[()], index: int) -> bool:
+    return index < len(styles) and styles[index] in ("heading1", "heading2")
+
+
+def _diff_heading(old: str, new: str) -> tuple[Edit, ...]:
+    """A numbered heading's change with its new number unmarked."""
+    old_number, new_number = _HEADING_NUMBER.match(old), _HEADING_NUMBER.match(new)
+    if old_number is None or new_number is None:
+        return diff_text(old, new)
+    return _merged([Edit(new_number.group()), *diff_text(old[old_number.end():],
+                                                         new[new_number.end():])])
 
 
 def _aligned(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:

@@ -179,6 +179,21 @@ def test_deleted_headings_and_list_items_keep_their_styles(remembered, tmp_path)
     assert deleted[heading] == "Heading2"  # ... and a clause heading, not body text
 
 
+def test_a_clause_taken_out_is_marked_but_the_renumbering_after_it_is_not(remembered,
+                                                                          tmp_path):
+    project, before = remembered
+    project.employees.third_party_rights = False  # the clause on others' work goes
+    path = export_changes(project, tmp_path)
+    after = paragraph_texts(render_document(project))
+    assert document_texts(path, "new")[1:] == after  # every later clause has its new number
+    renumbered = [(old, new) for old, new in zip(before, after, strict=False)
+                  if old != new and old.split(" ", 1)[1:] == new.split(" ", 1)[1:]]
+    assert renumbered  # "4.9 Harassment..." is now "4.8 Harassment..."
+    assert {_text(mark, "new") for mark in marks(path) if mark.tag == W["ins"]} <= {""}
+    deleted = {_text(mark, "old") for mark in marks(path)} - {""}
+    assert all(text in before and text not in after for text in deleted), deleted
+
+
 def test_a_note_never_ends_inside_a_deletion(tmp_path):
     project = filled_project(responses__holding_statement=(
         "We know about the problem. We will post an update within the hour."))
