@@ -107,9 +107,9 @@ STYLES = (
                  'w:after="120"/>', f'<w:b/><w:color w:val="{INK}"/><w:sz w:val="26"/>'
                  '<w:szCs w:val="26"/>', next_style="Normal")
     + _toc(1) + _toc(2)
-    + _paragraph("Header", "header", '<w:jc w:val="right"/><w:spacing w:after="0"/>',
+    + _paragraph("Header", "header", '<w:spacing w:after="0"/><w:jc w:val="right"/>',
                  '<w:b/><w:caps/><w:color w:val="9B1C1C"/><w:sz w:val="18"/>')
-    + _paragraph("Footer", "footer", '<w:jc w:val="center"/><w:spacing w:after="0"/>',
+    + _paragraph("Footer", "footer", '<w:spacing w:after="0"/><w:jc w:val="center"/>',
                  f'<w:color w:val="{GREY}"/><w:sz w:val="18"/>')
     + _paragraph("CommentText", "annotation text", rpr='<w:sz w:val="20"/>')
     + _style("character", "CommentReference", "annotation reference",
@@ -173,6 +173,7 @@ def build(path: Path = OUTPUT) -> Path:
     for child in list(settings):
         if child.tag.split("}")[1] in LEFTOVER_SETTINGS or child.tag == W14_DOC_ID:
             settings.remove(child)
+    settings.find(f"{{{W}}}zoom").set(f"{{{W}}}percent", "100")  # the schema requires it
     for setting in settings.iter(f"{{{W}}}compatSetting"):
         if setting.get(f"{{{W}}}name") == "compatibilityMode":
             setting.set(f"{{{W}}}val", "15")  # Word 2013 and later: no compatibility mode

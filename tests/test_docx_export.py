@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 from smpolicy_desktop.model import CounselNote
 from smpolicy_desktop.render import long_date, render_document
@@ -112,6 +113,29 @@ def test_paper_is_the_countrys_a4_or_us_letter_with_the_same_text_width(tmp_path
     assert (round(section.page_width.mm), round(section.page_height.mm)) == paper
     text_width = section.page_width - section.left_margin - section.right_margin
     assert round(text_width / 914400, 2) == 6.5  # inches: the tables are sized for it
+
+
+# ECMA-376 Part 1, 17.3.1.26: the order in which the schema allows a paragraph's properties.
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+             "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+             "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+             "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+             "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+             "sectPr", "pPrChange")
+
+
+def test_paragraph_properties_and_zoom_are_as_the_schema_wants_them(tmp_path):
+    # Word may call a file with properties out of order unreadable; the review found the
+    # header and footer styles' alignment before their spacing, and a zoom without a percent.
+    with zipfile.ZipFile(export(filled_project(), tmp_path)) as package:
+        for name in ("word/styles.xml", "word/document.xml", "word/header1.xml",
+                     "word/footer1.xml"):
+            for ppr in etree.fromstring(package.read(name)).iter(qn("w:pPr")):
+                order = [PPR_ORDER.index(etree.QName(child).localname) for child in ppr]
+                assert order == sorted(order), (name, etree.tostring(ppr))
+        zoom = etree.fromstring(package.read("word/settings.xml")).find(qn("w:zoom"))
+        assert zoom.get(qn("w:percent")) == "100"
 
 
 def test_full_policy_has_a_contents_field_that_updates_on_open(tmp_path):
