@@ -454,7 +454,10 @@ def _set_page_furniture(word: docx.document.Document, document: Document,
     settings = word.settings.element
     # Counsel's edits are recorded as tracked changes even if they forget to switch it on.
     settings.find(_W["defaultTabStop"]).addprevious(OxmlElement("w:trackRevisions"))
-    if document.kind == DocumentType.FULL.value:  # fill in the contents' page numbers
+    # The final version asks Word to fill in the contents' page numbers on opening. A draft
+    # does not: Word's question ("fields that may refer to other files") alarms a lawyer, and
+    # with Track Changes on, the update would be recorded as counsel's change to the contents.
+    if document.kind == DocumentType.FULL.value and not document.draft:
         update = OxmlElement("w:updateFields")
         update.set(_W["val"], "true")
         settings.find(_W["compat"]).addprevious(update)

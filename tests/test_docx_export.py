@@ -138,15 +138,18 @@ def test_paragraph_properties_and_zoom_are_as_the_schema_wants_them(tmp_path):
         assert zoom.get(qn("w:percent")) == "100"
 
 
-def test_full_policy_has_a_contents_field_that_updates_on_open(tmp_path):
-    path = export(filled_project(), tmp_path)
-    word = docx.Document(path)
-    assert instructions(word.element.body).strip().startswith("TOC ")
-    update = word.settings.element.find(qn("w:updateFields"))
-    assert update is not None and update.get(qn("w:val")) == "true"
-    contents = [p.text for p in word.paragraphs if p.style.name == "toc 1"]
-    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
-    assert contents == headings
+def test_full_policy_has_a_contents_field_that_only_the_final_version_updates_on_open(
+        tmp_path):
+    # A draft for counsel does not make Word ask about "fields that may refer to other files"
+    # (nor record the update as counsel's tracked change); its contents list the sections.
+    for final in (False, True):
+        word = docx.Document(export(filled_project(review__final=final), tmp_path))
+        assert instructions(word.element.body).strip().startswith("TOC ")
+        update = word.settings.element.find(qn("w:updateFields"))
+        assert (update is not None and update.get(qn("w:val")) == "true") is final
+        contents = [p.text for p in word.paragraphs if p.style.name == "toc 1"]
+        headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+        assert contents == headings
 
 
 def test_short_guidelines_have_no_contents(tmp_path):
