@@ -1277,13 +1277,16 @@ def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outco
         after = reply.new_clauses[item.id]
         title, body = reply.new_clause_text(item.id)
     elif item.kind == "insertion" and item.clause_id in reply.sections:
-        after, body = item.clause_id, item.text.strip()
-        words = body.split()
-        title = " ".join(words[:6]).rstrip(".,;:") + ("..." if len(words) > 6 else "")
+        after, title, body = item.clause_id, "", item.text.strip()
     else:
         outcome.warnings.append(f"{item.id}: only words counsel added can become a clause of "
                                 "your own")
         return
+    if not body:  # a rule typed in a heading's style (as before a heading in LibreOffice)
+        title, body = "", title
+    if not title:
+        words = body.split()
+        title = " ".join(words[:6]).rstrip(".,;:") + ("..." if len(words) > 6 else "")
     section = reply.sections.get(after, after)
     project.owner_clauses.append(OwnerClause(
         id=project.new_owner_clause_id(), section_id=section,

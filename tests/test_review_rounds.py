@@ -439,3 +439,20 @@ def test_libreoffice_typing_a_clause_at_the_start_of_a_heading(tmp_path):
                             timeout=300, capture_output=True, text=True)
     assert played.returncode == 0, played.stderr
     _accepted_clause_is_before_the_heading(project_file, reply)
+
+
+def test_a_new_clause_of_only_a_heading_keeps_its_words_as_the_rule(tmp_path):
+    # A sentence typed at the start of a heading in LibreOffice takes the heading's style: the
+    # clause made of it was added with a title and no text, and so never shown.
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    rule = "Ask a colleague before you post their photo."
+
+    def typed_before(root) -> None:
+        heading = next(p for p in root.iter(w("p")) if "Other people's work" in "".join(
+            p.itertext()) and p.find(f"{w('pPr')}/{w('pStyle')}").get(w("val")) == "Heading2")
+        heading.addprevious(_new_paragraph(rule, "Heading2", 984))
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(typed_before))
+    said = _accept_all(project_file, reply)
+    assert any("as a clause of your own" in line for line in said), said
+    own, = load_project(project_file).owner_clauses
+    assert clause_texts(Workspace.open(project_file).document())[own.id] == rule
