@@ -27,7 +27,7 @@ from lxml import etree
 
 from .document import DRAFT_MARK, Block, Document
 from .model import DocumentType, SentVersion
-from .render import long_date
+from .render import long_date_in
 from .resources import resource_path
 from .tracked_changes import (
     CELL_BREAK,
@@ -96,25 +96,25 @@ def write_docx(document: Document, handle: BinaryIO, *,
     reviser = _Reviser(document.author, now)
     body = _Body(word, reviser, changes_since)
     if changes_since is not None:
-        body.paragraph("Normal", [Piece(compared_with(changes_since))])
+        body.paragraph("Normal", [Piece(compared_with(changes_since, document.spelling))])
     body.write(document, _changes(document, changes_since))
     if document.draft:  # a final version goes to all staff: no questions for the lawyer
         _add_notes_to_counsel(word, body, document)
-    _set_page_furniture(word, document, line_numbers, footer_line(document, now, changes_since))
+    _set_page_furniture(word, document, line_numbers, _footer_line(document, now, changes_since))
     _set_properties(word, document, now, version_id, sent_on)
     buffer = io.BytesIO()  # the zip is finished in memory, so a full disk cannot leave it
     word.save(buffer)     # half-written (its cleanup would then print a traceback)
     handle.write(buffer.getbuffer())
 
 
-def compared_with(version: SentVersion) -> str:
+def compared_with(version: SentVersion, spelling: str = "US") -> str:
     """The redline's first line: what it compares with."""
     number = f"version {version.version}, " if version.version else ""
     kind = DocumentType(version.kind).label.lower()
     label = version.label[:1].lower() + version.label[1:] if version.label else "sent"
     return (f"Changes since {number}{label} on "
-            f"{long_date(version.sent_on.date())} ({kind}, {version.id}), shown as tracked "
-            "changes.")
+            f"{long_date_in(spelling, version.sent_on.date())} ({kind}, {version.id}), shown "
+            "as tracked changes.")
 
 
 def _changes(document: Document, since: SentVersion | None
@@ -418,15 +418,16 @@ def _field(p: etree._Element, instruction: str, shown: str) -> None:
     _field_end(p)
 
 
-def footer_line(document: Document, now: datetime, since: SentVersion | None) -> str:
+def _footer_line(document: Document, now: datetime, since: SentVersion | None) -> str:
     """What every page says it is, so printed drafts and redlines are told apart."""
     parts = [f"{document.title} - {document.company}" if document.company else document.title]
     if document.version:
         parts.append(f"version {document.version}")
     if since is not None:
-        parts.append(f"changes since {since.id} of {long_date(since.sent_on.date())}")
+        parts.append(f"changes since {since.id} of "
+                     f"{long_date_in(document.spelling, since.sent_on.date())}")
     elif document.draft:
-        parts.append(f"draft of {long_date(now.date())}")
+        parts.append(f"draft of {long_date_in(document.spelling, now.date())}")
     return ", ".join(parts)
 
 

@@ -90,6 +90,11 @@ def _long_date_uk(value: date | None) -> str:
     return f"{value.day} {value:%B} {value.year}" if value else ""
 
 
+def long_date_in(spelling: str, value: date | None) -> str:
+    """A date as the policy writes it: "March 1, 2026", or (UK) "1 March 2026"."""
+    return (_long_date_uk if spelling == "UK" else long_date)(value)
+
+
 _LEGAL_SUFFIX = re.compile(r"\b(?:llc|llp|ltd|limited|inc|incorporated|corp|corporation|co|plc|"
                            r"pty|gmbh|pc|pllc|lp)\b\.?", re.IGNORECASE)
 
@@ -232,7 +237,7 @@ def environment(spelling: str = "US") -> Environment:
                       bytecode_cache=_TemplateCache(spelling),
                       auto_reload=False)  # shipped files: no stat() of each per render
     env.filters.update(lines=_lines, join_and=_join_and, join_long=_join_long,
-                       long_date=_long_date_uk if spelling == "UK" else long_date,
+                       long_date=partial(long_date_in, spelling),
                        lowercase_start=_lowercase_start, role=_role, full_stop=_full_stop,
                        table_rows=_table_rows, list_item=_list_item, hashtag=_hashtag)
     env.filters["map"] = _map
@@ -298,7 +303,8 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
                     company=xml_safe(company.name.strip()), owner=xml_safe(owner),
                     draft=not project.review.final, blocks=tuple(blocks),
                     author=xml_safe(author), version=xml_safe(company.version), notes=notes,
-                    paper="Letter" if company.country in LETTER_COUNTRIES else "A4")
+                    paper="Letter" if company.country in LETTER_COUNTRIES else "A4",
+                    spelling=company.spelling)
 
 
 def _read_once(env: Environment, template: str,

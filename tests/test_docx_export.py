@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from smpolicy_desktop.model import CounselNote
-from smpolicy_desktop.render import long_date, render_document
+from smpolicy_desktop.render import long_date, long_date_in, render_document
 from smpolicy_desktop.workspace import Workspace
 from tests.docx_projects import OWNER, clause_ids, filled_project
 
@@ -102,6 +102,9 @@ def test_every_page_says_which_policy_version_and_draft_or_redline_it_is(tmp_pat
         f"Social Media Policy - Northwind Analytics LLC, version 2.2, changes since v1 of {today}")
     final = export(filled_project(review__final=True), tmp_path, "final.docx")
     assert footer(final) == "Social Media Policy - Northwind Analytics LLC, version 2.1"
+    british = export(filled_project(company__country="GB"), tmp_path, "gb.docx")
+    assert footer(british).endswith(f"draft of {long_date_in('UK', datetime.now(UTC).date())}")
+    assert footer(british).split(" of ")[-1][0].isdigit()  # "3 December 2026"
 
 
 @pytest.mark.parametrize(("country", "paper"), [("US", (216, 279)), ("CA", (216, 279)),
