@@ -248,3 +248,27 @@ def test_accepting_in_a_clause_the_owner_changed_after_sending_keeps_both(window
     assert "Coaching always comes first; serious breaches may lead to discipline. We will put " \
            "any warning in writing." in text
     assert "your changes since you sent it are kept" in window.statusBar().currentMessage()
+
+
+def test_counsel_rejecting_a_change_of_the_redline_is_listed_and_accept_undoes_it(
+        qtbot, make_window, answers, tmp_path, monkeypatch):  # noqa: F811
+    from tests.test_review_other_editors import on_body, rewrite
+    from tests.test_review_rounds import HOLDING_NOW, HOLDING_SENT, _owners_changes_rejected
+
+    window = make_window()
+    window.show_project(filled_project(), None)
+    answers.save_path = tmp_path / "sent.docx"
+    window.send_action.trigger()
+    window.model.set_value(("responses", "holding_statement"), HOLDING_NOW)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: (a[3][0], True))
+    answers.save_path = tmp_path / "changes.docx"
+    window.export_changes_action.trigger()
+    reply = rewrite(tmp_path / "changes.docx", tmp_path / "reply.docx",
+                    on_body(_owners_changes_rejected))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(reply), ""))
+    window.open_reply_action.trigger()
+    qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() == 1)
+    assert select(window, HOLDING_NOW).text(1) == "rejection of your change"
+    window.review_panel.accept_button.click()
+    qtbot.waitUntil(lambda: HOLDING_SENT in window.preview.toPlainText())
+    assert HOLDING_NOW not in window.preview.toPlainText()
