@@ -38,6 +38,7 @@ class Block:
     number: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
     page_break_before: bool = False
+    about: str = ""  # the full policy's clause an item of the short guidelines restates
 
     @property
     def text(self) -> str:

@@ -156,6 +156,7 @@ class _Body:
         self.bookmark_ids = 0
         self.end = word.element.body.sectPr  # everything goes before the section properties
         self.clause_paragraphs: dict[str, list[etree._Element]] = {}
+        self.about_paragraphs: dict[str, list[etree._Element]] = {}  # by Block.about
         self.title_paragraph: etree._Element | None = None
         self.numbering = word.part.numbering_part.element
         list_number = word.styles.element.get_by_id("ListNumber")
@@ -216,6 +217,8 @@ class _Body:
         if block.kind == "signature":  # the style's tab leader draws the line to sign on
             etree.SubElement(etree.SubElement(p, _W["r"]), _W["tab"])
         self.clause_paragraphs.setdefault(block.clause_id, []).append(p)
+        if block.about:
+            self.about_paragraphs.setdefault(block.about, []).append(p)
         if block.kind == "title" and self.title_paragraph is None:
             self.title_paragraph = p
 
@@ -504,12 +507,14 @@ def _set_custom_properties(word: docx.document.Document, values: dict[str, str])
 
 def _add_notes_to_counsel(word: docx.document.Document, body: _Body, document: Document
                           ) -> None:
-    """Each note becomes a comment on its clause; a note on a clause now gone goes on the title."""
+    """Each note becomes a comment on its clause (in the short guidelines, on the item that
+    restates it); a note on a clause now gone goes on the title."""
     author = document.author
     initials = "".join(name[0] for name in author.split()[:3]).upper()
     for note in document.notes:
         question, clause_id = note.text, note.clause_id
-        paragraphs = body.clause_paragraphs.get(clause_id) if clause_id else None
+        paragraphs = (body.clause_paragraphs.get(clause_id)
+                      or body.about_paragraphs.get(clause_id)) if clause_id else None
         if not paragraphs:
             target = body.title_paragraph
             if target is None:

@@ -559,11 +559,11 @@ def _content_blocks_of(element: Any, clause_id: str) -> list[Block]:
     if tag == "p":
         kind = "signature" if "signature" in element.get("class", "") else "paragraph"
         runs = _runs(element)
-        return [Block(kind, runs, clause_id)] if runs else []
+        return [Block(kind, runs, clause_id, about=element.get("data-about", ""))] if runs else []
     if tag in ("ul", "ol"):
         kind = "bullet" if tag == "ul" else "numbered"
-        items = (_runs(li) for li in element if li.tag == "li")
-        return [Block(kind, runs, clause_id) for runs in items if runs]
+        items = ((_runs(li), li.get("data-about", "")) for li in element if li.tag == "li")
+        return [Block(kind, runs, clause_id, about=about) for runs, about in items if runs]
     if tag == "table":
         rows = tuple(tuple(_text(cell) for cell in row if cell.tag in ("th", "td"))
                      for row in element.iter("tr"))

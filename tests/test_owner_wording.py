@@ -9,6 +9,7 @@ import json
 import zipfile
 
 import docx
+from docx.oxml.ns import qn
 
 from smpolicy_desktop.checks import check_project
 from smpolicy_desktop.model import CounselNote, OwnerClause
@@ -135,11 +136,20 @@ def _header(path) -> str:
     return "\n".join(p.text for p in docx.Document(path).sections[0].header.paragraphs)
 
 
-def test_a_note_in_the_short_guidelines_says_where_its_clause_is_in_words(tmp_path):
-    notes = [CounselNote(clause_id="training.monitoring", question="Is this enough for Ohio?")]
-    short = Workspace(filled_project(review__notes_to_counsel=notes)).export(
-        tmp_path / "s.docx", kind="short")
-    with zipfile.ZipFile(short) as files:
-        comments = files.read("word/comments.xml").decode()
-    assert "a clause of the full policy, which the short guidelines leave out" in comments
-    assert "training.monitoring" not in comments
+def test_a_note_in_the_short_guidelines_sits_on_the_item_that_restates_its_clause(tmp_path):
+    # On the title, every note said its clause was left out, though most are restated.
+    notes = [CounselNote(clause_id="training.monitoring", question="Is this enough for Ohio?"),
+             CounselNote(clause_id="employees.confidential", question="Is the list too broad?"),
+             CounselNote(clause_id="responses.holding", question="Is this statement wise?")]
+    word = docx.Document(Workspace(filled_project(review__notes_to_counsel=notes)).export(
+        tmp_path / "s.docx", kind="short"))
+    anchors = {start.get(qn("w:id")): p.text for p in word.paragraphs
+               for start in p._p.iter(qn("w:commentRangeStart"))}
+    said = {c.text: anchors[str(c.comment_id)] for c in word.comments}
+    assert said["Is this enough for Ohio?"].startswith("I know that company devices, networks")
+    assert said["Is the list too broad?"].startswith("Share confidential business information.")
+    # A clause the short guidelines do not restate: on the title, saying so in words.
+    left_out, = [text for text in said if text.endswith("Is this statement wise?")]
+    assert left_out.startswith("This note is about a clause of the full policy, which the short "
+                               "guidelines leave out.")
+    assert said[left_out] == "Social Media Policy" and "responses.holding" not in left_out
