@@ -95,9 +95,12 @@ def write_docx(document: Document, handle: BinaryIO, *,
     word = docx.Document(str(resource_path("templates", "reference.docx")))
     reviser = _Reviser(document.author, now)
     body = _Body(word, reviser, changes_since)
-    if changes_since is not None:
-        body.paragraph("Normal", [Piece(compared_with(changes_since, document.spelling))])
-    body.write(document, _changes(document, changes_since))
+    changes = _changes(document, changes_since)
+    if changes_since is not None and changes is not None:
+        unchanged = not changes[1] and not any(c.changed or c.deleted_before for c in changes[0])
+        body.paragraph("Normal", [Piece(compared_with(changes_since, document.spelling,
+                                                      unchanged))])
+    body.write(document, (iter(changes[0]), changes[1]) if changes else None)
     if document.draft:  # a final version goes to all staff: no questions for the lawyer
         _add_notes_to_counsel(word, body, document)
     _set_page_furniture(word, document, line_numbers, _footer_line(document, now, changes_since))
@@ -107,24 +110,23 @@ def write_docx(document: Document, handle: BinaryIO, *,
     handle.write(buffer.getbuffer())
 
 
-def compared_with(version: SentVersion, spelling: str = "US") -> str:
-    """The redline's first line: what it compares with."""
+def compared_with(version: SentVersion, spelling: str = "US", unchanged: bool = False) -> str:
+    """The redline's first line: what it compares with (and, with no change, says so)."""
     number = f"version {version.version}, " if version.version else ""
     kind = DocumentType(version.kind).label.lower()
     label = version.label[:1].lower() + version.label[1:] if version.label else "sent"
-    return (f"Changes since {number}{label} on "
-            f"{long_date_in(spelling, version.sent_on.date())} ({kind}, {version.id}), shown "
-            "as tracked changes.")
+    return (f"{'No changes' if unchanged else 'Changes'} since {number}{label} on "
+            f"{long_date_in(spelling, version.sent_on.date())} ({kind}, {version.id})"
+            f"{'.' if unchanged else ', shown as tracked changes.'}")
 
 
 def _changes(document: Document, since: SentVersion | None
-             ) -> tuple[Iterator[ParagraphChange], tuple[int, ...]] | None:
+             ) -> tuple[list[ParagraphChange], tuple[int, ...]] | None:
     if since is None:
         return None
     records = paragraph_records(document)
-    changes, deleted_at_end = compare(since.paragraphs, [text for text, _, _ in records],
-                                      since.styles, [style for _, _, style in records])
-    return iter(changes), deleted_at_end
+    return compare(since.paragraphs, [text for text, _, _ in records], since.styles,
+                   [style for _, _, style in records])
 
 
 class _Reviser:

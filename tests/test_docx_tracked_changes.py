@@ -105,9 +105,13 @@ def test_remembering_keeps_the_exported_text_in_the_project(remembered):
     assert any("\t" in row for row in before)  # table rows, cells joined by tabs
 
 
-def test_nothing_edited_means_no_marks(remembered, tmp_path):
+def test_nothing_edited_means_no_marks_and_the_first_line_says_so(remembered, tmp_path):
     project, _ = remembered
-    assert marks(export_changes(project, tmp_path)) == []
+    path = export_changes(project, tmp_path)
+    assert marks(path) == []
+    first = docx.Document(path).paragraphs[0].text  # it said "shown as tracked changes"
+    assert first.startswith("No changes since version 2.1, sent to counsel on ")
+    assert first.endswith("(full policy, v1).")
 
 
 def test_accepting_all_gives_the_new_policy_and_rejecting_all_the_old(remembered, tmp_path):
