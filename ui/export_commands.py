@@ -38,7 +38,8 @@ class ExportCommands:
         against = choose_version(window, self.model.workspace) if changes_since_last else None
         if changes_since_last and against is None:
             return None
-        path = self._ask_path(fmt)
+        # A name of its own, so saving the redline does not offer to replace the clean draft.
+        path = self._ask_path(fmt, stem=f" - changes since {against}" if against else "")
         while path is not None:
             try:
                 self.model.workspace.export(
@@ -73,13 +74,13 @@ class ExportCommands:
         """Export Changes needs a version sent to counsel of the policy's kind."""
         self.window.export_changes_action.setEnabled(self.model.workspace.has_baseline)
 
-    def _ask_path(self, fmt: str, previous: Path | None = None) -> Path | None:
+    def _ask_path(self, fmt: str, previous: Path | None = None, stem: str = "") -> Path | None:
         from smpolicy_desktop.exporters import EXPORTERS
 
         exporter = EXPORTERS[fmt]
         folder = self.window.settings.value("export_folder", self.window.files.folder())
         suggested = previous or Path(folder) / (
-            f"{self.model.workspace.suggested_name()}.{exporter.extension}")
+            f"{self.model.workspace.suggested_name()}{stem}.{exporter.extension}")
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, f"Export {exporter.label.lower()}", str(suggested),
             f"{exporter.label} (*.{exporter.extension})")

@@ -4,6 +4,8 @@ from counsel's."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml import etree
 from PySide6.QtWidgets import QFileDialog, QInputDialog
@@ -217,6 +219,21 @@ def test_the_owner_picks_a_version_to_compare_with(make_window, answers, tmp_pat
     first = docx.Document(tmp_path / "changes.docx").paragraphs[0].text
     assert first.startswith("Changes since version 2.1, sent to counsel on ")
     assert "(full policy, v1)" in first
+
+
+def test_the_changes_export_suggests_a_name_of_its_own(make_window, answers, tmp_path,  # noqa: F811, E501
+                                                       monkeypatch):
+    # It suggested the clean draft's name, inviting the owner to replace the draft.
+    window = make_window()
+    window.show_project(filled_project(), None)
+    answers.save_path = tmp_path / "sent.docx"
+    window.send_action.trigger()
+    suggested = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, path, kinds: (
+        suggested.append(Path(path).name) or (str(tmp_path / "changes.docx"), "")))
+    window.export_changes_action.trigger()
+    assert suggested == ["Northwind Analytics LLC social media policy - changes since v1.docx"]
+    assert (tmp_path / "changes.docx").is_file()
 
 
 # --- Final -----------------------------------------------------------------------------------
