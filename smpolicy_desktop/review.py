@@ -928,9 +928,22 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
 
 
 def _undoes(base: str, made: str, now: str) -> bool:
-    """Whether `now` is `made` with some of its changes to `base` taken out, and no other."""
+    """Whether `now` is `made` with some of its changes to `base` taken out, and no other
+    (each choice of the changes is tried: a clause has a few)."""
+    from itertools import product
+
     base, made, now = (_spaced(text.replace(_HEADING, "")) for text in (base, made, now))
-    return set(_changes(base, now)) < set(_changes(base, made))
+    changes = _changes(base, made)
+    if now == made or len(changes) > 10:
+        return False
+    for kept in product((False, True), repeat=len(changes)):
+        words = _tokens(base)
+        for (start, end, new), keep in sorted(zip(changes, kept, strict=True), reverse=True):
+            if keep:
+                words[start:end] = new
+        if "".join(words) == now:
+            return True
+    return False
 
 
 def _sentences_only_in(text: str, other: str) -> list[str]:

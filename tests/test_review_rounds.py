@@ -456,3 +456,29 @@ def test_a_new_clause_of_only_a_heading_keeps_its_words_as_the_rule(tmp_path):
     assert any("as a clause of your own" in line for line in said), said
     own, = load_project(project_file).owner_clauses
     assert clause_texts(Workspace.open(project_file).document())[own.id] == rule
+
+
+def test_counsel_rejecting_one_of_two_changes_of_the_owners_in_a_clause(tmp_path, capsys):
+    project_file, _ = export_for_counsel(tmp_path)
+    project = load_project(project_file)
+    project.training.consequences = ("Coaching always comes first; serious breaches may lead "
+                                     "to a written warning.")
+    save_project(project, project_file)
+    redline = tmp_path / "changes.docx"
+    assert main(["export", str(project_file), "-o", str(redline), "--changes-since-last"]) == 0
+
+    def second_rejected(root) -> None:  # "discipline" back, "always comes" kept
+        p = _paragraph(root, "serious breaches")
+        for change in [c for c in p if c.tag in (w("ins"), w("del"))][-2:]:
+            for text in change.iter(w("delText")):
+                text.tag = w("t")
+            if change.tag == w("del"):
+                for run in list(change):
+                    change.addprevious(run)
+            p.remove(change)
+    reply = rewrite(redline, tmp_path / "reply.docx", on_body(second_rejected))
+    offered, = Workspace.open(project_file).read_reply(reply).items
+    assert offered.kind == "rejection of your change"  # it was an "untracked edit"
+    _accept_all(project_file, reply)
+    assert load_project(project_file).training.consequences == (
+        "Coaching always comes first; serious breaches may lead to discipline.")
