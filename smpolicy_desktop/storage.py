@@ -32,7 +32,7 @@ from .safe_write import (
 )
 
 FORMAT = "smpolicy-project"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BACKUP_SUFFIX = ".bak"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -321,7 +321,15 @@ def _v3_to_v4(answers: dict[str, Any]) -> dict[str, Any]:
     return {**answers, "company": company}
 
 
-MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [_v1_to_v2, _v2_to_v3, _v3_to_v4]
+def _v4_to_v5(answers: dict[str, Any]) -> dict[str, Any]:
+    """Schema 5 records a redline sent to counsel as a version that names the version it
+    compares with (compares_with); schema 4 recorded none, so its files need no change. The
+    number moved so that an older app refuses a newer file as newer, not as damaged."""
+    return answers
+
+
+MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [
+    _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1, "one migration per older schema_version"
 
 

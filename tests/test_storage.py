@@ -46,6 +46,19 @@ def test_schema_1_file_with_list_answers_as_text_is_migrated(tmp_path):
     assert path.read_bytes() == before
 
 
+def test_a_schema_4_file_opens_and_a_redline_record_is_saved_as_schema_5(tmp_path):
+    """A redline sent to counsel is recorded with the version it compares with (schema 5): a
+    schema 4 file opens as it was, and once saved again it says 5, so an older app that cannot
+    read the record says the file is newer instead of calling it damaged."""
+    path = tmp_path / "four.smpolicy"
+    path.write_text(json.dumps({"format": FORMAT, "schema_version": 4, "project": {
+        "company": {"name": "Four Co", "country": "GB"}}}))
+    project = load_project(path)
+    assert (project.company.name, project.company.country) == ("Four Co", "GB")
+    save_project(project, path)
+    assert json.loads(path.read_text())["schema_version"] == 5
+
+
 @pytest.mark.parametrize("content, reason", [
     (b'{"format": "smpolicy-project", "schema_version": 99, "project": {}}', "newer version"),
     (b'{"format": "smpolicy-project", "schema_v', "damaged or not JSON"),
