@@ -18,13 +18,33 @@ Mark = Literal["empty", "partial", "done", "warning"]
 def area_marks(project: Project, findings: Iterable[Finding],
                status: dict[str, tuple[str, list[str]]] | None = None
                ) -> dict[str, tuple[Mark, list[str]]]:
-    """Area -> (mark, labels still blank); "warning" when a risky rule of the owner's is in it.
+    """Area -> (mark, labels still blank); "warning" when a risky rule of the owner's is in it:
+    in an answer, or in a rule or wording of the owner's own in the area's section.
 
     `status` is area_status(project) when the caller has it already.
     """
-    risky = {str(f.path[0]) for f in findings if f.path and f.at_least("warning")}
+    risky = {str(f.path[0]) if f.path else owner_words_area(project, f.clause_id)
+             for f in findings if f.at_least("warning")}
     return {area: ("warning" if area in risky else state, missing)  # type: ignore[misc]
             for area, (state, missing) in (status or area_status(project)).items()}
+
+
+# Sections with no tab of their own, and the tab whose answers they follow.
+_SECTION_AREA = {"rights": "employees", "acknowledgement": "review", "quick_guide": "employees"}
+
+
+def owner_words_area(project: Project, clause_id: str) -> str:
+    """The area (tab) of a clause in the owner's own words (a rule added, or a clause
+    reworded); "" for the app's own text."""
+    own = next((c for c in project.owner_clauses if c.id == clause_id), None)
+    if own is not None:
+        section = own.section_id
+    elif project.wording_for(clause_id) is not None:
+        section = clause_id.split(".")[0]
+    else:
+        return ""
+    areas = {area.section: name for name, area in Project.areas().items()}
+    return areas.get(section, _SECTION_AREA.get(section, ""))
 
 
 def open_before_final(project: Project, findings: Iterable[Finding],

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCommandLinkButton, QPushButton
 
-from smpolicy_desktop.model import Project
+from smpolicy_desktop.model import OwnerClause, Project
 from smpolicy_desktop.presets import presets
+from smpolicy_desktop.render import own_wording
 from smpolicy_desktop.storage import load_project, save_project
 from ui import dialogs, printing
 from ui.file_commands import example_project
@@ -91,6 +92,26 @@ def test_marks_never_show_a_tick_over_a_likely_unlawful_rule(qtbot, make_window)
     assert window.tabs.tabIcon(index).cacheKey() == status_icon("warning").cacheKey()
     assert "could be unlawful" in window.progress.hint.text()
     assert window.progress.area == "employees"
+
+
+@pytest.mark.parametrize("where", ["a rule of the owner's own", "a clause reworded"])
+def test_a_risky_rule_in_the_owners_own_words_takes_the_tick_off_its_tab(qtbot, make_window,
+                                                                          where):
+    window = make_window()
+    window.show_project(load_project(example_project()), None)
+    index = list(Project.areas()).index("training")
+    qtbot.waitUntil(lambda: window.tabs.widget(index).property("status") == "done",
+                    timeout=10_000)
+    if where == "a clause reworded":
+        wording = own_wording(window.model.project, "training.consequences", WAGES)
+        window.model.set_value(("wording",), [wording], "Edit wording", typing=False)
+    else:
+        rule = OwnerClause(id="own.1", section_id="training", title="Pay", text=WAGES)
+        window.model.set_value(("owner_clauses",), [rule], "Add a rule", typing=False)
+    qtbot.waitUntil(lambda: window.tabs.widget(index).property("status") == "warning",
+                    timeout=10_000)
+    assert "has a risky rule" in window.tabs.tabToolTip(index)
+    assert window.progress.hint.text().startswith("Next: Training and enforcement: a rule")
 
 
 def test_a_final_export_with_open_items_asks_first(qtbot, tmp_path, make_window, answers):
