@@ -191,6 +191,8 @@ def run_check(args: argparse.Namespace) -> None:
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{args.text_file}: cannot be read as UTF-8 text") from exc
     print(report.lines_report(text, facts, company_name=args.company, as_json=args.json))
+    if args.json and facts.unchecked_note():  # JSON lines on stdout; the warning beside them
+        print(f"warning: {facts.unchecked_note()}", file=sys.stderr)
 
 
 def run_import_review(args: argparse.Namespace) -> None:

@@ -80,6 +80,28 @@ def test_text_file_gives_one_json_object_per_non_empty_line(tmp_path, capsys):
     assert lines[1]["findings"] == []
 
 
+def test_outside_the_us_a_check_says_nothing_was_checked_rather_than_no_findings(tmp_path,
+                                                                                 capsys):
+    rules = tmp_path / "rules.txt"
+    rules.write_text("Never discuss your salary.\n", encoding="utf-8")
+    policy = tmp_path / "policy.md"
+    policy.write_text(EXISTING_POLICY, encoding="utf-8")
+    assert main(["check", "--text-file", str(rules), "--country", "GB"]) == 0
+    out = capsys.readouterr().out
+    assert "covers US law only, and this business is in the United Kingdom" in out
+    assert main(["check", "--text-file", str(rules), "--country", "GB", "--json"]) == 0
+    printed = capsys.readouterr()
+    assert json.loads(printed.out)["findings"] == []
+    assert "covers US law only" in printed.err
+    assert main(["check", "--document", str(policy), "--country", "DE"]) == 0
+    out = capsys.readouterr().out
+    assert "this business is in Germany" in out and "No findings." not in out
+    assert main(["check", "--document", str(policy), "--country", "CA", "--json"]) == 0
+    assert "in Canada" in json.loads(capsys.readouterr().out)["note"]
+    assert main(["check", "--text-file", str(rules), "--country", "US"]) == 0
+    assert "covers US law only" not in capsys.readouterr().out
+
+
 def test_user_errors_exit_2_with_one_line(tmp_path, capsys):
     for argv in (["check"], ["check", "--text-file", str(tmp_path / "missing.txt")],
                  ["check", str(tmp_path / "missing.smpolicy")],

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..law import law_pack, places
+from ..law import law_pack, places, with_article
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,15 @@ class CheckFacts:
         if self.publicly_traded is not False:
             areas.add("reg_fd")
         return frozenset(areas)
+
+    def unchecked_note(self) -> str:
+        """What a reader of an empty result must know: outside the US no rule is checked at
+        all (the check knows US law only), so "no findings" does not mean safe."""
+        if self.in_us:
+            return ""
+        name = with_article(places()["countries"].get(self.country or "", self.country or ""))
+        return (f"No sentence was checked for risk: the risk check covers US law only, and this "
+                f"business is in {name}. Ask a lawyer there to read these rules.")
 
     def account_privacy_statute(self) -> str | None:
         """The state's law on access to personal accounts: its citation, "" when the state has

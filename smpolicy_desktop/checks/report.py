@@ -54,7 +54,9 @@ def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
                                   ensure_ascii=False))
         else:
             out.extend(f"line {number}: " + _describe(f, "") for f in findings)
-    return "\n".join(out) if as_json else "\n\n".join([*out, "Checked every non-empty line."])
+    if as_json:
+        return "\n".join(out)
+    return "\n\n".join([*out, facts.unchecked_note() or "Checked every non-empty line."])
 
 
 def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
@@ -63,12 +65,14 @@ def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
     if as_json:
         return json.dumps({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
                                         result.findings],
-                           "covered": result.covered, "missing": result.missing},
+                           "covered": result.covered, "missing": result.missing,
+                           "note": facts.unchecked_note()},
                           indent=2, ensure_ascii=False)
     blocks = [f"paragraph {n}: " + _describe(f, "") for n, f in result.findings]
     topics = ["Covers: " + ("; ".join(result.covered) or "none of our topics"),
               "Lacks: " + ("; ".join(result.missing) or "nothing")]
-    return "\n\n".join([*blocks, _summary([f for _, f in result.findings]), *topics])
+    summary = facts.unchecked_note() or _summary([f for _, f in result.findings])
+    return "\n\n".join([*blocks, summary, *topics])
 
 
 def _describe(finding: Finding, number: str) -> str:

@@ -115,6 +115,28 @@ def test_checking_an_existing_policy_document_shows_its_risks_and_topics(qtbot, 
     dialog.close()
 
 
+def test_checking_a_document_for_a_business_outside_the_us_says_nothing_was_checked(
+        qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
+
+    from ui.findings import check_policy_document
+
+    policy = tmp_path / "policy.md"
+    policy.write_text("# Our rules\n\nKeep salaries confidential.\n", encoding="utf-8")
+    project = Project()
+    project.company.country = "AU"
+    model = ProjectModel(project)
+    parent = FindingsPanel(model, Rendering(model, model))
+    qtbot.addWidget(parent)
+    check_policy_document(parent, parent.model.project, policy)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, QDialog) and w.isVisible())
+    report = dialog.findChild(QPlainTextEdit).toPlainText()
+    assert "covers US law only, and this business is in Australia" in report
+    assert "No findings" not in report
+    dialog.close()
+
+
 @pytest.fixture
 def renders_only(monkeypatch):
     """The rendering without its check: these tests time renders, which a check would slow."""
