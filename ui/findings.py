@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -170,10 +171,15 @@ def _count(number: int, thing: str) -> str:
 
 def check_policy_document(parent: QWidget, project: Project, path: Path | None = None) -> None:
     """File > Check a policy document...: the risky sentences of an existing policy, for this
-    business's facts, and which of our topics it covers or lacks."""
+    business's facts, and which of our topics it covers or lacks. The report's window opens at
+    once and the check runs on a thread of its own: a long document takes seconds, and the
+    window must not freeze meanwhile."""
+    import threading
+
     from smpolicy_desktop.checks import CheckFacts
     from smpolicy_desktop.checks.document_check import READABLE, DocumentError
     from smpolicy_desktop.checks.report import document_report
+    from ui.rendering import main_thread_caller
 
     if path is None:
         patterns = " ".join(f"*{suffix}" for suffix in READABLE)
@@ -182,14 +188,8 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
         if not name:
             return
         path = Path(name)
-    try:
-        text = document_report(path, CheckFacts.from_project(project),
-                               company_name=project.company.name)
-    except DocumentError as exc:
-        QMessageBox.warning(parent, "Check a policy document", str(exc))
-        return
     dialog = QDialog(parent, windowTitle=f"Risk check of {path.name}")
-    report = QPlainTextEdit(text, dialog, readOnly=True)
+    report = QPlainTextEdit(f"Checking {path.name}...", dialog, readOnly=True)
     report.setAccessibleName("Risk check report")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
@@ -198,6 +198,27 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
     layout.addWidget(buttons)
     dialog.resize(720, 560)
     dialog.open()
+
+    def show(text: str, error: bool) -> None:  # on the main thread
+        if not shiboken6.isValid(report):  # the owner closed the window meanwhile
+            return
+        if error:
+            dialog.close()
+            QMessageBox.warning(parent, "Check a policy document", text)
+        else:
+            report.setPlainText(text)
+
+    facts, company = CheckFacts.from_project(project), project.company.name
+    on_main_thread = main_thread_caller()
+
+    def check() -> None:
+        try:
+            text, error = document_report(path, facts, company_name=company, plain=True), False
+        except DocumentError as exc:
+            text, error = str(exc), True
+        on_main_thread(lambda: show(text, error))
+
+    threading.Thread(target=check, name="document check", daemon=True).start()
 
 
 def install(window) -> FindingsPanel:

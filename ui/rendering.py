@@ -57,6 +57,11 @@ def _relay() -> _Relay:
     return _Relay()  # made on the main thread, at the first check
 
 
+def main_thread_caller() -> Callable[[Callable[[], None]], None]:
+    """Asked on the main thread: a function any thread may give a call to make there."""
+    return _relay().call.emit
+
+
 class Rendering(QObject):
     """Renders after each change and checks in the background; `latest` is the last result."""
 

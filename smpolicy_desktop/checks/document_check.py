@@ -65,6 +65,9 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     """Each risky sentence of a policy document, and which of our topics it covers or lacks;
     a rule naming the business (company_name) reads as one about the employer."""
     paragraphs = read_paragraphs(path)
+    if not any(paragraph.strip() for paragraph in paragraphs):
+        raise DocumentError(f"{path}: has no text to check (an empty file, or a scan that "
+                            f"holds only pictures of the text)")
     findings = [(number, finding) for number, paragraph in enumerate(paragraphs, start=1)
                 if paragraph.strip()
                 for finding in check_text(paragraph, facts, company_name=company_name)]

@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any
 
 SEVERITIES = ("info", "warning", "error")  # in rising order
+# Each severity as the owner reads it in the window.
+PLAIN_SEVERITY = {"error": "Likely unlawful", "warning": "Risky", "info": "Note"}
 
 
 @dataclass(frozen=True)

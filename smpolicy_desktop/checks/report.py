@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import Project
 from .document_check import check_policy_file
 from .facts import CheckFacts
-from .finding import SEVERITIES, Finding
+from .finding import PLAIN_SEVERITY, SEVERITIES, Finding
 from .policy_check import check_project, check_text
 
 
@@ -60,7 +60,9 @@ def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
 
 
 def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
-                    as_json: bool = False) -> str:
+                    as_json: bool = False, plain: bool = False) -> str:
+    """The document's risky sentences and topics; `plain` words each finding as the window
+    does ("Likely unlawful"), without the rule's id."""
     result = check_policy_file(path, facts, company_name)
     if as_json:
         return json.dumps({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
@@ -68,18 +70,19 @@ def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
                            "covered": result.covered, "missing": result.missing,
                            "note": facts.unchecked_note()},
                           indent=2, ensure_ascii=False)
-    blocks = [f"paragraph {n}: " + _describe(f, "") for n, f in result.findings]
+    blocks = [f"Paragraph {n}: {PLAIN_SEVERITY[f.severity]}\n" + _describe(f, "", plain=True)
+              if plain else f"paragraph {n}: " + _describe(f, "") for n, f in result.findings]
     topics = ["Covers: " + ("; ".join(result.covered) or "none of our topics"),
               "Lacks: " + ("; ".join(result.missing) or "nothing")]
-    summary = facts.unchecked_note() or _summary([f for _, f in result.findings])
+    summary = facts.unchecked_note() or _summary([f for _, f in result.findings], plain)
     return "\n\n".join([*blocks, summary, *topics])
 
 
-def _describe(finding: Finding, number: str) -> str:
+def _describe(finding: Finding, number: str, plain: bool = False) -> str:
     where = " ".join(filter(None, (number, finding.clause_id)))
     head = f"[{finding.severity}] {where}: {finding.rule}" if where else \
         f"[{finding.severity}] {finding.rule}"
-    lines = [head]
+    lines = [] if plain else [head]
     if finding.excerpt:
         lines.append(f'  Text: "{finding.excerpt}"')
     if finding.path:
@@ -92,9 +95,10 @@ def _describe(finding: Finding, number: str) -> str:
     return "\n".join(lines)
 
 
-def _summary(findings: list[Finding]) -> str:
+def _summary(findings: list[Finding], plain: bool = False) -> str:
     if not findings:
         return "No findings."
     counts = Counter(f.severity for f in findings)
-    parts = [f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s]]
+    parts = [f"{counts[s]} {PLAIN_SEVERITY[s].lower() if plain else s}"
+             for s in reversed(SEVERITIES) if counts[s]]
     return f"{len(findings)} findings: {', '.join(parts)}."

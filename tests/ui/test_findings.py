@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.workspace import Workspace
@@ -96,45 +97,84 @@ def test_completeness_lists_every_area_with_what_is_still_open(qtbot, panel):
     assert signal.args == [("presence",)]
 
 
-def test_checking_an_existing_policy_document_shows_its_risks_and_topics(qtbot, tmp_path):
+def document_check(qtbot, path, project=None):
+    """File > Check a policy document... on `path`: the report's window and its text once the
+    check is done (None when a message box said why it could not be checked)."""
     from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 
     from ui.findings import check_policy_document
 
-    policy = tmp_path / "policy.md"
-    policy.write_text("# Our rules\n\nKeep salaries confidential.\n", encoding="utf-8")
-    model = ProjectModel(Project())
+    model = ProjectModel(project or Project())
     parent = FindingsPanel(model, Rendering(model, model))
     qtbot.addWidget(parent)
-    check_policy_document(parent, parent.model.project, policy)
+    check_policy_document(parent, parent.model.project, path)
     dialog = next(w for w in QApplication.topLevelWidgets()
                   if isinstance(w, QDialog) and w.isVisible())
-    report = dialog.findChild(QPlainTextEdit).toPlainText()
-    assert '"Keep salaries confidential."' in report and "nlra.pay" in report
-    assert "Lacks: " in report
+    report = dialog.findChild(QPlainTextEdit)
+    qtbot.waitUntil(lambda: not dialog.isVisible() or not report.toPlainText().startswith(
+        "Checking "), timeout=20_000)
+    return dialog, report.toPlainText() if dialog.isVisible() else None
+
+
+def test_checking_an_existing_policy_document_shows_its_risks_and_topics(qtbot, tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text("# Our rules\n\nKeep salaries confidential.\n", encoding="utf-8")
+    dialog, report = document_check(qtbot, policy)
+    assert 'Paragraph 3: Likely unlawful\n  Text: "Keep salaries confidential."' in report
+    assert "nlra.pay" not in report and "[error]" not in report  # the window's plain words
+    assert "1 finding" in report and "1 likely unlawful" in report and "Lacks: " in report
     dialog.close()
 
 
 def test_checking_a_document_for_a_business_outside_the_us_says_nothing_was_checked(
         qtbot, tmp_path):
-    from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
-
-    from ui.findings import check_policy_document
-
     policy = tmp_path / "policy.md"
     policy.write_text("# Our rules\n\nKeep salaries confidential.\n", encoding="utf-8")
     project = Project()
     project.company.country = "AU"
-    model = ProjectModel(project)
-    parent = FindingsPanel(model, Rendering(model, model))
-    qtbot.addWidget(parent)
-    check_policy_document(parent, parent.model.project, policy)
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, QDialog) and w.isVisible())
-    report = dialog.findChild(QPlainTextEdit).toPlainText()
+    dialog, report = document_check(qtbot, policy, project)
     assert "covers US law only, and this business is in Australia" in report
     assert "No findings" not in report
     dialog.close()
+
+
+def test_a_long_document_is_checked_while_the_window_stays_usable(qtbot, tmp_path,
+                                                                   monkeypatch):
+    from smpolicy_desktop.checks import report
+
+    checking = threading.Event()
+    monkeypatch.setattr(report, "document_report",
+                        lambda *args, **kwargs: checking.wait(20) and "Checked.")
+    policy = tmp_path / "policy.txt"
+    policy.write_text("Keep salaries confidential.\n" * 20_000, encoding="utf-8")
+    started = time.perf_counter()
+    from ui.findings import check_policy_document
+
+    model = ProjectModel(Project())
+    parent = FindingsPanel(model, Rendering(model, model))
+    qtbot.addWidget(parent)
+    check_policy_document(parent, model.project, policy)
+    assert time.perf_counter() - started < 5  # the window is back before the check ends
+    dialog = parent.findChild(QDialog)
+    assert dialog.isVisible() and dialog.findChild(QPlainTextEdit).toPlainText() == \
+        "Checking policy.txt..."
+    checking.set()
+    qtbot.waitUntil(lambda: dialog.findChild(QPlainTextEdit).toPlainText() == "Checked.")
+    dialog.close()
+
+
+@pytest.mark.parametrize("content", [b"", b"\n  \n", b"PK\x03\x04 not a zip"])
+def test_an_empty_or_broken_document_is_refused_with_a_reason(qtbot, tmp_path, monkeypatch,
+                                                              content):
+    from PySide6.QtWidgets import QMessageBox
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    policy = tmp_path / ("policy.docx" if content.startswith(b"PK") else "policy.txt")
+    policy.write_bytes(content)
+    _, report = document_check(qtbot, policy)
+    assert report is None  # not "No findings." for a file with nothing in it
+    assert said and ("has no text to check" in said[0] or "not a Word document" in said[0])
 
 
 @pytest.fixture
