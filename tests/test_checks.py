@@ -6,6 +6,8 @@ OM memos are named only as where the rule was reported, never as authority).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from smpolicy_desktop.checks import CheckFacts, check_text
@@ -317,3 +319,15 @@ def test_the_company_may_restrict_its_own_speech():
 
     assert flagged_families("We never post negative comments about competitors or staff.",
                             CheckFacts(), company_speech=True) == []
+
+
+def test_the_safer_wording_a_us_business_is_offered_is_in_us_spelling():
+    """The check speaks only to US businesses, whose policy is in US spelling: a safer wording
+    applied must not put 'criticise' into it, nor a reason say 'labour board'."""
+    from smpolicy_desktop.render import UK_SPELLING
+
+    finding = check_text("Never post anything negative about your manager.", CheckFacts("US"))[0]
+    assert "criticize how we run our workplace" in finding.suggestion
+    british = re.compile(r"\b(" + "|".join(UK_SPELLING.values()) + r")\b", re.I)
+    assert [(f.id, british.findall(f.safer + f.reason)) for f in FAMILIES.values()
+            if british.search(f.safer + f.reason)] == []

@@ -54,7 +54,7 @@ FAMILIES = {f.id: f for f in (
             "reviews, is protected unless it is knowingly false. A ban on negative or damaging "
             "posts reaches that criticism.", STERICYCLE,
             "Do not post knowingly false statements about the company or anyone here. You may "
-            "still criticise how we run our workplace and treat our staff."),
+            "still criticize how we run our workplace and treat our staff."),
     _family("nlra.false_statements", "warning",
             "Only knowingly or maliciously false statements lose the law's protection. A rule "
             "against anything inaccurate chills honest complaints.", STERICYCLE,
@@ -70,7 +70,7 @@ FAMILIES = {f.id: f for f in (
             "Only our spokesperson speaks for the company. You may still talk to reporters about "
             "your own job and working conditions."),
     _family("nlra.government", "error",
-            "Employees may contact government agencies (labour board, safety inspectors, "
+            "Employees may contact government agencies (labor board, safety inspectors, "
             "regulators) without asking first. A rule that requires approval is unlawful.",
             FACIAL, "You may always report a concern to a government agency, without asking us "
             "first."),
