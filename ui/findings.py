@@ -122,6 +122,8 @@ class FindingsPanel(QWidget):
             where = self.numbers.get(finding.clause_id) or (
                 labels_for(finding.path[:2]) if finding.path else "policy")
             what = f'"{finding.excerpt}"' if finding.excerpt else finding.reason.split(". ")[0]
+            if finding.area:  # which law: two findings on one sentence differ
+                word = finding.plain_severity()
             item = QListWidgetItem(self.style().standardIcon(icon), f"{word}, {where}: {what}")
             item.setForeground(QBrush(QColor(colour)))
             item.setToolTip(finding.authority)

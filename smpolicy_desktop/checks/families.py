@@ -30,6 +30,11 @@ class Family:
     safer: str
 
 
+# Each legal area as a finding names it ("Risky under labor law"): two findings on one
+# sentence must not read alike.
+UNDER = {"nlra": "labor law", "ftc": "FTC rules", "hipaa": "HIPAA", "finance": "FINRA/SEC rules",
+         "reg_fd": "Reg FD", "account_privacy": "state privacy laws"}
+
 _AREA_OF = {"nlra": "nlra", "ftc": "ftc", "hipaa": "hipaa", "finance": "finance",
             "regfd": "reg_fd", "account": "account_privacy"}
 

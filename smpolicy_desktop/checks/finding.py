@@ -39,6 +39,14 @@ class Finding:
     def applicable(self) -> bool:
         return bool(self.path) and self.replacement is not None
 
+    def plain_severity(self) -> str:
+        """How serious, in the window's words and under which law: "Risky under labor law"."""
+        from .families import UNDER
+
+        under = UNDER.get(self.area)
+        return f"{PLAIN_SEVERITY[self.severity]} under {under}" if under else \
+            PLAIN_SEVERITY[self.severity]
+
     def at_least(self, severity: str) -> bool:
         return SEVERITIES.index(self.severity) >= SEVERITIES.index(severity)
 

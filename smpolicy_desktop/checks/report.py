@@ -70,7 +70,7 @@ def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
                            "covered": result.covered, "missing": result.missing,
                            "note": facts.unchecked_note()},
                           indent=2, ensure_ascii=False)
-    blocks = [f"Paragraph {n}: {PLAIN_SEVERITY[f.severity]}\n" + _describe(f, "", plain=True)
+    blocks = [f"Paragraph {n}: {f.plain_severity()}\n" + _describe(f, "", plain=True)
               if plain else f"paragraph {n}: " + _describe(f, "") for n, f in result.findings]
     topics = ["Covers: " + ("; ".join(result.covered) or "none of our topics"),
               "Lacks: " + ("; ".join(result.missing) or "nothing")]

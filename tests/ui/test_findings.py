@@ -55,13 +55,13 @@ def test_a_finding_names_its_clause_number_or_else_the_answer_it_is_in(qtbot, pa
     """The short guidelines leave the consequences out: the finding then says which answer
     holds the sentence, never an internal id or a bare "policy"."""
     row = make_risky(qtbot, panel)
-    assert panel.list.item(row).text().startswith("Risky, 7.")
+    assert panel.list.item(row).text().startswith("Risky under labor law, 7.")
     panel.model.set_value(("company", "document_type"), "short", typing=False)
     qtbot.waitUntil(lambda: not any(f.clause_id and f.clause_id in panel.numbers
                                     for f in panel.findings if f.rule == "nlra.disparagement"))
     text = next(panel.list.item(i).text() for i, f in enumerate(panel.findings)
                 if f.rule == "nlra.disparagement")
-    assert text == f'Risky, Training and enforcement > Consequences: "{RISKY}"'
+    assert text == f'Risky under labor law, Training and enforcement > Consequences: "{RISKY}"'
 
 
 def test_activating_a_finding_asks_for_its_field(qtbot, panel):
@@ -120,7 +120,8 @@ def test_checking_an_existing_policy_document_shows_its_risks_and_topics(qtbot, 
     policy = tmp_path / "policy.md"
     policy.write_text("# Our rules\n\nKeep salaries confidential.\n", encoding="utf-8")
     dialog, report = document_check(qtbot, policy)
-    assert 'Paragraph 3: Likely unlawful\n  Text: "Keep salaries confidential."' in report
+    assert ('Paragraph 3: Likely unlawful under labor law\n'
+            '  Text: "Keep salaries confidential."') in report
     assert "nlra.pay" not in report and "[error]" not in report  # the window's plain words
     assert "1 finding" in report and "1 likely unlawful" in report and "Lacks: " in report
     dialog.close()
@@ -299,3 +300,17 @@ def test_a_check_that_failed_while_the_owner_typed_is_made_again(qtbot, monkeypa
     qtbot.waitUntil(lambda: len(pending) == 2, timeout=5000)  # the newest state, checked
     with qtbot.waitSignal(rendering.checked):
         threading.Thread(target=pending[1], args=(([], {}),)).start()
+
+
+def test_two_findings_on_one_sentence_say_which_law_each_is_about(panel):
+    from smpolicy_desktop.checks.finding import Finding
+    from ui.rendering import CheckResult
+
+    sentence = "Ask our patients for 5-star Google reviews in exchange for a discount."
+    findings = [Finding(f"{area}.x", "error", "Why.", "Law.", clause_id="responses.holding",
+                        path=("responses", "holding_statement"), excerpt=sentence, area=area)
+                for area in ("ftc", "hipaa")]
+    panel.show_result(CheckResult(panel.model.workspace.document(), findings, panel.status))
+    rows = [panel.list.item(row).text() for row in range(panel.list.count())]
+    assert rows[0].startswith("Likely unlawful under FTC rules, ")
+    assert rows[1].startswith("Likely unlawful under HIPAA, ")
