@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smpolicy_desktop.checks.facts import CheckFacts
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import labels_for
 from ui.project_model import ProjectModel
@@ -119,6 +120,8 @@ class FindingsPanel(QWidget):
         self.list.clear()
         for finding in self.findings:
             icon, colour, word = _LOOK[finding.severity]
+            if finding.severity == "info" and not finding.rule.startswith("missing."):
+                word = "Note"  # e.g. which law the check covers: nothing is missing
             where = self.numbers.get(finding.clause_id) or (
                 labels_for(finding.path[:2]) if finding.path else "policy")
             what = f'"{finding.excerpt}"' if finding.excerpt else finding.reason.split(". ")[0]
@@ -133,6 +136,10 @@ class FindingsPanel(QWidget):
         self._show_details(self.list.currentRow())
         worrying = sum(f.at_least("warning") for f in self.findings)
         notes = len(self.findings) - worrying
+        if not CheckFacts.from_project(self.model.project).in_us:  # "0 risky" would reassure
+            self.summary.setText(f"Sentences not checked (US law only); "
+                                 f"{_count(notes, 'note')}")
+            return
         self.summary.setText(
             f"{_count(worrying, 'risky sentence')} and {_count(notes, 'note')}"
             if self.findings else "No risky sentences found.")
@@ -178,7 +185,6 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
     window must not freeze meanwhile."""
     import threading
 
-    from smpolicy_desktop.checks import CheckFacts
     from smpolicy_desktop.checks.document_check import READABLE, DocumentError
     from smpolicy_desktop.checks.report import document_report
     from ui.rendering import main_thread_caller

@@ -314,3 +314,20 @@ def test_two_findings_on_one_sentence_say_which_law_each_is_about(panel):
     rows = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert rows[0].startswith("Likely unlawful under FTC rules, ")
     assert rows[1].startswith("Likely unlawful under HIPAA, ")
+
+
+def test_outside_the_us_the_panel_never_says_no_risky_sentences(qtbot):
+    """Nothing is checked outside the US: '0 risky sentences' would read as a clean policy."""
+    project = Project()
+    project.company.country = "GB"
+    project.training.consequences = RISKY
+    model = ProjectModel(Workspace(project))
+    rendering = Rendering(model, model)
+    panel = FindingsPanel(model, rendering)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(rendering.checked, timeout=20_000):
+        rendering.render_now()
+    assert panel.summary.text().startswith("Sentences not checked (US law only); ")
+    rows = [panel.list.item(row).text() for row in range(panel.list.count())]
+    assert "Note, 1: The risk check covers US law only" in rows
+    assert not any(row.startswith("Missing, 1:") for row in rows)
