@@ -247,10 +247,19 @@ def install(window) -> FindingsPanel:
     panel.field_requested.connect(mark.show_field)
     panel.applied.connect(mark.after_apply)
     panel.clause_requested.connect(window.preview.show_clause)
+    window.rendering.checked.connect(lambda result: _mark_preview(window.preview, result))
+    if window.rendering.latest is not None:  # a check that ended before the panel was made
+        _mark_preview(window.preview, window.rendering.latest)
     dock.setWidget(panel)
     panel.setMinimumWidth(240)  # the dock takes what the form can spare, no more
     dock.setMaximumWidth(420)
     return panel
+
+
+def _mark_preview(preview, result: CheckResult) -> None:
+    """The risky sentences underlined in the preview, where the owner reads the policy."""
+    preview.mark_risky([f.excerpt for f in result.findings
+                        if f.excerpt and f.at_least("warning")])
 
 
 class _FieldMark(QObject):

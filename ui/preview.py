@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextTable,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from smpolicy_desktop.document import (
     DRAFT_MARK,
@@ -33,6 +33,7 @@ from smpolicy_desktop.model import Project
 
 _MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
 HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
+RISKY_LINE = "#c62828"  # the wavy line under a risky sentence (the tabs' warning colour)
 
 
 class PolicyPreview(QTextBrowser):
@@ -60,6 +61,26 @@ class PolicyPreview(QTextBrowser):
         # table's borders round to a pixel wider than the view, which showed a useless bar.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll_pending = False
+        self._risky: list[str] = []  # the sentences the risk check found risky
+
+    def mark_risky(self, sentences: list[str]) -> None:
+        """Underline each of these sentences with a wavy red line, wherever it shows."""
+        self._risky = sentences
+        self._draw_risky()
+
+    def _draw_risky(self) -> None:
+        marks = []
+        line = QTextCharFormat()
+        line.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        line.setUnderlineColor(QColor(RISKY_LINE))
+        for sentence in self._risky:
+            found = self.document().find(sentence)
+            while not found.isNull():
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor, mark.format = found, line
+                marks.append(mark)
+                found = self.document().find(sentence, found)
+        self.setExtraSelections(marks)
 
     @property
     def html(self) -> str:
@@ -120,6 +141,8 @@ class PolicyPreview(QTextBrowser):
         self.setHtml(to_html(document))
         self._loads += 1
         self._places = _places(self.document().begin(), document)
+        if self._risky:  # new text: the marks on the old are gone (words rewritten keep them)
+            self._draw_risky()
         bar.setValue(position)
 
     def _place_band(self) -> None:

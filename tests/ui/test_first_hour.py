@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication, QCommandLinkButton, QPushButton
 
 from smpolicy_desktop.model import OwnerClause, Project
@@ -112,6 +113,29 @@ def test_a_risky_rule_in_the_owners_own_words_takes_the_tick_off_its_tab(qtbot, 
                     timeout=10_000)
     assert "has a risky rule" in window.tabs.tabToolTip(index)
     assert window.progress.hint.text().startswith("Next: Training and enforcement: a rule")
+
+
+def test_the_preview_underlines_a_risky_sentence_until_the_safer_wording_replaces_it(
+        qtbot, make_window):
+    window = make_window()
+    window.show_project(load_project(example_project()), None)
+    risky = "Never post anything negative about your manager."
+    window.model.set_value(("training", "consequences"), f"Coaching first. {risky}")
+
+    def underlined() -> list[str]:
+        return [mark.cursor.selectedText() for mark in window.preview.extraSelections()]
+
+    qtbot.waitUntil(lambda: underlined() == [risky], timeout=10_000)
+    marks = window.preview.extraSelections()
+    assert marks[0].format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    panel = window.findings
+    panel.list.setCurrentRow(next(row for row, f in enumerate(panel.findings)
+                                  if f.excerpt == risky))
+    panel.apply_button.click()
+    qtbot.waitUntil(lambda: underlined() == [], timeout=10_000)
+    assert "Coaching first. Do not post knowingly false" in window.preview.toPlainText()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: underlined() == [risky], timeout=10_000)
 
 
 def test_a_final_export_with_open_items_asks_first(qtbot, tmp_path, make_window, answers):
