@@ -16,11 +16,13 @@ import threading
 import traceback
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the window starts the checker before it loads the model
     from multiprocessing.pool import Pool
+    from pathlib import Path
 
+    from .checks.facts import CheckFacts
     from .document import Document
     from .model import Project
 
@@ -48,14 +50,26 @@ def check_elsewhere(project: Project, document: Document,
                     done: Callable[[Result | None], None]) -> None:
     """Check the project and its document in the checker process. `done` gets the result, or
     None if the check failed (the error is printed), on a thread of this process."""
+    _send(check, (project, document), done)
+
+
+def report_elsewhere(path: Path, facts: CheckFacts, company_name: str,
+                     done: Callable[[tuple[str, bool] | None], None]) -> None:
+    """The window's report on a policy document the owner has, made in the checker process:
+    `done` gets (the report, False), (why it cannot be read, True), or None if it failed."""
+    _send(document_report, (path, facts, company_name), done)
+
+
+def _send(work: Callable, args: tuple, done: Callable[[Any], None]) -> None:
+    """Run work(*args) in the checker process; `done` gets what it returns, or None if it
+    failed (the error is printed), on a thread of this process."""
     def failed(error: BaseException) -> None:
         traceback.print_exception(error)
         done(None)
 
     def send() -> None:
         try:
-            _checker().apply_async(check, (project, document), callback=done,
-                                   error_callback=failed)
+            _checker().apply_async(work, args, callback=done, error_callback=failed)
         except Exception as error:  # e.g. the process could not be started
             failed(error)
 
@@ -72,6 +86,17 @@ def check(project: Project, document: Document) -> Result:
     from .checks import area_status, check_project
 
     return check_project(project, document), area_status(project)
+
+
+def document_report(path: Path, facts: CheckFacts, company_name: str) -> tuple[str, bool]:
+    """A document's report in plain words, or why it cannot be read (then True)."""
+    from .checks.document_check import DocumentError
+    from .checks.report import document_report
+
+    try:
+        return document_report(path, facts, company_name=company_name, plain=True), False
+    except DocumentError as exc:
+        return str(exc), True
 
 
 def _get_ready() -> None:

@@ -181,12 +181,10 @@ def _count(number: int, thing: str) -> str:
 def check_policy_document(parent: QWidget, project: Project, path: Path | None = None) -> None:
     """File > Check a policy document...: the risky sentences of an existing policy, for this
     business's facts, and which of our topics it covers or lacks. The report's window opens at
-    once and the check runs on a thread of its own: a long document takes seconds, and the
+    once and the check runs in the checker process: a long document takes seconds, and the
     window must not freeze meanwhile."""
-    import threading
-
-    from smpolicy_desktop.checks.document_check import READABLE, DocumentError
-    from smpolicy_desktop.checks.report import document_report
+    from smpolicy_desktop.checking import report_elsewhere
+    from smpolicy_desktop.checks.document_check import READABLE
     from ui.rendering import main_thread_caller
 
     if path is None:
@@ -207,26 +205,19 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
     dialog.resize(720, 560)
     dialog.open()
 
-    def show(text: str, error: bool) -> None:  # on the main thread
+    def show(outcome: tuple[str, bool] | None) -> None:  # on the main thread
         if not shiboken6.isValid(report):  # the owner closed the window meanwhile
             return
+        text, error = outcome or ("The check failed; try again.", False)
         if error:
             dialog.close()
             QMessageBox.warning(parent, "Check a policy document", text)
         else:
             report.setPlainText(text)
 
-    facts, company = CheckFacts.from_project(project), project.company.name
     on_main_thread = main_thread_caller()
-
-    def check() -> None:
-        try:
-            text, error = document_report(path, facts, company_name=company, plain=True), False
-        except DocumentError as exc:
-            text, error = str(exc), True
-        on_main_thread(lambda: show(text, error))
-
-    threading.Thread(target=check, name="document check", daemon=True).start()
+    report_elsewhere(path, CheckFacts.from_project(project), project.company.name,
+                     lambda outcome: on_main_thread(lambda: show(outcome)))
 
 
 def install(window) -> FindingsPanel:
