@@ -153,3 +153,16 @@ def test_a_note_in_the_short_guidelines_sits_on_the_item_that_restates_its_claus
     assert left_out.startswith("This note is about a clause of the full policy, which the short "
                                "guidelines leave out.")
     assert said[left_out] == "Social Media Policy" and "responses.holding" not in left_out
+
+
+def test_the_safer_wording_of_a_risky_sentence_in_a_reworded_clause_replaces_only_it():
+    from smpolicy_desktop.checks.policy_check import owner_words_fix
+
+    project = filled_project()
+    risky = "Do not discuss your pay with coworkers."
+    project.wording = [own_wording(project, "training.consequences", f"Coaching first. {risky}")]
+    finding = next(f for f in check_project(project) if f.excerpt == risky)
+    path, value = owner_words_fix(project, finding)
+    assert path == ("wording",)
+    assert value[0].text == f"Coaching first. {finding.suggestion}"
+    assert project.wording[0].text == f"Coaching first. {risky}"  # the project is untouched

@@ -104,17 +104,19 @@ class FindingsPanel(QWidget):
         return self.findings[row] if 0 <= row < len(self.findings) else None
 
     def apply_current(self) -> None:
-        """Put the selected finding's safer wording into its field, as one undoable edit."""
+        """Put the selected finding's safer wording into its field, or into the owner's own
+        rule or wording it is in, as one undoable edit."""
         finding = self.current_finding()
-        if finding is None or not finding.applicable:
+        fix = _fix(self.model.project, finding)
+        if fix is None:
             return
         try:
-            self.model.set_value(finding.path, finding.replacement, "Apply safer wording",
-                                 typing=False)
+            self.model.set_value(*fix, "Apply safer wording", typing=False)
         except ValidationError:
             self.details.setText("The safer wording does not fit this answer; edit it by hand.")
             return
-        self.applied.emit(finding.path)
+        if finding.path:  # an answer: the keyboard goes back to it
+            self.applied.emit(finding.path)
 
     def _fill_findings(self, selected) -> None:
         self.list.clear()
@@ -157,7 +159,7 @@ class FindingsPanel(QWidget):
 
     def _show_details(self, row: int) -> None:
         finding = self.findings[row] if 0 <= row < len(self.findings) else None
-        self.apply_button.setEnabled(bool(finding and finding.applicable))
+        self.apply_button.setEnabled(_fix(self.model.project, finding) is not None)
         if finding is None:
             self.details.setText("")
             return
@@ -172,6 +174,18 @@ class FindingsPanel(QWidget):
             self.clause_requested.emit(finding.clause_id)
         if finding.path:
             self.field_requested.emit(finding.path)
+
+
+def _fix(project: Project, finding) -> tuple | None:
+    """(where, new value) for a finding's safer wording: its answer, or the owner's own rule
+    or wording; None when it cannot be applied in one step."""
+    if finding is None:
+        return None
+    if finding.applicable:
+        return finding.path, finding.replacement
+    from smpolicy_desktop.checks.policy_check import owner_words_fix  # the check's rules
+
+    return owner_words_fix(project, finding)
 
 
 def _count(number: int, thing: str) -> str:

@@ -34,6 +34,7 @@ from smpolicy_desktop.model import Project
 _MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
 HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
 RISKY_LINE = "#c62828"  # the wavy line under a risky sentence (the tabs' warning colour)
+RISKY_BACKGROUND = "#fdeaea"  # and a pale red behind it, to be seen at a glance
 
 
 class PolicyPreview(QTextBrowser):
@@ -73,6 +74,7 @@ class PolicyPreview(QTextBrowser):
         line = QTextCharFormat()
         line.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         line.setUnderlineColor(QColor(RISKY_LINE))
+        line.setBackground(QColor(RISKY_BACKGROUND))
         for sentence in self._risky:
             found = self.document().find(sentence)
             while not found.isNull():

@@ -79,6 +79,23 @@ def apply_suggestion(project: Project, finding: Finding) -> Project:
     return Project.model_validate(copy.model_dump())
 
 
+def owner_words_fix(project: Project, finding: Finding) -> tuple[FieldPath, Any] | None:
+    """For a risky sentence in a rule of the owner's own or a clause they reworded: (the
+    project list to change, its new value with the safer wording in that sentence's place);
+    None for anything else."""
+    if finding.path or not finding.excerpt or not finding.suggestion:
+        return None
+    for name in ("owner_clauses", "wording"):
+        items = getattr(project, name)
+        for index, item in enumerate(items):
+            if finding.clause_id == getattr(item, "id", getattr(item, "clause_id", None)) \
+                    and finding.excerpt in item.text:
+                text = item.text.replace(finding.excerpt, finding.suggestion, 1)
+                return (name,), [*items[:index], item.model_copy(update={"text": text}),
+                                 *items[index + 1:]]
+    return None
+
+
 def user_texts(project: Project) -> Iterator[tuple[FieldPath, str]]:
     """Every piece of text the user wrote, with its field path. Notes to counsel are
     questions for the lawyer, not policy text, so they are left out."""

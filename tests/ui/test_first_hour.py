@@ -115,6 +115,27 @@ def test_a_risky_rule_in_the_owners_own_words_takes_the_tick_off_its_tab(qtbot, 
     assert window.progress.hint.text().startswith("Next: Training and enforcement: a rule")
 
 
+def test_apply_safer_wording_mends_a_risky_sentence_in_the_owners_own_rule(qtbot, make_window):
+    window = make_window()
+    window.show_project(load_project(example_project()), None)
+    risky = "Never post anything negative about your manager."
+    rule = OwnerClause(id="own.1", section_id="training", title="Tone",
+                       text=f"Be kind online. {risky}")
+    window.model.set_value(("owner_clauses",), [rule], "Add a rule", typing=False)
+    panel = window.findings
+    qtbot.waitUntil(lambda: any(f.excerpt == risky for f in panel.findings), timeout=10_000)
+    panel.list.setCurrentRow(next(row for row, f in enumerate(panel.findings)
+                                  if f.excerpt == risky))
+    assert panel.apply_button.isEnabled()
+    panel.apply_button.click()
+    text = window.model.project.owner_clauses[0].text
+    assert text.startswith("Be kind online. Do not post knowingly false statements")
+    qtbot.waitUntil(lambda: not any(f.excerpt == risky for f in panel.findings),
+                    timeout=10_000)
+    window.model.undo_stack.undo()  # one Undo puts the owner's words back
+    assert window.model.project.owner_clauses[0].text == f"Be kind online. {risky}"
+
+
 def test_the_preview_underlines_a_risky_sentence_until_the_safer_wording_replaces_it(
         qtbot, make_window):
     window = make_window()
