@@ -20,6 +20,7 @@ from typing import Any
 
 import jinja2.filters
 import jinja2.nodes
+import lxml.etree
 import lxml.html
 import platformdirs
 from jinja2 import (
@@ -241,6 +242,7 @@ def environment(spelling: str = "US") -> Environment:
                        lowercase_start=_lowercase_start, role=_role, full_stop=_full_stop,
                        table_rows=_table_rows, list_item=_list_item, hashtag=_hashtag)
     env.filters["map"] = _map
+    env.globals["clause_body"] = _clause_body
     return env
 
 
@@ -261,7 +263,8 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
 
     The owner's wording replaces the generated text of its clauses and the owner's clauses
     join their sections (numbered with the rest); own_wording=False gives the generated text.
-    A section whose answers are as they were last time is not rendered again (see _Sections).
+    A section whose answers are as they were last time is not rendered again, nor is a clause
+    of it (see _Sections and _ClauseMemo).
     """
     kind = DocumentType(kind or project.company.document_type)
     spelling = project.company.spelling
@@ -275,11 +278,10 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
              answers.of(("wording",), ("owner_clauses",)) if own_wording else None)
     facts = cache(partial(_Facts, env, context))  # made once, if a section is rendered
 
-    def section(template: str, number: str, reads: list[tuple[int, str]]) -> list[Block]:
+    def section(template: str, number: str, memo: _ClauseMemo) -> list[Block]:
         shared = facts()
         html = env.get_template(template).render(context, facts=shared.module)
-        reads.extend(read for owner, name in list(reads) if owner == id(shared.module)
-                     for read in shared.reads(name))  # a fact read: what it was made from
+        memo.finish(shared.expand)
         return _blocks_of(html, number, project, own_wording)
 
     blocks: list[Block] = []
@@ -325,9 +327,14 @@ def _sections_of(spelling: str, kind: str) -> list[str]:
         if isinstance(node.template, jinja2.nodes.Const)])
 
 
+# lxml's own HTML parser without lxml.html's element classes, whose lookup per element cost
+# a fifth of reading a long list back; the tree is the same.
+_PARSER = lxml.etree.HTMLParser()
+
+
 def _blocks_of(html: str, number: str, project: Project, own_wording: bool) -> list[Block]:
     """A section template's output as blocks, numbered `number` if the section is numbered."""
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
     if own_wording:
         _apply_own_wording(root, project)
     blocks: list[Block] = []
@@ -405,6 +412,11 @@ class _Facts:
             _reading.reset(tokens[0])
         self._refers = _fact_references(env)
 
+    def expand(self, reads: list[Any]) -> list[Any]:
+        """The reads, and for each fact read what that fact was made from."""
+        return [*reads, *(read for owner, name in reads if owner == id(self.module)
+                          for read in self.reads(name))]
+
     def reads(self, name: str) -> list[tuple[int, str]]:
         """What the fact was made from, with the facts it names, and theirs."""
         found: list[tuple[int, str]] = []
@@ -447,12 +459,14 @@ class _Answers:
         self._areas = {id(value): name for name in type(project).model_fields
                        if isinstance(value := getattr(project, name), BaseModel)}
 
-    def paths(self, reads: list[tuple[int, str]]) -> tuple[tuple[str, ...], ...]:
+    def paths(self, reads: list[Any]) -> tuple[tuple[str, ...], ...]:
         """The answers behind what a template read: a field of an area, or of the project
-        (an area itself is only the way to its fields)."""
+        (an area itself is only the way to its fields); (None, path) is a path itself."""
         paths: dict[tuple[str, ...], None] = {}
         for owner, attribute in reads:
-            if owner in self._areas:
+            if owner is None:
+                paths[attribute] = None
+            elif owner in self._areas:
                 paths[(self._areas[owner], attribute)] = None
             elif owner == id(self.project) and attribute not in self._areas.values():
                 paths[(attribute,)] = None
@@ -478,31 +492,88 @@ class _Answers:
 
 
 class _Sections:
-    """The last blocks of each section template, with what they were made from."""
+    """The last blocks of each section template, with what they were made from, and the
+    bodies of its clauses."""
 
     def __init__(self) -> None:
         self._last: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._lock = threading.Lock()
 
     def blocks(self, slot: tuple[Any, ...], fixed: tuple[Any, ...], answers: _Answers,
-               render: Callable[[list[tuple[int, str]]], list[Block]]) -> list[Block]:
-        """The blocks `render` gives (noting in the list it is given what it read besides the
-        template's own reads), or last time's for this slot if `fixed` and the answers read
-        then are equal."""
+               render: Callable[[_ClauseMemo], list[Block]]) -> list[Block]:
+        """The blocks `render` gives (calling memo.finish once the template has run), or last
+        time's for this slot if `fixed` and the answers read then are equal."""
         with self._lock:
             last = self._last.get(slot)
         if last and last[0] == fixed and answers.of(*last[1]) == last[2]:
             return last[3]
-        reads: list[tuple[int, str]] = []
-        token = _reading.set(reads)
+        memo = _ClauseMemo(answers, last[4] if last and last[0] == fixed else {})
+        tokens = _reading.set(memo.reads), _clause_memo.set(memo)
         try:
-            blocks = render(reads)
+            blocks = render(memo)
         finally:
-            _reading.reset(token)
-        paths = answers.paths(reads)
+            _clause_memo.reset(tokens[1])
+            _reading.reset(tokens[0])
+        paths = answers.paths(memo.reads)
         with self._lock:
-            self._last[slot] = (fixed, paths, answers.of(*paths), blocks)
+            self._last[slot] = (fixed, paths, answers.of(*paths), blocks, memo.made)
         return blocks
+
+
+class _ClauseMemo:
+    """The clause bodies of one render of a section template, with the answers each was made
+    from: its own reads and those made before it outside any clause (a clause body cannot
+    change what follows it: Jinja keeps what it sets to itself). A body whose answers are as
+    they were in the last render is written as it was, without running its template."""
+
+    def __init__(self, answers: _Answers, last: dict[tuple[str, int], tuple[Any, ...]]):
+        self.answers, self.last = answers, last
+        self.reads: list[Any] = []  # the section's, as _reading notes them
+        self.made: dict[tuple[str, int], tuple[Any, ...]] = {}
+        self._outside: list[Any] = []  # the reads made outside clause bodies so far
+        self._counted = 0  # self.reads up to here are sorted into outside and inside
+        self._inside = False
+
+    def body(self, clause_id: str, caller: Callable[[], str]) -> str:
+        if self._inside:  # a clause inside a clause: part of the outer one's body
+            return caller()
+        self._outside += self.reads[self._counted:]
+        key = (clause_id, sum(made == clause_id for made, _ in self.made))
+        last = self.last.get(key)
+        if last and self.answers.of(*last[0]) == last[1]:
+            self.made[key] = last
+            self.reads.extend((None, path) for path in last[0])  # the section reads them too
+            text = last[2]
+        else:
+            inner: list[Any] = []
+            token = _reading.set(inner)
+            self._inside = True
+            try:
+                text = caller()
+            finally:
+                self._inside = False
+                _reading.reset(token)
+            self.made[key] = (self._outside + inner, None, text)  # paths once finished
+            self.reads.extend(inner)
+        self._counted = len(self.reads)
+        return text
+
+    def finish(self, expand: Callable[[list[Any]], list[Any]]) -> None:
+        """Once the template has run: `expand` adds to reads what the facts read stand for."""
+        self.reads[:] = expand(self.reads)
+        for key, (reads, values, text) in self.made.items():
+            if values is None:
+                paths = self.answers.paths(expand(reads))
+                self.made[key] = (paths, self.answers.of(*paths), text)
+
+
+_clause_memo: ContextVar[_ClauseMemo | None] = ContextVar("clause_memo", default=None)
+
+
+def _clause_body(clause_id: str, caller: Callable[[], str]) -> str:
+    """A clause's body, as the `clause` macro writes it (see _ClauseMemo)."""
+    memo = _clause_memo.get()
+    return caller() if memo is None else memo.body(clause_id, caller)
 
 
 _SECTIONS = _Sections()
@@ -535,7 +606,7 @@ def _section_blocks(section: Any, number: str) -> list[Block]:
     clause_number = 0
     for child in section:
         if child.tag == "div" and "clause" in child.get("class", ""):
-            clause_body = _content_blocks(child, child.get("id"))
+            clause_body = _CLAUSES.blocks(child)
             if clause_body:
                 clause_number += 1
                 heading = Block("heading2", (Run(child.get("data-title")),), child.get("id"),
@@ -552,6 +623,33 @@ def _section_blocks(section: Any, number: str) -> list[Block]:
 
 def _content_blocks(container: Any, clause_id: str) -> list[Block]:
     return [block for child in container for block in _content_blocks_of(child, clause_id)]
+
+
+class _Clauses:
+    """The body blocks of the clauses read lately, by the clause's HTML: a section rendered
+    again for one answer reads its other clauses (a list of 500 rows) from here, and gives
+    the very same blocks, which the preview then passes over."""
+
+    KEPT = 2_000  # clauses (a document has about a hundred)
+
+    def __init__(self) -> None:
+        self._blocks: dict[bytes, list[Block]] = {}
+        self._lock = threading.Lock()
+
+    def blocks(self, clause: Any) -> list[Block]:
+        key = lxml.etree.tostring(clause, with_tail=False)
+        with self._lock:
+            found = self._blocks.pop(key, None)  # put back last: the oldest go first
+        if found is None:
+            found = _content_blocks(clause, clause.get("id"))
+        with self._lock:
+            self._blocks[key] = found
+            if len(self._blocks) > self.KEPT:
+                del self._blocks[next(iter(self._blocks))]
+        return found
+
+
+_CLAUSES = _Clauses()
 
 
 def _content_blocks_of(element: Any, clause_id: str) -> list[Block]:

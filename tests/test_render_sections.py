@@ -3,6 +3,7 @@ one a fresh render gives: every answer of every area is changed in turn and comp
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 from enum import Enum
 
@@ -18,12 +19,12 @@ from tests.conftest import EXAMPLE
 
 def fresh(project: Project, kind: DocumentType, own_wording: bool = True):
     """What rendering everything from scratch gives."""
-    keep = render._SECTIONS
-    render._SECTIONS = render._Sections()
+    keep = render._SECTIONS, render._CLAUSES
+    render._SECTIONS, render._CLAUSES = render._Sections(), render._Clauses()
     try:
         return render_document(project, kind, own_wording=own_wording)
     finally:
-        render._SECTIONS = keep
+        render._SECTIONS, render._CLAUSES = keep
 
 
 def other_value(value):
@@ -95,3 +96,51 @@ def test_british_and_american_renders_do_not_mix():
     project.company.country = "US"
     assert render_document(project) == fresh(project, DocumentType.FULL) != british
     assert american != british
+
+
+def big(project: Project) -> Project:
+    """The example with 1,000 list rows, as the preview benchmark types into it."""
+    project.employees.confidential_info = [f"Client file number {n}" for n in range(500)]
+    project.presence.we_never_publish = [f"Private matter {n}" for n in range(500)]
+    return project
+
+
+def row_edit(rows: list[str], chance: random.Random) -> list[str]:
+    """A list answer with one row changed, added or deleted, as the owner does it."""
+    rows, at = list(rows), chance.randrange(len(rows) + 1)
+    action = chance.choice(["change", "add", "delete"]) if at < len(rows) else "add"
+    if action == "change":
+        rows[at] += chance.choice([" more", ";", "", "."])
+    elif action == "add":
+        rows.insert(at, chance.choice(["Payroll data", "Client file number 7", "", "New plans."]))
+    else:
+        del rows[at]
+    return rows
+
+
+@pytest.mark.parametrize("kind", list(DocumentType))
+def test_random_edits_of_a_big_project_render_what_a_fresh_render_gives(kind):
+    """Each section and each clause is rendered again only when its answers changed; 90
+    random edits (rows of the long lists most of all) of a project with 1,000 list rows, in
+    both documents, each compared with a fresh render."""
+    project = big(load_project(EXAMPLE))
+    project.wording = [ClauseWording(clause_id="presence.goals", text="Our own words.")]
+    project.owner_clauses = [OwnerClause(id="own.1", section_id="employees", after=
+                                         "employees.confidential", title="Ours", text="- one")]
+    chance = random.Random(12)
+    answers = list(edits(project))
+    for step in range(90):
+        if step % 3:
+            area, name = chance.choice([("employees", "confidential_info"),
+                                        ("presence", "we_never_publish")])
+            new = row_edit(getattr(getattr(project, area), name), chance)
+        else:
+            area, name, _ = chance.choice(answers)
+            new = other_value(getattr(getattr(project, area), name))
+        if new is None:  # an emptied list: nothing left to take away
+            continue
+        try:
+            setattr(getattr(project, area), name, new)
+        except ValueError:  # not a valid answer (e.g. a date out of order)
+            continue
+        assert render_document(project, kind) == fresh(project, kind), f"{step}: {area}.{name}"
