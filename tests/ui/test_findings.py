@@ -64,6 +64,13 @@ def test_a_finding_names_its_clause_number_or_else_the_answer_it_is_in(qtbot, pa
     assert text == f'Risky under labor law, Training and enforcement > Consequences: "{RISKY}"'
 
 
+def test_completeness_never_says_done_for_an_area_with_a_risky_rule(qtbot, panel):
+    make_risky(qtbot, panel)
+    texts = [panel.completeness.item(i).text() for i in range(panel.completeness.count())]
+    training = next(t for t in texts if "Training and enforcement" in t)
+    assert training.startswith("! Training and enforcement: has a risky rule")
+
+
 def test_activating_a_finding_asks_for_its_field(qtbot, panel):
     row = make_risky(qtbot, panel)
     with qtbot.waitSignal(panel.field_requested) as signal:
