@@ -164,13 +164,19 @@ class FindingsPanel(QWidget):
 
     def _show_details(self, row: int) -> None:
         finding = self.findings[row] if 0 <= row < len(self.findings) else None
-        self.apply_button.setEnabled(_fix(self.model.project, finding) is not None)
+        fixable = _fix(self.model.project, finding) is not None
+        self.apply_button.setEnabled(fixable)
         if finding is None:
             self.details.setText("")
             return
         parts = [f'"{finding.excerpt}"' if finding.excerpt else "", finding.reason,
                  finding.precedent, f"Based on: {finding.authority}",
                  f"Safer wording: {finding.suggestion}" if finding.suggestion else ""]
+        if finding.suggestion and not fixable:  # why the button is greyed out, and what to do
+            parts.append("Apply cannot make this change in one step: double-click the finding "
+                         "and change the answer by hand." if finding.path else
+                         "To change this text, right-click it in the preview and choose Edit "
+                         "wording.")
         self.details.setText("\n\n".join(filter(None, parts)))
 
     def _request_finding(self, item: QListWidgetItem) -> None:

@@ -92,6 +92,17 @@ def test_a_missing_piece_without_a_one_step_fix_cannot_be_applied(panel):
     row = next(i for i, f in enumerate(panel.findings) if f.rule == "missing.spokesperson")
     panel.list.setCurrentRow(row)
     assert not panel.apply_button.isEnabled()
+    assert "change the answer by hand" in panel.details.text()  # why it is greyed out
+
+
+def test_a_risky_list_item_with_nothing_lawful_to_keep_says_to_change_it_by_hand(qtbot, panel):
+    item = "Anything negative about the company"
+    panel.model.set_value(("employees", "confidential_info"), [item])
+    qtbot.waitUntil(lambda: any(f.excerpt == item for f in panel.findings), timeout=20_000)
+    panel.list.setCurrentRow(next(i for i, f in enumerate(panel.findings) if f.excerpt == item))
+    assert not panel.apply_button.isEnabled()
+    assert panel.details.text().endswith("double-click the finding and change the answer by "
+                                         "hand.")
 
 
 def test_completeness_lists_every_area_with_what_is_still_open(qtbot, panel):
