@@ -331,3 +331,16 @@ def test_the_safer_wording_a_us_business_is_offered_is_in_us_spelling():
     british = re.compile(r"\b(" + "|".join(UK_SPELLING.values()) + r")\b", re.I)
     assert [(f.id, british.findall(f.safer + f.reason)) for f in FAMILIES.values()
             if british.search(f.safer + f.reason)] == []
+
+
+def test_a_labelled_rule_in_new_names_is_read_by_the_rules_most_like_it():
+    """The model's neighbours: a rule the corpus labels unlawful, with a name the corpus never
+    had, is voted unlawful in its area by the labelled sentences most like it; sentences that
+    differ only in such words get the same vote."""
+    from smpolicy_desktop.checks.model import model
+
+    learned = model()
+    rules = [p for p in learned.precedents if p.verdict == "unlawful"]
+    voted = [p for p in rules if learned.votes(f"{p.text} Zanthor").get(p.area, 0.0) >= 0.5]
+    assert len(voted) >= 0.9 * len(rules)
+    assert learned.votes("Client contract 12") == learned.votes("Client contract 4031")

@@ -1,16 +1,21 @@
 """The learned part of the risk check: a small linear model per legal area over word features,
-trained offline (tests/data/corpus/train.py) and shipped as JSON, plus the nearest precedent.
+trained offline (tests/data/corpus/train.py) and shipped as JSON, the vote of the labelled
+sentences most like a new one, and the nearest precedent.
 
 Pure Python and read-only after loading, so any thread may call it at the same time.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import truediv
 
 from ..resources import resource_path
 from .concepts import concepts_of
@@ -20,6 +25,9 @@ MODEL_FILE = ("assets", "checks", "model.json")
 # A sentence is read in the area it is most about; a second area must be this sure of its topic
 # too ("Never say anything negative about the bosses" is about staff, not reviews).
 SURE_TOPIC = 0.9
+# How many labelled sentences vote on a new one (a conventional k, not tuned), and the share of
+# the labelled sentences above which a feature is too common to tell sentences apart.
+NEIGHBOURS, COMMON = 5, 0.2
 _WORD = re.compile(r"[a-z0-9#']+|[,;:()]")
 # Words that open a scope: what follows them, up to the end of the clause, is forbidden ("n"),
 # allowed ("p"), required ("o"), limited ("y"), or excepted ("x"). "Never post patient photos"
@@ -105,21 +113,26 @@ def probability(part: dict, feats: tuple[str, ...]) -> float:
 
 class Model:
     """Per area, a topic gate (is the sentence about this area at all?) and a risk model
-    trained on that area's sentences only (is it the risky kind?): a sentence is risky in an
-    area when both say so, so one area's vocabulary never raises another area's alarm. The
-    weights are stored per feature as one row (every area's topic, then every area's risk), so
-    a sentence costs one lookup per feature."""
+    trained on that area's sentences only (is it the risky kind?), so one area's vocabulary
+    never raises another area's alarm: a sentence is risky in an area when both say so. A
+    second opinion can only add to that: the labelled sentences most like it (cosine over the
+    same features, the commonest left out) vote, and a sentence whose vote for "unlawful in
+    this area" reaches the area's vote threshold is risky there too. The weights are stored
+    per feature as one row (every area's topic, then every area's risk), so a sentence costs
+    one lookup per feature."""
 
     def __init__(self, data: dict):
         self.areas: list[str] = list(data["areas"])
         parts = [data["areas"][a][kind] for kind in ("topic", "risk") for a in self.areas]
         self.bias = [part["bias"] for part in parts]
         self.threshold = [part["threshold"] for part in parts]
+        self.vote_threshold = [data["areas"][a]["risk"]["vote"] for a in self.areas]
         self.weights: dict[str, list[float]] = {}
         for index, part in enumerate(parts):
             for feature, weight in part["weights"].items():
                 self.weights.setdefault(feature, [0.0] * len(parts))[index] = weight
-        self.precedents = [Precedent(**p) for p in data["precedents"]]
+        self.precedents = [Precedent(**p) for p in data["precedents"]]  # lawful ones too
+        self._index_neighbours(data["ours"])
         self._risky: dict[str, tuple[str, ...]] = {}  # sentence -> risky areas, see risky_areas
         self._alike: dict[str, list[tuple[Precedent, set[str]]]] = {}  # area -> precedents
         for precedent in self.precedents:
@@ -127,10 +140,46 @@ class Model:
                 self._alike.setdefault(precedent.area, []).append(
                     (precedent, set(features(precedent.text))))
 
-    def set_risk_thresholds(self, threshold: float) -> None:
-        """Every area's risk threshold set to one value (for choosing thresholds)."""
+    def _index_neighbours(self, ours: list[str]) -> None:
+        """An index from each feature to the labelled sentences that have it (the corpus, and
+        our own text as acceptable), leaving out features too common to tell sentences apart;
+        and what each sentence is: the area it is an unlawful rule in, else None."""
+        self._verdicts = [p.area if p.verdict == "unlawful" else None for p in self.precedents]
+        self._verdicts += [None] * len(ours)
+        rows = [set(features(text)) for text in [p.text for p in self.precedents] + ours]
+        counts = Counter(chain.from_iterable(rows))
+        self._telling = {f for f, count in counts.items() if count <= COMMON * len(rows)}
+        self._postings: dict[str, list[int]] = {}
+        for number, row in enumerate(rows):
+            for feature in row & self._telling:
+                self._postings.setdefault(feature, []).append(number)
+        self._roots = [math.sqrt(len(row & self._telling) or 1) for row in rows]
+
+    def votes(self, text: str) -> dict[str, float]:
+        """Area -> the share (weighted by likeness) of the NEIGHBOURS labelled sentences most
+        like this one (cosine over the telling features) that are unlawful rules in that area."""
+        return self._votes(frozenset(self._telling.intersection(features(text))))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 (one model per process, kept for its whole life)
+    def _votes(self, mine: frozenset[str]) -> dict[str, float]:
+        """votes() of a sentence with these telling features: the same for sentences that
+        differ only in words the corpus never had (list rows: "Client contract 12", "... 13")."""
+        shared = Counter(chain.from_iterable(map(self._postings.__getitem__, mine)))
+        likeness = map(truediv, shared.values(), map(self._roots.__getitem__, shared))
+        nearest = heapq.nlargest(NEIGHBOURS, zip(likeness, shared, strict=True))
+        whole = sum(likeness for likeness, _ in nearest) or 1.0
+        found: dict[str, float] = {}
+        for likeness, number in nearest:
+            area = self._verdicts[number]
+            if area is not None:
+                found[area] = found.get(area, 0.0) + likeness / whole
+        return found
+
+    def set_risk_thresholds(self, threshold: float, vote: float) -> None:
+        """Every area's risk and vote thresholds set to one value each (for choosing them)."""
         self.threshold[len(self.areas):] = [threshold] * len(self.areas)
-        self.forget()
+        self.vote_threshold = [vote] * len(self.areas)
+        self._risky.clear()  # the votes do not depend on it
 
     def scores(self, text: str) -> dict[str, tuple[float, float]]:
         """Area -> (probability that the sentence is about the area, probability that it is
@@ -151,18 +200,19 @@ class Model:
         if found is None:
             if len(self._risky) > 100_000:
                 self._risky.clear()
-            scores, count = self.scores(text), len(self.areas)
+            scores, votes, count = self.scores(text), self.votes(text), len(self.areas)
             topmost = max(topic for topic, _ in scores.values())
             found = self._risky[text] = tuple(
-                area for i, area in enumerate(self.areas)
-                if scores[area][0] >= self.threshold[i]
-                and (scores[area][0] == topmost or scores[area][0] >= SURE_TOPIC)
-                and scores[area][1] >= self.threshold[count + i])
+                area for i, (area, (topic, risk)) in enumerate(scores.items())
+                if topic >= self.threshold[i] and (topic == topmost or topic >= SURE_TOPIC)
+                and risk >= self.threshold[count + i]
+                or votes.get(area, 0.0) >= self.vote_threshold[i])
         return found
 
     def forget(self) -> None:
         """Drop the remembered results (for measuring a cold check)."""
         self._risky.clear()
+        Model._votes.cache_clear()
 
     def nearest(self, text: str, area: str, citable_only: bool = False,
                 minimum: float = 0.0) -> Precedent | None:

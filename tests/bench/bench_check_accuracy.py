@@ -11,7 +11,7 @@ finding with the wrong reason and authority, which neither recall nor false alar
 of owner phrasings set aside before the model was changed, never trained or tuned on) and the
 NLRB dev set, each checked once with the shipped model.
 Run: .venv/bin/python tests/bench/bench_check_accuracy.py [--final]
-     model selection: [--l2 X] (the risk thresholds are chosen inside each training split)
+     model selection: [--l2 X] (the risk and vote thresholds are chosen inside each training split)
 """
 
 from __future__ import annotations
