@@ -104,8 +104,10 @@ def test_outside_the_us_a_check_says_nothing_was_checked_rather_than_no_findings
 
 def test_user_errors_exit_2_with_one_line(tmp_path, capsys):
     (tmp_path / "empty.md").write_text("\n", encoding="utf-8")  # not "No findings."
+    (tmp_path / "books.txt").write_text("Be kind online.\n" * 50_000, encoding="utf-8")
     for argv in (["check"], ["check", "--text-file", str(tmp_path / "missing.txt")],
                  ["check", "--document", str(tmp_path / "empty.md")],
+                 ["check", "--document", str(tmp_path / "books.txt")],
                  ["check", str(tmp_path / "missing.smpolicy")],
                  ["check", "x.smpolicy", "--text-file", "y.txt"]):
         assert main(argv) == 2

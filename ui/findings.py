@@ -40,7 +40,7 @@ _LOOK = {  # severity -> (standard icon, text colour, plain word)
     "warning": (QStyle.StandardPixmap.SP_MessageBoxWarning, "#8a5a00", "Risky"),
     "info": (QStyle.StandardPixmap.SP_MessageBoxInformation, "#2f4f7f", "Missing"),
 }
-_STATUS_MARK = {"done": "\u2713", "partial": "\u25d0", "empty": "\u25cb"}
+_STATUS_MARK = {"done": "\u2713", "partial": "\u25d0", "empty": "\u25cb", "warning": "!"}
 
 
 class FindingsPanel(QWidget):
@@ -147,10 +147,15 @@ class FindingsPanel(QWidget):
             if self.findings else "No risky sentences found.")
 
     def _fill_completeness(self) -> None:
+        """Each area as its tab marks it: never "done" over a risky rule."""
+        from smpolicy_desktop.checks.readiness import area_marks
+
         self.completeness.clear()
-        for area, (state, missing) in self.status.items():
+        marks = area_marks(self.model.project, self.findings, self.status)
+        for area, (state, missing) in marks.items():
             title = Project.model_fields[area].title or area
-            text = f"{_STATUS_MARK[state]} {title}: {state}"
+            said = "has a risky rule" if state == "warning" else state
+            text = f"{_STATUS_MARK[state]} {title}: {said}"
             if missing:
                 text += " - still open: " + ", ".join(missing)
             item = QListWidgetItem(text)
@@ -159,13 +164,19 @@ class FindingsPanel(QWidget):
 
     def _show_details(self, row: int) -> None:
         finding = self.findings[row] if 0 <= row < len(self.findings) else None
-        self.apply_button.setEnabled(_fix(self.model.project, finding) is not None)
+        fixable = _fix(self.model.project, finding) is not None
+        self.apply_button.setEnabled(fixable)
         if finding is None:
             self.details.setText("")
             return
         parts = [f'"{finding.excerpt}"' if finding.excerpt else "", finding.reason,
                  finding.precedent, f"Based on: {finding.authority}",
                  f"Safer wording: {finding.suggestion}" if finding.suggestion else ""]
+        if finding.suggestion and not fixable:  # why the button is greyed out, and what to do
+            parts.append("Apply cannot make this change in one step: double-click the finding "
+                         "and change the answer by hand." if finding.path else
+                         "To change this text, right-click it in the preview and choose Edit "
+                         "wording.")
         self.details.setText("\n\n".join(filter(None, parts)))
 
     def _request_finding(self, item: QListWidgetItem) -> None:

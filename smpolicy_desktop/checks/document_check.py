@@ -13,6 +13,8 @@ from .finding import Finding
 from .policy_check import check_text
 
 READABLE = (".docx", ".pdf", ".txt", ".md")
+PAGE = 3_000  # characters of text on a page, roughly
+MAX_PAGES = 200  # longer is no single policy, and checking it would hold up the window's check
 # Topic of our policy -> words that show a document covers it.
 TOPICS = {
     "Who the policy covers": r"\bapplies to\b|\bcovers\b|\bscope\b",
@@ -68,6 +70,10 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     if not any(paragraph.strip() for paragraph in paragraphs):
         raise DocumentError(f"{path}: has no text to check (an empty file, or a scan that "
                             f"holds only pictures of the text)")
+    pages = sum(map(len, paragraphs)) // PAGE
+    if pages > MAX_PAGES:
+        raise DocumentError(f"{path}: some {pages} pages of text, too long for one policy; the "
+                            f"check reads up to {MAX_PAGES} pages")
     findings = [(number, finding) for number, paragraph in enumerate(paragraphs, start=1)
                 if paragraph.strip()
                 for finding in check_text(paragraph, facts, company_name=company_name)]

@@ -64,6 +64,13 @@ def test_a_finding_names_its_clause_number_or_else_the_answer_it_is_in(qtbot, pa
     assert text == f'Risky under labor law, Training and enforcement > Consequences: "{RISKY}"'
 
 
+def test_completeness_never_says_done_for_an_area_with_a_risky_rule(qtbot, panel):
+    make_risky(qtbot, panel)
+    texts = [panel.completeness.item(i).text() for i in range(panel.completeness.count())]
+    training = next(t for t in texts if "Training and enforcement" in t)
+    assert training.startswith("! Training and enforcement: has a risky rule")
+
+
 def test_activating_a_finding_asks_for_its_field(qtbot, panel):
     row = make_risky(qtbot, panel)
     with qtbot.waitSignal(panel.field_requested) as signal:
@@ -85,6 +92,17 @@ def test_a_missing_piece_without_a_one_step_fix_cannot_be_applied(panel):
     row = next(i for i, f in enumerate(panel.findings) if f.rule == "missing.spokesperson")
     panel.list.setCurrentRow(row)
     assert not panel.apply_button.isEnabled()
+    assert "change the answer by hand" in panel.details.text()  # why it is greyed out
+
+
+def test_a_risky_list_item_with_nothing_lawful_to_keep_says_to_change_it_by_hand(qtbot, panel):
+    item = "Anything negative about the company"
+    panel.model.set_value(("employees", "confidential_info"), [item])
+    qtbot.waitUntil(lambda: any(f.excerpt == item for f in panel.findings), timeout=20_000)
+    panel.list.setCurrentRow(next(i for i, f in enumerate(panel.findings) if f.excerpt == item))
+    assert not panel.apply_button.isEnabled()
+    assert panel.details.text().endswith("double-click the finding and change the answer by "
+                                         "hand.")
 
 
 def test_completeness_lists_every_area_with_what_is_still_open(qtbot, panel):
@@ -160,7 +178,8 @@ def test_a_long_document_is_checked_while_the_window_stays_usable(qtbot, tmp_pat
     dialog.close()
 
 
-@pytest.mark.parametrize("content", [b"", b"\n  \n", b"PK\x03\x04 not a zip"])
+@pytest.mark.parametrize("content", [b"", b"\n  \n", b"PK\x03\x04 not a zip",
+                                     b"Be kind online.\n" * 50_000])
 def test_an_empty_or_broken_document_is_refused_with_a_reason(qtbot, tmp_path, monkeypatch,
                                                               content):
     from PySide6.QtWidgets import QMessageBox
@@ -171,7 +190,8 @@ def test_an_empty_or_broken_document_is_refused_with_a_reason(qtbot, tmp_path, m
     policy.write_bytes(content)
     _, report = document_check(qtbot, policy)
     assert report is None  # not "No findings." for a file with nothing in it
-    assert said and ("has no text to check" in said[0] or "not a Word document" in said[0])
+    assert said and any(reason in said[0] for reason in (
+        "has no text to check", "not a Word document", "pages of text, too long for one policy"))
 
 
 @pytest.fixture
