@@ -35,10 +35,10 @@ from smpolicy_desktop.storage import labels_for
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
 
-_LOOK = {  # severity -> (standard icon, text colour, plain word)
-    "error": (QStyle.StandardPixmap.SP_MessageBoxCritical, "#a61b1b", "Likely unlawful"),
-    "warning": (QStyle.StandardPixmap.SP_MessageBoxWarning, "#8a5a00", "Risky"),
-    "info": (QStyle.StandardPixmap.SP_MessageBoxInformation, "#2f4f7f", "Missing"),
+_LOOK = {  # severity -> (standard icon, text colour); its words: Finding.plain_severity
+    "error": (QStyle.StandardPixmap.SP_MessageBoxCritical, "#a61b1b"),
+    "warning": (QStyle.StandardPixmap.SP_MessageBoxWarning, "#8a5a00"),
+    "info": (QStyle.StandardPixmap.SP_MessageBoxInformation, "#2f4f7f"),
 }
 _STATUS_MARK = {"done": "\u2713", "partial": "\u25d0", "empty": "\u25cb", "warning": "!"}
 
@@ -121,14 +121,13 @@ class FindingsPanel(QWidget):
     def _fill_findings(self, selected) -> None:
         self.list.clear()
         for finding in self.findings:
-            icon, colour, word = _LOOK[finding.severity]
-            if finding.severity == "info" and not finding.rule.startswith("missing."):
-                word = "Note"  # e.g. which law the check covers: nothing is missing
+            icon, colour = _LOOK[finding.severity]
+            # a missing piece says so; any other finding its severity (under its law)
+            word = "Missing" if finding.rule.startswith("missing.") and not finding.area \
+                else finding.plain_severity()
             where = self.numbers.get(finding.clause_id) or (
                 labels_for(finding.path[:2]) if finding.path else "policy")
             what = f'"{finding.excerpt}"' if finding.excerpt else finding.reason.split(". ")[0]
-            if finding.area:  # which law: two findings on one sentence differ
-                word = finding.plain_severity()
             item = QListWidgetItem(self.style().standardIcon(icon), f"{word}, {where}: {what}")
             item.setForeground(QBrush(QColor(colour)))
             item.setToolTip(finding.authority)
