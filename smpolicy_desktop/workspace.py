@@ -292,7 +292,7 @@ class Workspace:
         kind. Raises ExportError when there is none, or the one named is of the other kind."""
         from .exporters import ExportError
 
-        versions = [v for v in self.project.sent_versions if v.paragraphs and not v.compares_with]
+        versions = self._comparable()
         if version_id:
             chosen = next((v for v in versions if v.id == version_id), None)
             if chosen is None:
@@ -320,8 +320,12 @@ class Workspace:
         """The versions sent to counsel a redline of `kind` (default the policy's own) can
         compare with, oldest first."""
         kind = kind or self.kind
-        return [v for v in self.project.sent_versions
-                if v.paragraphs and v.kind == kind and not v.compares_with]
+        return [v for v in self._comparable() if v.kind == kind]
+
+    def _comparable(self) -> list[SentVersion]:
+        """The versions sent to counsel a redline can show changes against: those recorded
+        with their text, never a redline itself."""
+        return [v for v in self.project.sent_versions if v.paragraphs and not v.compares_with]
 
     @property
     def has_baseline(self) -> bool:
