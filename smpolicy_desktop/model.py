@@ -54,7 +54,8 @@ def question(default: Any = None, label: str = "", help: str = "", example: str 
 class Area(BaseModel):
     """Common settings for every part of the project.
 
-    A policy area's `section` is the id of the document section where its answers mostly show;
+    A policy area's `section` is the id of the document section where its answers mostly show,
+    and `also_sections` those of sections with no tab of their own that follow its answers;
     `company_speech` says its answers are what the company itself publishes or does (its own
     speech may be restricted freely, so the rules on employees' rights do not apply there).
     """
@@ -63,6 +64,7 @@ class Area(BaseModel):
     # areas' (built on first use instead, each area's was built twice: alone and in the project).
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
     section: ClassVar[str] = ""
+    also_sections: ClassVar[tuple[str, ...]] = ()
     company_speech: ClassVar[bool] = False
 
 
@@ -310,6 +312,7 @@ class EmployeeGuidelines(Area):
     """4. Employees: what employees can and cannot do online."""
 
     section: ClassVar[str] = "employees"
+    also_sections: ClassVar[tuple[str, ...]] = ("rights", "quick_guide")
 
     personal_use: PersonalUse = question(PersonalUse.REASONABLE, "Personal use at work",
                                          "Covers work computers and personal phones alike.")
@@ -426,6 +429,7 @@ class ReviewAndSignOff(Area):
     """8. Review and sign-off: keeping the policy current and agreed."""
 
     section: ClassVar[str] = "review"
+    also_sections: ClassVar[tuple[str, ...]] = ("acknowledgement",)
 
     review_cycle_months: int = question(
         12, "Review every (months)", "How often the policy is read again; 12 suits most.", "12",

@@ -29,10 +29,6 @@ def area_marks(project: Project, findings: Iterable[Finding],
             for area, (state, missing) in (status or area_status(project)).items()}
 
 
-# Sections with no tab of their own, and the tab whose answers they follow.
-_SECTION_AREA = {"rights": "employees", "acknowledgement": "review", "quick_guide": "employees"}
-
-
 def owner_words_area(project: Project, clause_id: str) -> str:
     """The area (tab) of a clause in the owner's own words (a rule added, or a clause
     reworded); "" for the app's own text."""
@@ -43,8 +39,8 @@ def owner_words_area(project: Project, clause_id: str) -> str:
         section = clause_id.split(".")[0]
     else:
         return ""
-    areas = {area.section: name for name, area in Project.areas().items()}
-    return areas.get(section, _SECTION_AREA.get(section, ""))
+    return next((name for name, area in Project.areas().items()
+                 if section in (area.section, *area.also_sections)), "")
 
 
 def open_before_final(project: Project, findings: Iterable[Finding],
