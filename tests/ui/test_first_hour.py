@@ -346,3 +346,19 @@ def test_new_offers_the_kinds_of_business_and_starts_from_the_one_picked(qtbot, 
     assert window.stack.currentWidget() is window.start_page
     window.start_page.findChild(QCommandLinkButton, "preset_health_care").click()
     assert window.model.project == presets()["health_care"].project()
+
+
+def test_every_occurrence_of_each_risky_sentence_is_underlined_and_none_without_them(
+        qtbot, make_window):
+    """The preview marks each risky sentence wherever it shows, in any case, with one pass
+    over the policy; with no risky sentence, nothing is marked."""
+    window = make_window()
+    window.show_project(load_project(example_project()), None)
+    window.model.set_value(("training", "consequences"),
+                           "Never post about pay. Keep it civil. NEVER POST ABOUT PAY.")
+    qtbot.waitUntil(lambda: "Keep it civil." in window.preview.toPlainText(), timeout=10_000)
+    window.preview.mark_risky(["never post about pay.", "Keep it civil."])
+    assert sorted(mark.cursor.selectedText() for mark in window.preview.extraSelections()) == [
+        "Keep it civil.", "NEVER POST ABOUT PAY.", "Never post about pay."]
+    window.preview.mark_risky([])
+    assert window.preview.extraSelections() == []
