@@ -40,6 +40,22 @@ def ask_unsaved_changes(parent: QWidget, name: str) -> str:
         QMessageBox.StandardButton(answer), "cancel")
 
 
+def ask_save_restored(parent: QWidget, restored: str, asked_for: str) -> bool:
+    """At the start, before the file asked for replaces work the owner has just restored: True
+    to save that work first. There is no Don't Save: one click must not lose what Restore
+    brought back (the recovery offer's Discard, which asks again, is the way to drop it)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Save the restored work",
+                      f"The window shows the unsaved work restored for {restored}. Save it "
+                      f"before opening {asked_for}?", parent=parent)
+    box.setInformativeText(f"Cancel keeps the restored work here, unsaved, and does not open "
+                           f"{asked_for}; you can open it later with File > Open.")
+    save = box.addButton(QMessageBox.StandardButton.Save)
+    box.setDefaultButton(save)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is save
+
+
 def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosave | None]:
     """After a crash: ("restore", the autosave), ("discard", None) once the user has confirmed
     that the work goes for good, or ("later", None): closed, so it is offered again next time."""

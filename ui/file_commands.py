@@ -93,16 +93,13 @@ class FileCommands:
         return self.load(path)
 
     def open_asked_for(self, path: Path) -> bool:
-        """Open the file asked for at the start, after the owner restored other work: Save,
-        Don't Save or Cancel for that work first; if it stays (Cancel, a save that failed),
-        the owner is told the file was not opened, and why."""
+        """Open the file asked for at the start, after the owner restored other work: that
+        work is saved first, never dropped; Cancel (or a save that failed) keeps it here and
+        leaves the file unopened."""
         from ui import dialogs
 
-        if not self.maybe_save():
-            shown = self.model.path.name if self.model.path else "a new project"
-            dialogs.show_error(self.window, "Not opened", (
-                f"{path.name} was not opened: the window shows the unsaved work restored for "
-                f"{shown}. Save that work, then open {path.name} with File > Open."))
+        restored = self.model.path.name if self.model.path else "a new project"
+        if not dialogs.ask_save_restored(self.window, restored, path.name) or not self.save():
             return False
         return self.load(path)
 

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
     def start_up(self, path: Path | None) -> None:
         """The app's start: first the work crashed windows left (restored if the owner wants),
         then the file asked for (double-clicked, or on the command line), as start() does. If
-        other work was restored, opening the file asks about that work first, as Open does."""
+        other work was restored, that work is saved before the file opens (see open_asked_for)."""
         if not self.offer_recovery():
             self.start(path)
         elif path is not None and not self.model.workspace.is_at(path):

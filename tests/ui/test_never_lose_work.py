@@ -11,7 +11,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from smpolicy_desktop import autosave, versions
 from smpolicy_desktop.model import Project
@@ -82,9 +82,11 @@ def type_name(qtbot, window: MainWindow, text: str) -> None:
     qtbot.keyClicks(editor, text)
 
 
-def press_in_dialog(keys_or_button: str, then: str | None = None) -> list[str]:
+def press_in_dialog(keys_or_button: str, then: str | None = None, *,
+                    said: list[str] | None = None) -> list[str]:
     """Once a modal dialog shows, press Escape or click the button with that text (and, in
-    the dialog that follows, `then`). Returns the dialog titles seen."""
+    the dialog that follows, `then`). Returns the dialog titles seen; `said` gets the words of
+    the last message box: its text, its informative text and its buttons."""
     seen: list[str] = []
 
     def press(what: str, after: str | None) -> None:
@@ -93,6 +95,9 @@ def press_in_dialog(keys_or_button: str, then: str | None = None) -> list[str]:
             QTimer.singleShot(20, lambda: press(what, after))
             return
         seen.append(dialog.windowTitle())
+        if said is not None and isinstance(dialog, QMessageBox):
+            said[:] = [dialog.text(), dialog.informativeText(),
+                       *(button.text() for button in dialog.buttons())]
         if what == "Esc":
             QTest.keyClick(dialog, Qt.Key.Key_Escape)
         else:
@@ -148,33 +153,40 @@ def test_discard_asks_before_deleting_the_work(qtbot, settings, users_file, aske
     assert load_project(users_file).company.name == "As Saved"
 
 
-@pytest.mark.parametrize("answer", ["save", "cancel"])
-def test_the_file_asked_for_at_the_start_still_opens_after_restoring_other_work(
-        qtbot, settings, users_file, asked, tmp_path, monkeypatch, answer):
+@pytest.mark.parametrize("answer", ["Save", "Cancel"])
+def test_the_file_asked_for_at_the_start_never_drops_the_work_just_restored(
+        qtbot, settings, users_file, asked, tmp_path, answer):
     """The owner double-clicks asked.smpolicy; the app first offers work a crash left in
-    shared.smpolicy, and they restore it. The file they asked for still opens once that work
-    is saved; kept unsaved (Cancel), they are told why it did not open."""
+    shared.smpolicy, and they restore it. Before the file they asked for replaces that work,
+    the app asks to save it, with no Don't Save: saved, it is in shared.smpolicy and the file
+    asked for opens; cancelled, it stays in the window, unsaved, and still comes back if the
+    app dies now."""
     asked_for = tmp_path / "asked.smpolicy"
     save_project(Project(company={"name": "Asked For"}), asked_for)
     left_crash_work(qtbot, settings, users_file)
-    told = []
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: told.append(text))
-    asked["unsaved"] = answer
-    press_in_dialog("Restore")
+    question: list[str] = []
+    seen = press_in_dialog("Restore", answer, said=question)
     window = MainWindow(settings)
-    qtbot.addWidget(window)
     window.start_up(asked_for)
-    assert "unsaved" in asked["asked"]  # "Save the changes to shared.smpolicy?"
-    if answer == "save":
-        assert window.model.path == asked_for and name_in(window) == "Asked For"
+    assert seen == ["Restore unsaved work", "Save the restored work"]
+    assert question == ["The window shows the unsaved work restored for shared.smpolicy. Save it "
+                        "before opening asked.smpolicy?",
+                        "Cancel keeps the restored work here, unsaved, and does not open "
+                        "asked.smpolicy; you can open it later with File > Open.",
+                        "Save", "Cancel"]
+    assert "unsaved" not in asked["asked"]  # not the Save / Don't Save / Cancel of Open
+    if answer == "Save":
         assert load_project(users_file).company.name == "Typed Before The Crash"
-        assert told == []
+        assert window.model.path == asked_for and name_in(window) == "Asked For"
+        window.close()
+        assert autosave.left_by_crash() == []
     else:
         assert window.model.path == users_file and window.isWindowModified()
         assert name_in(window) == "Typed Before The Crash"
-        assert told == ["asked.smpolicy was not opened: the window shows the unsaved work "
-                        "restored for shared.smpolicy. Save that work, then open "
-                        "asked.smpolicy with File > Open."]
+        assert load_project(users_file).company.name == "As Saved"
+        crash(window)
+        [kept] = autosave.left_by_crash()
+        assert kept.load().company.name == "Typed Before The Crash"
     assert load_project(asked_for).company.name == "Asked For"
 
 
