@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import stat
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import PROJECT_EXTENSION, versions
+from .compressed import MAX_FILE_BYTES, uncompressed
 from .file_watch import Stamp, changed, stamp_of
 from .law import places
 from .model import Project
@@ -34,7 +34,6 @@ from .safe_write import (
 FORMAT = "smpolicy-project"
 SCHEMA_VERSION = 5
 BACKUP_SUFFIX = ".bak"
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class ProjectFileError(Exception):
@@ -137,7 +136,10 @@ _OTHER_KINDS = {b"PK\x03\x04": "a Word document or another zipped file",
 
 
 def _parse_json(path: Path, raw: bytes) -> Any:
-    raw = _uncompressed(path, raw)
+    try:
+        raw = uncompressed(raw)
+    except ValueError as exc:
+        raise ProjectFileError(path, str(exc)) from None
     for magic, kind in _OTHER_KINDS.items():
         if raw.startswith(magic):
             raise ProjectFileError(path, f"this is {kind}, not an smpolicy project file")
@@ -156,25 +158,6 @@ def _parse_json(path: Path, raw: bytes) -> Any:
         raise ProjectFileError(path, f"the file is damaged: {exc}") from None
     except RecursionError:
         raise ProjectFileError(path, "the file is nested too deeply to be a project") from None
-
-
-def _uncompressed(path: Path, raw: bytes) -> bytes:
-    """A project kept compressed (File > Versions keeps them so), read as the same size
-    limit allows; any other file as it is."""
-    if not raw.startswith(b"\x1f\x8b"):  # gzip's
-        return raw
-    inflate = zlib.decompressobj(wbits=31)
-    try:
-        text = inflate.decompress(raw, MAX_FILE_BYTES + 1)
-    except zlib.error:
-        raise ProjectFileError(path, "the file is compressed and damaged") from None
-    if len(text) > MAX_FILE_BYTES:  # not read further: it may be a few KB that fill memory
-        raise ProjectFileError(path, f"the file is compressed and over "
-                                     f"{MAX_FILE_BYTES / 2**20:.0f} MB uncompressed (a project "
-                                     f"is at most {MAX_FILE_BYTES / 2**20:.0f} MB)")
-    if not inflate.eof:
-        raise ProjectFileError(path, "the file is compressed and cut short")
-    return text
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .compressed import uncompressed
 from .safe_write import WriteError, plain_reason, write_bytes_atomically
 from .state import file_key, state_folder
 
@@ -42,8 +43,14 @@ class Version:
     for_counsel: bool = False
 
     def read(self) -> bytes:
-        raw = self.path.read_bytes()
-        return gzip.decompress(raw) if self.path.name.endswith(COMPRESSED) else raw
+        """The version's content; ValueError if it is damaged or inflates past a project's
+        size (a file put here by something else may be a few KB that would fill memory)."""
+        return uncompressed(self.path.read_bytes())
+
+    def holds(self, content: bytes) -> bool:
+        with contextlib.suppress(ValueError):  # one that cannot be read holds nothing
+            return self.read() == content
+        return False
 
     @classmethod
     def named(cls, path: Path) -> Version:
@@ -81,7 +88,7 @@ def keep(original: Path | str, content: bytes, now: datetime | None = None, *,
     now = now or datetime.now()
     found = kept(original)
     try:
-        if found and found[0].read() == content and (found[0].for_counsel or not for_counsel):
+        if found and found[0].holds(content) and (found[0].for_counsel or not for_counsel):
             return None
         folder = versions_folder(original)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

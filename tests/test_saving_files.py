@@ -10,6 +10,8 @@ import stat
 import subprocess
 import sys
 import threading
+import tracemalloc
+import zlib
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -296,6 +298,34 @@ def test_a_version_kept_plain_by_an_older_smpolicy_is_still_listed_and_opens(sav
     oldest = versions.kept(saved)[-1]
     assert oldest.saved_at == datetime(2026, 1, 1, 9)
     assert load_project(oldest.path).company.name == "Northwind Analytics LLC"
+
+
+def test_a_version_that_inflates_to_a_gigabyte_is_refused_and_saving_still_works(saved):
+    """Something put a gzip bomb where the newest version of the project is kept: 5 MB that
+    inflate to 1 GB of zeros. Each save compares the project with its newest version: that
+    read now stops at a project's 20 MB, so the save takes little memory and keeps its version;
+    opening the bomb in File > Versions says why it cannot; the other versions still open."""
+    squeeze = zlib.compressobj(1, zlib.DEFLATED, 31)  # gzip, built 1 MB at a time
+    zeros = bytes(2**20)
+    bomb = b"".join(squeeze.compress(zeros) for _ in range(1024)) + squeeze.flush()
+    newest_name = f"{datetime.now() + timedelta(minutes=1):%Y%m%dT%H%M%S.%f}.smpolicy.gz"
+    planted = versions.versions_folder(saved) / newest_name
+    planted.write_bytes(bomb)
+    tracemalloc.start()
+    try:
+        save_project(named("Second"), saved)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 100 * 2**20
+    kept = versions.kept(saved)
+    [bombed] = [version for version in kept if version.path == planted]
+    assert [load_project(version.path).company.name for version in kept
+            if version != bombed] == ["Second", "First", "First"]  # as saved, then before
+    with pytest.raises(ProjectFileError) as refused:
+        Workspace.read_version(bombed)
+    assert refused.value.reason == ("the file is compressed and over 20 MB uncompressed (a "
+                                    "project is at most 20 MB)")
 
 
 @pytest.mark.parametrize("content, reason", [
