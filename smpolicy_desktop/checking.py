@@ -142,19 +142,14 @@ def _new_checker() -> Pool:
 def _start_quiet_resource_tracker() -> None:
     """The process that removes the checker's semaphores once the app is gone (POSIX) warned
     on the terminal of "leaked semaphore objects" after every kill -9 of the app; it removes
-    them all the same. It is started with that warning off. Not in the bundle: its copy of the
-    app knows the tracker by the interpreter's flags, which the warning filter would change."""
+    them all the same. It is started with that warning off, as a -W option: multiprocessing
+    gives the Python processes it starts those of this process (sys.warnoptions, read by
+    nothing else once Python has started). Not the environment: every program the window
+    starts (xdg-open after an export) would inherit it. Not in the bundle: its copy of the app
+    knows the tracker by the interpreter's flags, which the warning filter would change."""
     if os.name != "posix" or getattr(sys, "frozen", False):
         return
     from multiprocessing import resource_tracker
 
-    before = os.environ.get("PYTHONWARNINGS")
-    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [
-        before, "ignore::UserWarning:multiprocessing.resource_tracker"]))
-    try:
-        resource_tracker.ensure_running()
-    finally:
-        if before is None:
-            del os.environ["PYTHONWARNINGS"]
-        else:
-            os.environ["PYTHONWARNINGS"] = before
+    sys.warnoptions.append("ignore::UserWarning:multiprocessing.resource_tracker")
+    resource_tracker.ensure_running()

@@ -3,8 +3,13 @@ a check that fails says so (None) instead of leaving the window waiting."""
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 
+import pytest
+
+from smpolicy_desktop import checking
 from smpolicy_desktop.checking import check, check_elsewhere
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.storage import load_project
@@ -47,3 +52,17 @@ def test_the_checker_starts_with_the_window_only_beside_an_idle_core(monkeypatch
         assert checking._idle_core() is idle
     monkeypatch.delattr(checking.os, "getloadavg")  # Windows: more than one core is enough
     assert checking._idle_core()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the semaphores' tracker is POSIX's")
+def test_starting_the_checker_leaves_the_environment_of_other_programs_alone(monkeypatch):
+    """The checker starts on a thread of its own while the window may start another program
+    (xdg-open after an export): it set PYTHONWARNINGS for a moment, to quiet the tracker of
+    its semaphores after a kill -9, and a program started then inherited it. The tracker now
+    gets that filter on its own command line."""
+    changed: list[str] = []
+    monkeypatch.setattr(os._Environ, "__setitem__", lambda self, key, value: changed.append(key))
+    monkeypatch.setattr(os._Environ, "__delitem__", lambda self, key: changed.append(key))
+    monkeypatch.setattr(sys, "warnoptions", list(sys.warnoptions))
+    checking._start_quiet_resource_tracker()
+    assert changed == []
