@@ -53,6 +53,7 @@ class Note:
 
     clause_id: str
     text: str
+    clause_title: str = ""  # the clause's title, where the policy no longer has the clause
 
 
 @dataclass(frozen=True)

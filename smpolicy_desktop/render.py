@@ -7,6 +7,7 @@ reads it back into Blocks, numbers the sections and clauses, and drops anything 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import pickle
 import re
@@ -301,12 +302,28 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
     notes += tuple(Note(xml_safe(comment.clause_id), xml_safe(_answered(comment, author)))
                    for comment in project.counsel_comments if not comment.resolved
                    and any(reply.author == author for reply in comment.replies))
+    if own_wording and kind == DocumentType.FULL:
+        notes = _naming_gone_clauses(project, blocks, notes)
     return Document(kind=kind.value, title="Social Media Policy",
                     company=xml_safe(company.name.strip()), owner=xml_safe(owner),
                     draft=not project.review.final, blocks=tuple(blocks),
                     author=xml_safe(author), version=xml_safe(company.version), notes=notes,
                     paper="Letter" if company.country in LETTER_COUNTRIES else "A4",
                     spelling=company.spelling)
+
+
+def _naming_gone_clauses(project: Project, blocks: list[Block], notes: tuple[Note, ...]
+                         ) -> tuple[Note, ...]:
+    """The notes, each on a clause the owner's or counsel's wording took out of the policy
+    with the clause's generated title: Word's comment then names it in words, not by its id."""
+    gone = {note.clause_id for note in notes} - {block.clause_id for block in blocks} - {""}
+    if not gone:
+        return notes
+    titles = {block.clause_id: "".join(run.text for run in block.runs)
+              for block in render_document(project, DocumentType.FULL, own_wording=False).blocks
+              if block.kind in ("heading1", "heading2") and block.clause_id in gone}
+    return tuple(dataclasses.replace(note, clause_title=titles.get(note.clause_id, ""))
+                 if note.clause_id in gone else note for note in notes)
 
 
 def _read_once(env: Environment, template: str,

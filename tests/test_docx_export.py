@@ -14,8 +14,9 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
+from smpolicy_desktop.document import to_html
 from smpolicy_desktop.model import CounselNote
-from smpolicy_desktop.render import long_date, long_date_in, render_document
+from smpolicy_desktop.render import long_date, long_date_in, own_wording, render_document
 from smpolicy_desktop.workspace import Workspace
 from tests.docx_projects import OWNER, clause_ids, filled_project
 
@@ -228,14 +229,31 @@ def test_notes_to_counsel_are_comments_on_their_clauses(tmp_path):
     assert anchors[str(comments[1].comment_id)] == clauses[monitoring]
 
 
-def test_a_note_on_a_removed_clause_lands_on_the_title_and_names_the_clause(tmp_path):
+def test_a_note_on_a_removed_clause_lands_on_the_title_and_names_the_clause_in_words(tmp_path):
+    """Counsel deleted the clause the owner's note was about (or the owner emptied its
+    wording): the note goes on the title, naming the clause by its title, as the owner and
+    counsel know it, never by the app's internal id."""
     project = filled_project()
-    project.review.notes_to_counsel = [CounselNote(clause_id="employees.gone",
+    project.review.notes_to_counsel = [CounselNote(clause_id="purpose.related",
+                                                   question="Do we still need this?")]
+    project.wording = [own_wording(project, "purpose.related", "")]  # as counsel's reply does
+    preview = to_html(render_document(project))
+    assert "Other policies" not in preview and "purpose.related" not in preview
+    word = docx.Document(export(project, tmp_path))
+    (comment,) = list(word.comments)
+    assert comment.text == ('This note was about the clause "Other policies", which is no '
+                            "longer in the policy. Do we still need this?")
+    assert comment_anchors(word)[str(comment.comment_id)] == "Social Media Policy"
+
+
+def test_a_note_on_a_clause_nothing_names_any_more_says_so_without_an_id(tmp_path):
+    project = filled_project()
+    project.review.notes_to_counsel = [CounselNote(clause_id="own.7",  # an owner's, deleted
                                                    question="Do we still need this?")]
     word = docx.Document(export(project, tmp_path))
     (comment,) = list(word.comments)
-    assert "employees.gone" in comment.text and "Do we still need this?" in comment.text
-    assert comment_anchors(word)[str(comment.comment_id)] == "Social Media Policy"
+    assert comment.text == ("This note was about a clause that is no longer in the policy. "
+                            "Do we still need this?")
 
 
 def test_blank_notes_make_no_comments(tmp_path):
