@@ -1091,10 +1091,16 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
 
 
 def _heading(project: Project, clause_id: str) -> str:
-    """A clause as the owner knows it: its number and title (its id if it is gone)."""
+    """A clause as the owner knows it: its number and title (its id if it is gone), after
+    its section's when it has no number ("Appendix B: Quick guide, Don't")."""
     from .render import render_document
 
-    return render_document(project).clauses().get(clause_id, clause_id)
+    headings = render_document(project).clauses()
+    heading = headings.get(clause_id, clause_id)
+    section = clause_id.partition(".")[0]
+    if heading[:1].isdigit() or section == clause_id or section not in headings:
+        return heading
+    return f"{headings[section]}, {heading}"
 
 
 def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:
@@ -1127,14 +1133,18 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                             "counsel's")
         body = merged
     if hows <= {"", ANSWER}:
-        path = _answer_for(project, clause_id, body)
-        if path is not None:
+        shown = clause_texts(render_document(project, reply.version.kind))
+        paths = _answers_for(project, clause_id, body)
+        if paths:
             from .questions import question_at
 
-            question = question_at(path)
-            label = question.title if question else ".".join(map(str, path))
-            outcome.done.append(f"{name}: kept as your answer to "
-                                f"\"{label}\"")
+            labels = [question.title if question else ".".join(map(str, path))
+                      for path in paths for question in [question_at(path)]]
+            also = [_heading(project, other) for other, text in clause_texts(render_document(
+                project, reply.version.kind)).items() if other != clause_id
+                and shown.get(other) != text]  # the answer restated in another clause
+            repeated = f"; {_quoted(also)} repeats it and changes with it" if also else ""
+            outcome.done.append(f"{name}: kept as your answer to {_quoted(labels)}{repeated}")
             return
         if ANSWER in hows:
             outcome.warnings.append(f"{name}: no single answer gives "
@@ -1160,6 +1170,10 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                             "wording brings it back)")
     else:
         outcome.done.append(f"{name}: kept counsel's wording")
+
+
+def _quoted(names: list[str]) -> str:
+    return " and ".join(f'"{name}"' for name in names)
 
 
 def _with_owners_later_changes(project: Project, reply: Reply, clause_id: str,
@@ -1230,15 +1244,42 @@ def _protections(project: Project) -> set[tuple[str, str]]:
             if _PROTECTION.search(sentence)}
 
 
-def _answer_for(project: Project, clause_id: str, body: str) -> tuple[Any, ...] | None:
-    """The one text answer whose change gives exactly this clause text, if there is one."""
-    from .checks import user_texts
+def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any, ...]]:
+    """The answers whose change gives exactly this clause text, set in the project (and the
+    clause's own wording dropped, so it follows its answers again): a list whose rows or items
+    counsel added or took out, one text answer, or both; none when no such change does."""
+    from .questions import questions
     from .render import clause_texts, render_document
 
-    texts = clause_texts(render_document(project, own_wording=False))
-    old = texts.get(clause_id)
-    if old is None or old == body:
-        return None
+    def generated(trial: Project) -> str:
+        return clause_texts(render_document(trial, own_wording=False)).get(clause_id, "")
+
+    if generated(project) in ("", body):
+        return []
+    tries: list[tuple[Project, tuple[tuple[Any, ...], ...]]] = [(project, ())]
+    for area, model in Project.areas().items():
+        for question in questions(model):
+            trial = project.model_copy(deep=True)
+            if question.kind in ("list", "table") and _relisted(
+                    trial, (area, question.name), question.item_type, generated, body):
+                tries.insert(0, (trial, ((area, question.name),)))
+    for trial, paths in tries:
+        if generated(trial) != body:
+            text = _text_answer_for(trial, body, generated)
+            paths = (*paths, text) if text is not None else ()
+        if paths:
+            for path in paths:
+                _assign(project, path, _at(trial, path))
+            project.wording = [w for w in project.wording if w.clause_id != clause_id]
+            return list(paths)
+    return []
+
+
+def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, ...] | None:
+    """The one text answer whose change gives exactly this clause text, set in the project."""
+    from .checks import user_texts
+
+    old = generated(project)
     for path, shown in _answers_as_shown(user_texts(project)):
         start = old.find(shown)
         if start < 0:
@@ -1252,11 +1293,73 @@ def _answer_for(project: Project, clause_id: str, body: str) -> tuple[Any, ...] 
             _assign(trial, path, candidate)
         except ValueError:
             continue
-        if clause_texts(render_document(trial, own_wording=False)).get(clause_id) == body:
+        if generated(trial) == body:
             _assign(project, path, candidate)
-            project.wording = [w for w in project.wording if w.clause_id != clause_id]
             return path
     return None
+
+
+def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
+              body: str) -> bool:
+    """Set the list (of rows of model `row`, or of texts) at path to the items the clause's
+    body shows, where each item makes a line of the clause (a bullet or a table row) and
+    counsel added or took out such lines only. An item is known by the line it makes: a line
+    the list made before is that item, a new one is read by the line a made-up item makes."""
+    from .questions import questions
+
+    items = list(_at(project, path))
+    fields = [q.name for q in questions(row) if q.kind in ("line", "text")] if row else [""]
+    markers = {name: f"zqx{number}xqz" for number, name in enumerate(fields)}
+    try:
+        made_up = row(**markers) if row is not None else markers[""]
+    except ValueError:
+        return False
+
+    def lines_with(at: int) -> list[str]:
+        trial = project.model_copy(deep=True)
+        _assign(trial, path, [*items[:at], made_up, *items[at:]])
+        return generated(trial).split("\n")
+
+    old, new = generated(project).split("\n"), body.split("\n")
+    first, last = _added_line(old, lines_with(0)), _added_line(old, lines_with(len(items)))
+    if first is None or last is None or last - first != len(items):
+        return False
+    pattern = re.escape(lines_with(len(items))[last])
+    for number, marker in enumerate(markers.values()):
+        pattern = re.sub(marker, f"(?P<g{number}>.*?)", pattern, flags=re.I)
+    end = len(new) - (len(old) - last)
+    if end < first or new[:first] != old[:first] or new[end:] != old[last:]:
+        return False
+    known = dict(zip(old[first:last], items, strict=True))
+    unmatched = [item for line, item in known.items() if line not in new[first:end]]
+    listed = []
+    for line in new[first:end]:
+        match = re.fullmatch(pattern, line)
+        if line in known:
+            listed.append(known[line])
+        elif match is None:
+            return False
+        elif row is None:
+            listed.append(match["g0"])
+        else:
+            shown = {name: match.groupdict().get(f"g{number}") for number, name
+                     in enumerate(fields)}
+            base = unmatched.pop(0).model_dump() if unmatched else {}
+            listed.append(row.model_validate(
+                {**base, **{name: text for name, text in shown.items() if text is not None}}))
+    try:
+        _assign(project, path, listed)
+    except ValueError:
+        return False
+    return True
+
+
+def _added_line(old: list[str], new: list[str]) -> int | None:
+    """The index of the one line new has beyond old, if that is all that differs."""
+    if len(new) != len(old) + 1:
+        return None
+    at = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), len(old))
+    return at if new[at + 1:] == old[at:] else None
 
 
 def _answers_as_shown(answers: Iterable[tuple[tuple[Any, ...], str]]
@@ -1269,17 +1372,20 @@ def _answers_as_shown(answers: Iterable[tuple[tuple[Any, ...], str]]
         yield from ((path, text) for text in sorted(shown, key=len, reverse=True) if text)
 
 
+def _at(project: Project, path: tuple[Any, ...]) -> Any:
+    """The answer at path (area, name, row index, ...)."""
+    target: Any = project
+    for key in path:
+        target = target[key] if isinstance(key, int) else getattr(target, key)
+    return target
+
+
 def _assign(project: Project, path: tuple[Any, ...], value: Any) -> None:
     *parents, last = path
-    target: Any = project
-    for key in parents:
-        target = target[key] if isinstance(key, int) else getattr(target, key)
+    target = _at(project, tuple(parents))
     if isinstance(last, int):
         target[last] = value
-        owner: Any = project
-        for key in parents[:-1]:
-            owner = owner[key] if isinstance(key, int) else getattr(owner, key)
-        setattr(owner, parents[-1], list(target))  # validates the list again
+        setattr(_at(project, tuple(parents[:-1])), parents[-1], list(target))  # validated
     else:
         setattr(target, last, value)
 

@@ -72,18 +72,26 @@ def plain(path: Path, accept: bool = False) -> list[str]:
             if line.strip() not in ("", "-")]
 
 
-def accept_all_and_check(capsys, project_file, reply, tmp_path) -> str:
-    """--accept all, then: the next export says what counsel wrote, the redline is empty."""
+def accept_all_and_check(capsys, project_file, reply, tmp_path,
+                         restated: dict[str, str] | None = None) -> str:
+    """--accept all, then: the next export says what counsel wrote, the redline is empty.
+    `restated`: lines where another clause repeats an answer counsel changed (old -> new);
+    they change with it, and the next redline shows counsel those lines only."""
     capsys.readouterr()
     assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
     said = capsys.readouterr().out
     assert backup_path(project_file).is_file()  # the file before the import, kept
     assert main(["export", str(project_file), "-o", str(tmp_path / "next.docx")]) == 0
-    assert plain(tmp_path / "next.docx") == plain(reply, accept=True)
+    restated = restated or {}
+    assert plain(tmp_path / "next.docx") == [restated.get(line, line) for line in
+                                             plain(reply, accept=True)]
     assert main(["export", str(project_file), "-o", str(tmp_path / "redline.docx"),
                  "--changes-since-last"]) == 0
-    redline = zipfile.ZipFile(tmp_path / "redline.docx").read("word/document.xml").decode()
-    assert "<w:ins " not in redline and "<w:del " not in redline
+    body = etree.fromstring(zipfile.ZipFile(tmp_path / "redline.docx").read(
+        "word/document.xml")).find(w("body"))
+    marked = ["".join(t.text or "" for t in p.iter(w("t"))) for p in body.iter(w("p"))
+              if p.find(f".//{w('ins')}") is not None or p.find(f".//{w('del')}") is not None]
+    assert sorted(marked) == sorted(line.lstrip("- ") for line in restated.values())
     return said
 
 
@@ -288,8 +296,14 @@ def test_a_reply_in_words_conventions_maps_every_change_and_comment(sent, tmp_pa
     assert answer["owner_note"] == QUESTION and answer["date"] is None  # LibreOffice's 0-00-00
     assert comment["date"] == "2026-12-01T11:00:00+00:00"
 
-    accept_all_and_check(capsys, project_file, reply, tmp_path)
+    said = accept_all_and_check(capsys, project_file, reply, tmp_path, restated={
+        "-   Share confidential business information. That means client files and client "
+        "data; unreleased projects; and financial results.":
+        "-   Share confidential business information. That means unreleased projects; "
+        "financial results; and client files and client data."})
+    assert "\"Appendix B: Quick guide, Don't\" repeats it and changes with it" in said
     project = load_project(project_file)
+    assert project.employees.confidential_info[-1] == "Client files and client data"
     assert project.responses.monitor_frequency == "three times each working day"
     kept = {c.text: c for c in project.counsel_comments}
     assert [r.text for r in kept["Keep this clause exactly as it is."].replies] == \

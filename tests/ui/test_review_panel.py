@@ -88,6 +88,22 @@ def test_accepting_one_half_of_a_move_accepts_the_other(qtbot, window):
                     == 1)  # neither doubled nor lost
 
 
+def test_an_accepted_move_in_a_list_changes_the_list_not_the_clauses_wording(qtbot, window):
+    """The moved list item reorders the owner's list answer; the clause (and the quick guide
+    that repeats the list) still follow it, and the status bar says so."""
+    messages = []
+    window.review_panel.message.connect(messages.append)
+    select(window, "Client files and client data")
+    window.review_panel.accept_button.click()
+    project = window.model.project
+    assert project.employees.confidential_info[-1] == "Client files and client data"
+    assert project.wording_for("employees.confidential") is None
+    assert 'kept as your answer to "What counts as confidential"' in messages[-1]
+    assert "Quick guide" in messages[-1]
+    window.model.set_value(("employees", "confidential_info"), ["Board minutes"], "list")
+    qtbot.waitUntil(lambda: "Board minutes" in window.preview.toPlainText())
+
+
 def test_accept_as_a_clause_wording_keeps_it_as_wording(qtbot, window):
     select(window, "three times")
     accept_as = {a.text(): a for a in window.review_panel.accept_menu.actions()}

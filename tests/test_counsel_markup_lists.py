@@ -1,0 +1,142 @@
+"""Rows and list items counsel adds or takes out: accepted, they change the owner's list
+answer (the escalation chain, what counts as confidential), so the clause still follows the
+answers afterwards; it is not frozen as counsel's wording.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from smpolicy_desktop.render import clause_texts
+from smpolicy_desktop.review import Decision
+from tests.test_review_import import (
+    _change,
+    _mark_paragraph,
+    _paragraph,
+    _run,
+    export_for_counsel,
+    w,
+)
+from tests.test_review_other_editors import offered, on_body, reply_of
+
+SOURCE_CODE = "Source code and system designs"
+HR_ROW = ("HR", "Kim Lo", "+1 555 0102", "Any claim of harassment")
+
+
+@pytest.fixture
+def sent(tmp_path):
+    return export_for_counsel(tmp_path)
+
+
+def _new_bullet(root) -> None:
+    """A bullet typed after "Client files and client data" (Word marks the paragraph end it split as
+    inserted, and the new words), and "Financial results" deleted with its end."""
+    body = root.find(w("body"))
+    before = _paragraph(body, "Client files and client data")
+    added = copy.deepcopy(before)
+    for run in added.findall(w("r")):
+        added.remove(run)
+    added.append(_change("ins", 960, _run(SOURCE_CODE)))
+    _mark_paragraph(before, "ins", 961)
+    before.addnext(added)
+    _delete_paragraph(_paragraph(body, "Financial results"), 962)
+
+
+def _delete_paragraph(p, change_id: int) -> None:
+    for run in p.findall(w("r")):
+        text = "".join(run.itertext())
+        p.replace(run, _change("del", change_id, _run(text, deleted=True)))
+    _mark_paragraph(p, "del", change_id + 100)
+
+
+def _row_with(root, text: str):
+    return next(tr for tr in root.iter(w("tr")) if text in "".join(tr.itertext()))
+
+
+def _new_row(root) -> None:
+    """An HR row counsel added after Sam Ortiz's, and Lee Park's row taken out (w:trPr)."""
+    row = _row_with(root, "Sam Ortiz")
+    added = copy.deepcopy(row)
+    added.find(w("trPr")).append(_change("ins", 970))
+    for node, text in zip(added.iter(w("t")), HR_ROW, strict=True):
+        node.text = text
+    for run in list(added.iter(w("r"))):
+        run.getparent().replace(run, _change("ins", 971, copy.deepcopy(run)))
+    row.addnext(added)
+    lawyer = _row_with(root, "Lee Park")
+    lawyer.find(w("trPr")).append(_change("del", 972))
+    for run in list(lawyer.iter(w("r"))):
+        run.getparent().replace(run, _change("del", 973, _run("".join(run.itertext()),
+                                                              deleted=True)))
+
+
+def _follows_answers(workspace, clause_id: str) -> None:
+    """The clause has no wording of its own: a change of answer shows in it."""
+    assert clause_id not in {w.clause_id for w in workspace.project.wording}
+    workspace.project.company.name = "Southwind Data Inc"
+    workspace.project.responses.escalation_chain[0].name = "Sam Ortega"
+    workspace.project.employees.confidential_info[0] = "Client files"
+    texts = clause_texts(workspace.document())
+    assert "Sam Ortega" in texts["responses.escalation"]
+    assert "- Client files\n" in texts["employees.confidential"]
+
+
+def test_a_bullet_counsel_adds_and_one_counsel_deletes_change_the_list(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, on_body(_new_bullet))
+    assert offered(read) == {("insertion", "employees.confidential", SOURCE_CODE),
+                             ("deletion", "employees.confidential", "Financial results")}
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert workspace.project.employees.confidential_info == [
+        "Client files and client data", SOURCE_CODE, "Unreleased projects"]
+    assert any("What counts as confidential" in line for line in outcome.done), outcome.done
+    _follows_answers(workspace, "employees.confidential")
+
+
+def test_a_row_counsel_adds_and_one_counsel_deletes_change_the_table(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, on_body(_new_row))
+    assert offered(read) == {
+        ("insertion", "responses.escalation", " | ".join(HR_ROW)),
+        ("deletion", "responses.escalation",
+         "Company lawyer | Lee Park | lee@example.com | Any legal threat")}
+    workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    chain = workspace.project.responses.escalation_chain
+    assert [(c.role, c.name, c.contact, c.when) for c in chain] == [
+        ("Account owner", "Sam Ortiz", "+1 555 0101", "Any complaint that is not settled in a day"),
+        HR_ROW,
+        ("Policy owner", "Dana Reyes", "+1 555 0100", "Any legal threat or possible crisis")]
+    _follows_answers(workspace, "responses.escalation")
+
+
+def test_one_row_accepted_one_rejected_one_at_a_time(sent, tmp_path):
+    """As the review panel does it: each decision applied with those accepted before."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_new_row), on_body(_new_bullet))
+    by_text = {i.text.split(" |")[0]: i.id for i in read.items}
+    workspace.apply_review(read, {by_text["HR"]: Decision("accept")})
+    workspace.apply_review(read, {by_text["Company lawyer"]: Decision("reject")})
+    workspace.apply_review(read, {by_text[SOURCE_CODE]: Decision("accept")})
+    workspace.apply_review(read, {by_text[SOURCE_CODE]: Decision("accept"),
+                                  by_text["Financial results"]: Decision("accept")})
+    assert [c.role for c in workspace.project.responses.escalation_chain] == [
+        "Account owner", "HR", "Policy owner", "Company lawyer"]
+    assert workspace.project.employees.confidential_info[1] == SOURCE_CODE
+    assert "Financial results" not in workspace.project.employees.confidential_info
+    _follows_answers(workspace, "responses.escalation")
+    _follows_answers(workspace, "employees.confidential")
+
+
+def test_a_row_with_a_sentence_changed_beside_it_is_still_the_clauses_wording(sent, tmp_path):
+    """A row added and the clause's own sentence reworded: no answer gives that, so it is
+    kept as the clause's wording, and the owner is told."""
+    def edit(root) -> None:
+        _new_row(root)
+        intro = _paragraph(root.find(w("body")), "contact the people below in order")
+        intro.append(_change("ins", 975, _run(" Keep a note of each call.")))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    text = clause_texts(workspace.document())["responses.escalation"]
+    assert "Keep a note of each call." in text and "| HR | Kim Lo |" in text
+    assert "Lee Park" not in text
+    assert any("kept counsel's wording" in line for line in outcome.done), outcome.done
