@@ -223,9 +223,9 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     titles = {" ".join(text.split()): clause_id for text, clause_id, style in zip(
         version.paragraphs, version.clause_ids, version.styles, strict=False)
         if style in ("heading1", "heading2")}
-    reader.headings = {clause_id: (" ".join(text.split()), style) for text, clause_id, style
-                       in zip(version.paragraphs, version.clause_ids, version.styles,
-                              strict=False) if style in ("heading1", "heading2")}
+    for text, clause_id, style in zip(version.paragraphs, version.clause_ids, version.styles,
+                                      strict=False):
+        reader.sent_styles.setdefault((clause_id, " ".join(text.split())), style)
     reader.walk(body, titles, clause_ids[0] if clause_ids else None)
     reader.finish()
     reader.margins(package.xml(name) for kind in ("header", "footer")
@@ -437,7 +437,7 @@ class _Reader:
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self._mark_change: Any = None
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
-        self.headings: dict[str, tuple[str, str]] = {}  # clause id -> its heading as sent
+        self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
         # The text as sent is the reply with counsel's changes undone, and the owner's too
         # unless the version sent records them (a redline made since it is recorded).
         self.as_sent: tuple[str, ...] = _BEFORE
@@ -473,7 +473,6 @@ class _Reader:
                 style = _style(element, self.styles, self.lists)
                 if marks:
                     self._enter(marks[-1])
-                    style = self._heading_style(element, marks[-1] or "", style)
                 elif style == _CONTENTS:
                     self._enter(None)
                 elif style in ("heading1", "heading2"):
@@ -482,7 +481,7 @@ class _Reader:
                         if _kept(tag, item, self.as_sent)).split())
                     if sent in titles:
                         self._enter(titles[sent])
-                self._paragraph(element, style)
+                self._paragraph(element, self._sent_style(element, style))
 
     def _marks(self, p: Any) -> list[str | None]:
         """The clauses whose bookmarks are in the paragraph. A paragraph counsel typed at the
@@ -502,18 +501,17 @@ class _Reader:
         return mark is not None and self._by_counsel(mark) and bool(texts) \
             and all(tag in _ADDS for tag in texts)
 
-    def _heading_style(self, p: Any, clause_id: str, style: str) -> str:
-        """The style of a clause's heading, as sent, where LibreOffice restyled it: deleting
-        the paragraph before it with its mark (the last item of a list), tracked, it saves the
-        heading in the deleted paragraph's style."""
-        heading, sent_style = self.headings.get(clause_id, ("", style))
+    def _sent_style(self, p: Any, style: str) -> str:
+        """The paragraph's style as sent, where LibreOffice restyled it: deleting the
+        paragraph before it with its mark (the last item of a list), tracked, it saves this
+        one (a heading, the sentence after the list) in the deleted paragraph's style."""
         previous = p.getprevious()
-        if style == sent_style or previous is None or previous.tag != _tag("w:p") \
+        if previous is None or previous.tag != _tag("w:p") \
                 or previous.find("w:pPr/w:rPr/w:del", _NS) is None:
             return style
         text = " ".join("".join(text for text, tag, item in self._pieces(p, dry=True)
                                 if _kept(tag, item, self.as_sent)).split())
-        return sent_style if text == heading else style
+        return self.sent_styles.get((self.clause or "", text), style)
 
     def _picture(self, picture: Any) -> None:
         """A picture (our files have none): listed where it is, by its description."""
@@ -821,16 +819,19 @@ def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
     """(style, clause id, text) per paragraph once the accepted items are applied (a
     paragraph whose mark is gone runs on into the next)."""
     merged: list[tuple[str, str, str]] = []
-    carry = ""
+    carry, carried = "", "paragraph"
     for paragraph in paragraphs:
-        text = carry + paragraph.text(accepted)
+        own = paragraph.text(accepted)
+        # a paragraph with none of its words left takes the style of the one it joins
+        style = paragraph.style if own.strip() or not carry.strip() else carried
+        text = carry + own
         if paragraph.joins_next(accepted) and paragraph.style != "row":
-            carry = text
+            carry, carried = text, style
             continue
         carry = ""
-        merged.append((paragraph.style, paragraph.clause_id, _stripped(paragraph.style, text)))
+        merged.append((style, paragraph.clause_id, _stripped(style, text)))
     if carry:
-        merged.append((paragraphs[-1].style, paragraphs[-1].clause_id, carry.strip()))
+        merged.append((carried, paragraphs[-1].clause_id, carry.strip()))
     return merged
 
 
@@ -920,10 +921,12 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
             items.append(ReviewItem(f"c{count}", REJECTION, clause_id, text=" ".join(undone)))
             continue
         edits = diff_text(before.replace(_HEADING, ""), now.replace(_HEADING, ""))
-        changed = [e.text.strip() for e in edits if e.change == INSERTED and e.text.strip()] \
-            or [e.text.strip() for e in edits if e.change == DELETED and e.text.strip()]
-        items.append(ReviewItem(f"c{count}", "untracked edit", clause_id,
-                                text=" ... ".join(changed)))
+        # each edit's words, without the marks of the lines around them ("- ", "|")
+        added, taken = ([text for e in edits if e.change == change
+                         for text in [e.text.strip(" \n-|")] if text]
+                        for change in (INSERTED, DELETED))
+        items.append(ReviewItem(f"c{count}", "untracked edit", clause_id, text=" ... ".join(
+            added) if added else "taken out: " + " ... ".join(taken)))
     return items
 
 

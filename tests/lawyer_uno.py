@@ -3,10 +3,15 @@
 Run with the system Python (/usr/bin/python3, which has python3-uno), never the venv:
     python3 tests/lawyer_uno.py IN.docx OUT.docx "Reviewer Name" EDITS.json
 EDITS is a list of {"op": "insert"|"delete"|"delete_paragraph"|"paragraph"|"paragraph_before"|
-"comment", "find":
+"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track", "find":
 TEXT, "text": TEXT}: insert puts text right after TEXT, delete removes TEXT, delete_paragraph the
 paragraph holding TEXT with its end, paragraph adds a paragraph after the one holding TEXT,
-paragraph_before one before it (typed at its start, then Enter), comment comments on TEXT.
+in "style" if given, paragraph_before one before it (typed at its start, then Enter), comment
+comments on TEXT,
+replace types "text" over TEXT, delete_through deletes from the start of TEXT's paragraph to
+the start of the paragraph holding "to", insert_row adds a row with "cells" after the table
+row holding TEXT, delete_row deletes that row, and track switches Record Changes "on" or off
+for the edits after it. OUT's suffix chooses the format: .docx, .odt or .doc.
 """
 
 import contextlib
@@ -74,7 +79,28 @@ def _find(document, text):
     raise SystemExit(f"not in the document: {text!r}")
 
 
+def _row(document, text):
+    """(table, row index) of the table row with a cell holding the text."""
+    for table in document.TextTables:
+        for name in table.getCellNames():
+            if text in table.getCellByName(name).getString():
+                return table, int("".join(c for c in name if c.isdigit())) - 1
+    raise SystemExit(f"in no table row: {text!r}")
+
+
 def _edit(document, edit, reviewer):
+    if edit["op"] == "track":
+        document.RecordChanges = edit["on"]
+        return
+    if edit["op"] in ("insert_row", "delete_row"):
+        table, row = _row(document, edit["find"])
+        if edit["op"] == "delete_row":
+            table.Rows.removeByIndex(row, 1)
+            return
+        table.Rows.insertByIndex(row + 1, 1)
+        for column, text in enumerate(edit["cells"]):
+            table.getCellByPosition(column, row + 1).setString(text)
+        return
     found = _find(document, edit["find"])
     text = found.getText()
     if edit["op"] == "insert":
@@ -93,11 +119,21 @@ def _edit(document, edit, reviewer):
         cursor.gotoEndOfParagraph(False)
         text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
         text.insertString(cursor, edit["text"], False)
+        if edit.get("style"):  # a style name, such as "Heading 2"
+            cursor.ParaStyleName = edit["style"]
     elif edit["op"] == "paragraph_before":  # typed at the start of TEXT's paragraph, then Enter
         cursor = text.createTextCursorByRange(found.getStart())
         cursor.gotoStartOfParagraph(False)
         text.insertString(cursor, edit["text"], False)
         text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
+    elif edit["op"] == "replace":
+        found.setString(edit["text"])
+    elif edit["op"] == "delete_through":  # whole paragraphs, up to the one holding "to"
+        cursor = text.createTextCursorByRange(found.getStart())
+        cursor.gotoStartOfParagraph(False)
+        cursor.gotoRange(_find(document, edit["to"]).getStart(), True)
+        cursor.gotoStartOfParagraph(True)
+        cursor.setString("")
     elif edit["op"] == "comment":
         note = document.createInstance("com.sun.star.text.textfield.Annotation")
         note.Author = reviewer
@@ -126,8 +162,9 @@ def main(source, target, reviewer, edits_file):
             document.RecordChanges = True
             for edit in edits:
                 _edit(document, edit, reviewer)
-            document.storeToURL(Path(target).resolve().as_uri(),
-                                _props(FilterName="MS Word 2007 XML"))
+            formats = {".odt": "writer8", ".doc": "MS Word 97"}
+            document.storeToURL(Path(target).resolve().as_uri(), _props(
+                FilterName=formats.get(Path(target).suffix, "MS Word 2007 XML")))
             document.close(True)
             with contextlib.suppress(Exception):  # the bridge closes as LibreOffice quits
                 desktop.terminate()

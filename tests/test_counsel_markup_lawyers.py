@@ -1,0 +1,135 @@
+"""Lawyers we have not seen, played in LibreOffice through its UNO API (tests/lawyer_uno.py):
+each marks up the file sent in their own way; the owner is offered every change (or told why
+not), and accepting all of them gives the policy the lawyer meant, its lists still answers.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from smpolicy_desktop.render import clause_texts
+from smpolicy_desktop.review import Decision, ReviewError
+from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.workspace import Workspace
+from tests.conftest import REPO, require_tool
+from tests.test_review_import import _uno_python, export_for_counsel
+
+HR_ROW = ["HR", "Kim Lo", "+1 555 0102", "Any claim of harassment"]
+SOURCE_CODE = "Source code and system designs"
+LEAVE_REPLIES = "Leave replies for the company to the people who run our accounts."
+
+
+def play(tmp_path: Path, reviewer: str, edits: list[dict], suffix: str = ".docx"
+         ) -> tuple[Workspace, Path]:
+    """The project sent to counsel, opened, and the lawyer's reply made in LibreOffice."""
+    require_tool("soffice")
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    (tmp_path / "edits.json").write_text(json.dumps(edits))
+    reply = tmp_path / f"reply{suffix}"
+    played = subprocess.run([_uno_python(), str(REPO / "tests" / "lawyer_uno.py"),
+                             str(sent_docx), str(reply), reviewer, str(tmp_path / "edits.json")],
+                            timeout=300, capture_output=True, text=True)
+    assert played.returncode == 0, played.stderr
+    return Workspace.open(project_file), reply
+
+
+def accept_all(workspace: Workspace, reply: Path) -> tuple[set[tuple[str, str, str]], object]:
+    """What the review panel lists ((kind, clause, text) of each item), then accepting all."""
+    read = workspace.read_reply(reply)
+    listed = {(i.kind, i.clause_id, i.text.strip()) for i in read.items}
+    return listed, workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_adds_and_deletes_rows_and_list_items(tmp_path):
+    """LibreOffice records a row added through its API, and the bullet typed after the last
+    but one item; a row it deletes through its API is not recorded (found by comparing), and
+    the sentence after a deleted last bullet is saved as a bullet (read as it was sent)."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "insert_row", "find": "Sam Ortiz", "cells": HR_ROW},
+        {"op": "delete_row", "find": "lee@example.com"},
+        {"op": "paragraph", "find": "Unreleased projects", "text": SOURCE_CODE},
+        {"op": "delete_paragraph", "find": "Financial results"}])
+    listed, outcome = accept_all(workspace, reply)
+    assert listed == {
+        ("insertion", "employees.confidential", SOURCE_CODE),
+        ("deletion", "employees.confidential", "Financial results"),
+        ("insertion", "responses.escalation", " | ".join(HR_ROW)),
+        ("untracked edit", "responses.escalation",
+         "taken out: Company lawyer | Lee Park | lee@example.com | Any legal threat")}
+    project = workspace.project
+    assert project.employees.confidential_info == [
+        "Client files and client data", "Unreleased projects", SOURCE_CODE]
+    assert [c.role for c in project.responses.escalation_chain] == [
+        "Account owner", "HR", "Policy owner"]
+    assert project.wording == [], outcome.done  # both clauses follow their answers
+    text = clause_texts(workspace.document())["employees.confidential"]
+    assert "\nThis rule is about business information." in text  # not made a bullet
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_deletes_a_clause_adds_one_and_moves_a_sentence(tmp_path):
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "delete_through", "find": "4.7 AI tools and fake images",
+         "to": "4.8 Other people"},
+        {"op": "paragraph", "find": "any other status the law protects",
+         "text": "4.9A Off-duty conduct", "style": "Heading 2"},
+        {"op": "paragraph", "find": "4.9A Off-duty conduct", "style": "Standard",
+         "text": "What you do in your own time is your own business."},
+        {"op": "delete", "find": " " + LEAVE_REPLIES},
+        {"op": "paragraph", "find": "4.13 Privacy and posts that last", "text": LEAVE_REPLIES,
+         "style": "Standard"},
+        {"op": "comment", "find": "Coaching first", "text": "Consider a written warning."}])
+    listed, outcome = accept_all(workspace, reply)
+    kinds = sorted((kind, clause_id) for kind, clause_id, _ in listed)
+    assert kinds == [("comment", "training.consequences"), ("deletion", "employees.ai"),
+                     ("move", "employees.criticism"), ("move", "employees.privacy"),
+                     ("new clause", "employees.respect")]  # no false "untracked edit"
+    texts = clause_texts(workspace.document())
+    assert "employees.ai" not in texts or not texts["employees.ai"].strip()
+    assert LEAVE_REPLIES not in texts["employees.criticism"]
+    assert texts["employees.privacy"].startswith(LEAVE_REPLIES)
+    clause, = workspace.project.owner_clauses
+    assert (clause.after, clause.title) == ("employees.respect", "Off-duty conduct")
+    assert [c.text for c in workspace.project.counsel_comments] == ["Consider a written warning."]
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_edits_without_tracking(tmp_path):
+    """Every edit found by comparing with the version sent, each in plain words."""
+    workspace, reply = play(tmp_path, "Tom Reed", [
+        {"op": "track", "on": False},
+        {"op": "replace", "find": "may lead to discipline", "text": "may lead to dismissal"},
+        {"op": "delete", "find": " " + LEAVE_REPLIES},
+        {"op": "paragraph", "find": "Unreleased projects", "text": SOURCE_CODE},
+        {"op": "insert_row", "find": "Sam Ortiz", "cells": HR_ROW}])
+    listed, _ = accept_all(workspace, reply)
+    assert listed == {
+        ("untracked edit", "training.consequences", "dismissal"),
+        ("untracked edit", "employees.criticism", f"taken out: {LEAVE_REPLIES}"),
+        ("untracked edit", "employees.confidential", SOURCE_CODE),
+        ("untracked edit", "responses.escalation", " | ".join(HR_ROW))}
+    project = workspace.project
+    assert project.training.consequences.endswith("may lead to dismissal.")
+    assert project.employees.confidential_info[2] == SOURCE_CODE
+    assert project.responses.escalation_chain[1].name == "Kim Lo"
+    assert [w.clause_id for w in project.wording] == ["employees.criticism"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("suffix", "reason"), [
+    (".odt", "this is an OpenDocument file (.odt); save it as Word (.docx)"),
+    (".doc", "this is the older Word format (.doc)")])
+def test_a_lawyer_who_saves_in_another_format_is_told_what_to_do(tmp_path, suffix, reason):
+    workspace, reply = play(tmp_path, "Ana Costa", [
+        {"op": "insert", "find": "may lead to discipline", "text": " in writing"}], suffix)
+    before = workspace.project.model_copy(deep=True)
+    with pytest.raises(ReviewError) as refused:
+        workspace.read_reply(reply)
+    assert refused.value.reason.startswith(reason)
+    assert workspace.project == before
+    assert load_project(tmp_path / "policy.smpolicy") == before
