@@ -51,6 +51,7 @@ _CHANGES = {_tag("w:ins"): "insertion", _tag("w:del"): "deletion", _tag("w:moveT
 _ADDS = (_tag("w:ins"), _tag("w:moveTo"), _tag("w:cellIns"))
 _REMOVES = (_tag("w:del"), _tag("w:moveFrom"), _tag("w:cellDel"))
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
+_STEP = re.compile(r"^\d+\. ")  # a numbered list item's number, as a clause's text writes it
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?\s+")
 _PICTURES = (_tag("w:drawing"), _tag("w:pict"), _tag("w:object"))
 _NOTES = {_tag("w:footnoteReference"): "footnote", _tag("w:endnoteReference"): "endnote"}
@@ -584,8 +585,9 @@ class _Reader:
         del self.paragraphs[kept:]
 
     def _lone_mark(self, tag: str) -> str:
-        """A paragraph break added or removed on its own: an item of its own."""
-        return self._item(self._mark_change, _CHANGES[tag], "\u00b6")
+        """A paragraph break added or removed on its own: an item of its own, said in words."""
+        said = "\u00b6 (new paragraph)" if tag in _ADDS else "\u00b6 (two paragraphs joined)"
+        return self._item(self._mark_change, _CHANGES[tag], said)
 
     def _row(self, row: Any) -> None:
         if self.clause is None:
@@ -1318,12 +1320,15 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
     except ValueError:
         return False
 
+    def lines_of(text: str) -> list[str]:  # a numbered list's items without their numbers
+        return [_STEP.sub("", line) for line in text.split("\n")]
+
     def lines_with(at: int) -> list[str]:
         trial = project.model_copy(deep=True)
         _assign(trial, path, [*items[:at], made_up, *items[at:]])
-        return generated(trial).split("\n")
+        return lines_of(generated(trial))
 
-    old, new = generated(project).split("\n"), body.split("\n")
+    old, new = lines_of(generated(project)), lines_of(body)
     first, last = _added_line(old, lines_with(0)), _added_line(old, lines_with(len(items)))
     if first is None or last is None or last - first != len(items):
         return False

@@ -240,7 +240,7 @@ def test_a_deleted_paragraph_and_two_paragraphs_made_one(sent, tmp_path):
 
     workspace, read = reply_of(sent, tmp_path, on_body(edit))
     assert {(i.kind, i.clause_id, i.text.strip()[:len(gone)]) for i in read.items} == {
-        ("deletion", "employees.endorsements", "\u00b6"),
+        ("deletion", "employees.endorsements", "\u00b6 (two paragraphs joined)"[:len(gone)]),
         ("deletion", "employees.endorsements", gone)}
     lines = accepted_text(workspace, read, "employees.endorsements").splitlines()
     assert len(lines) == 1 and "for example \"#Northwind" in lines[0]

@@ -1,0 +1,179 @@
+"""Markup as Word and Google Docs write it, for constructs the LibreOffice lawyers cannot make
+through UNO (a tracked row deletion, a paragraph split in two, a list item reworded beside a
+new one, suggestions without ids or dates): what the owner is offered and what accepting it
+puts in the project.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from smpolicy_desktop.render import clause_texts
+from smpolicy_desktop.review import Decision
+from tests.test_counsel_markup_lists import SOURCE_CODE, _delete_paragraph, _row_with
+from tests.test_review_import import (
+    COUNSEL,
+    _change,
+    _mark_paragraph,
+    _paragraph,
+    _run,
+    _split,
+    export_for_counsel,
+    w,
+)
+from tests.test_review_other_editors import element, offered, on_body, reply_of
+
+CONSEQUENCES = "serious breaches may lead to discipline"
+
+
+@pytest.fixture
+def sent(tmp_path):
+    return export_for_counsel(tmp_path)
+
+
+def accept_all(workspace, read):
+    return workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+
+
+def test_a_paragraph_split_in_two_says_so_in_words(sent, tmp_path):
+    def edit(root) -> None:
+        p = _paragraph(root, CONSEQUENCES)
+        second = copy.deepcopy(p)
+        p.find(f"{w('r')}/{w('t')}").text = "Coaching first;"
+        second.find(f"{w('r')}/{w('t')}").text = " " + CONSEQUENCES + "."
+        _mark_paragraph(p, "ins", 990)
+        p.addnext(second)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("insertion", "training.consequences", "\u00b6 (new paragraph)")}
+    accept_all(workspace, read)
+    assert clause_texts(workspace.document())["training.consequences"].startswith(
+        f"Coaching first;\n{CONSEQUENCES}.\n")
+
+
+def test_a_matrix_row_word_deleted_leaves_the_answer_not_a_frozen_table(sent, tmp_path):
+    def edit(root) -> None:
+        row = _row_with(root, "Abuse or spam")
+        row.find(w("trPr")).append(_change("del", 991))
+        for run in list(row.iter(w("r"))):
+            run.getparent().replace(run, _change("del", 992, _run("".join(run.itertext()),
+                                                                  deleted=True)))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    (kind, clause_id, text), = offered(read)
+    assert (kind, clause_id) == ("deletion", "responses.matrix")
+    assert text.startswith("Abuse or spam | Respond to the abuse or spam calmly")
+    outcome = accept_all(workspace, read)
+    assert "Abuse or spam" not in [r.situation for r in workspace.project.responses.response_matrix]
+    assert workspace.project.wording == [], outcome.done
+
+
+def test_a_list_item_reworded_beside_a_new_one(sent, tmp_path):
+    """Both go into the list: the reworded item in its place, the new one where it was put."""
+    def edit(root) -> None:
+        body = root.find(w("body"))
+        item = _paragraph(body, "Unreleased projects")
+        _split(item, "projects", lambda text: _change("del", 993, _run(text, deleted=True)))
+        item.append(_change("ins", 994, _run("products and prices")))
+        last = _paragraph(body, "Financial results")
+        added = copy.deepcopy(last)
+        for run in added.findall(w("r")):
+            added.remove(run)
+        added.append(_change("ins", 995, _run(SOURCE_CODE)))
+        _mark_paragraph(last, "ins", 996)
+        last.addnext(added)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    accept_all(workspace, read)
+    assert workspace.project.employees.confidential_info == [
+        "Client files and client data", "Unreleased products and prices", "Financial results",
+        SOURCE_CODE]
+    assert workspace.project.wording == []
+
+
+def test_accepting_one_of_two_bullets_counsel_added(sent, tmp_path):
+    def edit(root) -> None:
+        body = root.find(w("body"))
+        for number, (after, text) in enumerate([("Client files and client data", SOURCE_CODE),
+                                                ("Financial results", "Board minutes")]):
+            before = _paragraph(body, after)
+            added = copy.deepcopy(before)
+            for run in added.findall(w("r")):
+                added.remove(run)
+            added.append(_change("ins", 997 + 2 * number, _run(text)))
+            _mark_paragraph(before, "ins", 998 + 2 * number)
+            before.addnext(added)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    board = next(i.id for i in read.items if i.text == "Board minutes")
+    source = next(i.id for i in read.items if i.text == SOURCE_CODE)
+    workspace.apply_review(read, {board: Decision("accept"), source: Decision("reject")})
+    assert workspace.project.employees.confidential_info == [
+        "Client files and client data", "Unreleased projects", "Financial results",
+        "Board minutes"]
+
+
+def test_a_deleted_bullet_with_a_comment_on_it(sent, tmp_path):
+    """Word keeps the comment's range in the deleted item: the comment is still listed on
+    its clause, and the item leaves the list."""
+    def edit(root) -> None:
+        item = _paragraph(root.find(w("body")), "Financial results")
+        _delete_paragraph(item, 1001)
+        item.insert(1, element("commentRangeStart", id="70"))
+        item.append(element("commentRangeEnd", id="70"))
+        item.append(element("r", element("commentReference", id="70")))
+
+    def comment(parts) -> None:
+        from lxml import etree
+
+        comments = etree.fromstring(parts["word/comments.xml"])
+        note = element("comment", element("p", _run("Results are public once filed.")),
+                       id="70", author=COUNSEL, date="2026-12-01T10:00:00Z")
+        comments.append(note)
+        parts["word/comments.xml"] = etree.tostring(comments)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit), comment)
+    assert offered(read) == {
+        ("deletion", "employees.confidential", "Financial results"),
+        ("comment", "employees.confidential", "Results are public once filed.")}
+    accept_all(workspace, read)
+    assert workspace.project.employees.confidential_info == [
+        "Client files and client data", "Unreleased projects"]
+    assert [c.clause_id for c in workspace.project.counsel_comments] == [
+        "employees.confidential"]
+
+
+def test_a_google_docs_suggestion_without_id_or_date(sent, tmp_path):
+    def edit(root) -> None:
+        suggestion = element("ins", _run(" We will put any warning in writing."),
+                             author="Sam Counsel")
+        _paragraph(root, CONSEQUENCES).append(suggestion)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    item, = read.items
+    assert (item.kind, item.author, item.date) == ("insertion", "Sam Counsel", None)
+    accept_all(workspace, read)
+    assert workspace.project.training.consequences.endswith("We will put any warning in writing.")
+
+
+def test_a_numbered_step_counsel_adds_and_one_counsel_deletes(sent, tmp_path):
+    """The steps renumber themselves; the list answer gets the new step in its place."""
+    def edit(root) -> None:
+        body = root.find(w("body"))
+        first = _paragraph(body, "Pause all scheduled posts")
+        added = copy.deepcopy(first)
+        for run in added.findall(w("r")):
+            added.remove(run)
+        added.append(_change("ins", 1010, _run("Save copies of what was posted")))
+        _mark_paragraph(first, "ins", 1011)
+        first.addnext(added)
+        _delete_paragraph(_paragraph(body, "Call our lawyer"), 1012)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    accept_all(workspace, read)
+    assert workspace.project.responses.first_steps == [
+        "Pause all scheduled posts", "Save copies of what was posted",
+        "Tell the escalation chain"]
+    assert workspace.project.wording == []
