@@ -1309,14 +1309,16 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
     """Set the list (of rows of model `row`, or of texts) at path to the items the clause's
     body shows, where each item makes a line of the clause (a bullet or a table row) and
     counsel added or took out such lines only. An item is known by the line it makes: a line
-    the list made before is that item, a new one is read by the line a made-up item makes."""
+    the list made before is that item, a new one is read by the line a made-up item makes
+    (its texts made up, a choice by its label)."""
     from .questions import questions
 
     items = list(_at(project, path))
-    fields = [q.name for q in questions(row) if q.kind in ("line", "text")] if row else [""]
-    markers = {name: f"zqx{number}xqz" for number, name in enumerate(fields)}
+    asked = questions(row) if row is not None else []
+    markers = {q.name: f"zqx{n}xqz" for n, q in enumerate(asked) if q.kind in ("line", "text")}
+    choices = {q.name: q.choices for q in asked if q.kind == "choice"}
     try:
-        made_up = row(**markers) if row is not None else markers[""]
+        made_up = row(**markers) if row is not None else "zqxitemxqz"
     except ValueError:
         return False
 
@@ -1333,8 +1335,12 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
     if first is None or last is None or last - first != len(items):
         return False
     pattern = re.escape(lines_with(len(items))[last])
-    for number, marker in enumerate(markers.values()):
-        pattern = re.sub(marker, f"(?P<g{number}>.*?)", pattern, flags=re.I)
+    for name, marker in {**markers, "item": "zqxitemxqz"}.items():
+        pattern = re.sub(marker, f"(?P<{name}>.*?)", pattern, flags=re.I)
+    for name, options in choices.items():  # a choice's label, where the made-up one's is
+        labels = "|".join(re.escape(option.label) for option in options)
+        pattern = pattern.replace(re.escape(getattr(made_up, name).label),
+                                  f"(?P<{name}>{labels})", 1)
     end = len(new) - (len(old) - last)
     if end < first or new[:first] != old[:first] or new[end:] != old[last:]:
         return False
@@ -1348,13 +1354,13 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
         elif match is None:
             return False
         elif row is None:
-            listed.append(match["g0"])
+            listed.append(match["item"])
         else:
-            shown = {name: match.groupdict().get(f"g{number}") for number, name
-                     in enumerate(fields)}
+            shown = {name: text for name, text in match.groupdict().items() if text is not None}
+            shown.update({name: next(o for o in choices[name] if o.label == shown[name])
+                          for name in choices if name in shown})
             base = unmatched.pop(0).model_dump() if unmatched else {}
-            listed.append(row.model_validate(
-                {**base, **{name: text for name, text in shown.items() if text is not None}}))
+            listed.append(row.model_validate({**base, **shown}))
     try:
         _assign(project, path, listed)
     except ValueError:

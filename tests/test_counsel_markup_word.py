@@ -177,3 +177,27 @@ def test_a_numbered_step_counsel_adds_and_one_counsel_deletes(sent, tmp_path):
         "Pause all scheduled posts", "Save copies of what was posted",
         "Tell the escalation chain"]
     assert workspace.project.wording == []
+
+
+def test_a_reviewer_counsel_adds_and_a_status_counsel_changes(sent, tmp_path):
+    """A status is a choice: read by its label, the reviewers stay an answer."""
+    def edit(root) -> None:
+        row = _row_with(root, "In review")
+        added = copy.deepcopy(row)
+        added.find(w("trPr")).append(_change("ins", 1020))
+        for node, text in zip(added.iter(w("t")), ("HR lead", "Kim Lo", "Approved"),
+                              strict=True):
+            node.text = text
+        for run in list(added.iter(w("r"))):
+            run.getparent().replace(run, _change("ins", 1021, copy.deepcopy(run)))
+        row.addnext(added)
+        status = next(p for p in row.iter(w("p")) if "".join(p.itertext()) == "In review")
+        _split(status, "In review", lambda text: _change("del", 1022, _run(text, deleted=True)))
+        status.append(_change("ins", 1023, _run("Changes requested")))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    accept_all(workspace, read)
+    reviewers = workspace.project.review.reviewers
+    assert [(r.role, r.name, r.status.label) for r in reviewers] == [
+        ("Company lawyer", "Lee Park", "Changes requested"), ("HR lead", "Kim Lo", "Approved")]
+    assert workspace.project.wording == []
