@@ -1205,13 +1205,17 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"\s+|\S+", text)
 
 
-def _changes(old: str, new: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, new words) for each change from old to new, by old's words."""
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+def _changes(old: str, new: str, split: Any = _tokens) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, new words) for each change from old to new, by old's words (or lines)."""
     from difflib import SequenceMatcher
 
-    words = _tokens(new)
+    words = split(new)
     return [(i1, i2, tuple(words[j1:j2])) for op, i1, i2, j1, j2 in SequenceMatcher(
-        None, _tokens(old), words, autojunk=False).get_opcodes() if op != "equal"]
+        None, split(old), words, autojunk=False).get_opcodes() if op != "equal"]
 
 
 def _spaced(text: str) -> str:
@@ -1220,15 +1224,24 @@ def _spaced(text: str) -> str:
 
 
 def _merge3(base: str, theirs: str, ours: str) -> str | None:
-    """Both sides' changes to base, word by word; None when they touch the same words (a
-    change identical on both sides is made once)."""
-    words = _tokens(base)
-    counsel, owner = _changes(base, theirs), _changes(base, ours)
+    """Both sides' changes to base, line by line where they change other lines (a bullet the
+    owner added after one counsel took out stays), else word by word; None when they touch
+    the same words (a change identical on both sides is made once)."""
+    by_lines = _merged_changes(base, theirs, ours, _lines)
+    return by_lines if by_lines is not None else _merged_changes(base, theirs, ours, _tokens)
+
+
+def _merged_changes(base: str, theirs: str, ours: str, split: Any) -> str | None:
+    """Both sides' changes to base's pieces (lines or words); None where they overlap or
+    touch (lines: only added at the same place)."""
+    whole = split is _lines
+    counsel, owner = _changes(base, theirs, split), _changes(base, ours, split)
     for start, end, _ in (c for c in counsel if c not in owner):
-        if any(start <= other_end and other_start <= end
-               for other_start, other_end, _ in (o for o in owner if o not in counsel)):
-            return None
-    merged = list(words)
+        for other_start, other_end, _ in (o for o in owner if o not in counsel):
+            if start < other_end and other_start < end or start == end == other_start == \
+                    other_end or not whole and (start == other_end or end == other_start):
+                return None
+    merged = split(base)
     for start, end, new in sorted(set(counsel) | set(owner), reverse=True):
         merged[start:end] = new
     return "".join(merged)

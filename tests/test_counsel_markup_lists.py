@@ -140,3 +140,13 @@ def test_a_row_with_a_sentence_changed_beside_it_is_still_the_clauses_wording(se
     assert "Keep a note of each call." in text and "| HR | Kim Lo |" in text
     assert "Lee Park" not in text
     assert any("kept counsel's wording" in line for line in outcome.done), outcome.done
+
+
+def test_a_bullet_the_owner_added_after_sending_stays_beside_counsels(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, on_body(_new_bullet))
+    workspace.project.employees.confidential_info = [
+        *workspace.project.employees.confidential_info, "Board minutes"]
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert workspace.project.employees.confidential_info == [
+        "Client files and client data", SOURCE_CODE, "Unreleased projects", "Board minutes"]
+    assert workspace.project.wording == [], outcome.done
