@@ -65,7 +65,7 @@ class FileCommands:
 
         window = self.window
         if choice.back:
-            window.stack.setCurrentWidget(window.splitter)
+            window.stack.setCurrentWidget(window.work)
             window.update_title()
             return
         if choice.ask_for_file:

@@ -247,13 +247,10 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
 def install(window) -> FindingsPanel:
     """The panel in the Risk check dock, shown as the last session left it (F7 shows it with
     the keyboard on the findings); a finding picked shows its answer, marked with the reason."""
-    from PySide6.QtWidgets import QDockWidget
-
-    dock = window.findings_dock = QDockWidget("Risk check", window, objectName="findingsDock")
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
-    window.restoreDockWidget(dock)  # as the last session left it
     panel = FindingsPanel(window.model, window.rendering)
+    panel.setMinimumWidth(240)  # the dock takes what the form can spare, no more
+    dock = window.findings_dock = window.add_panel("Risk check", "findingsDock", panel)
+    window.restoreDockWidget(dock)  # as the last session left it
     toggle = dock.toggleViewAction()
     toggle.toggled.connect(window.risk_check_action.setChecked)
     toggle.triggered.connect(  # so the owner need not Tab across the form
@@ -265,8 +262,6 @@ def install(window) -> FindingsPanel:
     window.rendering.checked.connect(lambda result: _mark_preview(window.preview, result))
     if window.rendering.latest is not None:  # a check that ended before the panel was made
         _mark_preview(window.preview, window.rendering.latest)
-    dock.setWidget(panel)
-    panel.setMinimumWidth(240)  # the dock takes what the form can spare, no more
     dock.setMaximumWidth(420)
     return panel
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from smpolicy_desktop.questions import Question, questions
 
 from .editors import MARK_COLOUR, FieldEditor, make_editor
 from .project_model import FieldPath, ProjectModel
+from .scroll_column import ScrollColumn
 
 _REFUSAL_COLOUR = "#c62828"
 _WIDE_KINDS = ("list", "table", "choices")  # editors that get the full width, label above
@@ -124,33 +124,20 @@ class FieldRow(QFrame):
             painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
 
 
-class AreaForm(QScrollArea):
+class AreaForm(ScrollColumn):
     """Every question of one policy area, in the model's order, in a scrollable form."""
 
     field_focused = Signal(tuple)
 
     def __init__(self, model: ProjectModel, area: str, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.model, self.area = model, area
         self.area_model = Project.areas()[area]
         self.rows: dict[str, FieldRow] = {}
         self.marks: dict[FieldPath, str] = {}
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        # The form fits its width (labels and help wrap), so focusing a field never scrolls
-        # the labels sideways out of view.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.built = False  # the page is built when first shown, so the window opens fast
         model.changed.connect(self._on_changed)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
-
-    def minimumSizeHint(self) -> QSize:
-        # As wide as the form's narrowest layout, so a splitter or a dock never cuts it.
-        hint = super().minimumSizeHint()
-        if self.widget() is not None:
-            hint.setWidth(self.widget().minimumSizeHint().width()
-                          + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth())
-        return hint
 
     # --- building ---
 

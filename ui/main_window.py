@@ -20,8 +20,11 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -247,11 +250,28 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         if not self.splitter.restoreState(self.settings.value("splitter", QByteArray())):
             self.splitter.setSizes([720, 560])
+        # On a screen too small for forms and preview side by side (1366x768 at 2x), the work
+        # scrolls sideways rather than pushing the window, its toolbar and docks off-screen.
+        self.work = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.work.setWidget(self.splitter)
         self.stack = QStackedWidget(objectName="central")  # the start page or the work
-        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.work)
         self.start_page = None
         self.setCentralWidget(self.stack)  # the placeholder goes
         self.placeholder = None
+
+    def add_panel(self, title: str, name: str, panel: QWidget) -> QDockWidget:
+        """A panel in a dock on the right, hidden until asked for; it scrolls when the window
+        is shorter than the panel."""
+        from PySide6.QtCore import Qt
+
+        from ui.scroll_column import Filled, ScrollColumn
+
+        dock = QDockWidget(title, self, objectName=name)
+        dock.setWidget(ScrollColumn(Filled(panel)))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        return dock
 
     def _about(self) -> None:
         from ui import dialogs
@@ -272,7 +292,7 @@ class MainWindow(QMainWindow):
         self.project_replaced()
 
     def project_replaced(self) -> None:
-        self.stack.setCurrentWidget(self.splitter)
+        self.stack.setCurrentWidget(self.work)
         self.update_title()
         self.exports.update_changes_action()
         self.banner.show_for(self.model.project.review.next_review_date)

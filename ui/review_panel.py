@@ -254,13 +254,8 @@ def choose_version(parent: QWidget, workspace) -> str | None:
 def install(window) -> ReviewPanel:
     """The panel in a dock of the window, File > Open Counsel's Reply..., and the message
     and clause hooks."""
-    from PySide6.QtWidgets import QDockWidget
-
     panel = ReviewPanel(window.model)
-    dock = QDockWidget("Counsel's review", window, objectName="reviewDock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
+    dock = window.add_panel("Counsel's review", "reviewDock", panel)
     toggle = dock.toggleViewAction()
     toggle.setText("Counsel's &Review")
     go_to = next((a for a in window.view_menu.actions() if a.isSeparator()

@@ -26,6 +26,12 @@ class LevelTabBar(QTabBar):
             size.setWidth(size.width() + self.iconSize().width() + 4)  # beside never moves
         return size
 
+    def minimumSizeHint(self) -> QSize:
+        # Qt's styles tell a side tab bar by its being taller than wide: a shorter one had its
+        # scroll buttons put as if on top, which scrolled the first tabs out of sight.
+        hint = super().minimumSizeHint()
+        return hint.expandedTo(QSize(0, hint.width() + 1))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
         option = QStyleOptionTab()

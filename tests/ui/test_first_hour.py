@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QApplication, QCommandLinkButton, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCommandLinkButton,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+)
 
 from smpolicy_desktop.model import OwnerClause, Project
 from smpolicy_desktop.presets import presets
@@ -36,7 +42,7 @@ def test_a_first_start_shows_the_start_page_not_a_silent_preset(qtbot, settings,
     assert window.windowTitle() == "Welcome - smpolicy"
     assert window.start_page.findChild(QPushButton, "back") is None  # nothing to go back to
     window.start_page.findChild(QCommandLinkButton, "preset_professional_services").click()
-    assert window.stack.currentWidget() is window.splitter
+    assert window.stack.currentWidget() is window.work
     assert window.model.project == presets()["professional_services"].project()
     assert window.model.path is None and window.windowTitle().startswith("Untitled")
 
@@ -68,6 +74,30 @@ def test_the_first_window_uses_most_of_a_big_screen_and_fits_a_small_one(free, s
     assert size[0] <= free[0] - 2 * FRAME and size[1] <= free[1] - 2 * FRAME
 
 
+def test_a_1366x768_screen_at_2x_fits_the_window_with_every_command_in_reach(qtbot,
+                                                                              make_window):
+    from ui.main_window import FRAME, first_size
+
+    window = make_window(example_project())
+    window.findings_dock.show()
+    window.review_dock.show()
+    free = (683, 384)  # 1366x768 at QT_SCALE_FACTOR=2, in the window's own pixels
+    hint = window.minimumSizeHint()
+    assert hint.width() <= free[0] - FRAME and hint.height() <= free[1] - FRAME
+    window.resize(*first_size(*free))
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    qtbot.waitUntil(more.isVisible)  # the commands that do not fit are behind it
+    more.click()
+    for command in (window.risk_check_action, window.export_actions["docx"],
+                    window.kind_actions.actions()[1], window.save_action):
+        button = toolbar.widgetForAction(command)
+        qtbot.waitUntil(button.isVisible)
+        assert window.rect().contains(button.geometry().translated(toolbar.pos()))
+    tabs = window.tabs.tabBar()  # the first areas' tabs show, not only their scroll buttons
+    assert tabs.rect().contains(tabs.tabRect(0)) and tabs.rect().contains(tabs.tabRect(1))
+
+
 def test_the_risk_dock_never_cuts_the_form_or_scrolls_its_labels_away(qtbot, make_window):
     window = make_window()
     window.resize(1200, 700)
@@ -79,6 +109,10 @@ def test_the_risk_dock_never_cuts_the_form_or_scrolls_its_labels_away(qtbot, mak
     window.focus_field(("employees", "confidential_info"))
     assert form.horizontalScrollBar().value() == 0
     assert window.findings_dock.width() <= 420
+    qtbot.waitUntil(lambda: window.findings.list.count() > 0, timeout=10_000)
+    window.findings.list.setCurrentRow(0)  # its details show below the list
+    qtbot.wait(50)
+    assert not window.findings_dock.widget().verticalScrollBar().isVisible()  # room enough
 
 
 def test_marks_never_show_a_tick_over_a_likely_unlawful_rule(qtbot, make_window):
@@ -334,7 +368,7 @@ def test_the_welcome_page_from_help_has_a_way_back_to_the_policy(qtbot, make_win
     window.welcome_action.trigger()
     assert window.stack.currentWidget() is window.start_page
     window.start_page.findChild(QPushButton, "back").click()
-    assert window.stack.currentWidget() is window.splitter
+    assert window.stack.currentWidget() is window.work
     assert window.model.project.company.name == "Harbor Lane Accounting LLC"
     assert window.windowTitle().startswith("Untitled")
 
