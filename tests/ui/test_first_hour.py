@@ -193,6 +193,17 @@ def test_the_preview_underlines_a_risky_sentence_until_the_safer_wording_replace
     qtbot.waitUntil(lambda: underlined() == [risky], timeout=10_000)
 
 
+def test_a_risky_sentence_is_underlined_as_whole_words_never_inside_a_longer_one(
+        qtbot, make_window):
+    window = make_window()
+    window.model.set_value(("training", "consequences"),
+                           "Ask team 10 first, then team 1. Say (as we do) it is late.Thanks")
+    qtbot.waitUntil(lambda: "late.Thanks" in window.preview.toPlainText(), timeout=10_000)
+    window.preview.mark_risky(["team 1", "(as we do)", "it is late.", "Thanks", "hank"])
+    assert sorted(mark.cursor.selectedText() for mark in window.preview.extraSelections()) == [
+        "(as we do)", "Thanks", "it is late.", "team 1"]
+
+
 def test_a_final_export_with_open_items_asks_first(qtbot, tmp_path, make_window, answers):
     window = make_window()
     project = presets()["professional_services"].project()
