@@ -99,16 +99,18 @@ LETTER_COUNTRIES = frozenset({"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "P
 _HTML_TAGS = {"title": "h1", "subtitle": "p", "heading1": "h2", "heading2": "h3",
               "paragraph": "p", "signature": "p"}
 
+# Margins and padding in px: Qt's preview reads no other unit there (in pt a table's cells had
+# no padding, so the words of one column ran into the next, and a heading after it no margin).
 PREVIEW_CSS = """
 body { font-family: sans-serif; line-height: 1.4; }
-h1 { font-size: 20pt; margin-bottom: 2pt; }
-h2 { font-size: 14pt; margin-top: 14pt; }
-h3 { font-size: 11.5pt; margin-top: 10pt; }
+h1 { font-size: 20pt; margin-bottom: 3px; }
+h2 { font-size: 14pt; margin-top: 19px; }
+h3 { font-size: 11.5pt; margin-top: 13px; }
 p.subtitle { color: #444; margin: 0; }
 p.draft { color: #a33; font-weight: bold; }
-p.signature { margin-top: 18pt; }
-table { border-collapse: collapse; margin: 6pt 0; }
-th, td { border: 1px solid #999; padding: 3pt 5pt; vertical-align: top; }
+p.signature { margin-top: 24px; }
+table { border-collapse: collapse; margin: 8px 0; }
+th, td { border: 1px solid #999; padding: 4px 7px; vertical-align: top; }
 th { background: #eee; text-align: left; }
 """
 

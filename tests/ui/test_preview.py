@@ -12,7 +12,7 @@ from smpolicy_desktop.model import ClauseWording, Project, Reviewer
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.storage import load_project
 from tests.conftest import EXAMPLE
-from ui.preview import HIGHLIGHT, PolicyPreview
+from ui.preview import HIGHLIGHT, PolicyPreview, _table
 
 
 def as_loaded(document) -> str:
@@ -239,3 +239,34 @@ def test_every_section_and_clause_is_one_run_of_blocks_for_the_band(kind):
         for section in {block.clause_id for block in blocks}:
             inside = [n for n, block in enumerate(blocks) if in_section(block, section)]
             assert inside == list(range(inside[0], inside[-1] + 1)), section
+
+
+@pytest.mark.parametrize("width", [260, 520, 760])  # narrow, 1366x768, 1920x1080
+def test_a_table_cells_words_never_run_into_the_next_column(qtbot, width):
+    """The official accounts as the preview shows them: every cell's words end well before the
+    next column's begin (the cells wrap), and the heading after the table stands clear of it."""
+    from smpolicy_desktop.presets import presets
+
+    preview = PolicyPreview()
+    qtbot.addWidget(preview)
+    preview.resize(width, 600)
+    preview.show()
+    preview.show_document(render_document(presets()["professional_services"].project()))
+    layout = preview.document().documentLayout()
+    table = _table(block_starting(preview, "Platform"))
+    assert table.cellAt(2, 0).firstCursorPosition().block().text() == "Company website blog"
+
+    def text_edges(row: int, column: int) -> tuple[float, float]:
+        block = table.cellAt(row, column).firstCursorPosition().block()
+        left = layout.blockBoundingRect(block).left()
+        lines = [block.layout().lineAt(n) for n in range(block.layout().lineCount())]
+        return left, left + max(line.x() + line.naturalTextWidth() for line in lines)
+
+    for row in range(table.rows()):
+        for column in range(table.columns() - 1):
+            assert text_edges(row, column)[1] + 8 <= text_edges(row, column + 1)[0]
+    last_row = max(layout.blockBoundingRect(table.cellAt(table.rows() - 1, column)
+                                            .firstCursorPosition().block()).bottom()
+                   for column in range(table.columns()))
+    heading = block_starting(preview, "2.2 ")
+    assert layout.blockBoundingRect(heading).top() >= last_row + 10
