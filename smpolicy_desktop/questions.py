@@ -16,6 +16,10 @@ from .model import Choice
 # The kinds of editor an answer can have; the form has one widget per kind.
 KINDS = ("line", "text", "check", "choice", "choices", "number", "date", "list", "table",
          "clause")
+# A one-line answer longer than this many characters is edited in the multi-line box: Qt lays
+# a one-line box out whole at every key (0.6 s a key for a megabyte), the multi-line box shows
+# a long paragraph in pieces.
+LONG_LINE = 2_000
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,13 @@ class Question:
                    info.description or "", (info.examples or [""])[0], optional,
                    bool(extra.get("required", True)), item, unit=str(extra.get("unit", "")),
                    implied_rule=str(extra.get("implied_rule", "")), **limits)
+
+    def editor_kind(self, value: Any) -> str:
+        """The kind of editor that shows this answer: its kind, but "text" for a one-line
+        answer longer than LONG_LINE (pasted, or read from a file)."""
+        if self.kind == "line" and isinstance(value, str) and len(value) > LONG_LINE:
+            return "text"
+        return self.kind
 
     @property
     def can_be_blank(self) -> bool:

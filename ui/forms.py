@@ -51,6 +51,15 @@ def _small(label: QLabel, colour_role: QPalette.ColorRole | None = None) -> QLab
     return label
 
 
+def _name(label: QLabel, editor: FieldEditor) -> None:
+    """The label names the editor, its first line level with the box's first line of text
+    (a list's or table's label is above it)."""
+    label.setBuddy(editor)
+    pad = 0 if editor.kind in _WIDE_KINDS else 4 if editor.kind == "text" else \
+        max(0, (editor.sizeHint().height() - label.fontMetrics().height()) // 2)
+    label.setContentsMargins(0, pad + 3, 0, 0)  # + the row frame's margin
+
+
 class FieldRow(QFrame):
     """One answer's editor with its help text; draws the risk-check mark around itself."""
 
@@ -163,24 +172,26 @@ class AreaForm(ScrollColumn):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for question in questions(self.area_model):
             path = (self.area, question.name)
-            editor = make_editor(question, self._committer(path, question), self._clauses,
-                                 lambda path=path: self.model.value(path))
-            if path == REVIEW:  # "Set" fills in the effective date plus the review cycle
-                editor.suggestion = lambda: suggested_review_date(self.model.project)
+            editor = self._editor(path, question)
             row = self.rows[question.name] = FieldRow(path, question, editor)
             if question.kind == "check":  # the checkbox carries its own label
                 form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, row)
             elif question.kind in _WIDE_KINDS:
-                form.addRow(self._label(question, editor, 0))
+                form.addRow(self._label(question, editor))
                 form.addRow(row)
             else:
-                # The label's first line sits level with the box's text.
-                pad = max(0, (editor.sizeHint().height() - self.fontMetrics().height()) // 2)
-                form.addRow(self._label(question, editor, pad if question.kind != "text" else 4),
-                            row)
+                form.addRow(self._label(question, editor), row)
         outer.addLayout(form)
         outer.addStretch()
         return page
+
+    def _editor(self, path: FieldPath, question: Question) -> FieldEditor:
+        """The editor for the answer as it is now (make_editor chooses the kind)."""
+        editor = make_editor(question, self._committer(path, question), self._clauses,
+                             lambda: self.model.value(path))
+        if path == REVIEW:  # "Set" fills in the effective date plus the review cycle
+            editor.suggestion = lambda: suggested_review_date(self.model.project)
+        return editor
 
     def _intro(self) -> QWidget:
         """The area's title and, from the model's docstring, what it covers."""
@@ -199,12 +210,11 @@ class AreaForm(ScrollColumn):
                                     QPalette.ColorRole.PlaceholderText))
         return intro
 
-    def _label(self, question: Question, editor: QWidget, pad: int) -> QLabel:
+    def _label(self, question: Question, editor: FieldEditor) -> QLabel:
         label = QLabel(question.title)
-        label.setBuddy(editor)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        label.setContentsMargins(0, pad + 3, 0, 0)  # + the row frame's margin
+        _name(label, editor)
         return label
 
     def _clauses(self) -> dict[str, str]:
@@ -227,7 +237,28 @@ class AreaForm(ScrollColumn):
         for name, row in self.rows.items():
             path = (self.area, name)
             if path[:len(changed)] == changed[:len(path)]:
-                row.editor.show_value(self.model.value(path))
+                value = self.model.value(path)
+                if row.question.editor_kind(value) != row.editor.kind:
+                    self._replace_editor(row)
+                row.editor.show_value(value)
+
+    def _replace_editor(self, row: FieldRow) -> None:
+        """An answer grown too long for its one-line box goes to the multi-line box, and back
+        once short again (Question.editor_kind), the keyboard and the cursor where they were."""
+        old, new = row.editor, self._editor(row.path, row.question)
+        row.layout().replaceWidget(old, new)
+        for label in self.widget().findChildren(QLabel):
+            if label.buddy() is old:
+                _name(label, new)
+        row.editor = new
+        new.show_value(self.model.value(row.path))
+        new.show()  # now, so that it can take the keyboard
+        if old.hasFocus():
+            new.setFocus()
+        new.setCursorPosition(old.cursorPosition())
+        old.hide()
+        old.deleteLater()  # it may be in the middle of reporting the edit
+        self._apply_marks(row)
 
     def _on_focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
         widget: QObject | None = now

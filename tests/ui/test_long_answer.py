@@ -9,8 +9,14 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from smpolicy_desktop.document import PIECE
+from smpolicy_desktop.questions import LONG_LINE
+from smpolicy_desktop.storage import load_project, save_project
+from tests.conftest import EXAMPLE
+from ui.forms import AreaForm
+from ui.project_model import ProjectModel
 
 PATH = ("training", "consequences")
+NAME = ("company", "name")
 SENTENCE = "Breaking the policy is handled fairly and in proportion."
 LONG = " ".join([SENTENCE] * (20 * PIECE // len(SENTENCE)))
 
@@ -106,18 +112,49 @@ def test_a_long_paragraph_pasted_shows_in_pieces(box, model):
     assert box.textCursor().position() == len("Start. " + LONG)
 
 
-def test_a_one_line_answer_longer_than_qt_allows_is_kept_whole(forms_window, model, qtbot):
+def test_a_huge_one_line_answer_from_a_file_is_edited_in_the_multi_line_box_and_kept_whole(
+        qtbot, tmp_path):
+    """A 10 MB company name: a key in a one-line box took seconds; in the multi-line box it
+    is quick, and the whole name is saved again."""
+    project = load_project(EXAMPLE)
+    name = "Northwind " * 1_000_000
+    project.company.name = name
+    path = tmp_path / "huge.smpolicy"
+    save_project(project, path)
+    model = ProjectModel(load_project(path))
+    form = AreaForm(model, "company")
+    qtbot.addWidget(form)
+    form.show()
+    form.focus_field(NAME)
+    box = form.editor(NAME)
+    assert box.kind == "text" and box.value() == name
+    box.setCursorPosition(len(name))
+    qtbot.keyClicks(box, "LLC")
+    assert model.value(NAME) == name + "LLC"
+    save_project(model.project, path)
+    assert load_project(path).company.name == name + "LLC"
+
+
+def test_a_long_paste_into_a_one_line_box_goes_on_in_the_multi_line_box(forms_window, model,
+                                                                        qtbot):
     tabs = forms_window.centralWidget()
     form = next(tabs.widget(i) for i in range(tabs.count()) if tabs.widget(i).area == "company")
     tabs.setCurrentWidget(form)
-    name = "Northwind " * 5_000  # 50,000 characters; Qt's boxes stop at 32,767 by default
-    model.set_value(("company", "name"), name)
-    box = form.editor(("company", "name"))
-    assert box.text() == name
-    box.setFocus()
-    box.end(False)
-    qtbot.keyClick(box, Qt.Key.Key_Backspace)
-    assert model.value(("company", "name")) == name[:-1]
+    form.focus_field(NAME)
+    line = form.editor(NAME)
+    qtbot.keyClicks(line, "Acme ")
+    QApplication.clipboard().setText("Northwind " * (LONG_LINE // 10))
+    line.paste()
+    box = form.editor(NAME)
+    assert box.kind == "text" and QApplication.focusWidget() is box
+    qtbot.keyClicks(box, "LLC")  # the keyboard and the cursor are where they were
+    assert model.value(NAME) == "Acme " + "Northwind " * (LONG_LINE // 10) + "LLC"
+    box.selectAll()
+    qtbot.keyClicks(box, "A")  # short again: back in the one-line box
+    line = form.editor(NAME)
+    assert line.kind == "line" and QApplication.focusWidget() is line
+    qtbot.keyClicks(line, "cme Ltd")
+    assert model.value(NAME) == line.text() == "Acme Ltd"
 
 
 def test_a_list_row_longer_than_qt_allows_is_kept_whole_when_edited(forms_window, model):

@@ -26,19 +26,22 @@ _SINGLE = {"line": LineField, "text": TextField, "check": CheckField, "choice": 
 
 def make_editor(question: Question, commit: Commit, clauses: Clauses,
                 read: Callable[[], object]) -> QWidget:
-    """The editor widget for one question; `read` gives the answer as the project holds it."""
-    if question.kind == "clause":
+    """The editor widget for one question; `read` gives the answer as the project holds it.
+    Its `kind` is the kind chosen for that answer (Question.editor_kind)."""
+    kind = question.editor_kind(read())
+    if kind == "clause":
         editor = ClauseField(clauses, commit)
-    elif question.kind == "list":
+    elif kind == "list":
         from .lists import ListField
 
         editor = ListField(question, commit, read)
-    elif question.kind == "table":
+    elif kind == "table":
         from .tables import TableField
 
         editor = TableField(question, commit, read, clauses)
     else:
-        editor = _SINGLE[question.kind](question, commit)
+        editor = _SINGLE[kind](question, commit)
+    editor.kind = kind
     editor.setAccessibleName(question.title)
     editor.setAccessibleDescription(question.help)
     return editor

@@ -28,6 +28,8 @@ WHOLE_TEXT = 2**31 - 1
 class FieldEditor:
     """What the form asks of every editor, beyond being a widget."""
 
+    kind = ""  # the kind of answer it edits (questions.KINDS), set by make_editor()
+
     def show_value(self, value: Any) -> None:
         raise NotImplementedError
 

@@ -73,16 +73,24 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         if len(source.text()) > PIECE:
             self._show(self.value())
 
+    def cursorPosition(self) -> int:
+        """Where the cursor is in the answer, as in a one-line box (a shown break stands
+        where a space is, so positions are the same)."""
+        return self.textCursor().position()
+
+    def setCursorPosition(self, position: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(self.value())))
+        self.setTextCursor(cursor)
+
     def _show(self, value: str) -> None:
-        position = self.textCursor().position()
+        position = self.cursorPosition()
         shown = piece_breaks(value)
         self._breaks = []
         with QSignalBlocker(self):
             self.setPlainText(with_breaks(value, shown, "\n"))
         self._breaks, self._text, self._value = shown, self.toPlainText(), None
-        cursor = self.textCursor()
-        cursor.setPosition(min(position, len(value)))
-        self.setTextCursor(cursor)
+        self.setCursorPosition(position)
         self._italic_when_empty()
         self._fit()
 
