@@ -170,20 +170,21 @@ def _full_stop(text: str) -> str:
     return text if not text or text[-1] in ".!?" else text + "."
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, spelling: str = "US") -> str:
     if isinstance(value, Choice):
         return value.label
     if isinstance(value, date):
-        return long_date(value)
+        return long_date_in(spelling, value)
     return " ".join(str(value or "").split())
 
 
-def _table_rows(items: list[Any], *fields: str) -> list[list[str]]:
+def _table_rows(items: list[Any], *fields: str, spelling: str = "US") -> list[list[str]]:
     """List answers as table rows, the questions' labels first; empty rows and columns go.
 
     A row holding nothing but a choice left at its default (a reviewer's status) is empty.
+    Dates are written as the rest of the policy writes them ("1 March 2026" outside the US).
     """
-    body = [[_cell(getattr(item, name)) for name in fields] for item in items
+    body = [[_cell(getattr(item, name), spelling) for name in fields] for item in items
             if any(_cell(getattr(item, name)) for name in fields
                    if not isinstance(getattr(item, name), Choice))]
     if not body:
@@ -241,7 +242,8 @@ def environment(spelling: str = "US") -> Environment:
     env.filters.update(lines=_lines, join_and=_join_and, join_long=_join_long,
                        long_date=partial(long_date_in, spelling),
                        lowercase_start=_lowercase_start, role=_role, full_stop=_full_stop,
-                       table_rows=_table_rows, list_item=_list_item, hashtag=_hashtag)
+                       table_rows=partial(_table_rows, spelling=spelling),
+                       list_item=_list_item, hashtag=_hashtag)
     env.filters["map"] = _map
     env.globals["clause_body"] = _clause_body
     return env

@@ -34,6 +34,21 @@ def missing_pieces(project: Project, document: Document) -> Iterator[Finding]:
     yield from _sector_pieces(project, document)
 
 
+def _authority(project: Project, us: str, *rule_ids: str) -> str:
+    """The authority a missing piece names: the US one in the US (or where the country is not
+    known), else the first of the rules the place's law pack holds, else the kind of law."""
+    if CheckFacts.from_project(project).in_us:
+        return us
+    law = project.company.law_pack
+    return next((law.cite(rule) for rule in rule_ids if law.has(rule)), _KIND_OF_LAW[rule_ids[-1]])
+
+
+# What a missing piece's authority is called where the law pack names no rule for it.
+_KIND_OF_LAW = {"consumer_reviews": "Consumer protection law", "data_protection": "Privacy law",
+                "insider_trading": "Securities law", "financial_records":
+                "Financial services rules on keeping and supervising business messages"}
+
+
 def _general_pieces(project: Project) -> Iterator[Finding]:
     employees, voice = project.employees, project.voice
     if not employees.endorsement_disclosure:
@@ -41,17 +56,20 @@ def _general_pieces(project: Project) -> Iterator[Finding]:
             "missing.ftc_disclosure", "warning",
             "Employees who praise or promote the company's products online must say that they "
             "work for it. Without this rule the company shares the blame for hidden ads.",
-            "FTC Endorsement Guides, 16 CFR Part 255 (revised 2023)",
+            _authority(project, "FTC Endorsement Guides, 16 CFR Part 255 (revised 2023)",
+                       "endorsements", "consumer_reviews"),
             "Turn on 'Disclose the relationship when promoting our products'.", "employees",
             ("employees", "endorsement_disclosure"), replacement=True)
     in_us = CheckFacts.from_project(project).in_us
     if not in_us:
-        covered = project.company.law_pack.covered
+        law = project.company.law_pack
         yield Finding(
             "jurisdiction.outside_us", "info",
             "The risk check covers US law only. "
             + ("The policy text follows your country's law as of the date on its title page; "
-               "have a lawyer there review it." if covered else
+               "have a lawyer there review it." if law.covered else
+               f"The policy text names only {law.union} law, not the law of your country. Ask "
+               "a lawyer there to adapt it before you use it." if law.union else
                "The policy text names no law of your country. Ask a lawyer there to adapt it "
                "before you use it."), "Common practice", "", "purpose")
     if employees.savings_clause is False and in_us:
@@ -109,10 +127,12 @@ def _sector_pieces(project: Project, document: Document) -> Iterator[Finding]:
             "sector.health.patient_information", "warning",
             "A health care policy must say plainly that patient information, photos and "
             "stories are never posted without the patient's written authorization.",
-            "HIPAA Privacy Rule, 45 CFR Parts 160 and 164", PATIENT_ITEM, "employees",
+            _authority(project, "HIPAA Privacy Rule, 45 CFR Parts 160 and 164",
+                       "health_privacy", "data_protection"), PATIENT_ITEM, "employees",
             ("employees", "confidential_info"), replacement=[*confidential, PATIENT_ITEM])
     if industry == Industry.FINANCIAL_SERVICES:
-        authority = "FINRA Rule 2210 / 4511, SEC Rule 17a-4"
+        authority = _authority(project, "FINRA Rule 2210 / 4511, SEC Rule 17a-4",
+                               "financial_records")
         if not _RECORDKEEPING.search(text):
             yield Finding(
                 "sector.finance.recordkeeping", "warning",
@@ -133,5 +153,6 @@ def _sector_pieces(project: Project, document: Document) -> Iterator[Finding]:
             "sector.public_company.selective_disclosure", "warning",
             "A listed company must not share important news with some people before the "
             "public. The policy should say that material news is shared only through official "
-            "announcements.", "SEC Regulation FD", MATERIAL_NEWS_ITEM, "employees",
+            "announcements.", _authority(project, "SEC Regulation FD", "insider_trading"),
+            MATERIAL_NEWS_ITEM, "employees",
             ("employees", "confidential_info"), replacement=[*confidential, MATERIAL_NEWS_ITEM])

@@ -1,7 +1,12 @@
 """Law packs: which rules apply where the business is, kept as data under assets/law/.
 
 One pack per country we cover (US, GB, CA, AU), each with its rules, citations, sources and the
-date the law was checked; any other country gets the empty pack, which names no law at all.
+date the law was checked. A member state of the European Union gets the EU pack: the EU law that
+applies there (such as the GDPR), not yet its own national law. Any other country gets the empty
+pack, which names no law at all.
+
+A rule with "states" applies only in those states or regions, with each one's citation; a rule
+with a "cite" and "states" applies everywhere in the country, the states' citations replacing it.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class LawPack:
     law_as_of: date
     spelling: str  # "US" or "UK"
     rules: dict[str, Rule] = field(default_factory=dict)
+    union: str = ""  # "EU" when the pack holds only the law of a union the country belongs to
 
     @property
     def covered(self) -> bool:
@@ -84,10 +90,16 @@ def places() -> dict[str, Any]:
     return json.loads(resource_path("assets", "law", "places.json").read_text("utf-8"))
 
 
+def _read(name: str) -> dict[str, Any]:
+    return json.loads(resource_path("assets", "law", f"{name}.json").read_text("utf-8"))
+
+
 @cache
 def _pack_data(country: str) -> dict[str, Any]:
-    name = country if country in COVERED else "other"
-    return json.loads(resource_path("assets", "law", f"{name}.json").read_text("utf-8"))
+    if country in COVERED:
+        return _read(country)
+    union = _read("EU")
+    return union if country in union["members"] else _read("other")
 
 
 @cache
@@ -97,18 +109,16 @@ def law_pack(country: str, region: str = "") -> LawPack:
     region = region if region.startswith(f"{country}-") else ""
     rules = {}
     for rule in data["rules"]:
-        states = rule.get("states")
-        if states is None:
-            rules[rule["id"]] = Rule(rule["id"], rule["title"], rule["cite"], rule["source"])
-        elif region in states:
-            rules[rule["id"]] = Rule(rule["id"], rule["title"], states[region], rule["source"])
+        cite = rule.get("states", {}).get(region, rule.get("cite"))
+        if cite is not None:
+            rules[rule["id"]] = Rule(rule["id"], rule["title"], cite, rule["source"])
     return LawPack(country, region, date.fromisoformat(data["law_as_of"]), data["spelling"],
-                   rules)
+                   rules, data.get("union", ""))
 
 
 def law_as_of() -> date:
     """The date the shipped law was last checked: the oldest of the packs."""
-    return min(date.fromisoformat(_pack_data(code)["law_as_of"]) for code in (*COVERED, ""))
+    return min(date.fromisoformat(_read(name)["law_as_of"]) for name in (*COVERED, "EU", "other"))
 
 
 def state_rules(country: str) -> dict[str, dict[str, str]]:

@@ -1,0 +1,143 @@
+"""The Word file an owner outside the US sends out, read as that owner would read it.
+
+One test per country: the shipped example project moved to the country, exported to .docx (the
+full policy and the short guidelines), its text read back with python-docx, tables included; and
+the risk check's findings for the same project.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from smpolicy_desktop.checks.policy_check import check_project
+from smpolicy_desktop.resources import resource_path
+from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.workspace import Workspace
+
+# US law, agencies and terms no owner elsewhere should be told apply to them.
+US_ONLY = ["NLRA", "National Labor Relations", "NLRB", "FTC", "Federal Trade Commission",
+           "HIPAA", "FINRA", "SEC ", "Regulation FD", "at-will", "CFR", "U.S.C.", "Title VII"]
+
+
+def placed(country: str, state: str = "", **company: object):
+    project = load_project(resource_path("assets", "examples", "northwind.smpolicy"))
+    project.company.country, project.company.state = country, state
+    for name, value in company.items():
+        setattr(project.company, name, value)
+    return project
+
+
+def exported(project, tmp_path: Path, kind: str) -> str:
+    """The Word file's text: paragraphs and table rows in order, cells joined by ' | '."""
+    path = Workspace(project).export(tmp_path / f"{kind}.docx", kind=kind)
+    body = docx.Document(str(path))
+    lines = []
+    for item in body.iter_inner_content():
+        if isinstance(item, docx.table.Table):
+            lines += [" | ".join(cell.text for cell in row.cells) for row in item.rows]
+        else:
+            lines.append(item.text)
+    return "\n".join(lines)
+
+
+def both(project, tmp_path: Path) -> tuple[str, str]:
+    return exported(project, tmp_path, "full"), exported(project, tmp_path, "short")
+
+
+def authorities(project) -> str:
+    return "\n".join(f"{f.authority}: {f.reason}" for f in check_project(project))
+
+
+def us_terms(text: str) -> list[str]:
+    return [term for term in US_ONLY if term in text]
+
+
+def test_united_kingdom_dates_cap_code_and_findings(tmp_path):
+    project = placed("GB", "GB-ENG", publicly_traded=True)
+    full, short = both(project, tmp_path)
+    # The reviewers' and revision tables write dates as the rest of the policy does.
+    assert "Marketing | Sam Okafor | Approved | 10 February 2026" in full
+    assert "1.0 | 1 March 2025 | First version" in full
+    assert "February 10, 2026" not in full and "March 1, 2025" not in full
+    assert "the CAP Code, section 2, and the Digital Markets, Competition and Consumers Act " \
+           "2024" in full
+    assert "insider trading laws (the UK Market Abuse Regulation)" in full
+    assert "Law as of 2 December 2026, for England, the United Kingdom" in short
+    assert us_terms(full) == us_terms(short) == []
+    # A UK owner who drops the disclosure rule is pointed to UK law, not the FTC or the SEC.
+    project.employees.endorsement_disclosure = False
+    project.employees.confidential_info = []
+    found = authorities(project)
+    assert "the CAP Code, section 2" in found and "the UK Market Abuse Regulation" in found
+    assert us_terms(found) == []
+
+
+@pytest.mark.parametrize(("country", "name"), [("IE", "Ireland"), ("DE", "Germany")])
+def test_an_eu_country_names_eu_law_and_says_its_own_law_is_not_in_it(tmp_path, country, name):
+    project = placed(country, publicly_traded=True)
+    full, short = both(project, tmp_path)
+    assert f"(EU law only), not yet adapted to the law of {name}" in short
+    assert "The only law it names is EU law, which applies there too" in full
+    assert "We monitor only what we need to, and we tell you about it first (the General " \
+           "Data Protection Regulation (EU) 2016/679)." in full
+    assert "Directive (EU) 2019/1937" in full and "works council" in full
+    assert "the Market Abuse Regulation (EU) No 596/2014" in full
+    assert "1.0 | 1 March 2025 | First version" in full
+    assert us_terms(full) == us_terms(short) == []
+    project.employees.endorsement_disclosure = False
+    found = authorities(project)
+    assert "names only EU law, not the law of your country" in found
+    assert "Unfair Commercial Practices Directive" in found and us_terms(found) == []
+
+
+def test_ontario_has_its_monitoring_policy_and_no_federal_privacy_law_it_lacks(tmp_path):
+    full, short = both(placed("CA", "CA-ON"), tmp_path)
+    assert "our written policy on electronic monitoring (Employment Standards Act, 2000 " \
+           "(Ontario), Part XI.1)" in full
+    # PIPEDA does not reach the staff of an employer Ontario regulates.
+    assert "PIPEDA" not in full and "in French" not in full + short
+    assert us_terms(full) == us_terms(short) == []
+
+
+def test_quebec_names_law_25_and_gives_the_policy_in_french(tmp_path):
+    full, short = both(placed("CA", "CA-QC"), tmp_path)
+    assert "(Act respecting the protection of personal information in the private sector " \
+           "(Quebec), as amended by Law 25)" in full
+    assert "We give every employee this policy in French, as Quebec law requires (Charter of " \
+           "the French Language, section 41)." in full
+    assert "We give every employee these guidelines in French, as Quebec law requires" in short
+    assert us_terms(full) == us_terms(short) == []
+
+
+def test_new_south_wales_names_australian_law_and_the_check_does_too(tmp_path):
+    project = placed("AU", "AU-NSW", publicly_traded=True)
+    full, short = both(project, tmp_path)
+    assert "Workplace Surveillance Act 2005 (NSW)" in full
+    assert "insider trading laws (Corporations Act 2001, Part 7.10)" in full
+    assert "10 February 2026" in full and us_terms(full) == us_terms(short) == []
+    project.employees.endorsement_disclosure = False
+    project.employees.confidential_info = []
+    found = authorities(project)
+    assert "Australian Consumer Law" in found and "Corporations Act 2001, Part 7.10" in found
+    assert us_terms(found) == []
+
+
+@pytest.mark.parametrize(("country", "name"), [("NZ", "New Zealand"), ("IN", "India"),
+                                               ("BR", "Brazil")])
+def test_a_country_without_a_pack_says_so_and_names_no_law(tmp_path, country, name):
+    project = placed(country, publicly_traded=True)
+    full, short = both(project, tmp_path)
+    assert f"not yet adapted to the law of {name}" in short
+    assert f"This draft was not written for the law of {name}, and it names no country's " \
+           "law." in full
+    assert "1.0 | 1 March 2025 | First version" in full
+    assert us_terms(full) == us_terms(short) == []
+    assert "GDPR" not in full and "Regulation" not in full
+    project.employees.endorsement_disclosure = False
+    project.employees.confidential_info = []
+    found = authorities(project)
+    assert "Consumer protection law" in found and "Securities law" in found
+    assert us_terms(found) == []
