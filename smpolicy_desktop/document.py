@@ -73,7 +73,7 @@ class Document:
     version: str = ""
     notes: tuple[Note, ...] = ()
     paper: str = "Letter"  # or "A4": the paper of the business's country
-    spelling: str = "US"  # or "UK" (dates as "1 March 2026")
+    spelling: str = "US"  # "UK" or "CA" elsewhere (dates as "1 March 2026")
 
     def clauses(self) -> dict[str, str]:
         """Clause id -> its numbered heading, in document order (for pickers and comments)."""

@@ -253,7 +253,7 @@ class Company(Area):
 
     @property
     def spelling(self) -> str:
-        """'US' or 'UK' (British spelling everywhere but the US)."""
+        """'US', 'CA' (Canadian: British but for -ize words) or 'UK' (British, elsewhere)."""
         return self.law_pack.spelling
 
 

@@ -93,8 +93,8 @@ def _long_date_uk(value: date | None) -> str:
 
 
 def long_date_in(spelling: str, value: date | None) -> str:
-    """A date as the policy writes it: "March 1, 2026", or (UK) "1 March 2026"."""
-    return (_long_date_uk if spelling == "UK" else long_date)(value)
+    """A date as the policy writes it: "March 1, 2026", or outside the US "1 March 2026"."""
+    return (long_date if spelling == "US" else _long_date_uk)(value)
 
 
 _LEGAL_SUFFIX = re.compile(r"\b(?:llc|llp|ltd|limited|inc|incorporated|corp|corporation|co|plc|"
@@ -117,25 +117,42 @@ UK_SPELLING = {"color": "colour", "criticize": "criticise", "organization": "org
                "inquiries": "enquiries", "center": "centre", "recognize": "recognise",
                "program": "programme", "catalog": "catalogue", "license agreement":
                "licence agreement"}
-_UK_WORDS = re.compile(r"\b(" + "|".join(sorted(UK_SPELLING, key=len, reverse=True)) + r")\b",
-                       re.IGNORECASE)
+# Canadian spelling is British but for -ize words, "program" and "inquiries".
+_CANADIAN_AS_US = {"criticize", "organization", "organizations", "authorization", "apologize",
+                   "recognize", "program", "inquiries"}
+SPELLINGS = {"UK": UK_SPELLING,
+             "CA": {us: uk for us, uk in UK_SPELLING.items() if us not in _CANADIAN_AS_US}}
 
 
-def respell_uk(text: str) -> str:
-    """US spelling -> British, keeping a capital first letter."""
-    def british(match: re.Match[str]) -> str:
+def respell(spelling: str, text: str) -> str:
+    """US spelling -> British ("UK") or Canadian ("CA"), keeping a capital first letter."""
+    words = SPELLINGS.get(spelling)
+    if not words:
+        return text
+
+    def local(match: re.Match[str]) -> str:
         word = match.group(0)
-        spelled = UK_SPELLING[word.lower()]
+        spelled = words[word.lower()]
         return spelled[0].upper() + spelled[1:] if word[0].isupper() else spelled
-    return _UK_WORDS.sub(british, text)
+    return _words_pattern(spelling).sub(local, text)
+
+
+@cache
+def _words_pattern(spelling: str) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(sorted(SPELLINGS[spelling], key=len, reverse=True))
+                      + r")\b", re.IGNORECASE)
 
 
 class _SpellingLoader(FileSystemLoader):
-    """The templates, with their own words in British spelling."""
+    """The templates, with their own words in the country's spelling."""
+
+    def __init__(self, spelling: str, searchpath: Any) -> None:
+        super().__init__(searchpath)
+        self.spelling = spelling
 
     def get_source(self, environment: Environment, template: str) -> Any:
         source, filename, uptodate = super().get_source(environment, template)
-        return respell_uk(source), filename, uptodate
+        return respell(self.spelling, source), filename, uptodate
 
 
 _DETERMINERS = {"The", "Our", "Your", "Their", "A", "An"}  # 'The IT team' -> 'the IT team'
@@ -232,9 +249,9 @@ class _TemplateCache(FileSystemBytecodeCache):
 
 @cache
 def environment(spelling: str = "US") -> Environment:
-    """The templates in US spelling, or ("UK") in British spelling with day-month dates."""
-    loader: BaseLoader = (_SpellingLoader if spelling == "UK" else FileSystemLoader)(
-        resource_path("templates"))
+    """The templates in US spelling, or ("UK", "CA") in British or Canadian spelling with
+    day-month dates."""
+    loader: BaseLoader = _SpellingLoader(spelling, resource_path("templates"))
     env = _NotingEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined,
                       finalize=xml_safe, trim_blocks=True, lstrip_blocks=True,
                       bytecode_cache=_TemplateCache(spelling),
@@ -272,7 +289,7 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
     kind = DocumentType(kind or project.company.document_type)
     spelling = project.company.spelling
     unnamed = "the organization" if project.company.industry == "nonprofit" else "the company"
-    name = project.company.name.strip() or (respell_uk(unnamed) if spelling == "UK" else unnamed)
+    name = project.company.name.strip() or respell(spelling, unnamed)
     law = project.company.law_pack
     context = {"p": project, "company": xml_safe(name), "kind": kind.value, "law": law}
     env = environment(spelling)

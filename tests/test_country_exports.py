@@ -13,6 +13,7 @@ import docx
 import pytest
 
 from smpolicy_desktop.checks.policy_check import check_project
+from smpolicy_desktop.presets import presets
 from smpolicy_desktop.resources import resource_path
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
@@ -65,6 +66,8 @@ def test_united_kingdom_dates_cap_code_and_findings(tmp_path):
     assert "the CAP Code, section 2, and the Digital Markets, Competition and Consumers Act " \
            "2024" in full
     assert "insider trading laws (the UK Market Abuse Regulation)" in full
+    assert "sex, or sexual orientation. These grounds are protected by the Equality Act " \
+           "2010." in full
     assert "Law as of 2 December 2026, for England, the United Kingdom" in short
     assert us_terms(full) == us_terms(short) == []
     # A UK owner who drops the disclosure rule is pointed to UK law, not the FTC or the SEC.
@@ -73,6 +76,18 @@ def test_united_kingdom_dates_cap_code_and_findings(tmp_path):
     found = authorities(project)
     assert "the CAP Code, section 2" in found and "the UK Market Abuse Regulation" in found
     assert us_terms(found) == []
+
+
+def test_northern_ireland_names_its_own_equality_whistleblowing_and_discipline_law(tmp_path):
+    full, short = both(placed("GB", "GB-NIR"), tmp_path)
+    assert "religious belief, political opinion" in full
+    assert "Fair Employment and Treatment (Northern Ireland) Order 1998" in full
+    assert "(Public Interest Disclosure (Northern Ireland) Order 1998)" in full
+    assert "Labour Relations Agency Code of Practice" in full
+    # Great Britain's Acts and Acas do not apply there.
+    assert "Equality Act 2010" not in full and "Acas" not in full
+    assert "Public Interest Disclosure Act 1998" not in full
+    assert "for Northern Ireland, the United Kingdom" in short and us_terms(full + short) == []
 
 
 @pytest.mark.parametrize(("country", "name"), [("IE", "Ireland"), ("DE", "Germany")])
@@ -100,6 +115,12 @@ def test_ontario_has_its_monitoring_policy_and_no_federal_privacy_law_it_lacks(t
     # PIPEDA does not reach the staff of an employer Ontario regulates.
     assert "PIPEDA" not in full and "in French" not in full + short
     assert us_terms(full) == us_terms(short) == []
+    # Canadian spelling: British "licence", but -ize words as in the US.
+    charity = presets()["nonprofit"].project()
+    charity.company.country, charity.company.state = "CA", "CA-ON"
+    text = exported(charity, tmp_path, "full")
+    assert "Credit the organization, link to the licence" in text
+    assert "organisation" not in text and "1 March" in exported(placed("CA"), tmp_path, "full")
 
 
 def test_quebec_names_law_25_and_gives_the_policy_in_french(tmp_path):
@@ -109,6 +130,7 @@ def test_quebec_names_law_25_and_gives_the_policy_in_french(tmp_path):
     assert "We give every employee this policy in French, as Quebec law requires (Charter of " \
            "the French Language, section 41)." in full
     assert "We give every employee these guidelines in French, as Quebec law requires" in short
+    assert "protected by the Charter of human rights and freedoms (Quebec)" in full
     assert us_terms(full) == us_terms(short) == []
 
 

@@ -308,11 +308,11 @@ class MainWindow(QMainWindow):
             action.setChecked(action.data() == document.kind)
 
     def _follow_spelling(self, path: tuple = ()) -> None:
-        """The spell check follows the business's country: US or British spelling."""
+        """The spell check follows the business's country: US, or British forms allowed too."""
         from ui.spelling import use_british_spelling
 
         if path[:2] in ((), ("company",), ("company", "country")):
-            use_british_spelling(self.model.project.company.spelling == "UK")
+            use_british_spelling(self.model.project.company.spelling != "US")
 
     def _review_date_edited(self, path: tuple) -> None:
         if path[:2] == ("review", "next_review_date") and self.banner.isVisible():

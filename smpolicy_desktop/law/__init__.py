@@ -7,6 +7,7 @@ pack, which names no law at all.
 
 A rule with "states" applies only in those states or regions, with each one's citation; a rule
 with a "cite" and "states" applies everywhere in the country, the states' citations replacing it.
+A state's entry is its citation, or its own fields ({"cite": ..., "grounds": ...}).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Rule:
     title: str
     cite: str
     source: str
+    grounds: str = ""  # what the law protects, as a list in a sentence (equal_opportunity)
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class LawPack:
     country: str  # ISO 3166-1 alpha-2, "" when not set
     region: str  # ISO 3166-2 inside the country, or ""
     law_as_of: date
-    spelling: str  # "US" or "UK"
+    spelling: str  # "US", "UK" or "CA" (British but for -ize words)
     rules: dict[str, Rule] = field(default_factory=dict)
     union: str = ""  # "EU" when the pack holds only the law of a union the country belongs to
 
@@ -70,6 +72,9 @@ class LawPack:
 
     def cite(self, rule_id: str) -> str:
         return self.rules[rule_id].cite if rule_id in self.rules else ""
+
+    def grounds(self, rule_id: str) -> str:
+        return self.rules[rule_id].grounds if rule_id in self.rules else ""
 
 
 # Country names read with "the" in a sentence ("in the Netherlands").
@@ -109,9 +114,11 @@ def law_pack(country: str, region: str = "") -> LawPack:
     region = region if region.startswith(f"{country}-") else ""
     rules = {}
     for rule in data["rules"]:
-        cite = rule.get("states", {}).get(region, rule.get("cite"))
-        if cite is not None:
-            rules[rule["id"]] = Rule(rule["id"], rule["title"], cite, rule["source"])
+        local = rule.get("states", {}).get(region, {})
+        fields = {"cite": rule.get("cite"), "grounds": rule.get("grounds", ""),
+                  **(local if isinstance(local, dict) else {"cite": local})}
+        if fields["cite"] is not None:
+            rules[rule["id"]] = Rule(rule["id"], rule["title"], source=rule["source"], **fields)
     return LawPack(country, region, date.fromisoformat(data["law_as_of"]), data["spelling"],
                    rules, data.get("union", ""))
 
@@ -123,5 +130,6 @@ def law_as_of() -> date:
 
 def state_rules(country: str) -> dict[str, dict[str, str]]:
     """Rule id -> {region code: citation} for the rules that differ by state or region."""
-    return {rule["id"]: rule["states"] for rule in _pack_data(country)["rules"]
-            if "states" in rule}
+    return {rule["id"]: {region: local if isinstance(local, str) else local["cite"]
+                         for region, local in rule["states"].items()}
+            for rule in _pack_data(country)["rules"] if "states" in rule}
