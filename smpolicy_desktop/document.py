@@ -74,6 +74,7 @@ class Document:
     notes: tuple[Note, ...] = ()
     paper: str = "Letter"  # or "A4": the paper of the business's country
     spelling: str = "US"  # "UK" or "CA" elsewhere (dates as "1 March 2026")
+    language: str = "en-US"  # what Word checks the spelling against: see language_tag()
 
     def clauses(self) -> dict[str, str]:
         """Clause id -> its numbered heading, in document order (for pickers and comments)."""
@@ -92,6 +93,18 @@ DRAFT_MARK = "DRAFT - for review by counsel"
 # Countries whose paper is US Letter (CLDR's supplemental measurement data); A4 elsewhere.
 LETTER_COUNTRIES = frozenset({"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR",
                               "SV", "US", "VE"})
+
+# Countries with an English of their own in Word's proofing languages.
+ENGLISH_REGIONS = frozenset({"AU", "BZ", "CA", "GB", "HK", "IE", "IN", "JM", "MY", "NZ", "PH",
+                             "SG", "TT", "US", "ZA", "ZW"})
+
+
+def language_tag(country: str, spelling: str) -> str:
+    """The document's language: the country's English ("en-GB", "en-AU"), else the English
+    its spelling follows ("en-GB" for a policy in British spelling written for Germany)."""
+    if country in ENGLISH_REGIONS:
+        return f"en-{country}"
+    return {"US": "en-US", "CA": "en-CA"}.get(spelling, "en-GB")
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -170,7 +183,7 @@ def to_html(document: Document, *, standalone: bool = False) -> str:
     body = "\n".join(parts)
     if not standalone:
         return f"<style>{PREVIEW_CSS}</style>\n{body}"
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    return (f'<!DOCTYPE html>\n<html lang="{document.language}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{html.escape(document.title)}</title>\n<style>{PREVIEW_CSS}</style>\n"
             f"</head>\n<body>\n{body}\n</body>\n</html>\n")
 

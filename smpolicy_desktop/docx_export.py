@@ -53,7 +53,8 @@ _W = {name: qn(f"w:{name}") for name in (
     "w", "type", "tblLook", "tblGrid", "gridCol", "tr", "trPr", "tblHeader", "cantSplit", "tc",
     "tcPr", "tcW", "fldChar", "fldCharType", "instrText", "lnNumType", "countBy", "restart",
     "updateFields", "compat", "cols", "firstRow", "noHBand", "noVBand", "tab", "bookmarkStart",
-    "bookmarkEnd", "name", "trackRevisions", "defaultTabStop")}
+    "bookmarkEnd", "name", "trackRevisions", "defaultTabStop", "docDefaults", "rPrDefault",
+    "lang")}
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 # Bookmarks name the clauses (Word allows letters, digits and "_", at most 40 characters); the
@@ -457,6 +458,9 @@ def _set_page_furniture(word: docx.document.Document, document: Document,
         numbering.set(_W["countBy"], "1")
         numbering.set(_W["restart"], "newPage")
         section._sectPr.find(_W["cols"]).addprevious(numbering)
+    # Word checks the spelling in the country's English (reference.docx says en-US).
+    word.styles.element.find(f"{_W['docDefaults']}/{_W['rPrDefault']}/{_W['rPr']}/"
+                             f"{_W['lang']}").set(_W["val"], document.language)
     settings = word.settings.element
     # Counsel's edits are recorded as tracked changes even if they forget to switch it on.
     settings.find(_W["defaultTabStop"]).addprevious(OxmlElement("w:trackRevisions"))

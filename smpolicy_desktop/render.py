@@ -36,7 +36,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from . import APP_NAME, __version__
-from .document import LETTER_COUNTRIES, Block, Document, Note, Run
+from .document import LETTER_COUNTRIES, Block, Document, Note, Run, language_tag
 from .model import Choice, ClauseWording, CounselComment, DocumentType, Project
 from .resources import resource_path
 from .safe_write import WriteError, write_bytes_atomically
@@ -328,7 +328,8 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
                     draft=not project.review.final, blocks=tuple(blocks),
                     author=xml_safe(author), version=xml_safe(company.version), notes=notes,
                     paper="Letter" if company.country in LETTER_COUNTRIES else "A4",
-                    spelling=company.spelling)
+                    spelling=company.spelling,
+                    language=language_tag(company.country.value, company.spelling))
 
 
 def _naming_gone_clauses(project: Project, blocks: list[Block], notes: tuple[Note, ...]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from smpolicy_desktop.checks.policy_check import check_project
 from smpolicy_desktop.presets import presets
@@ -44,6 +45,14 @@ def exported(project, tmp_path: Path, kind: str) -> str:
     return "\n".join(lines)
 
 
+def proofing_language(project, tmp_path: Path) -> str:
+    """The language Word checks the exported file's spelling in (the styles' default)."""
+    path = Workspace(project).export(tmp_path / "language.docx")
+    lang = docx.Document(str(path)).styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    return lang.get(qn("w:val"))
+
+
 def both(project, tmp_path: Path) -> tuple[str, str]:
     return exported(project, tmp_path, "full"), exported(project, tmp_path, "short")
 
@@ -70,6 +79,9 @@ def test_united_kingdom_dates_cap_code_and_findings(tmp_path):
            "2010." in full
     assert "Law as of 2 December 2026, for England, the United Kingdom" in short
     assert us_terms(full) == us_terms(short) == []
+    # Word checks "organisation" and "licence" as British English, not as US typos.
+    assert proofing_language(project, tmp_path) == "en-GB"
+    assert proofing_language(placed("US", "US-OH"), tmp_path) == "en-US"
     # A UK owner who drops the disclosure rule is pointed to UK law, not the FTC or the SEC.
     project.employees.endorsement_disclosure = False
     project.employees.confidential_info = []
@@ -99,6 +111,7 @@ def test_an_eu_country_names_eu_law_and_says_its_own_law_is_not_in_it(tmp_path, 
     assert "We monitor only what we need to, and we tell you about it first (the General " \
            "Data Protection Regulation (EU) 2016/679)." in full
     assert "Directive (EU) 2019/1937" in full and "works council" in full
+    assert proofing_language(project, tmp_path) == ("en-IE" if country == "IE" else "en-GB")
     assert "the Market Abuse Regulation (EU) No 596/2014" in full
     assert "1.0 | 1 March 2025 | First version" in full
     assert us_terms(full) == us_terms(short) == []
@@ -131,6 +144,7 @@ def test_quebec_names_law_25_and_gives_the_policy_in_french(tmp_path):
            "the French Language, section 41)." in full
     assert "We give every employee these guidelines in French, as Quebec law requires" in short
     assert "protected by the Charter of human rights and freedoms (Quebec)" in full
+    assert proofing_language(placed("CA", "CA-QC"), tmp_path) == "en-CA"
     assert us_terms(full) == us_terms(short) == []
 
 
@@ -138,6 +152,7 @@ def test_new_south_wales_names_australian_law_and_the_check_does_too(tmp_path):
     project = placed("AU", "AU-NSW", publicly_traded=True)
     full, short = both(project, tmp_path)
     assert "Workplace Surveillance Act 2005 (NSW)" in full
+    assert proofing_language(project, tmp_path) == "en-AU"
     assert "insider trading laws (Corporations Act 2001, Part 7.10)" in full
     assert "10 February 2026" in full and us_terms(full) == us_terms(short) == []
     project.employees.endorsement_disclosure = False
