@@ -329,7 +329,7 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
                     author=xml_safe(author), version=xml_safe(company.version), notes=notes,
                     paper="Letter" if company.country in LETTER_COUNTRIES else "A4",
                     spelling=company.spelling,
-                    language=language_tag(company.country.value, company.spelling))
+                    language=language_tag(law.country, company.spelling))
 
 
 def _naming_gone_clauses(project: Project, blocks: list[Block], notes: tuple[Note, ...]
