@@ -137,14 +137,19 @@ def test_ontario_has_its_monitoring_policy_and_no_federal_privacy_law_it_lacks(t
 
 
 def test_quebec_names_law_25_and_gives_the_policy_in_french(tmp_path):
-    full, short = both(placed("CA", "CA-QC"), tmp_path)
+    project = placed("CA", "CA-QC")
+    full, short = both(project, tmp_path)
     assert "(Act respecting the protection of personal information in the private sector " \
            "(Quebec), as amended by Law 25)" in full
     assert "We give every employee this policy in French, as Quebec law requires (Charter of " \
            "the French Language, section 41)." in full
     assert "We give every employee these guidelines in French, as Quebec law requires" in short
     assert "protected by the Charter of human rights and freedoms (Quebec)" in full
-    assert proofing_language(placed("CA", "CA-QC"), tmp_path) == "en-CA"
+    assert proofing_language(project, tmp_path) == "en-CA"
+    # The owner is told to have it translated before handing it out.
+    assert "Charter of the French Language, section 41: Quebec law requires what you give " \
+           "staff in writing to be in French." in authorities(project)
+    assert "in French" not in authorities(placed("CA", "CA-ON"))
     assert us_terms(full) == us_terms(short) == []
 
 

@@ -60,9 +60,8 @@ def _general_pieces(project: Project) -> Iterator[Finding]:
                        "endorsements", "consumer_reviews"),
             "Turn on 'Disclose the relationship when promoting our products'.", "employees",
             ("employees", "endorsement_disclosure"), replacement=True)
-    in_us = CheckFacts.from_project(project).in_us
+    in_us, law = CheckFacts.from_project(project).in_us, project.company.law_pack
     if not in_us:
-        law = project.company.law_pack
         yield Finding(
             "jurisdiction.outside_us", "info",
             "The risk check covers US law only. "
@@ -72,6 +71,12 @@ def _general_pieces(project: Project) -> Iterator[Finding]:
                "a lawyer there to adapt it before you use it." if law.union else
                "The policy text names no law of your country. Ask a lawyer there to adapt it "
                "before you use it."), "Common practice", "", "purpose")
+    if law.has("french_language"):
+        yield Finding(
+            "jurisdiction.french_copy", "info",
+            f"{law.region_name} law requires what you give staff in writing to be in French. "
+            "Have the policy translated before you hand it out; you may give an English copy "
+            "as well.", law.cite("french_language"), "", "review")
     if employees.savings_clause is False and in_us:
         yield Finding(
             "missing.rights_statement", "warning",
