@@ -1272,15 +1272,19 @@ def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any,
     def generated(trial: Project) -> str:
         return clause_texts(render_document(trial, own_wording=False)).get(clause_id, "")
 
-    if generated(project) in ("", body):
+    before = generated(project)
+    if before in ("", body):
         return []
     tries: list[tuple[Project, tuple[tuple[Any, ...], ...]]] = [(project, ())]
     for area, model in Project.areas().items():
         for question in questions(model):
-            trial = project.model_copy(deep=True)
-            if question.kind in ("list", "table") and _relisted(
-                    trial, (area, question.name), question.item_type, generated, body):
-                tries.insert(0, (trial, ((area, question.name),)))
+            path = (area, question.name)
+            listed = _relisted(project, path, question.item_type, generated, before, body) \
+                if question.kind in ("list", "table") else None
+            if listed is not None:
+                trial = project.model_copy(deep=True)
+                _assign(trial, path, listed)
+                tries.insert(0, (trial, (path,)))
     for trial, paths in tries:
         if generated(trial) != body:
             text = _text_answer_for(trial, body, generated)
@@ -1317,37 +1321,44 @@ def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, 
     return None
 
 
-def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
-              body: str) -> bool:
-    """Set the list (of rows of model `row`, or of texts) at path to the items the clause's
-    body shows, where each item makes a line of the clause (a bullet or a table row) and
-    counsel added or took out such lines only. An item is known by the line it makes: a line
-    the list made before is that item, a new one is read by the line a made-up item makes
-    (its texts made up, a choice by its label)."""
+def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any, before: str,
+              body: str) -> list[Any] | None:
+    """The list (of rows of model `row`, or of texts) at path as the clause's body shows it
+    (`before`: the clause's text now),
+    where each item makes a line of the clause (a bullet or a table row) and counsel added or
+    took out such lines only (else None). An item is known by the line it makes: a line the
+    list made before is that item, a new one is read by the line a made-up item makes (its
+    texts made up, a choice by its label)."""
     from .questions import questions
 
     items = list(_at(project, path))
     asked = questions(row) if row is not None else []
     markers = {q.name: f"zqx{n}xqz" for n, q in enumerate(asked) if q.kind in ("line", "text")}
+    if items and not any(text.strip() and text.lower() in before.lower() for text in (
+            [items[0]] if row is None else items[0].model_dump().values())
+            if isinstance(text, str)):
+        return None  # its first item is not in the clause (quicker to tell than rendering)
     choices = {q.name: q.choices for q in asked if q.kind == "choice"}
     try:
         made_up = row(**markers) if row is not None else "zqxitemxqz"
     except ValueError:
-        return False
+        return None
 
     def lines_of(text: str) -> list[str]:  # a numbered list's items without their numbers
         return [_STEP.sub("", line) for line in text.split("\n")]
 
-    def lines_with(at: int) -> list[str]:
-        trial = project.model_copy(deep=True)
-        _assign(trial, path, [*items[:at], made_up, *items[at:]])
-        return lines_of(generated(trial))
+    def lines_with(at: int) -> list[str]:  # the list's area copied, not the whole project
+        area, name = path
+        answers = getattr(project, area).model_copy(update={
+            name: [*items[:at], made_up, *items[at:]]})
+        return lines_of(generated(project.model_copy(update={area: answers})))
 
-    old, new = lines_of(generated(project)), lines_of(body)
-    first, last = _added_line(old, lines_with(0)), _added_line(old, lines_with(len(items)))
+    old, new, appended = lines_of(before), lines_of(body), lines_with(len(items))
+    last = _added_line(old, appended)
+    first = None if last is None else _added_line(old, lines_with(0))
     if first is None or last is None or last - first != len(items):
-        return False
-    pattern = re.escape(lines_with(len(items))[last])
+        return None
+    pattern = re.escape(appended[last])
     for name, marker in {**markers, "item": "zqxitemxqz"}.items():
         pattern = re.sub(marker, f"(?P<{name}>.*?)", pattern, flags=re.I)
     for name, options in choices.items():  # a choice's label, where the made-up one's is
@@ -1356,7 +1367,7 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
                                   f"(?P<{name}>{labels})", 1)
     end = len(new) - (len(old) - last)
     if end < first or new[:first] != old[:first] or new[end:] != old[last:]:
-        return False
+        return None
     known = dict(zip(old[first:last], items, strict=True))
     unmatched = [item for line, item in known.items() if line not in new[first:end]]
     listed = []
@@ -1365,7 +1376,7 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
         if line in known:
             listed.append(known[line])
         elif match is None:
-            return False
+            return None
         elif row is None:
             listed.append(match["item"])
         else:
@@ -1373,12 +1384,11 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
             shown.update({name: next(o for o in choices[name] if o.label == shown[name])
                           for name in choices if name in shown})
             base = unmatched.pop(0).model_dump() if unmatched else {}
-            listed.append(row.model_validate({**base, **shown}))
-    try:
-        _assign(project, path, listed)
-    except ValueError:
-        return False
-    return True
+            try:
+                listed.append(row.model_validate({**base, **shown}))
+            except ValueError:
+                return None
+    return listed
 
 
 def _added_line(old: list[str], new: list[str]) -> int | None:
