@@ -185,6 +185,17 @@ class Reply:
         return _split_heading(_lines_of([p for p in self.paragraphs if p.new_clause == item_id],
                                         None))
 
+    def clauses_of(self, item: ReviewItem) -> list[str]:
+        """The clauses the item changes: the one it starts in, and those its words run on
+        into (one deletion of several clauses, or of a whole section)."""
+        found = [item.clause_id]
+        for paragraph in self.paragraphs:
+            made = {part for _, _, made_by in paragraph.pieces
+                    for part in made_by.split(_WITHIN)} | {paragraph.mark[1]}
+            if item.id in made and paragraph.clause_id not in found:
+                found.append(paragraph.clause_id)
+        return found
+
     def accepted_records(self) -> list[tuple[str, str, str]]:
         """(text, clause id, style) of the reply with every change accepted."""
         records = []
@@ -1070,10 +1081,13 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     by_clause: dict[str, list[ReviewItem]] = {}
     for item in reply.items:
         if item.id in accepted and item.changes_text and not _as_clause(item, decisions):
-            by_clause.setdefault(item.clause_id, []).append(item)
+            for clause_id in reply.clauses_of(item):
+                by_clause.setdefault(clause_id, []).append(item)
+    names = _headings(project)  # as the owner knows them before the changes
     for clause_id, items in by_clause.items():
         hows = {decisions[item.id].how for item in items}
-        _apply_clause(project, reply, clause_id, {item.id for item in items}, hows, outcome)
+        _apply_clause(project, reply, clause_id, {item.id for item in items}, hows, outcome,
+                      names.get(clause_id, clause_id))
     for item in reply.items:
         decision = decisions.get(item.id)
         if decision is None or decision.action == "reject":
@@ -1087,25 +1101,25 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
                                     "not kept; add it to the Word file after you export it")
     for finding in check_project(project):
         if (finding.rule, finding.clause_id) not in before and finding.at_least("warning"):
-            outcome.warnings.append(f"{finding.clause_id or 'policy'}: {finding.reason}")
+            outcome.warnings.append(f"{names.get(finding.clause_id, 'The policy')}: "
+                                    f"{finding.reason}")
     for clause_id, sentence in sorted(protections - _protections(project)):
-        outcome.warnings.append(f"{clause_id}: counsel's change removes a protection of "
-                                f"employees' rights: \"{sentence}\"")
+        outcome.warnings.append(f"{names.get(clause_id, clause_id)}: counsel's change removes "
+                                f"a protection of employees' rights: \"{sentence}\"")
     _record_reply(project, reply, now)
     return outcome
 
 
-def _heading(project: Project, clause_id: str) -> str:
-    """A clause as the owner knows it: its number and title (its id if it is gone), after
-    its section's when it has no number ("Appendix B: Quick guide, Don't")."""
+def _headings(project: Project) -> dict[str, str]:
+    """Each clause as the owner knows it: its number and title, after its section's when it
+    has no number ("Appendix B: Quick guide, Don't")."""
     from .render import render_document
 
     headings = render_document(project).clauses()
-    heading = headings.get(clause_id, clause_id)
-    section = clause_id.partition(".")[0]
-    if heading[:1].isdigit() or section == clause_id or section not in headings:
-        return heading
-    return f"{headings[section]}, {heading}"
+    return {clause_id: heading if heading[:1].isdigit() or section == clause_id
+            or section not in headings else f"{headings[section]}, {heading}"
+            for clause_id, heading in headings.items()
+            for section in [clause_id.partition(".")[0]]}
 
 
 def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:
@@ -1114,7 +1128,7 @@ def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:
 
 
 def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[str],
-                  hows: set[str], outcome: Outcome) -> None:
+                  hows: set[str], outcome: Outcome, name: str) -> None:
     from .render import clause_texts, own_wording, render_document
 
     if not clause_id or clause_id not in reply.sent_bodies:
@@ -1122,7 +1136,6 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "there is nowhere to keep it")
         return
     title, body = reply.clause_text(clause_id, accepted)
-    name = _heading(project, clause_id)  # as the owner knows it before the change
     merged = _with_owners_later_changes(project, reply, clause_id, accepted, body)
     if merged is None:
         received = reply.clause_text(clause_id, ())[1]
@@ -1145,9 +1158,9 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
 
             labels = [question.title if question else ".".join(map(str, path))
                       for path in paths for question in [question_at(path)]]
-            also = [_heading(project, other) for other, text in clause_texts(render_document(
-                project, reply.version.kind)).items() if other != clause_id
-                and shown.get(other) != text]  # the answer restated in another clause
+            now = clause_texts(render_document(project, reply.version.kind))
+            also = [_headings(project)[other] for other, text in now.items()
+                    if other != clause_id and shown.get(other) != text]  # restated there
             repeated = f"; {_quoted(also)} repeats it and changes with it" if also else ""
             outcome.done.append(f"{name}: kept as your answer to {_quoted(labels)}{repeated}")
             return
@@ -1166,11 +1179,12 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     generated_title = "".join(r.text for r in heading.runs) if heading else ""
     wording = own_wording(project, clause_id, body,
                           title if title and title != generated_title else "")
-    if clause_texts(current).get(clause_id) == body and not wording.title:
+    removed = not body.strip() and not title
+    if clause_texts(current).get(clause_id) == body and not wording.title and not removed:
         outcome.done.append(f"{name}: already says this")
         return
     project.wording = [w for w in project.wording if w.clause_id != clause_id] + [wording]
-    if not body.strip() and not title:
+    if removed:
         outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
                             "wording brings it back)")
     else:

@@ -11,7 +11,8 @@ comments on TEXT,
 replace types "text" over TEXT, delete_through deletes from the start of TEXT's paragraph to
 the start of the paragraph holding "to", insert_row adds a row with "cells" after the table
 row holding TEXT, delete_row deletes that row, and track switches Record Changes "on" or off
-for the edits after it. OUT's suffix chooses the format: .docx, .odt or .doc.
+for the edits after it; "skip": 1 passes over TEXT's first occurrence (a heading's is in the
+contents). OUT's suffix chooses the format: .docx, .odt or .doc.
 """
 
 import contextlib
@@ -63,19 +64,25 @@ def _set_user(context, name):
     access.commitChanges()
 
 
-def _find(document, text):
-    """A selection of the text, found paragraph by paragraph (searching needs a view)."""
-    paragraphs = document.Text.createEnumeration()
-    while paragraphs.hasMoreElements():
-        paragraph = paragraphs.nextElement()
-        if not paragraph.supportsService("com.sun.star.text.Paragraph"):
-            continue
-        at = paragraph.getString().find(text)
-        if at >= 0:
-            cursor = document.Text.createTextCursorByRange(paragraph.getStart())
-            cursor.goRight(at, False)
-            cursor.goRight(len(text), True)
-            return cursor
+def _find(document, text, skip=0):
+    """A selection of the text, found paragraph by paragraph, then in the tables' cells
+    (searching needs a view); `skip` occurrences (a heading's in the contents) passed over."""
+    texts = [document.Text] + [table.getCellByName(name) for table in document.TextTables
+                               for name in table.getCellNames()]
+    for where in texts:
+        paragraphs = where.createEnumeration()
+        while paragraphs.hasMoreElements():
+            paragraph = paragraphs.nextElement()
+            if not paragraph.supportsService("com.sun.star.text.Paragraph"):
+                continue
+            at = paragraph.getString().find(text)
+            if at >= 0 and skip:
+                skip -= 1
+            elif at >= 0:
+                cursor = where.createTextCursorByRange(paragraph.getStart())
+                cursor.goRight(at, False)
+                cursor.goRight(len(text), True)
+                return cursor
     raise SystemExit(f"not in the document: {text!r}")
 
 
@@ -101,7 +108,7 @@ def _edit(document, edit, reviewer):
         for column, text in enumerate(edit["cells"]):
             table.getCellByPosition(column, row + 1).setString(text)
         return
-    found = _find(document, edit["find"])
+    found = _find(document, edit["find"], edit.get("skip", 0))
     text = found.getText()
     if edit["op"] == "insert":
         cursor = text.createTextCursorByRange(found.getEnd())
@@ -131,7 +138,7 @@ def _edit(document, edit, reviewer):
     elif edit["op"] == "delete_through":  # whole paragraphs, up to the one holding "to"
         cursor = text.createTextCursorByRange(found.getStart())
         cursor.gotoStartOfParagraph(False)
-        cursor.gotoRange(_find(document, edit["to"]).getStart(), True)
+        cursor.gotoRange(_find(document, edit["to"], edit.get("skip", 0)).getStart(), True)
         cursor.gotoStartOfParagraph(True)
         cursor.setString("")
     elif edit["op"] == "comment":

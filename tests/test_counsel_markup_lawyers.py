@@ -83,14 +83,18 @@ def test_a_lawyer_who_deletes_a_clause_adds_one_and_moves_a_sentence(tmp_path):
         {"op": "delete", "find": " " + LEAVE_REPLIES},
         {"op": "paragraph", "find": "4.13 Privacy and posts that last", "text": LEAVE_REPLIES,
          "style": "Standard"},
-        {"op": "comment", "find": "Coaching first", "text": "Consider a written warning."}])
+        {"op": "comment", "find": "Coaching first", "text": "Consider a written warning."},
+        {"op": "delete_through", "find": "5 Use of our content", "to": "6 Responding to",
+         "skip": 1}])  # the first is in the contents
     listed, outcome = accept_all(workspace, reply)
     kinds = sorted((kind, clause_id) for kind, clause_id, _ in listed)
-    assert kinds == [("comment", "training.consequences"), ("deletion", "employees.ai"),
+    assert kinds == [("comment", "training.consequences"), ("deletion", "content"),
+                     ("deletion", "employees.ai"),
                      ("move", "employees.criticism"), ("move", "employees.privacy"),
                      ("new clause", "employees.respect")]  # no false "untracked edit"
     texts = clause_texts(workspace.document())
     assert "employees.ai" not in texts or not texts["employees.ai"].strip()
+    assert not [clause_id for clause_id in texts if clause_id.startswith("content")]
     assert LEAVE_REPLIES not in texts["employees.criticism"]
     assert texts["employees.privacy"].startswith(LEAVE_REPLIES)
     clause, = workspace.project.owner_clauses

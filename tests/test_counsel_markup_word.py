@@ -201,3 +201,29 @@ def test_a_reviewer_counsel_adds_and_a_status_counsel_changes(sent, tmp_path):
     assert [(r.role, r.name, r.status.label) for r in reviewers] == [
         ("Company lawyer", "Lee Park", "Changes requested"), ("HR lead", "Kim Lo", "Approved")]
     assert workspace.project.wording == []
+
+
+def test_a_whole_section_deleted_in_one_change_removes_each_clause(sent, tmp_path):
+    """One deletion from the section's heading to the next section's: every clause it runs
+    over is removed when it is accepted, each named as it was numbered in the file."""
+    def edit(root) -> None:
+        body = root.find(w("body"))
+        start = next(p for p in body.iter(w("p")) if any(
+            b.get(w("name")) == "smp_content" for b in p.iter(w("bookmarkStart"))))
+        p = start
+        while not any(b.get(w("name")) == "smp_responses" for b in p.iter(w("bookmarkStart"))):
+            following = p.getnext()
+            if p.tag == w("p"):
+                _delete_paragraph(p, 1030)
+            p = following
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    (kind, clause_id, text), = offered(read)
+    assert (kind, clause_id) == ("deletion", "content") and text.startswith("5 Use of our")
+    outcome = accept_all(workspace, read)
+    headings = workspace.document().clauses()
+    assert not [c for c in headings if c.startswith("content")]
+    assert headings["responses"].startswith("5 ")  # the sections after it renumbered
+    assert [line.split(":")[0] for line in outcome.done] == [
+        "5 Use of our content", "5.1 Sharing and reusing our content", "5.2 Our name and logo",
+        "5.3 Comments on our pages", "5.4 Reposting other people's content"]
