@@ -912,9 +912,9 @@ def _sections(version: SentVersion) -> dict[str, str]:
 def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, count: int
                ) -> list[ReviewItem]:
     """An item for each clause whose text (with counsel's tracked changes rejected) is not
-    the text sent: it was edited with Track Changes off. In a reply to a redline (compared
-    with `base`), a clause that lost some of the owner's changes and nothing else is counsel
-    rejecting them (a rejected change leaves no mark)."""
+    the text sent, or that is gone: it was edited with Track Changes off. In a reply to a
+    redline (compared with `base`), a clause that lost some of the owner's changes and
+    nothing else is counsel rejecting them (a rejected change leaves no mark)."""
     from .tracked_changes import DELETED, INSERTED, diff_text
 
     sent, earlier = _bodies(version), _bodies(base) if base else {}
@@ -923,10 +923,11 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
         if not paragraph.new_clause:
             reply.setdefault(paragraph.clause_id, []).append(paragraph)
     items = []
-    for clause_id, paragraphs in reply.items():
-        now = "\n".join(_lines_of(paragraphs, reader.as_sent))
-        before = sent.get(clause_id)
-        if before is None or now == before:
+    for clause_id, before in sent.items():  # a clause gone from the reply was taken out
+        if not clause_id and clause_id not in reply:
+            continue  # the title block, which the reply's clauses do not include
+        now = "\n".join(_lines_of(reply.get(clause_id, []), reader.as_sent))
+        if now == before:
             continue
         count += 1
         if clause_id in earlier and _undoes(earlier[clause_id], before, now):

@@ -110,9 +110,12 @@ def test_a_lawyer_who_edits_without_tracking(tmp_path):
         {"op": "replace", "find": "may lead to discipline", "text": "may lead to dismissal"},
         {"op": "delete", "find": " " + LEAVE_REPLIES},
         {"op": "paragraph", "find": "Unreleased projects", "text": SOURCE_CODE},
-        {"op": "insert_row", "find": "Sam Ortiz", "cells": HR_ROW}])
+        {"op": "insert_row", "find": "Sam Ortiz", "cells": HR_ROW},
+        {"op": "delete_through", "find": "4.7 AI tools", "to": "4.8 Other people"}])
     listed, _ = accept_all(workspace, reply)
-    assert listed == {
+    gone = next(text for kind, clause_id, text in listed if clause_id == "employees.ai")
+    assert gone.startswith("taken out: 4.7 AI tools and fake images")
+    assert listed - {("untracked edit", "employees.ai", gone)} == {
         ("untracked edit", "training.consequences", "dismissal"),
         ("untracked edit", "employees.criticism", f"taken out: {LEAVE_REPLIES}"),
         ("untracked edit", "employees.confidential", SOURCE_CODE),
@@ -121,7 +124,8 @@ def test_a_lawyer_who_edits_without_tracking(tmp_path):
     assert project.training.consequences.endswith("may lead to dismissal.")
     assert project.employees.confidential_info[2] == SOURCE_CODE
     assert project.responses.escalation_chain[1].name == "Kim Lo"
-    assert [w.clause_id for w in project.wording] == ["employees.criticism"]
+    assert [w.clause_id for w in project.wording] == ["employees.ai", "employees.criticism"]
+    assert "employees.ai" not in workspace.document().clauses()
 
 
 @pytest.mark.slow

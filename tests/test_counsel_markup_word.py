@@ -227,3 +227,21 @@ def test_a_whole_section_deleted_in_one_change_removes_each_clause(sent, tmp_pat
     assert [line.split(":")[0] for line in outcome.done] == [
         "5 Use of our content", "5.1 Sharing and reusing our content", "5.2 Our name and logo",
         "5.3 Comments on our pages", "5.4 Reposting other people's content"]
+
+
+def test_a_clause_deleted_without_tracking_is_listed_not_lost(sent, tmp_path):
+    """The clause's paragraphs, bookmark and all, simply gone: listed as taken out."""
+    def edit(root) -> None:
+        body = root.find(w("body"))
+        p = _paragraph(body, "4.7 AI tools and fake images")
+        while "4.8 Other people" not in "".join(p.itertext()):
+            following = p.getnext()
+            body.remove(p)
+            p = following
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    (kind, clause_id, text), = offered(read)
+    assert (kind, clause_id) == ("untracked edit", "employees.ai")
+    assert text.startswith("taken out: 4.7 AI tools and fake images")
+    accept_all(workspace, read)
+    assert "employees.ai" not in workspace.document().clauses()
