@@ -1024,6 +1024,14 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
             item_id, "reply" if parent_item or parent_note else "comment", clause_id,
             comment.get(_tag("w:author"), ""), parse_date(comment.get(_tag("w:date"))), text,
             parent_item, parent_note, thread is not None and thread.get(_tag("w15:done")) == "1"))
+    for comment, text, para_id, item_id in written:  # the owner's question marked done
+        thread = threads.get(para_id)
+        if not item_id and thread is not None and thread.get(_tag("w15:done")) == "1":
+            count += 1
+            question = next((note for note in own_notes if text.endswith(note)), text)
+            items.append(ReviewItem(
+                f"c{count}", "comment", reader.comment_clauses.get(comment.get(_tag("w:id")), ""),
+                text=f"Marked done: \"{question}\"", owner_note=question, resolved=True))
     return items
 
 

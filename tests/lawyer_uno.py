@@ -3,7 +3,8 @@
 Run with the system Python (/usr/bin/python3, which has python3-uno), never the venv:
     python3 tests/lawyer_uno.py IN.docx OUT.docx "Reviewer Name" EDITS.json
 EDITS is a list of {"op": "insert"|"delete"|"delete_paragraph"|"paragraph"|"paragraph_before"|
-"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track", "find":
+"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track"|"answer"|"resolve",
+"find":
 TEXT, "text": TEXT}: insert puts text right after TEXT, delete removes TEXT, delete_paragraph the
 paragraph holding TEXT with its end, paragraph adds a paragraph after the one holding TEXT,
 in "style" if given, paragraph_before one before it (typed at its start, then Enter), comment
@@ -11,7 +12,8 @@ comments on TEXT,
 replace types "text" over TEXT, delete_through deletes from the start of TEXT's paragraph to
 the start of the paragraph holding "to", insert_row adds a row with "cells" after the table
 row holding TEXT, delete_row deletes that row, and track switches Record Changes "on" or off
-for the edits after it; "skip": 1 passes over TEXT's first occurrence (a heading's is in the
+for the edits after it; answer comments where the comment holding TEXT is, resolve marks that
+comment done; "skip": 1 passes over TEXT's first occurrence (a heading's is in the
 contents). OUT's suffix chooses the format: .docx, .odt or .doc.
 """
 
@@ -95,7 +97,29 @@ def _row(document, text):
     raise SystemExit(f"in no table row: {text!r}")
 
 
+def _note(document, text):
+    """The comment whose words hold the text."""
+    fields = document.TextFields.createEnumeration()
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.Annotation") \
+                and text in field.Content:
+            return field
+    raise SystemExit(f"no comment says {text!r}")
+
+
 def _edit(document, edit, reviewer):
+    if edit["op"] in ("answer", "resolve"):  # a comment where another is, or marked done
+        note = _note(document, edit["find"])
+        if edit["op"] == "resolve":
+            note.Resolved = True
+            return
+        answer = document.createInstance("com.sun.star.text.textfield.Annotation")
+        answer.Author = reviewer
+        answer.Content = edit["text"]
+        anchor = note.Anchor
+        anchor.getText().insertTextContent(anchor.getEnd(), answer, False)
+        return
     if edit["op"] == "track":
         document.RecordChanges = edit["on"]
         return

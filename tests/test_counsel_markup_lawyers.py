@@ -16,7 +16,7 @@ from smpolicy_desktop.review import Decision, ReviewError
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
 from tests.conftest import REPO, require_tool
-from tests.test_review_import import _uno_python, export_for_counsel
+from tests.test_review_import import QUESTION, _uno_python, export_for_counsel
 
 HR_ROW = ["HR", "Kim Lo", "+1 555 0102", "Any claim of harassment"]
 SOURCE_CODE = "Source code and system designs"
@@ -85,10 +85,15 @@ def test_a_lawyer_who_deletes_a_clause_adds_one_and_moves_a_sentence(tmp_path):
          "style": "Standard"},
         {"op": "comment", "find": "Coaching first", "text": "Consider a written warning."},
         {"op": "delete_through", "find": "5 Use of our content", "to": "6 Responding to",
-         "skip": 1}])  # the first is in the contents
+         "skip": 1},  # the first is in the contents
+        {"op": "answer", "find": QUESTION, "text": "Yes, for company systems."},
+        {"op": "resolve", "find": QUESTION}])
     listed, outcome = accept_all(workspace, reply)
     kinds = sorted((kind, clause_id) for kind, clause_id, _ in listed)
-    assert kinds == [("comment", "training.consequences"), ("deletion", "content"),
+    assert ("comment", "training.monitoring", f"Marked done: \"{QUESTION}\"") in listed
+    assert ("comment", "training.monitoring", "Yes, for company systems.") in listed
+    assert kinds == [("comment", "training.consequences"), ("comment", "training.monitoring"),
+                     ("comment", "training.monitoring"), ("deletion", "content"),
                      ("deletion", "employees.ai"),
                      ("move", "employees.criticism"), ("move", "employees.privacy"),
                      ("new clause", "employees.respect")]  # no false "untracked edit"
@@ -99,12 +104,15 @@ def test_a_lawyer_who_deletes_a_clause_adds_one_and_moves_a_sentence(tmp_path):
     assert texts["employees.privacy"].startswith(LEAVE_REPLIES)
     clause, = workspace.project.owner_clauses
     assert (clause.after, clause.title) == ("employees.respect", "Off-duty conduct")
-    assert [c.text for c in workspace.project.counsel_comments] == ["Consider a written warning."]
+    assert {c.text for c in workspace.project.counsel_comments} == {
+        "Consider a written warning.", "Yes, for company systems.",
+        f"Marked done: \"{QUESTION}\""}
 
 
 @pytest.mark.slow
 def test_a_lawyer_who_edits_without_tracking(tmp_path):
-    """Every edit found by comparing with the version sent, each in plain words."""
+    """Every edit found by comparing with the version sent, each in plain words, a clause
+    deleted whole too."""
     workspace, reply = play(tmp_path, "Tom Reed", [
         {"op": "track", "on": False},
         {"op": "replace", "find": "may lead to discipline", "text": "may lead to dismissal"},

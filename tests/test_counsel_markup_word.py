@@ -15,6 +15,9 @@ from smpolicy_desktop.review import Decision
 from tests.test_counsel_markup_lists import SOURCE_CODE, _delete_paragraph, _row_with
 from tests.test_review_import import (
     COUNSEL,
+    QUESTION,
+    W14,
+    W15,
     _change,
     _mark_paragraph,
     _paragraph,
@@ -23,7 +26,7 @@ from tests.test_review_import import (
     export_for_counsel,
     w,
 )
-from tests.test_review_other_editors import element, offered, on_body, reply_of
+from tests.test_review_other_editors import _relate, element, offered, on_body, reply_of
 
 CONSEQUENCES = "serious breaches may lead to discipline"
 
@@ -245,3 +248,32 @@ def test_a_clause_deleted_without_tracking_is_listed_not_lost(sent, tmp_path):
     assert text.startswith("taken out: 4.7 AI tools and fake images")
     accept_all(workspace, read)
     assert "employees.ai" not in workspace.document().clauses()
+
+
+def test_the_owners_question_marked_done_is_listed(sent, tmp_path):
+    """Word (and LibreOffice) mark a comment done in commentsExtended, without saying who:
+    the owner is told their question was marked done, and it is kept with the question."""
+    def done(parts) -> None:
+        from lxml import etree
+
+        comments = etree.fromstring(parts["word/comments.xml"])
+        question = next(c for c in comments.iter(w("comment"))
+                        if QUESTION in "".join(c.itertext()))
+        question.find(w("p")).set(f"{{{W14}}}paraId", "4000000A")
+        parts["word/comments.xml"] = etree.tostring(comments)
+        extended = etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15})
+        etree.SubElement(extended, f"{{{W15}}}commentEx",
+                         {f"{{{W15}}}paraId": "4000000A", f"{{{W15}}}done": "1"})
+        parts["word/commentsExtended.xml"] = etree.tostring(extended)
+        _relate(parts, "commentsExtended.xml",
+                "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml."
+                "commentsExtended+xml")
+
+    workspace, read = reply_of(sent, tmp_path, done)
+    item, = read.items
+    assert (item.kind, item.clause_id, item.text, item.owner_note, item.resolved) == (
+        "comment", "training.monitoring", f"Marked done: \"{QUESTION}\"", QUESTION, True)
+    accept_all(workspace, read)
+    kept, = workspace.project.counsel_comments
+    assert (kept.about_note, kept.resolved) == (QUESTION, True)
