@@ -185,6 +185,20 @@ class Reply:
         return _split_heading(_lines_of([p for p in self.paragraphs if p.new_clause == item_id],
                                         None))
 
+    def in_context(self, item: ReviewItem) -> tuple[str, str]:
+        """(before, after): the sentences of the item's clause that it changes, as they read
+        without it and with it; ("", "") for an item that changes no sentence."""
+        if not item.changes_text or item.clause_id not in self.sent_bodies:
+            return "", ""
+        if item.kind == "untracked edit":  # the clause as sent, and as it came back
+            without = _split_heading(self.sent_bodies[item.clause_id].split("\n"))[1]
+            made = self.clause_text(item.clause_id, ())[1]
+        else:
+            without = self.clause_text(item.clause_id, ())[1]
+            made = self.clause_text(item.clause_id, {item.id, self.moves.get(item.id, "")})[1]
+        return (" ".join(_sentences_only_in(without, made)),
+                " ".join(_sentences_only_in(made, without)))
+
     def clauses_of(self, item: ReviewItem) -> list[str]:
         """The clauses the item changes: the one it starts in, and those its words run on
         into (one deletion of several clauses, or of a whole section)."""

@@ -277,3 +277,22 @@ def test_the_owners_question_marked_done_is_listed(sent, tmp_path):
     accept_all(workspace, read)
     kept, = workspace.project.counsel_comments
     assert (kept.about_note, kept.resolved) == (QUESTION, True)
+
+
+def test_a_change_inside_a_word_is_shown_in_its_sentence(sent, tmp_path):
+    """Word splits a run mid-word: 'disciplin' + deleted 'e' + inserted 'ary action'. Each
+    piece alone means little, so each item comes with its sentence without and with it."""
+    def edit(root) -> None:
+        p = _paragraph(root, CONSEQUENCES)
+        _split(p, "e.", lambda text: _change("del", 1040, _run("e", deleted=True)))
+        p.find(w("del")).addnext(_change("ins", 1041, _run("ary action")))
+        p.find(w("del")).getnext().getnext().find(w("t")).text = "."
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    by_text = {i.text: i for i in read.items}
+    assert set(by_text) == {"e", "ary action"}
+    assert read.in_context(by_text["ary action"]) == (
+        f"Coaching first; {CONSEQUENCES}.", f"Coaching first; {CONSEQUENCES}ary action.")
+    accept_all(workspace, read)
+    assert "may lead to disciplinary action." in clause_texts(workspace.document())[
+        "training.consequences"]

@@ -151,8 +151,13 @@ class ReviewPanel(QWidget):
 
     def _update_buttons(self) -> None:
         item = self.current()
-        self.details.setText(f"{item.kind.capitalize()} by {item.author or 'unknown'}:\n"
-                             f"{item.text.strip()}" if item is not None else "")
+        details = ""
+        if item is not None and self.reply is not None:
+            before, after = self.reply.in_context(item)
+            details = f"{item.kind.capitalize()} by {item.author or 'unknown'}:\n" \
+                      f"{item.text.strip()}" + (f"\nReads now: {before}" if before else "") \
+                + (f"\nWith the change: {after}" if after else "")
+        self.details.setText(details)
         open_ = item is not None and item.id not in self.decisions
         for button in (self.accept_button, self.accept_as, self.reject_button):
             button.setEnabled(open_)

@@ -104,6 +104,16 @@ def test_an_accepted_move_in_a_list_changes_the_list_not_the_clauses_wording(qtb
     qtbot.waitUntil(lambda: "Board minutes" in window.preview.toPlainText())
 
 
+def test_a_selected_change_is_shown_in_its_sentence(window):
+    select(window, "We will put any warning in writing.")
+    details = window.review_panel.details.text()  # a sentence of its own: nothing before it
+    assert "Reads now" not in details
+    assert "With the change: We will put any warning in writing." in details
+    select(window, "three times")  # an edit made without tracking: as sent, and now
+    assert "Reads now: We check our accounts for comments and messages twice each" in \
+        window.review_panel.details.text()
+
+
 def test_accept_as_a_clause_wording_keeps_it_as_wording(qtbot, window):
     select(window, "three times")
     accept_as = {a.text(): a for a in window.review_panel.accept_menu.actions()}
