@@ -6,6 +6,7 @@ User errors print one line on stderr and exit with status 2; a traceback is alwa
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -16,6 +17,17 @@ from . import __version__
 # GUI from the CLI, and the window must not wait for pydantic, Jinja2 or Word writing.
 
 USER_ERROR = 2
+
+
+# Characters a terminal obeys rather than shows: controls (ESC starts colours, a new window
+# title or a cleared screen) and the marks that reverse the order of the text after them.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text as a terminal should print it: each control character as its code (\\x1b)."""
+    return _TERMINAL_CONTROLS.sub(
+        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 class UserError(Exception):
@@ -153,7 +165,7 @@ def run_export(args: argparse.Namespace) -> None:
 
 def run_check(args: argparse.Namespace) -> None:
     from .checks import report  # the rules load only when a check runs
-    from .checks.document_check import DocumentError
+    from .checks.document_check import DocumentError, read_text
     from .checks.facts import CheckFacts, known_country, known_region
     from .model import Industry
     from .workspace import Workspace
@@ -185,11 +197,9 @@ def run_check(args: argparse.Namespace) -> None:
             raise UserError(str(exc)) from exc
         return
     try:
-        text = args.text_file.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise UserError(f"{args.text_file}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{args.text_file}: cannot be read as UTF-8 text") from exc
+        text = read_text(args.text_file)
+    except DocumentError as exc:
+        raise UserError(str(exc)) from exc
     print(report.lines_report(text, facts, company_name=args.company, as_json=args.json))
     if args.json and facts.unchecked_note():  # JSON lines on stdout; the warning beside them
         print(f"warning: {facts.unchecked_note()}", file=sys.stderr)
@@ -212,8 +222,8 @@ def run_import_review(args: argparse.Namespace) -> None:
         for item in reply.items:
             when = f" {item.date:%Y-%m-%d}" if item.date else ""
             where = item.clause_id or "(outside the clauses)"
-            print(f"{item.id}\t{item.kind}\t{where}\t{item.author or '?'}{when}\t"
-                  f"{' '.join(item.text.split())}")
+            print(visible(f"{item.id}\t{item.kind}\t{where}\t{item.author or '?'}{when}\t"
+                          f"{' '.join(item.text.split())}"))
     if not (args.accept or args.reject):
         return
     outcome = workspace.apply_review(reply, decisions_for(reply, args.accept, args.reject))
@@ -249,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if not _is_user_error(exc):
             raise
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {visible(str(exc))}", file=sys.stderr)
         return USER_ERROR
     return 0
 

@@ -28,6 +28,7 @@ from .model import (
     Project,
     SentVersion,
 )
+from .reading import NotAFileError, regular_file
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
@@ -311,11 +312,12 @@ class _Package:
     def __init__(self, path: Path):
         self.path = path
         try:
+            regular_file(path)
             with path.open("rb") as file:
                 head = file.read(len(_OLE))
             self.parts = self._unzipped(head)
-        except FileNotFoundError:
-            raise ReviewError(path, "the file does not exist") from None
+        except NotAFileError as exc:
+            raise ReviewError(path, exc.reason) from None
         except OSError as exc:
             raise ReviewError(path, f"the file cannot be read ({exc.strerror})") from None
         main = self.related("", "officeDocument") or ["word/document.xml"]

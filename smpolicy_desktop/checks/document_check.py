@@ -8,12 +8,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..reading import NotAFileError, regular_file
+from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
 from .policy_check import check_text
 
 READABLE = (".docx", ".pdf", ".txt", ".md")
 PAGE = 3_000  # characters of text on a page, roughly
+MAX_WORD_BYTES = 100 * 2**20  # a Word file's parts unpacked: a zip bomb is refused at once
 MAX_PAGES = 200  # longer is no single policy, and checking it would hold up the window's check
 # Topic of our policy -> words that show a document covers it.
 TOPICS = {
@@ -55,12 +58,40 @@ def read_paragraphs(path: Path) -> list[str]:
             return _docx_paragraphs(path)
         if suffix == ".pdf":
             return _pdf_lines(path)
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DocumentError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise DocumentError(f"{path}: the file cannot be read ({plain_reason(exc)})") from exc
+    return [re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line)
+            for line in read_text(path).splitlines()]
+
+
+def read_text(path: Path) -> str:
+    """A plain text file's text; DocumentError for no file, no UTF-8 text, or more than
+    MAX_PAGES of it (refused before more than that is read)."""
+    limit = MAX_PAGES * PAGE * 4  # UTF-8 takes at most four bytes a character
+    size = _size_of_file(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+        if len(raw) > limit:
+            raise _too_long(path, max(size, len(raw)))
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(f"{path}: cannot be read as UTF-8 text") from exc
-    return [re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line) for line in text.splitlines()]
+    if len(text) > MAX_PAGES * PAGE:
+        raise _too_long(path, len(text))
+    return text
+
+
+def _size_of_file(path: Path) -> int:
+    try:
+        return regular_file(path).st_size
+    except NotAFileError as exc:
+        raise DocumentError(str(exc)) from None
+
+
+def _too_long(path: Path, characters: int) -> DocumentError:
+    return DocumentError(f"{path}: some {characters // PAGE} pages of text, too long for one "
+                         f"policy; the check reads up to {MAX_PAGES} pages")
 
 
 def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> DocumentReport:
@@ -70,10 +101,8 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     if not any(paragraph.strip() for paragraph in paragraphs):
         raise DocumentError(f"{path}: has no text to check (an empty file, or a scan that "
                             f"holds only pictures of the text)")
-    pages = sum(map(len, paragraphs)) // PAGE
-    if pages > MAX_PAGES:
-        raise DocumentError(f"{path}: some {pages} pages of text, too long for one policy; the "
-                            f"check reads up to {MAX_PAGES} pages")
+    if sum(map(len, paragraphs)) > MAX_PAGES * PAGE:
+        raise _too_long(path, sum(map(len, paragraphs)))
     findings = [(number, finding) for number, paragraph in enumerate(paragraphs, start=1)
                 if paragraph.strip()
                 for finding in check_text(paragraph, facts, company_name=company_name)]
@@ -88,8 +117,7 @@ def _pdf_lines(path: Path) -> list[str]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    if not path.exists():
-        raise FileNotFoundError(path)
+    _size_of_file(path)
     try:
         text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     except (PdfReadError, ValueError, KeyError) as exc:
@@ -109,9 +137,14 @@ def _docx_paragraphs(path: Path) -> list[str]:
     from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    if not path.exists():
-        raise FileNotFoundError(path)
+    _size_of_file(path)
     try:
+        with zipfile.ZipFile(path) as archive:  # python-docx unpacks every part in memory
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_WORD_BYTES:
+            raise DocumentError(f"{path}: the Word file is too large to read "
+                                f"({unpacked / 2**20:.0f} MB unpacked; the check reads up to "
+                                f"{MAX_WORD_BYTES // 2**20} MB)")
         document = open_docx(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc

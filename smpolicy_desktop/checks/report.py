@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from ..cli import visible
 from ..model import Project
 from .document_check import check_policy_file
 from .facts import CheckFacts
@@ -92,7 +93,7 @@ def _describe(finding: Finding, number: str, plain: bool = False) -> str:
         lines.append(f"  Precedent: {finding.precedent}")
     if finding.suggestion:
         lines.append(f"  Safer wording: {finding.suggestion}")
-    return "\n".join(lines)
+    return "\n".join(map(visible, lines))
 
 
 def _summary(findings: list[Finding], plain: bool = False) -> str:

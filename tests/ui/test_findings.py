@@ -4,6 +4,7 @@ the field, apply the safer wording, undo it; see which areas are still open.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -192,6 +193,22 @@ def test_an_empty_or_broken_document_is_refused_with_a_reason(qtbot, tmp_path, m
     assert report is None  # not "No findings." for a file with nothing in it
     assert said and any(reason in said[0] for reason in (
         "has no text to check", "not a Word document", "pages of text, too long for one policy"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pipes are POSIX")
+@pytest.mark.timeout(60)
+def test_a_pipe_named_like_a_policy_is_refused_and_the_checker_still_checks(qtbot, tmp_path,
+                                                                           monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    os.mkfifo(tmp_path / "policy.docx")  # reading it would wait for ever, holding the checker
+    assert document_check(qtbot, tmp_path / "policy.docx")[1] is None
+    assert said[0].endswith("policy.docx: that is not a file but a pipe, a device or a socket, "
+                            "so it was not read")
+    (tmp_path / "policy.md").write_text("Keep salaries confidential.\n", encoding="utf-8")
+    assert "Keep salaries confidential." in document_check(qtbot, tmp_path / "policy.md")[1]
 
 
 @pytest.fixture

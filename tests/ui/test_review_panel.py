@@ -4,6 +4,7 @@ from counsel's."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -201,6 +202,18 @@ def test_an_old_word_file_says_to_save_it_as_docx(qtbot, window, tmp_path):
     old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + "WordDocument".encode("utf-16-le"))
     assert not window.review_panel.open_reply(old)
     assert "save it as Word (.docx)" in window.review_panel.heading.text()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pipes are POSIX")
+@pytest.mark.timeout(60)
+def test_a_pipe_dropped_as_counsels_reply_is_refused_without_freezing_the_window(
+        qtbot, window, tmp_path):
+    os.mkfifo(tmp_path / "pipe.docx")  # reading it would wait for ever, in the window's thread
+    drop_file(window, tmp_path / "pipe.docx")
+    qtbot.waitUntil(lambda: "pipe.docx" in window.review_panel.heading.text())
+    assert window.review_panel.heading.text() == (
+        "Cannot read pipe.docx: that is not a file but a pipe, a device or a socket, so it was "
+        "not read.")
 
 
 # --- Versions sent and the redline -----------------------------------------------------------

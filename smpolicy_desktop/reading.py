@@ -1,0 +1,37 @@
+"""Reading a file the user named (a policy to check, a text of rules, counsel's reply): only a
+regular file is opened, so a pipe never waits for a writer and a device is never read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .safe_write import plain_reason
+
+
+class NotAFileError(Exception):
+    """The path names no file that can be read; the reason is plain words."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def regular_file(path: Path) -> os.stat_result:
+    """The stat of the file at `path`, or NotAFileError: missing, a folder, or a pipe, device
+    or socket (opening a pipe waits until something writes to it: for ever, here)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise NotAFileError(path, "the file does not exist") from None
+    except OSError as exc:
+        raise NotAFileError(path, f"the file cannot be read ({plain_reason(exc)})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise NotAFileError(path, "that is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFileError(path, "that is not a file but a pipe, a device or a socket, so it "
+                                  "was not read")
+    return info

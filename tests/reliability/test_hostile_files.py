@@ -1,0 +1,128 @@
+"""Files that are not what their names say, given to the risk check or as counsel's reply: a
+pipe, a folder, a zip bomb, hundreds of MB of text. Each is refused at once in one plain line,
+without waiting or filling the memory, and the project is left as it was; text the check quotes
+reaches the terminal without its control characters.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tracemalloc
+import zipfile
+
+import pytest
+
+from smpolicy_desktop.cli import main
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.storage import save_project
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pipes are POSIX")
+
+
+def one_line_error(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: "), err
+    return err
+
+
+def refused_within_30_mb(argv: list[str]) -> bool:
+    """The command exits 2 (a user error) and its memory peaked under 30 MB."""
+    tracemalloc.start()
+    try:
+        return main(argv) == 2 and tracemalloc.get_traced_memory()[1] < 30 * 2**20
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.fixture
+def project_file(tmp_path):
+    path = tmp_path / "policy.smpolicy"
+    save_project(Project(), path)
+    return path
+
+
+def commands(project_file, named):
+    return {"check --document .txt": ["check", "--document", str(named("policy.txt"))],
+            "check --document .docx": ["check", "--document", str(named("policy.docx"))],
+            "check --document .pdf": ["check", "--document", str(named("policy.pdf"))],
+            "check --text-file": ["check", "--text-file", str(named("rules.txt"))],
+            "import-review": ["import-review", str(project_file), str(named("reply.docx"))]}
+
+
+@posix_only
+@pytest.mark.timeout(20)  # reading a pipe waits for a writer that never comes
+@pytest.mark.parametrize("command", ["check --document .txt", "check --document .docx",
+                                     "check --document .pdf", "check --text-file",
+                                     "import-review"])
+def test_a_pipe_given_as_a_policy_rules_or_reply_is_refused_without_waiting(
+        tmp_path, capsys, project_file, command):
+    def pipe(name):
+        os.mkfifo(tmp_path / name)
+        return tmp_path / name
+
+    before = project_file.read_bytes()
+    assert main(commands(project_file, pipe)[command]) == 2
+    assert "a pipe" in one_line_error(capsys)
+    assert project_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["check --document .txt", "check --document .docx",
+                                     "check --text-file", "import-review"])
+def test_a_folder_given_as_a_policy_rules_or_reply_is_called_a_folder(tmp_path, capsys,
+                                                                      project_file, command):
+    def folder(name):
+        (tmp_path / name).mkdir()
+        return tmp_path / name
+
+    assert main(commands(project_file, folder)[command]) == 2
+    assert "is a folder" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize("option, name", [("--text-file", "rules.txt"),
+                                          ("--document", "policy.md")])
+def test_hundreds_of_megabytes_of_text_are_refused_before_they_are_read(tmp_path, capsys,
+                                                                        option, name):
+    huge = tmp_path / name
+    with huge.open("wb") as sparse:
+        sparse.truncate(300 * 2**20)
+    assert refused_within_30_mb(["check", option, str(huge)])
+    assert "too long for one policy" in one_line_error(capsys)
+
+
+def test_a_text_file_of_rules_longer_than_200_pages_is_refused_as_a_document_is(tmp_path,
+                                                                                capsys):
+    rules = tmp_path / "rules.txt"
+    rules.write_text("Be kind to each other online.\n" * 25_000, encoding="utf-8")  # 250 pages
+    assert main(["check", "--text-file", str(rules)]) == 2
+    assert "the check reads up to 200 pages" in one_line_error(capsys)
+
+
+def test_a_word_file_that_inflates_to_gigabytes_is_refused_before_it_is_unpacked(tmp_path,
+                                                                                 capsys):
+    bomb = tmp_path / "policy.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            for _ in range(16):
+                part.write(b" " * 2**24)  # 256 MB of spaces in about 250 KB
+    assert refused_within_30_mb(["check", "--document", str(bomb)])
+    assert "the Word file is too large to read (256 MB unpacked" in one_line_error(capsys)
+
+
+def test_control_characters_in_checked_text_reach_the_terminal_as_visible_codes(tmp_path,
+                                                                                capsys):
+    rules = tmp_path / "rules.txt"
+    rules.write_text("Never criticise \x1b]0;owned\x07the company\x1b[2J \u202eonline.\x9b\n",
+                     encoding="utf-8")
+    assert main(["check", "--text-file", str(rules)]) == 0
+    out = capsys.readouterr().out
+    assert "nlra.disparagement" in out
+    assert not any(c in out for c in "\x1b\x07\x9b\u202e")
+    assert r'Text: "Never criticise \x1b]0;owned\x07the company\x1b[2J \u202eonline.\x9b"' in out
+
+
+def test_an_error_naming_a_file_with_control_characters_stays_one_plain_line(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "new\nline\x1b[2J.smpolicy")]) == 2
+    err = one_line_error(capsys)
+    assert "\x1b" not in err and r"new\x0aline\x1b[2J.smpolicy: the file does not exist" in err
