@@ -140,6 +140,8 @@ def _parse_json(path: Path, raw: bytes) -> Any:
         raw = uncompressed(raw)
     except ValueError as exc:
         raise ProjectFileError(path, str(exc)) from None
+    if not raw.strip():  # a save cut off before its first byte, or a new blank file
+        raise ProjectFileError(path, "the file is empty")
     for magic, kind in _OTHER_KINDS.items():
         if raw.startswith(magic):
             raise ProjectFileError(path, f"this is {kind}, not an smpolicy project file")

@@ -92,6 +92,8 @@ def test_bad_file_is_refused_with_a_plain_reason_and_left_untouched(tmp_path, co
      "the file is damaged: it holds a number 5000 digits long, which no answer is"),
     (b'{"format": "smpolicy-project", "schema_version": 4, "project": {"company": {"na',
      "the file is damaged or not JSON: it stops part-way, as if cut short (line 1"),
+    (b"", "the file is empty"),
+    (b" \r\n\t\n", "the file is empty"),
 ])
 def test_a_file_of_another_kind_or_cut_short_is_named_in_plain_short_words(tmp_path, content,
                                                                           reason):
