@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
 FieldPath = tuple[str | int, ...]  # ("employees", "confidential_info") or (..., 2, "action")
 
-_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+# What a file name cannot hold, and what makes one lie: controls, invisible spaces and the
+# marks that reverse the text after them ("policy.docx" shown as "xcod.ycilop").
+_NOT_IN_FILE_NAMES = re.compile(
+    r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+')
 NO_EARLIER_EXPORT = ("this project keeps no version sent to counsel to compare with; export "
                      "it to Word as a version for counsel (--remember) and save the project first")
 
