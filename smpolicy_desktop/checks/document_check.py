@@ -115,12 +115,18 @@ def _pdf_lines(path: Path) -> list[str]:
     """A PDF's text, one line each; a line that starts in lower case continues the sentence
     above it and is joined to it."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     _size_of_file(path)
     try:
-        text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    except (PdfReadError, ValueError, KeyError) as exc:
+        pages = PdfReader(path).pages
+        if len(pages) > MAX_PAGES:  # known before a page is read
+            raise DocumentError(f"{path}: {len(pages)} pages, too long for one policy; the "
+                                f"check reads up to {MAX_PAGES} pages")
+        text = "\n".join(page.extract_text() or "" for page in pages)
+    except LimitReachedError as exc:  # pypdf's guard against a few KB that unpack to GB
+        raise DocumentError(f"{path}: part of the PDF unpacks to too much data to read") from exc
+    except (PyPdfError, ValueError, KeyError) as exc:
         raise DocumentError(f"{path}: not a PDF that can be read") from exc
     lines: list[str] = []
     for line in (raw.strip() for raw in text.splitlines()):

@@ -10,6 +10,7 @@ import os
 import sys
 import tracemalloc
 import zipfile
+import zlib
 
 import pytest
 
@@ -126,3 +127,37 @@ def test_an_error_naming_a_file_with_control_characters_stays_one_plain_line(tmp
     assert main(["validate", str(tmp_path / "new\nline\x1b[2J.smpolicy")]) == 2
     err = one_line_error(capsys)
     assert "\x1b" not in err and r"new\x0aline\x1b[2J.smpolicy: the file does not exist" in err
+
+
+def plain_pdf(path, text: bytes, pages: int = 1, padding: int = 0) -> None:
+    """A PDF whose every page shows `text`, its content stream padded with `padding` spaces
+    (a few KB on disk that unpack to that many bytes)."""
+    stream = zlib.compress(b"BT /F1 12 Tf 72 700 Td (" + text + b") Tj ET" + b" " * padding)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
+                   pages, b" ".join(b"3 0 R" for _ in range(pages))),
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources "
+               b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream),
+                                                                                  stream)]
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    path.write_bytes(data + b"xref\n0 5\n0000000000 65535 f \n%strailer\n<< /Size 5 /Root 1 0 R "
+                     b">>\nstartxref\n%d\n%%%%EOF\n" % (table, len(data)))
+
+
+def test_a_pdf_policy_is_read_and_one_that_unpacks_to_gigabytes_or_has_thousands_of_pages_is_not(
+        tmp_path, capsys):
+    plain_pdf(tmp_path / "policy.pdf", b"Never criticise the company online.")
+    assert main(["check", "--document", str(tmp_path / "policy.pdf")]) == 0
+    assert "Never criticise the company online." in capsys.readouterr().out
+    plain_pdf(tmp_path / "bomb.pdf", b"Be kind.", padding=100 * 2**20)  # 100 KB on disk
+    assert main(["check", "--document", str(tmp_path / "bomb.pdf")]) == 2
+    assert "bomb.pdf: part of the PDF unpacks to too much data to read" in one_line_error(capsys)
+    plain_pdf(tmp_path / "long.pdf", b"Be kind.", pages=5_000)
+    assert main(["check", "--document", str(tmp_path / "long.pdf")]) == 2
+    assert ("long.pdf: 5000 pages, too long for one policy; the check reads up to 200 pages"
+            in one_line_error(capsys))
