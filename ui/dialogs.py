@@ -26,9 +26,19 @@ from smpolicy_desktop.autosave import Autosave
 from smpolicy_desktop.law import law_as_of
 
 
+def message_box(icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+                parent: QWidget | None = None) -> QMessageBox:
+    """A QMessageBox that shows its words as they are: Qt reads a text with a tag in it as
+    HTML, so a file named "Q4 <draft>.smpolicy" would show as "Q4 .smpolicy"."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the informative text too
+    return box
+
+
 def ask_unsaved_changes(parent: QWidget, name: str) -> str:
     """"save", "discard" or "cancel" for a project with unsaved changes."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+    box = message_box(QMessageBox.Icon.Warning, "Unsaved changes",
                       f"Save the changes to {name} before closing?",
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
@@ -44,7 +54,7 @@ def ask_save_restored(parent: QWidget, restored: str, asked_for: str) -> bool:
     """At the start, before the file asked for replaces work the owner has just restored: True
     to save that work first. There is no Don't Save: one click must not lose what Restore
     brought back (the recovery offer's Discard, which asks again, is the way to drop it)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Save the restored work",
+    box = message_box(QMessageBox.Icon.Warning, "Save the restored work",
                       f"The window shows the unsaved work restored for {restored}. Save it "
                       f"before opening {asked_for}?", parent=parent)
     box.setInformativeText(f"Cancel keeps the restored work here, unsaved, and does not open "
@@ -95,7 +105,7 @@ def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosa
 
 def confirm(parent: QWidget | None, title: str, question: str, action: str) -> bool:
     """Ask before something that cannot be undone; only the named action says yes."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, question, parent=parent)
+    box = message_box(QMessageBox.Icon.Warning, title, question, parent=parent)
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.exec()
@@ -104,7 +114,7 @@ def confirm(parent: QWidget | None, title: str, question: str, action: str) -> b
 
 def ask_file_changed(parent: QWidget, name: str) -> str:
     """Saving over a file changed elsewhere: "reload", "save_as", "overwrite" or "cancel"."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "File changed elsewhere",
+    box = message_box(QMessageBox.Icon.Warning, "File changed elsewhere",
                       f"{name} was changed by another window or program since you opened or "
                       "saved it here.", parent=parent)
     box.setInformativeText("Reload shows the other version (your changes here are dropped). "
@@ -122,7 +132,7 @@ def ask_file_changed(parent: QWidget, name: str) -> str:
 
 def ask_reload(parent: QWidget, name: str) -> bool:
     """The open file changed on disk and this window has no unsaved changes: show it?"""
-    box = QMessageBox(QMessageBox.Icon.Information, "File changed elsewhere",
+    box = message_box(QMessageBox.Icon.Information, "File changed elsewhere",
                       f"{name} was changed by another window or program. Show the new "
                       "version?", parent=parent)
     reload = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
@@ -134,7 +144,7 @@ def ask_reload(parent: QWidget, name: str) -> bool:
 
 def ask_open_elsewhere(parent: QWidget, name: str, holder: str) -> str:
     """The file is open in another window: "read_only", "edit" (anyway) or "cancel"."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Open elsewhere",
+    box = message_box(QMessageBox.Icon.Warning, "Open elsewhere",
                       f"{name} is already open ({holder}).", parent=parent)
     box.setInformativeText("Open it read-only to look at it, or edit it anyway: then the "
                            "window that saves second is warned before it overwrites.")
@@ -147,12 +157,12 @@ def ask_open_elsewhere(parent: QWidget, name: str, holder: str) -> str:
 
 
 def show_error(parent: QWidget, title: str, reason: str) -> None:
-    QMessageBox.warning(parent, title, reason)
+    message_box(QMessageBox.Icon.Warning, title, reason, parent=parent).exec()
 
 
 def export_failed(parent: QWidget, path: Path, reason: str) -> str:
     """"retry", "save_as" or "cancel" after an export could not be written."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Export failed",
+    box = message_box(QMessageBox.Icon.Warning, "Export failed",
                       f"Could not write {path.name}: {reason}.", parent=parent)
     if "full" in reason:  # the disk or the quota
         advice = "Free some space on the disk and try again, or choose another place."
@@ -172,7 +182,7 @@ def export_failed(parent: QWidget, path: Path, reason: str) -> str:
 
 def export_done(parent: QWidget, path: Path) -> None:
     """Tell the user where the file went, with Open and Show in folder."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Export finished",
+    box = message_box(QMessageBox.Icon.Information, "Export finished",
                       f"Exported to {path.name}.", parent=parent)
     box.setInformativeText(str(path.parent))
     open_file = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
@@ -192,7 +202,7 @@ def open_with_system(parent: QWidget, path: Path, reason: str) -> bool:
     """Open a file or folder with the system's program; say so when that fails."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True
-    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open", reason, parent=parent)
+    box = message_box(QMessageBox.Icon.Warning, "Cannot open", reason, parent=parent)
     box.setInformativeText(f"The file is here:\n{path}")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
@@ -202,7 +212,7 @@ def open_with_system(parent: QWidget, path: Path, reason: str) -> bool:
 def save_failed(parent: QWidget, path: Path, reason: str) -> str:
     """"save_as" or "cancel" after a project could not be saved."""
     reason = reason.removeprefix("could not save: ")  # the core's words say it for the CLI
-    box = QMessageBox(QMessageBox.Icon.Warning, "Could not save",
+    box = message_box(QMessageBox.Icon.Warning, "Could not save",
                       f"Could not save {path.name}: {reason}.", parent=parent)
     box.setInformativeText("Your work is still here, unsaved. Choose another place to save it.")
     save_as = box.addButton("Save As...", QMessageBox.ButtonRole.AcceptRole)
@@ -214,7 +224,7 @@ def save_failed(parent: QWidget, path: Path, reason: str) -> str:
 
 def offer_backup(parent: QWidget, path: Path, reason: str, backup: Path | None) -> bool:
     """A project that cannot be opened; True when the user wants its backup instead."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open project",
+    box = message_box(QMessageBox.Icon.Warning, "Cannot open project",
                       f"{path.name} cannot be opened: {reason}.", parent=parent)
     if backup is None:
         box.setInformativeText("The file is left as it is.")
@@ -235,7 +245,7 @@ def offer_backup(parent: QWidget, path: Path, reason: str, backup: Path | None) 
 
 def confirm_final(parent: QWidget, open_items: list[str]) -> bool:
     """Before a Final export with things still open; True to export anyway."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Export a final version?",
+    box = message_box(QMessageBox.Icon.Warning, "Export a final version?",
                       "This version is marked final (no DRAFT mark), but:", parent=parent)
     box.setInformativeText("\n".join(f"\u2022 {item}" for item in open_items))
     go = box.addButton("Export as final anyway", QMessageBox.ButtonRole.AcceptRole)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStyle,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.checks.facts import CheckFacts
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import labels_for
+from ui import dialogs
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
 
@@ -235,7 +235,7 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
         text, error = outcome or ("The check failed; try again.", False)
         if error:
             dialog.close()
-            QMessageBox.warning(parent, "Check a policy document", text)
+            dialogs.show_error(parent, "Check a policy document", text)
         else:
             report.setPlainText(text)
 

@@ -81,7 +81,7 @@ class FieldRow(QFrame):
                 layout.addWidget(editor, 0, align)
             elif question.help:
                 layout.addWidget(help_label)
-        self.message = _small(QLabel())
+        self.message = _small(QLabel(textFormat=Qt.TextFormat.PlainText))  # may quote the answer
         self.message.hide()
         layout.addWidget(self.message)
         layout.addStretch()  # any height the form gives the row goes below, not between

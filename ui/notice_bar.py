@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
@@ -18,7 +19,7 @@ class NoticeBar(QFrame):
                            f" border-radius: 4px; }} #{name} QLabel {{ color: #5c4400; }}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # titles typed
         layout.addWidget(self.message, 1)
         self.buttons = [QPushButton(text) for text in button_texts]
         for button in self.buttons:

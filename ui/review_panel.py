@@ -33,6 +33,7 @@ from smpolicy_desktop.review import (
     ReviewError,
     apply_decisions,
 )
+from ui.dialogs import message_box
 from ui.project_model import ProjectModel
 
 DONE_WORDS = {"accept": "Accepted", "reject": "Rejected", "reply": "Answered"}
@@ -56,8 +57,10 @@ class ReviewPanel(QWidget):
         self.reply: Reply | None = None
         self.decisions: dict[str, Decision] = {}
         layout = QVBoxLayout(self)
+        # Plain text: a file name or counsel's words with a tag in them are not HTML
         self.heading = QLabel("Open your lawyer's marked-up Word file to go through their "
-                              "changes and comments.", wordWrap=True)
+                              "changes and comments.", wordWrap=True,
+                              textFormat=Qt.TextFormat.PlainText)
         self.open_button = QPushButton("Open counsel's reply...")
         self.open_button.clicked.connect(self.ask_for_reply)
         self.items = QTreeWidget(objectName="reviewItems")
@@ -65,7 +68,8 @@ class ReviewPanel(QWidget):
         self.items.setRootIsDecorated(False)
         self.items.itemDoubleClicked.connect(self._show_clause)
         self.items.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.details = QLabel(wordWrap=True, objectName="reviewDetails")
+        self.details = QLabel(wordWrap=True, objectName="reviewDetails",
+                              textFormat=Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
         self.accept_button = QPushButton("Accept", objectName="acceptButton")
@@ -287,7 +291,7 @@ def _confirm_final(window) -> None:
 
 def confirm_marking_final(parent: QWidget, open_items: list[str]) -> bool:
     """Before marking the policy final with things still open; True to mark it anyway."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Mark this version final?",
+    box = message_box(QMessageBox.Icon.Warning, "Mark this version final?",
                       "A final version goes to all staff without the DRAFT mark, the notes "
                       "to counsel or the reviewers' statuses. Still open:", parent=parent)
     box.setInformativeText("\n".join(f"\u2022 {item}" for item in open_items))

@@ -4,9 +4,9 @@ damaged project with a backup, a final version with things still open."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from ui import dialogs
 
@@ -114,3 +114,30 @@ def test_a_final_version_with_open_items_asks_first_and_defaults_to_going_back(q
     assert "Not approved yet by: Company lawyer." in seen[1]
     answer("Export as final anyway", seen)
     assert dialogs.confirm_final(parent(qtbot), ["x"])
+
+
+@pytest.mark.parametrize("dialog", ["offer_backup", "save_failed", "export_failed", "show_error"])
+def test_a_file_name_with_angle_brackets_is_shown_as_typed_not_read_as_html(qtbot, tmp_path,
+                                                                           dialog):
+    name = "Q4 <draft> & <b>notes.smpolicy"  # Qt would show "Q4  & notes.smpolicy", in bold
+    path = tmp_path / name
+    show = {"offer_backup": lambda: dialogs.offer_backup(widget, path, "the file is empty", None),
+            "save_failed": lambda: dialogs.save_failed(widget, path, "the disk is read-only"),
+            "export_failed": lambda: dialogs.export_failed(widget, path, "the disk is full"),
+            "show_error": lambda: dialogs.show_error(widget, "Cannot open",
+                                                     f"{name}: the file is empty")}[dialog]
+    shown: list[tuple[str, bool]] = []
+
+    def respond() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, respond)
+            return
+        shown.extend((label.text(), label.textFormat() == Qt.TextFormat.PlainText)
+                     for label in box.findChildren(QLabel) if name in label.text())
+        box.done(0)
+
+    widget = parent(qtbot)
+    QTimer.singleShot(0, respond)
+    show()
+    assert shown and all(plain for _, plain in shown), shown

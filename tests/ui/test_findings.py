@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.workspace import Workspace
+from ui import dialogs
 from ui.findings import FindingsPanel
 from ui.project_model import ProjectModel
 from ui.rendering import CHECK_PAUSE_MS, Rendering
@@ -183,10 +184,8 @@ def test_a_long_document_is_checked_while_the_window_stays_usable(qtbot, tmp_pat
                                      b"Be kind online.\n" * 50_000])
 def test_an_empty_or_broken_document_is_refused_with_a_reason(qtbot, tmp_path, monkeypatch,
                                                               content):
-    from PySide6.QtWidgets import QMessageBox
-
     said = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(text))
     policy = tmp_path / ("policy.docx" if content.startswith(b"PK") else "policy.txt")
     policy.write_bytes(content)
     _, report = document_check(qtbot, policy)
@@ -199,10 +198,8 @@ def test_an_empty_or_broken_document_is_refused_with_a_reason(qtbot, tmp_path, m
 @pytest.mark.timeout(60)
 def test_a_pipe_named_like_a_policy_is_refused_and_the_checker_still_checks(qtbot, tmp_path,
                                                                            monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
     said = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(text))
     os.mkfifo(tmp_path / "policy.docx")  # reading it would wait for ever, holding the checker
     assert document_check(qtbot, tmp_path / "policy.docx")[1] is None
     assert said[0].endswith("policy.docx: that is not a file but a pipe, a device or a socket, "

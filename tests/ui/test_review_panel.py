@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from smpolicy_desktop.model import CounselNote
@@ -328,3 +329,14 @@ def test_counsel_rejecting_a_change_of_the_redline_is_listed_and_accept_undoes_i
     window.review_panel.accept_button.click()
     qtbot.waitUntil(lambda: HOLDING_SENT in window.preview.toPlainText())
     assert HOLDING_NOW not in window.preview.toPlainText()
+
+
+def test_a_reply_named_with_tags_is_named_as_typed(qtbot, window, tmp_path):
+    broken = tmp_path / "Q4 <b>final<br> reply.docx"
+    broken.write_bytes(b"not a zip")
+    assert not window.review_panel.open_reply(broken)
+    heading = window.review_panel.heading
+    assert heading.text().startswith("Cannot read Q4 <b>final<br> reply.docx: ")
+    assert heading.textFormat() == Qt.TextFormat.PlainText  # not "final" in bold on two lines
+    select(window, "We will put any warning in writing.")
+    assert window.review_panel.details.textFormat() == Qt.TextFormat.PlainText  # counsel's words
