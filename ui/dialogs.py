@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import Qt as QtText  # the text functions: mightBeRichText...
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +35,11 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str,
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # the informative text too
     return box
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as it is (a tooltip with a tag in it is read as HTML)."""
+    return QtText.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def ask_unsaved_changes(parent: QWidget, name: str) -> str:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.checks.facts import CheckFacts
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import labels_for
-from ui import dialogs
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
 
@@ -235,6 +234,8 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
         text, error = outcome or ("The check failed; try again.", False)
         if error:
             dialog.close()
+            from ui import dialogs
+
             dialogs.show_error(parent, "Check a policy document", text)
         else:
             report.setPlainText(text)

@@ -33,7 +33,7 @@ from smpolicy_desktop.review import (
     ReviewError,
     apply_decisions,
 )
-from ui.dialogs import message_box
+from ui.dialogs import message_box, plain_tooltip
 from ui.project_model import ProjectModel
 
 DONE_WORDS = {"accept": "Accepted", "reject": "Rejected", "reply": "Answered"}
@@ -139,7 +139,7 @@ class ReviewPanel(QWidget):
                                    f"{item.author or 'unknown'}{when}",
                                    " ".join(item.text.split())])
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
-            row.setToolTip(3, item.text)
+            row.setToolTip(3, plain_tooltip(item.text))
             row.setDisabled(bool(done))
             self.items.addTopLevelItem(row)
         self.items.resizeColumnToContents(1)

@@ -101,13 +101,15 @@ class StartPage(QScrollArea):
         open_button.clicked.connect(lambda: self._chosen(StartChoice(ask_for_file=True)))
         column.addWidget(open_button)
         if recent:
+            from ui.dialogs import plain_tooltip  # loaded only when there are recent projects
+
             column.addWidget(QLabel("Recent projects:"))
-        for path in recent:
-            button = QPushButton(path.stem)
-            button.setToolTip(str(path))
-            button.setObjectName("recent")
-            button.clicked.connect(lambda _=False, p=path: self._chosen(StartChoice(path=p)))
-            column.addWidget(button)
+            for path in recent:
+                button = QPushButton(path.stem)
+                button.setToolTip(plain_tooltip(str(path)))
+                button.setObjectName("recent")
+                button.clicked.connect(lambda _=False, p=path: self._chosen(StartChoice(path=p)))
+                column.addWidget(button)
         if example is not None:
             column.addSpacing(12)
             column.addWidget(QLabel("See what a finished policy looks like:", wordWrap=True))

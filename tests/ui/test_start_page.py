@@ -51,3 +51,14 @@ def test_open_recent_and_the_example(qtbot, tmp_path):
     shown = page(qtbot)
     next(b for b in shown.findChildren(QPushButton) if b.text() == "Open a project...").click()
     assert shown.choice == StartChoice(ask_for_file=True)
+
+
+def test_a_recent_project_named_with_tags_shows_its_path_as_typed(qtbot, tmp_path):
+    from PySide6.QtGui import Qt as QtText
+    from PySide6.QtGui import QTextDocument
+
+    recent = tmp_path / "Q4 <b>final<br> & draft.smpolicy"
+    tip = page(qtbot, [recent]).findChild(QPushButton, "recent").toolTip()
+    shown = QTextDocument()
+    shown.setHtml(tip) if QtText.mightBeRichText(tip) else shown.setPlainText(tip)
+    assert shown.toPlainText() == str(recent)  # not "final" in bold, on a line of its own
