@@ -150,3 +150,22 @@ def test_a_bullet_the_owner_added_after_sending_stays_beside_counsels(sent, tmp_
     assert workspace.project.employees.confidential_info == [
         "Client files and client data", SOURCE_CODE, "Unreleased projects", "Board minutes"]
     assert workspace.project.wording == [], outcome.done
+
+
+@pytest.mark.parametrize("editor", ["_google_docs", "_drop_bookmarks", "_localised_styles",
+                                    "_rsids"])
+def test_rows_and_bullets_from_other_editors_go_into_the_lists(sent, tmp_path, editor):
+    """Re-saved by Google Docs, without the clause bookmarks, with translated style ids, or
+    with Word's rsids and split runs: the rows and bullets still go into the answers."""
+    from tests import test_review_other_editors as editors
+
+    saved = getattr(editors, editor)
+    workspace, read = reply_of(sent, tmp_path, on_body(_new_row), on_body(_new_bullet),
+                               on_body(saved) if editor == "_rsids" else saved)
+    workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    project = workspace.project
+    assert project.employees.confidential_info == [
+        "Client files and client data", SOURCE_CODE, "Unreleased projects"]
+    assert [c.role for c in project.responses.escalation_chain] == [
+        "Account owner", "HR", "Policy owner"]
+    assert project.wording == []
