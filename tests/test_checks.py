@@ -12,6 +12,7 @@ import pytest
 
 from smpolicy_desktop.checks import CheckFacts, check_text
 from smpolicy_desktop.checks.families import FAMILIES
+from smpolicy_desktop.checks.language import sentences
 from smpolicy_desktop.checks.wording import RULES
 
 HEALTH = CheckFacts(country="US", industry="health_care")
@@ -344,3 +345,46 @@ def test_a_labelled_rule_in_new_names_is_read_by_the_rules_most_like_it():
     voted = [p for p in rules if learned.votes(f"{p.text} Zanthor").get(p.area, 0.0) >= 0.5]
     assert len(voted) >= 0.9 * len(rules)
     assert learned.votes("Client contract 12") == learned.votes("Client contract 4031")
+
+
+# Rules no keyword rule catches, in words of our own: the model finds them, and names their kind.
+MODEL_ONLY = [
+    ("Company matters stay inside the company, not on Facebook.", GENERAL,
+     "nlra.confidentiality"),
+    ("Don't say anything online that could make customers think less of us.", GENERAL,
+     "nlra.disparagement"),
+    ("Whatever you earn is between you and the payroll office.", GENERAL, "nlra.pay"),
+    ("Workers who gripe about the schedule in a group chat will be written up.", GENERAL,
+     "nlra.pay"),
+    ("Influencers we send free samples to can keep quiet about getting them.", GENERAL,
+     "ftc.endorsement_disclosure"),
+    ("Share the story of a patient's recovery on our page; no need to ask her.", HEALTH,
+     "hipaa.patient_content"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "kind"), MODEL_ONLY)
+def test_a_finding_names_the_kind_of_rule_the_labelled_rules_most_like_it_are(text, facts,
+                                                                             kind):
+    """The kind (and so the reason) comes from the area's unlawful rules most like the
+    sentence, rare words counting most: "employees may not" is in rules of every kind and does
+    not make a pay rule read as a logo rule."""
+    from smpolicy_desktop.checks.detect import flagged_families
+
+    assert not any(test(sentences(text)[0]) for _, test in RULES)
+    assert kind in {f.id for f, _ in flagged_families(text, facts)}
+
+
+def test_a_quoted_precedent_is_always_of_the_findings_own_kind():
+    """"This reads like the rule found unlawful in ..." quotes a rule of the kind the finding
+    names, never the nearest rule of another kind."""
+    from smpolicy_desktop.checks.detect import flagged_families
+    from smpolicy_desktop.checks.model import model
+
+    texts = [text for text, *_ in FLAGGED + MODEL_ONLY]
+    texts += [p.text for p in model().precedents if p.verdict == "unlawful"][::7]
+    quoted = [(family.id, precedent.family) for text in texts
+              for family, precedent in flagged_families(text, CheckFacts("US"))
+              if precedent is not None]
+    assert len(quoted) > 20
+    assert [pair for pair in quoted if pair[0] != pair[1]] == []

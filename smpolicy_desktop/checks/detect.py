@@ -58,7 +58,7 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
             family = FAMILIES[family_id]
             if family.area in areas and _may_apply(family, company_speech) and test(sentence):
                 found.setdefault(family.id, (family, precedents and _shown(learned, text,
-                                                                           family.area) or None))
+                                                                           family) or None))
     parts = clauses(text)
     # A clause of one or two words ("ask HR") carries no rule of its own.
     risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
@@ -68,11 +68,12 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
                 area == "nlra" and _lawful_by_subject(sentence)):
             continue
         if area in areas and all(f.area != area for f, _ in found.values()):
-            precedent = learned.nearest(text, area)
-            learned_family = FAMILIES[precedent.family] if precedent else None
+            kind = learned.family(text, area)
+            learned_family = FAMILIES[kind] if kind else None
             if learned_family and _may_apply(learned_family, company_speech):
                 found[learned_family.id] = (learned_family,
-                                            precedents and _shown(learned, text, area) or None)
+                                            precedents and _shown(learned, text, learned_family)
+                                            or None)
     return list(found.values())
 
 
@@ -86,8 +87,10 @@ def _lawful_by_subject(sentence: Sentence) -> bool:
         HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
 
 
-def _shown(learned: Model, text: str, area: str) -> Precedent | None:
-    return learned.nearest(text, area, citable_only=True, minimum=SHOWN_PRECEDENT)
+def _shown(learned: Model, text: str, family: Family) -> Precedent | None:
+    """The citable rule of the finding's own kind most like the sentence, if alike enough."""
+    return learned.nearest(text, family.area, citable_only=True, minimum=SHOWN_PRECEDENT,
+                           family=family.id)
 
 
 def _may_apply(family: Family, company_speech: bool) -> bool:

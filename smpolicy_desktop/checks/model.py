@@ -28,6 +28,10 @@ SURE_TOPIC = 0.9
 # How many labelled sentences vote on a new one (a conventional k, not tuned), and the share of
 # the labelled sentences above which a feature is too common to tell sentences apart.
 NEIGHBOURS, COMMON = 5, 0.2
+# How many of an area's unlawful rules most like a sentence (every feature weighted by how rare
+# it is in the corpus) name the kind of rule a finding reports; chosen among 1-15 by source-
+# split cross-validation of the finding's family (README).
+FAMILY_NEIGHBOURS = 9
 _WORD = re.compile(r"[a-z0-9#']+|[,;:()]")
 # Words that open a scope: what follows them, up to the end of the clause, is forbidden ("n"),
 # allowed ("p"), required ("o"), limited ("y"), or excepted ("x"). "Never post patient photos"
@@ -139,6 +143,12 @@ class Model:
             if precedent.verdict == "unlawful":
                 self._alike.setdefault(precedent.area, []).append(
                     (precedent, set(features(precedent.text))))
+        counts = Counter(chain.from_iterable(set(features(p.text)) for p in self.precedents))
+        self._rarity = {f: math.log(len(self.precedents) / count) ** 2
+                        for f, count in counts.items()}
+        self._sizes = {area: [math.sqrt(sum(map(self._rarity.__getitem__, theirs)) or 1.0)
+                              for _, theirs in alike]
+                       for area, alike in self._alike.items()}
 
     def _index_neighbours(self, ours: list[str]) -> None:
         """An index from each feature to the labelled sentences that have it (the corpus, and
@@ -214,13 +224,31 @@ class Model:
         self._risky.clear()
         Model._votes.cache_clear()
 
+    def family(self, text: str, area: str) -> str | None:
+        """The kind of unlawful rule (family id) the sentence is in that area: the one most of
+        the FAMILY_NEIGHBOURS unlawful rules of the area most like it share, weighted by
+        likeness (cosine over features weighted by their rarity in the corpus, so "employees may
+        not" counts for little and "payroll" for much)."""
+        mine = set(features(text))
+        rarity = self._rarity.get
+        size = math.sqrt(sum(rarity(f, 0.0) for f in mine)) or 1.0
+        alike = [(sum(rarity(f, 0.0) for f in mine & theirs) / (size * theirs_size), precedent)
+                 for (precedent, theirs), theirs_size in zip(
+                     self._alike.get(area, []), self._sizes.get(area, []), strict=True)]
+        shares: dict[str, float] = {}
+        for likeness, precedent in heapq.nlargest(FAMILY_NEIGHBOURS, alike,
+                                                  key=lambda pair: pair[0]):
+            shares[precedent.family] = shares.get(precedent.family, 0.0) + likeness
+        return max(shares, key=shares.__getitem__) if shares else None
+
     def nearest(self, text: str, area: str, citable_only: bool = False,
-                minimum: float = 0.0) -> Precedent | None:
-        """The most similar unlawful precedent in the area (Jaccard overlap of features)."""
+                minimum: float = 0.0, family: str | None = None) -> Precedent | None:
+        """The most similar unlawful precedent in the area, of that family if given (Jaccard
+        overlap of features)."""
         mine = set(features(text))
         best, best_score = None, minimum
         for precedent, theirs in self._alike.get(area, []):
-            if citable_only and not precedent.citable:
+            if citable_only and not precedent.citable or family not in (None, precedent.family):
                 continue
             shared = len(mine & theirs)
             score = shared / (len(mine) + len(theirs) - shared or 1)

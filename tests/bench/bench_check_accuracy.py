@@ -6,7 +6,9 @@ model is retrained without the held-out fold; the keyword rules are fixed code. 
 risky sentences of an area flagged for that area; false alarms count acceptable sentences (of
 any area) flagged for it, and separately the area's own acceptable sentences (the harder, same-
 topic cases); "also elsewhere" counts the area's risky sentences flagged in another area too (a
-finding with the wrong reason and authority, which neither recall nor false alarms sees). With
+finding with the wrong reason and authority, which neither recall nor false alarms sees); "right
+kind" counts the risky sentences caught whose finding in the area names the kind of rule (family)
+they are labelled with (a finding with the right law but the wrong reason). With
 --final, also the frozen held-out set (tests/data/corpus/final.jsonl: whole sources and one set
 of owner phrasings set aside before the model was changed, never trained or tuned on) and the
 NLRB dev set, each checked once with the shipped model.
@@ -29,13 +31,14 @@ from train import (  # noqa: E402
     AREAS,
     app_sentences,
     choose_thresholds,
-    flagged_areas,
+    flagged_kinds,
     folds_by_source,
     load_corpus,
     train,
     without,
 )
 
+from smpolicy_desktop.checks.families import FAMILIES  # noqa: E402
 from smpolicy_desktop.checks.model import Model, model  # noqa: E402
 
 DEV_SET = REPO / "tests" / "data" / "nlrb_dev.jsonl"
@@ -52,19 +55,24 @@ def cross_validate(l2: float | None = None) -> dict[str, dict[str, int]]:
         thresholds = choose_thresholds(training, ours, l2)
         learned = Model(train(training, ours, l2, thresholds))
         for example in held_out:
-            _count(counts, example, flagged_areas(example["text"], learned))
+            _count(counts, example, flagged_kinds(example["text"], learned))
     return counts
 
 
-def _count(counts, example: dict, flagged: set[str]) -> None:
+def _count(counts, example: dict, kinds: list[str]) -> None:
     """Tally one held-out example (counts: area -> counter; "any area" for what an owner sees:
-    an acceptable sentence with a finding in any area)."""
+    an acceptable sentence with a finding in any area), given the kinds of rule found in it."""
+    flagged = {FAMILIES[kind].area for kind in kinds}
     if example["verdict"] == "lawful":
         counts["any area"]["acceptable"] += 1
         counts["any area"]["false_alarms"] += bool(flagged)
     if example["verdict"] == "unlawful":
         counts[example["area"]]["risky"] += 1
         counts[example["area"]]["caught"] += example["area"] in flagged
+        if example["area"] in flagged and "family" in example:  # the dev set has no kinds
+            named = next(kind for kind in kinds if FAMILIES[kind].area == example["area"])
+            counts[example["area"]]["kind_known"] += 1
+            counts[example["area"]]["right_kind"] += named == example["family"]
         counts[example["area"]]["elsewhere"] += bool(flagged - {example["area"]})
     else:
         for area in AREAS:
@@ -82,18 +90,19 @@ def held_out_figures(path: Path, area: str | None = None) -> dict[str, dict[str,
         if line.strip():
             example = json.loads(line)
             example.setdefault("area", area)
-            _count(counts, example, flagged_areas(example["text"], model()))
+            _count(counts, example, flagged_kinds(example["text"], model()))
     return counts if area is None else {a: counts[a] for a in (area, "any area")}
 
 
 def report(counts: dict[str, dict[str, int]]) -> str:
     lines = [f"{'area':<17}{'recall':>16}{'false alarms':>20}{'same-topic':>18}"
-             f"{'also elsewhere':>18}"]
+             f"{'also elsewhere':>18}{'right kind':>18}"]
     for area, c in counts.items():
         lines.append(f"{area:<17}{_rate(c['caught'], c['risky']):>16}"
                      f"{_rate(c['false_alarms'], c['acceptable']):>20}"
                      f"{_rate(c['own_false_alarms'], c['own_acceptable']):>18}"
-                     f"{_rate(c['elsewhere'], c['risky']):>18}")
+                     f"{_rate(c['elsewhere'], c['risky']):>18}"
+                     f"{_rate(c['right_kind'], c['kind_known']):>18}")
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ sys.path.insert(0, str(REPO))
 
 from smpolicy_desktop.checks.detect import flagged_families  # noqa: E402
 from smpolicy_desktop.checks.facts import CheckFacts  # noqa: E402
+from smpolicy_desktop.checks.families import FAMILIES  # noqa: E402
 from smpolicy_desktop.checks.model import Model, features, probability  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
@@ -84,11 +85,16 @@ def without(folds: list[list[dict]], index: int) -> list[dict]:
     return [example for i, fold in enumerate(folds) if i != index for example in fold]
 
 
+def flagged_kinds(text: str, learned: Model) -> list[str]:
+    """The kinds of rule (family ids) the whole check (keyword rules and model) finds in a
+    sentence, with every area switched on; in each area the one a finding names first."""
+    return [family.id for family, _ in flagged_families(text, EVERY_AREA, learned=learned,
+                                                        precedents=False)]
+
+
 def flagged_areas(text: str, learned: Model) -> set[str]:
-    """The areas in which the whole check (keyword rules and model) flags a sentence, with
-    every area switched on."""
-    return {family.area for family, _ in flagged_families(text, EVERY_AREA, learned=learned,
-                                                          precedents=False)}
+    """The areas in which the whole check flags a sentence."""
+    return {FAMILIES[kind].area for kind in flagged_kinds(text, learned)}
 
 
 def choose_thresholds(examples: list[dict], extra_lawful: list[str],
