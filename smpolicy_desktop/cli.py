@@ -208,6 +208,7 @@ def run_check(args: argparse.Namespace) -> None:
 def run_import_review(args: argparse.Namespace) -> None:
     import json
 
+    from .render import clause_names
     from .review import decisions_for
     from .workspace import Workspace
 
@@ -219,9 +220,11 @@ def run_import_review(args: argparse.Namespace) -> None:
     else:
         print(f"{args.reply}: the reply to {reply.version.id} "
               f"({reply.version.label.lower()}), {len(reply.items)} change(s) and comment(s)")
+        names = clause_names(workspace.project, [item.clause_id for item in reply.items],
+                             workspace.document())
         for item in reply.items:
             when = f" {item.date:%Y-%m-%d}" if item.date else ""
-            where = item.clause_id or "(outside the clauses)"
+            where = names.get(item.clause_id, "(outside the clauses)")
             print(visible(f"{item.id}\t{item.kind}\t{where}\t{item.author or '?'}{when}\t"
                           f"{' '.join(item.text.split())}"))
     if not (args.accept or args.reject):

@@ -53,7 +53,7 @@ class Note:
 
     clause_id: str
     text: str
-    clause_title: str = ""  # the clause's title, where the policy no longer has the clause
+    clause_name: str = ""  # the clause as the owner knows it (render.clause_names)
 
 
 @dataclass(frozen=True)

@@ -530,9 +530,7 @@ def _add_notes_to_counsel(word: docx.document.Document, body: _Body, document: D
                 question = ("This note is about a clause of the full policy, which the short "
                             f"guidelines leave out. {question}")
             elif clause_id:
-                gone = (f'the clause "{note.clause_title}", which is' if note.clause_title
-                        else "a clause that is")
-                question = f"This note was about {gone} no longer in the policy. {question}"
+                question = f"This note was about {note.clause_name}. {question}"
         # Never anchored in deleted text: accepting the deletion would take the note with it.
         runs = [r for p in paragraphs for r in p.iter(_W["r"])
                 if r.getparent().tag != _W["del"]]

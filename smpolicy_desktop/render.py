@@ -12,7 +12,7 @@ import json
 import pickle
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from datetime import date
 from functools import cache, partial
@@ -321,29 +321,46 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
     notes += tuple(Note(xml_safe(comment.clause_id), xml_safe(_answered(comment, author)))
                    for comment in project.counsel_comments if not comment.resolved
                    and any(reply.author == author for reply in comment.replies))
-    if own_wording and kind == DocumentType.FULL:
-        notes = _naming_gone_clauses(project, blocks, notes)
-    return Document(kind=kind.value, title="Social Media Policy",
+    document = Document(kind=kind.value, title="Social Media Policy",
                     company=xml_safe(company.name.strip()), owner=xml_safe(owner),
                     draft=not project.review.final, blocks=tuple(blocks),
                     author=xml_safe(author), version=xml_safe(company.version), notes=notes,
                     paper="Letter" if company.country in LETTER_COUNTRIES else "A4",
                     spelling=company.spelling,
                     language=language_tag(law.country, company.spelling))
+    if not (own_wording and kind == DocumentType.FULL and notes):
+        return document
+    names = clause_names(project, [note.clause_id for note in notes], document)
+    return dataclasses.replace(document, notes=tuple(
+        dataclasses.replace(note, clause_name=names.get(note.clause_id, "")) for note in notes))
 
 
-def _naming_gone_clauses(project: Project, blocks: list[Block], notes: tuple[Note, ...]
-                         ) -> tuple[Note, ...]:
-    """The notes, each on a clause the owner's or counsel's wording took out of the policy
-    with the clause's generated title: Word's comment then names it in words, not by its id."""
-    gone = {note.clause_id for note in notes} - {block.clause_id for block in blocks} - {""}
-    if not gone:
-        return notes
-    titles = {block.clause_id: "".join(run.text for run in block.runs)
-              for block in render_document(project, DocumentType.FULL, own_wording=False).blocks
-              if block.kind in ("heading1", "heading2") and block.clause_id in gone}
-    return tuple(dataclasses.replace(note, clause_title=titles.get(note.clause_id, ""))
-                 if note.clause_id in gone else note for note in notes)
+def clause_names(project: Project, clause_ids: Iterable[str] = (),
+                 document: Document | None = None) -> dict[str, str]:
+    """Each clause of the policy (`document`, when the caller has it rendered) named as the
+    owner knows it: its number and title ("4.2 Your personal accounts"), after its section's
+    when it has no number ("Appendix B: Quick guide, Don't"). Those of `clause_ids` the policy
+    no longer has are named by their generated title ('"Other policies" (no longer in the
+    policy)') or, when nothing names them, as "a clause no longer in the policy". Never by an
+    id: this is what the window, the Word file and the command line show for a clause."""
+    document, wanted = document or render_document(project), set(clause_ids) - {""}
+    headings = document.clauses()
+    names = {clause_id: heading if heading[:1].isdigit() or section == clause_id
+             or section not in headings else f"{headings[section]}, {heading}"
+             for clause_id, heading in headings.items()
+             for section in [clause_id.partition(".")[0]]}
+    for block in document.blocks:  # a part without a heading (the title): its first words
+        if block.clause_id in wanted and block.text:
+            names.setdefault(block.clause_id, block.text)
+    gone = wanted - set(names)
+    if gone:  # a clause the owner's or counsel's wording took out: its generated title
+        titles = {block.clause_id: "".join(run.text for run in block.runs) for block
+                  in render_document(project, DocumentType.FULL, own_wording=False).blocks
+                  if block.kind in ("heading1", "heading2") and block.clause_id in gone}
+        names.update({clause_id: f'"{titles[clause_id]}" (no longer in the policy)'
+                      if clause_id in titles else "a clause no longer in the policy"
+                      for clause_id in gone})
+    return names
 
 
 def _read_once(env: Environment, template: str,

@@ -1099,6 +1099,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         reply.item(item_id)  # unknown ids are refused before anything changes
     decisions = reply.with_moves(decisions)
     from .checks import check_project
+    from .render import clause_names
 
     before = {(f.rule, f.clause_id) for f in check_project(project)}
     protections = _protections(project)
@@ -1108,11 +1109,11 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         if item.id in accepted and item.changes_text and not _as_clause(item, decisions):
             for clause_id in reply.clauses_of(item):
                 by_clause.setdefault(clause_id, []).append(item)
-    names = _headings(project)  # as the owner knows them before the changes
+    names = clause_names(project, by_clause)  # as the owner knows them before the changes
     for clause_id, items in by_clause.items():
         hows = {decisions[item.id].how for item in items}
         _apply_clause(project, reply, clause_id, {item.id for item in items}, hows, outcome,
-                      names.get(clause_id, clause_id))
+                      names.get(clause_id, ""))
     for item in reply.items:
         decision = decisions.get(item.id)
         if decision is None or decision.action == "reject":
@@ -1129,22 +1130,10 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
             outcome.warnings.append(f"{names.get(finding.clause_id, 'The policy')}: "
                                     f"{finding.reason}")
     for clause_id, sentence in sorted(protections - _protections(project)):
-        outcome.warnings.append(f"{names.get(clause_id, clause_id)}: counsel's change removes "
+        outcome.warnings.append(f"{names.get(clause_id, 'The policy')}: counsel's change removes "
                                 f"a protection of employees' rights: \"{sentence}\"")
     _record_reply(project, reply, now)
     return outcome
-
-
-def _headings(project: Project) -> dict[str, str]:
-    """Each clause as the owner knows it: its number and title, after its section's when it
-    has no number ("Appendix B: Quick guide, Don't")."""
-    from .render import render_document
-
-    headings = render_document(project).clauses()
-    return {clause_id: heading if heading[:1].isdigit() or section == clause_id
-            or section not in headings else f"{headings[section]}, {heading}"
-            for clause_id, heading in headings.items()
-            for section in [clause_id.partition(".")[0]]}
 
 
 def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:
@@ -1154,7 +1143,7 @@ def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:
 
 def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[str],
                   hows: set[str], outcome: Outcome, name: str) -> None:
-    from .render import clause_texts, own_wording, render_document
+    from .render import clause_names, clause_texts, own_wording, render_document
 
     if not clause_id or clause_id not in reply.sent_bodies:
         outcome.warnings.append(f"{', '.join(sorted(accepted))}: outside every clause, so "
@@ -1184,7 +1173,8 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
             labels = [question.title if question else ".".join(map(str, path))
                       for path in paths for question in [question_at(path)]]
             now = clause_texts(render_document(project, reply.version.kind))
-            also = [_headings(project)[other] for other, text in now.items()
+            names = clause_names(project)
+            also = [names[other] for other, text in now.items()
                     if other != clause_id and shown.get(other) != text]  # restated there
             repeated = f"; {_quoted(also)} repeats it and changes with it" if also else ""
             outcome.done.append(f"{name}: kept as your answer to {_quoted(labels)}{repeated}")

@@ -47,7 +47,8 @@ def test_check_of_a_final_version_counsel_has_not_approved_says_so(tmp_path, cap
 def test_check_prints_clause_severity_reason_and_safer_wording(tmp_path, capsys):
     assert main(["check", str(risky_project_file(tmp_path))]) == 0
     out = capsys.readouterr().out
-    assert "[error]" in out and "employees" in out
+    assert "[error] 4.6 Confidential business information: " in out  # the clause as shown
+    assert "employees.confidential" not in out  # never its id (--json keeps it)
     assert '"Salary information"' in out
     assert "Why: Employees have a legal right" in out
     assert "Safer wording: " in out

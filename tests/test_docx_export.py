@@ -241,8 +241,8 @@ def test_a_note_on_a_removed_clause_lands_on_the_title_and_names_the_clause_in_w
     assert "Other policies" not in preview and "purpose.related" not in preview
     word = docx.Document(export(project, tmp_path))
     (comment,) = list(word.comments)
-    assert comment.text == ('This note was about the clause "Other policies", which is no '
-                            "longer in the policy. Do we still need this?")
+    assert comment.text == ('This note was about "Other policies" (no longer in the policy). '
+                            "Do we still need this?")
     assert comment_anchors(word)[str(comment.comment_id)] == "Social Media Policy"
 
 
@@ -252,7 +252,7 @@ def test_a_note_on_a_clause_nothing_names_any_more_says_so_without_an_id(tmp_pat
                                                    question="Do we still need this?")]
     word = docx.Document(export(project, tmp_path))
     (comment,) = list(word.comments)
-    assert comment.text == ("This note was about a clause that is no longer in the policy. "
+    assert comment.text == ("This note was about a clause no longer in the policy. "
                             "Do we still need this?")
 
 

@@ -19,7 +19,7 @@ from lxml import etree
 
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import CounselNote
-from smpolicy_desktop.render import clause_texts, render_document
+from smpolicy_desktop.render import clause_texts, own_wording, render_document
 from smpolicy_desktop.review import NEW_CLAUSE, Decision, parse_date
 from smpolicy_desktop.storage import backup_path, load_project, save_project
 from smpolicy_desktop.tracked_changes import sentences
@@ -424,6 +424,25 @@ def test_accepting_a_deleted_protection_warns(sent, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "warning: 8.1 Your right to talk about work: counsel's change removes a protection" \
         in out  # the clause as the owner knows it, not its id
+
+
+def test_the_list_of_counsels_changes_names_each_clause_in_words(sent, tmp_path, capsys):
+    """The owner took a clause counsel changed out of the policy since: the list names it by
+    its title; the others by number and title; no clause by the app's id (--json keeps it)."""
+    project_file, sent_docx = sent
+    reply = tmp_path / "reply.docx"
+    build_word_reply(sent_docx, reply)
+    ids = {item["clause_id"] for item in items(capsys, project_file, reply)} - {""}
+    project = load_project(project_file)
+    project.wording = [own_wording(project, "training.consequences", "")]
+    save_project(project, project_file)
+    assert main(["import-review", str(project_file), str(reply)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    where = {line.split("\t")[4]: line.split("\t")[2] for line in lines[1:]}
+    assert where["We will put any warning in writing."] == (
+        '"If this policy is broken" (no longer in the policy)')
+    assert "7.3 Monitoring of company systems" in where.values()
+    assert ids and not [line for line in lines for id_ in ids if id_ in line]
 
 
 @pytest.mark.parametrize("content, reason", [

@@ -6,6 +6,7 @@ mark. Edits go to the ProjectModel; the form re-reads whatever the model says ha
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.dates import REVIEW, suggested_review_date
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
+from smpolicy_desktop.render import clause_names
 
 from .editors import MARK_COLOUR, FieldEditor, make_editor
 from .project_model import FieldPath, ProjectModel
@@ -217,8 +219,9 @@ class AreaForm(ScrollColumn):
         _name(label, editor)
         return label
 
-    def _clauses(self) -> dict[str, str]:
-        return self.model.workspace.document().clauses()  # the one rendered Document
+    def _clauses(self, clause_ids: Iterable[str]) -> dict[str, str]:
+        return clause_names(self.model.project, clause_ids,
+                            self.model.workspace.document())  # the one rendered Document
 
     # --- edits in, changes out ---
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smpolicy_desktop.render import long_date
+from smpolicy_desktop.render import clause_names, long_date
 from smpolicy_desktop.review import (
     ANSWER,
     NEW_CLAUSE,
@@ -127,14 +127,15 @@ class ReviewPanel(QWidget):
 
     def _fill(self) -> None:
         assert self.reply is not None
-        headings = self.model.workspace.document().clauses()
+        names = clause_names(self.model.project, [item.clause_id for item in self.reply.items],
+                             self.model.workspace.document())
         with QSignalBlocker(self.items):  # the rows' ids may be another reply's
             self.items.clear()
         for item in self.reply.items:
             when = f", {long_date(item.date.date())}" if item.date else ""
             done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
             kind = f"{item.kind} (resolved)" if item.resolved else item.kind
-            row = QTreeWidgetItem([headings.get(item.clause_id, item.clause_id or "-"),
+            row = QTreeWidgetItem([names.get(item.clause_id, "-"),
                                    f"{kind}{' - ' + done if done else ''}",
                                    f"{item.author or 'unknown'}{when}",
                                    " ".join(item.text.split())])
@@ -218,27 +219,32 @@ class ReviewPanel(QWidget):
         """The owner's questions ("You asked") and counsel's notes with their replies (built
         again only when they changed: this runs after every edit)."""
         project = self.model.project
-        shown = ([note.model_dump() for note in project.review.notes_to_counsel],
-                 [comment.model_dump() for comment in project.counsel_comments])
+        notes, comments = project.review.notes_to_counsel, project.counsel_comments
+        names = clause_names(project, [x.clause_id for x in [*notes, *comments]],
+                             self.model.workspace.document())  # a clause may be gone since
+        shown = ([note.model_dump() for note in notes],
+                 [comment.model_dump() for comment in comments], names)
         if shown == self._notes_shown:
             return
         self._notes_shown = shown
         self.notes.clear()
         for note in project.review.notes_to_counsel:
             if note.question.strip():
-                row = QTreeWidgetItem([note.clause_id, "You asked", note.question])
+                row = QTreeWidgetItem([names.get(note.clause_id, ""), "You asked",
+                                       note.question])
                 row.setData(0, Qt.ItemDataRole.UserRole, "owner")
                 self.notes.addTopLevelItem(row)
                 for comment in project.counsel_comments:
                     if comment.about_note == note.question.strip():
-                        self._note_row(row, comment)
+                        self._note_row(row, comment, names)
         for comment in project.counsel_comments:
             if not comment.about_note:
-                self._note_row(self.notes.invisibleRootItem(), comment)
+                self._note_row(self.notes.invisibleRootItem(), comment, names)
         self.notes.expandAll()
 
-    def _note_row(self, parent: QTreeWidgetItem, comment) -> None:
-        row = QTreeWidgetItem([comment.clause_id, comment.author or "Counsel", comment.text])
+    def _note_row(self, parent: QTreeWidgetItem, comment, names: dict[str, str]) -> None:
+        row = QTreeWidgetItem([names.get(comment.clause_id, ""),
+                               comment.author or "Counsel", comment.text])
         row.setData(0, Qt.ItemDataRole.UserRole, "counsel")
         parent.addChild(row)
         owner = self.model.project.company.owner_name.strip()

@@ -6,6 +6,8 @@ Every change is one undoable edit of the project's wording or owner clauses.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.model import ClauseWording, OwnerClause
-from smpolicy_desktop.render import clause_texts, own_wording, stale_wording
+from smpolicy_desktop.render import clause_names, clause_texts, own_wording, stale_wording
 from ui.notice_bar import NoticeBar
 from ui.project_model import ProjectModel
 
@@ -50,8 +52,8 @@ class Wording:
     def __init__(self, model: ProjectModel, parent: QWidget):
         self.model, self.parent = model, parent
 
-    def headings(self) -> dict[str, str]:
-        return self.model.workspace.document().clauses()
+    def headings(self, clause_ids: Iterable[str]) -> dict[str, str]:
+        return clause_names(self.model.project, clause_ids, self.model.workspace.document())
 
     def edit(self, clause_id: str) -> bool:
         """Ask for new wording of the clause; True when it was changed."""
@@ -59,7 +61,7 @@ class Wording:
         document_text = clause_texts(self.model.workspace.document())
         current = project.wording_for(clause_id)
         stale = stale_wording(project).get(clause_id)
-        dialog = WordingDialog(self.headings().get(clause_id, clause_id),
+        dialog = WordingDialog(self.headings([clause_id])[clause_id],
                                current.text if current else document_text.get(clause_id, ""),
                                current is not None, stale, self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -103,7 +105,7 @@ class Wording:
         """The wording actions for the clause under the cursor, added to a context menu."""
         if not clause_id or clause_id == "title":
             return
-        heading = self.headings().get(clause_id, clause_id)
+        heading = self.headings([clause_id])[clause_id]
         menu.addSeparator()
         menu.addAction(f"Edit wording of {heading}...", lambda: self.edit(clause_id))
         if self.model.project.wording_for(clause_id) is not None:
@@ -213,8 +215,8 @@ class StaleBar(NoticeBar):
         if not self.stale:
             self.hide()
             return
-        headings = self.wording.headings()
-        names = ", ".join(headings.get(c, c) for c in self.stale)
+        headings = self.wording.headings(self.stale)
+        names = ", ".join(headings[c] for c in self.stale)
         self.message.setText(f"Your wording may be out of date: an answer behind {names} has "
                              "changed since you wrote it.")
         self.show()

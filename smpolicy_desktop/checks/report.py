@@ -20,15 +20,16 @@ from .policy_check import check_project, check_text
 
 
 def project_report(project: Project, *, as_json: bool = False) -> str:
-    from ..render import render_document
+    from ..render import clause_names, render_document
 
     document = render_document(project)
     numbers = {b.clause_id: b.number for b in document.blocks if b.number}
     findings = check_project(project, document)
+    names = clause_names(project, (), document)
     if as_json:
         return json.dumps([{**f.to_dict(), "clause_number": numbers.get(f.clause_id, "")}
                            for f in findings], indent=2, ensure_ascii=False)
-    blocks = [_describe(f, numbers.get(f.clause_id, "")) for f in findings]
+    blocks = [_describe(f, names.get(f.clause_id, "")) for f in findings]
     return "\n\n".join([*blocks, _summary(findings), *_final_but(project)])
 
 
@@ -79,8 +80,8 @@ def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
     return "\n\n".join([*blocks, summary, *topics])
 
 
-def _describe(finding: Finding, number: str, plain: bool = False) -> str:
-    where = " ".join(filter(None, (number, finding.clause_id)))
+def _describe(finding: Finding, where: str, plain: bool = False) -> str:
+    """The finding in lines; `where` names its clause ("4.2 Your personal accounts")."""
     head = f"[{finding.severity}] {where}: {finding.rule}" if where else \
         f"[{finding.severity}] {finding.rule}"
     lines = [] if plain else [head]

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.model import Project
-from smpolicy_desktop.render import render_document
-from ui.editors import ClauseField, missing_clause
+from smpolicy_desktop.render import own_wording, render_document
+from ui.editors import ClauseField
 from ui.forms import AreaForm, FieldRow
 
 
@@ -335,7 +335,7 @@ def test_clause_picker_lists_the_rendered_clauses_and_keeps_a_missing_one(
         qtbot, window, model):
     model.set_value(("review", "notes_to_counsel"), [{"clause_id": "gone.clause"}])
     notes = form_of(window, "review").editor(("review", "notes_to_counsel"))
-    assert cell(notes, 0) == missing_clause("gone.clause")
+    assert cell(notes, 0) == "a clause no longer in the policy"
 
     open_cell(notes, 0)
     picker = notes.view.focusWidget()
@@ -343,13 +343,28 @@ def test_clause_picker_lists_the_rendered_clauses_and_keeps_a_missing_one(
     clauses = render_document(model.project).clauses()
     listed = [picker.itemData(i) for i in range(picker.count())]
     assert listed == ["", *clauses, "gone.clause"]
-    assert picker.currentText() == missing_clause("gone.clause")
+    assert picker.currentText() == "a clause no longer in the policy"
 
     first = next(iter(clauses))
     picker.setCurrentIndex(picker.findData(first))
     press_enter(qtbot, notes.view, picker)
     assert model.project.review.notes_to_counsel[0].clause_id == first
     assert cell(notes, 0) == clauses[first]
+
+
+def test_a_note_on_a_clause_the_owner_took_out_names_it_by_its_title(qtbot, window, model):
+    """The owner emptied the clause's wording: the notes table and its picker name the clause
+    in words, never by the app's id for it."""
+    clause_id, heading = next((c, h) for c, h in render_document(model.project).clauses().items()
+                              if "." in c)
+    title = heading.split(" ", 1)[1]  # "1.1 Why we have this policy" without its number
+    model.set_value(("review", "notes_to_counsel"), [{"clause_id": clause_id}])
+    notes = form_of(window, "review").editor(("review", "notes_to_counsel"))
+    assert cell(notes, 0) == heading
+    model.set_value(("wording",), [own_wording(model.project, clause_id, "")])
+    assert cell(notes, 0) == f'"{title}" (no longer in the policy)'
+    open_cell(notes, 0)
+    assert notes.view.focusWidget().currentText() == f'"{title}" (no longer in the policy)'
 
 
 # --- What the window uses --------------------------------------------------------------------

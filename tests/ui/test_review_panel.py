@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from smpolicy_desktop.model import CounselNote
-from smpolicy_desktop.render import clause_texts
+from smpolicy_desktop.render import clause_texts, own_wording
 from tests.docx_projects import filled_project
 from tests.test_review_import import COUNSEL, QUESTION, W, build_word_reply
 from tests.ui.test_window import answers, drop_file, make_window, settings  # noqa: F401
@@ -34,7 +34,11 @@ def reply(tmp_path):
 
 @pytest.fixture
 def window(qtbot, make_window, reply, monkeypatch):  # noqa: F811 (the fixture imported above)
-    project, path = reply
+    return window_with_reply(qtbot, make_window, *reply, monkeypatch)
+
+
+def window_with_reply(qtbot, make_window, project, path, monkeypatch):  # noqa: F811
+    """The project in a window, counsel's reply opened from the File menu."""
     window = make_window()
     window.show_project(project, None)
     qtbot.waitUntil(lambda: "Northwind" in window.preview.toPlainText())
@@ -340,3 +344,28 @@ def test_a_reply_named_with_tags_is_named_as_typed(qtbot, window, tmp_path):
     assert heading.textFormat() == Qt.TextFormat.PlainText  # not "final" in bold on two lines
     select(window, "We will put any warning in writing.")
     assert window.review_panel.details.textFormat() == Qt.TextFormat.PlainText  # counsel's words
+
+
+def test_the_clause_column_and_the_notes_name_clauses_in_words_never_by_id(
+        qtbot, make_window, reply, monkeypatch):  # noqa: F811
+    """The owner took out a clause counsel changed and asked about, and asked about one of
+    their own since deleted: the panel names the first by its title, the other in words."""
+    project, path = reply
+    project.wording = [own_wording(project, "training.consequences", "")]
+    project.review.notes_to_counsel = [
+        CounselNote(clause_id="training.monitoring", question=QUESTION),
+        CounselNote(clause_id="training.consequences", question="Is this still needed?"),
+        CounselNote(clause_id="own.7", question="And this one?")]
+    window = window_with_reply(qtbot, make_window, project, path, monkeypatch)
+    row = select(window, "We will put any warning in writing.")
+    assert row.text(0) == '"If this policy is broken" (no longer in the policy)'
+    notes = window.review_panel.notes
+    assert [(notes.topLevelItem(i).text(0), notes.topLevelItem(i).text(2))
+            for i in range(notes.topLevelItemCount())] == [
+        ("7.3 Monitoring of company systems", QUESTION),
+        ('"If this policy is broken" (no longer in the policy)', "Is this still needed?"),
+        ("a clause no longer in the policy", "And this one?")]
+    items, panel = window.review_panel.items, window.review_panel
+    ids = {item.clause_id for item in panel.reply.items} - {""}
+    assert not [row for i in range(items.topLevelItemCount())
+                for row in [items.topLevelItem(i).text(0)] if any(id_ in row for id_ in ids)]

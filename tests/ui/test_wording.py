@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog, QMenu
 
-from smpolicy_desktop.render import render_document
+from smpolicy_desktop.render import own_wording, render_document
 from tests.docx_projects import filled_project
 from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
 from ui.wording import RuleDialog, WordingDialog, clause_at
@@ -117,3 +117,14 @@ def test_stale_wording_warns_and_shows_the_new_text_beside(qtbot, window, monkey
     assert dialog.editor.toPlainText() == "Our own words on breaches."
     qtbot.waitUntil(lambda: window.stale_bar.isHidden())
     qtbot.waitUntil(lambda: "Our own words on breaches." in window.preview.toPlainText())
+
+
+def test_stale_wording_of_a_clause_the_owner_took_out_is_named_by_its_title(qtbot, window):
+    window.model.set_value(("wording",), [own_wording(window.model.project,
+                                                      "training.consequences", "")])
+    window.model.set_value(("training", "consequences"), "A written warning comes first.",
+                           typing=False)
+    qtbot.waitUntil(lambda: window.stale_bar.isVisible())
+    assert window.stale_bar.message.text() == (
+        'Your wording may be out of date: an answer behind "If this policy is broken" (no '
+        "longer in the policy) has changed since you wrote it.")

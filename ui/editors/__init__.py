@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from smpolicy_desktop.questions import Question, questions
 
 from .base import MARK_COLOUR, Clauses, Commit, FieldEditor
-from .choice import CheckField, ChoiceField, ChoicesField, ClauseField, NumberField, missing_clause
+from .choice import CheckField, ChoiceField, ChoicesField, ClauseField, NumberField
 from .date import DateField
 from .text import LineField, TextField
 

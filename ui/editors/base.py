@@ -7,7 +7,7 @@ user edit through commit(rest, value, undo_text); rest is () for the whole answe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -15,7 +15,9 @@ from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 Commit = Callable[..., None]  # commit(rest: tuple, value, undo_text: str | None = None)
-Clauses = Callable[[], dict[str, str]]  # clause id -> numbered heading, in document order
+# clause id -> its name (render.clause_names): the policy's clauses in document order, and
+# the ones asked for that it no longer has
+Clauses = Callable[[Iterable[str]], dict[str, str]]
 
 MARK_COLOUR = QColor(240, 140, 20)
 MARK_BACKGROUND = QColor(240, 140, 20, 70)  # translucent, so it reads on light and dark themes

@@ -150,10 +150,6 @@ class NumberField(QSpinBox, FieldEditor):
             self.setValue(self.minimum() if value is None else value)
 
 
-def missing_clause(clause_id: str) -> str:
-    return f"(missing clause: {clause_id})"
-
-
 class ClauseField(ElidingComboBox, FieldEditor):
     """Picks a clause of the rendered policy; the list is read afresh each time it opens."""
 
@@ -171,7 +167,7 @@ class ClauseField(ElidingComboBox, FieldEditor):
         with QSignalBlocker(self):
             self.clear()
             self.addItem("(no clause)", "")
-            for clause_id, heading in self.clauses().items():
+            for clause_id, heading in self.clauses(()).items():
                 self.addItem(heading, clause_id)
             self.loaded = True
             self.show_value(current)
@@ -186,6 +182,6 @@ class ClauseField(ElidingComboBox, FieldEditor):
         with QSignalBlocker(self):
             index = self.findData(value)
             if index < 0:  # the clause is gone; keep the note's link visible, not lost
-                self.addItem(missing_clause(value), value)
+                self.addItem(self.clauses([value])[value], value)
                 index = self.count() - 1
             self.setCurrentIndex(index)
