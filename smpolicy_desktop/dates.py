@@ -45,8 +45,12 @@ def refuse_date_out_of_order(project: Project, path: tuple, value: Any) -> None:
         return
     if not (isinstance(review, date) and isinstance(effective, date)) or review > effective:
         return
+    from .render import long_date_in  # only when a date is refused
+
+    spelling = project.company.spelling
     message = (f"the next review date must come after the effective date "
-               f"({effective:%d %b %Y})" if path == REVIEW else
-               f"the effective date must come before the next review date ({review:%d %b %Y})")
+               f"({long_date_in(spelling, effective)})" if path == REVIEW else
+               f"the effective date must come before the next review date "
+               f"({long_date_in(spelling, review)})")
     raise ValidationError.from_exception_data("date", [InitErrorDetails(
         type=PydanticCustomError("date_order", message), loc=path[1:], input=value)])

@@ -84,17 +84,17 @@ def _join_long(items: list[str]) -> str:
     return f"{'; '.join(items[:-1])}; and {items[-1]}"
 
 
-def long_date(value: date | None) -> str:
-    return f"{value:%B} {value.day}, {value.year}" if value else ""
-
-
-def _long_date_uk(value: date | None) -> str:
-    return f"{value.day} {value:%B} {value.year}" if value else ""
-
-
 def long_date_in(spelling: str, value: date | None) -> str:
-    """A date as the policy writes it: "March 1, 2026", or outside the US "1 March 2026"."""
-    return (long_date if spelling == "US" else _long_date_uk)(value)
+    """A date as the policy writes it: "March 1, 2026", or outside the US "1 March 2026".
+
+    The one way the app writes a date for people, in the policy and in the window alike:
+    `spelling` is the project's (Company.spelling), or where no project is open the system's.
+    """
+    if not value:
+        return ""
+    if spelling == "US":
+        return f"{value:%B} {value.day}, {value.year}"
+    return f"{value.day} {value:%B} {value.year}"
 
 
 _LEGAL_SUFFIX = re.compile(r"\b(?:llc|llp|ltd|limited|inc|incorporated|corp|corporation|co|plc|"

@@ -400,7 +400,7 @@ def _version(project: Project, package: _Package) -> SentVersion:
     that says when it was sent must be one this project sent (another project, or a copy made
     before it was sent, has a v1 of its own)."""
     from .docx_export import SENT_PROPERTY, VERSION_PROPERTY
-    from .render import long_date
+    from .render import long_date_in
 
     sent = [v for v in project.sent_versions if v.paragraphs]
     if not sent:
@@ -416,7 +416,7 @@ def _version(project: Project, package: _Package) -> SentVersion:
     sent_on = _when(named.get(SENT_PROPERTY, ""))
     if sent_on is not None and (version is None or version.sent_on != sent_on):
         def at(when: datetime) -> str:
-            return f"{long_date(when.date())}, {when:%H:%M} UTC"
+            return f"{long_date_in(project.company.spelling, when.date())}, {when:%H:%M} UTC"
         theirs = f"{named.get(VERSION_PROPERTY)}, sent to counsel on {at(sent_on)}"
         reason = f"this Word file is {theirs}, which this project file has no record of (it " \
                  "may be an older copy)" if version is None else \

@@ -16,7 +16,7 @@ from lxml import etree
 
 from smpolicy_desktop.document import to_html
 from smpolicy_desktop.model import CounselNote
-from smpolicy_desktop.render import long_date, long_date_in, own_wording, render_document
+from smpolicy_desktop.render import long_date_in, own_wording, render_document
 from smpolicy_desktop.workspace import Workspace
 from tests.docx_projects import OWNER, clause_ids, filled_project
 
@@ -92,7 +92,7 @@ def test_footer_says_page_x_of_y_with_real_fields(tmp_path):
 def test_every_page_says_which_policy_version_and_draft_or_redline_it_is(tmp_path):
     def footer(path: Path) -> str:
         return docx.Document(path).sections[0].footer.paragraphs[0].text
-    today = long_date(datetime.now(UTC).date())  # as the export dates it
+    today = long_date_in("US", datetime.now(UTC).date())  # as the export dates it
     workspace = Workspace(filled_project())
     workspace.export(tmp_path / "sent.docx", remember=True)
     assert footer(tmp_path / "sent.docx") == (

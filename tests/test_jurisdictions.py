@@ -16,7 +16,7 @@ import pytest
 from smpolicy_desktop.law import COVERED, law_as_of, law_pack, places, state_rules
 from smpolicy_desktop.model import Company, Project
 from smpolicy_desktop.presets import presets
-from smpolicy_desktop.render import long_date, render_document
+from smpolicy_desktop.render import long_date_in, render_document
 from smpolicy_desktop.resources import resource_path
 from smpolicy_desktop.storage import FORMAT, project_from_data
 from smpolicy_desktop.workspace import Workspace
@@ -207,7 +207,7 @@ def test_spelling_and_dates_follow_the_country():
 
 
 def test_every_document_carries_the_law_as_of_date():
-    stamp = long_date(law_as_of())
+    stamp = long_date_in("US", law_as_of())
     for country, state in PLACES.items():
         for kind in KINDS:
             project = placed(PRESETS["general_b2b"].project(), country, state)

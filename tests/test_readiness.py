@@ -29,6 +29,9 @@ def test_a_final_version_lists_what_is_still_open():
     assert items[0].startswith("The risk check still lists 1 risky sentence")
     assert any(item.startswith("Not approved yet by: ") for item in items)
     assert "The next review date, January 2, 2026, has passed." in items
+    project.company.country = "GB"
+    items = open_before_final(project, check_project(project), today=date(2026, 12, 2))
+    assert "The next review date, 2 January 2026, has passed." in items
 
 
 def test_nothing_is_open_for_an_approved_lawful_policy(example_project):

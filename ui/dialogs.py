@@ -6,10 +6,10 @@ reads like the story it tells and tests can answer for the user.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtGui import Qt as QtText  # the text functions: mightBeRichText...
 from PySide6.QtWidgets import (
@@ -35,6 +35,15 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str,
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # the informative text too
     return box
+
+
+def _system_date(when: date) -> str:
+    """A date where no project is open, as the system's country writes it ("March 1, 2026" in
+    the US, "1 March 2026" elsewhere), as a project in that country would write it."""
+    from smpolicy_desktop.render import long_date_in  # not in the frame: it loads the templates
+
+    us = QLocale().territory() == QLocale.Country.UnitedStates  # the system's, unless set
+    return long_date_in("US" if us else "UK", when)
 
 
 def plain_tooltip(text: str) -> str:
@@ -83,7 +92,8 @@ def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosa
     choices.setWordWrap(True)
     for autosave in found:
         where = str(autosave.original.parent) if autosave.original else "never saved"
-        choices.addItem(f"{autosave.name}, {autosave.saved_at:%d %b %Y, %H:%M}\n{where}")
+        choices.addItem(f"{autosave.name}, {_system_date(autosave.saved_at)}, "
+                        f"{autosave.saved_at:%H:%M}\n{where}")
     choices.setCurrentRow(0)
     layout.addWidget(choices)
     layout.addWidget(QLabel("Restore opens the work as unsaved changes. If you close this "
@@ -237,9 +247,10 @@ def offer_backup(parent: QWidget, path: Path, reason: str, backup: Path | None) 
         box.exec()
         return False
     saved = datetime.fromtimestamp(backup.stat().st_mtime)
-    kept = (f"the previous save as a backup ({backup.name}, {saved:%d %b %Y, %H:%M})"
+    when = f"{_system_date(saved)}, {saved:%H:%M}"
+    kept = (f"the previous save as a backup ({backup.name}, {when})"
             if backup.name.endswith(".bak") else
-            f"every save in File > Versions (the last one: {saved:%d %b %Y, %H:%M})")
+            f"every save in File > Versions (the last one: {when})")
     box.setInformativeText(f"The app keeps {kept}. Open the backup? Your damaged file is "
                            "left as it is until you save.")
     open_backup = box.addButton("Open the backup", QMessageBox.ButtonRole.AcceptRole)
@@ -262,7 +273,6 @@ def confirm_final(parent: QWidget, open_items: list[str]) -> bool:
 
 
 def about(parent: QWidget) -> None:
-    checked = law_as_of()
     QMessageBox.about(
         parent, "About smpolicy",
         f"<h3>smpolicy {__version__}</h3>"
@@ -270,5 +280,5 @@ def about(parent: QWidget) -> None:
         "document for your lawyer.</p>"
         "<p><b>smpolicy does not give legal advice.</b> Have a lawyer review your policy "
         "before you use it.</p>"
-        f"<p>Law as of {checked:%B} {checked.day}, {checked.year}: the United "
+        f"<p>Law as of {_system_date(law_as_of())}: the United "
         "States (federal and state rules), the United Kingdom, Canada and Australia.</p>")

@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.work)
         self.update_title()
         self.exports.update_changes_action()
-        self.banner.show_for(self.model.project.review.next_review_date)
+        self.banner.show_for(self.model.project)
 
     def update_title(self) -> None:
         name = self.model.path.name if self.model.path else "Untitled"
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
 
     def _review_date_edited(self, path: tuple) -> None:
         if path[:2] == ("review", "next_review_date") and self.banner.isVisible():
-            self.banner.show_for(self.model.project.review.next_review_date)
+            self.banner.show_for(self.model.project)
 
     def _final_edited(self, path: tuple) -> None:
         if path == ("review", "final"):

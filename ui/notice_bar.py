@@ -5,9 +5,13 @@ message and a few buttons; the review-date banner and the stale-wording bar are 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from smpolicy_desktop.model import Project
 
 
 class NoticeBar(QFrame):
@@ -35,12 +39,14 @@ class ReviewBanner(NoticeBar):
         self.review_now, self.dismiss = self.buttons
         self.dismiss.clicked.connect(self.hide)
 
-    def show_for(self, due: date | None) -> None:
+    def show_for(self, project: Project) -> None:
+        due = project.review.next_review_date
         if due is None or due >= date.today():
             self.hide()
             return
-        from smpolicy_desktop.render import long_date  # imported after the frame shows
+        from smpolicy_desktop.render import long_date_in  # imported after the frame shows
 
-        self.message.setText(f"This policy was due for review on {long_date(due)}. Check "
+        self.message.setText(f"This policy was due for review on "
+                             f"{long_date_in(project.company.spelling, due)}. Check "
                              "that it still fits, then set the next review date.")
         self.show()

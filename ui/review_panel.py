@@ -6,6 +6,7 @@ It reads the reply with smpolicy_desktop.review; each decision is one undoable e
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smpolicy_desktop.render import clause_names, long_date
+from smpolicy_desktop.render import clause_names, long_date_in
 from smpolicy_desktop.review import (
     ANSWER,
     NEW_CLAUSE,
@@ -120,10 +121,13 @@ class ReviewPanel(QWidget):
         self.decisions = {}
         version = self.reply.version
         self.heading.setText(f"{path.name}: counsel's reply to {version.id}, sent "
-                             f"{long_date(version.sent_on.date())}. {len(self.reply.items)} "
+                             f"{self._date(version.sent_on)}. {len(self.reply.items)} "
                              "change(s) and comment(s).")
         self._fill()
         return True
+
+    def _date(self, when: datetime) -> str:
+        return long_date_in(self.model.project.company.spelling, when.date())
 
     def _fill(self) -> None:
         assert self.reply is not None
@@ -132,7 +136,7 @@ class ReviewPanel(QWidget):
         with QSignalBlocker(self.items):  # the rows' ids may be another reply's
             self.items.clear()
         for item in self.reply.items:
-            when = f", {long_date(item.date.date())}" if item.date else ""
+            when = f", {self._date(item.date)}" if item.date else ""
             done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
             kind = f"{item.kind} (resolved)" if item.resolved else item.kind
             row = QTreeWidgetItem([names.get(item.clause_id, "-"),
@@ -259,7 +263,8 @@ def choose_version(parent: QWidget, workspace) -> str | None:
     versions = workspace.sent_to_compare()[::-1]
     if len(versions) < 2:
         return versions[0].id if versions else ""
-    labels = [f"{v.id}: {v.label}, {long_date(v.sent_on.date())}"
+    spelling = workspace.project.company.spelling
+    labels = [f"{v.id}: {v.label}, {long_date_in(spelling, v.sent_on.date())}"
               + (f", version {v.version}" if v.version else "") for v in versions]
     chosen, ok = QInputDialog.getItem(parent, "Export changes for counsel",
                                       "Show the changes since:", labels, 0, False)

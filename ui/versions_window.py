@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop import versions
+from smpolicy_desktop.render import long_date_in
 from smpolicy_desktop.storage import ProjectFileError
 
 
@@ -35,9 +36,11 @@ class VersionsWindow(QDialog):
                                 "large project), and every save that recorded a version sent "
                                 "to counsel or counsel's reply:", wordWrap=True))
         self.list = QListWidget(objectName="versions")
+        spelling = self.workspace.project.company.spelling
         for version in self.kept:
             counsel = ", for counsel" if version.for_counsel else ""
-            self.list.addItem(f"{version.saved_at:%d %b %Y, %H:%M:%S}  "
+            self.list.addItem(f"{long_date_in(spelling, version.saved_at.date())}, "
+                              f"{version.saved_at:%H:%M:%S}  "
                               f"({version.size() / 1024:.0f} KB on disk{counsel})")
         self.list.setCurrentRow(0)
         layout.addWidget(self.list)

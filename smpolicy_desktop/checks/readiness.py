@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import Literal
 
 from ..model import Project, ReviewStatus
@@ -46,10 +47,11 @@ def owner_words_area(project: Project, clause_id: str) -> str:
 def open_before_final(project: Project, findings: Iterable[Finding],
                       today: date | None = None) -> list[str]:
     """What a final version would go out with, one plain sentence each (empty: nothing)."""
-    from ..render import long_date
+    from ..render import long_date_in
 
     today = today or date.today()
     review = project.review
+    long_date = partial(long_date_in, project.company.spelling)
     items = []
     risky = sum(f.at_least("warning") for f in findings)
     if risky:

@@ -99,7 +99,11 @@ def test_a_review_date_before_the_effective_date_is_refused_with_a_message():
     project.company.effective_date = date(2026, 12, 2)
     with pytest.raises(ValidationError) as error:
         refuse_date_out_of_order(project, ("review", "next_review_date"), date(2026, 1, 2))
-    assert "must come after the effective date (02 Dec 2026)" in str(error.value)
+    assert "must come after the effective date (December 2, 2026)" in str(error.value)
+    project.company.country = "GB"
+    with pytest.raises(ValidationError) as error:
+        refuse_date_out_of_order(project, ("review", "next_review_date"), date(2026, 1, 2))
+    assert "must come after the effective date (2 December 2026)" in str(error.value)
     project.review.next_review_date = date(2027, 12, 2)
     with pytest.raises(ValidationError):
         refuse_date_out_of_order(project, ("company", "effective_date"), date(2028, 1, 1))

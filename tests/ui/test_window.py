@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
@@ -386,6 +386,18 @@ def test_banner_when_the_review_date_has_passed(qtbot, tmp_path, make_window):
     assert not make_window(tmp_path / "current.smpolicy").banner.isVisible()
 
 
+@pytest.mark.parametrize(("country", "written"), [("GB", "10 February 2026"),
+                                                  ("US", "February 10, 2026")])
+def test_the_review_banner_writes_the_date_as_the_project_country_does(
+        qtbot, tmp_path, make_window, country, written):
+    project = Project()
+    project.company.country = country
+    project.review.next_review_date = date(2026, 2, 10)
+    save_project(project, tmp_path / "old.smpolicy")
+    window = make_window(tmp_path / "old.smpolicy")
+    assert f"due for review on {written}." in window.banner.message.text()
+
+
 def test_command_line_file_and_last_file_are_opened(qtbot, tmp_path, make_window, settings):
     project = Project()
     project.company.name = "Given On The Command Line"
@@ -435,7 +447,21 @@ def test_about_box_names_the_version_and_disclaims_legal_advice(qtbot, window, m
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window.about_action.trigger()
     assert "0." in shown[0] and "does not give legal advice" in shown[0]
-    assert "Law as of December 2, 2026" in shown[0]
+
+
+@pytest.mark.parametrize(("territory", "law_as_of"), [
+    (QLocale.Country.UnitedStates, "Law as of December 2, 2026"),
+    (QLocale.Country.UnitedKingdom, "Law as of 2 December 2026")])
+def test_with_no_project_dates_are_written_as_the_system_country_writes_them(
+        qtbot, window, monkeypatch, territory, law_as_of):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    QLocale.setDefault(QLocale(QLocale.Language.English, territory))
+    try:
+        window.about_action.trigger()
+    finally:
+        QLocale.setDefault(QLocale.system())
+    assert law_as_of in shown[0]
 
 
 def test_standard_shortcuts(window):
