@@ -388,3 +388,26 @@ def test_a_quoted_precedent_is_always_of_the_findings_own_kind():
               if precedent is not None]
     assert len(quoted) > 20
     assert [pair for pair in quoted if pair[0] != pair[1]] == []
+
+
+@pytest.mark.parametrize("text", [
+    "You never have to show us your personal profiles.",
+    "We will not announce results to analysts before the public release.",
+    "We never share quarterly numbers with anyone before the press release.",
+    "We never hide negative reviews.",
+])
+def test_a_safeguard_the_company_promises_is_not_a_rule(text):
+    """The company promising restraint, or telling staff what they never have to do, is the
+    safe side of a sector rule, whatever the model makes of its words."""
+    facts = CheckFacts("US", industry="financial_services", publicly_traded=True)
+    assert check_text(text, facts) == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("We never mention that our reviewers were paid.", "ftc.endorsement_disclosure"),
+    ("We do not let advisers keep client texts on the firm's archive; use WhatsApp.",
+     "finance.off_channel"),
+])
+def test_a_rule_in_the_companys_voice_is_still_a_rule(text, rule):
+    facts = CheckFacts("US", industry="financial_services", publicly_traded=True)
+    assert rule in {f.rule for f in check_text(text, facts)}

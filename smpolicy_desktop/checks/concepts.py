@@ -44,13 +44,13 @@ _RESTRAINT = re.compile(r"^(?:we|the company|our \w+)(?: will| would)? (?:never|
                         r"not|don't|won't|will not)\b")
 # A prohibition aimed at the act itself ("Never discuss a patient's care.") is the safe side in
 # the sector areas; one that stops a disclosure or a report ("do not mention...") is not.
-_NEGATED_DISCLOSURE = words(r"(?:do not|don't|never|not) (?:need to )?(?:mention|disclose|say|tell|"
+NEGATED_DISCLOSURE = words(r"(?:do not|don't|never|not) (?:need to )?(?:mention|disclose|say|tell|"
                             r"label|report|add)\w*", "leave out", "keep quiet", "without saying",
                             "without mentioning", "without telling", "without approval")
 
 CONCEPTS = {
     "prohibition": PROHIBITION, "obligation": OBLIGATION, "speech": SPEECH,
-    "restraint": _RESTRAINT, "negated_disclosure": _NEGATED_DISCLOSURE,
+    "restraint": _RESTRAINT, "negated_disclosure": NEGATED_DISCLOSURE,
     "employer": EMPLOYER, "coworkers": COWORKERS, "customers": CUSTOMERS,
     "harassment": HARASSMENT_CONTEXT, "company_voice": COMPANY_VOICE, "right": words(RIGHTS_NOTE),
     "approval": APPROVAL, "concerns": CONCERNS, "disparage": DISPARAGE,

@@ -4,8 +4,10 @@ model for the areas they missed, each with the nearest labelled precedent.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from .concepts import NEGATED_DISCLOSURE
 from .facts import CheckFacts
 from .families import FAMILIES, Family
 from .language import (
@@ -25,6 +27,15 @@ _COMPLAINT_OF_HARASSMENT = words(
     r"(?:harassment|discrimination|retaliation)",
     r"(?:harassment|discrimination|retaliation) (?:complaints?|reports?|allegations?|"
     r"investigations?)")
+# The company promising restraint ("We never hide negative reviews.") or telling staff what they
+# never have to do ("You never have to show us your profiles.") states a safeguard, not a rule:
+# every such sentence the corpus labels outside labour law is acceptable. Not "We do not allow
+# staff to...", a rule in the company's voice, nor one that keeps something back ("We never
+# mention that reviewers were paid."); and not in labour law, where "we" is often the staff
+# ("We will not engage in gossip.").
+_SAFEGUARD = re.compile(r"^(?:(?:we|the company|our \w+)(?: will| would)? (?:never|not|do not|does "
+                        r"not|will not)|you (?:never|do not|will never) (?:have|need) to)\b"
+                        r"(?! (?:allow|permit|let|tolerate|want|accept)\b)")
 # How alike a citable rule must be (share of features) to be shown as the finding's precedent.
 SHOWN_PRECEDENT = 0.12
 
@@ -65,7 +76,8 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
              if len(part.split()) > 2 for area in learned.risky_areas(part)}
     for area in sorted(risky):
         if sentence is None or len(sentence.text.split()) < 3 or (
-                area == "nlra" and _lawful_by_subject(sentence)):
+                area == "nlra" and _lawful_by_subject(sentence)) or (
+                area != "nlra" and _safeguard(sentence)):
             continue
         if area in areas and all(f.area != area for f, _ in found.values()):
             kind = learned.family(text, area)
@@ -85,6 +97,10 @@ def _lawful_by_subject(sentence: Sentence) -> bool:
         return False
     return any(sentence.has(p) for p in (
         HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
+
+
+def _safeguard(sentence: Sentence) -> bool:
+    return sentence.has(_SAFEGUARD) and not sentence.has(NEGATED_DISCLOSURE)
 
 
 def _shown(learned: Model, text: str, family: Family) -> Precedent | None:
