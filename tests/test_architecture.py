@@ -58,6 +58,18 @@ def test_the_version_flag_and_the_window_frame_load_no_core_libraries():
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_what_the_first_paint_imports_loads_no_templates():
+    """A project reopened is painted from the document cache: the modules that fill the window
+    must not import Jinja (some 6 MB and a share of the start; rendering loads it when needed)."""
+    code = ("import sys\n"
+            "import ui.disk_watch, ui.export_commands, ui.file_commands, ui.forms, ui.marks, "
+            "ui.preview, ui.project_model, ui.recovery, ui.rendering\n"
+            "print('jinja2' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
 # Who may read and write project files and exports: the workspace alone (storage and the
 # exporters are its tools). The window and the CLI call the workspace, never these.
 FILE_RULES = {"load_project", "save_project", "write_document", "write_autosave",

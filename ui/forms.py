@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.dates import REVIEW, suggested_review_date
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
-from smpolicy_desktop.render import clause_names
 
 from .editors import MARK_COLOUR, FieldEditor, make_editor
 from .project_model import FieldPath, ProjectModel
@@ -220,6 +219,8 @@ class AreaForm(ScrollColumn):
         return label
 
     def _clauses(self, clause_ids: Iterable[str]) -> dict[str, str]:
+        from smpolicy_desktop.render import clause_names  # Jinja loads after the first paint
+
         return clause_names(self.model.project, clause_ids,
                             self.model.workspace.document())  # the one rendered Document
 
