@@ -40,7 +40,7 @@ from .wording import (
 )
 
 # The company promising restraint ("We never buy followers.") states a safeguard, not a rule.
-_RESTRAINT = re.compile(r"^(?:we|the company|our \w+)(?: will| would)? (?:never|not|do not|does "
+RESTRAINT = re.compile(r"^(?:we|the company|our \w+)(?: will| would)? (?:never|not|do not|does "
                         r"not|don't|won't|will not)\b")
 # A prohibition aimed at the act itself ("Never discuss a patient's care.") is the safe side in
 # the sector areas; one that stops a disclosure or a report ("do not mention...") is not.
@@ -50,7 +50,7 @@ NEGATED_DISCLOSURE = words(r"(?:do not|don't|never|not) (?:need to )?(?:mention|
 
 CONCEPTS = {
     "prohibition": PROHIBITION, "obligation": OBLIGATION, "speech": SPEECH,
-    "restraint": _RESTRAINT, "negated_disclosure": NEGATED_DISCLOSURE,
+    "restraint": RESTRAINT, "negated_disclosure": NEGATED_DISCLOSURE,
     "employer": EMPLOYER, "coworkers": COWORKERS, "customers": CUSTOMERS,
     "harassment": HARASSMENT_CONTEXT, "company_voice": COMPANY_VOICE, "right": words(RIGHTS_NOTE),
     "approval": APPROVAL, "concerns": CONCERNS, "disparage": DISPARAGE,

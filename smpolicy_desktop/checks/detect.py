@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .concepts import NEGATED_DISCLOSURE
+from .concepts import NEGATED_DISCLOSURE, RESTRAINT
 from .facts import CheckFacts
 from .families import FAMILIES, Family
 from .language import (
@@ -33,9 +33,8 @@ _COMPLAINT_OF_HARASSMENT = words(
 # staff to...", a rule in the company's voice, nor one that keeps something back ("We never
 # mention that reviewers were paid."); and not in labour law, where "we" is often the staff
 # ("We will not engage in gossip.").
-_SAFEGUARD = re.compile(r"^(?:(?:we|the company|our \w+)(?: will| would)? (?:never|not|do not|does "
-                        r"not|will not)|you (?:never|do not|will never) (?:have|need) to)\b"
-                        r"(?! (?:allow|permit|let|tolerate|want|accept)\b)")
+_SAFEGUARD = re.compile(rf"(?:{RESTRAINT.pattern}|^you (?:never|do not|will never) (?:have|need) "
+                        r"to\b)(?! (?:allow|permit|let|tolerate|want|accept)\b)")
 # How alike a citable rule must be (share of features) to be shown as the finding's precedent.
 SHOWN_PRECEDENT = 0.12
 
