@@ -34,14 +34,19 @@ def _new_bullet(root) -> None:
     """A bullet typed after "Client files and client data" (Word marks the paragraph end it split as
     inserted, and the new words), and "Financial results" deleted with its end."""
     body = root.find(w("body"))
-    before = _paragraph(body, "Client files and client data")
+    _bullet_after(_paragraph(body, "Client files and client data"), SOURCE_CODE, 960)
+    _delete_paragraph(_paragraph(body, "Financial results"), 962)
+
+
+def _bullet_after(before, text: str, change_id: int) -> None:
+    """A bullet typed after `before`, as Word marks it: the new words inserted (change_id) and
+    the paragraph end they split from `before` (change_id + 1)."""
     added = copy.deepcopy(before)
     for run in added.findall(w("r")):
         added.remove(run)
-    added.append(_change("ins", 960, _run(SOURCE_CODE)))
-    _mark_paragraph(before, "ins", 961)
+    added.append(_change("ins", change_id, _run(text)))
+    _mark_paragraph(before, "ins", change_id + 1)
     before.addnext(added)
-    _delete_paragraph(_paragraph(body, "Financial results"), 962)
 
 
 def _delete_paragraph(p, change_id: int) -> None:

@@ -12,7 +12,12 @@ import pytest
 
 from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
-from tests.test_counsel_markup_lists import SOURCE_CODE, _delete_paragraph, _row_with
+from tests.test_counsel_markup_lists import (
+    SOURCE_CODE,
+    _bullet_after,
+    _delete_paragraph,
+    _row_with,
+)
 from tests.test_review_import import (
     COUNSEL,
     QUESTION,
@@ -80,13 +85,7 @@ def test_a_list_item_reworded_beside_a_new_one(sent, tmp_path):
         item = _paragraph(body, "Unreleased projects")
         _split(item, "projects", lambda text: _change("del", 993, _run(text, deleted=True)))
         item.append(_change("ins", 994, _run("products and prices")))
-        last = _paragraph(body, "Financial results")
-        added = copy.deepcopy(last)
-        for run in added.findall(w("r")):
-            added.remove(run)
-        added.append(_change("ins", 995, _run(SOURCE_CODE)))
-        _mark_paragraph(last, "ins", 996)
-        last.addnext(added)
+        _bullet_after(_paragraph(body, "Financial results"), SOURCE_CODE, 995)
 
     workspace, read = reply_of(sent, tmp_path, on_body(edit))
     accept_all(workspace, read)
