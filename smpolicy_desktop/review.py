@@ -161,6 +161,7 @@ class Reply:
     sections: dict[str, str]  # clause id -> its section id
     new_clauses: dict[str, str]  # a new clause's item id -> the clause it follows
     moves: dict[str, str] = field(default_factory=dict)  # each half of a move -> the other
+    recorded_as: str = ""  # the version this reply was kept as, once a decision was applied
 
     def item(self, item_id: str) -> ReviewItem:
         found = next((i for i in self.items if i.id == item_id), None)
@@ -1099,9 +1100,11 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         reply.item(item_id)  # unknown ids are refused before anything changes
     decisions = reply.with_moves(decisions)
     from .checks import check_project
-    from .render import clause_names
+    from .render import clause_names, render_document
+    from .tracked_changes import paragraph_records
 
     before = {(f.rule, f.clause_id) for f in check_project(project)}
+    shown = paragraph_records(render_document(project, reply.version.kind))
     protections = _protections(project)
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
     by_clause: dict[str, list[ReviewItem]] = {}
@@ -1132,7 +1135,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     for clause_id, sentence in sorted(protections - _protections(project)):
         outcome.warnings.append(f"{names.get(clause_id, 'The policy')}: counsel's change removes "
                                 f"a protection of employees' rights: \"{sentence}\"")
-    _record_reply(project, reply, now)
+    _record_reply(project, reply, now, shown)
     return outcome
 
 
@@ -1526,21 +1529,56 @@ def _free_comment_id(project: Project, wanted: str) -> str:
     return f"c{number}"
 
 
-def _record_reply(project: Project, reply: Reply, now: datetime | None) -> None:
-    """Keep the reply as it stands, every change accepted, as the version counsel last saw."""
-    from .tracked_changes import next_version_id
+def _record_reply(project: Project, reply: Reply, now: datetime | None,
+                  shown: list[tuple[str, str, str]]) -> None:
+    """Keep the reply as it stands, every change accepted, as the version counsel last saw
+    (`shown`: the policy's records before these decisions)."""
+    from .render import render_document
+    from .tracked_changes import next_version_id, paragraph_records
 
-    records = reply.accepted_records()
-    paragraphs = [text for text, _, _ in records]
-    if any(v.paragraphs == paragraphs for v in project.sent_versions):
-        return
-    authors = sorted({i.author for i in reply.items if i.author}) or ["counsel"]
-    project.sent_versions.append(SentVersion(
-        id=next_version_id(project), sent_on=(now or datetime.now(UTC)).replace(microsecond=0),
-        kind=reply.version.kind, label=f"Reply from {', '.join(authors)}",
-        version=reply.version.version, paragraphs=paragraphs,
-        clause_ids=[clause_id for _, clause_id, _ in records],
-        styles=[style for _, _, style in records]))
+    version = next((v for v in project.sent_versions if v.id == reply.recorded_as), None)
+    if version is None:
+        records = reply.accepted_records()
+        paragraphs = [text for text, _, _ in records]
+        if any(v.paragraphs == paragraphs for v in project.sent_versions):
+            return
+        authors = sorted({i.author for i in reply.items if i.author}) or ["counsel"]
+        version = SentVersion(
+            id=next_version_id(project),
+            sent_on=(now or datetime.now(UTC)).replace(microsecond=0),
+            kind=reply.version.kind, label=f"Reply from {', '.join(authors)}",
+            version=reply.version.version, paragraphs=paragraphs,
+            clause_ids=[clause_id for _, clause_id, _ in records],
+            styles=[style for _, _, style in records])
+        project.sent_versions.append(version)
+        reply.recorded_as = version.id
+    _follow_repeats(version, reply, shown,
+                    paragraph_records(render_document(project, reply.version.kind)))
+
+
+def _follow_repeats(version: SentVersion, reply: Reply, shown: list[tuple[str, str, str]],
+                    now: list[tuple[str, str, str]]) -> None:
+    """A clause counsel did not touch that changed with an answer counsel changed (the quick
+    guide repeats the list of confidential information) is kept as it now reads, where it
+    read as counsel saw it: the next redline shows the owner's changes, not counsel's own
+    change a second time as the owner's."""
+    touched = {clause_id for item in reply.items if item.changes_text
+               for clause_id in reply.clauses_of(item)}
+
+    def lines(records: Iterable[tuple[str, str, str]], clause_id: str) -> list[tuple[str, str]]:
+        return [(text, style) for text, of, style in records if of == clause_id]
+
+    kept = list(zip(version.paragraphs, version.clause_ids, version.styles, strict=False))
+    for clause_id in dict.fromkeys(of for _, of, _ in now):
+        was, made = lines(shown, clause_id), lines(now, clause_id)
+        at = [i for i, (_, of, _) in enumerate(kept) if of == clause_id]
+        if clause_id in touched or was == made or not at or lines(kept, clause_id) != was \
+                or at[-1] - at[0] + 1 != len(at):
+            continue
+        kept[at[0]:at[-1] + 1] = [(text, clause_id, style) for text, style in made]
+    version.paragraphs = [text for text, _, _ in kept]
+    version.clause_ids = [clause_id for _, clause_id, _ in kept]
+    version.styles = [style for _, _, style in kept]
 
 
 def decisions_for(reply: Reply, accept: list[str], reject: list[str]) -> dict[str, Decision]:

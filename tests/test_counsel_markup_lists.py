@@ -17,6 +17,7 @@ from tests.test_review_import import (
     _paragraph,
     _run,
     export_for_counsel,
+    marked_paragraphs,
     w,
 )
 from tests.test_review_other_editors import offered, on_body, reply_of
@@ -97,6 +98,21 @@ def test_a_bullet_counsel_adds_and_one_counsel_deletes_change_the_list(sent, tmp
         "Client files and client data", SOURCE_CODE, "Unreleased projects"]
     assert any("What counts as confidential" in line for line in outcome.done), outcome.done
     _follows_answers(workspace, "employees.confidential")
+
+
+def test_the_next_redline_shows_the_owners_edit_not_the_quick_guide_line(sent, tmp_path):
+    """The quick guide repeats the list counsel changed, and changes with it; the owner never
+    edited it, so the redline after the reply marks only what the owner then changed."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_new_bullet))
+    for item in read.items:  # one at a time, as the review panel applies them
+        workspace.apply_review(read, {item.id: Decision("accept")})
+    assert "source code and system designs" in clause_texts(workspace.document())[
+        "quick_guide.dont"]
+    workspace.set_value(("training", "consequences"),
+                        "Coaching first; serious breaches may lead to a written warning.")
+    workspace.export(tmp_path / "redline.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "redline.docx") == [
+        "Coaching first; serious breaches may lead to [-discipline-][+a written warning+]."]
 
 
 def test_a_row_counsel_adds_and_one_counsel_deletes_change_the_table(sent, tmp_path):
