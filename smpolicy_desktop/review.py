@@ -1342,15 +1342,43 @@ def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, 
         if old[:start] != body[:start] or not body.endswith(old[end:]):
             continue
         candidate = body[start:len(body) - len(old) + end].strip()
-        trial = project.model_copy(deep=True)
-        try:
-            _assign(trial, path, candidate)
-        except ValueError:
-            continue
-        if generated(trial) == body:
-            _assign(project, path, candidate)
-            return path
+        joints = (old[start - 2:start], old[end:end + 2])  # what the sentence puts around it
+        for where, value in _typed_answers(project, path, shown, candidate, joints):
+            trial = project.model_copy(deep=True)
+            try:
+                _assign(trial, where, value)
+            except ValueError:
+                continue
+            if generated(trial) == body:
+                _assign(project, where, value)
+                return where
     return None
+
+
+def _typed_answers(project: Project, path: tuple[Any, ...], shown: str, text: str,
+                   joints: tuple[str, str]) -> Iterable[tuple[tuple[Any, ...], Any]]:
+    """(path, value): counsel's words in place of the answer shown at path, as the owner
+    would type them, with the answer's capital back where a sentence shows it in lower case
+    ("unreleased projects"). Where a list is written inside a sentence ("client files; unreleased
+    projects; and financial results"), words counsel put after the "; " that joins its items
+    (`joints`) are items of their own, and a sentence counsel added after the list's is not
+    part of its last item."""
+    typed = _at(project, path).strip()
+
+    def as_typed(words: str) -> str:
+        return words[:1].upper() + words[1:] if shown[:1] != typed[:1] else words
+    *where, index = path
+    if isinstance(index, int):
+        if ". " in text and ". " not in typed:
+            return
+        joint = next((j for j in ("; ", ", ") if j in joints and j in text and j not in typed),
+                     None)
+        if joint:
+            items = list(_at(project, tuple(where)))
+            yield tuple(where), [*items[:index], *map(as_typed, text.split(joint)),
+                                 *items[index + 1:]]
+            return
+    yield path, as_typed(text)
 
 
 def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any, before: str,

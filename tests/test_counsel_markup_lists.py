@@ -16,6 +16,7 @@ from tests.test_review_import import (
     _mark_paragraph,
     _paragraph,
     _run,
+    _split,
     export_for_counsel,
     marked_paragraphs,
     w,
@@ -113,6 +114,46 @@ def test_the_next_redline_shows_the_owners_edit_not_the_quick_guide_line(sent, t
     workspace.export(tmp_path / "redline.docx", changes_since_last=True)
     assert marked_paragraphs(tmp_path / "redline.docx") == [
         "Coaching first; serious breaches may lead to [-discipline-][+a written warning+]."]
+
+
+@pytest.mark.parametrize(("after", "added", "listed"), [
+    ("unreleased projects", "; source code",
+     ["Client files and client data", "Unreleased projects", "Source code", "Financial results"]),
+    ("client files and client data", ", source code",
+     ["Client files and client data, source code", "Unreleased projects", "Financial results"]),
+    ("unreleased ", "and planned ",
+     ["Client files and client data", "Unreleased and planned projects", "Financial results"])])
+def test_a_list_item_counsel_writes_into_the_quick_guides_sentence(sent, tmp_path, after, added,
+                                                                   listed):
+    """The quick guide writes the list inside a sentence ("That means a; b; and c."): an item
+    counsel adds there is an item of the list, with its capital, as 4.6 shows it; a word added
+    inside an item rewords that item (a comma is the sentence's only where it joins items)."""
+    def edit(root) -> None:
+        p = _paragraph(root.find(w("body")), "That means client files")
+        _split(p, after, _run)
+        typed = next(r for r in p.iter(w("r")) if "".join(r.itertext()) == after)
+        typed.addnext(_change("ins", 980, _run(added)))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert workspace.project.employees.confidential_info == listed
+    assert workspace.project.wording == [], outcome.done
+    assert f"- {listed[1]}\n" in clause_texts(workspace.document())["employees.confidential"]
+
+
+def test_a_list_item_added_after_the_quick_guides_last_is_kept_as_wording(sent, tmp_path):
+    """After "and financial results" no single list gives counsel's sentence: it is kept as
+    the quick guide's wording, not made part of the last item."""
+    def edit(root) -> None:
+        _paragraph(root.find(w("body")), "That means client files").append(
+            _change("ins", 981, _run(" Also source code.")))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert workspace.project.employees.confidential_info == [
+        "Client files and client data", "Unreleased projects", "Financial results"]
+    assert "Also source code." in clause_texts(workspace.document())["quick_guide.dont"]
+    assert any("kept counsel's wording" in line for line in outcome.done), outcome.done
 
 
 def test_a_row_counsel_adds_and_one_counsel_deletes_change_the_table(sent, tmp_path):

@@ -317,7 +317,7 @@ def test_a_reply_in_words_conventions_maps_every_change_and_comment(sent, tmp_pa
     assert "\"Appendix B: Quick guide, Don't\" repeats it and changes with it" in said
     project = load_project(project_file)
     assert project.employees.confidential_info[-1] == "Client files and client data"
-    assert project.responses.monitor_frequency == "three times each working day"
+    assert project.responses.monitor_frequency == "Three times each working day"  # as typed
     kept = {c.text: c for c in project.counsel_comments}
     assert [r.text for r in kept["Keep this clause exactly as it is."].replies] == \
         ["Agreed, no change needed."]
