@@ -30,6 +30,17 @@ def visible(text: str) -> str:
         lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
+def visible_json(value: object, indent: int | None = None) -> str:
+    """`value` as JSON a terminal shows rather than obeys: the same controls escaped as JSON
+    escapes (\\u202e), which any reader turns back into the text; other letters as typed."""
+    import json
+
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    # A raw new line is JSON's own layout (one inside a string is already written \\n).
+    return _TERMINAL_CONTROLS.sub(
+        lambda m: m[0] if m[0] == "\n" else f"\\u{ord(m[0]):04x}", text)
+
+
 class UserError(Exception):
     """Something the user can fix; printed as one line."""
 
@@ -206,8 +217,6 @@ def run_check(args: argparse.Namespace) -> None:
 
 
 def run_import_review(args: argparse.Namespace) -> None:
-    import json
-
     from .render import clause_names
     from .review import decisions_for
     from .workspace import Workspace
@@ -215,8 +224,7 @@ def run_import_review(args: argparse.Namespace) -> None:
     workspace = Workspace.open(args.file)
     reply = workspace.read_reply(args.reply)
     if args.json:
-        print(json.dumps([item.to_dict() for item in reply.items], indent=2,
-                         ensure_ascii=False))
+        print(visible_json([item.to_dict() for item in reply.items], indent=2))
     else:
         print(f"{args.reply}: the reply to {reply.version.id} "
               f"({reply.version.label.lower()}), {len(reply.items)} change(s) and comment(s)")

@@ -7,11 +7,10 @@ checks a policy document the owner already has.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
-from ..cli import visible
+from ..cli import visible, visible_json
 from ..model import Project
 from .document_check import check_policy_file
 from .facts import CheckFacts
@@ -27,8 +26,8 @@ def project_report(project: Project, *, as_json: bool = False) -> str:
     findings = check_project(project, document)
     names = clause_names(project, (), document)
     if as_json:
-        return json.dumps([{**f.to_dict(), "clause_number": numbers.get(f.clause_id, "")}
-                           for f in findings], indent=2, ensure_ascii=False)
+        return visible_json([{**f.to_dict(), "clause_number": numbers.get(f.clause_id, "")}
+                             for f in findings], indent=2)
     blocks = [_describe(f, names.get(f.clause_id, "")) for f in findings]
     return "\n\n".join([*blocks, _summary(findings), *_final_but(project)])
 
@@ -52,8 +51,8 @@ def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
             continue
         findings = check_text(line, facts, company_name=company_name)
         if as_json:
-            out.append(json.dumps({"line": number, "findings": [f.to_dict() for f in findings]},
-                                  ensure_ascii=False))
+            out.append(visible_json({"line": number,
+                                     "findings": [f.to_dict() for f in findings]}))
         else:
             out.extend(f"line {number}: " + _describe(f, "") for f in findings)
     if as_json:
@@ -67,11 +66,10 @@ def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
     does ("Likely unlawful"), without the rule's id."""
     result = check_policy_file(path, facts, company_name)
     if as_json:
-        return json.dumps({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
-                                        result.findings],
-                           "covered": result.covered, "missing": result.missing,
-                           "note": facts.unchecked_note()},
-                          indent=2, ensure_ascii=False)
+        return visible_json({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
+                                          result.findings],
+                             "covered": result.covered, "missing": result.missing,
+                             "note": facts.unchecked_note()}, indent=2)
     blocks = [f"Paragraph {n}: {f.plain_severity()}\n" + _describe(f, "", plain=True)
               if plain else f"paragraph {n}: " + _describe(f, "") for n, f in result.findings]
     topics = ["Covers: " + ("; ".join(result.covered) or "none of our topics"),

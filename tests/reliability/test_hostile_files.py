@@ -6,6 +6,7 @@ reaches the terminal without its control characters.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tracemalloc
@@ -121,6 +122,23 @@ def test_control_characters_in_checked_text_reach_the_terminal_as_visible_codes(
     assert "nlra.disparagement" in out
     assert not any(c in out for c in "\x1b\x07\x9b\u202e")
     assert r'Text: "Never criticise \x1b]0;owned\x07the company\x1b[2J \u202eonline.\x9b"' in out
+
+
+def test_control_characters_in_checked_text_reach_the_terminal_escaped_in_json_too(tmp_path,
+                                                                                   capsys):
+    """--json prints what the text output escapes as JSON escapes (\\u202e), never raw, and
+    a JSON reader still gets the text exactly as it was written."""
+    rule = "Never criticise \x1b]0;owned\x07the company \u202eonline.\x9b \u2066caf\u00e9"
+    rules = tmp_path / "rules.txt"
+    rules.write_text(rule + "\n", encoding="utf-8")
+    for command in (["--text-file", str(rules)], ["--document", str(rules)]):
+        assert main(["check", *command, "--json"]) == 0
+        out = capsys.readouterr().out
+        assert not any(c in out for c in "\x1b\x07\x9b\u202e\u2066")
+        assert r"\u202eonline.\u009b \u2066" + "caf\u00e9" in out  # é shown as typed
+        found = json.loads(out.splitlines()[0]) if command[0] == "--text-file" else \
+            json.loads(out)
+        assert found["findings"][0]["excerpt"] == rule
 
 
 def test_an_error_naming_a_file_with_control_characters_stays_one_plain_line(tmp_path, capsys):
