@@ -206,6 +206,17 @@ def test_spelling_and_dates_follow_the_country():
     assert project.company.spelling == "US" and placed(project, "AU").company.spelling == "UK"
 
 
+@pytest.mark.parametrize(("country", "sites"), [
+    ("US", "Google or Yelp"), ("CA", "Google or Yelp"), ("GB", "Google or Trustpilot"),
+    ("AU", "Google or Trustpilot"), ("DE", "Google or Trustpilot"), ("JP", "Google or Trustpilot")])
+def test_the_review_sites_named_are_ones_used_in_the_country(country, sites):
+    project = placed(PRESETS["general_b2b"].project(), country)
+    for kind in KINDS:
+        text = text_of(project, kind)
+        assert f"If you review us on a site such as {sites}, say that you work here." in text
+        assert ("Yelp" in text) == (country in ("US", "CA"))
+
+
 def test_every_document_carries_the_law_as_of_date():
     stamp = long_date_in("US", law_as_of())
     for country, state in PLACES.items():
