@@ -172,7 +172,7 @@ def test_new_south_wales_names_australian_law_and_the_check_does_too(tmp_path):
 def test_a_country_without_a_pack_says_so_and_names_no_law(tmp_path, country, name):
     project = placed(country, publicly_traded=True)
     full, short = both(project, tmp_path)
-    assert f"not yet adapted to the law of {name}" in short
+    assert f"Not yet adapted to the law of {name}" in short and "Law as of" not in short
     assert f"This draft was not written for the law of {name}, and it names no country's " \
            "law." in full
     assert "1.0 | 1 March 2025 | First version" in full

@@ -228,6 +228,18 @@ def test_every_document_carries_the_law_as_of_date():
     assert stamp == "December 2, 2026"
 
 
+@pytest.mark.parametrize(("country", "title"), [
+    ("JP", "Not yet adapted to the law of Japan"), ("", "Not yet adapted to any country's law")])
+def test_a_country_without_a_law_pack_is_not_told_its_law_was_checked_on_a_date(country, title):
+    project = placed(PRESETS["general_b2b"].project(), country)
+    project.company.effective_date = None
+    for kind in KINDS:
+        text = text_of(project, kind)
+        assert title in text.splitlines()
+        assert "Law as of" not in text and "as it stood on" not in text
+        assert long_date_in(project.company.spelling, law_as_of()) not in text
+
+
 def test_the_computed_facts_are_model_properties():
     company = Company(country="US", state="US-CA")
     assert company.in_us and company.law_pack.has("account_privacy")
