@@ -137,9 +137,10 @@ def run_new(args: argparse.Namespace) -> None:
                         f"{', '.join(presets())}")
     if args.output.exists() and not args.force:
         raise UserError(f"{args.output}: the file already exists (use --force to replace it)")
-    Workspace(preset.project()).save(args.output)  # a replaced file is kept as .bak
+    workspace = Workspace(preset.project())
+    workspace.save(args.output)  # a replaced file is kept as .bak
     print(f"Created {args.output} from the {preset.title} preset")
-    _say_if_open(args.output)
+    _say_if_open(args.output, workspace.project.company.spelling)
 
 
 def run_validate(args: argparse.Namespace) -> None:
@@ -171,7 +172,7 @@ def run_export(args: argparse.Namespace) -> None:
     if len(workspace.project.sent_versions) > records:  # recorded in the project file
         version = workspace.project.sent_versions[-1]
         print(f"Recorded it in {args.file} as {version.id}, {version.label.lower()}")
-        _say_if_open(args.file)
+        _say_if_open(args.file, workspace.project.company.spelling)
 
 
 def run_check(args: argparse.Namespace) -> None:
@@ -217,11 +218,12 @@ def run_check(args: argparse.Namespace) -> None:
 
 
 def run_import_review(args: argparse.Namespace) -> None:
-    from .render import clause_names
+    from .render import clause_names, long_date_in
     from .review import decisions_for
     from .workspace import Workspace
 
     workspace = Workspace.open(args.file)
+    spelling = workspace.project.company.spelling
     reply = workspace.read_reply(args.reply)
     if args.json:
         print(visible_json([item.to_dict() for item in reply.items], indent=2))
@@ -231,7 +233,7 @@ def run_import_review(args: argparse.Namespace) -> None:
         names = clause_names(workspace.project, [item.clause_id for item in reply.items],
                              workspace.document())
         for item in reply.items:
-            when = f" {item.date:%Y-%m-%d}" if item.date else ""
+            when = f" {long_date_in(spelling, item.date.date())}" if item.date else ""
             where = names.get(item.clause_id, "(outside the clauses)")
             print(visible(f"{item.id}\t{item.kind}\t{where}\t{item.author or '?'}{when}\t"
                           f"{' '.join(item.text.split())}"))
@@ -245,18 +247,18 @@ def run_import_review(args: argparse.Namespace) -> None:
     for line in outcome.warnings:
         print(f"warning: {line}", file=out)
     print(f"Saved {args.file}", file=out)
-    _say_if_open(args.file)
+    _say_if_open(args.file, spelling)
 
 
-def _say_if_open(path: Path) -> None:
+def _say_if_open(path: Path, spelling: str) -> None:
     """The file just written is open in a window: say so (that window asks before it saves
-    over this change, and offers to show it)."""
+    over this change, and offers to show it), the date in the project's `spelling`."""
     from .file_watch import OpenLock
 
     holder = OpenLock.holder(path)
     if holder:
-        print(f"note: {path} is open in a window ({holder}); that window will ask before "
-              "saving over this change", file=sys.stderr)
+        print(f"note: {path} is open in a window ({holder.says(spelling)}); that window will "
+              "ask before saving over this change", file=sys.stderr)
 
 
 COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,

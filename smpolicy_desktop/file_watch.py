@@ -85,6 +85,24 @@ def _open_lock_file(where: Path, flags: int) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class Holder:
+    """Who has a project file open in another window, and since when (None: not known)."""
+
+    who: str  # "dana on office-pc", or "another window"
+    since: datetime | None = None
+
+    def says(self, spelling: str) -> str:
+        """"dana on office-pc since 3 December 2026, 09:12": the date as the app writes dates
+        (`spelling` as for long_date_in)."""
+        if self.since is None:
+            return self.who
+        from .render import long_date_in  # only when another window has the file
+
+        return f"{self.who} since {long_date_in(spelling, self.since.date())}, " \
+               f"{self.since:%H:%M}"
+
+
 class OpenLock:
     """Marks a project file as open in this window, with who and since when, until released.
 
@@ -96,8 +114,8 @@ class OpenLock:
         self._fd: int | None = None
 
     @staticmethod
-    def holder(path: Path | str) -> str | None:
-        """Who else has the file open ("dana on office-pc since 09:12"), or None."""
+    def holder(path: Path | str) -> Holder | None:
+        """Who else has the file open, and since when; None when nobody has."""
         where = lock_path(path)
         # Another user's lock file (a shared drive) can be read, not written: still ask.
         fd = _open_lock_file(where, os.O_RDWR)
@@ -114,8 +132,12 @@ class OpenLock:
                 return None  # left by a window that is gone
             with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
                 who = json.loads(os.read(fd, 4096).decode("utf-8"))
-                return f"{who['user']} on {who['host']} since {who['since']}"
-            return "another window"
+                name = f"{who['user']} on {who['host']}"
+                try:
+                    return Holder(name, datetime.fromisoformat(who["since"]))
+                except ValueError:  # written by an older version, in words already
+                    return Holder(f"{name} since {who['since']}")
+            return Holder("another window")
         finally:
             os.close(fd)
 
@@ -133,7 +155,7 @@ class OpenLock:
             os.close(fd)
             return False
         who = {"user": _user(), "host": socket.gethostname(),
-               "since": f"{datetime.now():%d %b %Y %H:%M}", "pid": os.getpid()}
+               "since": datetime.now().isoformat(timespec="minutes"), "pid": os.getpid()}
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
             os.write(fd, json.dumps(who).encode("utf-8"))

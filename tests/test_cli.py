@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 
+from smpolicy_desktop.model import Project
 from smpolicy_desktop.presets import presets
-from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.storage import load_project, save_project
 from tests.conftest import EXAMPLE, REPO
 
 
@@ -123,3 +126,22 @@ def test_a_project_written_while_open_in_a_window_says_so(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(f"note: {project} is open in a window (")
     assert result.stderr.endswith("that window will ask before saving over this change\n")
+
+
+@pytest.mark.parametrize(("country", "written"), [("US", "{d:%B} {d.day}, {d.year}, {d:%H:%M}"),
+                                                  ("GB", "{d.day} {d:%B} {d.year}, {d:%H:%M}")])
+def test_the_note_on_a_window_with_the_file_open_gives_the_date_as_the_policy_does(
+        tmp_path, country, written):
+    from smpolicy_desktop.file_watch import OpenLock, lock_path
+
+    project = tmp_path / "policy.smpolicy"
+    save_project(Project(company={"country": country}), project)
+    window = OpenLock(project)
+    assert window.acquire()
+    try:
+        since = datetime.fromisoformat(json.loads(lock_path(project).read_text())["since"])
+        result = smpolicy("export", str(project), "-o", str(tmp_path / "sent.docx"),
+                          "--remember")
+    finally:
+        window.release()
+    assert f" since {written.format(d=since)});" in result.stderr

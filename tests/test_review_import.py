@@ -458,6 +458,21 @@ def test_the_list_of_counsels_changes_names_each_clause_in_words(sent, tmp_path,
     assert ids and not [line for line in lines for id_ in ids if id_ in line]
 
 
+def test_the_list_of_counsels_changes_dates_them_as_the_policy_does(sent, tmp_path, capsys):
+    project_file, sent_docx = sent
+    reply = tmp_path / "reply.docx"
+    build_word_reply(sent_docx, reply)  # every change and comment dated 1 December 2026
+    for country, date in (("US", "December 1, 2026"), ("GB", "1 December 2026")):
+        project = load_project(project_file)
+        project.company.country = country
+        save_project(project, project_file)
+        capsys.readouterr()
+        assert main(["import-review", str(project_file), str(reply)]) == 0
+        listed = capsys.readouterr().out.splitlines()[1:]
+        assert f"{COUNSEL} {date}" in [line.split("\t")[3] for line in listed]
+        assert "2026-12-01" not in "\n".join(listed)
+
+
 @pytest.mark.parametrize("content, reason", [
     (b"not a zip", "is not a Word (.docx) file"),
     (None, "does not exist")])

@@ -404,7 +404,7 @@ def test_a_project_too_large_to_open_again_is_not_saved(saved):
 def test_a_second_window_is_told_the_file_is_open_elsewhere(saved):
     first = OpenLock(saved)
     assert first.acquire()
-    assert " on " in (OpenLock.holder(saved) or "")
+    assert " on " in OpenLock.holder(saved).who
     assert not OpenLock(saved).acquire()
     first.release()
     assert OpenLock.holder(saved) is None and OpenLock(saved).acquire()
@@ -430,7 +430,8 @@ def test_a_second_user_on_a_shared_folder_is_told_the_file_is_open():
         try:
             os.setgid(65534)
             os.setuid(65534)
-            os.write(write, (OpenLock.holder(saved) or "nobody").encode())
+            holder = OpenLock.holder(saved)
+            os.write(write, (holder.says("US") if holder else "nobody").encode())
         finally:
             os._exit(0)
     os.waitpid(child, 0)
@@ -456,7 +457,7 @@ def test_a_disk_that_cannot_lock_files_still_opens_and_saves(saved, monkeypatch)
     workspace = Workspace.open(saved)
     mine = OpenLock(saved)
     assert mine.acquire()
-    assert " on " in (OpenLock.holder(saved) or "")  # another window is still told
+    assert " on " in OpenLock.holder(saved).who  # another window is still told
     workspace.project.company.name = "Saved on the share"
     workspace.set_edited(True)
     workspace.save()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -26,6 +27,9 @@ from smpolicy_desktop import __version__
 from smpolicy_desktop.autosave import Autosave
 from smpolicy_desktop.law import law_as_of
 
+if TYPE_CHECKING:
+    from smpolicy_desktop.file_watch import Holder
+
 
 def message_box(icon: QMessageBox.Icon, title: str, text: str,
                 buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
@@ -42,8 +46,13 @@ def _system_date(when: date) -> str:
     the US, "1 March 2026" elsewhere), as a project in that country would write it."""
     from smpolicy_desktop.render import long_date_in  # not in the frame: it loads the templates
 
+    return long_date_in(_system_spelling(), when)
+
+
+def _system_spelling() -> str:
+    """The spelling (for dates) of the system's country: "US", else "UK"."""
     us = QLocale().territory() == QLocale.Country.UnitedStates  # the system's, unless set
-    return long_date_in("US" if us else "UK", when)
+    return "US" if us else "UK"
 
 
 def plain_tooltip(text: str) -> str:
@@ -158,10 +167,11 @@ def ask_reload(parent: QWidget, name: str) -> bool:
     return box.clickedButton() is reload
 
 
-def ask_open_elsewhere(parent: QWidget, name: str, holder: str) -> str:
+def ask_open_elsewhere(parent: QWidget, name: str, holder: Holder) -> str:
     """The file is open in another window: "read_only", "edit" (anyway) or "cancel"."""
     box = message_box(QMessageBox.Icon.Warning, "Open elsewhere",
-                      f"{name} is already open ({holder}).", parent=parent)
+                      f"{name} is already open ({holder.says(_system_spelling())}).",
+                      parent=parent)
     box.setInformativeText("Open it read-only to look at it, or edit it anyway: then the "
                            "window that saves second is warned before it overwrites.")
     read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)

@@ -4,7 +4,7 @@ damaged project with a backup, a final version with things still open."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -141,3 +141,31 @@ def test_a_file_name_with_angle_brackets_is_shown_as_typed_not_read_as_html(qtbo
     QTimer.singleShot(0, respond)
     show()
     assert shown and all(plain for _, plain in shown), shown
+
+
+@pytest.mark.parametrize(("territory", "written"), [
+    (QLocale.Country.UnitedStates, "{d:%B} {d.day}, {d.year}, {d:%H:%M}"),
+    (QLocale.Country.UnitedKingdom, "{d.day} {d:%B} {d.year}, {d:%H:%M}")])
+def test_a_file_open_in_another_window_says_since_when_in_a_long_date(qtbot, tmp_path,
+                                                                      territory, written):
+    import json
+    from datetime import datetime
+
+    from smpolicy_desktop.file_watch import OpenLock, lock_path
+
+    path = tmp_path / "policy.smpolicy"
+    path.write_text("{}")
+    other = OpenLock(path)
+    assert other.acquire()
+    since = datetime.fromisoformat(json.loads(lock_path(path).read_text())["since"])
+    seen: list[str] = []
+    QLocale.setDefault(QLocale(QLocale.Language.English, territory))
+    try:
+        answer("Cancel", seen)
+        assert dialogs.ask_open_elsewhere(parent(qtbot), path.name,
+                                          OpenLock.holder(path)) == "cancel"
+    finally:
+        QLocale.setDefault(QLocale.system())
+        other.release()
+    assert seen[0].startswith("policy.smpolicy is already open (")
+    assert seen[0].endswith(f" since {written.format(d=since)}).")
