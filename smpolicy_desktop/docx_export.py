@@ -489,9 +489,14 @@ def _set_properties(word: docx.document.Document, document: Document, now: datet
     properties.content_status = "Draft" if document.draft else "Final"
     properties.created = properties.modified = now.replace(tzinfo=None)
     properties.revision = 1
-    if version_id:
+    if version_id:  # the headers too: the project keeps no text of theirs to compare with
+        from .review import MARGINS_PROPERTY, margin_marks
+
+        margins = [relation.target_part.element for relation in word.part.rels.values()
+                   if relation.reltype.rsplit("/", 1)[-1] in ("header", "footer")]
         _set_custom_properties(word, {VERSION_PROPERTY: version_id,
-                                      SENT_PROPERTY: sent_on.isoformat()})
+                                      SENT_PROPERTY: sent_on.isoformat(),
+                                      MARGINS_PROPERTY: margin_marks(margins)})
 
 
 def _set_custom_properties(word: docx.document.Document, values: dict[str, str]) -> None:

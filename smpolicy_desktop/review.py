@@ -256,9 +256,12 @@ def read_reply(project: Project, path: Path | str) -> Reply:
         reader.sent_styles.setdefault((clause_id, " ".join(text.split())), style)
     reader.walk(body, titles, clause_ids[0] if clause_ids else None)
     reader.finish()
-    reader.margins(package.xml(name) for kind in ("header", "footer")
-                   for name in package.related(package.main, kind))
+    margins = [package.xml(name) for kind in ("header", "footer")
+               for name in package.related(package.main, kind)]
+    reader.margins(margins)
     untracked = _untracked(reader, version, base, len(reader.items))
+    untracked += _margins_edited(_custom_properties(package).get(MARGINS_PROPERTY), margins,
+                                 len(reader.items) + len(untracked))
     own_notes = {note.text for note in render_document(project, version.kind).notes}
     comments = _comments(package, reader, owner, own_notes, len(reader.items) + len(untracked))
     notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
@@ -408,11 +411,7 @@ def _version(project: Project, package: _Package) -> SentVersion:
         raise ReviewError(package.path, "this project has no version sent to counsel to "
                                         "compare the reply with; export a version for counsel "
                                         "first")
-    named: dict[str, str] = {}
-    for custom in package.related("", "custom-properties"):
-        for prop in package.xml(custom).iterfind("cp:property", _NS):
-            if prop.get("name") in (VERSION_PROPERTY, SENT_PROPERTY):
-                named[prop.get("name")] = "".join(prop.itertext()).strip()
+    named = _custom_properties(package)
     version = next((v for v in sent if v.id == named.get(VERSION_PROPERTY)), None)
     sent_on = _when(named.get(SENT_PROPERTY, ""))
     if sent_on is not None and (version is None or version.sent_on != sent_on):
@@ -425,6 +424,78 @@ def _version(project: Project, package: _Package) -> SentVersion:
                  f"{version.id} was sent on {at(version.sent_on)})"
         raise ReviewError(package.path, f"{reason}; open the project it was sent from")
     return version or sent[-1]
+
+
+def _custom_properties(package: _Package) -> dict[str, str]:
+    """The file's custom document properties: name -> value."""
+    return {prop.get("name"): "".join(prop.itertext()).strip()
+            for custom in package.related("", "custom-properties")
+            for prop in package.xml(custom).iterfind("cp:property", _NS)}
+
+
+# The page headers and footers sent, each line by a short fingerprint (a document property
+# holds 255 characters): the project keeps no header text, so an edit made there without Track
+# Changes is found by its line's fingerprint missing.
+MARGINS_PROPERTY = "smpolicyMargins"
+
+
+def margin_marks(roots: Iterable[Any]) -> str:
+    """The fingerprints of the lines of the headers and footers (their parts' roots) as sent."""
+    return " ".join(_mark(sent) for sent, _ in _margin_lines(roots) if sent)
+
+
+def _mark(line: str) -> str:
+    from hashlib import sha256
+
+    return sha256(line.encode()).hexdigest()[:8]
+
+
+def _margin_lines(roots: Iterable[Any]) -> list[tuple[str, str]]:
+    """(as sent, as it reads now) for each line of the headers and footers: as sent with
+    counsel's tracked changes undone, now with them made; fields' results (page numbers, which
+    every program works out anew) are left out."""
+    lines = []
+    for root in roots:
+        for p in root.iter(_tag("w:p")):
+            results = _field_results(p)
+            nodes = [node for node in _run_pieces(p) if node not in results]
+            sent, now = (" ".join("".join(_character(node) for node in nodes if next(
+                node.iterancestors(*changes), None) is None).split())
+                for changes in (_ADDS, _REMOVES))
+            lines.append((sent, now))
+    return lines
+
+
+def _field_results(p: Any) -> set[Any]:
+    """The paragraph's text that shows a field's result: between the field's separate and end
+    marks, or inside a simple field."""
+    results, fields = set(), []  # fields: for each open field, whether its result has begun
+    for node in p.iter(_tag("w:fldChar"), *_TEXTS):
+        kind = node.get(_tag("w:fldCharType")) if node.tag == _tag("w:fldChar") else None
+        if kind == "begin":
+            fields.append(False)
+        elif kind == "separate" and fields:
+            fields[-1] = True
+        elif kind == "end" and fields:
+            fields.pop()
+        elif kind is None and (fields and fields[-1] or next(
+                node.iterancestors(_tag("w:fldSimple")), None) is not None):
+            results.add(node)
+    return results
+
+
+def _margins_edited(sent: str | None, roots: list[Any], count: int) -> list[ReviewItem]:
+    """An item when a header or footer line is not as sent (None: a file sent before its
+    headers were noted, so there is nothing to compare with)."""
+    if sent is None:
+        return []
+    known, lines = sent.split(), _margin_lines(roots)
+    changed = [now for was, now in lines if was and _mark(was) not in known]
+    if not changed and sorted(_mark(was) for was, _ in lines if was) == sorted(known):
+        return []
+    said = f"now reads \"{' / '.join(changed)}\"" if changed else "a line taken out"
+    return [ReviewItem(f"c{count + 1}", "untracked edit", "",
+                       text=f"Page header or footer, edited without Track Changes: {said}")]
 
 
 def _when(text: str) -> datetime | None:
@@ -1149,8 +1220,10 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     from .render import clause_names, clause_texts, own_wording, render_document
 
     if not clause_id or clause_id not in reply.sent_bodies:
-        outcome.warnings.append(f"{', '.join(sorted(accepted))}: outside every clause, so "
-                                "there is nowhere to keep it")
+        outcome.warnings.append(f"{', '.join(sorted(accepted))}: in the page header or "
+                                "footer, which the policy writes for itself, so there is "
+                                "nowhere to keep it; make the change in the Word file after "
+                                "you export it")
         return
     title, body = reply.clause_text(clause_id, accepted)
     merged = _with_owners_later_changes(project, reply, clause_id, accepted, body)

@@ -3,7 +3,8 @@
 Run with the system Python (/usr/bin/python3, which has python3-uno), never the venv:
     python3 tests/lawyer_uno.py IN.docx OUT.docx "Reviewer Name" EDITS.json
 EDITS is a list of {"op": "insert"|"delete"|"delete_paragraph"|"paragraph"|"paragraph_before"|
-"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track"|"answer"|"resolve",
+"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track"|"answer"|"resolve"|
+"margin",
 "find":
 TEXT, "text": TEXT}: insert puts text right after TEXT, delete removes TEXT, delete_paragraph the
 paragraph holding TEXT with its end, paragraph adds a paragraph after the one holding TEXT,
@@ -13,8 +14,9 @@ replace types "text" over TEXT, delete_through deletes from the start of TEXT's 
 the start of the paragraph holding "to", insert_row adds a row with "cells" after the table
 row holding TEXT, delete_row deletes that row, and track switches Record Changes "on" or off
 for the edits after it; answer comments where the comment holding TEXT is, resolve marks that
-comment done; "skip": 1 passes over TEXT's first occurrence (a heading's is in the
-contents). OUT's suffix chooses the format: .docx, .odt or .doc.
+comment done; margin types "text" over TEXT in a page header or footer; "skip": 1 passes
+over TEXT's first occurrence (a heading's is in the contents). OUT's suffix chooses the
+format: .docx, .odt or .doc.
 """
 
 import contextlib
@@ -97,6 +99,23 @@ def _row(document, text):
     raise SystemExit(f"in no table row: {text!r}")
 
 
+def _margin(document, text):
+    """A selection of the text in a page style's header or footer."""
+    styles = document.StyleFamilies.getByName("PageStyles")
+    for name in styles.getElementNames():
+        style = styles.getByName(name)
+        for part in ("HeaderText", "HeaderTextFirst", "FooterText", "FooterTextFirst"):
+            where = style.getPropertyValue(part) if style.getPropertySetInfo().hasPropertyByName(
+                part) else None
+            at = where.getString().find(text) if where is not None else -1
+            if at >= 0:
+                cursor = where.createTextCursor()
+                cursor.goRight(at, False)
+                cursor.goRight(len(text), True)
+                return cursor
+    raise SystemExit(f"in no header or footer: {text!r}")
+
+
 def _note(document, text):
     """The comment whose words hold the text."""
     fields = document.TextFields.createEnumeration()
@@ -122,6 +141,9 @@ def _edit(document, edit, reviewer):
         return
     if edit["op"] == "track":
         document.RecordChanges = edit["on"]
+        return
+    if edit["op"] == "margin":
+        _margin(document, edit["find"]).setString(edit["text"])
         return
     if edit["op"] in ("insert_row", "delete_row"):
         table, row = _row(document, edit["find"])

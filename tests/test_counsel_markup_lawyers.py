@@ -137,6 +137,19 @@ def test_a_lawyer_who_edits_without_tracking(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_lawyer_who_edits_the_header_without_tracking(tmp_path):
+    """Only the line counsel edited is listed: LibreOffice works the footer's page numbers
+    out anew (without a view, "Page 0 of 1"), which is no edit."""
+    workspace, reply = play(tmp_path, "Tom Reed", [
+        {"op": "track", "on": False},
+        {"op": "margin", "find": "for review by counsel", "text": "privileged and confidential"}])
+    listed, outcome = accept_all(workspace, reply)
+    assert listed == {("untracked edit", "", "Page header or footer, edited without Track "
+                       "Changes: now reads \"DRAFT - privileged and confidential\"")}
+    assert any("in the page header or footer" in warning for warning in outcome.warnings)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("suffix", "reason"), [
     (".odt", "this is an OpenDocument file (.odt); save it as Word (.docx)"),
     (".doc", "this is the older Word format (.doc)")])

@@ -620,8 +620,39 @@ def test_a_footnote_and_a_header_change_are_listed_not_lost(sent, tmp_path):
     assert (note.clause_id, note.text) == ("training.consequences",
                                            "Ohio law allows this.\nSee R.C. 4113.52.")
     header = next(i for i in read.items if i.kind == "insertion")
-    assert any(header.id in warning and "outside every clause" in warning
+    assert any(header.id in warning and "in the page header or footer" in warning
                for warning in outcome.warnings)
+
+
+def _page_numbers(parts: Parts) -> None:
+    """The footer's page fields as Word works them out on opening ("Page 3 of 12")."""
+    def count(root) -> None:
+        for node, shown in zip([t for t in root.iter(w("t")) if t.text == "1"], ("3", "12"),
+                               strict=True):
+            node.text = shown
+    xml_edit("word/footer1.xml", count)(parts)
+
+
+def _header_retyped(parts: Parts) -> None:
+    """The DRAFT line of the header edited with Track Changes off."""
+    def retype(root) -> None:
+        node = next(t for t in root.iter(w("t")) if "for review by counsel" in t.text)
+        node.text = node.text.replace("for review by counsel", "privileged and confidential")
+    xml_edit("word/header1.xml", retype)(parts)
+
+
+def test_a_header_edited_without_tracking_is_listed(sent, tmp_path):
+    """The project keeps no header text, so the file sent notes each header and footer line
+    (by a fingerprint); a line edited with Track Changes off is listed, as it now reads, and
+    the page numbers Word works out anew are no edit."""
+    _, read = reply_of(sent, tmp_path, _page_numbers)
+    assert read.items == []
+    workspace, read = reply_of(sent, tmp_path, _page_numbers, _header_retyped)
+    assert offered(read) == {("untracked edit", "", "Page header or footer, edited without "
+                              "Track Changes: now reads \"DRAFT - privileged and confidential\"")}
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert any("make the change in the Word file after you export it" in warning
+               for warning in outcome.warnings), outcome.warnings
 
 
 STRICT = {b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
