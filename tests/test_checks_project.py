@@ -9,9 +9,11 @@ from datetime import date
 import pytest
 
 from smpolicy_desktop.checks import apply_suggestion, area_status, check_project
+from smpolicy_desktop.cli import main
 from smpolicy_desktop.document import Block, Document, Run
 from smpolicy_desktop.model import CounselNote, Industry, Project, ResponseMatrixRow
 from smpolicy_desktop.presets import presets
+from smpolicy_desktop.storage import save_project
 
 
 def warnings(project: Project, **kwargs) -> list:
@@ -201,6 +203,37 @@ def test_outside_the_us_there_are_no_us_law_findings_only_a_note():
     found = check_project(project)
     assert not any(f.area == "nlra" for f in found)
     assert any(f.rule == "jurisdiction.outside_us" and f.severity == "info" for f in found)
+
+
+@pytest.mark.parametrize(("country", "criticize", "labor"), [
+    ("US", "criticize", "labor"), ("", "criticise", "labour")])  # no country: British text
+def test_the_checks_own_words_follow_the_policys_spelling_and_the_owners_stay_as_typed(
+        tmp_path, capsys, country, criticize, labor):
+    project = Project()
+    project.company.country = country
+    project.employees.recruiting_posts = "Never criticize the company online."
+    [finding] = [f for f in check_project(project) if f.rule == "nlra.disparagement"]
+    assert finding.excerpt == "Never criticize the company online."
+    assert finding.suggestion.endswith(f"You may still {criticize} how we run our workplace "
+                                       "and treat our staff.")
+    assert finding.plain_severity() == f"Risky under {labor} law"
+    fixed = apply_suggestion(project, finding)
+    assert fixed.employees.recruiting_posts == finding.suggestion  # Apply writes what is shown
+    save_project(project, tmp_path / "policy.smpolicy")
+    assert main(["check", str(tmp_path / "policy.smpolicy")]) == 0
+    assert f"  Safer wording: {finding.suggestion}\n" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("country", "authorization"), [
+    ("US", "authorization"), ("GB", "authorisation"), ("AU", "authorisation"),
+    ("CA", "authorization")])  # Canadian spelling keeps -ize
+def test_a_missing_piece_is_explained_in_the_countrys_spelling(country, authorization):
+    project = Project()
+    project.company.country = country
+    project.company.industry = Industry.HEALTH_CARE
+    [finding] = [f for f in warnings(project, document=document_saying("Be careful online."))
+                 if f.rule == "sector.health.patient_information"]
+    assert finding.reason.endswith(f"without the patient's written {authorization}.")
 
 
 def test_new_york_monitoring_needs_the_signed_acknowledgement():

@@ -5,7 +5,7 @@ Findings are plain data so the CLI can print them as JSON and the window can lis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -34,6 +34,7 @@ class Finding:
     replacement: Any = None
     precedent: str = ""  # "This reads like a rule found unlawful in <case> (<year>): '...'"
     area: str = ""  # the legal area, e.g. "nlra"; empty for missing pieces
+    spelling: str = "US"  # the project's (Company.spelling), which the check's own words follow
 
     @property
     def applicable(self) -> bool:
@@ -44,8 +45,21 @@ class Finding:
         from .families import UNDER
 
         under = UNDER.get(self.area)
-        return f"{PLAIN_SEVERITY[self.severity]} under {under}" if under else \
-            PLAIN_SEVERITY[self.severity]
+        return _respell(self.spelling, f"{PLAIN_SEVERITY[self.severity]} under {under}"
+                        if under else PLAIN_SEVERITY[self.severity])
+
+    def in_spelling(self, spelling: str) -> Finding:
+        """The finding with the check's own words (why, safer wording, severity) in the
+        project's spelling, as the policy's text is. The owner's words (the excerpt), the
+        authority and the precedent's quote stay as written; Apply writes what is shown."""
+        if spelling == self.spelling:
+            return self
+        suggestion = _respell(spelling, self.suggestion)
+        replacement = self.replacement
+        if isinstance(replacement, str) and self.suggestion:
+            replacement = replacement.replace(self.suggestion, suggestion)
+        return replace(self, reason=_respell(spelling, self.reason), suggestion=suggestion,
+                       replacement=replacement, spelling=spelling)
 
     def at_least(self, severity: str) -> bool:
         return SEVERITIES.index(self.severity) >= SEVERITIES.index(severity)
@@ -58,3 +72,11 @@ class Finding:
                 "path": list(self.path), "excerpt": self.excerpt, "reason": self.reason,
                 "authority": self.authority, "suggestion": self.suggestion,
                 "replacement": replacement, "precedent": self.precedent, "area": self.area}
+
+
+def _respell(spelling: str, text: str) -> str:
+    if spelling == "US":  # the check's words are written in US spelling
+        return text
+    from ..render import respell  # the policy's own spelling rule: one definition
+
+    return respell(spelling, text)

@@ -67,7 +67,9 @@ def check_project(project: Project, document: Document | None = None) -> list[Fi
                                            False, None, name))
     findings.extend(missing_pieces(project, document))
     order = {clause_id: i for i, clause_id in enumerate(document.clauses())}
-    return sorted(findings, key=lambda f: (-_rank(f), order.get(f.clause_id, len(order))))
+    spelling = project.company.spelling
+    return sorted((finding.in_spelling(spelling) for finding in findings),
+                  key=lambda f: (-_rank(f), order.get(f.clause_id, len(order))))
 
 
 def apply_suggestion(project: Project, finding: Finding) -> Project:
