@@ -16,7 +16,14 @@ from smpolicy_desktop.review import Decision, ReviewError
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
 from tests.conftest import REPO, require_tool
-from tests.test_review_import import QUESTION, _uno_python, export_for_counsel
+from tests.test_review_import import (
+    QUESTION,
+    _uno_python,
+    export_for_counsel,
+    marked_paragraphs,
+    w,
+)
+from tests.test_review_other_editors import on_body, rewrite
 
 HR_ROW = ["HR", "Kim Lo", "+1 555 0102", "Any claim of harassment"]
 SOURCE_CODE = "Source code and system designs"
@@ -26,15 +33,21 @@ LEAVE_REPLIES = "Leave replies for the company to the people who run our account
 def play(tmp_path: Path, reviewer: str, edits: list[dict], suffix: str = ".docx"
          ) -> tuple[Workspace, Path]:
     """The project sent to counsel, opened, and the lawyer's reply made in LibreOffice."""
-    require_tool("soffice")
     project_file, sent_docx = export_for_counsel(tmp_path)
-    (tmp_path / "edits.json").write_text(json.dumps(edits))
     reply = tmp_path / f"reply{suffix}"
+    lawyer(sent_docx, reply, reviewer, edits)
+    return Workspace.open(project_file), reply
+
+
+def lawyer(source: Path, reply: Path, reviewer: str, edits: list[dict]) -> None:
+    """The lawyer's reply to the Word file `source`, made in LibreOffice."""
+    require_tool("soffice")
+    edits_file = reply.with_name("edits.json")
+    edits_file.write_text(json.dumps(edits))
     played = subprocess.run([_uno_python(), str(REPO / "tests" / "lawyer_uno.py"),
-                             str(sent_docx), str(reply), reviewer, str(tmp_path / "edits.json")],
+                             str(source), str(reply), reviewer, str(edits_file)],
                             timeout=300, capture_output=True, text=True)
     assert played.returncode == 0, played.stderr
-    return Workspace.open(project_file), reply
 
 
 def accept_all(workspace: Workspace, reply: Path) -> tuple[set[tuple[str, str, str]], object]:
@@ -134,6 +147,39 @@ def test_a_lawyer_who_edits_without_tracking(tmp_path):
     assert project.responses.escalation_chain[1].name == "Kim Lo"
     assert [w.clause_id for w in project.wording] == ["employees.ai", "employees.criticism"]
     assert "employees.ai" not in workspace.document().clauses()
+
+
+def _accept_every_mark(root) -> None:
+    """Word's Accept All on words: inserted ones kept as plain text, deleted ones gone."""
+    for change in list(root.iter(w("del"))):
+        change.getparent().remove(change)
+    for change in list(root.iter(w("ins"))):
+        parent = change.getparent()
+        at = parent.index(change)
+        parent[at:at + 1] = [] if parent.tag in (w("rPr"), w("trPr")) else list(change)
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_accepts_all_of_the_owners_redline_then_edits(tmp_path):
+    """Counsel accepts every change of the owner's redline, then marks up their own: only
+    counsel's change is offered, the owner's changes stay, and the next redline is empty."""
+    project_file, _ = export_for_counsel(tmp_path)
+    workspace = Workspace.open(project_file)
+    workspace.set_value(("training", "consequences"),
+                        "Coaching first; serious breaches may lead to a written warning.")
+    workspace.set_value(("company", "version"), "2.2")
+    workspace.export(tmp_path / "redline.docx", changes_since_last=True)
+    workspace.save()
+    rewrite(tmp_path / "redline.docx", tmp_path / "accepted.docx", on_body(_accept_every_mark))
+    lawyer(tmp_path / "accepted.docx", tmp_path / "reply.docx", "Priya Shah", [
+        {"op": "insert", "find": "may lead to a written warning", "text": ", then dismissal"}])
+    listed, _ = accept_all(workspace, tmp_path / "reply.docx")
+    assert listed == {("insertion", "training.consequences", ", then dismissal")}
+    assert workspace.project.training.consequences == \
+        "Coaching first; serious breaches may lead to a written warning, then dismissal."
+    assert workspace.project.company.version == "2.2"
+    workspace.export(tmp_path / "next.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "next.docx") == []
 
 
 @pytest.mark.slow
