@@ -1637,9 +1637,9 @@ def _record_reply(project: Project, reply: Reply, now: datetime | None,
     from .render import render_document
     from .tracked_changes import next_version_id, paragraph_records
 
-    version = next((v for v in project.sent_versions if v.id == reply.recorded_as), None)
+    records = reply.accepted_records()
+    version = _kept_reply(project, reply, records, shown)
     if version is None:
-        records = reply.accepted_records()
         paragraphs = [text for text, _, _ in records]
         if any(v.paragraphs == paragraphs for v in project.sent_versions):
             return
@@ -1647,14 +1647,49 @@ def _record_reply(project: Project, reply: Reply, now: datetime | None,
         version = SentVersion(
             id=next_version_id(project),
             sent_on=(now or datetime.now(UTC)).replace(microsecond=0),
-            kind=reply.version.kind, label=f"Reply from {', '.join(authors)}",
+            kind=reply.version.kind, label=f"{_REPLY_FROM} {', '.join(authors)}",
             version=reply.version.version, paragraphs=paragraphs,
             clause_ids=[clause_id for _, clause_id, _ in records],
             styles=[style for _, _, style in records])
         project.sent_versions.append(version)
-        reply.recorded_as = version.id
+    reply.recorded_as = version.id
     _follow_repeats(version, reply, shown,
                     paragraph_records(render_document(project, reply.version.kind)))
+
+
+_REPLY_FROM = "Reply from"
+
+
+def _kept_reply(project: Project, reply: Reply, records: list[tuple[str, str, str]],
+                shown: list[tuple[str, str, str]]) -> SentVersion | None:
+    """The version this reply was kept as by earlier decisions: in this reading, or (the reply
+    read again) the newest version if it is this reply's, but for clauses counsel did not
+    touch that read as the policy does now (they followed a list counsel changed)."""
+    known = next((v for v in project.sent_versions if v.id == reply.recorded_as), None)
+    if known is not None or not project.sent_versions:
+        return known
+    last = project.sent_versions[-1]
+    if not last.label.startswith(_REPLY_FROM) or last.kind != reply.version.kind:
+        return None
+    kept = list(zip(last.paragraphs, last.clause_ids, last.styles, strict=False))
+    touched = _touched(reply)
+    for clause_id in dict.fromkeys(of for _, of, _ in [*kept, *records]):
+        was = _lines_in(kept, clause_id)
+        if was != _lines_in(records, clause_id) and (
+                clause_id in touched or was != _lines_in(shown, clause_id)):
+            return None
+    return last
+
+
+def _touched(reply: Reply) -> set[str]:
+    """The clauses counsel's changes are in."""
+    return {clause_id for item in reply.items if item.changes_text
+            for clause_id in reply.clauses_of(item)}
+
+
+def _lines_in(records: Iterable[tuple[str, str, str]], clause_id: str) -> list[tuple[str, str]]:
+    """(text, style) of each paragraph of the clause."""
+    return [(text, style) for text, of, style in records if of == clause_id]
 
 
 def _follow_repeats(version: SentVersion, reply: Reply, shown: list[tuple[str, str, str]],
@@ -1663,17 +1698,12 @@ def _follow_repeats(version: SentVersion, reply: Reply, shown: list[tuple[str, s
     guide repeats the list of confidential information) is kept as it now reads, where it
     read as counsel saw it: the next redline shows the owner's changes, not counsel's own
     change a second time as the owner's."""
-    touched = {clause_id for item in reply.items if item.changes_text
-               for clause_id in reply.clauses_of(item)}
-
-    def lines(records: Iterable[tuple[str, str, str]], clause_id: str) -> list[tuple[str, str]]:
-        return [(text, style) for text, of, style in records if of == clause_id]
-
+    touched = _touched(reply)
     kept = list(zip(version.paragraphs, version.clause_ids, version.styles, strict=False))
     for clause_id in dict.fromkeys(of for _, of, _ in now):
-        was, made = lines(shown, clause_id), lines(now, clause_id)
+        was, made = _lines_in(shown, clause_id), _lines_in(now, clause_id)
         at = [i for i, (_, of, _) in enumerate(kept) if of == clause_id]
-        if clause_id in touched or was == made or not at or lines(kept, clause_id) != was \
+        if clause_id in touched or was == made or not at or _lines_in(kept, clause_id) != was \
                 or at[-1] - at[0] + 1 != len(at):
             continue
         kept[at[0]:at[-1] + 1] = [(text, clause_id, style) for text, style in made]

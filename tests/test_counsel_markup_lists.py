@@ -11,6 +11,7 @@ import pytest
 
 from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
+from smpolicy_desktop.workspace import Workspace
 from tests.test_review_import import (
     _change,
     _mark_paragraph,
@@ -114,6 +115,22 @@ def test_the_next_redline_shows_the_owners_edit_not_the_quick_guide_line(sent, t
     workspace.export(tmp_path / "redline.docx", changes_since_last=True)
     assert marked_paragraphs(tmp_path / "redline.docx") == [
         "Coaching first; serious breaches may lead to [-discipline-][+a written warning+]."]
+
+
+def test_a_reply_opened_again_to_decide_the_rest_is_kept_once(sent, tmp_path):
+    """Counsel's bullet accepted, the project closed; the reply opened again later for the
+    deletion: one version of counsel's reply is kept, and the next redline marks nothing."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_new_bullet))
+    first, *rest = read.items
+    workspace.apply_review(read, {first.id: Decision("accept")})
+    workspace.save()
+    workspace = Workspace.open(sent[0])
+    read = workspace.read_reply(tmp_path / "reply.docx")
+    workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert [v.label for v in workspace.project.sent_versions] == [
+        "Sent to counsel", "Reply from Morgan Lee"]
+    workspace.export(tmp_path / "redline.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "redline.docx") == []
 
 
 @pytest.mark.parametrize(("after", "added", "listed"), [
