@@ -29,11 +29,11 @@ def tell_missing_library(error: ImportError) -> int:
 
 
 def main() -> int:
-    from smpolicy_desktop.cli import COMMANDS
-    from smpolicy_desktop.cli import main as cli_main
+    from smpolicy_desktop import COMMAND_NAMES
 
     args = sys.argv[1:]
-    if not args or (len(args) == 1 and args[0] not in COMMANDS and not args[0].startswith("-")):
+    if not args or (len(args) == 1 and args[0] not in COMMAND_NAMES
+                    and not args[0].startswith("-")):
         try:
             from ui.app import run_app
         except ImportError as error:  # e.g. "libEGL.so.1: cannot open shared object file"
@@ -41,6 +41,8 @@ def main() -> int:
                 raise
             return tell_missing_library(error)
         return run_app(args)
+    from smpolicy_desktop.cli import main as cli_main  # only now: the window never needs it
+
     return cli_main(args)
 
 

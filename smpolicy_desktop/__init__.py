@@ -12,3 +12,6 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 __version__ = "0.1.0"
 APP_NAME = "smpolicy"
 PROJECT_EXTENSION = ".smpolicy"  # here, not in storage, so the window frame needs no core
+# The command line's commands (cli.COMMANDS runs them): here, so that main.py tells a command
+# from a project to open without loading the command line (cli, argparse) for the window.
+COMMAND_NAMES = ("presets", "new", "validate", "export", "import-review", "check")

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__
+from . import COMMAND_NAMES, __version__
 
-# The core is imported by the code that uses it: main.py imports this module to tell the
-# GUI from the CLI, and the window must not wait for pydantic, Jinja2 or Word writing.
+# The core is imported by the code that uses it: --version and --help must not wait for
+# pydantic, Jinja2 or Word writing.
 
 USER_ERROR = 2
 
@@ -261,8 +261,8 @@ def _say_if_open(path: Path, spelling: str) -> None:
               "ask before saving over this change", file=sys.stderr)
 
 
-COMMANDS = {"presets": run_presets, "new": run_new, "validate": run_validate,
-            "export": run_export, "import-review": run_import_review, "check": run_check}
+COMMANDS = dict(zip(COMMAND_NAMES, (run_presets, run_new, run_validate, run_export,
+                                    run_import_review, run_check), strict=True))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,12 @@ def imported_modules(path) -> set[str]:
     return names
 
 
+def what_python_prints(code: str) -> str:
+    """What a fresh Python prints running code in the checkout (its own modules loaded)."""
+    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                          text=True, check=True).stdout.strip()
+
+
 def test_the_core_never_imports_qt():
     offenders = {str(path.relative_to(REPO)): sorted(m for m in imported_modules(path)
                                                      if m.split(".")[0] in ("PySide6", "ui"))
@@ -41,9 +47,7 @@ def test_importing_the_cli_and_rendering_does_not_load_python_docx():
     code = ("import sys, main; from smpolicy_desktop import cli, render, storage; "
             "from smpolicy_desktop.model import Project; render.render_document(Project()); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'PySide6')))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                            text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert what_python_prints(code) == "[]"
 
 
 def test_the_version_flag_and_the_window_frame_load_no_core_libraries():
@@ -53,9 +57,20 @@ def test_the_version_flag_and_the_window_frame_load_no_core_libraries():
             "import ui.main_window\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & "
             "{'pydantic', 'jinja2', 'lxml', 'docx'}))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                            text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert what_python_prints(code).splitlines()[-1] == "[]"
+
+
+def test_starting_the_window_loads_no_command_line():
+    """main.py with a project to open goes to the window without the CLI module or argparse
+    (the window is stood in for here; PySide6 loads argparse itself, the CLI module never)."""
+    code = ("import sys, types\n"
+            "app = sys.modules['ui.app'] = types.ModuleType('ui.app')\n"
+            "app.run_app = lambda argv: print(argv, sorted(set(sys.modules) & "
+            "{'argparse', 'smpolicy_desktop.cli'})) or 0\n"
+            "import main\n"
+            "sys.argv = ['main.py', 'Q4 policy.smpolicy']\n"
+            "main.main()")
+    assert what_python_prints(code) == "['Q4 policy.smpolicy'] []"
 
 
 def test_what_the_first_paint_imports_loads_no_templates():
@@ -65,9 +80,7 @@ def test_what_the_first_paint_imports_loads_no_templates():
             "import ui.disk_watch, ui.export_commands, ui.file_commands, ui.forms, ui.marks, "
             "ui.preview, ui.project_model, ui.recovery, ui.rendering\n"
             "print('jinja2' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                            text=True, check=True)
-    assert result.stdout.strip() == "False"
+    assert what_python_prints(code) == "False"
 
 
 # Who may read and write project files and exports: the workspace alone (storage and the
