@@ -6,7 +6,7 @@ The core package: model, storage, rendering and export, with no Qt anywhere in i
 import os
 
 # No pydantic plugins are used here; looking for them reads the metadata of every installed
-# package when the first model is built (some 10 ms of each start).
+# package when the first model is built (some 10 ms of each start). See also model.py.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 __version__ = "0.1.0"

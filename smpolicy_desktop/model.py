@@ -6,6 +6,9 @@ project file, the templates and the completeness check all read these definition
 
 from __future__ import annotations
 
+import os
+import sys
+import types
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
@@ -15,6 +18,20 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .law import LawPack, law_pack, places
+
+
+def _find_no_plugins() -> None:
+    """Plugins are off (smpolicy_desktop/__init__.py), so pydantic looks for none, but the
+    module it would look with imports importlib.metadata (and email, csv...) all the same when
+    the first model class is built: some 10 ms of each start, for nothing. With every plugin
+    off, a stand-in that finds none takes its place (pydantic asks it only for get_plugins)."""
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") == "__all__":
+        stand_in = types.ModuleType("pydantic.plugin._loader", "smpolicy: no pydantic plugins")
+        stand_in.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules.setdefault(stand_in.__name__, stand_in)
+
+
+_find_no_plugins()  # before the first model class
 
 
 class Choice(StrEnum):

@@ -6,7 +6,7 @@ import ast
 import subprocess
 import sys
 
-from tests.conftest import REPO
+from tests.conftest import EXAMPLE, REPO
 
 CORE = REPO / "smpolicy_desktop"
 
@@ -71,6 +71,17 @@ def test_starting_the_window_loads_no_command_line():
             "sys.argv = ['main.py', 'Q4 policy.smpolicy']\n"
             "main.main()")
     assert what_python_prints(code) == "['Q4 policy.smpolicy'] []"
+
+
+def test_a_project_is_read_without_looking_for_pydantic_plugins():
+    """Plugins are off: opening a project builds and runs the validators without loading the
+    package metadata pydantic would search for them (importlib.metadata, email)."""
+    code = ("import sys\n"
+            "from smpolicy_desktop.storage import load_project\n"
+            "from pydantic.plugin._loader import get_plugins\n"
+            f"print(load_project({str(EXAMPLE)!r}).company.name, list(get_plugins()), "
+            "sorted(set(sys.modules) & {'importlib.metadata', 'email'}))")
+    assert what_python_prints(code) == "Northwind Analytics LLC [] []"
 
 
 def test_what_the_first_paint_imports_loads_no_templates():
