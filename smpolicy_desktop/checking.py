@@ -1,10 +1,10 @@
 """The risk check in a process of its own, so typing never waits for it, however big the project.
 
 A check reads a copy of the project and its document, sent to the checker process; one
-process serves every window, started as the window fills if a core is idle, else at the first
-check, and stopped when the app quits. It is started, and checks are sent, from a thread of their
-own: starting it takes the caller some 20-40 ms, which the window's thread would otherwise spend
-right after its first paint.
+process serves every window, started once the filled window shows if a core is idle, else at
+the first check, and stopped when the app quits. It is started, and checks are sent, from a
+thread of their own: starting it takes the caller some 20-40 ms, which the window's thread
+would otherwise spend right after its first paint.
 """
 
 from __future__ import annotations
@@ -31,9 +31,11 @@ Result = tuple[list, dict]  # the findings, and each area's completeness
 
 def start_if_idle() -> None:
     """Start the checker process now if a core is idle: it takes a second or more to get
-    ready (longer in the bundle), which then overlaps the window's filling. On a busy machine
-    it would slow the filling instead (the bundle, at a load average of 3.5-5 on two cores:
-    filled in 3.5 s, against 1.9 s started at the first check), so it waits for that."""
+    ready (longer in the bundle), which then overlaps the rest of the window's start. On a busy
+    machine it would slow that instead (the bundle, at a load average of 3.5-5 on two cores:
+    filled in 3.5 s, against 1.9 s started at the first check), so it waits for that. The
+    window asks once it shows filled (started as it filled, the checker slowed the filling);
+    with a project open, the first check, sent as its preview first paints, often starts it."""
     if _idle_core():
         _elsewhere(_checker)
 

@@ -124,9 +124,6 @@ class MainWindow(QMainWindow):
         self._filled = True
         from PySide6.QtCore import Qt
 
-        from smpolicy_desktop.checking import start_if_idle
-
-        start_if_idle()  # the risk check's process gets ready beside the filling
         from ui.disk_watch import DiskWatch
         from ui.export_commands import ExportCommands
         from ui.file_commands import FileCommands
@@ -171,9 +168,12 @@ class MainWindow(QMainWindow):
         if self._loaded:
             return
         self._loaded = True
+        from smpolicy_desktop.checking import start_if_idle
         from ui import findings, review_panel, wording  # the counsel round trip: issue 14
         from ui.find_bar import FindBar
         from ui.printing import register_pdf
+
+        start_if_idle()  # after the filled window shows: started as it filled, it slowed that
 
         self.find_bar = FindBar(self.preview)
         self.preview.parentWidget().layout().addWidget(self.find_bar)

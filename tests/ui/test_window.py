@@ -518,3 +518,20 @@ def test_the_frame_shows_first_then_fills_with_the_file(qtbot, settings, answers
         pass
     qtbot.waitUntil(lambda: "Frame First Ltd" in window.preview.html)
     assert window.forms["company"].editor(("company", "name")).text() == "Frame First Ltd"
+
+
+def test_the_checker_starts_beside_an_idle_core_once_the_window_shows_filled(
+        qtbot, settings, monkeypatch):
+    """Started as the window filled, the checker's process slowed the filling on two cores."""
+    from smpolicy_desktop import checking
+
+    started = []
+    monkeypatch.setattr(checking, "_idle_core", lambda: True)
+    monkeypatch.setattr(checking, "_elsewhere",
+                        lambda work: started.append(work is checking._checker))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.fill()
+    assert True not in started
+    window.ensure_loaded()
+    assert started.count(True) == 1
