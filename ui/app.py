@@ -70,12 +70,10 @@ def _say_when_filled(window) -> None:
     paints a document: the forms and preview are shown."""
     from PySide6.QtCore import Qt
 
-    from ui.main_window import _AfterPaint
-
     def say() -> None:
         print(f"filled {time.monotonic()} {time.process_time()}", flush=True)
 
-    window.preview.rendered.connect(lambda: _AfterPaint(window.preview.viewport(), say),
+    window.preview.rendered.connect(lambda: window.preview.after_next_paint(say),
                                     Qt.ConnectionType.SingleShotConnection)
 
 

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.model.modified_changed.connect(self.setWindowModified)
         self.project_replaced()
         self.preview.rendered.connect(  # the rest once the first document is on screen
-            lambda: _AfterPaint(self.preview.viewport(), self.ensure_loaded),
+            lambda: self.preview.after_next_paint(self.ensure_loaded),
             Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(1000, self.ensure_loaded)  # in case the preview is not drawn
         self.loaded.emit()

@@ -7,7 +7,9 @@ changes words only rewrites those words in place; it never loads anything from t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, QRegularExpression, Qt, QUrl, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRectF, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -63,6 +65,16 @@ class PolicyPreview(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll_pending = False
         self._risky: list[str] = []  # the sentences the risk check found risky
+        self._after_paint: list[Callable[[], object]] = []
+
+    def after_next_paint(self, callback: Callable[[], object]) -> None:
+        """Call back one turn of the event loop after the preview's next paint, so that what
+        it drew is on screen before the call-back's work begins; the latest asked first, as
+        Qt calls event filters (the start's SMPOLICY_SAY_FILLED asks after the window, which
+        then loads its panels). The preview tells it itself: watching its viewport's paints
+        would ask PySide for the viewport, which the first time takes some 20 ms (PySide works
+        out the widget's Python type) just as the window fills."""
+        self._after_paint.insert(0, callback)
 
     def mark_risky(self, sentences: list[str]) -> None:
         """Underline each of these sentences with a wavy red line, wherever it shows."""
@@ -179,6 +191,9 @@ class PolicyPreview(QTextBrowser):
                                     self.viewport().width(), bottom - top), QColor(HIGHLIGHT))
             painter.end()
         super().paintEvent(event)
+        for callback in self._after_paint:
+            QTimer.singleShot(0, callback)
+        self._after_paint.clear()
 
     def _top(self, number: int) -> float:
         """Where a block (a table: its frame) starts, in the document's coordinates."""
