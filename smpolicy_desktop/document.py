@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 BLOCK_KINDS = ("title", "subtitle", "heading1", "heading2", "paragraph", "bullet", "numbered",
@@ -158,6 +158,41 @@ def with_breaks(text: str, at: list[int], separator: str) -> str:
         return text
     ends = [-1, *at, len(text)]
     return separator.join(text[ends[n] + 1:ends[n + 1]] for n in range(len(ends) - 1))
+
+
+# Beyond these, Qt takes seconds to show a block however it is cut (10 MB: 20 s), and a run of
+# characters without a space costs it time growing with the run's length squared (100,000
+# characters: 2 s), so the preview shows a block only up to the first of them.
+PREVIEW_LIMIT = 100_000
+LONGEST_WORD = 2 * PIECE
+LONG_WORD = re.compile(rf"(?<!\S)\S{{{LONGEST_WORD + 1}}}")  # from a word's start: linear
+
+
+def as_previewed(document: Document) -> Document:
+    """The document as the preview shows it: a block too long for Qt to show quickly stops
+    where it becomes so (see PREVIEW_LIMIT) and says how much more there is."""
+    if all(len(block.text) <= LONGEST_WORD or _shown_length(block.text) == len(block.text)
+           for block in document.blocks):
+        return document
+    return replace(document, blocks=tuple(_cut_for_preview(block) for block in document.blocks))
+
+
+def _shown_length(text: str) -> int:
+    end = min(len(text), PREVIEW_LIMIT)
+    word = LONG_WORD.search(text, 0, end)
+    return word.start() + LONGEST_WORD if word else end
+
+
+def _cut_for_preview(block: Block) -> Block:
+    if block.kind == "table" or _shown_length(block.text) == len(block.text):
+        return block
+    shown = min(_shown_length(block.text), PREVIEW_LIMIT - 200)  # room for the note: cut once
+    number = len(block.number) + 1 if block.number else 0
+    rest = len(block.text) - shown
+    note = (f" [The preview stops here: {rest:,} more characters of this answer are not shown. "
+            "All of them are kept in the project and go into the exported policy.]")
+    runs = _runs_between(block.runs, 0, shown - number)
+    return replace(block, runs=(*runs, Run(note)))
 
 
 QT_LIST_RUN = 100  # Qt loads a list in time growing with its length squared: 10,000 bullets

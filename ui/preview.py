@@ -28,6 +28,7 @@ from smpolicy_desktop.document import (
     PIECE,
     Block,
     Document,
+    as_previewed,
     in_section,
     to_html,
 )
@@ -143,6 +144,7 @@ class PolicyPreview(QTextBrowser):
     def show_document(self, document: Document, scroll_to_section: bool = False) -> None:
         scroll_to_section = scroll_to_section or self._scroll_pending
         self._scroll_pending = False
+        document = as_previewed(document)
         if not self._rewrite_words(document):
             self._load(document)
         self.shown = document

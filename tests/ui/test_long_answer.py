@@ -8,12 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from smpolicy_desktop.document import PIECE
+from smpolicy_desktop.document import LONGEST_WORD, PIECE, PREVIEW_LIMIT, to_html
 from smpolicy_desktop.questions import LONG_LINE
 from smpolicy_desktop.storage import load_project, save_project
 from tests.conftest import EXAMPLE
 from ui.forms import AreaForm
 from ui.project_model import ProjectModel
+from ui.spelling import UNCHECKED
 
 PATH = ("training", "consequences")
 NAME = ("company", "name")
@@ -164,3 +165,41 @@ def test_a_list_row_longer_than_qt_allows_is_kept_whole_when_edited(forms_window
     box = CellLine(forms_window)
     box.setText(row)
     assert box.text() == row
+
+
+def huge_answer_window(make_window, tmp_path, answer: str):
+    project = load_project(EXAMPLE)
+    project.training.consequences = answer
+    path = tmp_path / "pasted.smpolicy"
+    save_project(project, path)
+    window = make_window(path)
+    window.focus_field(PATH)
+    return window, path, window.forms[PATH[0]].editor(PATH)
+
+
+@pytest.mark.parametrize("answer, shown", [  # shown: how many of its characters the preview shows
+    (" ".join([SENTENCE] * (3 * PREVIEW_LIMIT // len(SENTENCE))), PREVIEW_LIMIT - 200),  # a book
+    ("Our logo: " + "iVBORw0KGgo" * 20_000, len("Our logo: ") + LONGEST_WORD),  # a picture
+])
+def test_a_huge_answer_opens_with_the_preview_saying_where_it_stops_and_is_saved_whole(
+        make_window, tmp_path, qtbot, answer, shown):
+    """Qt takes seconds to show such text (a 10 MB answer froze the window for 35-49 s): the
+    preview shows its start and says so; the box holds all of it, and so does the file."""
+    window, path, box = huge_answer_window(make_window, tmp_path, answer)
+    text = window.preview.toPlainText().replace("\n", " ")  # a long paragraph shows in pieces
+    assert f"{answer[:shown]} [The preview stops here: {len(answer) - shown:,} more characters " \
+           "of this answer are not shown. All of them are kept in the project and go into the " \
+           "exported policy.]" in text
+    assert answer in to_html(window.model.workspace.document(), standalone=True)
+    assert box.value() == answer and box.toolTip() == UNCHECKED
+    box.setCursorPosition(len(answer))
+    qtbot.keyClicks(box, " Done.")
+    assert window.files.save()
+    assert load_project(path).training.consequences == answer + " Done."
+
+
+def test_an_answer_short_enough_is_spell_checked_and_shown_whole(make_window, tmp_path):
+    window, _, box = huge_answer_window(make_window, tmp_path, LONG)
+    assert box.toolTip() == ""
+    assert "The preview stops here" not in window.preview.toPlainText()
+    assert LONG in " ".join(window.preview.toPlainText().split("\n"))

@@ -8,10 +8,10 @@ pieces, so a key in it costs what a key in a short one does.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QSignalBlocker
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtGui import QAction, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from smpolicy_desktop.document import PIECE, piece_breaks, with_breaks
+from smpolicy_desktop.document import LONG_WORD, PIECE, piece_breaks, with_breaks
 from smpolicy_desktop.questions import Question
 
 from .base import WHOLE_TEXT, Commit, FieldEditor, ShowsExample, WindowKeys, lines_high
@@ -53,6 +53,7 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         self.document().contentsChange.connect(self._move_breaks)
         self.textChanged.connect(self._italic_when_empty)
         self.textChanged.connect(self._fit)
+        self.textChanged.connect(self._say_if_unchecked)
         self.textChanged.connect(lambda: commit((), self.value()))
         self._fit()
 
@@ -69,6 +70,7 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Pasted text goes in as if typed; a long paragraph in it is then shown in pieces."""
+        self._wrap_for(source.text())
         super().insertFromMimeData(source)
         if len(source.text()) > PIECE:
             self._show(self.value())
@@ -87,12 +89,22 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         position = self.cursorPosition()
         shown = piece_breaks(value)
         self._breaks = []
+        self._wrap_for(value)
         with QSignalBlocker(self):
             self.setPlainText(with_breaks(value, shown, "\n"))
         self._breaks, self._text, self._value = shown, self.toPlainText(), None
         self.setCursorPosition(position)
         self._italic_when_empty()
+        self._say_if_unchecked()
         self._fit()
+
+    def _wrap_for(self, text: str) -> None:
+        """Lines break anywhere once the text has a run without a space too long for a piece:
+        Qt lays such a run out in time growing with its length squared when it wraps at
+        words (300,000 characters: 8-17 s), but only with its length when it wraps anywhere
+        (0.3 s)."""
+        if LONG_WORD.search(text) and self.wordWrapMode() != QTextOption.WrapMode.WrapAnywhere:
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
 
     def _move_breaks(self, position: int, removed: int, added: int) -> None:
         """An edit removes the shown breaks inside what it replaced (the owner deleted those
@@ -141,6 +153,13 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
             action.triggered.connect(lambda _=False, c=correction: cursor.insertText(c))
             actions.append(action)
         return actions
+
+    def _say_if_unchecked(self) -> None:
+        from ui.spelling import MAX_CHECKED_BOX, UNCHECKED
+
+        said = UNCHECKED if self.document().characterCount() > MAX_CHECKED_BOX else ""
+        if self.toolTip() != said:
+            self.setToolTip(said)
 
     def _fit(self) -> None:
         block, lines = self.document().firstBlock(), 0
