@@ -113,6 +113,15 @@ def test_a_long_paragraph_pasted_shows_in_pieces(box, model):
     assert box.textCursor().position() == len("Start. " + LONG)
 
 
+def test_a_long_paste_over_a_selection_replaces_it_and_its_line_ends_are_the_answers(box, model):
+    model.set_value(PATH, "Start. Old words. End.")
+    cursor_at(box, len("Start. "), len("Start. Old words."))
+    QApplication.clipboard().setText(LONG + "\r\nNext line.")  # as Windows copies it
+    box.paste()
+    assert model.value(PATH) == "Start. " + LONG + "\nNext line. End."
+    assert box.textCursor().position() == len("Start. " + LONG + "\nNext line.")
+
+
 def test_a_huge_one_line_answer_from_a_file_is_edited_in_the_multi_line_box_and_kept_whole(
         qtbot, tmp_path):
     """A 10 MB company name: a key in a one-line box took seconds; in the multi-line box it
