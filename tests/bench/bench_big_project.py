@@ -90,6 +90,35 @@ def core_rows(files: dict[str, Path]) -> list[dict]:
     return rows
 
 
+def open_window(settings, path: Path):
+    """A new window on the project, and the seconds from its making to its forms filled and
+    the preview drawn."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    started = time.perf_counter()
+    window = MainWindow(settings)
+    window.ensure_loaded()
+    window.resize(1366, 740)
+    window.show()
+    window.start(path)
+    window.rendering.render_now()
+    QApplication.processEvents()
+    return window, time.perf_counter() - started
+
+
+def close_window(window) -> None:
+    """Close a window of open_window(), leaving no autosave to offer the next one."""
+    from PySide6.QtWidgets import QApplication
+
+    window.model.workspace.discard_autosave()
+    window.model.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+
+
 def window_rows(files: dict[str, Path]) -> list[dict]:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
@@ -99,18 +128,6 @@ def window_rows(files: dict[str, Path]) -> list[dict]:
 
     app = QApplication.instance() or QApplication([])
     settings = QSettings(str(files["example"].with_name("bench.ini")), QSettings.Format.IniFormat)
-
-    def open_window(path: Path) -> tuple[MainWindow, float]:
-        """From a new window to its forms filled and the preview drawn."""
-        started = time.perf_counter()
-        window = MainWindow(settings)
-        window.ensure_loaded()
-        window.resize(1366, 740)
-        window.show()
-        window.start(path)
-        window.rendering.render_now()
-        app.processEvents()
-        return window, time.perf_counter() - started
 
     def typing(window: MainWindow, path: tuple) -> float:
         """A key pressed in the field, to the edit in the project and the field redrawn (the
@@ -161,15 +178,11 @@ def window_rows(files: dict[str, Path]) -> list[dict]:
 
     figures = {}
     for which in ("example", *dict(BIG)):
-        window, opened = open_window(files[which])
+        window, opened = open_window(settings, files[which])
         path = ("training", "consequences") if which in ("long", "lines") else ("company", "name")
         figures[which] = {"open": opened, "typing": typing(window, path),
                           "live": live_typing(window, path), "preview": to_preview(window, path)}
-        window.model.workspace.discard_autosave()
-        window.model.undo_stack.setClean()
-        window.close()
-        window.deleteLater()
-        app.processEvents()
+        close_window(window)
     rows = []
     for which, label in BIG:
         rows.append({"name": f"open the window (forms and preview), {label} (target < 2 s)",
