@@ -403,6 +403,36 @@ def test_a_safeguard_the_company_promises_is_not_a_rule(text):
     assert check_text(text, facts) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Managers must not ask staff to log in to their personal accounts at work.",
+    "Supervisors will not follow staff on personal accounts, and staff never have to accept "
+    "their requests.",
+    "Never post a photo of a patient, even with their face hidden.",
+    "Do not offer customers a discount in exchange for a five-star review.",
+    "Do not text clients from WhatsApp or any other app the firm does not archive.",
+])
+def test_a_rule_against_the_harm_itself_is_not_flagged(text):
+    """Outside labour law a rule that stops managers asking for access, or forbids the act a
+    sector law is about, protects: every sector checked, none of these has a finding (each
+    had one)."""
+    assert check_text(text, CheckFacts("US", publicly_traded=True)) == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("You do not have to say that we gave you the product for free.",
+     "ftc.endorsement_disclosure"),
+    ("Employees are not required to disclose that they work here when they post reviews.",
+     "ftc.insider_reviews"),
+    ("Brand partners should never label their posts as sponsored.", "ftc.endorsement_disclosure"),
+    ("Do not report concerns to the SEC before talking to legal.", "regfd.whistleblower"),
+    ("Advisers do not need to archive their texts with clients.", "finance.off_channel"),
+])
+def test_a_rule_that_keeps_back_a_disclosure_or_a_control_is_still_flagged(text, rule):
+    """Worded as a promise or a ban, a rule that spares staff a disclosure, a report to the
+    authorities or a record the law requires keeps its finding."""
+    assert rule in {f.rule for f in check_text(text, CheckFacts("US", publicly_traded=True))}
+
+
 @pytest.mark.parametrize(("text", "rule"), [
     ("We never mention that our reviewers were paid.", "ftc.endorsement_disclosure"),
     ("We do not let advisers keep client texts on the firm's archive; use WhatsApp.",

@@ -19,7 +19,7 @@ from .language import (
     words,
 )
 from .model import Model, Precedent, model
-from .wording import MALICE, RULES, SENSITIVE_PERSONAL
+from .wording import GOVERNMENT, MALICE, RULES, SENSITIVE_PERSONAL
 
 _COMPETITORS = words(r"competitors?'?")
 _COMPLAINT_OF_HARASSMENT = words(
@@ -27,14 +27,47 @@ _COMPLAINT_OF_HARASSMENT = words(
     r"(?:harassment|discrimination|retaliation)",
     r"(?:harassment|discrimination|retaliation) (?:complaints?|reports?|allegations?|"
     r"investigations?)")
-# The company promising restraint ("We never hide negative reviews.") or telling staff what they
-# never have to do ("You never have to show us your profiles.") states a safeguard, not a rule:
-# every such sentence the corpus labels outside labour law is acceptable. Not "We do not allow
-# staff to...", a rule in the company's voice, nor one that keeps something back ("We never
-# mention that reviewers were paid."); and not in labour law, where "we" is often the staff
-# ("We will not engage in gossip.").
-_SAFEGUARD = re.compile(rf"(?:{RESTRAINT.pattern}|^you (?:never|do not|will never) (?:have|need) "
-                        r"to\b)(?! (?:allow|permit|let|tolerate|want|accept)\b)")
+# A safeguard states a protection, not a rule, outside labour law (where "we" is often the staff:
+# "We will not engage in gossip." is labelled unlawful): the company or its managers promising
+# restraint ("We never hide negative reviews.", "Managers may not ask for passwords."), not "We
+# do not allow staff to..."; or what staff are never asked or made to do ("Applicants will not
+# be asked for their usernames."), unless what they are spared is a control ("Advisers do not
+# need to archive texts."). Neither keeps something back ("We never mention that reviewers were
+# paid.", "You do not have to say the product was free.").
+_RESTRAINED = re.compile(
+    rf"(?:{RESTRAINT.pattern}"
+    r"|^(?:managers?|supervisors?|owners?|hr|human resources)(?: \w+)? (?:may|must|will|shall|can|"
+    r"should|would) (?:not|never)\b"
+    r"|^(?:no one|nobody|no managers?|no supervisors?)(?: \w+)? (?:may|must|will|shall|can|"
+    r"should|would)\b)(?! (?:allow|permit|let|tolerate|want|accept)\b)")
+_SPARED = re.compile(
+    r"\b(?:will|shall|would) (?:not|never) be (?:asked|required|made|forced|pressured|expected)\b"
+    r"|\b(?:are|is) (?:never|not) (?:asked|required|expected|obliged|forced)\b"
+    r"|\b(?:never|do not|does not|will not) (?:have|need) to\b")
+_CONTROL = words(r"approv\w*", r"authori[sz]\w*", "consent", "permission", r"archiv\w*",
+                 r"supervis(?:e|ed|ion|ing)", r"pre-?clear\w*", "compliance", r"records?",
+                 r"retain\w*", "sign off", "signed off", r"review(?:ed)? by")
+_KEPT_BACK = re.compile(
+    rf"{NEGATED_DISCLOSURE.pattern}|\b(?:not|never) (?:\w+ )?(?:need|have|required|obliged|asked|"
+    r"expected) to (?:mention|disclose|say|tell|label|tag|report)\w*|\bnever tag\w*")
+# In the sector areas the harm is the act (posting a patient's photo, sharing results early,
+# texting clients from WhatsApp, gating reviews), so a rule that forbids it is the safe side:
+# unless it forbids a disclosure or a report to the authorities, or only relaxes a control
+# ("Posts do not need compliance approval."). Not in account privacy, where forbidding staff
+# to keep a profile private is the harm.
+_FORBIDS = re.compile(
+    r"^(?:please )?(?:do not|never|(?:\w+ ){0,3}(?:may|must|should|shall|can|will) (?:not|never)|"
+    r"(?:\w+ ){0,3}(?:are|is) (?:strictly )?(?:prohibited|forbidden|not allowed|not permitted))\b")
+_RELAXED = words(r"(?:do|does|did) not need", "no need", "not required", "not necessary",
+                 r"(?:do|does) not have to", "never have to")
+_BAN_IS_SAFE = ("ftc", "hipaa", "finance", "reg_fd")
+# Account privacy laws protect staff's personal accounts, not the business's own.
+_BUSINESS_ACCOUNT = words(r"(?:the|our) (?:company|firm|business|practice)'s (?:\w+ )?accounts?",
+                          r"(?:official|business|company|work|shared) (?:\w+ )?"
+                          r"(?:accounts?|pages?)",
+                          r"official (?:instagram|facebook|tiktok|linkedin|x|youtube)",
+                          r"\w+'s official", r"accounts? (?:you manage|we own|owned by)")
+_PERSONAL = words("personal", "private", "your own", "their own")
 # How alike a citable rule must be (share of features) to be shown as the finding's precedent.
 SHOWN_PRECEDENT = 0.12
 
@@ -70,13 +103,14 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
                 found.setdefault(family.id, (family, precedents and _shown(learned, text,
                                                                            family) or None))
     parts = clauses(text)
-    # A clause of one or two words ("ask HR") carries no rule of its own.
+    # A clause of one or two words ("ask HR") carries no rule of its own, nor does a safeguard
+    # (see _safeguard): the sentence, or the clause of it, which the model reads as risky.
     risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
-             if len(part.split()) > 2 for area in learned.risky_areas(part)}
+             if len(part.split()) > 2 for area in learned.risky_areas(part)
+             if not _safeguard(sentences(part)[0], area)}
     for area in sorted(risky):
         if sentence is None or len(sentence.text.split()) < 3 or (
-                area == "nlra" and _lawful_by_subject(sentence)) or (
-                area != "nlra" and _safeguard(sentence)):
+                area == "nlra" and _lawful_by_subject(sentence)):
             continue
         if area in areas and all(f.area != area for f, _ in found.values()):
             kind = learned.family(text, area)
@@ -98,8 +132,16 @@ def _lawful_by_subject(sentence: Sentence) -> bool:
         HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
 
 
-def _safeguard(sentence: Sentence) -> bool:
-    return sentence.has(_SAFEGUARD) and not sentence.has(NEGATED_DISCLOSURE)
+def _safeguard(sentence: Sentence, area: str) -> bool:
+    """A sentence (or clause) the model may read as a rule of the area which protects instead."""
+    if area == "nlra" or sentence.has(_KEPT_BACK):
+        return False
+    return (sentence.has(_RESTRAINED) or (
+        sentence.has(_SPARED) and not sentence.has(_CONTROL)) or (
+        area in _BAN_IS_SAFE and sentence.has(_FORBIDS) and not sentence.has(_RELAXED)
+        and not sentence.has(GOVERNMENT)) or (
+        area == "account_privacy" and sentence.has(_BUSINESS_ACCOUNT)
+        and not sentence.has(_PERSONAL)))
 
 
 def _shown(learned: Model, text: str, family: Family) -> Precedent | None:
