@@ -426,6 +426,10 @@ def test_a_rule_against_the_harm_itself_is_not_flagged(text):
     ("Brand partners should never label their posts as sponsored.", "ftc.endorsement_disclosure"),
     ("Do not report concerns to the SEC before talking to legal.", "regfd.whistleblower"),
     ("Advisers do not need to archive their texts with clients.", "finance.off_channel"),
+    ("Once an employee installs the approved messaging app, we assume their messages are "
+     "archived and do not check.", "finance.off_channel"),
+    ("Customers agree that the terms of this contract shall not be made public, including in "
+     "online reviews.", "ftc.review_suppression"),
 ])
 def test_a_rule_that_keeps_back_a_disclosure_or_a_control_is_still_flagged(text, rule):
     """Worded as a promise or a ban, a rule that spares staff a disclosure, a report to the

@@ -41,25 +41,28 @@ _RESTRAINED = re.compile(
     r"|^(?:no one|nobody|no managers?|no supervisors?)(?: \w+)? (?:may|must|will|shall|can|"
     r"should|would)\b)(?! (?:allow|permit|let|tolerate|want|accept)\b)")
 _SPARED = re.compile(
-    r"\b(?:will|shall|would) (?:not|never) be (?:asked|required|made|forced|pressured|expected)\b"
+    r"\b(?:will|shall|would) (?:not|never) be (?:asked|required|made to|forced|pressured|"
+    r"expected)\b"
     r"|\b(?:are|is) (?:never|not) (?:asked|required|expected|obliged|forced)\b"
     r"|\b(?:never|do not|does not|will not) (?:have|need) to\b")
 _CONTROL = words(r"approv\w*", r"authori[sz]\w*", "consent", "permission", r"archiv\w*",
                  r"supervis(?:e|ed|ion|ing)", r"pre-?clear\w*", "compliance", r"records?",
-                 r"retain\w*", "sign off", "signed off", r"review(?:ed)? by")
+                 r"retain\w*", r"cop(?:y|ies)", "sign off", "signed off", r"review(?:ed)? by")
 _KEPT_BACK = re.compile(
     rf"{NEGATED_DISCLOSURE.pattern}|\b(?:not|never) (?:\w+ )?(?:need|have|required|obliged|asked|"
     r"expected) to (?:mention|disclose|say|tell|label|tag|report)\w*|\bnever tag\w*")
 # In the sector areas the harm is the act (posting a patient's photo, sharing results early,
 # texting clients from WhatsApp, gating reviews), so a rule that forbids it is the safe side:
 # unless it forbids a disclosure or a report to the authorities, or only relaxes a control
-# ("Posts do not need compliance approval."). Not in account privacy, where forbidding staff
-# to keep a profile private is the harm.
+# ("Posts do not need compliance approval.", "Do not keep client texts."). Not in account
+# privacy, where forbidding staff to keep a profile private is the harm.
 _FORBIDS = re.compile(
     r"^(?:please )?(?:do not|never|(?:\w+ ){0,3}(?:may|must|should|shall|can|will) (?:not|never)|"
     r"(?:\w+ ){0,3}(?:are|is) (?:strictly )?(?:prohibited|forbidden|not allowed|not permitted))\b")
 _RELAXED = words(r"(?:do|does|did) not need", "no need", "not required", "not necessary",
-                 r"(?:do|does) not have to", "never have to")
+                 r"(?:do|does) not have to", "never have to",
+                 r"^(?:please )?(?:do not|never) (?:check|monitor|review|archive|record|keep|"
+                 r"retain|save|store|supervise)\w*")
 _BAN_IS_SAFE = ("ftc", "hipaa", "finance", "reg_fd")
 # Account privacy laws protect staff's personal accounts, not the business's own.
 _BUSINESS_ACCOUNT = words(r"(?:the|our) (?:company|firm|business|practice)'s (?:\w+ )?accounts?",
