@@ -6,6 +6,7 @@ User errors print one line on stderr and exit with status 2; a traceback is alwa
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -269,6 +270,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         COMMANDS[args.command](args)
+        sys.stdout.flush()  # a reader that stopped early (| head) is met here, not at exit
+    except BrokenPipeError:
+        # The reader wants no more: stop quietly, as other command-line tools do (Python's
+        # documented way: what is left to flush at exit goes nowhere).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:
         if not _is_user_error(exc):
             raise

@@ -145,3 +145,14 @@ def test_the_note_on_a_window_with_the_file_open_gives_the_date_as_the_policy_do
     finally:
         window.release()
     assert f" since {written.format(d=since)});" in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`smpolicy presets | head -1`: the reader closes the pipe before the list is written,
+    and the command stops without a traceback."""
+    child = subprocess.Popen([sys.executable, str(REPO / "main.py"), "presets"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child.stdout.close()  # before the child writes a word
+    errors = child.stderr.read()
+    child.wait(timeout=120)
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
