@@ -410,6 +410,10 @@ def test_a_safeguard_the_company_promises_is_not_a_rule(text):
     "Never post a photo of a patient, even with their face hidden.",
     "Do not offer customers a discount in exchange for a five-star review.",
     "Do not text clients from WhatsApp or any other app the firm does not archive.",
+    "Staff who hear about a deal before it is announced may not buy or sell our shares until it "
+    "is public.",
+    "Team members who work on our quarterly numbers must never share them with friends or "
+    "family before we publish them.",
 ])
 def test_a_rule_against_the_harm_itself_is_not_flagged(text):
     """Outside labour law a rule that stops managers asking for access, or forbids the act a

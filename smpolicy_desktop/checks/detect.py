@@ -53,16 +53,23 @@ _KEPT_BACK = re.compile(
     r"expected) to (?:mention|disclose|say|tell|label|tag|report)\w*|\bnever tag\w*")
 # In the sector areas the harm is the act (posting a patient's photo, sharing results early,
 # texting clients from WhatsApp, gating reviews), so a rule that forbids it is the safe side:
-# unless it forbids a disclosure or a report to the authorities, or only relaxes a control
-# ("Posts do not need compliance approval.", "Do not keep client texts."). Not in account
-# privacy, where forbidding staff to keep a profile private is the harm.
+# whoever the rule is for ("Staff who hear about a deal may not trade until it is public."),
+# unless it forbids a disclosure or a report to the authorities, only relaxes a control ("Posts
+# do not need compliance approval.", "Do not keep client texts.") or forbids something only
+# without approval (a gag with a permit). Not in account privacy, where forbidding staff to keep
+# a profile private is the harm.
 _FORBIDS = re.compile(
-    r"^(?:please )?(?:do not|never|(?:\w+ ){0,3}(?:may|must|should|shall|can|will) (?:not|never)|"
+    r"^(?:please )?(?:do not|never|(?:\w+ ){0,12}(?:may|must|should|shall|can|will) (?:not|never)|"
     r"(?:\w+ ){0,3}(?:are|is) (?:strictly )?(?:prohibited|forbidden|not allowed|not permitted))\b")
 _RELAXED = words(r"(?:do|does|did) not need", "no need", "not required", "not necessary",
+                 r"without (?:\w+ ){0,3}approval",
                  r"(?:do|does) not have to", "never have to",
                  r"^(?:please )?(?:do not|never) (?:check|monitor|review|archive|record|keep|"
                  r"retain|save|store|supervise)\w*")
+# A ban laid on customers is a gag ("Customers agree that the contract's terms shall not be made
+# public."), not a ban on the harm.
+_ON_CUSTOMERS = re.compile(r"^(?:the |our |any |every |a )?(?:customers?|clients?|buyers?|"
+                           r"purchasers?|guests?|patients?|tenants?|users?|reviewers?)\b")
 _BAN_IS_SAFE = ("ftc", "hipaa", "finance", "reg_fd")
 # Account privacy laws protect staff's personal accounts, not the business's own.
 _BUSINESS_ACCOUNT = words(r"(?:the|our) (?:company|firm|business|practice)'s (?:\w+ )?accounts?",
@@ -142,7 +149,7 @@ def _safeguard(sentence: Sentence, area: str) -> bool:
     return (sentence.has(_RESTRAINED) or (
         sentence.has(_SPARED) and not sentence.has(_CONTROL)) or (
         area in _BAN_IS_SAFE and sentence.has(_FORBIDS) and not sentence.has(_RELAXED)
-        and not sentence.has(GOVERNMENT)) or (
+        and not sentence.has(GOVERNMENT) and not sentence.has(_ON_CUSTOMERS)) or (
         area == "account_privacy" and sentence.has(_BUSINESS_ACCOUNT)
         and not sentence.has(_PERSONAL)))
 
