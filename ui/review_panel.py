@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smpolicy_desktop.document import Document
 from smpolicy_desktop.render import clause_names, long_date_in
 from smpolicy_desktop.review import (
     ANSWER,
@@ -98,9 +99,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(QLabel("Notes between you and counsel"))
         layout.addWidget(self.notes, 1)
         self._notes_shown: tuple = ()
-        model.changed.connect(lambda _path: self.show_notes())
         self._update_buttons()
-        self.show_notes()
 
     # --- Opening a reply ---------------------------------------------------------------------
 
@@ -219,13 +218,14 @@ class ReviewPanel(QWidget):
 
     # --- Notes -------------------------------------------------------------------------------
 
-    def show_notes(self) -> None:
-        """The owner's questions ("You asked") and counsel's notes with their replies (built
-        again only when they changed: this runs after every edit)."""
+    def show_notes(self, document: Document) -> None:
+        """The owner's questions ("You asked") and counsel's notes with their replies, the
+        clauses named as the policy rendered after the last edits (`document`) has them (built
+        again only when they changed: this runs after every render)."""
         project = self.model.project
         notes, comments = project.review.notes_to_counsel, project.counsel_comments
         names = clause_names(project, [x.clause_id for x in [*notes, *comments]],
-                             self.model.workspace.document())  # a clause may be gone since
+                             document)  # a clause may be gone since
         shown = ([note.model_dump() for note in notes],
                  [comment.model_dump() for comment in comments], names)
         if shown == self._notes_shown:
@@ -275,6 +275,10 @@ def install(window) -> ReviewPanel:
     """The panel in a dock of the window, File > Open Counsel's Reply..., and the message
     and clause hooks."""
     panel = ReviewPanel(window.model)
+    # The notes follow the one render per change (a render of their own after every key would
+    # make typing wait for it: seconds per key beside a 10 MB answer).
+    window.rendering.rendered.connect(panel.show_notes)
+    panel.show_notes(window.rendering.document or window.model.workspace.document())
     dock = window.add_panel("Counsel's review", "reviewDock", panel)
     toggle = dock.toggleViewAction()
     toggle.setText("Counsel's &Review")

@@ -147,7 +147,8 @@ def test_reply_to_a_comment_keeps_the_thread_in_the_notes(qtbot, window, monkeyp
     assert window.review_panel.reply_button.isEnabled()
     monkeypatch.setattr(QInputDialog, "getMultiLineText",
                         lambda *a, **k: ("Thank you, we will keep it.", True))
-    window.review_panel.reply_button.click()
+    with qtbot.waitSignal(window.rendering.rendered):  # the notes follow the edit's render
+        window.review_panel.reply_button.click()
     notes = window.review_panel.notes
     texts = [(notes.topLevelItem(i).text(1), notes.topLevelItem(i).text(2))
              for i in range(notes.topLevelItemCount())]
@@ -161,7 +162,8 @@ def test_reply_to_a_comment_keeps_the_thread_in_the_notes(qtbot, window, monkeyp
 
 def test_counsels_answer_to_the_owners_question_sits_under_it(qtbot, window):
     select(window, "Yes, for company systems it is enough.")
-    window.review_panel.accept_button.click()
+    with qtbot.waitSignal(window.rendering.rendered):
+        window.review_panel.accept_button.click()
     notes = window.review_panel.notes
     question = next(notes.topLevelItem(i) for i in range(notes.topLevelItemCount())
                     if notes.topLevelItem(i).text(2) == QUESTION)
@@ -369,3 +371,23 @@ def test_the_clause_column_and_the_notes_name_clauses_in_words_never_by_id(
     ids = {item.clause_id for item in panel.reply.items} - {""}
     assert not [row for i in range(items.topLevelItemCount())
                 for row in [items.topLevelItem(i).text(0)] if any(id_ in row for id_ in ids)]
+
+
+def test_a_key_typed_waits_for_no_render_of_the_notes(qtbot, window, monkeypatch):
+    """The notes are named from the one render per change, not from a render of their own at
+    every key (beside a 10 MB answer that made each key wait seconds): an edit renders nothing
+    at once, and the notes are the same after the edit's render."""
+    import smpolicy_desktop.render as render
+
+    notes = window.review_panel.notes
+    before = [notes.topLevelItem(i).text(2) for i in range(notes.topLevelItemCount())]
+    renders = []
+    real = render.render_document
+    monkeypatch.setattr(render, "render_document",
+                        lambda *args, **kwargs: renders.append(1) or real(*args, **kwargs))
+    window.model.set_value(("company", "name"), "Northwind Analytics Ltd")
+    assert renders == []
+    with qtbot.waitSignal(window.rendering.rendered):
+        pass
+    assert renders == [1]
+    assert [notes.topLevelItem(i).text(2) for i in range(notes.topLevelItemCount())] == before
