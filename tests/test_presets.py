@@ -13,7 +13,7 @@ import pytest
 
 from smpolicy_desktop.model import Industry, Project
 from smpolicy_desktop.presets import presets
-from smpolicy_desktop.render import render_document
+from smpolicy_desktop.render import SPELLINGS, render_document, respell
 from smpolicy_desktop.resources import resource_path
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
@@ -53,6 +53,17 @@ def test_a_preset_file_holds_only_known_questions(name):
     assert set(data) == {"title", "description", "answers"}
     assert set(data["answers"]) <= set(Project.areas())
     Project.model_validate(data["answers"])
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_a_preset_answers_in_words_spelled_alike_everywhere(name):
+    """A preset's answers become the owner's own, which are never respelled: a British or
+    Canadian owner who starts from one must not get "Inquiries" or "program" in a policy whose
+    own words say "enquiries" and "programme"."""
+    data = json.loads(resource_path("assets", "presets", f"{name}.json").read_text("utf-8"))
+    answers = json.dumps(data["answers"])
+    for spelling in SPELLINGS:
+        assert respell(spelling, answers) == answers
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
