@@ -449,3 +449,15 @@ def test_a_rule_that_keeps_back_a_disclosure_or_a_control_is_still_flagged(text,
 def test_a_rule_in_the_companys_voice_is_still_a_rule(text, rule):
     facts = CheckFacts("US", industry="financial_services", publicly_traded=True)
     assert rule in {f.rule for f in check_text(text, facts)}
+
+
+@pytest.mark.parametrize("text", [
+    "Reply to every review with something like 'Thank you for telling us; please call our "
+    "office manager so we can help.'",
+    'Answer complaints with a line such as "We are sorry; please message us privately so we '
+    'can help."',
+])
+def test_a_quoted_example_is_read_whole_not_as_rules_of_its_own(text):
+    """A quotation's ";" does not split it into clauses checked on their own: the example
+    reply's "please call our office manager" was read as a demand for account access."""
+    assert check_text(text, CheckFacts("US", publicly_traded=True)) == []

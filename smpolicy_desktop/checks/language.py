@@ -127,9 +127,24 @@ _CLAUSE = re.compile(
     r"staff|please|keep|post|share|reply|use|ask|get|take|make|tell)\b)", re.I)
 
 
+# A quotation is one example, however many clauses it has: "Reply with something like 'Thanks;
+# please call us.'" is not two rules.
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|"
+                     r"(?<!\w)'[^']*'(?!\w)")
+
+
 def clauses(text: str) -> list[str]:
-    """The clauses of one sentence (split at ";" and "and"), without end punctuation."""
-    return [c for c in (part.strip(" .!") for part in _CLAUSE.split(text.strip())) if c]
+    """The clauses of one sentence (split at ";" and "and", not inside a quotation), without
+    end punctuation."""
+    text = text.strip()
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    parts, start = [], 0
+    for brk in _CLAUSE.finditer(text):
+        if not any(begin < brk.start() < end for begin, end in quoted):
+            parts.append(text[start:brk.start()])
+            start = brk.end()
+    parts.append(text[start:])
+    return [c for c in (part.strip(" .!") for part in parts) if c]
 
 
 def words(*alternatives: str) -> re.Pattern[str]:
