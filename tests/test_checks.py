@@ -461,3 +461,25 @@ def test_a_quoted_example_is_read_whole_not_as_rules_of_its_own(text):
     """A quotation's ";" does not split it into clauses checked on their own: the example
     reply's "please call our office manager" was read as a demand for account access."""
     assert check_text(text, CheckFacts("US", publicly_traded=True)) == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("We do not archive texts with clients.", "finance.off_channel"),
+    ("We never keep copies of messages advisers send from their phones.", "finance.off_channel"),
+    ("Erase investor emails once a deal closes.", "finance.off_channel"),
+    ("We do not get consent before sharing patient stories on Instagram.",
+     "hipaa.patient_content"),
+])
+def test_a_promise_to_skip_a_control_the_law_requires_is_flagged(text, rule):
+    """Negated, it reads like restraint; what is skipped is the record or the patient's
+    authorization the law requires (none of these had a finding)."""
+    assert rule in {f.rule for f in check_text(text, CheckFacts("US", publicly_traded=True))}
+
+
+@pytest.mark.parametrize("text", [
+    "Texts with clients go through the archived texting app.",
+    "We never post patient photos without written authorization.",
+    "We do not monitor your personal accounts.",
+])
+def test_keeping_the_control_is_not_flagged(text):
+    assert check_text(text, CheckFacts("US", publicly_traded=True)) == []

@@ -279,6 +279,27 @@ def _internal_first(s: Sentence) -> bool:
             or (s.has(PROHIBITION) and s.has(PUBLIC_ROUTE)))
 
 
+# --- Sector controls ---------------------------------------------------------------------------
+
+# A promise to skip a control the law requires (a patient's authorization, keeping business
+# messages) is the harm, however it is negated: "We do not archive texts with clients.", "We
+# never ask patients for written authorization."
+SKIPS_CONTROL = re.compile(
+    r"\b(?:never|not|no need to) (?:\w+ ){0,2}(?:archiv|retain|record|supervis|monitor|"
+    r"keep (?:\w+ )?cop|save|store|obtain|seek|(?:get|ask|asks|need) (?:\w+ ){0,3}(?:for )?"
+    r"(?:\w+ )?(?:consent|approval|authori[sz]ation|permission|clearance))")
+_MESSAGES = words(r"(?:texts?|messages?|emails?|chats?|communications|dms?|records)")
+_ERASED = re.compile(r"\b(?:delete|clear|erase|wipe)\w* (?:\w+ ){0,4}(?:clients?|customers?|"
+                     r"business|work|trade|investors?)'?s? (?:\w+ )?(?:texts?|messages?|emails?|"
+                     r"chats?|dms?)\b")
+
+
+def _unkept_messages(s: Sentence) -> bool:
+    """Business messages not kept (FINRA 4511, SEC 17a-4): "Delete client texts after a week."
+    """
+    return s.has(_ERASED) or (s.has(SKIPS_CONTROL) and s.has(_MESSAGES))
+
+
 # --- Sector: patients ------------------------------------------------------------------------
 
 _PATIENT_MEDIA = re.compile(
@@ -291,8 +312,8 @@ _PATIENT_SAFEGUARD = words(r"written (?:authori[sz]ation|consent|permission)", r
 
 
 def _patient_content(s: Sentence) -> bool:
-    return (s.has(_PATIENT_MEDIA) and not s.has(PROHIBITION)
-            and not s.has(_PATIENT_SAFEGUARD))
+    return s.has(_PATIENT_MEDIA) and (s.has(SKIPS_CONTROL) or (
+        not s.has(PROHIBITION) and not s.has(_PATIENT_SAFEGUARD)))
 
 
 # Family -> test. The learned model (model.py) catches wording these patterns do not know.
@@ -308,4 +329,5 @@ RULES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("nlra.logo", _logo_ban),
     ("nlra.internal_first", _internal_first),
     ("hipaa.patient_content", _patient_content),
+    ("finance.off_channel", _unkept_messages),
 )
