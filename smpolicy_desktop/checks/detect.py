@@ -19,7 +19,7 @@ from .language import (
     words,
 )
 from .model import Model, Precedent, model
-from .wording import GOVERNMENT, MALICE, RULES, SENSITIVE_PERSONAL, SKIPS_CONTROL
+from .wording import GOVERNMENT, MALICE, RULES, SENSITIVE_PERSONAL, skips_control
 
 _COMPETITORS = words(r"competitors?'?")
 _COMPLAINT_OF_HARASSMENT = words(
@@ -145,7 +145,7 @@ def _lawful_by_subject(sentence: Sentence) -> bool:
 def _safeguard(sentence: Sentence, area: str) -> bool:
     """A sentence (or clause) the model may read as a rule of the area which protects instead."""
     if area == "nlra" or sentence.has(_KEPT_BACK) or (
-            area in _BAN_IS_SAFE and sentence.has(SKIPS_CONTROL)):
+            area in _BAN_IS_SAFE and skips_control(sentence)):
         return False
     return (sentence.has(_RESTRAINED) or (
         sentence.has(_SPARED) and not sentence.has(_CONTROL)) or (

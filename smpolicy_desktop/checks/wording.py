@@ -283,11 +283,20 @@ def _internal_first(s: Sentence) -> bool:
 
 # A promise to skip a control the law requires (a patient's authorization, keeping business
 # messages) is the harm, however it is negated: "We do not archive texts with clients.", "We
-# never ask patients for written authorization."
-SKIPS_CONTROL = re.compile(
+# never ask patients for written authorization."; but not a ban on something else, however it
+# describes what it bans ("Do not text clients from any app the firm does not archive.").
+_SKIPS_CONTROL = re.compile(
     r"\b(?:never|not|no need to) (?:\w+ ){0,2}(?:archiv|retain|record|supervis|monitor|"
     r"keep (?:\w+ )?cop|save|store|obtain|seek|(?:get|ask|asks|need) (?:\w+ ){0,3}(?:for )?"
     r"(?:\w+ )?(?:consent|approval|authori[sz]ation|permission|clearance))")
+_OTHER_BAN = re.compile(r"^(?:please )?(?:do not|never)\b(?! (?:\w+ ){0,2}(?:archiv|retain|"
+                        r"record|supervis|monitor|keep|save|store|obtain|seek|get|ask|need)\w*)")
+
+
+def skips_control(s: Sentence) -> bool:
+    return s.has(_SKIPS_CONTROL) and not s.has(_OTHER_BAN)
+
+
 _MESSAGES = words(r"(?:texts?|messages?|emails?|chats?|communications|dms?|records)")
 _ERASED = re.compile(r"\b(?:delete|clear|erase|wipe)\w* (?:\w+ ){0,4}(?:clients?|customers?|"
                      r"business|work|trade|investors?)'?s? (?:\w+ )?(?:texts?|messages?|emails?|"
@@ -297,7 +306,7 @@ _ERASED = re.compile(r"\b(?:delete|clear|erase|wipe)\w* (?:\w+ ){0,4}(?:clients?
 def _unkept_messages(s: Sentence) -> bool:
     """Business messages not kept (FINRA 4511, SEC 17a-4): "Delete client texts after a week."
     """
-    return s.has(_ERASED) or (s.has(SKIPS_CONTROL) and s.has(_MESSAGES))
+    return s.has(_ERASED) or (skips_control(s) and s.has(_MESSAGES))
 
 
 # --- Sector: patients ------------------------------------------------------------------------
@@ -312,7 +321,7 @@ _PATIENT_SAFEGUARD = words(r"written (?:authori[sz]ation|consent|permission)", r
 
 
 def _patient_content(s: Sentence) -> bool:
-    return s.has(_PATIENT_MEDIA) and (s.has(SKIPS_CONTROL) or (
+    return s.has(_PATIENT_MEDIA) and (skips_control(s) or (
         not s.has(PROHIBITION) and not s.has(_PATIENT_SAFEGUARD)))
 
 
