@@ -64,8 +64,8 @@ _FORBIDS = re.compile(
 _RELAXED = words(r"(?:do|does|did) not need", "no need", "not required", "not necessary",
                  r"without (?:\w+ ){0,3}approval",
                  r"(?:do|does) not have to", "never have to",
-                 r"^(?:please )?(?:do not|never) (?:check|monitor|review|archive|record|keep|"
-                 r"retain|save|store|supervise)\w*")
+                 # a ban on archiving, recording, saving... is skips_control's, in _safeguard
+                 r"^(?:please )?(?:do not|never) (?:check|review|keep)\w*")
 # A ban laid on customers is a gag ("Customers agree that the contract's terms shall not be made
 # public."), not a ban on the harm.
 _ON_CUSTOMERS = re.compile(r"^(?:the |our |any |every |a )?(?:customers?|clients?|buyers?|"
@@ -116,8 +116,8 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
     # A clause of one or two words ("ask HR") carries no rule of its own, nor does a safeguard
     # (see _safeguard): the sentence, or the clause of it, which the model reads as risky.
     risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
-             if len(part.split()) > 2 for area in learned.risky_areas(part)
-             if not _safeguard(sentences(part)[0], area)}
+             if len(part.split()) > 2 for read in sentences(part)[:1]
+             for area in learned.risky_areas(part) if not _safeguard(read, area)}
     for area in sorted(risky):
         if sentence is None or len(sentence.text.split()) < 3 or (
                 area == "nlra" and _lawful_by_subject(sentence)):
