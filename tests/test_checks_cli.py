@@ -103,6 +103,29 @@ def test_outside_the_us_a_check_says_nothing_was_checked_rather_than_no_findings
     assert "covers US law only" not in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("country", ["US", "GB", "CA", "AU", "DE", "JP"])
+def test_a_document_is_checked_for_the_topics_our_policy_has_in_its_country(tmp_path, capsys,
+                                                                            country):
+    """The topics follow the law pack as our policy does: the FTC only in the US, and our own
+    policy for the place covers every one of them."""
+    from smpolicy_desktop.exporters import write_document
+    from smpolicy_desktop.render import render_document
+
+    project = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
+    project.company.country, project.company.state = country, ""
+    policy = tmp_path / "ours.md"
+    write_document(render_document(project), policy, "md")
+    assert main(["check", "--document", str(policy), "--country", country]) == 0
+    out = capsys.readouterr().out
+    assert "Lacks: nothing" in out
+    assert ("(FTC)" in out) == (country == "US")
+    assert ("consumer and advertising rules" in out) == (country not in ("US", "JP"))
+    policy.write_text("Only our spokesperson speaks for the company.\n", encoding="utf-8")
+    assert main(["check", "--document", str(policy), "--country", country, "--json"]) == 0
+    missing = " ".join(json.loads(capsys.readouterr().out)["missing"])
+    assert ("FTC" in missing) == (country == "US") and "agencies" not in missing
+
+
 def test_user_errors_exit_2_with_one_line(tmp_path, capsys):
     (tmp_path / "empty.md").write_text("\n", encoding="utf-8")  # not "No findings."
     (tmp_path / "books.txt").write_text("Be kind online.\n" * 50_000, encoding="utf-8")

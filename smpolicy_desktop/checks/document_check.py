@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..law import LawPack
 from ..reading import NotAFileError, regular_file
 from ..safe_write import plain_reason
 from .facts import CheckFacts
@@ -19,21 +20,30 @@ PAGE = 3_000  # characters of text on a page, roughly
 MAX_WORD_BYTES = 100 * 2**20  # a Word file's parts unpacked: a zip bomb is refused at once
 MAX_PAGES = 200  # longer is no single policy, and checking it would hold up the window's check
 # Topic of our policy -> words that show a document covers it.
-TOPICS = {
+_TOPICS = {
     "Who the policy covers": r"\bapplies to\b|\bcovers\b|\bscope\b",
     "Official company accounts": r"official (?:company )?accounts?|company (?:page|accounts?)",
     "Who speaks for the company": r"spokes\w*|on behalf of|speak for",
     "Confidential business information": r"confidential|trade secret",
-    "Saying you work here when you promote us (FTC)": r"\bdisclos\w*|#ad\b|work (?:here|for)",
+    "Saying you work here when you promote us": r"\bdisclos\w*|#ad\b|work (?:here|for)",
     "Harassment and threats": r"harass\w*|threat\w*|bully\w*",
-    "Employees' rights (pay, working conditions, agencies)":
-        r"working conditions|section 7|national labor|government agenc",
+    "Employees' rights (pay, working conditions, reporting to the authorities)":
+        r"working conditions|section 7|national labor|government agenc|regulator|public body",
     "Passwords and account security": r"password|two-factor|2fa|log-?ins?",
     "Crisis and complaints response": r"crisis|escalat\w*|negative (?:comments?|reviews?)",
     "Monitoring": r"\bmonitor\w*",
     "Consequences": r"disciplin\w*|consequence",
     "Review and updates": r"review(?:ed)? (?:this policy|annually|every|each year)|updat\w*",
 }
+
+
+def topics(law: LawPack) -> dict[str, str]:
+    """Our policy's topics for the place, each with the words that show a document covers it,
+    named with the law our policy cites there (the FTC's only in the US)."""
+    named = {"": "", "ftc_endorsements": " (FTC)"}.get(law.endorsement_rule,
+                                                      " (consumer and advertising rules)")
+    return {topic + (named if topic.startswith("Saying you work here") else ""): words
+            for topic, words in _TOPICS.items()}
 
 
 class DocumentError(Exception):
@@ -107,8 +117,9 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
                 if paragraph.strip()
                 for finding in check_text(paragraph, facts, company_name=company_name)]
     text = "\n".join(paragraphs).lower()
-    covered = [topic for topic, words in TOPICS.items() if re.search(words, text)]
-    return DocumentReport(findings, covered, [t for t in TOPICS if t not in covered])
+    ours = topics(facts.law)
+    covered = [topic for topic, words in ours.items() if re.search(words, text)]
+    return DocumentReport(findings, covered, [t for t in ours if t not in covered])
 
 
 def _pdf_lines(path: Path) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..law import law_pack, places, with_article
+from ..law import LawPack, law_pack, places, with_article
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,11 @@ class CheckFacts:
     @property
     def in_us(self) -> bool:
         return self.country in (None, "US")
+
+    @property
+    def law(self) -> LawPack:
+        """The law pack the policy follows for this business (the US's when no country is set)."""
+        return law_pack(self.country or "US", self.state or "")
 
     def areas(self) -> frozenset[str]:
         """The legal areas checked for this business."""

@@ -67,6 +67,14 @@ class LawPack:
         """'Ohio, the United States'; 'the Netherlands'; '' when no country is set."""
         return ", ".join(filter(None, (self.region_name, with_article(self.country_name))))
 
+    @property
+    def endorsement_rule(self) -> str:
+        """The law behind 'say you work here when you promote us': the FTC's rule in the US,
+        else the pack's advertising or consumer review rule, else "" (the policy and the
+        check of an existing policy both name it from here)."""
+        return next((rule for rule in ("ftc_endorsements", "endorsements", "consumer_reviews")
+                     if rule in self.rules), "")
+
     def has(self, rule_id: str) -> bool:
         return rule_id in self.rules
 

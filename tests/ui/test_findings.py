@@ -159,6 +159,24 @@ def test_checking_a_document_for_a_business_outside_the_us_says_nothing_was_chec
     dialog.close()
 
 
+def test_a_document_checked_for_a_uk_business_lists_no_us_law_among_its_topics(qtbot,
+                                                                               tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text("# Our rules\n\nSay that you work here when you praise us online.\n",
+                      encoding="utf-8")
+    project = Project()
+    project.company.country = "GB"
+    dialog, report = document_check(qtbot, policy, project)
+    assert ("Covers: Saying you work here when you promote us (consumer and advertising rules)"
+            in report)
+    assert "FTC" not in report and "agencies" not in report
+    dialog.close()
+    project.company.country = "US"
+    dialog, report = document_check(qtbot, policy, project)
+    assert "Covers: Saying you work here when you promote us (FTC)" in report
+    dialog.close()
+
+
 def test_a_long_document_is_checked_while_the_window_stays_usable(qtbot, tmp_path,
                                                                    monkeypatch):
     from smpolicy_desktop import checking
