@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 from . import COMMAND_NAMES, __version__
+from .unseen import UNSEEN
 
 # The core is imported by the code that uses it: --version and --help must not wait for
 # pydantic, Jinja2 or Word writing.
@@ -20,26 +20,25 @@ from . import COMMAND_NAMES, __version__
 USER_ERROR = 2
 
 
-# Characters a terminal obeys rather than shows: controls (ESC starts colours, a new window
-# title or a cleared screen) and the marks that reverse the order of the text after them.
-_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def visible(text: str) -> str:
-    """Text as a terminal should print it: each control character as its code (\\x1b)."""
-    return _TERMINAL_CONTROLS.sub(
-        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+    """Text as a terminal should print it: each control or unseen format character as its
+    code (\\x1b, \\u200f)."""
+    return UNSEEN.sub(lambda m: _code(ord(m[0])), text)
+
+
+def _code(point: int) -> str:
+    return f"\\x{point:02x}" if point < 0x100 else \
+        f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
 def visible_json(value: object, indent: int | None = None) -> str:
-    """`value` as JSON a terminal shows rather than obeys: the same controls escaped as JSON
+    """`value` as JSON a terminal shows rather than obeys: the same characters escaped as JSON
     escapes (\\u202e), which any reader turns back into the text; other letters as typed."""
     import json
 
     text = json.dumps(value, indent=indent, ensure_ascii=False)
     # A raw new line is JSON's own layout (one inside a string is already written \\n).
-    return _TERMINAL_CONTROLS.sub(
-        lambda m: m[0] if m[0] == "\n" else f"\\u{ord(m[0]):04x}", text)
+    return UNSEEN.sub(lambda m: m[0] if m[0] == "\n" else json.dumps(m[0])[1:-1], text)
 
 
 class UserError(Exception):

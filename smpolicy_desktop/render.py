@@ -40,12 +40,12 @@ from .document import LETTER_COUNTRIES, Block, Document, Note, Run, language_tag
 from .model import Choice, ClauseWording, CounselComment, DocumentType, Project
 from .resources import resource_path
 from .safe_write import WriteError, write_bytes_atomically
+from .unseen import REORDERING
 
 # Characters XML 1.0 cannot hold at all: they are dropped from user text, never escaped.
 # So are the bidi embedding, override and isolate controls: one stray right-to-left override
 # in a name would otherwise reverse the policy's own sentences around it.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
-                            "\u202a-\u202e\u2066-\u2069]")
+_XML_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff{REORDERING}]")
 
 
 _WHITESPACE = re.compile(r"\s+")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from . import PROJECT_EXTENSION
 from .file_watch import Stamp, changed, stamp_on_disk
 from .model import DocumentType, Project, SentVersion
+from .unseen import CONTROLS, FORMAT
 
 if TYPE_CHECKING:
     from .autosave import Autosave, Instance
@@ -33,8 +34,7 @@ FieldPath = tuple[str | int, ...]  # ("employees", "confidential_info") or (...,
 
 # What a file name cannot hold, and what makes one lie: controls, invisible spaces and the
 # marks that reverse the text after them ("policy.docx" shown as "xcod.ycilop").
-_NOT_IN_FILE_NAMES = re.compile(
-    r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+')
+_NOT_IN_FILE_NAMES = re.compile(f'[\\\\/:*?"<>|\t{CONTROLS}{FORMAT}]+')
 NO_EARLIER_EXPORT = ("this project keeps no version sent to counsel to compare with; export "
                      "it to Word as a version for counsel (--remember) and save the project first")
 

@@ -236,6 +236,7 @@ def test_export_onto_a_project_file_is_refused_in_one_line(tmp_path, target):
     ("Evil\u202egpj.exe", "Evil gpj.exe social media policy"),
     ("Bell\x7f\x9b\u200bhop\ufeff \u2067Ltd\u2069", "Bell hop Ltd social media policy"),
     ("\U0001F468\u200D\U0001F469 Care", "\U0001F468\u200D\U0001F469 Care social media policy"),
+    ("Acme\u200e\u00ad Ltd\u200f\U000e0041", "Acme Ltd social media policy"),
 ])
 def test_file_names_from_company_names_stay_one_name(company, expected):
     assert Workspace(named(company)).suggested_name() == expected

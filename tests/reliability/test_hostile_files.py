@@ -141,6 +141,27 @@ def test_control_characters_in_checked_text_reach_the_terminal_escaped_in_json_t
         assert found["findings"][0]["excerpt"] == rule
 
 
+@pytest.mark.parametrize("unseen", ["\u200e", "\u200f", "\u200b", "\ufeff", "\u00ad",
+                                    "\u2060", "\u2066", "\u202a", "\U000e0041"])
+def test_invisible_format_characters_in_checked_text_are_shown_as_codes(tmp_path, capsys,
+                                                                        unseen):
+    """Direction marks, zero-width spaces, soft hyphens and tags are shown as their codes in
+    text and JSON alike, so a rule never reads otherwise than it is; a joined emoji stays."""
+    rule = f"Never criticise the{unseen} company online \U0001F468\u200d\U0001F469."
+    rules = tmp_path / "rules.txt"
+    rules.write_text(rule + "\n", encoding="utf-8")
+    assert main(["check", "--text-file", str(rules)]) == 0
+    out = capsys.readouterr().out
+    code = unseen.encode("unicode_escape").decode()
+    assert unseen not in out and f"the{code} company" in out
+    assert "\U0001F468\u200d\U0001F469" in out
+    assert main(["check", "--text-file", str(rules), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert unseen not in out and "the\\u" in out
+    excerpt = json.loads(out.splitlines()[0])["findings"][0]["excerpt"]
+    assert excerpt == rule
+
+
 def test_an_error_naming_a_file_with_control_characters_stays_one_plain_line(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "new\nline\x1b[2J.smpolicy")]) == 2
     err = one_line_error(capsys)
