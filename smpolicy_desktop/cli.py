@@ -218,7 +218,7 @@ def run_check(args: argparse.Namespace) -> None:
 
 
 def run_import_review(args: argparse.Namespace) -> None:
-    from .render import clause_names, long_date_in
+    from .render import clause_names, in_clauses, long_date_in
     from .review import decisions_for
     from .workspace import Workspace
 
@@ -230,11 +230,12 @@ def run_import_review(args: argparse.Namespace) -> None:
     else:
         print(f"{args.reply}: the reply to {reply.version.id} "
               f"({reply.version.label.lower()}), {len(reply.items)} change(s) and comment(s)")
-        names = clause_names(workspace.project, [item.clause_id for item in reply.items],
+        names = clause_names(workspace.project, [clause for item in reply.items
+                                                 for clause in item.clauses],
                              workspace.document())
         for item in reply.items:
             when = f" {long_date_in(spelling, item.date.date())}" if item.date else ""
-            where = names.get(item.clause_id, "(outside the clauses)")
+            where = in_clauses(names, item.clauses) or "(outside the clauses)"
             print(visible(f"{item.id}\t{item.kind}\t{where}\t{item.author or '?'}{when}\t"
                           f"{' '.join(item.text.split())}"))
     if not (args.accept or args.reject):

@@ -526,16 +526,22 @@ class CommentReply(Area):
 
 class CounselComment(Area):
     """A comment from counsel's reply kept with the project, with its replies (the owner's
-    too). about_note is the owner's question it answers, when it answers one."""
+    too). about_note is the owner's question it answers, when it answers one; also_clauses are
+    the clauses after clause_id that the comment covers too, when it spans several."""
 
     id: str
     clause_id: str = ""
+    also_clauses: list[str] = Field(default_factory=list)
     author: str = ""
     written_on: datetime | None = None
     text: str = ""
     about_note: str = ""
     replies: list[CommentReply] = Field(default_factory=list)
     resolved: bool = False
+
+    @property
+    def clauses(self) -> tuple[str, ...]:
+        return (self.clause_id, *self.also_clauses)
 
 
 class Project(Area):

@@ -363,6 +363,12 @@ def clause_names(project: Project, clause_ids: Iterable[str] = (),
     return names
 
 
+def in_clauses(names: dict[str, str], clause_ids: Iterable[str]) -> str:
+    """Where an item is, named by `clause_names`: every clause a comment spans, in one line
+    ("4.3 Promoting our products; 4.4 Confidential business information"); "" for none."""
+    return "; ".join(filter(None, (names.get(clause_id, "") for clause_id in clause_ids)))
+
+
 def _read_once(env: Environment, template: str,
                read: Callable[[jinja2.nodes.Template], Any]) -> Any:
     """What `read` finds in the template's syntax tree (plain JSON data), parsed only when the

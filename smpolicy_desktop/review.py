@@ -56,6 +56,8 @@ _STEP = re.compile(r"^\d+\. ")  # a numbered list item's number, as a clause's t
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?\s+")
 _PICTURES = (_tag("w:drawing"), _tag("w:pict"), _tag("w:object"))
 _NOTES = {_tag("w:footnoteReference"): "footnote", _tag("w:endnoteReference"): "endnote"}
+_COMMENT_MARKS = (_tag("w:commentRangeStart"), _tag("w:commentRangeEnd"),
+                  _tag("w:commentReference"))
 _CONTENTS = "contents"  # the style of the contents' heading and entries
 _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bullet",
               "ListNumber": "numbered", "TOCHeading": _CONTENTS,
@@ -88,8 +90,9 @@ class ReviewItem:
     kind: insertion, deletion, move, untracked edit, rejection (of the owner's change in a
     redline), new clause, comment, reply, footnote
     (kept as a note: the project has no footnotes) or picture (listed only). clause_id
-    is the clause it is in ("" when it is outside every clause); for a reply, parent is the
-    comment it answers (an item id, or the owner's question it answers).
+    is the clause it is in ("" when it is outside every clause), and also_clauses those a
+    comment's range runs on into; for a reply, parent is the comment it answers (an item id, or
+    the owner's question it answers).
     """
 
     id: str
@@ -101,10 +104,15 @@ class ReviewItem:
     parent: str = ""
     owner_note: str = ""  # for a comment or reply on the owner's own note: that question
     resolved: bool = False  # a comment marked done (Word's "Resolve")
+    also_clauses: tuple[str, ...] = ()
 
     @property
     def is_comment(self) -> bool:
         return self.kind in ("comment", "reply", "footnote")
+
+    @property
+    def clauses(self) -> tuple[str, ...]:
+        return (self.clause_id, *self.also_clauses)
 
     @property
     def changes_text(self) -> bool:
@@ -115,7 +123,7 @@ class ReviewItem:
         return {"id": self.id, "kind": self.kind, "clause_id": self.clause_id,
                 "author": self.author, "date": self.date.isoformat() if self.date else None,
                 "text": self.text, "parent": self.parent, "owner_note": self.owner_note,
-                "resolved": self.resolved}
+                "resolved": self.resolved, "also_clauses": list(self.also_clauses)}
 
 
 @dataclass
@@ -529,7 +537,8 @@ class _Reader:
         self.paragraphs: list[_Paragraph] = []
         self.items: list[ReviewItem] = []
         self.new_clauses: dict[str, str] = {}
-        self.comment_clauses: dict[str, str] = {}
+        self.comment_clauses: dict[str, list[str]] = {}  # comment id -> the clauses it covers
+        self._open_comments: set[str] = set()  # comments whose range has begun, not ended
         self.notes: dict[tuple[str, str], tuple[Any, str]] = {}  # footnotes: reference, clause
         self._new_clause = ""
         self._open: tuple[Any, str] | None = None  # last change element and its item
@@ -549,8 +558,7 @@ class _Reader:
                 _tag("w:bookmarkStart"))):
             self.clause = first
         for element in body.iter(_tag("w:p"), _tag("w:tr"), _tag("w:bookmarkStart"),
-                                 _tag("w:commentRangeStart"), _tag("w:commentReference"), *_NOTES,
-                                 *_PICTURES):
+                                 *_COMMENT_MARKS, *_NOTES, *_PICTURES):
             tag = element.tag
             if self._moved is not None and (tag == _tag("w:tr") or tag == _tag("w:p")
                                             and not self._typed(element)):
@@ -559,8 +567,8 @@ class _Reader:
             if tag == _tag("w:bookmarkStart") and element.get(_tag("w:name")) in self.names:
                 if self._moved is None:
                     self._enter(self.names[element.get(_tag("w:name"))])
-            elif tag in (_tag("w:commentRangeStart"), _tag("w:commentReference")):
-                self.comment_clauses.setdefault(element.get(_tag("w:id")), self.clause or "")
+            elif tag in _COMMENT_MARKS:
+                self._comment_mark(tag, element.get(_tag("w:id")))
             elif tag in _NOTES:
                 self.notes[(_NOTES[tag], element.get(_tag("w:id")))] = (element, self.clause or "")
             elif tag in _PICTURES:
@@ -628,6 +636,18 @@ class _Reader:
     def _enter(self, clause: str | None) -> None:
         self.clause = clause
         self._new_clause = ""
+        for comment in self._open_comments:  # a comment's range runs on into this clause
+            if clause and clause not in self.comment_clauses[comment]:
+                self.comment_clauses[comment].append(clause)
+
+    def _comment_mark(self, tag: str, comment: str) -> None:
+        """A comment covers the clause its range (or, without one, its mark) starts in and
+        every clause entered before the range ends (at its mark, if the end is missing)."""
+        self.comment_clauses.setdefault(comment, [self.clause or ""])
+        if tag == _tag("w:commentRangeStart"):
+            self._open_comments.add(comment)
+        else:
+            self._open_comments.discard(comment)
 
     def _paragraph(self, p: Any, style: str = "") -> None:
         if self.clause is None:
@@ -1091,35 +1111,41 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
         thread = threads.get(para_id)
         return thread.get(_tag("w15:paraIdParent"), "") if thread is not None else ""
 
-    def thread_of(para_id: str, depth: int = 0) -> tuple[str, str, str]:
-        """(item, the owner's note it answers, clause) that a reply to the comment ending in
+    def clauses(comment: Any, above: tuple[str, ...] = ("",)) -> tuple[str, ...]:
+        """The clauses the comment covers; a reply outside every clause takes its thread's."""
+        own = tuple(reader.comment_clauses.get(comment.get(_tag("w:id")), [""]))
+        return own if own[0] else above
+
+    def thread_of(para_id: str, depth: int = 0) -> tuple[str, str, tuple[str, ...]]:
+        """(item, the owner's note it answers, clauses) that a reply to the comment ending in
         para_id takes on, whatever order the file lists the thread in."""
         if para_id not in by_para or depth > len(written):  # none, or a loop of replies
-            return "", "", ""
+            return "", "", ("",)
         comment, text, _, item_id = by_para[para_id]
-        _, note, clause = thread_of(parent_of(para_id), depth + 1)
-        clause = reader.comment_clauses.get(comment.get(_tag("w:id")), "") or clause
-        return item_id, note if item_id else text, clause
+        _, note, above = thread_of(parent_of(para_id), depth + 1)
+        return item_id, note if item_id else text, clauses(comment, above)
 
     items: list[ReviewItem] = []
     for comment, text, para_id, item_id in written:
         if not item_id:
             continue
-        parent_item, parent_note, parent_clause = thread_of(parent_of(para_id))
-        clause_id = reader.comment_clauses.get(comment.get(_tag("w:id")), "") or parent_clause
+        parent_item, parent_note, parent_clauses = thread_of(parent_of(para_id))
+        first, *more = clauses(comment, parent_clauses)
         thread = threads.get(para_id)
         items.append(ReviewItem(
-            item_id, "reply" if parent_item or parent_note else "comment", clause_id,
+            item_id, "reply" if parent_item or parent_note else "comment", first,
             comment.get(_tag("w:author"), ""), parse_date(comment.get(_tag("w:date"))), text,
-            parent_item, parent_note, thread is not None and thread.get(_tag("w15:done")) == "1"))
+            parent_item, parent_note, thread is not None and thread.get(_tag("w15:done")) == "1",
+            tuple(more)))
     for comment, text, para_id, item_id in written:  # the owner's question marked done
         thread = threads.get(para_id)
         if not item_id and thread is not None and thread.get(_tag("w15:done")) == "1":
             count += 1
             question = next((note for note in own_notes if text.endswith(note)), text)
+            first, *more = clauses(comment)
             items.append(ReviewItem(
-                f"c{count}", "comment", reader.comment_clauses.get(comment.get(_tag("w:id")), ""),
-                text=f"Marked done: \"{question}\"", owner_note=question, resolved=True))
+                f"c{count}", "comment", first, text=f"Marked done: \"{question}\"",
+                owner_note=question, resolved=True, also_clauses=tuple(more)))
     return items
 
 
@@ -1598,7 +1624,8 @@ def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: De
             comment = known
         else:
             comment = CounselComment(id=_free_comment_id(project, item.id),
-                                     clause_id=item.clause_id, author=item.author,
+                                     clause_id=item.clause_id,
+                                     also_clauses=list(item.also_clauses), author=item.author,
                                      written_on=item.date, text=item.text,
                                      about_note=item.owner_note, resolved=item.resolved)
             project.counsel_comments = [*project.counsel_comments, comment]

@@ -32,7 +32,7 @@ from .safe_write import (
 )
 
 FORMAT = "smpolicy-project"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BACKUP_SUFFIX = ".bak"
 
 
@@ -313,8 +313,14 @@ def _v4_to_v5(answers: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
+def _v5_to_v6(answers: dict[str, Any]) -> dict[str, Any]:
+    """Schema 6 records the further clauses a comment of counsel's covers (also_clauses);
+    schema 5 recorded the first only, so its files need no change."""
+    return answers
+
+
 MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [
-    _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
+    _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1, "one migration per older schema_version"
 
 

@@ -9,7 +9,7 @@ EDITS is a list of {"op": "insert"|"delete"|"delete_paragraph"|"paragraph"|"para
 TEXT, "text": TEXT}: insert puts text right after TEXT, delete removes TEXT, delete_paragraph the
 paragraph holding TEXT with its end, paragraph adds a paragraph after the one holding TEXT,
 in "style" if given, paragraph_before one before it (typed at its start, then Enter), comment
-comments on TEXT,
+comments on TEXT (through the end of "to" if given),
 replace types "text" over TEXT, delete_through deletes from the start of TEXT's paragraph to
 the start of the paragraph holding "to", insert_row adds a row with "cells" after the table
 row holding TEXT, delete_row deletes that row, and track switches Record Changes "on" or off
@@ -188,6 +188,9 @@ def _edit(document, edit, reviewer):
         cursor.gotoStartOfParagraph(True)
         cursor.setString("")
     elif edit["op"] == "comment":
+        if "to" in edit:  # a comment on all from TEXT to the end of "to", across paragraphs
+            found = text.createTextCursorByRange(found.getStart())
+            found.gotoRange(_find(document, edit["to"]).getEnd(), True)
         note = document.createInstance("com.sun.star.text.textfield.Annotation")
         note.Author = reviewer
         note.Content = edit["text"]

@@ -123,6 +123,25 @@ def test_a_lawyer_who_deletes_a_clause_adds_one_and_moves_a_sentence(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_lawyer_whose_comment_spans_two_clauses_is_heard_on_both(tmp_path, capsys):
+    from smpolicy_desktop.cli import main
+
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "comment", "find": "If you praise or promote our products",
+         "to": "Do not post or share these kinds", "text": "These two overlap."}])
+    read = workspace.read_reply(reply)
+    comment, = [item for item in read.items if item.text == "These two overlap."]
+    assert comment.clauses == ("employees.endorsements", "employees.confidential")
+    assert main(["import-review", str(workspace.path), str(reply)]) == 0
+    names = workspace.document().clauses()
+    assert (f"\t{names['employees.endorsements']}; {names['employees.confidential']}\t"
+            in capsys.readouterr().out)
+    workspace.apply_review(read, {comment.id: Decision("accept")})
+    kept, = [c for c in workspace.project.counsel_comments if c.text == "These two overlap."]
+    assert kept.clauses == comment.clauses
+
+
+@pytest.mark.slow
 def test_a_lawyer_who_edits_without_tracking(tmp_path):
     """Every edit found by comparing with the version sent, each in plain words, a clause
     deleted whole too."""

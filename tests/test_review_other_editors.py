@@ -413,10 +413,14 @@ def test_comments_across_clauses_on_deleted_text_unanchored_threaded_and_resolve
         ("reply", "employees.endorsements", "Alex Kim", True)}
     first = comments["These two clauses overlap.\nMerge them?"]
     assert comments["Yes, merge them."].parent == first.id
+    assert first.clauses == ("employees.endorsements", "employees.confidential")  # it spans
+    assert first.to_dict()["also_clauses"] == ["employees.confidential"]
     assert ("deletion", "employees.personal_use", "well and on time") in offered(read)
     workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
     kept = {c.text: c for c in workspace.project.counsel_comments}
     assert kept[first.text].resolved and not kept["Why delete this?"].resolved
+    assert kept[first.text].clauses == first.clauses
+    assert kept["Why delete this?"].clauses == ("employees.personal_use",)
     assert [r.author for r in kept[first.text].replies] == ["Alex Kim"]
 
 

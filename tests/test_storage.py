@@ -46,17 +46,27 @@ def test_schema_1_file_with_list_answers_as_text_is_migrated(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_a_schema_4_file_opens_and_a_redline_record_is_saved_as_schema_5(tmp_path):
+def test_a_schema_4_file_opens_and_a_redline_record_is_saved_as_a_newer_schema(tmp_path):
     """A redline sent to counsel is recorded with the version it compares with (schema 5): a
-    schema 4 file opens as it was, and once saved again it says 5, so an older app that cannot
-    read the record says the file is newer instead of calling it damaged."""
+    schema 4 file opens as it was, and once saved again it says 5 or later, so an older app
+    that cannot read the record says the file is newer instead of calling it damaged."""
     path = tmp_path / "four.smpolicy"
     path.write_text(json.dumps({"format": FORMAT, "schema_version": 4, "project": {
         "company": {"name": "Four Co", "country": "GB"}}}))
     project = load_project(path)
     assert (project.company.name, project.company.country) == ("Four Co", "GB")
     save_project(project, path)
-    assert json.loads(path.read_text())["schema_version"] == 5
+    assert json.loads(path.read_text())["schema_version"] == SCHEMA_VERSION
+
+
+def test_a_schema_5_comment_on_one_clause_opens_as_it_was(tmp_path):
+    """Schema 6 records the further clauses a comment of counsel's spans (also_clauses); a
+    schema 5 file's comment covers its one clause."""
+    path = tmp_path / "five.smpolicy"
+    path.write_text(json.dumps({"format": FORMAT, "schema_version": 5, "project": {
+        "counsel_comments": [{"id": "c1", "clause_id": "voice.media", "text": "Fine."}]}}))
+    comment, = load_project(path).counsel_comments
+    assert comment.clauses == ("voice.media",)
 
 
 @pytest.mark.parametrize("content, reason", [

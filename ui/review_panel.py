@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.document import Document
-from smpolicy_desktop.render import clause_names, long_date_in
+from smpolicy_desktop.render import clause_names, in_clauses, long_date_in
 from smpolicy_desktop.review import (
     ANSWER,
     NEW_CLAUSE,
@@ -130,7 +130,8 @@ class ReviewPanel(QWidget):
 
     def _fill(self) -> None:
         assert self.reply is not None
-        names = clause_names(self.model.project, [item.clause_id for item in self.reply.items],
+        names = clause_names(self.model.project, [clause for item in self.reply.items
+                                                  for clause in item.clauses],
                              self.model.workspace.document())
         with QSignalBlocker(self.items):  # the rows' ids may be another reply's
             self.items.clear()
@@ -138,7 +139,7 @@ class ReviewPanel(QWidget):
             when = f", {self._date(item.date)}" if item.date else ""
             done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
             kind = f"{item.kind} (resolved)" if item.resolved else item.kind
-            row = QTreeWidgetItem([names.get(item.clause_id, "-"),
+            row = QTreeWidgetItem([in_clauses(names, item.clauses) or "-",
                                    f"{kind}{' - ' + done if done else ''}",
                                    f"{item.author or 'unknown'}{when}",
                                    " ".join(item.text.split())])
@@ -224,7 +225,8 @@ class ReviewPanel(QWidget):
         again only when they changed: this runs after every render)."""
         project = self.model.project
         notes, comments = project.review.notes_to_counsel, project.counsel_comments
-        names = clause_names(project, [x.clause_id for x in [*notes, *comments]],
+        names = clause_names(project, [n.clause_id for n in notes] + [
+            clause for comment in comments for clause in comment.clauses],
                              document)  # a clause may be gone since
         shown = ([note.model_dump() for note in notes],
                  [comment.model_dump() for comment in comments], names)
@@ -247,7 +249,7 @@ class ReviewPanel(QWidget):
         self.notes.expandAll()
 
     def _note_row(self, parent: QTreeWidgetItem, comment, names: dict[str, str]) -> None:
-        row = QTreeWidgetItem([names.get(comment.clause_id, ""),
+        row = QTreeWidgetItem([in_clauses(names, comment.clauses),
                                comment.author or "Counsel", comment.text])
         row.setData(0, Qt.ItemDataRole.UserRole, "counsel")
         parent.addChild(row)

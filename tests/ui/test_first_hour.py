@@ -259,14 +259,14 @@ def test_a_file_from_a_newer_smpolicy_is_not_offered_its_older_backup(qtbot, tmp
     path = tmp_path / "policy.smpolicy"
     save_project(presets()["nonprofit"].project(), path)
     save_project(presets()["retail_consumer"].project(), path)  # a .bak exists
-    newer = path.read_text(encoding="utf-8").replace('"schema_version": 5', '"schema_version": 6')
+    newer = path.read_text(encoding="utf-8").replace('"schema_version": 6', '"schema_version": 7')
     path.write_text(newer, encoding="utf-8")
     window = make_window()
     answers.open_backup = True
     assert not window.files.load(path)
     assert answers.backups_offered == [None]
     assert answers.errors == ["policy.smpolicy: this file was made by a newer version of "
-                              "smpolicy (file format 6; this version reads up to 5). Please "
+                              "smpolicy (file format 7; this version reads up to 6). Please "
                               "update the app"]
     assert path.read_text(encoding="utf-8") == newer
 

@@ -204,6 +204,29 @@ def test_a_word_365_thread_shows_what_is_resolved_and_a_footnote(qtbot, make_win
     assert window.review_panel.open_reply(tmp_path / "sent.docx")  # our own file: no items
 
 
+def test_a_comment_across_two_clauses_names_both_in_the_reply_and_in_the_notes(
+        qtbot, make_window, reply, tmp_path):  # noqa: F811
+    from tests.test_review_other_editors import _threads, rewrite
+
+    project, _ = reply
+    markup = rewrite(tmp_path / "sent.docx", tmp_path / "threads.docx", _threads)
+    window = make_window()
+    window.show_project(project, None)
+    drop_file(window, markup)
+    qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() > 0)
+    clauses = window.model.workspace.document().clauses()
+    both = f"{clauses['employees.endorsements']}; {clauses['employees.confidential']}"
+    assert select(window, "These two clauses overlap.").text(0) == both
+    assert select(window, "Why delete this?").text(0) == clauses["employees.personal_use"]
+    select(window, "These two clauses overlap.")
+    with qtbot.waitSignal(window.rendering.rendered):  # the notes follow the edit's render
+        window.review_panel.accept_button.click()
+    notes = window.review_panel.notes
+    kept = next(notes.topLevelItem(i) for i in range(notes.topLevelItemCount())
+                if notes.topLevelItem(i).text(2).startswith("These two clauses overlap."))
+    assert kept.text(0) == both
+
+
 def test_an_old_word_file_says_to_save_it_as_docx(qtbot, window, tmp_path):
     old = tmp_path / "reply.doc"
     old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + "WordDocument".encode("utf-16-le"))
