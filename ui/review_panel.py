@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -91,6 +93,9 @@ class ReviewPanel(QWidget):
         self.notes = QTreeWidget(objectName="reviewNotes")
         self.notes.setHeaderLabels(["Clause", "Who", "Note"])
         self.notes.setRootIsDecorated(True)
+        for tree in (self.items, self.notes):  # a clause's name or a note reads whole, wrapped
+            tree.setItemDelegate(_Wrapping(tree))
+            tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.heading)
         layout.addWidget(self.open_button)
         layout.addWidget(self.items, 2)
@@ -147,7 +152,7 @@ class ReviewPanel(QWidget):
             row.setToolTip(3, plain_tooltip(item.text))
             row.setDisabled(bool(done))
             self.items.addTopLevelItem(row)
-        self.items.resizeColumnToContents(1)
+        self._fit_lists()
         self._update_buttons()
 
     # --- Decisions ---------------------------------------------------------------------------
@@ -247,6 +252,17 @@ class ReviewPanel(QWidget):
             if not comment.about_note:
                 self._note_row(self.notes.invisibleRootItem(), comment, names)
         self.notes.expandAll()
+        self._fit_lists()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_lists()
+
+    def _fit_lists(self) -> None:
+        """Clause, change and who as wide as they need, up to a share of the panel each; the
+        text takes the rest, and what is longer wraps."""
+        _fit_columns(self.items, (0.3, 0.2, 0.2))
+        _fit_columns(self.notes, (0.4, 0.2))
 
     def _note_row(self, parent: QTreeWidgetItem, comment, names: dict[str, str]) -> None:
         row = QTreeWidgetItem([in_clauses(names, comment.clauses),
@@ -257,6 +273,30 @@ class ReviewPanel(QWidget):
         for reply in comment.replies:
             who = "You" if reply.author == owner else reply.author or "Counsel"
             row.addChild(QTreeWidgetItem(["", who, reply.text]))
+
+
+def _fit_columns(tree: QTreeWidget, shares: tuple[float, ...]) -> None:
+    """Each column but the last as wide as what it holds on one line, up to its share of the
+    list's width; the rows then as tall as their wrapped text."""
+    width = tree.viewport().width()
+    tree.setWordWrap(False)
+    for column, share in enumerate(shares):
+        tree.resizeColumnToContents(column)
+        tree.setColumnWidth(column, min(tree.columnWidth(column), max(int(width * share), 60)))
+    tree.setWordWrap(True)
+    tree.doItemsLayout()
+
+
+class _Wrapping(QStyledItemDelegate):
+    """Rows as tall as their text wrapped at its column's width: a tree view asks a row's
+    height without the width, and Qt's style then measures the text on one line."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        tree = self.parent()
+        option = QStyleOptionViewItem(option)
+        inset = tree.indentation() if index.column() == 0 else 0  # a reply's, under a note
+        option.rect = QRect(0, 0, tree.columnWidth(index.column()) - inset, 1)
+        return super().sizeHint(option, index)
 
 
 def choose_version(parent: QWidget, workspace) -> str | None:

@@ -227,6 +227,23 @@ def test_a_comment_across_two_clauses_names_both_in_the_reply_and_in_the_notes(
     assert kept.text(0) == both
 
 
+def test_the_notes_clause_column_is_wide_enough_to_read_the_clause(qtbot, window):
+    """In a wide panel a clause's name is on one line beside the note; in a narrow one (the
+    1366x768 window's) it wraps onto more lines rather than being cut."""
+    notes = window.review_panel.notes
+    asked = notes.topLevelItem(0)
+    assert asked.text(1) == "You asked" and asked.text(0)  # "7.3 Monitoring of company systems"
+    window.resize(1366, 740)
+    line = notes.fontMetrics().lineSpacing()
+    for width, lines in ((620, 1), (390, 2)):
+        window.resizeDocks([window.review_dock], [width], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(lambda width=width: abs(window.review_panel.width() - width) < 40)
+        fits = notes.columnWidth(0) >= notes.fontMetrics().horizontalAdvance(asked.text(0))
+        assert fits == (lines == 1)
+        assert notes.visualItemRect(asked).height() >= lines * line
+        assert notes.columnWidth(2) >= notes.viewport().width() // 3  # the note has room too
+
+
 def test_an_old_word_file_says_to_save_it_as_docx(qtbot, window, tmp_path):
     old = tmp_path / "reply.doc"
     old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + "WordDocument".encode("utf-16-le"))
