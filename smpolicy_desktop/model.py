@@ -342,7 +342,8 @@ class EmployeeGuidelines(Area):
                                     "Views are my own.")
     endorsement_disclosure: bool = question(
         True, "Disclose the relationship when promoting our products",
-        "Required by the FTC when employees praise the company's products or services.")
+        "Advertising law expects it when employees praise the company's products or "
+        "services; the policy names the rule where you are.")
     confidential_info: list[str] = question(list, "What counts as confidential",
                                             "Name specific kinds of information.",
                                             "Client files and client data",
@@ -360,7 +361,7 @@ class EmployeeGuidelines(Area):
                                      "Share our job posts; send candidates to hiring@",
                                      multiline=True)
     savings_clause: bool = question(
-        True, "Include the employee rights statement (US)",
+        True, "Include the employee rights statement",
         "States that nothing in the policy limits employees' rights under labor law.")
 
 

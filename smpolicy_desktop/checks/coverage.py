@@ -83,7 +83,7 @@ def _general_pieces(project: Project) -> Iterator[Finding]:
             "Without the statement of employees' rights, staff may read the rules as going "
             "further than the law allows.",
             "Stericycle, 372 NLRB No. 113 (2023)",
-            "Turn on 'Include the employee rights statement (US)'.", "rights",
+            "Turn on 'Include the employee rights statement'.", "rights",
             ("employees", "savings_clause"), replacement=True)
     statute = project.company.law_pack.cite("monitoring_acknowledgement")
     if statute and project.training.monitoring_notice and \

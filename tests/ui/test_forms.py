@@ -103,6 +103,18 @@ def test_forms_show_every_question_the_model_defines_with_its_label(window):
         if row_model_of(f.annotation)) for m in Project.areas().values())
 
 
+def test_no_question_says_the_us_law_applies_to_every_owner(window):
+    """A UK or Australian owner reads the same forms: 'Required by the FTC' under a question,
+    or 'rights statement (US)' for a statement every country's policy has, was wrong there."""
+    import re
+
+    for area in Project.areas():
+        form = form_of(window, area)
+        for text in [label.text() for label in form.findChildren(QLabel)] + [
+                box.text() for box in form.findChildren(QCheckBox)]:
+            assert not re.search(r"\bFTC\b|\(US\)|National Labor|\bNLRA\b", text), text
+
+
 def test_labels_lead_to_their_fields_and_examples_are_placeholders(window):
     form = form_of(window, "company")
     name_box = form.editor(("company", "name"))
