@@ -117,13 +117,33 @@ def test_a_document_is_checked_for_the_topics_our_policy_has_in_its_country(tmp_
     write_document(render_document(project), policy, "md")
     assert main(["check", "--document", str(policy), "--country", country]) == 0
     out = capsys.readouterr().out
-    assert "Lacks: nothing" in out
+    assert "Lacks: nothing" in out and "paragraph " not in out  # no finding in our own
     assert ("(FTC)" in out) == (country == "US")
     assert ("consumer and advertising rules" in out) == (country not in ("US", "JP"))
     policy.write_text("Only our spokesperson speaks for the company.\n", encoding="utf-8")
     assert main(["check", "--document", str(policy), "--country", country, "--json"]) == 0
     missing = " ".join(json.loads(capsys.readouterr().out)["missing"])
     assert ("FTC" in missing) == (country == "US") and "agencies" not in missing
+
+
+def test_headings_and_contents_are_not_read_as_rules(tmp_path, capsys):
+    """'4 Guidelines for employees' is a heading, not a rule to flag (it was read as 'likely
+    unlawful' review suppression); Markdown's escapes ('2\\.9') read as what they stand for."""
+    from smpolicy_desktop.exporters import write_document
+    from smpolicy_desktop.render import render_document
+
+    policy = tmp_path / "rules.md"
+    policy.write_text("## 4 Guidelines for employees\n\nNever discuss your salary\\.\n",
+                      encoding="utf-8")
+    assert main(["check", "--document", str(policy), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["paragraph"], f["excerpt"]) for f in found] == [
+        (3, "Never discuss your salary.")]
+    ours = tmp_path / "ours.docx"  # our own policy in Word: its title, headings and contents
+    project = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
+    write_document(render_document(project), ours, "docx")
+    assert main(["check", "--document", str(ours), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
 
 
 def test_user_errors_exit_2_with_one_line(tmp_path, capsys):

@@ -46,6 +46,9 @@ def topics(law: LawPack) -> dict[str, str]:
             for topic, words in _TOPICS.items()}
 
 
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "2\.9" is how Markdown writes "2.9"
+
+
 class DocumentError(Exception):
     """A file that cannot be read as a policy; the message is one line for the user."""
 
@@ -57,8 +60,10 @@ class DocumentReport:
     missing: list[str]
 
 
-def read_paragraphs(path: Path) -> list[str]:
-    """The document's paragraphs (and table cells) as plain text."""
+def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
+    """The document's paragraphs (and table cells) as plain text, each with whether it is a
+    heading (a Markdown '#' line, a Word paragraph styled as a title, heading or contents
+    entry)."""
     suffix = path.suffix.lower()
     if suffix not in READABLE:
         raise DocumentError(f"{path}: cannot read {suffix or 'this'} files; use "
@@ -70,8 +75,8 @@ def read_paragraphs(path: Path) -> list[str]:
             return _pdf_lines(path)
     except OSError as exc:
         raise DocumentError(f"{path}: the file cannot be read ({plain_reason(exc)})") from exc
-    return [re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line)
-            for line in read_text(path).splitlines()]
+    return [(_MARKDOWN_ESCAPE.sub(r"\1", re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line)),
+             line.lstrip().startswith("#")) for line in read_text(path).splitlines()]
 
 
 def read_text(path: Path) -> str:
@@ -106,15 +111,17 @@ def _too_long(path: Path, characters: int) -> DocumentError:
 
 def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> DocumentReport:
     """Each risky sentence of a policy document, and which of our topics it covers or lacks;
-    a rule naming the business (company_name) reads as one about the employer."""
-    paragraphs = read_paragraphs(path)
+    a rule naming the business (company_name) reads as one about the employer. A heading
+    names a topic and is no rule, so it is not checked, as the policy's own check skips ours."""
+    read = read_paragraphs(path)
+    paragraphs = [text for text, _ in read]
     if not any(paragraph.strip() for paragraph in paragraphs):
         raise DocumentError(f"{path}: has no text to check (an empty file, or a scan that "
                             f"holds only pictures of the text)")
     if sum(map(len, paragraphs)) > MAX_PAGES * PAGE:
         raise _too_long(path, sum(map(len, paragraphs)))
-    findings = [(number, finding) for number, paragraph in enumerate(paragraphs, start=1)
-                if paragraph.strip()
+    findings = [(number, finding) for number, (paragraph, heading) in enumerate(read, start=1)
+                if paragraph.strip() and not heading
                 for finding in check_text(paragraph, facts, company_name=company_name)]
     text = "\n".join(paragraphs).lower()
     ours = topics(facts.law)
@@ -122,7 +129,7 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     return DocumentReport(findings, covered, [t for t in ours if t not in covered])
 
 
-def _pdf_lines(path: Path) -> list[str]:
+def _pdf_lines(path: Path) -> list[tuple[str, bool]]:
     """A PDF's text, one line each; a line that starts in lower case continues the sentence
     above it and is joined to it."""
     from pypdf import PdfReader
@@ -145,10 +152,10 @@ def _pdf_lines(path: Path) -> list[str]:
             lines[-1] += " " + line  # a sentence wrapped onto the next line
         else:
             lines.append(line)
-    return lines
+    return [(line, False) for line in lines]
 
 
-def _docx_paragraphs(path: Path) -> list[str]:
+def _docx_paragraphs(path: Path) -> list[tuple[str, bool]]:
     import zipfile
 
     from docx import Document as open_docx
@@ -165,9 +172,10 @@ def _docx_paragraphs(path: Path) -> list[str]:
         document = open_docx(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
-    cells = [" ".join(_as_accepted(p._p) for p in cell.paragraphs)
+    cells = [(" ".join(_as_accepted(p._p) for p in cell.paragraphs), False)
              for table in document.tables for row in table.rows for cell in row.cells]
-    return [_as_accepted(p._p) for p in document.paragraphs] + cells
+    return [(_as_accepted(p._p), p.style is not None and p.style.name.lower().startswith(
+        ("heading", "title", "toc"))) for p in document.paragraphs] + cells
 
 
 def _as_accepted(paragraph) -> str:
