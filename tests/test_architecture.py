@@ -94,6 +94,17 @@ def test_what_the_first_paint_imports_loads_no_templates():
     assert what_python_prints(code) == "False"
 
 
+def test_the_window_hashes_without_openssl():
+    """OpenSSL's libcrypto (3.4 MB) is not loaded by what opens, renders and checks a project
+    in the window; hashlib's SHA-256 works all the same (Python's own)."""
+    code = ("import sys, ui.app, ui.disk_watch, ui.file_commands, ui.forms, ui.rendering, "
+            "ui.recovery\n"
+            "from smpolicy_desktop import document_cache, render\n"
+            "from smpolicy_desktop.file_watch import stamp_of\n"
+            f"print(stamp_of({str(EXAMPLE)!r}, b'abc').digest[:8], sys.modules['_hashlib'])")
+    assert what_python_prints(code) == "ba7816bf None"
+
+
 # Who may read and write project files and exports: the workspace alone (storage and the
 # exporters are its tools). The window and the CLI call the workspace, never these.
 FILE_RULES = {"load_project", "save_project", "write_document", "write_autosave",
