@@ -34,8 +34,8 @@ def start_if_idle() -> None:
     ready (longer in the bundle), which then overlaps the rest of the window's start. On a busy
     machine it would slow that instead (the bundle, at a load average of 3.5-5 on two cores:
     filled in 3.5 s, against 1.9 s started at the first check), so it waits for that. The
-    window asks once it shows filled (started as it filled, the checker slowed the filling);
-    with a project open, the first check, sent as its preview first paints, often starts it."""
+    window asks once it shows filled (started as it filled, the checker slowed the filling),
+    and sends the first check then, which starts it on a busy machine."""
     if _idle_core():
         _elsewhere(_checker)
 

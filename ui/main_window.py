@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.disk = DiskWatch(self, self.model.workspace)
         self.disk.changed.connect(self.files.disk_changed)
         self.rendering = Rendering(self.model, self)
+        self.rendering.hold_checks(True)  # until the first document is on screen
         self.undo_group.addStack(self.model.undo_stack)
         self.undo_group.setActiveStack(self.model.undo_stack)
         self._build_central()
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         from ui.printing import register_pdf
 
         start_if_idle()  # after the filled window shows: started as it filled, it slowed that
+        self.rendering.hold_checks(False)
 
         self.find_bar = FindBar(self.preview)
         self.preview.parentWidget().layout().addWidget(self.find_bar)

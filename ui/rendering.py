@@ -76,6 +76,7 @@ class Rendering(QObject):
         self._generation = 0
         self._running = False
         self._check_at_once = True  # a project just shown: its marks are wanted now
+        self.checks_held = False  # see hold_checks()
         # Seconds the last render with its views took after edits of one answer (its path),
         # or of the whole project (()), which speaks for an answer not yet edited.
         self._took: dict[tuple, float] = {}
@@ -104,9 +105,22 @@ class Rendering(QObject):
         if self._edited is not None:
             self._took[self._edited] = time.perf_counter() - started
         self._edited = None
-        self._check_timer.start(0 if self._check_at_once else CHECK_PAUSE_MS)
-        self._check_at_once = False
+        self._schedule_check()
         return self.document
+
+    def hold_checks(self, held: bool) -> None:
+        """While held, a render starts no check; once let go, the latest document is checked.
+        The window holds them until its first document is on screen: the first check starts
+        the checker from a thread (multiprocessing loaded, its process started), which ran
+        beside that paint, and the window often filled later with up to 4 MB more memory."""
+        self.checks_held = held
+        if not held and self.document is not None:
+            self._schedule_check()
+
+    def _schedule_check(self) -> None:
+        if not self.checks_held:
+            self._check_timer.start(0 if self._check_at_once else CHECK_PAUSE_MS)
+            self._check_at_once = False
 
     def _start_check(self) -> None:
         if self._running:  # one at a time: the newest state is checked when this one ends
