@@ -39,7 +39,7 @@ def _hash_without_openssl() -> None:
     """hashlib's OpenSSL module maps libcrypto, 3.4 MB of the start's memory (pydantic loads
     it through secrets and hmac, Jinja through its template cache), for the SHA-256 sums the
     window takes of a project file or a cache key. Python's own SHA-256, which hashlib uses
-    without it, does those: a 10 MB project in some 60 ms instead of 6."""
+    without it, does those: a 10 MB project file read and hashed in 36 ms instead of 11."""
     sys.modules.setdefault("_hashlib", None)  # type: ignore[arg-type]
 
 
