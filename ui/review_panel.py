@@ -256,7 +256,8 @@ class ReviewPanel(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self._fit_lists()
+        if event.size().width() != event.oldSize().width():  # the columns follow the width
+            self._fit_lists()
 
     def _fit_lists(self) -> None:
         """Clause, change and who as wide as they need, up to a share of the panel each; the
