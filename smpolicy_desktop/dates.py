@@ -6,7 +6,6 @@ Any date the calendar has works, up to 31 Dec 9999: a date past it is simply not
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import Any
 
@@ -25,7 +24,12 @@ def months_later(start: date, months: int) -> date | None:
     year, month = start.year + month // 12, month % 12 + 1
     if year > date.max.year:
         return None
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    day = start.day
+    while True:  # 31 January and a month: 28 or 29 February
+        try:
+            return date(year, month, day)
+        except ValueError:
+            day -= 1
 
 
 def suggested_review_date(project: Project, today: date | None = None) -> date | None:

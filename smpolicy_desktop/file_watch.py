@@ -11,7 +11,7 @@ import getpass
 import hashlib
 import json
 import os
-import socket
+import platform
 import stat
 from dataclasses import dataclass
 from datetime import datetime
@@ -154,7 +154,7 @@ class OpenLock:
         if not free:
             os.close(fd)
             return False
-        who = {"user": _user(), "host": socket.gethostname(),
+        who = {"user": _user(), "host": platform.node(),
                "since": datetime.now().isoformat(timespec="minutes"), "pid": os.getpid()}
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)

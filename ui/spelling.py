@@ -22,11 +22,10 @@ _KNOWN = frozenset((
     "onboarding", "startup", "nda", "ndas", "ftc", "nlrb", "hipaa", "finra", "sec", "llc", "inc",
     "ltd", "plc", "cc", "email", "emails", "online", "offline"))
 # British spelling -> the American form the word list knows (colour -> color, ...).
-_BRITISH = [(re.compile(pattern), american) for pattern, american in (
-    (r"our(s|ed|ing|ite|ites|able|ably|er|ers)?$", r"or\1"), (r"(?<=[a-z])our", "or"),
-    (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"), (r"ys(e|es|ed|ing)$", r"yz\1"),
-    (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"), (r"ence(s)?$", r"ense\1"),
-    (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ae", "e"), (r"oe", "e"))]
+_BRITISH = ((r"our(s|ed|ing|ite|ites|able|ably|er|ers)?$", r"or\1"), (r"(?<=[a-z])our", "or"),
+            (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"), (r"ys(e|es|ed|ing)$", r"yz\1"),
+            (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"), (r"ence(s)?$", r"ense\1"),
+            (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ae", "e"), (r"oe", "e"))
 
 _state = {"british": False}
 MAX_CHECKED = 20_000  # characters of one paragraph that are spell-checked
@@ -57,7 +56,7 @@ def _misspelt(word: str, british: bool) -> bool:
     known = _checker().known
     candidates = [lower, lower.removesuffix("'s")]
     if british:
-        candidates += [pattern.sub(american, lower) for pattern, american in _BRITISH]
+        candidates += [re.sub(pattern, american, lower) for pattern, american in _BRITISH]
     return not known(candidates)
 
 

@@ -82,6 +82,7 @@ def test_a_year_9999_effective_date_with_no_review_date_breaks_nothing(tmp_path)
     assert any(f.path == ("review", "next_review_date") for f in findings)
     assert months_later(date(9999, 6, 30), 12) is None
     assert months_later(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert months_later(date(2027, 8, 31), 6) == date(2028, 2, 29)
     assert months_later(date(2027, 12, 2), 12) == date(2028, 12, 2)
 
 
