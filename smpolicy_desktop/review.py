@@ -957,11 +957,12 @@ def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
 
 
 def _stripped(style: str, text: str) -> str:
-    """The text without spaces at its ends; a row keeps its cell breaks, so an empty first or
-    last cell stays a cell (as the version sent has it)."""
+    """The text with its spaces as the policy shows them (a run of spaces, non-breaking ones
+    too, is one; none at its ends); a row keeps its cell breaks, so an empty first or last
+    cell stays a cell (as the version sent has it)."""
     if style == "row":
-        return "\t".join(cell.strip() for cell in text.split("\t"))
-    return text.strip()
+        return "\t".join(" ".join(cell.split()) for cell in text.split("\t"))
+    return " ".join(text.split())
 
 
 def _lines_of(paragraphs: list[_Paragraph], accepted: Iterable[str] | None) -> list[str]:

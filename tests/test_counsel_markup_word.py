@@ -295,3 +295,21 @@ def test_a_change_inside_a_word_is_shown_in_its_sentence(sent, tmp_path):
     accept_all(workspace, read)
     assert "may lead to disciplinary action." in clause_texts(workspace.document())[
         "training.consequences"]
+
+
+@pytest.mark.parametrize("added", [
+    ", confirmed\u00a0in\u00a0writing",  # Word's non-breaking spaces (Ctrl+Shift+Space)
+    ".  We confirm any warning in writing"])  # two spaces after a full stop
+def test_counsels_spaces_do_not_freeze_the_clause(sent, tmp_path, added):
+    """The policy shows a run of spaces, non-breaking ones too, as one: counsel's words
+    typed with them still go into the answer, so the clause keeps following the answers."""
+    def edit(root) -> None:
+        p = _paragraph(root, CONSEQUENCES)
+        _split(p, "discipline", _run)
+        p.find(f"{w('r')}[2]").addnext(_change("ins", 1050, _run(added)))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    outcome = accept_all(workspace, read)
+    assert workspace.project.training.consequences == \
+        f"Coaching first; {CONSEQUENCES}{' '.join(added.split())}."
+    assert workspace.project.wording == [], outcome.done
