@@ -313,6 +313,11 @@ def _owner(project: Project) -> str:
 
 MAX_TEXT_BYTES = 200 * 2**20  # of XML in a reply (a long policy's is well under 1 MB)
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # an OLE compound file: .doc, or a file with a password
+_OTHER_FORMATS = {  # a file's first bytes -> what it is, and what to do
+    b"{\\rtf": "this is a Rich Text Format file (.rtf); open it in Word or LibreOffice and save "
+               "it as Word (.docx)",
+    b"%PDF": "this is a PDF, which keeps no tracked changes; ask counsel for the Word (.docx) "
+             "file with their changes"}
 _STRICT = {b"http://purl.oclc.org/ooxml/wordprocessingml/main": _NS["w"].encode()}
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
@@ -346,6 +351,10 @@ class _Package:
                                              "Word, remove the password and save it again")
             raise ReviewError(self.path, "this is the older Word format (.doc); open it in Word "
                                          "or LibreOffice and save it as Word (.docx)")
+        told = next((what for start, what in _OTHER_FORMATS.items() if head.startswith(start)),
+                    None)
+        if told:
+            raise ReviewError(self.path, told)
         try:
             with zipfile.ZipFile(self.path) as archive:
                 infos = [i for i in archive.infolist() if i.filename.endswith((".xml", ".rels"))

@@ -16,7 +16,7 @@ row holding TEXT, delete_row deletes that row, and track switches Record Changes
 for the edits after it; answer comments where the comment holding TEXT is, resolve marks that
 comment done; margin types "text" over TEXT in a page header or footer; "skip": 1 passes
 over TEXT's first occurrence (a heading's is in the contents). OUT's suffix chooses the
-format: .docx, .odt or .doc.
+format: .docx, .odt, .doc or .rtf.
 """
 
 import contextlib
@@ -218,7 +218,7 @@ def main(source, target, reviewer, edits_file):
             document.RecordChanges = True
             for edit in edits:
                 _edit(document, edit, reviewer)
-            formats = {".odt": "writer8", ".doc": "MS Word 97"}
+            formats = {".odt": "writer8", ".doc": "MS Word 97", ".rtf": "Rich Text Format"}
             document.storeToURL(Path(target).resolve().as_uri(), _props(
                 FilterName=formats.get(Path(target).suffix, "MS Word 2007 XML")))
             document.close(True)

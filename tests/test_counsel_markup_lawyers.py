@@ -217,7 +217,9 @@ def test_a_lawyer_who_edits_the_header_without_tracking(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize(("suffix", "reason"), [
     (".odt", "this is an OpenDocument file (.odt); save it as Word (.docx)"),
-    (".doc", "this is the older Word format (.doc)")])
+    (".doc", "this is the older Word format (.doc)"),
+    (".rtf", "this is a Rich Text Format file (.rtf); open it in Word or LibreOffice and save "
+             "it as Word (.docx)")])
 def test_a_lawyer_who_saves_in_another_format_is_told_what_to_do(tmp_path, suffix, reason):
     workspace, reply = play(tmp_path, "Ana Costa", [
         {"op": "insert", "find": "may lead to discipline", "text": " in writing"}], suffix)

@@ -543,6 +543,10 @@ WRONG_FILES = {
     "damaged": (_zipped({"_rels/.rels": RELS.format("word/document.xml"),
                          "word/document.xml": "<w:document"}), "damaged (word/document.xml)"),
     "empty": (b"", "empty"),
+    "rtf": (b"{\\rtf1\\ansi\\deff0 {\\*\\revtbl {Unknown;}{Morgan Lee;}} Policy}",
+            "Rich Text Format file (.rtf); open it in Word or LibreOffice and save it as Word"),
+    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF, which keeps no tracked changes; ask "
+            "counsel for the Word (.docx) file"),
 }
 
 

@@ -13,17 +13,19 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
+from smpolicy_desktop import REPLY_SUFFIXES
 
 MAX_RECENT = 8
 PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
 
 
 def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
-    """A project dragged onto the window, or a .docx: counsel's reply."""
+    """A project dragged onto the window, or counsel's reply (a .docx, or a file in another
+    format counsel may have saved it in: opening it says what to do)."""
     urls = event.mimeData().urls()
     if len(urls) == 1 and urls[0].isLocalFile():
         path = Path(urls[0].toLocalFile())
-        return path if path.suffix.lower() in (EXTENSION, ".docx") else None
+        return path if path.suffix.lower() in (EXTENSION, *REPLY_SUFFIXES) else None
     return None
 
 
@@ -215,12 +217,12 @@ class FileCommands:
                                                 15000)
 
     def open_dropped(self, event: QDropEvent) -> None:
-        """A project dropped on the window opens; a .docx opens as counsel's reply."""
+        """A project dropped on the window opens; any other file as counsel's reply."""
         path = dropped_file(event)
         if path is not None:
             event.acceptProposedAction()
-            opener = self.window.open_reply if path.suffix.lower() == ".docx" else \
-                self.open_project
+            opener = self.open_project if path.suffix.lower() == EXTENSION else \
+                self.window.open_reply
             QTimer.singleShot(0, lambda: opener(path))  # let the drag finish first
 
     def show_versions(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smpolicy_desktop import REPLY_SUFFIXES
 from smpolicy_desktop.document import Document
 from smpolicy_desktop.render import clause_names, in_clauses, long_date_in
 from smpolicy_desktop.review import (
@@ -109,8 +110,9 @@ class ReviewPanel(QWidget):
     # --- Opening a reply ---------------------------------------------------------------------
 
     def ask_for_reply(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in REPLY_SUFFIXES)
         chosen, _ = QFileDialog.getOpenFileName(self, "Open counsel's reply", "",
-                                                "Word documents (*.docx)")
+                                                f"Counsel's reply ({patterns})")
         if chosen:
             self.open_reply(Path(chosen))
 

@@ -180,6 +180,32 @@ def test_a_dropped_word_file_opens_as_counsels_reply(qtbot, make_window, reply):
     assert window.review_dock.isVisible()
 
 
+@pytest.mark.parametrize("kind", ["odt", "doc", "rtf", "pdf"])
+def test_a_reply_counsel_saved_in_another_format_says_what_to_do(
+        qtbot, make_window, reply, tmp_path, monkeypatch, kind):  # noqa: F811
+    """Dropped on the window, or looked for in File > Open Counsel's Reply: the owner is told
+    why it cannot be read and what to do, not left with nothing happening."""
+    from fnmatch import fnmatch
+
+    from tests.test_review_other_editors import WRONG_FILES
+
+    project, _ = reply
+    content, reason = WRONG_FILES[kind]
+    other = tmp_path / f"reply.{kind}"
+    other.write_bytes(content)
+    window = make_window()
+    window.show_project(project, None)
+    drop_file(window, other)
+    qtbot.waitUntil(lambda: reason in window.review_panel.heading.text())
+    assert window.review_dock.isVisible()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: asked.append(args[3]) or ("", ""))
+    window.open_reply_action.trigger()
+    shown = asked[0].split(";;")[0].split("(")[1].rstrip(")").split()
+    assert any(fnmatch(other.name, pattern) for pattern in shown), asked
+
+
 def test_a_word_file_that_is_no_reply_says_why(qtbot, window, tmp_path):
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a zip")
