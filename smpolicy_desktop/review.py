@@ -196,16 +196,18 @@ class Reply:
                                         None))
 
     def in_context(self, item: ReviewItem) -> tuple[str, str]:
-        """(before, after): the sentences of the item's clause that it changes, as they read
-        without it and with it; ("", "") for an item that changes no sentence."""
+        """(before, after): the sentences of the item's clause (its title, without its number,
+        too) that it changes, as they read without it and with it; ("", "") for an item that
+        changes no sentence."""
         if not item.changes_text or item.clause_id not in self.sent_bodies:
             return "", ""
         if item.kind == "untracked edit":  # the clause as sent, and as it came back
-            without = _split_heading(self.sent_bodies[item.clause_id].split("\n"))[1]
-            made = self.clause_text(item.clause_id, ())[1]
+            without = "\n".join(_split_heading(self.sent_bodies[item.clause_id].split("\n")))
+            made = "\n".join(self.clause_text(item.clause_id, ()))
         else:
-            without = self.clause_text(item.clause_id, ())[1]
-            made = self.clause_text(item.clause_id, {item.id, self.moves.get(item.id, "")})[1]
+            without = "\n".join(self.clause_text(item.clause_id, ()))
+            made = "\n".join(self.clause_text(item.clause_id,
+                                              {item.id, self.moves.get(item.id, "")}))
         return (" ".join(_sentences_only_in(without, made)),
                 " ".join(_sentences_only_in(made, without)))
 

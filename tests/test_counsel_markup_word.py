@@ -313,3 +313,23 @@ def test_counsels_spaces_do_not_freeze_the_clause(sent, tmp_path, added):
     assert workspace.project.training.consequences == \
         f"Coaching first; {CONSEQUENCES}{' '.join(added.split())}."
     assert workspace.project.wording == [], outcome.done
+
+
+def test_a_heading_counsel_reworded_is_shown_as_it_reads(sent, tmp_path):
+    """The selected change is shown in its sentence, a clause's title too: counsel taking
+    "business " out of 4.6's heading reads "Confidential information" with the change."""
+    def edit(root) -> None:
+        heading = next(p for p in root.iter(w("p")) if any(
+            mark.get(w("name")) == "smp_employees_confidential"
+            for mark in p.iter(w("bookmarkStart"))))
+        _split(heading, "business ", lambda text: _change("del", 1060, _run(text, deleted=True)))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    item, = read.items
+    assert (item.kind, item.clause_id, item.text) == (
+        "deletion", "employees.confidential", "business ")
+    assert read.in_context(item) == (
+        "Confidential business information", "Confidential information")
+    accept_all(workspace, read)
+    assert workspace.document().clauses()["employees.confidential"] == \
+        "4.6 Confidential information"
