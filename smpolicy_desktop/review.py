@@ -15,7 +15,7 @@ import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -254,7 +254,10 @@ def read_reply(project: Project, path: Path | str) -> Reply:
                                 "its clauses); open the file you sent to counsel, with their "
                                 "changes in it")
     names[CONTENTS_BOOKMARK] = None
-    reader = _Reader(names, owner, _style_names(package), _list_kinds(package))
+    # Only a redline carries tracked changes of the owner's: in a reply to any other version,
+    # a change in the owner's name is someone's at their computer, and theirs to decide.
+    reader = _Reader(names, owner if version.compares_with else None, _style_names(package),
+                     _list_kinds(package))
     base = next((v for v in project.sent_versions if v.id == version.compares_with), None)
     if base is not None:
         reader.as_sent = ()
@@ -273,7 +276,8 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     untracked += _margins_edited(_custom_properties(package).get(MARGINS_PROPERTY), margins,
                                  len(reader.items) + len(untracked))
     own_notes = {note.text for note in render_document(project, version.kind).notes}
-    comments = _comments(package, reader, owner, own_notes, len(reader.items) + len(untracked))
+    comments = _comments(package, reader, owner, own_notes, len(reader.items) + len(untracked),
+                         None if version.compares_with else version.sent_on)
     notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
@@ -541,7 +545,7 @@ def parse_date(text: str | None) -> datetime | None:
 class _Reader:
     """Walks the body in order, keeping the clause each paragraph is in."""
 
-    def __init__(self, names: dict[str, str | None], owner: str, styles: dict[str, str],
+    def __init__(self, names: dict[str, str | None], owner: str | None, styles: dict[str, str],
                  lists: dict[str, str]):
         self.names, self.owner, self.styles, self.lists = names, owner, styles, lists
         self.clause: str | None = None  # None: outside every clause (or in the contents)
@@ -1095,10 +1099,17 @@ def _sentences_only_in(text: str, other: str) -> list[str]:
 
 
 def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str],
-              count: int) -> list[ReviewItem]:
+              count: int, sent_on: datetime | None) -> list[ReviewItem]:
     """Counsel's comments and replies (the owner's own notes are context, not items: told by
     their author, or by their words when the file's authors were made anonymous, as Word's
-    "remove personal information" does)."""
+    "remove personal information" does). Unless the version was a redline (sent_on None: it
+    may be written again, its notes with it), a comment in the owner's name dated other than
+    when the version was sent is someone's at the owner's computer: counsel's."""
+    def owners(comment: Any) -> bool:
+        written = parse_date(comment.get(_tag("w:date")))
+        return comment.get(_tag("w:author"), "") == owner and (
+            sent_on is None or written is None or abs(written - sent_on) < timedelta(minutes=1))
+
     root = package.part_xml("comments")
     if root is None:
         return []
@@ -1111,8 +1122,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
         paragraphs = comment.findall(".//w:p", _NS)
         text = "\n".join(_plain(p) for p in paragraphs).strip()
         para_id = paragraphs[-1].get(_tag("w14:paraId"), "") if paragraphs else ""
-        if comment.get(_tag("w:author"), "") == owner or any(text.endswith(note)
-                                                         for note in own_notes):
+        if owners(comment) or any(text.endswith(note) for note in own_notes):
             written.append((comment, text, para_id, ""))
         else:
             count += 1

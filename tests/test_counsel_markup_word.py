@@ -12,6 +12,7 @@ import pytest
 
 from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
+from tests.docx_projects import OWNER
 from tests.test_counsel_markup_lists import (
     SOURCE_CODE,
     _bullet_after,
@@ -333,3 +334,32 @@ def test_a_heading_counsel_reworded_is_shown_as_it_reads(sent, tmp_path):
     accept_all(workspace, read)
     assert workspace.document().clauses()["employees.confidential"] == \
         "4.6 Confidential information"
+
+
+def test_a_lawyer_marking_up_on_the_owners_computer_is_heard(sent, tmp_path):
+    """Word names each change and comment by its user, here the owner's name (counsel sat
+    with the owner at their computer). The file sent held no change of the owner's, and their
+    own comments are the questions written when it was sent: all else is counsel's."""
+    def edit(root) -> None:
+        p = _paragraph(root, CONSEQUENCES)
+        added = _change("ins", 1070, _run(" We will put any warning in writing."))
+        added.set(w("author"), OWNER)
+        p.append(added)
+        p.append(element("r", element("commentReference", id="71")))
+
+    def comment(parts) -> None:
+        from lxml import etree
+
+        comments = etree.fromstring(parts["word/comments.xml"])
+        comments.append(element("comment", element("p", _run("Is a warning enough?")),
+                                id="71", author=OWNER, date="2026-12-01T10:00:00Z"))
+        parts["word/comments.xml"] = etree.tostring(comments)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit), comment)
+    assert offered(read) == {
+        ("insertion", "training.consequences", "We will put any warning in writing."),
+        ("comment", "training.consequences", "Is a warning enough?")}
+    assert {item.author for item in read.items} == {OWNER}
+    accept_all(workspace, read)
+    assert workspace.project.training.consequences.endswith("We will put any warning in writing.")
+    assert [c.text for c in workspace.project.counsel_comments] == ["Is a warning enough?"]
