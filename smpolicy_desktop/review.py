@@ -253,6 +253,13 @@ def read_reply(project: Project, path: Path | str) -> Reply:
         raise ReviewError(path, "this Word file is not a version of this policy (it has none of "
                                 "its clauses); open the file you sent to counsel, with their "
                                 "changes in it")
+    # Without its document properties (a law firm's metadata cleaner strips them) another
+    # client's reply would read as this policy: the company named under the title tells.
+    company = next((text for text, style in zip(version.paragraphs, version.styles,
+                                                 strict=False) if style == "subtitle"), "")
+    if " ".join(company.split()) not in " ".join("".join(body.itertext()).split()):
+        raise ReviewError(path, f"this Word file is another company's policy: it never names "
+                                f"{company}; open the reply counsel sent about this one")
     names[CONTENTS_BOOKMARK] = None
     # Only a redline carries tracked changes of the owner's: in a reply to any other version,
     # a change in the owner's name is someone's at their computer, and theirs to decide.

@@ -246,6 +246,28 @@ def test_another_projects_version_for_counsel_is_refused(tmp_path, capsys):
     assert project_file.read_bytes() == before
 
 
+def test_another_companys_policy_scrubbed_of_its_properties_is_refused(tmp_path, capsys):
+    """A law firm's metadata cleaner strips the file's document properties (which name the
+    version sent), and counsel sends another client's reply: without them it read as this
+    policy with 29 edits made with Track Changes off, ready to accept."""
+    from tests.docx_projects import filled_project
+
+    project_file, _ = export_for_counsel(tmp_path)
+    other = filled_project(company__name="Acme Widgets Inc")
+    save_project(other, tmp_path / "acme.smpolicy")
+    assert main(["export", str(tmp_path / "acme.smpolicy"), "-o", str(tmp_path / "acme.docx"),
+                 "--remember"]) == 0
+    reply = rewrite(tmp_path / "acme.docx", tmp_path / "reply.docx",
+                    lambda parts: parts.pop("docProps/custom.xml"))
+    before = project_file.read_bytes()
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "another company's policy: it never names Northwind Analytics LLC" in error
+    assert project_file.read_bytes() == before
+
+
 def test_a_version_the_project_file_has_no_record_of_is_refused(tmp_path, capsys):
     project_file, _ = export_for_counsel(tmp_path)
     older = tmp_path / "older copy.smpolicy"
