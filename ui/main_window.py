@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         self.work.setWidget(self.splitter)
         self.stack = QStackedWidget(objectName="central")  # the start page or the work
         self.stack.addWidget(self.work)
+        self.stack.currentChanged.connect(self._commands_follow_page)
         self.start_page = None
         self.setCentralWidget(self.stack)  # the placeholder goes
         self.placeholder = None
@@ -298,6 +299,15 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.exports.update_changes_action()
         self.banner.show_for(self.model.project)
+
+    def _commands_follow_page(self) -> None:
+        """The start page shows no project: Save, Export, the risk check and the rest wait
+        until one is shown (from a first start they acted on an unseen blank project)."""
+        shown = self.stack.currentWidget() is self.work
+        for command in self.project_actions:
+            command.setEnabled(shown)
+        if shown:
+            self.exports.update_changes_action()
 
     def update_title(self) -> None:
         name = self.model.path.name if self.model.path else "Untitled"

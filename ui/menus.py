@@ -114,6 +114,11 @@ def build_actions(window: MainWindow) -> None:
     w.redo_tool = tool(w, w.redo_action, "Redo")
     w.about_action = QAction("&About smpolicy", w)
     w.about_action.triggered.connect(w._about)
+    # What acts on the project shown; the start page shows none (see MainWindow).
+    w.project_actions = [w.save_action, w.save_as_action, w.versions_action,
+                         w.open_reply_action, *w.export_actions.values(), w.send_action,
+                         w.export_changes_action, *w.kind_actions.actions(), w.print_action,
+                         w.find_action, w.find_next_action, w.find_previous_action]
 
 
 def tool(window: MainWindow, command: QAction, text: str) -> QAction:
@@ -157,6 +162,7 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     checks.setCheckable(True)
     window.view_menu.addSection("Panels")
     window.view_menu.addAction(checks)
+    window.project_actions.append(checks)
     window.view_menu.addSection("Go to")  # the areas are added with the model
     window.menuBar().addMenu("&Help").addActions(
         [window.help_action, window.welcome_action, window.about_action])

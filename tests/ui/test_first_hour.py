@@ -47,6 +47,28 @@ def test_a_first_start_shows_the_start_page_not_a_silent_preset(qtbot, settings,
     assert window.model.path is None and window.windowTitle().startswith("Untitled")
 
 
+def test_the_start_page_offers_no_command_on_a_project_it_does_not_show(qtbot, settings,
+                                                                       answers, monkeypatch):
+    """Seen at 1366x768: on the first start page, Export to Word asked where to write
+    "Social media policy.docx" and F7 opened an empty risk check, both about a blank project
+    the owner never saw. They wait until a project shows, and come back with it."""
+    window = first_start(qtbot, settings)
+    exported = []
+    monkeypatch.setattr(window.exports, "export", lambda fmt, *a, **k: exported.append(fmt))
+    commands = [window.save_action, window.export_actions["docx"], window.risk_check_action,
+                window.print_action, *window.kind_actions.actions()]
+    assert not any(command.isEnabled() for command in commands)
+    window.activateWindow()
+    qtbot.keyClick(window.start_page, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert exported == []
+    window.start_page.findChild(QCommandLinkButton, "preset_nonprofit").click()
+    assert all(command.isEnabled() for command in commands)
+    assert not window.export_changes_action.isEnabled()  # nothing sent to counsel yet
+    window.help_action.trigger()  # still works everywhere
+    window.welcome_action.trigger()
+    assert not window.export_actions["docx"].isEnabled()
+
+
 def test_the_example_opens_as_an_untitled_copy(qtbot, settings, answers):
     window = first_start(qtbot, settings)
     window.start_page.findChild(QPushButton, "example").click()
