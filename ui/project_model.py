@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
+from pydantic import BaseModel
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -80,9 +81,17 @@ class ProjectModel(QObject):
             return
         old = copy.deepcopy(old)
         refuse_date_out_of_order(self.project, path, value)  # the one rule across areas
+        owner = self.value(tuple(path[:-1]))
+        before = dict(vars(owner)) if isinstance(owner, BaseModel) else {}
         self.workspace.set_value(path, value)  # validates first: a bad value never reaches it
+        # An answer the model dropped with this one (a state left from another country):
+        # the form shows it gone, and Undo brings it back.
+        dropped = {name: was for name, was in before.items() if name != path[-1]
+                   and (now := vars(owner)[name]) is not was and now != was}
         self.undo_stack.push(_Edit(self, path, old, value, text or f"Edit {label_of(path)}",
-                                   typing))
+                                   typing, dropped))
+        if dropped:
+            self.changed.emit(tuple(path[:-1]))
 
     def replace(self, project: Project, path: Path | None, *, modified: bool = False,
                 on_disk: Stamp | None = None) -> None:
@@ -118,10 +127,11 @@ class _Edit(QUndoCommand):
     """One edit of one field; the value is already set when it is pushed."""
 
     def __init__(self, model: ProjectModel, path: FieldPath, old: Any, new: Any, text: str,
-                 typing: bool):
+                 typing: bool, dropped: dict[str, Any] | None = None):
         super().__init__(text)
         self.model, self.path, self.old, self.new = model, path, old, new
         self.typing = typing
+        self.dropped = dropped or {}  # answers beside it the model dropped, as they were
         self._first_redo = True
 
     def redo(self) -> None:
@@ -129,9 +139,13 @@ class _Edit(QUndoCommand):
             self._first_redo = False
         else:
             self.model.workspace.set_value(self.path, self.new)
+            if self.dropped:
+                self.model.changed.emit(tuple(self.path[:-1]))
 
     def undo(self) -> None:
         self.model.workspace.set_value(self.path, self.old)
+        for name, was in self.dropped.items():
+            self.model.workspace.set_value((*self.path[:-1], name), was)
 
     def id(self) -> int:
         return 1 if self.typing else -1  # -1: Qt never merges this command
@@ -140,4 +154,5 @@ class _Edit(QUndoCommand):
         if other.path != self.path or not self.typing or not isinstance(self.new, str):
             return False
         self.new = other.new
+        self.dropped = {**other.dropped, **self.dropped}  # as they were before the first
         return True

@@ -494,6 +494,22 @@ def test_country_and_state_are_picked_from_iso_lists(window, model):
     assert (model.project.company.country, model.project.company.state) == ("GB", "")
 
 
+def test_a_state_the_new_country_drops_leaves_its_box_and_undo_brings_it_back(window, model):
+    """Seen at 1366x768: Ohio's example moved to the United Kingdom kept showing "Ohio,
+    United States" as its state, which the project no longer held."""
+    form = form_of(window, "company")
+    country, state = (form.editor(("company", name)) for name in ("country", "state"))
+    state.activated.emit(state.findData("US-OH"))
+    country.activated.emit(country.findData("GB"))
+    assert model.project.company.state == "" and state.currentText() == "Not set"
+    undo(model)
+    assert (model.project.company.country, model.project.company.state) == ("US", "US-OH")
+    assert (country.currentText(), state.currentText()) == ("United States",
+                                                             "Ohio, United States")
+    model.undo_stack.redo()
+    assert model.project.company.state == "" and state.currentText() == "Not set"
+
+
 def test_every_answer_on_every_tab_says_what_it_is_for(window):
     """A first-time owner reads a line of help under each question (ux review: Country, Number
     of staff, Version, Who is trained, When and How often had none)."""
