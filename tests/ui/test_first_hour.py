@@ -3,14 +3,16 @@ honest marks and progress, help, find and print, and errors with a way out."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
     QCommandLinkButton,
+    QLineEdit,
     QPushButton,
     QToolBar,
     QToolButton,
@@ -374,6 +376,35 @@ def test_ctrl_e_exports_from_a_one_line_box(qtbot, make_window, monkeypatch):
     qtbot.waitUntil(box.hasFocus)
     qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["docx"]
+
+
+@pytest.mark.parametrize("path", [("review", "review_cycle_months"),
+                                  ("company", "staff_count"), ("company", "effective_date")])
+def test_ctrl_e_exports_from_a_number_or_date_box(qtbot, make_window, monkeypatch, path):
+    """Seen at 1366x768: Ctrl+E in "Review every (months)" did nothing (the box's line edit
+    took it as "end of line"). Ctrl+Z there still undoes what was typed in the box."""
+    window = make_window()
+    window.model.set_value(("company", "effective_date"), date(2026, 3, 1))
+    window.activateWindow()
+    asked = []
+    monkeypatch.setattr(window.exports, "export", lambda fmt, *a: asked.append(fmt))
+    window.focus_field(path)
+    editor = window.forms[path[0]].editor(path)
+    box = getattr(editor, "edit", editor).findChild(QLineEdit)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["docx"]
+    # Offscreen, Qt binds no Ctrl+E in a line edit; Ctrl+Home, which it binds everywhere,
+    # stands in for X11's Ctrl+E as a window key the box would otherwise keep.
+    stand_in = QAction("Stand-in", window, shortcut=QKeySequence("Ctrl+Home"))
+    window.addAction(stand_in)
+    stand_in.triggered.connect(lambda: asked.append("stand-in"))
+    qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["docx", "stand-in"]
+    undo_text = window.undo_action.text()
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.undo_action.text() == undo_text  # the window's history is untouched
 
 
 def test_spelling_follows_the_country(qtbot, make_window):

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
 
 Commit = Callable[..., None]  # commit(rest: tuple, value, undo_text: str | None = None)
 # clause id -> its name (render.clause_names): the policy's clauses in document order, and
@@ -96,6 +96,33 @@ class WindowKeys:
             event.ignore()
             return False
         return super().event(event)
+
+
+class _BoxKeys(QObject):
+    """A number's or date's box (its line edit and the box around it) leaves the window's
+    shortcuts to the window, as WindowKeys does, but for Undo and Redo: what is typed there is
+    not an answer until Enter, so they undo the typing."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and not (event.matches(QKeySequence.StandardKey.Undo)
+                         or event.matches(QKeySequence.StandardKey.Redo)) \
+                and window_owns(watched, event):  # type: ignore[arg-type]
+            event.ignore()
+            return True
+        return False
+
+
+_box_keys: _BoxKeys | None = None
+
+
+def leave_window_keys(box: QWidget) -> None:
+    """Ctrl+E and the other window keys work from a spin or date box (QLineEdit inside it
+    takes Ctrl+E as "end of line" on X11)."""
+    global _box_keys
+    _box_keys = _box_keys or _BoxKeys(QApplication.instance())
+    for widget in (box, *box.findChildren(QLineEdit)):
+        widget.installEventFilter(_box_keys)
 
 
 class _WheelGuard(QObject):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.model import Choice
 from smpolicy_desktop.questions import Question
 
-from .base import NOT_SET, Clauses, Commit, FieldEditor, guard_wheel
+from .base import NOT_SET, Clauses, Commit, FieldEditor, guard_wheel, leave_window_keys
 
 
 class CheckField(QWidget, FieldEditor):
@@ -140,6 +140,7 @@ class NumberField(QSpinBox, FieldEditor):
         self.setKeyboardTracking(False)  # typing "40" is one edit, not "4" then "40"
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0" * 10) + 40)
         guard_wheel(self)
+        leave_window_keys(self)
         self.valueChanged.connect(lambda number: commit((), self._answer(number)))
 
     def _answer(self, number: int) -> int | None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from smpolicy_desktop.questions import Question
 
-from .base import Commit, FieldEditor, guard_wheel
+from .base import Commit, FieldEditor, guard_wheel, leave_window_keys
 
 
 def to_qdate(value: date) -> QDate:
@@ -33,6 +33,7 @@ def date_edit(parent: QWidget | None = None) -> QDateEdit:
     edit.setKeyboardTracking(False)
     edit.setDate(QDate.currentDate())
     guard_wheel(edit)
+    leave_window_keys(edit)
     return edit
 
 
