@@ -5,8 +5,8 @@ As narrow as its content allows and only a few lines high, so the window fits a 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 
 class ScrollColumn(QScrollArea):
@@ -39,6 +39,9 @@ class Filled(QWidget):
         super().__init__()
         self.panel = panel
         panel.setParent(self)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)  # the column asks heightForWidth(), below
+        self.setSizePolicy(policy)
 
     def minimumSizeHint(self) -> QSize:
         return self.panel.minimumSizeHint().expandedTo(self.panel.minimumSize())
@@ -46,5 +49,28 @@ class Filled(QWidget):
     def sizeHint(self) -> QSize:
         return self.panel.sizeHint()
 
+    def heightForWidth(self, width: int) -> int:
+        """The panel's least height at this width, its wrapped text whole: Qt's minimum
+        leaves wrapped text out, and the column then cut the text rather than scroll."""
+        layout = self.panel.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return self.minimumSizeHint().height()
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        shown = [item for item in (layout.itemAt(i) for i in range(layout.count()))
+                 if not item.isEmpty()]
+        return margins.top() + margins.bottom() + max(0, len(shown) - 1) * layout.spacing() + \
+            sum(item.heightForWidth(inner) if item.hasHeightForWidth()
+                else item.minimumSize().height() for item in shown)
+
     def resizeEvent(self, event) -> None:
         self.panel.resize(event.size())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the panel's text changed: lay out anew
+            area = self.parentWidget()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parentWidget()
+            if area is not None:
+                QApplication.postEvent(area, QEvent(QEvent.Type.LayoutRequest))
+        return super().event(event)

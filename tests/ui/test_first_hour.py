@@ -139,6 +139,28 @@ def test_the_risk_dock_never_cuts_the_form_or_scrolls_its_labels_away(qtbot, mak
     assert not window.findings_dock.widget().verticalScrollBar().isVisible()  # room enough
 
 
+def test_a_findings_explanation_is_never_cut_under_its_button_at_1366x768(qtbot, make_window):
+    """Seen at 1366x768: for a risky list item, the explanation ran under "Apply safer
+    wording", its last line (why the button is greyed out) cut off. The panel scrolls
+    instead, and shows the whole text."""
+    from ui.main_window import first_size
+
+    window = make_window(example_project())
+    window.resize(*first_size(1366, 768))
+    item = "Never criticise the company or your manager online"
+    items = window.model.project.employees.confidential_info
+    window.model.set_value(("employees", "confidential_info"), [*items, item])
+    window.findings_dock.show()
+    panel = window.findings
+    qtbot.waitUntil(lambda: any(f.excerpt == item for f in panel.findings), timeout=20_000)
+    panel.list.setCurrentRow(next(i for i, f in enumerate(panel.findings)
+                                  if f.excerpt == item))
+    assert panel.details.text().endswith("change the answer by hand.")
+    details = panel.details
+    qtbot.waitUntil(lambda: details.height() >= details.heightForWidth(details.width()))
+    assert details.geometry().bottom() < panel.apply_button.geometry().top()
+
+
 def test_marks_never_show_a_tick_over_a_likely_unlawful_rule(qtbot, make_window):
     window = make_window()
     window.show_project(load_project(example_project()), None)
