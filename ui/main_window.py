@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
         # On a screen too small for forms and preview side by side (1366x768 at 2x), the work
         # scrolls sideways rather than pushing the window, its toolbar and docks off-screen.
         self.work = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.work.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing
         self.work.setWidget(self.splitter)
         self.stack = QStackedWidget(objectName="central")  # the start page or the work
         self.stack.addWidget(self.work)

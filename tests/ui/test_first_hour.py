@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCommandLinkButton,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QToolBar,
     QToolButton,
 )
@@ -427,6 +428,22 @@ def test_ctrl_e_exports_from_a_number_or_date_box(qtbot, make_window, monkeypatc
     undo_text = window.undo_action.text()
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.undo_action.text() == undo_text  # the window's history is untouched
+
+
+def test_tab_from_the_last_answer_goes_on_to_the_areas_and_the_preview(qtbot, make_window):
+    """Seen at 1366x768: after the last answer of a tab, Tab went twice to nothing one could
+    see (the scrolling frames around the forms) before reaching the list of areas."""
+    window = make_window(example_project())
+    window.activateWindow()
+    form = window.forms["company"]
+    form.focus_field(form.fields()[-1])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    stops = []
+    for _ in range(11):  # the last answer has eight boxes
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert not [stop for stop in stops if isinstance(stop, QScrollArea)]
+    assert window.tabs.tabBar() in stops and window.preview in stops
 
 
 def test_spelling_follows_the_country(qtbot, make_window):
