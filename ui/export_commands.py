@@ -39,7 +39,10 @@ class ExportCommands:
         if changes_since_last and against is None:
             return None
         # A name of its own, so saving the redline does not offer to replace the clean draft.
-        path = self._ask_path(fmt, stem=f" - changes since {against}" if against else "")
+        command = window.send_action if send else window.export_changes_action \
+            if changes_since_last else window.export_actions[fmt]
+        title = command.text().replace("&", "").removesuffix("...")  # as the menu says it
+        path = self._ask_path(fmt, title, stem=f" - changes since {against}" if against else "")
         while path is not None:
             try:
                 self.model.workspace.export(
@@ -60,7 +63,7 @@ class ExportCommands:
             except WriteError as exc:
                 answer = dialogs.export_failed(window, path, exc.reason)
                 if answer == "save_as":
-                    path = self._ask_path(fmt, path)
+                    path = self._ask_path(fmt, title, path)
                 elif answer != "retry":
                     path = None
                 continue
@@ -74,7 +77,8 @@ class ExportCommands:
         """Export Changes needs a version sent to counsel of the policy's kind."""
         self.window.export_changes_action.setEnabled(self.model.workspace.has_baseline)
 
-    def _ask_path(self, fmt: str, previous: Path | None = None, stem: str = "") -> Path | None:
+    def _ask_path(self, fmt: str, title: str, previous: Path | None = None,
+                  stem: str = "") -> Path | None:
         from smpolicy_desktop.exporters import EXPORTERS
 
         exporter = EXPORTERS[fmt]
@@ -82,7 +86,7 @@ class ExportCommands:
         suggested = previous or Path(folder) / (
             f"{self.model.workspace.suggested_name()}{stem}.{exporter.extension}")
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, f"Export {exporter.label.lower()}", str(suggested),
+            self.window, title, str(suggested),
             f"{exporter.label} (*.{exporter.extension})")
         if not chosen:
             return None

@@ -312,6 +312,22 @@ def test_export_to_word_and_read_it_back(qtbot, tmp_path, window, answers):
     assert window.export_changes_action.isEnabled()
 
 
+def test_each_export_dialog_is_titled_as_its_command(qtbot, tmp_path, window, monkeypatch):
+    """Seen at 1366x768 and 2560x1440 at 2x: Export to Word and Send to Counsel (Word) both
+    opened a dialog titled "Export word document"."""
+    titles = []
+
+    def ask(parent, title, *args, **kwargs):
+        titles.append(title)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    for command in (window.export_actions["docx"], window.export_actions["html"],
+                    window.send_action):
+        command.trigger()
+    assert titles == ["Export to Word", "Export as web page", "Send to Counsel (Word)"]
+
+
 def test_export_as_markdown_and_web_page(qtbot, tmp_path, window, answers):
     type_into(qtbot, window, ("company", "name"), "Larkspur Analytics")
     for fmt in ("md", "html"):
