@@ -153,9 +153,11 @@ def _parse_json(path: Path, raw: bytes) -> Any:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys,
                           parse_constant=_no_constants, parse_int=_short_int)
     except json.JSONDecodeError as exc:
-        cut = ": it stops part-way, as if cut short" if not text.rstrip().endswith("}") else ""
-        raise ProjectFileError(path, f"the file is damaged or not JSON{cut} (line "
-                                     f"{exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        # In the owner's words: the parser's own ("Expecting ',' delimiter") means nothing.
+        what = ": it stops part-way, as if cut short" if not text.rstrip().endswith("}") \
+            else " or is not a project file"
+        raise ProjectFileError(path, f"the file is damaged{what} (line {exc.lineno}, column "
+                                     f"{exc.colno})") from None
     except ValueError as exc:
         raise ProjectFileError(path, f"the file is damaged: {exc}") from None
     except RecursionError:

@@ -71,7 +71,8 @@ def test_a_schema_5_comment_on_one_clause_opens_as_it_was(tmp_path):
 
 @pytest.mark.parametrize("content, reason", [
     (b'{"format": "smpolicy-project", "schema_version": 99, "project": {}}', "newer version"),
-    (b'{"format": "smpolicy-project", "schema_v', "damaged or not JSON"),
+    (b'{"format": "smpolicy-project", "schema_v', "damaged: it stops part-way"),
+    (b'{"format": "smpolicy-project" "schema_version": 4}', "damaged or is not a project file"),
     (b'{"name": "a package.json"}', "not an smpolicy project file"),
     (b"\xff\xfe\x00garbage", "not valid UTF-8"),
     (b'{"format": "smpolicy-project", "schema_version": 2, "project": '
@@ -86,6 +87,7 @@ def test_bad_file_is_refused_with_a_plain_reason_and_left_untouched(tmp_path, co
     assert reason in str(error.value)
     assert str(path) in str(error.value)
     assert "\n" not in str(error.value)
+    assert "JSON" not in error.value.reason and "Expecting" not in error.value.reason
     assert path.read_bytes() == content
 
 
@@ -101,7 +103,7 @@ def test_bad_file_is_refused_with_a_plain_reason_and_left_untouched(tmp_path, co
      b'{"staff_count": ' + b"9" * 5000 + b"}}}",
      "the file is damaged: it holds a number 5000 digits long, which no answer is"),
     (b'{"format": "smpolicy-project", "schema_version": 4, "project": {"company": {"na',
-     "the file is damaged or not JSON: it stops part-way, as if cut short (line 1"),
+     "the file is damaged: it stops part-way, as if cut short (line 1"),
     (b"", "the file is empty"),
     (b" \r\n\t\n", "the file is empty"),
 ])
