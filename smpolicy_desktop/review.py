@@ -1323,6 +1323,8 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "behind it yourself")
         return
     generated_title = "".join(r.text for r in heading.runs) if heading else ""
+    if title and title != generated_title and not body.strip():
+        title, body = "", title  # counsel's heading with no rule under it: its words are the rule
     wording = own_wording(project, clause_id, body,
                           title if title and title != generated_title else "")
     removed = not body.strip() and not title

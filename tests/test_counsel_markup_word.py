@@ -363,3 +363,23 @@ def test_a_lawyer_marking_up_on_the_owners_computer_is_heard(sent, tmp_path):
     accept_all(workspace, read)
     assert workspace.project.training.consequences.endswith("We will put any warning in writing.")
     assert [c.text for c in workspace.project.counsel_comments] == ["Is a warning enough?"]
+
+
+def test_counsels_heading_left_with_no_rule_under_it_is_kept(sent, tmp_path):
+    """Counsel shortens 4.13's heading to "Privacy" and deletes both its paragraphs: the
+    owner was told "kept counsel's wording" and the clause was gone, heading and all. A
+    heading with no rule under it keeps its words as the rule, as a new clause of only a
+    heading does."""
+    def edit(root) -> None:
+        body = root.find(w("body"))
+        heading = next(p for p in body.iter(w("p")) if any(
+            mark.get(w("name")) == "smp_employees_privacy" for mark in p.iter(w("bookmarkStart"))))
+        _split(heading, " and posts that last", lambda text: _change("del", 1080, _run(
+            text, deleted=True)))
+        _delete_paragraph(_paragraph(body, "Posts last."), 1081)
+        _delete_paragraph(_paragraph(body, "Do not post personal details"), 1083)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    outcome = accept_all(workspace, read)
+    assert outcome.done == ["4.13 Privacy and posts that last: kept counsel's wording"]
+    assert clause_texts(workspace.document())["employees.privacy"] == "Privacy"
