@@ -378,6 +378,9 @@ class _Package:
                                                  f"({size / 2**20:.0f} MB)")
                 parts = {i.filename.lstrip("/"): archive.read(i) for i in infos}
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+            if head.startswith(b"PK\x03\x04"):  # a zip's start, its end missing or broken
+                raise ReviewError(self.path, "the Word file is incomplete or damaged; ask "
+                                             "counsel to send it again") from None
             raise ReviewError(self.path, "this is not a Word (.docx) file") from None
         if parts.get("mimetype", b"").startswith(b"application/vnd.oasis.opendocument"):
             raise ReviewError(self.path, "this is an OpenDocument file (.odt); save it as Word "

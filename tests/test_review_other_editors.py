@@ -547,6 +547,9 @@ WRONG_FILES = {
             "Rich Text Format file (.rtf); open it in Word or LibreOffice and save it as Word"),
     "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF, which keeps no tracked changes; ask "
             "counsel for the Word (.docx) file"),
+    "cut short": (_zipped({"_rels/.rels": RELS.format("word/document.xml"),  # a download
+                           "word/document.xml": "<w:document/>"})[:200],   # that stopped
+                  "the Word file is incomplete or damaged; ask counsel to send it again"),
 }
 
 
