@@ -1114,7 +1114,8 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
     their author, or by their words when the file's authors were made anonymous, as Word's
     "remove personal information" does). Unless the version was a redline (sent_on None: it
     may be written again, its notes with it), a comment in the owner's name dated other than
-    when the version was sent is someone's at the owner's computer: counsel's."""
+    when the version was sent is someone's at the owner's computer: counsel's. Words typed
+    after the owner's question in their own comment are a reply to it."""
     def owners(comment: Any) -> bool:
         written = parse_date(comment.get(_tag("w:date")))
         return comment.get(_tag("w:author"), "") == owner and (
@@ -1169,15 +1170,22 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
             comment.get(_tag("w:author"), ""), parse_date(comment.get(_tag("w:date"))), text,
             parent_item, parent_note, thread is not None and thread.get(_tag("w15:done")) == "1",
             tuple(more)))
-    for comment, text, para_id, item_id in written:  # the owner's question marked done
+    for comment, text, para_id, item_id in written:  # the owner's own, marked done or typed in
+        if item_id:
+            continue
         thread = threads.get(para_id)
-        if not item_id and thread is not None and thread.get(_tag("w15:done")) == "1":
+        question = next((note for note in own_notes if note in text), text)
+        first, *more = clauses(comment)
+        if thread is not None and thread.get(_tag("w15:done")) == "1":
             count += 1
-            question = next((note for note in own_notes if text.endswith(note)), text)
-            first, *more = clauses(comment)
             items.append(ReviewItem(
                 f"c{count}", "comment", first, text=f"Marked done: \"{question}\"",
                 owner_note=question, resolved=True, also_clauses=tuple(more)))
+        typed = text.rpartition(question)[2].strip() if question else ""
+        if typed:  # the words are not the owner's, whoever the comment names
+            count += 1
+            items.append(ReviewItem(f"c{count}", "reply", first, text=typed,
+                                    owner_note=question, also_clauses=tuple(more)))
     return items
 
 

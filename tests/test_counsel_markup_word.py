@@ -383,3 +383,25 @@ def test_counsels_heading_left_with_no_rule_under_it_is_kept(sent, tmp_path):
     outcome = accept_all(workspace, read)
     assert outcome.done == ["4.13 Privacy and posts that last: kept counsel's wording"]
     assert clause_texts(workspace.document())["employees.privacy"] == "Privacy"
+
+
+def test_an_answer_typed_into_the_owners_own_comment_is_heard(sent, tmp_path):
+    """Counsel answers the owner's question by typing under it, in the owner's comment (Word
+    and LibreOffice let anyone edit a comment; it keeps its author): the words are counsel's
+    reply to that question, not part of the owner's own note."""
+    def typed(parts) -> None:
+        from lxml import etree
+
+        comments = etree.fromstring(parts["word/comments.xml"])
+        question = next(c for c in comments.iter(w("comment"))
+                        if QUESTION in "".join(c.itertext()))
+        question.append(element("p", _run("Yes, it is enough for Ohio. ML")))
+        parts["word/comments.xml"] = etree.tostring(comments)
+
+    workspace, read = reply_of(sent, tmp_path, typed)
+    item, = read.items
+    assert (item.kind, item.clause_id, item.text, item.owner_note) == (
+        "reply", "training.monitoring", "Yes, it is enough for Ohio. ML", QUESTION)
+    accept_all(workspace, read)
+    kept, = workspace.project.counsel_comments
+    assert (kept.text, kept.about_note) == ("Yes, it is enough for Ohio. ML", QUESTION)
