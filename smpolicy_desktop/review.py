@@ -240,7 +240,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     body = package.xml(package.main).find(_tag("w:body"))
     if body is None:
         raise ReviewError(path, "this is not a Word (.docx) file: it has no document text")
-    version = _version(project, package)
+    version = _version(project, package, body)
     from .docx_export import CONTENTS_BOOKMARK, bookmark_name
     from .render import render_document
 
@@ -432,10 +432,12 @@ def _choose_alternatives(root: Any) -> None:
         alternate.getparent().remove(alternate)
 
 
-def _version(project: Project, package: _Package) -> SentVersion:
-    """The version the reply answers: named in its properties, else the last one sent. A file
-    that says when it was sent must be one this project sent (another project, or a copy made
-    before it was sent, has a v1 of its own)."""
+def _version(project: Project, package: _Package, body: Any) -> SentVersion:
+    """The version the reply answers: named in its properties, else the one whose paragraphs
+    the body holds most of (a metadata cleaner strips the properties, and counsel may answer
+    an earlier version), the last of those alike. A file that says when it was sent must be
+    one this project sent (another project, or a copy made before it was sent, has a v1 of
+    its own)."""
     from .docx_export import SENT_PROPERTY, VERSION_PROPERTY
     from .render import long_date_in
 
@@ -456,7 +458,11 @@ def _version(project: Project, package: _Package) -> SentVersion:
                  f"this Word file is {theirs} from another project file (this project's " \
                  f"{version.id} was sent on {at(version.sent_on)})"
         raise ReviewError(package.path, f"{reason}; open the project it was sent from")
-    return version or sent[-1]
+    if version is not None:
+        return version
+    held = {line for lines in _paragraph_lines([body]) for line in lines}
+    return max(reversed(sent), key=lambda v: sum(" ".join(p.split()) in held
+                                                 for p in v.paragraphs))
 
 
 def _custom_properties(package: _Package) -> dict[str, str]:
@@ -474,7 +480,7 @@ MARGINS_PROPERTY = "smpolicyMargins"
 
 def margin_marks(roots: Iterable[Any]) -> str:
     """The fingerprints of the lines of the headers and footers (their parts' roots) as sent."""
-    return " ".join(_mark(sent) for sent, _ in _margin_lines(roots) if sent)
+    return " ".join(_mark(sent) for sent, _ in _paragraph_lines(roots) if sent)
 
 
 def _mark(line: str) -> str:
@@ -483,10 +489,10 @@ def _mark(line: str) -> str:
     return sha256(line.encode()).hexdigest()[:8]
 
 
-def _margin_lines(roots: Iterable[Any]) -> list[tuple[str, str]]:
-    """(as sent, as it reads now) for each line of the headers and footers: as sent with
-    counsel's tracked changes undone, now with them made; fields' results (page numbers, which
-    every program works out anew) are left out."""
+def _paragraph_lines(roots: Iterable[Any]) -> list[tuple[str, str]]:
+    """(as sent, as it reads now) for each paragraph of the parts (headers and footers, or a
+    body): as sent with the tracked changes undone, now with them made; fields' results (page
+    numbers, which every program works out anew) are left out."""
     lines = []
     for root in roots:
         for p in root.iter(_tag("w:p")):
@@ -522,7 +528,7 @@ def _margins_edited(sent: str | None, roots: list[Any], count: int) -> list[Revi
     headers were noted, so there is nothing to compare with)."""
     if sent is None:
         return []
-    known, lines = sent.split(), _margin_lines(roots)
+    known, lines = sent.split(), _paragraph_lines(roots)
     changed = [now for was, now in lines if was and _mark(was) not in known]
     if not changed and sorted(_mark(was) for was, _ in lines if was) == sorted(known):
         return []

@@ -268,6 +268,28 @@ def test_another_companys_policy_scrubbed_of_its_properties_is_refused(tmp_path,
     assert project_file.read_bytes() == before
 
 
+def test_a_late_reply_to_v1_scrubbed_of_its_properties_is_read_against_v1(tmp_path):
+    """The owner sent v1, changed 7.4 and sent v2; counsel's reply to v1 comes back without
+    the properties that name it (a metadata cleaner). Read against v2, the owner's own change
+    was listed as counsel's edit made with Track Changes off, putting the old words back."""
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    workspace = Workspace.open(project_file)
+    workspace.set_value(("training", "consequences"),
+                        "Coaching first; serious breaches may lead to a written warning.")
+    workspace.export(tmp_path / "v2.docx", remember=True)
+    workspace.save()
+
+    def forecasts(root) -> None:
+        _paragraph(root, "Financial results").append(_change("ins", 1090, _run(" and forecasts")))
+
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(forecasts),
+                    lambda parts: parts.pop("docProps/custom.xml"))
+    read = Workspace.open(project_file).read_reply(reply)
+    assert read.version.id == "v1"
+    assert [(i.kind, i.clause_id, i.text) for i in read.items] == [
+        ("insertion", "employees.confidential", " and forecasts")]
+
+
 def test_a_version_the_project_file_has_no_record_of_is_refused(tmp_path, capsys):
     project_file, _ = export_for_counsel(tmp_path)
     older = tmp_path / "older copy.smpolicy"
