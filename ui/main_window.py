@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QScrollArea,
     QSplitter,
@@ -341,6 +342,16 @@ class MainWindow(QMainWindow):
         from smpolicy_desktop.model import Project
 
         self.preview.show_area(list(Project.areas())[index])
+
+    def go_to_area(self, index: int) -> None:
+        """Ctrl+1...8: the area's tab, the keyboard in its first answer (it stayed behind in
+        the tab left, out of sight, and keys typed next went nowhere)."""
+        self.tabs.setCurrentIndex(index)
+        form = self.tabs.currentWidget()
+        form.focus_field(form.fields()[0])
+        box = form.editor(form.fields()[0])
+        if isinstance(box, QLineEdit):
+            box.end(False)  # what is typed next adds to the answer, at its end
 
     def focus_field(self, path: tuple, note: str | None = None) -> None:
         """Bring a question into view, e.g. from the findings panel or the banner."""

@@ -203,4 +203,4 @@ def build_go_to_menu(window: MainWindow) -> None:
     for index, name in enumerate(Project.areas()):
         window.view_menu.addAction(action(
             window, Project.model_fields[name].title,
-            lambda i=index: window.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"))
+            lambda i=index: window.go_to_area(i), f"Ctrl+{index + 1}"))

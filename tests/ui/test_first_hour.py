@@ -446,6 +446,24 @@ def test_tab_from_the_last_answer_goes_on_to_the_areas_and_the_preview(qtbot, ma
     assert window.tabs.tabBar() in stops and window.preview in stops
 
 
+def test_ctrl_and_an_area_number_puts_the_keyboard_in_that_areas_first_answer(qtbot,
+                                                                             make_window):
+    """Seen at 1366x768: in Employees, Ctrl+1 showed Company but the keyboard stayed in the
+    hidden Employees answer, so "XYZ" typed next went nowhere."""
+    window = make_window(example_project())
+    window.activateWindow()
+    window.focus_field(("employees", "disclaimer_text"))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    name = window.forms["company"].editor(("company", "name"))
+    assert window.tabs.currentWidget() is window.forms["company"] and name.hasFocus()
+    qtbot.keyClicks(name, " Ltd")
+    assert window.model.project.company.name == "Northwind Analytics LLC Ltd"
+    qtbot.keyClick(name, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    accounts = window.forms["presence"].editor(("presence", "accounts"))
+    assert accounts.view.hasFocus()
+
+
 def test_spelling_follows_the_country(qtbot, make_window):
     from ui import spelling
 
