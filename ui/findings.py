@@ -51,7 +51,8 @@ class FindingsPanel(QWidget):
     """
 
     field_requested = Signal(tuple)
-    applied = Signal(tuple)  # the path a safer wording was just put into
+    applied = Signal(tuple, int)  # where a safer wording went: the path, and the position
+    # after the words it changed (-1: none to give)
     clause_requested = Signal(str)
 
     def __init__(self, model: ProjectModel, rendering: Rendering,
@@ -109,13 +110,15 @@ class FindingsPanel(QWidget):
         fix = _fix(self.model.project, finding)
         if fix is None:
             return
+        before = self.model.value(fix[0])
         try:
             self.model.set_value(*fix, "Apply safer wording", typing=False)
         except ValidationError:
             self.details.setText("The safer wording does not fit this answer; edit it by hand.")
             return
-        if finding.path:  # an answer: the keyboard goes back to it
-            self.applied.emit(finding.path)
+        if finding.path:  # an answer: the keyboard goes back to it, after the new words
+            self.applied.emit(finding.path, _end_of_change(before, fix[1])
+                              if tuple(fix[0]) == tuple(finding.path) else -1)
 
     def _fill_findings(self, selected) -> None:
         self.list.clear()
@@ -195,6 +198,20 @@ def _fix(project: Project, finding) -> tuple | None:
     from smpolicy_desktop.checks.policy_check import owner_words_fix  # the check's rules
 
     return owner_words_fix(project, finding)
+
+
+def _end_of_change(before: object, after: object) -> int:
+    """Where the words that changed end in the new text (-1 if not text): after Apply, a key
+    typed there lands after the safer wording, never inside it."""
+    if not isinstance(before, str) or not isinstance(after, str):
+        return -1
+    same = 0  # characters alike at the end
+    while same < min(len(before), len(after)) and before[-1 - same] == after[-1 - same]:
+        same += 1
+    end = len(after) - same
+    while end < len(after) and after[end] in ".!?;:,)\"'":  # the full stop both had
+        end += 1
+    return end
 
 
 def _count(number: int, thing: str) -> str:
@@ -292,11 +309,15 @@ class _FieldMark(QObject):
                                 else None)
         self.path = path
 
-    def after_apply(self, path: tuple) -> None:
+    def after_apply(self, path: tuple, position: int) -> None:
         """After "Apply safer wording": the keyboard goes back to that answer, nothing
-        selected, and the old mark goes (the next check marks what is still wrong)."""
+        selected, the cursor after the new words, and the old mark goes (the next check marks
+        what is still wrong)."""
         self.clear()
         self.window.focus_field(path)
+        editor = self.window.forms[str(path[0])].editor(path)
+        if position >= 0 and len(path) == 2 and hasattr(editor, "setCursorPosition"):
+            editor.setCursorPosition(position)
 
     def clear(self) -> None:
         if self.path is not None:

@@ -389,6 +389,32 @@ def test_after_apply_safer_wording_the_keyboard_is_back_in_that_answer(qtbot, ma
     assert window.model.project.company.name == ""  # no other answer was touched
 
 
+def test_after_apply_safer_wording_a_key_lands_after_the_new_words(qtbot, make_window):
+    """Seen at 2560x1440 at 2x: with a risky sentence added at the end of Consequences, Apply
+    left the cursor where the old text ended, inside the safer wording: "Z" typed next gave
+    "Do not post knowingly false statements aboutZ the company"."""
+    window = make_window()
+    window.findings_dock.show()
+    kept = "Usually we talk it through first."
+    window.model.set_value(("training", "consequences"),
+                           f"{kept} Never post negative comments about managers.")
+    panel = window.findings
+    box = window.forms["training"].editor(("training", "consequences"))
+    window.focus_field(("training", "consequences"))
+    box.setCursorPosition(len(kept) + 10)  # where the owner stopped typing, say
+    qtbot.waitUntil(lambda: any(f.applicable and f.path[:2] == ("training", "consequences")
+                                for f in panel.findings), timeout=10_000)
+    panel.list.setCurrentRow(next(i for i, f in enumerate(panel.findings)
+                                  if f.applicable and f.path[:2] == ("training", "consequences")))
+    panel.apply_button.click()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    fixed = window.model.project.training.consequences
+    assert fixed.startswith(kept) and "managers" not in fixed
+    qtbot.keyClicks(box, " Z")
+    assert window.model.project.training.consequences == fixed.rstrip() + " Z" + \
+        fixed[len(fixed.rstrip()):]
+
+
 def test_ctrl_e_exports_from_a_one_line_box(qtbot, make_window, monkeypatch):
     window = make_window()
     window.activateWindow()
