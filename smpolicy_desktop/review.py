@@ -167,7 +167,7 @@ class Reply:
     paragraphs: list[_Paragraph]
     sent_bodies: dict[str, str]  # clause id -> its text as sent
     sections: dict[str, str]  # clause id -> its section id
-    new_clauses: dict[str, str]  # a new clause's item id -> the clause it follows
+    new_clauses: dict[str, str]  # a new clause's item id -> the clause (or new one) it follows
     moves: dict[str, str] = field(default_factory=dict)  # each half of a move -> the other
     recorded_as: str = ""  # the version this reply was kept as, once a decision was applied
 
@@ -690,10 +690,11 @@ class _Reader:
         heading = style in ("heading1", "heading2")
         if not whole or (heading and any(tag != _tag("w:ins") for _, tag, _ in new)):
             self._new_clause = ""  # counsel's words in a clause, or a heading moved here
-        elif heading:
+        elif heading:  # a new clause, after the clause it is in or the new one before it
+            follows = self._new_clause or self.clause
             first = next(c for c in p.iter(*_ADDS))
             self._new_clause = self._item(first, "new clause", "")
-            self.new_clauses[self._new_clause] = self.clause
+            self.new_clauses[self._new_clause] = follows
         paragraph = _Paragraph(self.clause, style, self._pieces(p),
                                new_clause=self._new_clause)
         previous = self.paragraphs[-1] if self.paragraphs else None
@@ -1635,26 +1636,47 @@ def _assign(project: Project, path: tuple[Any, ...], value: Any) -> None:
 
 
 def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outcome) -> None:
-    """A clause of the owner's own from counsel's new clause, or from words counsel added."""
-    if item.kind == NEW_CLAUSE:
-        after = reply.new_clauses[item.id]
-        title, body = reply.new_clause_text(item.id)
-    elif item.kind == "insertion" and item.clause_id in reply.sections:
-        after, title, body = item.clause_id, "", item.text.strip()
-    else:
+    """A clause of the owner's own from counsel's new clause, or from words counsel added;
+    once only (the review panel applies a clause's accepted items again with each one)."""
+    if item.kind != NEW_CLAUSE and not (item.kind == "insertion"
+                                        and item.clause_id in reply.sections):
         outcome.warnings.append(f"{item.id}: only words counsel added can become a clause of "
                                 "your own")
         return
+    clause = _clause_from(project, reply, item)
+    if any(_same(clause, made) for made in project.owner_clauses):
+        return
+    project.owner_clauses.append(clause.model_copy(update={"id": project.new_owner_clause_id()}))
+    outcome.done.append(f"{item.id}: added {clause.title!r} as a clause of your own")
+
+
+def _clause_from(project: Project, reply: Reply, item: ReviewItem) -> OwnerClause:
+    """The clause of the owner's own (its id not yet given) that a new clause of counsel's,
+    or words counsel added, make: after the clause counsel put it after, or after the new
+    clause counsel put before it, once that one is added (else where that one goes)."""
+    if item.kind == NEW_CLAUSE:
+        after = reply.new_clauses[item.id]
+        title, body = reply.new_clause_text(item.id)
+    else:
+        after, title, body = item.clause_id, "", item.text.strip()
     if not body:  # a rule typed in a heading's style (as before a heading in LibreOffice)
         title, body = "", title
     if not title:
         words = body.split()
         title = " ".join(words[:6]).rstrip(".,;:") + ("..." if len(words) > 6 else "")
-    section = reply.sections.get(after, after)
-    project.owner_clauses.append(OwnerClause(
-        id=project.new_owner_clause_id(), section_id=section,
-        after="" if after == section else after, title=title, text=body))
-    outcome.done.append(f"{item.id}: added {title!r} as a clause of your own")
+    if after in reply.new_clauses:
+        earlier = _clause_from(project, reply, reply.item(after))
+        made = next((c for c in project.owner_clauses if _same(c, earlier)), earlier)
+        section, after = earlier.section_id, made.id or made.after
+    else:
+        section = reply.sections.get(after, after)
+        after = "" if after == section else after
+    return OwnerClause(id="", section_id=section, after=after, title=title, text=body)
+
+
+def _same(clause: OwnerClause, other: OwnerClause) -> bool:
+    """The same clause of the owner's own, whatever its id."""
+    return clause.model_dump(exclude={"id"}) == other.model_dump(exclude={"id"})
 
 
 def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: Decision,

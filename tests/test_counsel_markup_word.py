@@ -26,6 +26,7 @@ from tests.test_review_import import (
     W15,
     _change,
     _mark_paragraph,
+    _new_paragraph,
     _paragraph,
     _run,
     _split,
@@ -405,3 +406,25 @@ def test_an_answer_typed_into_the_owners_own_comment_is_heard(sent, tmp_path):
     accept_all(workspace, read)
     kept, = workspace.project.counsel_comments
     assert (kept.text, kept.about_note) == ("Yes, it is enough for Ohio. ML", QUESTION)
+
+
+def test_two_clauses_counsel_adds_one_after_the_other_keep_their_order(sent, tmp_path):
+    """Counsel adds 4.15 and 4.16 after 4.14; the owner accepts them one at a time in the
+    review panel (which applies a clause's accepted items again with each one). They came
+    into the policy as 4.15 Your own time, 4.16 Off-duty conduct, 4.17 Off-duty conduct."""
+    def add(root) -> None:
+        last = _paragraph(root, "Share our job posts; send candidates to hiring.")
+        for number, text in enumerate(("Off-duty conduct", "Be yourself off duty.",
+                                       "Your own time", "Your evenings are yours.")):
+            added = _new_paragraph(text, "" if number % 2 else "Heading2", 1100 + 2 * number)
+            last.addnext(added)
+            last = added
+
+    workspace, read = reply_of(sent, tmp_path, on_body(add))
+    first, second = read.items
+    workspace.apply_review(read, {first.id: Decision("accept")})
+    workspace.apply_review(read, {first.id: Decision("accept"), second.id: Decision("accept")})
+    names = list(workspace.document().clauses().values())
+    at = names.index("4.14 Sharing job openings")
+    assert names[at + 1:at + 4] == ["4.15 Off-duty conduct", "4.16 Your own time",
+                                    "5 Use of our content"]
