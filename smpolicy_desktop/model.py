@@ -48,19 +48,21 @@ class Choice(StrEnum):
 
 def question(default: Any = None, label: str = "", help: str = "", example: str = "", *,
              multiline: bool = False, clause_ref: bool = False, required: bool = True,
-             unit: str = "", implied_rule: str = "", **constraints: Any) -> Any:
+             unit: str = "", implied_rule: str = "", within: str = "",
+             **constraints: Any) -> Any:
     """One question: its default, label, help text, example and facts, kept together.
 
     multiline: a text of several lines; clause_ref: the answer names a clause of the policy;
     required=False: a good policy often leaves it blank, so it never counts as missing;
     unit: what a number counts; implied_rule: the rule each item of a list becomes in the
-    policy ("Do not share {}."), which is what the risk check reads. smpolicy_desktop.questions
-    reads these facts.
+    policy ("Do not share {}."), which is what the risk check reads; within: the answer beside
+    it whose code starts each choice offered (a state "US-OH" within the country "US").
+    smpolicy_desktop.questions reads these facts.
     """
     extra: dict[str, Any] = {"editor": "clause"} if clause_ref else {}
     extra.update({key: value for key, value, default_value in (
         ("multiline", multiline, False), ("required", required, True), ("unit", unit, ""),
-        ("implied_rule", implied_rule, ""))
+        ("implied_rule", implied_rule, ""), ("within", within, ""))
         if value != default_value})
     factory = {"default_factory": default} if callable(default) else {"default": default}
     return Field(**factory, title=label, description=help,
@@ -230,7 +232,8 @@ class Company(Area):
         Country("US"), "Country", "Where the business is: the policy follows its law.")
     state: Region = question(  # type: ignore[valid-type]
         Region(""), "State, province or nation",
-        "Some rules differ by US state, Canadian province or Australian state.", required=False)
+        "Some rules differ by US state, Canadian province or Australian state.", required=False,
+        within="country")
     staff_count: int | None = question(
         None, "Number of staff", "The policy notes the size when this version was written.",
         "40", required=False, unit="people", ge=1, le=10_000_000)

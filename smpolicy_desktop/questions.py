@@ -42,6 +42,7 @@ class Question:
     maximum: int = 2_147_483_647
     unit: str = ""
     implied_rule: str = ""
+    within: str = ""  # the answer whose code starts each choice offered (see model.question)
 
     @classmethod
     def of(cls, name: str, info: FieldInfo) -> Question:
@@ -53,7 +54,8 @@ class Question:
         return cls(name, kind, info.title or name.replace("_", " ").capitalize(),
                    info.description or "", (info.examples or [""])[0], optional,
                    bool(extra.get("required", True)), item, unit=str(extra.get("unit", "")),
-                   implied_rule=str(extra.get("implied_rule", "")), **limits)
+                   implied_rule=str(extra.get("implied_rule", "")),
+                   within=str(extra.get("within", "")), **limits)
 
     def editor_kind(self, value: Any) -> str:
         """The kind of editor that shows this answer: its kind, but "text" for a one-line

@@ -161,6 +161,7 @@ class AreaForm(ScrollColumn):
             self.setWidget(self._build())
             for name, row in self.rows.items():
                 row.editor.show_value(self.model.value((self.area, name)))
+                self._offer_within(row)
                 self._apply_marks(row)
 
     def _build(self) -> QWidget:
@@ -245,6 +246,15 @@ class AreaForm(ScrollColumn):
                 if row.question.editor_kind(value) != row.editor.kind:
                     self._replace_editor(row)
                 row.editor.show_value(value)
+            within = (self.area, row.question.within)
+            if row.question.within and within[:len(changed)] == changed[:len(within)]:
+                self._offer_within(row)
+
+    def _offer_within(self, row: FieldRow) -> None:
+        """A choice within another answer offers only what lies inside it (the country's
+        states: a business in Germany was offered Ohio, which the project then dropped)."""
+        if row.question.within:
+            row.editor.offer_only(f"{self.model.value((self.area, row.question.within))}-")
 
     def _replace_editor(self, row: FieldRow) -> None:
         """An answer grown too long for its one-line box goes to the multi-line box, and back

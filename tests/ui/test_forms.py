@@ -510,6 +510,28 @@ def test_a_state_the_new_country_drops_leaves_its_box_and_undo_brings_it_back(wi
     assert model.project.company.state == "" and state.currentText() == "Not set"
 
 
+def test_the_state_box_offers_only_the_countrys_own(qtbot, window, model):
+    """Seen at 1366x768 and 2560x1440 at 2x: for a business in the United Kingdom or Germany
+    the state box listed the fifty US states first; one picked was dropped at once."""
+    form = form_of(window, "company")
+    country, state = (form.editor(("company", name)) for name in ("country", "state"))
+
+    def offered() -> set[str]:
+        return {state.itemData(row) for row in range(state.count())
+                if not state.view().isRowHidden(row)}
+
+    assert "US-OH" in offered() and "GB-SCT" not in offered() and state.isEnabled()
+    country.activated.emit(country.findData("GB"))
+    assert offered() == {"", "GB-ENG", "GB-NIR", "GB-SCT", "GB-WLS"}
+    state.setFocus()
+    qtbot.keyClick(state, Qt.Key.Key_Down)  # the keyboard skips what is not offered
+    assert model.project.company.state == "GB-ENG"
+    country.activated.emit(country.findData("DE"))
+    assert offered() == {""} and not state.isEnabled()  # nothing to pick: greyed out
+    undo(model, 3)
+    assert "US-OH" in offered() and state.isEnabled()
+
+
 def test_every_answer_on_every_tab_says_what_it_is_for(window):
     """A first-time owner reads a line of help under each question (ux review: Country, Number
     of staff, Version, Who is trained, When and How often had none)."""

@@ -102,6 +102,19 @@ class ChoiceField(ElidingComboBox, FieldEditor):
         with QSignalBlocker(self):
             self.setCurrentIndex(self.findData(str(value)))
 
+    def offer_only(self, prefix: str) -> None:
+        """Offer "Not set" and the choices whose code starts with prefix (a country's
+        states); the box is greyed out when there is none to pick."""
+        items = self.model()
+        offered = 0
+        for row in range(self.count()):
+            code = str(self.itemData(row) or "")
+            shown = not code or code.startswith(prefix)
+            offered += bool(code) and shown
+            self.view().setRowHidden(row, not shown)
+            items.item(row).setEnabled(shown)
+        self.setEnabled(offered > 0)
+
 
 class ChoicesField(QWidget, FieldEditor):
     """Several fixed answers at once: one checkbox each, two columns."""
