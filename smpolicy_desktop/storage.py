@@ -12,6 +12,7 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -387,7 +388,9 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
             if info.st_nlink > 1:
                 notes.append(f"{path.name} had {info.st_nlink - 1} other name(s) (hard links); "
                              "a save gives it a new file, so they keep the previous version")
-            notes += filter(None, [versions.keep(target, old)])
+            # kept as of its own last write: both lines read alike when stamped with this save
+            notes += filter(None, [versions.keep(target, old, datetime.fromtimestamp(
+                info.st_mtime))])
         write_bytes_atomically(target, data)
         stamp = stamp_of(target, data)
     except WriteError as exc:

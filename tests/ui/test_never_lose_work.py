@@ -4,7 +4,8 @@ window keeps its own autosave, and File > Versions brings back an earlier save."
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from smpolicy_desktop import autosave, versions
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import backup_path, load_project, save_project
+from tests.conftest import EXAMPLE
 from ui import dialogs
 from ui.main_window import MainWindow
 from ui.versions_window import VersionsWindow
@@ -328,6 +330,26 @@ def test_versions_window_compares_and_restores_an_earlier_save(qtbot, settings, 
     assert name_in(window) == "Second Save" and window.isWindowModified()
     assert window.model.path == users_file
     assert load_project(users_file).company.name == "Oops Wrong Name"  # until saved
+
+
+def test_a_file_from_elsewhere_saved_once_lists_two_versions_told_apart(qtbot, settings,
+                                                                        tmp_path, asked):
+    """Seen at 1366x768: a project copied in from elsewhere, saved once, showed in File >
+    Versions as two identical lines ("December 3, 2026, 17:49:44 (4 KB on disk)"): the file
+    as it was and as saved, both stamped with the save. The older one now says when it was
+    written."""
+    copied = tmp_path / "copied.smpolicy"
+    copied.write_bytes(EXAMPLE.read_bytes())
+    written = datetime(2026, 1, 5, 10, 0, 0)
+    os.utime(copied, (written.timestamp(), written.timestamp()))
+    window = open_window(qtbot, settings, copied)
+    type_name(qtbot, window, "Harbor Lane Ltd")
+    assert window.files.save()
+    dialog = VersionsWindow(window)
+    qtbot.addWidget(dialog)
+    lines = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert len(lines) == 2 and lines[0] != lines[1]
+    assert lines[1].startswith("January 5, 2026, 10:00:00")
 
 
 # --- 9. Names from the company name -------------------------------------------------------------
