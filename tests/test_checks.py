@@ -236,13 +236,15 @@ def test_keeping_others_records_private_is_not_pay_secrecy(text):
 
 
 def test_safer_wording_keeps_the_company_name_as_written():
-    [finding] = check_text("Follow Larkspur on LinkedIn; keep everything about Larkspur private.",
-                           company_name="Larkspur Ltd")
-    assert finding.suggestion.startswith("Follow Larkspur on LinkedIn. ")
+    # (not "Follow Larkspur on LinkedIn; ...": told to follow the employer, a reader in Oregon
+    # or Washington adds it to their contacts, which those states' laws forbid asking for)
+    [finding] = check_text("Larkspur staff may post about their work; keep everything about "
+                           "Larkspur private.", company_name="Larkspur Ltd")
+    assert finding.suggestion.startswith("Larkspur staff may post about their work. ")
 
 
 def test_the_flagged_sentence_is_quoted_from_the_original_text():
-    text = "Use our hashtag when you like. Never say anything negative about the bosses!"
+    text = "Post about your hobbies when you like. Never say anything negative about the bosses!"
     [finding] = check_text(text)
     assert finding.excerpt == "Never say anything negative about the bosses!"
 
@@ -355,7 +357,7 @@ MODEL_ONLY = [
      "nlra.disparagement"),
     ("Whatever you earn is between you and the payroll office.", GENERAL, "nlra.pay"),
     ("Workers who gripe about the schedule in a group chat will be written up.", GENERAL,
-     "nlra.pay"),
+     "nlra.disparagement"),  # criticism of working conditions (pay's kind is as right)
     ("Influencers we send free samples to can keep quiet about getting them.", GENERAL,
      "ftc.endorsement_disclosure"),
     ("Share the story of a patient's recovery on our page; no need to ask her.", HEALTH,
@@ -483,3 +485,26 @@ def test_a_promise_to_skip_a_control_the_law_requires_is_flagged(text, rule):
 ])
 def test_keeping_the_control_is_not_flagged(text):
     assert check_text(text, CheckFacts("US", publicly_traded=True)) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Reach clients on WhatsApp when it is quicker.", "finance.off_channel"),
+    ("We keep no copies of client texts; use your own phone.", "finance.off_channel"),
+    ("Never use WhatsApp for client business.", None),
+    ("Text clients only from the firm's app, not your own phone.", None),
+    ("Use a personal email address to register the page.", None),
+    ("You do not have to say the product was free.", "ftc.endorsement_disclosure"),
+    ("We never mention that our reviewers were paid.", "ftc.endorsement_disclosure"),
+    ("Staff need not mention that they work here when they review us on Yelp.",
+     "ftc.insider_reviews"),
+    ("Always say you were paid when you review a product.", None),
+    ("Do not post a review without saying you work here.", None),
+    ("Never tell a customer what a coworker is paid.", None),
+])
+def test_a_keyword_rule_reads_what_a_sector_rule_sends_or_keeps_back(text, kind):
+    """Client business sent to a chat app or one's own phone, and a post or review that need
+    not say who paid for it or who wrote it, are caught by what they do; the same words in a
+    ban or a duty are not."""
+    fired = {family for family, test in RULES
+             if family.startswith(("finance.", "ftc.")) and test(sentences(text)[0])}
+    assert fired == ({kind} if kind else set())

@@ -24,6 +24,7 @@ from .language import (
     RULE,
     SPEECH,
     Sentence,
+    clauses,
     words,
 )
 
@@ -279,6 +280,41 @@ def _internal_first(s: Sentence) -> bool:
             or (s.has(PROHIBITION) and s.has(PUBLIC_ROUTE)))
 
 
+# --- Endorsements ------------------------------------------------------------------------------
+
+# Keeping back the tie behind a post or review (FTC Endorsement Guides s. 255.5; review rule s.
+# 465.5): "You do not have to say we gave you the product for free.", "We never mention that our
+# reviewers were paid."; not "Never post about us without saying you work here.".
+_KEEPS_QUIET = re.compile(
+    rf"\b(?:(?:(?:do|does|did) not|don't|never|not|no need to)(?: (?:need|have|required|obliged|"
+    rf"expected|asked) to)?|{RIGHTS_NOTE}(?: to)?) (?:mention|disclose|say|tell|label|tag|reveal|"
+    r"admit)\w*|\bkeep (?:\w+ )?quiet\b")  # rightsnote: "do not have to", "do not need"
+_TIE = words("paid", r"pay(?:s|ing)?", "free", r"freebies?", r"gift\w*", r"sponsor\w*",
+             r"compensat\w*", r"discount\w*", r"commissions?", r"perks?", r"samples?", "comped",
+             r"affiliat\w*", r"partner\w*", r"ads?", r"advertis\w*", r"(?:work|works|worked) "
+             r"(?:here|for (?:us|the company|the business))", r"employees?", r"employed")
+_ENDORSING = words(r"reviews?", r"reviewers?", r"posts?", r"endors\w*", r"promot\w*",
+                   r"recommend\w*", r"influencers?", r"testimonials?", r"prais\w*", r"creators?",
+                   r"ambassadors?", r"content", r"videos?", r"products?")
+_REVIEWS = words(r"reviews?", r"reviewers?", "yelp", "google", "trustpilot", "tripadvisor",
+                 r"ratings?", r"stars?")
+_STAFF_TIE = words(r"(?:work|works|worked) (?:here|for (?:us|the company|the business))",
+                   r"employees?", "employed", "staff", r"team members?")
+
+
+def _hidden_tie(s: Sentence) -> bool:
+    return s.has(_KEEPS_QUIET) and s.after(_KEEPS_QUIET, _TIE) and s.has(_ENDORSING)
+
+
+def _hidden_endorsement(s: Sentence) -> bool:
+    return _hidden_tie(s) and not _insider_review(s)
+
+
+def _insider_review(s: Sentence) -> bool:
+    """An owner's or staff member's review that need not say who wrote it."""
+    return _hidden_tie(s) and s.has(_REVIEWS) and s.after(_KEEPS_QUIET, _STAFF_TIE)
+
+
 # --- Sector controls ---------------------------------------------------------------------------
 
 # A promise to skip a control the law requires (a patient's authorization, keeping business
@@ -309,6 +345,28 @@ def _unkept_messages(s: Sentence) -> bool:
     return s.has(_ERASED) or (skips_control(s) and s.has(_MESSAGES))
 
 
+# A clause that sends client business to a chat app or a personal phone or address: "Text
+# clients from your own phone.", "We keep no copies of client texts; use WhatsApp." (not "Never
+# use WhatsApp for clients.", nor "Use only the firm's app, not your own phone.").
+_PERSONAL_CHANNEL = words("whatsapp", "signal", "telegram", "wechat", "imessage", "snapchat",
+                          r"(?:your|their|his|her) own (?:phones?|cells?|mobiles?|numbers?|"
+                          r"emails?)", r"(?:personal|private) (?:phones?|cells?|mobiles?|"
+                          r"numbers?|emails?|texts?|devices?)")
+_SENDS_TO = re.compile(r"^(?:please |feel free to |(?:you|advisers?|advisors?|reps?|staff|brokers?"
+                       r"|employees?|everyone) (?:may|can|should|must|are free to|are welcome to) "
+                       r")?(?:use|text|message|chat|reach|contact|switch|move|take|send|reply)\b")
+_NOT_SENT = words("not", "never", "no", "only", "instead", "rather than")
+_CLIENT_BUSINESS = words(r"clients?'?", r"customers?'?", r"investors?'?", "business", r"trades?",
+                         r"orders?", r"accounts? holders?")
+
+
+def _personal_channel(s: Sentence) -> bool:
+    """Client business sent off the firm's archive (FINRA 4511, SEC 17a-4)."""
+    return s.has(_CLIENT_BUSINESS) and any(
+        _SENDS_TO.search(part) and _PERSONAL_CHANNEL.search(part) and not _NOT_SENT.search(part)
+        for part in clauses(s.text))
+
+
 # --- Sector: patients ------------------------------------------------------------------------
 
 _PATIENT_MEDIA = re.compile(
@@ -337,6 +395,9 @@ RULES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("nlra.approval", _prior_approval),
     ("nlra.logo", _logo_ban),
     ("nlra.internal_first", _internal_first),
+    ("ftc.endorsement_disclosure", _hidden_endorsement),
+    ("ftc.insider_reviews", _insider_review),
     ("hipaa.patient_content", _patient_content),
     ("finance.off_channel", _unkept_messages),
+    ("finance.off_channel", _personal_channel),
 )
