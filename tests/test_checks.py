@@ -236,11 +236,9 @@ def test_keeping_others_records_private_is_not_pay_secrecy(text):
 
 
 def test_safer_wording_keeps_the_company_name_as_written():
-    # (not "Follow Larkspur on LinkedIn; ...": told to follow the employer, a reader in Oregon
-    # or Washington adds it to their contacts, which those states' laws forbid asking for)
-    [finding] = check_text("Larkspur staff may post about their work; keep everything about "
-                           "Larkspur private.", company_name="Larkspur Ltd")
-    assert finding.suggestion.startswith("Larkspur staff may post about their work. ")
+    [finding] = check_text("Follow Larkspur on LinkedIn; keep everything about Larkspur private.",
+                           company_name="Larkspur Ltd")
+    assert finding.suggestion.startswith("Follow Larkspur on LinkedIn. ")
 
 
 def test_the_flagged_sentence_is_quoted_from_the_original_text():
@@ -412,6 +410,7 @@ def test_a_safeguard_the_company_promises_is_not_a_rule(text):
     "Never post a photo of a patient, even with their face hidden.",
     "Do not offer customers a discount in exchange for a five-star review.",
     "Do not text clients from WhatsApp or any other app the firm does not archive.",
+    "Log every client text in the firm's archive.",
     "Staff who hear about a deal before it is announced may not buy or sell our shares until it "
     "is public.",
     "Team members who work on our quarterly numbers must never share them with friends or "

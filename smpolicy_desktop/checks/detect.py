@@ -78,6 +78,12 @@ _BUSINESS_ACCOUNT = words(r"(?:the|our) (?:company|firm|business|practice)'s (?:
                           r"official (?:instagram|facebook|tiktok|linkedin|x|youtube)",
                           r"\w+'s official", r"accounts? (?:you manage|we own|owned by)")
 _PERSONAL = words("personal", "private", "your own", "their own")
+# A firm's duty to keep every record (FINRA 4511, SEC 17a-4) is the control itself: "Record
+# every client call on the office line.", "Archive all client messages." (not "... on your own
+# phone", nor one that holds back: "Log every call unless the client objects.").
+_KEEPS_EVERY_RECORD = re.compile(
+    r"^(?:please )?(?:always )?(?:record|archive|retain|log|capture)\w* (?:\w+ )?"
+    r"(?:every|all|each)\b(?!.*\b(?:not|never|unless|except|personal|private|own|home)\b)")
 # How alike a citable rule must be (share of features) to be shown as the finding's precedent.
 SHOWN_PRECEDENT = 0.12
 
@@ -152,7 +158,8 @@ def _safeguard(sentence: Sentence, area: str) -> bool:
         area in _BAN_IS_SAFE and sentence.has(_FORBIDS) and not sentence.has(_RELAXED)
         and not sentence.has(GOVERNMENT) and not sentence.has(_ON_CUSTOMERS)) or (
         area == "account_privacy" and sentence.has(_BUSINESS_ACCOUNT)
-        and not sentence.has(_PERSONAL)))
+        and not sentence.has(_PERSONAL)) or (
+        area == "finance" and sentence.has(_KEEPS_EVERY_RECORD)))
 
 
 def _shown(learned: Model, text: str, family: Family) -> Precedent | None:
