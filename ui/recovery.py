@@ -17,9 +17,10 @@ AUTOSAVE_MS = 30_000
 
 
 def autosave_when_terminated(window) -> None:
-    """A logout or a shutdown ends the app with SIGTERM, and nothing asks the window first:
-    the work since the last autosave (up to AUTOSAVE_MS of typing) was lost. Now it is
-    autosaved, and the app ends as after a crash, so the next start offers it. Python runs a
+    """A logout or a shutdown ends the app with SIGTERM (SIGHUP when its session hangs up),
+    and nothing asks the window first: the work since the last autosave (up to AUTOSAVE_MS of
+    typing) was lost. Now it is autosaved, the project's lock file goes, and the app ends as
+    after a crash, so the next start offers the work. Python runs a
     signal's handler only when it runs, so a timer wakes it four times a second."""
     if sys.platform == "win32":  # Windows ends a process without a signal
         return
@@ -29,9 +30,14 @@ def autosave_when_terminated(window) -> None:
         if recovery is not None:
             with contextlib.suppress(Exception):  # whatever fails, the app must still end
                 recovery.autosave_now()
+        disk = window.__dict__.get("disk")
+        if disk is not None:  # the open-lock goes, as at a normal close
+            with contextlib.suppress(Exception):
+                disk.release()
         os._exit(128 + signum)
 
     signal.signal(signal.SIGTERM, terminated)
+    signal.signal(signal.SIGHUP, terminated)  # the terminal or session went away
     wake = QTimer(window, interval=250)
     wake.timeout.connect(lambda: None)
     wake.start()

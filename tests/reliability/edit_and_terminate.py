@@ -1,6 +1,6 @@
 """A child process: the real window types an answer and is sent SIGTERM (as at a logout)
-before any autosave could run. Run as `python -m tests.reliability.edit_and_terminate PROJECT`
-(QT_QPA_PLATFORM offscreen)."""
+before any autosave could run. Run as `python -m tests.reliability.edit_and_terminate PROJECT
+[SIGNAL]` (SIGTERM unless SIGHUP is named; QT_QPA_PLATFORM offscreen)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ui.recovery import autosave_when_terminated
 TYPED = "Typed just before the logout"
 
 
-def main(project_file: Path) -> None:
+def main(project_file: Path, ending: signal.Signals = signal.SIGTERM) -> None:
     application([])
     window = ui.main_window.MainWindow()
     window.start(project_file)
@@ -29,10 +29,10 @@ def main(project_file: Path) -> None:
     name.clear()
     QTest.keyClicks(name, TYPED)
     assert window.model.project.company.name == TYPED
-    os.kill(os.getpid(), signal.SIGTERM)
+    os.kill(os.getpid(), ending)
     QTest.qWait(5000)  # the handler runs at the next wake-up, then ends the process
-    sys.exit("still running 5 s after SIGTERM")
+    sys.exit(f"still running 5 s after {ending.name}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), signal.Signals[sys.argv[2]] if len(sys.argv) > 2 else signal.SIGTERM)

@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from smpolicy_desktop import autosave
+from smpolicy_desktop.file_watch import lock_path
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import load_project, save_project
 from tests.conftest import REPO
@@ -120,9 +121,11 @@ def test_escape_keeps_the_work_and_the_next_start_offers_it_again(qtbot, monkeyp
     assert next_start.model.project == as_autosaved
 
 
-def test_a_logout_sigterm_autosaves_the_last_typing_and_leaves_the_file(tmp_path):
-    """At a logout the session sends SIGTERM and waits for nobody: what was typed since the
-    last autosave is autosaved, the user's file is untouched, and the next start offers it."""
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)
+def test_a_logout_sigterm_autosaves_the_last_typing_and_leaves_the_file(tmp_path, ending):
+    """At a logout the session sends SIGTERM (or SIGHUP) and waits for nobody: what was typed
+    since the last autosave is autosaved, the user's file is untouched, its lock file is gone,
+    and the next start offers the work."""
     from tests.reliability.edit_and_terminate import TYPED
 
     project = Project()
@@ -131,9 +134,38 @@ def test_a_logout_sigterm_autosaves_the_last_typing_and_leaves_the_file(tmp_path
     save_project(project, users_file)
     before = users_file.read_bytes()
     child = subprocess.run([sys.executable, "-m", "tests.reliability.edit_and_terminate",
-                            str(users_file)], cwd=REPO, capture_output=True, text=True,
-                           timeout=120)
-    assert child.returncode == 128 + signal.SIGTERM, child.stderr
+                            str(users_file), ending.name], cwd=REPO, capture_output=True,
+                           text=True, timeout=120)
+    assert child.returncode == 128 + ending, child.stderr
     assert users_file.read_bytes() == before
+    assert not lock_path(users_file).exists()
     [found] = autosave.left_by_crash()
     assert found.original == users_file and found.load().company.name == TYPED
+
+
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)
+def test_the_app_ended_at_a_logout_quits_at_once_and_leaves_no_lock_file(tmp_path, ending):
+    """The app itself (main.py) on a copy of the example project, sent SIGTERM or SIGHUP once
+    its window is filled: it ends within seconds, the lock file beside the project is gone,
+    and the project file is byte for byte as it was."""
+    import os
+
+    from tests.packaged import example_copy
+
+    project = example_copy(tmp_path)
+    before = project.read_bytes()
+    app = subprocess.Popen([sys.executable, str(REPO / "main.py"), str(project)], cwd=REPO,
+                           env={**os.environ, "SMPOLICY_SAY_FILLED": "1"},
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert app.stdout is not None
+        assert app.stdout.readline().startswith("filled"), app.stderr.read()
+        assert lock_path(project).exists()
+        app.send_signal(ending)
+        assert app.wait(timeout=5) == 128 + ending
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert not lock_path(project).exists()
+    assert project.read_bytes() == before
