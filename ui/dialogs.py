@@ -60,10 +60,11 @@ def plain_tooltip(text: str) -> str:
     return QtText.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
-def ask_unsaved_changes(parent: QWidget, name: str) -> str:
-    """"save", "discard" or "cancel" for a project with unsaved changes."""
+def ask_unsaved_changes(parent: QWidget, name: str, doing: str = "closing") -> str:
+    """"save", "discard" or "cancel" for a project with unsaved changes, before `doing`
+    ("opening another project")."""
     box = message_box(QMessageBox.Icon.Warning, "Unsaved changes",
-                      f"Save the changes to {name} before closing?",
+                      f"Save the changes to {name} before {doing}?",
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
     box.setInformativeText("If you don't save, your changes since the last save are lost.")

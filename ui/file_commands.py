@@ -73,7 +73,8 @@ class FileCommands:
         if choice.ask_for_file:
             self.open_project()  # it asks about unsaved work itself
             return
-        if not self.maybe_save():
+        if not self.maybe_save("starting a new project" if choice.preset is not None
+                               else "opening another project"):
             return
         if choice.preset is not None:
             window.show_project(choice.preset.project(), None)
@@ -84,7 +85,7 @@ class FileCommands:
             self.load(choice.path)
 
     def open_project(self, path: Path | None = None) -> bool:
-        if not self.maybe_save():
+        if not self.maybe_save("opening another project"):
             return False
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self.window, "Open project", self.folder(),
@@ -186,14 +187,15 @@ class FileCommands:
             f"Note: {note}." for note in notes)]), 15000 if notes else 4000)
         return True
 
-    def maybe_save(self) -> bool:
-        """True when the current work may be replaced: saved, clean or discarded."""
+    def maybe_save(self, doing: str = "closing") -> bool:
+        """True when the current work may be replaced: saved, clean or discarded. The question
+        names what the owner is `doing` ("opening another project")."""
         from ui import dialogs
 
         if not self.model.workspace.modified:
             return True
         name = self.model.path.name if self.model.path else "this new project"
-        answer = dialogs.ask_unsaved_changes(self.window, name)
+        answer = dialogs.ask_unsaved_changes(self.window, name, doing)
         if answer == "save":
             return self.save()
         if answer == "discard":

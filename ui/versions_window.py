@@ -77,13 +77,13 @@ class VersionsWindow(QDialog):
 
     def open_copy(self) -> None:
         project = self._chosen()
-        if project is not None and self.window_.files.maybe_save():
+        if project is not None and self.window_.files.maybe_save("opening this version"):
             self.window_.show_project(project, None, modified=True)  # a copy, unsaved
             self.accept()
 
     def restore(self) -> None:
         """The version's answers replace the window's, as unsaved changes to the same file."""
         project = self._chosen()
-        if project is not None and self.window_.files.maybe_save():
+        if project is not None and self.window_.files.maybe_save("restoring this version"):
             self.window_.show_project(project, self.workspace.path, modified=True)
             self.accept()

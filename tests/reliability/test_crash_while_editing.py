@@ -65,7 +65,7 @@ def start_answering(qtbot, monkeypatch, users_file, *presses: str) -> MainWindow
         if to_press:
             QTimer.singleShot(20, press_when_shown)
 
-    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: "discard")
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
     QTimer.singleShot(0, press_when_shown)
     window = open_window([str(users_file)])
     qtbot.addWidget(window)

@@ -50,7 +50,7 @@ def new_window(qtbot, settings, monkeypatch, answer) -> MainWindow:
         return ("restore", found[0]) if answer == "restore" else (answer, None)
 
     monkeypatch.setattr(dialogs, "choose_recovery", choose)
-    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: "discard")
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
     window = MainWindow(settings)
     qtbot.addWidget(window)
     if not window.offer_recovery():
@@ -92,7 +92,7 @@ def test_declining_recovery_leaves_the_users_file_as_it_was(qtbot, settings, use
 
 
 def test_a_clean_close_leaves_nothing_to_recover(qtbot, settings, users_file, monkeypatch):
-    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: "discard")
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.start(users_file)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
@@ -18,6 +18,7 @@ from tests.ui.test_preview import block_starting, heading, highlighted
 from ui import dialogs
 from ui.main_window import MainWindow
 
+ASK_UNSAVED_CHANGES = dialogs.ask_unsaved_changes  # the real dialog, before a test stands in
 
 class Answers:
     """What the 'user' answers to each dialog, and what each message said."""
@@ -38,7 +39,7 @@ class Answers:
 def answers(monkeypatch):
     given = Answers()
 
-    def unsaved(parent, name):
+    def unsaved(parent, name, doing):
         given.asked_unsaved += 1
         return given.unsaved
 
@@ -377,6 +378,38 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, window, answers):
     answers.unsaved = "discard"
     assert window.close()
     assert answers.asked_unsaved == 2
+
+
+def test_the_unsaved_changes_question_names_what_the_owner_is_doing(qtbot, window,
+                                                                     monkeypatch):
+    """Open, New and closing each ask in their own words; Cancel keeps the work shown."""
+    from PySide6.QtWidgets import QApplication, QCommandLinkButton
+
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", ASK_UNSAVED_CHANGES)
+    asked: list[str] = []
+
+    def read_and_cancel():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_cancel)
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    type_into(qtbot, window, ("company", "name"), "Unsaved Inc")
+    QTimer.singleShot(0, read_and_cancel)
+    window.open_action.trigger()
+    window.new_action.trigger()
+    new = window.start_page.findChildren(QCommandLinkButton)[0]
+    QTimer.singleShot(0, read_and_cancel)
+    qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
+    QTimer.singleShot(0, read_and_cancel)
+    assert not window.close()
+    assert asked == ["Save the changes to this new project before opening another project?",
+                     "Save the changes to this new project before starting a new project?",
+                     "Save the changes to this new project before closing?"]
+    assert window.model.project.company.name == "Unsaved Inc"
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
 
 
 def test_closing_a_saved_project_does_not_ask(qtbot, tmp_path, window, answers):
