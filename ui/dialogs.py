@@ -207,10 +207,12 @@ def export_failed(parent: QWidget, path: Path, reason: str) -> str:
     return {retry: "retry", save_as: "save_as"}.get(box.clickedButton(), "cancel")
 
 
-def export_done(parent: QWidget, path: Path) -> None:
-    """Tell the user where the file went, with Open and Show in folder."""
+def export_done(parent: QWidget, path: Path, sent_as: str = "") -> None:
+    """Tell the user where the file went (and `sent_as`, the version recorded as sent to
+    counsel, if any), with Open and Show in folder."""
+    recorded = f" Version {sent_as} is recorded as sent to counsel." if sent_as else ""
     box = message_box(QMessageBox.Icon.Information, "Export finished",
-                      f"Exported to {path.name}.", parent=parent)
+                      f"Exported to {path.name}.{recorded}", parent=parent)
     box.setInformativeText(str(path.parent))
     open_file = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
     show_folder = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)

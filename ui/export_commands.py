@@ -69,7 +69,8 @@ class ExportCommands:
                 continue
             window.settings.setValue("export_folder", str(path.parent))
             self.update_changes_action()
-            dialogs.export_done(window, path)
+            dialogs.export_done(window, path,
+                                self.model.project.sent_versions[-1].id if send else "")
             return path
         return None
 

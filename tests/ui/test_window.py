@@ -18,7 +18,8 @@ from tests.ui.test_preview import block_starting, heading, highlighted
 from ui import dialogs
 from ui.main_window import MainWindow
 
-ASK_UNSAVED_CHANGES = dialogs.ask_unsaved_changes  # the real dialog, before a test stands in
+ASK_UNSAVED_CHANGES = dialogs.ask_unsaved_changes  # the real dialogs, before a test stands in
+EXPORT_DONE = dialogs.export_done
 
 class Answers:
     """What the 'user' answers to each dialog, and what each message said."""
@@ -45,7 +46,8 @@ def answers(monkeypatch):
 
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", unsaved)
     monkeypatch.setattr(dialogs, "show_error", lambda p, title, reason: given.errors.append(reason))
-    monkeypatch.setattr(dialogs, "export_done", lambda p, path: given.exported.append(path))
+    monkeypatch.setattr(dialogs, "export_done",
+                        lambda p, path, sent_as: given.exported.append(path))
     monkeypatch.setattr(dialogs, "choose_recovery", lambda p, found: ("later", None))
     monkeypatch.setattr(dialogs, "ask_open_elsewhere", lambda p, name, holder: "edit")
 
@@ -108,6 +110,21 @@ def drop_file(window: MainWindow, path: Path) -> None:
 def click_button(qtbot, owner, text: str) -> None:
     button = next(b for b in owner.findChildren(QPushButton) if b.text() == text)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def read_then_click(told: list[str], button: QMessageBox.StandardButton) -> None:
+    """Once the next message box shows (a real one): note its text, then click `button`."""
+    from PySide6.QtWidgets import QApplication
+
+    def read() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read)
+            return
+        told.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, read)
 
 
 def preview_shows(window: MainWindow, text: str) -> bool:
@@ -181,6 +198,26 @@ def test_a_word_export_of_a_saved_project_leaves_it_saved(qtbot, tmp_path, make_
     window.send_action.trigger()
     assert not window.isWindowModified()
     assert load_project(path).sent_versions == window.model.project.sent_versions  # in the file
+
+
+def test_send_to_counsel_says_which_version_it_recorded(qtbot, tmp_path, make_window, answers,
+                                                        monkeypatch):
+    """The Export finished message after Send to Counsel names the version recorded; a plain
+    Word export says nothing of versions."""
+    monkeypatch.setattr(dialogs, "export_done", EXPORT_DONE)
+    told: list[str] = []
+    path = tmp_path / "saved.smpolicy"
+    save_project(load_project("assets/examples/northwind.smpolicy"), path, keep_backup=False)
+    window = make_window(path)
+    for command, name in ((window.send_action, "sent.docx"),
+                          (window.send_action, "sent again.docx"),
+                          (window.export_actions["docx"], "plain.docx")):
+        answers.save_path = tmp_path / name
+        read_then_click(told, QMessageBox.StandardButton.Close)
+        command.trigger()
+    assert told == ["Exported to sent.docx. Version v1 is recorded as sent to counsel.",
+                    "Exported to sent again.docx. Version v2 is recorded as sent to counsel.",
+                    "Exported to plain.docx."]
 
 
 def test_a_version_sent_from_a_file_that_cannot_be_saved_says_so_and_asks_at_close(
@@ -383,27 +420,19 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, window, answers):
 def test_the_unsaved_changes_question_names_what_the_owner_is_doing(qtbot, window,
                                                                      monkeypatch):
     """Open, New and closing each ask in their own words; Cancel keeps the work shown."""
-    from PySide6.QtWidgets import QApplication, QCommandLinkButton
+    from PySide6.QtWidgets import QCommandLinkButton
 
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", ASK_UNSAVED_CHANGES)
     asked: list[str] = []
-
-    def read_and_cancel():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, read_and_cancel)
-            return
-        asked.append(box.text())
-        box.button(QMessageBox.StandardButton.Cancel).click()
-
+    cancel = QMessageBox.StandardButton.Cancel
     type_into(qtbot, window, ("company", "name"), "Unsaved Inc")
-    QTimer.singleShot(0, read_and_cancel)
+    read_then_click(asked, cancel)
     window.open_action.trigger()
     window.new_action.trigger()
     new = window.start_page.findChildren(QCommandLinkButton)[0]
-    QTimer.singleShot(0, read_and_cancel)
+    read_then_click(asked, cancel)
     qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, read_and_cancel)
+    read_then_click(asked, cancel)
     assert not window.close()
     assert asked == ["Save the changes to this new project before opening another project?",
                      "Save the changes to this new project before starting a new project?",
