@@ -64,17 +64,17 @@ def build_actions(window: MainWindow) -> None:
     w.save_as_action = add("Save &As...", lambda: w.files.save_as(), keys.SaveAs)
     w.versions_action = add("&Versions...", lambda: w.files.show_versions())
     w.versions_action.setToolTip("Earlier saves of this project: open, compare, restore")
-    w.open_reply_action = add("Open Counsel's &Reply...", lambda: w.open_reply())
+    w.open_reply_action = add("Open Co&unsel's Reply...", lambda: w.open_reply())
     w.export_actions = {
         fmt: add(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
                  lambda fmt=fmt: w.exports.export(fmt), "Ctrl+E" if fmt == "docx" else None)
-        for fmt, label in (("docx", "Word"), ("html", "web page"), ("md", "Markdown"),
-                           ("pdf", "PDF"))}
+        for fmt, label in (("docx", "&Word"), ("html", "we&b page"), ("md", "&Markdown"),
+                           ("pdf", "PD&F"))}
     w.export_actions["docx"].setIcon(own_icon("export-word"))
     w.send_action = add("Send to &Counsel (Word)...", lambda: w.exports.export("docx", send=True))
     w.send_action.setToolTip("A Word file for your lawyer, kept in the project as the "
                              "version their reply and later changes compare with")
-    w.export_changes_action = add("Export &Changes for Counsel...",
+    w.export_changes_action = add("Export C&hanges for Counsel...",
                                   lambda: w.exports.export("docx", True))
     w.export_changes_action.setToolTip("A Word file showing what changed since a version "
                                        "sent to counsel, as tracked changes")

@@ -550,6 +550,16 @@ def test_standard_shortcuts(window):
     assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
 
 
+def test_every_file_menu_entry_has_its_own_accelerator_letter(window):
+    """Alt+F then one letter reaches each File menu entry, the exports too."""
+    file_menu = window.menuBar().actions()[0].menu()
+    entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    assert all("&" in text for text in entries), entries
+    letters = [text[text.index("&") + 1].lower() for text in entries]
+    assert len(set(letters)) == len(letters), sorted(zip(letters, entries, strict=True))
+    assert "Export to &Word..." in entries
+
+
 def test_risk_check_panel_docks_and_leads_to_the_field_and_clause(qtbot, window):
     window.findings_dock.toggleViewAction().trigger()
     assert window.findings_dock.isVisible()
