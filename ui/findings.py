@@ -130,7 +130,11 @@ class FindingsPanel(QWidget):
             where = self.numbers.get(finding.clause_id) or (
                 labels_for(finding.path[:2]) if finding.path else "policy")
             what = f'"{finding.excerpt}"' if finding.excerpt else finding.reason.split(". ")[0]
-            item = QListWidgetItem(self.style().standardIcon(icon), f"{word}, {where}: {what}")
+            if finding.rule.startswith("jurisdiction."):  # the whole policy's, no section's
+                text = f"{word}: {what}"
+            else:
+                text = f"{word}, {where}: {what}"
+            item = QListWidgetItem(self.style().standardIcon(icon), text)
             item.setForeground(QBrush(QColor(colour)))
             item.setToolTip(finding.authority)
             self.list.addItem(item)

@@ -377,5 +377,5 @@ def test_outside_the_us_the_panel_never_says_no_risky_sentences(qtbot):
         rendering.render_now()
     assert panel.summary.text().startswith("Sentences not checked (US law only); ")
     rows = [panel.list.item(row).text() for row in range(panel.list.count())]
-    assert "Note, 1: The risk check covers US law only" in rows
+    assert "Note: The risk check covers US law only" in rows  # a note, not section 1's
     assert not any(row.startswith("Missing, 1:") for row in rows)
