@@ -289,30 +289,35 @@ _KEEPS_QUIET = re.compile(
     rf"\b(?:(?:(?:do|does|did) not|don't|never|not|no need to)(?: (?:need|have|required|obliged|"
     rf"expected|asked) to)?|{RIGHTS_NOTE}(?: to)?) (?:mention|disclose|say|tell|label|tag|reveal|"
     r"admit)\w*|\bkeep (?:\w+ )?quiet\b")  # rightsnote: "do not have to", "do not need"
+_WORKS_HERE = (r"(?:work|works|worked) (?:here|for (?:us|the company|the business))",
+               r"employees?", "employed")
 _TIE = words("paid", r"pay(?:s|ing)?", "free", r"freebies?", r"gift\w*", r"sponsor\w*",
              r"compensat\w*", r"discount\w*", r"commissions?", r"perks?", r"samples?", "comped",
-             r"affiliat\w*", r"partner\w*", r"ads?", r"advertis\w*", r"(?:work|works|worked) "
-             r"(?:here|for (?:us|the company|the business))", r"employees?", r"employed")
+             r"affiliat\w*", r"partner\w*", r"ads?", r"advertis\w*", *_WORKS_HERE)
 _ENDORSING = words(r"reviews?", r"reviewers?", r"posts?", r"endors\w*", r"promot\w*",
                    r"recommend\w*", r"influencers?", r"testimonials?", r"prais\w*", r"creators?",
                    r"ambassadors?", r"content", r"videos?", r"products?")
 _REVIEWS = words(r"reviews?", r"reviewers?", "yelp", "google", "trustpilot", "tripadvisor",
                  r"ratings?", r"stars?")
-_STAFF_TIE = words(r"(?:work|works|worked) (?:here|for (?:us|the company|the business))",
-                   r"employees?", "employed", "staff", r"team members?")
+_STAFF_TIE = words(*_WORKS_HERE, "staff", r"team members?")
 
 
 def _hidden_tie(s: Sentence) -> bool:
     return s.has(_KEEPS_QUIET) and s.after(_KEEPS_QUIET, _TIE) and s.has(_ENDORSING)
 
 
+def _by_staff(s: Sentence) -> bool:
+    """A review whose writer's tie to the business is what goes unsaid."""
+    return s.has(_REVIEWS) and s.after(_KEEPS_QUIET, _STAFF_TIE)
+
+
 def _hidden_endorsement(s: Sentence) -> bool:
-    return _hidden_tie(s) and not _insider_review(s)
+    return _hidden_tie(s) and not _by_staff(s)
 
 
 def _insider_review(s: Sentence) -> bool:
     """An owner's or staff member's review that need not say who wrote it."""
-    return _hidden_tie(s) and s.has(_REVIEWS) and s.after(_KEEPS_QUIET, _STAFF_TIE)
+    return _by_staff(s) and _hidden_tie(s)
 
 
 # --- Sector controls ---------------------------------------------------------------------------

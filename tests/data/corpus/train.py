@@ -136,8 +136,8 @@ def _threshold(tally: dict[tuple[float, float], list[int]]) -> tuple[float, floa
     within = [t for t, (_, _, alarms, acceptable, ours) in tally.items()
               if alarms <= FALSE_ALARM_BUDGET * acceptable and not ours] or [max(tally)]
     caught, risky = max((tally[t][:2] for t in within), key=lambda row: row[0])
-    share = caught / (risky or 1)
-    noise = math.sqrt(share * (1 - share) * (risky or 1))  # one standard error, in sentences
+    share = caught / max(risky, 1)
+    noise = math.sqrt(share * (1 - share) * risky)  # one standard error, in sentences
     return max(t for t in within if tally[t][0] >= caught - noise)
 
 
