@@ -33,6 +33,7 @@ from .reading import NotAFileError, regular_file
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
        "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
+       "w16du": "http://schemas.microsoft.com/office/word/2023/wordml/word16du",
        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
        "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"}
 
@@ -558,6 +559,14 @@ def parse_date(text: str | None) -> datetime | None:
         return None
 
 
+def written_at(element: Any) -> datetime | None:
+    """When a change or comment was made. Word 365 writes the author's clock in w:date, marked
+    as UTC whatever their time zone, and the instant itself in w16du:dateUtc; other writers
+    (LibreOffice, older Word, this app) write the instant in w:date alone."""
+    return (parse_date(element.get(_tag("w16du:dateUtc")))
+            or parse_date(element.get(_tag("w:date"))))
+
+
 class _Reader:
     """Walks the body in order, keeping the clause each paragraph is in."""
 
@@ -799,7 +808,7 @@ class _Reader:
 
     def _item(self, change: Any, kind: str, text: str) -> str:
         item = ReviewItem(f"c{len(self.items) + 1}", kind, self.clause or "",
-                          change.get(_tag("w:author"), ""), parse_date(change.get(_tag("w:date"))),
+                          change.get(_tag("w:author"), ""), written_at(change),
                           text)
         self.items.append(item)
         if kind == "move":
@@ -1124,7 +1133,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
     when the version was sent is someone's at the owner's computer: counsel's. Words typed
     after the owner's question in their own comment are a reply to it."""
     def owners(comment: Any) -> bool:
-        written = parse_date(comment.get(_tag("w:date")))
+        written = written_at(comment)
         return comment.get(_tag("w:author"), "") == owner and (
             sent_on is None or written is None or abs(written - sent_on) < timedelta(minutes=1))
 
@@ -1174,7 +1183,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
         thread = threads.get(para_id)
         items.append(ReviewItem(
             item_id, "reply" if parent_item or parent_note else "comment", first,
-            comment.get(_tag("w:author"), ""), parse_date(comment.get(_tag("w:date"))), text,
+            comment.get(_tag("w:author"), ""), written_at(comment), text,
             parent_item, parent_note, thread is not None and thread.get(_tag("w15:done")) == "1",
             tuple(more)))
     for comment, text, para_id, item_id in written:  # the owner's own, marked done or typed in
@@ -1208,7 +1217,7 @@ def _footnotes(package: _Package, reader: _Reader, count: int) -> list[ReviewIte
                 continue  # a separator, or a note nothing in the text points to
             change = next(reference.iterancestors(*_ADDS), None)
             author = change.get(_tag("w:author"), "") if change is not None else ""
-            date = parse_date(change.get(_tag("w:date"))) if change is not None else None
+            date = written_at(change) if change is not None else None
             count += 1
             text = "\n".join(_plain(p) for p in note.iter(_tag("w:p"))).strip()
             items.append(ReviewItem(f"c{count}", "footnote", clause_id, author, date, text))

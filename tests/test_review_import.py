@@ -498,6 +498,24 @@ def test_an_unknown_id_changes_nothing(sent, tmp_path, capsys):
     assert project_file.read_bytes() == before
 
 
+def test_word_365s_dates_are_read_as_the_instant_not_the_authors_clock(sent, tmp_path, capsys):
+    """Word 365 at 08:00 on 2 December in Sydney writes w:date 2026-12-02T08:00:00Z (the
+    author's clock, marked UTC) and w16du:dateUtc 2026-12-01T21:00:00Z (the instant)."""
+    project_file, sent_docx = sent
+    w16du = "http://schemas.microsoft.com/office/word/2023/wordml/word16du"
+
+    def insert(root) -> None:
+        change = _change("ins", 970, _run(" Ask us if unsure."), date="2026-12-02T08:00:00Z")
+        change.set(f"{{{w16du}}}dateUtc", "2026-12-01T21:00:00Z")
+        _paragraph(root, "serious breaches may lead to discipline").append(change)
+
+    listed = items(capsys, project_file, edited_reply(sent_docx, tmp_path / "r.docx", insert))
+    assert [i["date"] for i in listed] == ["2026-12-01T21:00:00+00:00"]
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(tmp_path / "r.docx")]) == 0
+    assert f"{COUNSEL} December 1, 2026" in capsys.readouterr().out
+
+
 def test_dates_libreoffice_writes_when_it_does_not_know():
     assert parse_date("0-00-00T00:00:00Z") is None
     assert parse_date("2026-12-01T10:00:00Z").isoformat() == "2026-12-01T10:00:00+00:00"
