@@ -26,11 +26,11 @@ def autosave_when_terminated(window) -> None:
         return
 
     def terminated(signum: int, frame: object) -> None:
-        recovery = window.__dict__.get("recovery")  # none before the window is filled
+        recovery = getattr(window, "recovery", None)  # none before the window is filled
         if recovery is not None:
             with contextlib.suppress(Exception):  # whatever fails, the app must still end
                 recovery.autosave_now()
-        disk = window.__dict__.get("disk")
+        disk = getattr(window, "disk", None)
         if disk is not None:  # the open-lock goes, as at a normal close
             with contextlib.suppress(Exception):
                 disk.release()
