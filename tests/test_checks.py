@@ -236,9 +236,12 @@ def test_keeping_others_records_private_is_not_pay_secrecy(text):
 
 
 def test_safer_wording_keeps_the_company_name_as_written():
-    [finding] = check_text("Follow Larkspur on LinkedIn; keep everything about Larkspur private.",
+    # not "Follow Larkspur on LinkedIn": a duty to follow the employer's account is itself
+    # risky under some account privacy laws (820 ILCS 55/10: "join an online account
+    # established by the employer")
+    [finding] = check_text("Read the Larkspur blog; keep everything about Larkspur private.",
                            company_name="Larkspur Ltd")
-    assert finding.suggestion.startswith("Follow Larkspur on LinkedIn. ")
+    assert finding.suggestion.startswith("Read the Larkspur blog. ")
 
 
 def test_the_flagged_sentence_is_quoted_from_the_original_text():
