@@ -239,9 +239,9 @@ def test_safer_wording_keeps_the_company_name_as_written():
     # not "Follow Larkspur on LinkedIn": a duty to follow the employer's account is itself
     # risky under some account privacy laws (820 ILCS 55/10: "join an online account
     # established by the employer")
-    [finding] = check_text("Read the Larkspur blog; keep everything about Larkspur private.",
+    [finding] = check_text("Visit the Larkspur website; keep everything about Larkspur private.",
                            company_name="Larkspur Ltd")
-    assert finding.suggestion.startswith("Read the Larkspur blog. ")
+    assert finding.suggestion.startswith("Visit the Larkspur website. ")
 
 
 def test_the_flagged_sentence_is_quoted_from_the_original_text():
