@@ -1,6 +1,6 @@
 """Train the risk check's model on the labelled corpus and write assets/checks/model.json.
 
-Run: .venv/bin/python tests/data/corpus/train.py   (pure Python, about a minute: the risk
+Run: .venv/bin/python tests/data/corpus/train.py   (pure Python, 4-8 minutes here: the risk
 thresholds are chosen by source-split cross-validation on the corpus, then the model is trained)
 """
 
