@@ -1,4 +1,4 @@
-"""Train the risk check's model on the labelled corpus and write assets/checks/model.json.
+"""Train the risk check's model on the labelled corpus and write assets/checks/model.json.gz.
 
 Run: .venv/bin/python tests/data/corpus/train.py   (pure Python, 4-8 minutes here: the risk
 thresholds are chosen by source-split cross-validation on the corpus, then the model is trained)
@@ -6,6 +6,7 @@ thresholds are chosen by source-split cross-validation on the corpus, then the m
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import random
@@ -22,7 +23,7 @@ from smpolicy_desktop.checks.families import FAMILIES  # noqa: E402
 from smpolicy_desktop.checks.model import Model, features, probability  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
-OUTPUT = REPO / "assets" / "checks" / "model.json"
+OUTPUT = REPO / "assets" / "checks" / "model.json.gz"
 AREAS = ("nlra", "ftc", "hipaa", "finance", "reg_fd", "account_privacy")
 EVERY_AREA = CheckFacts(country="US")  # unknown industry and listing: every area is checked
 # L2 chosen by source-split cross-validation among 1e-4, 1e-3 and 1e-2 (best mean recall
@@ -216,8 +217,8 @@ def main() -> None:
     thresholds = choose_thresholds(examples, ours)
     model = train(examples, ours, thresholds=thresholds)
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n",
-                      encoding="utf-8")
+    data = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode()
+    OUTPUT.write_bytes(gzip.compress(data, mtime=0))  # a third of the size, the same each run
     print(f"Wrote {OUTPUT} ({OUTPUT.stat().st_size // 1024} KB); risk thresholds {thresholds}")
 
 
