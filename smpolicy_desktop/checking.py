@@ -85,7 +85,8 @@ def _elsewhere(work: Callable[[], object]) -> None:
 
 def check(project: Project, document: Document) -> Result:
     """The whole check: every finding, and how complete each area is."""
-    from .checks import area_status, check_project
+    from .checks.completeness import area_status
+    from .checks.policy_check import check_project
 
     return check_project(project, document), area_status(project)
 

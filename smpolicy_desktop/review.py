@@ -1252,7 +1252,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     for item_id in decisions:
         reply.item(item_id)  # unknown ids are refused before anything changes
     decisions = reply.with_moves(decisions)
-    from .checks import check_project
+    from .checks.policy_check import check_project
     from .render import clause_names, render_document
     from .tracked_changes import paragraph_records
 
@@ -1488,7 +1488,7 @@ def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any,
 
 def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, ...] | None:
     """The one text answer whose change gives exactly this clause text, set in the project."""
-    from .checks import user_texts
+    from .checks.policy_check import user_texts
 
     old = generated(project)
     for path, shown in _answers_as_shown(user_texts(project)):

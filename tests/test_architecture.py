@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 
@@ -84,14 +85,58 @@ def test_a_project_is_read_without_looking_for_pydantic_plugins():
     assert what_python_prints(code) == "Northwind Analytics LLC [] []"
 
 
-def test_what_the_first_paint_imports_loads_no_templates():
-    """A project reopened is painted from the document cache: the modules that fill the window
-    must not import Jinja (some 6 MB and a share of the start; rendering loads it when needed)."""
-    code = ("import sys\n"
-            "import ui.disk_watch, ui.export_commands, ui.file_commands, ui.forms, ui.marks, "
-            "ui.preview, ui.project_model, ui.recovery, ui.rendering\n"
-            "print('jinja2' in sys.modules)")
-    assert what_python_prints(code) == "False"
+# Started as a user starts it (main.py with the project); once the app says it is filled (its
+# own definition, SMPOLICY_SAY_FILLED: ui/app.py) it prints the modules of `names` loaded by
+# then, and stops.
+AT_FILL = """
+import os, sys
+import main
+
+names = tuple(sys.argv.pop().split())
+
+
+class Filled:
+    def write(self, text):
+        if text.startswith("filled"):
+            loaded = [m for m in sys.modules if m.startswith(names)]
+            sys.__stdout__.write(f"{sorted(loaded)}\\n")
+            sys.__stdout__.flush()
+            os._exit(0)
+
+    def flush(self):
+        pass
+
+sys.stdout = Filled()
+main.main()
+"""
+
+
+def test_a_reopened_project_fills_the_window_without_templates_or_the_checker(tmp_path):
+    """A project reopened is painted from the document cache: the window fills without Jinja
+    and the HTML parser (some 6 MB and a share of the start; rendering loads them when needed)
+    and without the risk check, whose rules run in the checker process and whose panel is built
+    once the window shows filled."""
+    from smpolicy_desktop import document_cache
+    from smpolicy_desktop.render import render_document
+    from smpolicy_desktop.storage import load_project
+    from tests.packaged import example_copy
+
+    project = example_copy(tmp_path)
+    document_cache.keep(load_project(project), render_document(load_project(project)))
+    names = "jinja2 lxml smpolicy_desktop.checks ui.findings"
+    result = subprocess.run([sys.executable, "-c", AT_FILL, str(project), names], cwd=REPO,
+                            env={**os.environ, "SMPOLICY_SAY_FILLED": "1"}, timeout=120,
+                            capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr[-2000:]
+
+
+def test_the_findings_panel_loads_no_rules_of_the_check():
+    """The window builds the findings panel as it settles; the check's rules (some 40 ms and
+    the wording tables) run in the checker process and load in the window only when a command
+    needs them (apply a safer wording, the counsel round trip)."""
+    code = ("import sys, ui.findings\n"
+            "print(sorted(m for m in sys.modules if m.startswith('smpolicy_desktop.checks.')))")
+    assert what_python_prints(code) == "['smpolicy_desktop.checks.facts']"
 
 
 def test_the_window_hashes_without_openssl():

@@ -10,9 +10,10 @@ import re
 
 import pytest
 
-from smpolicy_desktop.checks import CheckFacts, check_text
+from smpolicy_desktop.checks.facts import CheckFacts
 from smpolicy_desktop.checks.families import FAMILIES
 from smpolicy_desktop.checks.language import sentences
+from smpolicy_desktop.checks.policy_check import check_text
 from smpolicy_desktop.checks.wording import RULES
 
 HEALTH = CheckFacts(country="US", industry="health_care")

@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from smpolicy_desktop.checks import apply_suggestion, area_status, check_project
+from smpolicy_desktop.checks.completeness import area_status
+from smpolicy_desktop.checks.policy_check import apply_suggestion, check_project
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.document import Block, Document, Run
 from smpolicy_desktop.model import CounselNote, Industry, Project, ResponseMatrixRow
@@ -186,7 +187,8 @@ def test_a_risky_sentence_typed_into_an_answer_is_listed_once():
 def test_check_document_is_a_pure_function_that_threads_can_share():
     from concurrent.futures import ThreadPoolExecutor
 
-    from smpolicy_desktop.checks import CheckFacts, check_document
+    from smpolicy_desktop.checks.facts import CheckFacts
+    from smpolicy_desktop.checks.policy_check import check_document
 
     document = document_saying("Keep salaries confidential.", "Do not harass anyone.")
     facts = CheckFacts(country="US")

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from smpolicy_desktop.checks import CheckFacts, check_text
+from smpolicy_desktop.checks.facts import CheckFacts
+from smpolicy_desktop.checks.policy_check import check_text
 
 DEV_SET = Path(__file__).parent / "data" / "nlrb_dev.jsonl"
 

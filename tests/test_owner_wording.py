@@ -11,7 +11,7 @@ import zipfile
 import docx
 from docx.oxml.ns import qn
 
-from smpolicy_desktop.checks import check_project
+from smpolicy_desktop.checks.policy_check import check_project
 from smpolicy_desktop.model import CounselNote, OwnerClause
 from smpolicy_desktop.render import clause_texts, own_wording, render_document, stale_wording
 from smpolicy_desktop.storage import FORMAT, load_project, save_project

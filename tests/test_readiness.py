@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from smpolicy_desktop.checks import check_project
+from smpolicy_desktop.checks.policy_check import check_project
 from smpolicy_desktop.checks.readiness import area_marks, open_before_final
 from smpolicy_desktop.presets import presets
 

@@ -109,7 +109,7 @@ class ExportCommands:
         project = self.model.project
         if not project.review.final:
             return []
-        from smpolicy_desktop.checks import check_project
+        from smpolicy_desktop.checks.policy_check import check_project
         from smpolicy_desktop.checks.readiness import open_before_final
 
         document, latest = self.model.workspace.document(), self.window.rendering.latest

@@ -24,10 +24,10 @@ def project_with_rows(rows: int):
 def timed_check(rows: int) -> tuple[float, float, float]:
     """(seconds to check cold, seconds to render, seconds to re-check after one edit) for a
     project with that many list rows."""
-    from smpolicy_desktop.checks import check_project
     from smpolicy_desktop.checks.detect import known_families
     from smpolicy_desktop.checks.language import normalise
     from smpolicy_desktop.checks.model import features, model
+    from smpolicy_desktop.checks.policy_check import check_project
     from smpolicy_desktop.render import render_document
 
     model().forget()  # loading the model once per process is not the check's cost

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smpolicy_desktop.checks import check_project
+from smpolicy_desktop.checks.policy_check import check_project
 from smpolicy_desktop.document import to_html, to_markdown
 from smpolicy_desktop.docx_export import write_docx
 from smpolicy_desktop.model import Project

@@ -10,7 +10,7 @@ import socket
 
 import pytest
 
-from smpolicy_desktop.checks import check_project
+from smpolicy_desktop.checks.policy_check import check_project
 from smpolicy_desktop.document import to_html, to_markdown
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.storage import load_project, save_project

@@ -18,7 +18,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from smpolicy_desktop.checks import check_project
+from smpolicy_desktop.checks.policy_check import check_project
 from smpolicy_desktop.dates import months_later, refuse_date_out_of_order, suggested_review_date
 from smpolicy_desktop.render import render_document
 from smpolicy_desktop.storage import load_project, save_project
