@@ -10,8 +10,10 @@ finding with the wrong reason and authority, which neither recall nor false alar
 kind" counts the risky sentences caught whose finding in the area names the kind of rule (family)
 they are labelled with (a finding with the right law but the wrong reason). With
 --final, also the frozen held-out set (tests/data/corpus/final.jsonl: whole sources and one set
-of owner phrasings set aside before the model was changed, never trained or tuned on) and the
-NLRB dev set, each checked once with the shipped model.
+of owner phrasings set aside before the model was changed, never trained or tuned on), 90
+ordinary sentences no law objects to (final_ordinary.jsonl, written by a helper who saw no code
+and no corpus, never trained on) and the NLRB dev set, each checked once with the shipped model.
+"Ordinary" counts those flagged in any area.
 Run: .venv/bin/python tests/bench/bench_check_accuracy.py [--final]
      model selection: [--l2 X] (the risk and vote thresholds are chosen inside each training split)
 """
@@ -41,15 +43,24 @@ from train import (  # noqa: E402
 from smpolicy_desktop.checks.families import FAMILIES  # noqa: E402
 from smpolicy_desktop.checks.model import Model, model  # noqa: E402
 
+# The area of an ordinary sentence no area's law objects to (final_ordinary.jsonl): a fact or an
+# invitation ("Our spring menu launches on March 3."), the running of the company's own page,
+# protective guidance ("You may discuss your pay with anyone."). Counted apart: their easy cases
+# would dilute the false alarms on acceptable rules.
+ORDINARY = "none"
+# Rows of the report: the areas, an acceptable sentence flagged in any area (what an owner sees),
+# and an ordinary sentence flagged in any area.
+ROWS = (*AREAS, "any area", "ordinary")
 DEV_SET = REPO / "tests" / "data" / "nlrb_dev.jsonl"
 FINAL_SET = REPO / "tests" / "data" / "corpus" / "final.jsonl"
+ORDINARY_SET = REPO / "tests" / "data" / "corpus" / "final_ordinary.jsonl"
 
 
 def cross_validate(l2: float | None = None) -> dict[str, dict[str, int]]:
     """Figures on each held-out fold of a model whose thresholds were chosen by cross-
     validation inside the other folds (nested: the held-out fold plays no part in any choice)."""
     examples, ours = load_corpus(), app_sentences()
-    counts: dict[str, dict[str, int]] = {a: defaultdict(int) for a in (*AREAS, "any area")}
+    counts: dict[str, dict[str, int]] = {a: defaultdict(int) for a in ROWS}
     for index, held_out in enumerate(folds := folds_by_source(examples)):
         training = without(folds, index)
         thresholds = choose_thresholds(training, ours, l2)
@@ -63,6 +74,10 @@ def _count(counts, example: dict, kinds: list[str]) -> None:
     """Tally one held-out example (counts: area -> counter; "any area" for what an owner sees:
     an acceptable sentence with a finding in any area), given the kinds of rule found in it."""
     flagged = {FAMILIES[kind].area for kind in kinds}
+    if example["area"] == ORDINARY:
+        counts["ordinary"]["acceptable"] += 1
+        counts["ordinary"]["false_alarms"] += bool(flagged)
+        return
     if example["verdict"] == "lawful":
         counts["any area"]["acceptable"] += 1
         counts["any area"]["false_alarms"] += bool(flagged)
@@ -85,7 +100,7 @@ def _count(counts, example: dict, kinds: list[str]) -> None:
 def held_out_figures(path: Path, area: str | None = None) -> dict[str, dict[str, int]]:
     """Figures of the shipped model on a labelled file it was never trained or tuned on
     (`area` for files whose lines carry none)."""
-    counts: dict[str, dict[str, int]] = {a: defaultdict(int) for a in (*AREAS, "any area")}
+    counts: dict[str, dict[str, int]] = {a: defaultdict(int) for a in ROWS}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             example = json.loads(line)
@@ -98,6 +113,8 @@ def report(counts: dict[str, dict[str, int]]) -> str:
     lines = [f"{'area':<17}{'recall':>16}{'false alarms':>20}{'same-topic':>18}"
              f"{'also elsewhere':>18}{'right kind':>18}"]
     for area, c in counts.items():
+        if not c:  # no sentences of that row (the cross-validation has no ordinary ones)
+            continue
         lines.append(f"{area:<17}{_rate(c['caught'], c['risky']):>16}"
                      f"{_rate(c['false_alarms'], c['acceptable']):>20}"
                      f"{_rate(c['own_false_alarms'], c['own_acceptable']):>18}"
@@ -117,6 +134,9 @@ def main() -> None:
     if "--final" in sys.argv:
         print("\nFrozen held-out set (tests/data/corpus/final.jsonl), shipped model:")
         print(report(held_out_figures(FINAL_SET)))
+        print("\nOrdinary sentences held out (tests/data/corpus/final_ordinary.jsonl), shipped "
+              "model:")
+        print(report({"ordinary": held_out_figures(ORDINARY_SET)["ordinary"]}))
         print("\nNLRB dev set (tests/data/nlrb_dev.jsonl), shipped model:")
         print(report(held_out_figures(DEV_SET, "nlra")))
 
