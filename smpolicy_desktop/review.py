@@ -35,7 +35,8 @@ _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
        "w16du": "http://schemas.microsoft.com/office/word/2023/wordml/word16du",
        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-       "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"}
+       "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -391,12 +392,9 @@ class _Package:
     def related(self, source: str, kind: str) -> list[str]:
         """The parts `source` (the package itself for "") relates to as `kind`, such as
         "comments": the last word of the relationship's type."""
-        folder, name = posixpath.split(source)
-        rels = posixpath.join(folder, "_rels", f"{name}.rels")
-        if rels not in self.parts:
-            return []
+        folder = posixpath.dirname(source)
         found = []
-        for relation in self.xml(rels).iter(_RELS):
+        for relation in self.relations(source):
             if relation.get("Type", "").rsplit("/", 1)[-1] == kind \
                     and relation.get("TargetMode") != "External":
                 target = relation.get("Target", "")
@@ -414,7 +412,20 @@ class _Package:
         except etree.XMLSyntaxError:
             raise ReviewError(self.path, f"the Word file is damaged ({name})") from None
         _choose_alternatives(root)
+        _links_as_text(root, self.link_addresses(name))
         return root
+
+    def relations(self, source: str) -> list[Any]:
+        """The relationships of a part (of the package itself for "")."""
+        folder, name = posixpath.split(source)
+        rels = posixpath.join(folder, "_rels", f"{name}.rels")
+        return list(self.xml(rels).iter(_RELS)) if rels in self.parts else []
+
+    def link_addresses(self, name: str) -> dict[str, str]:
+        """The addresses of the part's links: relationship id -> address."""
+        return {relation.get("Id", ""): relation.get("Target", "")
+                for relation in self.relations(name)
+                if relation.get("Type", "").endswith("/hyperlink")}
 
     def part_xml(self, kind: str) -> Any | None:
         """The main document's part of this kind, parsed; None when it has none."""
@@ -431,6 +442,54 @@ def _choose_alternatives(root: Any) -> None:
         for child in list(chosen if chosen is not None else ()):
             alternate.addprevious(child)
         alternate.getparent().remove(alternate)
+
+
+_LINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"')  # not `HYPERLINK \l`: a place in the file
+
+
+def _links_as_text(root: Any, addresses: dict[str, str]) -> None:
+    """Each link as its words with its address after them in brackets, as plain text: the
+    policy keeps no links (its Word file writes none), so an address counsel gave is kept the
+    way an owner would type one. A link is a w:hyperlink (its address in the part's
+    relationships) or a HYPERLINK field; a link to a place in the file keeps its words only."""
+    for link in list(root.iter(_tag("w:hyperlink"))):
+        _add_address(list(link.iter(_tag("w:r"))), addresses.get(link.get(_tag("r:id")), ""))
+        for child in list(link):  # unwrapped: its changes read as neighbours of those around
+            link.addprevious(child)
+        link.getparent().remove(link)
+    for simple in root.iter(_tag("w:fldSimple")):
+        found = _LINK_FIELD.match(simple.get(_tag("w:instr"), ""))
+        _add_address(list(simple.iter(_tag("w:r"))), found.group(1) if found else "")
+    for p in root.iter(_tag("w:p")):
+        runs: list[Any] = []  # a complex field's result runs, between `separate` and `end`
+        address = ""
+        for run in p.iter(_tag("w:r")):
+            code = "".join(run.itertext()) if run.find("w:instrText", _NS) is not None else ""
+            kind = next((c.get(_tag("w:fldCharType")) for c in run.iter(_tag("w:fldChar"))),
+                        "")
+            found = _LINK_FIELD.match(code)
+            if found:
+                runs, address = [], found.group(1)
+            elif kind == "end" and address:
+                _add_address(runs, address)
+                runs, address = [], ""
+            elif address and not kind:
+                runs.append(run)
+
+
+def _add_address(runs: list[Any], address: str) -> None:
+    """The address after the link's last words, inside the same change (none when the words
+    already say it)."""
+    address = address.removeprefix("mailto:")
+    texts = [run for run in runs if run.find("w:t", _NS) is not None
+             or run.find("w:delText", _NS) is not None]
+    if not address or not texts or address in "".join(
+            "".join(run.itertext()) for run in texts):
+        return
+    deleted = texts[-1].find("w:delText", _NS) is not None
+    run = etree.Element(_tag("w:r"))
+    etree.SubElement(run, _tag("w:delText" if deleted else "w:t")).text = f" ({address})"
+    texts[-1].addnext(run)
 
 
 def _version(project: Project, package: _Package, body: Any) -> SentVersion:

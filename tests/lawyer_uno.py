@@ -6,8 +6,9 @@ EDITS is a list of {"op": "insert"|"delete"|"delete_paragraph"|"paragraph"|"para
 "comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track"|"answer"|"resolve"|
 "margin",
 "find":
-TEXT, "text": TEXT}: insert puts text right after TEXT, delete removes TEXT, delete_paragraph the
-paragraph holding TEXT with its end, paragraph adds a paragraph after the one holding TEXT,
+TEXT, "text": TEXT}: insert puts text right after TEXT (a link to "url" if given), delete
+removes TEXT, delete_paragraph the paragraph holding TEXT with its end, paragraph adds a
+paragraph after the one holding TEXT,
 in "style" if given, paragraph_before one before it (typed at its start, then Enter), comment
 comments on TEXT (through the end of "to" if given),
 replace types "text" over TEXT, delete_through deletes from the start of TEXT's paragraph to
@@ -159,6 +160,9 @@ def _edit(document, edit, reviewer):
     if edit["op"] == "insert":
         cursor = text.createTextCursorByRange(found.getEnd())
         text.insertString(cursor, edit["text"], False)
+        if edit.get("url"):  # the inserted words made a link to the address
+            cursor.goLeft(len(edit["text"]), True)
+            cursor.HyperLinkURL = edit["url"]
     elif edit["op"] == "delete":
         found.setString("")
     elif edit["op"] == "delete_paragraph":  # the paragraph holding TEXT, with its mark

@@ -229,3 +229,18 @@ def test_a_lawyer_who_saves_in_another_format_is_told_what_to_do(tmp_path, suffi
     assert refused.value.reason.startswith(reason)
     assert workspace.project == before
     assert load_project(tmp_path / "policy.smpolicy") == before
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_adds_a_link_keeps_its_address(tmp_path):
+    """LibreOffice writes a link as w:hyperlink, its address in the relationships: the policy
+    gets the words and the address (it got the words only)."""
+    handbook = "https://example.com/handbook"
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "insert", "find": "may lead to discipline.", "text": " See the staff handbook",
+         "url": handbook}])
+    listed, _ = accept_all(workspace, reply)
+    assert listed == {("insertion", "training.consequences",
+                       f"See the staff handbook ({handbook})")}
+    assert workspace.project.training.consequences.endswith(
+        f"discipline. See the staff handbook ({handbook})")

@@ -428,3 +428,40 @@ def test_two_clauses_counsel_adds_one_after_the_other_keep_their_order(sent, tmp
     at = names.index("4.14 Sharing job openings")
     assert names[at + 1:at + 4] == ["4.15 Off-duty conduct", "4.16 Your own time",
                                     "5 Use of our content"]
+
+
+HANDBOOK = "https://example.com/handbook"
+
+
+def _linked(parts) -> None:
+    """The address of a link counsel makes, in the document's relationships as Word keeps
+    it (rIdL1)."""
+    from lxml import etree
+
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+    etree.SubElement(rels, rels.tag.replace("Relationships", "Relationship"), {
+        "Id": "rIdL1", "Target": HANDBOOK, "TargetMode": "External",
+        "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                "hyperlink"})
+    parts["word/_rels/document.xml.rels"] = etree.tostring(rels)
+
+
+def test_a_link_counsel_inserts_keeps_its_address(sent, tmp_path):
+    """The policy writes an address as text, so the link's address comes in after its words;
+    it came in as 'See the staff handbook.', the address lost."""
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    def edit(root) -> None:
+        p = _paragraph(root, CONSEQUENCES)
+        p.append(_change("ins", 730, _run(" See ")))
+        link = element("hyperlink", _change("ins", 731, _run("the staff handbook")))
+        link.set(f"{{{r}}}id", "rIdL1")
+        p.append(link)
+        p.append(_change("ins", 732, _run(".")))
+
+    workspace, read = reply_of(sent, tmp_path, _linked, on_body(edit))
+    assert offered(read) == {("insertion", "training.consequences",
+                              f"See the staff handbook ({HANDBOOK}).")}
+    accept_all(workspace, read)
+    assert workspace.project.training.consequences.endswith(
+        f"discipline. See the staff handbook ({HANDBOOK}).")

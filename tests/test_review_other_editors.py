@@ -143,7 +143,7 @@ def _field(change: str, code: str, shown: str) -> list:
     return [_change(change, 710 + index, run) for index, run in enumerate(runs)]
 
 
-def test_a_field_reads_as_the_text_it_shows_never_its_code(sent, tmp_path):
+def test_a_field_reads_as_the_text_it_shows_never_its_code_a_links_address_too(sent, tmp_path):
     def edit(root) -> None:
         p = _paragraph(root, CONSEQUENCES)
         p.append(_change("ins", 709, _run(" See ")))
@@ -151,8 +151,10 @@ def test_a_field_reads_as_the_text_it_shows_never_its_code(sent, tmp_path):
         p.append(_change("ins", 720, _run(".")))
 
     workspace, read = reply_of(sent, tmp_path, on_body(edit))
-    assert offered(read) == {("insertion", "training.consequences", "See the handbook.")}
-    assert "discipline. See the handbook.\n" in accepted_text(
+    address = "(https://example.com/handbook)"  # a link's address is kept, as text
+    assert offered(read) == {("insertion", "training.consequences",
+                              f"See the handbook {address}.")}
+    assert f"discipline. See the handbook {address}.\n" in accepted_text(
         workspace, read, "training.consequences")
 
 
