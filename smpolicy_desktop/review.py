@@ -74,6 +74,7 @@ _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot h
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
 REJECTION = "rejection of your change"  # counsel undid a change of the owner's redline
 PICTURE = "picture"
+CONTENTS_EDIT = "contents edit"  # the contents list is rebuilt from the headings: told, not taken
 
 
 class ReviewError(Exception):
@@ -91,7 +92,8 @@ class ReviewItem:
 
     kind: insertion, deletion, move, untracked edit, rejection (of the owner's change in a
     redline), new clause, comment, reply, footnote
-    (kept as a note: the project has no footnotes) or picture (listed only). clause_id
+    (kept as a note: the project has no footnotes), picture or contents edit (listed only).
+    clause_id
     is the clause it is in ("" when it is outside every clause), and also_clauses those a
     comment's range runs on into; for a reply, parent is the comment it answers (an item id, or
     the owner's question it answers).
@@ -119,7 +121,7 @@ class ReviewItem:
     @property
     def changes_text(self) -> bool:
         """Whether accepting it changes the policy's text (a picture cannot: text only)."""
-        return not self.is_comment and self.kind != PICTURE
+        return not self.is_comment and self.kind not in (PICTURE, CONTENTS_EDIT)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "clause_id": self.clause_id,
@@ -678,6 +680,8 @@ class _Reader:
                                                 for a in element.iterancestors()):
                 marks = self._marks(element)
                 style = _style(element, self.styles, self.lists)
+                if style == _CONTENTS:
+                    self._contents_edit(element)
                 if marks:
                     self._enter(marks[-1])
                 elif style == _CONTENTS:
@@ -689,6 +693,22 @@ class _Reader:
                     if sent in titles:
                         self._enter(titles[sent])
                 self._paragraph(element, self._sent_style(element, style))
+
+    def _contents_edit(self, p: Any) -> None:
+        """Counsel's tracked edit of a line of the contents list: an item that says so. The
+        list is a field rebuilt from the headings (Word rebuilds it too), so taking the edit
+        into a heading would guess which one it meant and, where counsel also changed the
+        heading or Word refreshed the list, change it twice; the owner reads it instead."""
+        change = next((c for c in p.iter(*_CHANGES) if self._by_counsel(c)), None)
+        pieces = self._pieces(p, dry=True)
+        was, now = (" ".join("".join(text for text, tag, _ in pieces if _kept(
+            tag, "", accepted)).split()) for accepted in ((), None))
+        if change is None or was == now:
+            return
+        said = f'"{was}" now reads "{now}"' if was and now else \
+            f'"{now}" added' if now else f'"{was}" taken out'
+        self._item(change, CONTENTS_EDIT, "counsel edited the contents list; it is rebuilt "
+                                          f"from the headings, so this edit is not taken: {said}")
 
     def _marks(self, p: Any) -> list[str | None]:
         """The clauses whose bookmarks are in the paragraph. A paragraph counsel typed at the
@@ -1340,6 +1360,9 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         elif item.kind == PICTURE:
             outcome.warnings.append(f"{item.id}: the policy holds text only, so the picture is "
                                     "not kept; add it to the Word file after you export it")
+        elif item.kind == CONTENTS_EDIT:
+            outcome.warnings.append(f"{item.id}: {item.text}; change the heading itself to "
+                                    "rename the section")
     for finding in check_project(project):
         if (finding.rule, finding.clause_id) not in before and finding.at_least("warning"):
             outcome.warnings.append(f"{names.get(finding.clause_id, 'The policy')}: "

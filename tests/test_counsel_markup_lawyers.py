@@ -244,3 +244,18 @@ def test_a_lawyer_who_adds_a_link_keeps_its_address(tmp_path):
                        f"See the staff handbook ({handbook})")}
     assert workspace.project.training.consequences.endswith(
         f"discipline. See the staff handbook ({handbook})")
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_edits_the_contents_list_is_told_it_is_not_taken(tmp_path):
+    """The contents list is rebuilt from the headings: counsel's edit there is told to the
+    owner in words and changes nothing (it was dropped without a word)."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "replace", "find": "Guidelines for employees", "text": "Guidelines for staff"}])
+    listed, outcome = accept_all(workspace, reply)
+    said = ('counsel edited the contents list; it is rebuilt from the headings, so this edit '
+            'is not taken: "4 Guidelines for employees" now reads "4 Guidelines for staff"')
+    assert listed == {("contents edit", "", said)}
+    assert [line.split(": ", 1)[1] for line in outcome.warnings] == [
+        f"{said}; change the heading itself to rename the section"]
+    assert workspace.document().clauses()["employees"] == "4 Guidelines for employees"

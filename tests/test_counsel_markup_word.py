@@ -465,3 +465,22 @@ def test_a_link_counsel_inserts_keeps_its_address(sent, tmp_path):
     accept_all(workspace, read)
     assert workspace.project.training.consequences.endswith(
         f"discipline. See the staff handbook ({HANDBOOK}).")
+
+
+def test_an_edit_in_the_contents_list_is_told_not_dropped(sent, tmp_path):
+    """Counsel renamed a section in the contents list only: the list is rebuilt from the
+    headings, so the owner is told what counsel wrote there (it was ignored without a word)."""
+    def edit(root) -> None:
+        entry = _paragraph(root, "4 Guidelines for employees")
+        _split(entry, "employees", lambda text: _change("del", 1300, _run(text, deleted=True)))
+        entry.append(_change("ins", 1301, _run("staff")))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    item, = read.items
+    assert item.text == ('counsel edited the contents list; it is rebuilt from the headings, '
+                         'so this edit is not taken: "4 Guidelines for employees" now reads '
+                         '"4 Guidelines for staff"')
+    outcome = accept_all(workspace, read)
+    assert outcome.warnings == [f"{item.id}: {item.text}; change the heading itself to "
+                                "rename the section"]
+    assert workspace.document().clauses()["employees"] == "4 Guidelines for employees"
