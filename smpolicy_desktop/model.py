@@ -504,6 +504,8 @@ class OwnerClause(Area):
 
     It follows the clause `after` (empty: it opens the section); its id is "own." and a
     number, so notes, counsel's changes and bookmarks can name it like any other clause.
+    With no section_id it is a section of its own (text before its first clause) after the
+    section `after`, numbered with the rest; its rules name it as their section_id.
     """
 
     id: str

@@ -311,7 +311,7 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
         section_blocks = _SECTIONS.blocks(
             (template, spelling, kind.value, own_wording), (*fixed, number), answers,
             partial(section, template, number))
-        section_number += any(b.kind == "heading1" and b.number for b in section_blocks)
+        section_number += sum(b.kind == "heading1" and bool(b.number) for b in section_blocks)
         blocks.extend(section_blocks)
     company = project.company
     owner = ", ".join(filter(None, (company.owner_name, company.owner_title)))
@@ -393,17 +393,22 @@ _PARSER = lxml.etree.HTMLParser()
 
 
 def _blocks_of(html: str, number: str, project: Project, own_wording: bool) -> list[Block]:
-    """A section template's output as blocks, numbered `number` if the section is numbered."""
+    """A section template's output as blocks, numbered `number` if the section is numbered;
+    a section of the owner's own after it takes the next number."""
     root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
     if own_wording:
         _apply_own_wording(root, project)
     blocks: list[Block] = []
+    numbered_before = 0
     for element in root:
         if element.tag == "header":
             blocks.extend(_header_blocks(element))
         elif element.tag == "section":
             numbered = element.get("data-numbered", "yes") == "yes"
-            blocks.extend(_section_blocks(element, number if numbered else ""))
+            section = _section_blocks(
+                element, str(int(number) + numbered_before) if numbered else "")
+            numbered_before += numbered and bool(section)  # an empty one is left out
+            blocks.extend(section)
     return blocks
 
 
@@ -814,7 +819,16 @@ def stale_wording(project: Project) -> dict[str, str]:
 
 def _apply_own_wording(root: Any, project: Project) -> None:
     sections = {element.get("id"): element for element in root if element.tag == "section"}
+    for own in project.owner_clauses:  # the owner's sections first: their rules go in them
+        if not own.section_id and own.after in sections:
+            section = lxml.html.Element("section", {"id": own.id,
+                                                    "data-title": xml_safe(own.title)})
+            section.extend(_elements(own.text))
+            sections[own.after].addnext(section)
+            sections[own.id] = section
     for own in project.owner_clauses:
+        if not own.section_id:
+            continue
         section = sections.get(own.section_id)
         if section is None:
             continue

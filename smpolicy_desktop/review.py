@@ -199,6 +199,10 @@ class Reply:
         return _split_heading(_lines_of([p for p in self.paragraphs if p.new_clause == item_id],
                                         None))
 
+    def opens_section(self, item_id: str) -> bool:
+        """Whether counsel's new clause is a section: its heading is in the sections' style."""
+        return next((p.style for p in self.paragraphs if p.new_clause == item_id), "") == "heading1"
+
     def in_context(self, item: ReviewItem) -> tuple[str, str]:
         """(before, after): the sentences of the item's clause (its title, without its number,
         too) that it changes, as they read without it and with it; ("", "") for an item that
@@ -1738,31 +1742,46 @@ def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outco
     if any(_same(clause, made) for made in project.owner_clauses):
         return
     project.owner_clauses.append(clause.model_copy(update={"id": project.new_owner_clause_id()}))
-    outcome.done.append(f"{item.id}: added {clause.title!r} as a clause of your own")
+    what = "clause" if clause.section_id else "section"
+    outcome.done.append(f"{item.id}: added {clause.title!r} as a {what} of your own")
 
 
 def _clause_from(project: Project, reply: Reply, item: ReviewItem) -> OwnerClause:
     """The clause of the owner's own (its id not yet given) that a new clause of counsel's,
     or words counsel added, make: after the clause counsel put it after, or after the new
-    clause counsel put before it, once that one is added (else where that one goes)."""
+    clause counsel put before it, once that one is added (else where that one goes). A new
+    clause under a heading in the sections' style is a section of the owner's own, after
+    the section counsel put it after."""
+    opens_section = item.kind == NEW_CLAUSE and reply.opens_section(item.id)
     if item.kind == NEW_CLAUSE:
         after = reply.new_clauses[item.id]
         title, body = reply.new_clause_text(item.id)
     else:
         after, title, body = item.clause_id, "", item.text.strip()
-    if not body:  # a rule typed in a heading's style (as before a heading in LibreOffice)
-        title, body = "", title
+    if not body and not opens_section:  # a rule typed in a heading's style (as before a
+        title, body = "", title         # heading in LibreOffice)
     if not title:
         words = body.split()
         title = " ".join(words[:6]).rstrip(".,;:") + ("..." if len(words) > 6 else "")
-    if after in reply.new_clauses:
-        earlier = _clause_from(project, reply, reply.item(after))
-        made = next((c for c in project.owner_clauses if _same(c, earlier)), earlier)
-        section, after = earlier.section_id, made.id or made.after
-    else:
-        section = reply.sections.get(after, after)
-        after = "" if after == section else after
+    section, after = _place_after(project, reply, after)
+    if opens_section:
+        section, after = "", section
     return OwnerClause(id="", section_id=section, after=after, title=title, text=body)
+
+
+def _place_after(project: Project, reply: Reply, after: str) -> tuple[str, str]:
+    """(section, clause it follows) of a clause counsel put after `after`: a clause, or
+    counsel's new clause, once that one is added (else where that one goes)."""
+    if after not in reply.new_clauses:
+        section = reply.sections.get(after, after)
+        return section, "" if after == section else after
+    earlier = _clause_from(project, reply, reply.item(after))
+    made = next((c for c in project.owner_clauses if _same(c, earlier)), None)
+    if earlier.section_id:
+        return earlier.section_id, made.id if made else earlier.after
+    if made is not None:  # a new section: the clause opens it
+        return made.id, ""
+    return _place_after(project, reply, reply.new_clauses[after])  # where the section would go
 
 
 def _same(clause: OwnerClause, other: OwnerClause) -> bool:

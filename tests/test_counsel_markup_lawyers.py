@@ -259,3 +259,27 @@ def test_a_lawyer_who_edits_the_contents_list_is_told_it_is_not_taken(tmp_path):
     assert [line.split(": ", 1)[1] for line in outcome.warnings] == [
         f"{said}; change the heading itself to rename the section"]
     assert workspace.document().clauses()["employees"] == "4 Guidelines for employees"
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_adds_a_section_with_a_clause(tmp_path):
+    """A heading typed in the Heading 1 style after section 8, a Heading 2 and a rule under
+    it: a section 9 of the owner's own with its clause 9.1 (it came in as 8.4 and 8.5)."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "paragraph", "find": "We will not punish you", "text": "Artificial intelligence",
+         "style": "Heading 1"},
+        {"op": "paragraph", "find": "Artificial intelligence", "text": "Using AI at work",
+         "style": "Heading 2"},
+        {"op": "paragraph", "find": "Using AI at work",
+         "text": "Ask before you use an AI tool for work."}])
+    listed, outcome = accept_all(workspace, reply)
+    assert listed == {
+        ("new clause", "rights.no_retaliation", "Artificial intelligence"),
+        ("new clause", "rights.no_retaliation",
+         "Using AI at work\nAsk before you use an AI tool for work.")}
+    assert outcome.done == ["c1: added 'Artificial intelligence' as a section of your own",
+                            "c2: added 'Using AI at work' as a clause of your own"]
+    headings = list(workspace.document().clauses().values())
+    at = headings.index("9 Artificial intelligence")
+    assert headings[at - 1] == "8.3 No retaliation"
+    assert headings[at + 1:at + 3] == ["9.1 Using AI at work", "10 Review of this policy"]

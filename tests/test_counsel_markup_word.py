@@ -467,6 +467,31 @@ def test_a_link_counsel_inserts_keeps_its_address(sent, tmp_path):
         f"discipline. See the staff handbook ({HANDBOOK}).")
 
 
+def test_a_section_counsel_adds_is_a_section(sent, tmp_path):
+    """A heading in the Heading 1 style, with a clause under it, between sections 8 and 9:
+    it came in as clause 8.3 of 'Your rights', its clause as 8.4."""
+    def add(root) -> None:
+        last = next(mark.getparent() for mark in root.iter(w("bookmarkStart"))
+                    if mark.get(w("name")) == "smp_review").getprevious()
+        for number, (text, style) in enumerate((("Artificial intelligence", "Heading1"),
+                                                ("AI tools", "Heading2"),
+                                                ("Ask before you use an AI tool for work.",
+                                                 ""))):
+            added = _new_paragraph(text, style, 1200 + 2 * number)
+            last.addnext(added)
+            last = added
+
+    workspace, read = reply_of(sent, tmp_path, on_body(add))
+    accept_all(workspace, read)
+    headings = [b.text for b in workspace.document().blocks
+                if b.kind in ("heading1", "heading2")]
+    at = headings.index("9 Artificial intelligence")
+    assert headings[at - 1].startswith("8.") and headings[at + 1:at + 3] == [
+        "9.1 AI tools", "10 Review of this policy"]
+    assert "Ask before you use an AI tool for work." in clause_texts(
+        workspace.document()).values()
+
+
 def test_an_edit_in_the_contents_list_is_told_not_dropped(sent, tmp_path):
     """Counsel renamed a section in the contents list only: the list is rebuilt from the
     headings, so the owner is told what counsel wrote there (it was ignored without a word)."""
