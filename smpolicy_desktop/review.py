@@ -485,17 +485,25 @@ def _links_as_text(root: Any, addresses: dict[str, str]) -> None:
 
 def _add_address(runs: list[Any], address: str) -> None:
     """The address after the link's last words, inside the same change (none when the words
-    already say it)."""
+    already say it). Words already there made a link with Track Changes on carry a tracked
+    formatting change (LibreOffice's w:rPrChange): their address is that reviewer's
+    insertion."""
     address = address.removeprefix("mailto:")
     texts = [run for run in runs if run.find("w:t", _NS) is not None
              or run.find("w:delText", _NS) is not None]
     if not address or not texts or address in "".join(
             "".join(run.itertext()) for run in texts):
         return
-    deleted = texts[-1].find("w:delText", _NS) is not None
+    last = texts[-1]
+    deleted = last.find("w:delText", _NS) is not None
     run = etree.Element(_tag("w:r"))
     etree.SubElement(run, _tag("w:delText" if deleted else "w:t")).text = f" ({address})"
-    texts[-1].addnext(run)
+    formatted = last.find("w:rPr/w:rPrChange", _NS)
+    if formatted is not None and next(last.iterancestors(*_CHANGES), None) is None:
+        inserted = etree.Element(_tag("w:ins"), dict(formatted.attrib))
+        inserted.append(run)
+        run = inserted
+    last.addnext(run)
 
 
 def _version(project: Project, package: _Package, body: Any) -> SentVersion:

@@ -2,13 +2,12 @@
 
 Run with the system Python (/usr/bin/python3, which has python3-uno), never the venv:
     python3 tests/lawyer_uno.py IN.docx OUT.docx "Reviewer Name" EDITS.json
-EDITS is a list of {"op": "insert"|"delete"|"delete_paragraph"|"paragraph"|"paragraph_before"|
-"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track"|"answer"|"resolve"|
-"margin",
-"find":
-TEXT, "text": TEXT}: insert puts text right after TEXT (a link to "url" if given), delete
-removes TEXT, delete_paragraph the paragraph holding TEXT with its end, paragraph adds a
-paragraph after the one holding TEXT,
+EDITS is a list of {"op": "insert"|"link"|"delete"|"delete_paragraph"|"paragraph"|
+"paragraph_before"|"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track"|
+"answer"|"resolve"|"margin", "find": TEXT, "text": TEXT}: insert puts text right after TEXT
+(a link to "url" if given), link makes TEXT a link to "url", delete removes TEXT,
+delete_paragraph the paragraph holding TEXT with its end, paragraph adds a paragraph after
+the one holding TEXT,
 in "style" if given, paragraph_before one before it (typed at its start, then Enter), comment
 comments on TEXT (through the end of "to" if given),
 replace types "text" over TEXT, delete_through deletes from the start of TEXT's paragraph to
@@ -163,6 +162,8 @@ def _edit(document, edit, reviewer):
         if edit.get("url"):  # the inserted words made a link to the address
             cursor.goLeft(len(edit["text"]), True)
             cursor.HyperLinkURL = edit["url"]
+    elif edit["op"] == "link":
+        found.HyperLinkURL = edit["url"]
     elif edit["op"] == "delete":
         found.setString("")
     elif edit["op"] == "delete_paragraph":  # the paragraph holding TEXT, with its mark

@@ -283,3 +283,19 @@ def test_a_lawyer_who_adds_a_section_with_a_clause(tmp_path):
     at = headings.index("9 Artificial intelligence")
     assert headings[at - 1] == "8.3 No retaliation"
     assert headings[at + 1:at + 3] == ["9.1 Using AI at work", "10 Review of this policy"]
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_makes_words_a_link_is_offered_its_address(tmp_path):
+    """LibreOffice records making words a link as a formatting change: the address is
+    offered as that lawyer's insertion (it was lost, and then listed as an untracked edit by
+    no one)."""
+    intranet = "https://intranet.example/policy"
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "link", "find": "kept on the intranet", "url": intranet}])
+    read = workspace.read_reply(reply)
+    assert [(i.kind, i.clause_id, i.author, i.text) for i in read.items] == [
+        ("insertion", "review.distribution", "Priya Shah", f" ({intranet})")]
+    workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert workspace.project.review.distribution == \
+        f"Emailed to all staff and kept on the intranet ({intranet})."
