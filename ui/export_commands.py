@@ -75,8 +75,9 @@ class ExportCommands:
         return None
 
     def update_changes_action(self, _path: tuple = ()) -> None:
-        """Export Changes needs a version sent to counsel of the policy's kind."""
-        self.window.export_changes_action.setEnabled(self.model.workspace.has_baseline)
+        """Export Changes needs a project shown with a version sent to counsel of its kind."""
+        self.window.export_changes_action.setEnabled(self.window.showing_project()
+                                                     and self.model.workspace.has_baseline)
 
     def _ask_path(self, fmt: str, title: str, previous: Path | None = None,
                   stem: str = "") -> Path | None:

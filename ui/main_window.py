@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
     builds the frame with a placeholder; fill() what shows a project (the model, the tabs with
     the first one's form, the preview); ensure_loaded() the rest (the risk-check and review
     panels, the wording bar and menu, the find bar, PDF export), which it does by itself once
-    the filled window is on screen. start() and offer_recovery() fill first; every command,
+    the filled window is on screen. The placeholder stays until start() (a file or the start
+    page) or a restore shows something. start() and offer_recovery() fill first; every command,
     and anything that asks for one of BUILT_LATER, loads the rest first. `loaded` fires when
     filled. The commands are made as it fills: `files` (FileCommands), `exports`
     (ExportCommands) and `recovery` (Recovery, with the autosave timer).
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.keys_to_give: list = []  # see menus.keys_later()
         menus.build_actions(self)
         menus.build_menus_and_toolbar(self)
+        self._commands_follow_page()  # no project shows yet
         self.statusBar()
         self.setWindowTitle("smpolicy")
         self._restore_geometry()
@@ -113,13 +115,14 @@ class MainWindow(QMainWindow):
         path = path or (Path(last) if last else None)
         name = path.name if path is not None and path.is_file() else None
         self.placeholder.setText(f"Opening {name}..." if name else "Starting...")
-        self.setWindowTitle(f"{name or 'Untitled'} - smpolicy")
+        self.setWindowTitle(f"{name} - smpolicy" if name else "smpolicy")
         _AfterPaint(self, self.fill)
         self.show()
         QTimer.singleShot(200, self.fill)  # in case no paint comes (e.g. minimised)
 
     def fill(self) -> None:
-        """Build what shows a project: the model, the tabs of forms, the preview."""
+        """Build what shows a project (the model, the tabs of forms, the preview), behind the
+        placeholder until a project is shown (project_replaced)."""
         if self._filled:
             return
         self._filled = True
@@ -157,7 +160,6 @@ class MainWindow(QMainWindow):
         self.model.changed.connect(self.exports.update_changes_action)
         self.model.path_changed.connect(self.update_title)
         self.model.modified_changed.connect(self.setWindowModified)
-        self.project_replaced()
         self.preview.rendered.connect(  # the rest once the first document is on screen
             lambda: self.preview.after_next_paint(self.ensure_loaded),
             Qt.ConnectionType.SingleShotConnection)
@@ -258,12 +260,14 @@ class MainWindow(QMainWindow):
         self.work = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         self.work.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing
         self.work.setWidget(self.splitter)
-        self.stack = QStackedWidget(objectName="central")  # the start page or the work
+        self.stack = QStackedWidget(objectName="central")  # placeholder, start page or work
+        # The placeholder stays until a project or the start page shows: behind the offer of
+        # a crash's work, a blank project looked like the work was gone, and could be saved.
+        self.stack.addWidget(self.takeCentralWidget())
         self.stack.addWidget(self.work)
         self.stack.currentChanged.connect(self._commands_follow_page)
         self.start_page = None
-        self.setCentralWidget(self.stack)  # the placeholder goes
-        self.placeholder = None
+        self.setCentralWidget(self.stack)
 
     def add_panel(self, title: str, name: str, panel: QWidget) -> QDockWidget:
         """A panel in a dock on the right, hidden until asked for; it scrolls when the window
@@ -302,10 +306,14 @@ class MainWindow(QMainWindow):
         self.exports.update_changes_action()
         self.banner.show_for(self.model.project)
 
+    def showing_project(self) -> bool:
+        """Whether a project is on screen. The frame, the offer of a crash's work and the start
+        page show none: the commands on a project wait (they acted on a blank one unseen)."""
+        return self._filled and self.stack.currentWidget() is self.work
+
     def _commands_follow_page(self) -> None:
-        """The start page shows no project: Save, Export, the risk check and the rest wait
-        until one is shown (from a first start they acted on an unseen blank project)."""
-        shown = self.stack.currentWidget() is self.work
+        """Save, Export, the risk check and the rest act on the project shown."""
+        shown = self.showing_project()
         for command in self.project_actions:
             command.setEnabled(shown)
         if shown:

@@ -78,7 +78,6 @@ def build_actions(window: MainWindow) -> None:
                                   lambda: w.exports.export("docx", True))
     w.export_changes_action.setToolTip("A Word file showing what changed since a version "
                                        "sent to counsel, as tracked changes")
-    w.export_changes_action.setEnabled(False)  # until a project with one is shown
     w.line_numbers_action = QAction("Number &Lines in Word Exports", w, checkable=True)
     w.line_numbers_action.setChecked(w.settings.value("line_numbers", False, bool))
     w.line_numbers_action.toggled.connect(lambda on: w.settings.setValue("line_numbers", on))
@@ -114,7 +113,7 @@ def build_actions(window: MainWindow) -> None:
     w.redo_tool = tool(w, w.redo_action, "Redo")
     w.about_action = QAction("&About smpolicy", w)
     w.about_action.triggered.connect(w._about)
-    # What acts on the project shown; the start page shows none (see MainWindow).
+    # What acts on the project shown, when one is (MainWindow.showing_project).
     w.project_actions = [w.save_action, w.save_as_action, w.versions_action,
                          w.open_reply_action, *w.export_actions.values(), w.send_action,
                          w.export_changes_action, *w.kind_actions.actions(), w.print_action,

@@ -12,7 +12,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from smpolicy_desktop import autosave, versions
 from smpolicy_desktop.model import Project
@@ -200,6 +200,54 @@ def test_restoring_the_file_asked_for_opens_it_once(qtbot, settings, users_file,
     window.start_up(users_file)
     assert name_in(window) == "Typed Before The Crash" and window.isWindowModified()
     assert asked["asked"] == []
+
+
+def enabled_in_file_menu(window: MainWindow) -> list[str]:
+    menu = window.menuBar().actions()[0].menu()
+    return [a.text().replace("&", "") for a in menu.actions()
+            if not a.isSeparator() and a.isEnabled()]
+
+
+# The File menu with no project on screen: what opens one, a setting, a file's check, Quit.
+NO_PROJECT_COMMANDS = ["New...", "Open...", "Open Recent", "Number Lines in Word Exports",
+                       "Check a policy document...", "Quit"]
+
+
+@pytest.mark.parametrize(("button", "then_shown"), [("Restore", "Typed Before The Crash"),
+                                                  ("Later", "As Saved")])
+def test_while_the_recovery_offer_shows_nothing_but_the_offer_can_be_acted_on(
+        qtbot, users_file, asked, button, then_shown):
+    """Seen after a crash: behind the offer sat a blank "Untitled" project with Save, Save As
+    and Export enabled; one could save an empty policy, or think the work gone. Now the window
+    says what it is opening, and only the owner's choice brings a project and its commands."""
+    from ui.app import open_window as start_app
+
+    left_crash_work(qtbot, QSettings(), users_file)  # the app's settings: the last file comes
+    behind: list = []
+
+    def look_then_press() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, look_then_press)
+            return
+        window = dialog.parentWidget()
+        behind.extend([dialog.windowTitle(), window.windowTitle(),
+                       [label.text() for label in window.findChildren(QLabel, "opening")
+                        if label.isVisible()], window.forms["company"].isVisible(),
+                       enabled_in_file_menu(window), window.save_action.isEnabled()])
+        next(b for b in dialog.findChildren(QPushButton) if b.text() == button).click()
+
+    QTimer.singleShot(0, look_then_press)
+    window = start_app([])
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: behind != [] and window.forms["company"].isVisible(), timeout=10_000)
+    assert behind == ["Restore unsaved work", "shared.smpolicy - smpolicy",
+                      ["Opening shared.smpolicy..."], False, NO_PROJECT_COMMANDS, False]
+    assert name_in(window) == then_shown
+    assert window.windowTitle().startswith("shared.smpolicy")
+    assert {"Save", "Save As...", "Export to Word...", "Print..."} <= {
+        *enabled_in_file_menu(window)}
+    assert not window.export_changes_action.isEnabled()  # nothing was sent to counsel
 
 
 # --- 2. Outside changes ----------------------------------------------------------------------
