@@ -92,7 +92,7 @@ class Holder:
     who: str  # "dana on office-pc", or "another window"
     since: datetime | None = None
 
-    def says(self, spelling: str) -> str:
+    def says(self, spelling: str | None) -> str:
         """"dana on office-pc since 3 December 2026, 09:12": the date as the app writes dates
         (`spelling` as for long_date_in)."""
         if self.since is None:

@@ -84,11 +84,14 @@ def _join_long(items: list[str]) -> str:
     return f"{'; '.join(items[:-1])}; and {items[-1]}"
 
 
-def long_date_in(spelling: str, value: date | None) -> str:
+def long_date_in(spelling: str | None, value: date | None) -> str:
     """A date as the policy writes it: "March 1, 2026", or outside the US "1 March 2026".
 
     The one way the app writes a date for people, in the policy and in the window alike:
-    `spelling` is the project's (Company.spelling), or where no project is open the system's.
+    `spelling` is the project's (Company.spelling), so its views write dates as its country
+    does whatever the system's locale. None where the app speaks for itself (About, the
+    recovery list): "1 March 2026" on every system, never a short form such as 03/01/26,
+    which a US and a UK reader take for different days.
     """
     if not value:
         return ""

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtGui import Qt as QtText  # the text functions: mightBeRichText...
 from PySide6.QtWidgets import (
@@ -41,18 +41,11 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str,
     return box
 
 
-def _system_date(when: date) -> str:
-    """A date where no project is open, as the system's country writes it ("March 1, 2026" in
-    the US, "1 March 2026" elsewhere), as a project in that country would write it."""
+def _app_date(when: date) -> str:
+    """A date where no project speaks: "4 December 2026" on every system (long_date_in)."""
     from smpolicy_desktop.render import long_date_in  # not in the frame: it loads the templates
 
-    return long_date_in(_system_spelling(), when)
-
-
-def _system_spelling() -> str:
-    """The spelling (for dates) of the system's country: "US", else "UK"."""
-    us = QLocale().territory() == QLocale.Country.UnitedStates  # the system's, unless set
-    return "US" if us else "UK"
+    return long_date_in(None, when)
 
 
 def plain_tooltip(text: str) -> str:
@@ -102,7 +95,7 @@ def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosa
     choices.setWordWrap(True)
     for autosave in found:
         where = str(autosave.original.parent) if autosave.original else "never saved"
-        choices.addItem(f"{autosave.name}, {_system_date(autosave.saved_at)}, "
+        choices.addItem(f"{autosave.name}, {_app_date(autosave.saved_at)}, "
                         f"{autosave.saved_at:%H:%M}\n{where}")
     choices.setCurrentRow(0)
     layout.addWidget(choices)
@@ -171,7 +164,7 @@ def ask_reload(parent: QWidget, name: str) -> bool:
 def ask_open_elsewhere(parent: QWidget, name: str, holder: Holder) -> str:
     """The file is open in another window: "read_only", "edit" (anyway) or "cancel"."""
     box = message_box(QMessageBox.Icon.Warning, "Open elsewhere",
-                      f"{name} is already open ({holder.says(_system_spelling())}).",
+                      f"{name} is already open ({holder.says(None)}).",
                       parent=parent)
     box.setInformativeText("Open it read-only to look at it, or edit it anyway: then the "
                            "window that saves second is warned before it overwrites.")
@@ -260,7 +253,7 @@ def offer_backup(parent: QWidget, path: Path, reason: str, backup: Path | None) 
         box.exec()
         return False
     saved = datetime.fromtimestamp(backup.stat().st_mtime)
-    when = f"{_system_date(saved)}, {saved:%H:%M}"
+    when = f"{_app_date(saved)}, {saved:%H:%M}"
     kept = (f"the previous save as a backup ({backup.name}, {when})"
             if backup.name.endswith(".bak") else
             f"every save in File > Versions (the last one: {when})")
@@ -293,5 +286,5 @@ def about(parent: QWidget) -> None:
         "document for your lawyer.</p>"
         "<p><b>smpolicy does not give legal advice.</b> Have a lawyer review your policy "
         "before you use it.</p>"
-        f"<p>Law as of {_system_date(law_as_of())}: the United "
+        f"<p>Law as of {_app_date(law_as_of())}: the United "
         "States (federal and state rules), the United Kingdom, Canada and Australia.</p>")

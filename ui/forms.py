@@ -7,6 +7,7 @@ mark. Edits go to the ProjectModel; the form re-reads whatever the model says ha
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -190,7 +191,7 @@ class AreaForm(ScrollColumn):
     def _editor(self, path: FieldPath, question: Question) -> FieldEditor:
         """The editor for the answer as it is now (make_editor chooses the kind)."""
         editor = make_editor(question, self._committer(path, question), self._clauses,
-                             lambda: self.model.value(path))
+                             lambda: self.model.value(path), self._date_text)
         if path == REVIEW:  # "Set" fills in the effective date plus the review cycle
             editor.suggestion = lambda: suggested_review_date(self.model.project)
         return editor
@@ -224,6 +225,11 @@ class AreaForm(ScrollColumn):
 
         return clause_names(self.model.project, clause_ids,
                             self.model.workspace.document())  # the one rendered Document
+
+    def _date_text(self, value: date) -> str:
+        from smpolicy_desktop.render import long_date_in  # Jinja loads after the first paint
+
+        return long_date_in(self.model.project.company.spelling, value)
 
     # --- edits in, changes out ---
 

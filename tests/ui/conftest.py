@@ -4,6 +4,7 @@ window's (from test_window.py)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from smpolicy_desktop.model import Project
@@ -13,6 +14,17 @@ from ui.project_model import ProjectModel
 
 # The window's fixtures (a fresh QSettings, dialogs answered by Answers) for every UI test.
 __all__ = ["Answers", "answers", "make_window", "settings"]
+
+
+@pytest.fixture
+def system_locale():
+    """system_locale(QLocale.Country.UnitedStates): what Qt takes for the system's locale
+    (English in that country) until the test ends."""
+    def use(territory: QLocale.Country) -> None:
+        QLocale.setDefault(QLocale(QLocale.Language.English, territory))
+
+    yield use
+    QLocale.setDefault(QLocale.system())
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidget
 
 from smpolicy_desktop import autosave
@@ -113,7 +113,11 @@ def test_nothing_is_autosaved_without_changes(qtbot, settings, users_file):
     assert not list(autosave.autosave_folder().glob("*"))
 
 
-def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, monkeypatch):
+@pytest.mark.parametrize("territory", [QLocale.Country.UnitedStates,
+                                       QLocale.Country.UnitedKingdom])
+def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, monkeypatch,
+                                                          system_locale, territory):
+    """No project speaks in the list: "4 December 2026, 09:12" on a US or a UK system alike."""
     crashed = autosave.Instance()
     autosave.write_autosave(Project(), users_file, crashed)
     autosave.write_autosave(Project(), None, crashed)
@@ -128,9 +132,11 @@ def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, mon
         return 1
 
     monkeypatch.setattr(QDialog, "exec", look_and_restore)
+    system_locale(territory)
     assert dialogs.choose_recovery(None, found) == ("restore", found[0])
     assert any("policy.smpolicy" in row for row in shown["rows"])
     assert any("Untitled project" in row for row in shown["rows"])
     for work, row in zip(found, shown["rows"], strict=True):
-        assert f"{work.saved_at:%H:%M}" in row
+        when = work.saved_at
+        assert f", {when.day} {when:%B} {when.year}, {when:%H:%M}\n" in row
     assert sorted(shown["buttons"]) == ["Discard all...", "Later", "Restore"]

@@ -6,7 +6,7 @@ import typing
 
 import pytest
 from pydantic import BaseModel
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -339,6 +339,25 @@ def test_a_choice_cell_is_picked_from_its_labels(qtbot, window, model):
     press_enter(qtbot, reviewers.view, combo)
     assert model.project.review.reviewers[0].status == "approved"
     assert cell(reviewers, 0, 2) == "Approved"
+
+
+@pytest.mark.parametrize(("country", "system", "shown"), [
+    ("GB", QLocale.Country.UnitedStates, "4 December 2026"),
+    ("US", QLocale.Country.UnitedKingdom, "December 4, 2026")])
+def test_a_date_cell_reads_as_the_projects_country_writes_it_not_the_system(
+        qtbot, window, model, system_locale, country, system, shown):
+    """A UK business on a US-set computer: a reviewer's date reads as its policy writes it
+    (the cell said 2026-12-04 for every project)."""
+    from datetime import date
+
+    system_locale(system)
+    model.set_value(("company", "country"), country)
+    model.set_value(("review", "reviewers"), [{"role": "Lawyer",
+                                               "reviewed_on": date(2026, 12, 4)}])
+    reviewers = form_of(window, "review").editor(("review", "reviewers"))
+    column = [question.name for question in reviewers.columns].index("reviewed_on")
+    assert cell(reviewers, 0, column) == shown
+    assert shown in render_document(model.project).text_lines()  # the policy's cell
 
 
 # --- Clause picker ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from smpolicy_desktop.questions import Question, questions
 
-from .base import MARK_COLOUR, Clauses, Commit, FieldEditor
+from .base import MARK_COLOUR, Clauses, Commit, DateText, FieldEditor
 from .choice import CheckField, ChoiceField, ChoicesField, ClauseField, NumberField
 from .date import DateField
 from .text import LineField, TextField
@@ -25,7 +25,7 @@ _SINGLE = {"line": LineField, "text": TextField, "check": CheckField, "choice": 
 
 
 def make_editor(question: Question, commit: Commit, clauses: Clauses,
-                read: Callable[[], object]) -> QWidget:
+                read: Callable[[], object], dates: DateText) -> QWidget:
     """The editor widget for one question; `read` gives the answer as the project holds it.
     Its `kind` is the kind chosen for that answer (Question.editor_kind)."""
     kind = question.editor_kind(read())
@@ -38,7 +38,7 @@ def make_editor(question: Question, commit: Commit, clauses: Clauses,
     elif kind == "table":
         from .tables import TableField
 
-        editor = TableField(question, commit, read, clauses)
+        editor = TableField(question, commit, read, clauses, dates)
     else:
         editor = _SINGLE[kind](question, commit)
     editor.kind = kind

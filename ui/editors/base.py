@@ -8,6 +8,7 @@ user edit through commit(rest, value, undo_text); rest is () for the whole answe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -18,6 +19,7 @@ Commit = Callable[..., None]  # commit(rest: tuple, value, undo_text: str | None
 # clause id -> its name (render.clause_names): the policy's clauses in document order, and
 # the ones asked for that it no longer has
 Clauses = Callable[[Iterable[str]], dict[str, str]]
+DateText = Callable[[date], str]  # a date as the project's policy writes it (long_date_in)
 
 MARK_COLOUR = QColor(240, 140, 20)
 MARK_BACKGROUND = QColor(240, 140, 20, 70)  # translucent, so it reads on light and dark themes

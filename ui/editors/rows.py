@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from smpolicy_desktop.questions import Question
 
-from .base import MARK_BACKGROUND, Clauses, Commit
-from .date import to_qdate
+from .base import MARK_BACKGROUND, Clauses, Commit, DateText
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -39,11 +38,12 @@ class AnswerRows(QAbstractTableModel):
 
     def __init__(self, title: str, read: Callable[[], list], commit: Commit,
                  columns: list[Question] | None = None, clauses: Clauses = dict,
-                 parent: QObject | None = None):
+                 dates: DateText = str, parent: QObject | None = None):
         super().__init__(parent)
         self.title, self.read, self.commit = title, read, commit
         self.columns = columns
         self.clauses = clauses
+        self.dates = dates  # a date cell reads as in the policy's table: as its country writes
         self.shown = 0  # rows the views know about; the project may already hold more or fewer
         self._synced: list = []  # the list the views were last told about (edits replace it)
         self.marks: dict[tuple, str] = {}
@@ -85,7 +85,7 @@ class AnswerRows(QAbstractTableModel):
         if kind == "choice":
             return self.columns[column].item_type(value).label
         if kind == "date":
-            return to_qdate(value).toString(Qt.DateFormat.ISODate)
+            return self.dates(value)
         if kind == "clause":
             return self.clauses([value])[value]  # as the policy has it now (0.1 ms)
         return " ".join(str(value).split())  # a multi-line answer shows on one line in its cell

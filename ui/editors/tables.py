@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.questions import Question, questions
 
-from .base import Clauses, Commit, FieldEditor
+from .base import Clauses, Commit, DateText, FieldEditor
 from .choice import ClauseField, fill_choices
 from .date import date_edit, from_qdate, to_qdate
 from .lists import CellLine, RowKeys, buttons, moved
@@ -36,13 +36,14 @@ class TableField(QWidget, FieldEditor):
     """Rows of answers: a column per row field, edited in place, rows added and moved."""
 
     def __init__(self, question: Question, commit: Commit, read: Callable[[], list],
-                 clauses: Clauses):
+                 clauses: Clauses, dates: DateText):
         super().__init__()
         self.title = question.title
         self.commit = commit
         self.row_model: type[BaseModel] = question.item_type
         self.columns = questions(self.row_model)
-        self.items = AnswerRows(question.title, read, commit, self.columns, clauses, self)
+        self.items = AnswerRows(question.title, read, commit, self.columns, clauses, dates,
+                                self)
         self.clauses = clauses
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
