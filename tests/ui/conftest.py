@@ -19,9 +19,10 @@ __all__ = ["Answers", "answers", "make_window", "settings"]
 @pytest.fixture
 def system_locale():
     """system_locale(QLocale.Country.UnitedStates): what Qt takes for the system's locale
-    (English in that country) until the test ends."""
-    def use(territory: QLocale.Country) -> None:
-        QLocale.setDefault(QLocale(QLocale.Language.English, territory))
+    (English, unless another language is given, in that country) until the test ends."""
+    def use(territory: QLocale.Country,
+            language: QLocale.Language = QLocale.Language.English) -> None:
+        QLocale.setDefault(QLocale(language, territory))
 
     yield use
     QLocale.setDefault(QLocale.system())

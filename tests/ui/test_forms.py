@@ -216,6 +216,18 @@ def test_a_date_can_be_set_changed_and_left_empty(qtbot, window, model):
     assert model.project.company.effective_date is None and not field.is_set.isChecked()
 
 
+def test_a_date_box_names_its_month_in_english_on_any_system(qtbot, model, system_locale):
+    """On a French-set computer the box said "4 déc. 2026" beside an English policy."""
+    from datetime import date
+
+    system_locale(QLocale.Country.France, QLocale.Language.French)  # before the form exists
+    model.set_value(("review", "next_review_date"), date(2026, 12, 4))
+    form = AreaForm(model, "review")
+    qtbot.addWidget(form)
+    form.show()
+    assert form.editor(("review", "next_review_date")).edit.text() == "4 Dec 2026"
+
+
 def test_a_date_before_1752_in_the_file_is_shown_as_it_is(qtbot, window, model):
     """Qt's date box stops at 14 Sep 1752 unless told; the form must show the file's date,
     which the preview and the Word file use."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from smpolicy_desktop.questions import Question
@@ -28,6 +28,9 @@ def date_edit(parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")  # reads the same in the US and elsewhere
+    # The month in English, as the policy names it ("4 déc. 2026" on a French system); the
+    # calendar's weeks still start on the day the system's country starts them.
+    edit.setLocale(QLocale(QLocale.Language.English, QLocale().territory()))
     edit.setMinimumDate(QDate(100, 1, 1))  # the earliest Qt allows; its default, 14 Sep 1752,
     # showed a file's earlier date as that day while the policy said the file's date
     edit.setKeyboardTracking(False)
