@@ -143,8 +143,7 @@ class MainWindow(QMainWindow):
         self.disk.changed.connect(self.files.disk_changed)
         self.rendering = Rendering(self.model, self)
         self.rendering.hold_checks(True)  # until the first document is on screen
-        self.undo_group.addStack(self.model.undo_stack)
-        self.undo_group.setActiveStack(self.model.undo_stack)
+        self.undo_group.addStack(self.model.undo_stack)  # active while shown: _commands_follow_page
         self._build_central()
         self.rendering.rendered.connect(self.preview.show_document)
         self.rendering.rendered.connect(self._update_kind)
@@ -316,6 +315,9 @@ class MainWindow(QMainWindow):
         shown = self.showing_project()
         for command in self.project_actions:
             command.setEnabled(shown)
+        # Undo and Redo follow the active history: none while no project shows (Ctrl+Z
+        # changed the hidden one), the project's own, as it was, when it shows again.
+        self.undo_group.setActiveStack(self.model.undo_stack if shown else None)
         if shown:
             self.exports.update_changes_action()
 

@@ -72,6 +72,37 @@ def test_the_start_page_offers_no_command_on_a_project_it_does_not_show(qtbot, s
     assert not window.export_actions["docx"].isEnabled()
 
 
+def edit_menu(window: MainWindow) -> list[str]:
+    """Edit's entries as the menu shows them, the greyed ones in brackets."""
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    return [(text if a.isEnabled() else f"({text})")
+            for a in menu.actions() if not a.isSeparator()
+            for text in [a.text().replace("&", "")]][:2]
+
+
+def test_undo_and_redo_wait_while_no_project_shows_and_come_back_with_it(qtbot, make_window):
+    """Seen from Help > Welcome Page: Undo and Redo stayed enabled, and Ctrl+Z changed the
+    policy behind the start page unseen. They wait like the other commands on a project, and
+    the project's history is there again when it shows."""
+    window = make_window()
+    window.model.set_value(("company", "name"), "Harbor Lane", typing=False)
+    window.model.set_value(("company", "name"), "Harbor Lane Accounting", typing=False)
+    window.undo_action.trigger()
+    shown = edit_menu(window)
+    assert shown == ["Undo Edit Company name", "Redo Edit Company name"]
+    window.welcome_action.trigger()
+    assert edit_menu(window) == ["(Undo)", "(Redo)"]
+    assert not window.undo_tool.isEnabled() and not window.redo_tool.isEnabled()
+    window.activateWindow()
+    qtbot.keyClick(window.start_page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.undo_action.trigger()
+    assert window.model.project.company.name == "Harbor Lane"  # nothing undone unseen
+    window.start_page.findChild(QPushButton, "back").click()
+    assert edit_menu(window) == shown and window.undo_tool.isEnabled()
+    window.redo_action.trigger()
+    assert window.model.project.company.name == "Harbor Lane Accounting"
+
+
 def test_the_example_opens_as_an_untitled_copy(qtbot, settings, answers):
     window = first_start(qtbot, settings)
     window.start_page.findChild(QPushButton, "example").click()
