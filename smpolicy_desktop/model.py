@@ -491,12 +491,16 @@ class ClauseWording(Area):
     text holds a line per paragraph: "- " starts a bullet, "1. " a numbered step and "| " a
     table row (cells between " | "). based_on is the generated text the wording replaced,
     so the app can say when the answers behind the clause have changed since.
+
+    A title_only wording is a new title alone (counsel renamed the clause and left its words):
+    the body stays the generated one, following the answers; text and based_on stay empty.
     """
 
     clause_id: str
     title: str = ""  # empty: the generated heading
     text: str = ""
     based_on: str = ""
+    title_only: bool = False
 
 
 class OwnerClause(Area):

@@ -817,7 +817,8 @@ def stale_wording(project: Project) -> dict[str, str]:
         return {}
     generated = generated_texts(project)
     return {w.clause_id: generated[w.clause_id] for w in project.wording
-            if w.clause_id in generated and generated[w.clause_id] != w.based_on}
+            if not w.title_only and w.clause_id in generated
+            and generated[w.clause_id] != w.based_on}
 
 
 def _apply_own_wording(root: Any, project: Project) -> None:
@@ -854,6 +855,8 @@ def _apply_own_wording(root: Any, project: Project) -> None:
             continue
         if wording.title.strip():
             element.set("data-title", xml_safe(wording.title.strip()))
+        if wording.title_only:  # the generated words stay, following the answers
+            continue
         body = [child for child in element if not _is_clause(child)]
         anchor = body[0] if body else next(iter(element), None)
         for new in _elements(wording.text):

@@ -22,6 +22,7 @@ from typing import Any
 from lxml import etree
 
 from .model import (
+    ClauseWording,
     CommentReply,
     CounselComment,
     OwnerClause,
@@ -1449,15 +1450,21 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     wording = own_wording(project, clause_id, body,
                           title if title and title != generated_title else "")
     removed = not body.strip() and not title
-    if clause_texts(current).get(clause_id) == body and not wording.title and not removed:
+    same_words = clause_texts(current).get(clause_id) == body
+    if same_words and not wording.title and not removed:
         outcome.done.append(f"{name}: already says this")
         return
+    own = project.wording_for(clause_id)
+    if same_words and wording.title and (own is None or own.title_only):
+        # A new title alone: kept with it, the words stopped following the answers, unseen.
+        wording = ClauseWording(clause_id=clause_id, title=wording.title, title_only=True)
     project.wording = [w for w in project.wording if w.clause_id != clause_id] + [wording]
     if removed:
         outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
                             "wording brings it back)")
     else:
-        outcome.done.append(f"{name}: kept counsel's wording")
+        kept = "title" if wording.title_only else "wording"
+        outcome.done.append(f"{name}: kept counsel's {kept}")
 
 
 def _quoted(names: list[str]) -> str:
@@ -1547,8 +1554,9 @@ def _protections(project: Project) -> set[tuple[str, str]]:
 
 def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any, ...]]:
     """The answers whose change gives exactly this clause text, set in the project (and the
-    clause's own wording dropped, so it follows its answers again): a list whose rows or items
-    counsel added or took out, one text answer, or both; none when no such change does."""
+    clause's own words dropped, so it follows its answers again; a title alone stays): a list
+    whose rows or items counsel added or took out, one text answer, or both; none when no
+    such change does."""
     from .questions import questions
     from .render import clause_texts, render_document
 
@@ -1575,7 +1583,8 @@ def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any,
         if paths:
             for path in paths:
                 _assign(project, path, _at(trial, path))
-            project.wording = [w for w in project.wording if w.clause_id != clause_id]
+            project.wording = [w for w in project.wording
+                               if w.clause_id != clause_id or w.title_only]
             return list(paths)
     return []
 

@@ -33,7 +33,7 @@ from .safe_write import (
 )
 
 FORMAT = "smpolicy-project"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BACKUP_SUFFIX = ".bak"
 
 
@@ -322,8 +322,14 @@ def _v5_to_v6(answers: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
+def _v6_to_v7(answers: dict[str, Any]) -> dict[str, Any]:
+    """Schema 7 can keep a clause's new title alone (title_only), its words following the
+    answers; schema 6 kept the words with it, as they stay, so its files need no change."""
+    return answers
+
+
 MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [
-    _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6]
+    _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1, "one migration per older schema_version"
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import copy
 
+import docx
 import pytest
 
-from smpolicy_desktop.render import clause_texts
+from smpolicy_desktop.render import clause_texts, stale_wording
 from smpolicy_desktop.review import Decision
 from tests.docx_projects import OWNER
 from tests.test_counsel_markup_lists import (
@@ -317,16 +318,18 @@ def test_counsels_spaces_do_not_freeze_the_clause(sent, tmp_path, added):
     assert workspace.project.wording == [], outcome.done
 
 
+def _shorter_confidential_heading(root) -> None:
+    """Counsel takes "business " out of 4.6's heading, and changes nothing under it."""
+    heading = next(p for p in root.iter(w("p")) if any(
+        mark.get(w("name")) == "smp_employees_confidential"
+        for mark in p.iter(w("bookmarkStart"))))
+    _split(heading, "business ", lambda text: _change("del", 1060, _run(text, deleted=True)))
+
+
 def test_a_heading_counsel_reworded_is_shown_as_it_reads(sent, tmp_path):
     """The selected change is shown in its sentence, a clause's title too: counsel taking
     "business " out of 4.6's heading reads "Confidential information" with the change."""
-    def edit(root) -> None:
-        heading = next(p for p in root.iter(w("p")) if any(
-            mark.get(w("name")) == "smp_employees_confidential"
-            for mark in p.iter(w("bookmarkStart"))))
-        _split(heading, "business ", lambda text: _change("del", 1060, _run(text, deleted=True)))
-
-    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    workspace, read = reply_of(sent, tmp_path, on_body(_shorter_confidential_heading))
     item, = read.items
     assert (item.kind, item.clause_id, item.text) == (
         "deletion", "employees.confidential", "business ")
@@ -335,6 +338,45 @@ def test_a_heading_counsel_reworded_is_shown_as_it_reads(sent, tmp_path):
     accept_all(workspace, read)
     assert workspace.document().clauses()["employees.confidential"] == \
         "4.6 Confidential information"
+
+
+def test_a_clause_counsel_only_retitled_still_follows_the_answers(sent, tmp_path):
+    """Counsel renames 4.6 "Confidential information" and leaves its words alone; later the
+    owner adds "Prices before launch" to what counts as confidential. The clause kept its old
+    list under the new title, in the preview and in Word (the window only said "your wording
+    may be out of date"): its whole text had been kept as counsel's. Only the title is now."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_shorter_confidential_heading))
+    assert accept_all(workspace, read).done == [
+        "4.6 Confidential business information: kept counsel's title"]
+    listed = workspace.project.employees.confidential_info
+    workspace.set_value(("employees", "confidential_info"), [*listed, "Prices before launch"])
+    assert workspace.document().clauses()["employees.confidential"] == \
+        "4.6 Confidential information"
+    assert clause_texts(workspace.document())["employees.confidential"].splitlines()[
+        len(listed) + 1] == "- Prices before launch"
+    word = [p.text for p in docx.Document(workspace.export(tmp_path / "p.docx")).paragraphs]
+    at = word.index("4.6 Confidential information")
+    assert "Prices before launch" in word[at + 2:at + len(listed) + 3]  # under its first line
+    assert stale_wording(workspace.project) == {}  # nothing of the owner's to be out of date
+
+
+def test_counsels_title_stays_when_their_next_reply_adds_to_the_clause(sent, tmp_path):
+    """Counsel renamed 4.6 in their first reply; in the next they add an item to its list,
+    which goes into the answer: the clause keeps counsel's title and shows the item."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_shorter_confidential_heading))
+    accept_all(workspace, read)
+    second = workspace.export(tmp_path / "second.docx", remember=True)
+    workspace.save()
+
+    def add(root) -> None:
+        _bullet_after(_paragraph(root.find(w("body")), "Financial results"), SOURCE_CODE, 995)
+
+    workspace, read = reply_of((workspace.path, second), tmp_path, on_body(add))
+    accept_all(workspace, read)
+    assert workspace.project.employees.confidential_info[-1] == SOURCE_CODE
+    assert workspace.document().clauses()["employees.confidential"] == \
+        "4.6 Confidential information"
+    assert f"- {SOURCE_CODE}" in clause_texts(workspace.document())["employees.confidential"]
 
 
 def test_a_lawyer_marking_up_on_the_owners_computer_is_heard(sent, tmp_path):

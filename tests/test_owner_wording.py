@@ -12,9 +12,9 @@ import docx
 from docx.oxml.ns import qn
 
 from smpolicy_desktop.checks.policy_check import check_project
-from smpolicy_desktop.model import CounselNote, OwnerClause
+from smpolicy_desktop.model import ClauseWording, CounselNote, OwnerClause
 from smpolicy_desktop.render import clause_texts, own_wording, render_document, stale_wording
-from smpolicy_desktop.storage import FORMAT, load_project, save_project
+from smpolicy_desktop.storage import FORMAT, SCHEMA_VERSION, load_project, save_project
 from smpolicy_desktop.workspace import Workspace
 from tests.docx_projects import filled_project
 
@@ -91,6 +91,44 @@ def test_the_project_file_keeps_wording_and_owner_clauses(tmp_path):
     again = load_project(tmp_path / "p.smpolicy")
     assert again.wording == project.wording and again.owner_clauses == project.owner_clauses
     assert "Use emoji sparingly." in clause_texts(render_document(again))["own.1"]
+
+
+def test_a_schema_6_file_with_counsels_title_on_a_clause_opens_as_it_showed(tmp_path):
+    """Before schema 7 a clause counsel only renamed kept its words with the new title, and
+    they stayed as they were when an answer changed: such a file still shows them, and says
+    they may be out of date, as it did. Saved again, it says it is schema 7."""
+    project = filled_project()
+    words = clause_texts(render_document(project))["employees.confidential"]
+    project.wording.append(own_wording(project, "employees.confidential", words,
+                                       "Confidential information"))
+    project.employees.confidential_info = [*project.employees.confidential_info,
+                                           "Prices before launch"]
+    answers = project.model_dump(mode="json")
+    for wording in answers["wording"]:
+        del wording["title_only"]  # a field of schema 7
+    path = tmp_path / "six.smpolicy"
+    path.write_text(json.dumps({"format": FORMAT, "schema_version": 6, "project": answers}))
+    opened = load_project(path)
+    document = render_document(opened)
+    assert document.clauses()["employees.confidential"].endswith(" Confidential information")
+    assert clause_texts(document)["employees.confidential"] == words
+    assert list(stale_wording(opened)) == ["employees.confidential"]
+    save_project(opened, path)
+    assert json.loads(path.read_text())["schema_version"] == SCHEMA_VERSION
+    assert load_project(path) == opened
+
+
+def test_a_title_alone_is_kept_in_the_file_and_its_words_follow_the_answers(tmp_path):
+    project = filled_project()
+    project.wording.append(ClauseWording(clause_id="employees.confidential",
+                                         title="Confidential information", title_only=True))
+    save_project(project, tmp_path / "p.smpolicy")
+    again = load_project(tmp_path / "p.smpolicy")
+    assert again.wording == project.wording
+    again.employees.confidential_info = ["Prices before launch"]
+    document = render_document(again)
+    assert document.clauses()["employees.confidential"].endswith(" Confidential information")
+    assert "- Prices before launch" in clause_texts(document)["employees.confidential"]
 
 
 def test_a_schema_2_file_keeps_its_remembered_export_as_the_first_version(tmp_path):

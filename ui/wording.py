@@ -60,10 +60,11 @@ class Wording:
         project = self.model.project
         document_text = clause_texts(self.model.workspace.document())
         current = project.wording_for(clause_id)
+        words = current if current is not None and not current.title_only else None
         stale = stale_wording(project).get(clause_id)
         dialog = WordingDialog(self.headings([clause_id])[clause_id],
-                               current.text if current else document_text.get(clause_id, ""),
-                               current is not None, stale, self.parent)
+                               words.text if words else document_text.get(clause_id, ""),
+                               words is not None, stale, self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         if dialog.choice == "revert":
@@ -72,8 +73,9 @@ class Wording:
             self._set_wording(clause_id, own_wording(project, clause_id, current.text,
                                                      current.title), "Keep your wording")
         else:
-            self._set_wording(clause_id, own_wording(project, clause_id, dialog.text()),
-                              "Edit wording")
+            self._set_wording(clause_id, own_wording(project, clause_id, dialog.text(),
+                                                     current.title if current else ""),
+                              "Edit wording")  # the dialog edits the words: a title stays
         return True
 
     def revert(self, clause_id: str) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.model import OwnerClause, Project
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import own_wording
-from smpolicy_desktop.storage import load_project, save_project
+from smpolicy_desktop.storage import SCHEMA_VERSION, load_project, save_project
 from ui import dialogs, printing
 from ui.file_commands import example_project
 from ui.main_window import MainWindow
@@ -337,15 +337,16 @@ def test_a_file_from_a_newer_smpolicy_is_not_offered_its_older_backup(qtbot, tmp
     path = tmp_path / "policy.smpolicy"
     save_project(presets()["nonprofit"].project(), path)
     save_project(presets()["retail_consumer"].project(), path)  # a .bak exists
-    newer = path.read_text(encoding="utf-8").replace('"schema_version": 6', '"schema_version": 7')
+    newer = path.read_text(encoding="utf-8").replace(f'"schema_version": {SCHEMA_VERSION}',
+                                                     f'"schema_version": {SCHEMA_VERSION + 1}')
     path.write_text(newer, encoding="utf-8")
     window = make_window()
     answers.open_backup = True
     assert not window.files.load(path)
     assert answers.backups_offered == [None]
     assert answers.errors == ["policy.smpolicy: this file was made by a newer version of "
-                              "smpolicy (file format 7; this version reads up to 6). Please "
-                              "update the app"]
+                              f"smpolicy (file format {SCHEMA_VERSION + 1}; this version reads "
+                              f"up to {SCHEMA_VERSION}). Please update the app"]
     assert path.read_text(encoding="utf-8") == newer
 
 

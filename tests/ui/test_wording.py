@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog, QMenu
 
-from smpolicy_desktop.render import own_wording, render_document
+from smpolicy_desktop.model import ClauseWording
+from smpolicy_desktop.render import clause_texts, own_wording, render_document
 from tests.docx_projects import filled_project
 from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
 from ui.wording import RuleDialog, WordingDialog, clause_at
@@ -128,3 +129,28 @@ def test_stale_wording_of_a_clause_the_owner_took_out_is_named_by_its_title(qtbo
     assert window.stale_bar.message.text() == (
         'Your wording may be out of date: an answer behind "If this policy is broken" (no '
         "longer in the policy) has changed since you wrote it.")
+
+
+def test_a_clause_counsel_retitled_is_edited_from_its_words_and_keeps_the_title(
+        qtbot, window, monkeypatch):
+    """Counsel renamed a clause and left its words (the title alone is theirs): Edit wording
+    shows the words the clause says, and the owner's new words keep counsel's title."""
+    window.model.set_value(("wording",), [ClauseWording(
+        clause_id="employees.personal_use", title="Personal posts at work", title_only=True)])
+    qtbot.waitUntil(lambda: "Personal posts at work" in window.preview.toPlainText())
+    shown = []
+
+    def reword(dialog):
+        shown.append(dialog.editor.toPlainText())
+        dialog.editor.setPlainText("Personal posts wait for your breaks.")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(WordingDialog, "exec", reword)
+    window.wording.edit("employees.personal_use")
+    assert "Just make sure your work gets done" in shown[0]
+    qtbot.waitUntil(lambda: "Personal posts wait for your breaks." in
+                    window.preview.toPlainText())
+    clause = clause_texts(window.model.workspace.document())
+    assert clause["employees.personal_use"] == "Personal posts wait for your breaks."
+    assert render_document(window.model.project).clauses()["employees.personal_use"].endswith(
+        " Personal posts at work")
