@@ -105,12 +105,12 @@ def _heading(styles: list[str] | tuple[()], index: int) -> bool:
 
 
 def _diff_heading(old: str, new: str) -> tuple[Edit, ...]:
-    """A numbered heading's change with its new number unmarked."""
+    """A heading's change with its new number unmarked, and its old one left out: also where
+    it had none (counsel types a new clause's heading without one, and the policy numbers it
+    once accepted)."""
     old_number, new_number = _HEADING_NUMBER.match(old), _HEADING_NUMBER.match(new)
-    if old_number is None or new_number is None:
-        return diff_text(old, new)
-    return _merged([Edit(new_number.group()), *diff_text(old[old_number.end():],
-                                                         new[new_number.end():])])
+    old_start, new_start = (number.end() if number else 0 for number in (old_number, new_number))
+    return _merged([Edit(new[:new_start]), *diff_text(old[old_start:], new[new_start:])])
 
 
 def _aligned(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:

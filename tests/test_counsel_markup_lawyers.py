@@ -283,6 +283,8 @@ def test_a_lawyer_who_adds_a_section_with_a_clause(tmp_path):
     at = headings.index("9 Artificial intelligence")
     assert headings[at - 1] == "8.3 No retaliation"
     assert headings[at + 1:at + 3] == ["9.1 Using AI at work", "10 Review of this policy"]
+    workspace.export(tmp_path / "next.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "next.docx") == []  # it marked "[+9 +]", "[+9.1 +]"
 
 
 @pytest.mark.slow

@@ -32,6 +32,7 @@ from tests.test_review_import import (
     _run,
     _split,
     export_for_counsel,
+    marked_paragraphs,
     w,
 )
 from tests.test_review_other_editors import _relate, element, offered, on_body, reply_of
@@ -509,21 +510,27 @@ def test_a_link_counsel_inserts_keeps_its_address(sent, tmp_path):
         f"discipline. See the staff handbook ({HANDBOOK}).")
 
 
-def test_a_section_counsel_adds_is_a_section(sent, tmp_path):
-    """A heading in the Heading 1 style, with a clause under it, between sections 8 and 9:
-    it came in as clause 8.3 of 'Your rights', its clause as 8.4."""
+AI_SECTION = (("Artificial intelligence", "Heading1"), ("AI tools", "Heading2"),
+              ("Ask before you use an AI tool for work.", ""))
+
+
+def typed_after_your_rights(*paragraphs: tuple[str, str]):
+    """Counsel typing the paragraphs ((text, Word style)), tracked and with no number, at the
+    end of section 8 'Your rights'."""
     def add(root) -> None:
         last = next(mark.getparent() for mark in root.iter(w("bookmarkStart"))
                     if mark.get(w("name")) == "smp_review").getprevious()
-        for number, (text, style) in enumerate((("Artificial intelligence", "Heading1"),
-                                                ("AI tools", "Heading2"),
-                                                ("Ask before you use an AI tool for work.",
-                                                 ""))):
+        for number, (text, style) in enumerate(paragraphs):
             added = _new_paragraph(text, style, 1200 + 2 * number)
             last.addnext(added)
             last = added
+    return on_body(add)
 
-    workspace, read = reply_of(sent, tmp_path, on_body(add))
+
+def test_a_section_counsel_adds_is_a_section(sent, tmp_path):
+    """A heading in the Heading 1 style, with a clause under it, between sections 8 and 9:
+    it came in as clause 8.3 of 'Your rights', its clause as 8.4."""
+    workspace, read = reply_of(sent, tmp_path, typed_after_your_rights(*AI_SECTION))
     accept_all(workspace, read)
     headings = [b.text for b in workspace.document().blocks
                 if b.kind in ("heading1", "heading2")]
@@ -532,6 +539,21 @@ def test_a_section_counsel_adds_is_a_section(sent, tmp_path):
         "9.1 AI tools", "10 Review of this policy"]
     assert "Ask before you use an AI tool for work." in clause_texts(
         workspace.document()).values()
+
+
+@pytest.mark.parametrize("typed", [AI_SECTION, AI_SECTION[1:]], ids=["section", "clause"])
+def test_the_next_redline_marks_only_the_owners_edit_not_the_numbers_of_counsels_headings(
+        sent, tmp_path, typed):
+    """Counsel typed the headings of a new section or clause without numbers, and the policy
+    numbers them once accepted: the next redline marked the numbers as inserted ("[+9 +]
+    Artificial intelligence", "[+8.4 +]AI tools"), changes nobody made."""
+    workspace, read = reply_of(sent, tmp_path, typed_after_your_rights(*typed))
+    accept_all(workspace, read)
+    workspace.set_value(("training", "consequences"),
+                        "Coaching first; serious breaches may lead to a written warning.")
+    workspace.export(tmp_path / "redline.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "redline.docx") == [
+        "Coaching first; serious breaches may lead to [-discipline-][+a written warning+]."]
 
 
 def test_an_edit_in_the_contents_list_is_told_not_dropped(sent, tmp_path):
