@@ -1376,6 +1376,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         elif item.kind == CONTENTS_EDIT:
             outcome.warnings.append(f"{item.id}: {item.text}; change the heading itself to "
                                     "rename the section")
+    _place_counsels_clauses(project, reply)
     for finding in check_project(project):
         if (finding.rule, finding.clause_id) not in before and finding.at_least("warning"):
             outcome.warnings.append(f"{names.get(finding.clause_id, 'The policy')}: "
@@ -1801,9 +1802,22 @@ def _place_after(project: Project, reply: Reply, after: str) -> tuple[str, str]:
     return _place_after(project, reply, reply.new_clauses[after])  # where the section would go
 
 
+def _place_counsels_clauses(project: Project, reply: Reply) -> None:
+    """Each of counsel's new clauses already in the project where it goes now: one accepted
+    before the new section counsel put it in (so at the end of the section before) moves
+    into that section once it is accepted, in this reading of the reply or a later one."""
+    for item in reply.items:
+        if item.kind == NEW_CLAUSE:
+            clause = _clause_from(project, reply, item)
+            made = next((made for made in project.owner_clauses if _same(clause, made)), None)
+            if made is not None:
+                made.section_id, made.after = clause.section_id, clause.after
+
+
 def _same(clause: OwnerClause, other: OwnerClause) -> bool:
-    """The same clause of the owner's own, whatever its id."""
-    return clause.model_dump(exclude={"id"}) == other.model_dump(exclude={"id"})
+    """The same clause of the owner's own, whatever its id and wherever it was put: where
+    counsel's clause goes depends on which of counsel's other new clauses are accepted."""
+    return (clause.title, clause.text) == (other.title, other.text)
 
 
 def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: Decision,

@@ -13,6 +13,7 @@ import pytest
 
 from smpolicy_desktop.render import clause_texts, stale_wording
 from smpolicy_desktop.review import Decision
+from smpolicy_desktop.workspace import Workspace
 from tests.docx_projects import OWNER
 from tests.test_counsel_markup_lists import (
     SOURCE_CODE,
@@ -539,6 +540,26 @@ def test_a_section_counsel_adds_is_a_section(sent, tmp_path):
         "9.1 AI tools", "10 Review of this policy"]
     assert "Ask before you use an AI tool for work." in clause_texts(
         workspace.document()).values()
+
+
+def test_a_clause_accepted_before_its_section_on_another_day_moves_into_it(sent, tmp_path):
+    """The clause accepted, the project saved and closed, the reply opened again to accept
+    the section: the clause is 9.1 of it; it stayed 8.4 under 'Your rights' and the section,
+    empty, was not shown."""
+    workspace, read = reply_of(sent, tmp_path, typed_after_your_rights(*AI_SECTION))
+    clause, section = (next(i.id for i in read.items if i.text.startswith(title))
+                       for title in ("AI tools", "Artificial intelligence"))
+    workspace.apply_review(read, {clause: Decision("accept")})
+    workspace.save()
+    workspace = Workspace.open(sent[0])
+    workspace.apply_review(workspace.read_reply(tmp_path / "reply.docx"),
+                           {section: Decision("accept")})
+    headings = list(workspace.document().clauses().values())
+    at = headings.index("9 Artificial intelligence")
+    assert headings[at - 1] == "8.3 No retaliation"
+    assert headings[at + 1:at + 3] == ["9.1 AI tools", "10 Review of this policy"]
+    assert list(clause_texts(workspace.document()).values()).count(
+        "Ask before you use an AI tool for work.") == 1
 
 
 @pytest.mark.parametrize("typed", [AI_SECTION, AI_SECTION[1:]], ids=["section", "clause"])

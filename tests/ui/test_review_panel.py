@@ -457,3 +457,28 @@ def test_a_key_typed_waits_for_no_render_of_the_notes(qtbot, window, monkeypatch
         pass
     assert renders == [1]
     assert [notes.topLevelItem(i).text(2) for i in range(notes.topLevelItemCount())] == before
+
+
+def test_a_clause_accepted_before_the_section_counsel_put_it_in_lands_once_in_it(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """Counsel added section 'Artificial intelligence' with clause 'AI tools'; the owner
+    accepts the clause first, then the section: the clause is in the section once (it was
+    in the policy twice, as 8.4 and 9.1)."""
+    from smpolicy_desktop.workspace import Workspace
+    from tests.test_counsel_markup_word import AI_SECTION, typed_after_your_rights
+    from tests.test_review_other_editors import rewrite
+
+    workspace = Workspace(filled_project())
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
+                    typed_after_your_rights(*AI_SECTION))
+    window = window_with_reply(qtbot, make_window, workspace.project, reply, monkeypatch)
+    for text in ("AI tools", "Artificial intelligence"):
+        select(window, text)
+        window.review_panel.accept_button.click()
+    assert sorted((c.title, c.text) for c in window.model.project.owner_clauses) == [
+        ("AI tools", "Ask before you use an AI tool for work."), ("Artificial intelligence", "")]
+    qtbot.waitUntil(lambda: "9.1 AI tools" in window.preview.toPlainText())
+    shown = window.preview.toPlainText()
+    assert shown.count("Ask before you use an AI tool for work.") == 1
+    assert "8.4 AI tools" not in shown
