@@ -900,7 +900,13 @@ def _elements(text: str) -> list[Any]:
     return elements
 
 
-def own_wording(project: Project, clause_id: str, text: str, title: str = "") -> ClauseWording:
-    """The owner's wording for a clause, noting the generated text it replaces."""
-    return ClauseWording(clause_id=clause_id, title=title, text=text,
-                         based_on=generated_texts(project).get(clause_id, ""))
+def own_wording(project: Project, clause_id: str, text: str,
+                title: str = "") -> ClauseWording | None:
+    """The wording to keep for a clause, noting the generated text it replaces. Words the app
+    writes now are nobody's own: kept, they would stop following the answers, so a new title
+    alone is kept (title_only), or no wording at all."""
+    generated = generated_texts(project).get(clause_id)
+    if text != generated:
+        return ClauseWording(clause_id=clause_id, title=title, text=text,
+                             based_on=generated or "")
+    return ClauseWording(clause_id=clause_id, title=title, title_only=True) if title else None

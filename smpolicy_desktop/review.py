@@ -22,7 +22,6 @@ from typing import Any
 from lxml import etree
 
 from .model import (
-    ClauseWording,
     CommentReply,
     CounselComment,
     OwnerClause,
@@ -1451,20 +1450,17 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     wording = own_wording(project, clause_id, body,
                           title if title and title != generated_title else "")
     removed = not body.strip() and not title
-    same_words = clause_texts(current).get(clause_id) == body
-    if same_words and not wording.title and not removed:
+    retitled = wording is not None and wording.title
+    if clause_texts(current).get(clause_id) == body and not retitled and not removed:
         outcome.done.append(f"{name}: already says this")
         return
-    own = project.wording_for(clause_id)
-    if same_words and wording.title and (own is None or own.title_only):
-        # A new title alone: kept with it, the words stopped following the answers, unseen.
-        wording = ClauseWording(clause_id=clause_id, title=wording.title, title_only=True)
-    project.wording = [w for w in project.wording if w.clause_id != clause_id] + [wording]
+    project.wording = [w for w in project.wording if w.clause_id != clause_id] + \
+        ([wording] if wording else [])
     if removed:
         outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
                             "wording brings it back)")
     else:
-        kept = "title" if wording.title_only else "wording"
+        kept = "title" if wording and wording.title_only else "wording"
         outcome.done.append(f"{name}: kept counsel's {kept}")
 
 

@@ -99,8 +99,9 @@ def test_a_schema_6_file_with_counsels_title_on_a_clause_opens_as_it_showed(tmp_
     they may be out of date, as it did. Saved again, it says it is schema 7."""
     project = filled_project()
     words = clause_texts(render_document(project))["employees.confidential"]
-    project.wording.append(own_wording(project, "employees.confidential", words,
-                                       "Confidential information"))
+    project.wording.append(ClauseWording(clause_id="employees.confidential",  # as 6 kept it
+                                         title="Confidential information", text=words,
+                                         based_on=words))
     project.employees.confidential_info = [*project.employees.confidential_info,
                                            "Prices before launch"]
     answers = project.model_dump(mode="json")

@@ -99,9 +99,13 @@ class Wording:
                              "Add a rule", typing=False)
         return True
 
-    def _set_wording(self, clause_id: str, wording: ClauseWording, text: str) -> None:
-        others = [w for w in self.model.project.wording if w.clause_id != clause_id]
-        self.model.set_value(("wording",), [*others, wording], text, typing=False)
+    def _set_wording(self, clause_id: str, wording: ClauseWording | None, text: str) -> None:
+        wordings = self.model.project.wording
+        # In its place in the list: the same wording saved again is no change (no undo step).
+        at = next((i for i, w in enumerate(wordings) if w.clause_id == clause_id), len(wordings))
+        others = [w for w in wordings if w.clause_id != clause_id]
+        kept = others[:at] + ([wording] if wording else []) + others[at:]
+        self.model.set_value(("wording",), kept, text, typing=False)
 
     def fill_menu(self, menu, clause_id: str) -> None:
         """The wording actions for the clause under the cursor, added to a context menu."""

@@ -154,3 +154,49 @@ def test_a_clause_counsel_retitled_is_edited_from_its_words_and_keeps_the_title(
     assert clause["employees.personal_use"] == "Personal posts wait for your breaks."
     assert render_document(window.model.project).clauses()["employees.personal_use"].endswith(
         " Personal posts at work")
+
+
+def test_saving_the_words_unchanged_keeps_the_clause_following_the_answers(
+        qtbot, window, monkeypatch):
+    """Edit wording, then Save without changing a word: nothing changes (no undo step, the
+    project not modified), and when the owner later changes the answer the clause states,
+    the preview shows the new answer; the clause had kept its old words as the owner's."""
+    assert not window.isWindowModified()
+    answer_dialog(monkeypatch, WordingDialog)  # Save, the words as shown
+    window.wording.edit("training.consequences")
+    assert window.model.project.wording == []
+    assert not window.model.undo_stack.canUndo()
+    assert not window.isWindowModified()
+    window.model.set_value(("training", "consequences"), "A written warning comes first.",
+                           typing=False)
+    qtbot.waitUntil(lambda: "A written warning comes first." in window.preview.toPlainText())
+    assert window.stale_bar.isHidden()
+
+
+def test_saving_the_words_unchanged_keeps_counsels_title_alone(qtbot, window, monkeypatch):
+    """A clause counsel only renamed, saved unchanged from Edit wording: the title stays and
+    the words still follow the answers."""
+    retitled = ClauseWording(clause_id="training.consequences", title="Breaking this policy",
+                             title_only=True)
+    window.model.set_value(("wording",), [retitled])
+    answer_dialog(monkeypatch, WordingDialog)
+    window.wording.edit("training.consequences")
+    assert window.model.project.wording == [retitled]
+    window.model.set_value(("training", "consequences"), "A written warning comes first.",
+                           typing=False)
+    qtbot.waitUntil(lambda: "A written warning comes first." in window.preview.toPlainText())
+    assert "Breaking this policy" in window.preview.toPlainText()
+
+
+def test_saving_your_own_words_unchanged_is_no_step_to_undo(window, monkeypatch):
+    """Two clauses in the owner's words; the first saved again as it is: Edit > Undo has
+    nothing new to undo and the project is not marked modified."""
+    project = window.model.project
+    window.model.replace(project.model_copy(update={"wording": [
+        own_wording(project, "training.consequences", "Our own words on breaches."),
+        own_wording(project, "employees.personal_use", "Personal posts wait for breaks.")]}),
+        None)
+    answer_dialog(monkeypatch, WordingDialog)
+    window.wording.edit("training.consequences")
+    assert not window.model.undo_stack.canUndo()
+    assert not window.isWindowModified()
