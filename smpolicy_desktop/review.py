@@ -21,6 +21,7 @@ from typing import Any
 
 from lxml import etree
 
+from .document import Document
 from .model import (
     CommentReply,
     CounselComment,
@@ -1425,26 +1426,26 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
 
             labels = [question.title if question else ".".join(map(str, path))
                       for path in paths for question in [question_at(path)]]
-            now = clause_texts(render_document(project, reply.version.kind))
+            answered = render_document(project, reply.version.kind)
+            now = clause_texts(answered)
             names = clause_names(project)
             also = [names[other] for other, text in now.items()
                     if other != clause_id and shown.get(other) != text]  # restated there
             repeated = f"; {_quoted(also)} repeats it and changes with it" if also else ""
             outcome.done.append(f"{name}: kept as your answer to {_quoted(labels)}{repeated}")
-            return
+            if not title or _heading(answered, clause_id) in (None, title):
+                return  # else counsel renamed it too: the title is kept below
         if ANSWER in hows:
             outcome.warnings.append(f"{name}: no single answer gives "
                                     "counsel's text; "
                                     "kept as the clause's wording")
     current = render_document(project, reply.version.kind)
-    heading = next((b for b in current.blocks if b.clause_id == clause_id
-                    and b.kind in ("heading1", "heading2")), None)
-    if heading is None:  # the title block, or a clause gone since: no wording to keep
+    generated_title = _heading(current, clause_id)
+    if generated_title is None:  # the title block, or a clause gone since: no wording to keep
         outcome.warnings.append(f"{', '.join(sorted(accepted))}: counsel changed text that is "
                                 "not in a clause (such as the title block); change the answers "
                                 "behind it yourself")
         return
-    generated_title = "".join(r.text for r in heading.runs) if heading else ""
     if title and title != generated_title and not body.strip():
         title, body = "", title  # counsel's heading with no rule under it: its words are the rule
     wording = own_wording(project, clause_id, body,
@@ -1462,6 +1463,14 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     else:
         kept = "title" if wording and wording.title_only else "wording"
         outcome.done.append(f"{name}: kept counsel's {kept}")
+
+
+def _heading(document: Document, clause_id: str) -> str | None:
+    """The clause's heading as the document shows it; None for the title block, or a clause
+    the document no longer has."""
+    block = next((b for b in document.blocks if b.clause_id == clause_id
+                  and b.kind in ("heading1", "heading2")), None)
+    return None if block is None else "".join(run.text for run in block.runs)
 
 
 def _quoted(names: list[str]) -> str:

@@ -381,6 +381,23 @@ def test_counsels_title_stays_when_their_next_reply_adds_to_the_clause(sent, tmp
     assert f"- {SOURCE_CODE}" in clause_texts(workspace.document())["employees.confidential"]
 
 
+def test_counsels_title_and_item_in_one_reply_are_both_kept(sent, tmp_path):
+    """In one reply counsel renames 4.6 and adds an item to its list: the item goes into the
+    answer and the clause shows counsel's title too (the title had been dropped)."""
+    def retitle_and_add(root) -> None:
+        _shorter_confidential_heading(root)
+        _bullet_after(_paragraph(root.find(w("body")), "Financial results"), SOURCE_CODE, 995)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(retitle_and_add))
+    done = accept_all(workspace, read).done
+    assert "4.6 Confidential business information: kept counsel's title" in done, done
+    assert workspace.project.employees.confidential_info[-1] == SOURCE_CODE
+    assert workspace.document().clauses()["employees.confidential"] == \
+        "4.6 Confidential information"
+    assert f"- {SOURCE_CODE}" in clause_texts(workspace.document())["employees.confidential"]
+    assert stale_wording(workspace.project) == {}  # the words still follow the answers
+
+
 def test_a_lawyer_marking_up_on_the_owners_computer_is_heard(sent, tmp_path):
     """Word names each change and comment by its user, here the owner's name (counsel sat
     with the owner at their computer). The file sent held no change of the owner's, and their
