@@ -61,7 +61,8 @@ def write_target(path: Path | str) -> Path:
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: int | None = None,
-                     replace_read_only: bool = False, follow_links: bool = True) -> None:
+                     replace_read_only: bool = False, follow_links: bool = True,
+                     durable: bool = True) -> None:
     """Write beside the target, flush, fsync, then replace it in one step.
 
     A symbolic link is written through (its target changes). The file gets `mode` if given,
@@ -72,6 +73,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: i
     follow_links=False: a symbolic link at `path` is replaced, never its target (a file the
     app names itself, such as a backup, or an export: a link there may have been put by
     someone else, and following it would overwrite whatever file it points to).
+    durable=False: no fsync, for a cache whose entry a power cut may lose or tear (it is only
+    made again), where waiting for the disk would delay what the user sees.
     """
     path = write_target(path) if follow_links else Path(path)
     before = refuse_unwritable(path, replace_read_only=replace_read_only,
@@ -82,7 +85,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: i
         with os.fdopen(fd, "wb") as handle:  # held (and locked) until the file is in place
             write(handle)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
             if before is not None and mode is None:
                 _copy_metadata(before, path, tmp_name)
             else:
@@ -99,7 +103,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, mode: i
     except BaseException:
         _remove_quietly(tmp_name)
         raise
-    _fsync_folder(path.parent)
+    if durable:
+        _fsync_folder(path.parent)
 
 
 def refuse_unwritable(path: Path, *, replace_read_only: bool = False,
