@@ -244,10 +244,16 @@ class FileCommands:
 # The recent files need only the settings: File > Open Recent lists them while the window fills.
 
 def remember(settings: QSettings, path: Path) -> None:
-    recent = [str(path)] + [p for p in recent_files(settings) if p != str(path)]
-    settings.setValue("recent_files", recent[:MAX_RECENT])
-    settings.setValue("last_file", str(path))
-    settings.setValue("last_folder", str(path.parent))
+    """The file first among the recent ones, and the last file and folder. What the settings
+    hold already is not set again: QSettings writes its file after any set (waiting for the
+    disk), and on the usual start, the last project reopened, it did so before the first paint."""
+    held = recent_files(settings)
+    recent = ([str(path)] + [p for p in held if p != str(path)])[:MAX_RECENT]
+    if recent != held:
+        settings.setValue("recent_files", recent)
+    for key, value in (("last_file", str(path)), ("last_folder", str(path.parent))):
+        if settings.value(key) != value:
+            settings.setValue(key, value)
 
 
 def recent_files(settings: QSettings) -> list[str]:
