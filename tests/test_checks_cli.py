@@ -258,6 +258,21 @@ def test_a_marked_up_word_policy_is_checked_as_it_reads_with_the_changes_accepte
 
 
 @pytest.mark.slow
+def test_a_word_tables_header_row_is_read_as_column_titles_not_rules(tmp_path):
+    """Our Word policy's tables repeat a header row ("Who", "When to call"): its cells are column
+    titles, read as headings like the policy's own headings; the rows under it are read."""
+    from smpolicy_desktop.checks.document_check import read_paragraphs
+    from smpolicy_desktop.exporters import write_document
+    from smpolicy_desktop.render import render_document
+
+    ours = tmp_path / "ours.docx"
+    project = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
+    write_document(render_document(project), ours, "docx")
+    read = dict(read_paragraphs(ours))
+    assert read["When to call"] is True
+    assert read[project.responses.escalation_chain[0].when] is False
+
+
 def test_a_word_or_pdf_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
     source = tmp_path / "existing.txt"
     source.write_text(EXISTING_POLICY, encoding="utf-8")

@@ -63,7 +63,7 @@ class DocumentReport:
 def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
     """The document's paragraphs (and table cells) as plain text, each with whether it is a
     heading (a Markdown '#' line, a Word paragraph styled as a title, heading or contents
-    entry)."""
+    entry, a cell of a Word table's header row)."""
     suffix = path.suffix.lower()
     if suffix not in READABLE:
         raise DocumentError(f"{path}: cannot read {suffix or 'this'} files; use "
@@ -172,10 +172,19 @@ def _docx_paragraphs(path: Path) -> list[tuple[str, bool]]:
         document = open_docx(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
-    cells = [(" ".join(_as_accepted(p._p) for p in cell.paragraphs), False)
+    cells = [(" ".join(_as_accepted(p._p) for p in cell.paragraphs), _header_row(row))
              for table in document.tables for row in table.rows for cell in row.cells]
     return [(_as_accepted(p._p), p.style is not None and p.style.name.lower().startswith(
         ("heading", "title", "toc"))) for p in document.paragraphs] + cells
+
+
+def _header_row(row) -> bool:
+    """Whether a Word table row is its header row (repeated on each page): its cells are column
+    titles ("When to call"), not rules."""
+    from docx.oxml.ns import qn
+
+    properties = row._tr.trPr
+    return properties is not None and properties.find(qn("w:tblHeader")) is not None
 
 
 def _as_accepted(paragraph) -> str:
