@@ -140,7 +140,7 @@ def run_new(args: argparse.Namespace) -> None:
     workspace = Workspace(preset.project())
     workspace.save(args.output)  # a replaced file is kept as .bak
     print(f"Created {args.output} from the {preset.title} preset")
-    _say_if_open(args.output, workspace.project.company.spelling)
+    _say_if_open(args.output)
 
 
 def run_validate(args: argparse.Namespace) -> None:
@@ -172,7 +172,7 @@ def run_export(args: argparse.Namespace) -> None:
     if len(workspace.project.sent_versions) > records:  # recorded in the project file
         version = workspace.project.sent_versions[-1]
         print(f"Recorded it in {args.file} as {version.id}, {version.label.lower()}")
-        _say_if_open(args.file, workspace.project.company.spelling)
+        _say_if_open(args.file)
 
 
 def run_check(args: argparse.Namespace) -> None:
@@ -248,17 +248,17 @@ def run_import_review(args: argparse.Namespace) -> None:
     for line in outcome.warnings:
         print(f"warning: {line}", file=out)
     print(f"Saved {args.file}", file=out)
-    _say_if_open(args.file, spelling)
+    _say_if_open(args.file)
 
 
-def _say_if_open(path: Path, spelling: str) -> None:
+def _say_if_open(path: Path) -> None:
     """The file just written is open in a window: say so (that window asks before it saves
-    over this change, and offers to show it), the date in the project's `spelling`."""
+    over this change, and offers to show it), as the window's "Open elsewhere" box does."""
     from .file_watch import OpenLock
 
     holder = OpenLock.holder(path)
     if holder:
-        print(f"note: {path} is open in a window ({holder.says(spelling)}); that window will "
+        print(f"note: {path} is open in a window ({holder.says()}); that window will "
               "ask before saving over this change", file=sys.stderr)
 
 

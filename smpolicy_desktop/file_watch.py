@@ -92,14 +92,14 @@ class Holder:
     who: str  # "dana on office-pc", or "another window"
     since: datetime | None = None
 
-    def says(self, spelling: str | None) -> str:
-        """"dana on office-pc since 3 December 2026, 09:12": the date as the app writes dates
-        (`spelling` as for long_date_in)."""
+    def says(self) -> str:
+        """"dana on office-pc since 3 December 2026, 09:12", in the window and the CLI alike:
+        the app's own words, so the date is written as the app writes it for every project."""
         if self.since is None:
             return self.who
         from .render import long_date_in  # only when another window has the file
 
-        return f"{self.who} since {long_date_in(spelling, self.since.date())}, " \
+        return f"{self.who} since {long_date_in(None, self.since.date())}, " \
                f"{self.since:%H:%M}"
 
 

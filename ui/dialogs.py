@@ -164,7 +164,7 @@ def ask_reload(parent: QWidget, name: str) -> bool:
 def ask_open_elsewhere(parent: QWidget, name: str, holder: Holder) -> str:
     """The file is open in another window: "read_only", "edit" (anyway) or "cancel"."""
     box = message_box(QMessageBox.Icon.Warning, "Open elsewhere",
-                      f"{name} is already open ({holder.says(None)}).",
+                      f"{name} is already open ({holder.says()}).",
                       parent=parent)
     box.setInformativeText("Open it read-only to look at it, or edit it anyway: then the "
                            "window that saves second is warned before it overwrites.")
