@@ -247,7 +247,8 @@ class AreaForm(ScrollColumn):
     def _on_changed(self, changed: FieldPath) -> None:
         for name, row in self.rows.items():
             path = (self.area, name)
-            if path[:len(changed)] == changed[:len(path)]:
+            # A date box writes dates as the project's country does, which may just have changed
+            if path[:len(changed)] == changed[:len(path)] or row.editor.kind == "date":
                 value = self.model.value(path)
                 if row.question.editor_kind(value) != row.editor.kind:
                     self._replace_editor(row)

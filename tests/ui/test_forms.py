@@ -225,7 +225,39 @@ def test_a_date_box_names_its_month_in_english_on_any_system(qtbot, model, syste
     form = AreaForm(model, "review")
     qtbot.addWidget(form)
     form.show()
-    assert form.editor(("review", "next_review_date")).edit.text() == "4 Dec 2026"
+    assert form.editor(("review", "next_review_date")).edit.text() == "Dec 4, 2026"
+
+
+@pytest.mark.parametrize(("country", "shown", "written"), [
+    ("US", "Dec 4, 2026", "December 4, 2026"), ("GB", "4 Dec 2026", "4 December 2026")])
+def test_a_date_box_reads_in_the_order_the_policy_writes_dates(
+        qtbot, window, model, country, shown, written):
+    """A US project's box said "4 Dec 2026" beside a policy that says "December 4, 2026"."""
+    from datetime import date
+
+    model.set_value(("company", "country"), country)
+    model.set_value(("company", "effective_date"), date(2026, 12, 4))
+    assert form_of(window, "company").editor(("company", "effective_date")).edit.text() == shown
+    assert any(written in line for line in render_document(model.project).text_lines())
+
+
+def test_date_boxes_follow_the_country_when_it_changes(qtbot, window, model):
+    """A UK business that was US by default: its date boxes change order with the policy, on
+    the Company tab and on the tabs already shown, and back on undo."""
+    from datetime import date
+
+    model.set_value(("company", "effective_date"), date(2026, 12, 4))
+    model.set_value(("review", "next_review_date"), date(2027, 12, 4))
+    review = form_of(window, "review").editor(("review", "next_review_date")).edit
+    company = form_of(window, "company")
+    effective = company.editor(("company", "effective_date")).edit
+    assert (effective.text(), review.text()) == ("Dec 4, 2026", "Dec 4, 2027")
+    country = company.editor(("company", "country"))
+    country.activated.emit(country.findData("GB"))  # as picking it in the list does
+    assert model.project.company.country == "GB"
+    assert (effective.text(), review.text()) == ("4 Dec 2026", "4 Dec 2027")
+    undo(model)
+    assert (effective.text(), review.text()) == ("Dec 4, 2026", "Dec 4, 2027")
 
 
 def test_a_date_before_1752_in_the_file_is_shown_as_it_is(qtbot, window, model):
@@ -353,13 +385,13 @@ def test_a_choice_cell_is_picked_from_its_labels(qtbot, window, model):
     assert cell(reviewers, 0, 2) == "Approved"
 
 
-@pytest.mark.parametrize(("country", "system", "shown"), [
-    ("GB", QLocale.Country.UnitedStates, "4 December 2026"),
-    ("US", QLocale.Country.UnitedKingdom, "December 4, 2026")])
+@pytest.mark.parametrize(("country", "system", "shown", "editing"), [
+    ("GB", QLocale.Country.UnitedStates, "4 December 2026", "4 Dec 2026"),
+    ("US", QLocale.Country.UnitedKingdom, "December 4, 2026", "Dec 4, 2026")])
 def test_a_date_cell_reads_as_the_projects_country_writes_it_not_the_system(
-        qtbot, window, model, system_locale, country, system, shown):
+        qtbot, window, model, system_locale, country, system, shown, editing):
     """A UK business on a US-set computer: a reviewer's date reads as its policy writes it
-    (the cell said 2026-12-04 for every project)."""
+    (the cell said 2026-12-04 for every project), and so does its box while edited."""
     from datetime import date
 
     system_locale(system)
@@ -370,6 +402,8 @@ def test_a_date_cell_reads_as_the_projects_country_writes_it_not_the_system(
     column = [question.name for question in reviewers.columns].index("reviewed_on")
     assert cell(reviewers, 0, column) == shown
     assert shown in render_document(model.project).text_lines()  # the policy's cell
+    open_cell(reviewers, 0, column)
+    assert reviewers.view.focusWidget().text() == editing
 
 
 # --- Clause picker ---------------------------------------------------------------------------

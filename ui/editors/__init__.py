@@ -21,7 +21,7 @@ __all__ = ["MARK_COLOUR", "ClauseField", "FieldEditor", "Question", "make_editor
            "missing_clause", "questions"]
 
 _SINGLE = {"line": LineField, "text": TextField, "check": CheckField, "choice": ChoiceField,
-           "choices": ChoicesField, "number": NumberField, "date": DateField}
+           "choices": ChoicesField, "number": NumberField}
 
 
 def make_editor(question: Question, commit: Commit, clauses: Clauses,
@@ -39,6 +39,8 @@ def make_editor(question: Question, commit: Commit, clauses: Clauses,
         from .tables import TableField
 
         editor = TableField(question, commit, read, clauses, dates)
+    elif kind == "date":
+        editor = DateField(question, commit, dates)
     else:
         editor = _SINGLE[kind](question, commit)
     editor.kind = kind

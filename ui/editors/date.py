@@ -1,10 +1,12 @@
 """Editors for dates: a date box with a calendar, and an answer that may be left empty.
 
-Dates read "2 Dec 2026" everywhere, so they mean the same in the US and elsewhere.
+A box writes a date in the order its project's policy does: "Dec 2, 2026" in a US project,
+"2 Dec 2026" elsewhere, whatever the system.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -13,7 +15,9 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from smpolicy_desktop.questions import Question
 
-from .base import Commit, FieldEditor, guard_wheel, leave_window_keys
+from .base import Commit, DateText, FieldEditor, guard_wheel, leave_window_keys
+
+_SAMPLE = date(1999, 12, 31)  # its day, month and year cannot be taken for one another
 
 
 def to_qdate(value: date) -> QDate:
@@ -24,10 +28,19 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def date_edit(parent: QWidget | None = None) -> QDateEdit:
+def follow_dates(edit: QDateEdit, dates: DateText) -> None:
+    """The box writes a date in the order `dates` (long_date_in, for the project) does, its
+    month short: "Dec 4, 2026" beside "December 4, 2026" in the policy, or "4 Dec 2026"."""
+    written = dates(_SAMPLE)  # "December 31, 1999" or "31 December 1999"
+    shape = re.sub(r"[^\W\d]+", "MMM", written).replace("31", "d").replace("1999", "yyyy")
+    if edit.displayFormat() != shape:  # a new format lays the box out again: not per key
+        edit.setDisplayFormat(shape)
+
+
+def date_edit(dates: DateText, parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")  # reads the same in the US and elsewhere
+    follow_dates(edit, dates)
     # The month in English, as the policy names it ("4 déc. 2026" on a French system); the
     # calendar's weeks still start on the day the system's country starts them.
     edit.setLocale(QLocale(QLocale.Language.English, QLocale().territory()))
@@ -43,14 +56,15 @@ def date_edit(parent: QWidget | None = None) -> QDateEdit:
 class DateField(QWidget, FieldEditor):
     """A date that may be left empty: a "Set" checkbox beside the date."""
 
-    def __init__(self, question: Question, commit: Commit):
+    def __init__(self, question: Question, commit: Commit, dates: DateText):
         super().__init__()
+        self.dates = dates
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.is_set = QCheckBox("Set")
         self.is_set.setAccessibleName(f"{question.title} is set")
         self.suggestion: Callable[[], date | None] = lambda: None  # the date "Set" fills in
-        self.edit = date_edit()
+        self.edit = date_edit(dates)
         self.edit.setAccessibleName(question.title)
         layout.addWidget(self.is_set)
         layout.addWidget(self.edit)
@@ -61,7 +75,9 @@ class DateField(QWidget, FieldEditor):
         self.edit.dateChanged.connect(lambda day: commit((), from_qdate(day)))
 
     def show_value(self, value: date | None) -> None:
+        """The answer, in the order the project's policy writes dates now."""
         with QSignalBlocker(self.is_set), QSignalBlocker(self.edit):
+            follow_dates(self.edit, self.dates)
             self.is_set.setChecked(value is not None)
             self.edit.setEnabled(value is not None)
             shown = value or self.suggestion()

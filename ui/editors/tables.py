@@ -182,7 +182,7 @@ class CellDelegate(QStyledItemDelegate):
             editor = ClauseField(self.table.clauses, parent=parent)
             editor.refresh()
         elif question.kind == "date":
-            editor = date_edit(parent)
+            editor = date_edit(self.table.items.dates, parent)
         else:
             editor = CellLine(parent)
             editor.show_example(question.example)
