@@ -228,6 +228,27 @@ def test_a_date_box_names_its_month_in_english_on_any_system(qtbot, model, syste
     assert form.editor(("review", "next_review_date")).edit.text() == "Dec 4, 2026"
 
 
+@pytest.mark.parametrize(("system", "first_day"), [
+    (QLocale.Country.UnitedKingdom, Qt.DayOfWeek.Monday),
+    (QLocale.Country.Australia, Qt.DayOfWeek.Monday),
+    (QLocale.Country.UnitedStates, Qt.DayOfWeek.Sunday)])
+def test_a_date_box_writes_september_as_sep_on_any_system(
+        qtbot, model, system_locale, system, first_day):
+    """A UK-set computer's box said "Sept 4, 2026" (Qt's British English), a US-set one's
+    "Sep 4, 2026": one way for every system, three letters as for every other month. Its
+    calendar still starts the week on the day the system's country does."""
+    from datetime import date
+
+    system_locale(system)  # before the form exists
+    model.set_value(("review", "next_review_date"), date(2026, 9, 4))
+    form = AreaForm(model, "review")
+    qtbot.addWidget(form)
+    form.show()
+    box = form.editor(("review", "next_review_date")).edit
+    assert box.text() == "Sep 4, 2026"
+    assert box.calendarWidget().firstDayOfWeek() == first_day
+
+
 @pytest.mark.parametrize(("country", "shown", "written"), [
     ("US", "Dec 4, 2026", "December 4, 2026"), ("GB", "4 Dec 2026", "4 December 2026")])
 def test_a_date_box_reads_in_the_order_the_policy_writes_dates(

@@ -41,9 +41,11 @@ def date_edit(dates: DateText, parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     follow_dates(edit, dates)
-    # The month in English, as the policy names it ("4 déc. 2026" on a French system); the
-    # calendar's weeks still start on the day the system's country starts them.
-    edit.setLocale(QLocale(QLocale.Language.English, QLocale().territory()))
+    # The month in English, as the policy names it ("4 déc. 2026" on a French system), and
+    # the same on every system ("Sep": Qt's British English says "Sept"). The calendar's weeks
+    # still start on the day the system's country starts them.
+    edit.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    edit.calendarWidget().setFirstDayOfWeek(QLocale().firstDayOfWeek())
     edit.setMinimumDate(QDate(100, 1, 1))  # the earliest Qt allows; its default, 14 Sep 1752,
     # showed a file's earlier date as that day while the policy said the file's date
     edit.setKeyboardTracking(False)
