@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import linecache
+import locale
 import os
 import sys
 import time
@@ -68,6 +69,10 @@ class Application(QApplication):
 def application(argv: list[str]) -> QApplication:
     """The one QApplication, named so QSettings and the state folder agree on the app."""
     app = QApplication.instance() or Application([sys.argv[0], *argv])
+    # Qt on Linux and macOS sets the C library's locale from the system's as it starts, and
+    # Python's month names follow it: "décembre 4, 2026" in the policy on a French desktop.
+    # The policy and the app write dates in English (Qt's own QLocale is not affected).
+    locale.setlocale(locale.LC_TIME, "C")
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

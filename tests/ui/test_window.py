@@ -539,6 +539,43 @@ def test_the_about_box_writes_its_date_one_way_on_every_system(qtbot, window, mo
     assert "Law as of 2 December 2026:" in shown[0]
 
 
+ENGLISH_MONTHS_SCRIPT = """
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.render import render_document
+from ui.app import application
+
+application([])  # as the app starts
+project = Project(company={"effective_date": "2026-12-04"})
+print(next(line for line in render_document(project).text_lines() if "effective" in line))
+"""
+
+
+def test_the_policy_names_its_months_in_english_on_a_system_in_another_language():
+    """On a Linux desktop set to French the policy said "effective décembre 4, 2026": Qt
+    takes the system's language for the C library's as it starts, and Python's month names
+    follow that."""
+    import locale
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    before = locale.setlocale(locale.LC_TIME)
+    try:
+        locale.setlocale(locale.LC_TIME, "fr_FR.UTF-8")
+    except locale.Error:
+        pytest.skip("this system has no French locale")
+    finally:
+        locale.setlocale(locale.LC_TIME, before)
+    result = subprocess.run([sys.executable, "-c", ENGLISH_MONTHS_SCRIPT], cwd=REPO,
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "LC_ALL": "fr_FR.UTF-8"})
+    assert result.returncode == 0, result.stderr
+    assert "effective December 4, 2026" in result.stdout
+
+
 def test_standard_shortcuts(window):
     assert window.save_action.shortcut().toString() == "Ctrl+S"
     assert window.open_action.shortcut().toString() == "Ctrl+O"
