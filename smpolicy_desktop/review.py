@@ -175,6 +175,7 @@ class Reply:
     new_clauses: dict[str, str]  # a new clause's item id -> the clause (or new one) it follows
     moves: dict[str, str] = field(default_factory=dict)  # each half of a move -> the other
     recorded_as: str = ""  # the version this reply was kept as, once a decision was applied
+    made: dict[str, str] = field(default_factory=dict)  # new clause's item -> the owner's clause
 
     def item(self, item_id: str) -> ReviewItem:
         found = next((i for i in self.items if i.id == item_id), None)
@@ -1755,18 +1756,21 @@ def _assign(project: Project, path: tuple[Any, ...], value: Any) -> None:
 
 def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outcome) -> None:
     """A clause of the owner's own from counsel's new clause, or from words counsel added;
-    once only (the review panel applies a clause's accepted items again with each one)."""
+    once only (the review panel applies a clause's accepted items again with each one, and
+    the owner may have changed the clause's words in between)."""
     if item.kind != NEW_CLAUSE and not (item.kind == "insertion"
                                         and item.clause_id in reply.sections):
         outcome.warnings.append(f"{item.id}: only words counsel added can become a clause of "
                                 "your own")
         return
     clause = _clause_from(project, reply, item)
-    if any(_same(clause, made) for made in project.owner_clauses):
-        return
-    project.owner_clauses.append(clause.model_copy(update={"id": project.new_owner_clause_id()}))
-    what = "clause" if clause.section_id else "section"
-    outcome.done.append(f"{item.id}: added {clause.title!r} as a {what} of your own")
+    made = _made(project, reply, item, clause)
+    if made is None:
+        made = clause.model_copy(update={"id": project.new_owner_clause_id()})
+        project.owner_clauses.append(made)
+        what = "clause" if clause.section_id else "section"
+        outcome.done.append(f"{item.id}: added {clause.title!r} as a {what} of your own")
+    reply.made[item.id] = made.id
 
 
 def _clause_from(project: Project, reply: Reply, item: ReviewItem) -> OwnerClause:
@@ -1799,7 +1803,7 @@ def _place_after(project: Project, reply: Reply, after: str) -> tuple[str, str]:
         section = reply.sections.get(after, after)
         return section, "" if after == section else after
     earlier = _clause_from(project, reply, reply.item(after))
-    made = next((c for c in project.owner_clauses if _same(c, earlier)), None)
+    made = _made(project, reply, reply.item(after), earlier)
     if earlier.section_id:
         return earlier.section_id, made.id if made else earlier.after
     if made is not None:  # a new section: the clause opens it
@@ -1814,9 +1818,19 @@ def _place_counsels_clauses(project: Project, reply: Reply) -> None:
     for item in reply.items:
         if item.kind == NEW_CLAUSE:
             clause = _clause_from(project, reply, item)
-            made = next((made for made in project.owner_clauses if _same(clause, made)), None)
+            made = _made(project, reply, item, clause)
             if made is not None:
                 made.section_id, made.after = clause.section_id, clause.after
+
+
+def _made(project: Project, reply: Reply, item: ReviewItem,
+          clause: OwnerClause) -> OwnerClause | None:
+    """The clause of the owner's own that counsel's new clause (`item`, made into `clause`)
+    became: the one it made in this reading, whatever its words now (the owner may have
+    applied a safer wording to it), else one with its words (the reply read again)."""
+    made = reply.made.get(item.id)
+    return next((c for c in project.owner_clauses if c.id == made and c.title == clause.title),
+                None) or next((c for c in project.owner_clauses if _same(clause, c)), None)
 
 
 def _same(clause: OwnerClause, other: OwnerClause) -> bool:

@@ -482,3 +482,42 @@ def test_a_clause_accepted_before_the_section_counsel_put_it_in_lands_once_in_it
     shown = window.preview.toPlainText()
     assert shown.count("Ask before you use an AI tool for work.") == 1
     assert "8.4 AI tools" not in shown
+
+
+def test_a_clause_counsel_added_then_made_safer_stays_one_clause(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """Counsel adds a clause after 4.3 and a sentence to 4.3; the owner accepts the clause,
+    applies the safer wording to a risky sentence in it, then accepts the sentence: the
+    policy has the clause once, in the safer words (a second copy in counsel's words came
+    back, as accepting in 4.3 added counsel's clause again)."""
+    from smpolicy_desktop.workspace import Workspace
+    from tests.test_review_import import _change, _new_paragraph, _paragraph, _run
+    from tests.test_review_other_editors import on_body, rewrite
+
+    risky = "Never post anything negative about your manager."
+
+    def counsel(root) -> None:
+        clause = _paragraph(root, "Just make sure your work gets done")
+        clause.append(_change("ins", 940, _run(" Your breaks are yours.")))
+        body = _new_paragraph(f"Keep work apps behind a screen lock. {risky}", "", 960)
+        clause.addnext(body)
+        body.addprevious(_new_paragraph("4.3A Personal devices", "Heading2", 950))
+
+    workspace = Workspace(filled_project())
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx", on_body(counsel))
+    window = window_with_reply(qtbot, make_window, workspace.project, reply, monkeypatch)
+    select(window, "Personal devices")
+    window.review_panel.accept_button.click()
+    findings = window.findings
+    qtbot.waitUntil(lambda: any(f.excerpt == risky for f in findings.findings), timeout=10_000)
+    findings.list.setCurrentRow(next(row for row, f in enumerate(findings.findings)
+                                     if f.excerpt == risky))
+    findings.apply_button.click()
+    select(window, "Your breaks are yours.")
+    window.review_panel.accept_button.click()
+    qtbot.waitUntil(lambda: "Your breaks are yours." in window.preview.toPlainText())
+    shown = window.preview.toPlainText()
+    assert shown.count("Personal devices") == 1
+    assert shown.count("Keep work apps behind a screen lock.") == 1
+    assert risky not in shown
