@@ -1449,11 +1449,13 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
         return
     if title and title != generated_title and not body.strip():
         title, body = "", title  # counsel's heading with no rule under it: its words are the rule
-    wording = own_wording(project, clause_id, body,
-                          title if title and title != generated_title else "")
+    own_title = getattr(project.wording_for(clause_id), "title", "")
+    # counsel's heading where they changed it; where they kept it, the title the owner (or
+    # counsel, in an earlier round) gave the clause stays
+    kept_title = title if title != generated_title else own_title
+    wording = own_wording(project, clause_id, body, kept_title)
     removed = not body.strip() and not title
-    retitled = wording is not None and wording.title
-    if clause_texts(current).get(clause_id) == body and not retitled and not removed:
+    if clause_texts(current).get(clause_id) == body and kept_title == own_title and not removed:
         outcome.done.append(f"{name}: already says this")
         return
     project.wording = [w for w in project.wording if w.clause_id != clause_id] + \

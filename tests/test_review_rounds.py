@@ -14,6 +14,7 @@ import pytest
 from lxml import etree
 
 from smpolicy_desktop.cli import main
+from smpolicy_desktop.model import ClauseWording
 from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
 from smpolicy_desktop.storage import load_project, save_project
@@ -526,3 +527,27 @@ def test_counsel_rejecting_one_of_two_changes_of_the_owners_in_a_clause(tmp_path
     _accept_all(project_file, reply)
     assert load_project(project_file).training.consequences == (
         "Coaching always comes first; serious breaches may lead to discipline.")
+
+
+def test_counsels_edit_under_a_heading_counsel_kept_keeps_the_owners_own_title(tmp_path):
+    """The owner titled the clause "Breaking the rules" and wrote its words; counsel adds a
+    sentence and leaves the heading: the policy still says "Breaking the rules" (it went back
+    to "If this policy is broken"), with counsel's sentence."""
+    project_file, _ = export_for_counsel(tmp_path)
+    project = load_project(project_file)
+    project.wording = [ClauseWording(
+        clause_id="training.consequences", title="Breaking the rules",
+        text=f"Coaching first; {CONSEQUENCES}. We talk it through with you first.")]
+    save_project(project, project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "sent2.docx"),
+                 "--remember"]) == 0
+
+    def counsel(root) -> None:
+        _paragraph(root, CONSEQUENCES).append(
+            _change("ins", 903, _run(" We will put any warning in writing.")))
+    _accept_all(project_file, rewrite(tmp_path / "sent2.docx", tmp_path / "reply.docx",
+                                      on_body(counsel)))
+    document = Workspace.open(project_file).document()
+    assert document.clauses()["training.consequences"].endswith(" Breaking the rules")
+    assert "We will put any warning in writing." in clause_texts(document)[
+        "training.consequences"]
