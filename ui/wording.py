@@ -79,9 +79,13 @@ class Wording:
         return True
 
     def revert(self, clause_id: str) -> None:
-        self.model.set_value(("wording",), [w for w in self.model.project.wording
-                                            if w.clause_id != clause_id],
-                             "Revert to the generated wording", typing=False)
+        """The generated words back; a title the clause was given (by the owner or by counsel)
+        stays, until this is done again on the title alone."""
+        current = self.model.project.wording_for(clause_id)
+        title = current.title if current is not None and not current.title_only else ""
+        self._set_wording(clause_id, ClauseWording(clause_id=clause_id, title=title,
+                                                   title_only=True) if title else None,
+                          _revert_text(current))
 
     def add_rule(self, after_clause: str) -> bool:
         """Ask for a rule of the owner's own, to follow the clause (or open the section)."""
@@ -114,9 +118,19 @@ class Wording:
         heading = self.headings([clause_id])[clause_id]
         menu.addSeparator()
         menu.addAction(f"Edit wording of {heading}...", lambda: self.edit(clause_id))
-        if self.model.project.wording_for(clause_id) is not None:
-            menu.addAction("Revert to the generated wording", lambda: self.revert(clause_id))
+        current = self.model.project.wording_for(clause_id)
+        if current is not None:
+            menu.addAction(_revert_text(current), lambda: self.revert(clause_id))
         menu.addAction("Add a rule here...", lambda: self.add_rule(clause_id))
+
+
+def _revert_text(wording: ClauseWording | None) -> str:
+    """What reverting the clause's wording does, as its menu item and undo step say it."""
+    if wording is not None and wording.title_only:
+        return "Revert to the generated title"
+    if wording is not None and wording.title:
+        return "Revert to the generated wording (keeps the title)"
+    return "Revert to the generated wording"
 
 
 def _section_of(model: ProjectModel, clause_id: str) -> str:

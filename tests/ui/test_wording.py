@@ -200,3 +200,24 @@ def test_saving_your_own_words_unchanged_is_no_step_to_undo(window, monkeypatch)
     window.wording.edit("training.consequences")
     assert not window.model.undo_stack.canUndo()
     assert not window.isWindowModified()
+
+
+def test_revert_gives_the_generated_words_back_and_keeps_counsels_title(qtbot, window):
+    """Counsel renamed a clause and rewrote it: reverting its wording brings the generated
+    words back under counsel's title, as the menu says (it took the title away too, without
+    a word); Revert to the generated title then brings the generated title back."""
+    generated = render_document(window.model.project).clauses()["employees.personal_use"]
+    window.model.set_value(("wording",), [own_wording(
+        window.model.project, "employees.personal_use", "Personal posts wait for your breaks.",
+        "Personal posts at work")])
+    qtbot.waitUntil(lambda: "Personal posts wait" in window.preview.toPlainText())
+    context_menu(window, "Personal posts wait")[
+        "Revert to the generated wording (keeps the title)"].trigger()
+    qtbot.waitUntil(lambda: "Just make sure your work gets done" in
+                    window.preview.toPlainText())
+    assert render_document(window.model.project).clauses()["employees.personal_use"].endswith(
+        " Personal posts at work")
+    context_menu(window, "Just make sure your work gets done")[
+        "Revert to the generated title"].trigger()
+    qtbot.waitUntil(lambda: generated in window.preview.toPlainText())
+    assert window.model.project.wording == []
