@@ -156,6 +156,21 @@ def test_typing_a_multi_line_answer(qtbot, window, model):
     assert box.toPlainText() == ""
 
 
+@pytest.mark.parametrize("lines", [3, 5, 12])
+def test_a_multi_line_box_as_tall_as_its_text_shows_it_whole_without_a_scroll_bar(
+        qtbot, window, model, lines):
+    """Consequences in five lines read at a glance: the box scrolled for its last pixel, and
+    its help text below overlapped the box."""
+    model.set_value(("training", "consequences"),
+                    "\n".join(f"Line {n}" for n in range(1, lines + 1)))
+    row = form_of(window, "training").rows["consequences"]
+    qtbot.wait(50)  # the layout settles
+    assert not row.editor.verticalScrollBar().isVisible()
+    help_label = next(label for label in row.findChildren(QLabel)
+                      if label.text() == row.question.help)
+    assert help_label.geometry().top() > row.editor.geometry().bottom()
+
+
 def test_checkbox_combo_and_choice_boxes(qtbot, window, model):
     form = form_of(window, "company")
     traded = form.editor(("company", "publicly_traded"))

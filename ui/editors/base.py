@@ -13,7 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 Commit = Callable[..., None]  # commit(rest: tuple, value, undo_text: str | None = None)
 # clause id -> its name (render.clause_names): the policy's clauses in document order, and
@@ -151,5 +157,8 @@ def guard_wheel(widget: QWidget) -> None:
     widget.installEventFilter(_wheel_guard)
 
 
-def lines_high(widget: QWidget, lines: int) -> int:
-    return widget.fontMetrics().lineSpacing() * lines + 2 * widget.frameWidth() + 8
+def lines_high(box: QPlainTextEdit, lines: int) -> int:
+    """The height that shows `lines` lines whole. QPlainTextEdit counts its document's margin
+    above and below the text and wants one pixel to spare: a box a pixel shorter scrolled."""
+    margin = round(box.document().documentMargin())
+    return box.fontMetrics().lineSpacing() * lines + 2 * box.frameWidth() + 2 * margin + 1
