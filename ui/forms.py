@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -309,6 +309,9 @@ class AreaForm(ScrollColumn):
             tabs = tabs.parentWidget()
         if tabs is not None:
             tabs.setCurrentWidget(self)
+        # A page built just now holds its rows at Qt's first guesses (a table far too tall)
+        # until the layouts it posted have run; scrolled by those, its title went out of view.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.ensureWidgetVisible(row)
         row.editor.focus_item(tuple(path[2:]))
 

@@ -493,6 +493,18 @@ def test_focus_field_switches_tab_and_focuses_the_row(qtbot, window, model):
     qtbot.waitUntil(accounts.view.hasFocus)
 
 
+@pytest.mark.parametrize("area", ["presence", "voice"])
+def test_going_to_an_area_that_opens_with_a_table_keeps_its_title_in_view(qtbot, window, area):
+    """Ctrl+2 on a form not yet shown: the form scrolled to the table at the height Qt first
+    guessed for it, and the area's title and the table's label went out of view at the top."""
+    window.resize(700, 600)
+    form = next(f for f in window.findChildren(AreaForm) if f.area == area)
+    window.centralWidget().setCurrentWidget(form)
+    form.focus_field(form.fields()[0])
+    qtbot.wait(50)
+    assert form.verticalScrollBar().value() == 0
+
+
 def test_field_focused_names_the_field_with_the_keyboard(qtbot, window):
     form = form_of(window, "voice")
     with qtbot.waitSignal(form.field_focused) as signal:
