@@ -442,6 +442,24 @@ def test_a_date_cell_reads_as_the_projects_country_writes_it_not_the_system(
     assert reviewers.view.focusWidget().text() == editing
 
 
+def test_a_date_cell_in_a_narrow_column_opens_a_box_its_date_fits(qtbot, window, model):
+    """The Date column narrow (the risk check open on a 1366x768 screen): the box showed
+    "Feb 10, 20"; it now reaches over the cell beside it, inside the table."""
+    from datetime import date
+
+    model.set_value(("review", "reviewers"), [{"role": "Lawyer",
+                                               "reviewed_on": date(2026, 2, 10)}])
+    window.resize(400, 600)
+    reviewers = form_of(window, "review").editor(("review", "reviewers"))
+    column = [question.name for question in reviewers.columns].index("reviewed_on")
+    qtbot.wait(50)
+    open_cell(reviewers, 0, column)
+    box = reviewers.view.focusWidget()
+    assert reviewers.view.columnWidth(column) < box.sizeHint().width()
+    assert box.width() >= box.sizeHint().width()
+    assert box.geometry().right() < reviewers.view.viewport().width()
+
+
 # --- Clause picker ---------------------------------------------------------------------------
 
 def test_clause_picker_lists_the_rendered_clauses_and_keeps_a_missing_one(

@@ -190,6 +190,17 @@ class CellDelegate(QStyledItemDelegate):
         editor.setAccessibleName(question.title)
         return editor
 
+    def updateEditorGeometry(self, editor: QWidget, option: Any, index: Any) -> None:
+        """A date box narrower than its date cut it ("Feb 10, 20" in a narrow column): it
+        reaches over the cell beside it, to the left in the last column."""
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, QDateEdit) and editor.width() < editor.sizeHint().width():
+            room = self.table.view.viewport().width()
+            place = editor.geometry()
+            place.setWidth(min(editor.sizeHint().width(), room))
+            place.moveRight(min(place.right(), room - 1))
+            editor.setGeometry(place)
+
     def setEditorData(self, editor: QWidget, index: Any) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, ClauseField):
