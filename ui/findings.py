@@ -223,7 +223,7 @@ def _count(number: int, thing: str) -> str:
 
 
 def check_policy_document(parent: QWidget, project: Project, path: Path | None = None) -> None:
-    """File > Check a policy document...: the risky sentences of an existing policy, for this
+    """File > Check a Policy Document...: the risky sentences of an existing policy, for this
     business's facts, and which of our topics it covers or lacks. The report's window opens at
     once and the check runs in the checker process: a long document takes seconds, and the
     window must not freeze meanwhile."""
@@ -233,7 +233,7 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
 
     if path is None:
         patterns = " ".join(f"*{suffix}" for suffix in READABLE)
-        name, _ = QFileDialog.getOpenFileName(parent, "Check a policy document", "",
+        name, _ = QFileDialog.getOpenFileName(parent, "Check a Policy Document", "",
                                               f"Policies ({patterns})")
         if not name:
             return
@@ -257,7 +257,7 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
             dialog.close()
             from ui import dialogs
 
-            dialogs.show_error(parent, "Check a policy document", text)
+            dialogs.show_error(parent, "Check a Policy Document", text)
         else:
             report.setPlainText(text)
 

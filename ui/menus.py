@@ -68,7 +68,7 @@ def build_actions(window: MainWindow) -> None:
     w.export_actions = {
         fmt: add(f"Export to {label}..." if fmt == "docx" else f"Export as {label}...",
                  lambda fmt=fmt: w.exports.export(fmt), "Ctrl+E" if fmt == "docx" else None)
-        for fmt, label in (("docx", "&Word"), ("html", "we&b page"), ("md", "&Markdown"),
+        for fmt, label in (("docx", "&Word"), ("html", "We&b Page"), ("md", "&Markdown"),
                            ("pdf", "PD&F"))}
     w.export_actions["docx"].setIcon(own_icon("export-word"))
     w.send_action = add("Send to &Counsel (Word)...", lambda: w.exports.export("docx", send=True))
@@ -143,7 +143,7 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     menu.addActions([window.send_action, window.export_changes_action,
                      window.line_numbers_action])
     menu.addSeparator()
-    menu.addAction("Check a policy &document...", window._check_policy_document)
+    menu.addAction("Check a Policy &Document...", window._check_policy_document)
     menu.addAction(window.print_action)
     menu.addSeparator()
     menu.addAction(window.quit_action)

@@ -118,7 +118,7 @@ def test_completeness_lists_every_area_with_what_is_still_open(qtbot, panel):
 
 
 def document_check(qtbot, path, project=None):
-    """File > Check a policy document... on `path`: the report's window and its text once the
+    """File > Check a Policy Document... on `path`: the report's window and its text once the
     check is done (None when a message box said why it could not be checked)."""
     from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 

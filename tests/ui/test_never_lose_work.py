@@ -210,7 +210,7 @@ def enabled_in_file_menu(window: MainWindow) -> list[str]:
 
 # The File menu with no project on screen: what opens one, a setting, a file's check, Quit.
 NO_PROJECT_COMMANDS = ["New...", "Open...", "Open Recent", "Number Lines in Word Exports",
-                       "Check a policy document...", "Quit"]
+                       "Check a Policy Document...", "Quit"]
 
 
 @pytest.mark.parametrize(("button", "then_shown"), [("Restore", "Typed Before The Crash"),

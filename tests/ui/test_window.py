@@ -363,7 +363,7 @@ def test_each_export_dialog_is_titled_as_its_command(qtbot, tmp_path, window, mo
     for command in (window.export_actions["docx"], window.export_actions["html"],
                     window.send_action):
         command.trigger()
-    assert titles == ["Export to Word", "Export as web page", "Send to Counsel (Word)"]
+    assert titles == ["Export to Word", "Export as Web Page", "Send to Counsel (Word)"]
 
 
 def test_export_as_markdown_and_web_page(qtbot, tmp_path, window, answers):
@@ -592,6 +592,19 @@ def test_every_file_menu_entry_has_its_own_accelerator_letter(window):
     letters = [text[text.index("&") + 1].lower() for text in entries]
     assert len(set(letters)) == len(letters), sorted(zip(letters, entries, strict=True))
     assert "Export to &Word..." in entries
+
+
+def test_file_edit_and_help_commands_are_worded_in_title_case(window):
+    """Every command reads alike: "Check a policy document..." and "Export as web page..."
+    stood among "Open Counsel's Reply..." and "Export as Markdown..."."""
+    small = {"a", "an", "and", "as", "for", "in", "of", "the", "to", "smpolicy"}
+    menus = [a.menu() for a in window.menuBar().actions() if a.text() != "&View"]
+    texts = [a.text().replace("&", "") for menu in menus for a in menu.actions()
+             if not a.isSeparator()]
+    lower = [text for text in texts for word in text.split()
+             if word not in small and word.strip("(")[0].islower()]
+    assert lower == []
+    assert "Check a Policy Document..." in texts
 
 
 def test_risk_check_panel_docks_and_leads_to_the_field_and_clause(qtbot, window):
