@@ -442,6 +442,21 @@ def test_a_date_cell_reads_as_the_projects_country_writes_it_not_the_system(
     assert reviewers.view.focusWidget().text() == editing
 
 
+def test_table_rows_wrap_anew_when_the_form_narrows(qtbot, window, model):
+    """The risk check opened beside a table laid out wide: its cells stayed one line high
+    and read "February 10, ..." and "Changes ..." instead of wrapping onto a second line."""
+    model.set_value(("review", "reviewers"), [{"role": "Head of marketing and sales",
+                                               "status": "changes_requested"}])
+    window.resize(1100, 600)
+    reviewers = form_of(window, "review").editor(("review", "reviewers"))
+    qtbot.wait(50)
+    one_line = reviewers.view.rowHeight(0)
+    window.resize(400, 600)
+    qtbot.waitUntil(lambda: reviewers.view.rowHeight(0) > one_line)
+    assert reviewers.view.rowHeight(0) == reviewers.view.sizeHintForRow(0)
+    assert reviewers.view.height() > reviewers.view.rowHeight(0)  # the table grew with it
+
+
 def test_a_date_cell_in_a_narrow_column_opens_a_box_its_date_fits(qtbot, window, model):
     """The Date column narrow (the risk check open on a 1366x768 screen): the box showed
     "Feb 10, 20"; it now reaches over the cell beside it, inside the table."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -141,6 +141,11 @@ class RowsTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(50)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Qt sizes the rows to their text once; when the columns narrow or widen (a dock
+        # opens, the window is resized) the text wraps anew, once for all the columns.
+        self._rewrap = QTimer(self, singleShot=True, interval=0)
+        self._rewrap.timeout.connect(lambda: (self.resizeRowsToContents(), self.fit()))
+        self.horizontalHeader().sectionResized.connect(lambda *_: self._rewrap.start())
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
