@@ -71,6 +71,10 @@ class FindingsPanel(QWidget):
         for view in (self.list, self.completeness):
             view.setWordWrap(True)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Room for a long finding whole and the start of the next: a long explanation below
+        # took the height of a short dock, and left the list two lines high.
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 8
+                                   + 2 * self.list.frameWidth())
         self.details = QLabel(self, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.apply_button = QPushButton("Apply safer wording", self, enabled=False)

@@ -379,3 +379,22 @@ def test_outside_the_us_the_panel_never_says_no_risky_sentences(qtbot):
     rows = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert "Note: The risk check covers US law only" in rows  # a note, not section 1's
     assert not any(row.startswith("Missing, 1:") for row in rows)
+
+
+def test_in_a_dock_too_short_for_the_details_the_list_still_shows_a_finding_whole(qtbot, panel):
+    """At 1366x768 a long finding's explanation took the dock's height and left the list of
+    findings two lines high: the finding picked was cut off, the next one out of sight."""
+    from ui.scroll_column import Filled, ScrollColumn
+
+    panel.model.set_value(("training", "consequences"), "Employees must not discuss their "
+                          "wages or criticize management on social media, and must keep all "
+                          "company information confidential.")
+    qtbot.waitUntil(lambda: any(f.at_least("warning") for f in panel.findings))
+    panel.list.setCurrentRow(0)
+    dock = ScrollColumn(Filled(panel))
+    dock.resize(290, 560)
+    dock.show()
+    qtbot.wait(50)
+    assert panel.list.viewport().height() >= panel.list.visualItemRect(panel.list.item(0)).height()
+    panel.setParent(None)  # the fixture's to close
+    dock.close()
