@@ -193,9 +193,22 @@ class Reply:
     def clause_text(self, clause_id: str, accepted: Iterable[str] | None) -> tuple[str, str]:
         """(title, body) of a clause with the accepted items applied, as render's
         clause_text writes a body."""
-        lines = _lines_of([p for p in self.paragraphs
-                           if p.clause_id == clause_id and not p.new_clause], accepted)
+        lines = _lines_of([p for p, placed in zip(self.paragraphs, self._placed(accepted),
+                                                  strict=True)
+                           if placed == clause_id and not p.new_clause], accepted)
         return _split_heading(lines)
+
+    def _placed(self, accepted: Iterable[str] | None) -> list[str]:
+        """The clause each paragraph reads in once the accepted items are applied: the rules
+        of a clause whose heading counsel took out read on in the clause before it, as in
+        the reply (a section keeps its heading: see _apply_clause)."""
+        placed: list[str] = []
+        for at, paragraph in enumerate(self.paragraphs):
+            runs_on = at and (self.paragraphs[at - 1].clause_id == paragraph.clause_id or (
+                paragraph.style == "heading2" and not paragraph.new_clause
+                and not paragraph.text(accepted).strip()))
+            placed.append(placed[-1] if runs_on else paragraph.clause_id)
+        return placed
 
     def new_clause_text(self, item_id: str) -> tuple[str, str]:
         return _split_heading(_lines_of([p for p in self.paragraphs if p.new_clause == item_id],
@@ -221,15 +234,23 @@ class Reply:
         return (" ".join(_sentences_only_in(without, made)),
                 " ".join(_sentences_only_in(made, without)))
 
-    def clauses_of(self, item: ReviewItem) -> list[str]:
-        """The clauses the item changes: the one it starts in, and those its words run on
-        into (one deletion of several clauses, or of a whole section)."""
+    def clauses_of(self, item: ReviewItem, accepted: Iterable[str] = ()) -> list[str]:
+        """The clauses the item changes: the one it starts in, those its words run on into
+        (one deletion of several clauses, or of a whole section), and the clause its words
+        read in once it and the `accepted` items are applied, where a heading taken out
+        runs its rules on into the clause before."""
+        taken = {*accepted, item.id}
         found = [item.clause_id]
-        for paragraph in self.paragraphs:
+        for paragraph, placed in zip(self.paragraphs, self._placed(taken), strict=True):
             made = {part for _, _, made_by in paragraph.pieces
                     for part in made_by.split(_WITHIN)} | {paragraph.mark[1]}
-            if item.id in made and paragraph.clause_id not in found:
+            if item.id not in made:
+                continue
+            if paragraph.clause_id not in found:
                 found.append(paragraph.clause_id)
+            if placed not in found and self.clause_text(placed, taken) != \
+                    self.clause_text(placed, taken - {item.id}):
+                found.append(placed)
         return found
 
     def accepted_records(self) -> list[tuple[str, str, str]]:
@@ -1356,13 +1377,15 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     by_clause: dict[str, list[ReviewItem]] = {}
     for item in reply.items:
         if item.id in accepted and item.changes_text and not _as_clause(item, decisions):
-            for clause_id in reply.clauses_of(item):
+            for clause_id in reply.clauses_of(item, accepted):
                 by_clause.setdefault(clause_id, []).append(item)
     names = clause_names(project, by_clause)  # as the owner knows them before the changes
+    headed = {section for clause_id, section in reply.sections.items()
+              if section != clause_id and reply.clause_text(clause_id, accepted)[0]}
     for clause_id, items in by_clause.items():
         hows = {decisions[item.id].how for item in items}
         _apply_clause(project, reply, clause_id, {item.id for item in items}, hows, outcome,
-                      names.get(clause_id, ""))
+                      names.get(clause_id, ""), clause_id in headed)
     for item in reply.items:
         decision = decisions.get(item.id)
         if decision is None or decision.action == "reject":
@@ -1395,7 +1418,9 @@ def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:
 
 
 def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[str],
-                  hows: set[str], outcome: Outcome, name: str) -> None:
+                  hows: set[str], outcome: Outcome, name: str, has_clauses: bool) -> None:
+    """Counsel's accepted items in one clause, put in the project; `has_clauses`: a section
+    that keeps a clause of its own once every accepted item is applied."""
     from .render import clause_names, clause_texts, own_wording, render_document
 
     if not clause_id or clause_id not in reply.sent_bodies:
@@ -1405,6 +1430,11 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "you export it")
         return
     title, body = reply.clause_text(clause_id, accepted)
+    if has_clauses and not title:  # the policy writes a section's heading over its clauses
+        outcome.warnings.append(f"{name}: counsel took out the section's heading but not its "
+                                "clauses; a section keeps its heading while it has clauses, "
+                                "so it stays")
+        return
     merged = _with_owners_later_changes(project, reply, clause_id, accepted, body)
     if merged is None:
         received = reply.clause_text(clause_id, ())[1]

@@ -301,3 +301,58 @@ def test_a_lawyer_who_makes_words_a_link_is_offered_its_address(tmp_path):
     workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
     assert workspace.project.review.distribution == \
         f"Emailed to all staff and kept on the intranet ({intranet})."
+
+
+AI_RULES = "Do not paste confidential business information"
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_deletes_only_a_clauses_heading_joins_its_rules_to_the_clause_before(
+        tmp_path):
+    """Counsel takes out the heading 4.7 and keeps its rules: accepted, they read on in 4.6,
+    as in the reply, and the next redline is empty (the heading stayed, "already says this")."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "delete_paragraph", "find": "4.7 AI tools and fake images"}])
+    listed, outcome = accept_all(workspace, reply)
+    assert listed == {("deletion", "employees.ai", "4.7 AI tools and fake images")}
+    texts = clause_texts(workspace.document())
+    assert "employees.ai" not in workspace.document().clauses()
+    assert AI_RULES in texts["employees.confidential"]
+    assert any(line.startswith("4.7 AI tools and fake images: removed") for line in outcome.done)
+    workspace.export(tmp_path / "next.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "next.docx") == []
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_deletes_only_a_sections_heading_is_told_it_stays(tmp_path):
+    """A section keeps its heading while it has clauses: the owner is told so (it said
+    "removed" and kept it)."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "delete_paragraph", "find": "5 Use of our content", "skip": 1}])
+    listed, outcome = accept_all(workspace, reply)
+    assert listed == {("deletion", "content", "5 Use of our content")}
+    assert workspace.document().clauses()["content"] == "5 Use of our content"
+    assert not [line for line in outcome.done if "removed" in line]
+    assert [line for line in outcome.warnings if line.startswith("5 Use of our content: ")] == [
+        "5 Use of our content: counsel took out the section's heading but not its clauses; "
+        "a section keeps its heading while it has clauses, so it stays"]
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_runs_two_clauses_into_one_paragraph(tmp_path):
+    """Counsel types over the end of 4.6, the heading 4.7 and the start of its rules: the
+    words typed stay, in 4.6 as in the reply (they went into 4.7, whose heading stayed)."""
+    merged = ("Our confidentiality policy explains these kinds of information, and never "
+              "paste them into a public AI tool.")
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "replace_through", "find": "Our confidentiality policy explains",
+         "to": "into a public AI tool.", "text": merged}])
+    listed, outcome = accept_all(workspace, reply)
+    assert {(kind, clause_id) for kind, clause_id, _ in listed} == {
+        ("deletion", "employees.confidential"), ("insertion", "employees.ai")}
+    texts = clause_texts(workspace.document())
+    assert merged in texts["employees.confidential"]
+    assert "Do not use AI or editing tools" in texts["employees.confidential"]
+    assert "employees.ai" not in workspace.document().clauses()
+    workspace.export(tmp_path / "next.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "next.docx") == []
