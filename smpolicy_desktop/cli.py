@@ -218,7 +218,8 @@ def run_check(args: argparse.Namespace) -> None:
 
 
 def run_import_review(args: argparse.Namespace) -> None:
-    from .render import clause_names, in_clauses, long_date_in
+    from .dates import long_date_in
+    from .render import clause_names, in_clauses
     from .review import decisions_for
     from .workspace import Workspace
 

@@ -1,5 +1,6 @@
-"""The rules between the project's dates: the next review comes after the effective date, and
-the suggested next review is the effective date (else today) plus the review cycle.
+"""Dates: how the app writes one for people (long_date_in), and the rules between the project's
+dates: the next review comes after the effective date, and the suggested next review is the
+effective date (else today) plus the review cycle.
 
 Any date the calendar has works, up to 31 Dec 9999: a date past it is simply not suggested.
 """
@@ -16,6 +17,22 @@ from .model import Project
 
 REVIEW = ("review", "next_review_date")
 EFFECTIVE = ("company", "effective_date")
+
+
+def long_date_in(spelling: str | None, value: date | None) -> str:
+    """A date as the policy writes it: "March 1, 2026", or outside the US "1 March 2026".
+
+    The one way the app writes a date for people, in the policy and in the window alike:
+    `spelling` is the project's (Company.spelling), so its views write dates as its country
+    does whatever the system's locale. None where the app speaks for itself (About, the
+    recovery list): "1 March 2026" on every system, never a short form such as 03/01/26,
+    which a US and a UK reader take for different days.
+    """
+    if not value:
+        return ""
+    if spelling == "US":
+        return f"{value:%B} {value.day}, {value.year}"
+    return f"{value.day} {value:%B} {value.year}"
 
 
 def months_later(start: date, months: int) -> date | None:
@@ -49,7 +66,6 @@ def refuse_date_out_of_order(project: Project, path: tuple, value: Any) -> None:
         return
     if not (isinstance(review, date) and isinstance(effective, date)) or review > effective:
         return
-    from .render import long_date_in  # only when a date is refused
 
     spelling = project.company.spelling
     message = (f"the next review date must come after the effective date "

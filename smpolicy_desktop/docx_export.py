@@ -25,9 +25,9 @@ from docx.shared import Emu, Mm, Twips
 from docx.text.run import Run as WordRun
 from lxml import etree
 
+from .dates import long_date_in
 from .document import DRAFT_MARK, Block, Document
 from .model import DocumentType, SentVersion
-from .render import long_date_in
 from .resources import resource_path
 from .tracked_changes import (
     CELL_BREAK,

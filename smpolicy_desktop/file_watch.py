@@ -97,7 +97,7 @@ class Holder:
         the app's own words, so the date is written as the app writes it for every project."""
         if self.since is None:
             return self.who
-        from .render import long_date_in  # only when another window has the file
+        from .dates import long_date_in  # only when another window has the file
 
         return f"{self.who} since {long_date_in(None, self.since.date())}, " \
                f"{self.since:%H:%M}"

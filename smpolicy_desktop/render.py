@@ -36,6 +36,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from . import APP_NAME, __version__
+from .dates import long_date_in
 from .document import LETTER_COUNTRIES, Block, Document, Note, Run, language_tag
 from .model import Choice, ClauseWording, CounselComment, DocumentType, Project
 from .resources import resource_path
@@ -82,22 +83,6 @@ def _join_long(items: list[str]) -> str:
     if len(items) < 3:
         return " and ".join(items)
     return f"{'; '.join(items[:-1])}; and {items[-1]}"
-
-
-def long_date_in(spelling: str | None, value: date | None) -> str:
-    """A date as the policy writes it: "March 1, 2026", or outside the US "1 March 2026".
-
-    The one way the app writes a date for people, in the policy and in the window alike:
-    `spelling` is the project's (Company.spelling), so its views write dates as its country
-    does whatever the system's locale. None where the app speaks for itself (About, the
-    recovery list): "1 March 2026" on every system, never a short form such as 03/01/26,
-    which a US and a UK reader take for different days.
-    """
-    if not value:
-        return ""
-    if spelling == "US":
-        return f"{value:%B} {value.day}, {value.year}"
-    return f"{value.day} {value:%B} {value.year}"
 
 
 _LEGAL_SUFFIX = re.compile(r"\b(?:llc|llp|ltd|limited|inc|incorporated|corp|corporation|co|plc|"

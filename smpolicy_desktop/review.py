@@ -535,8 +535,8 @@ def _version(project: Project, package: _Package, body: Any) -> SentVersion:
     an earlier version), the last of those alike. A file that says when it was sent must be
     one this project sent (another project, or a copy made before it was sent, has a v1 of
     its own)."""
+    from .dates import long_date_in
     from .docx_export import SENT_PROPERTY, VERSION_PROPERTY
-    from .render import long_date_in
 
     sent = [v for v in project.sent_versions if v.paragraphs]
     if not sent:

@@ -14,9 +14,10 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
+from smpolicy_desktop.dates import long_date_in
 from smpolicy_desktop.document import to_html
 from smpolicy_desktop.model import CounselNote
-from smpolicy_desktop.render import long_date_in, own_wording, render_document
+from smpolicy_desktop.render import own_wording, render_document
 from smpolicy_desktop.workspace import Workspace
 from tests.docx_projects import OWNER, clause_ids, filled_project
 

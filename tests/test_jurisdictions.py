@@ -13,10 +13,11 @@ import typing
 import docx
 import pytest
 
+from smpolicy_desktop.dates import long_date_in
 from smpolicy_desktop.law import COVERED, law_as_of, law_pack, places, state_rules
 from smpolicy_desktop.model import Company, Project
 from smpolicy_desktop.presets import presets
-from smpolicy_desktop.render import long_date_in, render_document
+from smpolicy_desktop.render import render_document
 from smpolicy_desktop.resources import resource_path
 from smpolicy_desktop.storage import FORMAT, project_from_data
 from smpolicy_desktop.workspace import Workspace

@@ -43,7 +43,7 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str,
 
 def _app_date(when: date) -> str:
     """A date where no project speaks: "4 December 2026" on every system (long_date_in)."""
-    from smpolicy_desktop.render import long_date_in  # not in the frame: it loads the templates
+    from smpolicy_desktop.dates import long_date_in  # not in the frame: it loads the model
 
     return long_date_in(None, when)
 

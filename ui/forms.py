@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smpolicy_desktop.dates import REVIEW, suggested_review_date
+from smpolicy_desktop.dates import REVIEW, long_date_in, suggested_review_date
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
 
@@ -227,8 +227,6 @@ class AreaForm(ScrollColumn):
                             self.model.workspace.document())  # the one rendered Document
 
     def _date_text(self, value: date) -> str:
-        from smpolicy_desktop.render import long_date_in  # Jinja loads after the first paint
-
         return long_date_in(self.model.project.company.spelling, value)
 
     # --- edits in, changes out ---

@@ -44,7 +44,7 @@ class ReviewBanner(NoticeBar):
         if due is None or due >= date.today():
             self.hide()
             return
-        from smpolicy_desktop.render import long_date_in  # imported after the frame shows
+        from smpolicy_desktop.dates import long_date_in  # imported after the frame shows
 
         self.message.setText(f"This policy was due for review on "
                              f"{long_date_in(project.company.spelling, due)}. Check "

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop import REPLY_SUFFIXES
+from smpolicy_desktop.dates import long_date_in
 from smpolicy_desktop.document import Document
-from smpolicy_desktop.render import clause_names, in_clauses, long_date_in
+from smpolicy_desktop.render import clause_names, in_clauses
 from smpolicy_desktop.review import (
     ANSWER,
     NEW_CLAUSE,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop import versions
-from smpolicy_desktop.render import long_date_in
+from smpolicy_desktop.dates import long_date_in
 from smpolicy_desktop.storage import ProjectFileError
 
 

@@ -47,7 +47,7 @@ def owner_words_area(project: Project, clause_id: str) -> str:
 def open_before_final(project: Project, findings: Iterable[Finding],
                       today: date | None = None) -> list[str]:
     """What a final version would go out with, one plain sentence each (empty: nothing)."""
-    from ..render import long_date_in
+    from ..dates import long_date_in
 
     today = today or date.today()
     review = project.review
