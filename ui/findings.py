@@ -39,6 +39,7 @@ _LOOK = {  # severity -> (standard icon, text colour); its words: Finding.plain_
     "warning": (QStyle.StandardPixmap.SP_MessageBoxWarning, "#8a5a00"),
     "info": (QStyle.StandardPixmap.SP_MessageBoxInformation, "#2f4f7f"),
 }
+_CHECK_DOCUMENT = "Check a Policy Document"  # its file dialog's and its error's title
 _STATUS_MARK = {"done": "\u2713", "partial": "\u25d0", "empty": "\u25cb", "warning": "!"}
 
 
@@ -237,7 +238,7 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
 
     if path is None:
         patterns = " ".join(f"*{suffix}" for suffix in READABLE)
-        name, _ = QFileDialog.getOpenFileName(parent, "Check a Policy Document", "",
+        name, _ = QFileDialog.getOpenFileName(parent, _CHECK_DOCUMENT, "",
                                               f"Policies ({patterns})")
         if not name:
             return
@@ -261,7 +262,7 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
             dialog.close()
             from ui import dialogs
 
-            dialogs.show_error(parent, "Check a Policy Document", text)
+            dialogs.show_error(parent, _CHECK_DOCUMENT, text)
         else:
             report.setPlainText(text)
 
