@@ -1,13 +1,13 @@
-"""Dates: how the app writes one for people (long_date_in), and the rules between the project's
-dates: the next review comes after the effective date, and the suggested next review is the
-effective date (else today) plus the review cycle.
+"""Dates: how the app writes one for people (long_date_in; with its time, moment_in), and the
+rules between the project's dates: the next review comes after the effective date, and the
+suggested next review is the effective date (else today) plus the review cycle.
 
 Any date the calendar has works, up to 31 Dec 9999: a date past it is simply not suggested.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -33,6 +33,13 @@ def long_date_in(spelling: str | None, value: date | None) -> str:
     if spelling == "US":
         return f"{value:%B} {value.day}, {value.year}"
     return f"{value.day} {value:%B} {value.year}"
+
+
+def moment_in(spelling: str | None, when: datetime) -> str:
+    """A moment as the app writes one for people: its date as long_date_in writes it, then
+    the time to the second, in UTC as the app records it ("March 1, 2026, 10:04:17 UTC"), so
+    two files sent in the same minute read apart."""
+    return f"{long_date_in(spelling, when.date())}, {when:%H:%M:%S} UTC"
 
 
 def months_later(start: date, months: int) -> date | None:

@@ -535,7 +535,7 @@ def _version(project: Project, package: _Package, body: Any) -> SentVersion:
     an earlier version), the last of those alike. A file that says when it was sent must be
     one this project sent (another project, or a copy made before it was sent, has a v1 of
     its own)."""
-    from .dates import long_date_in
+    from .dates import moment_in
     from .docx_export import SENT_PROPERTY, VERSION_PROPERTY
 
     sent = [v for v in project.sent_versions if v.paragraphs]
@@ -547,13 +547,16 @@ def _version(project: Project, package: _Package, body: Any) -> SentVersion:
     version = next((v for v in sent if v.id == named.get(VERSION_PROPERTY)), None)
     sent_on = _when(named.get(SENT_PROPERTY, ""))
     if sent_on is not None and (version is None or version.sent_on != sent_on):
-        def at(when: datetime) -> str:
-            return f"{long_date_in(project.company.spelling, when.date())}, {when:%H:%M} UTC"
-        theirs = f"{named.get(VERSION_PROPERTY)}, sent to counsel on {at(sent_on)}"
-        reason = f"this Word file is {theirs}, which this project file has no record of (it " \
-                 "may be an older copy)" if version is None else \
-                 f"this Word file is {theirs} from another project file (this project's " \
-                 f"{version.id} was sent on {at(version.sent_on)})"
+        at = moment_in(project.company.spelling, sent_on)
+        theirs = f"this Word file is {named.get(VERSION_PROPERTY)}, sent to counsel on {at}"
+        if version is None:
+            reason = f"{theirs}, which this project file has no record of (it may be an older " \
+                     "copy)"
+        else:  # to the second, and a copy sent within it is told so, not given the same time
+            ours = moment_in(project.company.spelling, version.sent_on)
+            when = "in the same second" if ours == at else f"on {ours}"
+            reason = f"{theirs} from another project file (this project's {version.id} was " \
+                     f"sent {when})"
         raise ReviewError(package.path, f"{reason}; open the project it was sent from")
     if version is not None:
         return version

@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -246,6 +247,35 @@ def test_another_projects_version_for_counsel_is_refused(tmp_path, capsys):
     assert "open the project it was sent from" in error
     assert project_file.read_bytes() == before
 
+
+
+def _sent_at(when: str):
+    """The reply's own record of when it was sent (its smpolicySentOn property) set to `when`."""
+    def edit(root) -> None:
+        sent_on = next(p for p in root if p.get("name") == "smpolicySentOn")
+        next(iter(sent_on)).text = when
+    return xml_edit("docProps/custom.xml", edit)
+
+
+@pytest.mark.parametrize(("theirs", "at", "ours"), [
+    ("2026-12-04T10:04:52.100000+00:00", "10:04:52 UTC", "on December 4, 2026, 10:04:05 UTC"),
+    ("2026-12-04T10:04:05.900000+00:00", "10:04:05 UTC", "in the same second")],
+    ids=["same minute", "same second"])
+def test_a_reply_from_a_copy_sent_moments_apart_tells_the_two_apart(tmp_path, capsys, theirs,
+                                                                     at, ours):
+    """The owner saved a copy of the project and sent v1 from each, a minute apart or less:
+    the refusal read "sent ... 10:04 UTC ... this project's v1 was sent ... 10:04 UTC"."""
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    project = load_project(project_file)
+    project.sent_versions[0].sent_on = datetime(2026, 12, 4, 10, 4, 5, 250000, tzinfo=UTC)
+    save_project(project, project_file)
+    other = rewrite(sent_docx, tmp_path / "other.docx", _sent_at(theirs))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(other)]) == 2
+    error = capsys.readouterr().err
+    assert f"this Word file is v1, sent to counsel on December 4, 2026, {at} from another " \
+           f"project file (this project's v1 was sent {ours})" in error
+    assert error.count("10:04:05") == 1
 
 def test_another_companys_policy_scrubbed_of_its_properties_is_refused(tmp_path, capsys):
     """A law firm's metadata cleaner strips the file's document properties (which name the
