@@ -849,6 +849,15 @@ class _Reader:
         last = self.paragraphs[-1] if self.paragraphs else None
         if last is not None and last.mark[0] and not last.mark[1]:
             last.mark = (last.mark[0], self._lone_mark(last.mark[0]))
+        # A line break (Shift+Enter) reads as a space, as the policy has none within a
+        # paragraph or a cell: one typed alone would be listed with no words at all.
+        for change, item_id in self._made.items():
+            index = int(item_id[1:]) - 1
+            breaks = [node for node in change.iter(_tag("w:br"), _tag("w:cr"))
+                      if node.get(_tag("w:type"), "textWrapping") == "textWrapping"]
+            if breaks and not self.items[index].text.strip():
+                self.items[index] = replace(self.items[index], text="\u21b5 (line break; the "
+                                            "policy writes it as a space)")
 
     def margins(self, parts: Iterable[Any]) -> None:
         """Counsel's tracked changes in headers and footers: items outside every clause (the

@@ -356,3 +356,21 @@ def test_a_lawyer_who_runs_two_clauses_into_one_paragraph(tmp_path):
     assert "employees.ai" not in workspace.document().clauses()
     workspace.export(tmp_path / "next.docx", changes_since_last=True)
     assert marked_paragraphs(tmp_path / "next.docx") == []
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_types_line_breaks_in_the_escalation_chain(tmp_path):
+    """Shift+Enter in two cells: before a second number, and alone in the middle of a cell.
+    The one alone was listed with no words; both read as a space in the one-line answers."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "line_break", "find": "+1 555 0101", "text": "+1 555 0199 (mobile)"},
+        {"op": "line_break", "find": "Any legal threat or"}])
+    listed, _ = accept_all(workspace, reply)
+    assert listed == {
+        ("insertion", "responses.escalation", "+1 555 0199 (mobile)"),
+        ("insertion", "responses.escalation",
+         "\u21b5 (line break; the policy writes it as a space)")}
+    first, second, _ = workspace.project.responses.escalation_chain
+    assert first.contact == "+1 555 0101 +1 555 0199 (mobile)"
+    assert second.when == "Any legal threat or possible crisis"
+    assert workspace.project.wording == []  # the table still follows the answers

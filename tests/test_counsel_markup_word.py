@@ -611,3 +611,23 @@ def test_an_edit_in_the_contents_list_is_told_not_dropped(sent, tmp_path):
     assert outcome.warnings == [f"{item.id}: {item.text}; change the heading itself to "
                                 "rename the section"]
     assert workspace.document().clauses()["employees"] == "4 Guidelines for employees"
+
+
+@pytest.mark.parametrize(("typed", "listed", "contact"), [
+    ("", "\u21b5 (line break; the policy writes it as a space)", "+1 555 0101"),
+    ("+1 555 0199 (mobile)", "+1 555 0199 (mobile)", "+1 555 0101 +1 555 0199 (mobile)")],
+    ids=["alone", "before words"])
+def test_a_line_break_counsel_types_in_a_table_cell_is_listed(sent, tmp_path, typed, listed,
+                                                              contact):
+    """Shift+Enter in the escalation chain's contact cell (then words, or none): a break alone
+    was listed with no words at all. A cell's answer is one line, so it reads as a space."""
+    def edit(root) -> None:
+        cell = _paragraph(root, "+1 555 0101")
+        cell.append(_change("ins", 1310, element("r", element("br")),
+                            *([_run(typed)] if typed else [])))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("insertion", "responses.escalation", listed)}
+    accept_all(workspace, read)
+    assert workspace.project.responses.escalation_chain[0].contact == contact
+    assert workspace.project.wording == []  # the table still follows the answers
