@@ -76,6 +76,7 @@ ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
 REJECTION = "rejection of your change"  # counsel undid a change of the owner's redline
 PICTURE = "picture"
 CONTENTS_EDIT = "contents edit"  # the contents list is rebuilt from the headings: told, not taken
+NUMBERING = "numbering change"  # a heading's number alone: the app numbers them: told, not taken
 
 
 class ReviewError(Exception):
@@ -93,7 +94,8 @@ class ReviewItem:
 
     kind: insertion, deletion, move, untracked edit, rejection (of the owner's change in a
     redline), new clause, comment, reply, footnote
-    (kept as a note: the project has no footnotes), picture or contents edit (listed only).
+    (kept as a note: the project has no footnotes), picture, contents edit or numbering change
+    (listed only).
     clause_id
     is the clause it is in ("" when it is outside every clause), and also_clauses those a
     comment's range runs on into; for a reply, parent is the comment it answers (an item id, or
@@ -122,7 +124,7 @@ class ReviewItem:
     @property
     def changes_text(self) -> bool:
         """Whether accepting it changes the policy's text (a picture cannot: text only)."""
-        return not self.is_comment and self.kind not in (PICTURE, CONTENTS_EDIT)
+        return not self.is_comment and self.kind not in (PICTURE, CONTENTS_EDIT, NUMBERING)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "clause_id": self.clause_id,
@@ -730,7 +732,8 @@ class _Reader:
                         if _kept(tag, item, self.as_sent)).split())
                     if sent in titles:
                         self._enter(titles[sent])
-                self._paragraph(element, self._sent_style(element, style))
+                renumbered = style in ("heading1", "heading2") and self._renumbered(element)
+                self._paragraph(element, self._sent_style(element, style), told=renumbered)
 
     def _contents_edit(self, p: Any) -> None:
         """Counsel's tracked edit of a line of the contents list: an item that says so. The
@@ -738,15 +741,31 @@ class _Reader:
         into a heading would guess which one it meant and, where counsel also changed the
         heading or Word refreshed the list, change it twice; the owner reads it instead."""
         change = next((c for c in p.iter(*_CHANGES) if self._by_counsel(c)), None)
-        pieces = self._pieces(p, dry=True)
-        was, now = (" ".join("".join(text for text, tag, _ in pieces if _kept(
-            tag, "", accepted)).split()) for accepted in ((), None))
+        was, now = self._was_and_now(p)
         if change is None or was == now:
             return
-        said = f'"{was}" now reads "{now}"' if was and now else \
-            f'"{now}" added' if now else f'"{was}" taken out'
         self._item(change, CONTENTS_EDIT, "counsel edited the contents list; it is rebuilt "
-                                          f"from the headings, so this edit is not taken: {said}")
+                                          "from the headings, so this edit is not taken: "
+                                          f"{_reads_now(was, now)}")
+
+    def _renumbered(self, heading: Any) -> bool:
+        """Whether counsel changed the heading's number and nothing else: an item that says
+        so, not taken (the app numbers its headings, so a number alone is no change of
+        wording; the heading reads as sent)."""
+        changes = [c for c in heading.iter(*_CHANGES) if self._by_counsel(c)]
+        was, now = self._was_and_now(heading)
+        if not changes or was == now or _NUMBER.sub("", was) != _NUMBER.sub("", now) \
+                or any(c.getparent().tag == _tag("w:rPr") for c in changes):  # its end too
+            return False
+        self._item(changes[0], NUMBERING, _renumbering(was, now))
+        return True
+
+    def _was_and_now(self, p: Any) -> tuple[str, str]:
+        """The paragraph's text without counsel's changes, and with them."""
+        pieces = self._pieces(p, dry=True)
+        was, now = (" ".join("".join(text for text, tag, item in pieces if _kept(
+            tag, item, accepted)).split()) for accepted in ((), None))
+        return was, now
 
     def _marks(self, p: Any) -> list[str | None]:
         """The clauses whose bookmarks are in the paragraph. A paragraph counsel typed at the
@@ -806,7 +825,9 @@ class _Reader:
         else:
             self._open_comments.discard(comment)
 
-    def _paragraph(self, p: Any, style: str = "") -> None:
+    def _paragraph(self, p: Any, style: str = "", told: bool = False) -> None:
+        """Add the paragraph, each change in it an item (told: its changes are told by an item
+        of their own already, and kept out of its text)."""
         if self.clause is None:
             return
         style = style or _style(p, self.styles, self.lists)
@@ -821,7 +842,7 @@ class _Reader:
             first = next(c for c in p.iter(*_ADDS))
             self._new_clause = self._item(first, "new clause", "")
             self.new_clauses[self._new_clause] = follows
-        paragraph = _Paragraph(self.clause, style, self._pieces(p),
+        paragraph = _Paragraph(self.clause, style, self._pieces(p, dry=told),
                                new_clause=self._new_clause)
         previous = self.paragraphs[-1] if self.paragraphs else None
         if previous is not None and previous.mark[0] and not previous.mark[1]:
@@ -998,6 +1019,20 @@ class _Reader:
         text = paragraph.text(None)
         joined = f"{item.text}\n{text}" if item.text else text
         self.items[index] = replace(item, text=joined)
+
+
+def _reads_now(was: str, now: str) -> str:
+    """A text counsel changed, in words: "a" now reads "b", "b" added or "a" taken out."""
+    return f'"{was}" now reads "{now}"' if was and now else \
+        f'"{now}" added' if now else f'"{was}" taken out'
+
+
+def _renumbering(was: str, now: str) -> str:
+    """What a numbering change of a heading (its text as sent, and now) is told as."""
+    numbers = [found.group().strip() if found else "" for found in (
+        _NUMBER.match(was), _NUMBER.match(now))]
+    return f"counsel changed the heading's number: {_reads_now(*numbers)}; the policy " \
+           "numbers its headings itself, so this is not taken"
 
 
 def _adjacent(previous: Any, change: Any) -> bool:
@@ -1188,7 +1223,8 @@ def _sections(version: SentVersion) -> dict[str, str]:
 def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, count: int
                ) -> list[ReviewItem]:
     """An item for each clause whose text (with counsel's tracked changes rejected) is not
-    the text sent, or that is gone: it was edited with Track Changes off. In a reply to a
+    the text sent, or that is gone: it was edited with Track Changes off (its heading's number
+    alone: a numbering change, not taken, as _Reader._renumbered tells). In a reply to a
     redline (compared with `base`), a clause that lost some of the owner's changes and
     nothing else is counsel rejecting them (a rejected change leaves no mark)."""
     from .tracked_changes import DELETED, INSERTED, diff_text
@@ -1206,6 +1242,11 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
         if now == before:
             continue
         count += 1
+        lines = [text.split("\n") for text in (before, now)]
+        if _split_heading(lines[0]) == _split_heading(lines[1]):  # only the heading's number
+            items.append(ReviewItem(f"c{count}", NUMBERING, clause_id,
+                                    text=_renumbering(lines[0][0][1:], lines[1][0][1:])))
+            continue
         if clause_id in earlier and _undoes(earlier[clause_id], before, now):
             undone = _sentences_only_in(before, now) or _sentences_only_in(now, before)
             items.append(ReviewItem(f"c{count}", REJECTION, clause_id, text=" ".join(undone)))
@@ -1412,6 +1453,8 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         elif item.kind == CONTENTS_EDIT:
             outcome.warnings.append(f"{item.id}: {item.text}; change the heading itself to "
                                     "rename the section")
+        elif item.kind == NUMBERING:
+            outcome.done.append(f"{item.id}: {item.text}")
     _place_counsels_clauses(project, reply)
     for finding in check_project(project):
         if (finding.rule, finding.clause_id) not in before and finding.at_least("warning"):

@@ -374,3 +374,24 @@ def test_a_lawyer_who_types_line_breaks_in_the_escalation_chain(tmp_path):
     assert first.contact == "+1 555 0101 +1 555 0199 (mobile)"
     assert second.when == "Any legal threat or possible crisis"
     assert workspace.project.wording == []  # the table still follows the answers
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_renumbers_headings_is_told_the_numbers_are_the_apps(tmp_path):
+    """Counsel types new numbers over a clause's and a section's (the app numbers them): each
+    was a deletion and an insertion that accepting called "already says this"."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "replace", "find": "4.7", "text": "4.8"},
+        {"op": "replace", "find": "6 Responding", "text": "7 Responding", "skip": 1}])
+    listed, outcome = accept_all(workspace, reply)
+    said = "; the policy numbers its headings itself, so this is not taken"
+    assert listed == {
+        ("numbering change", "employees.ai",
+         f'counsel changed the heading\'s number: "4.7" now reads "4.8"{said}'),
+        ("numbering change", "responses",
+         f'counsel changed the heading\'s number: "6" now reads "7"{said}')}
+    assert len(outcome.done) == 2 and outcome.warnings == []
+    assert workspace.project.wording == []
+    headings = workspace.document().clauses()
+    assert (headings["employees.ai"], headings["responses"]) == (
+        "4.7 AI tools and fake images", "6 Responding to comments and handling a crisis")

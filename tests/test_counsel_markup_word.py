@@ -613,6 +613,36 @@ def test_an_edit_in_the_contents_list_is_told_not_dropped(sent, tmp_path):
     assert workspace.document().clauses()["employees"] == "4 Guidelines for employees"
 
 
+
+def _renumbered_tracked(root) -> None:
+    heading = _paragraph(root, "AI tools and fake images")
+    deleted = _change("del", 1320, _run("7", deleted=True))
+    _split(heading, "7", lambda text: deleted)
+    deleted.addnext(_change("ins", 1321, _run("8")))
+
+
+def _renumbered_untracked(root) -> None:
+    heading = _paragraph(root, "AI tools and fake images")
+    next(t for t in heading.iter(w("t")) if t.text == "4.7 ").text = "4.8 "
+
+
+@pytest.mark.parametrize("edit", [_renumbered_tracked, _renumbered_untracked],
+                         ids=["tracked", "untracked"])
+def test_a_heading_counsel_renumbered_is_told_not_taken(sent, tmp_path, edit):
+    """Counsel typed "4.8" over "4.7": the numbers are the app's own, so a number alone is no
+    change of wording. It was a deletion and an insertion (or an untracked edit "8") that
+    accepting called "already says this"."""
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    item, = read.items
+    assert (item.kind, item.clause_id, item.text) == (
+        "numbering change", "employees.ai", 'counsel changed the heading\'s number: "4.7" now '
+        'reads "4.8"; the policy numbers its headings itself, so this is not taken')
+    outcome = accept_all(workspace, read)
+    assert outcome.done == [f"{item.id}: {item.text}"]
+    assert workspace.project.wording == []
+    assert workspace.document().clauses()["employees.ai"] == "4.7 AI tools and fake images"
+
+
 @pytest.mark.parametrize(("typed", "listed", "contact"), [
     ("", "\u21b5 (line break; the policy writes it as a space)", "+1 555 0101"),
     ("+1 555 0199 (mobile)", "+1 555 0199 (mobile)", "+1 555 0101 +1 555 0199 (mobile)")],
