@@ -72,6 +72,8 @@ _WITHIN = ">"  # joins a removal's item to the insertion it removes words from
 _OWNER_ADDED, _OWNER_REMOVED = "\x02+", "\x02-"
 _BEFORE: tuple[str, ...] = ("\x02",)  # accepted: none of counsel's, and the owner's undone
 _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot hold it)
+# a heading's title (its text without the number) -> each heading sent with it, and its clause
+_Titles = dict[str, list[tuple[str, str]]]
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
 REJECTION = "rejection of your change"  # counsel undid a change of the owner's redline
 PICTURE = "picture"
@@ -301,12 +303,13 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     base = next((v for v in project.sent_versions if v.id == version.compares_with), None)
     if base is not None:
         reader.as_sent = ()
-    titles = {" ".join(text.split()): clause_id for text, clause_id, style in zip(
-        version.paragraphs, version.clause_ids, version.styles, strict=False)
-        if style in ("heading1", "heading2")}
+    titles: _Titles = {}
     for text, clause_id, style in zip(version.paragraphs, version.clause_ids, version.styles,
                                       strict=False):
-        reader.sent_styles.setdefault((clause_id, " ".join(text.split())), style)
+        text = " ".join(text.split())
+        reader.sent_styles.setdefault((clause_id, text), style)
+        if style in ("heading1", "heading2"):
+            titles.setdefault(_NUMBER.sub("", text), []).append((text, clause_id))
     reader.walk(body, titles, clause_ids[0] if clause_ids else None)
     reader.finish()
     margins = [package.xml(name) for kind in ("header", "footer")
@@ -322,6 +325,16 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
                  _paired_moves(reader.items, reader.move_sides))
+
+
+def _clause_headed(heading: str, titles: _Titles) -> str | None:
+    """The clause a heading without its bookmark opens: the one sent with that heading, or
+    else the one sent with its title, if no other heading has that title (typed over from its
+    start, a heading loses its bookmark in LibreOffice, and counsel may have typed a new
+    number over the old)."""
+    same = titles.get(_NUMBER.sub("", heading), [])
+    return next((clause_id for text, clause_id in same if text == heading),
+                same[0][1] if len(same) == 1 else None)
 
 
 def _of_this_policy(body: Any, names: dict[str, str | None], version: SentVersion) -> bool:
@@ -692,9 +705,9 @@ class _Reader:
         # unless the version sent records them (a redline made since it is recorded).
         self.as_sent: tuple[str, ...] = _BEFORE
 
-    def walk(self, body: Any, titles: dict[str, str], first: str | None) -> None:
-        """Read the body; `titles` (heading text as sent -> clause id) and `first` (the clause
-        the file starts in) place clauses in a file whose editor dropped the bookmarks."""
+    def walk(self, body: Any, titles: _Titles, first: str | None) -> None:
+        """Read the body; `titles` (the headings sent) and `first` (the clause the file starts
+        in) place clauses in a file whose editor dropped the bookmarks."""
         if not any(start.get(_tag("w:name")) in self.names for start in body.iter(
                 _tag("w:bookmarkStart"))):
             self.clause = first
@@ -730,8 +743,8 @@ class _Reader:
                     sent = " ".join("".join(  # as sent: before counsel's changes
                         text for text, tag, item in self._pieces(element, dry=True)
                         if _kept(tag, item, self.as_sent)).split())
-                    if sent in titles:
-                        self._enter(titles[sent])
+                    if clause_id := _clause_headed(sent, titles):
+                        self._enter(clause_id)
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
 
