@@ -108,7 +108,7 @@ def main() -> int:
     with Screen(args.display, args.size, args.scale) as screen:
         begun = time.monotonic()
         screen.app()
-        window, took = screen.wait_window("Welcome - smpolicy")
+        window, took = screen.wait_window("Welcome — smpolicy")
         steps.append(("start the app: the start page is on screen", took))
         time.sleep(1.5)
         screen.shot(args.out / f"start-{tag}.png")

@@ -47,6 +47,18 @@ def _hash_without_openssl() -> None:
 _hash_without_openssl()
 
 
+# Qt puts the app's name after every other window's title ("Help — smpolicy"), joined as
+# its platform plugin has it: an em dash on Linux and macOS, a hyphen on Windows.
+TITLE_SEPARATOR = " - " if sys.platform == "win32" else " \u2014 "
+
+
+def window_title(words: str) -> str:
+    """The main window's title: its words, then the app's name, joined as in every dialog's
+    title. Qt would add the name itself, but not after a file name that ends with it
+    ("policy.smpolicy")."""
+    return f"{words}{TITLE_SEPARATOR}{APP_NAME}"
+
+
 def app_icon() -> QIcon:
     icon = QIcon(str(resource_path("assets", "icons", "smpolicy.svg")))
     for size in (16, 32, 48, 64, 128, 256):  # crisp small sizes where SVG is not drawn

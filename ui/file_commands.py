@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
 from smpolicy_desktop import REPLY_SUFFIXES
+from ui.app import window_title
 
 MAX_RECENT = 8
 PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
@@ -60,7 +61,7 @@ class FileCommands:
         window.stack.addWidget(window.start_page)
         window.stack.setCurrentWidget(window.start_page)
         window.start_page.setFocus()
-        window.setWindowTitle("Welcome - smpolicy")
+        window.setWindowTitle(window_title("Welcome"))
 
     def _start_chosen(self, choice) -> None:
         from smpolicy_desktop.workspace import Workspace

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smpolicy_desktop import APP_NAME
 from ui import menus
+from ui.app import window_title
 
 if TYPE_CHECKING:
     from smpolicy_desktop.model import Project
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         menus.build_menus_and_toolbar(self)
         self._commands_follow_page()  # no project shows yet
         self.statusBar()
-        self.setWindowTitle("smpolicy")
+        self.setWindowTitle(APP_NAME)
         self._restore_geometry()
 
     def __getattr__(self, name: str) -> Any:
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         path = path or (Path(last) if last else None)
         name = path.name if path is not None and path.is_file() else None
         self.placeholder.setText(f"Opening {name}..." if name else "Starting...")
-        self.setWindowTitle(f"{name} - smpolicy" if name else "smpolicy")
+        self.setWindowTitle(window_title(name) if name else APP_NAME)
         _AfterPaint(self, self.fill)
         self.show()
         QTimer.singleShot(200, self.fill)  # in case no paint comes (e.g. minimised)
@@ -324,7 +326,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         name = self.model.path.name if self.model.path else "Untitled"
         read_only = " (read-only)" if self.disk.read_only else ""
-        self.setWindowTitle(f"{name}[*]{read_only} - smpolicy")
+        self.setWindowTitle(window_title(f"{name}[*]{read_only}"))
         self.setWindowModified(self.model.workspace.modified)
 
     def _update_kind(self, document) -> None:

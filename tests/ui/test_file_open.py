@@ -39,4 +39,4 @@ def test_a_project_opened_from_finder_opens_in_the_window(when):
                             capture_output=True, text=True, timeout=120,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().startswith(f"{EXAMPLE.name}[*] - smpolicy")
+    assert result.stdout.strip().startswith(f"{EXAMPLE.name}[*] — smpolicy")

@@ -42,7 +42,7 @@ def first_start(qtbot, settings) -> MainWindow:
 def test_a_first_start_shows_the_start_page_not_a_silent_preset(qtbot, settings, answers):
     window = first_start(qtbot, settings)
     assert window.stack.currentWidget() is window.start_page
-    assert window.windowTitle() == "Welcome - smpolicy"
+    assert window.windowTitle() == "Welcome — smpolicy"
     assert window.start_page.findChild(QPushButton, "back") is None  # nothing to go back to
     window.start_page.findChild(QCommandLinkButton, "preset_professional_services").click()
     assert window.stack.currentWidget() is window.work

@@ -241,7 +241,7 @@ def test_while_the_recovery_offer_shows_nothing_but_the_offer_can_be_acted_on(
     window = start_app([])
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: behind != [] and window.forms["company"].isVisible(), timeout=10_000)
-    assert behind == ["Restore unsaved work", "shared.smpolicy - smpolicy",
+    assert behind == ["Restore unsaved work", "shared.smpolicy — smpolicy",
                       ["Opening shared.smpolicy..."], False, NO_PROJECT_COMMANDS, False]
     assert name_in(window) == then_shown
     assert window.windowTitle().startswith("shared.smpolicy")

@@ -260,7 +260,7 @@ def test_save_and_reopen(qtbot, tmp_path, make_window, answers):
 
     saved = tmp_path / "harbour.smpolicy"
     assert load_project(saved).company.name == "Harbour Lights Co"
-    assert window.windowTitle() == "harbour.smpolicy[*] - smpolicy"
+    assert window.windowTitle() == "harbour.smpolicy[*] — smpolicy"
     assert not window.isWindowModified()
 
     other = make_window()
@@ -269,6 +269,20 @@ def test_save_and_reopen(qtbot, tmp_path, make_window, answers):
     assert other.forms["company"].editor(("company", "name")).text() == "Harbour Lights Co"
     assert other.model.path == saved
     assert not other.isWindowModified()
+
+
+def test_the_window_names_the_app_the_way_qt_names_it_in_every_dialog(qtbot, tmp_path,
+                                                                      make_window, answers):
+    """On Linux Qt titles a dialog "Help — smpolicy": the window's own titles join the app's
+    name with the same em dash, on the start page, for an untitled project and a saved one
+    (whose name ends in "smpolicy" too, so Qt would not add the name after it)."""
+    window = make_window()
+    assert window.windowTitle() == "Untitled[*] — smpolicy"
+    answers.save_path = tmp_path / "harbour"
+    window.save_action.trigger()
+    assert window.windowTitle() == "harbour.smpolicy[*] — smpolicy"
+    window.new_action.trigger()
+    assert window.windowTitle() == "Welcome — smpolicy"
 
 
 def test_a_bad_file_is_reported_and_the_current_work_stays(qtbot, tmp_path, window, answers):
@@ -644,7 +658,7 @@ def test_the_frame_shows_first_then_fills_with_the_file(qtbot, settings, answers
     window.loaded.connect(lambda: window.start(path))
     window.show_opening(path)
     assert window.placeholder.text() == "Opening frame.smpolicy..."
-    assert window.windowTitle() == "frame.smpolicy - smpolicy"
+    assert window.windowTitle() == "frame.smpolicy — smpolicy"
     with qtbot.waitSignal(window.loaded):
         pass
     qtbot.waitUntil(lambda: "Frame First Ltd" in window.preview.html)
