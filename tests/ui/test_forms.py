@@ -148,6 +148,44 @@ def test_a_field_keeps_its_cursor_when_the_model_repeats_its_text(qtbot, window,
     assert box.cursorPosition() == 2
 
 
+LONG_NAME = "Harbor Lane Accounting and Bookkeeping Services of the Pacific Northwest LLC"
+
+
+def shows_its_start(box) -> bool:
+    """Whether a box without focus shows its text from the start: as it looks with its
+    cursor at the start (pixel for pixel)."""
+    shown, position = box.grab().toImage(), box.cursorPosition()
+    box.setCursorPosition(0)
+    at_start = box.grab().toImage()
+    box.setCursorPosition(position)
+    return shown == at_start
+
+
+def test_a_one_line_box_shows_its_start_again_when_the_form_narrows(qtbot, window):
+    """A long name typed, the next box clicked, the window made narrower: the name's start
+    shows, not its end with the start hidden to the left."""
+    form = form_of(window, "company")
+    box, after = form.editor(("company", "name")), form.editor(("company", "industry"))
+    box.setFocus()
+    qtbot.keyClicks(box, LONG_NAME)
+    after.setFocus()
+    window.resize(window.width() - 300, window.height())
+    qtbot.waitUntil(lambda: box.width() < box.fontMetrics().horizontalAdvance(LONG_NAME))
+    assert shows_its_start(box)
+
+
+def test_the_box_being_typed_in_keeps_its_cursor_when_the_form_narrows(qtbot, window):
+    box = form_of(window, "company").editor(("company", "name"))
+    box.setFocus()
+    qtbot.keyClicks(box, LONG_NAME)
+    box.setCursorPosition(len(LONG_NAME) - 3)
+    window.resize(window.width() - 300, window.height())
+    qtbot.waitUntil(lambda: box.width() < box.fontMetrics().horizontalAdvance(LONG_NAME))
+    box.grab()  # as painted
+    assert box.cursorPosition() == len(LONG_NAME) - 3
+    assert box.rect().contains(box.cursorRect().center())  # in sight
+
+
 def test_typing_a_multi_line_answer(qtbot, window, model):
     box = form_of(window, "employees").editor(("employees", "recruiting_posts"))
     qtbot.keyClicks(box, "Share our job posts")

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -93,6 +93,18 @@ def window_owns(widget: QWidget, event: QKeyEvent) -> bool:
     pressed = QKeySequence(event.keyCombination())
     return any(action.isEnabled() and pressed in action.shortcuts()
                for action in widget.window().findChildren(QAction))
+
+
+class ShowsItsStart:
+    """A one-line box that reads from its start again when it narrows. Qt keeps the place
+    of the cursor in view, which after typing is the end: the start of the answer went out
+    of sight to the left. The box being typed in keeps its cursor where it is."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # type: ignore[misc]
+        if event.size().width() < event.oldSize().width() \
+                and self.window().focusWidget() is not self:
+            self.setCursorPosition(0)
 
 
 class WindowKeys:

@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.questions import Question
 
-from .base import WHOLE_TEXT, Commit, FieldEditor, ShowsExample, WindowKeys, example_text
+from .base import (
+    WHOLE_TEXT,
+    Commit,
+    FieldEditor,
+    ShowsExample,
+    ShowsItsStart,
+    WindowKeys,
+    example_text,
+)
 from .rows import AnswerRows, edit_with_key, is_typing
 
 
@@ -73,7 +81,7 @@ class RowKeys(QObject):
         return True
 
 
-class CellLine(WindowKeys, ShowsExample, QLineEdit):
+class CellLine(WindowKeys, ShowsExample, ShowsItsStart, QLineEdit):
     """The text box that edits an item or a cell in place. It opens with the cursor after
     the text, not with the text selected, so the first key adds instead of replacing."""
 

@@ -14,12 +14,20 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from smpolicy_desktop.document import LONG_WORD, PIECE, piece_breaks, with_breaks
 from smpolicy_desktop.questions import Question
 
-from .base import WHOLE_TEXT, Commit, FieldEditor, ShowsExample, WindowKeys, lines_high
+from .base import (
+    WHOLE_TEXT,
+    Commit,
+    FieldEditor,
+    ShowsExample,
+    ShowsItsStart,
+    WindowKeys,
+    lines_high,
+)
 
 MIN_LINES, MAX_LINES = 3, 12
 
 
-class LineField(WindowKeys, ShowsExample, QLineEdit, FieldEditor):
+class LineField(WindowKeys, ShowsExample, ShowsItsStart, QLineEdit, FieldEditor):
     def __init__(self, question: Question, commit: Commit):
         super().__init__()
         self.setMaxLength(WHOLE_TEXT)
