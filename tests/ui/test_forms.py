@@ -6,7 +6,7 @@ import typing
 
 import pytest
 from pydantic import BaseModel
-from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
 )
 
 from smpolicy_desktop.model import Project
@@ -184,6 +185,27 @@ def test_the_box_being_typed_in_keeps_its_cursor_when_the_form_narrows(qtbot, wi
     box.grab()  # as painted
     assert box.cursorPosition() == len(LONG_NAME) - 3
     assert box.rect().contains(box.cursorRect().center())  # in sight
+
+
+@pytest.mark.parametrize("width", [1, 420, 700])  # the narrowest the form can be; 1366x768
+def test_every_column_title_shows_whole_in_its_header(qtbot, window, width):
+    """A column title wider than its column wraps at its spaces ("Handle or address" was cut
+    at both ends: "andle or addres"), and the header is as tall as its lines need."""
+    from ui.editors.tables import TableField
+
+    window.resize(width, window.height())
+    for area in Project.areas():
+        form = form_of(window, area)
+        qtbot.wait(10)  # laid out
+        for table in form.findChildren(TableField):
+            header = table.view.horizontalHeader()
+            margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+            for column in range(header.count()):
+                room = QRect(0, 0, header.sectionSize(column), header.height()).adjusted(
+                    margin, margin, -margin, -margin)
+                title = header.model().headerData(column, Qt.Orientation.Horizontal)
+                shown = header.fontMetrics().boundingRect(room, header.defaultAlignment(), title)
+                assert room.contains(shown), (area, title, header.sectionSize(column))
 
 
 def test_typing_a_multi_line_answer(qtbot, window, model):

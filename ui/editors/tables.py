@@ -10,13 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -138,8 +139,7 @@ class RowsTable(QTableView):
         # Typing is handled by RowKeys: it edits at the end of the cell, never over it.
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setMinimumSectionSize(50)
+        self.setHorizontalHeader(ColumnTitles())
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Qt sizes the rows to their text once; when the columns narrow or widen (a dock
         # opens, the window is resized) the text wraps anew, once for all the columns.
@@ -165,6 +165,28 @@ class RowsTable(QTableView):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.model().columnCount() * 50, super().minimumSizeHint().height())
+
+
+class ColumnTitles(QHeaderView):
+    """Column titles that share the table's width and wrap at words to fit their columns
+    (a title wider than its column was cut at both ends: "andle or addres"); the header is
+    as tall as its longest title."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setSectionsClickable(True)  # as QTableView's own header
+        self.setHighlightSections(True)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setMinimumSectionSize(50)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+
+    def sectionSizeFromContents(self, logical: int) -> QSize:
+        size = super().sectionSizeFromContents(logical)  # as tall as one line
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        room = QRect(0, 0, self.sectionSize(logical) - 2 * margin, size.height() * 10)
+        title = self.model().headerData(logical, self.orientation())
+        lines = self.fontMetrics().boundingRect(room, self.defaultAlignment(), title).height()
+        return QSize(size.width(), size.height() + lines - self.fontMetrics().height())
 
 
 class CellDelegate(QStyledItemDelegate):
