@@ -257,6 +257,32 @@ def test_semicolons_and_questions_do_not_split_a_rule():
     assert finding.excerpt == "Questions about pay? Do not discuss them with coworkers; ask HR."
 
 
+@pytest.mark.parametrize("text", [
+    "From 9 a.m. to 5 p.m. on weekdays, employees may not discuss their pay with coworkers.",
+    "Unless Ms. Ortiz in HR says so, employees may not discuss their pay with coworkers.",
+    "Employees may not discuss pay, e.g. salaries or bonuses, with coworkers.",
+])
+def test_abbreviations_do_not_end_a_rule(text):
+    """A full stop in "a.m.", "Ms." or "e.g." is no sentence's end: the finding quotes the whole
+    rule (not "on weekdays, employees may not..."), and no piece of it is checked on its own."""
+    [finding] = check_text(text)
+    assert (finding.rule, finding.excerpt) == ("nlra.pay", text)
+
+
+def test_safer_wording_keeps_a_list_whole():
+    """", and" that ends a list is no clause break: the safer wording read "Post photos of our
+    cakes, cookies. Pies whenever you like." """
+    [finding] = check_text("Post photos of our cakes, cookies, and pies whenever you like, and "
+                           "never discuss your pay with coworkers.", GENERAL)
+    assert finding.suggestion.startswith(
+        "Post photos of our cakes, cookies, and pies whenever you like. You are free to talk")
+
+
+def test_opening_hours_are_not_checked_piece_by_piece():
+    """"to 2 p.m. on Thanksgiving." read alone was flagged as a Regulation FD rule."""
+    assert check_text("Holiday hours: 6 a.m. to 2 p.m. on Thanksgiving.") == []
+
+
 def test_no_us_labour_law_finding_outside_the_us():
     assert rules_flagging("Never discuss your salary.", CheckFacts(country="GB")) == set()
     assert rules_flagging("Never discuss your salary.", CheckFacts(country="US")) == {"nlra.pay"}

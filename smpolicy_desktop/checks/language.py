@@ -100,12 +100,27 @@ class Sentence:
 
 # Sentences end at "." or "!", never at ";" or "?", which join parts of one rule.
 _SENTENCE_END = re.compile(r"(?<=[.!])[\"')\]]*\s+|\n+")
+# A full stop that ends a word such as these is no sentence's end ("Ask Ms. Lee", "Main St.
+# branch"), nor one followed by a small letter or a digit ("from 8 a.m. to 5 p.m. on weekdays",
+# "e.g. a photo"): read as sentences, "to 5 p.m." was checked, and flagged, on its own.
+_NO_END_AFTER = re.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|prof|st|mt|jr|sr|vs|approx|dept|ext|"
+                           r"tel|e\.g|i\.e|[a-z])\.[\"')\]]*\s+$)", re.IGNORECASE)
+
+
+def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
+    if boundary.group().startswith("\n") or text[boundary.start() - 1] == "!":
+        return True
+    following = text[boundary.end():boundary.end() + 1]
+    return not (following.islower() or following.isdigit()
+                or _NO_END_AFTER.search(text, max(0, boundary.start() - 8), boundary.end()))
 
 
 def pieces(text: str) -> list[tuple[int, int, str]]:
     """Where each sentence (and line) of a text starts and ends, and its words as written."""
     found, start = [], 0
-    for boundary in [*_SENTENCE_END.finditer(text), None]:
+    ends = [boundary for boundary in _SENTENCE_END.finditer(text)
+            if _ends_sentence(text, boundary)]
+    for boundary in [*ends, None]:
         end = boundary.start() if boundary else len(text)
         piece = text[start:end]
         if piece.strip():
@@ -122,9 +137,13 @@ def sentences(text: str, company_name: str = "") -> list[Sentence]:
 
 
 # "or" and "but" are not clause breaks: "We will never ask for X, or ask Y" keeps its "never".
-_CLAUSE = re.compile(
-    r";\s+|,\s+and\s+|\s+and\s+(?=(?:do not|don't|never|always|you|we|employees|"
-    r"staff|please|keep|post|share|reply|use|ask|get|take|make|tell)\b)", re.I)
+_CLAUSE_OPENER = (r"(?=(?:do not|don't|never|always|you|we|employees|staff|please|keep|post|"
+                  r"share|reply|use|ask|get|take|make|tell)\b)")
+_CLAUSE = re.compile(rf";\s+|(?P<comma>,)\s+and\s+(?P<opens>{_CLAUSE_OPENER})?|"
+                     rf"\s+and\s+{_CLAUSE_OPENER}", re.I)
+# The words after the last comma before ", and" that make it the end of a list ("the battery,
+# tires, and wipers"), not of a clause, unless a clause's opening words follow it.
+LIST_ITEM_WORDS = 3
 
 
 # A quotation is one example, however many clauses it has: "Reply with something like 'Thanks;
@@ -140,11 +159,19 @@ def clauses(text: str) -> list[str]:
     quoted = [match.span() for match in _QUOTED.finditer(text)]
     parts, start = [], 0
     for brk in _CLAUSE.finditer(text):
+        if brk["comma"] and brk["opens"] is None and _ends_a_list(text[start:brk.start()]):
+            continue
         if not any(begin < brk.start() < end for begin, end in quoted):
             parts.append(text[start:brk.start()])
             start = brk.end()
     parts.append(text[start:])
     return [c for c in (part.strip(" .!") for part in parts) if c]
+
+
+def _ends_a_list(part: str) -> bool:
+    """Whether ", and" after this part closes a list ("photos, videos, and stories")."""
+    _, comma, last = part.rpartition(", ")
+    return bool(comma) and len(last.split()) <= LIST_ITEM_WORDS
 
 
 def words(*alternatives: str) -> re.Pattern[str]:
