@@ -283,6 +283,15 @@ def test_opening_hours_are_not_checked_piece_by_piece():
     assert check_text("Holiday hours: 6 a.m. to 2 p.m. on Thanksgiving.") == []
 
 
+@pytest.mark.parametrize("text", ["Next review: May 30, 2027.",
+                                  "Our anniversary sale starts May 10.",
+                                  "Post the spring photos before May 20."])
+def test_a_date_in_may_grants_nothing(text):
+    """"May 30" is a date, not "may" the permission: read as one, these were flagged (a review
+    reply, a review incentive, patient content)."""
+    assert check_text(text) == []
+
+
 def test_no_us_labour_law_finding_outside_the_us():
     assert rules_flagging("Never discuss your salary.", CheckFacts(country="GB")) == set()
     assert rules_flagging("Never discuss your salary.", CheckFacts(country="US")) == {"nlra.pay"}

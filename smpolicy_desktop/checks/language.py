@@ -20,6 +20,8 @@ _SPELLINGS = [
     (r"\bnon[- ]?public\b", "non-public", ("non",)),
     (r"\bco[- ]?workers?\b", "coworkers", ("co",)),
     (r"\bpre[- ]?(approv|authori)", r"pre\1", ("pre",)), (r"\be-?mails?\b", "email", ("mail",)),
+    # the month, not the permission: "reopens on May 1", "effective May 2027"
+    (r"\bmay(?= \d)", "maymonth", ("may",)),
 ]
 _SPELLING_RULES = [(re.compile(pattern), replacement, needles)
                    for pattern, replacement, needles in _SPELLINGS]
