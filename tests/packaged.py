@@ -61,7 +61,9 @@ def virtual_screen():
 def viewable_windows(display: str, title: str) -> list[str]:
     """Ids of the windows shown on display whose title contains title."""
     xwininfo = require_tool("xwininfo")
-    environment = {"DISPLAY": display, "PATH": os.environ.get("PATH", "")}
+    # a UTF-8 locale: in C's, xwininfo prints "(failure in conversion from UTF8_STRING...)" for
+    # a title with the em dash the app's titles have ("example.smpolicy — smpolicy")
+    environment = {"DISPLAY": display, "PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"}
     tree = subprocess.run([xwininfo, "-root", "-tree"], capture_output=True, text=True,
                           env=environment, timeout=30).stdout
     shown = []
