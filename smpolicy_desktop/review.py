@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -886,12 +886,11 @@ class _Reader:
         # A line break (Shift+Enter) reads as a space, as the policy has none within a
         # paragraph or a cell: one typed alone would be listed with no words at all.
         for change, item_id in self._made.items():
-            index = int(item_id[1:]) - 1
             breaks = [node for node in change.iter(_tag("w:br"), _tag("w:cr"))
                       if node.get(_tag("w:type"), "textWrapping") == "textWrapping"]
-            if breaks and not self.items[index].text.strip():
-                self.items[index] = replace(self.items[index], text="\u21b5 (line break; the "
-                                            "policy writes it as a space)")
+            if breaks:
+                self._reword(item_id, lambda text: text if text.strip() else
+                             "\u21b5 (line break; the policy writes it as a space)")
 
     def margins(self, parts: Iterable[Any]) -> None:
         """Counsel's tracked changes in headers and footers: items outside every clause (the
@@ -983,8 +982,7 @@ class _Reader:
         kind = _CHANGES[change.tag]
         known = self._made.get(change)
         if known is not None:  # the same change, after another one inside it
-            index = int(known[1:]) - 1
-            self.items[index] = replace(self.items[index], text=self.items[index].text + text)
+            self._reword(known, lambda was: was + text)
             self._open = (change, known)
             return known
         if self._open is not None:
@@ -1027,11 +1025,14 @@ class _Reader:
         return item_id
 
     def _extend_new_clause(self, paragraph: _Paragraph) -> None:
-        index = int(self._new_clause[1:]) - 1
-        item = self.items[index]
         text = paragraph.text(None)
-        joined = f"{item.text}\n{text}" if item.text else text
-        self.items[index] = replace(item, text=joined)
+        self._reword(self._new_clause, lambda was: f"{was}\n{text}" if was else text)
+
+    def _reword(self, item_id: str, words: Callable[[str], str]) -> None:
+        """Give an item new words, made from its words so far (an item's id is its place:
+        "c3" is the third)."""
+        index = int(item_id[1:]) - 1
+        self.items[index] = replace(self.items[index], text=words(self.items[index].text))
 
 
 def _reads_now(was: str, now: str) -> str:
