@@ -13,6 +13,7 @@ import pytest
 from smpolicy_desktop.checks.facts import CheckFacts
 from smpolicy_desktop.checks.families import FAMILIES
 from smpolicy_desktop.checks.language import sentences
+from smpolicy_desktop.checks.model import model
 from smpolicy_desktop.checks.policy_check import check_text
 from smpolicy_desktop.checks.wording import RULES
 
@@ -290,6 +291,35 @@ def test_a_date_in_may_grants_nothing(text):
     """"May 30" is a date, not "may" the permission: read as one, these were flagged (a review
     reply, a review incentive, patient content)."""
     assert check_text(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tag us in your kitchen remodel photos with #OakRidgeBuilds!",
+    "Our bakery is closed on Mondays so the team can rest.",
+    "New customers can reset their loyalty card PIN at the front counter.",
+    "Follow our page for weekly specials and new arrivals.",
+    "Share a picture of your dog's new haircut in the comments!",
+    "Ask Priya at the front desk if the printer jams again.",
+])
+def test_an_ordinary_sentence_of_the_business_is_no_rule(text):
+    """Sentences of a business's life that no law objects to, written for this test (in no
+    training file): the first four were flagged before the model read whether a sentence is a
+    rule at all (an undisclosed endorsement, insider reviews, review suppression, fake
+    indicators), on words they share with risky rules."""
+    assert check_text(text) == []
+
+
+@pytest.mark.parametrize("text, area", [
+    ("Customers who leave us a five-star review get a free pastry on their next visit.", "ftc"),
+    ("We only publish the good reviews on our website and delete the rest.", "ftc"),
+    ("Advisers text clients about their accounts from their personal WhatsApp.", "finance"),
+    ("Nobody here talks about what they earn with coworkers.", "nlra"),
+    ("Tell your friends about our earnings before the quarterly report comes out.", "reg_fd"),
+])
+def test_a_risky_practice_told_as_a_fact_is_still_a_rule(text, area):
+    """What the business does, told as a plain statement, is a practice: the learned model
+    (not only the keyword rules) reads it as risky, its rule gate letting it through."""
+    assert area in model().risky_areas(text)
 
 
 def test_no_us_labour_law_finding_outside_the_us():

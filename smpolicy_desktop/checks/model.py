@@ -124,11 +124,15 @@ class Model:
     same features, the commonest left out) vote, and a sentence whose vote for "unlawful in
     this area" reaches the area's vote threshold is risky there too. The weights are stored
     per feature as one row (every area's topic, then every area's risk), so a sentence costs
-    one lookup per feature."""
+    one lookup per feature. Before any of that, a rule gate asks whether the sentence is a rule
+    or practice at all (the labelled rules against ordinary sentences an owner writes: "Tag us
+    in your photos!", "Our service bay opens at 7:30."); below its threshold the model finds
+    nothing, whatever its words share with a risky rule."""
 
     def __init__(self, data: dict):
         self.areas: list[str] = list(data["areas"])
         parts = [data["areas"][a][kind] for kind in ("topic", "risk") for a in self.areas]
+        parts.append(data["rule"])  # the last column: the rule gate
         self.bias = [part["bias"] for part in parts]
         self.threshold = [part["threshold"] for part in parts]
         self.vote_threshold = [data["areas"][a]["risk"]["vote"] for a in self.areas]
@@ -193,36 +197,49 @@ class Model:
 
     def set_risk_thresholds(self, threshold: float, vote: float) -> None:
         """Every area's risk and vote thresholds set to one value each (for choosing them)."""
-        self.threshold[len(self.areas):] = [threshold] * len(self.areas)
+        count = len(self.areas)
+        self.threshold[count:2 * count] = [threshold] * count
         self.vote_threshold = [vote] * len(self.areas)
         self._risky.clear()  # the votes do not depend on it
+
+    def _probabilities(self, text: str) -> list[float]:
+        """Every part's probability for the sentence: each area's topic, each area's risk, and
+        the rule gate's (that it is a rule or practice at all)."""
+        rows = [row for row in map(self.weights.get, features(text)) if row]
+        sums = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(
+            self.bias)
+        return [_sigmoid(bias + total) for bias, total in zip(self.bias, sums, strict=True)]
 
     def scores(self, text: str) -> dict[str, tuple[float, float]]:
         """Area -> (probability that the sentence is about the area, probability that it is
         a risky rule there)."""
-        rows = [row for row in map(self.weights.get, features(text)) if row]
-        sums = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(
-            self.bias)
-        found = [_sigmoid(bias + total) for bias, total in zip(self.bias, sums, strict=True)]
-        count = len(self.areas)
+        found, count = self._probabilities(text), len(self.areas)
         return {area: (found[i], found[count + i]) for i, area in enumerate(self.areas)}
 
     def risky_areas(self, text: str) -> tuple[str, ...]:
-        """The areas in which the sentence reads as a risky rule: the area it is most about (or
-        one nearly as sure of its topic) when that area's risk model agrees. Remembered per
+        """The areas in which the sentence, if the rule gate reads it as a rule, reads as a risky
+        one: the area it is most about (or one nearly as sure of its topic) when that area's
+        risk model agrees, or the neighbours' vote says so. Remembered per
         sentence (a re-check after an edit costs only the changed sentences); safe across
         threads, since a dict assignment is atomic."""
         found = self._risky.get(text)
         if found is None:
             if len(self._risky) > 100_000:
                 self._risky.clear()
-            scores, votes, count = self.scores(text), self.votes(text), len(self.areas)
-            topmost = max(topic for topic, _ in scores.values())
-            found = self._risky[text] = tuple(
-                area for i, (area, (topic, risk)) in enumerate(scores.items())
-                if topic >= self.threshold[i] and (topic == topmost or topic >= SURE_TOPIC)
-                and risk >= self.threshold[count + i]
-                or votes.get(area, 0.0) >= self.vote_threshold[i])
+            probabilities, count = self._probabilities(text), len(self.areas)
+            topics, risks = probabilities[:count], probabilities[count:2 * count]
+            topmost = max(topics)
+            if probabilities[-1] < self.threshold[-1]:  # no rule at all (the class's note)
+                found = ()
+            else:
+                votes = self.votes(text)
+                found = tuple(
+                    area for i, (area, topic, risk) in enumerate(zip(self.areas, topics, risks,
+                                                                     strict=True))
+                    if topic >= self.threshold[i] and (topic == topmost or topic >= SURE_TOPIC)
+                    and risk >= self.threshold[count + i]
+                    or votes.get(area, 0.0) >= self.vote_threshold[i])
+            self._risky[text] = found
         return found
 
     def forget(self) -> None:

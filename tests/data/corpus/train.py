@@ -23,6 +23,9 @@ from smpolicy_desktop.checks.families import FAMILIES  # noqa: E402
 from smpolicy_desktop.checks.model import Model, features, probability  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
+# Ordinary sentences of a business's life (no rule, no subject of the check): the rule gate's
+# negatives; those touching a subject ("touches") are left out, being half rules.
+ORDINARY = Path(__file__).resolve().parent / "ordinary.jsonl"
 OUTPUT = REPO / "assets" / "checks" / "model.json.gz"
 AREAS = ("nlra", "ftc", "hipaa", "finance", "reg_fd", "account_privacy")
 EVERY_AREA = CheckFacts(country="US")  # unknown industry and listing: every area is checked
@@ -41,11 +44,21 @@ FOLDS = 5
 GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 VOTES = (0.4, 0.5, 0.6, 0.8, 0.99, 1.1)
 FALSE_ALARM_BUDGET = 0.06
+# The rule gate's threshold (model.py): the highest of RULE_GRID at which cross-validation on the
+# corpus finds at most RULE_BUDGET of the risky sentences read as no rule at all.
+RULE_GRID = (0.02, 0.05, 0.1, 0.2, 0.3)
+RULE_BUDGET = 0.005
 
 
 def load_corpus() -> list[dict]:
     return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
             if line.strip()]
+
+
+def load_ordinary() -> list[dict]:
+    rows = [json.loads(line) for line in ORDINARY.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return [row for row in rows if row["touches"] == "none"]
 
 
 def app_sentences() -> list[str]:
@@ -99,8 +112,25 @@ def flagged_areas(text: str, learned: Model) -> set[str]:
     return {FAMILIES[kind].area for kind in flagged_kinds(text, learned)}
 
 
-def choose_thresholds(examples: list[dict], extra_lawful: list[str],
-                      l2: float | None = None) -> dict[str, tuple[float, float]]:
+def choose_rule_threshold(examples: list[dict], ordinary: list[dict],
+                          l2: float | None = None) -> float:
+    """The rule gate's threshold, by source-split cross-validation on `examples` (see
+    RULE_GRID); the ordinary sentences are in every training split."""
+    lost = dict.fromkeys(RULE_GRID, 0)
+    folds = folds_by_source(examples)
+    for index, held_out in enumerate(folds):
+        gate = _rule_gate(without(folds, index), ordinary, L2 if l2 is None else l2)
+        for example in held_out:
+            if example["verdict"] == "unlawful":
+                read = probability(gate, features(example["text"]))
+                for threshold in RULE_GRID:
+                    lost[threshold] += read < threshold
+    risky = sum(example["verdict"] == "unlawful" for example in examples)
+    return max([t for t in RULE_GRID if lost[t] <= RULE_BUDGET * risky] or [min(RULE_GRID)])
+
+
+def choose_thresholds(examples: list[dict], extra_lawful: list[str], l2: float | None = None,
+                      *, ordinary: list[dict], rule: float) -> dict[str, tuple[float, float]]:
     """Per area, the risk and vote thresholds chosen by source-split cross-validation on `examples`
     only (see GRID and FALSE_ALARM_BUDGET), among those at which no model of the cross-
     validation reads any of our own sentences as risky."""
@@ -110,7 +140,8 @@ def choose_thresholds(examples: list[dict], extra_lawful: list[str],
     tally = {area: {pair: [0, 0, 0, 0, 0] for pair in pairs} for area in AREAS}
     folds = folds_by_source(examples)
     for index, held_out in enumerate(folds):
-        learned = Model(train(without(folds, index), extra_lawful, l2))
+        learned = Model(train(without(folds, index), extra_lawful, l2, ordinary=ordinary,
+                              rule=rule))
         for pair in pairs:
             learned.set_risk_thresholds(*pair)
             for text in extra_lawful:
@@ -144,10 +175,11 @@ def _threshold(tally: dict[tuple[float, float], list[int]]) -> tuple[float, floa
 
 
 def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None,
-          thresholds: dict[str, tuple[float, float]] | None = None) -> dict:
+          thresholds: dict[str, tuple[float, float]] | None = None, *, ordinary: list[dict],
+          rule: float) -> dict:
     """Per area a topic gate (every sentence of the area against the rest) and a risk model
     (the area's risky sentences against every acceptable sentence, of any area, and our own
-    text on its topic)."""
+    text on its topic); and the rule gate, at threshold `rule`."""
     rows = [(features(e["text"]), e) for e in examples]
     ours = [features(text) for text in extra_lawful]
     strength = L2 if l2 is None else l2
@@ -165,7 +197,17 @@ def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None
                    "verdict": e["verdict"], "source": e["source"], "year": e["year"],
                    "citable": _citable(e)}
                   for e in examples]
-    return {"version": 3, "areas": areas, "precedents": precedents, "ours": extra_lawful}
+    gate = _rule_gate(examples, ordinary, strength)
+    gate["threshold"] = rule
+    return {"version": 4, "areas": areas, "rule": gate, "precedents": precedents,
+            "ours": extra_lawful}
+
+
+def _rule_gate(examples: list[dict], ordinary: list[dict], l2: float) -> dict:
+    """Is a sentence a rule or practice at all: every labelled sentence against the ordinary
+    ones (without them the gate reads every sentence as a rule)."""
+    return _logistic([(features(e["text"]), 1.0) for e in examples]
+                     + [(features(o["text"]), 0.0) for o in ordinary], l2)
 
 
 def _citable(example: dict) -> bool:
@@ -214,13 +256,15 @@ def _logistic(rows: list[tuple[list[str], float]], l2: float) -> dict:
 
 
 def main() -> None:
-    examples, ours = load_corpus(), app_sentences()
-    thresholds = choose_thresholds(examples, ours)
-    model = train(examples, ours, thresholds=thresholds)
+    examples, ours, ordinary = load_corpus(), app_sentences(), load_ordinary()
+    rule = choose_rule_threshold(examples, ordinary)
+    thresholds = choose_thresholds(examples, ours, ordinary=ordinary, rule=rule)
+    model = train(examples, ours, thresholds=thresholds, ordinary=ordinary, rule=rule)
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode()
     OUTPUT.write_bytes(gzip.compress(data, mtime=0))  # a third of the size, the same each run
-    print(f"Wrote {OUTPUT} ({OUTPUT.stat().st_size // 1024} KB); risk thresholds {thresholds}")
+    print(f"Wrote {OUTPUT} ({OUTPUT.stat().st_size // 1024} KB); rule gate {rule}; risk "
+          f"thresholds {thresholds}")
 
 
 if __name__ == "__main__":
