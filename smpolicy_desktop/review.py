@@ -861,11 +861,9 @@ class _Reader:
         if previous is not None and previous.mark[0] and not previous.mark[1]:
             # the mark before a wholly new paragraph is part of adding that paragraph
             item = next((i for _, tag, i in paragraph.pieces if tag), "") if whole else ""
-            previous.mark = (previous.mark[0], item or self._lone_mark(previous.mark[0]))
-        mark = p.find("w:pPr/w:rPr", _NS)
-        change = next((c for c in (mark if mark is not None else ()) if c.tag in _CHANGES),
-                      None)
-        if change is not None and self._by_counsel(change):
+            previous.mark = (previous.mark[0], item or self._lone_mark(self._mark_change))
+        change = self._counsels(p.find("w:pPr/w:rPr", _NS))
+        if change is not None:
             self._mark_change = change
             if whole and change.tag in _ADDS:  # the mark of a paragraph counsel wrote
                 item = next(i for _, tag, i in paragraph.pieces if tag)
@@ -882,7 +880,7 @@ class _Reader:
     def finish(self) -> None:
         last = self.paragraphs[-1] if self.paragraphs else None
         if last is not None and last.mark[0] and not last.mark[1]:
-            last.mark = (last.mark[0], self._lone_mark(last.mark[0]))
+            last.mark = (last.mark[0], self._lone_mark(self._mark_change))
         # A line break (Shift+Enter) reads as a space, as the policy has none within a
         # paragraph or a cell: one typed alone would be listed with no words at all.
         for change, item_id in self._made.items():
@@ -903,33 +901,57 @@ class _Reader:
         self.finish()
         del self.paragraphs[kept:]
 
-    def _lone_mark(self, tag: str) -> str:
-        """A paragraph break added or removed on its own: an item of its own, said in words."""
-        said = "\u00b6 (new paragraph)" if tag in _ADDS else "\u00b6 (two paragraphs joined)"
-        return self._item(self._mark_change, _CHANGES[tag], said)
+    def _lone_mark(self, change: Any, in_cell: bool = False) -> str:
+        """A paragraph break added or removed on its own: an item of its own, said in words
+        (one added in a table cell reads as a space, as a cell's answer is one line)."""
+        if change.tag not in _ADDS:
+            said = "\u00b6 (two paragraphs joined)"
+        elif in_cell:
+            said = "\u00b6 (new paragraph in a table cell; the policy writes it as a space)"
+        else:
+            said = "\u00b6 (new paragraph)"
+        return self._item(change, _CHANGES[change.tag], said)
 
     def _row(self, row: Any) -> None:
         if self.clause is None:
             return
-        change = self._whole(row.find("w:trPr", _NS))
+        change = self._counsels(row.find("w:trPr", _NS))
         pieces: list[tuple[str, str, str]] = []
         for index, cell in enumerate(_own(row, row.iter(_tag("w:tc")), _tag("w:tr"))):
-            cell_change = None if change is not None else self._whole(cell.find("w:tcPr", _NS))
+            cell_change = None if change is not None else self._counsels(
+                cell.find("w:tcPr", _NS))
+            whole = change is not None or cell_change is not None
             cut = [("\t", "", "")] if index else []
-            for number, p in enumerate(_own(cell, cell.iter(_tag("w:p")), _tag("w:tc"))):
-                if number:  # a cell's paragraphs read as one line
-                    cut.append((" ", "", ""))
-                whole = change is not None or cell_change is not None
-                cut.extend(piece for piece in self._pieces(p, dry=whole)
-                           if not (whole and piece[2] == _OWNER_REMOVED))
+            previous = None
+            for p in _own(cell, cell.iter(_tag("w:p")), _tag("w:tc")):
+                words = [piece for piece in self._pieces(p, dry=whole)
+                         if not (whole and piece[2] == _OWNER_REMOVED)]
+                if previous is not None:  # a cell's paragraphs read as one line
+                    cut.append((" ", "", "") if whole else self._cell_break(previous, words))
+                cut.extend(words)
+                previous = p
             pieces.extend(cut if cell_change is None else self._as_one(cell_change, cut))
         if change is not None:
             pieces = self._as_one(change, pieces)
         self.paragraphs.append(_Paragraph(self.clause, "row", pieces))
 
-    def _whole(self, properties: Any) -> Any:
-        """Counsel's insertion or deletion of a whole row or cell (in its w:trPr, or its
-        w:tcPr as w:cellIns or w:cellDel), if any."""
+    def _cell_break(self, before: Any, after: list[tuple[str, str, str]]
+                    ) -> tuple[str, str, str]:
+        """The break between two paragraphs of a cell, read as a space. Counsel's Enter there
+        is part of the words typed after it, or, typed alone, an item of its own (it was not
+        listed at all)."""
+        change = self._counsels(before.find("w:pPr/w:rPr", _NS))
+        if change is None:
+            return " ", "", ""
+        typed = [(tag, item) for text, tag, item in after if text.strip()]
+        if change.tag in _ADDS and typed and all(tag in _ADDS for tag, _ in typed):
+            return " ", change.tag, typed[0][1]
+        return " ", change.tag, self._lone_mark(change, in_cell=True)
+
+    def _counsels(self, properties: Any) -> Any:
+        """Counsel's insertion or deletion recorded in the properties, if any: of a whole row
+        (w:trPr) or cell (w:tcPr, as w:cellIns or w:cellDel), or of a paragraph's mark
+        (w:pPr/w:rPr)."""
         return next((c for c in (properties if properties is not None else ())
                      if c.tag in _CHANGES and self._by_counsel(c)), None)
 

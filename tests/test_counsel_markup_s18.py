@@ -1,0 +1,71 @@
+"""More lawyers we have not seen: edits in LibreOffice (tests/lawyer_uno.py), and the same
+constructs as Word writes them where the reader's rule is worth checking without LibreOffice.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from smpolicy_desktop.review import Decision
+from tests.test_counsel_markup_lawyers import accept_all, play
+from tests.test_review_import import (
+    _change,
+    _mark_paragraph,
+    _paragraph,
+    _run,
+    export_for_counsel,
+    w,
+)
+from tests.test_review_other_editors import offered, on_body, reply_of
+
+CELL_BREAK = "\u00b6 (new paragraph in a table cell; the policy writes it as a space)"
+
+
+@pytest.fixture
+def sent(tmp_path):
+    return export_for_counsel(tmp_path)
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_presses_enter_in_table_cells(tmp_path):
+    """Enter in the middle of a cell of the response table and of the escalation chain: each
+    is listed (neither was, nothing at all was offered), and the one-line answers read it as
+    a space."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "split", "find": "Respond to the praise calmly"},
+        {"op": "split", "find": "Any complaint that is not settled"}])
+    answers = workspace.project.responses.model_copy(deep=True)
+    listed, _ = accept_all(workspace, reply)
+    assert listed == {("insertion", "responses.matrix", CELL_BREAK),
+                      ("insertion", "responses.escalation", CELL_BREAK)}
+    assert workspace.project.responses == answers
+    assert workspace.project.wording == []  # the tables still follow the answers
+
+
+@pytest.mark.parametrize(("typed", "listed", "contact"), [
+    ("", CELL_BREAK, "+1 555 0101"),
+    ("+1 555 0199 (mobile)", "+1 555 0199 (mobile)", "+1 555 0101 +1 555 0199 (mobile)")],
+    ids=["alone", "before words"])
+@pytest.mark.parametrize("decision", ["accept", "reject"])
+def test_enter_counsel_types_in_a_table_cell_as_word_writes_it(sent, tmp_path, typed, listed,
+                                                                contact, decision):
+    """Enter at the end of the contact cell (then words, or none), the new paragraph's mark
+    in the one before it: the break alone is an item of its own, with words it is theirs."""
+    def edit(root) -> None:
+        cell = _paragraph(root, "+1 555 0101")
+        added = copy.deepcopy(cell)
+        for run in added.findall(w("r")):
+            added.remove(run)
+        if typed:
+            added.append(_change("ins", 1410, _run(typed)))
+        _mark_paragraph(cell, "ins", 1411)
+        cell.addnext(added)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("insertion", "responses.escalation", listed)}
+    workspace.apply_review(read, {i.id: Decision(decision) for i in read.items})
+    assert workspace.project.responses.escalation_chain[0].contact == (
+        contact if decision == "accept" else "+1 555 0101")
+    assert workspace.project.wording == []
