@@ -258,10 +258,12 @@ class Reply:
         return found
 
     def accepted_records(self) -> list[tuple[str, str, str]]:
-        """(text, clause id, style) of the reply with every change accepted."""
+        """(text, clause id, style) of the reply with every change accepted, but for
+        paragraphs with no words left: a table row whose cells counsel emptied too (the
+        policy writes no empty row, and reads one as none: _lines_of)."""
         records = []
         for style, clause_id, text in _merged(self.paragraphs, None):
-            if text:
+            if text.strip():
                 records.append((text, clause_id, style))
         return records
 

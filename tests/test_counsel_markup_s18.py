@@ -10,12 +10,14 @@ import pytest
 
 from smpolicy_desktop.review import Decision
 from tests.test_counsel_markup_lawyers import accept_all, play
+from tests.test_counsel_markup_lists import _row_with
 from tests.test_review_import import (
     _change,
     _mark_paragraph,
     _paragraph,
     _run,
     export_for_counsel,
+    marked_paragraphs,
     w,
 )
 from tests.test_review_other_editors import offered, on_body, reply_of
@@ -69,3 +71,38 @@ def test_enter_counsel_types_in_a_table_cell_as_word_writes_it(sent, tmp_path, t
     assert workspace.project.responses.escalation_chain[0].contact == (
         contact if decision == "accept" else "+1 555 0101")
     assert workspace.project.wording == []
+
+
+LAWYER_ROW = ["Company lawyer", "Lee Park", "lee@example.com", "Any legal threat"]
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_empties_a_row_instead_of_deleting_it(tmp_path):
+    """Each cell of Lee Park's row cleared with Track Changes on (LibreOffice keeps the empty
+    row): the row leaves the escalation chain, and the next redline is empty (it showed the
+    emptied row taken out, as " |  |  | ")."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "delete", "find": text, "skip": 1 if text == "Any legal threat" else 0}
+        for text in LAWYER_ROW])
+    listed, _ = accept_all(workspace, reply)
+    assert listed == {("deletion", "responses.escalation", text) for text in LAWYER_ROW}
+    assert [c.name for c in workspace.project.responses.escalation_chain] == [
+        "Sam Ortiz", "Dana Reyes"]
+    workspace.export(tmp_path / "next.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "next.docx") == []
+
+
+def test_a_row_whose_cells_counsel_emptied_is_no_row_in_the_next_redline(sent, tmp_path):
+    """The same as Word writes it: a deletion in each cell, the row itself kept."""
+    def edit(root) -> None:
+        for number, p in enumerate(_row_with(root, "lee@example.com").iter(w("p"))):
+            for run in list(p.iter(w("r"))):
+                run.getparent().replace(run, _change("del", 1420 + number, _run(
+                    "".join(run.itertext()), deleted=True)))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("deletion", "responses.escalation", text) for text in LAWYER_ROW}
+    workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert len(workspace.project.responses.escalation_chain) == 2
+    workspace.export(tmp_path / "next.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "next.docx") == []
