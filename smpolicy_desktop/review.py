@@ -861,9 +861,15 @@ class _Reader:
                                new_clause=self._new_clause)
         previous = self.paragraphs[-1] if self.paragraphs else None
         if previous is not None and previous.mark[0] and not previous.mark[1]:
-            # the mark before a wholly new paragraph is part of adding that paragraph
+            # the mark before a wholly new paragraph is part of adding that paragraph; before
+            # a new clause, which is read on its own, it is the end the paragraph always had
+            # (else the clause before runs on into its next paragraph without the new one)
             item = next((i for _, tag, i in paragraph.pieces if tag), "") if whole else ""
-            previous.mark = (previous.mark[0], item or self._lone_mark(self._mark_change))
+            if item and item == self._new_clause != previous.new_clause \
+                    and previous.mark[0] in _ADDS:
+                previous.mark = ("", "")
+            else:
+                previous.mark = (previous.mark[0], item or self._lone_mark(self._mark_change))
         change = self._counsels(p.find("w:pPr/w:rPr", _NS))
         if change is not None:
             self._mark_change = change

@@ -8,12 +8,14 @@ import copy
 
 import pytest
 
+from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
 from tests.test_counsel_markup_lawyers import accept_all, play
 from tests.test_counsel_markup_lists import _row_with
 from tests.test_review_import import (
     _change,
     _mark_paragraph,
+    _new_paragraph,
     _paragraph,
     _run,
     export_for_counsel,
@@ -106,3 +108,44 @@ def test_a_row_whose_cells_counsel_emptied_is_no_row_in_the_next_redline(sent, t
     assert len(workspace.project.responses.escalation_chain) == 2
     workspace.export(tmp_path / "next.docx", changes_since_last=True)
     assert marked_paragraphs(tmp_path / "next.docx") == []
+
+
+WHY = "One post can reach thousands of people in a few hours."
+AUDIENCE = "Our audience"
+
+
+def _why_unchanged_and_audience_added(workspace, listed, outcome, texts) -> None:
+    assert listed == {("new clause", "purpose.why", AUDIENCE)}
+    assert outcome.done == [f"c1: added {AUDIENCE!r} as a clause of your own"]
+    assert clause_texts(workspace.document())["purpose.why"] == texts["purpose.why"]
+    assert workspace.project.wording == []
+    own, = workspace.project.owner_clauses
+    assert (own.after, own.title) == ("purpose.why", AUDIENCE)
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_types_a_heading_between_two_paragraphs_of_a_clause(tmp_path):
+    """A Heading 2 typed after the first paragraph of 1.1 (Enter at its end, as LibreOffice
+    records it: the new mark is the first paragraph's). The new clause goes after 1.1, whose
+    paragraphs stay apart: the first ran on into the second ("hours.This policy"), 1.1 became
+    counsel's wording, and an "untracked edit" with no words was listed."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "paragraph", "find": WHY, "text": AUDIENCE, "style": "Heading 2"}])
+    texts = clause_texts(workspace.document())
+    listed, outcome = accept_all(workspace, reply)
+    _why_unchanged_and_audience_added(workspace, listed, outcome, texts)
+
+
+def test_a_heading_typed_between_two_paragraphs_with_the_new_mark_before_it(sent, tmp_path):
+    """The same as Word writes it when Enter is pressed at a paragraph's end."""
+    def edit(root) -> None:
+        p = _paragraph(root, WHY)
+        _mark_paragraph(p, "ins", 1430)
+        heading = _new_paragraph(AUDIENCE, "Heading2", 1431)
+        heading.find(f"{w('pPr')}/{w('rPr')}").clear()  # its mark is the one p had
+        p.addnext(heading)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    texts, listed = clause_texts(workspace.document()), offered(read)
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    _why_unchanged_and_audience_added(workspace, listed, outcome, texts)
