@@ -219,8 +219,14 @@ class Reply:
                                         None))
 
     def opens_section(self, item_id: str) -> bool:
-        """Whether counsel's new clause is a section: its heading is in the sections' style."""
-        return next((p.style for p in self.paragraphs if p.new_clause == item_id), "") == "heading1"
+        """Whether counsel's new clause is a section: its heading is in the sections' style,
+        with a rule or a new clause of counsel's under it. Words alone in that style (typed
+        at the start of a section's heading, LibreOffice gives them its style) would be a
+        section shown nowhere, with nothing in it: they are a rule, as words alone in a
+        clause's heading style are."""
+        return next((p.style for p in self.paragraphs if p.new_clause == item_id), "") == \
+            "heading1" and bool(self.new_clause_text(item_id)[1]
+                                or item_id in self.new_clauses.values())
 
     def in_context(self, item: ReviewItem) -> tuple[str, str]:
         """(before, after): the sentences of the item's clause (its title, without its number,
@@ -1917,7 +1923,7 @@ def _clause_from(project: Project, reply: Reply, item: ReviewItem) -> OwnerClaus
     else:
         after, title, body = item.clause_id, "", item.text.strip()
     if not body and not opens_section:  # a rule typed in a heading's style (as before a
-        title, body = "", title         # heading in LibreOffice)
+        title, body = "", title         # heading in LibreOffice: see Reply.opens_section)
     if not title:
         words = body.split()
         title = " ".join(words[:6]).rstrip(".,;:") + ("..." if len(words) > 6 else "")

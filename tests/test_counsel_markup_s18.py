@@ -149,3 +149,44 @@ def test_a_heading_typed_between_two_paragraphs_with_the_new_mark_before_it(sent
     texts, listed = clause_texts(workspace.document()), offered(read)
     outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
     _why_unchanged_and_audience_added(workspace, listed, outcome, texts)
+
+
+ACCOUNTS_ONLY = "This part applies to company accounts only."
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("edit", "title", "rule", "heading"), [
+    ({"op": "paragraph_before", "find": "2 Our presence online", "skip": 1,
+      "text": ACCOUNTS_ONLY}, "This part applies to company accounts...", ACCOUNTS_ONLY,
+     "1.6 This part applies to company accounts..."),
+    ({"op": "paragraph", "find": "We will not punish you", "text": "Miscellaneous",
+      "style": "Heading 1"}, "Miscellaneous", "Miscellaneous", "8.4 Miscellaneous")],
+    ids=["typed before a section's heading", "a section's heading alone"])
+def test_a_lawyer_whose_words_in_the_sections_style_open_no_clause_is_kept(
+        tmp_path, edit, title, rule, heading):
+    """A sentence typed at the start of section 2's heading (LibreOffice gives it the
+    heading's style), or a Heading 1 typed alone: "added as a section of your own", and the
+    section, with no clause in it, was shown nowhere. Like words typed in a clause's heading
+    style, they are a clause after the one they follow."""
+    workspace, reply = play(tmp_path, "Priya Shah", [edit])
+    listed, outcome = accept_all(workspace, reply)
+    assert listed == {("new clause", next(iter(listed))[1], rule)}
+    assert outcome.done == [f"c1: added {title!r} as a clause of your own"]
+    own, = workspace.project.owner_clauses
+    assert workspace.document().clauses()[own.id] == heading
+    assert clause_texts(workspace.document())[own.id] == rule
+
+
+def test_words_in_the_sections_style_with_no_clause_after_them_as_word_writes_them(
+        sent, tmp_path):
+    def edit(root) -> None:
+        heading = next(p for p in root.iter(w("p")) if "".join(p.itertext()) ==
+                       "2 Our presence online" and p.find(f".//{w('bookmarkStart')}") is not None)
+        heading.addprevious(_new_paragraph(ACCOUNTS_ONLY, "Heading1", 1440))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    assert offered(read) == {("new clause", "purpose.owner", ACCOUNTS_ONLY)}
+    workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    own, = workspace.project.owner_clauses
+    assert (own.section_id, own.after) == ("purpose", "purpose.owner")
+    assert clause_texts(workspace.document())[own.id] == ACCOUNTS_ONLY
