@@ -715,7 +715,10 @@ class _Reader:
 
     def walk(self, body: Any, titles: _Titles, first: str | None) -> None:
         """Read the body; `titles` (the headings sent) and `first` (the clause the file starts
-        in) place clauses in a file whose editor dropped the bookmarks."""
+        in) place clauses in a file whose editor dropped the bookmarks. A paragraph counsel
+        typed where no clause is (between the contents and the first section) is read in
+        `first`, the title block: else it would be offered nowhere. The redline's note and
+        the contents, which no version records, are read in none."""
         if not any(start.get(_tag("w:name")) in self.names for start in body.iter(
                 _tag("w:bookmarkStart"))):
             self.clause = first
@@ -753,6 +756,8 @@ class _Reader:
                         if _kept(tag, item, self.as_sent)).split())
                     if clause_id := _clause_headed(sent, titles):
                         self._enter(clause_id)
+                if self.clause is None and style != _CONTENTS and self._typed(element):
+                    self._enter(first)
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
 
@@ -952,8 +957,8 @@ class _Reader:
     def _cell_break(self, before: Any, after: list[tuple[str, str, str]]
                     ) -> tuple[str, str, str]:
         """The break between two paragraphs of a cell, read as a space. Counsel's Enter there
-        is part of the words typed after it, or, typed alone, an item of its own (it was not
-        listed at all)."""
+        is part of the words typed after it, or, typed alone, an item of its own (else it
+        would be listed nowhere)."""
         change = self._counsels(before.find("w:pPr/w:rPr", _NS))
         if change is None:
             return " ", "", ""
@@ -1935,9 +1940,13 @@ def _clause_from(project: Project, reply: Reply, item: ReviewItem) -> OwnerClaus
 
 def _place_after(project: Project, reply: Reply, after: str) -> tuple[str, str]:
     """(section, clause it follows) of a clause counsel put after `after`: a clause, or
-    counsel's new clause, once that one is added (else where that one goes)."""
+    counsel's new clause, once that one is added (else where that one goes). The policy
+    starts with its sections: one put after the title block, which is in none, opens the
+    first section."""
     if after not in reply.new_clauses:
         section = reply.sections.get(after, after)
+        if not section:
+            return next((s for s in reply.sections.values() if s), ""), ""
         return section, "" if after == section else after
     earlier = _clause_from(project, reply, reply.item(after))
     made = _made(project, reply, reply.item(after), earlier)

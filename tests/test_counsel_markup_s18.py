@@ -190,3 +190,67 @@ def test_words_in_the_sections_style_with_no_clause_after_them_as_word_writes_th
     own, = workspace.project.owner_clauses
     assert (own.section_id, own.after) == ("purpose", "purpose.owner")
     assert clause_texts(workspace.document())[own.id] == ACCOUNTS_ONLY
+
+
+PRIVILEGED = "Privileged and confidential: attorney-client communication."
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_types_a_line_before_the_first_section(tmp_path):
+    """A legend typed at the start of section 1's heading, after the contents: LibreOffice
+    gives the new paragraph the heading's bookmark, so it is read in the paragraph before it
+    (a page break), which was read in no clause: nothing at all was offered. It is read in
+    the title block, and kept as a clause of the owner's own, first in section 1."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "paragraph_before", "find": "1 Purpose and scope", "skip": 1,
+         "text": PRIVILEGED}])
+    listed, outcome = accept_all(workspace, reply)
+    assert listed == {("new clause", "title", PRIVILEGED)}
+    own, = workspace.project.owner_clauses
+    assert (own.section_id, own.after, own.text) == ("purpose", "", PRIVILEGED)
+    headings = list(workspace.document().clauses().values())
+    assert headings[:3] == ["1 Purpose and scope",
+                            "1.1 Privileged and confidential: attorney-client communication",
+                            "1.2 Why we have this policy"]
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_adds_a_clause_under_the_title_block(tmp_path):
+    """A Heading 2 and a rule typed after the title block's last line: "added as a section
+    of your own", after the title block, which is no section, so shown nowhere. The policy
+    starts with its sections: it is the first clause of section 1."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "paragraph", "find": "Law as of December", "text": "Draft for discussion",
+         "style": "Heading 2"},
+        {"op": "paragraph", "find": "Draft for discussion", "style": "Standard",
+         "text": "Not for distribution to staff."}])
+    listed, outcome = accept_all(workspace, reply)
+    assert listed == {("new clause", "title", "Draft for discussion\n"
+                       "Not for distribution to staff.")}
+    assert outcome.done == ["c1: added 'Draft for discussion' as a clause of your own"]
+    headings = list(workspace.document().clauses().values())
+    assert headings[:3] == ["1 Purpose and scope", "1.1 Draft for discussion",
+                            "1.2 Why we have this policy"]
+
+
+@pytest.mark.parametrize("style", ["Normal", "Heading1"])
+def test_a_paragraph_typed_between_the_contents_and_the_first_section(sent, tmp_path, style):
+    """As Word writes it, the section's heading keeping its bookmark: the paragraph was read
+    in no clause, and nothing was offered."""
+    def edit(root) -> None:
+        heading = next(p for p in root.iter(w("p")) if "".join(p.itertext()) ==
+                       "1 Purpose and scope" and p.find(f".//{w('bookmarkStart')}") is not None)
+        heading.addprevious(_new_paragraph(PRIVILEGED, style, 1450))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    item, = read.items
+    assert (item.kind, item.text) == (
+        "new clause" if style == "Heading1" else "insertion", PRIVILEGED)
+    outcome = workspace.apply_review(read, {item.id: Decision("accept")})
+    if style == "Heading1":
+        own, = workspace.project.owner_clauses
+        assert (own.section_id, own.after, own.text) == ("purpose", "", PRIVILEGED)
+    else:
+        assert outcome.warnings == [f"{item.id}: counsel changed text that is not in a clause "
+                                    "(such as the title block); change the answers behind it "
+                                    "yourself"]
