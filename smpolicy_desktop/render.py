@@ -860,7 +860,9 @@ def _is_clause(element: Any) -> bool:
 def _elements(text: str) -> list[Any]:
     """clause_text's lines back as the template's HTML subset."""
     elements: list[Any] = []
-    for line in _lines(xml_safe(text)):
+    lines = _lines(xml_safe(text))
+    rows = [line.startswith("|") and line.endswith("|") and len(line) > 1 for line in lines]
+    for index, line in enumerate(lines):
         if line.startswith("- ") or _NUMBERED.match(line):
             tag = "ul" if line.startswith("- ") else "ol"
             if not elements or elements[-1].tag != tag:
@@ -868,7 +870,8 @@ def _elements(text: str) -> list[Any]:
             item = lxml.html.Element("li")
             item.text = line[2:] if tag == "ul" else _NUMBERED.sub("", line)
             elements[-1].append(item)
-        elif line.startswith("|") and line.endswith("|") and len(line) > 1:
+        elif rows[index] and (index and rows[index - 1] or rows[index + 1:index + 2] == [True]):
+            # a table: two rows or more, the first its header (one line alone is a paragraph)
             if not elements or elements[-1].tag != "table":
                 elements.append(lxml.html.Element("table"))
             row = lxml.html.Element("tr")

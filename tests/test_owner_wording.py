@@ -44,6 +44,18 @@ def test_a_reworded_clause_says_the_owners_words_in_every_format(tmp_path):
     assert "Just make sure your work gets done" not in text
 
 
+def test_a_lone_line_between_bars_is_said_not_dropped(tmp_path):
+    """One line written as a table row ("| a | b |") is no table (a table's first row is its
+    header, and a header alone was drawn nowhere): the document says the line as typed."""
+    project = filled_project()
+    wording = "Keep these two apart:\n| Personal accounts | Company accounts |"
+    project.wording.append(own_wording(project, "employees.personal_use", wording))
+    document = render_document(project)
+    assert clause_texts(document)["employees.personal_use"] == wording
+    text = word_text(Workspace(project).export(tmp_path / "p.docx"))
+    assert "| Personal accounts | Company accounts |" in text
+
+
 def test_reverting_gives_the_generated_text_back():
     project = filled_project()
     generated = clause_texts(render_document(project))["training.consequences"]
