@@ -210,12 +210,6 @@ class Model:
             self.bias)
         return [_sigmoid(bias + total) for bias, total in zip(self.bias, sums, strict=True)]
 
-    def scores(self, text: str) -> dict[str, tuple[float, float]]:
-        """Area -> (probability that the sentence is about the area, probability that it is
-        a risky rule there)."""
-        found, count = self._probabilities(text), len(self.areas)
-        return {area: (found[i], found[count + i]) for i, area in enumerate(self.areas)}
-
     def risky_areas(self, text: str) -> tuple[str, ...]:
         """The areas in which the sentence, if the rule gate reads it as a rule, reads as a risky
         one: the area it is most about (or one nearly as sure of its topic) when that area's
@@ -227,12 +221,11 @@ class Model:
             if len(self._risky) > 100_000:
                 self._risky.clear()
             probabilities, count = self._probabilities(text), len(self.areas)
-            topics, risks = probabilities[:count], probabilities[count:2 * count]
-            topmost = max(topics)
             if probabilities[-1] < self.threshold[-1]:  # no rule at all (the class's note)
                 found = ()
             else:
-                votes = self.votes(text)
+                topics, risks = probabilities[:count], probabilities[count:2 * count]
+                topmost, votes = max(topics), self.votes(text)
                 found = tuple(
                     area for i, (area, topic, risk) in enumerate(zip(self.areas, topics, risks,
                                                                      strict=True))
