@@ -299,7 +299,9 @@ def _v3_to_v4(answers: dict[str, Any]) -> dict[str, Any]:
         return answers
     company = dict(company)
     typed_country, typed_state = company.get("country", "United States"), company.get("state", "")
-    country = _country_code(typed_country) if isinstance(typed_country, str) else typed_country
+    if not isinstance(typed_country, str):  # no name to read (a list...): validation says so
+        return answers
+    country = _country_code(typed_country)
     if country == "GB" and not typed_state:
         typed_state = _NATIONS.get(_plain(typed_country), "")
     company["country"] = country
