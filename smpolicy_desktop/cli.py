@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path)
     export.add_argument("-o", "--output", required=True, type=Path)
     export.add_argument("--format", choices=sorted(EXPORTERS),
-                        help="default: from the output's extension, else docx")
+                        help="default: from the output's extension; docx for a name "
+                             "without one")
     export.add_argument("--kind", choices=("full", "short"),
                         help="full policy or short guidelines (default: the project's choice)")
     export.add_argument("--line-numbers", action="store_true",

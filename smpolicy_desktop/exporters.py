@@ -74,9 +74,11 @@ _ALIASES = {"htm": "html", "markdown": "md"}
 
 
 def format_for(path: Path | str, requested: str | None = None) -> str:
-    """The export format: the one asked for, else the file's extension, else Word.
+    """The export format: the one asked for, else the file's extension, else (a name without
+    one) Word.
 
-    Raises ExportError for a format asked for that does not exist.
+    Raises ExportError for a format asked for that does not exist, and for an extension that
+    names none (a Word file named policy.pdf is one no program opens as what it says).
     """
     if requested is not None:
         if requested not in EXPORTERS:
@@ -85,7 +87,12 @@ def format_for(path: Path | str, requested: str | None = None) -> str:
         return requested
     suffix = Path(path).suffix.lower().lstrip(".")
     suffix = _ALIASES.get(suffix, suffix)
-    return suffix if suffix in EXPORTERS else "docx"
+    if suffix and suffix not in EXPORTERS:
+        *others, last = (f".{exporter.extension}" for exporter in EXPORTERS.values())
+        raise ExportError(Path(path), f"there is no export format for .{suffix} files here; "
+                                      f"name the file {', '.join(others)} or {last}, or choose "
+                                      "one with --format")
+    return suffix or "docx"
 
 
 def write_document(document: Document, path: Path, fmt: str,

@@ -253,9 +253,9 @@ class Workspace:
         from .storage import is_project_file
 
         path = Path(path)
-        fmt = format_for(path, fmt)
         if is_project_file(path) or self.is_at(path):
             raise ExportError(path, "that is a project file; choose another name for the export")
+        fmt = format_for(path, fmt)
         if remember and fmt != "docx":
             raise ExportError(path, "a version for counsel is a Word (.docx) export")
         document = self._document_of_kind(kind)

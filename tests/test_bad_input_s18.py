@@ -6,6 +6,8 @@ import json
 import pytest
 
 from smpolicy_desktop.storage import FORMAT, ProjectFileError, load_project
+from tests.conftest import EXAMPLE
+from tests.test_cli import smpolicy
 
 
 @pytest.mark.parametrize("version", [1, 2, 3])
@@ -21,3 +23,21 @@ def test_an_old_file_whose_country_is_not_text_is_refused_plainly(tmp_path, vers
         load_project(path)
     assert error.value.reason.startswith("Company > Country: ")
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["policy.pdf", "policy.txt", "policy.doc"])
+def test_an_export_named_for_a_format_it_is_not_is_refused(tmp_path, name):
+    """`smpolicy export p.smpolicy -o policy.pdf` said "Wrote policy.pdf" and wrote a Word
+    file under that name, which a PDF reader calls damaged. An extension that names no format
+    here is refused, saying which formats there are; nothing is written."""
+    result = smpolicy("export", EXAMPLE, "-o", tmp_path / name)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / name}: there is no export format for {name[6:]} files here; "
+        "name the file .docx, .html or .md, or choose one with --format"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_named_without_an_extension_is_still_word(tmp_path):
+    assert smpolicy("export", EXAMPLE, "-o", tmp_path / "policy").returncode == 0
+    assert (tmp_path / "policy").read_bytes().startswith(b"PK\x03\x04")
