@@ -8,6 +8,7 @@ project file, the templates and the completeness check all read these definition
 # would compile and evaluate a string per field (211 in all) as it builds the models: some 5 ms
 # of each start.
 import os
+import re
 import sys
 import types
 from collections.abc import Mapping
@@ -562,6 +563,11 @@ class CounselComment(Area):
         return (self.clause_id, *self.also_clauses)
 
 
+# The id of a clause of the owner's own as the app makes it; "own.²" (a digit to
+# str.isdigit, no number to int) or 5,000 digits (more than int reads) is none.
+_OWN_ID = re.compile(r"own\.([0-9]{1,9})")
+
+
 class Project(Area):
     """A company's social media policy: every answer, one area per tab."""
 
@@ -595,7 +601,6 @@ class Project(Area):
 
     def new_owner_clause_id(self) -> str:
         """The id for the next clause of the owner's own: "own." and the next number."""
-        numbers = [int(c.id.split(".")[-1]) for c in self.owner_clauses
-                   if c.id.split(".")[-1].isdigit()]
+        numbers = [int(made[1]) for c in self.owner_clauses if (made := _OWN_ID.fullmatch(c.id))]
         return f"own.{max(numbers, default=0) + 1}"
 

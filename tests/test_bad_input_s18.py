@@ -41,3 +41,15 @@ def test_an_export_named_for_a_format_it_is_not_is_refused(tmp_path, name):
 def test_an_export_named_without_an_extension_is_still_word(tmp_path):
     assert smpolicy("export", EXAMPLE, "-o", tmp_path / "policy").returncode == 0
     assert (tmp_path / "policy").read_bytes().startswith(b"PK\x03\x04")
+
+
+def test_a_rule_of_the_owners_with_an_odd_number_does_not_stop_the_next_one(tmp_path):
+    """A file (edited by hand) holding a rule of the owner's with the id "own.²" or "own."
+    and 5,000 digits opened, but adding the next rule (or accepting a new clause from
+    counsel's reply) raised ValueError: "²" is a digit to str.isdigit yet no number to
+    int, and int reads no more than 4,300 digits."""
+    path = tmp_path / "own.smpolicy"
+    path.write_text(json.dumps({"format": FORMAT, "schema_version": 7, "project": {
+        "owner_clauses": [{"id": odd, "section_id": "purpose"}
+                          for odd in ("own.\u00b2", "own." + "9" * 5000, "own.2")]}}))
+    assert load_project(path).new_owner_clause_id() == "own.3"
