@@ -28,6 +28,7 @@ from lxml import etree
 from .dates import long_date_in
 from .document import DRAFT_MARK, Block, Document
 from .model import DocumentType, SentVersion
+from .render import xml_safe
 from .resources import resource_path
 from .tracked_changes import (
     CELL_BREAK,
@@ -270,8 +271,9 @@ class _Body:
             etree.SubElement(etree.SubElement(r, _W["rPr"]), _W["rStyle"]).set(_W["val"],
                                                                                  "Strong")
         text = etree.SubElement(r, _W["delText"] if piece.change == DELETED else _W["t"])
-        text.text = piece.text
-        if piece.text != piece.text.strip():
+        # The Document's text is safe already; a version sent, read from the file, may not be.
+        text.text = xml_safe(piece.text)
+        if text.text != text.text.strip():
             text.set(_XML_SPACE, "preserve")
 
     def _restarted_numbering(self) -> int:

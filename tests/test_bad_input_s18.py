@@ -2,10 +2,13 @@
 and nothing on disk changed or made under a misleading name."""
 
 import json
+import zipfile
 
+import docx
 import pytest
 
 from smpolicy_desktop.storage import FORMAT, ProjectFileError, load_project
+from smpolicy_desktop.workspace import Workspace
 from tests.conftest import EXAMPLE
 from tests.test_cli import smpolicy
 
@@ -53,3 +56,37 @@ def test_a_rule_of_the_owners_with_an_odd_number_does_not_stop_the_next_one(tmp_
         "owner_clauses": [{"id": odd, "section_id": "purpose"}
                           for odd in ("own.\u00b2", "own." + "9" * 5000, "own.2")]}}))
     assert load_project(path).new_owner_clause_id() == "own.3"
+
+
+def redline_text(path) -> str:
+    return "\n".join(p.text for p in docx.Document(path).paragraphs)
+
+
+def test_a_version_number_pasted_with_a_word_line_break_still_makes_a_redline(tmp_path):
+    """Word puts \\x0b on the clipboard for a line break (Shift+Enter). A version number pasted
+    with it was recorded as typed in the version sent to counsel, and the next "changes for
+    counsel" export, whose first line names that version, failed with lxml's ValueError
+    ("All strings must be XML compatible"): a traceback, and no redline."""
+    workspace = Workspace(load_project(EXAMPLE))
+    workspace.set_value(("company", "version"), "2.0\x0b")
+    workspace.save(tmp_path / "policy.smpolicy")
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    workspace.set_value(("company", "name"), "Renamed Co")
+    redline = workspace.export(tmp_path / "changes.docx", changes_since_last=True)
+    assert "Changes since version 2.0, sent to counsel on " in redline_text(redline)
+
+
+def test_a_version_sent_with_control_characters_in_the_file_still_makes_a_redline(tmp_path):
+    """A version sent to counsel as a hand-edited file records it, with a control character in
+    its label and in a paragraph: export --changes-since-last wrote a traceback, no file."""
+    data = json.loads(EXAMPLE.read_text())
+    data["project"]["sent_versions"] = [{
+        "id": "v1", "sent_on": "2026-01-05T09:00:00", "label": "Sent\x07 to counsel",
+        "paragraphs": ["An old\x01 paragraph"], "clause_ids": ["purpose"],
+        "styles": ["paragraph"]}]
+    path = tmp_path / "policy.smpolicy"
+    path.write_text(json.dumps(data))
+    result = smpolicy("export", path, "-o", tmp_path / "changes.docx", "--changes-since-last")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "changes.docx") as word:  # deleted: in w:delText
+        assert "An old paragraph" in word.read("word/document.xml").decode()
