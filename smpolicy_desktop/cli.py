@@ -130,18 +130,19 @@ def run_presets(args: argparse.Namespace) -> None:
 
 def run_new(args: argparse.Namespace) -> None:
     from .presets import presets
-    from .workspace import Workspace
+    from .workspace import Workspace, project_file_name
 
     preset = presets().get(args.preset)
     if preset is None:
         raise UserError(f"no preset named {args.preset!r}; choose one of: "
                         f"{', '.join(presets())}")
-    if args.output.exists() and not args.force:
-        raise UserError(f"{args.output}: the file already exists (use --force to replace it)")
+    output = Path(project_file_name(str(args.output)))  # as the window names it
+    if output.exists() and not args.force:
+        raise UserError(f"{output}: the file already exists (use --force to replace it)")
     workspace = Workspace(preset.project())
-    workspace.save(args.output)  # a replaced file is kept as .bak
-    print(f"Created {args.output} from the {preset.title} preset")
-    _say_if_open(args.output)
+    workspace.save(output)  # a replaced file is kept as .bak
+    print(f"Created {output} from the {preset.title} preset")
+    _say_if_open(output)
 
 
 def run_validate(args: argparse.Namespace) -> None:

@@ -90,3 +90,16 @@ def test_a_version_sent_with_control_characters_in_the_file_still_makes_a_redlin
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(tmp_path / "changes.docx") as word:  # deleted: in w:delText
         assert "An old paragraph" in word.read("word/document.xml").decode()
+
+
+def test_new_named_like_a_word_file_makes_a_project_file_beside_it(tmp_path):
+    """`smpolicy new -o policy.docx --force` wrote the project (JSON) under that name, over a
+    Word file there: Word then calls it damaged. The window adds .smpolicy to a name without
+    it (project_file_name), and the command line now does the same."""
+    word = tmp_path / "policy.docx"
+    word.write_bytes(b"PK\x03\x04 the owner's Word file")
+    result = smpolicy("new", "-o", word, "--force")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Created {tmp_path / 'policy.docx.smpolicy'} from ")
+    assert word.read_bytes() == b"PK\x03\x04 the owner's Word file"
+    load_project(tmp_path / "policy.docx.smpolicy")
