@@ -78,15 +78,20 @@ def format_for(path: Path | str, requested: str | None = None) -> str:
     one) Word.
 
     Raises ExportError for a format asked for that does not exist, and for an extension that
-    names none (a Word file named policy.pdf is one no program opens as what it says).
+    names none or another format (a Word file named policy.pdf, or Markdown named policy.docx,
+    is one no program opens as what it says).
     """
+    suffix = Path(path).suffix.lower().lstrip(".")
+    suffix = _ALIASES.get(suffix, suffix)
     if requested is not None:
         if requested not in EXPORTERS:
             raise ExportError(Path(path), f"there is no export format called {requested!r}; "
                                           f"choose one of {', '.join(EXPORTERS)}")
+        if suffix in EXPORTERS and suffix != requested:
+            raise ExportError(Path(path), f"the name ends in .{suffix}, but the format asked "
+                                          f"for is {requested}; name the file "
+                                          f".{EXPORTERS[requested].extension}")
         return requested
-    suffix = Path(path).suffix.lower().lstrip(".")
-    suffix = _ALIASES.get(suffix, suffix)
     if suffix and suffix not in EXPORTERS:
         *others, last = (f".{exporter.extension}" for exporter in EXPORTERS.values())
         raise ExportError(Path(path), f"there is no export format for .{suffix} files here; "

@@ -103,3 +103,14 @@ def test_new_named_like_a_word_file_makes_a_project_file_beside_it(tmp_path):
     assert result.stdout.startswith(f"Created {tmp_path / 'policy.docx.smpolicy'} from ")
     assert word.read_bytes() == b"PK\x03\x04 the owner's Word file"
     load_project(tmp_path / "policy.docx.smpolicy")
+
+
+def test_an_export_named_for_another_format_than_the_one_asked_for_is_refused(tmp_path):
+    """`--format md -o policy.docx` wrote Markdown under a Word file's name; Word then called
+    it damaged."""
+    result = smpolicy("export", EXAMPLE, "-o", tmp_path / "policy.docx", "--format", "md")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / 'policy.docx'}: the name ends in .docx, but the format asked for "
+        "is md; name the file .md"]
+    assert list(tmp_path.iterdir()) == []
