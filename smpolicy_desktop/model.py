@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import types
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
@@ -563,9 +563,13 @@ class CounselComment(Area):
         return (self.clause_id, *self.also_clauses)
 
 
-# The id of a clause of the owner's own as the app makes it; "own.²" (a digit to
-# str.isdigit, no number to int) or 5,000 digits (more than int reads) is none.
-_OWN_ID = re.compile(r"own\.([0-9]{1,9})")
+def next_id(prefix: str, ids: Iterable[str]) -> str:
+    """The prefix and the number after the highest among the ids that are it and a number
+    ("own.3" -> "own.4", "v2" -> "v3"). An id as the app never makes it, "own.²" (a digit to
+    str.isdigit, no number to int) or 5,000 digits (more than int reads), counts for none."""
+    made = re.compile(re.escape(prefix) + "([0-9]{1,9})")
+    numbers = [int(found[1]) for id_ in ids if (found := made.fullmatch(id_))]
+    return f"{prefix}{max(numbers, default=0) + 1}"
 
 
 class Project(Area):
@@ -601,6 +605,5 @@ class Project(Area):
 
     def new_owner_clause_id(self) -> str:
         """The id for the next clause of the owner's own: "own." and the next number."""
-        numbers = [int(made[1]) for c in self.owner_clauses if (made := _OWN_ID.fullmatch(c.id))]
-        return f"own.{max(numbers, default=0) + 1}"
+        return next_id("own.", (clause.id for clause in self.owner_clauses))
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from difflib import SequenceMatcher
 
 from .document import Document
-from .model import DocumentType, Project, SentVersion
+from .model import DocumentType, Project, SentVersion, next_id
 
 CELL_BREAK = "\t"  # never inside a paragraph or cell: the renderer collapses all whitespace
 SAME, INSERTED, DELETED = "", "ins", "del"
@@ -215,5 +215,4 @@ def _merged(edits: list[Edit]) -> tuple[Edit, ...]:
 
 def next_version_id(project: Project) -> str:
     """A new version's id: "v" and the next number."""
-    numbers = [int(v.id[1:]) for v in project.sent_versions if v.id[1:].isdigit()]
-    return f"v{max(numbers, default=0) + 1}"
+    return next_id("v", (version.id for version in project.sent_versions))

@@ -114,3 +114,16 @@ def test_an_export_named_for_another_format_than_the_one_asked_for_is_refused(tm
         f"error: {tmp_path / 'policy.docx'}: the name ends in .docx, but the format asked for "
         "is md; name the file .md"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_version_sent_with_an_odd_number_does_not_stop_the_next_one(tmp_path):
+    """As for the owner's rules: a version sent to counsel recorded (by hand) as "v\u00b2" or
+    "v" and 5,000 digits opened, but the next Send to counsel raised ValueError."""
+    data = json.loads(EXAMPLE.read_text())
+    data["project"]["sent_versions"] = [{"id": odd, "sent_on": "2026-01-05T09:00:00"}
+                                        for odd in ("v\u00b2", "v" + "9" * 5000, "v2")]
+    path = tmp_path / "policy.smpolicy"
+    path.write_text(json.dumps(data))
+    workspace = Workspace.open(path)
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    assert workspace.project.sent_versions[-1].id == "v3"
