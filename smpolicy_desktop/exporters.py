@@ -75,14 +75,14 @@ _ALIASES = {"htm": "html", "markdown": "md"}
 
 def format_for(path: Path | str, requested: str | None = None) -> str:
     """The export format: the one asked for, else the file's extension, else (a name without
-    one) Word.
+    one, or with a dot in its words: "Northwind Inc. policy") Word.
 
     Raises ExportError for a format asked for that does not exist, and for an extension that
     names none or another format (a Word file named policy.pdf, or Markdown named policy.docx,
     is one no program opens as what it says).
     """
     suffix = Path(path).suffix.lower().lstrip(".")
-    suffix = _ALIASES.get(suffix, suffix)
+    suffix = _ALIASES.get(suffix, suffix) if suffix.isascii() and suffix.isalnum() else ""
     if requested is not None:
         if requested not in EXPORTERS:
             raise ExportError(Path(path), f"there is no export format called {requested!r}; "

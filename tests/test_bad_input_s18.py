@@ -41,9 +41,12 @@ def test_an_export_named_for_a_format_it_is_not_is_refused(tmp_path, name):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_export_named_without_an_extension_is_still_word(tmp_path):
-    assert smpolicy("export", EXAMPLE, "-o", tmp_path / "policy").returncode == 0
-    assert (tmp_path / "policy").read_bytes().startswith(b"PK\x03\x04")
+@pytest.mark.parametrize("name", ["policy", "Northwind Inc. policy", "policy.2026 draft"])
+def test_an_export_named_without_an_extension_is_still_word(tmp_path, name):
+    """A dot in a name ("Inc. policy") is no extension: such a name was refused as a ". policy"
+    file."""
+    assert smpolicy("export", EXAMPLE, "-o", tmp_path / name).returncode == 0
+    assert (tmp_path / name).read_bytes().startswith(b"PK\x03\x04")
 
 
 def test_a_rule_of_the_owners_with_an_odd_number_does_not_stop_the_next_one(tmp_path):
