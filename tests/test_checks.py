@@ -322,6 +322,25 @@ def test_a_risky_practice_told_as_a_fact_is_still_a_rule(text, area):
     assert area in model().risky_areas(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Nobody here will hold it against you if you talk about your pay.",
+    "You can talk about your hours with coworkers, and you won't be punished for it.",
+    "No one at the company will treat you differently for discussing wages.",
+])
+def test_a_promise_not_to_retaliate_is_no_rule(text):
+    """"Nobody will hold it against you" binds the company, not the staff: it was read as a
+    pay secrecy rule ("nobody" a ban, "pay" its subject)."""
+    assert rules_flagging(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody may discuss their pay with coworkers.",
+    "Do not discuss pay with coworkers; nobody will punish you for asking HR.",
+])
+def test_a_ban_beside_a_promise_is_still_a_ban(text):
+    assert "nlra.pay" in rules_flagging(text)
+
+
 def test_no_us_labour_law_finding_outside_the_us():
     assert rules_flagging("Never discuss your salary.", CheckFacts(country="GB")) == set()
     assert rules_flagging("Never discuss your salary.", CheckFacts(country="US")) == {"nlra.pay"}

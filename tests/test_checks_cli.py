@@ -273,6 +273,27 @@ def test_a_word_tables_header_row_is_read_as_column_titles_not_rules(tmp_path):
     assert read[project.responses.escalation_chain[0].when] is False
 
 
+def test_a_markdown_tables_header_row_is_read_as_column_titles_not_rules(tmp_path):
+    """In our Markdown policy a table's header row is the line above its "|---|" rule: column
+    titles, as in the Word file (our sign-off table's "| Role | Name | Status | Date |" was
+    checked as a sentence); the rows under it are read, and so is a lone row."""
+    from smpolicy_desktop.checks.document_check import read_paragraphs
+    from smpolicy_desktop.exporters import write_document
+    from smpolicy_desktop.render import render_document
+
+    ours = tmp_path / "ours.md"
+    project = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
+    write_document(render_document(project), ours, "md")
+    read = read_paragraphs(ours)
+    assert ("| Role | Name | How to reach them | When to call |", True) in read
+    assert ("| Role | Name | Status | Date |", True) in read
+    assert all(not heading for text, heading in read
+               if project.responses.escalation_chain[0].when in text)
+    lone = tmp_path / "lone.md"
+    lone.write_text("| Never discuss your salary |\n", encoding="utf-8")
+    assert read_paragraphs(lone) == [("| Never discuss your salary |", False)]
+
+
 def test_a_word_or_pdf_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
     source = tmp_path / "existing.txt"
     source.write_text(EXISTING_POLICY, encoding="utf-8")

@@ -47,6 +47,9 @@ def topics(law: LawPack) -> dict[str, str]:
 
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "2\.9" is how Markdown writes "2.9"
+# The line under a Markdown table's header row ("|---|:---|"): the row above it holds column
+# titles, as a Word table's header row does, not rules.
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 class DocumentError(Exception):
@@ -62,8 +65,8 @@ class DocumentReport:
 
 def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
     """The document's paragraphs (and table cells) as plain text, each with whether it is a
-    heading (a Markdown '#' line, a Word paragraph styled as a title, heading or contents
-    entry, a cell of a Word table's header row)."""
+    heading (a Markdown '#' line or table header row, a Word paragraph styled as a title,
+    heading or contents entry, a cell of a Word table's header row)."""
     suffix = path.suffix.lower()
     if suffix not in READABLE:
         raise DocumentError(f"{path}: cannot read {suffix or 'this'} files; use "
@@ -75,8 +78,11 @@ def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
             return _pdf_lines(path)
     except OSError as exc:
         raise DocumentError(f"{path}: the file cannot be read ({plain_reason(exc)})") from exc
+    lines = read_text(path).splitlines()
+    headers = {number - 1 for number, line in enumerate(lines) if _TABLE_RULE.match(line)}
     return [(_MARKDOWN_ESCAPE.sub(r"\1", re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line)),
-             line.lstrip().startswith("#")) for line in read_text(path).splitlines()]
+             line.lstrip().startswith("#") or number in headers)
+            for number, line in enumerate(lines)]
 
 
 def read_text(path: Path) -> str:

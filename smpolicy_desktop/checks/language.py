@@ -66,15 +66,22 @@ def normalise(text: str, company_name: str = "") -> str:
     return " ".join(text.split())
 
 
-# Negated restrictions state a right ("this does not stop you from ..."); they are replaced by
-# one token so that "does not" there never reads as a rule.
+# Negated restrictions state a right ("this does not stop you from ..."), and promises not to
+# retaliate ("nobody here will hold it against you", "you won't be punished for it") bind the
+# company; each is replaced by one token so that "not" or "nobody" there never reads as a rule.
 RIGHTS_NOTE = "rightsnote"
 _RIGHTS = re.compile(
     r"\b(?:does|do|will|shall|should|must|may) not (?:stop|prevent|limit|restrict|affect|"
     r"apply to|cover|forbid|prohibit|ban|interfere with|need|have to|require)\b|"
     r"\bnothing in (?:this|the|our) (?:policy|guide\w*|rules?)\b|"
     r"\b(?:will|shall|would) (?:never|not) (?:act against|retaliat\w*|punish|disciplin\w*|"
-    r"penali[sz]e|take action against)\b|"
+    r"penali[sz]e|take action against|hold (?:it|that|this) against|treat (?:you|them|anyone) "
+    r"(?:any )?differently)\b|"
+    r"\b(?:will|shall|would) (?:never|not) be (?:held against|punished|disciplined|penali[sz]ed|"
+    r"retaliated against|treated (?:any )?differently)\b|"
+    r"\b(?:no one|nobody)(?: here| at (?:the company|work))? (?:will|shall|would) (?:ever )?"
+    r"(?:act against|retaliat\w*|punish|disciplin\w*|penali[sz]e|hold (?:it|that|this) against|"
+    r"treat you (?:any )?differently)\b|"
     r"\bnot (?:meant|intended) to\b")
 
 
