@@ -141,7 +141,7 @@ def run_new(args: argparse.Namespace) -> None:
         raise UserError(f"{output}: the file already exists (use --force to replace it)")
     workspace = Workspace(preset.project())
     workspace.save(output)  # a replaced file is kept as .bak
-    print(f"Created {output} from the {preset.title} preset")
+    print(visible(f"Created {output} from the {preset.title} preset"))
     _say_if_open(output)
 
 
@@ -149,7 +149,7 @@ def run_validate(args: argparse.Namespace) -> None:
     from .workspace import Workspace
 
     Workspace.open(args.file)
-    print(f"{args.file}: OK")
+    print(visible(f"{args.file}: OK"))
 
 
 def run_export(args: argparse.Namespace) -> None:
@@ -170,10 +170,10 @@ def run_export(args: argparse.Namespace) -> None:
     except ProjectFileError as exc:  # only the save of --remember's record, after the write
         raise UserError(f"wrote {args.output}, but it is not recorded as sent to counsel: "
                         f"{exc}") from exc
-    print(f"Wrote {written}")
+    print(visible(f"Wrote {written}"))
     if len(workspace.project.sent_versions) > records:  # recorded in the project file
         version = workspace.project.sent_versions[-1]
-        print(f"Recorded it in {args.file} as {version.id}, {version.label.lower()}")
+        print(visible(f"Recorded it in {args.file} as {version.id}, {version.label.lower()}"))
         _say_if_open(args.file)
 
 
@@ -231,8 +231,9 @@ def run_import_review(args: argparse.Namespace) -> None:
     if args.json:
         print(visible_json([item.to_dict() for item in reply.items], indent=2))
     else:
-        print(f"{args.reply}: the reply to {reply.version.id} "
-              f"({reply.version.label.lower()}), {len(reply.items)} change(s) and comment(s)")
+        label = reply.version.label.lower()
+        print(visible(f"{args.reply}: the reply to {reply.version.id} ({label}), "
+                      f"{len(reply.items)} change(s) and comment(s)"))
         names = clause_names(workspace.project, [clause for item in reply.items
                                                  for clause in item.clauses],
                              workspace.document())
@@ -247,10 +248,10 @@ def run_import_review(args: argparse.Namespace) -> None:
     workspace.save()  # atomic, the file before kept as .bak
     out = sys.stderr if args.json else sys.stdout
     for line in outcome.done:
-        print(line, file=out)
+        print(visible(line), file=out)
     for line in outcome.warnings:
-        print(f"warning: {line}", file=out)
-    print(f"Saved {args.file}", file=out)
+        print(visible(f"warning: {line}"), file=out)
+    print(visible(f"Saved {args.file}"), file=out)
     _say_if_open(args.file)
 
 
@@ -261,8 +262,8 @@ def _say_if_open(path: Path) -> None:
 
     holder = OpenLock.holder(path)
     if holder:
-        print(f"note: {path} is open in a window ({holder.says()}); that window will "
-              "ask before saving over this change", file=sys.stderr)
+        print(visible(f"note: {path} is open in a window ({holder.says()}); that window will "
+                      "ask before saving over this change"), file=sys.stderr)
 
 
 COMMANDS = dict(zip(COMMAND_NAMES, (run_presets, run_new, run_validate, run_export,

@@ -168,6 +168,19 @@ def test_an_error_naming_a_file_with_control_characters_stays_one_plain_line(tmp
     assert "\x1b" not in err and r"new\x0aline\x1b[2J.smpolicy: the file does not exist" in err
 
 
+def test_a_file_name_with_control_characters_is_printed_as_codes_when_it_works_too(tmp_path,
+                                                                                    capsys):
+    """"Created", "OK", "Wrote": the lines a command prints when it succeeds name the file as
+    its errors do, each control or direction character as its code, never raw."""
+    project = tmp_path / "new\u202eline\x1b[2J.smpolicy"
+    assert main(["new", "--preset", "general_b2b", "-o", str(project)]) == 0
+    assert main(["validate", str(project)]) == 0
+    assert main(["export", str(project), "-o", str(tmp_path / "out\u202e.docx")]) == 0
+    out = capsys.readouterr().out
+    assert not any(c in out for c in "\x1b\u202e")
+    assert r"new\u202eline\x1b[2J.smpolicy" in out and r"out\u202e.docx" in out
+
+
 def plain_pdf(path, text: bytes, pages: int = 1, padding: int = 0) -> None:
     """A PDF whose every page shows `text`, its content stream padded with `padding` spaces
     (a few KB on disk that unpack to that many bytes)."""
