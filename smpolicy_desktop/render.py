@@ -862,6 +862,9 @@ def _elements(text: str) -> list[Any]:
     elements: list[Any] = []
     lines = _lines(xml_safe(text))
     rows = [line.startswith("|") and line.endswith("|") and len(line) > 1 for line in lines]
+    # a table: two rows or more, the first its header (one row alone is a paragraph)
+    in_table = [row and (above or below) for row, above, below
+                in zip(rows, [False, *rows], [*rows[1:], False], strict=False)]
     for index, line in enumerate(lines):
         if line.startswith("- ") or _NUMBERED.match(line):
             tag = "ul" if line.startswith("- ") else "ol"
@@ -870,8 +873,7 @@ def _elements(text: str) -> list[Any]:
             item = lxml.html.Element("li")
             item.text = line[2:] if tag == "ul" else _NUMBERED.sub("", line)
             elements[-1].append(item)
-        elif rows[index] and (index and rows[index - 1] or rows[index + 1:index + 2] == [True]):
-            # a table: two rows or more, the first its header (one line alone is a paragraph)
+        elif in_table[index]:
             if not elements or elements[-1].tag != "table":
                 elements.append(lxml.html.Element("table"))
             row = lxml.html.Element("tr")
