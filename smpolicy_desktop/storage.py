@@ -146,10 +146,14 @@ def _parse_json(path: Path, raw: bytes) -> Any:
     for magic, kind in _OTHER_KINDS.items():
         if raw.startswith(magic):
             raise ProjectFileError(path, f"this is {kind}, not an smpolicy project file")
+    # UTF-8 as the app writes it, or UTF-16 or 32 as an editor may save it ("Unicode" in
+    # Notepad), known by its byte order mark or its zero bytes as JSON's own reader knows them
+    encoding = json.detect_encoding(raw)
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode(encoding)
     except UnicodeDecodeError:
-        raise ProjectFileError(path, "the file is not text (it is not valid UTF-8)") from None
+        name = encoding.upper().removesuffix("-SIG")
+        raise ProjectFileError(path, f"the file is not text (it is not valid {name})") from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys,
                           parse_constant=_no_constants, parse_int=_short_int)

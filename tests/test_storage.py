@@ -24,6 +24,21 @@ def test_saved_project_reopens_with_every_answer(tmp_path):
     assert load_project(path) == project
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_a_project_an_editor_saved_as_unicode_opens_and_is_saved_back_as_utf8(tmp_path,
+                                                                              encoding):
+    """Notepad's "Unicode" is UTF-16 with a byte order mark; the answers come through whole."""
+    path = tmp_path / "acme.smpolicy"
+    save_project(Project(), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["project"]["company"]["name"] = "Café Ünal — 北京"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding=encoding)
+    project = load_project(path)
+    assert project.company.name == "Café Ünal — 北京"
+    save_project(project, path)
+    assert "Café Ünal — 北京" in path.read_bytes().decode("utf-8")
+
+
 def test_saving_over_a_file_keeps_the_previous_one_as_backup(tmp_path):
     path = tmp_path / "acme.smpolicy"
     first, second = Project(), Project()
@@ -74,7 +89,8 @@ def test_a_schema_5_comment_on_one_clause_opens_as_it_was(tmp_path):
     (b'{"format": "smpolicy-project", "schema_v', "damaged: it stops part-way"),
     (b'{"format": "smpolicy-project" "schema_version": 4}', "damaged or is not a project file"),
     (b'{"name": "a package.json"}', "not an smpolicy project file"),
-    (b"\xff\xfe\x00garbage", "not valid UTF-8"),
+    (b"\xef\xbb\xbf{\xff garbage", "not valid UTF-8"),
+    (b"\xff\xfe\x00\xd8garbage", "not valid UTF-16"),
     (b'{"format": "smpolicy-project", "schema_version": 2, "project": '
      b'{"company": {"staff_count": -3}}}', "Company > Number of staff"),
     (b'{"format": "smpolicy-project", "format": "x", "schema_version": 2}', "appears twice"),
