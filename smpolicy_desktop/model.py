@@ -245,7 +245,7 @@ class Company(Area):
         within="country")
     staff_count: int | None = question(
         None, "Number of staff", "The policy notes the size when this version was written.",
-        "40", required=False, unit="people", ge=1, le=10_000_000)
+        "40", required=False, unit="people", ge=1, le=10_000_000, strict=True)
     owner_name: str = question("", "Policy owner", "The person who looks after this policy.",
                                "Dana Reyes")
     owner_title: str = question("", "Policy owner's job title",
@@ -463,7 +463,7 @@ class ReviewAndSignOff(Area):
 
     review_cycle_months: int = question(
         12, "Review every (months)", "How often the policy is read again; 12 suits most.", "12",
-        unit="months", ge=1, le=60)
+        unit="months", ge=1, le=60, strict=True)
     next_review_date: date | None = question(None, "Next review date",
                                              "The app reminds you when it has passed.")
     reviewers: list[Reviewer] = question(new_list, "Reviewers", "Who must review this policy.")

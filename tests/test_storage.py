@@ -93,6 +93,10 @@ def test_a_schema_5_comment_on_one_clause_opens_as_it_was(tmp_path):
     (b"\xff\xfe\x00\xd8garbage", "not valid UTF-16"),
     (b'{"format": "smpolicy-project", "schema_version": 2, "project": '
      b'{"company": {"staff_count": -3}}}', "Company > Number of staff"),
+    (b'{"format": "smpolicy-project", "schema_version": 6, "project": '
+     b'{"company": {"staff_count": true}}}', "Company > Number of staff"),
+    (b'{"format": "smpolicy-project", "schema_version": 6, "project": '
+     b'{"review": {"review_cycle_months": "12"}}}', "Review and sign-off > Review every"),
     (b'{"format": "smpolicy-project", "format": "x", "schema_version": 2}', "appears twice"),
 ])
 def test_bad_file_is_refused_with_a_plain_reason_and_left_untouched(tmp_path, content, reason):
