@@ -70,18 +70,17 @@ def normalise(text: str, company_name: str = "") -> str:
 # retaliate ("nobody here will hold it against you", "you won't be punished for it") bind the
 # company; each is replaced by one token so that "not" or "nobody" there never reads as a rule.
 RIGHTS_NOTE = "rightsnote"
+_RETALIATE = (r"(?:act against|retaliat\w*|punish|disciplin\w*|penali[sz]e|take action against|"
+              r"hold (?:it|that|this) against|treat (?:you|them|anyone) (?:any )?differently)")
 _RIGHTS = re.compile(
     r"\b(?:does|do|will|shall|should|must|may) not (?:stop|prevent|limit|restrict|affect|"
     r"apply to|cover|forbid|prohibit|ban|interfere with|need|have to|require)\b|"
     r"\bnothing in (?:this|the|our) (?:policy|guide\w*|rules?)\b|"
-    r"\b(?:will|shall|would) (?:never|not) (?:act against|retaliat\w*|punish|disciplin\w*|"
-    r"penali[sz]e|take action against|hold (?:it|that|this) against|treat (?:you|them|anyone) "
-    r"(?:any )?differently)\b|"
+    rf"\b(?:will|shall|would) (?:never|not) {_RETALIATE}\b|"
     r"\b(?:will|shall|would) (?:never|not) be (?:held against|punished|disciplined|penali[sz]ed|"
     r"retaliated against|treated (?:any )?differently)\b|"
-    r"\b(?:no one|nobody)(?: here| at (?:the company|work))? (?:will|shall|would) (?:ever )?"
-    r"(?:act against|retaliat\w*|punish|disciplin\w*|penali[sz]e|hold (?:it|that|this) against|"
-    r"treat you (?:any )?differently)\b|"
+    rf"\b(?:no one|nobody)(?: here| at (?:the company|work))? (?:will|shall|would) (?:ever )?"
+    rf"{_RETALIATE}\b|"
     r"\bnot (?:meant|intended) to\b")
 
 
