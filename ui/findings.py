@@ -96,12 +96,15 @@ class FindingsPanel(QWidget):
             self.show_result(rendering.latest)
 
     def show_result(self, result: CheckResult) -> None:
-        """Show a check's findings, keeping the selected one if it remains."""
-        selected = self.current_finding()
+        """Show a check's findings, keeping the selected one if it remains. One gone (applied,
+        or mended by hand) leaves the one that followed it selected, ready for the next Apply."""
+        selected, row = self.current_finding(), self.list.currentRow()
         self.numbers = {b.clause_id: b.number for b in result.document.blocks if b.number}
         self.findings = result.findings
         self.status = result.status
-        self._fill_findings(selected)
+        if selected in self.findings:
+            row = self.findings.index(selected)
+        self._fill_findings(min(row, len(self.findings) - 1))
         self._fill_completeness()
 
     def current_finding(self):
@@ -125,7 +128,7 @@ class FindingsPanel(QWidget):
             self.applied.emit(finding.path, _end_of_change(before, fix[1])
                               if tuple(fix[0]) == tuple(finding.path) else -1)
 
-    def _fill_findings(self, selected) -> None:
+    def _fill_findings(self, row: int) -> None:
         self.list.clear()
         for finding in self.findings:
             icon, colour = _LOOK[finding.severity]
@@ -143,9 +146,8 @@ class FindingsPanel(QWidget):
             item.setForeground(QBrush(QColor(colour)))
             item.setToolTip(finding.authority)
             self.list.addItem(item)
-        if selected in self.findings:
-            self.list.setCurrentRow(self.findings.index(selected))
-        self._show_details(self.list.currentRow())
+        self.list.setCurrentRow(row)
+        self._show_details(row)
         worrying = sum(f.at_least("warning") for f in self.findings)
         notes = len(self.findings) - worrying
         if not CheckFacts.from_project(self.model.project).in_us:  # "0 risky" would reassure

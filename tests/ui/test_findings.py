@@ -90,6 +90,21 @@ def test_apply_safer_wording_edits_the_field_and_undo_restores_it(qtbot, panel):
     assert panel.model.project.training.consequences == RISKY
 
 
+def test_after_apply_the_next_finding_is_picked_and_ready_to_apply(qtbot, panel):
+    """After Apply, nothing was selected and the button went grey: the owner had to find and
+    click the next finding before the next Apply."""
+    other = "Do not post anything negative about your manager."
+    panel.model.set_value(("training", "consequences"), f"{RISKY} {other}")
+    qtbot.waitUntil(lambda: sum(f.at_least("warning") for f in panel.findings) == 2)
+    panel.list.setCurrentRow(next(i for i, f in enumerate(panel.findings)
+                                  if f.excerpt == RISKY))
+    panel.apply_button.click()
+    qtbot.waitUntil(lambda: sum(f.at_least("warning") for f in panel.findings) == 1)
+    assert panel.list.currentItem().text() == f'Risky under labor law, 7.3: "{other}"'
+    assert other in panel.details.text()
+    assert panel.apply_button.isEnabled()
+
+
 def test_a_missing_piece_without_a_one_step_fix_cannot_be_applied(panel):
     row = next(i for i, f in enumerate(panel.findings) if f.rule == "missing.spokesperson")
     panel.list.setCurrentRow(row)
