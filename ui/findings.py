@@ -2,7 +2,7 @@
 and the dialog that checks a policy document the owner already has.
 
 Shows each result of the check that runs in the background after every change. Activating a
-finding asks the window to show its field; "Apply safer wording" edits the model, so Undo
+finding (or Go to) asks the window to show its field; "Apply safer wording" edits the model, so Undo
 takes it back.
 """
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -78,10 +79,16 @@ class FindingsPanel(QWidget):
                                    + 2 * self.list.frameWidth())
         self.details = QLabel(self, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.go_button = QPushButton("Go to", self, enabled=False)  # as a double-click does
         self.apply_button = QPushButton("Apply safer wording", self, enabled=False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.go_button)
+        buttons.addWidget(self.apply_button, 1)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.list, self.details, self.apply_button,
-                       QLabel("<b>Completeness</b>", self), self.completeness):
+        for widget in (self.summary, self.list, self.details):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        for widget in (QLabel("<b>Completeness</b>", self), self.completeness):
             layout.addWidget(widget)
         layout.setStretch(1, 3)
         layout.setStretch(5, 2)
@@ -90,6 +97,7 @@ class FindingsPanel(QWidget):
         self.list.itemActivated.connect(self._request_finding)
         self.completeness.itemActivated.connect(
             lambda item: self.field_requested.emit((item.data(Qt.ItemDataRole.UserRole),)))
+        self.go_button.clicked.connect(lambda: self._request_finding(self.list.currentItem()))
         self.apply_button.clicked.connect(self.apply_current)
         rendering.checked.connect(self.show_result)
         if rendering.latest is not None:
@@ -178,6 +186,7 @@ class FindingsPanel(QWidget):
         finding = self.findings[row] if 0 <= row < len(self.findings) else None
         fixable = _fix(self.model.project, finding) is not None
         self.apply_button.setEnabled(fixable)
+        self.go_button.setEnabled(finding is not None and bool(finding.path or finding.clause_id))
         if finding is None:
             self.details.setText("")
             return
