@@ -100,6 +100,15 @@ def build_actions(window: MainWindow) -> None:
         choice.setData(kind)
         choice.setToolTip(f"Show and export the {text.replace('&', '').lower()}")
         w.kind_actions.addAction(choice)
+    # Cut, Copy, Paste and Select All in the box being typed in, as its own keys do there;
+    # the keys stay the box's (a window shortcut would take them from lists and the preview),
+    # so the menu only shows them, after the tab.
+    w.text_actions = [
+        add(f"{text}\t{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}",
+            lambda method=method: getattr(w.focusWidget(), method, lambda: None)())
+        for text, key, method in (("Cu&t", keys.Cut, "cut"), ("&Copy", keys.Copy, "copy"),
+                                  ("&Paste", keys.Paste, "paste"),
+                                  ("Select &All", keys.SelectAll, "selectAll"))]
     w.print_action = add("&Print...", lambda: w.exports.print_policy(), keys.Print)
     w.find_action = add("&Find in the Policy...", lambda: w.find_bar.open_bar(), keys.Find)
     w.find_next_action = add("Find &Next", lambda: w.find_bar.find(True), keys.FindNext)
@@ -149,6 +158,8 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     menu.addAction(window.quit_action)
     edit = window.menuBar().addMenu("&Edit")
     edit.addActions([window.undo_action, window.redo_action])
+    edit.addSeparator()
+    edit.addActions(window.text_actions)
     edit.addSeparator()
     edit.addActions([window.find_action, window.find_next_action, window.find_previous_action])
     window.view_menu = window.menuBar().addMenu("&View")

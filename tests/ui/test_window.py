@@ -594,6 +594,24 @@ def test_standard_shortcuts(window):
     assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
 
 
+def test_the_edit_menu_cuts_copies_pastes_and_selects_in_the_box_being_typed_in(qtbot, window):
+    """The Edit menu had only Undo, Redo and Find: Cut, Copy, Paste and Select All worked
+    from the keyboard, but nothing on screen said so."""
+    edit = window.menuBar().actions()[1].menu()
+    entries = {a.text().replace("&", ""): a for a in edit.actions() if not a.isSeparator()}
+    for text in ("Cut\tCtrl+X", "Copy\tCtrl+C", "Paste\tCtrl+V", "Select All\tCtrl+A"):
+        assert text in entries
+    type_into(qtbot, window, ("company", "name"), "Quillfeather Ltd")
+    entries["Select All\tCtrl+A"].trigger()
+    entries["Copy\tCtrl+C"].trigger()
+    window.focus_field(("voice", "media_contact"))
+    entries["Paste\tCtrl+V"].trigger()
+    assert window.model.project.voice.media_contact == "Quillfeather Ltd"
+    entries["Select All\tCtrl+A"].trigger()
+    entries["Cut\tCtrl+X"].trigger()
+    assert window.model.project.voice.media_contact == ""
+
+
 def test_every_file_menu_entry_has_its_own_accelerator_letter(window):
     """Alt+F then one letter reaches each File menu entry, the exports too."""
     file_menu = window.menuBar().actions()[0].menu()
