@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.rendering.checked.connect(
             lambda result: show_marks(self.tabs, self.progress, self.model.project, result))
         self.model.changed.connect(self.preview.follow_edit)
+        self.model.stepped.connect(self._show_stepped)
         menus.build_go_to_menu(self)
         menus.give_keys(self)
         self.recovery = Recovery(self)
@@ -349,6 +350,12 @@ class MainWindow(QMainWindow):
             from ui.review_panel import final_edited
 
             final_edited(self)
+
+    def _show_stepped(self, path: tuple) -> None:
+        """Undo and Redo show the answer they changed, in its tab (the preview goes to its
+        section); the owner's own wording and rules are no tab's, and stay in the preview."""
+        if len(path) > 1 and str(path[0]) in self.forms:
+            self.focus_field(path[:2])
 
     def _tab_changed(self, index: int) -> None:
         from smpolicy_desktop.model import Project

@@ -31,9 +31,11 @@ class ProjectModel(QObject):
     """Holds the Workspace; `changed(path)` fires after every edit, undo, redo and replace.
 
     The path is the edited field's path, or () when the whole project was replaced.
+    `stepped(path)` fires after an undo or redo, with the path of the answer it changed.
     """
 
     changed = Signal(tuple)
+    stepped = Signal(tuple)
     path_changed = Signal()
     modified_changed = Signal(bool)
 
@@ -141,11 +143,13 @@ class _Edit(QUndoCommand):
             self.model.workspace.set_value(self.path, self.new)
             if self.dropped:
                 self.model.changed.emit(tuple(self.path[:-1]))
+            self.model.stepped.emit(tuple(self.path))
 
     def undo(self) -> None:
         self.model.workspace.set_value(self.path, self.old)
         for name, was in self.dropped.items():
             self.model.workspace.set_value((*self.path[:-1], name), was)
+        self.model.stepped.emit(tuple(self.path))
 
     def id(self) -> int:
         return 1 if self.typing else -1  # -1: Qt never merges this command

@@ -314,6 +314,21 @@ def test_undo_and_redo_across_fields(qtbot, window):
     qtbot.waitUntil(lambda: preview_shows(window, "Oskar Hale"))
 
 
+def test_undo_and_redo_show_the_answer_they_change_in_its_tab(qtbot, window):
+    """Undo of an edit in another tab moved the preview to that section, but the form stayed
+    on the tab in front: the owner could not see what had been undone."""
+    type_into(qtbot, window, ("company", "name"), "Fernbrook")
+    window.tabs.setCurrentWidget(window.forms["training"])
+    window.undo_action.trigger()
+    name_field = window.forms["company"].editor(("company", "name"))
+    assert window.tabs.currentWidget() is window.forms["company"]
+    assert name_field.hasFocus() and name_field.text() == ""
+    window.go_to_area(6)  # Training and enforcement
+    window.redo_action.trigger()
+    assert window.tabs.currentWidget() is window.forms["company"]
+    assert name_field.hasFocus() and name_field.text() == "Fernbrook"
+
+
 def test_add_and_remove_list_rows(qtbot, window):
     goals = window.forms["presence"].editor(("presence", "goals"))
     window.focus_field(("presence", "goals"))
