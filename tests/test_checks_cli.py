@@ -71,6 +71,16 @@ def test_a_clean_project_exits_zero_and_says_so(tmp_path, capsys):
     assert "[warning]" not in capsys.readouterr().out
 
 
+def test_one_finding_is_counted_as_one_finding(tmp_path, capsys):
+    """It said "1 findings: 1 info."."""
+    project = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
+    project.review.next_review_date = None
+    path = tmp_path / "one.smpolicy"
+    save_project(project, path)
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 finding: 1 info."
+
+
 def test_text_file_gives_one_json_object_per_non_empty_line(tmp_path, capsys):
     rules = tmp_path / "rules.txt"
     rules.write_text("Never discuss your salary.\n\nDo not harass anyone.\n", encoding="utf-8")

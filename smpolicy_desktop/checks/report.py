@@ -101,4 +101,4 @@ def _summary(findings: list[Finding], plain: bool = False) -> str:
     counts = Counter(f.severity for f in findings)
     parts = [f"{counts[s]} {PLAIN_SEVERITY[s].lower() if plain else s}"
              for s in reversed(SEVERITIES) if counts[s]]
-    return f"{len(findings)} findings: {', '.join(parts)}."
+    return f"{len(findings)} finding{'' if len(findings) == 1 else 's'}: {', '.join(parts)}."
