@@ -1,8 +1,9 @@
 """The live preview: the rendered policy beside the forms, as the Word file will say it.
 
 Shows each Document the workspace renders (the same one every export writes), keeps its scroll
-position, and scrolls to and highlights the section of the area being edited. An edit that
-changes words only rewrites those words in place; it never loads anything from the network.
+position, and scrolls to and highlights the section of the area being edited, bringing the
+words an edit changed there into view. An edit that changes words only rewrites those words in
+place; it never loads anything from the network.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class PolicyPreview(QTextBrowser):
         # table's borders round to a pixel wider than the view, which showed a useless bar.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll_pending = False
+        self._edited = False  # an answer changed: the next document shows where (follow_edit)
         self._risky: list[str] = []  # the sentences the risk check found risky
         self._after_paint: list[Callable[[], object]] = []
 
@@ -127,13 +129,15 @@ class PolicyPreview(QTextBrowser):
         self._go_to(clause_id)
 
     def follow_edit(self, path: tuple) -> None:
-        """An edit in another area: the next document shown scrolls to its section (the
-        owner's wording and other records are no area: the view stays where it is)."""
+        """An edit: the next document shown scrolls to its area's section, if another, and
+        brings the words that changed there into view (the owner's wording and other records
+        are no area: the view stays where it is)."""
         area = Project.areas().get(str(path[0])) if path else None
         section = area.section if area else ""
         if section and section != self.section:
             self.section = section
             self._scroll_pending = True
+        self._edited = bool(section)
 
     def _go_to(self, section: str) -> None:
         if section != self.section:
@@ -143,15 +147,28 @@ class PolicyPreview(QTextBrowser):
 
     def show_document(self, document: Document, scroll_to_section: bool = False) -> None:
         scroll_to_section = scroll_to_section or self._scroll_pending
-        self._scroll_pending = False
+        edited, self._scroll_pending, self._edited = self._edited, False, False
         document = as_previewed(document)
+        before = self.shown
         if not self._rewrite_words(document):
             self._load(document)
         self.shown = document
         self._place_band()
         if scroll_to_section and self.section:
             self.scrollToAnchor(self.section)
+        if edited and before is not None:
+            self._bring_into_view(_first_change(before, document, self.section))
         self.rendered.emit()
+
+    def _bring_into_view(self, index: int | None) -> None:
+        """Scroll the shown Document's block at `index` a third of the way down the view,
+        unless it shows already."""
+        if index is None or self._places is None:
+            return
+        top, bar = self._top(self._places[index]), self.verticalScrollBar()
+        height = self.viewport().height()
+        if not bar.value() <= top <= bar.value() + height - 2 * self.fontMetrics().lineSpacing():
+            bar.setValue(round(top - height / 3))
 
     def _load(self, document: Document) -> None:
         bar = self.verticalScrollBar()
@@ -235,6 +252,13 @@ def _whole_sentences(sentences: list[str]) -> QRegularExpression:
         edge(sentence[:1]) + QRegularExpression.escape(sentence) + edge(sentence[-1:])
         for sentence in sorted(set(sentences), key=len, reverse=True)),
         QRegularExpression.PatternOption.CaseInsensitiveOption)
+
+
+def _first_change(old: Document, new: Document, section: str) -> int | None:
+    """The index of the first block of `new` in the section that `old` did not have there."""
+    return next((index for index, block in enumerate(new.blocks) if in_section(block, section)
+                 and (index >= len(old.blocks) or old.blocks[index] is not block
+                      and old.blocks[index] != block)), None)
 
 
 def _same_shape(a: Block, b: Block) -> bool:

@@ -145,6 +145,25 @@ def test_an_edit_in_another_area_highlights_and_scrolls_to_its_section(preview):
     assert preview.verticalScrollBar().value() > 0
 
 
+def in_view(preview, text: str) -> bool:
+    found = preview.document().find(text)
+    return preview.viewport().rect().contains(preview.cursorRect(found))
+
+
+def test_an_edit_far_down_its_section_is_scrolled_into_view(preview):
+    """The preview followed the area, not the answer: with section 6 at its top, the new words
+    of the holding statement (6.6) were out of sight below."""
+    project = load_project(EXAMPLE)
+    preview.show_document(render_document(project))
+    preview.show_area("responses")
+    preview.follow_edit(("responses", "holding_statement"))
+    project.responses.holding_statement = "We know the site is down and are on it."
+    preview.show_document(render_document(project))
+    assert in_view(preview, "We know the site is down and are on it.")
+    assert highlighted(preview, block_starting(preview, heading(render_document(project),
+                                                                "responses")))
+
+
 def test_a_narrower_preview_keeps_the_section_in_view(preview, qtbot):
     preview.resize(600, 600)
     preview.show_document(render_document(load_project(EXAMPLE)))
