@@ -5,9 +5,18 @@ Eight long area titles do not fit across the top; on the side every one stays re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QStyle, QStyleOptionTab, QStylePainter, QTabBar, QTabWidget
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyleOptionFocusRect,
+    QStyleOptionTab,
+    QStylePainter,
+    QTabBar,
+    QTabWidget,
+)
+
+GAP = 8  # between a tab's edge, its mark and its title
 
 
 class LevelTabBar(QTabBar):
@@ -33,13 +42,27 @@ class LevelTabBar(QTabBar):
         return hint.expandedTo(QSize(0, hint.width() + 1))
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Each tab's mark at its left, then its title beside it, so the titles line up (the
+        style's label centres a title in the room the mark leaves)."""
         painter = QStylePainter(self)
         option = QStyleOptionTab()
+        size = self.iconSize()
         for index in range(self.count()):
             self.initStyleOption(option, index)
             painter.drawControl(QStyle.ControlElement.CE_TabBarTabShape, option)
-            option.shape = QTabBar.Shape.RoundedNorth
-            painter.drawControl(QStyle.ControlElement.CE_TabBarTabLabel, option)
+            room = option.rect.adjusted(GAP, 0, -GAP, 0)
+            mark = QRect(room.left(), room.center().y() - size.height() // 2, size.width(),
+                         size.height())
+            option.icon.paint(painter, mark)
+            title = room.adjusted(size.width() + GAP, 0, 0, 0)
+            painter.drawItemText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 option.palette, self.isTabEnabled(index), option.text,
+                                 QPalette.ColorRole.WindowText)
+            if option.state & QStyle.StateFlag.State_HasFocus:  # the keyboard is on this tab
+                focus = QStyleOptionFocusRect()
+                focus.initFrom(self)
+                focus.rect = option.rect.adjusted(3, 3, -3, -3)
+                painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)
 
 
 def put_tabs_on_the_side(tabs: QTabWidget) -> None:

@@ -71,3 +71,37 @@ def test_the_area_tabs_keep_their_width_when_the_marks_arrive(qtbot):
     for index in range(tabs.count()):
         tabs.setTabIcon(index, status_icon("done"))
     assert tabs.tabBar().sizeHint().width() == before
+
+
+def test_the_area_tabs_labels_line_up_beside_their_marks(qtbot):
+    """The marks stood at the tabs' left edge and each title was centred in the room left, so
+    the titles started wherever their length put them."""
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    from ui.marks import status_icon
+    from ui.side_tabs import put_tabs_on_the_side
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    put_tabs_on_the_side(tabs)
+    for title in TITLES.values():
+        tabs.addTab(QLabel(title), status_icon("done"), title)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    bar = tabs.tabBar()
+    image = bar.grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def first_letter(index: int) -> int:
+        """The first column, right of the mark, holding a dark pixel of the title."""
+        rect = bar.tabRect(index)
+        start = rect.left() + bar.iconSize().width() + 6
+        for x in range(start, rect.right()):
+            for y in range(rect.top() + 4, rect.bottom() - 4):
+                colour = image.pixelColor(round(x * ratio), round(y * ratio))
+                if colour.lightness() < 110 and colour.saturation() < 30:  # not the mark
+                    return x - rect.left()
+        return -1
+
+    starts = [first_letter(index) for index in range(bar.count())]
+    assert min(starts) > 0 and max(starts) - min(starts) <= 2, starts  # a letter's own side
