@@ -200,12 +200,15 @@ def export_failed(parent: QWidget, path: Path, reason: str) -> str:
     return {retry: "retry", save_as: "save_as"}.get(box.clickedButton(), "cancel")
 
 
-def export_done(parent: QWidget, path: Path, sent_as: str = "") -> None:
+def export_done(parent: QWidget, path: Path, sent_as: str = "", warning: str = "") -> None:
     """Tell the user where the file went (and `sent_as`, the version recorded as sent to
-    counsel, if any), with Open and Show in folder."""
+    counsel, if any, and a `warning` of what the risk check still lists), with Open and Show
+    in folder."""
     recorded = f" Version {sent_as} is recorded as sent to counsel." if sent_as else ""
-    box = message_box(QMessageBox.Icon.Information, "Export finished",
-                      f"Exported to {path.name}.{recorded}", parent=parent)
+    warned = f" {warning} See Risk Check (F7) before you send the file." if warning else ""
+    box = message_box(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+                      "Export finished", f"Exported to {path.name}.{recorded}{warned}",
+                      parent=parent)
     box.setInformativeText(str(path.parent))
     open_file = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
     show_folder = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)

@@ -25,6 +25,7 @@ class ExportCommands:
         A Word file sent to counsel is recorded as a version (never an undo step); a changes
         export compares with one of those (the owner picks which) and never moves it.
         """
+        from smpolicy_desktop.checks.readiness import risky_left
         from smpolicy_desktop.exporters import ExportError
         from smpolicy_desktop.safe_write import WriteError
         from smpolicy_desktop.storage import ProjectFileError
@@ -70,7 +71,8 @@ class ExportCommands:
             window.settings.setValue("export_folder", str(path.parent))
             self.update_changes_action()
             dialogs.export_done(window, path,
-                                self.model.project.sent_versions[-1].id if send else "")
+                                self.model.project.sent_versions[-1].id if send else "",
+                                warning=risky_left(self._findings()))
             return path
         return None
 
@@ -110,13 +112,17 @@ class ExportCommands:
         project = self.model.project
         if not project.review.final:
             return []
-        from smpolicy_desktop.checks.policy_check import check_project
         from smpolicy_desktop.checks.readiness import open_before_final
 
+        return open_before_final(project, self._findings())
+
+    def _findings(self) -> list:
+        """The risk check's findings on the project as it stands."""
+        from smpolicy_desktop.checks.policy_check import check_project
+
         document, latest = self.model.workspace.document(), self.window.rendering.latest
-        findings = latest.findings if latest and latest.document is document else \
-            check_project(project, document)  # the background check has not caught up
-        return open_before_final(project, findings)
+        return latest.findings if latest and latest.document is document else \
+            check_project(self.model.project, document)  # the background check is behind
 
     def print_policy(self) -> None:
         from smpolicy_desktop.document import to_html

@@ -44,6 +44,13 @@ def owner_words_area(project: Project, clause_id: str) -> str:
                  if section in (area.section, *area.also_sections)), "")
 
 
+def risky_left(findings: Iterable[Finding]) -> str:
+    """"The risk check still lists 2 risky sentences." ("" when it lists none)."""
+    risky = sum(f.at_least("warning") for f in findings)
+    return f"The risk check still lists {risky} risky sentence{'s' if risky != 1 else ''}." \
+        if risky else ""
+
+
 def open_before_final(project: Project, findings: Iterable[Finding],
                       today: date | None = None) -> list[str]:
     """What a final version would go out with, one plain sentence each (empty: nothing)."""
@@ -53,10 +60,9 @@ def open_before_final(project: Project, findings: Iterable[Finding],
     review = project.review
     long_date = partial(long_date_in, project.company.spelling)
     items = []
-    risky = sum(f.at_least("warning") for f in findings)
+    risky = risky_left(findings)
     if risky:
-        items.append(f"The risk check still lists {risky} risky "
-                     f"sentence{'s' if risky != 1 else ''}.")
+        items.append(risky)
     waiting = [r.name or r.role or "a reviewer" for r in review.reviewers
                if r.status != ReviewStatus.APPROVED]
     if waiting:

@@ -47,7 +47,7 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", unsaved)
     monkeypatch.setattr(dialogs, "show_error", lambda p, title, reason: given.errors.append(reason))
     monkeypatch.setattr(dialogs, "export_done",
-                        lambda p, path, sent_as: given.exported.append(path))
+                        lambda p, path, sent_as, warning="": given.exported.append(path))
     monkeypatch.setattr(dialogs, "choose_recovery", lambda p, found: ("later", None))
     monkeypatch.setattr(dialogs, "ask_open_elsewhere", lambda p, name, holder: "edit")
 
@@ -218,6 +218,21 @@ def test_send_to_counsel_says_which_version_it_recorded(qtbot, tmp_path, make_wi
     assert told == ["Exported to sent.docx. Version v1 is recorded as sent to counsel.",
                     "Exported to sent again.docx. Version v2 is recorded as sent to counsel.",
                     "Exported to plain.docx."]
+
+
+def test_an_export_with_risky_sentences_says_so_when_it_is_done(qtbot, tmp_path, make_window,
+                                                                 answers, monkeypatch):
+    """A draft exported with a "Likely unlawful" rule in it said only "Exported to ..."."""
+    monkeypatch.setattr(dialogs, "export_done", EXPORT_DONE)
+    told: list[str] = []
+    window = make_window()
+    window.model.set_value(("employees", "confidential_info"),
+                           ["Employees must not discuss their wages on social media"])
+    answers.save_path = tmp_path / "draft.docx"
+    read_then_click(told, QMessageBox.StandardButton.Close)
+    window.export_actions["docx"].trigger()
+    assert told == ["Exported to draft.docx. The risk check still lists 1 risky sentence. "
+                    "See Risk Check (F7) before you send the file."]
 
 
 def test_a_version_sent_from_a_file_that_cannot_be_saved_says_so_and_asks_at_close(
