@@ -1,4 +1,5 @@
-"""Autosave on a timer, and the offer of the work a crashed window left behind.
+"""Autosave after a pause in typing and on a timer, and the offer of the work a crashed window
+left behind.
 
 The workspace writes and finds the autosaves; this asks the owner and says when autosave fails.
 """
@@ -9,11 +10,14 @@ import contextlib
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-AUTOSAVE_MS = 30_000
+AUTOSAVE_MS = 30_000  # at the longest between autosaves, while the owner types on
+PAUSE_MS = 2_000  # after the last edit, when the owner stops typing
+PAUSE_PER_WRITE = 20  # the pause is at least this many times the last autosave's time
 
 
 def autosave_when_terminated(window) -> None:
@@ -44,8 +48,11 @@ def autosave_when_terminated(window) -> None:
 
 
 class Recovery:
-    """Autosaves the window's work every AUTOSAVE_MS; `later` holds the crash work the owner
-    put off this session (offered again at the next start, not at every Open)."""
+    """Autosaves the window's work a pause after the last edit (PAUSE_MS, longer for a project
+    whose autosave takes long: a crash or a power cut loses what was typed in those seconds,
+    not half a minute), and every AUTOSAVE_MS while the owner types on. Stopping `timer`
+    stops both. `later` holds the crash work the owner put off this session (offered again at
+    the next start, not at every Open)."""
 
     def __init__(self, window):
         self.window = window
@@ -55,11 +62,21 @@ class Recovery:
         self.timer = QTimer(window, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave_now)
         self.timer.start()
+        self.pause = QTimer(window, singleShot=True, interval=PAUSE_MS)
+        self.pause.timeout.connect(self.autosave_now)
+        self.model.changed.connect(self._edited)
+
+    def _edited(self, path: tuple) -> None:
+        if self.timer.isActive():
+            self.pause.start()
 
     def autosave_now(self) -> None:
         from smpolicy_desktop.safe_write import WriteError
 
         status = self.window.statusBar()
+        started = time.perf_counter()
+        if self.timer.isActive():
+            self.timer.start()  # the next one on the timer AUTOSAVE_MS after this one
         try:
             self.model.workspace.autosave()
         except WriteError as exc:  # shown until an autosave works again
@@ -67,6 +84,8 @@ class Recovery:
                                "Ctrl+S.")
             self._failed = True
             return
+        self.pause.setInterval(max(PAUSE_MS, round(PAUSE_PER_WRITE * 1000 *
+                                                   (time.perf_counter() - started))))
         if self._failed:
             status.clearMessage()
             self._failed = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, QSettings
@@ -12,6 +14,7 @@ from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import save_project
 from ui import dialogs
 from ui.main_window import MainWindow
+from ui.recovery import AUTOSAVE_MS, PAUSE_MS
 
 
 @pytest.fixture
@@ -103,6 +106,26 @@ def test_a_clean_close_leaves_nothing_to_recover(qtbot, settings, users_file, mo
     window.close()
     assert not list(autosave.autosave_folder().glob(f"*{autosave.SUFFIX}"))
     assert autosave.left_by_crash() == []
+
+
+def test_a_pause_in_typing_autosaves_within_seconds_not_half_a_minute(qtbot, settings,
+                                                                     users_file, monkeypatch):
+    """A power cut a few seconds after the owner stops typing loses nothing (the timer alone
+    autosaved every 30 s: up to half a minute of typing was lost)."""
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(users_file)
+    window.show()
+    name = window.forms["company"].editor(("company", "name"))
+    name.clear()
+    qtbot.keyClicks(name, "Typed Then Paused")
+    autosaved = autosave.autosave_path(users_file, window.model.workspace.instance)
+    assert not autosaved.exists()  # not at every key
+    qtbot.waitUntil(autosaved.exists, timeout=PAUSE_MS + 3_000)
+    assert window.recovery.timer.remainingTime() > AUTOSAVE_MS - 3_000  # and not twice
+    kept = autosave.Autosave(autosaved, users_file, datetime.now())
+    assert kept.load().company.name == "Typed Then Paused"
 
 
 def test_nothing_is_autosaved_without_changes(qtbot, settings, users_file):
