@@ -1511,6 +1511,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         elif item.kind == NUMBERING:
             outcome.done.append(f"{item.id}: {item.text}")
     _place_counsels_clauses(project, reply)
+    _drop_empty_sections(project, reply, outcome)
     for finding in check_project(project):
         if (finding.rule, finding.clause_id) not in before and finding.at_least("warning"):
             outcome.warnings.append(f"{names.get(finding.clause_id, 'The policy')}: "
@@ -1967,6 +1968,23 @@ def _place_counsels_clauses(project: Project, reply: Reply) -> None:
             made = _made(project, reply, item, clause)
             if made is not None:
                 made.section_id, made.after = clause.section_id, clause.after
+
+
+def _drop_empty_sections(project: Project, reply: Reply, outcome: Outcome) -> None:
+    """A section of counsel's whose clauses the owner has not accepted is not kept: the policy
+    shows a section only with a clause in it, so it would be in the project and shown nowhere.
+    """
+    for item_id, made_id in list(reply.made.items()):
+        section = next((c for c in project.owner_clauses if c.id == made_id), None)
+        if section is None or section.section_id or section.text.strip() or any(
+                c.section_id == made_id for c in project.owner_clauses):
+            continue
+        project.owner_clauses.remove(section)
+        del reply.made[item_id]
+        outcome.done = [line for line in outcome.done if not line.startswith(f"{item_id}: ")]
+        outcome.warnings.append(f"{item_id}: the section {section.title!r} is not added: a "
+                                "section shows only with a clause in it, and none of counsel's "
+                                "clauses under it is accepted")
 
 
 def _made(project: Project, reply: Reply, item: ReviewItem,

@@ -521,3 +521,29 @@ def test_a_clause_counsel_added_then_made_safer_stays_one_clause(
     assert shown.count("Personal devices") == 1
     assert shown.count("Keep work apps behind a screen lock.") == 1
     assert risky not in shown
+
+
+def test_a_section_accepted_before_any_clause_in_it_says_so_and_comes_with_its_clause(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """Counsel added section 'Artificial intelligence' with clause 'AI tools'; the owner
+    accepts the section first: it was added with nothing in it, shown nowhere, and nothing
+    said (and stayed so if the clause was then rejected). The panel says it is not added
+    yet; accepting the clause adds both."""
+    from smpolicy_desktop.workspace import Workspace
+    from tests.test_counsel_markup_word import AI_SECTION, typed_after_your_rights
+    from tests.test_review_other_editors import rewrite
+
+    workspace = Workspace(filled_project())
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
+                    typed_after_your_rights(*AI_SECTION))
+    window = window_with_reply(qtbot, make_window, workspace.project, reply, monkeypatch)
+    select(window, "Artificial intelligence")
+    window.review_panel.accept_button.click()
+    assert "'Artificial intelligence' is not added: a section shows only with a clause in " \
+           "it" in window.statusBar().currentMessage()
+    assert window.model.project.owner_clauses == []
+    select(window, "AI tools")
+    window.review_panel.accept_button.click()
+    qtbot.waitUntil(lambda: "9.1 AI tools" in window.preview.toPlainText())
+    assert "9 Artificial intelligence" in window.preview.toPlainText()
