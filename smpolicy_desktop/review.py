@@ -144,6 +144,7 @@ class _Paragraph:
     pieces: list[tuple[str, str, str]] = field(default_factory=list)  # text, change tag, item
     mark: tuple[str, str] = ("", "")  # the paragraph mark's change tag and item
     new_clause: str = ""  # the new-clause item this paragraph belongs to
+    under: str = ""  # a new clause whose heading counsel typed above this paragraph of a clause
 
     def text(self, accepted: Iterable[str] | None) -> str:
         """The text with the accepted items applied (None: every item accepted)."""
@@ -199,7 +200,9 @@ class Reply:
         clause_text writes a body."""
         lines = _lines_of([p for p, placed in zip(self.paragraphs, self._placed(accepted),
                                                   strict=True)
-                           if placed == clause_id and not p.new_clause], accepted)
+                           if placed == clause_id and not p.new_clause
+                           and not (p.under and (accepted is None or p.under in accepted))],
+                          accepted)
         return _split_heading(lines)
 
     def _placed(self, accepted: Iterable[str] | None) -> list[str]:
@@ -215,8 +218,14 @@ class Reply:
         return placed
 
     def new_clause_text(self, item_id: str) -> tuple[str, str]:
-        return _split_heading(_lines_of([p for p in self.paragraphs if p.new_clause == item_id],
-                                        None))
+        """(title, body) of counsel's new clause: its words, and the words of the clause it was
+        typed in that follow its heading."""
+        return _split_heading(_lines_of([p for p in self.paragraphs
+                                         if item_id in (p.new_clause, p.under)], None))
+
+    def splits(self, item_id: str) -> bool:
+        """Whether counsel typed the new clause inside a clause, which then ends there."""
+        return any(p.under == item_id for p in self.paragraphs)
 
     def opens_section(self, item_id: str) -> bool:
         """Whether counsel's new clause is a section: its heading is in the sections' style,
@@ -231,8 +240,10 @@ class Reply:
     def in_context(self, item: ReviewItem) -> tuple[str, str]:
         """(before, after): the sentences of the item's clause (its title, without its number,
         too) that it changes, as they read without it and with it; ("", "") for an item that
-        changes no sentence."""
-        if not item.changes_text or item.clause_id not in self.sent_bodies:
+        changes no sentence, and for a new clause (typed inside a clause, it takes the words
+        after it: they would read as taken out)."""
+        if not item.changes_text or item.kind == NEW_CLAUSE \
+                or item.clause_id not in self.sent_bodies:
             return "", ""
         if item.kind == "untracked edit":  # the clause as sent, and as it came back
             without = "\n".join(_split_heading(self.sent_bodies[item.clause_id].split("\n")))
@@ -703,6 +714,9 @@ class _Reader:
         self._open_comments: set[str] = set()  # comments whose range has begun, not ended
         self.notes: dict[tuple[str, str], tuple[Any, str]] = {}  # footnotes: reference, clause
         self._new_clause = ""
+        self._under = ""  # the new clause whose heading counsel typed in this clause
+        # a paragraph whose end counsel added, read as the end it always had, before a new clause
+        self._ended: tuple[str, _Paragraph] | None = None
         self._open: tuple[Any, str] | None = None  # last change element and its item
         self._made: dict[Any, str] = {}  # change element -> its item
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
@@ -837,7 +851,7 @@ class _Reader:
 
     def _enter(self, clause: str | None) -> None:
         self.clause = clause
-        self._new_clause = ""
+        self._new_clause = self._under = ""
         for comment in self._open_comments:  # a comment's range runs on into this clause
             if clause and clause not in self.comment_clauses[comment]:
                 self.comment_clauses[comment].append(clause)
@@ -862,14 +876,18 @@ class _Reader:
         whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's
         heading = style in ("heading1", "heading2")
         if not whole or (heading and any(tag != _tag("w:ins") for _, tag, _ in new)):
-            self._new_clause = ""  # counsel's words in a clause, or a heading moved here
+            # the clause's words (or a heading moved here): under counsel's heading, if any
+            # is above them in the clause, as the reply shows them
+            self._under = self._new_clause or self._under
+            self._new_clause = ""
         elif heading:  # a new clause, after the clause it is in or the new one before it
-            follows = self._new_clause or self.clause
+            follows = self._new_clause or self._under or self.clause
             first = next(c for c in p.iter(*_ADDS))
             self._new_clause = self._item(first, "new clause", "")
             self.new_clauses[self._new_clause] = follows
         paragraph = _Paragraph(self.clause, style, self._pieces(p, dry=told),
-                               new_clause=self._new_clause)
+                               new_clause=self._new_clause,
+                               under="" if self._new_clause else self._under)
         previous = self.paragraphs[-1] if self.paragraphs else None
         if previous is not None and previous.mark[0] and not previous.mark[1]:
             # the mark before a wholly new paragraph is part of adding that paragraph; before
@@ -879,8 +897,14 @@ class _Reader:
             if item and item == self._new_clause != previous.new_clause \
                     and previous.mark[0] in _ADDS:
                 previous.mark = ("", "")
+                self._ended = (item, previous)
             else:
                 previous.mark = (previous.mark[0], item or self._lone_mark(self._mark_change))
+        if self._ended is not None and previous is not None and paragraph.under == \
+                self._ended[0] == previous.new_clause and previous.mark[1] == paragraph.under:
+            # counsel's new clause ends with an end of its own too: typed in the middle of the
+            # paragraph before it, which, without the new clause, runs on into this one
+            self._ended[1].mark = previous.mark
         change = self._counsels(p.find("w:pPr/w:rPr", _NS))
         if change is not None:
             self._mark_change = change
@@ -1487,6 +1511,8 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         if item.id in accepted and item.changes_text and not _as_clause(item, decisions):
             for clause_id in reply.clauses_of(item, accepted):
                 by_clause.setdefault(clause_id, []).append(item)
+        elif item.id in accepted and reply.splits(item.id):  # the clause it was typed in ends
+            by_clause.setdefault(item.clause_id, []).append(item)
     names = clause_names(project, by_clause)  # as the owner knows them before the changes
     headed = {section for clause_id, section in reply.sections.items()
               if section != clause_id and reply.clause_text(clause_id, accepted)[0]}

@@ -114,26 +114,33 @@ WHY = "One post can reach thousands of people in a few hours."
 AUDIENCE = "Our audience"
 
 
-def _why_unchanged_and_audience_added(workspace, listed, outcome, texts) -> None:
+def _audience_heads_the_rest_of_why(workspace, listed, outcome, texts, tmp_path) -> None:
+    """Counsel's heading where counsel typed it: 1.1 keeps its words before it, the new
+    clause 1.2 has those after it, and the next redline marks nothing (it showed the heading
+    and 1.1's last paragraphs moved)."""
+    first, *rest = texts["purpose.why"].split("\n")
     assert listed == {("new clause", "purpose.why", AUDIENCE)}
-    assert outcome.done == [f"c1: added {AUDIENCE!r} as a clause of your own"]
-    assert clause_texts(workspace.document())["purpose.why"] == texts["purpose.why"]
-    assert workspace.project.wording == []
+    assert outcome.done == ["1.1 Why we have this policy: kept counsel's wording",
+                            f"c1: added {AUDIENCE!r} as a clause of your own"]
     own, = workspace.project.owner_clauses
-    assert (own.after, own.title) == ("purpose.why", AUDIENCE)
+    assert (own.after, own.title, own.text) == ("purpose.why", AUDIENCE, "\n".join(rest))
+    assert clause_texts(workspace.document())["purpose.why"] == first
+    assert workspace.document().clauses()[own.id] == f"1.2 {AUDIENCE}"
+    workspace.export(tmp_path / "next.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "next.docx") == []
 
 
 @pytest.mark.slow
 def test_a_lawyer_who_types_a_heading_between_two_paragraphs_of_a_clause(tmp_path):
     """A Heading 2 typed after the first paragraph of 1.1 (Enter at its end, as LibreOffice
-    records it: the new mark is the first paragraph's). The new clause goes after 1.1, whose
-    paragraphs stay apart: the first ran on into the second ("hours.This policy"), 1.1 became
-    counsel's wording, and an "untracked edit" with no words was listed."""
+    records it: the new mark is the first paragraph's). 1.1's paragraphs after it are the new
+    clause's, as in the reply: they stayed in 1.1 and the clause went after it (before that,
+    the first ran on into the second, "hours.This policy")."""
     workspace, reply = play(tmp_path, "Priya Shah", [
         {"op": "paragraph", "find": WHY, "text": AUDIENCE, "style": "Heading 2"}])
     texts = clause_texts(workspace.document())
     listed, outcome = accept_all(workspace, reply)
-    _why_unchanged_and_audience_added(workspace, listed, outcome, texts)
+    _audience_heads_the_rest_of_why(workspace, listed, outcome, texts, tmp_path)
 
 
 def test_a_heading_typed_between_two_paragraphs_with_the_new_mark_before_it(sent, tmp_path):
@@ -148,7 +155,7 @@ def test_a_heading_typed_between_two_paragraphs_with_the_new_mark_before_it(sent
     workspace, read = reply_of(sent, tmp_path, on_body(edit))
     texts, listed = clause_texts(workspace.document()), offered(read)
     outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
-    _why_unchanged_and_audience_added(workspace, listed, outcome, texts)
+    _audience_heads_the_rest_of_why(workspace, listed, outcome, texts, tmp_path)
 
 
 ACCOUNTS_ONLY = "This part applies to company accounts only."

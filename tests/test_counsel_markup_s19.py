@@ -4,12 +4,23 @@ rejects, a heading typed inside a clause, a paragraph typed above a redline's no
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
+from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
+from tests.test_counsel_markup_lawyers import accept_all, play
 from tests.test_counsel_markup_word import AI_SECTION, typed_after_your_rights
-from tests.test_review_import import export_for_counsel
-from tests.test_review_other_editors import reply_of
+from tests.test_review_import import (
+    _mark_paragraph,
+    _new_paragraph,
+    _paragraph,
+    export_for_counsel,
+    marked_paragraphs,
+    w,
+)
+from tests.test_review_other_editors import offered, on_body, reply_of
 
 
 @pytest.fixture
@@ -36,3 +47,78 @@ def test_a_section_whose_clause_the_owner_rejects_is_not_kept_and_the_owner_is_t
     assert workspace.project.owner_clauses == []
     assert workspace.document().clauses() == before
 
+
+FAST = "It also moves fast."
+AUDIENCE = "Our audience"
+CLIENTS_FIRST = "We write for clients first."
+
+
+def _split_after(root, text: str, *typed: tuple[str, str]) -> None:
+    """Enter typed after `text` in its paragraph, then the paragraphs `typed` ((text, Word
+    style)) between its two halves, as Word writes it: the first half's end is counsel's."""
+    p = _paragraph(root, text)
+    second = copy.deepcopy(p)
+    for mark in second.iter(w("bookmarkStart"), w("bookmarkEnd")):
+        mark.getparent().remove(mark)
+    for first_node, second_node in zip(p.iter(w("t")), second.iter(w("t")), strict=True):
+        if text in (first_node.text or ""):
+            first_node.text, second_node.text = first_node.text.split(text)[0] + text, \
+                first_node.text.split(text)[1]
+            break
+    _mark_paragraph(p, "ins", 1500)
+    p.addnext(second)
+    for number, (words, style) in enumerate(typed):
+        second.addprevious(_new_paragraph(words, style, 1502 + 2 * number))
+
+
+def _the_rest_of_why_under_audience(workspace, texts, outcome, rule: str, tmp_path) -> None:
+    first, rest = texts["purpose.why"].split(FAST)
+    assert outcome.done == ["1.1 Why we have this policy: kept counsel's wording",
+                            f"c1: added {AUDIENCE!r} as a clause of your own"]
+    assert clause_texts(workspace.document())["purpose.why"] == first + FAST
+    own, = workspace.project.owner_clauses
+    assert (own.after, own.title) == ("purpose.why", AUDIENCE)
+    assert own.text == (f"{rule}\n" if rule else "") + rest.strip()
+    workspace.export(tmp_path / "next.docx", changes_since_last=True)
+    assert marked_paragraphs(tmp_path / "next.docx") == []
+
+
+@pytest.mark.parametrize("rule", ["", CLIENTS_FIRST], ids=["heading", "heading and rule"])
+def test_a_heading_typed_between_two_sentences_of_a_paragraph_lands_there(sent, tmp_path,
+                                                                          rule):
+    """Enter typed after 'It also moves fast.' in 1.1, then a Heading 2 (and a rule) between
+    the two halves: the heading went after the whole of 1.1 (with a rule, 1.1 came back in
+    two paragraphs, and an "untracked edit" with no words was listed), and the next redline
+    showed it moved. 1.1 ends where counsel typed the heading; the words after it are the
+    new clause's."""
+    typed = [(AUDIENCE, "Heading2")] + ([(rule, "")] if rule else [])
+    workspace, read = reply_of(sent, tmp_path, on_body(
+        lambda root: _split_after(root, FAST, *typed)))
+    texts = clause_texts(workspace.document())
+    assert offered(read) == {("new clause", "purpose.why", "\n".join(
+        text for text, _ in typed))}
+    assert read.in_context(read.items[0]) == ("", "")  # not "reads now: One post can..."
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    _the_rest_of_why_under_audience(workspace, texts, outcome, rule, tmp_path)
+
+
+def test_a_heading_typed_inside_a_clause_and_rejected_leaves_the_clause_whole(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, on_body(
+        lambda root: _split_after(root, FAST, (AUDIENCE, "Heading2"))))
+    texts = clause_texts(workspace.document())
+    outcome = workspace.apply_review(read, {i.id: Decision("reject") for i in read.items})
+    assert (outcome.done, outcome.warnings) == ([], [])
+    assert clause_texts(workspace.document()) == texts
+    assert workspace.project.owner_clauses == workspace.project.wording == []
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_types_a_heading_between_two_sentences(tmp_path):
+    """The same in LibreOffice: Enter after 'It also moves fast.', a Heading 2 between."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "split", "find": FAST},
+        {"op": "paragraph", "find": FAST, "text": AUDIENCE, "style": "Heading 2"}])
+    texts = clause_texts(workspace.document())
+    listed, outcome = accept_all(workspace, reply)
+    assert listed == {("new clause", "purpose.why", AUDIENCE)}
+    _the_rest_of_why_under_audience(workspace, texts, outcome, "", tmp_path)
