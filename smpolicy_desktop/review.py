@@ -707,6 +707,7 @@ class _Reader:
                  lists: dict[str, str]):
         self.names, self.owner, self.styles, self.lists = names, owner, styles, lists
         self.clause: str | None = None  # None: outside every clause (or in the contents)
+        self._outside = False  # in lines counsel typed outside every clause (read in the first)
         self.paragraphs: list[_Paragraph] = []
         self.items: list[ReviewItem] = []
         self.new_clauses: dict[str, str] = {}
@@ -730,9 +731,9 @@ class _Reader:
     def walk(self, body: Any, titles: _Titles, first: str | None) -> None:
         """Read the body; `titles` (the headings sent) and `first` (the clause the file starts
         in) place clauses in a file whose editor dropped the bookmarks. A paragraph counsel
-        typed where no clause is (between the contents and the first section) is read in
-        `first`, the title block: else it would be offered nowhere. The redline's note and
-        the contents, which no version records, are read in none."""
+        typed where no clause is (between the contents and the first section, or above a
+        redline's note) is read in `first`, the title block: else it would be offered nowhere.
+        The redline's note and the contents, which no version records, are read in none."""
         if not any(start.get(_tag("w:name")) in self.names for start in body.iter(
                 _tag("w:bookmarkStart"))):
             self.clause = first
@@ -760,6 +761,8 @@ class _Reader:
                 style = _style(element, self.styles, self.lists)
                 if style == _CONTENTS:
                     self._contents_edit(element)
+                if self._outside and not self._typed(element):
+                    self._enter(None)  # what follows counsel's lines there: the redline's note
                 if marks:
                     self._enter(marks[-1])
                 elif style == _CONTENTS:
@@ -772,6 +775,7 @@ class _Reader:
                         self._enter(clause_id)
                 if self.clause is None and style != _CONTENTS and self._typed(element):
                     self._enter(first)
+                    self._outside = True
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
 
@@ -852,6 +856,7 @@ class _Reader:
     def _enter(self, clause: str | None) -> None:
         self.clause = clause
         self._new_clause = self._under = ""
+        self._outside = False
         for comment in self._open_comments:  # a comment's range runs on into this clause
             if clause and clause not in self.comment_clauses[comment]:
                 self.comment_clauses[comment].append(clause)

@@ -10,7 +10,8 @@ import pytest
 
 from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
-from tests.test_counsel_markup_lawyers import accept_all, play
+from smpolicy_desktop.workspace import Workspace
+from tests.test_counsel_markup_lawyers import accept_all, lawyer, play
 from tests.test_counsel_markup_word import AI_SECTION, typed_after_your_rights
 from tests.test_review_import import (
     _mark_paragraph,
@@ -20,7 +21,8 @@ from tests.test_review_import import (
     marked_paragraphs,
     w,
 )
-from tests.test_review_other_editors import offered, on_body, reply_of
+from tests.test_review_other_editors import offered, on_body, reply_of, rewrite
+from tests.test_review_rounds import _redline_changing_the_holding_statement
 
 
 @pytest.fixture
@@ -122,3 +124,45 @@ def test_a_lawyer_who_types_a_heading_between_two_sentences(tmp_path):
     listed, outcome = accept_all(workspace, reply)
     assert listed == {("new clause", "purpose.why", AUDIENCE)}
     _the_rest_of_why_under_audience(workspace, texts, outcome, "", tmp_path)
+
+
+PRIVILEGED = "Privileged and confidential."
+
+
+@pytest.mark.parametrize("style", ["Normal", "Heading1"])
+def test_a_paragraph_typed_above_a_redlines_note_leaves_the_note_out(tmp_path, style):
+    """Counsel types a line above the redline's first line ("Changes since ... shown as
+    tracked changes"): the note, which no version records, was then read in the title block,
+    listed as counsel's "untracked edit", and in the sections' style made the body of a
+    section of the owner's own. Counsel's line is read as one typed before the first section;
+    the note is no text of the policy."""
+    project_file, redline = _redline_changing_the_holding_statement(tmp_path)
+
+    def edit(root) -> None:
+        _paragraph(root, "shown as tracked changes").addprevious(
+            _new_paragraph(PRIVILEGED, style, 1600))
+
+    workspace = Workspace.open(project_file)
+    read = workspace.read_reply(rewrite(redline, tmp_path / "reply.docx", on_body(edit)))
+    item, = read.items
+    assert (item.kind, item.clause_id, item.text) == (
+        "new clause" if style == "Heading1" else "insertion", "title", PRIVILEGED)
+    outcome = workspace.apply_review(read, {item.id: Decision("accept")})
+    if style == "Heading1":
+        own, = workspace.project.owner_clauses
+        assert (own.section_id, own.after, own.text) == ("purpose", "", PRIVILEGED)
+    else:
+        assert outcome.warnings == [f"{item.id}: counsel changed text that is not in a clause "
+                                    "(such as the title block); change the answers behind it "
+                                    "yourself"]
+    assert "Changes since" not in "".join(clause_texts(workspace.document()).values())
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_types_a_line_above_a_redlines_note(tmp_path):
+    """The same in LibreOffice: typed at the start of the note, then Enter."""
+    project_file, redline = _redline_changing_the_holding_statement(tmp_path)
+    lawyer(redline, tmp_path / "reply.docx", "Priya Shah", [
+        {"op": "paragraph_before", "find": "shown as tracked changes", "text": PRIVILEGED}])
+    read = Workspace.open(project_file).read_reply(tmp_path / "reply.docx")
+    assert offered(read) == {("insertion", "title", PRIVILEGED)}
