@@ -778,6 +778,18 @@ class _Reader:
                     self._outside = True
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
+        self._keep_edited_clauses_whole()
+
+    def _keep_edited_clauses_whole(self) -> None:
+        """A heading counsel typed inside a clause takes the clause's words after it only if
+        counsel changed none of them: else each of those changes would be taken or left with
+        the heading, whatever the owner decides of it. The heading then goes after the clause.
+        """
+        edited = {p.under for p in self.paragraphs if p.under and any(
+            item not in ("", p.under) for item in (*(i for _, _, i in p.pieces), p.mark[1]))}
+        for paragraph in self.paragraphs:
+            if paragraph.under in edited:
+                paragraph.under = ""
 
     def _contents_edit(self, p: Any) -> None:
         """Counsel's tracked edit of a line of the contents list: an item that says so. The

@@ -15,8 +15,11 @@ from tests.test_counsel_markup_lawyers import accept_all, lawyer, play
 from tests.test_counsel_markup_word import AI_SECTION, typed_after_your_rights
 from tests.test_review_import import (
     _mark_paragraph,
+    _change,
     _new_paragraph,
     _paragraph,
+    _run,
+    _split,
     export_for_counsel,
     marked_paragraphs,
     w,
@@ -53,6 +56,7 @@ def test_a_section_whose_clause_the_owner_rejects_is_not_kept_and_the_owner_is_t
 FAST = "It also moves fast."
 AUDIENCE = "Our audience"
 CLIENTS_FIRST = "We write for clients first."
+THOUSANDS = "thousands of "
 
 
 def _split_after(root, text: str, *typed: tuple[str, str]) -> None:
@@ -112,6 +116,28 @@ def test_a_heading_typed_inside_a_clause_and_rejected_leaves_the_clause_whole(se
     assert (outcome.done, outcome.warnings) == ([], [])
     assert clause_texts(workspace.document()) == texts
     assert workspace.project.owner_clauses == workspace.project.wording == []
+
+
+@pytest.mark.parametrize("deletion", ["accept", "reject"])
+def test_a_heading_typed_inside_a_clause_never_carries_a_rejected_edit_with_it(sent, tmp_path,
+                                                                              deletion):
+    """Counsel types a heading after 'It also moves fast.' and also deletes 'thousands of'
+    in the words after it. The owner accepts the heading and decides the deletion: with the
+    words moving under the heading, a rejected deletion was applied all the same. Each change
+    is the owner's to decide; the heading goes after the clause, as a new clause."""
+    def edit(root) -> None:
+        _split_after(root, FAST, (AUDIENCE, "Heading2"))
+        _split(_paragraph(root, THOUSANDS), THOUSANDS,
+               lambda words: _change("del", 1700, _run(words, deleted=True)))
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    heading = next(i for i in read.items if i.kind == "new clause")
+    cut = next(i for i in read.items if i.kind == "deletion")
+    workspace.apply_review(read, {heading.id: Decision("accept"),
+                                  cut.id: Decision(deletion)})
+    policy = " ".join(clause_texts(workspace.document()).values())
+    assert (THOUSANDS in policy) == (deletion == "reject")
+    assert [own.title for own in workspace.project.owner_clauses] == [AUDIENCE]
 
 
 @pytest.mark.slow
