@@ -376,8 +376,9 @@ def _sections_of(spelling: str, kind: str) -> list[str]:
 
 
 # lxml's own HTML parser without lxml.html's element classes, whose lookup per element cost
-# a fifth of reading a long list back; the tree is the same.
-_PARSER = lxml.etree.HTMLParser()
+# a fifth of reading a long list back; the tree is the same. huge_tree: without it libxml2
+# stops at 10,000,000 characters of text and the rest of the section is silently lost.
+_PARSER = lxml.etree.HTMLParser(huge_tree=True)
 
 
 def _blocks_of(html: str, number: str, project: Project, own_wording: bool) -> list[Block]:
