@@ -214,7 +214,7 @@ def _fix(project: Project, finding) -> tuple | None:
     if finding is None:
         return None
     if finding.applicable:
-        return finding.path, finding.replacement
+        return finding.path, finding.new_value()
     from smpolicy_desktop.checks.policy_check import owner_words_fix  # the check's rules
 
     return owner_words_fix(project, finding)

@@ -15,12 +15,28 @@ PLAIN_SEVERITY = {"error": "Likely unlawful", "warning": "Risky", "info": "Note"
 
 
 @dataclass(frozen=True)
+class Rewrite:
+    """A free-text answer with one sentence of it in safer words, written out only when used:
+    a copy of the whole answer in each finding made checking a long answer quadratic (1 MB
+    with 4,500 risky sentences: 4.5 GB)."""
+
+    text: str
+    start: int
+    end: int
+    safer: str
+
+    def value(self) -> str:
+        return self.text[:self.start] + self.safer + self.text[self.end:]
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem in the policy.
 
     `path` is the field holding the user's text (e.g. ("employees", "confidential_info", 2));
     empty when the text comes from the policy templates or a whole area is missing something.
-    `replacement` is the field's new value when the safer wording can be applied in one step.
+    `replacement` is the field's new value when the safer wording can be applied in one step
+    (a Rewrite for a sentence of a free-text answer: see new_value).
     """
 
     rule: str
@@ -40,6 +56,11 @@ class Finding:
     def applicable(self) -> bool:
         return bool(self.path) and self.replacement is not None
 
+    def new_value(self) -> Any:
+        """The field's value with the safer wording applied."""
+        fix = self.replacement
+        return fix.value() if isinstance(fix, Rewrite) else fix
+
     def plain_severity(self) -> str:
         """How serious, in the window's words and under which law: "Risky under labor law"."""
         from .families import UNDER
@@ -56,7 +77,9 @@ class Finding:
             return self
         suggestion = _respell(spelling, self.suggestion)
         replacement = self.replacement
-        if isinstance(replacement, str) and self.suggestion:
+        if isinstance(replacement, Rewrite):
+            replacement = replace(replacement, safer=suggestion)
+        elif isinstance(replacement, str) and self.suggestion:
             replacement = replacement.replace(self.suggestion, suggestion)
         return replace(self, reason=_respell(spelling, self.reason), suggestion=suggestion,
                        replacement=replacement, spelling=spelling)
@@ -65,7 +88,7 @@ class Finding:
         return SEVERITIES.index(self.severity) >= SEVERITIES.index(severity)
 
     def to_dict(self) -> dict[str, Any]:
-        replacement = self.replacement
+        replacement = self.new_value()
         if isinstance(replacement, date):
             replacement = replacement.isoformat()
         return {"rule": self.rule, "severity": self.severity, "clause_id": self.clause_id,

@@ -19,7 +19,7 @@ from .coverage import missing_pieces
 from .detect import flagged_families
 from .facts import CheckFacts
 from .families import FAMILIES, Family
-from .finding import Finding
+from .finding import Finding, Rewrite
 from .language import Sentence, as_the_company, pieces, sentences
 from .safer import safer_text
 
@@ -77,7 +77,7 @@ def apply_suggestion(project: Project, finding: Finding) -> Project:
     if not finding.applicable:
         raise ValueError("this finding has no wording that can be applied automatically")
     copy = project.model_copy(deep=True)
-    _assign(copy, finding.path, finding.replacement)
+    _assign(copy, finding.path, finding.new_value())
     return Project.model_validate(copy.model_dump())
 
 
@@ -183,7 +183,7 @@ def _sentence_findings(sentence: Sentence, facts: CheckFacts, path: FieldPath, c
         safer = safer_text(sentence.original, family, facts, company_name=company_name)
         replacement = None
         if path and whole is not None:
-            replacement = whole[:sentence.start] + safer + whole[sentence.end:]
+            replacement = Rewrite(whole, sentence.start, sentence.end, safer)
         yield Finding(family.id, severity, family.reason, authority, safer, clause_id,
                       path, excerpt, replacement,
                       precedent=precedent.sentence() if precedent else "",

@@ -1,4 +1,5 @@
-"""Benchmark: the risk check grows linearly with the project, and 2,000 list rows take < 1 s.
+"""Benchmark: the risk check grows linearly with the project, and 2,000 list rows take < 1 s;
+so does the check of one long answer (1 MB in one paragraph, every seventh sentence risky).
 
 Rows are distinct answers (every tenth a risky one), checked with a cold sentence cache, then
 re-checked after one edit (what typing costs). Floors from the same run: ten times the check of
@@ -45,16 +46,34 @@ def timed_check(rows: int) -> tuple[float, float, float]:
     return cold, render, time.perf_counter() - started
 
 
+def timed_long_answer(sentences: int) -> float:
+    """Seconds to check a project whose one answer is that many sentences in a paragraph."""
+    from smpolicy_desktop.checks.policy_check import check_project
+    from smpolicy_desktop.presets import presets
+
+    project = presets()["general_b2b"].project()
+    project.training.consequences = " ".join(
+        "Never post negative comments about managers." if n % 7 == 0 else
+        f"Breaking the policy is handled fairly, case {n}." for n in range(sentences))
+    started = time.perf_counter()
+    check_project(project)
+    return time.perf_counter() - started
+
+
 def measure() -> list[dict]:
     small, _, _ = timed_check(200)
     large, render, again = timed_check(2000)
+    short_answer, long_answer = timed_long_answer(2_000), timed_long_answer(20_000)
     return [{"name": "risk check, 2,000 list rows (target < 1 s)", "seconds": large,
              "floor_name": "10 x the check of 200 rows (linear growth)",
              "floor_seconds": 10 * small, "target": 1.5},
             {"name": "risk check, 2,000 list rows", "seconds": large,
              "floor_name": "render of the same project", "floor_seconds": render},
             {"name": "render and re-check after one edit, 2,000 list rows", "seconds": again,
-             "floor_name": "render of the same project", "floor_seconds": render}]
+             "floor_name": "render of the same project", "floor_seconds": render},
+            {"name": "risk check, a 1 MB answer in one paragraph", "seconds": long_answer,
+             "floor_name": "10 x the check of a 100 KB one (linear growth)",
+             "floor_seconds": 10 * short_answer, "target": 1.5}]
 
 
 if __name__ == "__main__":
