@@ -8,9 +8,11 @@ custom properties, and Track Changes switched on.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import BinaryIO
@@ -70,9 +72,18 @@ _DELETED_STYLES = {"heading1": "Heading1", "heading2": "Heading2", "bullet": "Li
                    "numbered": "ListNumber", "title": "Title", "subtitle": "Subtitle"}
 
 
-def bookmark_name(clause_id: str) -> str:
-    """The bookmark that marks a clause in the Word file."""
-    return (BOOKMARK_PREFIX + re.sub(r"\W", "_", clause_id, flags=re.ASCII))[:40]
+def bookmark_names(clause_ids: Iterable[str]) -> dict[str, str]:
+    """The bookmark that marks each clause in one Word file: its id in Word's letters, cut at
+    40. Ids that would share one (hand-edited ids alike in their first 36 characters, or
+    'a.b' and 'a-b') end instead in a hash of their own id, so counsel's changes come back
+    to the clause they were made in; every other name is as it always was, so files already
+    sent still read back."""
+    plain = {clause_id: (BOOKMARK_PREFIX + re.sub(r"\W", "_", clause_id, flags=re.ASCII))[:40]
+             for clause_id in clause_ids}
+    shared = Counter(plain.values())
+    return {clause_id: name if shared[name] == 1 else
+            f"{name[:31]}_{hashlib.sha256(clause_id.encode()).hexdigest()[:8]}"
+            for clause_id, name in plain.items()}
 
 
 @dataclass(frozen=True)
@@ -157,6 +168,7 @@ class _Body:
         self.reviser = reviser
         self.since = since
         self.bookmark = ""  # the name of the clause being written
+        self.bookmarks: dict[str, str] = {}  # clause id -> its bookmark's name
         self.bookmark_ids = 0
         self.end = word.element.body.sectPr  # everything goes before the section properties
         self.clause_paragraphs: dict[str, list[etree._Element]] = {}
@@ -169,6 +181,7 @@ class _Body:
     def write(self, document: Document,
               changes: tuple[Iterator[ParagraphChange], tuple[int, ...]] | None) -> None:
         changed = changes[0] if changes else None
+        self.bookmarks = bookmark_names(block.clause_id for block in document.blocks)
         contents_due = document.kind == DocumentType.FULL.value
         previous: Block | None = None
         num_id = 0
@@ -217,7 +230,7 @@ class _Body:
         p = self.paragraph(STYLE_IDS[block.kind], _pieces(block, change),
                            page_break=block.page_break_before, num_id=num_id,
                            inserted=bool(change and change.inserted))
-        self.mark_clause(bookmark_name(block.clause_id), p)
+        self.mark_clause(self.bookmarks[block.clause_id], p)
         if block.kind == "signature":  # the style's tab leader draws the line to sign on
             etree.SubElement(etree.SubElement(p, _W["r"]), _W["tab"])
         self.clause_paragraphs.setdefault(block.clause_id, []).append(p)
@@ -313,7 +326,7 @@ class _Body:
             self._row(table, widths, pieces, header=index == 0,
                       inserted=bool(change and change.inserted))
         self.end.addprevious(table)
-        self.mark_clause(bookmark_name(block.clause_id), table.find(f".//{_W['p']}"))
+        self.mark_clause(self.bookmarks[block.clause_id], table.find(f".//{_W['p']}"))
 
     def _row(self, table: etree._Element, widths: list[int], cells: list[list[Piece]], *,
              header: bool = False, inserted: bool = False, deleted: bool = False) -> None:

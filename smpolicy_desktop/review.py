@@ -295,14 +295,14 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     if body is None:
         raise ReviewError(path, "this is not a Word (.docx) file: it has no document text")
     version = _version(project, package, body)
-    from .docx_export import CONTENTS_BOOKMARK, bookmark_name
+    from .docx_export import CONTENTS_BOOKMARK, bookmark_names
     from .render import render_document
 
     owner = _owner(project)
     clause_ids = version.clause_ids or [b.clause_id for b in render_document(
         project, version.kind).blocks]
-    names: dict[str, str | None] = {bookmark_name(clause_id): clause_id
-                                    for clause_id in clause_ids}
+    names: dict[str, str | None] = {name: clause_id for clause_id, name
+                                    in bookmark_names(clause_ids).items()}
     if not _of_this_policy(body, names, version):
         raise ReviewError(path, "this Word file is not a version of this policy (it has none of "
                                 "its clauses); open the file you sent to counsel, with their "

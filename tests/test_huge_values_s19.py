@@ -1,11 +1,20 @@
 """Huge values, from a paste or a crafted file: the policy still says everything, a reply from
 counsel is still read back to the right clause."""
 
+import json
+import re
+import zipfile
+
+import pytest
+
 from smpolicy_desktop.checks.policy_check import apply_suggestion, check_project
-from smpolicy_desktop.model import Project
+from smpolicy_desktop.cli import main
+from smpolicy_desktop.model import OwnerClause, Project
 from smpolicy_desktop.render import render_document
-from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.storage import load_project, save_project
 from tests.conftest import EXAMPLE
+from tests.docx_projects import filled_project
+from tests.test_review_import import W, edited_reply
 
 SENTENCE = "Breaking the policy is handled fairly and in proportion."
 
@@ -39,3 +48,41 @@ def test_each_risky_sentence_of_a_long_answer_is_found_and_fixed_in_its_own_plac
     assert len(found) == 300 and {f.excerpt for f in found} == {risky}
     fixed = apply_suggestion(project, found[150]).training.consequences
     assert fixed == answer(7 * 150, found[150].suggestion)
+
+
+LONG = "own.rules-for-the-warehouse-team-on-the-night-shift"
+
+
+@pytest.mark.parametrize("ids", [("own.a.b", "own.a-b"), (f"{LONG}-one", f"{LONG}-two")])
+def test_counsels_edit_comes_back_to_its_clause_when_two_ids_look_alike(tmp_path, capsys, ids):
+    """Ids alike but for punctuation, or in their first 36 characters (hand-edited), were
+    given one bookmark in the Word file, and counsel's change to the first clause came back
+    as a change to the second."""
+    project = filled_project()
+    project.owner_clauses = [
+        OwnerClause(id=ids[0], section_id="employees", title="Night shift",
+                    text="Keep the loading dock off camera."),
+        OwnerClause(id=ids[1], section_id="employees", after=ids[0], title="Day shift",
+                    text="Keep customers' parcels off camera.")]
+    project_file, sent = tmp_path / "policy.smpolicy", tmp_path / "sent.docx"
+    save_project(project, project_file)
+    assert main(["export", str(project_file), "-o", str(sent), "--remember"]) == 0
+
+    def counsel_edits(root) -> None:
+        [text] = [t for t in root.iter(f"{{{W}}}t") if t.text == project.owner_clauses[0].text]
+        text.text = "Keep the loading dock and its staff off camera."
+
+    reply = edited_reply(sent, tmp_path / "reply.docx", counsel_edits)
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--json"]) == 0
+    [item] = json.loads(capsys.readouterr().out)
+    assert item["clause_id"] == ids[0]
+
+
+def test_the_bookmarks_of_a_policy_without_look_alike_ids_are_named_as_before(tmp_path):
+    """Files already sent to counsel are read back by these names."""
+    assert main(["export", str(EXAMPLE), "-o", str(tmp_path / "sent.docx")]) == 0
+    body = zipfile.ZipFile(tmp_path / "sent.docx").read("word/document.xml").decode()
+    ids = {block.clause_id for block in render_document(load_project(EXAMPLE)).blocks}
+    assert set(re.findall(r'w:name="(smp_\w+)"', body)) == {
+        ("smp_" + re.sub(r"\W", "_", clause_id, flags=re.ASCII))[:40] for clause_id in ids}
