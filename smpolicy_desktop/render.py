@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from datetime import date
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +54,12 @@ _WHITESPACE = re.compile(r"\s+")
 
 def xml_safe(value: Any) -> Any:
     """Drop the characters XML forbids, and bidi controls, from any text reaching the document."""
-    if isinstance(value, Markup):  # template output (a caller() body), already made safe
+    if isinstance(value, Markup) or not isinstance(value, str):  # Markup: a caller() body
         return value
-    return _XML_FORBIDDEN.sub("", value) if isinstance(value, str) else value
+    # Printable text holds none of them (all are controls, format characters, surrogates or
+    # non-characters), and isprintable reads it ten times faster: a 10 MB company's name is
+    # written 18 times in the policy.
+    return value if value.isprintable() else _XML_FORBIDDEN.sub("", value)
 
 
 def _lines(text: str) -> list[str]:
@@ -89,6 +92,7 @@ _LEGAL_SUFFIX = re.compile(r"\b(?:llc|llp|ltd|limited|inc|incorporated|corp|corp
                            r"pty|gmbh|pc|pllc|lp)\b\.?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)  # made for every render: 2 s for a 10 MB name, at each key typed
 def _hashtag(name: str) -> str:
     """'Northwind Analytics LLC' -> '#NorthwindAnalyticsEmployee'; '' without a usable name."""
     words = re.findall(r"[^\W_]+", _LEGAL_SUFFIX.sub(" ", re.sub("['\u2019]", "", str(name))))
@@ -726,7 +730,11 @@ def _content_blocks_of(element: Any, clause_id: str) -> list[Block]:
 def _runs(element: Any) -> tuple[Run, ...]:
     """The element's text as runs, whitespace collapsed; empty when there are no words."""
     if not len(element):  # plain text, as most list items are
-        text = " ".join((element.text or "").split())  # as _WHITESPACE, many times faster
+        text = element.text or ""
+        # Text with no whitespace but single spaces (isprintable: none but " ") is as it is;
+        # else as _WHITESPACE, many times faster. A 10 MB name: 2 ms, not 140.
+        text = text.strip(" ") if "  " not in text and text.isprintable() else \
+            " ".join(text.split())
         return (Run(text),) if text else ()
     pieces = [Run(element.text or "")]
     for child in element:
