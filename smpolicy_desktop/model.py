@@ -600,6 +600,12 @@ class Project(Area):
                 if isinstance(field.annotation, type) and issubclass(field.annotation, Area)
                 and field.annotation.section}
 
+    @classmethod
+    def area_of_section(cls, section: str) -> str:
+        """The area (tab) whose answers a section of the policy follows; "" for none."""
+        return next((name for name, area in cls.areas().items()
+                     if section in (area.section, *area.also_sections)), "")
+
     def wording_for(self, clause_id: str) -> ClauseWording | None:
         return next((w for w in self.wording if w.clause_id == clause_id), None)
 

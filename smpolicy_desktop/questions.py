@@ -96,6 +96,27 @@ def question_at(path: tuple[str | int, ...]) -> Question | None:
     return found
 
 
+def answer_behind(project: BaseModel, section: str, words: str) -> tuple[str | int, ...]:
+    """The answer a paragraph of the policy (`words`, in `section`) comes from: of the
+    section's area, the one whose text (a list item's, a table cell's) it shows at the
+    greatest length; else the area's first question; () for a section no area fills."""
+    from .model import Project
+
+    area = Project.area_of_section(section)
+    if not area:
+        return ()
+    answers, words = getattr(project, area), " ".join(words.split()).casefold()
+    found, longest = (area, questions(type(answers))[0].name), 2  # no match of 1-2 letters
+    for question in questions(type(answers)):
+        value = getattr(answers, question.name)
+        for item in value if isinstance(value, list) else [value]:
+            for text in vars(item).values() if isinstance(item, BaseModel) else [item]:
+                text = " ".join(text.split()).casefold() if isinstance(text, str) else ""
+                if len(text) > longest and text in words:
+                    found, longest = (area, question.name), len(text)
+    return found
+
+
 def is_blank(value: Any) -> bool:
     """An answer left empty: blank text, no items, or no value."""
     if isinstance(value, str):

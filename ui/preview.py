@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, QRectF, QRegularExpression, Qt, QTimer, QUrl,
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -42,9 +43,11 @@ RISKY_BACKGROUND = "#fdeaea"  # and a pale red behind it, to be seen at a glance
 
 
 class PolicyPreview(QTextBrowser):
-    """Shows the workspace's Document; `rendered` fires after each one is on screen."""
+    """Shows the workspace's Document; `rendered` fires after each one is on screen, and
+    `double_clicked` with the point (in the viewport) where the owner double-clicked."""
 
     rendered = Signal()
+    double_clicked = Signal(QPoint)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,6 +108,9 @@ class PolicyPreview(QTextBrowser):
     def html(self) -> str:
         """The HTML of what is shown, as the core writes it ("" before the first document)."""
         return to_html(self.shown) if self.shown else ""
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.double_clicked.emit(event.position().toPoint())  # in place of selecting a word
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the reader's place: the text at the top stays at the top when the width

@@ -1,5 +1,6 @@
 """The owner's own wording in the window: Edit wording and Add a rule here from the preview's
-context menu, revert to the generated text, and a bar that says when wording may be stale.
+context menu, revert to the generated text, and a bar that says when wording may be stale. The
+same menu, and a double-click, go from the words of the preview to the answer behind them.
 
 Every change is one undoable edit of the project's wording or owner clauses.
 """
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.model import ClauseWording, OwnerClause
+from smpolicy_desktop.questions import answer_behind
 from smpolicy_desktop.render import clause_names, clause_texts, own_wording, stale_wording
 from ui.notice_bar import NoticeBar
-from ui.project_model import ProjectModel
+from ui.project_model import ProjectModel, label_of
 
 HELP = ("One line per paragraph. Start a line with \"- \" for a bullet, \"1. \" for a "
         "numbered step, or \"| \" for a table row (cells between \" | \").")
@@ -252,15 +254,30 @@ def install(window) -> Wording:
     preview = window.preview
     preview.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
+    def answer_at(position: QPoint) -> tuple:
+        section = _section_of(window.model, clause_at(preview, position))
+        return answer_behind(window.model.project, section,
+                             preview.cursorForPosition(position).block().text())
+
+    def go_to_answer(position: QPoint) -> None:
+        if path := answer_at(position):
+            window.focus_field(path)
+
     def menu_at(position: QPoint) -> None:
         menu = preview.createStandardContextMenu(position)
         menu.setParent(preview, menu.windowFlags())
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setObjectName("previewMenu")
+        if path := answer_at(position):
+            first = menu.actions()[0]
+            menu.insertAction(first, menu.addAction(f"Go to the Answer: {label_of(path)}",
+                                                    lambda: window.focus_field(path)))
+            menu.insertSeparator(first)
         wording.fill_menu(menu, clause_at(preview, position))
         menu.popup(preview.mapToGlobal(position))
 
     preview.customContextMenuRequested.connect(menu_at)
+    preview.double_clicked.connect(go_to_answer)
     bar = StaleBar(wording)
     column = window.banner.parentWidget().layout()  # under the review-date banner
     column.insertWidget(column.indexOf(window.banner) + 1, bar)

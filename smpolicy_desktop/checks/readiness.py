@@ -40,8 +40,7 @@ def owner_words_area(project: Project, clause_id: str) -> str:
         section = clause_id.split(".")[0]
     else:
         return ""
-    return next((name for name, area in Project.areas().items()
-                 if section in (area.section, *area.also_sections)), "")
+    return Project.area_of_section(section)
 
 
 def risky_left(findings: Iterable[Finding]) -> str:

@@ -4,7 +4,8 @@ the cursor, revert, Add a rule here, and the stale warning with the new text bes
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from smpolicy_desktop.model import ClauseWording
 from smpolicy_desktop.render import clause_texts, own_wording, render_document
@@ -221,3 +222,33 @@ def test_revert_gives_the_generated_words_back_and_keeps_counsels_title(qtbot, w
         "Revert to the generated title"].trigger()
     qtbot.waitUntil(lambda: generated in window.preview.toPlainText())
     assert window.model.project.wording == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("The views I share here are my own.", ("employees", "disclaimer_text")),
+    ("Unreleased projects", ("employees", "confidential_info")),
+    ("@northwind-analytics", ("presence", "accounts")),
+])
+def test_a_double_click_in_the_preview_goes_to_the_answer_behind_the_words(window, qtbot,
+                                                                            text, path):
+    """Double-clicking words in the preview only selected a word (ux.md #20); it shows the
+    answer they come from, in its tab, with the keyboard in it."""
+    window.go_to_area(7)
+    preview = window.preview
+    qtbot.mouseDClick(preview.viewport(), Qt.MouseButton.LeftButton, pos=point_of(preview, text))
+    assert window.tabs.currentWidget() is window.forms[path[0]]
+    editor = window.forms[path[0]].editor(path)
+    assert editor is QApplication.focusWidget() or editor.isAncestorOf(QApplication.focusWidget())
+
+
+def test_the_preview_menu_names_the_answer_behind_the_words(window):
+    menu = context_menu(window, "The views I share here are my own.")
+    go = menu["Go to the Answer: Suggested wording of the note"]
+    go.trigger()
+    assert window.tabs.currentWidget() is window.forms["employees"]
+
+
+def test_words_no_answer_gives_go_to_the_first_answer_of_their_area(window):
+    """The app's own sentences in a section follow its area's answers as a whole."""
+    menu = context_menu(window, "Just make sure your work gets done")
+    assert "Go to the Answer: Personal use at work" in menu
