@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -79,13 +81,21 @@ class FindingsPanel(QWidget):
                                    + 2 * self.list.frameWidth())
         self.details = QLabel(self, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The explanation in a box of its own height, scrolled when longer: as tall as the
+        # finding picked, it moved the buttons with each pick (and with each Apply, which
+        # picks the next), away from the pointer.
+        self.details_box = QScrollArea(self, widgetResizable=True,
+                                       frameShape=QFrame.Shape.NoFrame)
+        self.details_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_box.setWidget(self.details)
+        self.details_box.setFixedHeight(self.details.fontMetrics().lineSpacing() * 9)
         self.go_button = QPushButton("Go to", self, enabled=False)  # as a double-click does
         self.apply_button = QPushButton("Apply safer wording", self, enabled=False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.go_button)
         buttons.addWidget(self.apply_button, 1)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.list, self.details):
+        for widget in (self.summary, self.list, self.details_box):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         for widget in (QLabel("<b>Completeness</b>", self), self.completeness):

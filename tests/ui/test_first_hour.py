@@ -190,7 +190,28 @@ def test_a_findings_explanation_is_never_cut_under_its_button_at_1366x768(qtbot,
     assert panel.details.text().endswith("change the answer by hand.")
     details = panel.details
     qtbot.waitUntil(lambda: details.height() >= details.heightForWidth(details.width()))
-    assert details.geometry().bottom() < panel.apply_button.geometry().top()
+    assert panel.details_box.geometry().bottom() < panel.apply_button.geometry().top()
+
+
+def test_the_risk_checks_buttons_stay_put_whichever_finding_is_picked(qtbot, make_window):
+    """Apply sat under the picked finding's explanation, so it moved with each pick (by 120
+    pixels at 1366x768, ux.md #2), and with each Apply, which picks the next finding."""
+    from ui.main_window import first_size
+
+    window = make_window(example_project())
+    window.resize(*first_size(1366, 768))
+    items = window.model.project.employees.confidential_info
+    window.model.set_value(("employees", "confidential_info"),
+                           [*items, "Never criticise the company or your manager online"])
+    window.findings_dock.show()
+    panel = window.findings
+    qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=20_000)
+    places = set()
+    for row in (-1, *range(panel.list.count())):
+        panel.list.setCurrentRow(row)
+        qtbot.wait(20)
+        places.add((panel.go_button.y(), panel.apply_button.y()))
+    assert len(places) == 1
 
 
 def test_marks_never_show_a_tick_over_a_likely_unlawful_rule(qtbot, make_window):
