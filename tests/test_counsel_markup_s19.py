@@ -14,8 +14,8 @@ from smpolicy_desktop.workspace import Workspace
 from tests.test_counsel_markup_lawyers import accept_all, lawyer, play
 from tests.test_counsel_markup_word import AI_SECTION, typed_after_your_rights
 from tests.test_review_import import (
-    _mark_paragraph,
     _change,
+    _mark_paragraph,
     _new_paragraph,
     _paragraph,
     _run,
