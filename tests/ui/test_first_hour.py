@@ -492,7 +492,8 @@ def test_ctrl_e_exports_from_a_number_or_date_box(qtbot, make_window, monkeypatc
     monkeypatch.setattr(window.exports, "export", lambda fmt, *a: asked.append(fmt))
     window.focus_field(path)
     editor = window.forms[path[0]].editor(path)
-    box = getattr(editor, "edit", editor).findChild(QLineEdit)
+    box = getattr(editor, "edit", editor)  # a date box is a line edit, a spin box holds one
+    box = box if isinstance(box, QLineEdit) else box.findChild(QLineEdit)
     box.setFocus()
     qtbot.waitUntil(box.hasFocus)
     qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStyle,
+    QToolTip,
 )
 
 from smpolicy_desktop.model import Project
@@ -747,3 +748,69 @@ def test_every_answer_on_every_tab_says_what_it_is_for(window):
         for row in form_of(window, area).findChildren(FieldRow):
             shown = [label.text() for label in row.findChildren(QLabel) if label.text()]
             assert row.question.help in shown, f"{area} {row.question.name} has no help"
+
+
+@pytest.mark.parametrize(("country", "typed", "shown"), [
+    ("US", "12/31/2026", "Dec 31, 2026"), ("US", "dec 31 2026", "Dec 31, 2026"),
+    ("US", "2026-12-31", "Dec 31, 2026"), ("GB", "31/12/2026", "31 Dec 2026"),
+    ("GB", "31.12.26", "31 Dec 2026"), ("GB", "31 December 2026", "31 Dec 2026")])
+def test_a_date_is_typed_whole(qtbot, window, model, country, typed, shown):
+    """Select the box's date and type another: "1" typed over it did nothing, the box took
+    typing only a section at a time (ux.md #16)."""
+    from datetime import date
+
+    model.set_value(("company", "country"), country)
+    field = form_of(window, "company").editor(("company", "effective_date"))
+    qtbot.mouseClick(field.is_set, Qt.MouseButton.LeftButton)
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, typed)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert model.project.company.effective_date == date(2026, 12, 31)
+    assert field.edit.text() == shown
+
+
+def test_words_that_are_no_date_are_put_back_and_the_box_says_how_to_type_one(
+        qtbot, window, model):
+    from datetime import date
+
+    model.set_value(("company", "effective_date"), date(2026, 12, 4))
+    box = form_of(window, "company").editor(("company", "effective_date")).edit
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "next tuesday")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert model.project.company.effective_date == date(2026, 12, 4)
+    assert box.text() == "Dec 4, 2026"
+    assert QToolTip.text() == ("\u201cnext tuesday\u201d is not a date. Type one as Dec 4, "
+                               "2026, or pick it in the calendar.")
+
+
+def test_the_arrow_keys_step_a_date_a_day_and_the_calendar_picks_one(qtbot, window, model):
+    from datetime import date
+
+    model.set_value(("company", "effective_date"), date(2026, 12, 4))
+    box = form_of(window, "company").editor(("company", "effective_date")).edit
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    assert model.project.company.effective_date == date(2026, 12, 5)
+    qtbot.keyClick(box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = box.calendarWidget()
+    assert calendar.isVisible() and calendar.selectedDate() == box.date()
+    calendar.clicked.emit(calendar.selectedDate().addDays(10))  # as clicking a day does
+    assert model.project.company.effective_date == date(2026, 12, 15)
+    assert not calendar.isVisible()
+
+
+def test_a_date_typed_in_a_table_cell_is_kept_on_enter(qtbot, window, model):
+    from datetime import date
+
+    from smpolicy_desktop.model import Reviewer
+
+    model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz")])
+    table = form_of(window, "review").editor(("review", "reviewers"))
+    column = next(i for i, q in enumerate(table.columns) if q.name == "reviewed_on")
+    open_cell(table, 0, column)
+    table.view.focusWidget().selectAll()
+    type_in_cell(qtbot, table.view, "3/4/2027")
+    assert model.project.review.reviewers[0].reviewed_on == date(2027, 3, 4)

@@ -1,7 +1,9 @@
 """Editors for dates: a date box with a calendar, and an answer that may be left empty.
 
 A box writes a date in the order its project's policy does: "Dec 2, 2026" in a US project,
-"2 Dec 2026" elsewhere, whatever the system.
+"2 Dec 2026" elsewhere, whatever the system. It reads a date typed whole in any usual way
+("12/31/2026", "31.12.2026", "2026-12-31", "Dec 31 2026", "31 december 2026"), as well as one
+picked in its calendar or stepped with the arrow keys.
 """
 
 from __future__ import annotations
@@ -10,14 +12,30 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtCore import QDate, QLocale, QPoint, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QStyle,
+    QToolTip,
+    QWidget,
+)
 
 from smpolicy_desktop.questions import Question
 
 from .base import Commit, DateText, FieldEditor, guard_wheel, leave_window_keys
 
 _SAMPLE = date(1999, 12, 31)  # its day, month and year cannot be taken for one another
+# The month in English, as the policy names it ("4 déc. 2026" on a French system), and the
+# same on every system ("Sep": Qt's British English says "Sept").
+_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+# Ways to type a date whole, after commas go and each word is capitalised ("dec" -> "Dec");
+# numbers alone are read in the order the box shows dates (month first in a US project).
+_WORDS = ("MMM d yyyy", "MMMM d yyyy", "d MMM yyyy", "d MMMM yyyy", "yyyy-M-d")
+_NUMBERS = {True: ("M/d/yyyy", "M/d/yy"), False: ("d/M/yyyy", "d/M/yy")}
 
 
 def to_qdate(value: date) -> QDate:
@@ -28,27 +46,123 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def follow_dates(edit: QDateEdit, dates: DateText) -> None:
+def follow_dates(edit: DateBox, dates: DateText) -> None:
     """The box writes a date in the order `dates` (long_date_in, for the project) does, its
     month short: "Dec 4, 2026" beside "December 4, 2026" in the policy, or "4 Dec 2026"."""
     written = dates(_SAMPLE)  # "December 31, 1999" or "31 December 1999"
     shape = re.sub(r"[^\W\d]+", "MMM", written).replace("31", "d").replace("1999", "yyyy")
-    if edit.displayFormat() != shape:  # a new format lays the box out again: not per key
+    if edit.displayFormat() != shape:
         edit.setDisplayFormat(shape)
 
 
-def date_edit(dates: DateText, parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
+def read_date(text: str, month_first: bool) -> QDate | None:
+    """The date typed, or None when it is none."""
+    words = " ".join(text.replace(",", " ").split()).title()
+    numbers = re.sub(r"\s*[./]\s*", "/", words)
+    for shape, typed in [*((f, words) for f in _WORDS),
+                         *((f, numbers) for f in _NUMBERS[month_first])]:
+        day = _ENGLISH.toDate(typed, shape)
+        if day.isValid():
+            return day.addYears(100) if shape.endswith("/yy") and day.year() < 1950 else day
+    return None
+
+
+class DateBox(QLineEdit):
+    """A date typed whole, picked in the calendar (the button, or Alt+Down) or stepped a day
+    at a time (Up, Down); `dateChanged` when it is another date. Text that is no date is put
+    back as it was, and a tooltip says how to type one."""
+
+    dateChanged = Signal(QDate)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._date, self._shape, self._earliest = QDate.currentDate(), "MMM d, yyyy", QDate()
+        self._calendar = QCalendarWidget(self)  # a window of its own, gone with the box
+        self._calendar.setWindowFlags(Qt.WindowType.Popup)
+        self._calendar.setFirstDayOfWeek(QLocale().firstDayOfWeek())  # as the system's country
+        self._calendar.clicked.connect(self._picked)
+        icon = QIcon.fromTheme("x-office-calendar",
+                               self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        pick = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        pick.setToolTip("Pick the date in a calendar (Alt+Down)")
+        pick.triggered.connect(self.show_calendar)
+        self.editingFinished.connect(self.take_typed)
+
+    def date(self) -> QDate:
+        return self._date
+
+    def setDate(self, value: QDate | date) -> None:
+        value = value if isinstance(value, QDate) else to_qdate(value)
+        if self._earliest.isValid() and value < self._earliest:
+            value = self._earliest
+        changed = value != self._date
+        self._date = value
+        self.setText(_ENGLISH.toString(value, self._shape))
+        if changed:
+            self.dateChanged.emit(value)
+
+    def displayFormat(self) -> str:
+        return self._shape
+
+    def setDisplayFormat(self, shape: str) -> None:
+        self._shape = shape
+        self.setText(_ENGLISH.toString(self._date, shape))
+        self.updateGeometry()  # a new format lays the box out again: not per key
+
+    def setMinimumDate(self, earliest: QDate) -> None:
+        self._earliest = earliest
+        self._calendar.setMinimumDate(earliest)
+
+    def calendarWidget(self) -> QCalendarWidget:
+        return self._calendar
+
+    def show_calendar(self) -> None:
+        self._calendar.setSelectedDate(self._date)
+        self._calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        self._calendar.show()
+        self._calendar.setFocus()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        longest = _ENGLISH.toString(QDate(2000, 9, 30), self._shape)
+        return QSize(self.fontMetrics().horizontalAdvance(longest) + 3 * hint.height(),
+                     hint.height())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_Down and alt:
+            self.show_calendar()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.take_typed()
+            self.setDate(self._date.addDays(1 if key == Qt.Key.Key_Up else -1))
+        else:
+            super().keyPressEvent(event)
+
+    def _picked(self, day: QDate) -> None:
+        self._calendar.hide()
+        self.setDate(day)
+        self.setFocus()
+
+    def take_typed(self) -> None:
+        """Read the text typed, if it changed: the date it says, or the date as before."""
+        shown = _ENGLISH.toString(self._date, self._shape)
+        if self.text() == shown:
+            return
+        day = read_date(self.text(), self._shape.startswith("M"))
+        if day is None or (self._earliest.isValid() and day < self._earliest):
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
+                              f"\u201c{self.text()}\u201d is not a date. Type one as "
+                              f"{shown}, or pick it in the calendar.", self)
+            self.setText(shown)
+            return
+        self.setDate(day)
+
+
+def date_edit(dates: DateText, parent: QWidget | None = None) -> DateBox:
+    edit = DateBox(parent)
     follow_dates(edit, dates)
-    # The month in English, as the policy names it ("4 déc. 2026" on a French system), and
-    # the same on every system ("Sep": Qt's British English says "Sept"). The calendar's weeks
-    # still start on the day the system's country starts them.
-    edit.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    edit.calendarWidget().setFirstDayOfWeek(QLocale().firstDayOfWeek())
-    edit.setMinimumDate(QDate(100, 1, 1))  # the earliest Qt allows; its default, 14 Sep 1752,
-    # showed a file's earlier date as that day while the policy said the file's date
-    edit.setKeyboardTracking(False)
+    edit.setMinimumDate(QDate(100, 1, 1))  # Qt's dates start there; a file's earlier date
+    # would show as that day while the policy said the file's date
     edit.setDate(QDate.currentDate())
     guard_wheel(edit)
     leave_window_keys(edit)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QStyle,
@@ -28,7 +27,7 @@ from smpolicy_desktop.questions import Question, questions
 
 from .base import Clauses, Commit, DateText, FieldEditor
 from .choice import ClauseField, fill_choices
-from .date import date_edit, from_qdate, to_qdate
+from .date import DateBox, date_edit, from_qdate, to_qdate
 from .lists import CellLine, RowKeys, buttons, moved
 from .rows import AnswerRows
 
@@ -221,7 +220,7 @@ class CellDelegate(QStyledItemDelegate):
         """A date box narrower than its date cut it ("Feb 10, 20" in a narrow column): it
         reaches over the cell beside it, to the left in the last column."""
         super().updateEditorGeometry(editor, option, index)
-        if isinstance(editor, QDateEdit) and editor.width() < editor.sizeHint().width():
+        if isinstance(editor, DateBox) and editor.width() < editor.sizeHint().width():
             room = self.table.view.viewport().width()
             place = editor.geometry()
             place.setWidth(min(editor.sizeHint().width(), room))
@@ -234,7 +233,7 @@ class CellDelegate(QStyledItemDelegate):
             editor.show_value(value)
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(editor.findData(str(value)))
-        elif isinstance(editor, QDateEdit):
+        elif isinstance(editor, DateBox):
             if value is not None:
                 editor.setDate(to_qdate(value))
         else:
@@ -244,7 +243,8 @@ class CellDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, item_model: Any, index: Any) -> None:
         if isinstance(editor, QComboBox):
             value = editor.currentData()
-        elif isinstance(editor, QDateEdit):
+        elif isinstance(editor, DateBox):
+            editor.take_typed()  # leaving the cell commits before the box reads its text
             value = from_qdate(editor.date())
         else:
             value = editor.text()
