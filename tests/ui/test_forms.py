@@ -814,3 +814,30 @@ def test_a_date_typed_in_a_table_cell_is_kept_on_enter(qtbot, window, model):
     table.view.focusWidget().selectAll()
     type_in_cell(qtbot, table.view, "3/4/2027")
     assert model.project.review.reviewers[0].reviewed_on == date(2027, 3, 4)
+
+
+def test_a_word_cut_short_in_a_table_cell_shows_whole_in_its_tooltip(qtbot, window, model):
+    """"@northwindana..." in a narrow Official accounts column, and no way to read it but to
+    open the cell (the tooltip showed a cell's text only over 30 characters)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+
+    from smpolicy_desktop.model import OfficialAccount
+
+    handle = "@northwind-analytics"
+    model.set_value(("presence", "accounts"), [OfficialAccount(platform="X", handle=handle)])
+    table = form_of(window, "presence").editor(("presence", "accounts"))
+    column = next(i for i, q in enumerate(table.columns) if q.name == "handle")
+    index = table.items.index(0, column)
+
+    def tooltip_at_width(width: int) -> str:
+        QToolTip.hideText()
+        table.view.setFixedWidth(width)  # its columns share it
+        qtbot.waitUntil(lambda: table.view.viewport().width() < width)
+        place = table.view.visualRect(index).center()
+        table.view.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, place,
+                                            table.view.viewport().mapToGlobal(place)))
+        return QToolTip.text() if QToolTip.isVisible() else ""
+
+    assert tooltip_at_width(240).startswith(handle)
+    assert not tooltip_at_width(900).startswith(handle)

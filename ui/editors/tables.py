@@ -10,7 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QItemSelectionModel, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -198,6 +200,22 @@ class CellDelegate(QStyledItemDelegate):
     def sizeHint(self, option: Any, index: Any) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width(), hint.height() + 6)  # breathing room above and below text
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: Any,
+                  index: Any) -> bool:
+        """A cell's words cut short ("@northwindana..." in a narrow column) show whole in its
+        tooltip, above what the tooltip says otherwise."""
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        room = view.visualRect(index).adjusted(4, 0, -4, 0)  # the text's margins in the cell
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, room.width(), 1_000_000),
+                                                 Qt.TextFlag.TextWordWrap, text)
+        if event.type() != QEvent.Type.ToolTip or (needed.width() <= room.width()
+                                                   and needed.height() <= room.height()):
+            return super().helpEvent(event, view, option, index)
+        said = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+        QToolTip.showText(event.globalPos(), text if said in ("", text) else f"{text}\n\n{said}",
+                          view)
+        return True
 
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
         question = self.table.columns[index.column()]
