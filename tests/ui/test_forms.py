@@ -802,17 +802,26 @@ def test_the_arrow_keys_step_a_date_a_day_and_the_calendar_picks_one(qtbot, wind
     assert not calendar.isVisible()
 
 
-def test_a_date_typed_in_a_table_cell_is_kept_on_enter(qtbot, window, model):
+@pytest.mark.parametrize("leaving", ["Enter", "another box"])
+def test_a_date_typed_in_a_table_cell_is_kept_when_the_cell_is_left(qtbot, window, model,
+                                                                    leaving):
+    """Left for another box, the cell is committed before the date box reads its text."""
     from datetime import date
 
     from smpolicy_desktop.model import Reviewer
 
     model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz")])
-    table = form_of(window, "review").editor(("review", "reviewers"))
+    form = form_of(window, "review")
+    table = form.editor(("review", "reviewers"))
     column = next(i for i, q in enumerate(table.columns) if q.name == "reviewed_on")
     open_cell(table, 0, column)
     table.view.focusWidget().selectAll()
-    type_in_cell(qtbot, table.view, "3/4/2027")
+    if leaving == "Enter":
+        type_in_cell(qtbot, table.view, "3/4/2027")
+    else:
+        qtbot.keyClicks(table.view.focusWidget(), "3/4/2027")
+        form.editor(("review", "review_cycle_months")).setFocus()
+        qtbot.waitUntil(lambda: table.view.state() != QAbstractItemView.State.EditingState)
     assert model.project.review.reviewers[0].reviewed_on == date(2027, 3, 4)
 
 
