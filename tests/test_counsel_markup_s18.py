@@ -250,13 +250,20 @@ def test_a_paragraph_typed_between_the_contents_and_the_first_section(sent, tmp_
         heading.addprevious(_new_paragraph(PRIVILEGED, style, 1450))
 
     workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    accept_the_line_typed_before_section_1(workspace, read, style, PRIVILEGED)
+
+
+def accept_the_line_typed_before_section_1(workspace, read, style: str, text: str) -> None:
+    """Counsel's one line before section 1, read in the title block and accepted: in the
+    sections' style a clause of the owner's own, first in section 1; else words in no clause,
+    which the owner is told to take into the answers."""
     item, = read.items
-    assert (item.kind, item.text) == (
-        "new clause" if style == "Heading1" else "insertion", PRIVILEGED)
+    assert (item.kind, item.clause_id, item.text) == (
+        "new clause" if style == "Heading1" else "insertion", "title", text)
     outcome = workspace.apply_review(read, {item.id: Decision("accept")})
     if style == "Heading1":
         own, = workspace.project.owner_clauses
-        assert (own.section_id, own.after, own.text) == ("purpose", "", PRIVILEGED)
+        assert (own.section_id, own.after, own.text) == ("purpose", "", text)
     else:
         assert outcome.warnings == [f"{item.id}: counsel changed text that is not in a clause "
                                     "(such as the title block); change the answers behind it "

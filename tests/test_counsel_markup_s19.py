@@ -12,6 +12,7 @@ from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
 from smpolicy_desktop.workspace import Workspace
 from tests.test_counsel_markup_lawyers import accept_all, lawyer, play
+from tests.test_counsel_markup_s18 import accept_the_line_typed_before_section_1
 from tests.test_counsel_markup_word import AI_SECTION, typed_after_your_rights
 from tests.test_review_import import (
     _change,
@@ -170,17 +171,7 @@ def test_a_paragraph_typed_above_a_redlines_note_leaves_the_note_out(tmp_path, s
 
     workspace = Workspace.open(project_file)
     read = workspace.read_reply(rewrite(redline, tmp_path / "reply.docx", on_body(edit)))
-    item, = read.items
-    assert (item.kind, item.clause_id, item.text) == (
-        "new clause" if style == "Heading1" else "insertion", "title", PRIVILEGED)
-    outcome = workspace.apply_review(read, {item.id: Decision("accept")})
-    if style == "Heading1":
-        own, = workspace.project.owner_clauses
-        assert (own.section_id, own.after, own.text) == ("purpose", "", PRIVILEGED)
-    else:
-        assert outcome.warnings == [f"{item.id}: counsel changed text that is not in a clause "
-                                    "(such as the title block); change the answers behind it "
-                                    "yourself"]
+    accept_the_line_typed_before_section_1(workspace, read, style, PRIVILEGED)
     assert "Changes since" not in "".join(clause_texts(workspace.document()).values())
 
 
