@@ -6,7 +6,7 @@ import typing
 
 import pytest
 from pydantic import BaseModel
-from PySide6.QtCore import QLocale, QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -815,7 +815,9 @@ def test_a_date_typed_in_a_table_cell_is_kept_when_the_cell_is_left(qtbot, windo
     table = form.editor(("review", "reviewers"))
     column = next(i for i, q in enumerate(table.columns) if q.name == "reviewed_on")
     open_cell(table, 0, column)
-    table.view.focusWidget().selectAll()
+    box = table.view.focusWidget()
+    assert box.date() == QDate.currentDate() and str(box.date().day()) in box.text()  # today
+    box.selectAll()
     if leaving == "Enter":
         type_in_cell(qtbot, table.view, "3/4/2027")
     else:

@@ -73,12 +73,17 @@ class DateBox(QLineEdit):
     back as it was, and a tooltip says how to type one."""
 
     dateChanged = Signal(QDate)
+    # The earliest Qt's calendar goes back to: a file's earlier date would show as that day
+    # while the policy said the file's date.
+    EARLIEST = QDate(100, 1, 1)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._date, self._shape, self._earliest = QDate.currentDate(), "MMM d, yyyy", QDate()
+        self._date, self._shape = QDate.currentDate(), "MMM d, yyyy"
+        self.setText(self._written())
         self._calendar = QCalendarWidget(self)  # a window of its own, gone with the box
         self._calendar.setWindowFlags(Qt.WindowType.Popup)
+        self._calendar.setMinimumDate(self.EARLIEST)
         self._calendar.setFirstDayOfWeek(QLocale().firstDayOfWeek())  # as the system's country
         self._calendar.clicked.connect(self._picked)
         icon = QIcon.fromTheme("x-office-calendar",
@@ -92,12 +97,10 @@ class DateBox(QLineEdit):
         return self._date
 
     def setDate(self, value: QDate | date) -> None:
-        value = value if isinstance(value, QDate) else to_qdate(value)
-        if self._earliest.isValid() and value < self._earliest:
-            value = self._earliest
+        value = max(value if isinstance(value, QDate) else to_qdate(value), self.EARLIEST)
         changed = value != self._date
         self._date = value
-        self.setText(_ENGLISH.toString(value, self._shape))
+        self.setText(self._written())
         if changed:
             self.dateChanged.emit(value)
 
@@ -106,12 +109,8 @@ class DateBox(QLineEdit):
 
     def setDisplayFormat(self, shape: str) -> None:
         self._shape = shape
-        self.setText(_ENGLISH.toString(self._date, shape))
+        self.setText(self._written())
         self.updateGeometry()  # a new format lays the box out again: not per key
-
-    def setMinimumDate(self, earliest: QDate) -> None:
-        self._earliest = earliest
-        self._calendar.setMinimumDate(earliest)
 
     def calendarWidget(self) -> QCalendarWidget:
         return self._calendar
@@ -145,11 +144,11 @@ class DateBox(QLineEdit):
 
     def take_typed(self) -> None:
         """Read the text typed, if it changed: the date it says, or the date as before."""
-        shown = _ENGLISH.toString(self._date, self._shape)
+        shown = self._written()
         if self.text() == shown:
             return
         day = read_date(self.text(), self._shape.startswith("M"))
-        if day is None or (self._earliest.isValid() and day < self._earliest):
+        if day is None or day < self.EARLIEST:
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
                               f"\u201c{self.text()}\u201d is not a date. Type one as "
                               f"{shown}, or pick it in the calendar.", self)
@@ -157,13 +156,13 @@ class DateBox(QLineEdit):
             return
         self.setDate(day)
 
+    def _written(self) -> str:
+        return _ENGLISH.toString(self._date, self._shape)
+
 
 def date_edit(dates: DateText, parent: QWidget | None = None) -> DateBox:
     edit = DateBox(parent)
     follow_dates(edit, dates)
-    edit.setMinimumDate(QDate(100, 1, 1))  # Qt's dates start there; a file's earlier date
-    # would show as that day while the policy said the file's date
-    edit.setDate(QDate.currentDate())
     guard_wheel(edit)
     leave_window_keys(edit)
     return edit
