@@ -249,18 +249,18 @@ class StaleBar(NoticeBar):
 
 
 def install(window) -> Wording:
-    """Hook the wording actions into the window's preview (context menu, stale bar)."""
+    """Hook the wording actions into the window's preview (context menu, stale bar), and the
+    way from its words to the answer behind them (the menu, a double-click)."""
     wording = Wording(window.model, window)
     preview = window.preview
     preview.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-    def answer_at(position: QPoint) -> tuple:
-        section = _section_of(window.model, clause_at(preview, position))
-        return answer_behind(window.model.project, section,
+    def answer_at(position: QPoint, clause_id: str) -> tuple:
+        return answer_behind(window.model.project, _section_of(window.model, clause_id),
                              preview.cursorForPosition(position).block().text())
 
     def go_to_answer(position: QPoint) -> None:
-        if path := answer_at(position):
+        if path := answer_at(position, clause_at(preview, position)):
             window.focus_field(path)
 
     def menu_at(position: QPoint) -> None:
@@ -268,12 +268,13 @@ def install(window) -> Wording:
         menu.setParent(preview, menu.windowFlags())
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setObjectName("previewMenu")
-        if path := answer_at(position):
+        clause_id = clause_at(preview, position)
+        if path := answer_at(position, clause_id):
             first = menu.actions()[0]
             menu.insertAction(first, menu.addAction(f"Go to the Answer: {label_of(path)}",
                                                     lambda: window.focus_field(path)))
             menu.insertSeparator(first)
-        wording.fill_menu(menu, clause_at(preview, position))
+        wording.fill_menu(menu, clause_id)
         menu.popup(preview.mapToGlobal(position))
 
     preview.customContextMenuRequested.connect(menu_at)
