@@ -233,7 +233,7 @@ def run_import_review(args: argparse.Namespace) -> None:
     else:
         label = reply.version.label.lower()
         print(visible(f"{args.reply}: the reply to {reply.version.id} ({label}), "
-                      f"{len(reply.items)} change(s) and comment(s)"))
+                      f"{reply.counted()}"))
         names = clause_names(workspace.project, [clause for item in reply.items
                                                  for clause in item.clauses],
                              workspace.document())

@@ -189,6 +189,13 @@ class Reply:
                                          f"(ids: {', '.join(i.id for i in self.items)})")
         return found
 
+    def counted(self) -> str:
+        """What the reply holds, counted: "4 changes and 2 comments", "1 change"."""
+        comments = sum(item.is_comment for item in self.items)
+        parts = [f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in (
+            (len(self.items) - comments, "change"), (comments, "comment")) if count]
+        return " and ".join(parts) or "no changes or comments"
+
     def with_moves(self, decisions: dict[str, Decision]) -> dict[str, Decision]:
         """The decisions, with the other half of each decided move decided alike unless it
         was decided itself: half a move is the whole move."""

@@ -46,7 +46,7 @@ def test_the_owners_own_export_coming_back_unchanged_offers_nothing(tmp_path, ca
                  "--remember"]) == 0
     capsys.readouterr()
     assert main(["import-review", str(project_file), str(tmp_path / "sent.docx")]) == 0
-    assert "0 change(s) and comment(s)" in capsys.readouterr().out
+    assert "no changes or comments" in capsys.readouterr().out
     assert main(["import-review", str(project_file), str(tmp_path / "sent.docx"),
                  "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []

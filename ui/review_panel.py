@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -69,7 +70,7 @@ class ReviewPanel(QWidget):
                               textFormat=Qt.TextFormat.PlainText)
         self.open_button = QPushButton("Open counsel's reply...")
         self.open_button.clicked.connect(self.ask_for_reply)
-        self.items = QTreeWidget(objectName="reviewItems")
+        self.items = _FittedList((0.3, 0.2, 0.2), objectName="reviewItems")
         self.items.setHeaderLabels(["Clause", "Change", "By", "Text"])
         self.items.setRootIsDecorated(False)
         self.items.itemDoubleClicked.connect(self._show_clause)
@@ -92,7 +93,7 @@ class ReviewPanel(QWidget):
         for button in (self.accept_button, self.accept_as, self.reject_button,
                        self.reply_button):
             buttons.addWidget(button)
-        self.notes = QTreeWidget(objectName="reviewNotes")
+        self.notes = _FittedList((0.4, 0.2), objectName="reviewNotes")
         self.notes.setHeaderLabels(["Clause", "Who", "Note"])
         self.notes.setRootIsDecorated(True)
         for tree in (self.items, self.notes):  # a clause's name or a note reads whole, wrapped
@@ -128,13 +129,17 @@ class ReviewPanel(QWidget):
         self.decisions = {}
         version = self.reply.version
         self.heading.setText(f"{path.name}: counsel's reply to {version.id}, sent "
-                             f"{self._date(version.sent_on)}. {len(self.reply.items)} "
-                             "change(s) and comment(s).")
+                             f"{self._date(version.sent_on)}. {self.reply.counted().capitalize()}.")
         self._fill()
         return True
 
     def _date(self, when: datetime) -> str:
         return long_date_in(self.model.project.company.spelling, when.date())
+
+    def _by(self, item) -> str:
+        """'by Maria Chen, December 4, 2026': who made a change or comment, and when."""
+        when = f", {self._date(item.date)}" if item.date else ""
+        return f"by {item.author or 'unknown'}{when}"
 
     def _fill(self) -> None:
         assert self.reply is not None
@@ -144,18 +149,18 @@ class ReviewPanel(QWidget):
         with QSignalBlocker(self.items):  # the rows' ids may be another reply's
             self.items.clear()
         for item in self.reply.items:
-            when = f", {self._date(item.date)}" if item.date else ""
             done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
             kind = f"{item.kind} (resolved)" if item.resolved else item.kind
             row = QTreeWidgetItem([in_clauses(names, item.clauses) or "-",
                                    f"{kind}{' - ' + done if done else ''}",
-                                   f"{item.author or 'unknown'}{when}",
+                                   item.author or "unknown",
                                    " ".join(item.text.split())])
+            row.setToolTip(2, self._by(item))  # the date too, kept out of a narrow column
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             row.setToolTip(3, plain_tooltip(item.text))
             row.setDisabled(bool(done))
             self.items.addTopLevelItem(row)
-        self._fit_lists()
+        self.items.fit()
         self._update_buttons()
 
     # --- Decisions ---------------------------------------------------------------------------
@@ -171,7 +176,7 @@ class ReviewPanel(QWidget):
         details = ""
         if item is not None and self.reply is not None:
             before, after = self.reply.in_context(item)
-            details = f"{item.kind.capitalize()} by {item.author or 'unknown'}:\n" \
+            details = f"{item.kind.capitalize()} {self._by(item)}:\n" \
                       f"{item.text.strip()}" + (f"\nReads now: {before}" if before else "") \
                 + (f"\nWith the change: {after}" if after else "")
         self.details.setText(details)
@@ -255,18 +260,7 @@ class ReviewPanel(QWidget):
             if not comment.about_note:
                 self._note_row(self.notes.invisibleRootItem(), comment, names)
         self.notes.expandAll()
-        self._fit_lists()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():  # the columns follow the width
-            self._fit_lists()
-
-    def _fit_lists(self) -> None:
-        """Clause, change and who as wide as they need, up to a share of the panel each; the
-        text takes the rest, and what is longer wraps."""
-        _fit_columns(self.items, (0.3, 0.2, 0.2))
-        _fit_columns(self.notes, (0.4, 0.2))
+        self.notes.fit()
 
     def _note_row(self, parent: QTreeWidgetItem, comment, names: dict[str, str]) -> None:
         row = QTreeWidgetItem([in_clauses(names, comment.clauses),
@@ -279,16 +273,29 @@ class ReviewPanel(QWidget):
             row.addChild(QTreeWidgetItem(["", who, reply.text]))
 
 
-def _fit_columns(tree: QTreeWidget, shares: tuple[float, ...]) -> None:
-    """Each column but the last as wide as what it holds on one line, up to its share of the
-    list's width; the rows then as tall as their wrapped text."""
-    width = tree.viewport().width()
-    tree.setWordWrap(False)
-    for column, share in enumerate(shares):
-        tree.resizeColumnToContents(column)
-        tree.setColumnWidth(column, min(tree.columnWidth(column), max(int(width * share), 60)))
-    tree.setWordWrap(True)
-    tree.doItemsLayout()
+class _FittedList(QTreeWidget):
+    """A list whose columns but the last are each as wide as what they hold on one line, up to
+    their share of the list's width; the last takes the rest, and what is longer wraps. Fitted
+    again when the list's own width changes: the panel's is no guide, since a list in a hidden
+    dock is resized only when shown."""
+
+    def __init__(self, shares: tuple[float, ...], **options: Any):
+        super().__init__(**options)
+        self.shares = shares
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
+    def fit(self) -> None:
+        width = self.viewport().width()
+        self.setWordWrap(False)
+        for column, share in enumerate(self.shares):
+            self.resizeColumnToContents(column)
+            self.setColumnWidth(column, min(self.columnWidth(column), max(int(width * share), 60)))
+        self.setWordWrap(True)
+        self.doItemsLayout()
 
 
 class _Wrapping(QStyledItemDelegate):

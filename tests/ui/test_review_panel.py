@@ -66,7 +66,16 @@ def test_file_open_counsels_reply_lists_each_change_against_its_clause(window):
     row = select(window, "We will put any warning in writing.")
     heading = window.model.workspace.document().clauses()["training.consequences"]
     assert (row.text(0), row.text(1)) == (heading, "insertion")
-    assert row.text(2).startswith(COUNSEL)
+    # who, alone in its narrow column (the date made every row four lines tall); the date in
+    # the column's tooltip and the details
+    assert row.text(2) == COUNSEL
+    reply = panel.reply
+    item = reply.item(row.data(0, Qt.ItemDataRole.UserRole))
+    assert row.toolTip(2) == f"by {COUNSEL}, {panel._date(item.date)}"
+    assert panel.details.text().startswith(f"Insertion by {COUNSEL}, {panel._date(item.date)}:")
+    comments = sum(item.is_comment for item in reply.items)
+    assert panel.heading.text().endswith(  # counted in words, not "change(s) and comment(s)"
+        f"{len(reply.items) - comments} changes and {comments} comments.")
 
 
 def test_accept_puts_counsels_words_in_the_policy_and_undo_takes_them_out(qtbot, window):
@@ -547,3 +556,14 @@ def test_a_section_accepted_before_any_clause_in_it_says_so_and_comes_with_its_c
     window.review_panel.accept_button.click()
     qtbot.waitUntil(lambda: "9.1 AI tools" in window.preview.toPlainText())
     assert "9 Artificial intelligence" in window.preview.toPlainText()
+
+
+def test_the_notes_fit_the_panel_they_are_shown_in(qtbot, window):
+    """The notes were listed while the panel was hidden and fitted to the width of a hidden
+    list (640 pixels): shown in a 370-pixel dock, the clause took most of it and counsel's
+    note was a sliver, a word a line."""
+    qtbot.waitUntil(lambda: window.review_panel.notes.topLevelItemCount() > 0)
+    for tree in (window.review_panel.notes, window.review_panel.items):
+        width = tree.viewport().width()
+        assert all(tree.columnWidth(column) <= max(int(width * share), 60)
+                   for column, share in enumerate(tree.shares))
