@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the window starts the checker before it loads the model
-    from multiprocessing.pool import Pool
+    from multiprocessing.pool import AsyncResult, Pool
     from pathlib import Path
 
     from .checks.facts import CheckFacts
@@ -64,18 +64,49 @@ def report_elsewhere(path: Path, facts: CheckFacts, company_name: str,
 
 def _send(work: Callable, args: tuple, done: Callable[[Any], None]) -> None:
     """Run work(*args) in the checker process; `done` gets what it returns, or None if it
-    failed (the error is printed), on a thread of this process."""
+    failed or the process died under it (the error is printed), on a thread of this process."""
+    answered = threading.Lock()
+
+    def answer(result: Any) -> None:  # once: a process may die just after it answered
+        if answered.acquire(blocking=False):
+            done(result)
+
     def failed(error: BaseException) -> None:
         traceback.print_exception(error)
-        done(None)
+        answer(None)
 
     def send() -> None:
+        import multiprocessing
+
         try:
-            _checker().apply_async(work, args, callback=done, error_callback=failed)
+            pool = _checker()
+            checkers = multiprocessing.active_children()  # the pool's: the app has no other
+            pending = pool.apply_async(work, args, callback=answer, error_callback=failed)
         except Exception as error:  # e.g. the process could not be started
             failed(error)
+            return
+        if not _answered(pending, checkers) and not _stopping.is_set():
+            failed(CheckerDied("the checker process ended before it answered"))
 
     _elsewhere(send)
+
+
+class CheckerDied(Exception):
+    """The checker process ended (killed, or out of memory) with work under way."""
+
+
+def _answered(pending: AsyncResult, checkers: list) -> bool:
+    """Wait for the checker's answer; False if its processes died first: the pool starts
+    another without a word, and the work under way is never answered."""
+    import multiprocessing
+
+    while not pending.ready():
+        checkers = checkers or multiprocessing.active_children()  # one was starting
+        alive = not checkers or any(checker.is_alive() for checker in checkers)
+        pending.wait(0.5)  # an answer sent just before the end is read meanwhile
+        if not alive and not pending.ready():
+            return False
+    return True
 
 
 def _elsewhere(work: Callable[[], object]) -> None:
@@ -138,8 +169,17 @@ def _new_checker() -> Pool:
     _start_quiet_resource_tracker()
     # spawn, not fork: the window's process has threads (Qt's) that a fork would copy stuck
     pool = multiprocessing.get_context("spawn").Pool(1, initializer=_get_ready)
-    atexit.register(pool.terminate)  # a check under way never holds up quitting
+    atexit.register(_stop, pool)
     return pool
+
+
+_stopping = threading.Event()  # the app is ending: its checker ends, which is no failure
+
+
+def _stop(pool: Pool) -> None:
+    """At the app's end: a check under way never holds up quitting."""
+    _stopping.set()
+    pool.terminate()
 
 
 def _start_quiet_resource_tracker() -> None:

@@ -3,9 +3,13 @@ a check that fails says so (None) instead of leaving the window waiting."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import threading
+import time
+from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -17,13 +21,18 @@ from tests.conftest import EXAMPLE
 
 
 def checked_elsewhere(project, document):
+    return answer_of(partial(check_elsewhere, project, document))
+
+
+def answer_of(send) -> object:
+    """What send(done) gives `done`, from the checker's thread."""
     results, arrived = [], threading.Event()
 
     def done(result):
         results.append(result)
         arrived.set()
 
-    check_elsewhere(project, document, done)
+    send(done)
     assert arrived.wait(60), "the checker process never answered"
     return results[0]
 
@@ -41,6 +50,30 @@ def test_the_checker_process_finds_what_this_process_finds():
 def test_a_check_that_fails_answers_none(capsys):
     assert checked_elsewhere(None, None) is None  # no project to check
     assert "Traceback" in capsys.readouterr().err
+
+
+def busy(flag: str) -> None:
+    """In the checker: work that takes a while, once it has begun."""
+    Path(flag).touch()
+    time.sleep(60)
+
+
+def test_a_check_whose_process_dies_answers_none_and_the_next_check_runs(tmp_path, capsys):
+    """A checker killed under its work (out of memory) never answered, and the pool started
+    another without a word: an export waiting for the check would have waited for ever."""
+    flag = tmp_path / "busy"
+
+    def kill_once_busy() -> None:
+        while not flag.exists():
+            time.sleep(0.05)
+        for checker in multiprocessing.active_children():
+            checker.kill()
+
+    threading.Thread(target=kill_once_busy).start()
+    assert answer_of(partial(checking._send, busy, (str(flag),))) is None
+    assert "the checker process ended before it answered" in capsys.readouterr().err
+    project = load_project(EXAMPLE)
+    assert checked_elsewhere(project, render_document(project)) is not None
 
 
 def test_the_checker_starts_with_the_window_only_beside_an_idle_core(monkeypatch):

@@ -34,6 +34,15 @@ def test_a_final_version_lists_what_is_still_open():
     assert "The next review date, 2 January 2026, has passed." in items
 
 
+def test_a_final_version_whose_risk_check_could_not_run_is_not_called_clean(example_project):
+    """The window's check may fail, or its process die: that is said, not taken for none."""
+    for reviewer in example_project.review.reviewers:
+        reviewer.status = "approved"
+    example_project.review.next_review_date = date(2027, 3, 1)
+    assert open_before_final(example_project, None, today=date(2026, 12, 2)) == [
+        "The risk check could not run, so risky sentences may be left."]
+
+
 def test_nothing_is_open_for_an_approved_lawful_policy(example_project):
     for reviewer in example_project.review.reviewers:
         reviewer.status = "approved"

@@ -116,13 +116,24 @@ class ExportCommands:
 
         return open_before_final(project, self._findings())
 
-    def _findings(self) -> list:
-        """The risk check's findings on the project as it stands."""
-        from smpolicy_desktop.checks.policy_check import check_project
+    def _findings(self) -> list | None:
+        """The risk check's findings on the project as it stands; None if it could not run.
+        When the background check is behind (an export just after typing), it runs now and
+        the window waits for it with a busy cursor, painting: run here instead, it froze the
+        window for seconds on a big project."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
 
-        document, latest = self.model.workspace.document(), self.window.rendering.latest
-        return latest.findings if latest and latest.document is document else \
-            check_project(self.model.project, document)  # the background check is behind
+        rendering, status = self.window.rendering, self.window.statusBar()
+        waits = rendering.behind()
+        if waits:
+            status.showMessage("Checking the policy for risky rules...")
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        result = rendering.current_check()
+        if waits:
+            QApplication.restoreOverrideCursor()
+            status.clearMessage()
+        return None if result is None else result.findings
 
     def print_policy(self) -> None:
         from smpolicy_desktop.document import to_html

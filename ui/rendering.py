@@ -5,7 +5,8 @@ After the edits of one pass of the event loop, the workspace renders its Documen
 while, it waits instead for typing to pause, so keys never queue behind it. When typing
 pauses, the check runs in the checker process (so it never competes with the keystrokes, even
 on a big project) and `checked` brings its findings back. A result for an older project state
-is dropped.
+is dropped. A command that needs the check of the project as it stands (an export just after
+typing) has it run at once and waits for it, the window painting meanwhile.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from functools import cache, partial
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
 
 from smpolicy_desktop.checking import Result, check_elsewhere
 from smpolicy_desktop.document import Document
@@ -67,6 +68,7 @@ class Rendering(QObject):
 
     rendered = Signal(object)  # Document
     checked = Signal(object)  # CheckResult
+    check_failed = Signal()  # the check of the current project failed, or its process died
 
     def __init__(self, model: ProjectModel, parent: QObject | None = None):
         super().__init__(parent)
@@ -75,6 +77,7 @@ class Rendering(QObject):
         self.latest: CheckResult | None = None
         self._generation = 0
         self._running = False
+        self._waited_for = 0  # how many current_check() calls wait (one inside another)
         self._check_at_once = True  # a project just shown: its marks are wanted now
         self.checks_held = False  # see hold_checks()
         # Seconds the last render with its views took after edits of one answer (its path),
@@ -139,9 +142,35 @@ class Rendering(QObject):
     def _check_done(self, generation: int, result: CheckResult | None) -> None:
         self._running = False
         if generation != self._generation:  # changed meanwhile: check once typing pauses
-            self._check_timer.start(CHECK_PAUSE_MS)  # (a copy torn by the edit may have failed)
+            # (a copy torn by the edit may have failed); at once if a command waits for it
+            self._check_timer.start(0 if self._waited_for else CHECK_PAUSE_MS)
             return
         if result is None:  # the check failed (its error is on stderr): the marks stay
+            self.check_failed.emit()
             return
         self.latest = result
         self.checked.emit(result)
+
+    def behind(self) -> bool:
+        """Whether the latest check is of an earlier state of the project than the current."""
+        return self.latest is None or self.latest.document is not self.model.workspace.document()
+
+    def current_check(self) -> CheckResult | None:
+        """The check of the project as it stands, for a command that needs it now (export, the
+        Final question): the latest, unless it is behind; then a check started at once, not
+        after the typing pause, and waited for. The window keeps painting meanwhile; what the
+        owner types or clicks waits until the check is back. None if the check failed (or the
+        app quit meanwhile)."""
+        if not self.behind():
+            return self.latest
+        if self._timer.isActive() or self.document is not self.model.workspace.document():
+            self.render_now()  # due anyway; the check is of the document the views show
+        waiting = QEventLoop()  # its connections end with it
+        self.checked.connect(waiting.quit)
+        self.check_failed.connect(waiting.quit)
+        self._waited_for += 1
+        self._check_timer.stop()
+        self._start_check()  # or, if one of an older state runs, as soon as it ends
+        waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self._waited_for -= 1
+        return None if self.behind() else self.latest

@@ -43,14 +43,17 @@ def owner_words_area(project: Project, clause_id: str) -> str:
     return Project.area_of_section(section)
 
 
-def risky_left(findings: Iterable[Finding]) -> str:
-    """"The risk check still lists 2 risky sentences." ("" when it lists none)."""
+def risky_left(findings: Iterable[Finding] | None) -> str:
+    """"The risk check still lists 2 risky sentences." ("" when it lists none); findings None:
+    the check could not run."""
+    if findings is None:
+        return "The risk check could not run, so risky sentences may be left."
     risky = sum(f.at_least("warning") for f in findings)
     return f"The risk check still lists {risky} risky sentence{'s' if risky != 1 else ''}." \
         if risky else ""
 
 
-def open_before_final(project: Project, findings: Iterable[Finding],
+def open_before_final(project: Project, findings: Iterable[Finding] | None,
                       today: date | None = None) -> list[str]:
     """What a final version would go out with, one plain sentence each (empty: nothing)."""
     from ..dates import long_date_in

@@ -222,7 +222,17 @@ def test_send_to_counsel_says_which_version_it_recorded(qtbot, tmp_path, make_wi
 
 def test_an_export_with_risky_sentences_says_so_when_it_is_done(qtbot, tmp_path, make_window,
                                                                  answers, monkeypatch):
-    """A draft exported with a "Likely unlawful" rule in it said only "Exported to ..."."""
+    """A draft exported with a "Likely unlawful" rule in it said only "Exported to ...". The
+    export comes at once after the edit, before the background check has run: it is waited
+    for, never run on the window's thread (seconds on a big project, the window frozen)."""
+    import threading
+
+    from smpolicy_desktop.checks import policy_check
+
+    checked_on: list[threading.Thread] = []
+    check_project = policy_check.check_project
+    monkeypatch.setattr(policy_check, "check_project", lambda *args, **kwargs: (
+        checked_on.append(threading.current_thread()), check_project(*args, **kwargs))[1])
     monkeypatch.setattr(dialogs, "export_done", EXPORT_DONE)
     told: list[str] = []
     window = make_window()
@@ -233,6 +243,7 @@ def test_an_export_with_risky_sentences_says_so_when_it_is_done(qtbot, tmp_path,
     window.export_actions["docx"].trigger()
     assert told == ["Exported to draft.docx. The risk check still lists 1 risky sentence. "
                     "See Risk Check (F7) before you send the file."]
+    assert threading.main_thread() not in checked_on
 
 
 def test_a_version_sent_from_a_file_that_cannot_be_saved_says_so_and_asks_at_close(
