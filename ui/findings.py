@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import labels_for
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
+from ui.scroll_column import lines_high
 
 _LOOK = {  # severity -> (standard icon, text colour); its words: Finding.plain_severity
     "error": (QStyle.StandardPixmap.SP_MessageBoxCritical, "#a61b1b"),
@@ -81,14 +80,7 @@ class FindingsPanel(QWidget):
                                    + 2 * self.list.frameWidth())
         self.details = QLabel(self, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # The explanation in a box of its own height, scrolled when longer: as tall as the
-        # finding picked, it moved the buttons with each pick (and with each Apply, which
-        # picks the next), away from the pointer.
-        self.details_box = QScrollArea(self, widgetResizable=True,
-                                       frameShape=QFrame.Shape.NoFrame)
-        self.details_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details_box.setWidget(self.details)
-        self.details_box.setFixedHeight(self.details.fontMetrics().lineSpacing() * 9)
+        self.details_box = lines_high(self.details, 9)  # the same height whichever is picked
         self.go_button = QPushButton("Go to", self, enabled=False)  # as a double-click does
         self.apply_button = QPushButton("Apply safer wording", self, enabled=False)
         buttons = QHBoxLayout()

@@ -42,6 +42,7 @@ from smpolicy_desktop.review import (
 )
 from ui.dialogs import message_box, plain_tooltip
 from ui.project_model import ProjectModel
+from ui.scroll_column import lines_high
 
 DONE_WORDS = {"accept": "Accepted", "reject": "Rejected", "reply": "Answered"}
 ACCEPT_AS = {"": "Accept", WORDING: "Accept as the clause's wording",
@@ -102,7 +103,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.open_button)
         layout.addWidget(self.items, 2)
-        layout.addWidget(self.details)
+        layout.addWidget(lines_high(self.details, 6))  # the buttons stay put, whichever is picked
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Notes between you and counsel"))
         layout.addWidget(self.notes, 1)

@@ -6,7 +6,7 @@ As narrow as its content allows and only a few lines high, so the window fits a 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QWidget
 
 
 class ScrollColumn(QScrollArea):
@@ -30,6 +30,15 @@ class ScrollColumn(QScrollArea):
             hint.setWidth(content.minimumSizeHint().expandedTo(content.minimumSize()).width()
                           + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth())
         return hint
+
+
+def lines_high(label: QLabel, lines: int) -> ScrollColumn:
+    """A label in a box of its own height, `lines` lines, scrolled when its text is longer: an
+    explanation that changes with each pick in a list above no longer moves the buttons below
+    it, away from the pointer."""
+    box = ScrollColumn(label)
+    box.setFixedHeight(label.fontMetrics().lineSpacing() * lines)
+    return box
 
 
 class Filled(QWidget):

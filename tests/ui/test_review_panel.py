@@ -567,3 +567,15 @@ def test_the_notes_fit_the_panel_they_are_shown_in(qtbot, window):
         width = tree.viewport().width()
         assert all(tree.columnWidth(column) <= max(int(width * share), 60)
                    for column, share in enumerate(tree.shares))
+
+
+def test_the_decision_buttons_stay_put_whichever_item_is_picked(qtbot, window):
+    """Accept sat under the picked item's details (who, the words, the clause before and
+    after), so it moved with each pick, away from the pointer."""
+    panel = window.review_panel
+    places = set()
+    for index in (-1, *range(panel.items.topLevelItemCount())):
+        panel.items.setCurrentItem(panel.items.topLevelItem(index) if index >= 0 else None)
+        qtbot.wait(20)
+        places.add((panel.accept_button.y(), panel.reject_button.y()))
+    assert len(places) == 1
