@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import zipfile
+from datetime import datetime
 
 import pytest
 
@@ -73,7 +75,7 @@ def test_a_version_sent_that_cannot_be_saved_stays_as_unsaved_work(saved, tmp_pa
         saved.export(tmp_path / "sent.docx", remember=True)
     assert (tmp_path / "sent.docx").is_file()
     assert saved.modified
-    saved.autosave()
+    saved.autosave().result()
     saved.instance.release()  # the window is killed: its autosave is offered at the next start
     [found] = autosave.left_by_crash(saved.path)
     assert [v.id for v in found.load().sent_versions] == ["v1"]
@@ -95,11 +97,45 @@ def test_a_changes_export_never_moves_what_it_compares_with(saved, tmp_path):
 
 def test_work_undone_back_to_the_saved_file_leaves_no_autosave(saved):
     saved.set_value(("company", "name"), "Typed, then undone")
-    saved.autosave()
+    saved.autosave().result()
     kept = autosave.autosave_path(saved.path, saved.instance)
     assert kept.is_file()
     saved.set_edited(False)  # the window's undo history is back where the file was
     assert not kept.exists() and not saved.modified
+    saved.close()
+
+
+def autosaved_name(workspace: Workspace) -> str:
+    kept = autosave.autosave_path(workspace.path, workspace.instance)
+    return autosave.Autosave(kept, workspace.path, datetime.now()).load().company.name
+
+
+def test_an_autosave_holds_the_answers_of_when_it_began_and_the_next_one_the_latest(saved):
+    """The autosave is written on a thread of its own, so typing goes on meanwhile; what is
+    typed then is the next autosave's, never lost and never half in this one."""
+    busy = threading.Event()
+    autosave.in_order(busy.wait)  # the autosave thread is still writing an earlier one
+    saved.set_value(("company", "name"), "Typed before the pause")
+    first = saved.autosave()
+    saved.set_value(("company", "name"), "Typed while it was written")
+    busy.set()
+    first.result()
+    assert autosaved_name(saved) == "Typed before the pause"
+    saved.autosave().result()
+    assert autosaved_name(saved) == "Typed while it was written"
+    saved.close()
+
+
+def test_a_save_while_an_autosave_is_written_leaves_no_autosave_behind(saved):
+    """Else the autosave, landing after the save, would be offered as a crash's work."""
+    busy = threading.Event()
+    autosave.in_order(busy.wait)
+    saved.set_value(("company", "name"), "Saved at once")
+    saved.autosave()
+    threading.Timer(0.2, busy.set).start()
+    saved.save()
+    assert not autosave.autosave_path(saved.path, saved.instance).exists()
+    assert load_project(saved.path).company.name == "Saved at once"
     saved.close()
 
 

@@ -11,8 +11,11 @@ import os
 import signal
 import sys
 import time
+from concurrent.futures import Future, wait
+from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QTimer
 
 AUTOSAVE_MS = 30_000  # at the longest between autosaves, while the owner types on
@@ -60,10 +63,10 @@ class Recovery:
         self.later: set[Path] = set()
         self._failed = False
         self.timer = QTimer(window, interval=AUTOSAVE_MS)
-        self.timer.timeout.connect(self.autosave_now)
+        self.timer.timeout.connect(self.autosave_soon)
         self.timer.start()
         self.pause = QTimer(window, singleShot=True, interval=PAUSE_MS)
-        self.pause.timeout.connect(self.autosave_now)
+        self.pause.timeout.connect(self.autosave_soon)
         self.model.changed.connect(self._edited)
 
     def _edited(self, path: tuple) -> None:
@@ -71,21 +74,39 @@ class Recovery:
             self.pause.start()
 
     def autosave_now(self) -> None:
-        from smpolicy_desktop.safe_write import WriteError
-
-        status = self.window.statusBar()
+        """Autosave, and wait until it is written (the app may end right after)."""
         started = time.perf_counter()
+        written = self._autosave()
+        wait([written])
+        self._written(written, time.perf_counter() - started)
+
+    def autosave_soon(self) -> None:
+        """Autosave on the autosave thread: typing goes on while a big project is written."""
+        from ui.rendering import main_thread_caller
+
+        started, call = time.perf_counter(), main_thread_caller()
+        self._autosave().add_done_callback(lambda written: call(partial(
+            self._written, written, time.perf_counter() - started)))
+
+    def _autosave(self) -> Future[None]:
         if self.timer.isActive():
             self.timer.start()  # the next one on the timer AUTOSAVE_MS after this one
+        return self.model.workspace.autosave()
+
+    def _written(self, written: Future[None], seconds: float) -> None:
+        from smpolicy_desktop.safe_write import WriteError
+
+        if not shiboken6.isValid(self.window):  # closed while its last autosave was written
+            return
+        status = self.window.statusBar()
         try:
-            self.model.workspace.autosave()
+            written.result()
         except WriteError as exc:  # shown until an autosave works again
             status.showMessage(f"Autosave is not working: {exc.reason}. Save your work with "
                                "Ctrl+S.")
             self._failed = True
             return
-        self.pause.setInterval(max(PAUSE_MS, round(PAUSE_PER_WRITE * 1000 *
-                                                   (time.perf_counter() - started))))
+        self.pause.setInterval(max(PAUSE_MS, round(PAUSE_PER_WRITE * 1000 * seconds)))
         if self._failed:
             status.clearMessage()
             self._failed = False

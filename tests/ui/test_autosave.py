@@ -128,6 +128,22 @@ def test_a_pause_in_typing_autosaves_within_seconds_not_half_a_minute(qtbot, set
     assert kept.load().company.name == "Typed Then Paused"
 
 
+def test_an_autosave_after_a_pause_that_fails_is_said(qtbot, settings, users_file, tmp_path,
+                                                     monkeypatch):
+    """The pause's autosave is written on its own thread; its failure still reaches the
+    status bar."""
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(users_file)
+    blocker = tmp_path / "state-is-a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
+    window.model.set_value(("company", "name"), "Unsaved")
+    window.recovery.autosave_soon()
+    qtbot.waitUntil(lambda: "Autosave is not working" in window.statusBar().currentMessage())
+
+
 def test_nothing_is_autosaved_without_changes(qtbot, settings, users_file):
     window = MainWindow(settings)
     qtbot.addWidget(window)
