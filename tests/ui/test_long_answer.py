@@ -80,6 +80,22 @@ def test_replacing_text_across_a_piece_keeps_what_was_typed(box, model):
     assert model.value(PATH) == LONG[:at - 1] + "a\nb" + LONG[at + 2:]
 
 
+def test_edits_one_after_another_each_land_where_they_were_made(box, model, qtbot):
+    """The box mends its text and the answer where each edit is, rather than reading them
+    whole at every key."""
+    at = first_break(box)
+    cursor_at(box, at - 3, at + 3).insertText("X")  # over a piece's break
+    answer = LONG[:at - 3] + "X" + LONG[at + 3:]
+    cursor_at(box, 10)
+    qtbot.keyClicks(box, "ab")
+    answer = answer[:10] + "ab" + answer[10:]
+    cursor_at(box, 0, 5).removeSelectedText()
+    answer = answer[5:]
+    assert box.value() == model.value(PATH) == answer
+    cursor_at(box, 0, len(answer)).insertText("All of it, replaced.")
+    assert box.value() == model.value(PATH) == "All of it, replaced."
+
+
 def test_copy_carries_the_spaces(box):
     at = first_break(box)
     cursor_at(box, at - 10, at + 10)
