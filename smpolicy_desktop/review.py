@@ -1962,7 +1962,10 @@ def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outco
         made = clause.model_copy(update={"id": project.new_owner_clause_id()})
         project.owner_clauses.append(made)
         what = "clause" if clause.section_id else "section"
-        outcome.done.append(f"{item.id}: added {clause.title!r} as a {what} of your own")
+        # the words after a heading typed inside a clause moved under it: said, not silent
+        took = ", with the words after it in the clause counsel typed it in" if reply.splits(
+            item.id) else ""
+        outcome.done.append(f"{item.id}: added {clause.title!r} as a {what} of your own{took}")
     reply.made[item.id] = made.id
 
 

@@ -121,7 +121,8 @@ def _audience_heads_the_rest_of_why(workspace, listed, outcome, texts, tmp_path)
     first, *rest = texts["purpose.why"].split("\n")
     assert listed == {("new clause", "purpose.why", AUDIENCE)}
     assert outcome.done == ["1.1 Why we have this policy: kept counsel's wording",
-                            f"c1: added {AUDIENCE!r} as a clause of your own"]
+                            f"c1: added {AUDIENCE!r} as a clause of your own, with the words "
+                            "after it in the clause counsel typed it in"]
     own, = workspace.project.owner_clauses
     assert (own.after, own.title, own.text) == ("purpose.why", AUDIENCE, "\n".join(rest))
     assert clause_texts(workspace.document())["purpose.why"] == first

@@ -81,7 +81,8 @@ def _split_after(root, text: str, *typed: tuple[str, str]) -> None:
 def _the_rest_of_why_under_audience(workspace, texts, outcome, rule: str, tmp_path) -> None:
     first, rest = texts["purpose.why"].split(FAST)
     assert outcome.done == ["1.1 Why we have this policy: kept counsel's wording",
-                            f"c1: added {AUDIENCE!r} as a clause of your own"]
+                            f"c1: added {AUDIENCE!r} as a clause of your own, with the words "
+                            "after it in the clause counsel typed it in"]
     assert clause_texts(workspace.document())["purpose.why"] == first + FAST
     own, = workspace.project.owner_clauses
     assert (own.after, own.title) == ("purpose.why", AUDIENCE)
@@ -134,11 +135,12 @@ def test_a_heading_typed_inside_a_clause_never_carries_a_rejected_edit_with_it(s
     workspace, read = reply_of(sent, tmp_path, on_body(edit))
     heading = next(i for i in read.items if i.kind == "new clause")
     cut = next(i for i in read.items if i.kind == "deletion")
-    workspace.apply_review(read, {heading.id: Decision("accept"),
-                                  cut.id: Decision(deletion)})
+    outcome = workspace.apply_review(read, {heading.id: Decision("accept"),
+                                            cut.id: Decision(deletion)})
     policy = " ".join(clause_texts(workspace.document()).values())
     assert (THOUSANDS in policy) == (deletion == "reject")
     assert [own.title for own in workspace.project.owner_clauses] == [AUDIENCE]
+    assert outcome.done[-1] == f"c1: added {AUDIENCE!r} as a clause of your own"  # none taken
 
 
 @pytest.mark.slow
