@@ -68,21 +68,26 @@ class FindingsPanel(QWidget):
         self.setObjectName("findings")
         self.summary = QLabel(self, wordWrap=True)
         self.list = QListWidget(self)
-        self.completeness = QListWidget(self)
-        self.completeness.setAccessibleName("Completeness by area")
         self.list.setAccessibleName("Findings")
-        for view in (self.list, self.completeness):
-            view.setWordWrap(True)
-            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Room for a long finding whole and the start of the next: a long explanation below
         # took the height of a short dock, and left the list two lines high.
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 8
                                    + 2 * self.list.frameWidth())
         self.details = QLabel(self, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A Tab stop, so the keyboard (and a screen reader) reads why a finding is risky
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.details.setAccessibleName("Why it is risky")
         self.details_box = lines_high(self.details, 9)  # the same height whichever is picked
-        self.go_button = QPushButton("Go to", self, enabled=False)  # as a double-click does
-        self.apply_button = QPushButton("Apply safer wording", self, enabled=False)
+        self.go_button = QPushButton("&Go to", self, enabled=False)  # as a double-click does
+        self.apply_button = QPushButton("Apply safer &wording", self, enabled=False)
+        # Made after the buttons, so that Tab comes to it after them, as the panel reads
+        self.completeness = QListWidget(self)
+        self.completeness.setAccessibleName("Completeness by area")
+        for view in (self.list, self.completeness):
+            view.setWordWrap(True)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
         buttons.addWidget(self.go_button)
         buttons.addWidget(self.apply_button, 1)

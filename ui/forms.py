@@ -266,6 +266,7 @@ class AreaForm(ScrollColumn):
         once short again (Question.editor_kind), the keyboard and the cursor where they were."""
         old, new = row.editor, self._editor(row.path, row.question)
         row.layout().replaceWidget(old, new)
+        QWidget.setTabOrder(old, new)  # Tab comes to it as to the box it replaces
         for label in self.widget().findChildren(QLabel):
             if label.buddy() is old:
                 _name(label, new)

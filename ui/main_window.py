@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 # What ensure_loaded() adds once the filled window is on screen (or as soon as it is asked for).
 BUILT_LATER = ("findings", "findings_dock", "wording", "stale_bar", "review_panel", "review_dock",
-               "find_bar")
+               "find_bar", "pane_keys")
 
 
 class _AfterPaint(QObject):
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
             return
         self._loaded = True
         from smpolicy_desktop.checking import start_if_idle
-        from ui import findings, review_panel, wording  # the counsel round trip: issue 14
+        from ui import findings, keyboard, review_panel, wording  # counsel's round trip: issue 14
         from ui.find_bar import FindBar
         from ui.printing import register_pdf
 
@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.findings = findings.install(self)
         self.wording = wording.install(self)
         self.review_panel = review_panel.install(self)
+        self.pane_keys = keyboard.PaneKeys(self)
         register_pdf()  # a format Qt draws, so the window adds it to the export registry
         self.settled.emit()
 
@@ -379,6 +380,15 @@ class MainWindow(QMainWindow):
         form.focus_field(path)
         if note is not None:
             form.mark_field(path, note)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab and Shift+Tab go in the order the window reads (ui/keyboard.py)."""
+        if self._loaded and self.showing_project():
+            from ui.keyboard import tab_from
+
+            if tab_from(self, next):
+                return True
+        return super().focusNextPrevChild(next)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from ui.file_commands import dropped_file

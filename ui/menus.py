@@ -172,7 +172,12 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     checks.setCheckable(True)
     window.view_menu.addSection("Panels")
     window.view_menu.addAction(checks)
-    window.project_actions.append(checks)
+    # The keyboard from the questions to the preview, the risk check, counsel's review
+    window.pane_actions = [
+        action(window, text, lambda step=step: window.pane_keys.move(step), key)
+        for text, step, key in (("&Next Pane", 1, "F6"), ("&Previous Pane", -1, "Shift+F6"))]
+    window.view_menu.addActions(window.pane_actions)
+    window.project_actions += [checks, *window.pane_actions]
     window.view_menu.addSection("Go to")  # the areas are added with the model
     window.menuBar().addMenu("&Help").addActions(
         [window.help_action, window.welcome_action, window.about_action])
@@ -212,5 +217,5 @@ def build_go_to_menu(window: MainWindow) -> None:
 
     for index, name in enumerate(Project.areas()):
         window.view_menu.addAction(action(
-            window, Project.model_fields[name].title,
+            window, f"&{index + 1} {Project.model_fields[name].title}",
             lambda i=index: window.go_to_area(i), f"Ctrl+{index + 1}"))

@@ -69,33 +69,39 @@ class ReviewPanel(QWidget):
         self.heading = QLabel("Open your lawyer's marked-up Word file to go through their "
                               "changes and comments.", wordWrap=True,
                               textFormat=Qt.TextFormat.PlainText)
-        self.open_button = QPushButton("Open counsel's reply...")
+        self.open_button = QPushButton("&Open counsel's reply...")
         self.open_button.clicked.connect(self.ask_for_reply)
         self.items = _FittedList((0.3, 0.2, 0.2), objectName="reviewItems")
         self.items.setHeaderLabels(["Clause", "Change", "By", "Text"])
+        self.items.setAccessibleName("Counsel's changes and comments")
         self.items.setRootIsDecorated(False)
-        self.items.itemDoubleClicked.connect(self._show_clause)
+        self.items.itemActivated.connect(self._show_clause)  # Enter, or a double-click
         self.items.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.details = QLabel(wordWrap=True, objectName="reviewDetails",
                               textFormat=Qt.TextFormat.PlainText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A Tab stop, so the keyboard (and a screen reader) reads the change in its context
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.details.setAccessibleName("The change picked")
         buttons = QHBoxLayout()
-        self.accept_button = QPushButton("Accept", objectName="acceptButton")
+        self.accept_button = QPushButton("&Accept", objectName="acceptButton")
         self.accept_menu = QMenu(self.accept_button)
         for how, text in ACCEPT_AS.items():
             self.accept_menu.addAction(text, lambda how=how: self.decide("accept", how))
         self.accept_button.clicked.connect(lambda: self.decide("accept"))
-        self.accept_as = QPushButton("Accept as...", objectName="acceptAsButton")
+        self.accept_as = QPushButton("Accept a&s...", objectName="acceptAsButton")
         self.accept_as.setMenu(self.accept_menu)
-        self.reject_button = QPushButton("Reject", objectName="rejectButton")
+        self.reject_button = QPushButton("Re&ject", objectName="rejectButton")
         self.reject_button.clicked.connect(lambda: self.decide("reject"))
-        self.reply_button = QPushButton("Reply...", objectName="replyButton")
+        self.reply_button = QPushButton("&Reply...", objectName="replyButton")
         self.reply_button.clicked.connect(self._ask_reply)
         for button in (self.accept_button, self.accept_as, self.reject_button,
                        self.reply_button):
             buttons.addWidget(button)
         self.notes = _FittedList((0.4, 0.2), objectName="reviewNotes")
         self.notes.setHeaderLabels(["Clause", "Who", "Note"])
+        self.notes.setAccessibleName("Notes between you and counsel")
         self.notes.setRootIsDecorated(True)
         for tree in (self.items, self.notes):  # a clause's name or a note reads whole, wrapped
             tree.setItemDelegate(_Wrapping(tree))
@@ -335,10 +341,8 @@ def install(window) -> ReviewPanel:
     panel.show_notes(window.rendering.document or window.model.workspace.document())
     dock = window.add_panel("Counsel's review", "reviewDock", panel)
     toggle = dock.toggleViewAction()
-    toggle.setText("Counsel's &Review")
-    go_to = next((a for a in window.view_menu.actions() if a.isSeparator()
-                  and a.text() == "Go to"), None)  # with the other panels
-    window.view_menu.insertAction(go_to, toggle)
+    toggle.setText("&Counsel's Review")
+    window.view_menu.insertAction(window.pane_actions[0], toggle)  # after the risk check
     panel.clause_requested.connect(window.preview.show_clause)
     panel.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
     window.review_dock = dock

@@ -161,7 +161,8 @@ class WordingDialog(QDialog):
         self.editor.setPlainText(text)
         sides = QHBoxLayout()
         mine = QVBoxLayout()
-        mine.addWidget(QLabel("Your wording:" if worded else "The clause says:"))
+        mine.addWidget(QLabel("&Your wording:" if worded else "&The clause says:",
+                              buddy=self.editor))  # names the box, Alt+Y or Alt+T goes there
         mine.addWidget(self.editor)
         sides.addLayout(mine, 1)
         self.stale_text = None
@@ -170,7 +171,8 @@ class WordingDialog(QDialog):
             self.stale_text.setPlainText(stale)
             theirs = QVBoxLayout()
             theirs.addWidget(QLabel("An answer behind this clause has changed. The app would "
-                                    "now write:", wordWrap=True, objectName="staleWarning"))
+                                    "now write:", wordWrap=True, objectName="staleWarning",
+                                    buddy=self.stale_text))
             theirs.addWidget(self.stale_text)
             sides.addLayout(theirs, 1)
         layout.addLayout(sides)

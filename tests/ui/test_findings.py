@@ -83,7 +83,7 @@ def test_activating_a_finding_asks_for_its_field(qtbot, panel):
 def test_a_button_beside_apply_goes_to_the_finding_picked(qtbot, panel):
     """One click on a finding only showed its details; going to it took a double-click or
     Enter, and nothing on screen said so."""
-    assert panel.go_button.text() == "Go to" and not panel.go_button.isEnabled()
+    assert panel.go_button.text() == "&Go to" and not panel.go_button.isEnabled()
     make_risky(qtbot, panel)
     with qtbot.waitSignal(panel.field_requested) as signal:
         panel.go_button.click()

@@ -61,7 +61,7 @@ def select(window, text: str):
 def test_file_open_counsels_reply_lists_each_change_against_its_clause(window):
     panel = window.review_panel
     assert window.review_dock.isVisible()
-    assert "Counsel's &Review" in [a.text() for a in window.view_menu.actions()]
+    assert "&Counsel's Review" in [a.text() for a in window.view_menu.actions()]
     assert "reply.docx" in panel.heading.text()
     row = select(window, "We will put any warning in writing.")
     heading = window.model.workspace.document().clauses()["training.consequences"]

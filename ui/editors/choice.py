@@ -128,6 +128,7 @@ class ChoicesField(QWidget, FieldEditor):
         half = (len(choices) + 1) // 2
         for index, choice in enumerate(choices):
             box = QCheckBox(choice.label)
+            box.setAccessibleDescription(question.title)  # the question it is an answer to
             box.clicked.connect(lambda: commit((), [v for v, b in self.boxes.items()
                                                     if b.isChecked()]))
             self.boxes[str(choice)] = box

@@ -123,7 +123,8 @@ class ListField(QWidget, FieldEditor):
         self.items = AnswerRows(question.title, read, commit, parent=self)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.view = QListView()
+        # The list and the new entry's box are made first: Tab comes to them before the buttons
+        self.view = QListView(self)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)  # 1,000 rows: laid out in steps
         self.view.setModel(self.items)
         self.view.setAccessibleName(question.title)
@@ -134,7 +135,7 @@ class ListField(QWidget, FieldEditor):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         self.view.installEventFilter(RowKeys(self))
-        self.new_item = CellLine()
+        self.new_item = CellLine(self)
         self.new_item.setPlaceholderText(f"New entry, {example_text(question.example)}"
                                          if question.example else "New entry")
         self.new_item._italic_when_empty()
