@@ -79,7 +79,7 @@ class FindingsPanel(QWidget):
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.details.setAccessibleName("Why it is risky")
-        self.details_box = lines_high(self.details, 9)  # the same height whichever is picked
+        self.details_box = lines_high(self.details, 9, self)  # the same height whichever is picked
         self.go_button = QPushButton("&Go to", self, enabled=False)  # as a double-click does
         self.apply_button = QPushButton("Apply safer &wording", self, enabled=False)
         # Made after the buttons, so that Tab comes to it after them, as the panel reads

@@ -32,11 +32,11 @@ class ScrollColumn(QScrollArea):
         return hint
 
 
-def lines_high(label: QLabel, lines: int) -> ScrollColumn:
+def lines_high(label: QLabel, lines: int, parent: QWidget | None = None) -> ScrollColumn:
     """A label in a box of its own height, `lines` lines, scrolled when its text is longer: an
     explanation that changes with each pick in a list above no longer moves the buttons below
     it, away from the pointer."""
-    box = ScrollColumn(label)
+    box = ScrollColumn(label, parent)  # a parent now: Tab reaches it where it was made
     box.setFixedHeight(label.fontMetrics().lineSpacing() * lines)
     return box
 

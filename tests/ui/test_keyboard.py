@@ -50,7 +50,8 @@ def test_an_owner_fixes_a_risky_rule_from_the_example_with_the_keyboard_alone(
 
     press(qtbot, Qt.Key.Key_F7)  # the risk check, the keyboard in its list of findings
     findings = window.findings
-    qtbot.waitUntil(lambda: any(f.rule == "nlra.disparagement" for f in findings.findings))
+    qtbot.waitUntil(lambda: any(f.rule == "nlra.disparagement" for f in findings.findings),
+                    timeout=20_000)  # the checker process's first check, on a busy machine
     assert QApplication.focusWidget() is findings.list
     while getattr(findings.current_finding(), "rule", "") != "nlra.disparagement":
         press(qtbot, Qt.Key.Key_Down)
