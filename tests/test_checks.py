@@ -341,6 +341,39 @@ def test_a_ban_beside_a_promise_is_still_a_ban(text):
     assert "nlra.pay" in rules_flagging(text)
 
 
+@pytest.mark.parametrize("text", [
+    "You may post about your job, including what you think of how we run things.",
+    "Sharing your own wage information with anyone is always allowed.",
+    "Staff may criticise management online.",
+    "Feel free to review us on Glassdoor, good or bad.",
+])
+def test_a_freedom_granted_to_staff_is_no_labour_law_rule(text):
+    """Protective guidance in a rule's words: the model read the first two as a confidentiality
+    and a pay secrecy rule ("unlawful on its face")."""
+    assert rules_flagging(text) == set()
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("You may post about your job only after your manager approves it.", "nlra.approval"),
+    ("Staff may criticise management online as long as they stay positive.", "nlra.civility"),
+    ("Employees may discuss pay with HR but not with coworkers.", "nlra.pay"),
+    ("You may talk to reporters about work if you clear it with the owner first.", "nlra.media"),
+])
+def test_a_freedom_with_a_limit_is_still_read_as_a_rule(text, rule):
+    assert rule in rules_flagging(text)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Staff may text clients about firm business from their personal phones.",
+     "finance.off_channel"),
+    ("Employees may trade our shares while they know about a merger that has not been "
+     "announced.", "regfd.trading"),
+])
+def test_outside_labour_law_a_permission_can_be_the_harm(text, rule):
+    facts = CheckFacts(country="US", industry="financial_services", publicly_traded=True)
+    assert rule in rules_flagging(text, facts)
+
+
 def test_no_us_labour_law_finding_outside_the_us():
     assert rules_flagging("Never discuss your salary.", CheckFacts(country="GB")) == set()
     assert rules_flagging("Never discuss your salary.", CheckFacts(country="US")) == {"nlra.pay"}

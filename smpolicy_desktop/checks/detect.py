@@ -13,6 +13,7 @@ from .families import FAMILIES, Family
 from .language import (
     COMPANY_VOICE,
     HARASSMENT_CONTEXT,
+    PROHIBITION,
     Sentence,
     clauses,
     sentences,
@@ -84,6 +85,29 @@ _PERSONAL = words("personal", "private", "your own", "their own")
 _KEEPS_EVERY_RECORD = re.compile(
     r"^(?:please )?(?:always )?(?:record|archive|retain|log|capture)\w* (?:\w+ )?"
     r"(?:every|all|each)\b(?!.*\b(?:not|never|unless|except|personal|private|own|home)\b)")
+# A freedom granted to staff with nothing that narrows it is no work rule at all in labour law
+# ("You may post about your job.", "Sharing your own pay is always allowed.", "Feel free to
+# review us on Glassdoor."): its words are a rule's words, so the model may read it as one. Not
+# so with a limit, a condition, a consequence or a manner asked for ("You may post only with
+# approval.", "... as long as you stay positive.", "... may be disciplined"). Outside labour law
+# a permission is often the harm itself ("Staff may text clients from personal phones.").
+_STAFF = r"(?:you|employees|staff|workers|team members|associates|everyone|anyone)"
+_GRANTED = re.compile(
+    rf"^(?:{_STAFF}(?: \w+){{0,2}} (?:may|can|are free to|are welcome to|"
+    r"are (?:always )?(?:allowed|permitted|encouraged) to|have (?:every|the) right to)\b(?! be\b)"
+    r"|you're (?:always )?(?:free|welcome|allowed|permitted|encouraged) to\b"
+    r"|it(?:'s| is) (?:always |perfectly )?(?:fine|ok|okay|allowed) (?:for (?:you|staff|"
+    r"employees) )?to\b"
+    r"|(?:please )?feel free to\b"
+    r"|\w+ing\b(?: [\w']+){0,12} (?:is|are) (?:always |fully |completely |perfectly )?"
+    r"(?:allowed|permitted|welcome|fine|ok|okay|protected)\b)")
+_NARROWED = re.compile(f"{PROHIBITION.pattern}|" + words(
+    "must", "should", "shall", "required", "need to", "have to", "only", "unless", "except",
+    "but", "provided", "as long as", "so long as", "if", "when", "once", "after", "before",
+    "until", r"approv\w*", "permission", r"authori[sz]\w*", "consent", r"disciplin\w*",
+    r"terminat\w*", "fired", "firing", r"violat\w*", "result in", "subject to",
+    r"respectful\w*", r"courteous\w*", r"professional\w*", r"appropriat\w*", r"polite\w*",
+    r"positive\w*", "civil", "kind", "reasonable").pattern)
 # How alike a citable rule must be (share of features) to be shown as the finding's precedent.
 SHOWN_PRECEDENT = 0.12
 
@@ -126,7 +150,7 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
              for area in learned.risky_areas(part) if not _safeguard(read, area)}
     for area in sorted(risky):
         if sentence is None or len(sentence.text.split()) < 3 or (
-                area == "nlra" and _lawful_by_subject(sentence)):
+                area == "nlra" and (_lawful_by_subject(sentence) or _grants_freedom(sentence))):
             continue
         if area in areas and all(f.area != area for f, _ in found.values()):
             kind = learned.family(text, area)
@@ -146,6 +170,11 @@ def _lawful_by_subject(sentence: Sentence) -> bool:
         return False
     return any(sentence.has(p) for p in (
         HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
+
+
+def _grants_freedom(sentence: Sentence) -> bool:
+    """Whether the sentence grants staff a freedom and narrows it in no way (see _GRANTED)."""
+    return sentence.has(_GRANTED) and not sentence.has(_NARROWED)
 
 
 def _safeguard(sentence: Sentence, area: str) -> bool:
