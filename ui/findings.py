@@ -74,12 +74,8 @@ class FindingsPanel(QWidget):
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 8
                                    + 2 * self.list.frameWidth())
         self.details = QLabel(self, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        # A Tab stop, so the keyboard (and a screen reader) reads why a finding is risky
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.details.setAccessibleName("Why it is risky")
-        self.details_box = lines_high(self.details, 9, self)  # the same height whichever is picked
+        # the same height whichever finding is picked; a Tab stop
+        self.details_box = lines_high(self.details, 9, "Why it is risky", self)
         self.go_button = QPushButton("&Go to", self, enabled=False)  # as a double-click does
         self.apply_button = QPushButton("Apply safer &wording", self, enabled=False)
         # Made after the buttons, so that Tab comes to it after them, as the panel reads

@@ -79,11 +79,6 @@ class ReviewPanel(QWidget):
         self.items.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.details = QLabel(wordWrap=True, objectName="reviewDetails",
                               textFormat=Qt.TextFormat.PlainText)
-        # A Tab stop, so the keyboard (and a screen reader) reads the change in its context
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.details.setAccessibleName("The change picked")
         buttons = QHBoxLayout()
         self.accept_button = QPushButton("&Accept", objectName="acceptButton")
         self.accept_menu = QMenu(self.accept_button)
@@ -109,7 +104,8 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.open_button)
         layout.addWidget(self.items, 2)
-        layout.addWidget(lines_high(self.details, 6))  # the buttons stay put, whichever is picked
+        # the buttons stay put whichever change is picked; a Tab stop
+        layout.addWidget(lines_high(self.details, 6, "The change picked"))
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Notes between you and counsel"))
         layout.addWidget(self.notes, 1)

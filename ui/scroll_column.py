@@ -32,10 +32,16 @@ class ScrollColumn(QScrollArea):
         return hint
 
 
-def lines_high(label: QLabel, lines: int, parent: QWidget | None = None) -> ScrollColumn:
+def lines_high(label: QLabel, lines: int, name: str,
+               parent: QWidget | None = None) -> ScrollColumn:
     """A label in a box of its own height, `lines` lines, scrolled when its text is longer: an
     explanation that changes with each pick in a list above no longer moves the buttons below
-    it, away from the pointer."""
+    it, away from the pointer. The label is a Tab stop whose words the keyboard can select, so
+    the keyboard (and a screen reader, which calls it `name`) reads it."""
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    label.setAccessibleName(name)
     box = ScrollColumn(label, parent)  # a parent now: Tab reaches it where it was made
     box.setFixedHeight(label.fontMetrics().lineSpacing() * lines)
     return box

@@ -205,12 +205,13 @@ class CellDelegate(QStyledItemDelegate):
                   index: Any) -> bool:
         """A cell's words cut short ("@northwindana..." in a narrow column) show whole in its
         tooltip, above what the tooltip says otherwise."""
+        if event.type() != QEvent.Type.ToolTip:  # "What's This?" and the like: Qt's own
+            return super().helpEvent(event, view, option, index)
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         room = view.visualRect(index).adjusted(4, 0, -4, 0)  # the text's margins in the cell
         needed = option.fontMetrics.boundingRect(QRect(0, 0, room.width(), 1_000_000),
                                                  Qt.TextFlag.TextWordWrap, text)
-        if event.type() != QEvent.Type.ToolTip or (needed.width() <= room.width()
-                                                   and needed.height() <= room.height()):
+        if needed.width() <= room.width() and needed.height() <= room.height():
             return super().helpEvent(event, view, option, index)
         said = index.data(Qt.ItemDataRole.ToolTipRole) or ""
         QToolTip.showText(event.globalPos(), text if said in ("", text) else f"{text}\n\n{said}",
