@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -30,6 +30,9 @@ from .model import (
     SentVersion,
 )
 from .reading import NotAFileError, regular_file
+
+if TYPE_CHECKING:
+    from .checks.finding import Finding
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
@@ -1517,16 +1520,15 @@ class Outcome:
 def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decision],
                     now: datetime | None = None) -> Outcome:
     """Apply accepted items to the project in place (the caller saves it); the reply is kept
-    as a version, so a later redline compares with what counsel last saw."""
+    as a version, so a later redline compares with what counsel last saw. The risks a change
+    brings are risks_added's, from checks the caller runs (the window's run off its thread)."""
     outcome = Outcome()
     for item_id in decisions:
         reply.item(item_id)  # unknown ids are refused before anything changes
     decisions = reply.with_moves(decisions)
-    from .checks.policy_check import check_project
     from .render import clause_names, render_document
     from .tracked_changes import paragraph_records
 
-    before = {(f.rule, f.clause_id) for f in check_project(project)}
     shown = paragraph_records(render_document(project, reply.version.kind))
     protections = _protections(project)
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
@@ -1562,15 +1564,25 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
             outcome.done.append(f"{item.id}: {item.text}")
     _place_counsels_clauses(project, reply)
     _drop_empty_sections(project, reply, outcome)
-    for finding in check_project(project):
-        if (finding.rule, finding.clause_id) not in before and finding.at_least("warning"):
-            outcome.warnings.append(f"{names.get(finding.clause_id, 'The policy')}: "
-                                    f"{finding.reason}")
     for clause_id, sentence in sorted(protections - _protections(project)):
         outcome.warnings.append(f"{names.get(clause_id, 'The policy')}: counsel's change removes "
                                 f"a protection of employees' rights: \"{sentence}\"")
     _record_reply(project, reply, now, shown)
     return outcome
+
+
+def risks_added(project: Project, before: Iterable[Finding], after: Iterable[Finding],
+                document: Document | None = None) -> list[str]:
+    """The risks accepted changes brought, in sentences an owner reads: each finding of the
+    check after them (`after`, of `project` as it is now, rendered as `document`), a warning or
+    worse, that the check before them did not have, with its clause as the owner knows it."""
+    from .render import clause_names
+
+    had = {(finding.rule, finding.clause_id) for finding in before}
+    new = [finding for finding in after
+           if (finding.rule, finding.clause_id) not in had and finding.at_least("warning")]
+    names = clause_names(project, [finding.clause_id for finding in new], document) if new else {}
+    return [f"{names.get(finding.clause_id, 'The policy')}: {finding.reason}" for finding in new]
 
 
 def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:

@@ -376,10 +376,14 @@ class Workspace:
         return read_reply(self.project, path)
 
     def apply_review(self, reply: Reply, decisions: dict[str, Decision]) -> Outcome:
-        """Apply the owner's decisions on counsel's changes and comments to the project."""
-        from .review import apply_decisions
+        """Apply the owner's decisions on counsel's changes and comments to the project; its
+        warnings name the risks the changes brought (the project checked before and after)."""
+        from .checks.policy_check import check_project
+        from .review import apply_decisions, risks_added
 
+        before = check_project(self.project)
         outcome = apply_decisions(self.project, reply, decisions)
+        outcome.warnings[:0] = risks_added(self.project, before, check_project(self.project))
         self._counsel_since_save = True  # the reply is kept as a version sent
         self._document = None
         self._set_edited(True)

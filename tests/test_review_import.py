@@ -439,6 +439,24 @@ def test_accepting_a_deleted_protection_warns(sent, tmp_path, capsys):
         in out  # the clause as the owner knows it, not its id
 
 
+def test_accepting_a_change_that_brings_a_risk_warns(sent, tmp_path, capsys):
+    """Counsel's words make a clause a rule the Board finds unlawful: the import says so, with
+    the clause as the owner knows it and the check's reason; what the policy had before, it
+    does not repeat."""
+    from smpolicy_desktop.checks.families import FAMILIES
+
+    project_file, sent_docx = sent
+    risky = " Never post anything negative about your manager."
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", lambda root: _paragraph(
+        root, "Just make sure your work gets done").append(_change("ins", 990, _run(risky))))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    warnings = [line for line in capsys.readouterr().out.splitlines()
+                if line.startswith("warning: ")]
+    assert warnings == ["warning: 4.3 Social media during work time: "
+                        f"{FAMILIES['nlra.disparagement'].reason}"]
+
+
 def test_the_list_of_counsels_changes_names_each_clause_in_words(sent, tmp_path, capsys):
     """The owner took a clause counsel changed out of the policy since: the list names it by
     its title; the others by number and title; no clause by the app's id (--json keeps it)."""

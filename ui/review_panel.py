@@ -39,9 +39,11 @@ from smpolicy_desktop.review import (
     Reply,
     ReviewError,
     apply_decisions,
+    risks_added,
 )
 from ui.dialogs import message_box, plain_tooltip
 from ui.project_model import ProjectModel
+from ui.rendering import CheckResult, Rendering
 from ui.scroll_column import lines_high
 
 DONE_WORDS = {"accept": "Accepted", "reject": "Rejected", "reply": "Answered"}
@@ -53,17 +55,25 @@ class ReviewPanel(QWidget):
     """Lists the items of the reply opened last, then the notes kept in the project.
 
     `clause_requested(id)` asks the window to show a clause; `message(text)` reports what a
-    decision did, in plain words.
+    decision did, in plain words, and again with the risks it brought once the window's check
+    (off the window's thread, `rendering`) has read the policy after it.
     """
 
     clause_requested = Signal(str)
     message = Signal(str)
 
-    def __init__(self, model: ProjectModel, parent: QWidget | None = None):
+    def __init__(self, model: ProjectModel, rendering: Rendering,
+                 parent: QWidget | None = None):
         super().__init__(parent, objectName="reviewPanel")
-        self.model = model
+        self.model, self.rendering = model, rendering
         self.reply: Reply | None = None
         self.decisions: dict[str, Decision] = {}
+        # The findings before the first change accepted since the last check, and what the
+        # changes did: the risks they brought are told when the check of the policy after
+        # them arrives.
+        self._risks_before: list | None = None
+        self._done: list[str] = []
+        rendering.checked.connect(self._tell_risks)
         layout = QVBoxLayout(self)
         # Plain text: a file name or counsel's words with a tag in them are not HTML
         self.heading = QLabel("Open your lawyer's marked-up Word file to go through their "
@@ -204,15 +214,28 @@ class ReviewPanel(QWidget):
             together[item.id] = decision
             changed = self.model.project.model_copy(deep=True)
             outcome = apply_decisions(changed, self.reply, together)
+            if self._risks_before is None and self.rendering.latest is not None:
+                self._risks_before = self.rendering.latest.findings
             self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}")
-            self.message.emit(" ".join(outcome.done + [f"Warning: {w}" for w in
-                                                        outcome.warnings]))
+            self._done = outcome.done + [f"Warning: {w}" for w in outcome.warnings]
+            self.message.emit(_told(self._done))
         else:  # the policy stays as it is; the reply is kept as a version, as on accepting
             changed = self.model.project.model_copy(deep=True)
             apply_decisions(changed, self.reply, {item.id: decision})
             if changed != self.model.project:
                 self._replace(changed, f"Rejected counsel's {item.kind}")
         self._fill()
+
+    def _tell_risks(self, result: CheckResult) -> None:
+        """Once the check has read the policy as the accepted changes left it: what they did
+        again, with each risk they brought."""
+        if self._risks_before is None or self.rendering.behind():
+            return
+        risks = risks_added(self.model.project, self._risks_before, result.findings,
+                            result.document)
+        self._risks_before = None
+        if risks:
+            self.message.emit(_told(self._done + [f"Warning: {w}" for w in risks]))
 
     def _ask_reply(self) -> None:
         text, ok = QInputDialog.getMultiLineText(self, "Reply to counsel", "Your reply:")
@@ -327,10 +350,16 @@ def choose_version(parent: QWidget, workspace) -> str | None:
     return versions[labels.index(chosen)].id if ok else None
 
 
+def _told(lines: list[str]) -> str:
+    """What a decision did, one line per thing (as the command line prints it), as the
+    sentences of one message."""
+    return " ".join(line if line.endswith((".", "!", "?")) else f"{line}." for line in lines)
+
+
 def install(window) -> ReviewPanel:
     """The panel in a dock of the window, File > Open Counsel's Reply..., and the message
     and clause hooks."""
-    panel = ReviewPanel(window.model)
+    panel = ReviewPanel(window.model, window.rendering)
     # The notes follow the one render per change (a render of their own after every key would
     # make typing wait for it: seconds per key beside a 10 MB answer).
     window.rendering.rendered.connect(panel.show_notes)

@@ -579,3 +579,36 @@ def test_the_decision_buttons_stay_put_whichever_item_is_picked(qtbot, window):
         qtbot.wait(20)
         places.add((panel.accept_button.y(), panel.reject_button.y()))
     assert len(places) == 1
+
+
+def test_a_change_that_brings_a_risk_is_told_with_no_check_on_the_windows_thread(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """Accepting counsel's change checked the whole policy twice on the window's thread (the
+    first time loading the risk check: seconds with the window frozen). The window's own
+    check, which runs elsewhere, tells the risk the change brought, with the clause as the
+    owner knows it."""
+    import smpolicy_desktop.checks.policy_check as policy_check
+    from smpolicy_desktop.checks.families import FAMILIES
+    from smpolicy_desktop.workspace import Workspace
+    from tests.test_review_import import _change, _paragraph, _run
+    from tests.test_review_other_editors import on_body, rewrite
+
+    risky = "Never post anything negative about your manager."
+    workspace = Workspace(filled_project())
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx", on_body(
+        lambda root: _paragraph(root, "Just make sure your work gets done").append(
+            _change("ins", 990, _run(f" {risky}")))))
+    window = window_with_reply(qtbot, make_window, workspace.project, reply, monkeypatch)
+    qtbot.waitUntil(lambda: window.rendering.latest is not None, timeout=20_000)
+    monkeypatch.setattr(policy_check, "check_project",
+                        lambda *_, **__: pytest.fail("the policy was checked on the window's "
+                                                     "thread"))
+    select(window, risky)
+    window.review_panel.accept_button.click()
+    assert window.statusBar().currentMessage() == (
+        "4.3 Social media during work time: kept counsel's wording.")  # at once
+    told = ("4.3 Social media during work time: kept counsel's wording. Warning: 4.3 Social "
+            f"media during work time: {FAMILIES['nlra.disparagement'].reason}")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == told, timeout=20_000)
+    assert risky in window.preview.toPlainText()
