@@ -346,10 +346,15 @@ def test_a_ban_beside_a_promise_is_still_a_ban(text):
     "Sharing your own wage information with anyone is always allowed.",
     "Staff may criticise management online.",
     "Feel free to review us on Glassdoor, good or bad.",
+    "You never need a manager's permission to talk to the labor board.",
+    "Talking to a union organizer never needs anyone's okay.",
+    "Speak to the labor board whenever you like, without notice to or approval from anyone.",
+    "Nothing in this policy limits your right to discuss wages with coworkers.",
 ])
 def test_a_freedom_granted_to_staff_is_no_labour_law_rule(text):
     """Protective guidance in a rule's words: the model read the first two as a confidentiality
-    and a pay secrecy rule ("unlawful on its face")."""
+    and a pay secrecy rule ("unlawful on its face"), the keyword rules the next three as rules
+    on contacting the government or on pay ("permission", "approval", "union")."""
     assert rules_flagging(text) == set()
 
 
@@ -358,6 +363,12 @@ def test_a_freedom_granted_to_staff_is_no_labour_law_rule(text):
     ("Staff may criticise management online as long as they stay positive.", "nlra.civility"),
     ("Employees may discuss pay with HR but not with coworkers.", "nlra.pay"),
     ("You may talk to reporters about work if you clear it with the owner first.", "nlra.media"),
+    ("You never need permission to post about work, but never criticise management online.",
+     "nlra.disparagement"),
+    ("Contacting the labor board is optional, but you must tell your manager first.",
+     "nlra.government"),
+    ("You do not need approval to talk to reporters, unless you discuss confidential company "
+     "information.", "nlra.media"),
 ])
 def test_a_freedom_with_a_limit_is_still_read_as_a_rule(text, rule):
     assert rule in rules_flagging(text)

@@ -87,10 +87,11 @@ _KEEPS_EVERY_RECORD = re.compile(
     r"(?:every|all|each)\b(?!.*\b(?:not|never|unless|except|personal|private|own|home)\b)")
 # A freedom granted to staff with nothing that narrows it is no work rule at all in labour law
 # ("You may post about your job.", "Sharing your own pay is always allowed.", "Feel free to
-# review us on Glassdoor."): its words are a rule's words, so the model may read it as one. Not
-# so with a limit, a condition, a consequence or a manner asked for ("You may post only with
-# approval.", "... as long as you stay positive.", "... may be disciplined"). Outside labour law
-# a permission is often the harm itself ("Staff may text clients from personal phones.").
+# review us on Glassdoor."): its words are a rule's words, so the keyword rules and the model
+# may read it as one. Not so with a limit, a condition, a consequence or a manner asked for ("You
+# may post only with approval.", "... as long as you stay positive.", "... may be
+# disciplined"). Outside labour law a permission is often the harm itself ("Staff may text
+# clients from personal phones.").
 _STAFF = r"(?:you|employees|staff|workers|team members|associates|everyone|anyone)"
 _GRANTED = re.compile(
     rf"^(?:{_STAFF}(?: \w+){{0,2}} (?:may|can|are free to|are welcome to|"
@@ -101,6 +102,25 @@ _GRANTED = re.compile(
     r"|(?:please )?feel free to\b"
     r"|\w+ing\b(?: [\w']+){0,12} (?:is|are) (?:always |fully |completely |perfectly )?"
     r"(?:allowed|permitted|welcome|fine|ok|okay|protected)\b)")
+# Staff need no one's leave: no permission, approval, sign-off or notice ("You never need our
+# permission to contact an agency.", "No approval is needed to post about work.", "... without
+# notice to or approval from anyone"), the choice is theirs ("The open-door policy is
+# voluntary."), or the policy says it forbids nothing ("Nothing in this handbook limits your
+# right to ..."). Read as a freedom granted; what it frees is then not read as narrowing it.
+_NEEDS_NO_LEAVE = re.compile(
+    r"\b(?:(?:do|does|did|will|would) not|never) (?:ever )?(?:need|needs|require|requires|"
+    r"have to|has to)(?: (?:to )?(?:ask for|ask|get|seek|obtain|give|tell|notify|inform|warn|"
+    r"clear it with|check with|go through))?(?: (?:us|our|any|anyone|anyone's|anybody's|a|the|"
+    r"prior|advance|management|management's|\w+'s)){0,2}(?: (?:permission|approval|sign-off|"
+    r"sign off|clearance|consent|notice|ok|okay|go-ahead))?"
+    r"|\bno (?:\w+ )?(?:approval|permission|sign-off|clearance|notice|consent) (?:is|are) "
+    r"(?:ever )?(?:needed|required|necessary)\b"
+    r"|\bwithout (?:\w+ ){0,3}(?:notice to|approval from|permission from)(?: or \w+ from)? "
+    r"(?:anyone|anybody|us|the company|management|a manager)\b"
+    r"|\b(?:is|are) (?:entirely |completely |always )?(?:optional|voluntary)\b"
+    r"|^nothing in (?:this|these|the|our) (?:\w+ ){0,2}(?:policy|policies|handbook|rules?|section|"
+    r"guide\w*|agreement) (?:\w+ ){0,2}(?:prohibits|restricts|limits|prevents|stops|bars|"
+    r"forbids|interferes with)\b")
 _NARROWED = re.compile(f"{PROHIBITION.pattern}|" + words(
     "must", "should", "shall", "required", "need to", "have to", "only", "unless", "except",
     "but", "provided", "as long as", "so long as", "if", "when", "once", "after", "before",
@@ -137,9 +157,11 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
     sentence = sentences(text)[0] if text.strip() else None
     found: dict[str, tuple[Family, Precedent | None]] = {}
     if sentence is not None:
+        free = _grants_freedom(sentence)
         for family_id, test in RULES:
             family = FAMILIES[family_id]
-            if family.area in areas and _may_apply(family, company_speech) and test(sentence):
+            if family.area in areas and _may_apply(family, company_speech) and not (
+                    free and family.area == "nlra") and test(sentence):
                 found.setdefault(family.id, (family, precedents and _shown(learned, text,
                                                                            family) or None))
     parts = clauses(text)
@@ -173,8 +195,10 @@ def _lawful_by_subject(sentence: Sentence) -> bool:
 
 
 def _grants_freedom(sentence: Sentence) -> bool:
-    """Whether the sentence grants staff a freedom and narrows it in no way (see _GRANTED)."""
-    return sentence.has(_GRANTED) and not sentence.has(_NARROWED)
+    """Whether the sentence grants staff a freedom and narrows it in no way (see _GRANTED and
+    _NEEDS_NO_LEAVE)."""
+    return (sentence.has(_GRANTED) or sentence.has(_NEEDS_NO_LEAVE)) and not _NARROWED.search(
+        _NEEDS_NO_LEAVE.sub(" ", sentence.text))
 
 
 def _safeguard(sentence: Sentence, area: str) -> bool:
