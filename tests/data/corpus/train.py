@@ -35,7 +35,8 @@ EPOCHS, AVERAGED, RATE, L2, TOPIC_THRESHOLD = 40, 20, 0.5, 1e-3, 0.5
 FOLDS = 5
 # Each area's risk threshold: the one among GRID that catches most risky sentences in cross-
 # validation on the training sentences while flagging at most FALSE_ALARM_BUDGET of the
-# acceptable ones (below the 10% goal, to leave room for wording never seen), together with the
+# acceptable ones (below the 10% goal, to leave room for wording never seen; 6% until 5 Dec
+# 2026, which no NLRA threshold met, so NLRA fell back to the most cautious), together with the
 # share of the neighbours' vote (model.py) that flags a sentence the risk model missed (VOTES;
 # above 1: never). The grids reach below even odds: an area whose risky sentences are few and
 # varied (FINRA/SEC, Reg FD) scores unseen risky wording low, and the false-alarm budget, not
@@ -43,7 +44,7 @@ FOLDS = 5
 # added on 3 Dec 2026: nested cross-validation, corpus README).
 GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 VOTES = (0.4, 0.5, 0.6, 0.8, 0.99, 1.1)
-FALSE_ALARM_BUDGET = 0.06
+FALSE_ALARM_BUDGET = 0.08
 # The rule gate's threshold (model.py): the highest of RULE_GRID at which cross-validation on the
 # corpus finds at most RULE_BUDGET of the risky sentences read as no rule at all.
 RULE_GRID = (0.02, 0.05, 0.1, 0.2, 0.3)
