@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop import REPLY_SUFFIXES
 from smpolicy_desktop.dates import long_date_in
 from smpolicy_desktop.document import Document
+from smpolicy_desktop.model import Project
 from smpolicy_desktop.render import clause_names, in_clauses
 from smpolicy_desktop.review import (
     ANSWER,
@@ -68,10 +69,10 @@ class ReviewPanel(QWidget):
         self.model, self.rendering = model, rendering
         self.reply: Reply | None = None
         self.decisions: dict[str, Decision] = {}
-        # The findings before the first change accepted since the last check, and what the
-        # changes did: the risks they brought are told when the check of the policy after
-        # them arrives.
-        self._risks_before: list | None = None
+        # The project and its findings before the first change accepted since the last check,
+        # and what the last one did: the risks the changes brought are told when the check of
+        # the policy after them arrives (none if another project is shown by then).
+        self._risks_before: tuple[Project, list] | None = None
         self._done: list[str] = []
         rendering.checked.connect(self._tell_risks)
         layout = QVBoxLayout(self)
@@ -215,7 +216,7 @@ class ReviewPanel(QWidget):
             changed = self.model.project.model_copy(deep=True)
             outcome = apply_decisions(changed, self.reply, together)
             if self._risks_before is None and self.rendering.latest is not None:
-                self._risks_before = self.rendering.latest.findings
+                self._risks_before = (self.model.project, self.rendering.latest.findings)
             self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}")
             self._done = outcome.done + [f"Warning: {w}" for w in outcome.warnings]
             self.message.emit(_told(self._done))
@@ -231,9 +232,11 @@ class ReviewPanel(QWidget):
         again, with each risk they brought."""
         if self._risks_before is None or self.rendering.behind():
             return
-        risks = risks_added(self.model.project, self._risks_before, result.findings,
-                            result.document)
+        project, before = self._risks_before
         self._risks_before = None
+        if project is not self.model.project:  # edited in place; another project is another
+            return
+        risks = risks_added(project, before, result.findings, result.document)
         if risks:
             self.message.emit(_told(self._done + [f"Warning: {w}" for w in risks]))
 
