@@ -358,6 +358,28 @@ def test_a_freedom_granted_to_staff_is_no_labour_law_rule(text):
     assert rules_flagging(text) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "Staff who run payroll may not share the salary records they see as part of their job.",
+    "HR assistants must not pass on the personnel files they handle in their role.",
+])
+def test_a_rule_on_records_seen_only_in_the_job_is_lawful(text):
+    """Staff may talk about their own and their coworkers' pay, but not hand out the records
+    they see only through their duties (Centura, NLRB Division of Advice, 2019): the keyword
+    rules read these as pay secrecy and a confidentiality rule."""
+    assert rules_flagging(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Payroll staff may not disclose the pay records they handle in their job, and nobody may "
+    "discuss wages.",
+    "Employees may not discuss their pay; payroll staff may not disclose the pay records they "
+    "handle in their job.",
+    "Do not discuss wages you learn about on the job.",
+])
+def test_a_pay_ban_beside_a_rule_on_records_is_still_a_pay_ban(text):
+    assert "nlra.pay" in rules_flagging(text)
+
+
 @pytest.mark.parametrize(("text", "rule"), [
     ("You may post about your job only after your manager approves it.", "nlra.approval"),
     ("Staff may criticise management online as long as they stay positive.", "nlra.civility"),

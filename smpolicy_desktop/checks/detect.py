@@ -14,6 +14,7 @@ from .language import (
     COMPANY_VOICE,
     HARASSMENT_CONTEXT,
     PROHIBITION,
+    RULE,
     Sentence,
     clauses,
     sentences,
@@ -121,6 +122,19 @@ _NEEDS_NO_LEAVE = re.compile(
     r"|^nothing in (?:this|these|the|our) (?:\w+ ){0,2}(?:policy|policies|handbook|rules?|section|"
     r"guide\w*|agreement) (?:\w+ ){0,2}(?:prohibits|restricts|limits|prevents|stops|bars|"
     r"forbids|interferes with)\b")
+# A rule limited to other people's records that staff handle in their job (payroll, HR,
+# personnel files) is lawful: staff may share what they know of their own and their coworkers'
+# pay, but not the employer's confidential records they see only through their duties (the
+# Board's long-held line; Centura, NLRB Division of Advice, 2019). Both must be said: the
+# records, and that they come to staff through the job.
+_IN_THE_JOB = re.compile(
+    r"\b(?:as (?:a )?part of (?:their|her|his|your|the|that) (?:\w+ )?(?:job|duties|work|role|"
+    r"position)|through (?:their|her|his|your) (?:\w+ )?(?:job|duties|work|role)|"
+    r"(?:in|on) (?:the|that|their|her|his|your) (?:\w+ )?(?:job|duties|role)\b|"
+    r"(?:they|she|he|you) (?:see|access|handle|process|obtain|view)\w*(?: \w+){0,4} (?:in|at|on|"
+    r"through|during) (?:the|that|their|her|his|your) (?:job|work|duties|role))")
+_OTHERS_RECORDS = re.compile(
+    r"\b(?:payroll|pay|wage|salary|personnel|hr)\b(?: [\w']+){0,3}? (?:records?|files?|data)\b")
 _NARROWED = re.compile(f"{PROHIBITION.pattern}|" + words(
     "must", "should", "shall", "required", "need to", "have to", "only", "unless", "except",
     "but", "provided", "as long as", "so long as", "if", "when", "once", "after", "before",
@@ -157,11 +171,12 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
     sentence = sentences(text)[0] if text.strip() else None
     found: dict[str, tuple[Family, Precedent | None]] = {}
     if sentence is not None:
-        free = _grants_freedom(sentence)
+        # no labour-law rule: a freedom granted, or a rule on records seen only in the job
+        no_labour_rule = _grants_freedom(sentence) or _job_records(sentence)
         for family_id, test in RULES:
             family = FAMILIES[family_id]
             if family.area in areas and _may_apply(family, company_speech) and not (
-                    free and family.area == "nlra") and test(sentence):
+                    no_labour_rule and family.area == "nlra") and test(sentence):
                 found.setdefault(family.id, (family, precedents and _shown(learned, text,
                                                                            family) or None))
     parts = clauses(text)
@@ -186,12 +201,22 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
 
 def _lawful_by_subject(sentence: Sentence) -> bool:
     """By Board law a rule limited to harassment, malicious falsehood, others' personal data,
-    competitors' products or speaking as the company is lawful whatever its other words; but
+    others' records seen only in the job, competitors' products or speaking as the company is
+    lawful whatever its other words; but
     not a rule that silences complaints about harassment (Stericycle's own rule)."""
     if sentence.has(_COMPLAINT_OF_HARASSMENT):
         return False
-    return any(sentence.has(p) for p in (
+    return _job_records(sentence) or any(sentence.has(p) for p in (
         HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
+
+
+def _job_records(sentence: Sentence) -> bool:
+    """Whether the sentence is a rule on others' records staff handle in the job (see
+    _IN_THE_JOB) and on nothing else: no other clause of it states a rule ("Employees may not
+    discuss their pay; payroll staff may not disclose the records they handle in the job.")."""
+    return sentence.has(_IN_THE_JOB) and sentence.has(_OTHERS_RECORDS) and all(
+        _OTHERS_RECORDS.search(part) or not RULE.search(part)
+        for part in clauses(sentence.text))
 
 
 def _grants_freedom(sentence: Sentence) -> bool:
