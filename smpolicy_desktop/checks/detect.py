@@ -202,8 +202,8 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
 def _lawful_by_subject(sentence: Sentence) -> bool:
     """By Board law a rule limited to harassment, malicious falsehood, others' personal data,
     others' records seen only in the job, competitors' products or speaking as the company is
-    lawful whatever its other words; but
-    not a rule that silences complaints about harassment (Stericycle's own rule)."""
+    lawful whatever its other words; but not a rule that silences complaints about harassment
+    (Stericycle's own rule)."""
     if sentence.has(_COMPLAINT_OF_HARASSMENT):
         return False
     return _job_records(sentence) or any(sentence.has(p) for p in (
