@@ -37,6 +37,7 @@ from smpolicy_desktop.review import (
     NEW_CLAUSE,
     WORDING,
     Decision,
+    Outcome,
     Reply,
     ReviewError,
     apply_decisions,
@@ -73,7 +74,7 @@ class ReviewPanel(QWidget):
         # and what the last one did: the risks the changes brought are told when the check of
         # the policy after them arrives (none if another project is shown by then).
         self._risks_before: tuple[Project, list] | None = None
-        self._done: list[str] = []
+        self._outcome = Outcome()
         rendering.checked.connect(self._tell_risks)
         layout = QVBoxLayout(self)
         # Plain text: a file name or counsel's words with a tag in them are not HTML
@@ -218,8 +219,8 @@ class ReviewPanel(QWidget):
             if self._risks_before is None and self.rendering.latest is not None:
                 self._risks_before = (self.model.project, self.rendering.latest.findings)
             self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}")
-            self._done = outcome.done + [f"Warning: {w}" for w in outcome.warnings]
-            self.message.emit(_told(self._done))
+            self._outcome = outcome
+            self.message.emit(_told(outcome.done, outcome.warnings))
         else:  # the policy stays as it is; the reply is kept as a version, as on accepting
             changed = self.model.project.model_copy(deep=True)
             apply_decisions(changed, self.reply, {item.id: decision})
@@ -238,7 +239,7 @@ class ReviewPanel(QWidget):
             return
         risks = risks_added(project, before, result.findings, result.document)
         if risks:
-            self.message.emit(_told(self._done + [f"Warning: {w}" for w in risks]))
+            self.message.emit(_told(self._outcome.done, self._outcome.warnings + risks))
 
     def _ask_reply(self) -> None:
         text, ok = QInputDialog.getMultiLineText(self, "Reply to counsel", "Your reply:")
@@ -353,9 +354,10 @@ def choose_version(parent: QWidget, workspace) -> str | None:
     return versions[labels.index(chosen)].id if ok else None
 
 
-def _told(lines: list[str]) -> str:
-    """What a decision did, one line per thing (as the command line prints it), as the
-    sentences of one message."""
+def _told(done: list[str], warnings: list[str]) -> str:
+    """What a decision did and the warnings it brought, one line per thing (as the command
+    line prints them), as the sentences of one message."""
+    lines = done + [f"Warning: {warning}" for warning in warnings]
     return " ".join(line if line.endswith((".", "!", "?")) else f"{line}." for line in lines)
 
 

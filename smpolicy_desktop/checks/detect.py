@@ -170,9 +170,12 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
     areas = facts.areas()
     sentence = sentences(text)[0] if text.strip() else None
     found: dict[str, tuple[Family, Precedent | None]] = {}
+    # a freedom granted and narrowed in no way is no labour-law rule, for either reading
+    freed = sentence is not None and _grants_freedom(sentence)
     if sentence is not None:
-        # no labour-law rule: a freedom granted, or a rule on records seen only in the job
-        no_labour_rule = _grants_freedom(sentence) or _job_records(sentence)
+        # nor, for the keyword rules, a rule on records seen only in the job (the model's
+        # reading has it among the lawful subjects)
+        no_labour_rule = freed or _job_records(sentence)
         for family_id, test in RULES:
             family = FAMILIES[family_id]
             if family.area in areas and _may_apply(family, company_speech) and not (
@@ -187,7 +190,7 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
              for area in learned.risky_areas(part) if not _safeguard(read, area)}
     for area in sorted(risky):
         if sentence is None or len(sentence.text.split()) < 3 or (
-                area == "nlra" and (_lawful_by_subject(sentence) or _grants_freedom(sentence))):
+                area == "nlra" and (freed or _lawful_by_subject(sentence))):
             continue
         if area in areas and all(f.area != area for f, _ in found.values()):
             kind = learned.family(text, area)
