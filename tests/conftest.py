@@ -26,15 +26,21 @@ def require_tool(name: str) -> str:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that starts a real client (LibreOffice, pandoc, pdftotext) is slow: it takes
-    seconds. `pytest -m "not slow"` runs the specification without them."""
+    """A test that starts a real client (LibreOffice, pandoc, pdftotext), itself or through a
+    fixture it uses, is slow: it takes seconds. `pytest -m "not slow"` runs the specification
+    without them."""
     from tests import clients
 
     client_calls = {name for name in vars(clients) if not name.startswith("_")} - {"words"}
     for item in items:
-        function = getattr(item, "function", None)
-        code = getattr(function, "__code__", None)
-        if code is not None and client_calls & set(code.co_names):
+        fixtures = getattr(item, "_fixtureinfo", None)
+        functions = [getattr(item, "function", None)] + [
+            definition.func for definitions in (fixtures.name2fixturedefs.values()
+                                                if fixtures else ())
+            for definition in definitions]
+        names = {name for function in functions
+                 for name in getattr(getattr(function, "__code__", None), "co_names", ())}
+        if client_calls & names:
             item.add_marker(pytest.mark.slow)
 
 

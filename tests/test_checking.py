@@ -37,6 +37,7 @@ def answer_of(send) -> object:
     return results[0]
 
 
+@pytest.mark.slow
 def test_the_checker_process_finds_what_this_process_finds():
     project = load_project(EXAMPLE)
     project.employees.confidential_info.append("Never discuss your pay with coworkers")
@@ -58,6 +59,7 @@ def busy(flag: str) -> None:
     time.sleep(60)
 
 
+@pytest.mark.slow
 def test_a_check_whose_process_dies_answers_none_and_the_next_check_runs(tmp_path, capsys):
     """A checker killed under its work (out of memory) never answered, and the pool started
     another without a word: an export waiting for the check would have waited for ever."""

@@ -488,6 +488,7 @@ def test_the_safer_wording_a_us_business_is_offered_is_in_us_spelling():
             if british.search(f.safer + f.reason)] == []
 
 
+@pytest.mark.slow
 def test_a_labelled_rule_in_new_names_is_read_by_the_rules_most_like_it():
     """The model's neighbours: a rule the corpus labels unlawful, with a name the corpus never
     had, is voted unlawful in its area by the labelled sentences most like it; sentences that

@@ -118,6 +118,7 @@ def row_edit(rows: list[str], chance: random.Random) -> list[str]:
     return rows
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", list(DocumentType))
 def test_random_edits_of_a_big_project_render_what_a_fresh_render_gives(kind):
     """Each section and each clause is rendered again only when its answers changed; 90

@@ -305,6 +305,7 @@ def test_a_version_kept_plain_by_an_older_smpolicy_is_still_listed_and_opens(sav
     assert load_project(oldest.path).company.name == "Northwind Analytics LLC"
 
 
+@pytest.mark.slow
 def test_a_version_that_inflates_to_a_gigabyte_is_refused_and_saving_still_works(saved):
     """Something put a gzip bomb where the newest version of the project is kept: 5 MB that
     inflate to 1 GB of zeros. Each save compares the project with its newest version: that

@@ -112,6 +112,7 @@ def test_a_word_file_that_inflates_to_gigabytes_is_refused_before_it_is_unpacked
     assert "the Word file is too large to read (256 MB unpacked" in one_line_error(capsys)
 
 
+@pytest.mark.slow
 def test_control_characters_in_checked_text_reach_the_terminal_as_visible_codes(tmp_path,
                                                                                 capsys):
     rules = tmp_path / "rules.txt"

@@ -70,6 +70,7 @@ def test_a_full_disk_during_a_word_export_is_one_line_and_no_traceback(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_year_9999_effective_date_with_no_review_date_breaks_nothing(tmp_path):
     project = load_project(EXAMPLE)
     project.company.effective_date = date(9999, 12, 31)

@@ -108,6 +108,7 @@ def test_a_clean_close_leaves_nothing_to_recover(qtbot, settings, users_file, mo
     assert autosave.left_by_crash() == []
 
 
+@pytest.mark.slow
 def test_a_pause_in_typing_autosaves_within_seconds_not_half_a_minute(qtbot, settings,
                                                                      users_file, monkeypatch):
     """A power cut a few seconds after the owner stops typing loses nothing (the timer alone

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 
+import pytest
 from PySide6.QtWidgets import QPushButton
 
 from tests.conftest import EXAMPLE
@@ -25,6 +26,7 @@ def test_qt_calls_returning_none_leave_none_alive(qtbot):
     assert sys.getrefcount(None) >= before - 50
 
 
+@pytest.mark.slow
 def test_typing_and_repainting_the_window_leave_none_alive(make_window, qtbot):  # noqa: F811
     window = make_window(EXAMPLE)
     assert window.rendering.current_check() is not None

@@ -63,6 +63,7 @@ def export_after_an_edit(window, answers, path, while_waiting=lambda: None) -> l
     return told
 
 
+@pytest.mark.slow
 def test_an_export_waits_for_the_check_with_the_window_painting(
         qtbot, tmp_path, make_window, answers, monkeypatch, slow_checker):
     monkeypatch.setattr(dialogs, "export_done", EXPORT_DONE)
@@ -84,6 +85,7 @@ def test_an_export_waits_for_the_check_with_the_window_painting(
     assert QApplication.overrideCursor() is None and window.statusBar().currentMessage() == ""
 
 
+@pytest.mark.slow
 def test_an_export_whose_check_fails_says_the_check_could_not_run(
         qtbot, tmp_path, make_window, answers, monkeypatch, slow_checker):
     """The file is written all the same; the message does not read as a clean policy."""
@@ -97,6 +99,7 @@ def test_an_export_whose_check_fails_says_the_check_could_not_run(
                     "may be left. See Risk Check (F7) before you send the file."]
 
 
+@pytest.mark.slow
 def test_closing_a_window_while_its_export_waits_for_the_check_still_tells_the_owner(
         qtbot, tmp_path, make_window, answers, monkeypatch, slow_checker):
     """One of two windows (closing the last one quits the app, which ends every wait): the
