@@ -106,6 +106,11 @@ class ReviewPanel(QWidget):
         for button in (self.accept_button, self.accept_as, self.reject_button,
                        self.reply_button):
             buttons.addWidget(button)
+        # What the last decision did, whole: the status bar cuts a long warning at the
+        # window's width ("...unless it is knowingl" at 1366x768) and clears it after 10 s
+        self.outcome = QLabel(wordWrap=True, objectName="reviewOutcome",
+                              textFormat=Qt.TextFormat.PlainText)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes = _FittedList((0.4, 0.2), objectName="reviewNotes")
         self.notes.setHeaderLabels(["Clause", "Who", "Note"])
         self.notes.setAccessibleName("Notes between you and counsel")
@@ -119,6 +124,7 @@ class ReviewPanel(QWidget):
         # the buttons stay put whichever change is picked; a Tab stop
         layout.addWidget(lines_high(self.details, 6, "The change picked"))
         layout.addLayout(buttons)
+        layout.addWidget(self.outcome)
         layout.addWidget(QLabel("Notes between you and counsel"))
         layout.addWidget(self.notes, 1)
         self._notes_shown: tuple = ()
@@ -142,6 +148,7 @@ class ReviewPanel(QWidget):
             self.message.emit(f"Cannot read {path.name}: {exc.reason}.")
             return False
         self.decisions = {}
+        self.outcome.clear()
         version = self.reply.version
         self.heading.setText(f"{path.name}: counsel's reply to {version.id}, sent "
                              f"{self._date(version.sent_on)}. {self.reply.counted().capitalize()}.")
@@ -220,7 +227,7 @@ class ReviewPanel(QWidget):
                 self._risks_before = (self.model.project, self.rendering.latest.findings)
             self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}")
             self._outcome = outcome
-            self.message.emit(_told(outcome.done, outcome.warnings))
+            self._tell(outcome.warnings)
         else:  # the policy stays as it is; the reply is kept as a version, as on accepting
             changed = self.model.project.model_copy(deep=True)
             apply_decisions(changed, self.reply, {item.id: decision})
@@ -239,7 +246,13 @@ class ReviewPanel(QWidget):
             return
         risks = risks_added(project, before, result.findings, result.document)
         if risks:
-            self.message.emit(_told(self._outcome.done, self._outcome.warnings + risks))
+            self._tell(self._outcome.warnings + risks)
+
+    def _tell(self, warnings: list[str]) -> None:
+        """What the last decision did, with these warnings, in the panel and the status bar."""
+        told = _told(self._outcome.done, warnings)
+        self.outcome.setText(told)
+        self.message.emit(told)
 
     def _ask_reply(self) -> None:
         text, ok = QInputDialog.getMultiLineText(self, "Reply to counsel", "Your reply:")

@@ -611,4 +611,5 @@ def test_a_change_that_brings_a_risk_is_told_with_no_check_on_the_windows_thread
     told = ("4.3 Social media during work time: kept counsel's wording. Warning: 4.3 Social "
             f"media during work time: {FAMILIES['nlra.disparagement'].reason}")
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == told, timeout=20_000)
+    assert window.review_panel.outcome.text() == told  # whole, wrapped, in the panel too
     assert risky in window.preview.toPlainText()
