@@ -161,7 +161,7 @@ class ReviewPanel(QWidget):
     def _by(self, item) -> str:
         """'by Maria Chen, December 4, 2026': who made a change or comment, and when."""
         when = f", {self._date(item.date)}" if item.date else ""
-        return f"by {item.author or 'unknown'}{when}"
+        return f"by {_author(item)}{when}"
 
     def _fill(self) -> None:
         assert self.reply is not None
@@ -175,7 +175,7 @@ class ReviewPanel(QWidget):
             kind = f"{item.kind} (resolved)" if item.resolved else item.kind
             row = QTreeWidgetItem([in_clauses(names, item.clauses) or "-",
                                    f"{kind}{' - ' + done if done else ''}",
-                                   item.author or "unknown",
+                                   _author(item),
                                    " ".join(item.text.split())])
             row.setToolTip(2, self._by(item))  # the date too, kept out of a narrow column
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
@@ -365,6 +365,11 @@ def choose_version(parent: QWidget, workspace) -> str | None:
     chosen, ok = QInputDialog.getItem(parent, "Export changes for counsel",
                                       "Show the changes since:", labels, 0, False)
     return versions[labels.index(chosen)].id if ok else None
+
+
+def _author(item) -> str:
+    """Who made a change or comment; Word may leave the name out."""
+    return item.author or "unknown"
 
 
 def _told(done: list[str], warnings: list[str]) -> str:
