@@ -538,3 +538,31 @@ def test_dates_libreoffice_writes_when_it_does_not_know():
     assert parse_date("0-00-00T00:00:00Z") is None
     assert parse_date("2026-12-01T10:00:00Z").isoformat() == "2026-12-01T10:00:00+00:00"
     assert parse_date(None) is None
+
+
+def test_a_replacement_decided_over_two_readings_reads_as_counsel_wrote_it(sent, tmp_path,
+                                                                          capsys):
+    """Counsel replaced a word (a deletion and an insertion). The owner accepts one half, and
+    another day, the reply read again, the other, in either order: the clause reads as counsel
+    wrote it, and the first half is not taken for an edit of the owner's (which lost counsel's
+    words: "... LLC , share our work")."""
+    project_file, sent_docx = sent
+
+    def replace(root) -> None:
+        p = _paragraph(root, "Just make sure your work gets done")
+        _split(p, "work gets", lambda text: _change("del", 901, _run(text, deleted=True)))
+        next(p.iter(w("del"))).addnext(_change("ins", 902, _run("job gets")))
+
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", replace)
+    listed = {item["kind"]: item["id"] for item in items(capsys, project_file, reply)}
+    halves = (listed["deletion"], listed["insertion"])
+    for order in (halves, halves[::-1]):
+        copy = tmp_path / f"accepted-{order[0]}.smpolicy"
+        shutil.copy(project_file, copy)
+        for item_id in order:
+            capsys.readouterr()
+            assert main(["import-review", str(copy), str(reply), "--accept", item_id]) == 0
+            said = capsys.readouterr().out
+            assert "not applied" not in said and "your changes" not in said
+        text = clause_texts(render_document(load_project(copy)))["employees.personal_use"]
+        assert "Just make sure your job gets done" in text
