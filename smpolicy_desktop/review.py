@@ -59,7 +59,7 @@ _ADDS = (_tag("w:ins"), _tag("w:moveTo"), _tag("w:cellIns"))
 _REMOVES = (_tag("w:del"), _tag("w:moveFrom"), _tag("w:cellDel"))
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
 _STEP = re.compile(r"^\d+\. ")  # a numbered list item's number, as a clause's text writes it
-_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?\s+")
+_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?(?:\s+|$)")  # "1.5" alone: words deleted
 _PICTURES = (_tag("w:drawing"), _tag("w:pict"), _tag("w:object"))
 _NOTES = {_tag("w:footnoteReference"): "footnote", _tag("w:endnoteReference"): "endnote"}
 _COMMENT_MARKS = (_tag("w:commentRangeStart"), _tag("w:commentRangeEnd"),
@@ -1651,12 +1651,17 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "not in a clause (such as the title block); change the answers "
                                 "behind it yourself")
         return
-    if title and title != generated_title and not body.strip():
+    if title and title != generated_title and not body.strip() \
+            and reply.sections.get(clause_id) != clause_id:  # a section's heading has no rules
         title, body = "", title  # counsel's heading with no rule under it: its words are the rule
     own_title = getattr(project.wording_for(clause_id), "title", "")
     # counsel's heading where they changed it; where they kept it, the title the owner (or
     # counsel, in an earlier round) gave the clause stays
-    kept_title = title if title != generated_title else own_title
+    kept_title = title if title and title != generated_title else own_title
+    if not title and body.strip() and reply.clause_text(clause_id, ())[0]:
+        outcome.warnings.append(f"{name}: counsel took out the clause's title but not its "
+                                "words; a clause keeps a title, so it stays (accept counsel's "
+                                "new title with it, if there is one)")
     wording = own_wording(project, clause_id, body, kept_title)
     removed = not body.strip() and not title
     if clause_texts(current).get(clause_id) == body and kept_title == own_title and not removed:

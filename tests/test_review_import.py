@@ -566,3 +566,38 @@ def test_a_replacement_decided_over_two_readings_reads_as_counsel_wrote_it(sent,
             assert "not applied" not in said and "your changes" not in said
         text = clause_texts(render_document(load_project(copy)))["employees.personal_use"]
         assert "Just make sure your job gets done" in text
+
+
+def test_counsel_retitling_a_section_changes_its_heading_and_adds_no_rule(sent, tmp_path,
+                                                                          capsys):
+    """A section's heading has no rules under it of its own: counsel's new title for it was
+    kept as a rule ("Using our content" under the old heading), and accepting only the
+    deletion of a title wrote the number as the title ("1.5 1.5")."""
+    project_file, sent_docx = sent
+    retitled = {"Use of our content": "Using our content",
+                "Who looks after this policy": "Who owns this policy"}
+
+    def retitle(root) -> None:
+        for old, new in retitled.items():
+            p = next(p for p in root.iter(w("p")) if "".join(p.itertext()).endswith(old)
+                     and p.find(f"{w('pPr')}/{w('pStyle')}").get(w("val")).startswith("Heading"))
+            _split(p, old, lambda text: _change("del", 901, _run(text, deleted=True)))
+            next(p.iter(w("del"))).addnext(_change("ins", 902, _run(new)))
+
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", retitle)
+    deletions = [item["id"] for item in items(capsys, project_file, reply)
+                 if item["kind"] == "deletion"]
+    only_deleted = tmp_path / "deleted.smpolicy"
+    shutil.copy(project_file, only_deleted)
+    capsys.readouterr()
+    assert main(["import-review", str(only_deleted), str(reply), "--accept", *deletions]) == 0
+    said = capsys.readouterr().out
+    assert "a clause keeps a title, so it stays" in said and "a section keeps its heading" in said
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    for path, titles in ((only_deleted, retitled), (project_file, retitled.values())):
+        document = render_document(load_project(path))
+        headings = [b.text for b in document.blocks if b.kind in ("heading1", "heading2")]
+        for title in titles:
+            assert any(heading.endswith(f" {title}") for heading in headings), title
+        paragraphs = {b.text for b in document.blocks if b.kind == "paragraph"}
+        assert not paragraphs & {*retitled.values(), "5", "1.5"}
