@@ -16,6 +16,7 @@ from PySide6.QtGui import Qt as QtText  # the text functions: mightBeRichText...
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -129,6 +130,27 @@ def confirm(parent: QWidget | None, title: str, question: str, action: str) -> b
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.exec()
     return box.clickedButton() is yes
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path, kind: str,
+                  extension: str) -> Path | None:
+    """The file to write (`kind` files, `extension` without its dot), chosen in the save
+    dialog, with the extension added when the owner typed the name without it. The dialog asks
+    before replacing the file named as typed, not the one the extension makes of it: typing
+    "Counsel reply" replaced counsel's "Counsel reply.docx" without a word. That one is asked
+    here; None if the owner keeps it."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested),
+                                            f"{kind} (*.{extension})")
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() == f".{extension}":
+        return path
+    path = path.with_name(f"{path.name}.{extension}")
+    if path.exists() and not confirm(parent, title, f"{path.name} already exists. Do you "
+                                     "want to replace it?", "Replace"):
+        return None
+    return path
 
 
 def ask_file_changed(parent: QWidget, name: str) -> str:

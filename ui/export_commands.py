@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 
 class ExportCommands:
     """The window's export and print commands; `window.settings` keeps the export folder."""
@@ -84,19 +82,14 @@ class ExportCommands:
     def _ask_path(self, fmt: str, title: str, previous: Path | None = None,
                   stem: str = "") -> Path | None:
         from smpolicy_desktop.exporters import EXPORTERS
+        from ui import dialogs
 
         exporter = EXPORTERS[fmt]
         folder = self.window.settings.value("export_folder", self.window.files.folder())
         suggested = previous or Path(folder) / (
             f"{self.model.workspace.suggested_name()}{stem}.{exporter.extension}")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window, title, str(suggested),
-            f"{exporter.label} (*.{exporter.extension})")
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == f".{exporter.extension}" else path.with_name(
-            f"{path.name}.{exporter.extension}")
+        return dialogs.ask_save_path(self.window, title, suggested, exporter.label,
+                                     exporter.extension)
 
     def _final_confirmed(self) -> bool:
         """A final version with risky sentences, reviewers not approved or a review date

@@ -17,7 +17,8 @@ from smpolicy_desktop import REPLY_SUFFIXES
 from ui.app import window_title
 
 MAX_RECENT = 8
-PROJECT_FILTER = f"smpolicy projects (*{EXTENSION})"
+PROJECT_KIND = "smpolicy projects"
+PROJECT_FILTER = f"{PROJECT_KIND} (*{EXTENSION})"
 
 
 def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -149,14 +150,13 @@ class FileCommands:
 
     def save_as(self) -> bool:
         from smpolicy_desktop.workspace import project_file_name
+        from ui import dialogs
 
         suggested = self.model.path or Path(self.folder()) / project_file_name(
             self.model.workspace.suggested_name())
-        chosen, _ = QFileDialog.getSaveFileName(self.window, "Save project", str(suggested),
-                                                PROJECT_FILTER)
-        if not chosen:
-            return False
-        return self.save_to(Path(project_file_name(chosen)))
+        chosen = dialogs.ask_save_path(self.window, "Save project", suggested,
+                                       PROJECT_KIND, EXTENSION.lstrip("."))
+        return chosen is not None and self.save_to(chosen)
 
     def save_to(self, path: Path, *, overwrite: bool = False) -> bool:
         """Save; a file changed elsewhere since it was read or saved here is never overwritten

@@ -42,8 +42,17 @@ def keys_later(window: MainWindow, command: QAction, *keys) -> None:
 
 
 def give_keys(window: MainWindow) -> None:
+    """Each command's keys, a standard key with every binding the system gives it, each once:
+    Windows's Redo is Ctrl+Y already, and Ctrl+Y given twice is an ambiguous shortcut, which Qt
+    ignores (Redo's key did nothing)."""
     for command, keys in window.keys_to_give:
-        command.setShortcuts([QKeySequence(key) for key in keys])
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            for sequence in (QKeySequence.keyBindings(key)
+                             if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]):
+                if sequence not in sequences:
+                    sequences.append(sequence)
+        command.setShortcuts(sequences)
     window.keys_to_give.clear()
 
 

@@ -3,6 +3,7 @@ every key pressed where the keyboard is, nothing clicked, and every part named."
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
@@ -148,3 +149,36 @@ def test_the_risk_check_and_review_buttons_answer_to_alt_and_their_letter(qtbot,
     assert len(letters) == len(buttons)
     menus = [a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()]
     assert len(set(letters + menus)) == len(letters + menus)
+
+
+@pytest.mark.parametrize("system", ["this one", "Windows"])
+def test_no_command_has_a_key_twice_and_no_key_is_two_commands(make_window, monkeypatch,
+                                                                 system):
+    """Windows's Redo is Ctrl+Y already: given Ctrl+Y again it was an ambiguous shortcut,
+    which Qt ignores, and Redo's key did nothing. Every key of every command is given once
+    (a standard key with every binding the system has) and names one command only."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    import ui.menus
+
+    class WindowsKeys(QKeySequence):
+        @staticmethod
+        def keyBindings(key):  # Windows's Redo, as Qt's documentation lists it
+            if key == QKeySequence.StandardKey.Redo:
+                return [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+            return QKeySequence.keyBindings(key)
+
+    if system == "Windows":
+        monkeypatch.setattr(ui.menus, "QKeySequence", WindowsKeys)
+    window = make_window()
+    owners: dict[str, list[str]] = {}
+    for command in window.findChildren(QAction):
+        keys = [key.toString() for key in command.shortcuts() if not key.isEmpty()]
+        assert len(keys) == len(set(keys)), (command.text(), keys)
+        for key in keys:
+            owners.setdefault(key, []).append(command.text())
+    assert {key: names for key, names in owners.items() if len(set(names)) > 1} == {}
+    redo = [key.toString() for key in window.redo_action.shortcuts()]
+    assert "Ctrl+Y" in redo and all(
+        key.toString() in redo
+        for key in ui.menus.QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))

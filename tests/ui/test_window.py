@@ -759,3 +759,26 @@ def test_the_checker_starts_beside_an_idle_core_once_the_window_shows_filled(
     assert True not in started
     window.ensure_loaded()
     assert started.count(True) == 1
+
+
+@pytest.mark.parametrize("typed, kept", [("Counsel reply", "Counsel reply.docx"),
+                                         ("Other", "Other.smpolicy")])
+def test_a_name_typed_without_its_extension_never_replaces_that_file_unasked(
+        qtbot, tmp_path, window, answers, monkeypatch, typed, kept):
+    """The save dialog asks before replacing the file named as typed; the app adds the
+    extension after it, and wrote over counsel's "Counsel reply.docx" (or another project)
+    without a word. It asks; keeping the file writes nothing, replacing it writes it."""
+    (tmp_path / kept).write_bytes(b"counsel's marked-up file")
+    asked: list[str] = []
+    replace = False
+    monkeypatch.setattr(dialogs, "confirm",
+                        lambda parent, title, question, action: asked.append(question)
+                        or replace)
+    answers.save_path = tmp_path / typed
+    command = window.export_actions["docx"] if kept.endswith(".docx") else window.save_as_action
+    command.trigger()
+    assert asked == [f"{kept} already exists. Do you want to replace it?"]
+    assert (tmp_path / kept).read_bytes() == b"counsel's marked-up file"
+    replace = True
+    command.trigger()
+    assert (tmp_path / kept).read_bytes() != b"counsel's marked-up file"
