@@ -361,20 +361,21 @@ def in_clauses(names: dict[str, str], clause_ids: Iterable[str]) -> str:
     return "; ".join(filter(None, (names.get(clause_id, "") for clause_id in clause_ids)))
 
 
-def _read_once(env: Environment, template: str,
+def _read_once(env: Environment, template: str, what: str,
                read: Callable[[jinja2.nodes.Template], Any]) -> Any:
     """What `read` finds in the template's syntax tree (plain JSON data), parsed only when the
-    template is new to the template cache."""
+    template is new to the template cache; `what` names the reading (and its version: a
+    reading that changes takes a new name, and what the old one kept is not read)."""
     source = env.loader.get_source(env, template)[0]  # type: ignore[union-attr]
     return env.bytecode_cache.derived(  # type: ignore[union-attr]
-        template, source, lambda: read(env.parse(source)))
+        f"{template}-{what}", source, lambda: read(env.parse(source)))
 
 
 @cache
 def _sections_of(spelling: str, kind: str) -> list[str]:
     """The templates a document is made of, in order: those its top template includes (the
     facts it imports are shared, not a section)."""
-    return _read_once(environment(spelling), f"policy_{kind}.html.j2", lambda parsed: [
+    return _read_once(environment(spelling), f"policy_{kind}.html.j2", "sections", lambda parsed: [
         str(node.template.value) for node in parsed.find_all(jinja2.nodes.Include)
         if isinstance(node.template, jinja2.nodes.Const)])
 
@@ -499,13 +500,19 @@ def _fact_references(env: Environment) -> dict[str, set[str]]:
             if isinstance(node, jinja2.nodes.Assign | jinja2.nodes.AssignBlock):
                 used = sorted({name.name for name in node.find_all(jinja2.nodes.Name)
                                if name.ctx == "load"})
-                for target in node.target.find_all(jinja2.nodes.Name):
+                # find_all finds what is under a node, never the node: a plain `set x = ...`
+                # is its target itself (found none, so no fact named another, and a clause
+                # reading `financial`, made of `industry`, was never written again)
+                targets = [node.target] if isinstance(node.target, jinja2.nodes.Name) \
+                    else node.target.find_all(jinja2.nodes.Name)
+                for target in targets:
                     refers[target.name] = used
             elif not isinstance(node, jinja2.nodes.Output | jinja2.nodes.Macro):
                 return dict.fromkeys(names, names)
         return refers
 
-    return {fact: set(names) for fact, names in _read_once(env, _FACTS, read).items()}
+    found = _read_once(env, _FACTS, "references-2", read)
+    return {fact: set(names) for fact, names in found.items()}
 
 
 class _Answers:

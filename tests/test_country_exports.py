@@ -7,6 +7,7 @@ the risk check's findings for the same project.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -183,3 +184,16 @@ def test_a_country_without_a_pack_says_so_and_names_no_law(tmp_path, country, na
     found = authorities(project)
     assert "Consumer protection law" in found and "Securities law" in found
     assert us_terms(found) == []
+
+
+MONTH_FIRST = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December) \d{1,2}\b")
+
+
+@pytest.mark.parametrize(("country", "state"), [("GB", "GB-ENG"), ("CA", "CA-ON"),
+                                                ("CA", "CA-BC"), ("AU", "AU-NSW"), ("IE", ""),
+                                                ("NZ", "")])
+def test_a_policy_outside_the_us_writes_every_date_day_first(tmp_path, country, state):
+    """Ontario's monitoring clause said "employees on January 1" beside "1 March 2026"."""
+    full, short = both(placed(country, state), tmp_path)
+    assert MONTH_FIRST.findall(full + short) == []
