@@ -1856,10 +1856,19 @@ def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, 
                 _assign(trial, where, value)
             except ValueError:
                 continue
-            if generated(trial) == body:
+            if generated(trial) == body and _named_alike(trial, project):
                 _assign(project, where, value)
                 return where
     return None
+
+
+def _named_alike(one: Project, other: Project) -> bool:
+    """Whether both name the company and the policy's owner alike. Counsel's words in one
+    sentence never rename them: as the answer, "ask Sam Okafor" made Sam the policy owner
+    with Dana's job title, in the title block and every clause, and "Northwind" for
+    "Northwind Analytics LLC" renamed the company in the footer and the acknowledgement."""
+    return all(getattr(one.company, name) == getattr(other.company, name)
+               for name in ("name", "owner_name", "owner_title"))
 
 
 def _typed_answers(project: Project, path: tuple[Any, ...], shown: str, text: str,

@@ -601,3 +601,25 @@ def test_counsel_retitling_a_section_changes_its_heading_and_adds_no_rule(sent, 
             assert any(heading.endswith(f" {title}") for heading in headings), title
         paragraphs = {b.text for b in document.blocks if b.kind == "paragraph"}
         assert not paragraphs & {*retitled.values(), "5", "1.5"}
+
+
+def test_counsel_shortening_the_company_name_in_one_sentence_renames_nothing_else(
+        sent, tmp_path, capsys):
+    """Counsel wrote "Northwind" for "Northwind Analytics LLC" in one sentence: kept as
+    the answer, it renamed the company in the title block, the footer and every clause. It is
+    that clause's wording; the company keeps its name."""
+    project_file, sent_docx = sent
+
+    def shorten(root) -> None:
+        p = _paragraph(root, "These are the official accounts of Northwind Analytics LLC")
+        _split(p, " Analytics LLC", lambda text: _change("del", 901, _run(text, deleted=True)))
+
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", shorten)
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    assert "kept counsel's wording" in capsys.readouterr().out
+    project = load_project(project_file)
+    assert project.company.name == "Northwind Analytics LLC"
+    texts = clause_texts(render_document(project))
+    assert texts["presence.accounts"].startswith("These are the official accounts of Northwind.")
+    assert "Northwind Analytics LLC" in texts["voice.spokespeople"]

@@ -48,12 +48,3 @@ def forms_window(qtbot, model):
     qtbot.waitExposed(main)
     return main
 
-
-@pytest.fixture(autouse=True)
-def _short_check_pause(monkeypatch):
-    """The window checks the policy once typing pauses for 300 ms; the tests, which type in
-    no time, wait 30 ms for it (9 of the UI tests' 62 seconds were spent waiting for pauses).
-    Typing still runs ahead of it: keyClicks sends the keys of a word at once."""
-    import ui.rendering
-
-    monkeypatch.setattr(ui.rendering, "CHECK_PAUSE_MS", 30)
