@@ -753,7 +753,12 @@ def test_every_answer_on_every_tab_says_what_it_is_for(window):
 @pytest.mark.parametrize(("country", "typed", "shown"), [
     ("US", "12/31/2026", "Dec 31, 2026"), ("US", "dec 31 2026", "Dec 31, 2026"),
     ("US", "2026-12-31", "Dec 31, 2026"), ("GB", "31/12/2026", "31 Dec 2026"),
-    ("GB", "31.12.26", "31 Dec 2026"), ("GB", "31 December 2026", "31 Dec 2026")])
+    ("GB", "31.12.26", "31 Dec 2026"), ("GB", "31 December 2026", "31 Dec 2026"),
+    # as the UK, Ireland and Australia write them too
+    ("GB", "31-12-2026", "31 Dec 2026"), ("GB", "31st December 2026", "31 Dec 2026"),
+    ("GB", "31 Dec. 2026", "31 Dec 2026"), ("IE", "2026/12/31", "31 Dec 2026"),
+    ("AU", "31 dec. 2026", "31 Dec 2026"), ("US", "Dec. 31st, 2026", "Dec 31, 2026"),
+    ("US", "12-31-2026", "Dec 31, 2026")])
 def test_a_date_is_typed_whole(qtbot, window, model, country, typed, shown):
     """Select the box's date and type another: "1" typed over it did nothing, the box took
     typing only a section at a time (ux.md #16)."""

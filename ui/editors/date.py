@@ -2,8 +2,9 @@
 
 A box writes a date in the order its project's policy does: "Dec 2, 2026" in a US project,
 "2 Dec 2026" elsewhere, whatever the system. It reads a date typed whole in any usual way
-("12/31/2026", "31.12.2026", "2026-12-31", "Dec 31 2026", "31 december 2026"), as well as one
-picked in its calendar or stepped with the arrow keys.
+("12/31/2026", "31.12.2026", "31-12-2026", "2026-12-31", "Dec 31 2026", "31 december 2026",
+"1st March 2026", "5 Sept. 2026"), as well as one picked in its calendar or stepped with the
+arrow keys.
 """
 
 from __future__ import annotations
@@ -56,11 +57,15 @@ def follow_dates(edit: DateBox, dates: DateText) -> None:
 
 
 def read_date(text: str, month_first: bool) -> QDate | None:
-    """The date typed, or None when it is none."""
+    """The date typed, or None when it is none: also with a day's ending ("1st March"), a
+    month's full stop or British "Sept" ("5 Sept. 2026"), dashes ("31-12-2026") and the year
+    first ("2026/12/31")."""
     words = " ".join(text.replace(",", " ").split()).title()
-    numbers = re.sub(r"\s*[./]\s*", "/", words)
+    words = re.sub(r"(?<=\d)(?:St|Nd|Rd|Th)\b", "", words)
+    words = re.sub(r"\b(Sep)t\b", r"\1", re.sub(r"(?<=[A-Za-z])\.", "", words))
+    numbers = re.sub(r"\s*[./-]\s*", "/", words)
     for shape, typed in [*((f, words) for f in _WORDS),
-                         *((f, numbers) for f in _NUMBERS[month_first])]:
+                         *((f, numbers) for f in ("yyyy/M/d", *_NUMBERS[month_first]))]:
         day = _ENGLISH.toDate(typed, shape)
         if day.isValid():
             return day.addYears(100) if shape.endswith("/yy") and day.year() < 1950 else day
