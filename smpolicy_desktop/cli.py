@@ -158,6 +158,9 @@ def run_export(args: argparse.Namespace) -> None:
     if args.against and not args.changes_since_last:
         raise UserError("--against names the version a redline compares with; add "
                         "--changes-since-last")
+    if str(args.output) == "-":  # the terminal, by habit: it wrote a file named "-"
+        raise UserError("-o names the file to write (such as -o policy.docx); the policy is "
+                        "not written to the terminal")
     from .storage import ProjectFileError
 
     workspace = Workspace.open(args.file)

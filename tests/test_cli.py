@@ -75,6 +75,13 @@ def test_export_writes_the_format_asked_for(tmp_path, fmt, check):
     assert check in out.read_text(encoding="utf-8")
 
 
+def test_export_to_a_dash_says_to_name_a_file_and_writes_none(tmp_path):
+    """'-o -' wrote a Word file named '-' in the current folder, and said "Wrote -"."""
+    result = smpolicy("export", EXAMPLE, "-o", "-", "--format", "md", cwd=tmp_path)
+    assert result.returncode != 0 and not (tmp_path / "-").exists()
+    assert "-o names the file to write (such as -o policy.docx)" in result.stderr
+
+
 def test_version_flag():
     result = smpolicy("--version")
     assert result.returncode == 0 and result.stdout.startswith("smpolicy ")
