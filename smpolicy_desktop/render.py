@@ -860,13 +860,33 @@ def _apply_own_wording(root: Any, project: Project) -> None:
             continue
         body = [child for child in element if not _is_clause(child)]
         anchor = body[0] if body else next(iter(element), None)
-        for new in _elements(wording.text):
+        for new in _signed(_elements(wording.text), body):
             if anchor is None:
                 element.append(new)
             else:
                 anchor.addprevious(new)
         for old in body:
             element.remove(old)
+
+
+def _signed(elements: list[Any], generated: list[Any]) -> list[Any]:
+    """The own wording's paragraphs, those that stand for the generated signature lines (a
+    label of a few words beginning as theirs do, in their order: "Date signed" for "Date")
+    again lines to sign on: the wording keeps no formatting, and any change counsel made in
+    the acknowledgement form turned its lines into plain paragraphs, with nowhere to sign."""
+    waiting = [child.text_content().split()[:1] for child in generated
+               if child.tag == "p" and "signature" in child.get("class", "")]
+    for element in elements:
+        words = element.text_content().lower().split() if element.tag == "p" else []
+        if waiting and 0 < len(words) <= _SIGNATURE_WORDS and words[:1] == [
+                word.lower() for word in waiting[0]]:
+            element.set("class", "signature")
+            waiting.pop(0)
+    return elements
+
+
+# A signature line's label is a few words ("Employee name", "Date signed"), never a sentence.
+_SIGNATURE_WORDS = 5
 
 
 def _is_clause(element: Any) -> bool:

@@ -623,3 +623,26 @@ def test_counsel_shortening_the_company_name_in_one_sentence_renames_nothing_els
     texts = clause_texts(render_document(project))
     assert texts["presence.accounts"].startswith("These are the official accounts of Northwind.")
     assert "Northwind Analytics LLC" in texts["voice.spokespeople"]
+
+
+def test_counsel_editing_the_acknowledgement_keeps_its_lines_to_sign_on(sent, tmp_path,
+                                                                         capsys):
+    """Any change counsel made in the acknowledgement form ("Date" -> "Date signed") kept the
+    clause as counsel's wording, and its four signature lines came out as plain paragraphs,
+    with no line to sign on."""
+    import docx
+
+    project_file, sent_docx = sent
+
+    def date_signed(root) -> None:
+        date = next(p for p in root.iter(w("p")) if "".join(p.itertext()).strip() == "Date"
+                    and p.find(f"{w('pPr')}/{w('pStyle')}[@{w('val')}='SignatureLine']")
+                    is not None)
+        date.append(_change("ins", 990, _run(" signed")))
+
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", date_signed)
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    assert main(["export", str(project_file), "-o", str(tmp_path / "after.docx")]) == 0
+    lines = [p.text.strip() for p in docx.Document(str(tmp_path / "after.docx")).paragraphs
+             if p.style.name == "Signature Line"]
+    assert lines == ["Employee name", "Job title", "Signature", "Date signed"]
