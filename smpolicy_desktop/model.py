@@ -374,7 +374,8 @@ class EmployeeGuidelines(Area):
                                      multiline=True)
     savings_clause: bool = question(
         True, "Include the employee rights statement",
-        "States that nothing in the policy limits employees' rights under labor law.")
+        "States that nothing in the policy limits employees' legal rights, such as talking "
+        "about pay and working conditions.")
 
 
 class PublicContent(Area):
@@ -452,7 +453,7 @@ class TrainingAndEnforcement(Area):
                                  multiline=True)
     measures: list[str] = question(new_list, "How we measure results",
                                    "What we track to know the policy works, one per line.",
-                                   "Inquiries that came from social media")
+                                   "Questions from customers that came through social media")
 
 
 class ReviewAndSignOff(Area):

@@ -409,3 +409,21 @@ def test_a_role_reads_as_a_role_and_a_name_stays_a_name():
     assert "official view to the IT team." in text
     project.responses.monitor_who = "Sam Okafor, Marketing Lead"
     assert "send a link to Sam Okafor, Marketing Lead." in policy_text(project)
+
+
+def test_the_forms_words_are_spelled_alike_in_every_country():
+    """The forms are the same for every owner (the policy is respelled, they are not): their
+    titles, help and examples use no word that British or Canadian English spells otherwise
+    ("rights under labor law" for a British owner)."""
+    import re
+
+    from smpolicy_desktop.model import Project
+    from smpolicy_desktop.questions import questions
+    from smpolicy_desktop.render import UK_SPELLING
+
+    us_words = re.compile(r"\b(?:" + "|".join(UK_SPELLING) + r")\b", re.IGNORECASE)
+    found = [(area, question.name, word) for area, model in Project.areas().items()
+             for question in questions(model)
+             for text in (question.title, question.help, question.example)
+             for word in us_words.findall(text or "")]
+    assert found == []
