@@ -79,6 +79,10 @@ def project_from_data(data: Any, path: Path | str = "<data>") -> Project:
     answers = data.get("project")
     if not isinstance(answers, dict):
         raise ProjectFileError(path, "the file has no project answers in it")
+    unknown = sorted(map(str, set(data) - {"format", "schema_version", "project"}))
+    if unknown:  # read and saved again, it would be gone without a word
+        raise ProjectFileError(path, f"{_key_as_written(unknown[0])}: this entry of the file "
+                                     "is unknown to this version of smpolicy")
     _refuse_broken_characters(answers, path)
     for step in MIGRATIONS[version - 1:]:
         answers = step(answers)

@@ -98,6 +98,9 @@ def test_a_schema_5_comment_on_one_clause_opens_as_it_was(tmp_path):
     (b'{"format": "smpolicy-project", "schema_version": 6, "project": '
      b'{"review": {"review_cycle_months": "12"}}}', "Review and sign-off > Review every"),
     (b'{"format": "smpolicy-project", "format": "x", "schema_version": 2}', "appears twice"),
+    # read, it was dropped without a word at the next save
+    (b'{"format": "smpolicy-project", "schema_version": 6, "project": {}, "notes": "mine"}',
+     "'notes': this entry of the file is unknown to this version of smpolicy"),
 ])
 def test_bad_file_is_refused_with_a_plain_reason_and_left_untouched(tmp_path, content, reason):
     path = tmp_path / "bad.smpolicy"
