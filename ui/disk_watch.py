@@ -18,11 +18,13 @@ from smpolicy_desktop.workspace import Workspace
 class DiskWatch(QObject):
     """Holds the open-lock of the window's file, and watches the file.
 
-    `changed` fires once for each new content another window or program puts in the file.
+    `changed` fires once for each new content another window or program puts in the file,
+    `gone` once the file is deleted or moved away.
     read_only: the user chose to look at a file open elsewhere without editing it.
     """
 
     changed = Signal()
+    gone = Signal()
 
     def __init__(self, window: QWidget, workspace: Workspace):
         super().__init__(window)
@@ -67,7 +69,10 @@ class DiskWatch(QObject):
         path = self.workspace.path
         if path is None or Path(name) != path:
             return
-        if path.exists() and str(path) not in self._watcher.files():
+        if not path.exists():
+            self.gone.emit()
+            return
+        if str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))  # a replaced file is watched afresh
         if not self.workspace.changed_on_disk():
             return

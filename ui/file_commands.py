@@ -144,7 +144,10 @@ class FileCommands:
         return True
 
     def save(self) -> bool:
-        if self.model.path is None or self.window.disk.read_only:
+        """Save to the project's file; Save As for a project never saved, one looked at
+        read-only, or a file deleted or moved away since (saving there again made a second
+        copy, at the old place, of a project moved elsewhere)."""
+        if self.model.path is None or self.window.disk.read_only or not self.model.path.exists():
             return self.save_as()
         return self.save_to(self.model.path)
 
@@ -218,6 +221,14 @@ class FileCommands:
             self.window.statusBar().showMessage(f"{self.model.path.name} was changed "
                                                 "elsewhere; saving will ask before replacing it.",
                                                 15000)
+
+    def disk_gone(self) -> None:
+        """The open file was deleted or moved away: the owner's work is in the window (and its
+        autosave), and the next save asks where."""
+        if self.model.path is not None:
+            self.window.statusBar().showMessage(
+                f"{self.model.path.name} was moved or deleted; Save will ask where to save your "
+                "work.", 30000)
 
     def open_dropped(self, event: QDropEvent) -> None:
         """A project dropped on the window opens; any other file as counsel's reply."""

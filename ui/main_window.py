@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportCommands(self)
         self.disk = DiskWatch(self, self.model.workspace)
         self.disk.changed.connect(self.files.disk_changed)
+        self.disk.gone.connect(self.files.disk_gone)
         self.rendering = Rendering(self.model, self)
         self.rendering.hold_checks(True)  # until the first document is on screen
         self.undo_group.addStack(self.model.undo_stack)  # active while shown: _commands_follow_page

@@ -289,6 +289,22 @@ def test_saving_over_a_file_changed_elsewhere_asks_first(qtbot, settings, users_
     assert answer != "overwrite" or "Changed By Sync" in kept  # overwritten, yet kept
 
 
+def test_a_file_moved_away_while_open_is_told_and_save_asks_where(qtbot, settings, users_file,
+                                                                  asked, tmp_path):
+    """The owner moved the project to another folder with the file manager: nothing was
+    said, and Ctrl+S wrote it again at the old place, beside a moved copy now stale."""
+    window = open_window(qtbot, settings, users_file)
+    moved = tmp_path / "moved.smpolicy"
+    users_file.rename(moved)
+    qtbot.waitUntil(lambda: "was moved or deleted" in window.statusBar().currentMessage(),
+                    timeout=5000)
+    type_name(qtbot, window, "Typed After The Move")
+    asked["save_as"] = moved
+    assert window.files.save()
+    assert "save_as" in asked["asked"] and not users_file.exists()
+    assert load_project(moved).company.name == "Typed After The Move"
+
+
 def test_a_clean_window_offers_to_show_a_change_made_elsewhere(qtbot, settings, users_file,
                                                                asked):
     window = open_window(qtbot, settings, users_file)
