@@ -1636,7 +1636,8 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
             names = clause_names(project)
             also = [names[other] for other, text in now.items()
                     if other != clause_id and shown.get(other) != text]  # restated there
-            repeated = f"; {_quoted(also)} repeats it and changes with it" if also else ""
+            verb = "repeats it and changes" if len(also) == 1 else "repeat it and change"
+            repeated = f"; {_quoted(also)} {verb} with it" if also else ""
             outcome.done.append(f"{name}: kept as your answer to {_quoted(labels)}{repeated}")
             if not title or _heading(answered, clause_id) in (None, title):
                 return  # else counsel renamed it too: the title is kept below
@@ -1715,7 +1716,9 @@ def _heading(document: Document, clause_id: str) -> str | None:
 
 
 def _quoted(names: list[str]) -> str:
-    return " and ".join(f'"{name}"' for name in names)
+    """'"A"', '"A" and "B"', '"A", "B" and "C"'."""
+    quoted = [f'"{name}"' for name in names]
+    return " and ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
 
 
 def _with_owners_later_changes(project: Project, reply: Reply, clause_id: str,

@@ -646,3 +646,12 @@ def test_counsel_editing_the_acknowledgement_keeps_its_lines_to_sign_on(sent, tm
     lines = [p.text.strip() for p in docx.Document(str(tmp_path / "after.docx")).paragraphs
              if p.style.name == "Signature Line"]
     assert lines == ["Employee name", "Job title", "Signature", "Date signed"]
+
+
+def test_clauses_that_change_with_an_answer_are_named_as_a_list():
+    """'"A" and "B" and "C" repeats it' read badly when an answer is in several clauses."""
+    from smpolicy_desktop.review import _quoted
+
+    assert _quoted(["1.5 Who looks after this policy", "2.1 Our accounts", "3.4 Media"]) == \
+        '"1.5 Who looks after this policy", "2.1 Our accounts" and "3.4 Media"'
+    assert _quoted(["4.6 Confidential information"]) == '"4.6 Confidential information"'
