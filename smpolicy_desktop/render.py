@@ -62,6 +62,13 @@ def xml_safe(value: Any) -> Any:
     return value if value.isprintable() else _XML_FORBIDDEN.sub("", value)
 
 
+def _one_line(text: str) -> str:
+    """A one-line answer as the footer and the file's properties show it: its line breaks and
+    tabs (a hand-edited file, or one pasted into the multi-line box) as spaces, as the body
+    shows them; the footer took two lines."""
+    return xml_safe(" ".join(text.split()))
+
+
 def _lines(text: str) -> list[str]:
     """A multi-line answer as its non-empty lines."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -314,9 +321,9 @@ def render_document(project: Project, kind: DocumentType | str | None = None, *,
                    for comment in project.counsel_comments if not comment.resolved
                    and any(reply.author == author for reply in comment.replies))
     document = Document(kind=kind.value, title="Social Media Policy",
-                    company=xml_safe(company.name.strip()), owner=xml_safe(owner),
+                    company=_one_line(company.name), owner=_one_line(owner),
                     draft=not project.review.final, blocks=tuple(blocks),
-                    author=xml_safe(author), version=xml_safe(company.version), notes=notes,
+                    author=_one_line(author), version=_one_line(company.version), notes=notes,
                     paper="Letter" if company.country in LETTER_COUNTRIES else "A4",
                     spelling=company.spelling,
                     language=language_tag(law.country, company.spelling))

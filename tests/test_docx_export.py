@@ -275,6 +275,17 @@ def test_document_properties_name_the_policy_and_company(tmp_path):
     assert properties.comments == "" and properties.keywords == ""
 
 
+def test_a_name_with_a_line_break_or_tab_is_one_line_in_the_footer_and_properties(tmp_path):
+    """The body showed "Northwind Analytics LLC"; the footer broke the line and the file's
+    title and author kept the break and the tab (a hand-edited file, or a paste)."""
+    word = docx.Document(export(filled_project(company__name="Northwind\nAnalytics\tLLC",
+                                               company__version="2.1\n"), tmp_path))
+    assert word.sections[0].footer.paragraphs[0].text.startswith(
+        "Social Media Policy - Northwind Analytics LLC, version 2.1, ")
+    assert word.core_properties.title == "Social Media Policy - Northwind Analytics LLC"
+    assert word.core_properties.author == "Northwind Analytics LLC"
+
+
 def test_no_macros_thumbnail_external_links_or_generator_leftovers(tmp_path):
     path = export(filled_project(), tmp_path)
     with zipfile.ZipFile(path) as package:
