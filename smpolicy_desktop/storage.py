@@ -163,7 +163,8 @@ def _parse_json(path: Path, raw: bytes) -> Any:
                           parse_constant=_no_constants, parse_int=_short_int)
     except json.JSONDecodeError as exc:
         # In the owner's words: the parser's own ("Expecting ',' delimiter") means nothing.
-        what = ": it stops part-way, as if cut short" if not text.rstrip().endswith("}") \
+        what = ": it has more text after the project's end" if exc.msg == "Extra data" \
+            else ": it stops part-way, as if cut short" if not text.rstrip().endswith("}") \
             else " or is not a project file"
         raise ProjectFileError(path, f"the file is damaged{what} (line {exc.lineno}, column "
                                      f"{exc.colno})") from None
@@ -201,6 +202,8 @@ def describe_validation_error(exc: ValidationError) -> str:
     message = error["msg"].replace("Extra inputs are not permitted", "this question is unknown")
     if error["type"] == "enum":  # a country code: the list of every choice is far too long
         message = "the answer is not one of the choices"
+    elif error["type"].startswith("date"):  # pydantic's "invalid character in year"
+        message = "the answer should be a date written as 2026-12-31"
     return f"{where or 'the project'}: {message}{more}"
 
 

@@ -98,6 +98,13 @@ def test_a_schema_5_comment_on_one_clause_opens_as_it_was(tmp_path):
     (b'{"format": "smpolicy-project", "schema_version": 6, "project": '
      b'{"review": {"review_cycle_months": "12"}}}', "Review and sign-off > Review every"),
     (b'{"format": "smpolicy-project", "format": "x", "schema_version": 2}', "appears twice"),
+    (b'{"format": "smpolicy-project", "schema_version": 6, "project": '
+     b'{"company": {"effective_date": "31/12/2026"}}}',
+     "Company > Effective date: the answer should be a date written as 2026-12-31"),
+    (b'{"format": "smpolicy-project", "schema_version": 6, "project": '
+     b'{"company": {"effective_date": "2026-02-30"}}}', "a date written as 2026-12-31"),
+    (b'{"format": "smpolicy-project", "schema_version": 6, "project": {}}\ngarbage',
+     "the file is damaged: it has more text after the project's end (line 2, column 1)"),
     # read, it was dropped without a word at the next save
     (b'{"format": "smpolicy-project", "schema_version": 6, "project": {}, "notes": "mine"}',
      "'notes': this entry of the file is unknown to this version of smpolicy"),
