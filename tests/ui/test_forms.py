@@ -414,6 +414,33 @@ def test_list_entries_are_added_edited_reordered_and_removed_with_undo(qtbot, wi
 
 # --- Tables of rows --------------------------------------------------------------------------
 
+def test_lines_pasted_into_a_list_are_items_one_per_line(qtbot, window, model):
+    """Confidential items copied from an old handbook: Ctrl+V on the list, and Edit > Paste,
+    did nothing; pasted while an item was edited, every line went into that one item, one
+    bullet in the policy."""
+    from PySide6.QtWidgets import QApplication
+
+    goals = form_of(window, "presence").editor(("presence", "goals"))
+    model.set_value(("presence", "goals"), ["First", "Last"], typing=False)
+    QApplication.clipboard().setText("- Hire people\n\n2. Win clients\n")
+    goals.set_current_row(0)
+    goals.view.setFocus()
+    qtbot.keyClick(goals.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert model.project.presence.goals == ["First", "Hire people", "Win clients", "Last"]
+    assert goals.current_row() == 2
+    undo(model)  # one step
+    assert model.project.presence.goals == ["First", "Last"]
+    goals.set_current_row(1)
+    goals.view.setFocus()
+    QApplication.focusWidget().paste()  # as Edit > Paste does, on what has the keyboard
+    assert model.project.presence.goals == ["First", "Last", "Hire people", "Win clients"]
+    undo(model)
+    open_cell(goals, 0)
+    goals.view.focusWidget().insert(" one\nSecond")  # a paste into the item's box
+    press_enter(qtbot, goals.view, goals.view.focusWidget())
+    assert model.project.presence.goals == ["First one", "Second", "Last"]
+
+
 def type_in_cell(qtbot, view, text: str) -> None:
     """Type into the open cell (or list item) editor, then press Enter."""
     editor = view.focusWidget()

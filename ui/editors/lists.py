@@ -6,6 +6,7 @@ in tables: Ctrl+Enter adds, Ctrl+Up/Down move, Ctrl+Delete removes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -66,6 +67,9 @@ class RowKeys(QObject):
                 QAbstractItemView.State.EditingState:
             return False
         key = event.key()
+        if event.matches(QKeySequence.StandardKey.Paste) and hasattr(self.owner, "paste"):
+            self.owner.paste()
+            return True
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             action = {Qt.Key.Key_Up: lambda: self.owner.move(-1),
                       Qt.Key.Key_Down: lambda: self.owner.move(1),
@@ -113,18 +117,28 @@ class TextDelegate(QStyledItemDelegate):
         return editor
 
 
+class _ItemsView(QListView):
+    """The list's items; Edit > Paste (which pastes into what has the keyboard) pastes lines
+    as items here too."""
+
+    def __init__(self, owner: ListField):
+        super().__init__(owner)
+        self.paste = owner.paste
+
+
 class ListField(QWidget, FieldEditor):
-    """A list of short answers: edit in place (type, F2 or double-click), add, remove, move."""
+    """A list of short answers: edit in place (type, F2 or double-click), add, remove, move;
+    lines pasted are items, one per line."""
 
     def __init__(self, question: Question, commit: Commit, read: Callable[[], list]):
         super().__init__()
         self.title = question.title
         self.commit = commit
-        self.items = AnswerRows(question.title, read, commit, parent=self)
+        self.items = AnswerRows(question.title, read, self._commit_item, parent=self)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # The list and the new entry's box are made first: Tab comes to them before the buttons
-        self.view = QListView(self)
+        self.view = _ItemsView(self)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)  # 1,000 rows: laid out in steps
         self.view.setModel(self.items)
         self.view.setAccessibleName(question.title)
@@ -190,6 +204,29 @@ class ListField(QWidget, FieldEditor):
         self.new_item.clear()
         self.set_current_row(len(self.values) - 1)
 
+    def paste(self) -> None:
+        """The clipboard's lines as items after the one selected (or at the end), one undo
+        step: Ctrl+V on a list did nothing."""
+        from PySide6.QtWidgets import QApplication
+
+        lines = _items_in(QApplication.clipboard().text())
+        if lines:
+            at = self.current_row() + 1 or len(self.values)
+            self.commit((), [*self.values[:at], *lines, *self.values[at:]],
+                        f"Paste into {self.title}")
+            self.set_current_row(at + len(lines) - 1)
+
+    def _commit_item(self, path: tuple, value: object, text: str) -> None:
+        """An item edited in place; lines pasted into it are items of their own (they were
+        one item, shown in the policy as one bullet)."""
+        lines = _items_in(value) if isinstance(value, str) and "\n" in value else []
+        if len(lines) > 1:
+            row = path[0]
+            self.commit((), [*self.values[:row], *lines, *self.values[row + 1:]],
+                        f"Paste into {self.title}")
+        else:
+            self.commit(path, value, text)
+
     def remove(self) -> None:
         row = self.current_row()
         if 0 <= row < len(self.values):
@@ -213,3 +250,10 @@ class ListField(QWidget, FieldEditor):
 
     def set_marks(self, marks: dict[tuple, str]) -> None:
         self.items.set_marks(marks)
+
+
+def _items_in(text: str) -> list[str]:
+    """Pasted text as list items: its lines, each without a bullet or number of its own."""
+    lines = (re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s+", "", line).strip()
+             for line in text.splitlines())
+    return [line for line in lines if line]
