@@ -25,6 +25,7 @@ from .document import Document
 from .model import (
     CommentReply,
     CounselComment,
+    DocumentType,
     OwnerClause,
     Project,
     SentVersion,
@@ -1668,6 +1669,18 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     if clause_texts(current).get(clause_id) == body and kept_title == own_title and not removed:
         outcome.done.append(f"{name}: already says this")
         return
+    # a clause has one wording, for both documents: counsel's words for the document the
+    # project does not use never replace those of the one it does
+    other = _worded_otherwise(project, clause_id, reply.version.kind) \
+        if reply.version.kind != project.company.document_type else None
+    if other and (removed or wording is not None and not wording.title_only):
+        outcome.warnings.append(
+            f"{name}: counsel changed it in the {_KIND_WORDS[reply.version.kind]}, and the "
+            f"{_KIND_WORDS[other]} words it otherwise, so it is not kept (a clause has one "
+            f"wording, and this one would put the words of the {_KIND_WORDS[reply.version.kind]} "
+            f"in your {_KIND_WORDS[other]}); make the change in the Word file after you export "
+            "it")
+        return
     project.wording = [w for w in project.wording if w.clause_id != clause_id] + \
         ([wording] if wording else [])
     if removed:
@@ -1705,6 +1718,21 @@ def _accepted_before(project: Project, reply: Reply, clause_id: str,
     return next((set(some) for size in range(1, len(others) + 1)
                  for some in combinations(others, size)
                  if _spaced(reply.clause_text(clause_id, some)[1]) == _spaced(now)), set())
+
+
+_KIND_WORDS = {DocumentType.FULL: "full policy", DocumentType.SHORT: "short guidelines"}
+
+
+def _worded_otherwise(project: Project, clause_id: str, kind: DocumentType
+                      ) -> DocumentType | None:
+    """The other document, when it has the clause in words of its own (the acknowledgement:
+    "I have read it" in the policy, "I have read them" in the guidelines); else None."""
+    from .render import clause_texts, render_document
+
+    other = DocumentType.SHORT if kind == DocumentType.FULL else DocumentType.FULL
+    texts = [clause_texts(render_document(project, document, own_wording=False)).get(clause_id)
+             for document in (kind, other)]
+    return other if texts[1] is not None and texts[0] != texts[1] else None
 
 
 def _heading(document: Document, clause_id: str) -> str | None:

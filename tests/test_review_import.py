@@ -655,3 +655,31 @@ def test_clauses_that_change_with_an_answer_are_named_as_a_list():
     assert _quoted(["1.5 Who looks after this policy", "2.1 Our accounts", "3.4 Media"]) == \
         '"1.5 Who looks after this policy", "2.1 Our accounts" and "3.4 Media"'
     assert _quoted(["4.6 Confidential information"]) == '"4.6 Confidential information"'
+
+
+def test_counsels_change_to_the_short_guidelines_never_puts_their_words_in_the_policy(
+        tmp_path, capsys):
+    """The acknowledgement reads "I have read it" in the policy and "them" in the guidelines:
+    kept as the clause's wording, counsel's change to the guidelines put their words in the
+    full policy, and warned of a protection taken out that counsel never touched."""
+    project_file = tmp_path / "policy.smpolicy"
+    save_project(filled_project(), project_file)
+    sent_docx = tmp_path / "sent.docx"
+    assert main(["export", str(project_file), "-o", str(sent_docx), "--kind", "short",
+                 "--remember"]) == 0
+    full_before = clause_texts(render_document(load_project(project_file), "full"))
+
+    def date_signed(root) -> None:
+        date = next(p for p in root.iter(w("p")) if "".join(p.itertext()).strip() == "Date"
+                    and p.find(f"{w('pPr')}/{w('pStyle')}[@{w('val')}='SignatureLine']")
+                    is not None)
+        date.append(_change("ins", 990, _run(" signed")))
+
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", date_signed)
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    said = capsys.readouterr().out
+    assert "counsel changed it in the short guidelines, and the full policy words it " \
+           "otherwise, so it is not kept" in said
+    assert "removes a protection" not in said
+    assert clause_texts(render_document(load_project(project_file), "full")) == full_before
