@@ -634,13 +634,7 @@ def test_counsel_editing_the_acknowledgement_keeps_its_lines_to_sign_on(sent, tm
 
     project_file, sent_docx = sent
 
-    def date_signed(root) -> None:
-        date = next(p for p in root.iter(w("p")) if "".join(p.itertext()).strip() == "Date"
-                    and p.find(f"{w('pPr')}/{w('pStyle')}[@{w('val')}='SignatureLine']")
-                    is not None)
-        date.append(_change("ins", 990, _run(" signed")))
-
-    reply = edited_reply(sent_docx, tmp_path / "reply.docx", date_signed)
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", _date_signed)
     assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
     assert main(["export", str(project_file), "-o", str(tmp_path / "after.docx")]) == 0
     lines = [p.text.strip() for p in docx.Document(str(tmp_path / "after.docx")).paragraphs
@@ -669,13 +663,7 @@ def test_counsels_change_to_the_short_guidelines_never_puts_their_words_in_the_p
                  "--remember"]) == 0
     full_before = clause_texts(render_document(load_project(project_file), "full"))
 
-    def date_signed(root) -> None:
-        date = next(p for p in root.iter(w("p")) if "".join(p.itertext()).strip() == "Date"
-                    and p.find(f"{w('pPr')}/{w('pStyle')}[@{w('val')}='SignatureLine']")
-                    is not None)
-        date.append(_change("ins", 990, _run(" signed")))
-
-    reply = edited_reply(sent_docx, tmp_path / "reply.docx", date_signed)
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", _date_signed)
     capsys.readouterr()
     assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
     said = capsys.readouterr().out
@@ -683,3 +671,11 @@ def test_counsels_change_to_the_short_guidelines_never_puts_their_words_in_the_p
            "otherwise, so it is not kept" in said
     assert "removes a protection" not in said
     assert clause_texts(render_document(load_project(project_file), "full")) == full_before
+
+
+def _date_signed(root) -> None:
+    """Counsel types " signed" after the acknowledgement's last line to sign on, "Date"."""
+    date = next(p for p in root.iter(w("p")) if "".join(p.itertext()).strip() == "Date"
+                and p.find(f"{w('pPr')}/{w('pStyle')}[@{w('val')}='SignatureLine']")
+                is not None)
+    date.append(_change("ins", 990, _run(" signed")))
