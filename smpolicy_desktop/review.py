@@ -1363,8 +1363,9 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
         added, taken = ([text for e in edits if e.change == change
                          for text in [e.text.strip(" \n-|")] if text]
                         for change in (INSERTED, DELETED))
-        items.append(ReviewItem(f"c{count}", "untracked edit", clause_id, text=" ... ".join(
-            added) if added else "taken out: " + " ... ".join(taken)))
+        text = " ... ".join(added) if added else "taken out: " + " ... ".join(taken) \
+            if taken else "the same words, as a list or table now, or no longer (its layout)"
+        items.append(ReviewItem(f"c{count}", "untracked edit", clause_id, text=text))
     return items
 
 

@@ -679,3 +679,23 @@ def _date_signed(root) -> None:
                 and p.find(f"{w('pPr')}/{w('pStyle')}[@{w('val')}='SignatureLine']")
                 is not None)
     date.append(_change("ins", 990, _run(" signed")))
+
+
+def test_a_paragraph_counsel_made_a_bullet_is_listed_as_such_not_as_nothing_taken_out(
+        sent, tmp_path, capsys):
+    """Made a bullet with Track Changes off, the same words were listed as 'taken out: '."""
+    project_file, sent_docx = sent
+
+    def bulleted(root) -> None:
+        p = _paragraph(root, "These are the official accounts of Northwind Analytics LLC")
+        if p.find(w("pPr")) is None:
+            p.insert(0, etree.Element(w("pPr")))
+        properties = p.find(w("pPr"))
+        if properties.find(w("pStyle")) is None:
+            properties.insert(0, etree.Element(w("pStyle")))
+        properties.find(w("pStyle")).set(w("val"), "ListBullet")
+
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", bulleted)
+    edit, = items(capsys, project_file, reply)
+    assert (edit["kind"], edit["clause_id"]) == ("untracked edit", "presence.accounts")
+    assert edit["text"] == "the same words, as a list or table now, or no longer (its layout)"
