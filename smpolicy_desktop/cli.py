@@ -244,7 +244,7 @@ def run_import_review(args: argparse.Namespace) -> None:
             when = f" {long_date_in(spelling, item.date.date())}" if item.date else ""
             where = in_clauses(names, item.clauses) or "(outside the clauses)"
             print(visible(f"{item.id}\t{item.kind}\t{where}\t{item.author or '?'}{when}\t"
-                          f"{' '.join(item.text.split())}"))
+                          f"{item.words}"))
     if not (args.accept or args.reject):
         return
     outcome = workspace.apply_review(reply, decisions_for(reply, args.accept, args.reject))

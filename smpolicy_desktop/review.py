@@ -128,6 +128,13 @@ class ReviewItem:
         return (self.clause_id, *self.also_clauses)
 
     @property
+    def words(self) -> str:
+        """Its text on one line, as a list shows it; spaces alone (a second reviewer's edit
+        inside the first one's insertion can leave the first one just its space) say so,
+        where the row's text was empty."""
+        return " ".join(self.text.split()) or ("(spaces only)" if self.text else "")
+
+    @property
     def changes_text(self) -> bool:
         """Whether accepting it changes the policy's text (a picture cannot: text only)."""
         return not self.is_comment and self.kind not in (PICTURE, CONTENTS_EDIT, NUMBERING)

@@ -699,3 +699,15 @@ def test_a_paragraph_counsel_made_a_bullet_is_listed_as_such_not_as_nothing_take
     edit, = items(capsys, project_file, reply)
     assert (edit["kind"], edit["clause_id"]) == ("untracked edit", "presence.accounts")
     assert edit["text"] == "the same words, as a list or table now, or no longer (its layout)"
+
+
+def test_an_insertion_of_spaces_alone_says_so_in_the_list(sent, tmp_path, capsys):
+    """What a second reviewer's edit inside the first one's insertion can leave of it: its
+    row's text was empty."""
+    project_file, sent_docx = sent
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", lambda root: _paragraph(
+        root, "Just make sure your work gets done").append(_change("ins", 990, _run("  "))))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply)]) == 0
+    row, = [line for line in capsys.readouterr().out.splitlines() if "\tinsertion\t" in line]
+    assert row.endswith("\t(spaces only)")

@@ -176,7 +176,7 @@ class ReviewPanel(QWidget):
             row = QTreeWidgetItem([in_clauses(names, item.clauses) or "-",
                                    f"{kind}{' - ' + done if done else ''}",
                                    _author(item),
-                                   " ".join(item.text.split())])
+                                   item.words])
             row.setToolTip(2, self._by(item))  # the date too, kept out of a narrow column
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             row.setToolTip(3, plain_tooltip(item.text))
