@@ -530,6 +530,22 @@ def test_a_date_cell_reads_as_the_projects_country_writes_it_not_the_system(
     assert reviewers.view.focusWidget().text() == editing
 
 
+def test_lines_pasted_into_a_table_are_rows_their_tabs_its_columns(qtbot, window, model):
+    """Accounts copied from a spreadsheet: Ctrl+V on a table did nothing."""
+    from PySide6.QtWidgets import QApplication
+
+    accounts = form_of(window, "presence").editor(("presence", "accounts"))
+    QApplication.clipboard().setText("LinkedIn\tNorthwind Analytics\nYouTube\t@northwind\n")
+    accounts.view.setFocus()
+    qtbot.keyClick(accounts.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [(a.platform, a.handle) for a in model.project.presence.accounts] == [
+        ("LinkedIn", "Northwind Analytics"), ("YouTube", "@northwind")]
+    undo(model)
+    assert model.project.presence.accounts == []
+    QApplication.focusWidget().paste()  # as Edit > Paste does, on what has the keyboard
+    assert len(model.project.presence.accounts) == 2
+
+
 def test_table_rows_wrap_anew_when_the_form_narrows(qtbot, window, model):
     """The risk check opened beside a table laid out wide: its cells stayed one line high
     and read "February 10, ..." and "Changes ..." instead of wrapping onto a second line."""

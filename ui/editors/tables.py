@@ -54,6 +54,7 @@ class TableField(QWidget, FieldEditor):
         self.view.setAccessibleName(question.title)
         self.view.setItemDelegate(CellDelegate(self))
         self.view.installEventFilter(RowKeys(self))
+        self.view.paste = self.paste  # Edit > Paste pastes into what has the keyboard
         self.view.verticalHeader().sectionPressed.connect(self.select_row)
         layout.addWidget(self.view)
         row_buttons = QHBoxLayout()
@@ -97,6 +98,21 @@ class TableField(QWidget, FieldEditor):
         self.set_current_cell(len(self.rows) - 1, 0)
         self.view.setFocus()
         self.view.edit(self.view.currentIndex())
+
+    def paste(self) -> None:
+        """Lines pasted are rows after the one picked (or at the end), one undo step; a line's
+        cells are split at its tabs, as a spreadsheet copies them, and fill the written
+        columns in order (Ctrl+V on a table did nothing)."""
+        from PySide6.QtWidgets import QApplication
+
+        written = [column.name for column in self.columns if column.kind in ("line", "text")]
+        new = [dict(zip(written, (cell.strip() for cell in line.split("\t")), strict=False))
+               for line in QApplication.clipboard().text().splitlines() if line.strip()]
+        if new:
+            at = self.current_cell()[0] + 1 or len(self.rows)
+            dumps = self._dumps()
+            self.commit((), [*dumps[:at], *new, *dumps[at:]], f"Paste into {self.title}")
+            self.set_current_cell(at + len(new) - 1, 0)
 
     def remove(self) -> None:
         row = self.current_cell()[0]
