@@ -1611,14 +1611,15 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "nowhere to keep it; make the change in the Word file after "
                                 "you export it")
         return
-    accepted = accepted | _accepted_before(project, reply, clause_id, accepted)
+    reads_now = clause_texts(render_document(project, reply.version.kind)).get(clause_id)
+    accepted = accepted | _accepted_before(reply, clause_id, accepted, reads_now)
     title, body = reply.clause_text(clause_id, accepted)
     if has_clauses and not title:  # the policy writes a section's heading over its clauses
         outcome.warnings.append(f"{name}: counsel took out the section's heading but not its "
                                 "clauses; a section keeps its heading while it has clauses, "
                                 "so it stays")
         return
-    merged = _with_owners_later_changes(project, reply, clause_id, accepted, body)
+    merged = _with_owners_later_changes(reply, clause_id, accepted, body, reads_now)
     if merged is None:
         received = reply.clause_text(clause_id, ())[1]
         added = _sentences_only_in(body, received)
@@ -1705,9 +1706,10 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
 _EARLIER_AT_MOST = 8
 
 
-def _accepted_before(project: Project, reply: Reply, clause_id: str,
-                     accepted: set[str]) -> set[str]:
-    """Counsel's other changes in the clause that the policy already reads with: accepted when
+def _accepted_before(reply: Reply, clause_id: str, accepted: set[str],
+                     now: str | None) -> set[str]:
+    """Counsel's other changes in the clause that the policy already reads with (its body
+    `now`, None if it has none): accepted when
     the reply was read before (the window's reply opened again, or the command line run once
     per change), which the project does not list. The fewest whose reply text is the clause's
     text now; none when no combination gives it (the owner edited it since: merged as theirs).
@@ -1715,9 +1717,6 @@ def _accepted_before(project: Project, reply: Reply, clause_id: str,
     owner's edit of the same words, and counsel's words were lost."""
     from itertools import combinations
 
-    from .render import clause_texts, render_document
-
-    now = clause_texts(render_document(project, reply.version.kind)).get(clause_id)
     others = [item.id for item in reply.items if item.changes_text and item.id not in accepted
               and clause_id in reply.clauses_of(item)]
     if now is None or len(others) > _EARLIER_AT_MOST \
@@ -1757,14 +1756,11 @@ def _quoted(names: list[str]) -> str:
     return " and ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
 
 
-def _with_owners_later_changes(project: Project, reply: Reply, clause_id: str,
-                               accepted: set[str], body: str) -> str | None:
+def _with_owners_later_changes(reply: Reply, clause_id: str, accepted: set[str], body: str,
+                               now: str | None) -> str | None:
     """The clause's body with counsel's accepted changes, keeping what the owner changed in
-    it after sending (counsel changed the text sent); None when both changed the same words.
-    """
-    from .render import clause_texts, render_document
-
-    now = clause_texts(render_document(project, reply.version.kind)).get(clause_id)
+    it after sending (its body `now`; counsel changed the text sent); None when both changed
+    the same words."""
     as_sent = _split_heading(reply.sent_bodies[clause_id].split("\n"))[1]
     received = reply.clause_text(clause_id, ())[1]  # with the owner's redline, if it was one
     # decided one at a time (in the window), the others accepted so far are in it already
