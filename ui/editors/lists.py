@@ -117,15 +117,6 @@ class TextDelegate(QStyledItemDelegate):
         return editor
 
 
-class _ItemsView(QListView):
-    """The list's items; Edit > Paste (which pastes into what has the keyboard) pastes lines
-    as items here too."""
-
-    def __init__(self, owner: ListField):
-        super().__init__(owner)
-        self.paste = owner.paste
-
-
 class ListField(QWidget, FieldEditor):
     """A list of short answers: edit in place (type, F2 or double-click), add, remove, move;
     lines pasted are items, one per line."""
@@ -138,7 +129,8 @@ class ListField(QWidget, FieldEditor):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # The list and the new entry's box are made first: Tab comes to them before the buttons
-        self.view = _ItemsView(self)
+        self.view = QListView(self)
+        self.view.paste = self.paste  # Edit > Paste pastes into what has the keyboard
         self.view.setLayoutMode(QListView.LayoutMode.Batched)  # 1,000 rows: laid out in steps
         self.view.setModel(self.items)
         self.view.setAccessibleName(question.title)
