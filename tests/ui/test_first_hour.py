@@ -505,9 +505,43 @@ def test_ctrl_e_exports_from_a_number_or_date_box(qtbot, make_window, monkeypatc
     stand_in.triggered.connect(lambda: asked.append("stand-in"))
     qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["docx", "stand-in"]
-    undo_text = window.undo_action.text()
+    undo_text, shown = window.undo_action.text(), box.text()
+    box.selectAll()
+    qtbot.keyClicks(box, "7")
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert box.text() == shown  # the typing is undone
     assert window.undo_action.text() == undo_text  # the window's history is untouched
+
+
+@pytest.mark.parametrize("path", [("review", "review_cycle_months"),
+                                  ("company", "effective_date")])
+def test_ctrl_z_in_a_number_or_date_box_with_nothing_typed_undoes_the_last_edit(
+        qtbot, make_window, path):
+    """Seen by a tester: Ctrl+8 put the keyboard in "Review every (months)"; after a click on
+    Short guidelines, Ctrl+Z there did nothing (the box kept it for typing never done). A
+    number typed and taken with Enter is an answer: Ctrl+Z then undoes it too."""
+    window = make_window()
+    window.model.set_value(("company", "effective_date"), date(2026, 3, 1))
+    window.activateWindow()
+    window.focus_field(path)
+    editor = window.forms[path[0]].editor(path)
+    box = getattr(editor, "edit", editor)
+    box = box if isinstance(box, QLineEdit) else box.findChild(QLineEdit)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    window.model.set_value(("company", "document_type"), "short")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.project.company.document_type == "full"
+    qtbot.keyClick(box, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.project.company.document_type == "short"
+    if path == ("review", "review_cycle_months"):
+        before = window.model.value(path)
+        box.selectAll()
+        qtbot.keyClicks(box, "7")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert window.model.value(path) == 7
+        qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert window.model.value(path) == before
 
 
 def test_tab_from_the_last_answer_goes_on_to_the_areas_and_the_preview(qtbot, make_window):

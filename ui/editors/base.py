@@ -120,14 +120,19 @@ class WindowKeys:
 
 class _BoxKeys(QObject):
     """A number's or date's box (its line edit and the box around it) leaves the window's
-    shortcuts to the window, as WindowKeys does, but for Undo and Redo: what is typed there is
-    not an answer until Enter, so they undo the typing."""
+    shortcuts to the window, as WindowKeys does, but for Undo and Redo while something is typed
+    there: it is not an answer until Enter, so they undo the typing. With nothing typed since
+    the box last showed or took an answer (its line edit not modified), they are the window's:
+    Ctrl+8 put the keyboard in "Review every (months)", where Ctrl+Z did nothing."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and not (event.matches(QKeySequence.StandardKey.Undo)
-                         or event.matches(QKeySequence.StandardKey.Redo)) \
                 and window_owns(watched, event):  # type: ignore[arg-type]
+            edit = watched if isinstance(watched, QLineEdit) else watched.findChild(QLineEdit)
+            if (event.matches(QKeySequence.StandardKey.Undo)
+                    or event.matches(QKeySequence.StandardKey.Redo)) \
+                    and edit is not None and edit.isModified():
+                return False
             event.ignore()
             return True
         return False

@@ -156,6 +156,7 @@ class NumberField(QSpinBox, FieldEditor):
         guard_wheel(self)
         leave_window_keys(self)
         self.valueChanged.connect(lambda number: commit((), self._answer(number)))
+        self.valueChanged.connect(lambda _: self.lineEdit().setModified(False))  # an answer now
 
     def _answer(self, number: int) -> int | None:
         return None if self.optional and number == self.minimum() else number
@@ -163,6 +164,7 @@ class NumberField(QSpinBox, FieldEditor):
     def show_value(self, value: int | None) -> None:
         with QSignalBlocker(self):
             self.setValue(self.minimum() if value is None else value)
+        self.lineEdit().setModified(False)
 
 
 class ClauseField(ElidingComboBox, FieldEditor):

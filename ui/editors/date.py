@@ -151,6 +151,7 @@ class DateBox(QLineEdit):
         """Read the text typed, if it changed: the date it says, or the date as before."""
         shown = self._written()
         if self.text() == shown:
+            self.setModified(False)  # typed back as it was: nothing left to undo in the box
             return
         day = read_date(self.text(), self._shape.startswith("M"))
         if day is None or day < self.EARLIEST:
