@@ -280,6 +280,19 @@ def test_number_of_staff_can_be_set_and_unset(qtbot, window, model):
     assert model.project.company.staff_count is None and spin.text() == "Not set"
 
 
+def test_an_empty_date_offers_today_not_the_last_projects_date(qtbot, window, model):
+    """Seen by a tester: after the example (effective 1 March 2026), New and "Set" made the
+    new policy effective that day, taken from the other company's file."""
+    from datetime import date
+
+    field = form_of(window, "company").editor(("company", "effective_date"))
+    model.set_value(("company", "effective_date"), date(2026, 3, 1))
+    model.replace(Project(), None)  # File > New
+    assert not field.is_set.isChecked()
+    qtbot.mouseClick(field.is_set, Qt.MouseButton.LeftButton)
+    assert model.project.company.effective_date == date.today()
+
+
 def test_a_date_can_be_set_changed_and_left_empty(qtbot, window, model):
     field = form_of(window, "company").editor(("company", "effective_date"))
     assert not field.is_set.isChecked() and not field.edit.isEnabled()

@@ -201,6 +201,5 @@ class DateField(QWidget, FieldEditor):
             follow_dates(self.edit, self.dates)
             self.is_set.setChecked(value is not None)
             self.edit.setEnabled(value is not None)
-            shown = value or self.suggestion()
-            if shown is not None:
-                self.edit.setDate(to_qdate(shown))
+            # with none, the date "Set" would fill in: never the last project's answer
+            self.edit.setDate(to_qdate(value or self.suggestion() or date.today()))
