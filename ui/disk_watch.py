@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from smpolicy_desktop.file_watch import OpenLock, Stamp, lock_path, stamp_on_disk
 from smpolicy_desktop.workspace import Workspace
+
+QUIET_MS = 200
 
 
 class DiskWatch(QObject):
@@ -35,6 +37,11 @@ class DiskWatch(QObject):
         self._noticed: Stamp | None = None
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._file_changed)
+        # A program writing the file in place says so more than once (emptied, then written):
+        # the file is read once it has been still for QUIET_MS, and one question is asked.
+        self._quiet = QTimer(self, singleShot=True, interval=QUIET_MS)
+        self._quiet.timeout.connect(self._look)
+        self._asking = self._again = False  # a receiver's question is open; a change came
         workspace.on("replaced", lambda: self.watch(workspace.path))
 
     def claim(self, path: Path) -> bool:
@@ -69,17 +76,31 @@ class DiskWatch(QObject):
         path = self.workspace.path
         if path is None or Path(name) != path:
             return
-        if not path.exists():
-            self.gone.emit()
-            return
-        if str(path) not in self._watcher.files():
+        if path.exists() and str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))  # a replaced file is watched afresh
-        if not self.workspace.changed_on_disk():
+        self._quiet.start()
+
+    def _look(self) -> None:
+        """Tell what became of the file, once: while a receiver asks the user about the last
+        change (a dialog, whose event loop runs this timer), look again after it answers."""
+        if self._asking:
+            self._again = True
             return
-        now = stamp_on_disk(path)
-        if now != self._noticed:
-            self._noticed = now
-            self.changed.emit()
+        path = self.workspace.path
+        if path is None:
+            return
+        self._asking = True
+        try:
+            if not path.exists():
+                self.gone.emit()
+            elif self.workspace.changed_on_disk() and stamp_on_disk(path) != self._noticed:
+                self._noticed = stamp_on_disk(path)
+                self.changed.emit()
+        finally:
+            self._asking = False
+        if self._again:
+            self._again = False
+            self._quiet.start()
 
     def release(self) -> None:
         """The window closes or moves to another file: others may edit this one."""

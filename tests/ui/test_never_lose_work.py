@@ -314,6 +314,36 @@ def test_a_clean_window_offers_to_show_a_change_made_elsewhere(qtbot, settings, 
     assert not window.isWindowModified()
 
 
+def test_a_file_written_in_place_is_offered_once_whole(qtbot, settings, users_file, asked,
+                                                      monkeypatch):
+    """Seen by a tester: a program that writes the file in place (emptied, then written, as
+    many editors and scripts do) brought the offer twice, stacked: one still showed after
+    Reload. The offer is asked once, with the file whole, however long the user takes."""
+    window = open_window(qtbot, settings, users_file)
+    whole = users_file.read_text(encoding="utf-8").replace("As Saved", "Written In Place")
+
+    def ask_slowly(*_):  # the question is a dialog: its event loop runs while it shows
+        asked["asked"].append("reload")
+        QTest.qWait(600)
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_reload", ask_slowly)
+    with users_file.open("w", encoding="utf-8") as file:  # emptied...
+        file.flush()
+        QTest.qWait(50)  # the watcher sees the empty file
+        file.write(whole[:40])
+        file.flush()
+        QTest.qWait(50)
+        file.write(whole[40:])  # ...then written
+    qtbot.waitUntil(lambda: name_in(window) == "Written In Place", timeout=5000)
+    QTest.qWait(800)
+    assert asked["asked"] == ["reload"]
+    assert not window.isWindowModified()
+    users_file.write_text(whole.replace("Written In Place", "Written Again"), encoding="utf-8")
+    qtbot.waitUntil(lambda: name_in(window) == "Written Again", timeout=5000)
+    assert asked["asked"] == ["reload", "reload"]  # a later change is offered again
+
+
 def test_own_saves_do_not_look_like_outside_changes(qtbot, settings, users_file, asked):
     window = open_window(qtbot, settings, users_file)
     for text in ("One", "Two"):
