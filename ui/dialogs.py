@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop import __version__
 from smpolicy_desktop.autosave import Autosave
 from smpolicy_desktop.law import law_as_of
+from ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from smpolicy_desktop.file_watch import Holder
@@ -112,7 +113,7 @@ def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosa
         {restore: 1, discard: 2}.get(button, 0)))
     restore.setDefault(True)
     layout.addWidget(buttons)
-    dialog.resize(600, 300)
+    fit_to_screen(dialog, 600, 300)
     answer = dialog.exec()
     if answer == 1:
         return "restore", found[max(choices.currentRow(), 0)]

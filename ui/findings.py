@@ -34,6 +34,7 @@ from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import labels_for
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
+from ui.screen_fit import fit_to_screen
 from ui.scroll_column import lines_high
 
 _LOOK = {  # severity -> (standard icon, text colour); its words: Finding.plain_severity
@@ -265,7 +266,7 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
     layout = QVBoxLayout(dialog)
     layout.addWidget(report)
     layout.addWidget(buttons)
-    dialog.resize(720, 560)
+    fit_to_screen(dialog, 720, 560)
     dialog.open()
 
     def show(outcome: tuple[str, bool] | None) -> None:  # on the main thread

@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from smpolicy_desktop.resources import resource_path
+from ui.screen_fit import fit_to_screen
 
 HOME = "index"
 
@@ -56,7 +57,7 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.browser)
-        self.resize(560, 640)
+        fit_to_screen(self, 560, 640)
 
     def show_topic(self, topic: str) -> None:
         self.browser.setSource(page_url(topic), QTextDocument.ResourceType.MarkdownResource)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop import APP_NAME
 from ui import menus
 from ui.app import window_title
+from ui.screen_fit import FRAME, first_size
 
 if TYPE_CHECKING:
     from smpolicy_desktop.model import Project
@@ -446,13 +447,3 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.move(screen.x() + (screen.width() - width) // 2,
                   screen.y() + (screen.height() - height - FRAME) // 2)
-
-
-FRAME = 40  # the title bar and borders a window manager adds
-
-
-def first_size(free_width: int, free_height: int) -> tuple[int, int]:
-    """The first window's size on a screen with this much free room: at least 1280x820 (forms,
-    preview and the risk check side by side), most of a bigger screen, never more than fits."""
-    return (min(max(1280, free_width * 4 // 5), free_width - 2 * FRAME),
-            min(max(820, free_height * 17 // 20), free_height - 2 * FRAME))

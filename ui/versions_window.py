@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop import versions
 from smpolicy_desktop.dates import long_date_in
 from smpolicy_desktop.storage import ProjectFileError
+from ui.screen_fit import fit_to_screen
 
 
 class VersionsWindow(QDialog):
@@ -56,7 +57,7 @@ class VersionsWindow(QDialog):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 480)
+        fit_to_screen(self, 640, 480)
 
     def _chosen(self):
         version = self.kept[max(self.list.currentRow(), 0)]

@@ -28,6 +28,7 @@ from smpolicy_desktop.questions import answer_behind
 from smpolicy_desktop.render import clause_names, clause_texts, own_wording, stale_wording
 from ui.notice_bar import NoticeBar
 from ui.project_model import ProjectModel, label_of
+from ui.screen_fit import fit_to_screen
 
 HELP = ("One line per paragraph. Start a line with \"- \" for a bullet, \"1. \" for a "
         "numbered step, or \"| \" for a table row (cells between \" | \").")
@@ -191,7 +192,7 @@ class WordingDialog(QDialog):
             keep.setObjectName("keepButton")
             keep.clicked.connect(lambda: self._close_with("keep"))
         layout.addWidget(buttons)
-        self.resize(820 if stale is not None else 560, 380)
+        fit_to_screen(self, 820 if stale is not None else 560, 380)
 
     def _close_with(self, choice: str) -> None:
         self.choice = choice

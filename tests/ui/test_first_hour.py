@@ -631,3 +631,27 @@ def test_every_occurrence_of_each_risky_sentence_is_underlined_and_none_without_
         "Keep it civil.", "NEVER POST ABOUT PAY.", "Never post about pay."]
     window.preview.mark_risky([])
     assert window.preview.extraSelections() == []
+
+
+def test_dialogs_open_no_larger_than_the_screen(qtbot, make_window, monkeypatch, tmp_path):
+    """Seen by a tester at 2x (a 1920x1080 screen is 960x540 to the app): Help and the report
+    of File > Check a Policy Document were taller than the screen, Close below its edge."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+    from PySide6.QtWidgets import QDialog
+
+    from ui.findings import check_policy_document
+    from ui.help import HelpWindow
+    from ui.screen_fit import FRAME
+
+    window = make_window()
+    free = QRect(0, 0, 960, 510)  # 1920x1080 at 2x, less a panel
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _: free)
+    policy = tmp_path / "policy.txt"
+    policy.write_text("Keep customer data private.\n", encoding="utf-8")
+    monkeypatch.setattr(QDialog, "open", QDialog.show)
+    check_policy_document(window, window.model.project, policy)
+    report = next(d for d in window.findChildren(QDialog) if d.windowTitle().startswith("Risk"))
+    for dialog in (HelpWindow(window), report):
+        assert dialog.width() <= free.width() - FRAME and dialog.height() <= free.height() - FRAME
+        dialog.close()
