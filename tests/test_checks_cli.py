@@ -136,6 +136,19 @@ def test_a_document_is_checked_for_the_topics_our_policy_has_in_its_country(tmp_
     assert ("FTC" in missing) == (country == "US") and "agencies" not in missing
 
 
+def test_a_rule_found_risky_is_not_counted_as_covering_its_topic(tmp_path, capsys):
+    """Seen by a tester: a document whose only line on pay forbids discussing it was told it
+    "Covers: Employees' rights", under the finding that called the line likely unlawful."""
+    policy = tmp_path / "theirs.txt"
+    policy.write_text("Employees must not discuss their salary or working conditions on social "
+                      "media.\nReport harassment to your manager.\n", encoding="utf-8")
+    assert main(["check", "--document", str(policy), "--country", "US", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [f["rule"] for f in report["findings"]] == ["nlra.pay"]
+    assert any(topic.startswith("Employees' rights") for topic in report["missing"])
+    assert "Harassment and threats" in report["covered"]  # the lawful line still counts
+
+
 def test_headings_and_contents_are_not_read_as_rules(tmp_path, capsys):
     """'4 Guidelines for employees' is a heading, not a rule to flag (it was read as 'likely
     unlawful' review suppression); Markdown's escapes ('2\\.9') read as what they stand for."""
