@@ -37,6 +37,7 @@ from smpolicy_desktop.document import (
 from smpolicy_desktop.model import Project
 
 _MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
+READABLE_CHARACTERS = 32  # the narrowest preview: a short line of a paperback
 HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
 RISKY_LINE = "#c62828"  # the wavy line under a risky sentence (the tabs' warning colour)
 RISKY_BACKGROUND = "#fdeaea"  # and a pale red behind it, to be seen at a glance
@@ -68,6 +69,9 @@ class PolicyPreview(QTextBrowser):
         # The text wraps to the view, so nothing needs scrolling sideways; at some widths a
         # table's borders round to a pixel wider than the view, which showed a useless bar.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never a column of a few letters a line: in a window too narrow for forms and preview
+        # side by side (1366x768 at 2x), the work scrolls sideways to a preview one can read.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * READABLE_CHARACTERS)
         self._scroll_pending = False
         self._edited = False  # an answer changed: the next document shows where (follow_edit)
         self._risky: list[str] = []  # the sentences the risk check found risky

@@ -655,3 +655,20 @@ def test_dialogs_open_no_larger_than_the_screen(qtbot, make_window, monkeypatch,
     for dialog in (HelpWindow(window), report):
         assert dialog.width() <= free.width() - FRAME and dialog.height() <= free.height() - FRAME
         dialog.close()
+
+
+def test_a_window_too_narrow_for_both_scrolls_to_a_preview_one_can_read(qtbot, make_window):
+    """Seen by a tester at 1366x768 and 2x (683x384 to the app): the preview was a column
+    about 50 pixels wide, its words broken a letter or two a line."""
+    window = make_window(example_project())
+    window.show()
+    window.resize(683 - 40, 384 - 40)
+    window.findings_dock.show()
+    qtbot.waitUntil(lambda: window.preview.width() > 0)
+    qtbot.wait(50)
+    letters = window.preview.fontMetrics().averageCharWidth()
+    assert window.preview.viewport().width() >= 28 * letters
+    bar = window.work.horizontalScrollBar()
+    bar.setValue(bar.maximum())  # the work scrolls sideways to the preview
+    corner = window.preview.mapTo(window.work.viewport(), window.preview.rect().topRight())
+    assert corner.x() <= window.work.viewport().width()
