@@ -242,8 +242,9 @@ class StaleBar(NoticeBar):
             return
         headings = self.wording.headings(self.stale)
         names = ", ".join(headings[c] for c in self.stale)
-        self.message.setText(f"Your wording may be out of date: an answer behind {names} has "
-                             "changed since you wrote it.")
+        # The wording may be counsel's (an accepted change) as well as the owner's own.
+        self.message.setText(f"Wording kept as written may be out of date: an answer behind "
+                             f"{names} has changed since it was written.")
         self.show()
 
     def _compare(self) -> None:

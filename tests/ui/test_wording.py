@@ -128,8 +128,8 @@ def test_stale_wording_of_a_clause_the_owner_took_out_is_named_by_its_title(qtbo
                            typing=False)
     qtbot.waitUntil(lambda: window.stale_bar.isVisible())
     assert window.stale_bar.message.text() == (
-        'Your wording may be out of date: an answer behind "If this policy is broken" (no '
-        "longer in the policy) has changed since you wrote it.")
+        'Wording kept as written may be out of date: an answer behind "If this policy is '
+        'broken" (no longer in the policy) has changed since it was written.')
 
 
 def test_a_clause_counsel_retitled_is_edited_from_its_words_and_keeps_the_title(
