@@ -114,13 +114,13 @@ def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosa
     restore.setDefault(True)
     layout.addWidget(buttons)
     fit_to_screen(dialog, 600, 300)
-    answer = dialog.exec()
+    question = ("Delete this unsaved work for good?" if len(found) == 1 else
+                f"Delete all {len(found)} pieces of unsaved work for good?")
+    while (answer := dialog.exec()) == 2:  # Discard: asked again; Cancel comes back here
+        if confirm(parent, "Discard unsaved work", question, "Discard"):
+            return "discard", None
     if answer == 1:
         return "restore", found[max(choices.currentRow(), 0)]
-    if answer == 2 and confirm(parent, "Discard unsaved work",
-                               f"Delete the unsaved work in {len(found)} autosave(s) for good?",
-                               "Discard"):
-        return "discard", None
     return "later", None
 
 

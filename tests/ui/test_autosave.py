@@ -180,3 +180,18 @@ def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, mon
         when = work.saved_at
         assert f", {when.day} {when:%B} {when.year}, {when:%H:%M}\n" in row
     assert sorted(shown["buttons"]) == ["Discard all...", "Later", "Restore"]
+
+
+def test_discard_asks_in_plain_words_and_cancel_goes_back_to_the_choice(monkeypatch, users_file):
+    """Seen by a tester: Discard asked "Delete the unsaved work in 1 autosave(s) for good?",
+    and Cancel there closed both windows: the work could be restored only after a restart."""
+    crashed = autosave.Instance()
+    autosave.write_autosave(Project(), users_file, crashed)
+    crashed.release()
+    found = autosave.left_by_crash()
+    answers, asked = iter([2, 1]), []  # Discard..., then (after Cancel) Restore
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: next(answers))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, question, action: (
+        asked.append(question), False)[1])
+    assert dialogs.choose_recovery(None, found) == ("restore", found[0])
+    assert asked == ["Delete this unsaved work for good?"]
