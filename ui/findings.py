@@ -242,7 +242,8 @@ def _count(number: int, thing: str) -> str:
     return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
-def check_policy_document(parent: QWidget, project: Project, path: Path | None = None) -> None:
+def check_policy_document(parent: QWidget, project: Project, path: Path | None = None,
+                          folder: str = "") -> None:
     """File > Check a Policy Document...: the risky sentences of an existing policy, for this
     business's facts, and which of our topics it covers or lacks. The report's window opens at
     once and the check runs in the checker process: a long document takes seconds, and the
@@ -253,7 +254,7 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
 
     if path is None:
         patterns = " ".join(f"*{suffix}" for suffix in READABLE)
-        name, _ = QFileDialog.getOpenFileName(parent, _CHECK_DOCUMENT, "",
+        name, _ = QFileDialog.getOpenFileName(parent, _CHECK_DOCUMENT, folder,
                                               f"Policies ({patterns})")
         if not name:
             return

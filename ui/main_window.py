@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
     def _check_policy_document(self) -> None:
         from ui.findings import check_policy_document
 
-        check_policy_document(self, self.model.project)
+        check_policy_document(self, self.model.project, folder=self.files.folder())
 
     # --- What the window shows ---------------------------------------------------------------
 

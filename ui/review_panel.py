@@ -132,9 +132,9 @@ class ReviewPanel(QWidget):
 
     # --- Opening a reply ---------------------------------------------------------------------
 
-    def ask_for_reply(self) -> None:
+    def ask_for_reply(self, folder: str) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in REPLY_SUFFIXES)
-        chosen, _ = QFileDialog.getOpenFileName(self, "Open counsel's reply", "",
+        chosen, _ = QFileDialog.getOpenFileName(self, "Open counsel's reply", folder,
                                                 f"Counsel's reply ({patterns})")
         if chosen:
             self.open_reply(Path(chosen))
@@ -426,6 +426,6 @@ def open_reply_in(window, path: Path | None = None) -> None:
     """File > Open Counsel's Reply... (or a dropped .docx): show the panel with the reply."""
     window.review_dock.show()
     if path is None:
-        window.review_panel.ask_for_reply()
+        window.review_panel.ask_for_reply(window.files.folder())
     else:
         window.review_panel.open_reply(path)

@@ -613,3 +613,23 @@ def test_a_change_that_brings_a_risk_is_told_with_no_check_on_the_windows_thread
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == told, timeout=20_000)
     assert window.review_panel.outcome.text() == told  # whole, wrapped, in the panel too
     assert risky in window.preview.toPlainText()
+
+
+def test_the_reply_and_a_policy_to_check_are_asked_for_in_the_projects_folder(
+        qtbot, make_window, monkeypatch, tmp_path):  # noqa: F811
+    """Seen by a tester: both file windows opened in the folder the app was started from
+    (its program folder), not beside the project, where the lawyer's reply is saved."""
+    from smpolicy_desktop.storage import save_project
+
+    folder = tmp_path / "Acme policy"
+    folder.mkdir()
+    save_project(filled_project(), folder / "acme.smpolicy")
+    window = make_window()
+    window.files.open_project(folder / "acme.smpolicy")
+    window.settings.remove("last_folder")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: asked.append(args[2]) or ("", ""))
+    window.open_reply_action.trigger()
+    window._check_policy_document()
+    assert asked == [str(folder), str(folder)]
