@@ -84,6 +84,9 @@ class StartPage(QScrollArea):
 
     def _new_box(self, presets: dict[str, Preset]) -> QWidget:
         box = QGroupBox("Start a new policy: what kind of business is this?")
+        # The style draws no focus on these: a keyboard user could not see which Space picks.
+        box.setStyleSheet("QCommandLinkButton:focus { border: 2px solid palette(highlight); "
+                          "border-radius: 4px; }")
         grid = QGridLayout(box)
         for index, preset in enumerate(presets.values()):
             button = QCommandLinkButton(preset.title, preset.description)

@@ -62,3 +62,17 @@ def test_a_recent_project_named_with_tags_shows_its_path_as_typed(qtbot, tmp_pat
     shown = QTextDocument()
     shown.setHtml(tip) if QtText.mightBeRichText(tip) else shown.setPlainText(tip)
     assert shown.toPlainText() == str(recent)  # not "final" in bold, on a line of its own
+
+
+def test_the_kind_of_business_the_keyboard_is_on_shows_it(qtbot):
+    """Seen by a tester: Tab moved among the kinds of business with no mark on any of them,
+    so a keyboard user could not see which one Space would pick."""
+    from PySide6.QtCore import Qt
+
+    shown = page(qtbot)
+    shown.activateWindow()
+    first = shown.findChildren(QCommandLinkButton)[0]
+    unfocused = first.grab().toImage()
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(first.hasFocus)
+    assert first.grab().toImage() != unfocused
