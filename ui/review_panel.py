@@ -234,6 +234,17 @@ class ReviewPanel(QWidget):
             if changed != self.model.project:
                 self._replace(changed, f"Rejected counsel's {item.kind}")
         self._fill()
+        self._select_next_open(item.id)
+
+    def _select_next_open(self, decided: str) -> None:
+        """The next change still open after the one just decided (else the first open one),
+        as the risk check's Apply moves on: the list had lost its selection."""
+        rows = [self.items.topLevelItem(i) for i in range(self.items.topLevelItemCount())]
+        ids = [row.data(0, Qt.ItemDataRole.UserRole) for row in rows]
+        start = ids.index(decided) + 1 if decided in ids else 0
+        row = next((row for row in rows[start:] + rows[:start] if not row.isDisabled()), None)
+        if row is not None:
+            self.items.setCurrentItem(row)
 
     def _tell_risks(self, result: CheckResult) -> None:
         """Once the check has read the policy as the accepted changes left it: what they did

@@ -83,8 +83,12 @@ def test_accept_puts_counsels_words_in_the_policy_and_undo_takes_them_out(qtbot,
     window.review_panel.accept_button.click()
     qtbot.waitUntil(lambda: "We will put any warning in writing." in
                     window.preview.toPlainText())
-    assert "Accepted" in select(window, "We will put any warning in writing.").text(1)
-    assert not window.review_panel.accept_button.isEnabled()
+    panel = window.review_panel
+    decided = select(window, "We will put any warning in writing.")
+    assert "Accepted" in decided.text(1) and decided.isDisabled()
+    # the selection moves on to the next change still open, as the risk check's Apply does
+    following = panel.items.topLevelItem(panel.items.indexOfTopLevelItem(decided) + 1)
+    assert panel.items.currentItem() is following and panel.accept_button.isEnabled()
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: "We will put any warning in writing." not in
                     window.preview.toPlainText())
