@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.placeholder.setEnabled(False)  # drawn in the calm, greyed text colour
         self.setCentralWidget(self.placeholder)
         self.keys_to_give: list = []  # see menus.keys_later()
+        self._docks_away: list = []  # the panels put away while the start page shows
         menus.build_actions(self)
         menus.build_menus_and_toolbar(self)
         self._commands_follow_page()  # no project shows yet
@@ -326,6 +327,15 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.model.undo_stack if shown else None)
         if shown:
             self.exports.update_changes_action()
+        if self._loaded and not shown:  # the panels speak of the project shown: put away
+            self._docks_away = [dock for dock in (self.findings_dock, self.review_dock)
+                                if dock.isVisible()]
+            for dock in self._docks_away:
+                dock.hide()
+        elif shown:  # back with it
+            for dock in self._docks_away:
+                dock.show()
+            self._docks_away = []
 
     def update_title(self) -> None:
         name = self.model.path.name if self.model.path else "Untitled"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QGridLayout,
@@ -77,6 +77,9 @@ class StartPage(QScrollArea):
         if back_to:  # shown again from Help: the way back to the policy open
             back = QPushButton(f"Back to {back_to}", objectName="back")
             back.clicked.connect(lambda: self._chosen(StartChoice(back=True)))
+            back.setToolTip("Back to the policy (Esc)")
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), self, back.click,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             layout.insertWidget(0, back, 0, Qt.AlignmentFlag.AlignLeft)
         self.setWidget(page)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)

@@ -12,7 +12,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from smpolicy_desktop import autosave, versions
 from smpolicy_desktop.model import Project
@@ -84,30 +84,31 @@ def type_name(qtbot, window: MainWindow, text: str) -> None:
     qtbot.keyClicks(editor, text)
 
 
-def press_in_dialog(keys_or_button: str, then: str | None = None, *,
-                    said: list[str] | None = None) -> list[str]:
-    """Once a modal dialog shows, press Escape or click the button with that text (and, in
-    the dialog that follows, `then`). Returns the dialog titles seen; `said` gets the words of
-    the last message box: its text, its informative text and its buttons."""
+def press_in_dialog(*presses: str, said: list[str] | None = None) -> list[str]:
+    """Once a modal dialog shows, press Escape or click the button with that text; in each
+    dialog that shows after it (the same one shown again too), the next of `presses`. Returns
+    the dialog titles seen; `said` gets the words of the last message box: its text, its
+    informative text and its buttons."""
     seen: list[str] = []
 
-    def press(what: str, after: str | None) -> None:
+    def press(rest: tuple[str, ...], last: QWidget | None, left: bool) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog.windowTitle() in seen:
-            QTimer.singleShot(20, lambda: press(what, after))
+        left = left or dialog is not last  # the dialog pressed in has closed since
+        if dialog is None or not left:
+            QTimer.singleShot(20, lambda: press(rest, last, left))
             return
         seen.append(dialog.windowTitle())
         if said is not None and isinstance(dialog, QMessageBox):
             said[:] = [dialog.text(), dialog.informativeText(),
                        *(button.text() for button in dialog.buttons())]
-        if what == "Esc":
+        if rest[0] == "Esc":
             QTest.keyClick(dialog, Qt.Key.Key_Escape)
         else:
-            next(b for b in dialog.findChildren(QPushButton) if b.text() == what).click()
-        if after is not None:
-            QTimer.singleShot(20, lambda: press(after, None))
+            next(b for b in dialog.findChildren(QPushButton) if b.text() == rest[0]).click()
+        if rest[1:]:
+            QTimer.singleShot(20, lambda: press(rest[1:], dialog, False))
 
-    QTimer.singleShot(0, lambda: press(keys_or_button, then))
+    QTimer.singleShot(0, lambda: press(presses, None, True))
     return seen
 
 
@@ -143,9 +144,9 @@ def test_discard_asks_before_deleting_the_work(qtbot, settings, users_file, aske
     left_crash_work(qtbot, settings, users_file)
     window = MainWindow(settings)
     qtbot.addWidget(window)
-    seen = press_in_dialog("Discard...", "Cancel")
+    seen = press_in_dialog("Discard...", "Cancel", "Later")  # Cancel: back to the choice
     assert not window.offer_recovery()
-    assert seen == ["Restore unsaved work", "Discard unsaved work"]
+    assert seen == ["Restore unsaved work", "Discard unsaved work", "Restore unsaved work"]
     assert len(autosave.left_by_crash()) == 1  # not confirmed: kept
 
     window.recovery.later.clear()  # as at the next start

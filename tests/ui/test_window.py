@@ -782,3 +782,16 @@ def test_a_name_typed_without_its_extension_never_replaces_that_file_unasked(
     replace = True
     command.trigger()
     assert (tmp_path / kept).read_bytes() != b"counsel's marked-up file"
+
+
+def test_the_welcome_page_puts_the_panels_away_and_esc_brings_them_back(qtbot, window):
+    """Seen by a tester: Help > Welcome Page kept the risk check's panel beside it, speaking
+    of the policy no longer shown; Esc did not go back to the policy."""
+    window.findings_dock.show()
+    window.welcome_action.trigger()
+    assert window.stack.currentWidget() is window.start_page
+    assert not window.findings_dock.isVisible() and not window.review_dock.isVisible()
+    window.start_page.setFocus()
+    qtbot.keyClick(window.start_page, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.work
+    assert window.findings_dock.isVisible() and not window.review_dock.isVisible()
