@@ -64,6 +64,9 @@ def ask_unsaved_changes(parent: QWidget, name: str, doing: str = "closing") -> s
                       | QMessageBox.StandardButton.Cancel, parent)
     box.setInformativeText("If you don't save, your changes since the last save are lost.")
     box.setDefaultButton(QMessageBox.StandardButton.Save)
+    # Alt+S and Alt+D answer from the keyboard (Qt's own words here have no mnemonics).
+    box.button(QMessageBox.StandardButton.Save).setText("&Save")
+    box.button(QMessageBox.StandardButton.Discard).setText("&Don't Save")
     answer = box.exec()
     return {QMessageBox.StandardButton.Save: "save",
             QMessageBox.StandardButton.Discard: "discard"}.get(

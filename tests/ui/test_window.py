@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from smpolicy_desktop import exporters
 from smpolicy_desktop.model import Project
@@ -795,3 +795,27 @@ def test_the_welcome_page_puts_the_panels_away_and_esc_brings_them_back(qtbot, w
     qtbot.keyClick(window.start_page, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.work
     assert window.findings_dock.isVisible() and not window.review_dock.isVisible()
+
+
+def test_the_unsaved_changes_question_answers_to_alt_and_a_letter(qtbot):
+    """Seen by a tester: Alt+S and Alt+D did nothing in the question; only Tab or the mouse
+    answered it. (Offscreen no window is active, so the keys are read, not pressed.)"""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    keys: dict[str, str] = {}
+
+    def read() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read)
+            return
+        keys.update({button.text(): button.shortcut().toString() for button in box.buttons()})
+        box.button(QMessageBox.StandardButton.Discard).click()
+
+    QTimer.singleShot(0, read)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert dialogs.ask_unsaved_changes(parent, "this project") == "discard"
+    assert keys["&Save"] == QKeySequence("Alt+S").toString()
+    assert keys["&Don't Save"] == QKeySequence("Alt+D").toString()
