@@ -53,6 +53,9 @@ def give_keys(window: MainWindow) -> None:
                 if sequence not in sequences:
                     sequences.append(sequence)
         command.setShortcuts(sequences)
+        if sequences and command.toolTip() == command.iconText():  # no words of its own
+            command.setToolTip(f"{command.iconText()} "
+                               f"({sequences[0].toString(QKeySequence.SequenceFormat.NativeText)})")
     window.keys_to_give.clear()
 
 

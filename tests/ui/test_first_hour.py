@@ -672,3 +672,11 @@ def test_a_window_too_narrow_for_both_scrolls_to_a_preview_one_can_read(qtbot, m
     bar.setValue(bar.maximum())  # the work scrolls sideways to the preview
     corner = window.preview.mapTo(window.work.viewport(), window.preview.rect().topRight())
     assert corner.x() <= window.work.viewport().width()
+
+
+def test_the_toolbar_tells_each_commands_key(make_window):
+    """Seen by a tester: the Risk Check button's tip said only "Risk Check", not F7."""
+    window = make_window()
+    assert window.risk_check_action.toolTip() == "Risk Check (F7)"
+    assert window.save_action.toolTip() == "Save (Ctrl+S)"
+    assert window.export_actions["docx"].toolTip() == "Export to Word (Ctrl+E)"
