@@ -315,6 +315,7 @@ def test_a_clean_window_offers_to_show_a_change_made_elsewhere(qtbot, settings, 
     assert not window.isWindowModified()
 
 
+@pytest.mark.slow  # 2.7 s: the file is written in steps while the offer shows
 def test_a_file_written_in_place_is_offered_once_whole(qtbot, settings, users_file, asked,
                                                       monkeypatch):
     """Seen by a tester: a program that writes the file in place (emptied, then written, as
