@@ -132,4 +132,5 @@ class ExportCommands:
         from smpolicy_desktop.document import to_html
         from ui.printing import print_html
 
-        print_html(self.window, to_html(self.model.workspace.document()))
+        document, path = self.model.workspace.document(), self.model.path
+        print_html(self.window, to_html(document), path.stem if path else document.title)

@@ -61,12 +61,15 @@ def register_pdf() -> None:
     EXPORTERS.setdefault("pdf", Exporter("pdf", "PDF", "pdf", write_pdf))
 
 
-def print_html(parent: QWidget, html: str) -> bool:
-    """Ask the system's print dialog and print; True when it was sent to a printer."""
+def print_html(parent: QWidget, html: str, title: str) -> bool:
+    """Ask the system's print dialog and print; True when it was sent to a printer. The title
+    names the job, and the file when printed to one (Qt proposed "print.pdf": now the
+    project's name)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(page_size())
+    printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print the policy")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:

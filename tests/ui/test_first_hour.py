@@ -391,7 +391,7 @@ def test_help_find_and_print(qtbot, make_window, monkeypatch):
     window.find_action.trigger()
     assert window.find_bar.isVisible()
     printed = []
-    monkeypatch.setattr(printing, "print_html", lambda p, html: printed.append(html))
+    monkeypatch.setattr(printing, "print_html", lambda p, html, title: printed.append(html))
     window.print_action.trigger()
     assert printed and "Social Media Policy" in printed[0]
 
@@ -680,3 +680,16 @@ def test_the_toolbar_tells_each_commands_key(make_window):
     assert window.risk_check_action.toolTip() == "Risk Check (F7)"
     assert window.save_action.toolTip() == "Save (Ctrl+S)"
     assert window.export_actions["docx"].toolTip() == "Export to Word (Ctrl+E)"
+
+
+def test_print_names_the_job_after_the_policy(qtbot, make_window, monkeypatch):
+    """Seen by a tester: printing to a file proposed ~/print.pdf; Qt names the file after the
+    job, which had no name."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    window = make_window(example_project())
+    named = []
+    monkeypatch.setattr(QPrintDialog, "exec",
+                        lambda dialog: named.append(dialog.printer().docName()) or 0)
+    window.print_action.trigger()
+    assert named == [window.model.path.stem]
