@@ -5,6 +5,7 @@ The versions live in the state folder (smpolicy_desktop.versions); nothing here 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +44,9 @@ class VersionsWindow(QDialog):
             self.list.addItem(f"{long_date_in(spelling, version.saved_at.date())}, "
                               f"{version.saved_at:%H:%M:%S}  "
                               f"({version.size() / 1024:.0f} KB on disk{counsel})")
+        if not self.kept:  # a file this app has not saved yet
+            self.list.addItem("No versions yet: each save from now on is kept here.")
+            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.setCurrentRow(0)
         layout.addWidget(self.list)
         self.details = QPlainTextEdit(readOnly=True, objectName="differences")

@@ -408,6 +408,23 @@ def test_an_unusable_autosave_folder_is_said_and_saving_still_works(qtbot, setti
 
 # --- 6. Versions ------------------------------------------------------------------------------
 
+def test_a_file_with_no_versions_yet_says_so(qtbot, settings, tmp_path, asked):
+    """Seen by a tester: Versions of a file this app had not saved was an empty list."""
+    from smpolicy_desktop.storage import save_project
+
+    saved = tmp_path / "saved.smpolicy"
+    save_project(Project(company={"name": "From Elsewhere"}), saved)
+    elsewhere = tmp_path / "from elsewhere.smpolicy"  # a copy from a mail or another computer
+    elsewhere.write_bytes(saved.read_bytes())
+    window = open_window(qtbot, settings, elsewhere)
+    dialog = VersionsWindow(window)
+    qtbot.addWidget(dialog)
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
+        "No versions yet: each save from now on is kept here."]
+    assert not any(b.isEnabled() for b in dialog.findChildren(QPushButton)
+                   if b.text() in ("Compare", "Open as Copy", "Restore"))
+
+
 def test_versions_window_compares_and_restores_an_earlier_save(qtbot, settings, users_file,
                                                                asked):
     window = open_window(qtbot, settings, users_file)
