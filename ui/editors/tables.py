@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -202,8 +202,13 @@ class ColumnTitles(QHeaderView):
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
         room = QRect(0, 0, self.sectionSize(logical) - 2 * margin, size.height() * 10)
         title = self.model().headerData(logical, self.orientation())
-        lines = self.fontMetrics().boundingRect(room, self.defaultAlignment(), title).height()
-        return QSize(size.width(), size.height() + lines - self.fontMetrics().height())
+        # measured bold, as the title of the selected cell's column is drawn: measured plain,
+        # "Handle or address" wrapped to a third line when bold and was cut
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        lines = metrics.boundingRect(room, self.defaultAlignment(), title).height()
+        return QSize(size.width(), size.height() + lines - metrics.height())
 
 
 class CellDelegate(QStyledItemDelegate):
