@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -272,6 +273,8 @@ def install(window) -> Wording:
         menu.setParent(preview, menu.windowFlags())
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setObjectName("previewMenu")
+        for action in menu.findChildren(QAction, "link-copy"):  # the policy has no links
+            menu.removeAction(action)
         clause_id = clause_at(preview, position)
         if path := answer_at(position, clause_id):
             first = menu.actions()[0]

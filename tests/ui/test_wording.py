@@ -252,3 +252,9 @@ def test_words_no_answer_gives_go_to_the_first_answer_of_their_area(window):
     """The app's own sentences in a section follow its area's answers as a whole."""
     menu = context_menu(window, "Just make sure your work gets done")
     assert "Go to the Answer: Personal use at work" in menu
+
+
+def test_the_previews_menu_offers_nothing_the_policy_has_not(window):
+    """Seen by a tester: a greyed "Copy Link Location", which means nothing to an owner."""
+    shown = context_menu(window, "Guidelines for employees")
+    assert not any("Link" in text for text in shown) and "&Copy\tCtrl+C" in shown
