@@ -108,10 +108,10 @@ def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosa
                             "window, it is offered again next time. Discard deletes it for "
                             "good.", wordWrap=True))
     buttons = QDialogButtonBox()
-    restore = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
-    discard = buttons.addButton("Discard all..." if len(found) > 1 else "Discard...",
+    restore = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+    discard = buttons.addButton("&Discard all..." if len(found) > 1 else "&Discard...",
                                 QDialogButtonBox.ButtonRole.DestructiveRole)
-    buttons.addButton("Later", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.addButton("&Later", QDialogButtonBox.ButtonRole.RejectRole)  # Alt+R, D, L
     buttons.clicked.connect(lambda button: dialog.done(
         {restore: 1, discard: 2}.get(button, 0)))
     restore.setDefault(True)

@@ -61,7 +61,8 @@ def start_answering(qtbot, monkeypatch, users_file, *presses: str) -> MainWindow
         if press == "Esc":
             QTest.keyClick(dialog, Qt.Key.Key_Escape)
         else:
-            next(b for b in dialog.findChildren(QPushButton) if b.text() == press).click()
+            next(b for b in dialog.findChildren(QPushButton)
+                 if b.text().replace("&", "") == press).click()
         if to_press:
             QTimer.singleShot(20, press_when_shown)
 

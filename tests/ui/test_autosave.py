@@ -179,7 +179,7 @@ def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, mon
     for work, row in zip(found, shown["rows"], strict=True):
         when = work.saved_at
         assert f", {when.day} {when:%B} {when.year}, {when:%H:%M}\n" in row
-    assert sorted(shown["buttons"]) == ["Discard all...", "Later", "Restore"]
+    assert sorted(shown["buttons"]) == ["&Discard all...", "&Later", "&Restore"]  # Alt keys
 
 
 def test_discard_asks_in_plain_words_and_cancel_goes_back_to_the_choice(monkeypatch, users_file):

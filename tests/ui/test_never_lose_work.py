@@ -104,7 +104,8 @@ def press_in_dialog(*presses: str, said: list[str] | None = None) -> list[str]:
         if rest[0] == "Esc":
             QTest.keyClick(dialog, Qt.Key.Key_Escape)
         else:
-            next(b for b in dialog.findChildren(QPushButton) if b.text() == rest[0]).click()
+            next(b for b in dialog.findChildren(QPushButton)
+                 if b.text().replace("&", "") == rest[0]).click()
         if rest[1:]:
             QTimer.singleShot(20, lambda: press(rest[1:], dialog, False))
 
@@ -236,7 +237,8 @@ def test_while_the_recovery_offer_shows_nothing_but_the_offer_can_be_acted_on(
                        [label.text() for label in window.findChildren(QLabel, "opening")
                         if label.isVisible()], window.forms["company"].isVisible(),
                        enabled_in_file_menu(window), window.save_action.isEnabled()])
-        next(b for b in dialog.findChildren(QPushButton) if b.text() == button).click()
+        next(b for b in dialog.findChildren(QPushButton)
+             if b.text().replace("&", "") == button).click()
 
     QTimer.singleShot(0, look_then_press)
     window = start_app([])
