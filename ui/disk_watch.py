@@ -93,8 +93,9 @@ class DiskWatch(QObject):
         try:
             if not path.exists():
                 self.gone.emit()
-            elif self.workspace.changed_on_disk() and stamp_on_disk(path) != self._noticed:
-                self._noticed = stamp_on_disk(path)
+            elif self.workspace.changed_on_disk() and \
+                    (now := stamp_on_disk(path)) != self._noticed:
+                self._noticed = now
                 self.changed.emit()
         finally:
             self._asking = False
