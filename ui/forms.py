@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -43,13 +43,23 @@ def refusal_message(error: ValidationError) -> str:
     return f"Not saved: {reason[0].lower()}{reason[1:]}."
 
 
-def _small(label: QLabel, colour_role: QPalette.ColorRole | None = None) -> QLabel:
+MUTED = 0.35  # how far help text's colour goes from the text's towards the background's
+
+
+def _small(label: QLabel, *, muted: bool = False) -> QLabel:
+    """A smaller, wrapping label; muted: a grey still easy to read (the placeholder's grey, as
+    help text had until 5 Dec 2026, measured 2.7:1 on the window, below WCAG's 4.5:1)."""
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.9)
     label.setFont(font)
     label.setWordWrap(True)
-    if colour_role is not None:
-        label.setForegroundRole(colour_role)
+    if muted:
+        palette = label.palette()
+        text, back = (palette.color(role).getRgbF()[:3] for role in
+                      (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window))
+        grey = (t + (b - t) * MUTED for t, b in zip(text, back, strict=True))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor.fromRgbF(*grey))
+        label.setPalette(palette)
     return label
 
 
@@ -72,7 +82,7 @@ class FieldRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)
         layout.setSpacing(2)
-        help_label = _small(QLabel(question.help), QPalette.ColorRole.PlaceholderText)
+        help_label = _small(QLabel(question.help), muted=True)
         align = Qt.AlignmentFlag.AlignLeft if question.kind in _COMPACT_KINDS else \
             Qt.AlignmentFlag(0)
         # A list's help reads best before the list; a single answer's help after its box.
@@ -209,8 +219,7 @@ class AreaForm(ScrollColumn):
         layout.addWidget(title)
         summary = (self.area_model.__doc__ or "").split(":", 1)[-1].strip()
         if summary:
-            layout.addWidget(_small(QLabel(summary[0].upper() + summary[1:]),
-                                    QPalette.ColorRole.PlaceholderText))
+            layout.addWidget(_small(QLabel(summary[0].upper() + summary[1:]), muted=True))
         return intro
 
     def _label(self, question: Question, editor: FieldEditor) -> QLabel:

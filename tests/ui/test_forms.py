@@ -126,6 +126,29 @@ def test_labels_lead_to_their_fields_and_examples_are_placeholders(window):
     assert name_box.accessibleName() == "Company name"
 
 
+
+def _luminance(colour) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(c) for c in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_help_under_each_question_is_grey_yet_easy_to_read(window):
+    """WCAG's 4.5:1 for small text, with the colour as drawn (its alpha over the window)."""
+    form = form_of(window, "company")
+    help_label = next(lb for lb in form.findChildren(QLabel)
+                      if lb.text() == "The legal or trading name used in the policy.")
+    palette = help_label.palette()
+    text = palette.color(help_label.foregroundRole())
+    back = palette.color(help_label.backgroundRole()).getRgbF()[:3]
+    alpha = text.alphaF()
+    drawn = [t * alpha + b * (1 - alpha) for t, b in zip(text.getRgbF()[:3], back, strict=True)]
+    light, dark = sorted((_luminance(drawn), _luminance(back)), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5
+    assert drawn != list(form.palette().color(palette.ColorRole.WindowText).getRgbF()[:3])  # grey
+
+
 # --- Edits reach the project; undo brings both back -----------------------------------------
 
 def test_typing_a_line_changes_the_project_and_undo_restores_field_and_project(
