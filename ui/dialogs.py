@@ -315,5 +315,6 @@ def about(parent: QWidget) -> None:
         "document for your lawyer.</p>"
         "<p><b>smpolicy does not give legal advice.</b> Have a lawyer review your policy "
         "before you use it.</p>"
-        f"<p>Law as of {_app_date(law_as_of())}: the United "
-        "States (federal and state rules), the United Kingdom, Canada and Australia.</p>")
+        f"<p>Law as of {_app_date(law_as_of())}: the policy follows the law of the United "
+        "States (federal and state rules), the United Kingdom, Canada and Australia. The risk "
+        "check knows United States law only.</p>")

@@ -580,6 +580,7 @@ def test_about_box_names_the_version_and_disclaims_legal_advice(qtbot, window, m
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window.about_action.trigger()
     assert "0." in shown[0] and "does not give legal advice" in shown[0]
+    assert "The risk check knows United States law only." in shown[0]  # as README says
 
 
 @pytest.mark.parametrize("territory", [QLocale.Country.UnitedStates,
