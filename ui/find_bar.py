@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from itertools import accumulate
 
 from PySide6.QtCore import Qt
@@ -25,11 +26,14 @@ _BEYOND_16_BITS = re.compile("[\U00010000-\U0010ffff]")
 
 
 class FindBar(QWidget):
-    """Finds text in one QTextBrowser; hidden until open_bar()."""
+    """Finds text in one QTextBrowser; hidden until open_bar(). It highlights the matches
+    through show_marks (the view's own by default), so a view may keep marks of its own."""
 
-    def __init__(self, view: QTextBrowser, parent: QWidget | None = None):
+    def __init__(self, view: QTextBrowser, parent: QWidget | None = None, *,
+                 show_marks: Callable[[list[QTextEdit.ExtraSelection]], None] | None = None):
         super().__init__(parent, objectName="findBar")
         self.view = view
+        self.show_marks = show_marks or view.setExtraSelections
         self.box = QLineEdit(placeholderText="Find in the policy", clearButtonEnabled=True)
         self.box.setAccessibleName("Find in the policy")
         self.count = QLabel()
@@ -68,7 +72,7 @@ class FindBar(QWidget):
         self.box.selectAll()
 
     def close_bar(self) -> None:
-        self.view.setExtraSelections([])
+        self.show_marks([])
         self.hide()
         self.view.setFocus()
 
@@ -98,7 +102,7 @@ class FindBar(QWidget):
             selection.cursor = _selecting(self.view.document(), start, end)
             selection.format.setBackground(_ALL)
             selections.append(selection)
-        self.view.setExtraSelections(selections)
+        self.show_marks(selections)
 
 
 def _matches(document: QTextDocument, words: str) -> list[tuple[int, int]]:

@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         start_if_idle()  # after the filled window shows: started as it filled, it slowed that
         self.rendering.hold_checks(False)
 
-        self.find_bar = FindBar(self.preview)
+        self.find_bar = FindBar(self.preview, show_marks=self.preview.show_marks)
         self.preview.parentWidget().layout().addWidget(self.find_bar)
         self.findings = findings.install(self)
         self.wording = wording.install(self)

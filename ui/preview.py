@@ -75,6 +75,8 @@ class PolicyPreview(QTextBrowser):
         self._scroll_pending = False
         self._edited = False  # an answer changed: the next document shows where (follow_edit)
         self._risky: list[str] = []  # the sentences the risk check found risky
+        # The marks drawn over the text, by who asked: "risky" (mark_risky), "found" (find bar)
+        self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {"risky": [], "found": []}
         self._after_paint: list[Callable[[], object]] = []
 
     def after_next_paint(self, callback: Callable[[], object]) -> None:
@@ -106,7 +108,13 @@ class PolicyPreview(QTextBrowser):
                 mark.cursor, mark.format = found, line
                 marks.append(mark)
                 found = self.document().find(pattern, found)
-        self.setExtraSelections(marks)
+        self.show_marks(marks, "risky")
+
+    def show_marks(self, marks: list[QTextEdit.ExtraSelection], kind: str = "found") -> None:
+        """Draw these marks in place of the earlier ones of their kind; the other kind's stay
+        (closing the find bar took the risky sentences' underlines with its highlights)."""
+        self._marks[kind] = marks
+        self.setExtraSelections(self._marks["risky"] + self._marks["found"])
 
     @property
     def html(self) -> str:

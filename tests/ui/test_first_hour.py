@@ -292,6 +292,26 @@ def test_the_preview_underlines_a_risky_sentence_until_the_safer_wording_replace
     qtbot.waitUntil(lambda: underlined() == [risky], timeout=10_000)
 
 
+def test_finding_words_in_the_preview_keeps_the_risky_sentences_underlined(qtbot, make_window):
+    window = make_window()
+    window.show_project(load_project(example_project()), None)
+    risky = "Never post anything negative about your manager."
+    window.model.set_value(("training", "consequences"), f"Coaching first. {risky}")
+
+    def underlined() -> list[str]:
+        return [mark.cursor.selectedText() for mark in window.preview.extraSelections()
+                if mark.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline]
+
+    qtbot.waitUntil(lambda: underlined() == [risky], timeout=10_000)
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.box, "coaching")
+    assert window.find_bar.count.text() == "1 found"
+    assert underlined() == [risky] and len(window.preview.extraSelections()) == 2
+    qtbot.keyClick(window.find_bar.box, Qt.Key.Key_Escape)
+    assert window.find_bar.isHidden()
+    assert underlined() == [risky] and len(window.preview.extraSelections()) == 1
+
+
 def test_a_risky_sentence_is_underlined_as_whole_words_never_inside_a_longer_one(
         qtbot, make_window):
     window = make_window()
