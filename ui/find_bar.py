@@ -78,10 +78,7 @@ class FindBar(QWidget):
 
     def find(self, forward: bool = True, again: bool = False) -> bool:
         """Select the next (or previous) match, wrapping round; True when there is one."""
-        words = self.box.text()
-        spans = _matches(self.view.document(), words)
-        self._highlight_all(spans)
-        self.count.setText(f"{len(spans)} found" if spans else "Not found" if words else "")
+        spans = self._mark_all()
         if not spans:
             return False
         here = self.view.textCursor().selectionStart()
@@ -94,6 +91,19 @@ class FindBar(QWidget):
         self.view.setTextCursor(_selecting(self.view.document(), start, end))
         self.view.ensureCursorVisible()
         return True
+
+    def find_again(self) -> None:
+        """Highlight the matches in the view's new text (after a render), and count them; the
+        current match stays selected."""
+        if self.isVisible():
+            self._mark_all()
+
+    def _mark_all(self) -> list[tuple[int, int]]:
+        words = self.box.text()
+        spans = _matches(self.view.document(), words)
+        self._highlight_all(spans)
+        self.count.setText(f"{len(spans)} found" if spans else "Not found" if words else "")
+        return spans
 
     def _highlight_all(self, spans: list[tuple[int, int]]) -> None:
         selections = []

@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         self.rendering.hold_checks(False)
 
         self.find_bar = FindBar(self.preview, show_marks=self.preview.show_marks)
+        self.preview.rendered.connect(self.find_bar.find_again)
         self.preview.parentWidget().layout().addWidget(self.find_bar)
         self.findings = findings.install(self)
         self.wording = wording.install(self)

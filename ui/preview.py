@@ -194,8 +194,10 @@ class PolicyPreview(QTextBrowser):
         self.setHtml(to_html(document))
         self._loads += 1
         self._places = _places(self.document().begin(), document)
-        if self._risky:  # new text: the marks on the old are gone (words rewritten keep them)
-            self._draw_risky()
+        # New text: marks on the old point nowhere (words rewritten in place keep theirs); the
+        # find bar finds again when told `rendered`.
+        self._marks["found"] = []
+        self._draw_risky()
         bar.setValue(position)
 
     def _place_band(self) -> None:

@@ -307,6 +307,12 @@ def test_finding_words_in_the_preview_keeps_the_risky_sentences_underlined(qtbot
     qtbot.keyClicks(window.find_bar.box, "coaching")
     assert window.find_bar.count.text() == "1 found"
     assert underlined() == [risky] and len(window.preview.extraSelections()) == 2
+    # an answer changes while the bar is open: the new text's matches are highlighted
+    window.model.set_value(("training", "consequences"), f"Coaching, then coaching. {risky}")
+    qtbot.waitUntil(lambda: window.find_bar.count.text() == "2 found"
+                    and underlined() == [risky], timeout=10_000)
+    assert sorted(mark.cursor.selectedText() for mark in window.preview.extraSelections()) == \
+        sorted(["Coaching", "coaching", risky])
     qtbot.keyClick(window.find_bar.box, Qt.Key.Key_Escape)
     assert window.find_bar.isHidden()
     assert underlined() == [risky] and len(window.preview.extraSelections()) == 1
