@@ -15,7 +15,9 @@ import threading
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from datetime import date
+from difflib import SequenceMatcher
 from functools import cache, lru_cache, partial
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -820,13 +822,45 @@ def generated_texts(project: Project) -> dict[str, str]:
 
 def stale_wording(project: Project) -> dict[str, str]:
     """Clause id -> the new generated text, for each wording whose generated text has changed
-    since the owner wrote it (the answers behind the clause were edited)."""
+    since the owner wrote it (the answers behind the clause were edited) in words the owner
+    (or counsel) changed too: there the wording cannot follow the answers (following_answers)."""
     if not project.wording:
         return {}
     generated = generated_texts(project)
     return {w.clause_id: generated[w.clause_id] for w in project.wording
             if not w.title_only and w.clause_id in generated
-            and generated[w.clause_id] != w.based_on}
+            and following_answers(w, generated[w.clause_id]) is None}
+
+
+# What a merge moves: a word or a mark, with the space after it (so changes to two words next
+# to each other touch: "a written" -> "a final written" and "a formal" conflict)
+_TOKENS = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
+
+
+def following_answers(wording: ClauseWording, generated: str) -> str | None:
+    """The wording with the changes the answers have made to the generated text since it was
+    written (a new company name, a platform added), or None when such a change touches words
+    the wording changed (it then stays as written, and the stale bar asks).
+
+    A three-way merge, word by word, as diff3 does it on lines: the changes from based_on to
+    the wording and from based_on to the generated text, applied together; any two that
+    overlap or touch are a conflict. (Breezy's merge3 is GPL, and diff-match-patch applies
+    its patches fuzzily: in a policy a change goes where it was made, or nowhere.)"""
+    if generated == wording.based_on:
+        return wording.text
+    base, *sides = (_TOKENS.findall(text) for text in (wording.based_on, wording.text, generated))
+    changes = sorted({(start, end, tuple(side[new_start:new_end]))
+                      for side in sides
+                      for tag, start, end, new_start, new_end in
+                      SequenceMatcher(None, base, side, autojunk=False).get_opcodes()
+                      if tag != "equal"})  # a change both made counts once
+    if any(later[0] <= earlier[1] for earlier, later in pairwise(changes)):
+        return None
+    merged, at = [], 0
+    for start, end, words in changes:
+        merged += [*base[at:start], *words]
+        at = end
+    return "".join(merged + base[at:])
 
 
 def _apply_own_wording(root: Any, project: Project) -> None:
@@ -867,7 +901,8 @@ def _apply_own_wording(root: Any, project: Project) -> None:
             continue
         body = [child for child in element if not _is_clause(child)]
         anchor = body[0] if body else next(iter(element), None)
-        for new in _signed(_elements(wording.text), body):
+        text = following_answers(wording, clause_text(_content_blocks(body, wording.clause_id)))
+        for new in _signed(_elements(wording.text if text is None else text), body):
             if anchor is None:
                 element.append(new)
             else:

@@ -94,6 +94,36 @@ def test_wording_goes_stale_when_an_answer_behind_it_changes():
     assert "Our own words." in clause_texts(render_document(project))["training.consequences"]
 
 
+def test_counsels_one_word_keeps_following_the_answers_in_every_format(tmp_path):
+    """Counsel changed one word of 1.1; the company's new name still reaches the clause (a
+    tester found it frozen at the old name), in the preview's Document and the Word file."""
+    project = filled_project()
+    generated = clause_texts(render_document(project))["purpose.why"]
+    counsels = generated.replace("reach clients", "reach customers")
+    project.wording.append(own_wording(project, "purpose.why", counsels))
+    project.company.name = "Northwind Inc"
+    shown = clause_texts(render_document(project))["purpose.why"]
+    assert shown == counsels.replace("Northwind Analytics LLC", "Northwind Inc")
+    assert stale_wording(project) == {}
+    assert "helps Northwind Inc reach customers, share" in \
+        word_text(Workspace(project).export(tmp_path / "p.docx"))
+    project.company.name = "Northwind Analytics LLC"  # the answer back: the words as counsel's
+    assert clause_texts(render_document(project))["purpose.why"] == counsels
+
+
+def test_an_answer_that_changes_the_words_the_wording_changed_leaves_it_as_written():
+    project = filled_project(training__consequences="Coaching first. Then a written warning.")
+    generated = clause_texts(render_document(project))["training.consequences"]
+    own = generated.replace("a written warning", "a formal warning")
+    project.wording.append(own_wording(project, "training.consequences", own))
+    project.training.consequences = "Coaching, always first. Then a written warning."
+    assert clause_texts(render_document(project))["training.consequences"] == \
+        own.replace("Coaching first.", "Coaching, always first.")  # apart: both kept
+    project.training.consequences = "Coaching first. Then a final written warning."
+    assert clause_texts(render_document(project))["training.consequences"] == own  # touching
+    assert "a final written warning" in stale_wording(project)["training.consequences"]
+
+
 def test_the_project_file_keeps_wording_and_owner_clauses(tmp_path):
     project = filled_project()
     project.wording.append(own_wording(project, "employees.personal_use", REWORDED))
@@ -107,8 +137,9 @@ def test_the_project_file_keeps_wording_and_owner_clauses(tmp_path):
 
 def test_a_schema_6_file_with_counsels_title_on_a_clause_opens_as_it_showed(tmp_path):
     """Before schema 7 a clause counsel only renamed kept its words with the new title, and
-    they stayed as they were when an answer changed: such a file still shows them, and says
-    they may be out of date, as it did. Saved again, it says it is schema 7."""
+    they stayed as they were when an answer changed. Such a file keeps the title, and the
+    words, unchanged from the generated ones, follow the answers (as any wording does where
+    the owner did not change it). Saved again, it says it is schema 7."""
     project = filled_project()
     words = clause_texts(render_document(project))["employees.confidential"]
     project.wording.append(ClauseWording(clause_id="employees.confidential",  # as 6 kept it
@@ -124,8 +155,10 @@ def test_a_schema_6_file_with_counsels_title_on_a_clause_opens_as_it_showed(tmp_
     opened = load_project(path)
     document = render_document(opened)
     assert document.clauses()["employees.confidential"].endswith(" Confidential information")
-    assert clause_texts(document)["employees.confidential"] == words
-    assert list(stale_wording(opened)) == ["employees.confidential"]
+    assert clause_texts(document)["employees.confidential"] == \
+        clause_texts(render_document(project, own_wording=False))["employees.confidential"]
+    assert "- Prices before launch" in clause_texts(document)["employees.confidential"]
+    assert stale_wording(opened) == {}
     save_project(opened, path)
     assert json.loads(path.read_text())["schema_version"] == SCHEMA_VERSION
     assert load_project(path) == opened

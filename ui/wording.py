@@ -66,8 +66,9 @@ class Wording:
         current = project.wording_for(clause_id)
         words = current if current is not None and not current.title_only else None
         stale = stale_wording(project).get(clause_id)
-        dialog = WordingDialog(self.headings([clause_id])[clause_id],
-                               words.text if words else document_text.get(clause_id, ""),
+        dialog = WordingDialog(self.headings([clause_id])[clause_id],  # as the policy says it:
+                               document_text.get(clause_id, words.text if words else ""),
+                               # the wording with what the answers changed since (when apart)
                                words is not None, stale, self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False

@@ -121,6 +121,23 @@ def test_stale_wording_warns_and_shows_the_new_text_beside(qtbot, window, monkey
     qtbot.waitUntil(lambda: "Our own words on breaches." in window.preview.toPlainText())
 
 
+def test_wording_follows_an_answer_that_changes_other_words_and_edits_as_shown(
+        qtbot, window, monkeypatch):
+    generated = clause_texts(window.model.workspace.document())["purpose.why"]
+    name = window.model.project.company.name
+    assert f"helps {name} reach clients," in generated
+    answer_dialog(monkeypatch, WordingDialog,
+                  editor=generated.replace("reach clients", "reach customers"))
+    window.wording.edit("purpose.why")
+    window.model.set_value(("company", "name"), "Harbor Lights Inc", typing=False)
+    qtbot.waitUntil(lambda: "helps Harbor Lights Inc reach customers," in
+                    window.preview.toPlainText())
+    assert window.stale_bar.isHidden()
+    seen = answer_dialog(monkeypatch, WordingDialog)
+    window.wording.edit("purpose.why")
+    assert "helps Harbor Lights Inc reach customers," in seen[0].editor.toPlainText()
+
+
 def test_stale_wording_of_a_clause_the_owner_took_out_is_named_by_its_title(qtbot, window):
     window.model.set_value(("wording",), [own_wording(window.model.project,
                                                       "training.consequences", "")])
