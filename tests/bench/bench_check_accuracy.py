@@ -64,8 +64,9 @@ ORDINARY_SET = REPO / "tests" / "data" / "corpus" / "final_ordinary.jsonl"
 def cross_validate(l2: float | None = None) -> dict[str, dict[str, int]]:
     """Figures on each held-out fold of a model whose thresholds were chosen by cross-
     validation inside the other folds (nested: the held-out fold plays no part in any choice).
-    The ordinary sentences (the rule gate's negatives) are split by who wrote them: each fold
-    trains on one set and counts the other's sentences flagged ("ordinary"). The five folds run
+    The ordinary sentences (negatives of the rule gate and the risk models, and lawful
+    neighbours) are split by who wrote them: each fold holds one writer's set out, trains on the
+    others and counts the held-out set's sentences flagged ("ordinary"). The five folds run
     in as many processes as there are cores."""
     with ProcessPoolExecutor(max_workers=min(FOLDS, os.cpu_count() or 1)) as pool:
         tallies = list(pool.map(_fold, range(FOLDS), [l2] * FOLDS))

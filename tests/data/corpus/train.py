@@ -179,10 +179,12 @@ def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None
           thresholds: dict[str, tuple[float, float]] | None = None, *, ordinary: list[dict],
           rule: float) -> dict:
     """Per area a topic gate (every sentence of the area against the rest) and a risk model
-    (the area's risky sentences against every acceptable sentence, of any area, and our own
-    text on its topic); and the rule gate, at threshold `rule`."""
+    (the area's risky sentences against every acceptable sentence, of any area, our own text
+    on its topic and the ordinary sentences); and the rule gate, at threshold `rule`. The
+    ordinary sentences are also lawful neighbours in the vote ("ours")."""
     rows = [(features(e["text"]), e) for e in examples]
     ours = [features(text) for text in extra_lawful]
+    plain = [(features(o["text"]), 0.0) for o in ordinary]  # no risk in any area
     strength = L2 if l2 is None else l2
     areas = {}
     for area in AREAS:
@@ -191,7 +193,7 @@ def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None
         on_topic = [feats for feats in ours if probability(topic, feats) >= TOPIC_THRESHOLD]
         risk = _logistic([(feats, float(e["verdict"] == "unlawful")) for feats, e in rows
                           if e["area"] == area or e["verdict"] == "lawful"]
-                         + [(feats, 0.0) for feats in on_topic], strength)
+                         + [(feats, 0.0) for feats in on_topic] + plain, strength)
         risk["threshold"], risk["vote"] = (thresholds or {}).get(area, (0.5, max(VOTES)))
         areas[area] = {"topic": topic, "risk": risk}
     precedents = [{"text": e["text"], "area": e["area"], "family": e["family"],
@@ -201,7 +203,7 @@ def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None
     gate = _rule_gate(examples, ordinary, strength)
     gate["threshold"] = rule
     return {"version": 4, "areas": areas, "rule": gate, "precedents": precedents,
-            "ours": extra_lawful}
+            "ours": extra_lawful + [o["text"] for o in ordinary]}
 
 
 def _rule_gate(examples: list[dict], ordinary: list[dict], l2: float) -> dict:
