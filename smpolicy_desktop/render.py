@@ -12,12 +12,13 @@ import json
 import pickle
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from datetime import date
 from difflib import SequenceMatcher
 from functools import cache, lru_cache, partial
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -813,54 +814,95 @@ def clause_texts(document: Document) -> dict[str, str]:
 
 
 def generated_texts(project: Project) -> dict[str, str]:
-    """Every clause's generated text (both kinds of document), without the owner's wording."""
+    """Every clause's generated text, without the owner's wording: the project's kind of
+    document's, and the other kind's for clauses it does not have (a clause in both may read
+    differently in each: the acknowledgement)."""
+    kind = DocumentType(project.company.document_type)
     texts: dict[str, str] = {}
-    for kind in (DocumentType.SHORT, DocumentType.FULL):
-        texts.update(clause_texts(render_document(project, kind, own_wording=False)))
+    for each in sorted(DocumentType, key=lambda other: other == kind):  # the project's last
+        texts.update(clause_texts(render_document(project, each, own_wording=False)))
     return texts
 
 
 def stale_wording(project: Project) -> dict[str, str]:
     """Clause id -> the new generated text, for each wording whose generated text has changed
-    since the owner wrote it (the answers behind the clause were edited) in words the owner
-    (or counsel) changed too: there the wording cannot follow the answers (following_answers)."""
+    since the owner wrote it (the answers behind the clause were edited) where the wording
+    cannot follow the answers (following_answers): the answers changed words the owner (or
+    counsel) changed too. An answer emptied leaves a shown clause no generated text at all."""
     if not project.wording:
         return {}
     generated = generated_texts(project)
-    return {w.clause_id: generated[w.clause_id] for w in project.wording
-            if not w.title_only and w.clause_id in generated
-            and following_answers(w, generated[w.clause_id]) is None}
+    shown = clause_texts(render_document(project))
+    return {w.clause_id: generated.get(w.clause_id, "") for w in project.wording
+            if not w.title_only and (w.clause_id in generated or w.clause_id in shown)
+            and following_answers(w, generated.get(w.clause_id, "")) is None}
 
 
 # What a merge moves: a word or a mark, with the space after it (so changes to two words next
 # to each other touch: "a written" -> "a final written" and "a formal" conflict)
 _TOKENS = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
+_WORDS = re.compile(r"\w+")
+REFINED = 2_000  # words: a longer stretch of changed lines is one change, not merged word by
+# word (SequenceMatcher's time grows with the square: 20,000 words took 34 s)
 
 
 def following_answers(wording: ClauseWording, generated: str) -> str | None:
     """The wording with the changes the answers have made to the generated text since it was
-    written (a new company name, a platform added), or None when such a change touches words
-    the wording changed (it then stays as written, and the stale bar asks).
+    written (a new company name, a platform added), or None where it cannot follow them (it
+    then stays as written, and the stale bar asks).
 
-    A three-way merge, word by word, as diff3 does it on lines: the changes from based_on to
-    the wording and from based_on to the generated text, applied together; any two that
-    overlap or touch are a conflict. (Breezy's merge3 is GPL, and diff-match-patch applies
-    its patches fuzzily: in a policy a change goes where it was made, or nowhere.)"""
+    A three-way merge, as diff3 does it: the changes from based_on to the wording and from
+    based_on to the generated text, line by line and, inside changed lines, word by word,
+    applied together; any two that overlap or touch are a conflict. So is a merge that keeps a
+    word the answers took out (the old company name in a sentence counsel added), brings back a
+    line the wording took out (a list reordered) or has a line more often than either side (an
+    item both added). (Breezy's merge3 is GPL, and diff-match-patch applies its patches
+    fuzzily: in a policy a change goes where it was made, or nowhere.)"""
     if generated == wording.based_on:
         return wording.text
-    base, *sides = (_TOKENS.findall(text) for text in (wording.based_on, wording.text, generated))
-    changes = sorted({(start, end, tuple(side[new_start:new_end]))
-                      for side in sides
-                      for tag, start, end, new_start, new_end in
-                      SequenceMatcher(None, base, side, autojunk=False).get_opcodes()
-                      if tag != "equal"})  # a change both made counts once
+    base, *sides = (text.splitlines(keepends=True)
+                    for text in (wording.based_on, wording.text, generated))
+    words = [_TOKENS.findall(line) for line in base]
+    starts = list(accumulate(map(len, words), initial=0))
+    changes = sorted({change for side in sides for change in _changes(base, words, starts, side)})
     if any(later[0] <= earlier[1] for earlier, later in pairwise(changes)):
         return None
-    merged, at = [], 0
-    for start, end, words in changes:
-        merged += [*base[at:start], *words]
+    merged, at, flat = [], 0, [word for line in words for word in line]
+    for start, end, new in changes:
+        merged += [*flat[at:start], *new]
         at = end
-    return "".join(merged + base[at:])
+    text = "".join(merged + flat[at:])
+    return text if _keeps_both(wording.based_on, wording.text, generated, text) else None
+
+
+def _changes(base: list[str], words: list[list[str]], starts: list[int],
+             side: list[str]) -> Iterable[tuple[int, int, tuple[str, ...]]]:
+    """One side's changes to base: (first word, word after the last, the new words)."""
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, base, side, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        old = [word for line in words[i1:i2] for word in line]
+        new = [word for line in side[j1:j2] for word in _TOKENS.findall(line)]
+        if tag != "replace" or len(old) + len(new) > REFINED:
+            yield starts[i1], starts[i2], tuple(new)
+            continue
+        for kind, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if kind != "equal":
+                yield starts[i1] + a1, starts[i1] + a2, tuple(new[b1:b2])
+
+
+def _keeps_both(base: str, mine: str, theirs: str, merged: str) -> bool:
+    """Whether a merge without overlapping changes says what both sides meant (see
+    following_answers)."""
+    gone = {w.casefold() for w in _WORDS.findall(base)} - \
+        {w.casefold() for w in _WORDS.findall(theirs)}
+    if any(w.casefold() in gone for w in _WORDS.findall(merged)):
+        return False
+    before, kept, answered, result = (Counter(line.strip() for line in text.splitlines())
+                                      for text in (base, mine, theirs, merged))
+    return all(count <= max(kept[line], answered[line], 1)  # a line both changed: once
+               and not (kept[line] < before[line] and count > kept[line])
+               for line, count in result.items())
 
 
 def _apply_own_wording(root: Any, project: Project) -> None:
