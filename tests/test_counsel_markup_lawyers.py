@@ -9,6 +9,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 
 from smpolicy_desktop.render import clause_texts
@@ -82,6 +83,23 @@ def test_a_lawyer_who_adds_and_deletes_rows_and_list_items(tmp_path):
     assert project.wording == [], outcome.done  # both clauses follow their answers
     text = clause_texts(workspace.document())["employees.confidential"]
     assert "\nThis rule is about business information." in text  # not made a bullet
+
+
+
+@pytest.mark.slow
+def test_a_lawyers_one_word_keeps_following_the_answers_in_the_word_file(tmp_path):
+    """Counsel changes one word of 1.1 with tracked changes in LibreOffice; the owner accepts
+    it, and months later renames the company: the next Word file has both (a tester found the
+    clause frozen at the old name)."""
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "replace", "find": "reach clients", "text": "reach customers"}])
+    accept_all(workspace, reply)
+    assert [w.clause_id for w in workspace.project.wording] == ["purpose.why"]
+    workspace.set_value(("company", "name"), "Harbor Lights Inc")
+    exported = workspace.export(tmp_path / "later.docx")
+    text = "\n".join(p.text for p in docx.Document(exported).paragraphs)
+    assert "Social media helps Harbor Lights Inc reach customers, share our work" in text
+    assert "Northwind" not in text
 
 
 @pytest.mark.slow
