@@ -1548,7 +1548,9 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
                 by_clause.setdefault(clause_id, []).append(item)
         elif item.id in accepted and reply.splits(item.id):  # the clause it was typed in ends
             by_clause.setdefault(item.clause_id, []).append(item)
-    names = clause_names(project, by_clause)  # as the owner knows them before the changes
+    # as the owner knows them before the changes (a note's clause too: "c5" means nothing)
+    names = clause_names(project, {*by_clause, *(i.clause_id for i in reply.items
+                                                 if i.is_comment and i.clause_id)})
     headed = {section for clause_id, section in reply.sections.items()
               if section != clause_id and reply.clause_text(clause_id, accepted)[0]}
     for clause_id, items in by_clause.items():
@@ -1562,7 +1564,8 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         if decision.action == "accept" and _as_clause(item, decisions):
             _add_clause(project, reply, item, outcome)
         elif item.is_comment:
-            _keep_comment(project, reply, item, decision, outcome)
+            _keep_comment(project, reply, item, decision, outcome,
+                          names.get(item.clause_id) or item.id)
         elif item.kind == PICTURE:
             outcome.warnings.append(f"{item.id}: the policy holds text only, so the picture is "
                                     "not kept; add it to the Word file after you export it")
@@ -2148,7 +2151,7 @@ def _same(clause: OwnerClause, other: OwnerClause) -> bool:
 
 
 def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: Decision,
-                  outcome: Outcome) -> None:
+                  outcome: Outcome, name: str) -> None:
     parent_item = next((i for i in reply.items if i.id == item.parent), None)
     parent = _kept_comment(project, parent_item) if parent_item is not None else None
     if parent is not None and item.kind == "reply":
@@ -2171,9 +2174,9 @@ def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: De
         comment.replies = [*comment.replies, CommentReply(
             author=_owner(project), written_on=datetime.now(UTC).replace(microsecond=0),
             text=decision.text.strip())]
-        outcome.done.append(f"{item.id}: your reply is kept with counsel's note")
+        outcome.done.append(f"{name}: your reply is kept with counsel's note")
     else:
-        outcome.done.append(f"{item.id}: kept as a note from {item.author or 'counsel'}")
+        outcome.done.append(f"{name}: kept as a note from {item.author or 'counsel'}")
 
 
 def _kept_comment(project: Project, item: ReviewItem) -> CounselComment | None:
