@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -255,11 +256,14 @@ class Reply:
             "heading1" and bool(self.new_clause_text(item_id)[1]
                                 or item_id in self.new_clauses.values())
 
-    def in_context(self, item: ReviewItem) -> tuple[str, str]:
+    def in_context(self, item: ReviewItem, accepted: Iterable[str] = (),
+                   rejected: Iterable[str] = ()) -> tuple[str, str]:
         """(before, after): the sentences of the item's clause (its title, without its number,
-        too) that it changes, as they read without it and with it; ("", "") for an item that
-        changes no sentence, and for a new clause (typed inside a clause, it takes the words
-        after it: they would read as taken out)."""
+        too) that it changes, as they read now (the `accepted` items applied) and with it; ("",
+        "") for an item that changes no sentence, and for a new clause (typed inside a clause,
+        it takes the words after it: they would read as taken out). The other half of a move,
+        and of a replacement unless `rejected`, comes with it: "reach clientsreach customers"
+        was no sentence anyone wrote."""
         if not item.changes_text or item.kind == NEW_CLAUSE \
                 or item.clause_id not in self.sent_bodies:
             return "", ""
@@ -267,11 +271,23 @@ class Reply:
             without = "\n".join(_split_heading(self.sent_bodies[item.clause_id].split("\n")))
             made = "\n".join(self.clause_text(item.clause_id, ()))
         else:
-            without = "\n".join(self.clause_text(item.clause_id, ()))
-            made = "\n".join(self.clause_text(item.clause_id,
-                                              {item.id, self.moves.get(item.id, "")}))
+            halves = {item.id, self.moves.get(item.id, "")}
+            taken = set(accepted) - halves
+            halves |= self._replaced_with(item.id) - set(rejected)
+            without = "\n".join(self.clause_text(item.clause_id, taken))
+            made = "\n".join(self.clause_text(item.clause_id, taken | halves))
         return (" ".join(_sentences_only_in(without, made)),
                 " ".join(_sentences_only_in(made, without)))
+
+    def _replaced_with(self, item_id: str) -> set[str]:
+        """The other half of a replacement: a deletion and an insertion side by side in one
+        paragraph (typing over words is recorded as the two)."""
+        halves = (_tag("w:ins"), _tag("w:del"))
+        return {other if one == item_id else one
+                for paragraph in self.paragraphs
+                for (_, tag, one), (_, other_tag, other) in pairwise(paragraph.pieces)
+                if item_id in (one, other) and one != other
+                and {tag, other_tag} == set(halves)}
 
     def clauses_of(self, item: ReviewItem, accepted: Iterable[str] = ()) -> list[str]:
         """The clauses the item changes: the one it starts in, those its words run on into

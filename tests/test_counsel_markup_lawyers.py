@@ -93,6 +93,12 @@ def test_a_lawyers_one_word_keeps_following_the_answers_in_the_word_file(tmp_pat
     clause frozen at the old name)."""
     workspace, reply = play(tmp_path, "Priya Shah", [
         {"op": "replace", "find": "reach clients", "text": "reach customers"}])
+    read = workspace.read_reply(reply)
+    by_kind = {item.kind: item for item in read.items}  # one deletion, one insertion
+    for item in read.items:  # each half shows the whole replacement (found by a tester)
+        assert "helps Northwind Analytics LLC reach customers, share" in read.in_context(item)[1]
+    deletion, insertion = by_kind["deletion"], by_kind["insertion"]
+    assert "LLC , share" in read.in_context(insertion, accepted={deletion.id})[0]  # as it reads
     accept_all(workspace, reply)
     assert [w.clause_id for w in workspace.project.wording] == ["purpose.why"]
     workspace.set_value(("company", "name"), "Harbor Lights Inc")

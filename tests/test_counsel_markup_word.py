@@ -285,7 +285,8 @@ def test_the_owners_question_marked_done_is_listed(sent, tmp_path):
 
 def test_a_change_inside_a_word_is_shown_in_its_sentence(sent, tmp_path):
     """Word splits a run mid-word: 'disciplin' + deleted 'e' + inserted 'ary action'. Each
-    piece alone means little, so each item comes with its sentence without and with it."""
+    piece alone means little, so each item comes with its sentence without and with it, the
+    other half of the replacement with it (not "disciplineary action")."""
     def edit(root) -> None:
         p = _paragraph(root, CONSEQUENCES)
         _split(p, "e.", lambda text: _change("del", 1040, _run("e", deleted=True)))
@@ -295,7 +296,11 @@ def test_a_change_inside_a_word_is_shown_in_its_sentence(sent, tmp_path):
     workspace, read = reply_of(sent, tmp_path, on_body(edit))
     by_text = {i.text: i for i in read.items}
     assert set(by_text) == {"e", "ary action"}
-    assert read.in_context(by_text["ary action"]) == (
+    disciplinary = CONSEQUENCES[:-1] + "ary action"
+    for half in by_text.values():
+        assert read.in_context(half) == (
+            f"Coaching first; {CONSEQUENCES}.", f"Coaching first; {disciplinary}.")
+    assert read.in_context(by_text["ary action"], rejected={by_text["e"].id}) == (
         f"Coaching first; {CONSEQUENCES}.", f"Coaching first; {CONSEQUENCES}ary action.")
     accept_all(workspace, read)
     assert "may lead to disciplinary action." in clause_texts(workspace.document())[

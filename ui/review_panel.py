@@ -197,7 +197,9 @@ class ReviewPanel(QWidget):
         item = self.current()
         details = ""
         if item is not None and self.reply is not None:
-            before, after = self.reply.in_context(item)
+            before, after = self.reply.in_context(
+                item, *({i for i, d in self.decisions.items() if d.action == action}
+                        for action in ("accept", "reject")))
             details = f"{item.kind.capitalize()} {self._by(item)}:\n" \
                       f"{item.text.strip()}" + (f"\nReads now: {before}" if before else "") \
                 + (f"\nWith the change: {after}" if after else "")
