@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -216,6 +217,7 @@ class ReviewPanel(QWidget):
         if item is None or self.reply is None:
             return
         decision = Decision(action, how, text)
+        before = self.decisions
         self.decisions = self.reply.with_moves({**self.decisions, item.id: decision})
         if action != "reject":
             # Accepting rewrites the clause from every change accepted in it so far.
@@ -227,14 +229,14 @@ class ReviewPanel(QWidget):
             outcome = apply_decisions(changed, self.reply, together)
             if self._risks_before is None and self.rendering.latest is not None:
                 self._risks_before = (self.model.project, self.rendering.latest.findings)
-            self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}")
+            self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}", before)
             self._outcome = outcome
             self._tell(outcome.warnings)
         else:  # the policy stays as it is; the reply is kept as a version, as on accepting
             changed = self.model.project.model_copy(deep=True)
             apply_decisions(changed, self.reply, {item.id: decision})
             if changed != self.model.project:
-                self._replace(changed, f"Rejected counsel's {item.kind}")
+                self._replace(changed, f"Rejected counsel's {item.kind}", before)
         self._fill()
         self._select_next_open(item.id)
 
@@ -272,13 +274,15 @@ class ReviewPanel(QWidget):
         if ok and text.strip():
             self.decide("reply", text=text)
 
-    def _replace(self, changed, text: str) -> None:
-        """Every part of the project that changed, as one undo step."""
+    def _replace(self, changed, text: str, before: dict[str, Decision]) -> None:
+        """Every part of the project that changed, and the decision, as one undo step: undone,
+        the change is open again in the list (it stayed "Accepted", found by a tester)."""
         stack = self.model.undo_stack
         stack.beginMacro(text)
         for name in type(changed).model_fields:
             if getattr(changed, name) != getattr(self.model.project, name):
                 self.model.set_value((name,), getattr(changed, name), text, typing=False)
+        stack.push(_Decided(self, before, self.decisions))
         stack.endMacro()
 
     def _show_clause(self, row: QTreeWidgetItem) -> None:
@@ -364,6 +368,26 @@ class _Wrapping(QStyledItemDelegate):
         inset = tree.indentation() if index.column() == 0 else 0  # a reply's, under a note
         option.rect = QRect(0, 0, tree.columnWidth(index.column()) - inset, 1)
         return super().sizeHint(option, index)
+
+
+class _Decided(QUndoCommand):
+    """The panel's decisions before and after one decision, for its undo step."""
+
+    def __init__(self, panel: ReviewPanel, before: dict[str, Decision],
+                 after: dict[str, Decision]):
+        super().__init__()
+        self.panel, self.reply, self.before, self.after = panel, panel.reply, before, after
+
+    def redo(self) -> None:
+        self._show(self.after)
+
+    def undo(self) -> None:
+        self._show(self.before)
+
+    def _show(self, decisions: dict[str, Decision]) -> None:
+        if self.panel.reply is self.reply:  # not another reply opened since
+            self.panel.decisions = decisions
+            self.panel._fill()
 
 
 def choose_version(parent: QWidget, workspace) -> str | None:

@@ -92,6 +92,13 @@ def test_accept_puts_counsels_words_in_the_policy_and_undo_takes_them_out(qtbot,
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: "We will put any warning in writing." not in
                     window.preview.toPlainText())
+    # open again in the list, to decide anew (it stayed "Accepted", found by a tester)
+    reopened = select(window, "We will put any warning in writing.")
+    assert reopened.text(1) == "insertion" and not reopened.isDisabled()
+    assert panel.accept_button.isEnabled()
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: "We will put any warning in writing." in window.preview.toPlainText())
+    assert "Accepted" in select(window, "We will put any warning in writing.").text(1)
 
 
 def test_accepting_one_half_of_a_move_accepts_the_other(qtbot, window):
