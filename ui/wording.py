@@ -7,10 +7,12 @@ Every change is one undoable edit of the project's wording or owner clauses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +34,7 @@ from ui.notice_bar import NoticeBar
 from ui.project_model import ProjectModel, label_of
 from ui.screen_fit import fit_to_screen
 
+NEW_WORDS = "#fff0a8"  # behind the words the changed answers brought, in Compare
 HELP = ("One line per paragraph. Start a line with \"- \" for a bullet, \"1. \" for a "
         "numbered step, or \"| \" for a table row (cells between \" | \").")
 
@@ -164,8 +168,9 @@ class WordingDialog(QDialog):
         self.editor.setPlainText(text)
         sides = QHBoxLayout()
         mine = QVBoxLayout()
-        mine.addWidget(QLabel("&Your wording:" if worded else "&The clause says:",
-                              buddy=self.editor))  # names the box, Alt+Y or Alt+T goes there
+        # names the box, Alt+W or Alt+T goes there; the wording may be counsel's
+        mine.addWidget(QLabel("&Wording kept for this clause:" if worded else "&The clause says:",
+                              buddy=self.editor))
         mine.addWidget(self.editor)
         sides.addLayout(mine, 1)
         self.stale_text = None
@@ -178,19 +183,23 @@ class WordingDialog(QDialog):
                                     buddy=self.stale_text))
             theirs.addWidget(self.stale_text)
             sides.addLayout(theirs, 1)
+            self.stale_text.setExtraSelections(_marked(self.stale_text, _new_words(text, stale)))
         layout.addLayout(sides)
         layout.addWidget(QLabel(HELP, wordWrap=True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        # "Save" alone read as saving the project file
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save wording")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         if worded:
-            revert = buttons.addButton("Use the generated text",
+            revert = buttons.addButton("Use the &generated text",
                                        QDialogButtonBox.ButtonRole.ResetRole)
             revert.setObjectName("revertButton")
             revert.clicked.connect(lambda: self._close_with("revert"))
         if stale is not None:
-            keep = buttons.addButton("Keep my wording", QDialogButtonBox.ButtonRole.ActionRole)
+            keep = buttons.addButton("&Keep the wording as it is",
+                                     QDialogButtonBox.ButtonRole.ActionRole)
             keep.setObjectName("keepButton")
             keep.clicked.connect(lambda: self._close_with("keep"))
         layout.addWidget(buttons)
@@ -202,6 +211,32 @@ class WordingDialog(QDialog):
 
     def text(self) -> str:
         return self.editor.toPlainText().strip()
+
+
+def _new_words(wording: str, generated: str) -> list[tuple[int, int]]:
+    """Where the generated text has words the wording does not: (start, end) in generated,
+    so the owner sees what the changed answer brought (a new name was easy to miss)."""
+    ours, theirs = ([(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+                    for text in (wording, generated))
+    matcher = SequenceMatcher(None, [w for *_, w in ours], [w for *_, w in theirs],
+                              autojunk=False)
+    def place(index: int) -> int:  # as Qt counts: a character past 16 bits (an emoji) is two
+        return len(generated[:index].encode("utf-16-le")) // 2
+
+    return [(place(theirs[j1][0]), place(theirs[j2 - 1][1]))
+            for tag, _, _, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")]
+
+
+def _marked(box: QPlainTextEdit, spans: list[tuple[int, int]]) -> list:
+    marks = []
+    for start, end in spans:
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = QTextCursor(box.document())
+        mark.cursor.setPosition(start)
+        mark.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        mark.format.setBackground(QColor(NEW_WORDS))
+        marks.append(mark)
+    return marks
 
 
 class RuleDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton
 
 from smpolicy_desktop.model import ClauseWording
 from smpolicy_desktop.render import clause_texts, own_wording, render_document
@@ -136,6 +136,30 @@ def test_wording_follows_an_answer_that_changes_other_words_and_edits_as_shown(
     seen = answer_dialog(monkeypatch, WordingDialog)
     window.wording.edit("purpose.why")
     assert "helps Harbor Lights Inc reach customers," in seen[0].editor.toPlainText()
+
+
+def test_compare_marks_the_words_the_changed_answer_brought(qtbot, window, monkeypatch):
+    """Found by a tester: a new name in the generated text was easy to miss beside the
+    wording; the words the wording lacks are marked, and the buttons say what they keep."""
+    window.model.set_value(("training", "consequences"), "Then a written warning.",
+                           typing=False)
+    generated = clause_texts(window.model.workspace.document())["training.consequences"]
+    answer_dialog(monkeypatch, WordingDialog,
+                  editor=generated.replace("a written warning", "a formal warning"))
+    window.wording.edit("training.consequences")
+    window.model.set_value(("training", "consequences"), "Then a final written warning.",
+                           typing=False)
+    qtbot.waitUntil(lambda: window.stale_bar.isVisible())
+    seen = answer_dialog(monkeypatch, WordingDialog, choice="keep")
+    window.stale_bar.compare.click()
+    dialog = seen[0]
+    marked = [m.cursor.selectedText() for m in dialog.stale_text.extraSelections()]
+    assert marked == ["final written"]
+    buttons = {b.objectName(): b.text() for b in dialog.findChildren(QPushButton)}
+    assert buttons["keepButton"] == "&Keep the wording as it is"
+    assert buttons["revertButton"] == "Use the &generated text"
+    texts = [b.text() for b in dialog.findChildren(QPushButton)]
+    assert "&Save wording" in texts  # not "Save", which reads as the project's file
 
 
 def test_stale_wording_of_a_clause_the_owner_took_out_is_named_by_its_title(qtbot, window):
