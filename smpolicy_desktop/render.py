@@ -824,15 +824,17 @@ def generated_texts(project: Project) -> dict[str, str]:
     return texts
 
 
-def stale_wording(project: Project) -> dict[str, str]:
+def stale_wording(project: Project,
+                  document: Callable[[], Document] | None = None) -> dict[str, str]:
     """Clause id -> the new generated text, for each wording whose generated text has changed
     since the owner wrote it (the answers behind the clause were edited) where the wording
     cannot follow the answers (following_answers): the answers changed words the owner (or
-    counsel) changed too. An answer emptied leaves a shown clause no generated text at all."""
+    counsel) changed too. An answer emptied leaves a shown clause no generated text at all.
+    `document`: gives the project rendered, when the caller keeps it."""
     if not project.wording:
         return {}
     generated = generated_texts(project)
-    shown = clause_texts(render_document(project))
+    shown = clause_texts(document() if document else render_document(project))
     return {w.clause_id: generated.get(w.clause_id, "") for w in project.wording
             if not w.title_only and (w.clause_id in generated or w.clause_id in shown)
             and following_answers(w, generated.get(w.clause_id, "")) is None}

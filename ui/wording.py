@@ -69,7 +69,7 @@ class Wording:
         document_text = clause_texts(self.model.workspace.document())
         current = project.wording_for(clause_id)
         words = current if current is not None and not current.title_only else None
-        stale = stale_wording(project).get(clause_id)
+        stale = stale_wording(project, self.model.workspace.document).get(clause_id)
         dialog = WordingDialog(self.headings([clause_id])[clause_id],  # as the policy says it:
                                document_text.get(clause_id, words.text if words else ""),
                                # the wording with what the answers changed since (when apart)
@@ -273,7 +273,7 @@ class StaleBar(NoticeBar):
 
     def refresh(self) -> None:
         project = self.wording.model.project
-        self.stale = list(stale_wording(project))
+        self.stale = list(stale_wording(project, self.wording.model.workspace.document))
         if not self.stale:
             self.hide()
             return
@@ -326,6 +326,7 @@ def install(window) -> Wording:
     column = window.banner.parentWidget().layout()  # under the review-date banner
     column.insertWidget(column.indexOf(window.banner) + 1, bar)
     window.stale_bar = bar
-    window.model.changed.connect(lambda _path: bar.refresh())
+    # after each change's one render, not at every key (it renders what it compares with)
+    window.rendering.rendered.connect(lambda _document: bar.refresh())
     return wording
 
