@@ -29,6 +29,18 @@ def system_locale():
 
 
 @pytest.fixture
+def renders(monkeypatch) -> list[int]:
+    """A list that grows by one at each render of the policy, from now to the test's end."""
+    import smpolicy_desktop.render as render
+
+    counted: list[int] = []
+    real = render.render_document
+    monkeypatch.setattr(render, "render_document",
+                        lambda *args, **kwargs: counted.append(1) or real(*args, **kwargs))
+    return counted
+
+
+@pytest.fixture
 def model():
     return ProjectModel(Project())
 

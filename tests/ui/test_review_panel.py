@@ -459,18 +459,13 @@ def test_the_clause_column_and_the_notes_name_clauses_in_words_never_by_id(
                 for row in [items.topLevelItem(i).text(0)] if any(id_ in row for id_ in ids)]
 
 
-def test_a_key_typed_waits_for_no_render_of_the_notes(qtbot, window, monkeypatch):
+def test_a_key_typed_waits_for_no_render_of_the_notes(qtbot, window, request):
     """The notes are named from the one render per change, not from a render of their own at
     every key (beside a 10 MB answer that made each key wait seconds): an edit renders nothing
     at once, and the notes are the same after the edit's render."""
-    import smpolicy_desktop.render as render
-
     notes = window.review_panel.notes
     before = [notes.topLevelItem(i).text(2) for i in range(notes.topLevelItemCount())]
-    renders = []
-    real = render.render_document
-    monkeypatch.setattr(render, "render_document",
-                        lambda *args, **kwargs: renders.append(1) or real(*args, **kwargs))
+    renders = request.getfixturevalue("renders")  # counted from here
     window.model.set_value(("company", "name"), "Northwind Analytics Ltd")
     assert renders == []
     with qtbot.waitSignal(window.rendering.rendered):

@@ -162,19 +162,15 @@ def test_compare_marks_the_words_the_changed_answer_brought(qtbot, window, monke
     assert "&Save wording" in texts  # not "Save", which reads as the project's file
 
 
-def test_a_key_typed_beside_own_wording_waits_for_no_render(qtbot, window, monkeypatch):
+def test_a_key_typed_beside_own_wording_waits_for_no_render(qtbot, window, monkeypatch,
+                                                            request):
     """The stale bar asks after the one render per change, not at every key (it rendered the
-    policy twice more at each)."""
-    import smpolicy_desktop.render as render
-
+    policy four times at each)."""
     answer_dialog(monkeypatch, WordingDialog, editor="Our own words on breaches.")
     window.wording.edit("training.consequences")
     with qtbot.waitSignal(window.rendering.rendered):
         pass
-    renders = []
-    real = render.render_document
-    monkeypatch.setattr(render, "render_document",
-                        lambda *args, **kwargs: renders.append(1) or real(*args, **kwargs))
+    renders = request.getfixturevalue("renders")  # counted from here
     window.model.set_value(("training", "consequences"), "A written warning first.")
     assert renders == []
     qtbot.waitUntil(lambda: window.stale_bar.isVisible())
