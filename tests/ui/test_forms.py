@@ -454,6 +454,22 @@ def test_list_entries_are_added_edited_reordered_and_removed_with_undo(qtbot, wi
     assert model.project.presence.goals == [] and shown_rows(goals) == []
 
 
+def test_ctrl_up_in_an_item_being_typed_in_keeps_the_words_and_moves_it(qtbot, window, model):
+    """Clicking a selected item opens it for typing; Ctrl+Up there did nothing (found by a
+    tester): it keeps what was typed and moves the item, as it does on the list."""
+    goals = form_of(window, "presence").editor(("presence", "goals"))
+    model.set_value(("presence", "goals"), ["Hire people", "Win clients"])
+    open_cell(goals, 1)
+    editor = goals.view.focusWidget()
+    qtbot.keyClicks(editor, " fast")
+    qtbot.keyClick(editor, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert model.project.presence.goals == ["Win clients fast", "Hire people"]
+    assert goals.current_row() == 0
+    assert goals.view.state() != QAbstractItemView.State.EditingState  # the box closed
+    undo(model)
+    assert model.project.presence.goals == ["Hire people", "Win clients fast"]
+
+
 # --- Tables of rows --------------------------------------------------------------------------
 
 def test_lines_pasted_into_a_list_are_items_one_per_line(qtbot, window, model):

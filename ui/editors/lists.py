@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QGridLayout,
     QLineEdit,
@@ -63,10 +64,20 @@ class RowKeys(QObject):
         self.owner = owner
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or watched.state() == \
-                QAbstractItemView.State.EditingState:
+        if event.type() != QEvent.Type.KeyPress:
             return False
         key = event.key()
+        if watched.state() == QAbstractItemView.State.EditingState:
+            # Ctrl+Up/Down in an item being typed in: the words typed, then the move (the
+            # key came up from the box and did nothing, found by a tester); others: the box's
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                    and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                editor = watched.focusWidget()  # the box the view opened
+                watched.commitData(editor)
+                watched.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.owner.move(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+            return False
         if event.matches(QKeySequence.StandardKey.Paste) and hasattr(self.owner, "paste"):
             self.owner.paste()
             return True
@@ -94,6 +105,13 @@ class CellLine(WindowKeys, ShowsExample, ShowsItsStart, QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setMaxLength(WHOLE_TEXT)
+
+    def keyPressEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            event.ignore()  # up to the list or table it edits: the row moves (RowKeys)
+            return
+        super().keyPressEvent(event)
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
