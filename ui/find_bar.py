@@ -106,13 +106,7 @@ class FindBar(QWidget):
         return spans
 
     def _highlight_all(self, spans: list[tuple[int, int]]) -> None:
-        selections = []
-        for start, end in spans:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = _selecting(self.view.document(), start, end)
-            selection.format.setBackground(_ALL)
-            selections.append(selection)
-        self.show_marks(selections)
+        self.show_marks(highlights(self.view.document(), spans, _ALL))
 
 
 def _matches(document: QTextDocument, words: str) -> list[tuple[int, int]]:
@@ -123,11 +117,29 @@ def _matches(document: QTextDocument, words: str) -> list[tuple[int, int]]:
         return []
     pattern = r"\s+".join(re.escape(part) for part in re.split(r"\s+", words))
     text = document.toRawText()
-    spans = [match.span() for match in re.finditer(pattern, text, re.IGNORECASE)]
-    if spans and _BEYOND_16_BITS.search(text):  # Qt counts such a character (an emoji) twice
-        before = list(accumulate((ord(char) > 0xFFFF for char in text), initial=0))
-        spans = [(start + before[start], end + before[end]) for start, end in spans]
-    return spans
+    return qt_spans(text, [match.span()
+                           for match in re.finditer(pattern, text, re.IGNORECASE)])
+
+
+def qt_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) spans of a Python string as Qt counts the same text: a character past 16
+    bits (an emoji) is two."""
+    if not spans or not _BEYOND_16_BITS.search(text):
+        return spans
+    before = list(accumulate((ord(char) > 0xFFFF for char in text), initial=0))
+    return [(start + before[start], end + before[end]) for start, end in spans]
+
+
+def highlights(document: QTextDocument, spans: list[tuple[int, int]],
+               colour: QColor) -> list[QTextEdit.ExtraSelection]:
+    """A mark of this background colour on each (start, end) of the document (Qt's count)."""
+    marks = []
+    for start, end in spans:
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = _selecting(document, start, end)
+        mark.format.setBackground(colour)
+        marks.append(mark)
+    return marks
 
 
 def _selecting(document: QTextDocument, start: int, end: int) -> QTextCursor:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QColor, QTextCursor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTextBrowser,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.model import ClauseWording, OwnerClause
 from smpolicy_desktop.questions import answer_behind
 from smpolicy_desktop.render import clause_names, clause_texts, own_wording, stale_wording
+from ui.find_bar import highlights, qt_spans
 from ui.notice_bar import NoticeBar
 from ui.project_model import ProjectModel, label_of
 from ui.screen_fit import fit_to_screen
@@ -183,7 +183,8 @@ class WordingDialog(QDialog):
                                     buddy=self.stale_text))
             theirs.addWidget(self.stale_text)
             sides.addLayout(theirs, 1)
-            self.stale_text.setExtraSelections(_marked(self.stale_text, _new_words(text, stale)))
+            self.stale_text.setExtraSelections(highlights(
+                self.stale_text.document(), _new_words(text, stale), QColor(NEW_WORDS)))
         layout.addLayout(sides)
         layout.addWidget(QLabel(HELP, wordWrap=True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -214,29 +215,15 @@ class WordingDialog(QDialog):
 
 
 def _new_words(wording: str, generated: str) -> list[tuple[int, int]]:
-    """Where the generated text has words the wording does not: (start, end) in generated,
-    so the owner sees what the changed answer brought (a new name was easy to miss)."""
-    ours, theirs = ([(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+    """Where the generated text has words the wording does not: (start, end) in generated, as
+    Qt counts, so the owner sees what the changed answer brought (a new name was easy to miss)."""
+    ours, theirs = ([(m.span(), m.group()) for m in re.finditer(r"\S+", text)]
                     for text in (wording, generated))
-    matcher = SequenceMatcher(None, [w for *_, w in ours], [w for *_, w in theirs],
+    matcher = SequenceMatcher(None, [w for _, w in ours], [w for _, w in theirs],
                               autojunk=False)
-    def place(index: int) -> int:  # as Qt counts: a character past 16 bits (an emoji) is two
-        return len(generated[:index].encode("utf-16-le")) // 2
-
-    return [(place(theirs[j1][0]), place(theirs[j2 - 1][1]))
-            for tag, _, _, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")]
-
-
-def _marked(box: QPlainTextEdit, spans: list[tuple[int, int]]) -> list:
-    marks = []
-    for start, end in spans:
-        mark = QTextEdit.ExtraSelection()
-        mark.cursor = QTextCursor(box.document())
-        mark.cursor.setPosition(start)
-        mark.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        mark.format.setBackground(QColor(NEW_WORDS))
-        marks.append(mark)
-    return marks
+    return qt_spans(generated, [(theirs[j1][0][0], theirs[j2 - 1][0][1])
+                                for tag, _, _, j1, j2 in matcher.get_opcodes()
+                                if tag in ("replace", "insert")])
 
 
 class RuleDialog(QDialog):
