@@ -1652,9 +1652,12 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
         outcome.done.append(f"{name}: your changes since you sent it are kept beside "
                             "counsel's")
         body = merged
+    paths = []
     if hows <= {"", ANSWER}:
         shown = clause_texts(render_document(project, reply.version.kind))
         paths = _answers_for(project, clause_id, body)
+        whole = bool(paths)
+        paths = paths or _answers_for_lines(project, clause_id, body)
         if paths:
             from .questions import question_at
 
@@ -1667,12 +1670,14 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                     if other != clause_id and shown.get(other) != text]  # restated there
             verb = "repeats it and changes" if len(also) == 1 else "repeat it and change"
             repeated = f"; {_quoted(also)} {verb} with it" if also else ""
-            outcome.done.append(f"{name}: kept as your answer to {_quoted(labels)}{repeated}")
-            if not title or _heading(answered, clause_id) in (None, title):
-                return  # else counsel renamed it too: the title is kept below
+            outcome.done.append(f"{name}: kept as your answer to {_quoted(labels)}{repeated}"
+                                if whole else f"{name}: your answer to {_quoted(labels)} "
+                                f"changed with counsel's lines{repeated}")
+            if whole and (not title or _heading(answered, clause_id) in (None, title)):
+                return  # else counsel renamed it too, or changed more: kept below
         if ANSWER in hows:
             outcome.warnings.append(f"{name}: no single answer gives "
-                                    "counsel's text; "
+                                    f"{'the rest of ' if paths else ''}counsel's text; "
                                     "kept as the clause's wording")
     current = render_document(project, reply.version.kind)
     generated_title = _heading(current, clause_id)
@@ -1694,7 +1699,8 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "new title with it, if there is one)")
     wording = own_wording(project, clause_id, body, kept_title)
     removed = not body.strip() and not title
-    if clause_texts(current).get(clause_id) == body and kept_title == own_title and not removed:
+    if clause_texts(current).get(clause_id) == body and kept_title == own_title and not removed \
+            and not paths:  # else the wording is kept as it reads with the answers changed
         outcome.done.append(f"{name}: already says this")
         return
     # a clause has one wording, for both documents: counsel's words for the document the
@@ -1888,6 +1894,37 @@ def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any,
                                if w.clause_id != clause_id or w.title_only]
             return list(paths)
     return []
+
+
+def _answers_for_lines(project: Project, clause_id: str, body: str) -> list[tuple[Any, ...]]:
+    """The answers behind some of counsel's lines in a clause whose other lines no answer
+    gives, set in the project (its wording is kept): a bullet counsel took out leaves the list
+    too when counsel also reworded the lead-in, whichever of the two was accepted first (taken
+    together, the list kept the bullet)."""
+    from .render import clause_texts, render_document
+
+    paths: list[tuple[Any, ...]] = []
+    tried = {body}  # the whole text: no answer gives it
+    while True:
+        generated = clause_texts(render_document(project, own_wording=False)).get(clause_id)
+        if generated is None:
+            return paths
+        for start, end, new in _changes(generated, body, _lines):
+            lines = _lines(generated)
+            lines[start:end] = new
+            candidate = "".join(lines)
+            if candidate in tried:
+                continue
+            tried.add(candidate)
+            trial = project.model_copy(deep=True)
+            found = _answers_for(trial, clause_id, candidate)
+            if found:
+                for path in found:
+                    _assign(project, path, _at(trial, path))
+                paths += found
+                break
+        else:
+            return paths
 
 
 def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, ...] | None:

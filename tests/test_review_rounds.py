@@ -583,3 +583,47 @@ def test_counsels_edit_under_a_heading_counsel_kept_keeps_the_owners_own_title(t
     assert document.clauses()["training.consequences"].endswith(" Breaking the rules")
     assert "We will put any warning in writing." in clause_texts(document)[
         "training.consequences"]
+
+
+def _lead_in_reworded_and_bullet_taken_out(root) -> None:
+    """Counsel adds a sentence to 5.3's lead-in and deletes one of its bullets (an answer's
+    list item)."""
+    lead_in = _paragraph(root, "We welcome comments on our pages.")
+    _split(lead_in, "We welcome comments on our pages.", _run)
+    next(r for r in lead_in.iter(w("r")) if "We welcome" in "".join(r.itertext())).addnext(
+        _change("ins", 901, _run(" We read every one.")))
+    bullet = _paragraph(root, "Other people's personal details")
+    for run in list(bullet.iter(w("r"))):
+        run.find(w("t")).tag = w("delText")
+        run.addprevious(_change("del", 902))
+        run.getprevious().append(run)
+    _mark_paragraph(bullet, "del", 903)
+
+
+@pytest.mark.parametrize("order", ["lead-in first", "bullet first", "together"])
+def test_a_reworded_lead_in_and_a_deleted_bullet_land_alike_in_any_order(tmp_path, order):
+    """The bullet leaves the owner's list whichever change is accepted first (accepted after
+    the lead-in, it was kept only in the clause's wording and stayed in the list), and the
+    clause reads as counsel left it."""
+    project_file = tmp_path / "northwind.smpolicy"
+    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
+                 "--remember"]) == 0
+    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
+                    on_body(_lead_in_reworded_and_bullet_taken_out))
+    workspace = Workspace.open(project_file)
+    read = workspace.read_reply(reply)
+    lead_in, bullet = (next(i.id for i in read.items if words in i.text)
+                       for words in ("We read every one.", "personal details"))
+    steps = {"lead-in first": [[lead_in], [lead_in, bullet]],
+             "bullet first": [[bullet], [bullet, lead_in]],
+             "together": [[lead_in, bullet]]}[order]
+    for accepted in steps:  # as the window applies them: each clause's accepted so far
+        workspace.apply_review(read, {i: Decision("accept") for i in accepted})
+    project = workspace.project
+    assert not any("personal details" in item for item in project.public.removed_comments)
+    text = clause_texts(workspace.document())["content.comments"]
+    assert "pages. We read every one. We hide" in text
+    assert "personal details" not in text and "- Threats, hate speech" in text
+    wording, = project.wording
+    assert "personal details" not in wording.text
