@@ -225,14 +225,17 @@ def run_check(args: argparse.Namespace) -> None:
 def run_import_review(args: argparse.Namespace) -> None:
     from .dates import long_date_in
     from .render import clause_names, in_clauses
-    from .review import decisions_for
+    from .review import DONE_WORDS, decisions_for
     from .workspace import Workspace
 
     workspace = Workspace.open(args.file)
     spelling = workspace.project.company.spelling
     reply = workspace.read_reply(args.reply)
+    earlier = reply.decided(workspace.project)
     if args.json:
-        print(visible_json([item.to_dict() for item in reply.items], indent=2))
+        print(visible_json([{**item.to_dict(), "decided": earlier[item.id].action}
+                            if item.id in earlier else item.to_dict()
+                            for item in reply.items], indent=2))
     else:
         label = reply.version.label.lower()
         print(visible(f"{args.reply}: the reply to {reply.version.id} ({label}), "
@@ -243,11 +246,17 @@ def run_import_review(args: argparse.Namespace) -> None:
         for item in reply.items:
             when = f" {long_date_in(spelling, item.date.date())}" if item.date else ""
             where = in_clauses(names, item.clauses) or "(outside the clauses)"
-            print(visible(f"{item.id}\t{item.kind}\t{where}\t{item.author or '?'}{when}\t"
+            done = f" ({DONE_WORDS[earlier[item.id].action].lower()} before)" \
+                if item.id in earlier else ""
+            print(visible(f"{item.id}\t{item.kind}{done}\t{where}\t{item.author or '?'}{when}\t"
                           f"{item.words}"))
     if not (args.accept or args.reject):
         return
-    outcome = workspace.apply_review(reply, decisions_for(reply, args.accept, args.reject))
+    decisions = decisions_for(workspace.project, reply, args.accept, args.reject)
+    if not decisions:
+        print("Every change and comment in it was decided before: nothing to do")
+        return
+    outcome = workspace.apply_review(reply, decisions)
     workspace.save()  # atomic, the file before kept as .bak
     out = sys.stderr if args.json else sys.stdout
     for line in outcome.done:

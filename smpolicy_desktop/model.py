@@ -592,6 +592,9 @@ class Project(Area):
     owner_clauses: list[OwnerClause] = Field(default_factory=new_list)
     sent_versions: list[SentVersion] = Field(default_factory=new_list)
     counsel_comments: list[CounselComment] = Field(default_factory=new_list)
+    # What the owner decided on counsel's replies: reply (review.Reply.key) -> item id ->
+    # "accept", "reject" or "reply", so a reply opened again shows what was decided
+    counsel_decisions: dict[str, dict[str, str]] = Field(default_factory=dict)
 
     @classmethod
     @cache

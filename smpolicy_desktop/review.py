@@ -10,12 +10,15 @@ cannot hold (a footnote, a picture, a change to a header) is listed, never dropp
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
+from hashlib import sha256
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -200,6 +203,20 @@ class Reply:
             raise ReviewError(self.path, f"no change or comment {item_id!r} in this reply "
                                          f"(ids: {', '.join(i.id for i in self.items)})")
         return found
+
+    @cached_property
+    def key(self) -> str:
+        """What tells this reply from another (the same markup saved again reads alike): the
+        version it answers and its items."""
+        items = [[item.id, item.kind, item.clause_id, item.author, item.text]
+                 for item in self.items]
+        return sha256(json.dumps([self.version.id, items]).encode()).hexdigest()[:16]
+
+    def decided(self, project: Project) -> dict[str, Decision]:
+        """What the owner decided on its items before (kept in the project), by item id."""
+        ids = {item.id for item in self.items}
+        return {item_id: Decision(action) for item_id, action
+                in project.counsel_decisions.get(self.key, {}).items() if item_id in ids}
 
     def counted(self) -> str:
         """What the reply holds, counted: "4 changes and 2 comments", "1 change"."""
@@ -1534,6 +1551,9 @@ class Decision:
     text: str = ""  # the owner's reply
 
 
+DONE_WORDS = {"accept": "Accepted", "reject": "Rejected", "reply": "Answered"}
+
+
 @dataclass
 class Outcome:
     """What applying the decisions did, in sentences an owner reads."""
@@ -1596,6 +1616,9 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         outcome.warnings.append(f"{names.get(clause_id, 'The policy')}: counsel's change removes "
                                 f"a protection of employees' rights: \"{sentence}\"")
     _record_reply(project, reply, now, shown)
+    project.counsel_decisions = {**project.counsel_decisions, reply.key: {
+        **project.counsel_decisions.get(reply.key, {}),
+        **{item_id: decision.action for item_id, decision in decisions.items()}}}
     return outcome
 
 
@@ -2333,9 +2356,18 @@ def _follow_repeats(version: SentVersion, reply: Reply, shown: list[tuple[str, s
     version.styles = [style for _, _, style in kept]
 
 
-def decisions_for(reply: Reply, accept: list[str], reject: list[str]) -> dict[str, Decision]:
-    """The command line's --accept (ids or "all") and --reject ids as decisions."""
-    ids = [item.id for item in reply.items] if accept == ["all"] else accept
+def decisions_for(project: Project, reply: Reply, accept: list[str], reject: list[str]
+                  ) -> dict[str, Decision]:
+    """The command line's --accept (ids, or "all": those not decided before) and --reject ids
+    as decisions. Rejecting a change accepted before is refused: it is in the policy."""
+    earlier = reply.decided(project)
+    ids = [item.id for item in reply.items if item.id not in earlier] if accept == ["all"] \
+        else accept
     decisions = {item_id: Decision("accept") for item_id in ids}
     decisions.update({item_id: Decision("reject") for item_id in reject})
+    for item_id, decision in decisions.items():
+        if decision.action == "reject" and earlier.get(item_id, decision).action == "accept":
+            raise ReviewError(reply.path, f"{item_id} was accepted when this reply was read "
+                                          "before, so its change is in the policy; edit the "
+                                          "clause to take it out")
     return decisions

@@ -33,7 +33,7 @@ from .safe_write import (
 )
 
 FORMAT = "smpolicy-project"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BACKUP_SUFFIX = ".bak"
 
 
@@ -341,8 +341,14 @@ def _v6_to_v7(answers: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
+def _v7_to_v8(answers: dict[str, Any]) -> dict[str, Any]:
+    """Schema 8 records what the owner decided on each of counsel's changes and comments
+    (counsel_decisions); schema 7 recorded none, so its files need no change."""
+    return answers
+
+
 MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [
-    _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7]
+    _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7, _v7_to_v8]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1, "one migration per older schema_version"
 
 

@@ -30,6 +30,7 @@ from tests.test_review_import import (
     _run,
     _split,
     _uno_python,
+    edited_reply,
     export_for_counsel,
     w,
 )
@@ -627,3 +628,45 @@ def test_a_reworded_lead_in_and_a_deleted_bullet_land_alike_in_any_order(tmp_pat
     assert "personal details" not in text and "- Threats, hate speech" in text
     wording, = project.wording
     assert "personal details" not in wording.text
+
+
+def test_a_reply_read_again_on_the_command_line_says_what_was_decided(tmp_path, capsys):
+    """One change accepted; the reply read again lists it as accepted before, refuses to
+    reject it (its words are in the policy), and "all" takes the rest only."""
+    project_file, sent_docx = export_for_counsel(tmp_path)
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", lambda root: [
+        _paragraph(root, CONSEQUENCES).append(_change("ins", 903, _run(" In writing."))),
+            _lead_in_of_training(root)])
+    listed = _items(capsys, project_file, reply)
+    first, second = (next(i["id"] for i in listed if words in i["text"])
+                     for words in ("In writing.", "Ask us anything."))
+    assert main(["import-review", str(project_file), str(reply), "--accept", first]) == 0
+    assert f"{first}\tinsertion (accepted before)\t" in _listed(capsys, project_file, reply)
+    assert [i.get("decided") for i in _items(capsys, project_file, reply)
+            if i["id"] == first] == ["accept"]
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--reject", first]) == 2
+    assert f"{first} was accepted when this reply was read before" in capsys.readouterr().err
+    assert "In writing." in clause_texts(Workspace.open(project_file).document())[
+        "training.consequences"]
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    assert f"{second}\tinsertion (accepted before)" in _listed(capsys, project_file, reply)
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    assert "decided before: nothing to do" in capsys.readouterr().out
+
+
+def _lead_in_of_training(root) -> None:
+    _paragraph(root, "We would rather teach than punish.").append(
+        _change("ins", 904, _run(" Ask us anything.")))
+
+
+def _items(capsys, project_file: Path, reply: Path) -> list[dict]:
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _listed(capsys, project_file: Path, reply: Path) -> str:
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply)]) == 0
+    return capsys.readouterr().out

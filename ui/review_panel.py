@@ -35,6 +35,7 @@ from smpolicy_desktop.model import Project
 from smpolicy_desktop.render import clause_names, in_clauses
 from smpolicy_desktop.review import (
     ANSWER,
+    DONE_WORDS,
     NEW_CLAUSE,
     WORDING,
     Decision,
@@ -49,7 +50,6 @@ from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
 from ui.scroll_column import lines_high
 
-DONE_WORDS = {"accept": "Accepted", "reject": "Rejected", "reply": "Answered"}
 ACCEPT_AS = {"": "Accept", WORDING: "Accept as the clause's wording",
              ANSWER: "Accept as an answer", NEW_CLAUSE: "Accept as a new clause of your own"}
 
@@ -148,11 +148,14 @@ class ReviewPanel(QWidget):
             self.heading.setText(f"Cannot read {path.name}: {exc.reason}.")
             self.message.emit(f"Cannot read {path.name}: {exc.reason}.")
             return False
-        self.decisions = {}
+        # decided when it was opened before: shown as decided, never offered again
+        self.decisions = self.reply.decided(self.model.project)
         self.outcome.clear()
         version = self.reply.version
+        before = f" {len(self.decisions)} decided before." if self.decisions else ""
         self.heading.setText(f"{path.name}: counsel's reply to {version.id}, sent "
-                             f"{self._date(version.sent_on)}. {self.reply.counted().capitalize()}.")
+                             f"{self._date(version.sent_on)}. {self.reply.counted().capitalize()}."
+                             f"{before}")
         self._fill()
         return True
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from smpolicy_desktop.model import CounselNote
 from smpolicy_desktop.render import clause_texts, own_wording
+from smpolicy_desktop.storage import load_project
 from tests.docx_projects import filled_project
 from tests.test_review_import import COUNSEL, QUESTION, W, build_word_reply
 from tests.ui.test_window import answers, drop_file, make_window, settings  # noqa: F401
@@ -639,3 +640,32 @@ def test_the_reply_and_a_policy_to_check_are_asked_for_in_the_projects_folder(
     window.open_reply_action.trigger()
     window._check_policy_document()
     assert asked == [str(folder), str(folder)]
+
+
+def test_a_reply_opened_again_shows_what_was_decided_and_offers_only_the_rest(
+        qtbot, make_window, reply, monkeypatch, tmp_path):  # noqa: F811
+    """Accepted and rejected, saved, the reply opened again months later: those two are
+    listed as decided and cannot be decided again (all were open, and Reject on an accepted
+    change said "Rejected" while its words stayed in the policy; found by a tester)."""
+    project, path = reply
+    window = window_with_reply(qtbot, make_window, project, path, monkeypatch)
+    select(window, "We will put any warning in writing.")
+    window.review_panel.accept_button.click()
+    select(window, "Just make sure your work gets done")
+    window.review_panel.reject_button.click()
+    project_file = tmp_path / "policy.smpolicy"
+    window.model.workspace.save(project_file)
+    window.close()
+
+    again = window_with_reply(qtbot, make_window, load_project(project_file), path, monkeypatch)
+    panel = again.review_panel
+    assert panel.heading.text().endswith(" 2 decided before.")
+    accepted = select(again, "We will put any warning in writing.")
+    assert accepted.text(1) == "insertion - Accepted" and accepted.isDisabled()
+    assert not panel.reject_button.isEnabled()
+    rejected = select(again, "Just make sure your work gets done")
+    assert "Rejected" in rejected.text(1) and rejected.isDisabled()
+    assert "We will put any warning in writing." in again.preview.toPlainText()
+    open_rows = [panel.items.topLevelItem(i) for i in range(panel.items.topLevelItemCount())
+                 if not panel.items.topLevelItem(i).isDisabled()]
+    assert len(open_rows) == len(panel.reply.items) - 2
