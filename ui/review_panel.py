@@ -89,7 +89,7 @@ class ReviewPanel(QWidget):
         self.items.setAccessibleName("Counsel's changes and comments")
         self.items.setRootIsDecorated(False)
         self.items.itemActivated.connect(self._show_clause)  # Enter, or a double-click
-        self.items.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.items.currentItemChanged.connect(self._picked)
         self.details = QLabel(wordWrap=True, objectName="reviewDetails",
                               textFormat=Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
@@ -157,6 +157,8 @@ class ReviewPanel(QWidget):
                              f"{self._date(version.sent_on)}. {self.reply.counted().capitalize()}."
                              f"{before}")
         self._fill()
+        self._select_next_open("")  # the first change still open, ready for Accept or Reject
+        self.items.setFocus()
         return True
 
     def _date(self, when: datetime) -> str:
@@ -287,6 +289,13 @@ class ReviewPanel(QWidget):
                 self.model.set_value((name,), getattr(changed, name), text, typing=False)
         stack.push(_Decided(self, before, self.decisions))
         stack.endMacro()
+
+    def _picked(self, row: QTreeWidgetItem | None) -> None:
+        """A change picked in the list: its details and buttons, and its clause in the
+        preview, as a change picked in Word's reviewing pane is shown in the page."""
+        self._update_buttons()
+        if row is not None:
+            self._show_clause(row)
 
     def _show_clause(self, row: QTreeWidgetItem) -> None:
         item = self.reply.item(row.data(0, Qt.ItemDataRole.UserRole)) if self.reply else None

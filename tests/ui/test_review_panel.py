@@ -662,10 +662,23 @@ def test_a_reply_opened_again_shows_what_was_decided_and_offers_only_the_rest(
     assert panel.heading.text().endswith(" 2 decided before.")
     accepted = select(again, "We will put any warning in writing.")
     assert accepted.text(1) == "insertion - Accepted" and accepted.isDisabled()
-    assert not panel.reject_button.isEnabled()
+    assert panel.items.currentItem() is not accepted  # a decided row cannot be picked
     rejected = select(again, "Just make sure your work gets done")
     assert "Rejected" in rejected.text(1) and rejected.isDisabled()
     assert "We will put any warning in writing." in again.preview.toPlainText()
     open_rows = [panel.items.topLevelItem(i) for i in range(panel.items.topLevelItemCount())
                  if not panel.items.topLevelItem(i).isDisabled()]
     assert len(open_rows) == len(panel.reply.items) - 2
+
+
+def test_the_first_change_is_picked_on_opening_and_a_change_picked_is_shown_in_the_preview(
+        qtbot, window):
+    """Opened, the reply's first change is picked, so Accept and Reject work at once (nothing
+    was, and the arrow keys went nowhere); picking a change shows its clause in the preview."""
+    panel = window.review_panel
+    first = panel.items.topLevelItem(0)
+    assert panel.items.currentItem() is first and panel.accept_button.isEnabled()
+    assert window.focusWidget() is panel.items or not window.isActiveWindow()
+    with qtbot.waitSignal(panel.clause_requested) as shown:
+        select(window, "We will put any warning in writing.")
+    assert shown.args == ["training.consequences"]
