@@ -1428,13 +1428,17 @@ def _undoes(base: str, made: str, now: str) -> bool:
     return False
 
 
+_LIST_MARK = re.compile(r"^(?:- |\d+\. )")  # as _line writes a list's items
+
+
 def _sentences_only_in(text: str, other: str) -> list[str]:
-    """The sentences of text (line by line, without the heading mark) that other lacks."""
+    """The sentences of text (line by line, without the heading mark, a bullet's dash or an
+    item's number, which a deleted item changes for those after it) that other lacks."""
     from .tracked_changes import sentences
 
     def split(words: str) -> list[str]:
         return [s.strip() for line in words.replace(_HEADING, "").split("\n")
-                for s in sentences(line) if s.strip()]
+                for s in sentences(_LIST_MARK.sub("", line)) if s.strip()]
     known = set(split(other))
     return [sentence for sentence in split(text) if sentence not in known]
 

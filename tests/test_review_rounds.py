@@ -670,3 +670,16 @@ def _listed(capsys, project_file: Path, reply: Path) -> str:
     capsys.readouterr()
     assert main(["import-review", str(project_file), str(reply)]) == 0
     return capsys.readouterr().out
+
+
+def test_a_deleted_bullet_is_shown_as_its_words_without_the_dash(tmp_path):
+    project_file = tmp_path / "northwind.smpolicy"
+    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
+                 "--remember"]) == 0
+    read = Workspace.open(project_file).read_reply(rewrite(
+        tmp_path / "sent.docx", tmp_path / "reply.docx",
+        on_body(_lead_in_reworded_and_bullet_taken_out)))
+    bullet = next(i for i in read.items if "personal details" in i.text)
+    assert read.in_context(bullet) == (
+        "Other people's personal details, such as phone numbers", "")
