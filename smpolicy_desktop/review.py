@@ -1931,12 +1931,14 @@ def _answers_for_lines(project: Project, clause_id: str, body: str) -> list[tupl
     from .render import clause_texts, render_document
 
     paths: list[tuple[Any, ...]] = []
+    if not body.strip():  # the clause taken out: removed as such, the answers left alone
+        return paths
     tried = {body}  # the whole text: no answer gives it
     while True:
         generated = clause_texts(render_document(project, own_wording=False)).get(clause_id)
         if generated is None:
             return paths
-        for start, end, new in _changes(generated, body, _lines):
+        for start, end, new in [*_line_edits(generated, body), *_changes(generated, body, _lines)]:
             lines = _lines(generated)
             lines[start:end] = new
             candidate = "".join(lines)
@@ -1952,6 +1954,33 @@ def _answers_for_lines(project: Project, clause_id: str, body: str) -> list[tupl
                 break
         else:
             return paths
+
+
+def _line_edits(old: str, new: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, new lines) for each line changed, added or taken out, alone: where a
+    reworded lead-in and the first bullet taken out are one change of two lines to one, the
+    new line replaces the old line most like it and the other is taken out."""
+    from difflib import SequenceMatcher
+
+    def alike(one: str, other: str) -> float:
+        return SequenceMatcher(None, one, other, autojunk=False).ratio()
+
+    was, made = _lines(old), _lines(new)
+    edits: list[tuple[int, int, tuple[str, ...]]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, was, made, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        at = i1
+        for line in made[j1:j2]:
+            best = max(range(at, i2), key=lambda k: alike(was[k], line), default=None)
+            if best is None or alike(was[best], line) < 0.6:
+                edits.append((at, at, (line,)))
+                continue
+            edits += [(k, k + 1, ()) for k in range(at, best)]
+            edits.append((best, best + 1, (line,)))
+            at = best + 1
+        edits += [(k, k + 1, ()) for k in range(at, i2)]
+    return edits
 
 
 def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, ...] | None:

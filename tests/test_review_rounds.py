@@ -5,6 +5,7 @@ back untouched, a second round's comments, and a reply to the changes for counse
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -586,14 +587,15 @@ def test_counsels_edit_under_a_heading_counsel_kept_keeps_the_owners_own_title(t
         "training.consequences"]
 
 
-def _lead_in_reworded_and_bullet_taken_out(root) -> None:
+def _lead_in_reworded_and_bullet_taken_out(root, bullet_words: str = "Other people's personal"
+                                           ) -> None:
     """Counsel adds a sentence to 5.3's lead-in and deletes one of its bullets (an answer's
     list item)."""
     lead_in = _paragraph(root, "We welcome comments on our pages.")
     _split(lead_in, "We welcome comments on our pages.", _run)
     next(r for r in lead_in.iter(w("r")) if "We welcome" in "".join(r.itertext())).addnext(
         _change("ins", 901, _run(" We read every one.")))
-    bullet = _paragraph(root, "Other people's personal details")
+    bullet = _paragraph(root, bullet_words)
     for run in list(bullet.iter(w("r"))):
         run.find(w("t")).tag = w("delText")
         run.addprevious(_change("del", 902))
@@ -601,33 +603,42 @@ def _lead_in_reworded_and_bullet_taken_out(root) -> None:
     _mark_paragraph(bullet, "del", 903)
 
 
+@pytest.mark.parametrize("bullet_words", ["Other people's personal", "Spam, scams"])
 @pytest.mark.parametrize("order", ["lead-in first", "bullet first", "together"])
-def test_a_reworded_lead_in_and_a_deleted_bullet_land_alike_in_any_order(tmp_path, order):
+def test_a_reworded_lead_in_and_a_deleted_bullet_land_alike_in_any_order(tmp_path, order,
+                                                                         bullet_words):
     """The bullet leaves the owner's list whichever change is accepted first (accepted after
     the lead-in, it was kept only in the clause's wording and stayed in the list), and the
-    clause reads as counsel left it."""
+    clause reads as counsel left it. The first bullet too: its line and the lead-in's read
+    as one change of two lines into one (found by a tester)."""
     project_file = tmp_path / "northwind.smpolicy"
     shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
     assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
                  "--remember"]) == 0
     reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
-                    on_body(_lead_in_reworded_and_bullet_taken_out))
+                    on_body(lambda root: _lead_in_reworded_and_bullet_taken_out(
+                        root, bullet_words)))
     workspace = Workspace.open(project_file)
     read = workspace.read_reply(reply)
     lead_in, bullet = (next(i.id for i in read.items if words in i.text)
-                       for words in ("We read every one.", "personal details"))
+                       for words in ("We read every one.", bullet_words))
     steps = {"lead-in first": [[lead_in], [lead_in, bullet]],
              "bullet first": [[bullet], [bullet, lead_in]],
              "together": [[lead_in, bullet]]}[order]
     for accepted in steps:  # as the window applies them: each clause's accepted so far
         workspace.apply_review(read, {i: Decision("accept") for i in accepted})
     project = workspace.project
-    assert not any("personal details" in item for item in project.public.removed_comments)
+    assert not any(bullet_words in item for item in project.public.removed_comments)
+    assert len(project.public.removed_comments) == 3
     text = clause_texts(workspace.document())["content.comments"]
     assert "pages. We read every one. We hide" in text
-    assert "personal details" not in text and "- Threats, hate speech" in text
+    assert bullet_words not in text and "- Threats, hate speech" in text
     wording, = project.wording
-    assert "personal details" not in wording.text
+    assert bullet_words not in wording.text
+    # the list follows its answer again: an item taken out there leaves the policy too
+    workspace.set_value(("public", "removed_comments"), project.public.removed_comments[1:])
+    assert len(re.findall("(?m)^- ", clause_texts(workspace.document())["content.comments"])) \
+        == 2
 
 
 def test_a_reply_read_again_on_the_command_line_says_what_was_decided(tmp_path, capsys):
