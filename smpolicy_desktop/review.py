@@ -1591,12 +1591,13 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     # as the owner knows them before the changes (a note's clause too: "c5" means nothing)
     names = clause_names(project, {*by_clause, *(i.clause_id for i in reply.items
                                                  if i.is_comment and i.clause_id)})
+    before = {i for i, d in reply.decided(project).items() if d.action == "accept"}
     headed = {section for clause_id, section in reply.sections.items()
               if section != clause_id and reply.clause_text(clause_id, accepted)[0]}
     for clause_id, items in by_clause.items():
         hows = {decisions[item.id].how for item in items}
-        _apply_clause(project, reply, clause_id, {item.id for item in items}, hows, outcome,
-                      names.get(clause_id, ""), clause_id in headed)
+        _apply_clause(project, reply, clause_id, {item.id for item in items}, before, hows,
+                      outcome, names.get(clause_id, ""), clause_id in headed)
     for item in reply.items:
         decision = decisions.get(item.id)
         if decision is None or decision.action == "reject":
@@ -1646,9 +1647,11 @@ def _as_clause(item: ReviewItem, decisions: dict[str, Decision]) -> bool:
 
 
 def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[str],
-                  hows: set[str], outcome: Outcome, name: str, has_clauses: bool) -> None:
-    """Counsel's accepted items in one clause, put in the project; `has_clauses`: a section
-    that keeps a clause of its own once every accepted item is applied."""
+                  before: set[str], hows: set[str], outcome: Outcome, name: str,
+                  has_clauses: bool) -> None:
+    """Counsel's accepted items in one clause, put in the project (`before`: those of the
+    reply accepted when it was read before); `has_clauses`: a section that keeps a clause of
+    its own once every accepted item is applied."""
     from .render import clause_names, clause_texts, own_wording, render_document
 
     if not clause_id or clause_id not in reply.sent_bodies:
@@ -1658,14 +1661,15 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "you export it")
         return
     reads_now = clause_texts(render_document(project, reply.version.kind)).get(clause_id)
-    accepted = accepted | _accepted_before(reply, clause_id, accepted, reads_now)
+    earlier = before or _accepted_before(reply, clause_id, accepted, reads_now)
+    accepted = accepted | earlier
     title, body = reply.clause_text(clause_id, accepted)
     if has_clauses and not title:  # the policy writes a section's heading over its clauses
         outcome.warnings.append(f"{name}: counsel took out the section's heading but not its "
                                 "clauses; a section keeps its heading while it has clauses, "
                                 "so it stays")
         return
-    merged = _with_owners_later_changes(reply, clause_id, accepted, body, reads_now)
+    merged = _with_owners_later_changes(reply, clause_id, accepted, earlier, body, reads_now)
     if merged is None:
         received = reply.clause_text(clause_id, ())[1]
         added = _sentences_only_in(body, received)
@@ -1808,15 +1812,18 @@ def _quoted(names: list[str]) -> str:
     return " and ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
 
 
-def _with_owners_later_changes(reply: Reply, clause_id: str, accepted: set[str], body: str,
-                               now: str | None) -> str | None:
+def _with_owners_later_changes(reply: Reply, clause_id: str, accepted: set[str],
+                               earlier: set[str], body: str, now: str | None) -> str | None:
     """The clause's body with counsel's accepted changes, keeping what the owner changed in
     it after sending (its body `now`; counsel changed the text sent); None when both changed
     the same words."""
     as_sent = _split_heading(reply.sent_bodies[clause_id].split("\n"))[1]
     received = reply.clause_text(clause_id, ())[1]  # with the owner's redline, if it was one
-    # decided one at a time (in the window), the others accepted so far are in it already
-    so_far = [reply.clause_text(clause_id, accepted - {i})[1] for i in accepted]
+    # decided one at a time (in the window), the others accepted so far are in it already;
+    # the reply read before (the window's opened again, or a run of the command line each),
+    # those accepted then (`earlier`)
+    so_far = [reply.clause_text(clause_id, accepted - {i})[1] for i in accepted] + \
+        [reply.clause_text(clause_id, earlier)[1]]
     if now is None or _spaced(now) in {_spaced(text) for text in
                                        [as_sent, received, body, *so_far]}:
         return body

@@ -4,6 +4,7 @@ back untouched, a second round's comments, and a reply to the changes for counse
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
@@ -694,3 +695,45 @@ def test_a_deleted_bullet_is_shown_as_its_words_without_the_dash(tmp_path):
     bullet = next(i for i in read.items if "personal details" in i.text)
     assert read.in_context(bullet) == (
         "Other people's personal details, such as phone numbers", "")
+
+
+def _three_edits_in_a_list_clause(root) -> None:
+    """Counsel types over words in 5.3's lead-in and in a bullet, and adds a bullet (Word's
+    markup: a deletion and an insertion side by side; a paragraph inserted whole)."""
+    lead_in = _paragraph(root, "We welcome comments on our pages.")
+    _split(lead_in, "hide or remove", lambda text: _change("del", 911, _run(text, True)))
+    next(c for c in lead_in if c.tag == w("del")).addnext(
+        _change("ins", 912, _run("may hide or remove")))
+    bullet = _paragraph(root, "such as phone numbers")
+    _split(bullet, "phone numbers", lambda text: _change("del", 913, _run(text, True)))
+    next(c for c in bullet if c.tag == w("del")).addnext(
+        _change("ins", 914, _run("home addresses")))
+    added = _new_paragraph("Impersonation of our staff", "", 915)
+    added.find(w("pPr")).getparent().replace(added.find(w("pPr")), copy.deepcopy(
+        bullet.find(w("pPr"))))
+    _mark_paragraph(added, "ins", 917)
+    bullet.addprevious(added)
+
+
+@pytest.mark.parametrize("first", ["hide or remove", "may hide or remove",
+                                   "Impersonation of our staff", "home addresses"])
+def test_the_rest_accepted_after_one_change_reads_as_counsel_wrote_it(tmp_path, capsys, first):
+    """One change accepted, then the rest in a second run: the clause reads as counsel wrote
+    it (half a replacement accepted first, the rest met the other half as the owner's own
+    edit: a false warning and counsel's words lost; a bullet accepted first came twice).
+    Found by a tester."""
+    project_file = tmp_path / "northwind.smpolicy"
+    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
+                 "--remember"]) == 0
+    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
+                    on_body(_three_edits_in_a_list_clause))
+    item = next(i["id"] for i in _items(capsys, project_file, reply) if i["text"] == first)
+    assert main(["import-review", str(project_file), str(reply), "--accept", item]) == 0
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    assert "warning" not in capsys.readouterr().out
+    text = clause_texts(Workspace.open(project_file).document())["content.comments"]
+    assert "We may hide or remove comments of the kinds" in text
+    assert text.count("- Impersonation of our staff\n- Other people's personal details, such "
+                      "as home addresses\n") == 1
