@@ -1581,19 +1581,19 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     shown = paragraph_records(render_document(project, reply.version.kind))
     protections = _protections(project)
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
+    before = {i for i, d in reply.decided(project).items() if d.action == "accept"}
     by_clause: dict[str, list[ReviewItem]] = {}
     for item in reply.items:
         if item.id in accepted and item.changes_text and not _as_clause(item, decisions):
-            for clause_id in reply.clauses_of(item, accepted):
+            for clause_id in reply.clauses_of(item, accepted | before):
                 by_clause.setdefault(clause_id, []).append(item)
         elif item.id in accepted and reply.splits(item.id):  # the clause it was typed in ends
             by_clause.setdefault(item.clause_id, []).append(item)
     # as the owner knows them before the changes (a note's clause too: "c5" means nothing)
     names = clause_names(project, {*by_clause, *(i.clause_id for i in reply.items
                                                  if i.is_comment and i.clause_id)})
-    before = {i for i, d in reply.decided(project).items() if d.action == "accept"}
     headed = {section for clause_id, section in reply.sections.items()
-              if section != clause_id and reply.clause_text(clause_id, accepted)[0]}
+              if section != clause_id and reply.clause_text(clause_id, accepted | before)[0]}
     for clause_id, items in by_clause.items():
         hows = {decisions[item.id].how for item in items}
         _apply_clause(project, reply, clause_id, {item.id for item in items}, before, hows,
@@ -1664,6 +1664,8 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     earlier = before or _accepted_before(reply, clause_id, accepted, reads_now)
     accepted = accepted | earlier
     title, body = reply.clause_text(clause_id, accepted)
+    if reads_now is None and not title and not body.strip():
+        return  # taken out by a change accepted when the reply was read before
     if has_clauses and not title:  # the policy writes a section's heading over its clauses
         outcome.warnings.append(f"{name}: counsel took out the section's heading but not its "
                                 "clauses; a section keeps its heading while it has clauses, "

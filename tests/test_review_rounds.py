@@ -737,3 +737,52 @@ def test_the_rest_accepted_after_one_change_reads_as_counsel_wrote_it(tmp_path, 
     assert "We may hide or remove comments of the kinds" in text
     assert text.count("- Impersonation of our staff\n- Other people's personal details, such "
                       "as home addresses\n") == 1
+
+
+def _typed_over_two_clauses(root) -> None:
+    """Counsel selects from 4.11's last sentence through 4.12's heading to "You do not have to
+    reply for us" and types over it (Word's markup: a deletion in each paragraph, the marks of
+    the first two deleted, and an insertion)."""
+    last, heading, words = ("Say what you changed, rather than quietly deleting it.",
+                            "When you see criticism of us", "You do not have to reply for us")
+
+    def deleted(change_id: int):
+        return lambda text: _change("del", change_id, _run(text, deleted=True))
+    _split(_paragraph(root, last), last, deleted(960))
+    _mark_paragraph(_paragraph(root, last), "del", 961)
+    title = _paragraph(root, heading)
+    for at, run in enumerate(list(title.iter(w("r")))):
+        for text in run.iter(w("t")):
+            text.tag = w("delText")
+        run.addprevious(_change("del", 962 + at))
+        run.getprevious().append(run)
+    _mark_paragraph(title, "del", 969)
+    body = _paragraph(root, words)
+    _split(body, words, deleted(970))
+    next(c for c in body if c.tag == w("del")).addnext(
+        _change("ins", 971, _run("Say what you changed. You need not reply for us")))
+
+
+@pytest.mark.parametrize("first", ["deletion", "insertion"])
+def test_words_typed_over_two_clauses_accepted_one_run_each_land_in_the_first(
+        tmp_path, capsys, first):
+    """Accepted one half per run, either way round, the policy reads as with both at once:
+    counsel's new words were lost after the deletion, with a warning that they were not in
+    a clause (found by a tester)."""
+    project_file = tmp_path / "northwind.smpolicy"
+    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
+                 "--remember"]) == 0
+    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
+                    on_body(_typed_over_two_clauses))
+    kinds = {i["kind"]: i["id"] for i in _items(capsys, project_file, reply)}
+    assert set(kinds) == {"deletion", "insertion"}
+    for kind in (first, *(set(kinds) - {first})):
+        capsys.readouterr()
+        assert main(["import-review", str(project_file), str(reply), "--accept",
+                     kinds[kind]]) == 0
+        assert "warning" not in capsys.readouterr().out
+    document = Workspace.open(project_file).document()
+    assert "correct it openly and quickly. Say what you changed. You need not reply for us " \
+           "when you see criticism" in clause_texts(document)["employees.honesty"]
+    assert not any("When you see criticism" in title for title in document.clauses().values())
