@@ -588,6 +588,17 @@ def test_counsels_edit_under_a_heading_counsel_kept_keeps_the_owners_own_title(t
         "training.consequences"]
 
 
+def _example_reply(tmp_path: Path, edit) -> tuple[Path, Path]:
+    """The example project sent to counsel, and counsel's reply: the sent file with `edit`
+    made to its body."""
+    project_file = tmp_path / "northwind.smpolicy"
+    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
+                 "--remember"]) == 0
+    return project_file, rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
+                                 on_body(edit))
+
+
 def _lead_in_reworded_and_bullet_taken_out(root, bullet_words: str = "Other people's personal"
                                            ) -> None:
     """Counsel adds a sentence to 5.3's lead-in and deletes one of its bullets (an answer's
@@ -612,13 +623,8 @@ def test_a_reworded_lead_in_and_a_deleted_bullet_land_alike_in_any_order(tmp_pat
     the lead-in, it was kept only in the clause's wording and stayed in the list), and the
     clause reads as counsel left it. The first bullet too: its line and the lead-in's read
     as one change of two lines into one (found by a tester)."""
-    project_file = tmp_path / "northwind.smpolicy"
-    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
-    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
-                 "--remember"]) == 0
-    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
-                    on_body(lambda root: _lead_in_reworded_and_bullet_taken_out(
-                        root, bullet_words)))
+    project_file, reply = _example_reply(
+        tmp_path, lambda root: _lead_in_reworded_and_bullet_taken_out(root, bullet_words))
     workspace = Workspace.open(project_file)
     read = workspace.read_reply(reply)
     lead_in, bullet = (next(i.id for i in read.items if words in i.text)
@@ -685,13 +691,8 @@ def _listed(capsys, project_file: Path, reply: Path) -> str:
 
 
 def test_a_deleted_bullet_is_shown_as_its_words_without_the_dash(tmp_path):
-    project_file = tmp_path / "northwind.smpolicy"
-    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
-    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
-                 "--remember"]) == 0
-    read = Workspace.open(project_file).read_reply(rewrite(
-        tmp_path / "sent.docx", tmp_path / "reply.docx",
-        on_body(_lead_in_reworded_and_bullet_taken_out)))
+    project_file, reply = _example_reply(tmp_path, _lead_in_reworded_and_bullet_taken_out)
+    read = Workspace.open(project_file).read_reply(reply)
     bullet = next(i for i in read.items if "personal details" in i.text)
     assert read.in_context(bullet) == (
         "Other people's personal details, such as phone numbers", "")
@@ -722,12 +723,7 @@ def test_the_rest_accepted_after_one_change_reads_as_counsel_wrote_it(tmp_path, 
     it (half a replacement accepted first, the rest met the other half as the owner's own
     edit: a false warning and counsel's words lost; a bullet accepted first came twice).
     Found by a tester."""
-    project_file = tmp_path / "northwind.smpolicy"
-    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
-    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
-                 "--remember"]) == 0
-    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
-                    on_body(_three_edits_in_a_list_clause))
+    project_file, reply = _example_reply(tmp_path, _three_edits_in_a_list_clause)
     item = next(i["id"] for i in _items(capsys, project_file, reply) if i["text"] == first)
     assert main(["import-review", str(project_file), str(reply), "--accept", item]) == 0
     capsys.readouterr()
@@ -769,12 +765,7 @@ def test_words_typed_over_two_clauses_accepted_one_run_each_land_in_the_first(
     """Accepted one half per run, either way round, the policy reads as with both at once:
     counsel's new words were lost after the deletion, with a warning that they were not in
     a clause (found by a tester)."""
-    project_file = tmp_path / "northwind.smpolicy"
-    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", project_file)
-    assert main(["export", str(project_file), "-o", str(tmp_path / "sent.docx"),
-                 "--remember"]) == 0
-    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
-                    on_body(_typed_over_two_clauses))
+    project_file, reply = _example_reply(tmp_path, _typed_over_two_clauses)
     kinds = {i["kind"]: i["id"] for i in _items(capsys, project_file, reply)}
     assert set(kinds) == {"deletion", "insertion"}
     for kind in (first, *(set(kinds) - {first})):
