@@ -35,6 +35,14 @@ def long_date_in(spelling: str | None, value: date | None) -> str:
     return f"{value.day} {value:%B} {value.year}"
 
 
+def read_long_date(spelling: str | None, text: str) -> date | None:
+    """The date long_date_in writes as `text` ("September 1, 2026"); None for other text."""
+    try:
+        return datetime.strptime(text, "%B %d, %Y" if spelling == "US" else "%d %B %Y").date()
+    except ValueError:
+        return None
+
+
 def moment_in(spelling: str | None, when: datetime) -> str:
     """A moment as the app writes one for people: its date as long_date_in writes it, then
     the time to the second, in UTC as the app records it ("March 1, 2026, 10:04:17 UTC"), so

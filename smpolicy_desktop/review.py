@@ -16,8 +16,8 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
-from functools import cached_property
+from datetime import UTC, date, datetime, timedelta
+from functools import cached_property, partial
 from hashlib import sha256
 from itertools import pairwise
 from pathlib import Path
@@ -1690,7 +1690,12 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
         shown = clause_texts(render_document(project, reply.version.kind))
         paths = _answers_for(project, clause_id, body)
         whole = bool(paths)
-        paths = paths or _answers_for_lines(project, clause_id, body)
+        if not paths:
+            paths = _answers_for_parts(project, clause_id, body)
+            whole = bool(paths) and body == clause_texts(
+                render_document(project, own_wording=False)).get(clause_id)
+            if whole:  # answer by answer, they give it all
+                _follow_answers(project, clause_id)
         if paths:
             from .questions import question_at
 
@@ -1926,31 +1931,40 @@ def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any,
         if paths:
             for path in paths:
                 _assign(project, path, _at(trial, path))
-            project.wording = [w for w in project.wording
-                               if w.clause_id != clause_id or w.title_only]
+            _follow_answers(project, clause_id)
             return list(paths)
     return []
 
 
-def _answers_for_lines(project: Project, clause_id: str, body: str) -> list[tuple[Any, ...]]:
-    """The answers behind some of counsel's lines in a clause whose other lines no answer
+def _follow_answers(project: Project, clause_id: str) -> None:
+    """The clause's own words dropped, so it follows its answers again (a title alone stays)."""
+    project.wording = [w for w in project.wording if w.clause_id != clause_id or w.title_only]
+
+
+def _answers_for_parts(project: Project, clause_id: str, body: str) -> list[tuple[Any, ...]]:
+    """The answers behind some of counsel's lines or words in a clause that no one answer
     gives, set in the project (its wording is kept): a bullet counsel took out leaves the list
     too when counsel also reworded the lead-in, whichever of the two was accepted first (taken
-    together, the list kept the bullet)."""
+    together, the list kept the bullet); a new review cycle and a new review date in one
+    clause are both answers. One answer at a time, each changed by a part of counsel's text
+    alone, at most _PARTS_AT_MOST."""
     from .render import clause_texts, render_document
 
     paths: list[tuple[Any, ...]] = []
     if not body.strip():  # the clause taken out: removed as such, the answers left alone
         return paths
-    tried = {body}  # the whole text: no answer gives it
-    while True:
+    tried = {body}  # the whole text: no one answer gives it (until another answer changes)
+    while len(paths) < _PARTS_AT_MOST:
         generated = clause_texts(render_document(project, own_wording=False)).get(clause_id)
         if generated is None:
-            return paths
-        for start, end, new in [*_line_edits(generated, body), *_changes(generated, body, _lines)]:
-            lines = _lines(generated)
-            lines[start:end] = new
-            candidate = "".join(lines)
+            break
+        for cut, start, end, new in [
+                *((_lines, *edit) for edit in _line_edits(generated, body)),
+                *((_lines, *edit) for edit in _changes(generated, body, _lines)),
+                *((_tokens, *edit) for edit in _word_edits(generated, body))]:
+            pieces = cut(generated)
+            pieces[start:end] = new
+            candidate = "".join(pieces)
             if candidate in tried:
                 continue
             tried.add(candidate)
@@ -1960,9 +1974,32 @@ def _answers_for_lines(project: Project, clause_id: str, body: str) -> list[tupl
                 for path in found:
                     _assign(project, path, _at(trial, path))
                 paths += found
+                tried = set()
                 break
         else:
-            return paths
+            break
+    return paths
+
+
+# Answers changed at most by parts of counsel's text in one clause (each part tried renders
+# the policy a few times).
+_PARTS_AT_MOST = 8
+
+
+def _word_edits(old: str, new: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, new words) for each change of words, by old's words: changes a space or
+    a short word apart are one ("March 1, 2027" to "September 1, 2026"; apart, the first
+    alone made the review's date September 1, 2027)."""
+    words = _tokens(old)
+    edits: list[tuple[int, int, tuple[str, ...]]] = []
+    for start, end, changed in _changes(old, new):
+        between = words[edits[-1][1]:start] if edits else []
+        if edits and len(between) <= 3 and "." not in "".join(between):
+            first, _, made = edits.pop()
+            edits.append((first, end, (*made, *between, *changed)))
+        else:
+            edits.append((start, end, changed))
+    return edits
 
 
 def _line_edits(old: str, new: str) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -1993,11 +2030,10 @@ def _line_edits(old: str, new: str) -> list[tuple[int, int, tuple[str, ...]]]:
 
 
 def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, ...] | None:
-    """The one text answer whose change gives exactly this clause text, set in the project."""
-    from .checks.policy_check import user_texts
-
+    """The one text, number or date answer whose change gives exactly this clause text, set
+    in the project."""
     old = generated(project)
-    for path, shown in _answers_as_shown(user_texts(project)):
+    for shown, read in _answers_read(project):
         start = old.find(shown)
         if start < 0:
             continue
@@ -2006,7 +2042,7 @@ def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, 
             continue
         candidate = body[start:len(body) - len(old) + end].strip()
         joints = (old[start - 2:start], old[end:end + 2])  # what the sentence puts around it
-        for where, value in _typed_answers(project, path, shown, candidate, joints):
+        for where, value in read(candidate, joints):
             trial = project.model_copy(deep=True)
             try:
                 _assign(trial, where, value)
@@ -2016,6 +2052,35 @@ def _text_answer_for(project: Project, body: str, generated: Any) -> tuple[Any, 
                 _assign(project, where, value)
                 return where
     return None
+
+
+def _answers_read(project: Project) -> Iterable[tuple[str, Callable[
+        [str, tuple[str, str]], Iterable[tuple[tuple[Any, ...], Any]]]]]:
+    """(shown, read) for each answer typed: how the policy shows it, and read(words, joints),
+    the answers (path, value) counsel's words in its place would be: "every 6 months" for the
+    review cycle's 12, "September 1, 2026" for the next review's date."""
+    from .checks.policy_check import user_answers, user_texts
+    from .dates import long_date_in
+
+    for path, shown in _answers_as_shown(user_texts(project)):
+        yield shown, partial(_typed_answers, project, path, shown)
+    for path, number in user_answers(project, int):
+        yield str(number), partial(_number_read, path)
+    spelling = project.company.spelling
+    for path, day in user_answers(project, date):
+        yield long_date_in(spelling, day), partial(_date_read, spelling, path)
+
+
+def _number_read(path: tuple[Any, ...], words: str, _: tuple[str, str]
+                 ) -> list[tuple[tuple[Any, ...], int]]:
+    return [(path, int(words))] if words.isdigit() else []
+
+
+def _date_read(spelling: str, path: tuple[Any, ...], words: str, _: tuple[str, str]
+               ) -> list[tuple[tuple[Any, ...], date]]:
+    from .dates import read_long_date
+
+    return [(path, read) for read in [read_long_date(spelling, words)] if read]
 
 
 def _named_alike(one: Project, other: Project) -> bool:

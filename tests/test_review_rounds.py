@@ -10,7 +10,7 @@ import re
 import shutil
 import subprocess
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -777,3 +777,29 @@ def test_words_typed_over_two_clauses_accepted_one_run_each_land_in_the_first(
     assert "correct it openly and quickly. Say what you changed. You need not reply for us " \
            "when you see criticism" in clause_texts(document)["employees.honesty"]
     assert not any("When you see criticism" in title for title in document.clauses().values())
+
+
+def _typed_over(root, words: str, new: str, change_id: int) -> None:
+    """Counsel types `new` over `words` (a deletion and an insertion side by side)."""
+    p = _paragraph(root, words)
+    _split(p, words, lambda text: _change("del", change_id, _run(text, True)))
+    next(c for c in p if c.tag == w("del")).addnext(_change("ins", change_id + 1, _run(new)))
+
+
+def test_numbers_and_dates_counsel_changes_become_the_answers(tmp_path, capsys):
+    """Counsel's new staff count, review cycle and review date are the answers (they were
+    kept as words only, so the review reminder kept the old date), each clause following its
+    answers again."""
+    def counsel(root) -> None:
+        _typed_over(root, "(40 people", "(45 people", 920)
+        _typed_over(root, "every 12 months", "every 6 months", 922)
+        _typed_over(root, "March 1, 2027", "September 1, 2027", 924)
+    project_file, reply = _example_reply(tmp_path, counsel)
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    out = capsys.readouterr().out
+    assert 'kept as your answer to "Number of staff"' in out
+    assert 'kept as your answer to "Review every (months)" and "Next review date"' in out
+    project = load_project(project_file)
+    assert (project.company.staff_count, project.review.review_cycle_months,
+            project.review.next_review_date) == (45, 6, date(2027, 9, 1))
+    assert project.wording == []

@@ -101,8 +101,14 @@ def owner_words_fix(project: Project, finding: Finding) -> tuple[FieldPath, Any]
 def user_texts(project: Project) -> Iterator[tuple[FieldPath, str]]:
     """Every piece of text the user wrote, with its field path. Notes to counsel are
     questions for the lawyer, not policy text, so they are left out."""
+    return ((path, text) for path, text in user_answers(project, str) if text.strip())
+
+
+def user_answers(project: Project, kind: type) -> Iterator[tuple[FieldPath, Any]]:
+    """Every answer of this kind the user gave (a number, a date, a text; no choice from a
+    list, tick or note to counsel), with its field path."""
     for area in Project.areas():
-        yield from _texts(getattr(project, area), (area,))
+        yield from _answers(getattr(project, area), (area,), kind)
 
 
 def document_sentences(document: Document,
@@ -124,18 +130,17 @@ def _document_lines(document: Document) -> Iterator[tuple[str, str]]:
                     yield block.clause_id, cell
 
 
-def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, Choice | CounselNote):
+def _answers(value: Any, path: FieldPath, kind: type) -> Iterator[tuple[FieldPath, Any]]:
+    if isinstance(value, Choice | CounselNote | bool):
         return
-    if isinstance(value, str):
-        if value.strip():
-            yield path, value
+    if isinstance(value, kind):
+        yield path, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*path, name))
+            yield from _answers(getattr(value, name), (*path, name), kind)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
+            yield from _answers(item, (*path, index), kind)
 
 
 def implied_rule(path: FieldPath, text: str) -> str:
