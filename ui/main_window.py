@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         from ui.marks import ProgressStrip
         from ui.notice_bar import ReviewBanner
         from ui.preview import PolicyPreview
-        from ui.side_tabs import put_tabs_on_the_side
+        from ui.side_tabs import TabsThatFit, put_tabs_on_the_side
 
         self.banner = ReviewBanner()
         self.banner.review_now.clicked.connect(
@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         self.work = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         self.work.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing
         self.work.setWidget(self.splitter)
+        TabsThatFit(self.tabs, self.work)
         self.stack = QStackedWidget(objectName="central")  # placeholder, start page or work
         # The placeholder stays until a project or the start page shows: behind the offer of
         # a crash's work, a blank project looked like the work was gone, and could be saved.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QToolBar,
     QToolButton,
 )
@@ -698,6 +699,26 @@ def test_a_window_too_narrow_for_both_scrolls_to_a_preview_one_can_read(qtbot, m
     bar.setValue(bar.maximum())  # the work scrolls sideways to the preview
     corner = window.preview.mapTo(window.work.viewport(), window.preview.rect().topRight())
     assert corner.x() <= window.work.viewport().width()
+
+
+def test_the_area_tabs_go_across_the_top_where_the_side_has_no_room_and_come_back(
+        qtbot, make_window):
+    """Seen at 2x on a 1920x1080 screen (960x540 to the app) with counsel's review open: the
+    side tabs took the room the preview needed, which scrolled out of sight. Across the top,
+    the form and the preview fit beside the panel with less to scroll; with room again, the
+    tabs go back to the side, where every title reads whole."""
+    window = make_window(example_project())
+    window.show()
+    window.resize(1400, 700)
+    qtbot.waitUntil(lambda: window.preview.width() > 0)
+    assert window.tabs.tabPosition() == QTabWidget.TabPosition.West
+    window.resize(960 - 40, 540 - 40)
+    window.review_dock.show()
+    qtbot.waitUntil(lambda: window.tabs.tabPosition() == QTabWidget.TabPosition.North)
+    window.review_dock.hide()
+    window.resize(1400, 700)
+    qtbot.waitUntil(lambda: window.tabs.tabPosition() == QTabWidget.TabPosition.West)
+    assert window.work.horizontalScrollBar().maximum() == 0
 
 
 def test_the_toolbar_tells_each_commands_key(make_window):

@@ -568,11 +568,11 @@ def test_a_project_dropped_on_the_window_opens(qtbot, tmp_path, make_window):
 def test_window_geometry_and_splitter_are_remembered(qtbot, make_window):
     first = make_window()
     first.resize(780, 560)
-    first.splitter.setSizes([610, 160])
+    first.splitter.setSizes([500, 270])
     first.close()
     second = make_window()
     assert second.size().width() == 780
-    assert abs(second.splitter.sizes()[0] - 610) <= 10
+    assert abs(second.splitter.sizes()[0] - 500) <= 10
 
 
 def test_about_box_names_the_version_and_disclaims_legal_advice(qtbot, window, monkeypatch):
