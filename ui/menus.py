@@ -224,10 +224,18 @@ def fill_recent_menu(window: MainWindow) -> None:
 
 
 def build_go_to_menu(window: MainWindow) -> None:
-    """View > Go to: Ctrl+1...8 for the areas, added once the model has loaded."""
+    """View > Go to: Ctrl+1...8 for the areas, and Ctrl+PgDown/PgUp for the next and the one
+    before (as tabs go in a browser; from a list or a table too, whose keys they were),
+    added once the model has loaded."""
     from smpolicy_desktop.model import Project
 
+    areas = len(Project.areas())
     for index, name in enumerate(Project.areas()):
         window.view_menu.addAction(action(
             window, f"&{index + 1} {Project.model_fields[name].title}",
             lambda i=index: window.go_to_area(i), f"Ctrl+{index + 1}"))
+    for text, step, keys in (("Next &Area", 1, "Ctrl+PgDown"), ("Pre&vious Area", -1,
+                                                                  "Ctrl+PgUp")):
+        window.view_menu.addAction(action(
+            window, text, lambda step=step: window.go_to_area(
+                (window.tabs.currentIndex() + step) % areas), keys))

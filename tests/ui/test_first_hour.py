@@ -605,6 +605,24 @@ def test_ctrl_and_an_area_number_puts_the_keyboard_in_that_areas_first_answer(qt
     assert accounts.view.hasFocus()
 
 
+@pytest.mark.parametrize("path", [("responses", "escalation_chain"), ("responses", "first_steps"),
+                                  ("responses", "holding_statement")])
+def test_ctrl_page_down_and_up_go_to_the_next_area_and_back_from_any_answer(
+        qtbot, make_window, path):
+    """From a table, a list or a long answer too (a table kept the key, found by a tester)."""
+    window = make_window(example_project())
+    window.activateWindow()
+    window.focus_field(path)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.forms["training"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.forms["responses"]
+    assert window.forms["responses"].isAncestorOf(QApplication.focusWidget())
+
+
 def test_spelling_follows_the_country(qtbot, make_window):
     from ui import spelling
 
