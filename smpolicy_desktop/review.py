@@ -84,6 +84,8 @@ _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot h
 _Titles = dict[str, list[tuple[str, str]]]
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
 REJECTION = "rejection of your change"  # counsel undid a change of the owner's redline
+UNTRACKED = "untracked edit"  # made with Track Changes off: found by comparing with the sent
+_UNMARKED = (UNTRACKED, REJECTION)  # counsel's edits that Word marks nowhere
 PICTURE = "picture"
 CONTENTS_EDIT = "contents edit"  # the contents list is rebuilt from the headings: told, not taken
 NUMBERING = "numbering change"  # a heading's number alone: the app numbers them: told, not taken
@@ -284,7 +286,7 @@ class Reply:
         if not item.changes_text or item.kind == NEW_CLAUSE \
                 or item.clause_id not in self.sent_bodies:
             return "", ""
-        if item.kind == "untracked edit":  # the clause as sent, and as it came back
+        if item.kind == UNTRACKED:  # the clause as sent, and as it came back
             without = "\n".join(_split_heading(self.sent_bodies[item.clause_id].split("\n")))
             made = "\n".join(self.clause_text(item.clause_id, ()))
         else:
@@ -718,7 +720,7 @@ def _margins_edited(sent: str | None, roots: list[Any], count: int) -> list[Revi
     if not changed and sorted(_mark(was) for was, _ in lines if was) == sorted(known):
         return []
     said = f"now reads \"{' / '.join(changed)}\"" if changed else "a line taken out"
-    return [ReviewItem(f"c{count + 1}", "untracked edit", "",
+    return [ReviewItem(f"c{count + 1}", UNTRACKED, "",
                        text=f"Page header or footer, edited without Track Changes: {said}")]
 
 
@@ -1405,7 +1407,7 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
                         for change in (INSERTED, DELETED))
         text = " ... ".join(added) if added else "taken out: " + " ... ".join(taken) \
             if taken else "the same words, as a list or table now, or no longer (its layout)"
-        items.append(ReviewItem(f"c{count}", "untracked edit", clause_id, text=text))
+        items.append(ReviewItem(f"c{count}", UNTRACKED, clause_id, text=text))
     return items
 
 
@@ -1664,6 +1666,15 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     earlier = before or _accepted_before(reply, clause_id, accepted, reads_now)
     accepted = accepted | earlier
     title, body = reply.clause_text(clause_id, accepted)
+    if any(i.clause_id == clause_id and i.kind in _UNMARKED and i.id not in accepted
+           for i in reply.items):  # counsel's edit with Track Changes off, not accepted
+        without = _without_unmarked(reply, clause_id, title, body)
+        if without is None:
+            outcome.warnings.append(f"{name}: counsel's change there touches words counsel "
+                                    "also changed with Track Changes off; accept that edit "
+                                    "with it, or make the change yourself")
+            return
+        title, body = without
     if reads_now is None and not title and not body.strip():
         return  # taken out by a change accepted when the reply was read before
     if has_clauses and not title:  # the policy writes a section's heading over its clauses
@@ -1817,6 +1828,22 @@ def _quoted(names: list[str]) -> str:
     """'"A"', '"A" and "B"', '"A", "B" and "C"'."""
     quoted = [f'"{name}"' for name in names]
     return " and ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
+
+
+def _without_unmarked(reply: Reply, clause_id: str, title: str, body: str
+                      ) -> tuple[str, str] | None:
+    """The clause's (title, body) with counsel's accepted changes, but not the edit counsel
+    made with Track Changes off (or a change of the owner's counsel undid): the text sent,
+    with the accepted changes made to it; None where they change the same words. Its words
+    are in every reading of the reply, so accepting another change took them too, rejected
+    or not yet decided (found by a tester)."""
+    as_sent = "\n".join(_split_heading(reply.sent_bodies[clause_id].split("\n")))
+    merged = _merge3(_spaced("\n".join(reply.clause_text(clause_id, ()))),
+                     _spaced(f"{title}\n{body}"), _spaced(as_sent))
+    if merged is None:
+        return None
+    kept_title, _, kept_body = merged.partition("\n")
+    return kept_title, kept_body
 
 
 def _with_owners_later_changes(reply: Reply, clause_id: str, accepted: set[str],

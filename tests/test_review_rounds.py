@@ -803,3 +803,37 @@ def test_numbers_and_dates_counsel_changes_become_the_answers(tmp_path, capsys):
     assert (project.company.staff_count, project.review.review_cycle_months,
             project.review.next_review_date) == (45, 6, date(2027, 9, 1))
     assert project.wording == []
+
+
+def _reworded_without_tracking_beside_a_tracked_insertion(root) -> None:
+    """Counsel rewords 5.3's first bullet with Track Changes off and adds a sentence to its
+    lead-in with it on."""
+    for text in _paragraph(root, "Spam, scams and links").iter(w("t")):
+        text.text = text.text.replace("Spam, scams and links to harmful sites", "Spam and scams")
+    _paragraph(root, "We welcome comments on our pages.").append(
+        _change("ins", 930, _run(" We read every one.")))
+
+
+@pytest.mark.parametrize("first", [["--reject", "untracked"], []])
+def test_an_edit_made_without_tracking_stays_out_unless_accepted(tmp_path, capsys, first):
+    """Rejected, or not yet decided, counsel's edit made with Track Changes off stays out of
+    the policy when a tracked change in the same clause is accepted (its words are in every
+    reading of the reply, so it came in with the other, found by a tester)."""
+    project_file, reply = _example_reply(tmp_path,
+                                         _reworded_without_tracking_beside_a_tracked_insertion)
+    ids = {i["kind"]: i["id"] for i in _items(capsys, project_file, reply)}
+    if first:
+        assert main(["import-review", str(project_file), str(reply), first[0],
+                     ids[first[1] + " edit"]]) == 0
+    assert main(["import-review", str(project_file), str(reply), "--accept",
+                 ids["insertion"]]) == 0
+    text = clause_texts(Workspace.open(project_file).document())["content.comments"]
+    assert "listed below. We read every one.\n" in text
+    assert "- Spam, scams and links to harmful sites\n" in text
+    assert "Spam, scams and links to harmful sites" in load_project(
+        project_file).public.removed_comments
+    if not first:  # still open: accepted now, it comes in beside the insertion
+        assert main(["import-review", str(project_file), str(reply), "--accept",
+                     ids["untracked edit"]]) == 0
+        text = clause_texts(Workspace.open(project_file).document())["content.comments"]
+        assert "- Spam and scams\n" in text and "We read every one." in text
