@@ -1710,8 +1710,8 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
         if paths:
             from .questions import question_at
 
-            labels = [question.title if question else ".".join(map(str, path))
-                      for path in paths for question in [question_at(path)]]
+            labels = list(dict.fromkeys(question.title if question else ".".join(map(str, path))
+                                        for path in paths for question in [question_at(path)]))
             answered = render_document(project, reply.version.kind)
             now = clause_texts(answered)
             names = clause_names(project)
@@ -1974,17 +1974,19 @@ def _answers_for_parts(project: Project, clause_id: str, body: str) -> list[tupl
     too when counsel also reworded the lead-in, whichever of the two was accepted first (taken
     together, the list kept the bullet); a new review cycle and a new review date in one
     clause are both answers. One answer at a time, each changed by a part of counsel's text
-    alone, at most _PARTS_AT_MOST."""
+    alone, at most _PARTS_AT_MOST; none unless every list item and table row then reads as
+    counsel's (a row taken for another row's new words lost both; found by a tester)."""
     from .render import clause_texts, render_document
 
     paths: list[tuple[Any, ...]] = []
     if not body.strip():  # the clause taken out: removed as such, the answers left alone
         return paths
+    trial = project.model_copy(deep=True)
     tried = {body}  # the whole text: no one answer gives it (until another answer changes)
     while len(paths) < _PARTS_AT_MOST:
-        generated = clause_texts(render_document(project, own_wording=False)).get(clause_id)
+        generated = clause_texts(render_document(trial, own_wording=False)).get(clause_id)
         if generated is None:
-            break
+            return []
         for cut, start, end, new in [
                 *((_lines, *edit) for edit in _line_edits(generated, body)),
                 *((_lines, *edit) for edit in _changes(generated, body, _lines)),
@@ -1995,16 +1997,23 @@ def _answers_for_parts(project: Project, clause_id: str, body: str) -> list[tupl
             if candidate in tried:
                 continue
             tried.add(candidate)
-            trial = project.model_copy(deep=True)
-            found = _answers_for(trial, clause_id, candidate)
+            step = trial.model_copy(deep=True)
+            found = _answers_for(step, clause_id, candidate)
             if found:
                 for path in found:
-                    _assign(project, path, _at(trial, path))
+                    _assign(trial, path, _at(step, path))
                 paths += found
                 tried = set()
                 break
         else:
             break
+    generated = clause_texts(render_document(trial, own_wording=False)).get(clause_id, "")
+    if any(_LIST_MARK.match(line) or line.startswith("|")
+           for start, end, new in _changes(generated, body, _lines)
+           for line in [*_lines(generated)[start:end], *new]):
+        return []
+    for path in paths:
+        _assign(project, path, _at(trial, path))
     return paths
 
 
@@ -2035,8 +2044,8 @@ def _line_edits(old: str, new: str) -> list[tuple[int, int, tuple[str, ...]]]:
     new line replaces the old line most like it and the other is taken out."""
     from difflib import SequenceMatcher
 
-    def alike(one: str, other: str) -> float:
-        return SequenceMatcher(None, one, other, autojunk=False).ratio()
+    def alike(one: str, other: str) -> float:  # by words: any two rows share their "|"s
+        return SequenceMatcher(None, one.split(), other.split(), autojunk=False).ratio()
 
     was, made = _lines(old), _lines(new)
     edits: list[tuple[int, int, tuple[str, ...]]] = []
@@ -2152,7 +2161,20 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
     where each item makes a line of the clause (a bullet or a table row) and counsel added or
     took out such lines only (else None). An item is known by the line it makes: a line the
     list made before is that item, a new one is read by the line a made-up item makes (its
-    texts made up, a choice by its label)."""
+    texts made up, a choice by its label, a date made up: read where the table has a column
+    for it, which one with no dates leaves out)."""
+    from .questions import questions
+
+    days = [q.name for q in questions(row) if q.kind == "date"] if row is not None else []
+    listed = _relisted_with(project, path, row, generated, before, body, days)
+    return listed if listed is not None or not days else \
+        _relisted_with(project, path, row, generated, before, body, [])
+
+
+def _relisted_with(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
+                   before: str, body: str, days: list[str]) -> list[Any] | None:
+    """_relisted, the dates of `days` read from the lines."""
+    from .dates import long_date_in, read_long_date
     from .questions import questions
 
     items = list(_at(project, path))
@@ -2164,7 +2186,8 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
         return None  # its first item is not in the clause (quicker to tell than rendering)
     choices = {q.name: q.choices for q in asked if q.kind == "choice"}
     try:
-        made_up = row(**markers) if row is not None else "zqxitemxqz"
+        made_up = row(**markers, **dict.fromkeys(days, _MADE_UP_DAY)) if row is not None \
+            else "zqxitemxqz"
     except ValueError:
         return None
 
@@ -2189,6 +2212,10 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
         labels = "|".join(re.escape(option.label) for option in options)
         pattern = pattern.replace(re.escape(getattr(made_up, name).label),
                                   f"(?P<{name}>{labels})", 1)
+    spelling = project.company.spelling
+    for name in days:
+        pattern = pattern.replace(re.escape(long_date_in(spelling, _MADE_UP_DAY)),
+                                  f"(?P<{name}>.*?)", 1)
     end = len(new) - (len(old) - last)
     if end < first or new[:first] != old[:first] or new[end:] != old[last:]:
         return None
@@ -2207,12 +2234,20 @@ def _relisted(project: Project, path: tuple[Any, ...], row: Any, generated: Any,
             shown = {name: text for name, text in match.groupdict().items() if text is not None}
             shown.update({name: next(o for o in choices[name] if o.label == shown[name])
                           for name in choices if name in shown})
+            for name in days:
+                text = shown.get(name, "").strip()
+                shown[name] = read_long_date(spelling, text) if text else None
+                if text and shown[name] is None:
+                    return None
             base = unmatched.pop(0).model_dump() if unmatched else {}
             try:
                 listed.append(row.model_validate({**base, **shown}))
             except ValueError:
                 return None
     return listed
+
+
+_MADE_UP_DAY = date(1901, 2, 3)  # no review or revision is dated so
 
 
 def _added_line(old: list[str], new: list[str]) -> int | None:

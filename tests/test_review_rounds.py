@@ -23,6 +23,7 @@ from smpolicy_desktop.review import Decision
 from smpolicy_desktop.storage import load_project, save_project
 from smpolicy_desktop.workspace import Workspace
 from tests.conftest import REPO, require_tool
+from tests.test_counsel_markup_lists import _delete_paragraph, _row_with
 from tests.test_review_import import (
     COUNSEL,
     _change,
@@ -607,12 +608,7 @@ def _lead_in_reworded_and_bullet_taken_out(root, bullet_words: str = "Other peop
     _split(lead_in, "We welcome comments on our pages.", _run)
     next(r for r in lead_in.iter(w("r")) if "We welcome" in "".join(r.itertext())).addnext(
         _change("ins", 901, _run(" We read every one.")))
-    bullet = _paragraph(root, bullet_words)
-    for run in list(bullet.iter(w("r"))):
-        run.find(w("t")).tag = w("delText")
-        run.addprevious(_change("del", 902))
-        run.getprevious().append(run)
-    _mark_paragraph(bullet, "del", 903)
+    _delete_paragraph(_paragraph(root, bullet_words), 902)
 
 
 @pytest.mark.parametrize("bullet_words", ["Other people's personal", "Spam, scams"])
@@ -746,13 +742,7 @@ def _typed_over_two_clauses(root) -> None:
         return lambda text: _change("del", change_id, _run(text, deleted=True))
     _split(_paragraph(root, last), last, deleted(960))
     _mark_paragraph(_paragraph(root, last), "del", 961)
-    title = _paragraph(root, heading)
-    for at, run in enumerate(list(title.iter(w("r")))):
-        for text in run.iter(w("t")):
-            text.tag = w("delText")
-        run.addprevious(_change("del", 962 + at))
-        run.getprevious().append(run)
-    _mark_paragraph(title, "del", 969)
+    _delete_paragraph(_paragraph(root, heading), 962)
     body = _paragraph(root, words)
     _split(body, words, deleted(970))
     next(c for c in body if c.tag == w("del")).addnext(
@@ -837,3 +827,35 @@ def test_an_edit_made_without_tracking_stays_out_unless_accepted(tmp_path, capsy
                      ids["untracked edit"]]) == 0
         text = clause_texts(Workspace.open(project_file).document())["content.comments"]
         assert "- Spam and scams\n" in text and "We read every one." in text
+
+
+def _reviewers_row_approved_and_dated_and_a_row_deleted(root) -> None:
+    """In 9.3, counsel types "Approved" over the lawyer's "In review", dates the row in its
+    empty last cell, and deletes the Senior staff row (Word's markup)."""
+    _typed_over(root, "In review", "Approved", 940)
+    _row_with(root, "In review").findall(w("tc"))[-1].find(w("p")).append(
+        _change("ins", 942, _run("December 4, 2026")))
+    gone = _row_with(root, "Senior staff")
+    properties = gone.find(w("trPr"))
+    if properties is None:
+        properties = etree.Element(w("trPr"))
+        gone.insert(0, properties)
+    properties.append(_change("del", 943))
+    for at, p in enumerate(gone.iter(w("p"))):
+        _delete_paragraph(p, 944 + at)
+
+
+def test_a_reviewers_row_counsel_approved_and_dated_is_the_answer(tmp_path, capsys):
+    """The lawyer's row approved and dated, another row deleted: the reviewers answer reads as
+    the table does (the date in an empty cell kept the table as words only, and the check
+    said counsel had not approved; found by a tester)."""
+    project_file, reply = _example_reply(tmp_path,
+                                         _reviewers_row_approved_and_dated_and_a_row_deleted)
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    assert '9.3 Who reviews it: kept as your answer to "Reviewers"\n' in capsys.readouterr().out
+    project = load_project(project_file)
+    assert [(r.name, r.status.value, r.reviewed_on) for r in project.review.reviewers] == [
+        ("Morgan Lee", "approved", date(2026, 12, 4)),
+        ("Sam Okafor", "approved", date(2026, 2, 10)),
+        ("Chris Novak", "changes_requested", date(2026, 2, 14))]
+    assert project.wording == []
