@@ -1664,7 +1664,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
         return
     reads_now = clause_texts(render_document(project, reply.version.kind)).get(clause_id)
     earlier = before or _accepted_before(reply, clause_id, accepted, reads_now)
-    accepted = accepted | earlier
+    decided, accepted = accepted, accepted | earlier  # decided now, and with those before
     title, body = reply.clause_text(clause_id, accepted)
     if any(i.clause_id == clause_id and i.kind in _UNMARKED and i.id not in accepted
            for i in reply.items):  # counsel's edit with Track Changes off, not accepted
@@ -1731,7 +1731,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     current = render_document(project, reply.version.kind)
     generated_title = _heading(current, clause_id)
     if generated_title is None:  # the title block, or a clause gone since: no wording to keep
-        outcome.warnings.append(f"{', '.join(sorted(accepted))}: counsel changed text that is "
+        outcome.warnings.append(f"{', '.join(sorted(decided))}: counsel changed text that is "
                                 "not in a clause (such as the title block); change the answers "
                                 "behind it yourself")
         return

@@ -859,3 +859,23 @@ def test_a_reviewers_row_counsel_approved_and_dated_is_the_answer(tmp_path, caps
         ("Sam Okafor", "approved", date(2026, 2, 10)),
         ("Chris Novak", "changes_requested", date(2026, 2, 14))]
     assert project.wording == []
+
+
+def test_a_warning_names_only_the_changes_decided_in_that_run(tmp_path, capsys):
+    """A title-block change accepted after a change elsewhere: the warning names the title
+    block's changes, not the one accepted before (found by a tester)."""
+    def counsel(root) -> None:
+        _typed_over(root, "Policy owner", "Owner", 960)
+        _paragraph(root, "We welcome comments on our pages.").append(
+            _change("ins", 962, _run(" We read every one.")))
+    project_file, reply = _example_reply(tmp_path, counsel)
+    ids = {i["text"]: i["id"] for i in _items(capsys, project_file, reply)}
+    assert main(["import-review", str(project_file), str(reply), "--accept",
+                 ids[" We read every one."]]) == 0
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply), "--accept",
+                 ids["Policy owner"], ids["Owner"]]) == 0
+    warning, = [line for line in capsys.readouterr().out.splitlines()
+                if line.startswith("warning:")]
+    assert warning.startswith(f"warning: {', '.join(sorted([ids['Policy owner'], ids['Owner']]))}: "
+                              "counsel changed text that is not in a clause")
