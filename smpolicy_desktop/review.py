@@ -2142,6 +2142,10 @@ def _typed_answers(project: Project, path: tuple[Any, ...], shown: str, text: st
         return words[:1].upper() + words[1:] if shown[:1] != typed[:1] else words
     *where, index = path
     if isinstance(index, int):
+        if not text.strip():  # the item taken out, not left empty
+            items = list(_at(project, tuple(where)))
+            yield tuple(where), items[:index] + items[index + 1:]
+            return
         if ". " in text and ". " not in typed:
             return
         joint = next((j for j in ("; ", ", ") if j in joints and j in text and j not in typed),

@@ -879,3 +879,16 @@ def test_a_warning_names_only_the_changes_decided_in_that_run(tmp_path, capsys):
                 if line.startswith("warning:")]
     assert warning.startswith(f"warning: {', '.join(sorted([ids['Policy owner'], ids['Owner']]))}: "
                               "counsel changed text that is not in a clause")
+
+
+def test_an_item_taken_out_of_a_list_in_a_sentence_leaves_the_list(tmp_path):
+    """Counsel deletes one item of the list the quick guide writes in a sentence: the item
+    leaves the answer (it stayed as an empty item; found by a tester)."""
+    words = "source code, models and analysis methods; "
+    project_file, reply = _example_reply(tmp_path, lambda root: _split(
+        _paragraph(root, "That means client files"), words,
+        lambda text: _change("del", 970, _run(text, True))))
+    _accept_all(project_file, reply)
+    listed = load_project(project_file).employees.confidential_info
+    assert "" not in listed and len(listed) == 3
+    assert not any(item.startswith("Source code") for item in listed)
