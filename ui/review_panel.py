@@ -395,6 +395,8 @@ class _Decided(QUndoCommand):
 
     def undo(self) -> None:
         self._show(self.before)
+        if self.panel.reply is self.reply:  # what the decision did is undone: not told still
+            self.panel.outcome.clear()
 
     def _show(self, decisions: dict[str, Decision]) -> None:
         if self.panel.reply is self.reply:  # not another reply opened since

@@ -90,9 +90,11 @@ def test_accept_puts_counsels_words_in_the_policy_and_undo_takes_them_out(qtbot,
     # the selection moves on to the next change still open, as the risk check's Apply does
     following = panel.items.topLevelItem(panel.items.indexOfTopLevelItem(decided) + 1)
     assert panel.items.currentItem() is following and panel.accept_button.isEnabled()
+    assert "kept" in panel.outcome.text()
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: "We will put any warning in writing." not in
                     window.preview.toPlainText())
+    assert panel.outcome.text() == ""  # what it did is undone: not told still (a tester)
     # open again in the list, to decide anew (it stayed "Accepted", found by a tester)
     reopened = select(window, "We will put any warning in writing.")
     assert reopened.text(1) == "insertion" and not reopened.isDisabled()
