@@ -1947,6 +1947,8 @@ def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any,
             path = (area, question.name)
             listed = _relisted(project, path, question.item_type, generated, before, body) \
                 if question.kind in ("list", "table") else None
+            if listed is None and question.kind == "list":
+                listed = _listed_in_a_sentence(_at(project, path), before, body)
             if listed is not None:
                 trial = project.model_copy(deep=True)
                 _assign(trial, path, listed)
@@ -2249,6 +2251,38 @@ def _relisted_with(project: Project, path: tuple[Any, ...], row: Any, generated:
             except ValueError:
                 return None
     return listed
+
+
+def _listed_in_a_sentence(items: list[str], before: str, body: str) -> list[str] | None:
+    """The list a sentence of body writes where the clause's text now (`before`) writes these
+    items in one sentence ("client files; source code; and client contracts"): counsel's
+    items between the same words, split where the list's items are joined, typed as the
+    owner typed them. Items added, reworded and taken out in one go change the list (and
+    every clause that lists it), not only this sentence."""
+    if len(items) < 2:
+        return None
+    spans, at = [], 0
+    for item in items:
+        found = next(((start, start + len(form)) for form in (item, item[:1].lower() + item[1:])
+                      for start in [before.find(form, at)] if start >= 0), None)
+        if found is None:
+            return None
+        spans.append(found)
+        at = found[1]
+    joint, last = (before[one[1]:other[0]] for one, other in (spans[:2], spans[-2:]))
+    if joint.strip(" ;,") or len(joint) > 3:  # "; " or ", ": a list, not items apart
+        return None
+    head, tail = before[:spans[0][0]], before[spans[-1][1]:]
+    written = body[len(head):len(body) - len(tail)]
+    if not (body.startswith(head) and body.endswith(tail)) or "\n" in written \
+            or ". " in written and not any(". " in item for item in items):
+        return None  # a sentence counsel added after the list's is no item
+    parts = written.split(joint)
+    if last != joint and parts[-1].startswith(last[len(joint):]):
+        parts[-1] = parts[-1][len(last) - len(joint):]
+    capital = items[0][:1].isupper() and before[spans[0][0]:spans[0][0] + 1].islower()
+    listed = [part[:1].upper() + part[1:] if capital else part for part in map(str.strip, parts)]
+    return listed if all(listed) else None
 
 
 _MADE_UP_DAY = date(1901, 2, 3)  # no review or revision is dated so

@@ -892,3 +892,26 @@ def test_an_item_taken_out_of_a_list_in_a_sentence_leaves_the_list(tmp_path):
     listed = load_project(project_file).employees.confidential_info
     assert "" not in listed and len(listed) == 3
     assert not any(item.startswith("Source code") for item in listed)
+
+
+def test_a_list_in_a_sentence_reworked_in_one_go_is_the_answer(tmp_path):
+    """In the quick guide's sentence, counsel adds two items, rewords one and deletes one:
+    accepted together, the list answer changes, and 4.6, which lists it too, with it (only
+    the sentence changed, as words, and 4.6 said otherwise; found by a tester)."""
+    def counsel(root) -> None:
+        p = _paragraph(root, "That means client files")
+        _split(p, "source code, models and analysis methods; ",
+               lambda text: _change("del", 980, _run(text, True)))
+        next(c for c in p if c.tag == w("del")).addprevious(
+            _change("ins", 981, _run("employee records; supplier terms; ")))
+        _typed_over(root, "unreleased products and project plans",
+                    "unreleased products, roadmaps and project plans", 982)
+    project_file, reply = _example_reply(tmp_path, counsel)
+    _accept_all(project_file, reply)
+    project = load_project(project_file)
+    assert project.employees.confidential_info == [
+        "Client files and client data", "Employee records", "Supplier terms",
+        "Unreleased products, roadmaps and project plans", "Client contracts, prices and bids"]
+    assert project.wording == []
+    assert "- Supplier terms\n" in clause_texts(Workspace.open(project_file).document())[
+        "employees.confidential"]
