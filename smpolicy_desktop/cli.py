@@ -242,14 +242,14 @@ def run_import_review(args: argparse.Namespace) -> None:
                       f"{reply.counted()}"))
         names = clause_names(workspace.project, [clause for item in reply.items
                                                  for clause in item.clauses],
-                             workspace.document())
+                             workspace.document_of_kind(reply.version.kind))
         for item in reply.items:
             when = f" {long_date_in(spelling, item.date.date())}" if item.date else ""
             where = in_clauses(names, item.clauses) or "(outside the clauses)"
             done = f" ({DONE_WORDS[earlier[item.id].action].lower()} before)" \
                 if item.id in earlier else ""
-            print(visible(f"{item.id}\t{item.kind}{done}\t{where}\t{item.author or '?'}{when}\t"
-                          f"{item.words}"))
+            print(visible(f"{item.id}\t{item.listed_as}{done}\t{where}\t"
+                          f"{item.author or '?'}{when}\t{item.words}"))
     if not (args.accept or args.reject):
         return
     decisions = decisions_for(workspace.project, reply, args.accept, args.reject)

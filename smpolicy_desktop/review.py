@@ -141,6 +141,11 @@ class ReviewItem:
         return " ".join(self.text.split()) or ("(spaces only)" if self.text else "")
 
     @property
+    def listed_as(self) -> str:
+        """Its kind as a list of the reply says it: "comment (resolved)" for one marked done."""
+        return f"{self.kind} (resolved)" if self.resolved else self.kind
+
+    @property
     def changes_text(self) -> bool:
         """Whether accepting it changes the policy's text (a picture cannot: text only)."""
         return not self.is_comment and self.kind not in (PICTURE, CONTENTS_EDIT, NUMBERING)
@@ -1580,7 +1585,8 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     from .render import clause_names, render_document
     from .tracked_changes import paragraph_records
 
-    shown = paragraph_records(render_document(project, reply.version.kind))
+    document = render_document(project, reply.version.kind)  # as the file sent has it
+    shown = paragraph_records(document)
     protections = _protections(project)
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
     before = {i for i, d in reply.decided(project).items() if d.action == "accept"}
@@ -1593,7 +1599,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
             by_clause.setdefault(item.clause_id, []).append(item)
     # as the owner knows them before the changes (a note's clause too: "c5" means nothing)
     names = clause_names(project, {*by_clause, *(i.clause_id for i in reply.items
-                                                 if i.is_comment and i.clause_id)})
+                                                 if i.is_comment and i.clause_id)}, document)
     headed = {section for clause_id, section in reply.sections.items()
               if section != clause_id and reply.clause_text(clause_id, accepted | before)[0]}
     for clause_id, items in by_clause.items():

@@ -260,7 +260,7 @@ class Workspace:
         fmt = format_for(path, fmt)
         if remember and fmt != "docx":
             raise ExportError(path, "a version for counsel is a Word (.docx) export")
-        document = self._document_of_kind(kind)
+        document = self.document_of_kind(kind)
         since = self.version_to_compare(document.kind, against, path) \
             if changes_since_last else None
         record, new = (None, False)
@@ -337,7 +337,9 @@ class Workspace:
         """Whether a version sent to counsel of this kind is there to show changes against."""
         return bool(self.sent_to_compare())
 
-    def _document_of_kind(self, kind: str | None) -> Document:
+    def document_of_kind(self, kind: str | None) -> Document:
+        """The policy as the document of this kind (None: the project's) has it, such as the
+        short guidelines a reply answers: rendered anew unless it is the project's own."""
         if kind is None or DocumentType(kind) == self.kind:
             return self.document()
         from .render import render_document

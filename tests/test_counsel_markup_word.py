@@ -278,6 +278,7 @@ def test_the_owners_question_marked_done_is_listed(sent, tmp_path):
     item, = read.items
     assert (item.kind, item.clause_id, item.text, item.owner_note, item.resolved) == (
         "comment", "training.monitoring", f"Marked done: \"{QUESTION}\"", QUESTION, True)
+    assert item.listed_as == "comment (resolved)"  # the window's list and import-review's
     accept_all(workspace, read)
     kept, = workspace.project.counsel_comments
     assert (kept.about_note, kept.resolved) == (QUESTION, True)

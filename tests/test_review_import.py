@@ -670,6 +670,9 @@ def test_counsels_change_to_the_short_guidelines_never_puts_their_words_in_the_p
     assert "counsel changed it in the short guidelines, and the full policy words it " \
            "otherwise, so it is not kept" in said
     assert "removes a protection" not in said
+    # named as the guidelines sent name it ("Appendix A: ..." is the full policy's)
+    assert "\tEmployee acknowledgement\t" in said and "Appendix" not in said
+    assert "warning: Employee acknowledgement: counsel changed it" in said
     assert clause_texts(render_document(load_project(project_file), "full")) == full_before
 
 

@@ -173,14 +173,13 @@ class ReviewPanel(QWidget):
         assert self.reply is not None
         names = clause_names(self.model.project, [clause for item in self.reply.items
                                                   for clause in item.clauses],
-                             self.model.workspace.document())
+                             self.model.workspace.document_of_kind(self.reply.version.kind))
         with QSignalBlocker(self.items):  # the rows' ids may be another reply's
             self.items.clear()
         for item in self.reply.items:
             done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
-            kind = f"{item.kind} (resolved)" if item.resolved else item.kind
             row = QTreeWidgetItem([in_clauses(names, item.clauses) or "-",
-                                   f"{kind}{' - ' + done if done else ''}",
+                                   f"{item.listed_as}{' - ' + done if done else ''}",
                                    _author(item),
                                    item.words])
             row.setToolTip(2, self._by(item))  # the date too, kept out of a narrow column
