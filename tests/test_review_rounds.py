@@ -915,3 +915,16 @@ def test_a_list_in_a_sentence_reworked_in_one_go_is_the_answer(tmp_path):
     assert project.wording == []
     assert "- Supplier terms\n" in clause_texts(Workspace.open(project_file).document())[
         "employees.confidential"]
+
+
+def test_a_clause_counsel_rewords_keeps_its_labels_in_bold(tmp_path):
+    """One word added in 2.9: the clause is counsel's wording now, its labels still in bold in
+    the policy and in Word (they came out plain; found by a tester)."""
+    project_file, reply = _example_reply(tmp_path, lambda root: _typed_over(
+        root, "two-factor sign-in.", "two-factor sign-in (2FA).", 990))
+    _accept_all(project_file, reply)
+    document = Workspace.open(project_file).document()
+    assert load_project(project_file).wording  # counsel's words, not an answer
+    bold = [run.text for block in document.blocks if block.clause_id == "presence.security"
+            for run in block.runs if run.strong]
+    assert bold == ["Shared passwords:", "Removing access when someone leaves:"]
