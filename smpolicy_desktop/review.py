@@ -2276,8 +2276,8 @@ def _listed_in_a_sentence(items: list[str], before: str, body: str) -> list[str]
         spans.append(found)
         at = found[1]
     joint, last = (before[one[1]:other[0]] for one, other in (spans[:2], spans[-2:]))
-    if joint.strip(" ;,") or len(joint) > 3:  # "; " or ", ": a list, not items apart
-        return None
+    if joint != "; " or not last.startswith(joint):  # "a; b; and c" (in "a, b and c" an
+        return None  # item's own "and" cannot be told from the list's)
     head, tail = before[:spans[0][0]], before[spans[-1][1]:]
     written = body[len(head):len(body) - len(tail)]
     if not (body.startswith(head) and body.endswith(tail)) or "\n" in written \
