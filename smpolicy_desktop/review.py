@@ -369,7 +369,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     # client's reply would read as this policy: the company named under the title tells.
     company = next((text for text, style in zip(version.paragraphs, version.styles,
                                                  strict=False) if style == "subtitle"), "")
-    if " ".join(company.split()) not in " ".join("".join(body.itertext()).split()):
+    if not any(" ".join(company.split()) in reading for reading in _readings(body)):
         raise ReviewError(path, f"this Word file is another company's policy: it never names "
                                 f"{company}; open the reply counsel sent about this one")
     names[CONTENTS_BOOKMARK] = None
@@ -402,6 +402,20 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
                  _paired_moves(reader.items, reader.move_sides))
+
+
+def _readings(body: Any) -> tuple[str, str]:
+    """The body's words with every tracked change accepted, and with every one rejected (the
+    words deleted are neither: a redline of a renamed company read "Northwind AnalyticsData
+    LLC" and was refused as another company's; found by a tester)."""
+    accepted, rejected = [], []
+    for node in body.iter(_tag("w:t"), _tag("w:delText")):
+        changes = {ancestor.tag for ancestor in node.iterancestors() if ancestor.tag in _CHANGES}
+        if node.tag == _tag("w:t") and not changes & set(_REMOVES):
+            accepted.append(node.text or "")
+        if node.tag == _tag("w:delText") or not changes & set(_ADDS):
+            rejected.append(node.text or "")
+    return " ".join("".join(accepted).split()), " ".join("".join(rejected).split())
 
 
 def _clause_headed(heading: str, titles: _Titles) -> str | None:
@@ -1671,16 +1685,13 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     reads_now = clause_texts(render_document(project, reply.version.kind)).get(clause_id)
     earlier = before or _accepted_before(reply, clause_id, accepted, reads_now)
     decided, accepted = accepted, accepted | earlier  # decided now, and with those before
-    title, body = reply.clause_text(clause_id, accepted)
-    if any(i.clause_id == clause_id and i.kind in _UNMARKED and i.id not in accepted
-           for i in reply.items):  # counsel's edit with Track Changes off, not accepted
-        without = _without_unmarked(reply, clause_id, title, body)
-        if without is None:
-            outcome.warnings.append(f"{name}: counsel's change there touches words counsel "
-                                    "also changed with Track Changes off; accept that edit "
-                                    "with it, or make the change yourself")
-            return
-        title, body = without
+    reading = _reading(reply, clause_id, accepted)
+    if reading is None:
+        outcome.warnings.append(f"{name}: counsel's change there touches words counsel also "
+                                "changed with Track Changes off; accept that edit with it, or "
+                                "make the change yourself")
+        return
+    title, body = reading
     if reads_now is None and not title and not body.strip():
         return  # taken out by a change accepted when the reply was read before
     if has_clauses and not title:  # the policy writes a section's heading over its clauses
@@ -1707,8 +1718,8 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
         shown = clause_texts(render_document(project, reply.version.kind))
         paths = _answers_for(project, clause_id, body)
         whole = bool(paths)
-        if not paths:
-            paths = _answers_for_parts(project, clause_id, body)
+        if not paths and reads_now is not None:
+            paths = _answers_for_parts(project, clause_id, body, reads_now)
             whole = bool(paths) and body == clause_texts(
                 render_document(project, own_wording=False)).get(clause_id)
             if whole:  # answer by answer, they give it all
@@ -1804,7 +1815,8 @@ def _accepted_before(reply: Reply, clause_id: str, accepted: set[str],
         return set()
     return next((set(some) for size in range(1, len(others) + 1)
                  for some in combinations(others, size)
-                 if _spaced(reply.clause_text(clause_id, some)[1]) == _spaced(now)), set())
+                 for reading in [_reading(reply, clause_id, some)]
+                 if reading is not None and _spaced(reading[1]) == _spaced(now)), set())
 
 
 _KIND_WORDS = {DocumentType.FULL: "full policy", DocumentType.SHORT: "short guidelines"}
@@ -1836,13 +1848,17 @@ def _quoted(names: list[str]) -> str:
     return " and ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
 
 
-def _without_unmarked(reply: Reply, clause_id: str, title: str, body: str
-                      ) -> tuple[str, str] | None:
-    """The clause's (title, body) with counsel's accepted changes, but not the edit counsel
-    made with Track Changes off (or a change of the owner's counsel undid): the text sent,
-    with the accepted changes made to it; None where they change the same words. Its words
-    are in every reading of the reply, so accepting another change took them too, rejected
-    or not yet decided (found by a tester)."""
+def _reading(reply: Reply, clause_id: str, accepted: Iterable[str]) -> tuple[str, str] | None:
+    """The clause's (title, body) with these of counsel's items accepted: the reply's text,
+    but for counsel's edits made with Track Changes off (or a change of the owner's counsel
+    undid) that are not among them: the text sent, with the accepted changes made to it;
+    None where those change the same words. Their words are in every reading of the reply,
+    so accepting another change took them too, rejected or not yet decided (found by a
+    tester)."""
+    title, body = reply.clause_text(clause_id, accepted)
+    if not any(item.clause_id == clause_id and item.kind in _UNMARKED
+               and item.id not in accepted for item in reply.items):
+        return title, body
     as_sent = "\n".join(_split_heading(reply.sent_bodies[clause_id].split("\n")))
     merged = _merge3(_spaced("\n".join(reply.clause_text(clause_id, ()))),
                      _spaced(f"{title}\n{body}"), _spaced(as_sent))
@@ -1862,8 +1878,8 @@ def _with_owners_later_changes(reply: Reply, clause_id: str, accepted: set[str],
     # decided one at a time (in the window), the others accepted so far are in it already;
     # the reply read before (the window's opened again, or a run of the command line each),
     # those accepted then (`earlier`)
-    so_far = [reply.clause_text(clause_id, accepted - {i})[1] for i in accepted] + \
-        [reply.clause_text(clause_id, earlier)[1]]
+    so_far = [reading[1] for ids in [*(accepted - {i} for i in accepted), earlier]
+              for reading in [_reading(reply, clause_id, ids)] if reading is not None]
     if now is None or _spaced(now) in {_spaced(text) for text in
                                        [as_sent, received, body, *so_far]}:
         return body
@@ -1976,19 +1992,24 @@ def _follow_answers(project: Project, clause_id: str) -> None:
     project.wording = [w for w in project.wording if w.clause_id != clause_id or w.title_only]
 
 
-def _answers_for_parts(project: Project, clause_id: str, body: str) -> list[tuple[Any, ...]]:
+def _answers_for_parts(project: Project, clause_id: str, body: str, now: str
+                       ) -> list[tuple[Any, ...]]:
     """The answers behind some of counsel's lines or words in a clause that no one answer
     gives, set in the project (its wording is kept): a bullet counsel took out leaves the list
     too when counsel also reworded the lead-in, whichever of the two was accepted first (taken
     together, the list kept the bullet); a new review cycle and a new review date in one
     clause are both answers. One answer at a time, each changed by a part of counsel's text
     alone, at most _PARTS_AT_MOST; none unless every list item and table row then reads as
-    counsel's (a row taken for another row's new words lost both; found by a tester)."""
+    counsel's (a row taken for another row's new words lost both; found by a tester). A part
+    is counsel's: it changes lines the clause has `now` and body has not, and adds lines
+    body has and the clause has not (the owner's own words in it went into an answer)."""
     from .render import clause_texts, render_document
 
     paths: list[tuple[Any, ...]] = []
     if not body.strip():  # the clause taken out: removed as such, the answers left alone
         return paths
+    counsels_old = set(_lines(now)) - set(_lines(body))
+    counsels_new = set(_lines(body)) - set(_lines(now))
     trial = project.model_copy(deep=True)
     tried = {body}  # the whole text: no one answer gives it (until another answer changes)
     while len(paths) < _PARTS_AT_MOST:
@@ -2002,7 +2023,9 @@ def _answers_for_parts(project: Project, clause_id: str, body: str) -> list[tupl
             pieces = cut(generated)
             pieces[start:end] = new
             candidate = "".join(pieces)
-            if candidate in tried:
+            was, made = set(_lines(generated)), set(_lines(candidate))
+            if candidate in tried or not was - made <= counsels_old \
+                    or cut is _lines and not made - was <= counsels_new:
                 continue
             tried.add(candidate)
             step = trial.model_copy(deep=True)

@@ -18,7 +18,7 @@ from lxml import etree
 
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import ClauseWording
-from smpolicy_desktop.render import clause_texts
+from smpolicy_desktop.render import clause_texts, own_wording
 from smpolicy_desktop.review import Decision
 from smpolicy_desktop.storage import load_project, save_project
 from smpolicy_desktop.workspace import Workspace
@@ -928,3 +928,69 @@ def test_a_clause_counsel_rewords_keeps_its_labels_in_bold(tmp_path):
     bold = [run.text for block in document.blocks if block.clause_id == "presence.security"
             for run in block.runs if run.strong]
     assert bold == ["Shared passwords:", "Removing access when someone leaves:"]
+
+
+def test_a_reply_to_changes_for_counsel_after_renaming_the_company_is_read(tmp_path, capsys):
+    """The company renamed, the changes for counsel show the old name deleted and the new one
+    inserted: counsel's reply is read (it was refused as another company's policy: the title
+    read 'Northwind AnalyticsData LLC'; found by a tester)."""
+    project_file, _ = _example_reply(tmp_path, lambda root: None)
+    project = load_project(project_file)
+    project.company.name = "Northwind Data LLC"
+    save_project(project, project_file)
+    redline = tmp_path / "changes.docx"
+    assert main(["export", str(project_file), "-o", str(redline), "--changes-since-last"]) == 0
+    reply = rewrite(redline, tmp_path / "reply2.docx", on_body(lambda root: _paragraph(
+        root, "We welcome comments").append(_change("ins", 995, _run(" In writing.")))))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply)]) == 0
+    assert "In writing." in capsys.readouterr().out
+
+
+def test_the_owners_own_words_in_a_clause_counsel_changed_stay_out_of_the_answers(tmp_path):
+    """After sending, the owner reworded 4.12 (", by email" after the name, and a sentence)
+    and changed who monitors the accounts; counsel changed another sentence there. Accepted:
+    the answer stays the owner's new one, and the clause reads with both (the owner's words
+    went into the answer, the new one lost; found by a tester)."""
+    project_file, reply = _example_reply(tmp_path, lambda root: _typed_over(
+        root, "You do not have to reply for us", "You need not reply for us", 996))
+    workspace = Workspace.open(project_file)
+    text = clause_texts(workspace.document())["employees.criticism"]
+    workspace.project.wording = [own_wording(
+        workspace.project, "employees.criticism", text.replace(
+            "Marketing Lead.", "Marketing Lead, by email.") + "\nNever argue with critics in "
+        "public.", "")]
+    workspace.project.responses.monitor_who = "Priya Nair, Content Writer"
+    workspace.save()
+    _accept_all(project_file, reply)
+    project = load_project(project_file)
+    assert project.responses.monitor_who == "Priya Nair, Content Writer"
+    text = clause_texts(Workspace.open(project_file).document())["employees.criticism"]
+    assert text.startswith("You need not reply for us") and ", by email." in text
+    assert text.endswith("Never argue with critics in public.")
+
+
+def test_a_row_counsel_added_then_one_deleted_without_tracking_come_once(tmp_path):
+    """Counsel adds a row with Track Changes on and deletes another with it off; accepted one
+    run each: the new row is in the escalation chain once (it came twice, and the owner was
+    told of changes of their own they never made; found by a tester)."""
+    def counsel(root) -> None:
+        row = _row_with(root, "Legal threats, press interest")
+        added = copy.deepcopy(row)
+        added.find(w("trPr")).append(_change("ins", 997))
+        for node, text in zip(added.iter(w("t")), ("HR lead", "Jo Banks", "+1 614 555 0111",
+                                                   "Any complaint about a post"), strict=False):
+            node.text = text
+        for run in list(added.iter(w("r"))):
+            run.getparent().replace(run, _change("ins", 998, copy.deepcopy(run)))
+        row.addnext(added)
+        gone = _row_with(root, "Chris Novak")
+        gone.getparent().remove(gone)
+    project_file, reply = _example_reply(tmp_path, counsel)
+    for kind in ("insertion", "untracked edit"):
+        read = Workspace.open(project_file).read_reply(reply)
+        item = next(i for i in read.items if i.kind == kind)
+        assert main(["import-review", str(project_file), str(reply), "--accept", item.id]) == 0
+    chain = load_project(project_file).responses.escalation_chain
+    assert [c.name for c in chain] == ["Sam Okafor", "Dana Reyes", "Jo Banks",
+                                       "Morgan Lee, Lee & Hart LLP"]
