@@ -21,6 +21,7 @@ from functools import cached_property, partial
 from hashlib import sha256
 from itertools import pairwise
 from pathlib import Path
+from textwrap import shorten
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -218,6 +219,14 @@ class Reply:
         items = [[item.id, item.kind, item.clause_id, item.author, item.text]
                  for item in self.items]
         return sha256(json.dumps([self.version.id, items]).encode()).hexdigest()[:16]
+
+    def named(self, ids: Iterable[str]) -> str:
+        """Counsel's items as the owner sees them listed, for a message: 'The insertion "We
+        read every one."', not their ids, which the window never shows (found by a tester)."""
+        items = sorted((self.item(i) for i in ids), key=self.items.index)
+        return "The " + " and the ".join(
+            f'{item.kind} "{shorten(item.words, 60, placeholder="...")}"' if item.words
+            else item.kind for item in items)
 
     def decided(self, project: Project) -> dict[str, Decision]:
         """What the owner decided on its items before (kept in the project), by item id."""
@@ -1630,13 +1639,15 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
             _keep_comment(project, reply, item, decision, outcome,
                           names.get(item.clause_id) or item.id)
         elif item.kind == PICTURE:
-            outcome.warnings.append(f"{item.id}: the policy holds text only, so the picture is "
+            outcome.warnings.append(f"{reply.named([item.id])}: the policy holds text only, so "
+                                    "the picture is "
                                     "not kept; add it to the Word file after you export it")
         elif item.kind == CONTENTS_EDIT:
-            outcome.warnings.append(f"{item.id}: {item.text}; change the heading itself to "
+            outcome.warnings.append(f"{reply.named([item.id])}: {item.text}; change the heading "
+                                    "itself to "
                                     "rename the section")
         elif item.kind == NUMBERING:
-            outcome.done.append(f"{item.id}: {item.text}")
+            outcome.done.append(f"{reply.named([item.id])}: {item.text}")
     _place_counsels_clauses(project, reply)
     _drop_empty_sections(project, reply, outcome)
     for clause_id, sentence in sorted(protections - _protections(project)):
@@ -1677,7 +1688,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     from .render import clause_names, clause_texts, own_wording, render_document
 
     if not clause_id or clause_id not in reply.sent_bodies:
-        outcome.warnings.append(f"{', '.join(sorted(accepted))}: in the page header or "
+        outcome.warnings.append(f"{reply.named(accepted)}: in the page header or "
                                 "footer, which the policy writes for itself, so there is "
                                 "nowhere to keep it; make the change in the Word file after "
                                 "you export it")
@@ -1748,7 +1759,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     current = render_document(project, reply.version.kind)
     generated_title = _heading(current, clause_id)
     if generated_title is None:  # the title block, or a clause gone since: no wording to keep
-        outcome.warnings.append(f"{', '.join(sorted(decided))}: counsel changed text that is "
+        outcome.warnings.append(f"{reply.named(decided)}: counsel changed text that is "
                                 "not in a clause (such as the title block); change the answers "
                                 "behind it yourself")
         return
@@ -2359,7 +2370,8 @@ def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outco
     the owner may have changed the clause's words in between)."""
     if item.kind != NEW_CLAUSE and not (item.kind == "insertion"
                                         and item.clause_id in reply.sections):
-        outcome.warnings.append(f"{item.id}: only words counsel added can become a clause of "
+        outcome.warnings.append(f"{reply.named([item.id])}: only words counsel added can "
+                                "become a clause of "
                                 "your own")
         return
     clause = _clause_from(project, reply, item)
@@ -2371,7 +2383,7 @@ def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outco
         # the words after a heading typed inside a clause moved under it: said, not silent
         took = ", with the words after it in the clause counsel typed it in" if reply.splits(
             item.id) else ""
-        outcome.done.append(f"{item.id}: added {clause.title!r} as a {what} of your own{took}")
+        outcome.done.append(f"Added {clause.title!r} as a {what} of your own{took}")
     reply.made[item.id] = made.id
 
 
@@ -2440,8 +2452,9 @@ def _drop_empty_sections(project: Project, reply: Reply, outcome: Outcome) -> No
             continue
         project.owner_clauses.remove(section)
         del reply.made[item_id]
-        outcome.done = [line for line in outcome.done if not line.startswith(f"{item_id}: ")]
-        outcome.warnings.append(f"{item_id}: the section {section.title!r} is not added: a "
+        added = f"Added {section.title!r} as a section"
+        outcome.done = [line for line in outcome.done if not line.startswith(added)]
+        outcome.warnings.append(f"The section {section.title!r} is not added: a "
                                 "section shows only with a clause in it, and none of counsel's "
                                 "clauses under it is accepted")
 

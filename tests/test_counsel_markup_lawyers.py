@@ -301,8 +301,8 @@ def test_a_lawyer_who_adds_a_section_with_a_clause(tmp_path):
         ("new clause", "rights.no_retaliation", "Artificial intelligence"),
         ("new clause", "rights.no_retaliation",
          "Using AI at work\nAsk before you use an AI tool for work.")}
-    assert outcome.done == ["c1: added 'Artificial intelligence' as a section of your own",
-                            "c2: added 'Using AI at work' as a clause of your own"]
+    assert outcome.done == ["Added 'Artificial intelligence' as a section of your own",
+                            "Added 'Using AI at work' as a clause of your own"]
     headings = list(workspace.document().clauses().values())
     at = headings.index("9 Artificial intelligence")
     assert headings[at - 1] == "8.3 No retaliation"

@@ -121,7 +121,7 @@ def _audience_heads_the_rest_of_why(workspace, listed, outcome, texts, tmp_path)
     first, *rest = texts["purpose.why"].split("\n")
     assert listed == {("new clause", "purpose.why", AUDIENCE)}
     assert outcome.done == ["1.1 Why we have this policy: kept counsel's wording",
-                            f"c1: added {AUDIENCE!r} as a clause of your own, with the words "
+                            f"Added {AUDIENCE!r} as a clause of your own, with the words "
                             "after it in the clause counsel typed it in"]
     own, = workspace.project.owner_clauses
     assert (own.after, own.title, own.text) == ("purpose.why", AUDIENCE, "\n".join(rest))
@@ -179,7 +179,7 @@ def test_a_lawyer_whose_words_in_the_sections_style_open_no_clause_is_kept(
     workspace, reply = play(tmp_path, "Priya Shah", [edit])
     listed, outcome = accept_all(workspace, reply)
     assert listed == {("new clause", next(iter(listed))[1], rule)}
-    assert outcome.done == [f"c1: added {title!r} as a clause of your own"]
+    assert outcome.done == [f"Added {title!r} as a clause of your own"]
     own, = workspace.project.owner_clauses
     assert workspace.document().clauses()[own.id] == heading
     assert clause_texts(workspace.document())[own.id] == rule
@@ -235,7 +235,7 @@ def test_a_lawyer_who_adds_a_clause_under_the_title_block(tmp_path):
     listed, outcome = accept_all(workspace, reply)
     assert listed == {("new clause", "title", "Draft for discussion\n"
                        "Not for distribution to staff.")}
-    assert outcome.done == ["c1: added 'Draft for discussion' as a clause of your own"]
+    assert outcome.done == ["Added 'Draft for discussion' as a clause of your own"]
     headings = list(workspace.document().clauses().values())
     assert headings[:3] == ["1 Purpose and scope", "1.1 Draft for discussion",
                             "1.2 Why we have this policy"]
@@ -266,6 +266,7 @@ def accept_the_line_typed_before_section_1(workspace, read, style: str, text: st
         own, = workspace.project.owner_clauses
         assert (own.section_id, own.after, own.text) == ("purpose", "", text)
     else:
-        assert outcome.warnings == [f"{item.id}: counsel changed text that is not in a clause "
+        assert outcome.warnings == [f"{read.named([item.id])}: counsel changed text that is "
+                                    "not in a clause "
                                     "(such as the title block); change the answers behind it "
                                     "yourself"]

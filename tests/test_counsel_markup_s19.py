@@ -48,7 +48,7 @@ def test_a_section_whose_clause_the_owner_rejects_is_not_kept_and_the_owner_is_t
                                             clause: Decision("reject")})
     assert outcome.done == []
     assert outcome.warnings == [
-        f"{section}: the section 'Artificial intelligence' is not added: a section shows only "
+        "The section 'Artificial intelligence' is not added: a section shows only "
         "with a clause in it, and none of counsel's clauses under it is accepted"]
     assert workspace.project.owner_clauses == []
     assert workspace.document().clauses() == before
@@ -81,7 +81,7 @@ def _split_after(root, text: str, *typed: tuple[str, str]) -> None:
 def _the_rest_of_why_under_audience(workspace, texts, outcome, rule: str, tmp_path) -> None:
     first, rest = texts["purpose.why"].split(FAST)
     assert outcome.done == ["1.1 Why we have this policy: kept counsel's wording",
-                            f"c1: added {AUDIENCE!r} as a clause of your own, with the words "
+                            f"Added {AUDIENCE!r} as a clause of your own, with the words "
                             "after it in the clause counsel typed it in"]
     assert clause_texts(workspace.document())["purpose.why"] == first + FAST
     own, = workspace.project.owner_clauses
@@ -140,7 +140,7 @@ def test_a_heading_typed_inside_a_clause_never_carries_a_rejected_edit_with_it(s
     policy = " ".join(clause_texts(workspace.document()).values())
     assert (THOUSANDS in policy) == (deletion == "reject")
     assert [own.title for own in workspace.project.owner_clauses] == [AUDIENCE]
-    assert outcome.done[-1] == f"c1: added {AUDIENCE!r} as a clause of your own"  # none taken
+    assert outcome.done[-1] == f"Added {AUDIENCE!r} as a clause of your own"  # none taken
 
 
 @pytest.mark.slow

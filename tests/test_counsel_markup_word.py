@@ -614,8 +614,8 @@ def test_an_edit_in_the_contents_list_is_told_not_dropped(sent, tmp_path):
                          'so this edit is not taken: "4 Guidelines for employees" now reads '
                          '"4 Guidelines for staff"')
     outcome = accept_all(workspace, read)
-    assert outcome.warnings == [f"{item.id}: {item.text}; change the heading itself to "
-                                "rename the section"]
+    assert outcome.warnings == [f"{read.named([item.id])}: {item.text}; change the heading "
+                                "itself to rename the section"]
     assert workspace.document().clauses()["employees"] == "4 Guidelines for employees"
 
 
@@ -654,7 +654,7 @@ def test_a_heading_counsel_renumbered_is_told_not_taken(sent, tmp_path, edit):
         "numbering change", "employees.ai", 'counsel changed the heading\'s number: "4.7" now '
         'reads "4.8"; the policy numbers its headings itself, so this is not taken')
     outcome = accept_all(workspace, read)
-    assert outcome.done == [f"{item.id}: {item.text}"]
+    assert outcome.done == [f"{read.named([item.id])}: {item.text}"]
     assert workspace.project.wording == []
     assert workspace.document().clauses()["employees.ai"] == "4.7 AI tools and fake images"
 

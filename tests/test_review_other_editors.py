@@ -633,8 +633,7 @@ def test_a_footnote_and_a_header_change_are_listed_not_lost(sent, tmp_path):
     assert (note.clause_id, note.text) == ("training.consequences",
                                            "Ohio law allows this.\nSee R.C. 4113.52.")
     header = next(i for i in read.items if i.kind == "insertion")
-    assert any(header.id in warning and "in the page header or footer" in warning
-               for warning in outcome.warnings)
+    assert f"{read.named([header.id])}: in the page header or footer" in outcome.warnings[0]
 
 
 def _page_numbers(parts: Parts) -> None:
