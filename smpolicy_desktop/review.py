@@ -1594,6 +1594,9 @@ class Outcome:
 
     done: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # accepted, but not put in the project (a warning says why): left undecided, not listed
+    # as accepted (found by a tester)
+    not_taken: set[str] = field(default_factory=set)
 
 
 def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decision],
@@ -1639,14 +1642,17 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
             _keep_comment(project, reply, item, decision, outcome,
                           names.get(item.clause_id) or item.id)
         elif item.kind == PICTURE:
+            outcome.not_taken.add(item.id)
             outcome.warnings.append(f"{reply.named([item.id])}: the policy holds text only, so "
                                     "the picture is "
                                     "not kept; add it to the Word file after you export it")
         elif item.kind == CONTENTS_EDIT:
+            outcome.not_taken.add(item.id)
             outcome.warnings.append(f"{reply.named([item.id])}: {item.text}; change the heading "
                                     "itself to "
                                     "rename the section")
         elif item.kind == NUMBERING:
+            outcome.not_taken.add(item.id)
             outcome.done.append(f"{reply.named([item.id])}: {item.text}")
     _place_counsels_clauses(project, reply)
     _drop_empty_sections(project, reply, outcome)
@@ -1656,7 +1662,8 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     _record_reply(project, reply, now, shown)
     project.counsel_decisions = {**project.counsel_decisions, reply.key: {
         **project.counsel_decisions.get(reply.key, {}),
-        **{item_id: decision.action for item_id, decision in decisions.items()}}}
+        **{item_id: decision.action for item_id, decision in decisions.items()
+           if item_id not in outcome.not_taken}}}
     return outcome
 
 
@@ -1688,6 +1695,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     from .render import clause_names, clause_texts, own_wording, render_document
 
     if not clause_id or clause_id not in reply.sent_bodies:
+        outcome.not_taken |= accepted
         outcome.warnings.append(f"{reply.named(accepted)}: in the page header or "
                                 "footer, which the policy writes for itself, so there is "
                                 "nowhere to keep it; make the change in the Word file after "
@@ -1698,6 +1706,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     decided, accepted = accepted, accepted | earlier  # decided now, and with those before
     reading = _reading(reply, clause_id, accepted)
     if reading is None:
+        outcome.not_taken |= decided
         outcome.warnings.append(f"{name}: counsel's change there touches words counsel also "
                                 "changed with Track Changes off; accept that edit with it, or "
                                 "make the change yourself")
@@ -1706,6 +1715,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     if reads_now is None and not title and not body.strip():
         return  # taken out by a change accepted when the reply was read before
     if has_clauses and not title:  # the policy writes a section's heading over its clauses
+        outcome.not_taken |= decided
         outcome.warnings.append(f"{name}: counsel took out the section's heading but not its "
                                 "clauses; a section keeps its heading while it has clauses, "
                                 "so it stays")
@@ -1716,6 +1726,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
         added = _sentences_only_in(body, received)
         quoted = f"counsel's text: \"{' '.join(added)}\"" if added else \
             f"counsel took out: \"{' '.join(_sentences_only_in(received, body))}\""
+        outcome.not_taken |= decided
         outcome.warnings.append(
             f"{name}: you changed this clause after you sent it, and counsel changed the same "
             f"words, so counsel's change is not applied; {quoted}")
@@ -1759,6 +1770,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     current = render_document(project, reply.version.kind)
     generated_title = _heading(current, clause_id)
     if generated_title is None:  # the title block, or a clause gone since: no wording to keep
+        outcome.not_taken |= decided
         outcome.warnings.append(f"{reply.named(decided)}: counsel changed text that is "
                                 "not in a clause (such as the title block); change the answers "
                                 "behind it yourself")
@@ -1785,6 +1797,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     other = _worded_otherwise(project, clause_id, reply.version.kind) \
         if reply.version.kind != project.company.document_type else None
     if other and (removed or wording is not None and not wording.title_only):
+        outcome.not_taken |= decided
         outcome.warnings.append(
             f"{name}: counsel changed it in the {_KIND_WORDS[reply.version.kind]}, and the "
             f"{_KIND_WORDS[other]} words it otherwise, so it is not kept (a clause has one "
@@ -2370,6 +2383,7 @@ def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outco
     the owner may have changed the clause's words in between)."""
     if item.kind != NEW_CLAUSE and not (item.kind == "insertion"
                                         and item.clause_id in reply.sections):
+        outcome.not_taken.add(item.id)
         outcome.warnings.append(f"{reply.named([item.id])}: only words counsel added can "
                                 "become a clause of "
                                 "your own")
@@ -2452,7 +2466,7 @@ def _drop_empty_sections(project: Project, reply: Reply, outcome: Outcome) -> No
             continue
         project.owner_clauses.remove(section)
         del reply.made[item_id]
-        added = f"Added {section.title!r} as a section"
+        added = f"Added {section.title!r} as a section"  # accepted: it comes with a clause
         outcome.done = [line for line in outcome.done if not line.startswith(added)]
         outcome.warnings.append(f"The section {section.title!r} is not added: a "
                                 "section shows only with a clause in it, and none of counsel's "

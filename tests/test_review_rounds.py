@@ -880,6 +880,9 @@ def test_a_warning_names_only_the_changes_decided_in_that_run(tmp_path, capsys):
     # named as the window lists them (the window shows no ids)
     assert warning.startswith('warning: The deletion "Policy owner" and the insertion "Owner": '
                               "counsel changed text that is not in a clause")
+    # not taken, so still open: never listed as accepted (found by a tester)
+    assert [i.get("decided") for i in _items(capsys, project_file, reply)] == \
+        [None, None, "accept"]
 
 
 def test_an_item_taken_out_of_a_list_in_a_sentence_leaves_the_list(tmp_path):

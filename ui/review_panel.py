@@ -231,6 +231,9 @@ class ReviewPanel(QWidget):
             together[item.id] = decision
             changed = self.model.project.model_copy(deep=True)
             outcome = apply_decisions(changed, self.reply, together)
+            # one the policy could not take stays open, its warning told (not "Accepted")
+            self.decisions = {i: d for i, d in self.decisions.items()
+                              if i not in outcome.not_taken}
             if self._risks_before is None and self.rendering.latest is not None:
                 self._risks_before = (self.model.project, self.rendering.latest.findings)
             self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}", before)

@@ -684,3 +684,23 @@ def test_the_first_change_is_picked_on_opening_and_a_change_picked_is_shown_in_t
     with qtbot.waitSignal(panel.clause_requested) as shown:
         select(window, "We will put any warning in writing.")
     assert shown.args == ["training.consequences"]
+
+
+def test_a_change_the_policy_cannot_take_stays_open_with_its_warning(  # noqa: F811
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """Counsel's change to the title block cannot be kept (its answers are the owner's to
+    change): accepted, its warning is told and it stays open, not listed as Accepted (found
+    by a tester)."""
+    from tests.test_review_rounds import _example_reply, _typed_over
+
+    project_file, path = _example_reply(tmp_path, lambda root: _typed_over(
+        root, "Policy owner", "Owner", 960))
+    window = window_with_reply(qtbot, make_window, load_project(project_file), path,
+                               monkeypatch)
+    panel = window.review_panel
+    select(window, "Owner")
+    panel.accept_button.click()
+    assert "counsel changed text that is not in a clause" in panel.outcome.text()
+    row = select(window, "Owner")
+    assert "Accepted" not in row.text(1) and not row.isDisabled()
+    assert panel.decisions == {}
