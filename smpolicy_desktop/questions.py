@@ -99,22 +99,36 @@ def question_at(path: tuple[str | int, ...]) -> Question | None:
 def answer_behind(project: BaseModel, section: str, words: str) -> tuple[str | int, ...]:
     """The answer a paragraph of the policy (`words`, in `section`) comes from: of the
     section's area, the one whose text (a list item's, a table cell's) it shows at the
-    greatest length; else the area's first question; () for a section no area fills."""
+    greatest length; else of another area's (4.12 names who monitors the accounts, an
+    answer of Responses; found by a tester); else the area's first question; () for a
+    section no area fills."""
     from .model import Project
 
     area = Project.area_of_section(section)
     if not area:
         return ()
-    answers, words = getattr(project, area), " ".join(words.split()).casefold()
-    found, longest = (area, questions(type(answers))[0].name), 2  # no match of 1-2 letters
-    for question in questions(type(answers)):
-        value = getattr(answers, question.name)
-        for item in value if isinstance(value, list) else [value]:
-            for text in vars(item).values() if isinstance(item, BaseModel) else [item]:
-                text = " ".join(text.split()).casefold() if isinstance(text, str) else ""
-                if len(text) > longest and text in words:
-                    found, longest = (area, question.name), len(text)
+    words = " ".join(words.split()).casefold()
+    found, longest = (area, questions(Project.areas()[area])[0].name), 2  # not 1-2 letters
+    for each in [area, *(other for other in Project.areas() if other != area)]:
+        answers = getattr(project, each)
+        for question in questions(type(answers)):
+            value = getattr(answers, question.name)
+            for item in value if isinstance(value, list) else [value]:
+                for text in vars(item).values() if isinstance(item, BaseModel) else [item]:
+                    typed = isinstance(text, str) and not isinstance(text, Choice)
+                    text = " ".join(text.split()).casefold() if typed else ""
+                    if len(text) > longest and text in words:
+                        found, longest = (each, question.name), len(text)
+        if each == area:  # the section's own area first; another's, a name or more
+            if longest > 2:
+                break
+            longest = _ANOTHER_AREAS_AT_LEAST
     return found
+
+
+# Letters another area's answer shows, at least, to be the one behind a paragraph ("Sam
+# Okafor"): a word or two ("Yes", "Email") would be found in any sentence.
+_ANOTHER_AREAS_AT_LEAST = 8
 
 
 def is_blank(value: Any) -> bool:

@@ -313,3 +313,13 @@ def test_the_previews_menu_offers_nothing_the_policy_has_not(window):
     """Seen by a tester: a greyed "Copy Link Location", which means nothing to an owner."""
     shown = context_menu(window, "Guidelines for employees")
     assert not any("Link" in text for text in shown) and "&Copy\tCtrl+C" in shown
+
+
+def test_words_of_another_areas_answer_go_to_that_answer(window, qtbot):
+    """4.12 names who monitors the accounts, an answer of Responses: its menu named Personal
+    use at work, of its own area (found by a tester)."""
+    window.model.set_value(("responses", "monitor_who"), "Priya Nair, Head of Community",
+                           "Who monitors")
+    qtbot.waitUntil(lambda: "Priya Nair" in window.preview.toPlainText())
+    menu = context_menu(window, "send a link to Priya")
+    assert "Go to the Answer: Who monitors our accounts" in menu
