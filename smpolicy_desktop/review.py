@@ -2555,7 +2555,7 @@ def _record_reply(project: Project, reply: Reply, now: datetime | None,
             id=next_version_id(project),
             sent_on=(now or datetime.now(UTC)).replace(microsecond=0),
             kind=reply.version.kind, label=f"{_REPLY_FROM} {', '.join(authors)}",
-            version=reply.version.version, paragraphs=paragraphs,
+            version=reply.version.version, paragraphs=paragraphs, reply_key=reply.key,
             clause_ids=[clause_id for _, clause_id, _ in records],
             styles=[style for _, _, style in records])
         project.sent_versions.append(version)
@@ -2572,7 +2572,8 @@ def _kept_reply(project: Project, reply: Reply, records: list[tuple[str, str, st
     """The version this reply was kept as by earlier decisions: in this reading, or (the reply
     read again) the newest version if it is this reply's, but for clauses counsel did not
     touch that read as the policy does now (they followed a list counsel changed)."""
-    known = next((v for v in project.sent_versions if v.id == reply.recorded_as), None)
+    known = next((v for v in project.sent_versions if v.id == reply.recorded_as
+                  or v.reply_key and v.reply_key == reply.key), None)
     if known is not None or not project.sent_versions:
         return known
     last = project.sent_versions[-1]

@@ -343,7 +343,8 @@ def _v6_to_v7(answers: dict[str, Any]) -> dict[str, Any]:
 
 def _v7_to_v8(answers: dict[str, Any]) -> dict[str, Any]:
     """Schema 8 records what the owner decided on each of counsel's changes and comments
-    (counsel_decisions); schema 7 recorded none, so its files need no change."""
+    (counsel_decisions), and which reply a version kept from one is (reply_key); schema 7
+    recorded neither, so its files need no change."""
     return answers
 
 

@@ -998,3 +998,25 @@ def test_a_row_counsel_added_then_one_deleted_without_tracking_come_once(tmp_pat
     chain = load_project(project_file).responses.escalation_chain
     assert [c.name for c in chain] == ["Sam Okafor", "Dana Reyes", "Jo Banks",
                                        "Morgan Lee, Lee & Hart LLP"]
+
+
+def test_a_reply_decided_over_two_sittings_is_kept_as_one_version(tmp_path, capsys):
+    """One change accepted, the company renamed and the changes for counsel exported, then the
+    other change of the same reply accepted: the reply stays one version (it was kept again as
+    a new one, which the next changes for counsel then named; found by a tester)."""
+    def counsel(root) -> None:  # the bullet leaves the list, which the quick guide repeats
+        _typed_over(root, "every 12 months", "every 6 months", 1000)
+        _delete_paragraph(_paragraph(root, "Source code, models and analysis methods"), 1002)
+    project_file, reply = _example_reply(tmp_path, counsel)
+    ids = {i["text"]: i["id"] for i in _items(capsys, project_file, reply)}
+    assert main(["import-review", str(project_file), str(reply), "--accept",
+                 ids["Source code, models and analysis methods"]]) == 0
+    project = load_project(project_file)
+    project.company.name = "Northwind Data LLC"
+    save_project(project, project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "changes.docx"),
+                 "--changes-since-last"]) == 0
+    versions = [v.id for v in load_project(project_file).sent_versions]
+    assert main(["import-review", str(project_file), str(reply), "--accept",
+                 ids["every 12 months"], ids["every 6 months"]]) == 0
+    assert [v.id for v in load_project(project_file).sent_versions] == versions
