@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QMenu,
@@ -92,7 +92,7 @@ class ReviewPanel(QWidget):
         self.items.currentItemChanged.connect(self._picked)
         self.details = QLabel(wordWrap=True, objectName="reviewDetails",
                               textFormat=Qt.TextFormat.PlainText)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.accept_button = QPushButton("&Accept", objectName="acceptButton")
         self.accept_menu = QMenu(self.accept_button)
         for how, text in ACCEPT_AS.items():
@@ -104,9 +104,11 @@ class ReviewPanel(QWidget):
         self.reject_button.clicked.connect(lambda: self.decide("reject"))
         self.reply_button = QPushButton("&Reply...", objectName="replyButton")
         self.reply_button.clicked.connect(self._ask_reply)
-        for button in (self.accept_button, self.accept_as, self.reject_button,
-                       self.reply_button):
-            buttons.addWidget(button)
+        # two a row: the panel may narrow to that where the window has no room (1920x1080 at
+        # 2x: the form and the preview scrolled sideways beside a panel with four in a row)
+        for at, button in enumerate((self.accept_button, self.accept_as, self.reject_button,
+                                     self.reply_button)):
+            buttons.addWidget(button, at // 2, at % 2)
         # What the last decision did, whole: the status bar cuts a long warning at the
         # window's width ("...unless it is knowingl" at 1366x768) and clears it after 10 s
         self.outcome = QLabel(wordWrap=True, objectName="reviewOutcome",
@@ -130,6 +132,15 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.notes, 1)
         self._notes_shown: tuple = ()
         self._update_buttons()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As wide as its four buttons side by side, so the list reads whole, but a third of
+        the window at most: the form and the preview beside it keep their room."""
+        buttons = (self.accept_button, self.accept_as, self.reject_button, self.reply_button)
+        margins = self.layout().contentsMargins()
+        wide = sum(button.sizeHint().width() for button in buttons) + margins.left() \
+            + margins.right() + 3 * self.layout().spacing()
+        return super().sizeHint().expandedTo(QSize(min(wide, self.window().width() // 3), 0))
 
     # --- Opening a reply ---------------------------------------------------------------------
 

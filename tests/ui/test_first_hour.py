@@ -733,6 +733,10 @@ def test_the_area_tabs_go_across_the_top_where_the_side_has_no_room_and_come_bac
     window.resize(960 - 40, 540 - 40)
     window.review_dock.show()
     qtbot.waitUntil(lambda: window.tabs.tabPosition() == QTabWidget.TabPosition.North)
+    # the panel takes a third of the window at most, its buttons two a row
+    panel = window.review_panel
+    assert panel.reject_button.y() > panel.accept_button.y()
+    assert window.review_dock.width() <= window.width() // 3 + 20
     window.review_dock.hide()
     window.resize(1400, 700)
     qtbot.waitUntil(lambda: window.tabs.tabPosition() == QTabWidget.TabPosition.West)
