@@ -803,11 +803,14 @@ def clause_text(blocks: list[Block] | tuple[Block, ...]) -> str:
 
 
 def clause_texts(document: Document) -> dict[str, str]:
-    """Clause (and section) id -> its text as clause_text writes it, in document order."""
+    """Clause (and section) id -> its text as clause_text writes it, in document order; the
+    title block's lines (title, company, version and effective date, owner) under its id."""
     bodies: dict[str, list[Block]] = {}
     for block in document.blocks:
         if block.kind in ("heading1", "heading2"):
             bodies.setdefault(block.clause_id, [])
+        elif block.kind in ("title", "subtitle"):  # a part without a heading: all body
+            bodies.setdefault(block.clause_id, []).append(block)
         elif block.clause_id in bodies:
             bodies[block.clause_id].append(block)
     return {clause_id: clause_text(blocks) for clause_id, blocks in bodies.items()}

@@ -2043,7 +2043,8 @@ def _answers_for_parts(project: Project, clause_id: str, body: str, now: str
         for cut, start, end, new in [
                 *((_lines, *edit) for edit in _line_edits(generated, body)),
                 *((_lines, *edit) for edit in _changes(generated, body, _lines)),
-                *((_tokens, *edit) for edit in _word_edits(generated, body))]:
+                *((_tokens, *edit) for edit in _word_edits(generated, body)),
+                *((_tokens, *edit) for edit in _changes(generated, body))]:  # one word apart
             pieces = cut(generated)
             pieces[start:end] = new
             candidate = "".join(pieces)
@@ -2059,6 +2060,7 @@ def _answers_for_parts(project: Project, clause_id: str, body: str, now: str
                     _assign(trial, path, _at(step, path))
                 paths += found
                 tried = set()
+                counsels_old |= made - set(_lines(body))  # a line counsel changed part-way
                 break
         else:
             break

@@ -795,6 +795,30 @@ def test_numbers_and_dates_counsel_changes_become_the_answers(tmp_path, capsys):
     assert project.wording == []
 
 
+def test_counsels_effective_date_and_version_in_the_title_block_become_the_answers(
+        tmp_path, capsys):
+    """The title block is in no clause, so counsel's new effective date and version there were
+    refused ("change the answers behind it yourself"); they are the answers now. What no answer
+    gives (the law's date) still is refused, and left open."""
+    def counsel(root) -> None:
+        _typed_over(root, "March 1, 2026", "April 15, 2026", 930)
+        _typed_over(root, "Version 1.1", "Version 2.0", 932)
+        _typed_over(root, "Law as of December 2, 2026", "Law as of today", 934)
+    project_file, reply = _example_reply(tmp_path, counsel)
+    ids = [item["id"] for item in _items(capsys, project_file, reply)]
+    assert main(["import-review", str(project_file), str(reply), "--accept", *ids[:4]]) == 0
+    out = capsys.readouterr().out
+    assert 'kept as your answer to "Version" and "Effective date"' in out
+    project = load_project(project_file)
+    assert (project.company.effective_date, project.company.version) == (date(2026, 4, 15),
+                                                                         "2.0")
+    assert main(["import-review", str(project_file), str(reply), "--accept", *ids[4:]]) == 0
+    out = capsys.readouterr().out
+    assert "change the answers behind it yourself" in out
+    assert [item["id"] for item in _items(capsys, project_file, reply)
+            if not item.get("decided")] == ids[4:]
+
+
 def _reworded_without_tracking_beside_a_tracked_insertion(root) -> None:
     """Counsel rewords 5.3's first bullet with Track Changes off and adds a sentence to its
     lead-in with it on."""
