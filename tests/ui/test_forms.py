@@ -933,6 +933,32 @@ def test_a_date_typed_in_a_table_cell_is_kept_when_the_cell_is_left(qtbot, windo
     assert model.project.review.reviewers[0].reviewed_on == date(2027, 3, 4)
 
 
+@pytest.mark.parametrize("typed, kept", [("15/01/2027", "2027-01-15"), ("soon", None)])
+def test_a_date_typed_on_an_empty_date_cell_is_that_date_or_none(qtbot, window, model, typed,
+                                                                 kept):
+    """A UK owner clicks a reviewer's empty Date cell and types a date: the box opened on
+    today's date and added the keys to it ("5 Dec 202615/01/2027"), which is no date, so the
+    cell was given today's date without a word (found by a tester). The date typed replaces
+    the box's; words that are no date leave the cell empty."""
+    from datetime import date
+
+    from smpolicy_desktop.model import Reviewer
+
+    model.set_value(("company", "country"), "GB")
+    model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz")])
+    table = form_of(window, "review").editor(("review", "reviewers"))
+    column = next(i for i, q in enumerate(table.columns) if q.name == "reviewed_on")
+    table.view.setCurrentIndex(table.items.index(0, column))  # as a click on it does
+    table.view.setFocus()
+    qtbot.keyClicks(table.view, typed[0])  # the first key opens the box
+    box = table.view.focusWidget()
+    assert box.text() == typed[0]
+    qtbot.keyClicks(box, typed[1:])
+    press_enter(qtbot, table.view, box)
+    reviewed = model.project.review.reviewers[0].reviewed_on
+    assert reviewed == (date.fromisoformat(kept) if kept else None)
+
+
 def test_a_word_cut_short_in_a_table_cell_shows_whole_in_its_tooltip(qtbot, window, model):
     """"@northwindana..." in a narrow Official accounts column, and no way to read it but to
     open the cell (the tooltip showed a cell's text only over 30 characters)."""

@@ -85,6 +85,7 @@ class DateBox(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._date, self._shape = QDate.currentDate(), "MMM d, yyyy"
+        self.refused = False  # the words typed last were no date
         self.setText(self._written())
         self._calendar = QCalendarWidget(self)  # a window of its own, gone with the box
         self._calendar.setWindowFlags(Qt.WindowType.Popup)
@@ -102,6 +103,7 @@ class DateBox(QLineEdit):
         return self._date
 
     def setDate(self, value: QDate | date) -> None:
+        self.refused = False
         value = max(value if isinstance(value, QDate) else to_qdate(value), self.EARLIEST)
         changed = value != self._date
         self._date = value
@@ -148,7 +150,8 @@ class DateBox(QLineEdit):
         self.setFocus()
 
     def take_typed(self) -> None:
-        """Read the text typed, if it changed: the date it says, or the date as before."""
+        """Read the text typed, if it changed: the date it says, or the date as before (then
+        `refused`, until a date is set)."""
         shown = self._written()
         if self.text() == shown:
             self.setModified(False)  # typed back as it was: nothing left to undo in the box
@@ -159,6 +162,7 @@ class DateBox(QLineEdit):
                               f"\u201c{self.text()}\u201d is not a date. Type one as "
                               f"{shown}, or pick it in the calendar.", self)
             self.setText(shown)
+            self.refused = True
             return
         self.setDate(day)
 

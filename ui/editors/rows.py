@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from smpolicy_desktop.questions import Question
 
 from .base import MARK_BACKGROUND, Clauses, Commit, DateText
+from .date import DateBox
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -156,7 +157,8 @@ class AnswerRows(QAbstractTableModel):
 
 def edit_with_key(view: QAbstractItemView, event: QKeyEvent) -> bool:
     """Typing on an item edits it: the editor opens with the cursor after the text and the
-    key goes in there, so nothing is overwritten (Backspace removes one letter)."""
+    key goes in there, so nothing is overwritten (Backspace removes one letter). A date is
+    typed whole, over the one there ("5 Dec 202615/01/2027" was read as no date)."""
     index = view.currentIndex()
     if not index.isValid() or view.state() == QAbstractItemView.State.EditingState:
         return False
@@ -164,7 +166,9 @@ def edit_with_key(view: QAbstractItemView, event: QKeyEvent) -> bool:
     editor = view.focusWidget()
     if editor is view or editor is None:
         return False
-    if isinstance(editor, QLineEdit):
+    if isinstance(editor, DateBox):
+        editor.selectAll()
+    elif isinstance(editor, QLineEdit):
         editor.deselect()
         editor.end(False)
     QApplication.sendEvent(editor, QKeyEvent(QEvent.Type.KeyPress, event.key(),

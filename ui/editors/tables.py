@@ -284,7 +284,11 @@ class CellDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             value = editor.currentData()
         elif isinstance(editor, DateBox):
-            editor.take_typed()  # leaving the cell commits before the box reads its text
+            # leaving the cell commits before the box reads its text; words that are no date
+            # leave an empty cell empty (they gave it the box's first date, today's)
+            editor.take_typed()
+            if editor.refused and index.data(Qt.ItemDataRole.EditRole) is None:
+                return
             value = from_qdate(editor.date())
         else:
             value = editor.text()
