@@ -802,6 +802,39 @@ def test_country_and_state_are_picked_from_iso_lists(window, model):
     assert (model.project.company.country, model.project.company.state) == ("GB", "")
 
 
+@pytest.mark.parametrize(("typed", "country", "state"), [
+    ("Canada", "CA", "CA-ON"), ("United K", "GB", "GB-ENG"), ("kingdom", "GB", "GB-ENG")])
+def test_a_country_typed_on_its_box_is_that_country_and_tab_goes_to_the_state(
+        qtbot, window, model, monkeypatch, typed, country, state):
+    """Typed letter by letter while the policy took long to render after each (as on a first
+    start), "Canada" picked Andorra and "United K" Nicaragua (a space opened the list), and
+    Tab then skipped the state box, still greyed out, so the answers after it went into the
+    wrong boxes (found by a tester). The choice is the answer once, when the typing pauses or
+    the box is left; Tab goes on to the state box it enabled."""
+    import time
+
+    form = form_of(window, "company")
+    box, states = (form.editor(("company", name)) for name in ("country", "state"))
+    model.set_value(("company", "state"), "")
+    model.set_value(("company", "country"), "AD")  # a country without states: its box grey
+    assert not states.isEnabled()
+    set_value, answers = model.set_value, []
+
+    def slowly(path, value, *args):
+        answers.append(value)
+        time.sleep(0.5)
+        set_value(path, value, *args)
+    monkeypatch.setattr(model, "set_value", slowly)
+    box.setFocus()
+    qtbot.keyClicks(box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert answers == [country]  # one edit, not one a letter
+    assert QApplication.focusWidget() is states and states.isEnabled()
+    qtbot.keyClicks(states, "Ontario" if country == "CA" else "England")
+    qtbot.keyClick(states, Qt.Key.Key_Tab)
+    assert model.project.company.state == state
+
+
 def test_a_state_the_new_country_drops_leaves_its_box_and_undo_brings_it_back(window, model):
     """Seen at 1366x768: Ohio's example moved to the United Kingdom kept showing "Ohio,
     United States" as its state, which the project no longer held."""

@@ -5,9 +5,13 @@ Each shows its value without reporting it back and commits only what the user pi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QPaintEvent
+import time
+import unicodedata
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -92,13 +96,69 @@ class ElidingComboBox(QComboBox):
 
 
 class ChoiceField(ElidingComboBox, FieldEditor):
+    """One fixed answer from a drop-down. Letters typed on it pick the first choice whose
+    name, or a word of it, starts with them, spaces and all ("United K", "kingdom"); what
+    they picked becomes the answer once the typing pauses or the box is left. Qt's own search
+    made each letter an answer, and the policy rendered anew after each one took so long that
+    the next letter started a new search ("Canada" picked Andorra), and a space opened the
+    list ("United K" picked Nicaragua; found by a tester)."""
+
     def __init__(self, question: Question, commit: Commit):
         super().__init__()
         fill_choices(self, question.item_type)
         guard_wheel(self)
-        self.activated.connect(lambda index: commit((), self.itemData(index)))
+        self._typed, self._typed_at = "", 0.0
+        self._take_typed = QTimer(self, singleShot=True,
+                                  interval=QApplication.keyboardInputInterval())
+        self._answer = lambda: commit((), self.currentData())
+        self._take_typed.timeout.connect(self._answer)
+        self.activated.connect(lambda index: (self._take_typed.stop(),
+                                              commit((), self.itemData(index))))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text, now = event.text(), time.monotonic()
+        if now - self._typed_at > QApplication.keyboardInputInterval() / 1000:
+            self._typed = ""
+        if not text or not text.isprintable() or not (text.strip() or self._typed) or \
+                event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            super().keyPressEvent(event)  # arrows, Space to open the list, ...
+            return
+        self._typed, self._typed_at = self._typed + text, now
+        row = self._row_named(self._typed)
+        if row is not None:
+            with QSignalBlocker(self):
+                self.setCurrentIndex(row)
+            self.update()
+            self._take_typed.start()
+
+    def _row_named(self, typed: str) -> int | None:
+        """The first choice offered whose name, else a word of it, starts with typed."""
+        typed = _plain(typed)
+        offered = [(row, _plain(self.itemText(row))) for row in range(self.count())
+                   if self.itemData(row) and self.model().item(row).isEnabled()]
+        return next((row for row, name in offered if name.startswith(typed)),
+                    next((row for row, name in offered
+                          if any(word.startswith(typed) for word in name.split())), None))
+
+    def event(self, event: QEvent) -> bool:
+        """Tab goes on after the choice typed is the answer (the state box it enables is
+        the next stop, not skipped as still greyed out)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab,
+                                                                    Qt.Key.Key_Backtab):
+            self._answer_typed()
+        return super().event(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._answer_typed()
+        super().focusOutEvent(event)
+
+    def _answer_typed(self) -> None:
+        if self._take_typed.isActive():
+            self._take_typed.stop()
+            self._answer()
 
     def show_value(self, value: Choice) -> None:
+        self._take_typed.stop()
         with QSignalBlocker(self):
             self.setCurrentIndex(self.findData(str(value)))
 
@@ -114,6 +174,12 @@ class ChoiceField(ElidingComboBox, FieldEditor):
             self.view().setRowHidden(row, not shown)
             items.item(row).setEnabled(shown)
         self.setEnabled(offered > 0)
+
+
+def _plain(text: str) -> str:
+    """Text as typed to find a name: no case, no accents ("cote" for "Côte d'Ivoire")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class ChoicesField(QWidget, FieldEditor):
