@@ -133,4 +133,5 @@ class ExportCommands:
         from ui.printing import print_html
 
         document, path = self.model.workspace.document(), self.model.path
-        print_html(self.window, to_html(document), path.stem if path else document.title)
+        print_html(self.window, to_html(document), path.stem if path else document.title,
+                   document.paper)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
 
@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 MARGIN_MM = 20
 
 
-def page_size() -> QPageSize:
-    """The paper this computer uses: US Letter where its locale measures in US units, else A4."""
-    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    return QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4)
+def page_size(paper: str) -> QPageSize:
+    """The paper the policy is laid out for (Document.paper: US Letter where the business's
+    country uses it, else A4), as in its Word file. The computer's own locale gave an Ontario
+    firm's PDF A4 and its Word file Letter (found by a tester)."""
+    return QPageSize(QPageSize.PageSizeId.Letter if paper == "Letter" else
+                     QPageSize.PageSizeId.A4)
 
 
 def _laid_out(html: str) -> QTextDocument:
@@ -33,7 +35,7 @@ def _laid_out(html: str) -> QTextDocument:
     return document
 
 
-def pdf_bytes(html: str, title: str) -> bytes:
+def pdf_bytes(html: str, title: str, paper: str) -> bytes:
     """The policy as a PDF file's bytes."""
     data = QByteArray()
     buffer = QBuffer(data)
@@ -41,7 +43,7 @@ def pdf_bytes(html: str, title: str) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("smpolicy")
-    writer.setPageLayout(QPageLayout(page_size(), QPageLayout.Orientation.Portrait,
+    writer.setPageLayout(QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait,
                                      QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))
     _laid_out(html).print_(writer)
     del writer  # finishes the file
@@ -53,7 +55,7 @@ def write_pdf(document: Document, handle: BinaryIO, options: ExportOptions) -> N
     """The PDF exporter's writer: the Document as the preview shows it, on pages."""
     from smpolicy_desktop.document import to_html
 
-    handle.write(pdf_bytes(to_html(document, standalone=True), document.title))
+    handle.write(pdf_bytes(to_html(document, standalone=True), document.title, document.paper))
 
 
 def register_pdf() -> None:
@@ -61,14 +63,14 @@ def register_pdf() -> None:
     EXPORTERS.setdefault("pdf", Exporter("pdf", "PDF", "pdf", write_pdf))
 
 
-def print_html(parent: QWidget, html: str, title: str) -> bool:
+def print_html(parent: QWidget, html: str, title: str, paper: str) -> bool:
     """Ask the system's print dialog and print; True when it was sent to a printer. The title
     names the job, and the file when printed to one (Qt proposed "print.pdf": now the
     project's name)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(page_size())
+    printer.setPageSize(page_size(paper))
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print the policy")

@@ -418,7 +418,7 @@ def test_help_find_and_print(qtbot, make_window, monkeypatch):
     window.find_action.trigger()
     assert window.find_bar.isVisible()
     printed = []
-    monkeypatch.setattr(printing, "print_html", lambda p, html, title: printed.append(html))
+    monkeypatch.setattr(printing, "print_html", lambda p, html, title, paper: printed.append(html))
     window.print_action.trigger()
     assert printed and "Social Media Policy" in printed[0]
 
