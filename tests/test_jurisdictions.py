@@ -187,6 +187,26 @@ def test_california_differs_from_texas_where_the_law_does():
     assert "ask you about a post that someone has shown us" not in california
 
 
+def test_ontarios_monitoring_policy_gives_its_dates_and_says_when_the_firm_is_small():
+    """Part XI.1 asks for the date the policy was prepared and the dates it changed: the
+    revision history's. The effective date, possibly to come, is not when it was prepared
+    ("We prepared it on 15 January 2027", written in December); and a firm under 25 staff
+    is not told it must have one (found by a tester)."""
+    from datetime import date
+
+    from smpolicy_desktop.model import Revision
+
+    project = placed(PRESETS["general_b2b"].project(), "CA", "CA-ON")
+    project.company.staff_count, project.company.effective_date = 18, date(2027, 1, 15)
+    assert ("give every employee a copy; we keep one although we have fewer. It takes effect "
+            "on 15 January 2027.") in text_of(project, "full")
+    project.company.staff_count = 40
+    project.review.revisions = [Revision(version="1.1", revised_on=date(2027, 2, 1)),
+                                Revision(version="1.0", revised_on=date(2026, 12, 5))]
+    assert ("give every employee a copy. We prepared it on 5 December 2026 and changed it on "
+            "1 February 2027.") in text_of(project, "full")
+
+
 def test_a_monitoring_notice_state_adds_the_acknowledgement_line():
     base = PRESETS["general_b2b"].project()
     for kind in KINDS:
