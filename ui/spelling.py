@@ -1,7 +1,8 @@
 """Spell checking of written answers, offline: misspelt words get a red wavy underline.
 
-Uses pyspellchecker's English word list, shipped inside the package (never fetched). US
-spelling by default; for a business outside the US, British spellings count as right too.
+Uses pyspellchecker's English word list, shipped inside the package (never fetched), and the
+words of SCOWL's British and American lists it lacks (assets/spelling). US spelling by default;
+for a business outside the US, British spellings count as right too, and are offered first.
 """
 
 from __future__ import annotations
@@ -21,11 +22,6 @@ _KNOWN = frozenset((
     "reposts", "reposting", "retweet", "livestream", "influencer", "influencers", "intranet",
     "onboarding", "startup", "nda", "ndas", "ftc", "nlrb", "hipaa", "finra", "sec", "llc", "inc",
     "ltd", "plc", "cc", "email", "emails", "online", "offline"))
-# British spelling -> the American form the word list knows (colour -> color, ...).
-_BRITISH = ((r"our(s|ed|ing|ite|ites|able|ably|er|ers)?$", r"or\1"), (r"(?<=[a-z])our", "or"),
-            (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"), (r"ys(e|es|ed|ing)$", r"yz\1"),
-            (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"), (r"ence(s)?$", r"ense\1"),
-            (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ae", "e"), (r"oe", "e"))
 
 _state = {"british": False}
 MAX_CHECKED = 20_000  # characters of one paragraph that are spell-checked
@@ -40,7 +36,24 @@ _highlighters: weakref.WeakSet = weakref.WeakSet()
 def _checker():
     from spellchecker import SpellChecker  # its word list loads on first use (about 0.2 s)
 
-    return SpellChecker(language="en", distance=1)
+    checker = SpellChecker(language="en", distance=1)
+    checker.word_frequency.load_words([*_listed("english.txt"), *_british()])
+    return checker
+
+
+@cache
+def _british() -> frozenset[str]:
+    """British spellings (colour, cheque, organise): right only for a business outside the US
+    (the patterns that turned them into American forms missed cheque, mould, programme...,
+    and offered only "color" for "colur"; found by a tester)."""
+    return frozenset(_listed("british.txt"))
+
+
+def _listed(name: str) -> list[str]:
+    from smpolicy_desktop.resources import resource_path
+
+    lines = resource_path("assets", "spelling", name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def misspelt(word: str, british: bool | None = None) -> bool:
@@ -53,18 +66,20 @@ def _misspelt(word: str, british: bool) -> bool:
     lower = word.lower().strip("'")
     if len(lower) < 2 or lower in _KNOWN or lower.endswith("'s") and lower[:-2] in _KNOWN:
         return False
-    known = _checker().known
-    candidates = [lower, lower.removesuffix("'s")]
-    if british:
-        candidates += [re.sub(pattern, american, lower) for pattern, american in _BRITISH]
-    return not known(candidates)
+    known = _checker().known([lower, lower.removesuffix("'s")])
+    return not (known if british else known - _british())
 
 
 def suggestions(word: str, limit: int = 5) -> list[str]:
-    """Likely corrections, best first."""
+    """Likely corrections, best first: British spellings first for a business outside the
+    US ("colour", then "color"), none for one in it."""
     best = _checker().correction(word.lower())
     others = sorted(_checker().candidates(word.lower()) or [])
     ordered = [w for w in dict.fromkeys([best, *others]) if w and w != word.lower()]
+    if _state["british"]:
+        ordered.sort(key=lambda w: w not in _british())  # stable: the best of each kind first
+    else:
+        ordered = [w for w in ordered if w not in _british()]
     return ordered[:limit]
 
 

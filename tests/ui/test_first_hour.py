@@ -623,14 +623,24 @@ def test_ctrl_page_down_and_up_go_to_the_next_area_and_back_from_any_answer(
     assert window.forms["responses"].isAncestorOf(QApplication.focusWidget())
 
 
+BRITISH = ("colour", "cheque", "mould", "programme", "jewellery", "aluminium", "sceptical",
+           "pyjamas", "kerb", "manoeuvre", "aeroplane", "organisation", "behaviour", "centre")
+
+
 def test_spelling_follows_the_country(qtbot, make_window):
+    """A UK bakery's "cheque", "mould" and "programme" were underlined (the patterns that
+    turned a British form into the American one missed them), and "colur" was offered only
+    "color" (found by a tester)."""
     from ui import spelling
 
     window = make_window()
     window.model.set_value(("company", "country"), "GB")
-    assert spelling.misspelt("colour") is False
+    assert [word for word in BRITISH if spelling.misspelt(word)] == []
+    assert spelling.suggestions("colur")[:2] == ["colour", "color"]
+    assert spelling.suggestions("organisaton")[0] == "organisation"
     window.model.set_value(("company", "country"), "US")
-    assert spelling.misspelt("colour") is True
+    assert [word for word in BRITISH if not spelling.misspelt(word)] == ["programme"]
+    assert "colour" not in spelling.suggestions("colur")
 
 
 def test_f7_takes_the_keyboard_to_the_findings(qtbot, make_window):
