@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ui.editors import take_typing
+
 
 class ExportCommands:
     """The window's export and print commands; `window.settings` keeps the export folder."""
@@ -31,6 +33,7 @@ class ExportCommands:
         from ui.review_panel import choose_version
 
         window = self.window
+        take_typing(self.window)
         line_numbers = fmt == "docx" and window.line_numbers_action.isChecked()
         if not self._final_confirmed():
             return None
@@ -132,6 +135,7 @@ class ExportCommands:
         from smpolicy_desktop.document import to_html
         from ui.printing import print_html
 
+        take_typing(self.window)
         document, path = self.model.workspace.document(), self.model.path
         print_html(self.window, to_html(document), path.stem if path else document.title,
                    document.paper)

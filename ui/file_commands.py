@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
 from smpolicy_desktop import REPLY_SUFFIXES
 from ui.app import window_title
+from ui.editors import take_typing
 
 MAX_RECENT = 8
 PROJECT_KIND = "smpolicy projects"
@@ -147,6 +148,7 @@ class FileCommands:
         """Save to the project's file; Save As for a project never saved, one looked at
         read-only, or a file deleted or moved away since (saving there again made a second
         copy, at the old place, of a project moved elsewhere)."""
+        take_typing(self.window)
         if self.model.path is None or self.window.disk.read_only or not self.model.path.exists():
             return self.save_as()
         return self.save_to(self.model.path)
@@ -155,6 +157,7 @@ class FileCommands:
         from smpolicy_desktop.workspace import project_file_name
         from ui import dialogs
 
+        take_typing(self.window)
         suggested = self.model.path or Path(self.folder()) / project_file_name(
             self.model.workspace.suggested_name())
         chosen = dialogs.ask_save_path(self.window, "Save project", suggested,
@@ -196,6 +199,7 @@ class FileCommands:
         names what the owner is `doing` ("opening another project")."""
         from ui import dialogs
 
+        take_typing(self.window)
         if not self.model.workspace.modified:
             return True
         name = self.model.path.name if self.model.path else "this new project"

@@ -522,3 +522,55 @@ def test_a_year_9999_date_keeps_the_risk_check_working(qtbot, settings, users_fi
                    for row in range(panel.list.count()))
 
     qtbot.waitUntil(flags_the_wages_rule, timeout=30_000)
+
+
+
+# Where each kind of box is, what it holds before, what is typed into it and what it then holds.
+TYPED = {"date": (("review", "next_review_date"), date(2026, 6, 1), "2027-12-01",
+                  date(2027, 12, 1)),
+         "number": (("company", "staff_count"), 40, "55", 55),
+         "list item": (("presence", "goals"), ["Hire people"], " now", ["Hire people now"]),
+         "table cell": (("presence", "accounts"), [{"platform": "LinkedIn", "handle": "@us"}],
+                        " Premium", "LinkedIn Premium")}
+
+
+def _type_and_stay(qtbot, window: MainWindow, box: str, text: str) -> None:
+    """Type into the box and leave the keyboard there (no Tab, no Enter)."""
+    path = TYPED[box][0]
+    form = window.forms[path[0]]
+    window.tabs.setCurrentWidget(form)
+    editor = form.editor(path)
+    if box in ("list item", "table cell"):
+        index = editor.view.model().index(0, 0)
+        editor.view.setCurrentIndex(index)
+        editor.view.edit(index)
+        editor = editor.view.focusWidget()
+        editor.end(False)
+    else:
+        editor = editor.edit if box == "date" else editor
+        editor.setFocus()
+        (editor.lineEdit() if box == "number" else editor).selectAll()
+    qtbot.keyClicks(editor, text)
+
+
+@pytest.mark.parametrize("box", list(TYPED))
+def test_what_is_typed_and_not_yet_left_is_saved_and_closing_asks(qtbot, settings, users_file,
+                                                                   asked, box):
+    """Typed into the review date (the owner back after it passed), a number, a list item or a
+    table cell, and saved with Ctrl+S without leaving the box: "Saved", yet the file held the
+    old value, and Quit closed without a question, losing it (found by a tester)."""
+    path, before, typed, after = TYPED[box]
+    window = open_window(qtbot, settings, users_file)
+    window.ensure_loaded()
+    window.model.set_value(path, before)
+    assert window.files.save()
+    _type_and_stay(qtbot, window, box, typed)
+    window.save_action.trigger()
+    saved = getattr(load_project(users_file), path[0]).model_dump()[path[1]]
+    assert (saved[0]["platform"] if box == "table cell" else saved) == after
+    assert not window.isWindowModified()
+    _type_and_stay(qtbot, window, box, {"date": "2028-01-01", "number": "7"}.get(box, " more"))
+    asked["unsaved"] = "cancel"
+    assert not window.close()
+    assert asked["asked"] == ["unsaved"]
+    asked["unsaved"] = "discard"
