@@ -596,6 +596,11 @@ class Project(Area):
     # What the owner decided on counsel's replies: reply (review.Reply.key) -> item id ->
     # "accept", "reject" or "reply", so a reply opened again shows what was decided
     counsel_decisions: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # The record of what went to counsel and came back: never undone, and kept when an earlier
+    # version's answers are restored (a restore dropped it, and counsel's reply to v1 was
+    # then refused as a reply to nothing sent; found by a tester).
+    records: ClassVar[tuple[str, ...]] = ("sent_versions", "counsel_comments",
+                                          "counsel_decisions")
 
     @classmethod
     @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -129,11 +129,16 @@ def _to_forget(found: list[Version], now: datetime) -> list[Version]:
 
 
 def differences(old: Project, new: Project) -> list[tuple[str, str, str]]:
-    """Each answer that differs between two projects: (where, as it was, as it is now)."""
+    """Each answer that differs between two projects: (where, as it was, as it is now), as
+    new's policy writes them ("1 December 2027", a choice's name). The record of counsel
+    (Project.records), which a restore keeps, is none."""
+    from .model import Project
     from .storage import labels_for
 
-    before, after = _flat(old.model_dump(mode="json")), _flat(new.model_dump(mode="json"))
-    found = [(labels_for(where), _shown(before.get(where)), _shown(after.get(where)))
+    before, after = (_flat(project.model_dump(exclude=set(Project.records)))
+                     for project in (old, new))
+    spelling = new.company.spelling
+    found = [(labels_for(where), *(_shown(side.get(where), spelling) for side in (before, after)))
              for where in sorted(before.keys() | after.keys(), key=str)]
     return [(where, was, now) for where, was, now in found if was != now]
 
@@ -148,7 +153,16 @@ def _flat(value: Any, where: tuple = ()) -> dict[tuple, Any]:
     return {where: value}
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, spelling: str) -> str:
+    from .dates import long_date_in
+    from .model import Choice
+
     if value is None or value == "" or value == []:
         return "(blank)"
-    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+    if isinstance(value, list):
+        return "; ".join(_shown(item, spelling) for item in value)
+    if isinstance(value, date):
+        return long_date_in(spelling, value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return value.label if isinstance(value, Choice) else str(value)

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Future, wait
+from copy import deepcopy
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -163,6 +164,12 @@ class Workspace:
         from .storage import load_project
 
         return load_project(version.path)
+
+    def restored(self, version: Version) -> Project:
+        """A kept version's answers with this project's record of counsel (Project.records),
+        to restore; raises ProjectFileError if it cannot be read."""
+        kept = {name: deepcopy(getattr(self.project, name)) for name in Project.records}
+        return self.read_version(version).model_copy(update=kept)
 
     @property
     def modified(self) -> bool:

@@ -250,7 +250,9 @@ class FileCommands:
             self.window.statusBar().showMessage("Versions are kept once the project is saved.",
                                                 6000)
             return
-        VersionsWindow(self.window).show()
+        # modal: open beside the window, it went on restoring and comparing the project shown
+        # before another was opened (found by a tester)
+        VersionsWindow(self.window).open()
 
     def folder(self) -> str:
         folder = self.model.path.parent if self.model.path else Path.home()

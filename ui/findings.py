@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.checks.facts import CheckFacts
+from smpolicy_desktop.checks.finding import Rewrite
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import labels_for
 from ui.project_model import ProjectModel
@@ -104,8 +105,16 @@ class FindingsPanel(QWidget):
         self.go_button.clicked.connect(lambda: self._request_finding(self.list.currentItem()))
         self.apply_button.clicked.connect(self.apply_current)
         rendering.checked.connect(self.show_result)
+        model.replaced.connect(self.forget)
         if rendering.latest is not None:
             self.show_result(rendering.latest)
+
+    def forget(self) -> None:
+        """Another project is shown: until its check arrives, no finding of the one before
+        (Apply put its words into the next project; found by a tester)."""
+        self.findings = []
+        self._fill_findings(-1)
+        self.summary.setText("Checking the policy...")
 
     def show_result(self, result: CheckResult) -> None:
         """Show a check's findings, keeping the selected one if it remains. One gone (applied,
@@ -127,6 +136,10 @@ class FindingsPanel(QWidget):
         """Put the selected finding's safer wording into its field, or into the owner's own
         rule or wording it is in, as one undoable edit."""
         finding = self.current_finding()
+        if finding is not None and finding.applicable and not _still_there(self.model, finding):
+            self.details.setText("The answer changed since this was found; the check is "
+                                 "reading it again.")
+            return
         fix = _fix(self.model.project, finding)
         if fix is None:
             return
@@ -222,6 +235,14 @@ def _fix(project: Project, finding) -> tuple | None:
     from smpolicy_desktop.checks.policy_check import owner_words_fix  # the check's rules
 
     return owner_words_fix(project, finding)
+
+
+def _still_there(model: ProjectModel, finding) -> bool:
+    """Whether the answer says what it said when the check found this in it (the check runs
+    after a pause in typing: its findings can be a moment behind)."""
+    now = model.value(finding.path)
+    fix = finding.replacement
+    return now == fix.text if isinstance(fix, Rewrite) else finding.excerpt in str(now)
 
 
 def _end_of_change(before: object, after: object) -> int:

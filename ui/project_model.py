@@ -36,6 +36,7 @@ class ProjectModel(QObject):
 
     changed = Signal(tuple)
     stepped = Signal(tuple)
+    replaced = Signal()  # another project is shown (new, opened, restored, reloaded)
     path_changed = Signal()
     modified_changed = Signal(bool)
 
@@ -44,7 +45,7 @@ class ProjectModel(QObject):
         super().__init__(parent)
         self.workspace = workspace if isinstance(workspace, Workspace) else Workspace(workspace)
         self.undo_stack = QUndoStack(self)
-        for event, slot in (("changed", self.changed.emit),
+        for event, slot in (("changed", self.changed.emit), ("replaced", self.replaced.emit),
                             ("modified", self.modified_changed.emit), ("saved", self._saved)):
             self.workspace.on(event, self._while_alive(slot))
         self.undo_stack.cleanChanged.connect(self._clean_changed)

@@ -54,6 +54,9 @@ ACCEPT_AS = {"": "Accept", WORDING: "Accept as the clause's wording",
              ANSWER: "Accept as an answer", NEW_CLAUSE: "Accept as a new clause of your own"}
 
 
+NO_REPLY = "Open your lawyer's marked-up Word file to go through their changes and comments."
+
+
 class ReviewPanel(QWidget):
     """Lists the items of the reply opened last, then the notes kept in the project.
 
@@ -79,9 +82,7 @@ class ReviewPanel(QWidget):
         rendering.checked.connect(self._tell_risks)
         layout = QVBoxLayout(self)
         # Plain text: a file name or counsel's words with a tag in them are not HTML
-        self.heading = QLabel("Open your lawyer's marked-up Word file to go through their "
-                              "changes and comments.", wordWrap=True,
-                              textFormat=Qt.TextFormat.PlainText)
+        self.heading = QLabel(NO_REPLY, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.open_button = QPushButton("&Open counsel's reply...")
         self.open_button.clicked.connect(self.ask_for_reply)
         self.items = _FittedList((0.3, 0.2, 0.2), objectName="reviewItems")
@@ -171,6 +172,16 @@ class ReviewPanel(QWidget):
         self._select_next_open("")  # the first change still open, ready for Accept or Reject
         self.items.setFocus()
         return True
+
+    def close_reply(self) -> None:
+        """Another project is shown: the reply open was counsel's on the one before (Accept
+        put its words into the next project; found by a tester)."""
+        self.reply, self.decisions, self._risks_before = None, {}, None
+        self.heading.setText(NO_REPLY)
+        self.outcome.clear()
+        with QSignalBlocker(self.items):
+            self.items.clear()
+        self._update_buttons()
 
     def _date(self, when: datetime) -> str:
         return long_date_in(self.model.project.company.spelling, when.date())
@@ -456,6 +467,7 @@ def install(window) -> ReviewPanel:
     toggle.setText("&Counsel's Review")
     window.view_menu.insertAction(window.pane_actions[0], toggle)  # after the risk check
     panel.clause_requested.connect(window.preview.show_clause)
+    window.model.replaced.connect(panel.close_reply)
     panel.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
     window.review_dock = dock
     return panel

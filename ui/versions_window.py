@@ -63,10 +63,13 @@ class VersionsWindow(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, 640, 480)
 
-    def _chosen(self):
+    def _chosen(self, restoring: bool = False):
+        """The version picked (to restore: with this project's record of counsel, which a
+        restore keeps), None if it cannot be read."""
         version = self.kept[max(self.list.currentRow(), 0)]
         try:
-            return self.workspace.read_version(version)
+            return self.workspace.restored(version) if restoring else \
+                self.workspace.read_version(version)
         except ProjectFileError as exc:
             self.details.setPlainText(f"This version cannot be read: {exc.reason}")
             return None
@@ -88,7 +91,7 @@ class VersionsWindow(QDialog):
 
     def restore(self) -> None:
         """The version's answers replace the window's, as unsaved changes to the same file."""
-        project = self._chosen()
+        project = self._chosen(restoring=True)
         if project is not None and self.window_.files.maybe_save("restoring this version"):
             self.window_.show_project(project, self.workspace.path, modified=True)
             self.accept()

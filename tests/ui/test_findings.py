@@ -100,6 +100,25 @@ def test_apply_safer_wording_edits_the_field_and_undo_restores_it(qtbot, panel):
     assert panel.model.project.training.consequences == RISKY
 
 
+def test_a_finding_of_another_project_or_an_answer_since_changed_is_not_applied(qtbot, panel):
+    """Another project opened, or the answer typed on, before the check caught up: Apply put
+    the finding's answer, with its safer sentence, into the project shown ("Alpha
+    consequences text. Do not post knowingly false statements..."; found by a tester)."""
+    make_risky(qtbot, panel)
+    panel.model.set_value(("training", "consequences"), f"{RISKY} And more typed.",
+                          typing=False)
+    panel.apply_button.click()
+    assert panel.model.project.training.consequences == f"{RISKY} And more typed."
+    assert "changed since this was found" in panel.details.text()
+    make_risky(qtbot, panel)
+    panel.model.replace(Project(training={"consequences": "Beta's own words."}), None)
+    assert panel.findings == [] and panel.list.count() == 0
+    assert panel.summary.text() == "Checking the policy..."
+    assert not panel.apply_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.summary.text() != "Checking the policy...")
+    assert panel.model.project.training.consequences == "Beta's own words."
+
+
 def test_after_apply_the_next_finding_is_picked_and_ready_to_apply(qtbot, panel):
     """After Apply, nothing was selected and the button went grey: the owner had to find and
     click the next finding before the next Apply."""

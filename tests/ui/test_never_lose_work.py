@@ -447,6 +447,32 @@ def test_versions_window_compares_and_restores_an_earlier_save(qtbot, settings, 
     assert load_project(users_file).company.name == "Oops Wrong Name"  # until saved
 
 
+def test_restoring_a_version_keeps_the_record_of_counsel_and_compare_reads_plainly(
+        qtbot, settings, users_file, asked, tmp_path):
+    """A save before the policy went to counsel, restored, dropped the record of v1 (counsel's
+    reply to it was then refused), and Compare listed that record's insides
+    ("'sent_versions' > row 1 > 'clause_ids'") and dates as 2026-06-01 (found by testers)."""
+    window = open_window(qtbot, settings, users_file)
+    window.model.set_value(("review", "next_review_date"), date(2026, 6, 1))
+    assert window.files.save()
+    window.model.set_value(("review", "next_review_date"), date(2027, 12, 1))
+    assert window.files.save()
+    window.model.workspace.export(tmp_path / "sent.docx", "docx", remember=True)
+    window.files.show_versions()
+    dialog = window.findChild(VersionsWindow)
+    assert dialog.isVisible() and dialog.windowModality() != Qt.WindowModality.NonModal
+    dialog.list.setCurrentRow(dialog.list.count() - 2)  # the first save
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Compare").click()
+    assert dialog.details.toPlainText() == (
+        "Review and sign-off > Next review date\n  this version: June 1, 2026\n"
+        "  now: December 1, 2027")
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Restore").click()
+    assert window.model.project.review.next_review_date == date(2026, 6, 1)
+    assert [v.id for v in window.model.project.sent_versions] == ["v1"]
+    assert window.exports.update_changes_action() is None and \
+        window.export_changes_action.isEnabled()
+
+
 def test_a_file_from_elsewhere_saved_once_lists_two_versions_told_apart(qtbot, settings,
                                                                         tmp_path, asked):
     """Seen at 1366x768: a project copied in from elsewhere, saved once, showed in File >

@@ -133,6 +133,19 @@ def test_an_accepted_move_in_a_list_changes_the_list_not_the_clauses_wording(qtb
     qtbot.waitUntil(lambda: "Board minutes" in window.preview.toPlainText())
 
 
+def test_another_project_shown_closes_the_reply_of_the_one_before(qtbot, window):
+    """Counsel's reply to one project stayed listed over the next one opened (or a new one),
+    and Accept put counsel's words into it (found by a tester)."""
+    from smpolicy_desktop.model import Project
+
+    window.show_project(Project(company={"name": "Beta Corp"}), None)
+    panel = window.review_panel
+    assert panel.reply is None and panel.items.topLevelItemCount() == 0
+    assert not panel.accept_button.isEnabled() and not panel.reject_button.isEnabled()
+    assert panel.heading.text().startswith("Open your lawyer's marked-up Word file")
+    assert window.model.project.wording == [] and window.model.project.sent_versions == []
+
+
 def test_a_selected_change_is_shown_in_its_sentence(window):
     select(window, "We will put any warning in writing.")
     details = window.review_panel.details.text()  # a sentence of its own: nothing before it
