@@ -218,9 +218,11 @@ class FileCommands:
 
         if self.model.path is None:
             return
-        if not self.model.workspace.modified and dialogs.ask_reload(self.window,
-                                                                    self.model.path.name):
-            self.load(self.model.path)
+        if not self.model.workspace.modified:
+            if dialogs.ask_reload(self.window, self.model.path.name):
+                self.load(self.model.path)
+            else:
+                self.model.keep_as_unsaved()
         else:
             self.window.statusBar().showMessage(f"{self.model.path.name} was changed "
                                                 "elsewhere; saving will ask before replacing it.",

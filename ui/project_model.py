@@ -106,6 +106,13 @@ class ProjectModel(QObject):
         """Show work a crashed window left, as unsaved changes; raises ProjectFileError."""
         self._afresh(lambda: self.workspace.restore(found), True)
 
+    def keep_as_unsaved(self) -> None:
+        """The answers shown are no longer what the file holds (it changed elsewhere, and the
+        owner kept this version): unsaved work, which closing asks about and autosave keeps.
+        Kept as it was, the window closed without a word, and the version kept was nowhere
+        (found by a tester)."""
+        self.undo_stack.resetClean()
+
     def _afresh(self, show: Callable[[], None], modified: bool) -> None:
         self.undo_stack.clear()
         show()

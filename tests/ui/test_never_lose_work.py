@@ -317,6 +317,26 @@ def test_a_clean_window_offers_to_show_a_change_made_elsewhere(qtbot, settings, 
     assert not window.isWindowModified()
 
 
+def test_the_version_kept_when_the_file_changed_elsewhere_is_unsaved_work(qtbot, settings,
+                                                                          users_file, asked):
+    """A copy from a USB stick put over the open file, and Keep This Version: the window
+    looked saved, closed without a question, and the version kept was nowhere (found by a
+    tester). It is unsaved work: closing asks, and Save asks before it replaces the copy."""
+    asked["reload"] = False  # Keep This Version
+    window = open_window(qtbot, settings, users_file)
+    save_project(Project(company={"name": "Old USB Copy"}), users_file)
+    qtbot.waitUntil(lambda: "reload" in asked["asked"], timeout=5000)
+    qtbot.waitUntil(window.isWindowModified)
+    assert name_in(window) == "As Saved"
+    asked["unsaved"] = "cancel"
+    assert not window.close() and "unsaved" in asked["asked"]
+    asked["file_changed"] = "overwrite"
+    assert window.files.save() and "file_changed" in asked["asked"]
+    assert load_project(users_file).company.name == "As Saved"
+    kept = [load_project(version.path).company.name for version in versions.kept(users_file)]
+    assert "Old USB Copy" in kept  # overwritten, yet kept
+
+
 @pytest.mark.slow  # 2.7 s: the file is written in steps while the offer shows
 def test_a_file_written_in_place_is_offered_once_whole(qtbot, settings, users_file, asked,
                                                       monkeypatch):
