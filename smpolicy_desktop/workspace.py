@@ -54,6 +54,9 @@ class Workspace:
         self._autosaved_as: Path | None = None
         self.on_disk: Stamp | None = stamp_on_disk(self.path) if self.path else None
         self.save_notes: tuple[str, ...] = ()  # what the last save could not keep as it was
+        # The file is open elsewhere and looked at here: never written from here (a version
+        # sent to counsel from here was saved into it; found by a tester)
+        self.read_only = False
         self._instance: Instance | None = None  # this workspace's claim on its autosaves
         self._restored: Autosave | None = None  # a crashed window's work shown here, kept
         # until this workspace has autosaved or saved it (or the owner discarded it)
@@ -361,7 +364,7 @@ class Workspace:
         from .storage import ProjectFileError
 
         self._counsel_since_save = True
-        if self.path is not None and not self.modified:
+        if self.path is not None and not self.modified and not self.read_only:
             try:
                 self.save()
                 return

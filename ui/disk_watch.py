@@ -22,7 +22,8 @@ class DiskWatch(QObject):
 
     `changed` fires once for each new content another window or program puts in the file,
     `gone` once the file is deleted or moved away.
-    read_only: the user chose to look at a file open elsewhere without editing it.
+    The workspace's read_only: the user chose to look at a file open elsewhere without
+    editing it.
     """
 
     changed = Signal()
@@ -32,7 +33,6 @@ class DiskWatch(QObject):
         super().__init__(window)
         self.window = window
         self.workspace = workspace
-        self.read_only = False
         self._lock: OpenLock | None = None
         self._noticed: Stamp | None = None
         self._watcher = QFileSystemWatcher(self)
@@ -58,8 +58,8 @@ class DiskWatch(QObject):
         if answer == "cancel":
             return False
         self.release()
-        self.read_only = answer == "read_only"
-        if not self.read_only:
+        self.workspace.read_only = answer == "read_only"
+        if not self.workspace.read_only:
             self._lock = OpenLock(path)
             self._lock.acquire()  # edit anyway: the other window keeps its lock
         return True
@@ -108,4 +108,4 @@ class DiskWatch(QObject):
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-        self.read_only = False
+        self.workspace.read_only = False

@@ -149,7 +149,8 @@ class FileCommands:
         read-only, or a file deleted or moved away since (saving there again made a second
         copy, at the old place, of a project moved elsewhere)."""
         take_typing(self.window)
-        if self.model.path is None or self.window.disk.read_only or not self.model.path.exists():
+        if self.model.path is None or self.model.workspace.read_only or \
+                not self.model.path.exists():
             return self.save_as()
         return self.save_to(self.model.path)
 
@@ -171,7 +172,10 @@ class FileCommands:
         from ui import dialogs
 
         window = self.window
-        if path != self.model.path and not window.disk.claim(path):
+        # the file looked at read-only, chosen in Save As: asked again (it was written without
+        # a question, and the window still said read-only; found by a tester)
+        if (path != self.model.path or self.model.workspace.read_only) and \
+                (not window.disk.claim(path) or self.model.workspace.read_only):
             return False
         try:
             self.model.workspace.save(path, overwrite=overwrite)

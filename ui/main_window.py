@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         name = self.model.path.name if self.model.path else "Untitled"
-        read_only = " (read-only)" if self.disk.read_only else ""
+        read_only = " (read-only)" if self.model.workspace.read_only else ""
         self.setWindowTitle(window_title(f"{name}[*]{read_only}"))
         self.setWindowModified(self.model.workspace.modified)
 

@@ -271,6 +271,27 @@ def test_a_second_window_is_told_and_opens_read_only(qtbot, settings, users_file
     first.close()
 
 
+def test_a_read_only_window_never_writes_the_file(qtbot, settings, users_file, asked,
+                                                  tmp_path):
+    """From a window opened read-only, Send to Counsel saved the record of v1 into the file
+    the other window was editing, and Save As to the same name wrote it without a question,
+    the title still saying read-only (found by a tester)."""
+    first = open_window(qtbot, settings, users_file)
+    second = open_window(qtbot, settings, users_file)
+    written = users_file.read_bytes()
+    second.model.workspace.export(tmp_path / "sent.docx", "docx", remember=True)
+    assert users_file.read_bytes() == written and second.isWindowModified()
+    asked["save_as"] = users_file
+    assert not second.files.save()  # asked again: read-only again
+    assert asked["asked"] == ["open_elsewhere", "save_as", "open_elsewhere"]
+    assert users_file.read_bytes() == written and "(read-only)" in second.windowTitle()
+    asked["open_elsewhere"] = "edit"
+    assert second.files.save()  # edit anyway: written, no longer read-only
+    assert [v.id for v in load_project(users_file).sent_versions] == ["v1"]
+    assert "(read-only)" not in second.windowTitle()
+    first.close()
+
+
 @pytest.mark.parametrize("answer, on_disk, shown", [
     ("cancel", "Changed By Sync", "Mine"),
     ("overwrite", "Mine", "Mine"),
