@@ -177,8 +177,9 @@ def edit_with_key(view: QAbstractItemView, event: QKeyEvent) -> bool:
 
 
 def is_typing(event: QKeyEvent) -> bool:
-    """A key that writes text (or Backspace), without Ctrl or Alt."""
+    """A key that writes text, a space too (" and more" typed on an item lost its space:
+    "open rolesand more"; found by a tester), or Backspace, without Ctrl or Alt."""
     if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
         return False
     return event.key() == Qt.Key.Key_Backspace or (event.text().isprintable()
-                                                   and event.text().strip() != "")
+                                                   and event.text() != "")
