@@ -137,7 +137,7 @@ def run_new(args: argparse.Namespace) -> None:
         raise UserError(f"no preset named {args.preset!r}; choose one of: "
                         f"{', '.join(presets())}")
     output = Path(project_file_name(str(args.output)))  # as the window names it
-    if output.exists() and not args.force:
+    if os.path.exists(output) and not args.force:
         raise UserError(f"{output}: the file already exists (use --force to replace it)")
     workspace = Workspace(preset.project())
     workspace.save(output)  # a replaced file is kept as .bak

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .safe_write import lock, write_target
+from .safe_write import WriteError, lock, write_target
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,14 @@ def changed(stamp: Stamp | None, path: Path | str) -> bool:
 
 
 def lock_path(path: Path | str) -> Path:
-    target = write_target(path)
+    """The lock file beside the file a save changes. In a folder that cannot be looked into
+    (permissions taken away, a share gone), beside the path: no lock is taken there, and
+    nobody is found holding one (the app raised, and would not start on such a last file;
+    found by a tester)."""
+    try:
+        target = write_target(path)
+    except WriteError:
+        target = Path(path)
     return target.with_name(f".~lock.{target.name}#")
 
 

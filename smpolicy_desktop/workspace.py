@@ -11,6 +11,7 @@ Events (subscribe with on(name, callback)):
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -156,7 +157,7 @@ class Workspace:
         if isinstance(error, NewerFileError):
             return None
         backup = backup_path(path)
-        if backup.is_file():
+        if os.path.isfile(backup):
             return backup
         kept = versions.kept(path)
         return kept[0].path if kept else None

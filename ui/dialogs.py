@@ -6,6 +6,7 @@ reads like the story it tells and tests can answer for the user.
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -151,7 +152,7 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, kind: str,
     if path.suffix.lower() == f".{extension}":
         return path
     path = path.with_name(f"{path.name}.{extension}")
-    if path.exists() and not confirm(parent, title, f"{path.name} already exists. Do you "
+    if os.path.exists(path) and not confirm(parent, title, f"{path.name} already exists. Do you "
                                      "want to replace it?", "Replace"):
         return None
     return path

@@ -6,6 +6,7 @@ smpolicy_desktop.file_watch) decides whether the file changed.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -69,14 +70,14 @@ class DiskWatch(QObject):
         if self._watcher.files():
             self._watcher.removePaths(self._watcher.files())
         self._noticed = None
-        if path is not None and path.exists():
+        if path is not None and os.path.exists(path):
             self._watcher.addPath(str(path))
 
     def _file_changed(self, name: str) -> None:
         path = self.workspace.path
         if path is None or Path(name) != path:
             return
-        if path.exists() and str(path) not in self._watcher.files():
+        if os.path.exists(path) and str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))  # a replaced file is watched afresh
         self._quiet.start()
 
@@ -91,7 +92,7 @@ class DiskWatch(QObject):
             return
         self._asking = True
         try:
-            if not path.exists():
+            if not os.path.exists(path):
                 self.gone.emit()
             elif self.workspace.changed_on_disk() and \
                     (now := stamp_on_disk(path)) != self._noticed:

@@ -6,6 +6,7 @@ The workspace makes the file rules; these commands ask for paths and answers and
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -57,7 +58,7 @@ class FileCommands:
         if window.start_page is not None:
             window.stack.removeWidget(window.start_page)
             window.start_page.deleteLater()
-        recent = [Path(p) for p in recent_files(self.settings) if Path(p).is_file()]
+        recent = [Path(p) for p in recent_files(self.settings) if os.path.isfile(p)]
         window.start_page = StartPage(presets(), recent[:5], example_project(), back_to)
         window.start_page.chosen.connect(self._start_chosen)
         window.stack.addWidget(window.start_page)
@@ -150,7 +151,7 @@ class FileCommands:
         copy, at the old place, of a project moved elsewhere)."""
         take_typing(self.window)
         if self.model.path is None or self.model.workspace.read_only or \
-                not self.model.path.exists():
+                not os.path.exists(self.model.path):
             return self.save_as()
         return self.save_to(self.model.path)
 

@@ -8,6 +8,7 @@ drives through the ProjectModel.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         """Show the frame and name the file coming; fill the window once the frame is drawn."""
         last = self.settings.value("last_file", "")
         path = path or (Path(last) if last else None)
-        name = path.name if path is not None and path.is_file() else None
+        name = path.name if path is not None and os.path.isfile(path) else None
         self.placeholder.setText(f"Opening {name}..." if name else "Starting...")
         self.setWindowTitle(window_title(name) if name else APP_NAME)
         _AfterPaint(self, self.fill)
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         """What the app shows first: the given file, else the last one, else the start page."""
         self.fill()
         last = self.settings.value("last_file", "")
-        if path is None and last and Path(last).is_file():
+        if path is None and last and os.path.isfile(last):
             path = Path(last)
         if path is None or not self.files.load(path):
             self.files.show_start_page(first=True)

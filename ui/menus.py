@@ -6,6 +6,7 @@ only builds and arranges the commands.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -215,7 +216,7 @@ def fill_recent_menu(window: MainWindow) -> None:
     from ui.file_commands import recent_files  # not in the frame: each module costs its time
 
     window.recent_menu.clear()
-    existing = [p for p in recent_files(window.settings) if Path(p).is_file()]
+    existing = [p for p in recent_files(window.settings) if os.path.isfile(p)]
     for number, name in enumerate(existing, 1):
         window.recent_menu.addAction(f"&{number} {Path(name).name}",
                                      lambda name=name: window.files.open_project(Path(name)))

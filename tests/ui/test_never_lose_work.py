@@ -641,3 +641,38 @@ def test_what_is_typed_and_not_yet_left_is_saved_and_closing_asks(qtbot, setting
     assert not window.close()
     assert asked["asked"] == ["unsaved"]
     asked["unsaved"] = "discard"
+
+
+def _unreachable(monkeypatch, folder: Path) -> None:
+    """The folder can no longer be looked into (its permissions taken away, a share gone)."""
+    real = os.stat
+
+    def stat(path, *args, **kwargs):
+        if str(path).startswith(str(folder)):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(os, "stat", stat)
+
+
+def test_a_project_whose_folder_cannot_be_looked_into_keeps_the_app_working(
+        qtbot, settings, tmp_path, asked, monkeypatch):
+    """The last project's folder made unreachable: the app would not start (a traceback at
+    every start), Save did nothing, and Save when quitting closed the window unsaved (found
+    by a tester). Now the app starts on the start page, and Save asks where."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    project = folder / "p.smpolicy"
+    save_project(Project(company={"name": "As Saved"}), project)
+    window = open_window(qtbot, settings, project)
+    type_name(qtbot, window, "Typed Since")
+    _unreachable(monkeypatch, folder)
+    assert not window.files.save() and asked["asked"] == ["save_as"]  # cancelled
+    asked["unsaved"] = "save"
+    assert not window.close()  # Save as... cancelled: the window stays, with the work
+    assert name_in(window) == "Typed Since"
+    settings.setValue("last_file", str(project))
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.show_opening(None)
+    again.start(None)
+    assert again.stack.currentWidget() is again.start_page
