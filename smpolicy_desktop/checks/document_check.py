@@ -172,6 +172,7 @@ def _docx_paragraphs(path: Path) -> list[tuple[str, bool]]:
 
     from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     _size_of_file(path)
     try:
@@ -182,12 +183,17 @@ def _docx_paragraphs(path: Path) -> list[tuple[str, bool]]:
                                 f"({unpacked / 2**20:.0f} MB unpacked; the check reads up to "
                                 f"{MAX_WORD_BYTES // 2**20} MB)")
         document = open_docx(str(path))
+        # a part is parsed when first read (the styles with the first paragraph's style)
+        cells = [(" ".join(_as_accepted(p._p) for p in cell.paragraphs), _header_row(row))
+                 for table in document.tables for row in table.rows for cell in row.cells]
+        return [(_as_accepted(p._p), p.style is not None and p.style.name.lower().startswith(
+            ("heading", "title", "toc"))) for p in document.paragraphs] + cells
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
-    cells = [(" ".join(_as_accepted(p._p) for p in cell.paragraphs), _header_row(row))
-             for table in document.tables for row in table.rows for cell in row.cells]
-    return [(_as_accepted(p._p), p.style is not None and p.style.name.lower().startswith(
-        ("heading", "title", "toc"))) for p in document.paragraphs] + cells
+    except etree.LxmlError as exc:  # a part cut short, or entities that would explode
+        raise DocumentError(f"{path}: the Word file is damaged (a part of it is cut short "
+                            "or not as Word writes it); open it in Word and save it again") \
+            from exc
 
 
 def _header_row(row) -> bool:

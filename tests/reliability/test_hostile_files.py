@@ -112,6 +112,24 @@ def test_a_word_file_that_inflates_to_gigabytes_is_refused_before_it_is_unpacked
     assert "the Word file is too large to read (256 MB unpacked" in one_line_error(capsys)
 
 
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
+def test_a_word_policy_with_a_part_cut_short_is_called_damaged(tmp_path, capsys, part):
+    """Checked, a Word file with a part cut in half gave a traceback (lxml's), and the window
+    said "The check failed; try again" (found by a tester)."""
+    project = tmp_path / "p.smpolicy"
+    save_project(Project(), project)
+    assert main(["export", str(project), "-o", str(tmp_path / "whole.docx")]) == 0
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(tmp_path / "whole.docx") as whole, \
+            zipfile.ZipFile(damaged, "w") as cut:
+        for info in whole.infolist():
+            data = whole.read(info)
+            cut.writestr(info, data[:len(data) // 2] if info.filename == part else data)
+    capsys.readouterr()
+    assert main(["check", "--document", str(damaged)]) == 2
+    assert "the Word file is damaged" in one_line_error(capsys)
+
+
 @pytest.mark.slow
 def test_control_characters_in_checked_text_reach_the_terminal_as_visible_codes(tmp_path,
                                                                                 capsys):
