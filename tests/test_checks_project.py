@@ -49,6 +49,19 @@ def test_a_risky_answer_points_at_its_field_and_the_clause_that_shows_it():
     assert finding.excerpt == "Never post negative comments about managers."
 
 
+@pytest.mark.parametrize("unseen", ["\x1b", "\u202e", "\u200b"])
+def test_an_invisible_character_in_a_risky_answer_leaves_one_finding_at_its_clause(unseen):
+    """With an ESC (or a direction mark) pasted into it, a risky answer was found twice: in
+    the answer, placed at its section ("7"), and again in the policy, which leaves the
+    character out (found by a tester)."""
+    project = Project()
+    project.training.consequences = f"Employees who criticize the company {unseen} online " \
+                                     "will be fired."
+    found = [f for f in check_project(project) if f.rule == "nlra.disparagement"]
+    assert [(f.path, f.clause_id) for f in found] == [(("training", "consequences"),
+                                                        "training.consequences")]
+
+
 def test_applying_the_safer_wording_replaces_only_the_flagged_sentence():
     project = Project()
     project.training.consequences = ("Coaching comes first. Never post negative comments "

@@ -107,7 +107,9 @@ class Sentence:
 
 
 # Sentences end at "." or "!", never at ";" or "?", which join parts of one rule.
-_SENTENCE_END = re.compile(r"(?<=[.!])[\"')\]]*\s+|\n+")
+# A line ends where the policy ends it: at any line break str.splitlines() knows (a form feed,
+# U+2028...), as the policy's paragraphs are made (render._lines), not only at "\n".
+_SENTENCE_END = re.compile(r"(?<=[.!])[\"')\]]*\s+|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # A full stop that ends a word such as these is no sentence's end ("Ask Ms. Lee", "Main St.
 # branch"), nor one followed by a small letter or a digit ("from 8 a.m. to 5 p.m. on weekdays",
 # "e.g. a photo"): read as sentences, "to 5 p.m." was checked, and flagged, on its own.

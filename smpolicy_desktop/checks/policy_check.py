@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from ..document import Document
 from ..model import Choice, CounselNote, Project
 from ..questions import question_at
+from ..unseen import UNSEEN
 from .coverage import missing_pieces
 from .detect import flagged_families
 from .facts import CheckFacts
@@ -231,7 +232,10 @@ def _area_section(path: FieldPath) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+    """A sentence as answer and policy both read: spaces, case and characters the policy
+    leaves out (controls, invisible marks) aside. With an ESC in an answer, its risky sentence
+    was found twice, in the answer and in the policy (found by a tester)."""
+    return " ".join(UNSEEN.sub("", " ".join(text.split())).split()).lower()
 
 
 def _rank(finding: Finding) -> int:
