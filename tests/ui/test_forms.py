@@ -939,6 +939,10 @@ def test_the_arrow_keys_step_a_date_a_day_and_the_calendar_picks_one(qtbot, wind
     calendar.clicked.emit(calendar.selectedDate().addDays(10))  # as clicking a day does
     assert model.project.company.effective_date == date(2026, 12, 15)
     assert not calendar.isVisible()
+    model.set_value(("company", "effective_date"), date(9999, 12, 31))
+    qtbot.keyClick(box, Qt.Key.Key_Up)  # the last day there is: it raised (by a tester)
+    assert model.project.company.effective_date == date(9999, 12, 31)
+    assert box.text() == "Dec 31, 9999"
 
 
 @pytest.mark.parametrize("leaving", ["Enter", "another box"])

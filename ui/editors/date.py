@@ -79,8 +79,9 @@ class DateBox(QLineEdit):
 
     dateChanged = Signal(QDate)
     # The earliest Qt's calendar goes back to: a file's earlier date would show as that day
-    # while the policy said the file's date.
-    EARLIEST = QDate(100, 1, 1)
+    # while the policy said the file's date. The latest a date can be (Up on December 31,
+    # 9999 raised, showing "Jan 1, +10000"; found by a tester).
+    EARLIEST, LATEST = QDate(100, 1, 1), QDate(9999, 12, 31)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -104,7 +105,8 @@ class DateBox(QLineEdit):
 
     def setDate(self, value: QDate | date) -> None:
         self.refused = False
-        value = max(value if isinstance(value, QDate) else to_qdate(value), self.EARLIEST)
+        value = min(max(value if isinstance(value, QDate) else to_qdate(value), self.EARLIEST),
+                    self.LATEST)
         changed = value != self._date
         self._date = value
         self.setText(self._written())
