@@ -184,7 +184,7 @@ def test_user_errors_exit_2_with_one_line(tmp_path, capsys):
 
 def test_a_binary_text_file_is_a_user_error(tmp_path, capsys):
     blob = tmp_path / "blob.txt"
-    blob.write_bytes(b"\xff\xfe\x00bad")
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")  # a picture renamed
     assert main(["check", "--text-file", str(blob)]) == 2
     assert "UTF-8" in capsys.readouterr().err
 
@@ -365,3 +365,19 @@ def test_a_year_9999_effective_date_does_not_crash_the_check(tmp_path, capsys):
     review = next(f for f in json.loads(capsys.readouterr().out)
                   if f["rule"] == "missing.review_date")
     assert review["replacement"] is None  # no date after 9999 to suggest
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-32"])
+def test_rules_in_a_text_file_are_numbered_as_an_editor_numbers_its_lines(tmp_path, capsys,
+                                                                          encoding):
+    """A form feed or U+2028 in line 1 made the rule of line 3 "line 5"; a UTF-8 byte order
+    mark stayed in the first rule's text, and Notepad's "Unicode" file was refused (found by
+    a tester)."""
+    rules = tmp_path / "rules.txt"
+    rules.write_text("A.\u2028B.\nC.\x0cD.\nEmployees may never discuss their pay with "
+                     "coworkers.\n", encoding=encoding)
+    assert main(["check", "--text-file", str(rules), "--json"]) == 0
+    [found] = [json.loads(line) for line in capsys.readouterr().out.splitlines()
+               if '"nlra.pay"' in line]
+    assert found["line"] == 3
+    assert found["findings"][0]["excerpt"].startswith("Employees")

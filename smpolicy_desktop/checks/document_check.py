@@ -4,6 +4,7 @@ sentence, and say which of our topics it covers and which it lacks.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,7 +79,7 @@ def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
             return _pdf_lines(path)
     except OSError as exc:
         raise DocumentError(f"{path}: the file cannot be read ({plain_reason(exc)})") from exc
-    lines = read_text(path).splitlines()
+    lines = text_lines(read_text(path))
     headers = {number - 1 for number, line in enumerate(lines) if _TABLE_RULE.match(line)}
     return [(_MARKDOWN_ESCAPE.sub(r"\1", re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line)),
              line.lstrip().startswith("#") or number in headers)
@@ -86,21 +87,36 @@ def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
 
 
 def read_text(path: Path) -> str:
-    """A plain text file's text; DocumentError for no file, no UTF-8 text, or more than
+    """A plain text file's text: UTF-8, or UTF-16 or 32 with its byte order mark (Notepad's
+    "Unicode"), the mark left out; DocumentError for no file, no such text, or more than
     MAX_PAGES of it (refused before more than that is read)."""
-    limit = MAX_PAGES * PAGE * 4  # UTF-8 takes at most four bytes a character
+    limit = MAX_PAGES * PAGE * 4  # UTF-8 and UTF-32 take at most four bytes a character
     size = _size_of_file(path)
     try:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
         if len(raw) > limit:
             raise _too_long(path, max(size, len(raw)))
-        text = raw.decode("utf-8")
+        marked = next((name for mark, name in _MARKS if raw.startswith(mark)), "utf-8")
+        text = raw.decode(marked)
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(f"{path}: cannot be read as UTF-8 text") from exc
     if len(text) > MAX_PAGES * PAGE:
         raise _too_long(path, len(text))
     return text
+
+
+# Byte order marks, UTF-32's before UTF-16's (it starts with it), and the codec that reads each.
+_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+          (codecs.BOM_UTF8, "utf-8-sig"))
+
+
+def text_lines(text: str) -> list[str]:
+    """A text file's lines as an editor numbers them: a form feed or U+2028 ends none
+    (str.splitlines() ended a line at each, and the check said "line 5" of line 3)."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if lines[-1] == "" else lines  # the last line's end starts none
 
 
 def _size_of_file(path: Path) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..cli import visible, visible_json
 from ..model import Project
-from .document_check import check_policy_file
+from .document_check import check_policy_file, text_lines
 from .facts import CheckFacts
 from .finding import PLAIN_SEVERITY, SEVERITIES, Finding
 from .policy_check import check_project, check_text
@@ -46,7 +46,7 @@ def _final_but(project: Project) -> list[str]:
 def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
                  as_json: bool = False) -> str:
     out = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text_lines(text), start=1):
         if not line.strip():
             continue
         findings = check_text(line, facts, company_name=company_name)
