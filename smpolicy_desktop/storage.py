@@ -6,11 +6,12 @@ turns every bad file into a ProjectFileError that names the file and says what i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -401,30 +402,61 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
                                      "longest answers")
     notes: list[str] = []
     try:
-        refuse_unwritable(target)  # before the backup: a refused save changes nothing
-        previous = _previous(target)  # None also for a file now too large to read back
-        if changed(expected, target) or (previous is not None
-                                         and _not_as_stamped(previous[0], expected)):
-            raise FileChangedError(path, "the file was changed by another window or program "
-                                         "since it was opened or saved here")
-        if previous is not None:
-            old, info = previous
-            if keep_backup and old != data:
-                notes += _keep_backup(target, old, info.st_mode & 0o777)
-            if info.st_nlink > 1:
-                notes.append(f"{path.name} had {info.st_nlink - 1} other name(s) (hard links); "
-                             "a save gives it a new file, so they keep the previous version")
-            # kept as of its own last write: both lines read alike when stamped with this save
-            notes += filter(None, [versions.keep(target, old, datetime.fromtimestamp(
-                info.st_mtime))])
-        write_bytes_atomically(target, data)
-        stamp = stamp_of(target, data)
+        with _one_writer(target):
+            stamp = _compare_and_replace(target, data, expected, keep_backup, notes, path)
     except WriteError as exc:
         raise ProjectFileError(path, f"could not save: {exc.reason}") from None
     except OSError as exc:
         raise ProjectFileError(path, f"could not save: {plain_reason(exc)}") from None
     notes += filter(None, [versions.keep(target, data, for_counsel=for_counsel)])
     return Saved(stamp, tuple(dict.fromkeys(notes)))  # the old and the new version: one note
+
+
+@contextlib.contextmanager
+def _one_writer(target: Path) -> Iterator[None]:
+    """One save of the file at a time, of this user's windows and commands: the comparison
+    with what was read and the replace are one step. Four `export --remember` at once each
+    said "Recorded it as v1", and the file kept one (found by a tester). A state folder that
+    cannot be used leaves the save unguarded, as before."""
+    from .safe_write import lock
+    from .state import file_key, state_folder
+
+    try:
+        folder = state_folder("saving")
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / f"{file_key(target)}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield
+        return
+    try:
+        lock(fd)
+        yield
+    finally:
+        os.close(fd)  # and the lock with it
+
+
+def _compare_and_replace(target: Path, data: bytes, expected: Stamp | None, keep_backup: bool,
+                         notes: list[str], path: Path) -> Stamp:
+    """Replace the file with data, its backup and version kept (notes: what could not be
+    kept as it was); FileChangedError if it is not the file as `expected`."""
+    refuse_unwritable(target)  # before the backup: a refused save changes nothing
+    previous = _previous(target)  # None also for a file now too large to read back
+    if changed(expected, target) or (previous is not None
+                                     and _not_as_stamped(previous[0], expected)):
+        raise FileChangedError(path, "the file was changed by another window or program "
+                                     "since it was opened or saved here")
+    if previous is not None:
+        old, info = previous
+        if keep_backup and old != data:
+            notes += _keep_backup(target, old, info.st_mode & 0o777)
+        if info.st_nlink > 1:
+            notes.append(f"{path.name} had {info.st_nlink - 1} other name(s) (hard links); "
+                         "a save gives it a new file, so they keep the previous version")
+        # kept as of its own last write: both lines read alike when stamped with this save
+        notes += filter(None, [versions.keep(target, old, datetime.fromtimestamp(
+            info.st_mtime))])
+    write_bytes_atomically(target, data)
+    return stamp_of(target, data)
 
 
 def _not_as_stamped(content: bytes, expected: Stamp | None) -> bool:

@@ -486,3 +486,20 @@ def test_two_writers_at_once_never_get_a_false_folder_error(tmp_path):
         thread.join()
     assert errors == []
     assert load_project(path).company.name in "AB"
+
+
+@pytest.mark.slow  # four commands at once: 3-6 s
+def test_commands_saving_at_once_never_claim_a_record_the_file_lacks(tmp_path):
+    """Four `export --remember` at once each said "Recorded it as v1", and the file kept
+    one or two (found by a tester): the comparison with the file as read and the replace
+    were two steps. Each command now records its version or says it did not."""
+    project = tmp_path / "x.smpolicy"
+    project.write_bytes(EXAMPLE.read_bytes())
+    runs = [subprocess.Popen([sys.executable, "main.py", "export", str(project), "--remember",
+                              "-o", str(tmp_path / f"sent{i}.docx")], cwd=REPO, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for i in range(4)]
+    said = [run.communicate(timeout=120) for run in runs]
+    recorded = sum("Recorded it in" in out for out, _ in said)
+    refused = sum("it is not recorded as sent to counsel" in err for _, err in said)
+    assert recorded + refused == 4 and recorded >= 1
+    assert len(load_project(project).sent_versions) == recorded
