@@ -417,7 +417,7 @@ def _one_writer(target: Path) -> Iterator[None]:
     """One save of the file at a time, of this user's windows and commands: the comparison
     with what was read and the replace are one step. Four `export --remember` at once each
     said "Recorded it as v1", and the file kept one (found by a tester). A state folder that
-    cannot be used leaves the save unguarded, as before."""
+    cannot be used, or a disk that cannot lock files, leaves the save unguarded, as before."""
     from .safe_write import lock
     from .state import file_key, state_folder
 
@@ -429,7 +429,8 @@ def _one_writer(target: Path) -> Iterator[None]:
         yield
         return
     try:
-        lock(fd)
+        with contextlib.suppress(OSError):
+            lock(fd)
         yield
     finally:
         os.close(fd)  # and the lock with it
