@@ -257,6 +257,19 @@ def test_each_save_is_kept_as_a_version_and_old_ones_thin_out(saved):
         assert {stat.S_IMODE(v.path.stat().st_mode) for v in kept} == {0o600}
 
 
+def test_a_file_dated_in_the_future_does_not_date_the_saves_after_it(tmp_path):
+    """A file stamped July 4, 2031 (copied from a machine with a wrong clock) dated every
+    later save 2031, so a month's saves counted as one day's (found by a tester)."""
+    copied = tmp_path / "copied.smpolicy"
+    copied.write_bytes(EXAMPLE.read_bytes())
+    future = datetime(2031, 7, 4, 10, 0).timestamp()
+    os.utime(copied, (future, future))
+    for number in range(2, 5):
+        save_project(named(f"Save {number}"), copied)
+    assert len(versions.kept(copied)) == 4
+    assert all(v.saved_at <= datetime.now() for v in versions.kept(copied))
+
+
 def test_one_version_a_day_is_kept_for_a_month(tmp_path):
     original = tmp_path / "p.smpolicy"
     start = datetime(2026, 10, 1, 9)
