@@ -479,7 +479,25 @@ class Workspace:
         """
         self.replace(found.load(), found.original, modified=True, on_disk=found.stamp)
         self._restored = found
+        # a record of counsel made before the crash: the save that holds it is kept for good,
+        # as without the crash (it was kept as any save; found by a tester)
+        self._counsel_since_save = self._records(self.project) != self._records(
+            _readable(found.original))
         self.autosave()  # if it fails, the autosave timer will say it is not working
+
+    @staticmethod
+    def _records(project: Project | None) -> list[Any]:
+        return [getattr(project or Project(), name) for name in Project.records]
+
+
+def _readable(path: Path | None) -> Project | None:
+    """The project in the file, None if there is none to read."""
+    from .storage import ProjectFileError, load_project
+
+    try:
+        return load_project(path) if path is not None else None
+    except ProjectFileError:
+        return None
 
 
 def _same_file(a: Path, b: Path) -> bool:

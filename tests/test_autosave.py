@@ -225,3 +225,26 @@ def test_a_home_on_a_disk_that_cannot_lock_files_still_autosaves_and_offers_the_
     crashed(window)
     [found] = autosave.left_by_crash()
     assert found.load().company.name == "Typed on a network home"
+
+
+def test_the_save_after_a_crash_that_holds_a_version_sent_is_kept_for_good(tmp_path, window):
+    """A version sent to counsel while the answers were unsaved, then a crash: restored and
+    saved, that save was kept as any save, to be thinned out in time, where without the crash
+    it is kept for good (found by a tester)."""
+    from smpolicy_desktop import versions
+    from smpolicy_desktop.workspace import Workspace
+
+    original = tmp_path / "policy.smpolicy"
+    save_project(named("Saved"), original)
+    sent = Workspace.open(original)
+    sent.project.company.name = "Edited"
+    sent.set_edited(True)
+    sent.export(tmp_path / "sent.docx", "docx", remember=True)  # the record stays unsaved
+    autosave.write_autosave(sent.project, original, window)
+    crashed(window)
+    [found] = autosave.left_by_crash()
+    restored = Workspace()
+    restored.restore(found)
+    restored.save()
+    assert versions.kept(original)[0].for_counsel
+    restored.instance.release()
