@@ -287,8 +287,9 @@ def offer_backup(parent: QWidget, path: Path, reason: str, backup: Path | None) 
     kept = (f"the previous save as a backup ({backup.name}, {when})"
             if backup.name.endswith(".bak") else
             f"every save in File > Versions (the last one: {when})")
-    box.setInformativeText(f"The app keeps {kept}. Open the backup? Your damaged file is "
-                           "left as it is until you save.")
+    left = "Your damaged file is left as it is until you save." if os.path.exists(path) else \
+        f"Saving puts it back as {path.name}."  # gone, not damaged (found by a tester)
+    box.setInformativeText(f"The app keeps {kept}. Open the backup? {left}")
     open_backup = box.addButton("Open the backup", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(open_backup)

@@ -160,8 +160,12 @@ class FileCommands:
         from ui import dialogs
 
         take_typing(self.window)
-        suggested = self.model.path or Path(self.folder()) / project_file_name(
+        name = self.model.path.name if self.model.path else project_file_name(
             self.model.workspace.suggested_name())
+        # its own folder while it is there (a folder gone left the dialog in the app's own)
+        folder = self.model.path.parent if self.model.path and os.path.isdir(
+            self.model.path.parent) else Path(self.folder())
+        suggested = folder / name
         chosen = dialogs.ask_save_path(self.window, "Save project", suggested,
                                        PROJECT_KIND, EXTENSION.lstrip("."))
         return chosen is not None and self.save_to(chosen)
@@ -262,8 +266,12 @@ class FileCommands:
         VersionsWindow(self.window).open()
 
     def folder(self) -> str:
-        folder = self.model.path.parent if self.model.path else Path.home()
-        return str(self.settings.value("last_folder", str(folder)))
+        """The folder dialogs start in: the last one used, else the project's, while it is
+        there, else home."""
+        folders = [str(self.settings.value("last_folder", "")),
+                   str(self.model.path.parent) if self.model.path else ""]
+        return next((folder for folder in folders if folder and os.path.isdir(folder)),
+                    str(Path.home()))
 
 
 # The recent files need only the settings: File > Open Recent lists them while the window fills.

@@ -204,6 +204,10 @@ class MainWindow(QMainWindow):
             path = Path(last)
         if path is None or not self.files.load(path):
             self.files.show_start_page(first=True)
+            if path is None and last:  # moved or deleted since: said, not a silent first run
+                self.statusBar().showMessage(f"{Path(last).name} was not found where it was "
+                                             f"last opened ({Path(last).parent}); open it "
+                                             "where it is now.", 30000)
 
     def start_up(self, path: Path | None) -> None:
         """The app's start: first the work crashed windows left (restored if the owner wants),

@@ -676,3 +676,29 @@ def test_a_project_whose_folder_cannot_be_looked_into_keeps_the_app_working(
     again.show_opening(None)
     again.start(None)
     assert again.stack.currentWidget() is again.start_page
+
+
+def test_a_project_moved_away_is_said_at_the_start_and_its_backup_puts_it_back(
+        qtbot, settings, users_file, asked, tmp_path, monkeypatch):
+    """The last project moved since: the app opened on a silent first-run page. Opened by its
+    old name, the offer of its backup called the missing file damaged, and Save As then
+    started in the app's own folder (found by a tester)."""
+    save_project(Project(company={"name": "Saved Twice"}), users_file)  # a .bak beside it
+    settings.setValue("last_file", str(users_file))
+    users_file.unlink()
+    window = open_window(qtbot, settings, None)
+    assert window.stack.currentWidget() is window.start_page
+    assert window.statusBar().currentMessage().startswith(
+        f"{users_file.name} was not found where it was last opened")
+    question: list[str] = []
+    press_in_dialog("Open the backup", said=question)
+    assert window.files.load(users_file)
+    assert question[1].endswith(f"Open the backup? Saving puts it back as {users_file.name}.")
+    assert window.isWindowModified() and name_in(window) == "As Saved"
+    monkeypatch.chdir(tmp_path.parent)
+    asked["save_as"] = ""  # cancelled: where did it start?
+    starts: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, where, *a, **k: (starts.append(where) or "", ""))
+    window.files.save()
+    assert starts == [str(users_file)]
