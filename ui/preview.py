@@ -32,6 +32,7 @@ from smpolicy_desktop.document import (
     Document,
     as_previewed,
     in_section,
+    qt_length,
     to_html,
 )
 from smpolicy_desktop.model import Project
@@ -367,7 +368,8 @@ def _rewrite_piece(first: QTextBlock, old: Block, new: Block) -> bool:
     if start == 0 or len(new.text) - same_end - start > PIECE:
         return False
     document = first.document()
-    begin, end = first.position() + start, first.position() + len(old.text) - same_end
+    begin, end = (first.position() + qt_length(old.text[:at])
+                  for at in (start, len(old.text) - same_end))
     if document.findBlock(begin).blockNumber() != document.findBlock(end).blockNumber():
         return False
     cursor = QTextCursor(document)

@@ -63,6 +63,29 @@ def test_typing_anywhere_lands_in_the_answer(box, model, qtbot):
     assert model.value(PATH) == LONG[:at] + "very " + LONG[at:] + " Done."
 
 
+EMOJI = "Our team \U0001F600 will say this. "
+
+
+def test_typing_after_an_emoji_lands_where_it_is_typed(box, model, qtbot):
+    """An emoji, which Qt counts as two characters and the answer as one, put every edit
+    after it a letter off in the answer and the Word file, while the box showed it right:
+    "We will cnot omment further" (found by a tester)."""
+    model.set_value(PATH, EMOJI + LONG + " We will comment further.")
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    for _ in range(len("comment further.")):
+        qtbot.keyClick(box, Qt.Key.Key_Left)
+    qtbot.keyClicks(box, "not ")
+    assert model.value(PATH) == EMOJI + LONG + " We will not comment further."
+    assert box.value() == model.value(PATH)
+    at = first_break(box) + 5  # a break after the emoji: each removed or added as typed
+    cursor_at(box, at - 1, at + 2).insertText("x\U0001F600y")
+    answer = EMOJI + LONG + " We will not comment further."
+    index = at - 1  # Qt's position, one emoji before it: the answer's index is one less
+    assert model.value(PATH) == answer[:index - 1] + "x\U0001F600y" + answer[index + 2:]
+    box.selectAll()
+    assert box.createMimeDataFromSelection().text() == model.value(PATH)
+
+
 def test_enter_is_a_real_line_break_and_backspace_at_a_piece_removes_the_space(box, model,
                                                                               qtbot):
     at = first_break(box)

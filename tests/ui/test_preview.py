@@ -249,6 +249,23 @@ def test_an_edit_in_a_long_paragraph_shows_what_a_fresh_load_shows(preview, monk
     assert words(preview.toPlainText()) == words(fresh.toPlainText())
 
 
+def test_an_edit_after_an_emoji_in_a_long_paragraph_lands_where_it_was_made(preview,
+                                                                             monkeypatch):
+    """Qt counts an emoji as two characters, the policy as one: the preview rewrote the words
+    a letter off ("We willNOTt comment further"; found by a tester)."""
+    project = load_project(EXAMPLE)
+    project.training.consequences = "Our team \U0001F600 will say this. " + LONG
+    preview.show_document(render_document(project))
+    project.training.consequences = project.training.consequences[:5000] + "NOT " + \
+        project.training.consequences[5000:]
+    document = render_document(project)
+    monkeypatch.setattr(preview, "setHtml", lambda html: pytest.fail("loaded afresh"))
+    preview.show_document(document)
+    fresh = PolicyPreview()
+    fresh.show_document(document)
+    assert words(preview.toPlainText()) == words(fresh.toPlainText())
+
+
 @pytest.mark.parametrize("kind", ["full", "short"])
 def test_every_section_and_clause_is_one_run_of_blocks_for_the_band(kind):
     from smpolicy_desktop.presets import presets

@@ -13,7 +13,14 @@ from PySide6.QtCore import QMimeData, QSignalBlocker
 from PySide6.QtGui import QAction, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from smpolicy_desktop.document import LONG_WORD, PIECE, piece_breaks, with_breaks
+from smpolicy_desktop.document import (
+    LONG_WORD,
+    PIECE,
+    index_at,
+    piece_breaks,
+    qt_length,
+    with_breaks,
+)
 from smpolicy_desktop.questions import Question
 
 from .base import (
@@ -61,6 +68,9 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         # value(), known while there are breaks (mended at each edit, see _move_breaks), else
         # until the text changes (it is asked often)
         self._value: str | None = None
+        # whether the answer may hold a character beyond U+FFFF (an emoji), which Qt counts
+        # as two: positions in the box are then not the answer's (see qt_length)
+        self._wide = False
         self.document().contentsChange.connect(self._move_breaks)
         self.textChanged.connect(self._italic_when_empty)
         self.textChanged.connect(self._fit)
@@ -87,7 +97,8 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
             return
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
         cursor, value = self.textCursor(), self.value()
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        start, end = (self._in_answer(at) for at in (cursor.selectionStart(),
+                                                     cursor.selectionEnd()))
         self._show(value[:start] + text + value[end:])
         self.setCursorPosition(start + len(text))
         self.textChanged.emit()  # as a paste Qt made: the answer is committed
@@ -95,15 +106,24 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
     def cursorPosition(self) -> int:
         """Where the cursor is in the answer, as in a one-line box (a shown break stands
         where a space is, so positions are the same)."""
-        return self.textCursor().position()
+        return self._in_answer(self.textCursor().position())
 
     def setCursorPosition(self, position: int) -> None:
         cursor = self.textCursor()
-        cursor.setPosition(min(position, len(self.value())))
+        value = self.value()
+        cursor.setPosition(qt_length(value[:position]) if self._wide else
+                           min(position, len(value)))
         self.setTextCursor(cursor)
+
+    def _in_answer(self, position: int, value: str | None = None) -> int:
+        """A position in the box as an index in the answer (`value`: as it was before an
+        edit at or after `position`)."""
+        return index_at(self.value() if value is None else value, position) if self._wide \
+            else position
 
     def _show(self, value: str) -> None:
         position = self.cursorPosition()
+        self._wide = not value.isascii() and qt_length(value) != len(value)
         shown = piece_breaks(value)
         self._breaks = []
         self._wrap_for(value)
@@ -128,27 +148,34 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         """An edit removes the shown breaks inside what it replaced (the owner deleted those
         spaces) and moves those after it; a break typed by the owner is a real one. The answer
         is mended where the edit is, not read whole from the box (10 MB: 70 ms a key)."""
-        if not self._breaks:
-            self._value = None
-            return
         last = self.document().characterCount() - 1  # the end, before the last block's end
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(position, last))
         cursor.setPosition(min(position + added, last), QTextCursor.MoveMode.KeepAnchor)
-        typed, value = cursor.selection().toPlainText(), self.value()
-        first, after = (bisect_left(self._breaks, at) for at in (position, position + removed))
-        was = with_breaks(value[position:position + removed],
-                          [at - position for at in self._breaks[first:after]], "\n")
+        typed = cursor.selection().toPlainText()
+        self._wide = self._wide or qt_length(typed) != len(typed)
+        if not self._breaks:
+            self._value = None
+            return
+        value = self.value()  # as it was before the edit
+        start = self._in_answer(position, value)
+        end = start + (index_at(value[start:start + removed], removed) if self._wide
+                       else removed)
+        first, after = (bisect_left(self._breaks, at) for at in (start, end))
+        was = with_breaks(value[start:end], [at - start for at in self._breaks[first:after]],
+                          "\n")
         if typed == was:
             return  # a change of formats alone leaves the text and its breaks as they were
-        self._breaks[first:] = [at + added - removed for at in self._breaks[after:]]
-        self._value = value[:position] + typed + value[position + removed:]
+        self._breaks[first:] = [at + len(typed) - (end - start) for at in self._breaks[after:]]
+        self._value = value[:start] + typed + value[end:]
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy and drag carry the answer's own spaces, not the breaks the box shows."""
         cursor = self.textCursor()
         data = QMimeData()
-        data.setText(self.value()[cursor.selectionStart():cursor.selectionEnd()])
+        start, end = (self._in_answer(at) for at in (cursor.selectionStart(),
+                                                     cursor.selectionEnd()))
+        data.setText(self.value()[start:end])
         return data
 
     def contextMenuEvent(self, event) -> None:
