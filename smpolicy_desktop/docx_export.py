@@ -318,15 +318,20 @@ class _Body:
         for index, cells in enumerate(block.rows):
             change = changes[index] if changes else None
             for old in (change.deleted_before if change and index else ()):
-                text = self.since.paragraphs[old] if self.since else ""
-                self._row(table, widths, [[Piece(cell, change=DELETED)]
-                                          for cell in text.split(CELL_BREAK)], deleted=True)
+                self._deleted_row(table, widths, old)
             pieces = (_cell_pieces(change.edits) if change
                       else [[Piece(cell)] for cell in cells])
             self._row(table, widths, pieces, header=index == 0,
                       inserted=bool(change and change.inserted))
+            for old in (change.deleted_after if change else ()):
+                self._deleted_row(table, widths, old)
         self.end.addprevious(table)
         self.mark_clause(self.bookmarks[block.clause_id], table.find(f".//{_W['p']}"))
+
+    def _deleted_row(self, table: etree._Element, widths: list[int], old: int) -> None:
+        text = self.since.paragraphs[old] if self.since else ""
+        self._row(table, widths, [[Piece(cell, change=DELETED)]
+                                  for cell in text.split(CELL_BREAK)], deleted=True)
 
     def _row(self, table: etree._Element, widths: list[int], cells: list[list[Piece]], *,
              header: bool = False, inserted: bool = False, deleted: bool = False) -> None:
@@ -350,14 +355,28 @@ class _Body:
     # --- contents -----------------------------------------------------------------------
 
     def _contents(self, document: Document) -> None:
-        """A table of contents field Word refreshes on opening; until then it lists headings."""
+        """A table of contents field Word refreshes on opening; until then it lists headings,
+        in a redline with their changes marked: unmarked, a section renamed or added showed
+        in the contents as if sent so, and rejecting every change left it there (found by a
+        tester)."""
         self.mark_clause(CONTENTS_BOOKMARK, self.paragraph("TOCHeading", [Piece("Contents")]))
         entries = [block.text for block in document.blocks if block.kind == "heading1"]
-        first = self.paragraph("TOC1", [])
-        _field_start(first, ' TOC \\o "1-1" \\h \\z \\u ')
-        self._run(first, Piece(entries[0]))
-        for entry in entries[1:]:
-            self.paragraph("TOC1", [Piece(entry)])
+        sent = [text for text, style in zip(self.since.paragraphs, self.since.styles,
+                                            strict=False) if style == "heading1"] \
+            if self.since else entries
+        changes, gone = compare(sent, entries, ["heading1"] * len(sent),
+                                ["heading1"] * len(entries))
+        for number, change in enumerate(changes):
+            for old in change.deleted_before:
+                self.paragraph("TOC1", [Piece(sent[old], change=DELETED)], deleted=True)
+            p = self.paragraph("TOC1", [] if number == 0 else _marked(change.edits),
+                               inserted=change.inserted)
+            if number == 0:  # the field starts before the first entry's words
+                _field_start(p, ' TOC \\o "1-1" \\h \\z \\u ')
+                for piece in _marked(change.edits):
+                    self._run(p, piece)
+        for old in gone:
+            self.paragraph("TOC1", [Piece(sent[old], change=DELETED)], deleted=True)
         _field_end(self.paragraph("Normal", []))
 
 
@@ -397,6 +416,10 @@ def _pieces(block: Block, change: ParagraphChange | None) -> list[Piece]:
             if offset == len(text):
                 span, offset = span + 1, 0
     return pieces
+
+
+def _marked(edits: tuple[Edit, ...]) -> list[Piece]:
+    return [Piece(edit.text, change=edit.change) for edit in edits]
 
 
 def _cell_pieces(edits: tuple[Edit, ...]) -> list[list[Piece]]:

@@ -256,6 +256,58 @@ def test_a_new_table_row_is_an_inserted_row(remembered, tmp_path):
     assert len(inserted) == 1 and "Acme Cover" in _text(inserted[0], "new")
 
 
+def test_a_row_changed_in_two_cells_and_a_last_row_taken_out_reject_back_to_the_table_sent(
+        remembered, tmp_path):
+    """A row's action reworded and its responder changed: the old responder was shown struck
+    out in the action's cell, and rejected, the row read "... if they agree Account owner"
+    with no responder. The escalation chain's last row taken out was shown as a paragraph
+    under the table, "IT support | ...", and came back as one (found by a tester)."""
+    project, before = remembered
+    first = project.responses.response_matrix[0]
+    project.responses.response_matrix[0] = first.model_copy(update={
+        "action": first.action + " Then log it. And thank them twice.",
+        "responder": "Marketing team"})
+    project.responses.escalation_chain = project.responses.escalation_chain[:-1]
+    path = export_changes(project, tmp_path)
+    assert document_texts(path, "old")[1:] == before
+    assert document_texts(path, "new")[1:] == paragraph_texts(render_document(project))
+    tables = list(docx.Document(path).element.body.iter(W["tbl"]))
+    row = next(r for t in tables for r in t.iter(W["tr"]) if first.situation in _text(r, "old"))
+    cells = [(_text(cell, "old"), _text(cell, "new")) for cell in row.iter(W["tc"])]
+    assert (first.responder, "Marketing team") in cells
+    assert not [p for p in docx.Document(path).element.body.iter(W["p"])
+                if " | " in _text(p, "old")]
+
+
+def test_the_contents_show_a_section_renamed_or_added_as_changes(remembered, tmp_path):
+    """The contents listed a renamed section's new title and a new section unmarked, so
+    they read as sent, and rejecting every change left them there (found by a tester)."""
+    from smpolicy_desktop.model import ClauseWording, OwnerClause
+
+    project, before = remembered
+    project.wording.append(ClauseWording(clause_id="voice", title="Who may speak for us",
+                                         title_only=True))
+    project.owner_clauses.append(OwnerClause(id="own.1", section_id="", after="content",
+                                             title="Our own new section",
+                                             text="We keep this short."))
+    path = export_changes(project, tmp_path)
+    entries = [p for p in docx.Document(path).element.body.iter(W["p"]) if _style(p) == "TOC1"]
+    old = [_text(p, "old") for p in entries if _mark(p, "p") is None or
+           _mark(p, "p").tag != W["ins"]]
+    new = [_text(p, "new") for p in entries if _mark(p, "p") is None or
+           _mark(p, "p").tag != W["del"]]
+    sent = [text for text, style in zip(before, project.sent_versions[0].styles, strict=True)
+            if style == "heading1"]
+    shown = [b.text for b in render_document(project).blocks if b.kind == "heading1"]
+    assert [_numberless(t) for t in old] == [_numberless(t) for t in sent]
+    assert new == shown
+    assert "Who may speak for us" in new[2] and "Our own new section" in " ".join(new)
+
+
+def _numberless(heading: str) -> str:
+    return re.sub(r"^\d+ ", "", heading)
+
+
 def test_notes_to_counsel_stay_in_the_changes_document(remembered, tmp_path):
     project, _ = remembered
     project.review.notes_to_counsel = [CounselNote(clause_id="", question="Anything else?")]
