@@ -928,6 +928,8 @@ def test_words_that_are_no_date_are_put_back_and_the_box_says_how_to_type_one(
 def test_the_arrow_keys_step_a_date_a_day_and_the_calendar_picks_one(qtbot, window, model):
     from datetime import date
 
+    from PySide6.QtWidgets import QTableView
+
     model.set_value(("company", "effective_date"), date(2026, 12, 4))
     box = form_of(window, "company").editor(("company", "effective_date")).edit
     box.setFocus()
@@ -939,6 +941,13 @@ def test_the_arrow_keys_step_a_date_a_day_and_the_calendar_picks_one(qtbot, wind
     calendar.clicked.emit(calendar.selectedDate().addDays(10))  # as clicking a day does
     assert model.project.company.effective_date == date(2026, 12, 15)
     assert not calendar.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    days = calendar.findChild(QTableView)  # the month's grid, which takes the keys
+    qtbot.keyClick(days, Qt.Key.Key_Right)
+    qtbot.keyClick(days, Qt.Key.Key_Return)  # the keyboard's pick: it did nothing (a tester)
+    assert model.project.company.effective_date == date(2026, 12, 16)
+    assert not calendar.isVisible()
+    assert box.screen().availableGeometry().contains(calendar.frameGeometry())
     model.set_value(("company", "effective_date"), date(9999, 12, 31))
     qtbot.keyClick(box, Qt.Key.Key_Up)  # the last day there is: it raised (by a tester)
     assert model.project.company.effective_date == date(9999, 12, 31)

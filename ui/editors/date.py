@@ -93,6 +93,7 @@ class DateBox(QLineEdit):
         self._calendar.setMinimumDate(self.EARLIEST)
         self._calendar.setFirstDayOfWeek(QLocale().firstDayOfWeek())  # as the system's country
         self._calendar.clicked.connect(self._picked)
+        self._calendar.activated.connect(self._picked)  # Enter: the keyboard's pick (a tester)
         icon = QIcon.fromTheme("x-office-calendar",
                                self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
         pick = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
@@ -125,8 +126,15 @@ class DateBox(QLineEdit):
         return self._calendar
 
     def show_calendar(self) -> None:
+        """The calendar below the box, or above it where the screen ends first (at 2x on a
+        laptop it opened half off the screen; found by a tester)."""
         self._calendar.setSelectedDate(self._date)
-        self._calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        size, screen = self._calendar.sizeHint(), self.screen().availableGeometry()
+        below, above = self.mapToGlobal(QPoint(0, self.height())), self.mapToGlobal(QPoint())
+        y = below.y() if below.y() + size.height() <= screen.bottom() else \
+            max(screen.top(), above.y() - size.height())
+        x = max(screen.left(), min(below.x(), screen.right() - size.width()))
+        self._calendar.move(x, y)
         self._calendar.show()
         self._calendar.setFocus()
 
