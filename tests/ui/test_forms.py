@@ -7,7 +7,7 @@ import typing
 import pytest
 from pydantic import BaseModel
 from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -1030,3 +1030,42 @@ def test_a_word_cut_short_in_a_table_cell_shows_whole_in_its_tooltip(qtbot, wind
 
     assert tooltip_at_width(240).startswith(handle)
     assert not tooltip_at_width(900).startswith(handle)
+
+
+def _in_sight(form, widget, rect) -> bool:
+    """Whether rect (in widget's coordinates) shows within the form's visible part."""
+    seen = form.viewport().rect()
+    top, bottom = (widget.mapTo(form.viewport(), point)
+                   for point in (rect.topLeft(), rect.bottomLeft()))
+    return seen.contains(top) and seen.contains(bottom)
+
+
+def test_typing_and_new_rows_near_the_forms_bottom_stay_in_sight(qtbot, window, model):
+    """At 1366x768, a multi-line answer near the form's bottom grew below its visible part as
+    it was typed in, and a table's new row opened out of sight: the words went in unseen
+    (found by a tester)."""
+    window.resize(900, 420)
+    form = form_of(window, "employees")
+    box = next(form.editor(path) for path in form.fields()
+               if form.editor(path).kind == "text")
+    box.setFocus()
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    for _ in range(12):
+        qtbot.keyClicks(box, "One more line of the answer.")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert _in_sight(form, box, box.cursorRect())
+    form = form_of(window, "responses")
+    table = form.editor(("responses", "response_matrix"))
+    form.verticalScrollBar().setValue(form.verticalScrollBar().maximum())
+    table.view.setFocus()
+    for _ in range(6):
+        qtbot.keyClick(table.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    form.verticalScrollBar().setValue(form.verticalScrollBar().maximum())
+    qtbot.keyClick(table.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert _in_sight(form, table.view.viewport(), table.view.visualRect(
+        table.view.currentIndex()))

@@ -11,13 +11,15 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QWidget,
 )
 
@@ -179,3 +181,31 @@ def lines_high(box: QPlainTextEdit, lines: int) -> int:
     above and below the text and wants one pixel to spare: a box a pixel shorter scrolled."""
     margin = round(box.document().documentMargin())
     return box.fontMetrics().lineSpacing() * lines + 2 * box.frameWidth() + 2 * margin + 1
+
+
+def keep_in_view(widget: QWidget, rect: Callable[[], QRect]) -> None:
+    """Once the form is laid out, the part `rect` of widget (where the keyboard is) scrolled
+    into view in the form: typing in a box growing past the form's bottom, or in a table's new
+    row, went on out of sight (found by a tester)."""
+    def scroll() -> None:
+        area = widget.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None or area.widget() is None:
+            return
+        where = rect()
+        top = widget.mapTo(area.widget(), where.topLeft())
+        bottom = widget.mapTo(area.widget(), where.bottomLeft())
+        margin = widget.fontMetrics().height() // 2
+        area.ensureVisible(bottom.x(), bottom.y(), 0, margin)
+        area.ensureVisible(top.x(), top.y(), 0, margin)  # its top first, if both cannot show
+    QTimer.singleShot(0, scroll)
+
+
+def follow_current(view: QAbstractItemView) -> None:
+    """The current item (a row added or moved) kept in view while the keyboard is there."""
+    def followed(current) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is view or view.isAncestorOf(focus)):
+            keep_in_view(view.viewport(), lambda: view.visualRect(current))
+    view.selectionModel().currentChanged.connect(followed)

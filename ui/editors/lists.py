@@ -32,6 +32,7 @@ from .base import (
     ShowsItsStart,
     WindowKeys,
     example_text,
+    follow_current,
 )
 from .rows import AnswerRows, edit_with_key, is_typing
 
@@ -151,6 +152,7 @@ class ListField(QWidget, FieldEditor):
         self.view.paste = self.paste  # Edit > Paste pastes into what has the keyboard
         self.view.setLayoutMode(QListView.LayoutMode.Batched)  # 1,000 rows: laid out in steps
         self.view.setModel(self.items)
+        follow_current(self.view)
         self.view.setAccessibleName(question.title)
         self.view.setWordWrap(True)
         self.view.setSpacing(2)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.questions import Question, questions
 
-from .base import Clauses, Commit, DateText, FieldEditor
+from .base import Clauses, Commit, DateText, FieldEditor, follow_current
 from .choice import ClauseField, fill_choices
 from .date import DateBox, date_edit, from_qdate, to_qdate
 from .lists import CellLine, RowKeys, buttons, moved
@@ -51,6 +51,7 @@ class TableField(QWidget, FieldEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.view = RowsTable()
         self.view.setModel(self.items)
+        follow_current(self.view)
         self.view.setAccessibleName(question.title)
         self.view.setItemDelegate(CellDelegate(self))
         self.view.installEventFilter(RowKeys(self))

@@ -30,6 +30,7 @@ from .base import (
     ShowsExample,
     ShowsItsStart,
     WindowKeys,
+    keep_in_view,
     lines_high,
 )
 
@@ -76,6 +77,8 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         self.textChanged.connect(self._fit)
         self.textChanged.connect(self._say_if_unchecked)
         self.textChanged.connect(lambda: commit((), self.value()))
+        self.cursorPositionChanged.connect(
+            lambda: self.hasFocus() and keep_in_view(self, self.cursorRect))
         self._fit()
 
     def value(self) -> str:
