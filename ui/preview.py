@@ -63,6 +63,7 @@ class PolicyPreview(QTextBrowser):
         self._band: tuple[int, int | None] | None = None
         self._band_for: tuple = ()  # the section and load it was placed for
         self._loads = 0
+        self._kept_top: tuple[QTextCursor, int] | None = None  # see resizeEvent
         self.setObjectName("preview")
         self.setOpenLinks(False)  # the document has anchors only; no link leaves the app
         self.setAccessibleName("Policy preview")
@@ -128,12 +129,19 @@ class PolicyPreview(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the reader's place: the text at the top stays at the top when the width
         changes (a dock opens, the window is resized) and the lines wrap anew."""
-        top = self.cursorForPosition(QPoint(0, 0))
+        bar = self.verticalScrollBar()
+        # Asked again before the text is laid out anew (resizes one after another as the
+        # window opens), the text at the top was read off a stale layout, and the preview
+        # opened at section 3 (at 2x on a laptop; found by testers): the place kept last is
+        # kept while the view has not moved since, and the very top stays the top.
+        kept, at_top = self._kept_top, bar.value() == 0
+        top = kept[0] if kept and kept[1] == bar.value() else self.cursorForPosition(QPoint())
         super().resizeEvent(event)
         if event.size().width() < event.oldSize().width():  # Qt keeps the wider width else
             self.document().markContentsDirty(0, self.document().characterCount())
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + self.cursorRect(top).top())
+        if not at_top:
+            bar.setValue(bar.value() + self.cursorRect(top).top())
+        self._kept_top = (top, bar.value())
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         # Images or style sheets named in user text are never fetched, local or remote.
@@ -194,6 +202,7 @@ class PolicyPreview(QTextBrowser):
         position = bar.value()
         self.setHtml(to_html(document))
         self._loads += 1
+        self._kept_top = None
         self._places = _places(self.document().begin(), document)
         # New text: marks on the old point nowhere (words rewritten in place keep theirs); the
         # find bar finds again when told `rendered`.

@@ -175,6 +175,25 @@ def test_a_narrower_preview_keeps_the_section_in_view(preview, qtbot):
     assert preview.cursorForPosition(QPoint(5, 5)).block().text() == top
 
 
+def test_resized_again_and_again_as_the_window_opens_the_preview_keeps_its_place(
+        preview, qtbot):
+    """Resized several times before it was laid out anew (as the window opens at 2x on a
+    laptop), the preview read its top line off a stale layout and opened at section 3
+    (found by testers). The top stays the top; a place scrolled to stays too."""
+    preview.show_document(render_document(load_project(EXAMPLE)))
+    for width in (260, 190, 195, 181):  # no paint between them
+        preview.resize(width, 300)
+    assert preview.verticalScrollBar().value() == 0
+    preview.resize(560, 700)
+    qtbot.wait(10)
+    preview.show_area("voice")
+    top = preview.cursorForPosition(QPoint(5, 5)).block().text()
+    for width in (400, 300, 320, 280):
+        preview.resize(width, 500)
+    qtbot.wait(10)
+    assert preview.cursorForPosition(QPoint(5, 5)).block().text() == top
+
+
 
 @pytest.mark.parametrize("width", [450, 400, 372, 353])
 def test_a_narrower_preview_never_scrolls_sideways(preview, qtbot, width):
