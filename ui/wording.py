@@ -164,7 +164,9 @@ class WordingDialog(QDialog):
         self.setWindowTitle(f"Wording of {heading}")
         self.choice = "save"
         layout = QVBoxLayout(self)
-        self.editor = QPlainTextEdit(objectName="wordingEditor")
+        # Tab goes on to the buttons, as in the form's boxes (it typed tab characters into the
+        # wording; found by a tester)
+        self.editor = QPlainTextEdit(objectName="wordingEditor", tabChangesFocus=True)
         self.editor.setPlainText(text)
         sides = QHBoxLayout()
         mine = QVBoxLayout()
@@ -175,7 +177,8 @@ class WordingDialog(QDialog):
         sides.addLayout(mine, 1)
         self.stale_text = None
         if stale is not None:
-            self.stale_text = QPlainTextEdit(objectName="generatedText", readOnly=True)
+            self.stale_text = QPlainTextEdit(objectName="generatedText", readOnly=True,
+                                             tabChangesFocus=True)
             self.stale_text.setPlainText(stale)
             theirs = QVBoxLayout()
             theirs.addWidget(QLabel("An answer behind this clause has changed. The app would "
@@ -234,7 +237,7 @@ class RuleDialog(QDialog):
         self.setWindowTitle("Add a rule")
         layout = QFormLayout(self)
         self.title = QLineEdit(objectName="ruleTitle", placeholderText="e.g. Personal devices")
-        self.editor = QPlainTextEdit(objectName="ruleText")
+        self.editor = QPlainTextEdit(objectName="ruleText", tabChangesFocus=True)
         layout.addRow("Title", self.title)
         layout.addRow("Rule", self.editor)
         layout.addRow(QLabel(HELP, wordWrap=True))

@@ -323,3 +323,16 @@ def test_words_of_another_areas_answer_go_to_that_answer(window, qtbot):
     qtbot.waitUntil(lambda: "Priya Nair" in window.preview.toPlainText())
     menu = context_menu(window, "send a link to Priya")
     assert "Go to the Answer: Who monitors our accounts" in menu
+
+
+def test_tab_leaves_the_wording_and_rule_boxes(qtbot):
+    """Tab typed tab characters into the wording; the keyboard could not reach the buttons
+    by Tab (found by a tester)."""
+    for dialog in (WordingDialog("4.2 Personal accounts", "Our words.", True, "New words."),
+                   RuleDialog()):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.editor.setFocus()
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Tab)
+        assert "\t" not in dialog.editor.toPlainText()
+        assert not dialog.editor.hasFocus()
