@@ -101,7 +101,7 @@ def build_actions(window: MainWindow) -> None:
     keys_later(w, w.undo_action, keys.Undo)
     w.undo_action.setIcon(own_icon("undo"))
     w.redo_action = w.undo_group.createRedoAction(w, "&Redo")
-    keys_later(w, w.redo_action, keys.Redo, "Ctrl+Y")
+    keys_later(w, w.redo_action, "Ctrl+Y", keys.Redo)  # shown as README and Help say it
     w.redo_action.setIcon(own_icon("redo"))
     # The document kind is the project's Document type: these set it (an undoable edit).
     w.kind_actions = QActionGroup(w)

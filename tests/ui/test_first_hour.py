@@ -772,3 +772,13 @@ def test_print_names_the_job_after_the_policy(qtbot, make_window, monkeypatch):
                         lambda dialog: named.append(dialog.printer().docName()) or 0)
     window.print_action.trigger()
     assert named == [window.model.path.stem]
+
+
+def test_the_edit_menu_shows_redo_as_readme_and_help_say_it(make_window):
+    """The menu said Ctrl+Shift+Z while README and Help say Ctrl+Y (both work; found by a
+    tester)."""
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window()
+    assert window.redo_action.shortcut() == QKeySequence("Ctrl+Y")
+    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
