@@ -295,7 +295,7 @@ def _runs_html(runs: tuple[Run, ...]) -> str:
 
 # --- Markdown --------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~^&$])")  # ^: pandoc's superscript (a tester)
 _MD_LINE_START = re.compile(r"^(\s*|\s*\d+)((?<=\d)[.)]|(?<!\d)[-+#>=])")
 
 

@@ -137,7 +137,8 @@ def test_word_and_html_say_the_same_words(exported, name):
     assert docx_words(exported[name]["docx"]) == html_words(exported[name]["html"])
 
 
-TYPED = ["{{ 7*7 }}", "{% raw %}", "<b>x</b>", "\U0001f680 launch", "\u05e9\u05dc\u05d5\u05dd"]
+TYPED = ["{{ 7*7 }}", "{% raw %}", "<b>x</b>", "\U0001f680 launch", "\u05e9\u05dc\u05d5\u05dd",
+         "x^2^ ~sub~"]  # ^ and ~: pandoc's superscript and subscript (a tester)
 
 
 def test_typed_text_comes_out_literally_in_every_format(tmp_path):

@@ -362,7 +362,9 @@ class MainWindow(QMainWindow):
             use_british_spelling(self.model.project.company.spelling != "US")
 
     def _review_date_edited(self, path: tuple) -> None:
-        if path[:2] == ("review", "next_review_date") and self.banner.isVisible():
+        """A new review date puts the banner away; undone, it comes back (it stayed away;
+        found by a tester)."""
+        if path[:2] == ("review", "next_review_date"):
             self.banner.show_for(self.model.project)
 
     def _final_edited(self, path: tuple) -> None:

@@ -511,6 +511,10 @@ def test_banner_when_the_review_date_has_passed(qtbot, tmp_path, make_window):
     window = make_window(tmp_path / "old.smpolicy")
     assert window.banner.isVisible()
     assert "due for review" in window.banner.message.text()
+    window.model.set_value(("review", "next_review_date"), date.today() + timedelta(days=90))
+    assert not window.banner.isVisible()
+    window.model.undo_stack.undo()  # the old date back, and the banner with it (by a tester)
+    assert window.banner.isVisible()
     window.banner.dismiss.click()
     assert not window.banner.isVisible()
 
