@@ -136,6 +136,8 @@ def run_new(args: argparse.Namespace) -> None:
     if preset is None:
         raise UserError(f"no preset named {args.preset!r}; choose one of: "
                         f"{', '.join(presets())}")
+    if not args.output.name:  # "": it made a hidden "..smpolicy" (found by a tester)
+        raise UserError("new: -o names the new project file, such as -o policy.smpolicy")
     output = Path(project_file_name(str(args.output)))  # as the window names it
     if os.path.exists(output) and not args.force:
         raise UserError(f"{output}: the file already exists (use --force to replace it)")
@@ -197,9 +199,12 @@ def run_check(args: argparse.Namespace) -> None:
     country = (args.country or "").upper() or None
     state = (args.state or "").upper() or None
     if country and not known_country(country):
-        raise UserError(f"check: --country {args.country}: not an ISO country code such as US")
+        raise UserError(f"check: --country {args.country}: not an ISO country code such as US"
+                        + _country_named(args.country))
     if state and not known_region(state):
         raise UserError(f"check: --state {args.state}: not an ISO region code such as US-CA")
+    if country and state and not state.startswith(f"{country}-"):
+        raise UserError(f"check: --state {args.state} is not in --country {args.country}")
     industries = [industry.value for industry in Industry]
     if args.industry is not None and args.industry not in industries:
         raise UserError(f"check: --industry {args.industry}: choose one of "
@@ -220,6 +225,18 @@ def run_check(args: argparse.Namespace) -> None:
     print(report.lines_report(text, facts, company_name=args.company, as_json=args.json))
     if args.json and facts.unchecked_note():  # JSON lines on stdout; the warning beside them
         print(f"warning: {facts.unchecked_note()}", file=sys.stderr)
+
+
+def _country_named(typed: str) -> str:
+    """The code of the country the user meant, if one is found ("UK", "Canada"), as the end
+    of a sentence; the bare refusal left a UK owner guessing (found by a tester)."""
+    from .law import places
+
+    names = places()["countries"]
+    wanted = {"UK": "GB", "USA": "US"}.get(typed.upper()) or next(
+        (code for code, name in names.items()
+         if len(typed) > 2 and name.casefold().startswith(typed.casefold())), None)
+    return f"; {names[wanted]}'s is {wanted}" if wanted else ""
 
 
 def run_import_review(args: argparse.Namespace) -> None:

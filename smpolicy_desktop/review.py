@@ -2627,6 +2627,10 @@ def decisions_for(project: Project, reply: Reply, accept: list[str], reject: lis
     """The command line's --accept (ids, or "all": those not decided before) and --reject ids
     as decisions. Rejecting a change accepted before is refused: it is in the policy."""
     earlier = reply.decided(project)
+    both = sorted(set(accept) & set(reject))
+    if both:  # the last one said won, without a word (found by a tester)
+        raise ReviewError(reply.path, f"{', '.join(both)}: both accepted and rejected; decide "
+                                      "each change once")
     ids = [item.id for item in reply.items if item.id not in earlier] if accept == ["all"] \
         else accept
     decisions = {item_id: Decision("accept") for item_id in ids}

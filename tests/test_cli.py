@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 
+from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.storage import load_project, save_project
@@ -165,3 +166,24 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     errors = child.stderr.read()
     child.wait(timeout=120)
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
+
+
+def test_new_without_a_name_says_what_to_give(tmp_path, capsys, monkeypatch):
+    """`new -o ""` made a hidden "..smpolicy" (found by a tester)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "-o", ""]) == 2
+    assert "-o names the new project file" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    (["--country", "UK"], "not an ISO country code such as US; United Kingdom's is GB"),
+    (["--country", "canada"], "Canada's is CA"),
+    (["--country", "GB", "--state", "CA-ON"], "--state CA-ON is not in --country GB")])
+def test_a_country_the_check_does_not_know_is_named_by_its_code(tmp_path, capsys, given, said):
+    """A UK owner's --country UK was refused without a hint, and a Canadian province in the
+    UK was taken (found by a tester)."""
+    rules = tmp_path / "rules.txt"
+    rules.write_text("Be kind online.\n", encoding="utf-8")
+    assert main(["check", "--text-file", str(rules), *given]) == 2
+    assert said in capsys.readouterr().err

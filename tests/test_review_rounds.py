@@ -661,6 +661,9 @@ def test_a_reply_read_again_on_the_command_line_says_what_was_decided(tmp_path, 
     capsys.readouterr()
     assert main(["import-review", str(project_file), str(reply), "--reject", first]) == 2
     assert f"{first} was accepted when this reply was read before" in capsys.readouterr().err
+    assert main(["import-review", str(project_file), str(reply), "--accept", second,
+                 "--reject", second]) == 2  # the last one won, without a word (by a tester)
+    assert f"{second}: both accepted and rejected" in capsys.readouterr().err
     assert "In writing." in clause_texts(Workspace.open(project_file).document())[
         "training.consequences"]
     assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
