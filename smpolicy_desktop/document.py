@@ -9,10 +9,15 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 BLOCK_KINDS = ("title", "subtitle", "heading1", "heading2", "paragraph", "bullet", "numbered",
                "table", "signature")
+
+if TYPE_CHECKING:
+    from .model import SentVersion
 
 
 @dataclass(frozen=True)
@@ -297,6 +302,22 @@ def _runs_html(runs: tuple[Run, ...]) -> str:
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~^&$])")  # ^: pandoc's superscript (a tester)
 _MD_LINE_START = re.compile(r"^(\s*|\s*\d+)((?<=\d)[.)]|(?<!\d)[-+#>=])")
+
+
+def footer_line(document: Document, now: datetime, since: SentVersion | None = None) -> str:
+    """What every page says it is (with its number), in the Word file, the PDF and a print,
+    so printed drafts and redlines are told apart."""
+    from .dates import long_date_in
+
+    parts = [f"{document.title} - {document.company}" if document.company else document.title]
+    if document.version:
+        parts.append(f"version {document.version}")
+    if since is not None:
+        parts.append(f"changes since {since.id} of "
+                     f"{long_date_in(document.spelling, since.sent_on.date())}")
+    elif document.draft:
+        parts.append(f"draft of {long_date_in(document.spelling, now.date())}")
+    return ", ".join(parts)
 
 
 def md_escape(text: str) -> str:

@@ -28,7 +28,7 @@ from docx.text.run import Run as WordRun
 from lxml import etree
 
 from .dates import long_date_in
-from .document import DRAFT_MARK, Block, Document
+from .document import DRAFT_MARK, Block, Document, footer_line
 from .model import DocumentType, SentVersion
 from .render import xml_safe
 from .resources import resource_path
@@ -116,7 +116,7 @@ def write_docx(document: Document, handle: BinaryIO, *,
     body.write(document, (iter(changes[0]), changes[1]) if changes else None)
     if document.draft:  # a final version goes to all staff: no questions for the lawyer
         _add_notes_to_counsel(word, body, document)
-    _set_page_furniture(word, document, line_numbers, _footer_line(document, now, changes_since))
+    _set_page_furniture(word, document, line_numbers, footer_line(document, now, changes_since))
     _set_properties(word, document, now, version_id, sent_on)
     buffer = io.BytesIO()  # the zip is finished in memory, so a full disk cannot leave it
     word.save(buffer)     # half-written (its cleanup would then print a traceback)
@@ -460,19 +460,6 @@ def _field(p: etree._Element, instruction: str, shown: str) -> None:
     _field_start(p, f" {instruction} ")
     etree.SubElement(etree.SubElement(p, _W["r"]), _W["t"]).text = shown
     _field_end(p)
-
-
-def _footer_line(document: Document, now: datetime, since: SentVersion | None) -> str:
-    """What every page says it is, so printed drafts and redlines are told apart."""
-    parts = [f"{document.title} - {document.company}" if document.company else document.title]
-    if document.version:
-        parts.append(f"version {document.version}")
-    if since is not None:
-        parts.append(f"changes since {since.id} of "
-                     f"{long_date_in(document.spelling, since.sent_on.date())}")
-    elif document.draft:
-        parts.append(f"draft of {long_date_in(document.spelling, now.date())}")
-    return ", ".join(parts)
 
 
 def _set_page_furniture(word: docx.document.Document, document: Document,

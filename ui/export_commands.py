@@ -132,10 +132,8 @@ class ExportCommands:
         return None if result is None else result.findings
 
     def print_policy(self) -> None:
-        from smpolicy_desktop.document import to_html
-        from ui.printing import print_html
+        from ui.printing import print_policy
 
         take_typing(self.window)
         document, path = self.model.workspace.document(), self.model.path
-        print_html(self.window, to_html(document), path.stem if path else document.title,
-                   document.paper)
+        print_policy(self.window, document, path.stem if path else document.title)

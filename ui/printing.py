@@ -6,10 +6,18 @@ registry (written atomically like every export), a print goes through the print 
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, BinaryIO
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QWidget
 
 from smpolicy_desktop.exporters import EXPORTERS, Exporter
@@ -29,23 +37,52 @@ def page_size(paper: str) -> QPageSize:
                      QPageSize.PageSizeId.A4)
 
 
-def _laid_out(html: str) -> QTextDocument:
-    document = QTextDocument()
-    document.setHtml(html)
-    return document
+def _print(document: Document, device: QPagedPaintDevice) -> None:
+    """The policy as the preview shows it, laid out on the device's pages, each with the
+    Word file's furniture: the DRAFT mark at its top and at its foot what it is ("Social
+    Media Policy - Northwind Analytics LLC, version 1.1, draft of ...") and "Page X of Y".
+    The PDF said DRAFT on its first page only, and its pages nothing but a number (found by
+    a tester)."""
+    from smpolicy_desktop.document import DRAFT_MARK, footer_line, to_html
+
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(device)  # its fonts measured at the device's dots
+    text.setHtml(to_html(document, standalone=True))
+    page = device.pageLayout().paintRectPixels(device.resolution())
+    painter = QPainter(device)
+    band = 2 * painter.fontMetrics().height()  # for the mark above, the footer below
+    body = QRectF(0, 0, page.width(), page.height() - 2 * band)
+    text.setPageSize(body.size())
+    footer, pages = footer_line(document, datetime.now()), text.pageCount()
+    for number in range(pages):
+        if number:
+            device.newPage()
+        painter.save()
+        painter.translate(0, band - number * body.height())
+        text.drawContents(painter, body.translated(0, number * body.height()))
+        painter.restore()
+        if document.draft:
+            painter.drawText(QRectF(0, 0, page.width(), band), Qt.AlignmentFlag.AlignRight,
+                             DRAFT_MARK)
+        painter.drawText(QRectF(0, page.height() - band, page.width(), band),
+                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                         f"{footer}\nPage {number + 1} of {pages}")
+    painter.end()
 
 
-def pdf_bytes(html: str, title: str, paper: str) -> bytes:
+def pdf_bytes(document: Document) -> bytes:
     """The policy as a PDF file's bytes."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(title)
+    writer.setTitle(f"{document.title} - {document.company}" if document.company
+                    else document.title)
     writer.setCreator("smpolicy")
-    writer.setPageLayout(QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait,
+    writer.setPageLayout(QPageLayout(page_size(document.paper),
+                                     QPageLayout.Orientation.Portrait,
                                      QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))
-    _laid_out(html).print_(writer)
+    _print(document, writer)
     del writer  # finishes the file
     buffer.close()
     return bytes(data.data())
@@ -53,9 +90,7 @@ def pdf_bytes(html: str, title: str, paper: str) -> bytes:
 
 def write_pdf(document: Document, handle: BinaryIO, options: ExportOptions) -> None:
     """The PDF exporter's writer: the Document as the preview shows it, on pages."""
-    from smpolicy_desktop.document import to_html
-
-    handle.write(pdf_bytes(to_html(document, standalone=True), document.title, document.paper))
+    handle.write(pdf_bytes(document))
 
 
 def register_pdf() -> None:
@@ -63,18 +98,18 @@ def register_pdf() -> None:
     EXPORTERS.setdefault("pdf", Exporter("pdf", "PDF", "pdf", write_pdf))
 
 
-def print_html(parent: QWidget, html: str, title: str, paper: str) -> bool:
+def print_policy(parent: QWidget, document: Document, title: str) -> bool:
     """Ask the system's print dialog and print; True when it was sent to a printer. The title
     names the job, and the file when printed to one (Qt proposed "print.pdf": now the
     project's name)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(page_size(paper))
+    printer.setPageSize(page_size(document.paper))
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print the policy")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    _laid_out(html).print_(printer)
+    _print(document, printer)
     return True

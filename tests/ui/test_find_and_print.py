@@ -67,7 +67,12 @@ def test_export_to_pdf_goes_through_the_registry_and_says_what_the_preview_says(
     info = subprocess.run([pdftotext.replace("pdftotext", "pdfinfo"), str(path)],
                           capture_output=True, text=True, check=True).stdout
     assert paper in info
-    assert workspace.document().title in info
+    assert f"{workspace.document().title} - {example_project.company.name}" in info
+    pages = text.split("\f")[:-1]  # as the Word file: the mark and what it is on every page
+    assert len(pages) > 3 and all(
+        "DRAFT" in page and f"Page {number} of {len(pages)}" in page
+        and f"{example_project.company.name}, version" in page
+        for number, page in enumerate(pages, start=1))
 
 
 def find_bar_on(qtbot, document) -> tuple[QTextBrowser, FindBar]:
