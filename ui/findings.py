@@ -13,7 +13,7 @@ from pathlib import Path
 import shiboken6
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -168,7 +168,7 @@ class FindingsPanel(QWidget):
             else:
                 text = f"{word}, {where}: {what}"
             item = QListWidgetItem(self.style().standardIcon(icon), text)
-            item.setForeground(QBrush(QColor(colour)))
+            item.setForeground(QBrush(self._readable(colour)))
             item.setToolTip(finding.authority)
             self.list.addItem(item)
         self.list.setCurrentRow(row)
@@ -182,6 +182,13 @@ class FindingsPanel(QWidget):
         self.summary.setText(
             f"{_count(worrying, 'risky sentence')} and {_count(notes, 'note')}"
             if self.findings else "No risky sentences found.")
+
+    def _readable(self, colour: str) -> QColor:
+        """A severity's colour, lighter on a dark list: dark red on near-black could not be
+        read (found by a tester)."""
+        shade = QColor(colour)
+        dark = self.list.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        return shade.lighter(220) if dark else shade
 
     def _fill_completeness(self) -> None:
         """Each area as its tab marks it: never "done" over a risky rule."""

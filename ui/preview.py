@@ -10,13 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRectF, QRegularExpression, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QPoint,
+    QRectF,
+    QRegularExpression,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QTextBlock,
     QTextCharFormat,
@@ -65,6 +75,7 @@ class PolicyPreview(QTextBrowser):
         self._loads = 0
         self._kept_top: tuple[QTextCursor, int] | None = None  # see resizeEvent
         self.setObjectName("preview")
+        self._on_paper()
         self.setOpenLinks(False)  # the document has anchors only; no link leaves the app
         self.setAccessibleName("Policy preview")
         self.document().setDocumentMargin(14)
@@ -89,6 +100,23 @@ class PolicyPreview(QTextBrowser):
         would ask PySide for the viewport, which the first time takes some 20 ms (PySide works
         out the widget's Python type) just as the window fills."""
         self._after_paint.insert(0, callback)
+
+    def _on_paper(self) -> None:
+        """The policy is shown as it prints, dark on white, whatever the desktop's theme: in a
+        dark theme its band, table headers, risk marks and subtitles (colours of the page)
+        were unreadable, white on cream or grey on black (found by a tester)."""
+        palette = self.palette()
+        for role, colour in ((QPalette.ColorRole.Base, Qt.GlobalColor.white),
+                             (QPalette.ColorRole.Text, Qt.GlobalColor.black)):
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                palette.setColor(group, role, colour)
+        self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and \
+                self.palette().color(QPalette.ColorRole.Base) != Qt.GlobalColor.white:
+            self._on_paper()  # the desktop's theme changed while the app ran
 
     def mark_risky(self, sentences: list[str]) -> None:
         """Underline each of these sentences with a wavy red line, wherever it shows."""

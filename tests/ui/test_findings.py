@@ -442,3 +442,14 @@ def test_in_a_dock_too_short_for_the_details_the_list_still_shows_a_finding_whol
     assert panel.list.viewport().height() >= panel.list.visualItemRect(panel.list.item(0)).height()
     panel.setParent(None)  # the fixture's to close
     dock.close()
+
+
+def test_findings_read_on_a_dark_list(qtbot, panel):
+    """Dark red on a near-black list could not be read (found by a tester)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = panel.list.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1b1e20"))
+    panel.list.setPalette(palette)
+    row = make_risky(qtbot, panel)
+    assert panel.list.item(row).foreground().color().lightness() > 128

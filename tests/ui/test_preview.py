@@ -342,3 +342,30 @@ def test_after_its_next_paint_the_preview_calls_back_once_the_latest_asked_first
     preview.viewport().repaint()
     qtbot.wait(20)
     assert calls == ["say filled", "load the rest"]
+
+
+def test_in_a_dark_theme_the_preview_stays_the_printed_page(qtbot):
+    """With a dark desktop theme the page's own colours (the band, table headers, risk marks,
+    subtitles) were unreadable: white on cream, grey on black (found by a tester). The
+    preview shows the policy dark on white, as it prints."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = app.palette()
+    dark = QPalette(before)
+    for role, colour in ((QPalette.ColorRole.Base, "#1b1e20"), (QPalette.ColorRole.Text, "#fcfcfc"),
+                         (QPalette.ColorRole.Window, "#2a2e32")):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    try:
+        preview = PolicyPreview()
+        qtbot.addWidget(preview)
+        for palette in (preview.palette(),):
+            assert palette.color(QPalette.ColorRole.Base) == QColor("white")
+            assert palette.color(QPalette.ColorRole.Text) == QColor("black")
+        app.setPalette(before)  # the theme changed back, and again: still the page
+        app.setPalette(dark)
+        assert preview.palette().color(QPalette.ColorRole.Base) == QColor("white")
+    finally:
+        app.setPalette(before)
