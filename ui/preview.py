@@ -22,11 +22,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
+    QFocusEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QTextBlock,
     QTextCharFormat,
@@ -268,9 +272,52 @@ class PolicyPreview(QTextBrowser):
                                     self.viewport().width(), bottom - top), QColor(HIGHLIGHT))
             painter.end()
         super().paintEvent(event)
+        if self.hasFocus():  # the keyboard is here: a frame says so (nothing did; a tester)
+            painter = QPainter(self.viewport())
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
+            painter.end()
         for callback in self._after_paint:
             QTimer.singleShot(0, callback)
         self._after_paint.clear()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Home and End (with Ctrl too) go to the policy's start and end, and Shift+F10
+        opens the menu, as the Menu key does (they did nothing; found by a tester)."""
+        bar, key = self.verticalScrollBar(), event.key()
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            bar.setValue(bar.minimum() if key == Qt.Key.Key_Home else bar.maximum())
+        elif key == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            self._keyboard_menu()
+        else:
+            super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ContextMenu and \
+                event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self._keyboard_menu()
+            return True
+        return super().event(event)
+
+    def _keyboard_menu(self) -> None:
+        """The menu the Menu key opens, on the words the keyboard is at if they show (found
+        with Ctrl+F), else on the first line in view: it opened on the policy's last clause
+        and scrolled there (found by a tester)."""
+        if self.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
+            return
+        at = self.cursorRect().center()
+        if not self.viewport().rect().contains(at):
+            margin = round(self.document().documentMargin())
+            at = QPoint(margin + 2, margin + self.fontMetrics().height() // 2)
+        self.customContextMenuRequested.emit(at)
 
     def _top(self, number: int) -> float:
         """Where a block (a table: its frame) starts, in the document's coordinates."""

@@ -783,3 +783,36 @@ def test_the_edit_menu_shows_redo_as_readme_and_help_say_it(make_window):
     window = make_window()
     assert window.redo_action.shortcut() == QKeySequence("Ctrl+Y")
     assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
+
+
+def test_the_preview_by_keyboard_says_it_has_it_and_its_menu_is_on_the_text_in_view(
+        qtbot, make_window):
+    """From the keyboard, the preview's menu (Menu key, Shift+F10) opened on the policy's
+    last clause and scrolled there; Home and End did nothing; and nothing showed that the
+    preview had the keyboard (found by a tester)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    from ui.wording import clause_at
+
+    window = make_window()
+    window.ensure_loaded()
+    preview = window.preview
+    preview.show_area("employees")
+    qtbot.waitUntil(lambda: preview.verticalScrollBar().value() > 0)
+    at = preview.verticalScrollBar().value()
+    asked: list[QPoint] = []
+    preview.customContextMenuRequested.connect(asked.append)
+    QApplication.sendEvent(preview, QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), preview.mapToGlobal(QPoint(5, 5))))
+    qtbot.keyClick(preview, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert len(asked) == 2 and all(clause_at(preview, p).startswith("employees")
+                                   for p in asked)
+    assert preview.verticalScrollBar().value() == at
+    for menu in window.findChildren(QMenu, "previewMenu"):
+        menu.close()
+    qtbot.keyClick(preview, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert preview.verticalScrollBar().value() == preview.verticalScrollBar().maximum()
+    qtbot.keyClick(preview, Qt.Key.Key_Home)
+    assert preview.verticalScrollBar().value() == 0
