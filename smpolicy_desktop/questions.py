@@ -98,10 +98,11 @@ def question_at(path: tuple[str | int, ...]) -> Question | None:
 
 def answer_behind(project: BaseModel, section: str, words: str) -> tuple[str | int, ...]:
     """The answer a paragraph of the policy (`words`, in `section`) comes from: of the
-    section's area, the one whose text (a list item's, a table cell's) it shows at the
-    greatest length; else of another area's (4.12 names who monitors the accounts, an
-    answer of Responses; found by a tester); else the area's first question; () for a
-    section no area fills."""
+    section's area, the one whose text (a list item's, a table cell's: then the item's or
+    cell's own path, where "Go to the Answer" took the list's first item; found by a tester)
+    it shows at the greatest length; else of another area's (4.12 names who monitors the
+    accounts, an answer of Responses; found by a tester); else the area's first question;
+    () for a section no area fills."""
     from .model import Project
 
     area = Project.area_of_section(section)
@@ -113,12 +114,16 @@ def answer_behind(project: BaseModel, section: str, words: str) -> tuple[str | i
         answers = getattr(project, each)
         for question in questions(type(answers)):
             value = getattr(answers, question.name)
-            for item in value if isinstance(value, list) else [value]:
-                for text in vars(item).values() if isinstance(item, BaseModel) else [item]:
+            listed = isinstance(value, list)
+            for index, item in enumerate(value if listed else [value]):
+                cells = vars(item).items() if isinstance(item, BaseModel) else [("", item)]
+                for column, text in cells:
                     typed = isinstance(text, str) and not isinstance(text, Choice)
                     text = " ".join(text.split()).casefold() if typed else ""
                     if len(text) > longest and text in words:
-                        found, longest = (each, question.name), len(text)
+                        where = (index, column) if column else (index,)
+                        found = (each, question.name, *(where if listed else ()))
+                        longest = len(text)
         if each == area:  # the section's own area first; another's, a name or more
             if longest > 2:
                 break

@@ -303,6 +303,26 @@ def test_the_preview_menu_names_the_answer_behind_the_words(window):
     assert window.tabs.currentWidget() is window.forms["employees"]
 
 
+def test_go_to_the_answer_of_a_list_item_or_a_table_cell_goes_to_that_item(window):
+    """It went to the list with its first item current, not the item the words come from
+    (found by a tester)."""
+    items = window.model.project.presence.we_publish
+    menu = context_menu(window, items[-1])
+    menu[next(text for text in menu if text.startswith("Go to the Answer"))].trigger()
+    goals = window.forms["presence"].editor(("presence", "we_publish"))
+    assert goals.view.currentIndex().row() == len(items) - 1
+    accounts = window.model.project.presence.accounts
+    window.model.set_value(("presence", "accounts"), [
+        *accounts[:-1], accounts[-1].model_copy(update={"handle": "@videos-of-northwind"})])
+    window.rendering.render_now()
+    menu = context_menu(window, "@videos-of-northwind")
+    assert "Go to the Answer: Handle or address" in menu
+    menu["Go to the Answer: Handle or address"].trigger()
+    table = window.forms["presence"].editor(("presence", "accounts"))
+    index = table.view.currentIndex()
+    assert (index.row(), table.columns[index.column()].name) == (len(accounts) - 1, "handle")
+
+
 def test_words_no_answer_gives_go_to_the_first_answer_of_their_area(window):
     """The app's own sentences in a section follow its area's answers as a whole."""
     menu = context_menu(window, "Just make sure your work gets done")
