@@ -480,7 +480,8 @@ def test_lines_pasted_into_a_list_are_items_one_per_line(qtbot, window, model):
 
     goals = form_of(window, "presence").editor(("presence", "goals"))
     model.set_value(("presence", "goals"), ["First", "Last"], typing=False)
-    QApplication.clipboard().setText("- Hire people\n\n2. Win clients\n")
+    # a bullet alone is no item ("*" and "-" were items; found by a tester)
+    QApplication.clipboard().setText("- Hire people\n*\n\n2. Win clients\n-\n")
     goals.set_current_row(0)
     goals.view.setFocus()
     qtbot.keyClick(goals.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -602,6 +603,13 @@ def test_lines_pasted_into_a_table_are_rows_their_tabs_its_columns(qtbot, window
     assert model.project.presence.accounts == []
     QApplication.focusWidget().paste()  # as Edit > Paste does, on what has the keyboard
     assert len(model.project.presence.accounts) == 2
+    undo(model)
+    QApplication.clipboard().setText("LinkedIn\t@acme\tNews\tDana\tEXTRA1\tEXTRA2\n")
+    accounts.paste()  # cells beyond the table's go into its last one (dropped; a tester)
+    [account] = model.project.presence.accounts
+    assert account.model_dump(include={"platform", "handle", "purpose", "owner"}) == {
+        "platform": "LinkedIn", "handle": "@acme", "purpose": "News",
+        "owner": "Dana EXTRA1 EXTRA2"}
 
 
 def test_table_rows_wrap_anew_when_the_form_narrows(qtbot, window, model):

@@ -266,6 +266,6 @@ class ListField(QWidget, FieldEditor):
 
 def _items_in(text: str) -> list[str]:
     """Pasted text as list items: its lines, each without a bullet or number of its own."""
-    lines = (re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s+", "", line).strip()
-             for line in text.splitlines())
+    lines = (re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])(?:\s+|$)", "", line).strip()
+             for line in text.splitlines())  # a bullet alone is no item ("*"; by a tester)
     return [line for line in lines if line]

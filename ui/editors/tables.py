@@ -103,12 +103,19 @@ class TableField(QWidget, FieldEditor):
     def paste(self) -> None:
         """Lines pasted are rows after the one picked (or at the end), one undo step; a line's
         cells are split at its tabs, as a spreadsheet copies them, and fill the written
-        columns in order (Ctrl+V on a table did nothing)."""
+        columns in order (Ctrl+V on a table did nothing); cells beyond the last one go into
+        it (they were dropped without a word; found by a tester)."""
         from PySide6.QtWidgets import QApplication
 
         written = [column.name for column in self.columns if column.kind in ("line", "text")]
-        new = [dict(zip(written, (cell.strip() for cell in line.split("\t")), strict=False))
-               for line in QApplication.clipboard().text().splitlines() if line.strip()]
+
+        def row(line: str) -> dict[str, str]:
+            cells = [cell.strip() for cell in line.split("\t")]
+            last = len(written) - 1
+            return dict(zip(written, [*cells[:last], " ".join(filter(None, cells[last:]))],
+                            strict=False))
+        new = [row(line) for line in QApplication.clipboard().text().splitlines()
+               if line.strip()]
         if new:
             at = self.current_cell()[0] + 1 or len(self.rows)
             dumps = self._dumps()
