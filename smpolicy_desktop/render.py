@@ -911,29 +911,18 @@ def _keeps_both(base: str, mine: str, theirs: str, merged: str) -> bool:
 
 
 def _apply_own_wording(root: Any, project: Project) -> None:
-    """The owner's sections, rules and wording put in the policy. One that names a section
-    or clause the policy does not have (a file edited by hand: after each other, or after
-    "nope") goes at the policy's end, never nowhere: it vanished from the policy and the
-    risk check alike (found by a tester)."""
     sections = {element.get("id"): element for element in root if element.tag == "section"}
-    own_sections = [own for own in project.owner_clauses if not own.section_id]
-    for placed_after_known in (True, False):  # the owner's sections first: rules go in them
-        for own in own_sections:
-            if own.id in sections or placed_after_known and own.after not in sections:
-                continue
+    for own in project.owner_clauses:  # the owner's sections first: their rules go in them
+        if not own.section_id and own.after in sections:
             section = lxml.html.Element("section", {"id": own.id,
                                                     "data-title": xml_safe(own.title)})
             section.extend(_elements(own.text))
-            if own.after in sections:
-                sections[own.after].addnext(section)
-            else:
-                root.append(section)
+            sections[own.after].addnext(section)
             sections[own.id] = section
-    last = next((element for element in reversed(root) if element.tag == "section"), None)
     for own in project.owner_clauses:
         if not own.section_id:
             continue
-        section = sections.get(own.section_id, last)
+        section = sections.get(own.section_id)
         if section is None:
             continue
         clause = lxml.html.Element("div", {"class": "clause", "id": own.id,

@@ -23,7 +23,6 @@ from smpolicy_desktop.model import (
 from smpolicy_desktop.render import clause_texts, own_wording, render_document, stale_wording
 from smpolicy_desktop.storage import FORMAT, SCHEMA_VERSION, load_project, save_project
 from smpolicy_desktop.workspace import Workspace
-from tests.conftest import EXAMPLE
 from tests.docx_projects import filled_project
 
 REWORDED = "Staff may use social media at work in moderation.\n- Never during client meetings"
@@ -324,20 +323,3 @@ def test_the_safer_wording_of_a_risky_sentence_in_a_reworded_clause_replaces_onl
     assert path == ("wording",)
     assert value[0].text == f"Coaching first. {finding.suggestion}"
     assert project.wording[0].text == f"Coaching first. {risky}"  # the project is untouched
-
-
-def test_a_rule_or_section_of_the_owners_placed_nowhere_goes_at_the_end_not_nowhere():
-    """A file edited by hand: a rule in section "nope", two sections each after the other.
-    They vanished from the policy and from the risk check (found by a tester)."""
-    project = load_project(EXAMPLE)
-    project.owner_clauses = [
-        OwnerClause(id="own.1", section_id="nope", title="Pay talk",
-                    text="Employees may never discuss their pay with coworkers."),
-        OwnerClause(id="own.2", section_id="", after="own.3", title="Ours A", text="A."),
-        OwnerClause(id="own.3", section_id="", after="own.2", title="Ours B", text="B.")]
-    document = render_document(project)
-    headings = [block.text for block in document.blocks if block.kind in ("heading1",
-                                                                          "heading2")]
-    assert any("Pay talk" in h for h in headings)
-    assert any("Ours A" in h for h in headings) and any("Ours B" in h for h in headings)
-    assert any(f.rule == "nlra.pay" for f in check_project(project))
