@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         path = path or (Path(last) if last else None)
         name = path.name if path is not None and os.path.isfile(path) else None
         self.placeholder.setText(f"Opening {name}..." if name else "Starting...")
-        self.setWindowTitle(window_title(name) if name else APP_NAME)
+        self.setWindowTitle(window_title(name.replace('[*]', '[*][*]')) if name else APP_NAME)
         _AfterPaint(self, self.fill)
         self.show()
         QTimer.singleShot(200, self.fill)  # in case no paint comes (e.g. minimised)
@@ -347,7 +347,9 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         name = self.model.path.name if self.model.path else "Untitled"
         read_only = " (read-only)" if self.model.workspace.read_only else ""
-        self.setWindowTitle(window_title(f"{name}[*]{read_only}"))
+        # "[*]" in a file's name is written doubled, or Qt took it for its unsaved-changes
+        # mark ("a[*]b.smpolicy" read "ab.smpolicy"; found by a tester)
+        self.setWindowTitle(window_title(f"{name.replace('[*]', '[*][*]')}[*]{read_only}"))
         self.setWindowModified(self.model.workspace.modified)
 
     def _update_kind(self, document) -> None:

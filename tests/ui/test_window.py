@@ -824,3 +824,14 @@ def test_the_unsaved_changes_question_answers_to_alt_and_a_letter(qtbot):
     assert dialogs.ask_unsaved_changes(parent, "this project") == "discard"
     assert keys["&Save"] == QKeySequence("Alt+S").toString()
     assert keys["&Don't Save"] == QKeySequence("Alt+D").toString()
+
+
+def test_a_file_named_with_brackets_and_a_star_is_named_as_it_is(qtbot, tmp_path, make_window):
+    """"a[*]b.smpolicy" read "ab.smpolicy" in the title, "a*b.smpolicy*" once edited: Qt
+    took "[*]" for its unsaved-changes mark (found by a tester)."""
+    path = tmp_path / "a[*]b.smpolicy"
+    save_project(Project(), path)
+    window = make_window(path)
+    assert window.windowHandle().title().startswith("a[*]b.smpolicy")
+    window.model.set_value(("company", "name"), "Edited")
+    assert window.windowHandle().title().startswith("a[*]b.smpolicy*")
