@@ -65,6 +65,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self.findings: list = []
+        self._picked = None  # the finding picked last, kept while it is gone (see show_result)
         self.status: dict[str, tuple[str, list[str]]] = {}
         self.numbers: dict[str, str] = {}  # clause id -> its number in the policy
         self.setObjectName("findings")
@@ -112,14 +113,16 @@ class FindingsPanel(QWidget):
     def forget(self) -> None:
         """Another project is shown: until its check arrives, no finding of the one before
         (Apply put its words into the next project; found by a tester)."""
-        self.findings = []
+        self.findings, self._picked = [], None
         self._fill_findings(-1)
         self.summary.setText("Checking the policy...")
 
     def show_result(self, result: CheckResult) -> None:
         """Show a check's findings, keeping the selected one if it remains. One gone (applied,
-        or mended by hand) leaves the one that followed it selected, ready for the next Apply."""
-        selected, row = self.current_finding(), self.list.currentRow()
+        or mended by hand) leaves the one that followed it selected, ready for the next Apply;
+        the last one picked, back (an Apply undone), is picked again (none was, and Go to and
+        Apply stayed grey; found by a tester)."""
+        selected, row = self.current_finding() or self._picked, self.list.currentRow()
         self.numbers = {b.clause_id: b.number for b in result.document.blocks if b.number}
         self.findings = result.findings
         self.status = result.status
@@ -208,6 +211,7 @@ class FindingsPanel(QWidget):
 
     def _show_details(self, row: int) -> None:
         finding = self.findings[row] if 0 <= row < len(self.findings) else None
+        self._picked = finding or self._picked
         fixable = _fix(self.model.project, finding) is not None
         self.apply_button.setEnabled(fixable)
         self.go_button.setEnabled(finding is not None and bool(finding.path or finding.clause_id))

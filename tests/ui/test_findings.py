@@ -100,6 +100,21 @@ def test_apply_safer_wording_edits_the_field_and_undo_restores_it(qtbot, panel):
     assert panel.model.project.training.consequences == RISKY
 
 
+def test_the_finding_picked_last_is_picked_again_when_it_comes_back(qtbot, panel):
+    """The last finding applied, the list was empty; its Apply undone, the finding came back
+    with none picked, and Go to and Apply stayed grey (found by a tester)."""
+    from ui.rendering import CheckResult
+
+    make_risky(qtbot, panel)
+    document = panel.model.workspace.document()
+    with_it = CheckResult(document, [panel.current_finding()], panel.status)
+    panel.show_result(CheckResult(document, [], panel.status))
+    assert panel.current_finding() is None
+    panel.show_result(with_it)
+    assert panel.current_finding().rule == "nlra.disparagement"
+    assert panel.apply_button.isEnabled()
+
+
 def test_a_finding_of_another_project_or_an_answer_since_changed_is_not_applied(qtbot, panel):
     """Another project opened, or the answer typed on, before the check caught up: Apply put
     the finding's answer, with its safer sentence, into the project shown ("Alpha
