@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import shutil
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -79,6 +80,22 @@ def kept(original: Path | str) -> list[Version]:
         with contextlib.suppress(ValueError):  # not one of ours
             found.append(Version.named(path))
     return sorted(found, key=lambda version: version.saved_at, reverse=True)
+
+
+def carry(old: Path | str, new: Path | str) -> None:
+    """The versions kept of `old` kept of `new` too: a project saved under another name or in
+    another folder (Save As) keeps its history, where File > Versions showed one save and the
+    earlier ones could no longer be reached (found by a tester). Nothing is carried if the
+    state folder cannot take it (the save still goes ahead)."""
+    source, target = versions_folder(old), versions_folder(new)
+    if source == target:
+        return
+    with contextlib.suppress(OSError):
+        names = [path for path in source.iterdir() if path.is_file()]
+        target.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for path in names:
+            if not (target / path.name).exists():
+                shutil.copy2(path, target / path.name)
 
 
 def keep(original: Path | str, content: bytes, now: datetime | None = None, *,

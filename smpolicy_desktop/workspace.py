@@ -116,6 +116,10 @@ class Workspace:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled project needs a file name to be saved")
+        if self.path is not None and not self.is_at(target):  # Save As: the history goes too
+            from . import versions
+
+            versions.carry(self.path, target)
         saved = save_project(self.project, target,
                              expected=self.on_disk if self.is_at(target) and not overwrite
                              else None, for_counsel=self._counsel_since_save)

@@ -516,3 +516,20 @@ def test_commands_saving_at_once_never_claim_a_record_the_file_lacks(tmp_path):
     refused = sum("it is not recorded as sent to counsel" in err for _, err in said)
     assert recorded + refused == 4 and recorded >= 1
     assert len(load_project(project).sent_versions) == recorded
+
+
+def test_save_as_keeps_the_projects_history(tmp_path):
+    """Saved under another name or in another folder, a project's earlier saves could no
+    longer be reached from File > Versions (found by a tester)."""
+    first = tmp_path / "policy.smpolicy"
+    workspace = Workspace(named("One"))
+    workspace.save(first)
+    workspace.project.company.name = "Two"
+    workspace.save()
+    moved = tmp_path / "moved" / "policy.smpolicy"
+    moved.parent.mkdir()
+    workspace.project.company.name = "Three"
+    workspace.save(moved)
+    assert [load_project(v.path).company.name for v in versions.kept(moved)] == [
+        "Three", "Two", "One"]
+    assert len(versions.kept(first)) == 2  # the old file keeps its own
