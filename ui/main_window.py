@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QSettings, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QLabel,
@@ -273,6 +274,7 @@ class MainWindow(QMainWindow):
         self.work.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing
         self.work.setWidget(self.splitter)
         TabsThatFit(self.tabs, self.work)
+        QApplication.instance().focusChanged.connect(self._keyboard_in_view)
         self.stack = QStackedWidget(objectName="central")  # placeholder, start page or work
         # The placeholder stays until a project or the start page shows: behind the offer of
         # a crash's work, a blank project looked like the work was gone, and could be saved.
@@ -281,6 +283,20 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(self._commands_follow_page)
         self.start_page = None
         self.setCentralWidget(self.stack)
+
+    def _keyboard_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Where the work scrolls sideways (a window too narrow for forms and preview side by
+        side: large text, a laptop at 2x), the part the keyboard goes to is brought into view:
+        F6 into the preview left it out of sight, and no key could scroll to it (found by a
+        tester)."""
+        if new is None or not self.work.isAncestorOf(new):
+            return
+        part = next((side for side in (self.splitter.widget(0), self.preview)
+                     if side is new or side.isAncestorOf(new)), new)  # its side's start
+        bar, room = self.work.horizontalScrollBar(), self.work.viewport().width()
+        left = part.mapTo(self.work.widget(), QPoint(0, 0)).x()
+        if left < bar.value() or left + min(part.width(), room) > bar.value() + room:
+            bar.setValue(left)
 
     def add_panel(self, title: str, name: str, panel: QWidget) -> QDockWidget:
         """A panel in a dock on the right, hidden until asked for; it scrolls when the window

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -790,7 +790,6 @@ def test_the_preview_by_keyboard_says_it_has_it_and_its_menu_is_on_the_text_in_v
     """From the keyboard, the preview's menu (Menu key, Shift+F10) opened on the policy's
     last clause and scrolled there; Home and End did nothing; and nothing showed that the
     preview had the keyboard (found by a tester)."""
-    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QMenu
 
@@ -816,3 +815,21 @@ def test_the_preview_by_keyboard_says_it_has_it_and_its_menu_is_on_the_text_in_v
     assert preview.verticalScrollBar().value() == preview.verticalScrollBar().maximum()
     qtbot.keyClick(preview, Qt.Key.Key_Home)
     assert preview.verticalScrollBar().value() == 0
+
+
+def test_the_keyboard_brings_the_preview_into_view_where_the_work_scrolls_sideways(
+        qtbot, make_window):
+    """With large text and the risk check open the work scrolls sideways, and F6 into the
+    preview left it out of sight: no key scrolled to it (found by a tester)."""
+    window = make_window()
+    window.resize(420, 600)
+    window.activateWindow()
+    bar = window.work.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(0)
+    window.preview.setFocus()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    left = window.preview.mapTo(window.work.widget(), QPoint(0, 0)).x()
+    assert bar.value() == min(left, bar.maximum())
+    window.focus_field(("company", "name"))
+    qtbot.waitUntil(lambda: bar.value() == 0)
