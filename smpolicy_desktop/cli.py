@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("-o", "--output", required=True, type=Path,
                      help=f"the new project file ({EXTENSION})")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.add_argument("--country", help="the business's ISO country code, e.g. GB (default: US)")
+    new.add_argument("--state", help="its ISO region code, e.g. GB-SCT or CA-ON")
 
     validate = commands.add_parser("validate", help="check that a project file loads")
     validate.add_argument("file", type=Path)
@@ -141,7 +143,12 @@ def run_new(args: argparse.Namespace) -> None:
     output = Path(project_file_name(str(args.output)))  # as the window names it
     if os.path.exists(output) and not args.force:
         raise UserError(f"{output}: the file already exists (use --force to replace it)")
-    workspace = Workspace(preset.project())
+    country, state = _place(args)
+    project = preset.project()
+    if country or state:  # a business outside the US starts with its own law (by a tester)
+        project.company.country = country or (state or "").split("-")[0]
+        project.company.state = state or ""
+    workspace = Workspace(project)
     workspace.save(output)  # a replaced file is kept as .bak
     print(visible(f"Created {output} from the {preset.title} preset"))
     _say_if_open(output)
@@ -185,7 +192,7 @@ def run_export(args: argparse.Namespace) -> None:
 def run_check(args: argparse.Namespace) -> None:
     from .checks import report  # the rules load only when a check runs
     from .checks.document_check import DocumentError, read_text
-    from .checks.facts import CheckFacts, known_country, known_region
+    from .checks.facts import CheckFacts
     from .model import Industry
     from .workspace import Workspace
 
@@ -196,15 +203,7 @@ def run_check(args: argparse.Namespace) -> None:
     if args.file is not None:
         print(report.project_report(Workspace.open(args.file).project, as_json=args.json))
         return
-    country = (args.country or "").upper() or None
-    state = (args.state or "").upper() or None
-    if country and not known_country(country):
-        raise UserError(f"check: --country {args.country}: not an ISO country code such as US"
-                        + _country_named(args.country))
-    if state and not known_region(state):
-        raise UserError(f"check: --state {args.state}: not an ISO region code such as US-CA")
-    if country and state and not state.startswith(f"{country}-"):
-        raise UserError(f"check: --state {args.state} is not in --country {args.country}")
+    country, state = _place(args)
     industries = [industry.value for industry in Industry]
     if args.industry is not None and args.industry not in industries:
         raise UserError(f"check: --industry {args.industry}: choose one of "
@@ -225,6 +224,24 @@ def run_check(args: argparse.Namespace) -> None:
     print(report.lines_report(text, facts, company_name=args.company, as_json=args.json))
     if args.json and facts.unchecked_note():  # JSON lines on stdout; the warning beside them
         print(f"warning: {facts.unchecked_note()}", file=sys.stderr)
+
+
+def _place(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """--country and --state as ISO codes, checked (None where not given)."""
+    from .checks.facts import known_country, known_region
+
+    country = (args.country or "").upper() or None
+    state = (args.state or "").upper() or None
+    if country and not known_country(country):
+        raise UserError(f"{args.command}: --country {args.country}: not an ISO country code "
+                        f"such as US{_country_named(args.country)}")
+    if state and not known_region(state):
+        raise UserError(f"{args.command}: --state {args.state}: not an ISO region code such "
+                        "as US-CA")
+    if country and state and not state.startswith(f"{country}-"):
+        raise UserError(f"{args.command}: --state {args.state} is not in --country "
+                        f"{args.country}")
+    return country, state
 
 
 def _country_named(typed: str) -> str:

@@ -187,3 +187,16 @@ def test_a_country_the_check_does_not_know_is_named_by_its_code(tmp_path, capsys
     rules.write_text("Be kind online.\n", encoding="utf-8")
     assert main(["check", "--text-file", str(rules), *given]) == 2
     assert said in capsys.readouterr().err
+
+
+def test_new_starts_a_business_outside_the_us_with_its_country(tmp_path, capsys):
+    """Every new project from the command line was a US one (found by a tester)."""
+    assert main(["new", "--country", "GB", "--state", "GB-SCT", "-o",
+                 str(tmp_path / "uk")]) == 0
+    company = load_project(tmp_path / "uk.smpolicy").company
+    assert (company.country, company.state) == ("GB", "GB-SCT")
+    assert main(["new", "--state", "CA-ON", "-o", str(tmp_path / "on")]) == 0
+    assert load_project(tmp_path / "on.smpolicy").company.country == "CA"
+    capsys.readouterr()
+    assert main(["new", "--country", "UK", "-o", str(tmp_path / "x")]) == 2
+    assert "United Kingdom's is GB" in capsys.readouterr().err
