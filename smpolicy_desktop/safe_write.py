@@ -129,7 +129,18 @@ def _existing(path: Path, follow_links: bool = True) -> os.stat_result | None:
         return None
     except OSError as exc:
         raise WriteError(path, plain_reason(exc)) from exc
-    return None if stat.S_ISLNK(info.st_mode) else info  # a link not followed is replaced
+    if not stat.S_ISLNK(info.st_mode):
+        return info
+    # A link not followed is replaced, but never one that names a device, pipe or socket:
+    # `export -o /dev/stdout`, run as root, replaced the system's /dev/stdout with a Word file
+    # (found by a tester).
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise WriteError(path, NOT_A_FILE)
+    return None
 
 
 def _not_writable(path: Path, before: os.stat_result) -> str | None:

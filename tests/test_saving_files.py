@@ -533,3 +533,18 @@ def test_save_as_keeps_the_projects_history(tmp_path):
     assert [load_project(v.path).company.name for v in versions.kept(moved)] == [
         "Three", "Two", "One"]
     assert len(versions.kept(first)) == 2  # the old file keeps its own
+
+
+@posix_only
+def test_an_export_over_a_link_to_a_device_is_refused_not_replaced(tmp_path):
+    """`export -o /dev/stdout` as root replaced the system's /dev/stdout, a link to the
+    terminal, with a Word file (found by a tester): a link naming a device is refused as the
+    device is; a link to a file is still replaced, never followed."""
+    from smpolicy_desktop.safe_write import WriteError
+
+    link = tmp_path / "out.docx"
+    link.symlink_to("/dev/null")
+    with pytest.raises(WriteError) as refused:
+        Workspace(named("Linked")).export(link, "docx")
+    assert "not a regular file" in str(refused.value)
+    assert link.is_symlink() and os.readlink(link) == "/dev/null"
