@@ -598,7 +598,8 @@ TYPED = {"date": (("review", "next_review_date"), date(2026, 6, 1), "2027-12-01"
          "number": (("company", "staff_count"), 40, "55", 55),
          "list item": (("presence", "goals"), ["Hire people"], " now", ["Hire people now"]),
          "table cell": (("presence", "accounts"), [{"platform": "LinkedIn", "handle": "@us"}],
-                        " Premium", "LinkedIn Premium")}
+                        " Premium", "LinkedIn Premium"),
+         "choice": (("company", "industry"), "general_b2b", "Health", "health_care")}
 
 
 def _type_and_stay(qtbot, window: MainWindow, box: str, text: str) -> None:
@@ -616,15 +617,16 @@ def _type_and_stay(qtbot, window: MainWindow, box: str, text: str) -> None:
     else:
         editor = editor.edit if box == "date" else editor
         editor.setFocus()
-        (editor.lineEdit() if box == "number" else editor).selectAll()
+        if box != "choice":
+            (editor.lineEdit() if box == "number" else editor).selectAll()
     qtbot.keyClicks(editor, text)
 
 
 @pytest.mark.parametrize("box", list(TYPED))
 def test_what_is_typed_and_not_yet_left_is_saved_and_closing_asks(qtbot, settings, users_file,
                                                                    asked, box):
-    """Typed into the review date (the owner back after it passed), a number, a list item or a
-    table cell, and saved with Ctrl+S without leaving the box: "Saved", yet the file held the
+    """Typed into the review date (the owner back after it passed), a number, a list item, a
+    table cell or a choice, and saved with Ctrl+S without leaving the box: "Saved", yet the file held the
     old value, and Quit closed without a question, losing it (found by a tester)."""
     path, before, typed, after = TYPED[box]
     window = open_window(qtbot, settings, users_file)
@@ -636,7 +638,8 @@ def test_what_is_typed_and_not_yet_left_is_saved_and_closing_asks(qtbot, setting
     saved = getattr(load_project(users_file), path[0]).model_dump()[path[1]]
     assert (saved[0]["platform"] if box == "table cell" else saved) == after
     assert not window.isWindowModified()
-    _type_and_stay(qtbot, window, box, {"date": "2028-01-01", "number": "7"}.get(box, " more"))
+    _type_and_stay(qtbot, window, box, {"date": "2028-01-01", "number": "7",
+                                        "choice": "Retail"}.get(box, " more"))
     asked["unsaved"] = "cancel"
     assert not window.close()
     assert asked["asked"] == ["unsaved"]

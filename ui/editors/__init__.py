@@ -51,9 +51,9 @@ def make_editor(question: Question, commit: Commit, clauses: Clauses,
 
 def take_typing(window: QWidget) -> None:
     """What is being typed into the box with the keyboard, made the answer as leaving the box
-    would: a date, a number, a list item or a table cell still open. Save, Export and closing
-    call it first: they saved, wrote and closed without it, as if it had never been typed,
-    with "Saved" in the status bar (found by a tester)."""
+    would: a date, a number, a list item or a table cell still open, a choice typed. Save,
+    Export and closing call it first: they saved, wrote and closed without it, as if it had
+    never been typed, with "Saved" in the status bar (found by a tester)."""
     box = window.focusWidget()  # the box the keyboard is in, or was in last
     editor = box
     while editor is not None and editor.parentWidget() is not None:
@@ -65,5 +65,7 @@ def take_typing(window: QWidget) -> None:
         editor = editor.parentWidget()
     if isinstance(box, DateBox):
         box.take_typed()
+    elif isinstance(box, ChoiceField):
+        box.answer_typed()
     elif isinstance(box, QAbstractSpinBox):
         box.interpretText()

@@ -110,7 +110,7 @@ class ChoiceField(ElidingComboBox, FieldEditor):
         self._typed, self._typed_at = "", 0.0
         self._take_typed = QTimer(self, singleShot=True,
                                   interval=QApplication.keyboardInputInterval())
-        self._answer = lambda: commit((), self.currentData())
+        self._commit = commit
         self._take_typed.timeout.connect(self._answer)
         self.activated.connect(lambda index: (self._take_typed.stop(),
                                               commit((), self.itemData(index))))
@@ -145,14 +145,19 @@ class ChoiceField(ElidingComboBox, FieldEditor):
         the next stop, not skipped as still greyed out)."""
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab,
                                                                     Qt.Key.Key_Backtab):
-            self._answer_typed()
+            self.answer_typed()
         return super().event(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._answer_typed()
+        self.answer_typed()
         super().focusOutEvent(event)
 
-    def _answer_typed(self) -> None:
+    def _answer(self) -> None:
+        self._typed = ""  # what is typed next starts a new name
+        self._commit((), self.currentData())
+
+    def answer_typed(self) -> None:
+        """The choice typed, if it is waiting for the typing to pause, made the answer now."""
         if self._take_typed.isActive():
             self._take_typed.stop()
             self._answer()
