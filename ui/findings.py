@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.checks.facts import CheckFacts
-from smpolicy_desktop.checks.finding import Rewrite
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import labels_for
 from ui.project_model import ProjectModel
@@ -251,6 +250,8 @@ def _fix(project: Project, finding) -> tuple | None:
 def _still_there(model: ProjectModel, finding) -> bool:
     """Whether the answer says what it said when the check found this in it (the check runs
     after a pause in typing: its findings can be a moment behind)."""
+    from smpolicy_desktop.checks.finding import Rewrite
+
     now = model.value(finding.path)
     fix = finding.replacement
     return now == fix.text if isinstance(fix, Rewrite) else finding.excerpt in str(now)
