@@ -626,8 +626,9 @@ def _type_and_stay(qtbot, window: MainWindow, box: str, text: str) -> None:
 def test_what_is_typed_and_not_yet_left_is_saved_and_closing_asks(qtbot, settings, users_file,
                                                                    asked, box):
     """Typed into the review date (the owner back after it passed), a number, a list item, a
-    table cell or a choice, and saved with Ctrl+S without leaving the box: "Saved", yet the file held the
-    old value, and Quit closed without a question, losing it (found by a tester)."""
+    table cell or a choice, and saved with Ctrl+S without leaving the box: "Saved", yet the
+    file held the old value, and Quit closed without a question, losing it (found by a
+    tester)."""
     path, before, typed, after = TYPED[box]
     window = open_window(qtbot, settings, users_file)
     window.ensure_loaded()
