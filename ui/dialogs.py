@@ -137,6 +137,14 @@ def confirm(parent: QWidget | None, title: str, question: str, action: str) -> b
     return box.clickedButton() is yes
 
 
+def go_on_without(parent: QWidget, refused: list[str], doing: str) -> bool:
+    """Answers typed and refused (each "Title: why") are in no file: True to go on `doing`
+    without them, False to go back to them."""
+    said = "\n".join(f"\u2022 {why}" for why in refused)
+    return confirm(parent, "Not saved", f"What you typed here was not saved:\n{said}\n\nGo "
+                   f"back to change it, or go on {doing} without it.", "Go On Without It")
+
+
 def ask_save_path(parent: QWidget, title: str, suggested: Path, kind: str,
                   extension: str) -> Path | None:
     """The file to write (`kind` files, `extension` without its dot), chosen in the save

@@ -209,6 +209,8 @@ class FileCommands:
         from ui import dialogs
 
         take_typing(self.window)
+        if not self._refused_left_behind(doing):
+            return False
         if not self.model.workspace.modified:
             return True
         name = self.model.path.name if self.model.path else "this new project"
@@ -218,6 +220,20 @@ class FileCommands:
         if answer == "discard":
             self.model.workspace.discard_autosave()
             return True
+        return False
+
+    def _refused_left_behind(self, doing: str) -> bool:
+        """Answers typed and refused (a review date before the effective date) are in no file:
+        True when there are none, or the owner goes on without them; else the first one is
+        shown. Closing went on without a word and the typed answer was lost (found by a
+        tester)."""
+        from ui import dialogs
+
+        refused = [each for form in self.window.forms.values() for each in form.refused()]
+        if not refused or dialogs.go_on_without(self.window, [why for _, why in refused],
+                                                doing):
+            return True
+        self.window.focus_field(refused[0][0])
         return False
 
     def disk_changed(self) -> None:

@@ -79,6 +79,7 @@ class FieldRow(QFrame):
         super().__init__()
         self.path, self.question, self.editor = path, question, editor
         self.mark_text = ""
+        self.refused = ""  # why the answer its box shows was not saved, while it shows it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)
         layout.setSpacing(2)
@@ -112,10 +113,12 @@ class FieldRow(QFrame):
             self.updateGeometry()  # the size hint above depends on the width: ask again
 
     def show_refusal(self, text: str) -> None:
+        self.refused = text
         self._say(text, _REFUSAL_COLOUR)
         self.message.show()
 
     def clear_refusal(self) -> None:
+        self.refused = ""
         self._show_mark_text()
 
     def _say(self, text: str, colour: str) -> None:
@@ -260,6 +263,8 @@ class AreaForm(ScrollColumn):
                 if row.question.editor_kind(value) != row.editor.kind:
                     self._replace_editor(row)
                 row.editor.show_value(value)
+                if row.refused:  # the box shows the answer saved again: nothing refused there
+                    row.clear_refusal()
             within = (self.area, row.question.within)
             if row.question.within and within[:len(changed)] == changed[:len(within)]:
                 self._offer_within(row)
@@ -298,6 +303,11 @@ class AreaForm(ScrollColumn):
             widget = widget.parent()
 
     # --- what the window uses ---
+
+    def refused(self) -> list[tuple[FieldPath, str]]:
+        """(path, why) of each answer typed here and not saved, its box still showing it."""
+        return [(row.path, f"{row.question.title}: {row.refused}")
+                for row in self.rows.values() if row.refused]
 
     def fields(self) -> list[FieldPath]:
         """The path of every answer shown, in form order."""

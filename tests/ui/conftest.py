@@ -16,6 +16,16 @@ from ui.project_model import ProjectModel
 __all__ = ["Answers", "answers", "make_window", "settings"]
 
 
+@pytest.fixture(autouse=True)
+def _going_on_without_refused_answers(monkeypatch):
+    """A window closed at a test's end with an answer refused in its form goes on without it,
+    as the owner may choose (ui.dialogs.go_on_without); a test of that question answers it
+    itself."""
+    from ui import dialogs
+
+    monkeypatch.setattr(dialogs, "go_on_without", lambda parent, refused, doing: True)
+
+
 @pytest.fixture
 def system_locale():
     """system_locale(QLocale.Country.UnitedStates): what Qt takes for the system's locale

@@ -577,6 +577,28 @@ def test_a_review_date_before_the_effective_date_is_refused_in_the_form(qtbot, s
     assert window.model.project.review.next_review_date == date(2027, 12, 2)
 
 
+@pytest.mark.parametrize("go_on", [False, True])
+def test_closing_with_an_answer_refused_asks_first(qtbot, settings, users_file, asked,
+                                                  monkeypatch, go_on):
+    """A review date before the effective date, refused in red, and Ctrl+Q: the window
+    closed without a word and the typed date was lost (found by a tester)."""
+    window, field = tick_next_review(qtbot, settings, users_file)
+    window.files.save()
+    field.edit.setDate(date(2026, 1, 2))
+    said: list[tuple[list[str], str]] = []
+    monkeypatch.setattr(dialogs, "go_on_without",
+                        lambda parent, refused, doing: said.append((refused, doing)) or go_on)
+    assert window.close() == go_on
+    [(refused, doing)] = said
+    assert doing == "closing" and refused[0].startswith(
+        "Next review date: Not saved: the next review date must come after")
+    if not go_on:
+        assert window.forms["review"].isAncestorOf(QApplication.focusWidget()) or \
+            window.tabs.currentWidget() is window.forms["review"]
+    window.model.set_value(("review", "next_review_date"), date(2028, 1, 2))
+    assert not window.forms["review"].refused()  # the box shows a saved answer again
+
+
 def test_a_year_9999_date_keeps_the_risk_check_working(qtbot, settings, users_file, asked):
     window = open_window(qtbot, settings, users_file)
     window.model.set_value(("company", "effective_date"), date(9999, 1, 1))
