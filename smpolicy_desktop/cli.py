@@ -145,8 +145,8 @@ def run_new(args: argparse.Namespace) -> None:
         raise UserError(f"{output}: the file already exists (use --force to replace it)")
     country, state = _place(args)
     project = preset.project()
-    if country or state:  # a business outside the US starts with its own law (by a tester)
-        project.company.country = country or (state or "").split("-")[0]
+    if country:  # a business outside the US starts with its own law (found by a tester)
+        project.company.country = country
         project.company.state = state or ""
     workspace = Workspace(project)
     workspace.save(output)  # a replaced file is kept as .bak
@@ -208,8 +208,7 @@ def run_check(args: argparse.Namespace) -> None:
     if args.industry is not None and args.industry not in industries:
         raise UserError(f"check: --industry {args.industry}: choose one of "
                         f"{', '.join(industries)}")
-    facts = CheckFacts(country or (state.split("-")[0] if state else None), state,
-                       args.industry, args.publicly_traded)
+    facts = CheckFacts(country, state, args.industry, args.publicly_traded)
     if args.document is not None:
         try:
             print(report.document_report(args.document, facts, company_name=args.company,
@@ -227,7 +226,8 @@ def run_check(args: argparse.Namespace) -> None:
 
 
 def _place(args: argparse.Namespace) -> tuple[str | None, str | None]:
-    """--country and --state as ISO codes, checked (None where not given)."""
+    """--country and --state as ISO codes, checked (None where not given); a state alone
+    gives its country."""
     from .checks.facts import known_country, known_region
 
     country = (args.country or "").upper() or None
@@ -241,7 +241,7 @@ def _place(args: argparse.Namespace) -> tuple[str | None, str | None]:
     if country and state and not state.startswith(f"{country}-"):
         raise UserError(f"{args.command}: --state {args.state} is not in --country "
                         f"{args.country}")
-    return country, state
+    return country or (state.split("-")[0] if state else None), state
 
 
 def _country_named(typed: str) -> str:

@@ -81,6 +81,11 @@ class Document:
     spelling: str = "US"  # "UK" or "CA" elsewhere (dates as "1 March 2026")
     language: str = "en-US"  # what Word checks the spelling against: see language_tag()
 
+    @property
+    def named(self) -> str:
+        """"Social Media Policy - Northwind Analytics LLC": the policy and whose it is."""
+        return f"{self.title} - {self.company}" if self.company else self.title
+
     def clauses(self) -> dict[str, str]:
         """Clause id -> its numbered heading, in document order (for pickers and comments)."""
         return {b.clause_id: b.text for b in self.blocks if b.kind in ("heading1", "heading2")}
@@ -309,7 +314,7 @@ def footer_line(document: Document, now: datetime, since: SentVersion | None = N
     so printed drafts and redlines are told apart."""
     from .dates import long_date_in
 
-    parts = [f"{document.title} - {document.company}" if document.company else document.title]
+    parts = [document.named]
     if document.version:
         parts.append(f"version {document.version}")
     if since is not None:

@@ -369,12 +369,11 @@ class _Body:
         for number, change in enumerate(changes):
             for old in change.deleted_before:
                 self.paragraph("TOC1", [Piece(sent[old], change=DELETED)], deleted=True)
-            p = self.paragraph("TOC1", [] if number == 0 else _marked(change.edits),
-                               inserted=change.inserted)
+            p = self.paragraph("TOC1", [], inserted=change.inserted)
             if number == 0:  # the field starts before the first entry's words
                 _field_start(p, ' TOC \\o "1-1" \\h \\z \\u ')
-                for piece in _marked(change.edits):
-                    self._run(p, piece)
+            for edit in change.edits:
+                self._run(p, Piece(edit.text, change=edit.change))
         for old in gone:
             self.paragraph("TOC1", [Piece(sent[old], change=DELETED)], deleted=True)
         _field_end(self.paragraph("Normal", []))
@@ -416,10 +415,6 @@ def _pieces(block: Block, change: ParagraphChange | None) -> list[Piece]:
             if offset == len(text):
                 span, offset = span + 1, 0
     return pieces
-
-
-def _marked(edits: tuple[Edit, ...]) -> list[Piece]:
-    return [Piece(edit.text, change=edit.change) for edit in edits]
 
 
 def _cell_pieces(edits: tuple[Edit, ...]) -> list[list[Piece]]:

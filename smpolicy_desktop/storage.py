@@ -402,8 +402,26 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
                                      "longest answers")
     notes: list[str] = []
     try:
-        with _one_writer(target):
-            stamp = _compare_and_replace(target, data, expected, keep_backup, notes, path)
+        with _one_writer(target):  # the comparison and the replace: one step
+            refuse_unwritable(target)  # before the backup: a refused save changes nothing
+            previous = _previous(target)  # None also for a file now too large to read back
+            if changed(expected, target) or (previous is not None
+                                             and _not_as_stamped(previous[0], expected)):
+                raise FileChangedError(path, "the file was changed by another window or "
+                                             "program since it was opened or saved here")
+            if previous is not None:
+                old, info = previous
+                if keep_backup and old != data:
+                    notes += _keep_backup(target, old, info.st_mode & 0o777)
+                if info.st_nlink > 1:
+                    notes.append(f"{path.name} had {info.st_nlink - 1} other name(s) (hard "
+                                 "links); a save gives it a new file, so they keep the previous "
+                                 "version")
+                # kept as of its own last write: both read alike when stamped with this save
+                notes += filter(None, [versions.keep(target, old, datetime.fromtimestamp(
+                    info.st_mtime))])
+            write_bytes_atomically(target, data)
+            stamp = stamp_of(target, data)
     except WriteError as exc:
         raise ProjectFileError(path, f"could not save: {exc.reason}") from None
     except OSError as exc:
@@ -434,30 +452,6 @@ def _one_writer(target: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # and the lock with it
-
-
-def _compare_and_replace(target: Path, data: bytes, expected: Stamp | None, keep_backup: bool,
-                         notes: list[str], path: Path) -> Stamp:
-    """Replace the file with data, its backup and version kept (notes: what could not be
-    kept as it was); FileChangedError if it is not the file as `expected`."""
-    refuse_unwritable(target)  # before the backup: a refused save changes nothing
-    previous = _previous(target)  # None also for a file now too large to read back
-    if changed(expected, target) or (previous is not None
-                                     and _not_as_stamped(previous[0], expected)):
-        raise FileChangedError(path, "the file was changed by another window or program "
-                                     "since it was opened or saved here")
-    if previous is not None:
-        old, info = previous
-        if keep_backup and old != data:
-            notes += _keep_backup(target, old, info.st_mode & 0o777)
-        if info.st_nlink > 1:
-            notes.append(f"{path.name} had {info.st_nlink - 1} other name(s) (hard links); "
-                         "a save gives it a new file, so they keep the previous version")
-        # kept as of its own last write: both lines read alike when stamped with this save
-        notes += filter(None, [versions.keep(target, old, datetime.fromtimestamp(
-            info.st_mtime))])
-    write_bytes_atomically(target, data)
-    return stamp_of(target, data)
 
 
 def _not_as_stamped(content: bytes, expected: Stamp | None) -> bool:

@@ -52,6 +52,12 @@ BUILT_LATER = ("findings", "findings_dock", "wording", "stale_bar", "review_pane
                "find_bar", "pane_keys")
 
 
+def _literal(name: str) -> str:
+    """A file's name for the window's title: "[*]" in it written doubled, or Qt takes it for
+    its unsaved-changes mark ("a[*]b.smpolicy" read "ab.smpolicy"; found by a tester)."""
+    return name.replace("[*]", "[*][*]")
+
+
 class _AfterPaint(QObject):
     """Calls back one turn of the event loop after the widget's next paint, so that what the
     paint drew is on screen before the call-back's work begins."""
@@ -121,7 +127,7 @@ class MainWindow(QMainWindow):
         path = path or (Path(last) if last else None)
         name = path.name if path is not None and os.path.isfile(path) else None
         self.placeholder.setText(f"Opening {name}..." if name else "Starting...")
-        self.setWindowTitle(window_title(name.replace('[*]', '[*][*]')) if name else APP_NAME)
+        self.setWindowTitle(window_title(_literal(name)) if name else APP_NAME)
         _AfterPaint(self, self.fill)
         self.show()
         QTimer.singleShot(200, self.fill)  # in case no paint comes (e.g. minimised)
@@ -363,9 +369,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         name = self.model.path.name if self.model.path else "Untitled"
         read_only = " (read-only)" if self.model.workspace.read_only else ""
-        # "[*]" in a file's name is written doubled, or Qt took it for its unsaved-changes
-        # mark ("a[*]b.smpolicy" read "ab.smpolicy"; found by a tester)
-        self.setWindowTitle(window_title(f"{name.replace('[*]', '[*][*]')}[*]{read_only}"))
+        self.setWindowTitle(window_title(f"{_literal(name)}[*]{read_only}"))
         self.setWindowModified(self.model.workspace.modified)
 
     def _update_kind(self, document) -> None:

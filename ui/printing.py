@@ -76,8 +76,7 @@ def pdf_bytes(document: Document) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(f"{document.title} - {document.company}" if document.company
-                    else document.title)
+    writer.setTitle(document.named)
     writer.setCreator("smpolicy")
     writer.setPageLayout(QPageLayout(page_size(document.paper),
                                      QPageLayout.Orientation.Portrait,

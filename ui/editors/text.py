@@ -100,8 +100,7 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
             return
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
         cursor, value = self.textCursor(), self.value()
-        start, end = (self._in_answer(at) for at in (cursor.selectionStart(),
-                                                     cursor.selectionEnd()))
+        start, end = self._selection(cursor)
         self._show(value[:start] + text + value[end:])
         self.setCursorPosition(start + len(text))
         self.textChanged.emit()  # as a paste Qt made: the answer is committed
@@ -124,9 +123,13 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         return index_at(self.value() if value is None else value, position) if self._wide \
             else position
 
+    def _selection(self, cursor: QTextCursor) -> tuple[int, int]:
+        """Where the cursor's selection starts and ends in the answer."""
+        return self._in_answer(cursor.selectionStart()), self._in_answer(cursor.selectionEnd())
+
     def _show(self, value: str) -> None:
         position = self.cursorPosition()
-        self._wide = not value.isascii() and qt_length(value) != len(value)
+        self._wide = qt_length(value) != len(value)
         shown = piece_breaks(value)
         self._breaks = []
         self._wrap_for(value)
@@ -176,8 +179,7 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         """Copy and drag carry the answer's own spaces, not the breaks the box shows."""
         cursor = self.textCursor()
         data = QMimeData()
-        start, end = (self._in_answer(at) for at in (cursor.selectionStart(),
-                                                     cursor.selectionEnd()))
+        start, end = self._selection(cursor)
         data.setText(self.value()[start:end])
         return data
 
