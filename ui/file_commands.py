@@ -198,10 +198,16 @@ class FileCommands:
         window.disk.watch(path)
         window.update_title()  # no longer read-only
         remember(self.settings, path)
-        notes = self.model.workspace.save_notes
-        window.statusBar().showMessage(" ".join([f"Saved {path.name}.", *(
-            f"Note: {note}." for note in notes)]), 15000 if notes else 4000)
+        # an answer refused in red is in no file: said, or the owner took it as saved
+        notes = [*(f"Note: {note}." for note in self.model.workspace.save_notes),
+                 *(why for _, why in self._refused())]
+        window.statusBar().showMessage(" ".join([f"Saved {path.name}.", *notes]),
+                                       15000 if notes else 4000)
         return True
+
+    def _refused(self) -> list[tuple]:
+        """Answers typed and refused in the forms: (field, "Title: why")."""
+        return [each for form in self.window.forms.values() for each in form.refused()]
 
     def maybe_save(self, doing: str = "closing") -> bool:
         """True when the current work may be replaced: saved, clean or discarded. The question
@@ -229,7 +235,7 @@ class FileCommands:
         tester)."""
         from ui import dialogs
 
-        refused = [each for form in self.window.forms.values() for each in form.refused()]
+        refused = self._refused()
         if not refused or dialogs.go_on_without(self.window, [why for _, why in refused],
                                                 doing):
             return True

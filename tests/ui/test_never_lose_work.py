@@ -728,3 +728,16 @@ def test_a_project_moved_away_is_said_at_the_start_and_its_backup_puts_it_back(
                         lambda parent, title, where, *a, **k: (starts.append(where) or "", ""))
     window.files.save()
     assert starts == [str(users_file)]
+
+
+def test_saving_with_an_answer_refused_says_it_is_not_in_the_file(qtbot, settings, users_file,
+                                                                  asked):
+    """Ctrl+S with a review date refused in red said only "Saved": the owner took the typed
+    date as kept (found by a tester)."""
+    window, field = tick_next_review(qtbot, settings, users_file)
+    window.files.save()
+    field.edit.setDate(date(2026, 1, 2))
+    assert window.files.save()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Saved ") and \
+        "Next review date: Not saved: the next review date must come after" in said
