@@ -559,6 +559,35 @@ def test_a_safeguard_the_company_promises_is_not_a_rule(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Use of WhatsApp, Signal or iMessage for client business is prohibited.",
+    "Client messages on personal phones are not permitted.",
+    "Texting clients on WhatsApp is not allowed.",
+    "Asking employees for their personal social media passwords is prohibited.",
+    "Requiring applicants to friend a manager on Facebook is not permitted.",
+    "Giving analysts earnings numbers before the press release is prohibited.",
+    "Posting photos of patients, their charts or their rooms is strictly forbidden.",
+])
+def test_a_ban_written_after_its_act_is_the_safe_side(text):
+    """"X is prohibited" forbids X as "never X" does: the owner's own compliance rule was
+    reported as the thing it bans, at error level (found by a tester)."""
+    facts = CheckFacts("US", industry="financial_services", publicly_traded=True,
+                       state="US-CA")
+    assert check_text(text, facts) == [] == check_text(text, CheckFacts(
+        "US", industry="health_care", state="US-CA"))
+
+
+@pytest.mark.parametrize("text", [
+    "Discussing wages with coworkers is prohibited.",
+    "Staff must not discuss their salaries with one another, deliberately or accidentally.",
+    "Employees may not, whether deliberately or by accident, talk about their pay.",
+])
+def test_a_labour_rule_stays_a_rule_however_it_is_worded(text):
+    """Written after its act, or with "deliberately" (which is no knowing falsehood), a ban on
+    pay talk is still one ("deliberately or accidentally" hid it)."""
+    assert "nlra.pay" in {f.rule for f in check_text(text, CheckFacts("US"))}
+
+
+@pytest.mark.parametrize("text", [
     "Managers must not ask staff to log in to their personal accounts at work.",
     "Supervisors will not follow staff on personal accounts, and staff never have to accept "
     "their requests.",

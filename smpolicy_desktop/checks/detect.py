@@ -41,7 +41,11 @@ _RESTRAINED = re.compile(
     r"|^(?:managers?|supervisors?|owners?|hr|human resources)(?: \w+)? (?:may|must|will|shall|can|"
     r"should|would) (?:not|never)\b"
     r"|^(?:no one|nobody|no managers?|no supervisors?)(?: \w+)? (?:may|must|will|shall|can|"
-    r"should|would)\b)(?! (?:allow|permit|let|tolerate|want|accept)\b)")
+    r"should|would)\b"
+    # the demand itself forbidden: "Asking staff for their passwords is prohibited."
+    r"|^(?:asking|requesting|requiring|demanding|forcing|pressuring|making) (?:[\w']+,? ){1,15}"
+    r"(?:are|is) (?:strictly )?(?:prohibited|forbidden|banned|not allowed|not permitted)\b)"
+    r"(?! (?:allow|permit|let|tolerate|want|accept)\b)")
 _SPARED = re.compile(
     r"\b(?:will|shall|would) (?:not|never) be (?:asked|required|made to|forced|pressured|"
     r"expected)\b"
@@ -62,7 +66,8 @@ _KEPT_BACK = re.compile(
 # a profile private is the harm.
 _FORBIDS = re.compile(
     r"^(?:please )?(?:do not|never|(?:\w+ ){0,12}(?:may|must|should|shall|can|will) (?:not|never)|"
-    r"(?:\w+ ){0,3}(?:are|is) (?:strictly )?(?:prohibited|forbidden|not allowed|not permitted))\b")
+    r"(?:[\w']+,? ){0,15}(?:are|is) (?:strictly )?(?:prohibited|forbidden|banned|not allowed|"
+    r"not permitted))\b")
 _RELAXED = words(r"(?:do|does|did) not need", "no need", "not required", "not necessary",
                  r"without (?:\w+ ){0,3}approval",
                  r"(?:do|does) not have to", "never have to",
@@ -71,7 +76,12 @@ _RELAXED = words(r"(?:do|does|did) not need", "no need", "not required", "not ne
 # A ban laid on customers is a gag ("Customers agree that the contract's terms shall not be made
 # public."), not a ban on the harm.
 _ON_CUSTOMERS = re.compile(r"^(?:the |our |any |every |a )?(?:customers?|clients?|buyers?|"
-                           r"purchasers?|guests?|patients?|tenants?|users?|reviewers?)\b")
+                           r"purchasers?|guests?|patients?|tenants?|users?|reviewers?)\b"
+                           # not a word naming what is theirs: "Client messages on personal
+                           # phones are not permitted." is a ban on the act
+                           r"(?!'| (?:messages?|texts?|emails?|calls?|chats?|communications|"
+                           r"files?|records?|data|information|details|names?|photos?|pictures?|"
+                           r"accounts?|business|orders?|trades?|lists?|stories|story)\b)")
 _BAN_IS_SAFE = ("ftc", "hipaa", "finance", "reg_fd")
 # Account privacy laws protect staff's personal accounts, not the business's own.
 _BUSINESS_ACCOUNT = words(r"(?:the|our) (?:company|firm|business|practice)'s (?:\w+ )?accounts?",

@@ -70,8 +70,13 @@ def _overbroad_confidentiality(s: Sentence) -> bool:
 
 
 # Knowingly or maliciously false statements are unprotected, so a rule limited to them is fine.
-MALICE = words(r"knowing\w*", r"malicious\w*", r"deliberate\w*", r"intentional\w*",
-                r"reckless\w*", "you know", "known to be")
+# Malice as Board law reads it: knowing falsehood. "Deliberately" alone is no such limit
+# ("must not discuss their salaries, deliberately or accidentally" silences pay talk).
+_UNTRUE = r"(?:false\w*|untrue|lies|lying|misleading|defamatory|fabricat\w*|made-up)"
+_KNOWINGLY = r"(?:knowing\w*|deliberate\w*|intentional\w*|reckless\w*)"
+MALICE = words(r"malicious\w*", rf"{_KNOWINGLY} (?:[\w-]+ ){{0,3}}{_UNTRUE}",
+               rf"{_UNTRUE} (?:[\w-]+ ){{0,4}}(?:{_KNOWINGLY}|you know|known)",
+               r"(?:you know|known) (?:\w+ ){0,3}(?:false|untrue)", "reckless disregard")
 
 
 # --- Pay, working conditions and co-workers --------------------------------------------------
@@ -360,7 +365,8 @@ _PERSONAL_CHANNEL = words("whatsapp", "signal", "telegram", "wechat", "imessage"
 _SENDS_TO = re.compile(r"^(?:please |feel free to |(?:you|advisers?|advisors?|reps?|staff|brokers?"
                        r"|employees?|everyone) (?:may|can|should|must|are free to|are welcome to) "
                        r")?(?:use|text|message|chat|reach|contact|switch|move|take|send|reply)\b")
-_NOT_SENT = words("not", "never", "no", "only", "instead", "rather than")
+_NOT_SENT = words("not", "never", "no", "only", "instead", "rather than", r"prohibit\w*",
+                  r"forbid\w*", "banned")
 _CLIENT_BUSINESS = words(r"clients?'?", r"customers?'?", r"investors?'?", "business", r"trades?",
                          r"orders?", r"accounts? holders?")
 
