@@ -101,8 +101,8 @@ class Document:
 
 DRAFT_MARK = "DRAFT - for review by counsel"
 # Countries whose paper is US Letter (CLDR's supplemental measurement data); A4 elsewhere.
-LETTER_COUNTRIES = frozenset({"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR",
-                              "SV", "US", "VE"})
+LETTER_COUNTRIES = frozenset({"AS", "BZ", "CA", "CL", "CO", "CR", "GT", "GU", "MP", "MX", "NI",
+                              "PA", "PH", "PR", "SV", "US", "VE", "VI"})
 
 # Countries with an English of their own in Word's proofing languages.
 ENGLISH_REGIONS = frozenset({"AU", "BZ", "CA", "GB", "HK", "IE", "IN", "JM", "MY", "NZ", "PH",

@@ -277,8 +277,8 @@ class Company(Area):
 
     @property
     def in_us(self) -> bool:
-        """Whether the business is in the United States (US law and its statements apply)."""
-        return self.country == "US"
+        """Whether US law and its statements apply (the United States or an outlying area)."""
+        return self.law_pack.in_us
 
     @property
     def spelling(self) -> str:

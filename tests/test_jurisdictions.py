@@ -13,8 +13,10 @@ import typing
 import docx
 import pytest
 
+from smpolicy_desktop.checks.facts import CheckFacts
+from smpolicy_desktop.checks.policy_check import check_text
 from smpolicy_desktop.dates import long_date_in
-from smpolicy_desktop.law import COVERED, law_as_of, law_pack, places, state_rules
+from smpolicy_desktop.law import COVERED, US_AREAS, law_as_of, law_pack, places, state_rules
 from smpolicy_desktop.model import Company, Project
 from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import render_document
@@ -187,6 +189,38 @@ def test_california_differs_from_texas_where_the_law_does():
     assert "ask you about a post that someone has shown us" not in california
 
 
+@pytest.mark.parametrize(("country", "state"), [("PR", ""), ("US", "US-PR"), ("VI", ""),
+                                              ("GU", "")])
+def test_a_business_in_an_outlying_area_of_the_us_follows_us_law(country, state):
+    """Federal law (the NLRA, the FTC's rules, HIPAA, the SEC's) applies in Puerto Rico, Guam
+    and the U.S. Virgin Islands: a business there got the text for "any other country" and a
+    risk check that read nothing (found by a tester)."""
+    project = placed(PRESETS["general_b2b"].project(), country, state)
+    text = text_of(project, "full")
+    assert "National Labor Relations Act" in text and "16 CFR Part 465" in text
+    assert "a local lawyer must adapt it" not in text and "Yelp" in text
+    # Puerto Rico's employment is not at will (Act 80 of 1976): the policy does not say it is
+    assert ("at-will status" in text) == (country not in ("PR",) and state != "US-PR")
+    facts = CheckFacts.from_project(project)
+    assert facts.unchecked_note() == "" and "nlra" in facts.areas()
+    found = check_text("Employees must not discuss their wages with co-workers.", facts)
+    assert [f.rule for f in found] == ["nlra.pay"]
+
+
+def test_montana_where_employment_is_not_at_will_is_not_told_it_is():
+    base = PRESETS["general_b2b"].project()
+    montana, ohio = (text_of(placed(base, "US", state), "full") for state in ("US-MT", "US-OH"))
+    assert "at-will" not in montana and "including at-will status" in ohio
+
+
+def test_a_place_is_named_as_a_sentence_reads_it():
+    """"...this business is in the Virgin Islands, British." read ISO's inverted name."""
+    note = CheckFacts("VG").unchecked_note()
+    assert "this business is in the British Virgin Islands. Ask" in note
+    assert law_pack("CD").place == "the Democratic Republic of the Congo"
+    assert law_pack("VI").place == "the U.S. Virgin Islands"
+
+
 def test_ontarios_monitoring_policy_gives_its_dates_and_says_when_the_firm_is_small():
     """Part XI.1 asks for the date the policy was prepared and the dates it changed: the
     revision history's. The effective date, possibly to come, is not when it was prepared
@@ -273,6 +307,9 @@ def test_the_computed_facts_are_model_properties():
 
 def test_every_listed_state_belongs_to_a_covered_country_and_every_code_is_iso():
     assert set(places()["subdivisions"]) == set(COVERED)
+    # an outlying area of the US is a country and a US region alike, as in ISO 3166
+    assert {code for code in places()["subdivisions"]["US"] if code[3:] in US_AREAS} == {
+        f"US-{code}" for code in US_AREAS} and set(US_AREAS) <= set(places()["countries"])
     assert all(re.fullmatch(r"[A-Z]{2}", code) for code in places()["countries"])
     for country, regions in places()["subdivisions"].items():
         assert all(code.startswith(f"{country}-") for code in regions)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..law import LawPack, law_pack, places, with_article
+from ..law import LawPack, law_pack, places, us_law, with_article
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class CheckFacts:
 
     @property
     def in_us(self) -> bool:
-        return self.country in (None, "US")
+        return self.country is None or us_law(self.country)
 
     @property
     def law(self) -> LawPack:
@@ -59,9 +59,9 @@ class CheckFacts:
     def account_privacy_statute(self) -> str | None:
         """The state's law on access to personal accounts: its citation, "" when the state has
         none, None when the state is not known."""
-        if not self.state:
+        if not self.law.region:  # an outlying area is its own region
             return None
-        return law_pack("US", self.state).cite("account_privacy")
+        return self.law.cite("account_privacy")
 
 
 def known_country(code: str) -> bool:

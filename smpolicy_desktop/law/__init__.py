@@ -7,7 +7,8 @@ pack, which names no law at all.
 
 A rule with "states" applies only in those states or regions, with each one's citation; a rule
 with a "cite" and "states" applies everywhere in the country, the states' citations replacing it.
-A state's entry is its citation, or its own fields ({"cite": ..., "grounds": ...}).
+A state's entry is its citation, or its own fields ({"cite": ..., "grounds": ...}). A rule's
+"except" lists the states or regions where it does not apply.
 """
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ from typing import Any
 from ..resources import resource_path
 
 COVERED = ("US", "GB", "CA", "AU")  # countries with a pack of their own
+# The United States' outlying areas, where its federal law applies (the NLRA, the FTC Act,
+# HIPAA, the securities laws): a business there follows the US pack. ISO 3166 lists them as
+# countries and as US regions alike.
+US_AREAS = ("PR", "GU", "VI", "AS", "MP", "UM")
+
+
+def us_law(country: str | None) -> bool:
+    """Whether US law applies in the country (the US or one of its outlying areas)."""
+    return country == "US" or country in US_AREAS
 
 
 @dataclass(frozen=True)
@@ -48,11 +58,11 @@ class LawPack:
     @property
     def covered(self) -> bool:
         """Whether the text was written for this country's law (else counsel must localise)."""
-        return self.country in COVERED
+        return self.country in COVERED or us_law(self.country)
 
     @property
     def in_us(self) -> bool:
-        return self.country == "US"
+        return us_law(self.country)
 
     @property
     def country_name(self) -> str:
@@ -89,7 +99,8 @@ class LawPack:
 _WITH_THE = ("United ", "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives",
              "Czech Republic", "Dominican Republic", "Central African Republic", "Comoros",
              "Seychelles", "Marshall Islands", "Solomon Islands", "Cayman Islands",
-             "Falkland Islands", "Faroe Islands", "Cook Islands", "Virgin Islands",
+             "Falkland Islands", "Faroe Islands", "Cook Islands", "British Virgin", "U.S. Virgin",
+             "Democratic Republic",
              "Turks and Caicos", "Holy See")
 
 
@@ -109,8 +120,8 @@ def _read(name: str) -> dict[str, Any]:
 
 @cache
 def _pack_data(country: str) -> dict[str, Any]:
-    if country in COVERED:
-        return _read(country)
+    if country in COVERED or us_law(country):
+        return _read("US" if us_law(country) else country)
     union = _read("EU")
     return union if country in union["members"] else _read("other")
 
@@ -119,9 +130,13 @@ def _pack_data(country: str) -> dict[str, Any]:
 def law_pack(country: str, region: str = "") -> LawPack:
     """The rules for a place: the country's own, plus the state's where it has one."""
     data = _pack_data(country)
-    region = region if region.startswith(f"{country}-") else ""
+    # an outlying area of the US is a region of the US pack ("US-PR"), whichever way it is chosen
+    region = f"US-{country}" if country in US_AREAS else \
+        region if region.startswith(f"{country}-") else ""
     rules = {}
     for rule in data["rules"]:
+        if region in rule.get("except", ()):
+            continue
         local = rule.get("states", {}).get(region, {})
         fields = {"cite": rule.get("cite"), "grounds": rule.get("grounds", ""),
                   **(local if isinstance(local, dict) else {"cite": local})}
