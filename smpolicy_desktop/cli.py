@@ -112,8 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--industry", metavar="NAME",
                        help="the business's industry, e.g. health_care or financial_services "
                             "(default: check every sector's rules)")
-    check.add_argument("--publicly-traded", action="store_true", default=None,
-                       help="the company is listed (adds Regulation FD)")
+    check.add_argument("--publicly-traded", action=argparse.BooleanOptionalAction,
+                       help="the company is listed, or with --no-publicly-traded is not "
+                            "(default: unknown, so Regulation FD is checked)")
     check.add_argument("--country", help="ISO country code, e.g. US (default: US)")
     check.add_argument("--state", help="ISO region code, e.g. US-CA")
     check.add_argument("--company", metavar="NAME", default="",

@@ -207,6 +207,26 @@ def test_business_facts_change_what_is_checked(tmp_path, capsys):
     assert abroad[0]["findings"] == [] and abroad[1]["findings"] == []
 
 
+def test_a_company_can_say_it_is_not_listed_and_a_finance_firm_keeps_the_sec_gag_check(
+        tmp_path, capsys):
+    """--publicly-traded could only say yes: leaving it out checked Regulation FD on every
+    business. An adviser that is not listed is still bound by SEC Rule 21F-17 (found by a
+    tester)."""
+    text = ("Share next quarter's results with our biggest investors before the release.\n"
+            "Employees must not report concerns to the SEC without first going through legal.\n"
+            "Nobody may contact the SEC or FINRA about the firm without the CEO's approval.\n")
+    rules = [[f["rule"] for f in line["findings"]]
+             for line in check_lines(tmp_path, capsys, text, "--industry", "financial_services",
+                                     "--no-publicly-traded")]
+    assert rules == [[], ["regfd.whistleblower"], ["regfd.whistleblower"]]
+    listed = check_lines(tmp_path, capsys, text, "--industry", "retail_consumer",
+                         "--publicly-traded")
+    assert [f["rule"] for f in listed[0]["findings"]] == ["regfd.selective"]
+    unlisted = check_lines(tmp_path, capsys, text, "--industry", "retail_consumer",
+                           "--no-publicly-traded")
+    assert all(f["area"] != "reg_fd" for line in unlisted for f in line["findings"])
+
+
 def test_the_business_name_makes_a_rule_about_it_one_about_the_employer(tmp_path, capsys):
     """--company: owners write their business's name, or its first word, where our rules
     say "the company"; a text file and a document are read so."""

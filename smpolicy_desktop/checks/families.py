@@ -28,6 +28,11 @@ class Family:
     reason: str
     authority: str
     safer: str
+    also: tuple[str, ...] = ()  # other areas whose businesses it binds too
+
+    def checked(self, areas: frozenset[str]) -> bool:
+        """Whether a business checked in `areas` is bound by this kind of rule."""
+        return self.area in areas or not areas.isdisjoint(self.also)
 
 
 # Each legal area as a finding names it ("Risky under labor law"): two findings on one
@@ -39,8 +44,9 @@ _AREA_OF = {"nlra": "nlra", "ftc": "ftc", "hipaa": "hipaa", "finance": "finance"
             "regfd": "reg_fd", "account": "account_privacy"}
 
 
-def _family(id: str, severity: str, reason: str, authority: str, safer: str) -> Family:
-    return Family(id, _AREA_OF[id.split(".")[0]], severity, reason, authority, safer)
+def _family(id: str, severity: str, reason: str, authority: str, safer: str,
+            also: tuple[str, ...] = ()) -> Family:
+    return Family(id, _AREA_OF[id.split(".")[0]], severity, reason, authority, safer, also)
 
 
 FAMILIES = {f.id: f for f in (
@@ -170,7 +176,10 @@ FAMILIES = {f.id: f for f in (
             "Requiring approval or notice before staff talk to the SEC impedes whistleblowing; "
             "the SEC fined seven companies for such language in 2024.", "SEC Rule 21F-17",
             "Nothing in this policy stops you from reporting a possible violation to the SEC or "
-            "any other agency."),
+            "any other agency.",
+            # Rule 21F-17 binds any person, listed or not: the SEC fined D. E. Shaw, a private
+            # investment adviser, under it in 2023
+            also=("finance",)),
     _family("account.access", "error",
             "Asking for passwords, for a look at private accounts, or for a friend request "
             "breaks the social media privacy laws of many states and invades privacy elsewhere.",
