@@ -576,6 +576,21 @@ def test_a_ban_written_after_its_act_is_the_safe_side(text):
         "US", industry="health_care", state="US-CA"))
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Company social media accounts belong to the company; staff who manage them must hand "
+     "over the logins when they leave.", False),
+    ("Staff who run our TikTok account must sign in with the company email, not a personal "
+     "login.", False),
+    ("Hand over the logins to your personal accounts when you leave.", True),
+    ("You must give us the password to your own Instagram account.", True),
+])
+def test_a_rule_on_the_business_s_own_accounts_is_no_demand_for_personal_ones(text, flagged):
+    """State account-privacy laws leave the employer's own accounts alone; such rules were
+    reported as demands for personal logins (found by a tester)."""
+    found = check_text(text, CheckFacts("US", state="US-CA", industry="retail_consumer"))
+    assert ("account.access" in {f.rule for f in found}) == flagged
+
+
 @pytest.mark.parametrize("text", [
     "Discussing wages with coworkers is prohibited.",
     "Staff must not discuss their salaries with one another, deliberately or accidentally.",

@@ -87,12 +87,14 @@ _BAN_IS_SAFE = ("ftc", "hipaa", "finance", "reg_fd")
 _REGULATORS = words("sec", "finra", "securities and exchange commission", "ftc", "hhs", "ocr",
                     "cfpb", "irs", "department of labou?r", "attorney general")
 # Account privacy laws protect staff's personal accounts, not the business's own.
+_PLATFORM = r"(?:instagram|facebook|tiktok|linkedin|x|youtube|twitter|pinterest|snapchat|threads)"
 _BUSINESS_ACCOUNT = words(r"(?:the|our) (?:company|firm|business|practice)'s (?:\w+ )?accounts?",
-                          r"(?:official|business|company|work|shared) (?:\w+ )?"
+                          r"(?:official|business|company|work|shared) (?:\w+ ){0,2}"
                           r"(?:accounts?|pages?)",
-                          r"official (?:instagram|facebook|tiktok|linkedin|x|youtube)",
+                          rf"official {_PLATFORM}", rf"our {_PLATFORM} (?:accounts?|pages?)",
                           r"\w+'s official", r"accounts? (?:you manage|we own|owned by)")
 _PERSONAL = words("personal", "private", "your own", "their own")
+_NOT_PERSONAL = words(r"(?:not|never|no) (?:a |an |your |their )?(?:personal|private)")
 # A firm's duty to keep every record (FINRA 4511, SEC 17a-4) is the control itself: "Record
 # every client call on the office line.", "Archive all client messages." (not "... on your own
 # phone", nor one that holds back: "Log every call unless the client objects.").
@@ -200,7 +202,7 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
     # (see _safeguard): the sentence, or the clause of it, which the model reads as risky.
     risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
              if len(part.split()) > 2 for read in sentences(part)[:1]
-             for area in learned.risky_areas(part) if not _safeguard(read, area)}
+             for area in learned.risky_areas(part) if not _safeguard(read, area, sentence)}
     for area in sorted(risky):
         if sentence is None or len(sentence.text.split()) < 3 or (
                 area == "nlra" and (freed or _lawful_by_subject(sentence))):
@@ -243,8 +245,10 @@ def _grants_freedom(sentence: Sentence) -> bool:
         _NEEDS_NO_LEAVE.sub(" ", sentence.text))
 
 
-def _safeguard(sentence: Sentence, area: str) -> bool:
-    """A sentence (or clause) the model may read as a rule of the area which protects instead."""
+def _safeguard(sentence: Sentence, area: str, whole: Sentence | None) -> bool:
+    """A sentence (or clause of the `whole` sentence) the model may read as a rule of the area
+    which protects instead. A rule on the business's own accounts is one whichever clause
+    names them ("Company accounts belong to us; hand over their logins when you leave.")."""
     if area == "nlra" or sentence.has(_KEPT_BACK) or (
             area in _BAN_IS_SAFE and skips_control(sentence)):
         return False
@@ -255,8 +259,8 @@ def _safeguard(sentence: Sentence, area: str) -> bool:
         sentence.has(_SPARED) and not sentence.has(_CONTROL)) or (
         area in _BAN_IS_SAFE and sentence.has(_FORBIDS) and not sentence.has(_RELAXED)
         and not sentence.has(GOVERNMENT) and not sentence.has(_ON_CUSTOMERS)) or (
-        area == "account_privacy" and sentence.has(_BUSINESS_ACCOUNT)
-        and not sentence.has(_PERSONAL)) or (
+        area == "account_privacy" and (whole or sentence).has(_BUSINESS_ACCOUNT)
+        and not _PERSONAL.search(_NOT_PERSONAL.sub(" ", (whole or sentence).text))) or (
         area == "finance" and sentence.has(_KEEPS_EVERY_RECORD)))
 
 
