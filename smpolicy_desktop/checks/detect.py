@@ -94,6 +94,8 @@ _BUSINESS_ACCOUNT = words(r"(?:the|our) (?:company|firm|business|practice)'s (?:
                           rf"official {_PLATFORM}", rf"our {_PLATFORM} (?:accounts?|pages?)",
                           r"\w+'s official", r"accounts? (?:you manage|we own|owned by)")
 _PERSONAL = words("personal", "private", "your own", "their own")
+_YOURS = words(r"(?:your|their|his|her) (?:\w+ ){0,2}(?:accounts?|passwords?|logins?|profiles?|"
+               r"pages?)")
 _NOT_PERSONAL = words(r"(?:not|never|no) (?:a |an |your |their )?(?:personal|private)")
 # A firm's duty to keep every record (FINRA 4511, SEC 17a-4) is the control itself: "Record
 # every client call on the office line.", "Archive all client messages." (not "... on your own
@@ -259,9 +261,15 @@ def _safeguard(sentence: Sentence, area: str, whole: Sentence | None) -> bool:
         sentence.has(_SPARED) and not sentence.has(_CONTROL)) or (
         area in _BAN_IS_SAFE and sentence.has(_FORBIDS) and not sentence.has(_RELAXED)
         and not sentence.has(GOVERNMENT) and not sentence.has(_ON_CUSTOMERS)) or (
-        area == "account_privacy" and (whole or sentence).has(_BUSINESS_ACCOUNT)
-        and not _PERSONAL.search(_NOT_PERSONAL.sub(" ", (whole or sentence).text))) or (
+        area == "account_privacy" and _on_own_accounts(sentence, whole or sentence)) or (
         area == "finance" and sentence.has(_KEEPS_EVERY_RECORD)))
+
+
+def _on_own_accounts(clause: Sentence, whole: Sentence) -> bool:
+    """A rule on the business's accounts, named in the clause or (unless the clause is about
+    the reader's own: "...and give us your Instagram password") elsewhere in its sentence."""
+    return (clause.has(_BUSINESS_ACCOUNT) or whole.has(_BUSINESS_ACCOUNT) and not clause.has(
+        _YOURS)) and not _PERSONAL.search(_NOT_PERSONAL.sub(" ", whole.text))
 
 
 def _shown(learned: Model, text: str, family: Family) -> Precedent | None:
