@@ -680,6 +680,9 @@ def test_a_promise_to_skip_a_control_the_law_requires_is_flagged(text, rule):
     "Texts with clients go through the archived texting app.",
     "We never post patient photos without written authorization.",
     "We do not monitor your personal accounts.",
+    # the written authorization HIPAA asks for, in other words (found by a tester)
+    "Patient photos may go on our page only with the patient's signed authorisation.",
+    "A patient's story is shared only once the patient signs our release form.",
 ])
 def test_keeping_the_control_is_not_flagged(text):
     assert check_text(text, CheckFacts("US", publicly_traded=True)) == []

@@ -385,7 +385,9 @@ _PATIENT_MEDIA = re.compile(
     r"videos?|testimonials?|case studies|cases|success|names?|faces?|before-and-after)\b|"
     r"\b(?:stories|photos?|pictures?|images?|videos?|testimonials?) (?:of|from|about|with) "
     r"(?:our |a )?(?:patients?|residents)\b")
-_PATIENT_SAFEGUARD = words(r"written (?:authori[sz]ation|consent|permission)", r"de-?identified",
+_PATIENT_SAFEGUARD = words(r"(?:written|signed) (?:\w+ )?(?:authori[sz]ation|consent|permission|"
+                           r"release)", r"signs? (?:\w+ ){0,2}(?:authori[sz]ation|consent|release)",
+                           r"(?:authori[sz]ation|consent|release) forms?", r"de-?identified",
                            "hipaa")
 
 
