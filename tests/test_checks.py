@@ -461,6 +461,19 @@ def test_safer_wording_keeps_the_lawful_part(text, family, facts, kept):
     assert rules_flagging(finding.suggestion, facts) == set(), finding.suggestion
 
 
+@pytest.mark.parametrize("text", [
+    "guys dont discuss ur wages w each other, its private",
+    "Please don't talk about pay with one another, it stays between you and HR.",
+])
+def test_safer_wording_keeps_nothing_that_reads_risky_together(text):
+    """Parts each lawful alone can make the risky rule again: the safer wording offered was
+    "Hey team pls dont talk about ur pay with each other or its private. You are free to talk
+    about your pay..." (found by a tester)."""
+    [finding] = [f for f in check_text(text, CheckFacts()) if f.rule == "nlra.pay"]
+    assert rules_flagging(finding.suggestion, CheckFacts()) == set(), finding.suggestion
+    assert finding.suggestion == FAMILIES["nlra.pay"].safer
+
+
 def test_patient_stories_need_written_authorisation_in_health_care():
     story = "Share patient success stories from our clinic."
     assert "hipaa.patient_content" in rules_flagging(story, HEALTH, )

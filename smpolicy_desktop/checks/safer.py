@@ -19,9 +19,13 @@ _ITEM = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 def safer_text(text: str, family: Family, facts: CheckFacts, keep_only: bool = False,
                company_name: str = "") -> str:
-    """The sentence's lawful clauses and list items, then the family's safer rule."""
+    """The sentence's lawful clauses and list items, then the family's safer rule. What is
+    kept must read as lawful together too, or nothing is kept: parts each lawful alone can
+    make the risky rule again ("don't talk about ur pay with each other, its private")."""
     kept = " ".join(_sentence(part) for part in _lawful_parts(text, family, facts,
                                                                company_name))
+    if kept and _risky(kept, family, facts, company_name):
+        kept = ""
     if keep_only:
         return kept
     return f"{kept} {family.safer}" if kept else family.safer
@@ -39,7 +43,8 @@ def _lawful_parts(text: str, family: Family, facts: CheckFacts, company_name: st
         items = [i.strip() for i in _ITEM.split(match["items"])]
         lawful = [i for i in items
                   if i and not _risky(match["head"] + i, family, facts, company_name)]
-        if len(items) > 1 and lawful:
+        # every item lawful alone: the risk is the clause's, not an item's
+        if len(items) > 1 and lawful and len(lawful) < len(items):
             listed = lawful[0] if len(lawful) == 1 else \
                 ", ".join(lawful[:-1]) + " or " + lawful[-1]
             parts.append(match["head"] + listed)
