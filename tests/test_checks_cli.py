@@ -42,6 +42,12 @@ def test_check_of_a_final_version_counsel_has_not_approved_says_so(tmp_path, cap
         out = capsys.readouterr().out
         assert ("Marked final, but:\n- Not approved yet by: Morgan Lee, Chris Novak."
                 in out) is final
+    # the risky sentences left are counted there too, as the window's question counts them
+    project.training.consequences = "Employees must not discuss their wages with co-workers."
+    save_project(project, path)
+    main(["check", str(path)])
+    assert "Marked final, but:\n- The risk check still lists 1 risky sentence.\n- Not " \
+        "approved yet by" in capsys.readouterr().out
 
 
 def test_check_prints_clause_severity_reason_and_safer_wording(tmp_path, capsys):

@@ -32,6 +32,10 @@ def test_a_final_version_lists_what_is_still_open():
     project.company.country = "GB"
     items = open_before_final(project, check_project(project), today=date(2026, 12, 2))
     assert "The next review date, 2 January 2026, has passed." in items
+    # nothing was checked outside the US: a final version says so, not "all clear" (the
+    # areas all ticked and the dialog named only the reviewers; found by a tester)
+    assert items[0].startswith("No sentence was checked for risk: the risk check covers US law "
+                               "only, and this business is in the United Kingdom.")
 
 
 def test_a_final_version_whose_risk_check_could_not_run_is_not_called_clean(example_project):

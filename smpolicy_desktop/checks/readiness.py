@@ -11,6 +11,7 @@ from typing import Literal
 
 from ..model import Project, ReviewStatus
 from .completeness import area_status
+from .facts import CheckFacts
 from .finding import Finding
 
 Mark = Literal["empty", "partial", "done", "warning"]
@@ -61,10 +62,8 @@ def open_before_final(project: Project, findings: Iterable[Finding] | None,
     today = today or date.today()
     review = project.review
     long_date = partial(long_date_in, project.company.spelling)
-    items = []
-    risky = risky_left(findings)
-    if risky:
-        items.append(risky)
+    items = [note for note in (CheckFacts.from_project(project).unchecked_note(),
+                               risky_left(findings)) if note]
     waiting = [r.name or r.role or "a reviewer" for r in review.reviewers
                if r.status != ReviewStatus.APPROVED]
     if waiting:

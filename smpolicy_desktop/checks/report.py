@@ -29,17 +29,17 @@ def project_report(project: Project, *, as_json: bool = False) -> str:
         return visible_json([{**f.to_dict(), "clause_number": numbers.get(f.clause_id, "")}
                              for f in findings], indent=2)
     blocks = [_describe(f, names.get(f.clause_id, "")) for f in findings]
-    return "\n\n".join([*blocks, _summary(findings), *_final_but(project)])
+    return "\n\n".join([*blocks, _summary(findings), *_final_but(project, findings)])
 
 
-def _final_but(project: Project) -> list[str]:
-    """A version marked final that is not ready (a reviewer has not approved, say): what
-    stands in the way, as the window asks before exporting it (risky sentences are above)."""
+def _final_but(project: Project, findings: list[Finding]) -> list[str]:
+    """A version marked final that is not ready (risky sentences left, a reviewer who has not
+    approved): what stands in the way, as the window asks before exporting it."""
     from .readiness import open_before_final
 
     if not project.review.final:
         return []
-    items = open_before_final(project, [])
+    items = open_before_final(project, findings)
     return ["Marked final, but:\n" + "\n".join(f"- {item}" for item in items)] if items else []
 
 
