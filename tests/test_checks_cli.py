@@ -272,6 +272,21 @@ def test_semicolons_and_questions_stay_in_one_rule(tmp_path, capsys):
         "Questions about pay? Ask HR; never discuss it with coworkers."}
 
 
+@pytest.mark.parametrize("name", ["policy.txt", "policy.md"])
+def test_a_hard_wrapped_policy_is_checked_a_sentence_at_a_time(tmp_path, capsys, name):
+    """A sentence wrapped over four lines was checked a fragment at a time: seven findings on
+    two sentences, "anyone outside the company." alone a gag on the SEC (found by a tester)."""
+    policy = tmp_path / name
+    policy.write_text("# Pay\n\nStaff must not discuss\ntheir wages or bonuses\nwith one "
+                      "another or with\nanyone outside the company.\n\n- Do not post photos\n"
+                      "  of our customers' orders.\n- Keep passwords safe.\n", encoding="utf-8")
+    assert main(["check", "--document", str(policy), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert {(f["paragraph"], f["excerpt"]) for f in found} == {
+        (3, "Staff must not discuss their wages or bonuses with one another or with anyone "
+            "outside the company.")}  # the line an editor shows it starting on
+
+
 def test_a_text_or_markdown_policy_is_checked_with_its_topics(tmp_path, capsys):
     for name in ("policy.txt", "policy.md"):
         policy = tmp_path / name

@@ -79,7 +79,7 @@ def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
             return _pdf_lines(path)
     except OSError as exc:
         raise DocumentError(f"{path}: the file cannot be read ({plain_reason(exc)})") from exc
-    lines = text_lines(read_text(path))
+    lines = _unwrapped(text_lines(read_text(path)))
     headers = {number - 1 for number, line in enumerate(lines) if _TABLE_RULE.match(line)}
     return [(_MARKDOWN_ESCAPE.sub(r"\1", re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line)),
              line.lstrip().startswith("#") or number in headers)
@@ -174,13 +174,26 @@ def _pdf_lines(path: Path) -> list[tuple[str, bool]]:
         raise DocumentError(f"{path}: part of the PDF unpacks to too much data to read") from exc
     except (PyPdfError, ValueError, KeyError) as exc:
         raise DocumentError(f"{path}: not a PDF that can be read") from exc
-    lines: list[str] = []
-    for line in (raw.strip() for raw in text.splitlines()):
-        if lines and lines[-1] and line[:1].islower():
-            lines[-1] += " " + line  # a sentence wrapped onto the next line
-        else:
-            lines.append(line)
-    return [(line, False) for line in lines]
+    return [(line, False) for line in _unwrapped([raw.strip() for raw in text.splitlines()])]
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines with a sentence wrapped onto the next one joined: a line that starts in lower case
+    continues the unfinished sentence above it. The joined line stands at its first line's
+    place and the lines it took are left empty, so a finding keeps the line an editor shows
+    (a hard-wrapped text file was checked a fragment at a time: "anyone outside the company."
+    alone was reported as a gag on reports to the SEC)."""
+    joined = list(lines)
+    start = 0
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if number and text[:1].islower() and joined[start].strip() and \
+                not joined[start].rstrip().endswith((".", "!", "?")):
+            joined[start] = f"{joined[start].rstrip()} {text}"
+            joined[number] = ""
+        elif text:
+            start = number
+    return joined
 
 
 def _docx_paragraphs(path: Path) -> list[tuple[str, bool]]:
