@@ -287,6 +287,21 @@ def test_a_hard_wrapped_policy_is_checked_a_sentence_at_a_time(tmp_path, capsys,
             "outside the company.")}  # the line an editor shows it starting on
 
 
+def test_paragraphs_not_in_english_are_named_as_not_checked(tmp_path, capsys):
+    """A Spanish pay-secrecy rule got "No findings." as if it were clear (found by a tester)."""
+    policy = tmp_path / "politica.txt"
+    policy.write_text("Social media policy\n"
+                      "Los empleados no deben hablar de su salario con sus compañeros.\n"
+                      "Do not share client passwords with anyone.\n"
+                      "Die Mitarbeiter dürfen nicht über ihr Gehalt sprechen oder schreiben.\n",
+                      encoding="utf-8")
+    assert main(["check", "--document", str(policy)]) == 0
+    assert "No findings. Paragraphs 2 and 4 are not in English and were not checked: the risk " \
+        "check reads English only." in capsys.readouterr().out
+    assert main(["check", "--document", str(policy), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["note"].startswith("Paragraphs 2 and 4 are not")
+
+
 def test_a_text_or_markdown_policy_is_checked_with_its_topics(tmp_path, capsys):
     for name in ("policy.txt", "policy.md"):
         policy = tmp_path / name

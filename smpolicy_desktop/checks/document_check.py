@@ -57,11 +57,40 @@ class DocumentError(Exception):
     """A file that cannot be read as a policy; the message is one line for the user."""
 
 
+# Words of almost every English sentence and of few in other languages ("a", "no" and "en"
+# left out): a paragraph of some length with none of them is not English.
+_ENGLISH = frozenset(("the", "and", "of", "to", "is", "are", "you", "your", "our", "we", "be",
+                      "not", "with", "for", "on", "in", "or", "this", "that", "it", "any", "must",
+                      "may", "will", "do", "about", "at", "by", "from", "as", "if", "all",
+                      "their", "they", "can", "should", "who", "when", "what", "an", "never",
+                      "only", "us"))
+_WORDS_TO_TELL = 6  # shorter paragraphs (headings, list items) could be either
+
+
 @dataclass(frozen=True)
 class DocumentReport:
     findings: list[tuple[int, Finding]]  # (paragraph number, finding)
     covered: list[str]
     missing: list[str]
+    foreign: list[int]  # paragraphs not in English, which the check cannot read
+
+    def foreign_note(self) -> str:
+        """Paragraphs not read, said: the check reads English only, and "No findings." on a
+        Spanish handbook read as all clear."""
+        if not self.foreign:
+            return ""
+        numbers = [str(n) for n in self.foreign]
+        listed = numbers[0] if len(numbers) == 1 else \
+            f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+        several = len(numbers) > 1
+        return (f"Paragraph{'s' if several else ''} {listed} {'are' if several else 'is'} not in "
+                f"English and {'were' if several else 'was'} not checked: the risk check reads "
+                f"English only.")
+
+
+def _english(paragraph: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", paragraph.lower())
+    return len(words) < _WORDS_TO_TELL or any(word in _ENGLISH for word in words)
 
 
 def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
@@ -154,7 +183,9 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     text = text.lower()
     ours = topics(facts.law)
     covered = [topic for topic, words in ours.items() if re.search(words, text)]
-    return DocumentReport(findings, covered, [t for t in ours if t not in covered])
+    foreign = [number for number, (paragraph, _) in enumerate(read, start=1)
+               if not _english(paragraph)]
+    return DocumentReport(findings, covered, [t for t in ours if t not in covered], foreign)
 
 
 def _pdf_lines(path: Path) -> list[tuple[str, bool]]:

@@ -69,12 +69,14 @@ def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
         return visible_json({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
                                           result.findings],
                              "covered": result.covered, "missing": result.missing,
-                             "note": facts.unchecked_note()}, indent=2)
+                             "note": facts.unchecked_note() or result.foreign_note()},
+                            indent=2)
     blocks = [f"Paragraph {n}: {f.plain_severity()}\n" + _describe(f, "", plain=True)
               if plain else f"paragraph {n}: " + _describe(f, "") for n, f in result.findings]
     topics = ["Covers: " + ("; ".join(result.covered) or "none of our topics"),
               "Lacks: " + ("; ".join(result.missing) or "nothing")]
-    summary = facts.unchecked_note() or _summary([f for _, f in result.findings], plain)
+    summary = facts.unchecked_note() or " ".join(filter(None, (
+        _summary([f for _, f in result.findings], plain), result.foreign_note())))
     return "\n\n".join([*blocks, summary, *topics])
 
 
