@@ -10,6 +10,9 @@ MISSING_LIBRARY = (
     "Install your system's graphics libraries and fonts, then start smpolicy again. "
     "On Debian, Ubuntu or Mint:\n  sudo apt install libgl1 libegl1 libxcb1 fontconfig "
     "fonts-dejavu-core")
+NO_DISPLAY = ("smpolicy cannot open its window: there is no display here (DISPLAY and "
+              "WAYLAND_DISPLAY are not set). The command line works without one: smpolicy "
+              "--help")
 # Message boxes a Linux desktop may have, tried in order; the first one found shows the message.
 MESSAGE_BOXES = (("zenity", "--error", "--no-markup", "--text"), ("kdialog", "--error"),
                  ("xmessage", "-center"), ("notify-send", "--urgency=critical", "smpolicy"))
@@ -28,12 +31,33 @@ def tell_missing_library(error: ImportError) -> int:
     return 1
 
 
+def _no_display() -> bool:
+    """Linux with no screen to open a window on (a cron job, an ssh session): Qt aborted with
+    an xcb message that advised reinstalling."""
+    import os
+
+    return sys.platform == "linux" and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _a_file(arg: str) -> bool:
+    """Whether the one word given names a project to open in the window: a file there, or a
+    name with a file's extension. A mistyped command ("help", "Presets", "/?") is the command
+    line's to refuse in a line: it opened the window, or aborted without a display under cron
+    (found by a tester)."""
+    import os
+
+    return not arg.startswith("-") and (os.path.lexists(arg) or bool(os.path.splitext(arg)[1]))
+
+
 def main() -> int:
     from smpolicy_desktop import COMMAND_NAMES
 
     args = sys.argv[1:]
-    if not args or (len(args) == 1 and args[0] not in COMMAND_NAMES
-                    and not args[0].startswith("-")):
+    if not args or (len(args) == 1 and _a_file(args[0]) and args[0] not in COMMAND_NAMES):
+        if _no_display():
+            print(NO_DISPLAY, file=sys.stderr)
+            return 2
         try:
             from ui.app import run_app
         except ImportError as error:  # e.g. "libEGL.so.1: cannot open shared object file"
@@ -41,8 +65,12 @@ def main() -> int:
                 raise
             return tell_missing_library(error)
         return run_app(args)
-    from smpolicy_desktop.cli import main as cli_main  # only now: the window never needs it
+    import signal
 
+    from smpolicy_desktop.cli import main as cli_main  # only now: the window never needs it
+    from smpolicy_desktop.cli import stop_as_ctrl_c
+
+    signal.signal(signal.SIGTERM, stop_as_ctrl_c)
     return cli_main(args)
 
 

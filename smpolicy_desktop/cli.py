@@ -18,6 +18,7 @@ from .unseen import UNSEEN
 # pydantic, Jinja2 or Word writing.
 
 USER_ERROR = 2
+STOPPED = 130  # as a shell reports a command ended by Ctrl+C
 
 
 def visible(text: str) -> str:
@@ -139,7 +140,8 @@ def run_new(args: argparse.Namespace) -> None:
     if preset is None:
         raise UserError(f"no preset named {args.preset!r}; choose one of: "
                         f"{', '.join(presets())}")
-    if not args.output.name:  # "": it made a hidden "..smpolicy" (found by a tester)
+    # "" made a hidden "..smpolicy", "-" a file "-.smpolicy" (found by testers)
+    if not args.output.name or str(args.output) == "-":
         raise UserError("new: -o names the new project file, such as -o policy.smpolicy")
     output = Path(project_file_name(str(args.output)))  # as the window names it
     if os.path.exists(output) and not args.force:
@@ -318,10 +320,15 @@ COMMANDS = dict(zip(COMMAND_NAMES, (run_presets, run_new, run_validate, run_expo
 
 
 def main(argv: list[str] | None = None) -> int:
+    _speak_any_name()
     try:
         args = build_parser().parse_args(argv)
         COMMANDS[args.command](args)
         sys.stdout.flush()  # a reader that stopped early (| head) is met here, not at exit
+    except KeyboardInterrupt:  # Ctrl+C printed a traceback of twenty lines
+        print("error: stopped before it finished; any file it was writing is as it was",
+              file=sys.stderr)
+        return STOPPED
     except BrokenPipeError:
         # The reader wants no more: stop quietly, as other command-line tools do (Python's
         # documented way: what is left to flush at exit goes nowhere).
@@ -333,6 +340,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {visible(str(exc))}", file=sys.stderr)
         return USER_ERROR
     return 0
+
+
+def stop_as_ctrl_c(signum: int, frame: object) -> NoReturn:
+    """Stopped by `timeout` or the system: end as Ctrl+C does, so a file being written is left
+    as it was, without its temporary copy beside it (found by a tester)."""
+    raise KeyboardInterrupt
+
+
+def _speak_any_name() -> None:
+    """Output a file name in any script: on Windows, printing a name outside the console's code
+    page (a Polish or Chinese one) to a pipe or a file raised UnicodeEncodeError, with a
+    traceback, after the export had been written (found by a tester)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _is_user_error(exc: Exception) -> bool:

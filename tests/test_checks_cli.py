@@ -437,3 +437,13 @@ def test_rules_in_a_text_file_are_numbered_as_an_editor_numbers_its_lines(tmp_pa
                if '"nlra.pay"' in line]
     assert found["line"] == 3
     assert found["findings"][0]["excerpt"].startswith("Employees")
+
+
+def test_a_document_without_an_extension_is_refused_in_plain_words(tmp_path, capsys):
+    """"cannot read this files; use .docx, ..." (found by a tester)."""
+    policy = tmp_path / "policy"
+    policy.write_text("Do not post client data.\n", encoding="utf-8")
+    assert main(["check", "--document", str(policy)]) == 2
+    assert capsys.readouterr().err == (f"error: {policy}: has no extension to tell what kind of "
+                                       "file it is; the check reads .docx, .pdf, .txt, .md "
+                                       "files\n")

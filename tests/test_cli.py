@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 from datetime import datetime
@@ -168,10 +170,12 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
 
 
-def test_new_without_a_name_says_what_to_give(tmp_path, capsys, monkeypatch):
-    """`new -o ""` made a hidden "..smpolicy" (found by a tester)."""
+@pytest.mark.parametrize("name", ["", "-"])
+def test_new_without_a_name_says_what_to_give(tmp_path, capsys, monkeypatch, name):
+    """`new -o ""` made a hidden "..smpolicy", `new -o -` a file "-.smpolicy" (found by
+    testers)."""
     monkeypatch.chdir(tmp_path)
-    assert main(["new", "-o", ""]) == 2
+    assert main(["new", "-o", name]) == 2
     assert "-o names the new project file" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
@@ -200,3 +204,65 @@ def test_new_starts_a_business_outside_the_us_with_its_country(tmp_path, capsys)
     capsys.readouterr()
     assert main(["new", "--country", "UK", "-o", str(tmp_path / "x")]) == 2
     assert "United Kingdom's is GB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("word", ["help", "Presets", "/?"])
+def test_a_mistyped_command_is_refused_in_a_line_not_opened_as_a_window(word):
+    """`smpolicy help` under cron aborted in Qt (no display) with advice to reinstall; with a
+    display it opened the window and a modal error, and the script hung (found by a
+    tester)."""
+    result = subprocess.run([sys.executable, str(REPO / "main.py"), word], capture_output=True,
+                            text=True, timeout=120, env=_without_display())
+    assert result.returncode == 2 and f"invalid choice: '{word}'" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_window_without_a_display_says_so_in_a_line(tmp_path):
+    result = subprocess.run([sys.executable, str(REPO / "main.py"), EXAMPLE],
+                            capture_output=True, text=True, timeout=120, env=_without_display())
+    assert result.returncode == 2 and result.stderr.startswith(
+        "smpolicy cannot open its window: there is no display here")
+
+
+def _without_display() -> dict[str, str]:
+    return {name: value for name, value in os.environ.items()
+            if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_command_stopped_midway_says_so_and_leaves_no_temporary_file(tmp_path, signum):
+    """Ctrl+C printed a twenty-line traceback; `timeout` (SIGTERM) during an export left a
+    hidden temporary file beside it (found by a tester). The signal comes as the export's
+    file is being made safe on disk, its temporary copy written."""
+    out = tmp_path / "out.docx"
+    child = f"""
+import os, sys
+sys.path.insert(0, {str(REPO)!r})
+import main
+real_fsync = os.fsync
+def fsync(fd):
+    os.kill(os.getpid(), {int(signum)})
+    real_fsync(fd)
+os.fsync = fsync
+sys.argv = ["main.py", "export", {str(EXAMPLE)!r}, "-o", {str(out)!r}]
+sys.exit(main.main())
+"""
+    result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr == "error: stopped before it finished; any file it was writing is " \
+        "as it was\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_name_the_console_cannot_show_is_escaped_not_a_traceback(tmp_path):
+    """On Windows, output to a pipe or file is in the console's code page: a Polish or Chinese
+    file name raised UnicodeEncodeError after the export was written (found by a tester)."""
+    project = tmp_path / "polityka \u0142 \u653f\u7b56.smpolicy"
+    save_project(load_project(EXAMPLE), project)
+    result = subprocess.run([sys.executable, str(REPO / "main.py"), "validate", project],
+                            capture_output=True, timeout=120,
+                            env={**os.environ, "PYTHONIOENCODING": "cp1252"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("cp1252").endswith(
+        "polityka \\u0142 \\u653f\\u7b56.smpolicy: OK\n")

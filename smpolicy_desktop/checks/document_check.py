@@ -99,8 +99,9 @@ def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
     heading or contents entry, a cell of a Word table's header row)."""
     suffix = path.suffix.lower()
     if suffix not in READABLE:
-        raise DocumentError(f"{path}: cannot read {suffix or 'this'} files; use "
-                            f"{', '.join(READABLE)}")
+        kind = f"cannot read {suffix} files" if suffix else \
+            "has no extension to tell what kind of file it is"
+        raise DocumentError(f"{path}: {kind}; the check reads {', '.join(READABLE)} files")
     try:
         if suffix == ".docx":
             return _docx_paragraphs(path)
