@@ -27,7 +27,7 @@ from smpolicy_desktop.dates import REVIEW, long_date_in, suggested_review_date
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
 
-from .editors import MARK_COLOUR, FieldEditor, make_editor
+from .editors import MARK_COLOUR, FieldEditor, describe, make_editor
 from .project_model import FieldPath, ProjectModel
 from .scroll_column import ScrollColumn
 
@@ -116,10 +116,13 @@ class FieldRow(QFrame):
         self.refused = text
         self._say(text, _REFUSAL_COLOUR)
         self.message.show()
+        # heard too, not only seen in red (a screen reader read nothing of it; found by a tester)
+        describe(self.editor, f"{text} {self.question.help}".strip())
 
     def clear_refusal(self) -> None:
         self.refused = ""
         self._show_mark_text()
+        describe(self.editor, self.question.help)
 
     def _say(self, text: str, colour: str) -> None:
         self.message.setText(text)

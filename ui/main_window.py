@@ -340,6 +340,10 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.exports.update_changes_action()
         self.banner.show_for(self.model.project)
+        if not self.work.isAncestorOf(QApplication.focusWidget()):
+            # the keyboard in the tab's first answer: opened, the window had no focus at all,
+            # and keys typed went nowhere (found by a tester)
+            self.go_to_area(self.tabs.currentIndex())
 
     def showing_project(self) -> bool:
         """Whether a project is on screen. The frame, the offer of a crash's work and the start

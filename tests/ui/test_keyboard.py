@@ -129,6 +129,35 @@ def test_every_part_of_every_form_is_named_for_a_screen_reader(qtbot, forms_wind
     assert unnamed == []
 
 
+def test_the_help_under_each_question_is_read_where_the_keyboard_is(qtbot, forms_window):
+    """A checkbox, a date's box and a list's view take the focus of their answer; the help
+    text was set on the answer alone and a screen reader never read it (found by a tester)."""
+    unread = []
+    tabs = forms_window.centralWidget()
+    for index in range(tabs.count()):
+        form = tabs.widget(index)
+        form.ensure_built()
+        for path in form.fields():
+            editor = form.editor(path)
+            question_help = editor.accessibleDescription()
+            stops = [w for w in (editor, *editor.findChildren(QWidget))
+                     if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.focusProxy()]
+            unread += [f"{path}: {type(w).__name__}" for w in stops
+                       if w.accessibleDescription() != question_help]
+    assert unread == []
+
+
+def test_opening_a_project_puts_the_keyboard_in_its_first_answer(qtbot, make_window):
+    """Opened, the window had no focus at all: keys typed went nowhere and a screen reader
+    read only the title (found by a tester)."""
+    window = make_window()
+    window.activateWindow()
+    form = window.tabs.currentWidget()
+    assert form.isAncestorOf(QApplication.focusWidget())
+    assert QApplication.focusWidget() is form.editor(form.fields()[0]).focusProxy() or \
+        QApplication.focusWidget() is form.editor(form.fields()[0])
+
+
 def test_the_view_menu_moves_between_panes_and_its_entries_have_their_own_letters(make_window):
     window = make_window()
     view = window.view_menu

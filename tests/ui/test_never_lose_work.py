@@ -575,6 +575,10 @@ def test_a_review_date_before_the_effective_date_is_refused_in_the_form(qtbot, s
     row = window.forms["review"].rows["next_review_date"]
     assert "must come after the effective date" in row.message.text()
     assert window.model.project.review.next_review_date == date(2027, 12, 2)
+    # read to a screen reader too, not only shown in red (found by a tester)
+    assert field.edit.accessibleDescription().startswith("Not saved: the next review date must")
+    field.edit.setDate(date(2028, 1, 2))
+    assert field.edit.accessibleDescription() == row.question.help
 
 
 @pytest.mark.parametrize("go_on", [False, True])

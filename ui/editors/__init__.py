@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QWidget
 
 from smpolicy_desktop.questions import Question, questions
@@ -45,8 +46,17 @@ def make_editor(question: Question, commit: Commit, clauses: Clauses,
         editor = _SINGLE[kind](question, commit)
     editor.kind = kind
     editor.setAccessibleName(question.title)
-    editor.setAccessibleDescription(question.help)
+    describe(editor, question.help)
     return editor
+
+
+def describe(editor: QWidget, text: str) -> None:
+    """The description a screen reader reads with the answer, on the editor and on each part of
+    it the keyboard goes to (a checkbox, a date's box, a list's view): set on the editor
+    alone, it was never read, the focus being in its parts (found by a tester)."""
+    for widget in (editor, *editor.findChildren(QWidget)):
+        if widget is editor or widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            widget.setAccessibleDescription(text)
 
 
 def take_typing(window: QWidget) -> None:
