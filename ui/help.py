@@ -64,3 +64,4 @@ class HelpWindow(QDialog):
         self.show()
         self.raise_()
         self.activateWindow()
+        self.browser.setFocus()  # the page is read first, not the "Contents" button

@@ -93,6 +93,7 @@ class StartPage(QScrollArea):
         grid = QGridLayout(box)
         for index, preset in enumerate(presets.values()):
             button = QCommandLinkButton(preset.title, preset.description)
+            button.setAccessibleDescription(preset.description)  # read, not only drawn
             button.setObjectName(f"preset_{preset.name}")
             button.clicked.connect(lambda _=False, p=preset: self._chosen(StartChoice(p)))
             grid.addWidget(button, index // 2, index % 2)

@@ -27,6 +27,8 @@ def test_the_help_window_shows_the_area_asked_for_and_follows_links(qtbot):
     window.show_topic("employees")
     text = window.browser.toPlainText()
     assert text.startswith("Employees") and "section 7" in text
+    # the page is what a screen reader reads first, not the "Contents" button (a tester)
+    assert window.focusWidget() is window.browser
     window.browser.setSource(page_url("lawyer"))
     assert "tracked changes" in window.browser.toPlainText()
     window.browser.backward()

@@ -464,6 +464,7 @@ def test_a_file_with_no_versions_yet_says_so(qtbot, settings, tmp_path, asked):
     qtbot.addWidget(dialog)
     assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
         "No versions yet: each save from now on is kept here."]
+    assert dialog.list.accessibleName() and dialog.details.accessibleName()  # for a screen reader
     assert not any(b.isEnabled() for b in dialog.findChildren(QPushButton)
                    if b.text() in ("Compare", "Open as Copy", "Restore"))
 

@@ -31,6 +31,8 @@ def test_each_kind_of_business_starts_a_new_policy(qtbot):
     buttons = shown.findChildren(QCommandLinkButton)
     assert [b.text() for b in buttons] == [p.title for p in presets().values()]
     assert all(b.description() for b in buttons)
+    # read to a screen reader, not only drawn (it heard only "General B2B"; a tester)
+    assert [b.accessibleDescription() for b in buttons] == [b.description() for b in buttons]
     nonprofit = shown.findChild(QCommandLinkButton, "preset_nonprofit")
     with qtbot.waitSignal(shown.chosen) as chosen:
         nonprofit.click()
