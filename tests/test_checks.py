@@ -604,6 +604,18 @@ def test_a_rule_on_the_business_s_own_accounts_is_no_demand_for_personal_ones(te
     assert ("account.access" in {f.rule for f in found}) == flagged
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Anyone who reviews us on Google, positive or negative, gets a free dessert.", False),
+    ("Every customer who posts a review gets 5% off, whatever the rating.", False),
+    ("Customers who leave us five stars on Google get a free dessert.", True),
+])
+def test_a_reward_for_any_review_whatever_it_says_is_allowed(text, flagged):
+    """16 CFR 465.4 bans rewards conditioned on what a review says; "a $5 coupon to anyone
+    who leaves a review, good or bad" was reported as buying only positive ones (a tester)."""
+    found = check_text(text, CheckFacts("US", industry="retail_consumer"))
+    assert ("ftc.review_incentive" in {f.rule for f in found}) == flagged
+
+
 @pytest.mark.parametrize("text", [
     "Discussing wages with coworkers is prohibited.",
     "Staff must not discuss their salaries with one another, deliberately or accidentally.",
