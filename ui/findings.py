@@ -142,7 +142,7 @@ class FindingsPanel(QWidget):
             self.details.setText("The answer changed since this was found; the check is "
                                  "reading it again.")
             return
-        fix = _fix(self.model.project, finding)
+        fix = _fix(self.model, finding)
         if fix is None:
             return
         before = self.model.value(fix[0])
@@ -211,7 +211,7 @@ class FindingsPanel(QWidget):
     def _show_details(self, row: int) -> None:
         finding = self.findings[row] if 0 <= row < len(self.findings) else None
         self._picked = finding or self._picked
-        fixable = _fix(self.model.project, finding) is not None
+        fixable = _fix(self.model, finding) is not None
         self.apply_button.setEnabled(fixable)
         self.go_button.setEnabled(finding is not None and bool(finding.path or finding.clause_id))
         if finding is None:
@@ -220,7 +220,9 @@ class FindingsPanel(QWidget):
         parts = [f'"{finding.excerpt}"' if finding.excerpt else "", finding.reason,
                  finding.precedent, f"Based on: {finding.authority}",
                  f"Safer wording: {finding.suggestion}" if finding.suggestion else ""]
-        if finding.suggestion and not fixable:  # why the button is greyed out, and what to do
+        if _whole_item(finding):
+            parts.append("Apply removes this item from the list: no part of it can stay.")
+        elif finding.suggestion and not fixable:  # why the button is greyed out, and what to do
             parts.append("Apply cannot make this change in one step: double-click the finding "
                          "and change the answer by hand." if finding.path else
                          "To change this text, right-click it in the preview and choose Edit "
@@ -235,16 +237,26 @@ class FindingsPanel(QWidget):
             self.field_requested.emit(finding.path)
 
 
-def _fix(project: Project, finding) -> tuple | None:
+def _fix(model: ProjectModel, finding) -> tuple | None:
     """(where, new value) for a finding's safer wording: its answer, or the owner's own rule
     or wording; None when it cannot be applied in one step."""
     if finding is None:
         return None
     if finding.applicable:
         return finding.path, finding.new_value()
+    if _whole_item(finding):  # nothing in the list item can stay as a rule: it goes
+        items = list(model.value(finding.path[:-1]))
+        return finding.path[:-1], items[:finding.path[-1]] + items[finding.path[-1] + 1:]
     from smpolicy_desktop.checks.policy_check import owner_words_fix  # the check's rules
 
-    return owner_words_fix(project, finding)
+    return owner_words_fix(model.project, finding)
+
+
+def _whole_item(finding) -> bool:
+    """A risky list item with no lawful part to keep (greyed out, Apply left the owner to
+    find and delete it by hand; found by a tester)."""
+    return bool(finding.suggestion) and len(finding.path) > 2 and \
+        isinstance(finding.path[-1], int) and finding.replacement is None
 
 
 def _still_there(model: ProjectModel, finding) -> bool:
