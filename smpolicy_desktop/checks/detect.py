@@ -89,6 +89,9 @@ _ANY_SENTIMENT = words(r"(?:good|positive|glowing) or (?:bad|negative|critical)"
                        r"(?:bad|negative|critical) or (?:good|positive|glowing)",
                        r"regardless of (?:the |its |their )?(?:rating|stars|score|what)",
                        r"whatever (?:the |its |their )?(?:rating|stars|score|it says|you think)")
+# Telling someone outside the company: what a gag on whistleblowing stops.
+_TELLING_OUTSIDE = words(r"report\w*", r"whistle\w*", r"complain\w*", r"outside (?:the|our)",
+                         r"third[- ]part(?:y|ies)", r"anyone(?: else)?", "anybody", "external")
 # Agencies named by their initials, which the labour-law reading of GOVERNMENT leaves aside.
 _REGULATORS = words("sec", "finra", "securities and exchange commission", "ftc", "hhs", "ocr",
                     "cfpb", "irs", "department of labou?r", "attorney general")
@@ -219,11 +222,20 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
             kind = learned.family(text, area)
             learned_family = FAMILIES[kind] if kind else None
             if learned_family and learned_family.checked(areas) and \
-                    _may_apply(learned_family, company_speech):
+                    _may_apply(learned_family, company_speech) and \
+                    _has_context(learned_family, sentence):
                 found[learned_family.id] = (learned_family,
                                             precedents and _shown(learned, text, learned_family)
                                             or None)
     return list(found.values())
+
+
+def _has_context(family: Family, sentence: Sentence | None) -> bool:
+    """Whether the sentence speaks of what the family is about, where a family needs it: a gag
+    on reports to the SEC needs a report, an agency or someone outside ("Get approval before
+    posting anything that mentions the restaurant." was reported as one; found by a tester)."""
+    return family.id != "regfd.whistleblower" or sentence is None or any(
+        sentence.has(p) for p in (GOVERNMENT, _REGULATORS, _TELLING_OUTSIDE))
 
 
 def _lawful_by_subject(sentence: Sentence) -> bool:
