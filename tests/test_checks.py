@@ -620,7 +620,8 @@ def test_a_gag_on_the_sec_needs_a_report_an_agency_or_someone_outside():
     """A rule on posting about the business was reported as impeding reports to the SEC under
     Rule 21F-17 (found by a tester)."""
     facts = CheckFacts("US", industry="retail_consumer")
-    posting = "Get the owner's approval before posting anything that mentions the bakery."
+    posting = ("You must get approval from the owner before posting anything that mentions the "
+               "restaurant.")
     assert "regfd.whistleblower" not in {f.rule for f in check_text(posting, facts)}
     reporting = "Employees must not report concerns to the SEC without first going through legal."
     assert "regfd.whistleblower" in {f.rule for f in check_text(reporting, facts)}
