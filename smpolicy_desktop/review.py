@@ -1779,9 +1779,11 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
             and reply.sections.get(clause_id) != clause_id:  # a section's heading has no rules
         title, body = "", title  # counsel's heading with no rule under it: its words are the rule
     own_title = getattr(project.wording_for(clause_id), "title", "")
-    # counsel's heading where they changed it; where they kept it, the title the owner (or
+    # counsel's heading where they changed it, or kept it with no words under it (what counsel
+    # left: the heading stays, alone); where they kept it over words, the title the owner (or
     # counsel, in an earlier round) gave the clause stays
-    kept_title = title if title and title != generated_title else own_title
+    kept_title = title if title and (title != generated_title or not body.strip()) \
+        else own_title if body.strip() else ""
     if not title and body.strip() and reply.clause_text(clause_id, ())[0]:
         outcome.warnings.append(f"{name}: counsel took out the clause's title but not its "
                                 "words; a clause keeps a title, so it stays (accept counsel's "
@@ -1810,6 +1812,10 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     if removed:
         outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
                             "wording brings it back)")
+    elif not body.strip():
+        outcome.done.append(f"{name}: its words removed, as counsel deleted them; its heading "
+                            "stays, as counsel left it (Revert to the generated wording brings "
+                            "the words back)")
     else:
         kept = "title" if wording and wording.title_only else "wording"
         outcome.done.append(f"{name}: kept counsel's {kept}")

@@ -453,6 +453,26 @@ def test_counsels_heading_left_with_no_rule_under_it_is_kept(sent, tmp_path):
     assert clause_texts(workspace.document())["employees.privacy"] == "Privacy"
 
 
+def test_counsels_heading_kept_over_a_deleted_body_stays(sent, tmp_path):
+    """Counsel deletes both paragraphs of 4.13 and leaves its heading: the owner was told
+    "kept counsel's wording" while the clause went, heading and all, and 4.14 became 4.13.
+    The heading stays, alone, as counsel left it, and the owner is told so."""
+    def edit(root) -> None:
+        body = root.find(w("body"))
+        _delete_paragraph(_paragraph(body, "Posts last."), 1081)
+        _delete_paragraph(_paragraph(body, "Do not post personal details"), 1083)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    outcome = accept_all(workspace, read)
+    assert outcome.done == ["4.13 Privacy and posts that last: its words removed, as counsel "
+                            "deleted them; its heading stays, as counsel left it (Revert to the "
+                            "generated wording brings the words back)"]
+    document = workspace.document()
+    assert document.clauses()["employees.privacy"] == "4.13 Privacy and posts that last"
+    assert clause_texts(document)["employees.privacy"] == ""
+    assert document.clauses()["employees.recruiting"].startswith("4.14 ")
+
+
 def test_an_answer_typed_into_the_owners_own_comment_is_heard(sent, tmp_path):
     """Counsel answers the owner's question by typing under it, in the owner's comment (Word
     and LibreOffice let anyone edit a comment; it keeps its author): the words are counsel's
