@@ -247,6 +247,16 @@ class Reply:
         return {**{self.moves[i]: d for i, d in decisions.items() if i in self.moves},
                 **decisions}
 
+    def moved_clauses(self) -> dict[str, str]:
+        """Each half of a move that takes a clause's heading elsewhere, and of the moves of
+        its words with it -> that clause."""
+        moving = {p.clause_id for p in self.paragraphs if p.style in ("heading1", "heading2")
+                  and {tag for text, tag, _ in p.pieces if text.strip()} == {_tag("w:moveFrom")}}
+        parts = {item: p.clause_id for p in self.paragraphs if p.clause_id in moving
+                 for tag, item in (*((t, i) for _, t, i in p.pieces), p.mark)
+                 if tag == _tag("w:moveFrom") and item}
+        return {**{self.moves[i]: c for i, c in parts.items() if i in self.moves}, **parts}
+
     def clause_text(self, clause_id: str, accepted: Iterable[str] | None) -> tuple[str, str]:
         """(title, body) of a clause with the accepted items applied, as render's
         clause_text writes a body."""
@@ -1612,6 +1622,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     from .tracked_changes import paragraph_records
 
     document = render_document(project, reply.version.kind)  # as the file sent has it
+    decisions = _without_clause_moves(project, reply, decisions, outcome, document)
     shown = paragraph_records(document)
     protections = _protections(project)
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
@@ -1665,6 +1676,32 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         **{item_id: decision.action for item_id, decision in decisions.items()
            if item_id not in outcome.not_taken}}}
     return outcome
+
+
+def _without_clause_moves(project: Project, reply: Reply, decisions: dict[str, Decision],
+                          outcome: Outcome, document: Document) -> dict[str, Decision]:
+    """The decisions but for accepted moves of a whole clause, which are not taken, each
+    clause said once: the app puts each clause in its place, so a clause moved would come
+    back there, and its heading taken into another clause (its words left behind if only
+    the heading's move was accepted) mixed two clauses."""
+    from .render import clause_names
+
+    moved = reply.moved_clauses()
+    refused = {i for i, d in decisions.items() if d.action == "accept" and i in moved}
+    for clause_id in dict.fromkeys(moved[item.id] for item in reply.items if item.id in refused):
+        arrived = next((at for at, p in enumerate(reply.paragraphs) if any(
+            tag == _tag("w:moveTo") and moved.get(item) == clause_id
+            for _, tag, item in p.pieces)), 0)
+        after = reply.paragraphs[arrived - 1].clause_id if arrived else ""
+        names = clause_names(project, [clause_id, after], document)
+        where = f"after {names[after]}" if after and after != clause_id else "elsewhere"
+        outcome.warnings.append(
+            f"{names[clause_id]}: counsel moved the whole clause, heading and all, {where}; the "
+            "app keeps each clause in its own place, so the move is not taken and the clause "
+            "stays where it was, whole (to have it there, add its words there as a rule of "
+            "your own, and take them out here with Edit wording)")
+    outcome.not_taken |= refused
+    return {i: d for i, d in decisions.items() if i not in refused}
 
 
 def risks_added(project: Project, before: Iterable[Finding], after: Iterable[Finding],
