@@ -414,8 +414,11 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     untracked = _untracked(reader, version, base, len(reader.items))
     untracked += _margins_edited(_custom_properties(package).get(MARGINS_PROPERTY), margins,
                                  len(reader.items) + len(untracked))
-    own_notes = {note.text for note in render_document(project, version.kind).notes}
-    comments = _comments(package, reader, owner, own_notes, len(reader.items) + len(untracked),
+    own = {note.text: note.clause_id for note in render_document(project, version.kind).notes}
+    asked = {text: own.get(text, "") for text in (
+        own if version.notes is None else version.notes)}  # the file's, as far as known
+    comments = _comments(package, reader, owner, {*own, *asked}, asked,
+                         len(reader.items) + len(untracked),
                          None if version.compares_with else version.sent_on)
     notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
@@ -1484,27 +1487,28 @@ def _sentences_only_in(text: str, other: str) -> list[str]:
 
 
 def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str],
-              count: int, sent_on: datetime | None) -> list[ReviewItem]:
+              asked: dict[str, str], count: int, sent_on: datetime | None) -> list[ReviewItem]:
     """Counsel's comments and replies (the owner's own notes are context, not items: told by
     their author, or by their words when the file's authors were made anonymous, as Word's
     "remove personal information" does). Unless the version was a redline (sent_on None: it
     may be written again, its notes with it), a comment in the owner's name dated other than
     when the version was sent is someone's at the owner's computer: counsel's. Words typed
-    after the owner's question in their own comment are a reply to it."""
+    after the owner's question in their own comment are a reply to it. A question the file
+    carried (`asked`: its clause by its words) that the reply has no comment with is one
+    counsel took out: an item that says so (the reply read as having nothing in it, and
+    the question stayed open, silently; found by a tester)."""
     def owners(comment: Any) -> bool:
         written = written_at(comment)
         return comment.get(_tag("w:author"), "") == owner and (
             sent_on is None or written is None or abs(written - sent_on) < timedelta(minutes=1))
 
     root = package.part_xml("comments")
-    if root is None:
-        return []
     threads: dict[str, Any] = {}  # a comment's last paragraph's paraId -> its w15:commentEx
     extended = package.part_xml("commentsExtended")
     for entry in extended.iterfind("w15:commentEx", _NS) if extended is not None else ():
         threads[entry.get(_tag("w15:paraId"))] = entry
     written = []  # comment, its text, its last paragraph's paraId, its item ("": the owner's)
-    for comment in root.iterfind("w:comment", _NS):
+    for comment in root.iterfind("w:comment", _NS) if root is not None else ():
         paragraphs = comment.findall(".//w:p", _NS)
         text = "\n".join(_plain(p) for p in paragraphs).strip()
         para_id = paragraphs[-1].get(_tag("w14:paraId"), "") if paragraphs else ""
@@ -1561,6 +1565,12 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
             count += 1
             items.append(ReviewItem(f"c{count}", "reply", first, text=typed,
                                     owner_note=question, also_clauses=tuple(more)))
+    for question, clause_id in asked.items():
+        if not any(question in text for _, text, _, _ in written):
+            count += 1
+            items.append(ReviewItem(f"c{count}", "comment", clause_id, text="Counsel took out "
+                                    f"your question without answering it: \"{question}\"",
+                                    owner_note=question))
     return items
 
 

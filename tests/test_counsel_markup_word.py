@@ -11,6 +11,8 @@ import copy
 import docx
 import pytest
 
+from smpolicy_desktop.cli import main
+from smpolicy_desktop.model import CounselNote
 from smpolicy_desktop.render import clause_texts, stale_wording
 from smpolicy_desktop.review import Decision
 from smpolicy_desktop.workspace import Workspace
@@ -36,7 +38,15 @@ from tests.test_review_import import (
     marked_paragraphs,
     w,
 )
-from tests.test_review_other_editors import _relate, element, offered, on_body, reply_of
+from tests.test_review_other_editors import (
+    _relate,
+    element,
+    offered,
+    on_body,
+    reply_of,
+    rewrite,
+    xml_edit,
+)
 
 CONSEQUENCES = "serious breaches may lead to discipline"
 
@@ -282,6 +292,42 @@ def test_the_owners_question_marked_done_is_listed(sent, tmp_path):
     accept_all(workspace, read)
     kept, = workspace.project.counsel_comments
     assert (kept.about_note, kept.resolved) == (QUESTION, True)
+
+
+def _comments_taken_out(root) -> None:
+    for mark in [*root.iter(w("commentRangeStart"), w("commentRangeEnd"),
+                            w("commentReference"), w("comment"))]:
+        mark.getparent().remove(mark)
+
+
+def test_a_question_counsel_took_out_unanswered_is_listed(sent, tmp_path, capsys):
+    """Counsel deleted the owner's question, comment and all: the reply read "no changes or
+    comments", accepting it said "Every change and comment in it was decided before", and
+    the question stayed open without a word. It is listed, named."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_comments_taken_out),
+                    xml_edit("word/comments.xml", _comments_taken_out))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].endswith("the reply to v1 (sent to counsel), 1 comment")
+    assert listed[1].split("\t")[1:3] == ["comment", "7.3 Monitoring of company systems"]
+    assert listed[1].endswith(f"\tCounsel took out your question without answering it: "
+                              f"\"{QUESTION}\"")
+
+
+def test_a_reply_with_nothing_in_it_says_so(sent, capsys):
+    """A reply with no changes said "Every change and comment in it was decided before";
+    a question asked after the file was sent is not one counsel took out of it."""
+    project_file, sent_docx = sent
+    workspace = Workspace.open(project_file)
+    workspace.project.review.notes_to_counsel.append(
+        CounselNote(clause_id="employees.ai", question="Is 4.7 too strict?"))
+    workspace.save()
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(sent_docx), "--accept", "all"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "It has no changes or comments: nothing to do"]
 
 
 def test_a_change_inside_a_word_is_shown_in_its_sentence(sent, tmp_path):
