@@ -1768,19 +1768,27 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "so it stays")
         return
     merged = _with_owners_later_changes(reply, clause_id, accepted, earlier, body, reads_now)
-    if merged is None:
+    if merged is None:  # those that do not touch the words changed since are applied
+        applied = _mergeable(reply, clause_id, decided, earlier, reads_now)
+        refused = decided - applied
         received = reply.clause_text(clause_id, ())[1]
-        added = _sentences_only_in(body, received)
+        theirs = reply.clause_text(clause_id, refused | earlier)[1]
+        added = _sentences_only_in(theirs, received)
         quoted = f"counsel's text: \"{' '.join(added)}\"" if added else \
-            f"counsel took out: \"{' '.join(_sentences_only_in(received, body))}\""
-        outcome.not_taken |= decided
+            f"counsel took out: \"{' '.join(_sentences_only_in(received, theirs))}\""
+        outcome.not_taken |= refused
+        named = reply.named(refused)
         outcome.warnings.append(
-            f"{name}: you changed this clause after you sent it, and counsel changed the same "
-            f"words, so counsel's change is not applied; {quoted}")
+            f"{name}: {_changed_since(project, reply, clause_id)} since you sent it changed "
+            f"the same words, so {named[0].lower()}{named[1:]} "
+            f"{'is' if len(refused) == 1 else 'are'} not applied; {quoted}")
+        if applied:
+            _apply_clause(project, reply, clause_id, applied, before, hows, outcome, name,
+                          has_clauses)
         return
     if merged != body:
-        outcome.done.append(f"{name}: your changes since you sent it are kept beside "
-                            "counsel's")
+        outcome.done.append(f"{name}: {_changed_since(project, reply, clause_id)} since you "
+                            "sent it are kept beside counsel's")
         body = merged
     paths = []
     if hows <= {"", ANSWER}:
@@ -1870,7 +1878,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
 
 # Counsel's other changes in one clause, at most, that _accepted_before tries in every
 # combination (2^8 readings of the clause, some 0.1 s); a clause with more is merged as edited
-# by the owner.
+# by the owner. _mergeable tries as many of the changes decided.
 _EARLIER_AT_MOST = 8
 
 
@@ -1897,6 +1905,46 @@ def _accepted_before(reply: Reply, clause_id: str, accepted: set[str],
 
 
 _KIND_WORDS = {DocumentType.FULL: "full policy", DocumentType.SHORT: "short guidelines"}
+
+
+def _mergeable(reply: Reply, clause_id: str, decided: set[str], earlier: set[str],
+               now: str | None) -> set[str]:
+    """The most of the `decided` items in the clause (each with the other half of its
+    replacement) that go into it as it reads `now`, beside the changes made since it was
+    sent (by the owner, or in counsel's other replies the owner accepted); none when there are
+    more than _EARLIER_AT_MOST. Else one change touching those words kept all the others out,
+    and one reply's changes merged with another's on a wrong base doubled a list item."""
+    from itertools import combinations
+
+    units: list[set[str]] = []
+    for item_id in sorted(decided):
+        if not any(item_id in unit for unit in units):
+            units.append({item_id, *(reply._replaced_with(item_id) & decided)})
+    if len(units) > _EARLIER_AT_MOST:
+        return set()
+    return next((ids for size in range(len(units) - 1, 0, -1)
+                 for some in combinations(units, size) for ids in [set().union(*some)]
+                 for reading in [_reading(reply, clause_id, ids | earlier)]
+                 if reading is not None and _with_owners_later_changes(
+                     reply, clause_id, ids | earlier, earlier, reading[1], now) is not None),
+                set())
+
+
+def _changed_since(project: Project, reply: Reply, clause_id: str) -> str:
+    """Whose changes the clause has since the version the reply answers was sent: those of
+    counsel's other replies the owner accepted since (their reviewers named), else the
+    owner's; it was "you changed this clause" when another lawyer's reply had."""
+    sent, ids = reply.sent_bodies.get(clause_id), [v.id for v in project.sent_versions]
+    since = project.sent_versions[ids.index(reply.version.id) + 1:] \
+        if reply.version.id in ids else []
+    reviewers = list(dict.fromkeys(
+        version.label.removeprefix(_REPLY_FROM).strip() for version in since
+        if version.reply_key not in ("", reply.key) and _bodies(version).get(clause_id, sent)
+        != sent))
+    if not reviewers:
+        return "your changes"
+    return f"the changes you accepted from the repl{'y' if len(reviewers) == 1 else 'ies'} " \
+        f"of {' and '.join(reviewers)}"
 
 
 def _worded_otherwise(project: Project, clause_id: str, kind: DocumentType
@@ -1961,7 +2009,11 @@ def _with_owners_later_changes(reply: Reply, clause_id: str, accepted: set[str],
                                        [as_sent, received, body, *so_far]}:
         return body
     base = received if received != reply.clause_text(clause_id, _BEFORE)[1] else as_sent
-    nearest = min([base, *so_far], key=lambda text: len(_changes(_spaced(text), _spaced(now))))
+    # or the reading with the changes accepted before: one with some of those decided now left
+    # out, nearest by chance, was a wrong base that doubled a list item another reply changed
+    nearest = min([base, *(reading[1] for reading in [_reading(reply, clause_id, earlier)]
+                           if reading is not None)],
+                  key=lambda text: len(_changes(_spaced(text), _spaced(now))))
     return _merge3(_spaced(nearest), _spaced(body), _spaced(now))
 
 
