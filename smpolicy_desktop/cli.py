@@ -291,7 +291,8 @@ def run_import_review(args: argparse.Namespace) -> None:
         return
     decisions = decisions_for(workspace.project, reply, args.accept, args.reject)
     if not decisions:
-        print("Every change and comment in it was decided before: nothing to do")
+        print("Every change and comment in it was decided before: nothing to do" if reply.items
+              else "It has no changes or comments: nothing to do")
         return
     outcome = workspace.apply_review(reply, decisions)
     workspace.save()  # atomic, the file before kept as .bak

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import groupby
 from typing import BinaryIO
 
 import docx
@@ -199,8 +200,7 @@ class _Body:
                 self._block(block, next(changed) if changed else None,
                             num_id if block.kind == "numbered" else 0)
             previous = block
-        for index in changes[1] if changes else ():
-            self._deleted_paragraph(index)
+        self._deleted(changes[1] if changes else ())
 
     # --- bookmarks ----------------------------------------------------------------------
 
@@ -225,8 +225,7 @@ class _Body:
     # --- paragraphs ---------------------------------------------------------------------
 
     def _block(self, block: Block, change: ParagraphChange | None, num_id: int) -> None:
-        for index in change.deleted_before if change else ():
-            self._deleted_paragraph(index)
+        self._deleted(change.deleted_before if change else ())
         p = self.paragraph(STYLE_IDS[block.kind], _pieces(block, change),
                            page_break=block.page_break_before, num_id=num_id,
                            inserted=bool(change and change.inserted))
@@ -239,14 +238,27 @@ class _Body:
         if block.kind == "title" and self.title_paragraph is None:
             self.title_paragraph = p
 
-    def _deleted_paragraph(self, index: int) -> None:
-        """An old paragraph, deleted, in its old style (so rejecting the deletion restores a
-        heading or list item as one)."""
+    def _deleted(self, indices: tuple[int, ...]) -> None:
+        """Old paragraphs, deleted, each in its old style (so rejecting the deletion restores a
+        heading or list item as one); the rows of a table taken out whole as that table, its
+        rows deleted (they were paragraphs "Platform | Handle or address | ...", found by a
+        tester)."""
+        if not indices:
+            return
         assert self.since is not None
-        text = self.since.paragraphs[index]
-        style = self.since.styles[index] if index < len(self.since.styles) else ""
-        self.paragraph(_DELETED_STYLES.get(style, "Normal"),
-                       [Piece(text.replace(CELL_BREAK, " | "), change=DELETED)], deleted=True)
+        since = self.since
+        for table, run in groupby(indices, lambda index: since.clause_ids[index] if _style_of(
+                since, index) == "row" else ""):
+            if table:
+                old = list(run)
+                element, widths = self._new_table(tuple(
+                    tuple(since.paragraphs[index].split(CELL_BREAK)) for index in old))
+                for index in old:
+                    self._deleted_row(element, widths, index)
+                continue
+            for index in run:
+                self.paragraph(_DELETED_STYLES.get(_style_of(since, index), "Normal"),
+                               [Piece(since.paragraphs[index], change=DELETED)], deleted=True)
 
     def paragraph(self, style_id: str, pieces: list[Piece], *, page_break: bool = False,
                   num_id: int = 0, inserted: bool = False, deleted: bool = False,
@@ -299,22 +311,8 @@ class _Body:
     # --- tables -------------------------------------------------------------------------
 
     def _table(self, block: Block, changes: list[ParagraphChange] | None) -> None:
-        for index in (changes[0].deleted_before if changes else ()):
-            self._deleted_paragraph(index)
-        table = OxmlElement("w:tbl")
-        tblpr = etree.SubElement(table, _W["tblPr"])
-        etree.SubElement(tblpr, _W["tblStyle"]).set(_W["val"], "PolicyTable")
-        width = etree.SubElement(tblpr, _W["tblW"])
-        width.set(_W["w"], "5000")
-        width.set(_W["type"], "pct")
-        look = etree.SubElement(tblpr, _W["tblLook"])
-        for name, value in (("val", "04A0"), ("firstRow", "1"), ("noHBand", "1"),
-                            ("noVBand", "1")):
-            look.set(_W[name], value)
-        widths = _column_widths(block.rows)
-        grid = etree.SubElement(table, _W["tblGrid"])
-        for width in widths:
-            etree.SubElement(grid, _W["gridCol"]).set(_W["w"], str(width))
+        self._deleted(changes[0].deleted_before if changes else ())
+        table, widths = self._new_table(block.rows)
         for index, cells in enumerate(block.rows):
             change = changes[index] if changes else None
             for old in (change.deleted_before if change and index else ()):
@@ -325,8 +323,26 @@ class _Body:
                       inserted=bool(change and change.inserted))
             for old in (change.deleted_after if change else ()):
                 self._deleted_row(table, widths, old)
-        self.end.addprevious(table)
         self.mark_clause(self.bookmarks[block.clause_id], table.find(f".//{_W['p']}"))
+
+    def _new_table(self, rows: tuple[tuple[str, ...], ...]) -> tuple[etree._Element, list[int]]:
+        """An empty table in the body, sized for the rows, and its column widths."""
+        table = OxmlElement("w:tbl")
+        tblpr = etree.SubElement(table, _W["tblPr"])
+        etree.SubElement(tblpr, _W["tblStyle"]).set(_W["val"], "PolicyTable")
+        width = etree.SubElement(tblpr, _W["tblW"])
+        width.set(_W["w"], "5000")
+        width.set(_W["type"], "pct")
+        look = etree.SubElement(tblpr, _W["tblLook"])
+        for name, value in (("val", "04A0"), ("firstRow", "1"), ("noHBand", "1"),
+                            ("noVBand", "1")):
+            look.set(_W[name], value)
+        widths = _column_widths(rows)
+        grid = etree.SubElement(table, _W["tblGrid"])
+        for width in widths:
+            etree.SubElement(grid, _W["gridCol"]).set(_W["w"], str(width))
+        self.end.addprevious(table)
+        return table, widths
 
     def _deleted_row(self, table: etree._Element, widths: list[int], old: int) -> None:
         text = self.since.paragraphs[old] if self.since else ""
@@ -377,6 +393,11 @@ class _Body:
         for old in gone:
             self.paragraph("TOC1", [Piece(sent[old], change=DELETED)], deleted=True)
         _field_end(self.paragraph("Normal", []))
+
+
+def _style_of(version: SentVersion, index: int) -> str:
+    """A paragraph's style in the version ("" in one recorded before styles were kept)."""
+    return version.styles[index] if index < len(version.styles) else ""
 
 
 def _column_widths(rows: tuple[tuple[str, ...], ...]) -> list[int]:

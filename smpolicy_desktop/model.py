@@ -536,6 +536,9 @@ class SentVersion(Area):
     clause_ids: list[str] = Field(default_factory=new_list)
     styles: list[str] = Field(default_factory=new_list)  # block kinds; "row" for table rows
     compares_with: str = ""  # a redline ("changes for counsel"): the version it shows changes to
+    # the owner's notes it carried as comments, so a reply without them tells that counsel
+    # took them out; None: recorded before they were kept
+    notes: list[str] | None = None
     reply_key: str = ""  # counsel's reply kept as this version: which reply (review.Reply.key)
 
 

@@ -682,7 +682,7 @@ def _section_blocks(section: Any, number: str) -> list[Block]:
     for child in section:
         if child.tag == "div" and "clause" in child.get("class", ""):
             clause_body = _CLAUSES.blocks(child)
-            if clause_body:
+            if clause_body or child.get("data-heading-alone"):
                 clause_number += 1
                 heading = Block("heading2", (Run(child.get("data-title")),), child.get("id"),
                                 f"{number}.{clause_number}" if number else "")
@@ -946,6 +946,8 @@ def _apply_own_wording(root: Any, project: Project) -> None:
             element.set("data-title", xml_safe(wording.title.strip()))
         if wording.title_only:  # the generated words stay, following the answers
             continue
+        if wording.title.strip() and not wording.text.strip():  # counsel kept the heading alone
+            element.set("data-heading-alone", "yes")
         body = [child for child in element if not _is_clause(child)]
         anchor = body[0] if body else next(iter(element), None)
         text = following_answers(wording, clause_text(_content_blocks(body, wording.clause_id)))

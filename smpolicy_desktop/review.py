@@ -247,6 +247,16 @@ class Reply:
         return {**{self.moves[i]: d for i, d in decisions.items() if i in self.moves},
                 **decisions}
 
+    def moved_clauses(self) -> dict[str, str]:
+        """Each half of a move that takes a clause's heading elsewhere, and of the moves of
+        its words with it -> that clause."""
+        moving = {p.clause_id for p in self.paragraphs if p.style in ("heading1", "heading2")
+                  and {tag for text, tag, _ in p.pieces if text.strip()} == {_tag("w:moveFrom")}}
+        parts = {item: p.clause_id for p in self.paragraphs if p.clause_id in moving
+                 for tag, item in (*((t, i) for _, t, i in p.pieces), p.mark)
+                 if tag == _tag("w:moveFrom") and item}
+        return {**{self.moves[i]: c for i, c in parts.items() if i in self.moves}, **parts}
+
     def clause_text(self, clause_id: str, accepted: Iterable[str] | None) -> tuple[str, str]:
         """(title, body) of a clause with the accepted items applied, as render's
         clause_text writes a body."""
@@ -404,8 +414,11 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     untracked = _untracked(reader, version, base, len(reader.items))
     untracked += _margins_edited(_custom_properties(package).get(MARGINS_PROPERTY), margins,
                                  len(reader.items) + len(untracked))
-    own_notes = {note.text for note in render_document(project, version.kind).notes}
-    comments = _comments(package, reader, owner, own_notes, len(reader.items) + len(untracked),
+    own = {note.text: note.clause_id for note in render_document(project, version.kind).notes}
+    asked = {text: own.get(text, "") for text in (
+        own if version.notes is None else version.notes)}  # the file's, as far as known
+    comments = _comments(package, reader, owner, {*own, *asked}, asked,
+                         len(reader.items) + len(untracked),
                          None if version.compares_with else version.sent_on)
     notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
@@ -1474,27 +1487,28 @@ def _sentences_only_in(text: str, other: str) -> list[str]:
 
 
 def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str],
-              count: int, sent_on: datetime | None) -> list[ReviewItem]:
+              asked: dict[str, str], count: int, sent_on: datetime | None) -> list[ReviewItem]:
     """Counsel's comments and replies (the owner's own notes are context, not items: told by
     their author, or by their words when the file's authors were made anonymous, as Word's
     "remove personal information" does). Unless the version was a redline (sent_on None: it
     may be written again, its notes with it), a comment in the owner's name dated other than
     when the version was sent is someone's at the owner's computer: counsel's. Words typed
-    after the owner's question in their own comment are a reply to it."""
+    after the owner's question in their own comment are a reply to it. A question the file
+    carried (`asked`: its clause by its words) that the reply has no comment with is one
+    counsel took out: an item that says so (the reply read as having nothing in it, and
+    the question stayed open, silently; found by a tester)."""
     def owners(comment: Any) -> bool:
         written = written_at(comment)
         return comment.get(_tag("w:author"), "") == owner and (
             sent_on is None or written is None or abs(written - sent_on) < timedelta(minutes=1))
 
     root = package.part_xml("comments")
-    if root is None:
-        return []
     threads: dict[str, Any] = {}  # a comment's last paragraph's paraId -> its w15:commentEx
     extended = package.part_xml("commentsExtended")
     for entry in extended.iterfind("w15:commentEx", _NS) if extended is not None else ():
         threads[entry.get(_tag("w15:paraId"))] = entry
     written = []  # comment, its text, its last paragraph's paraId, its item ("": the owner's)
-    for comment in root.iterfind("w:comment", _NS):
+    for comment in root.iterfind("w:comment", _NS) if root is not None else ():
         paragraphs = comment.findall(".//w:p", _NS)
         text = "\n".join(_plain(p) for p in paragraphs).strip()
         para_id = paragraphs[-1].get(_tag("w14:paraId"), "") if paragraphs else ""
@@ -1551,6 +1565,12 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
             count += 1
             items.append(ReviewItem(f"c{count}", "reply", first, text=typed,
                                     owner_note=question, also_clauses=tuple(more)))
+    for question, clause_id in asked.items():
+        if not any(question in text for _, text, _, _ in written):
+            count += 1
+            items.append(ReviewItem(f"c{count}", "comment", clause_id, text="Counsel took out "
+                                    f"your question without answering it: \"{question}\"",
+                                    owner_note=question))
     return items
 
 
@@ -1612,6 +1632,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     from .tracked_changes import paragraph_records
 
     document = render_document(project, reply.version.kind)  # as the file sent has it
+    decisions = _without_clause_moves(project, reply, decisions, outcome, document)
     shown = paragraph_records(document)
     protections = _protections(project)
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
@@ -1665,6 +1686,32 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         **{item_id: decision.action for item_id, decision in decisions.items()
            if item_id not in outcome.not_taken}}}
     return outcome
+
+
+def _without_clause_moves(project: Project, reply: Reply, decisions: dict[str, Decision],
+                          outcome: Outcome, document: Document) -> dict[str, Decision]:
+    """The decisions but for accepted moves of a whole clause, which are not taken, each
+    clause said once: the app puts each clause in its place, so a clause moved would come
+    back there, and its heading taken into another clause (its words left behind if only
+    the heading's move was accepted) mixed two clauses."""
+    from .render import clause_names
+
+    moved = reply.moved_clauses()
+    refused = {i for i, d in decisions.items() if d.action == "accept" and i in moved}
+    for clause_id in dict.fromkeys(moved[item.id] for item in reply.items if item.id in refused):
+        arrived = next((at for at, p in enumerate(reply.paragraphs) if any(
+            tag == _tag("w:moveTo") and moved.get(item) == clause_id
+            for _, tag, item in p.pieces)), 0)
+        after = reply.paragraphs[arrived - 1].clause_id if arrived else ""
+        names = clause_names(project, [clause_id, after], document)
+        where = f"after {names[after]}" if after and after != clause_id else "elsewhere"
+        outcome.warnings.append(
+            f"{names[clause_id]}: counsel moved the whole clause, heading and all, {where}; the "
+            "app keeps each clause in its own place, so the move is not taken and the clause "
+            "stays where it was, whole (to have it there, add its words there as a rule of "
+            "your own, and take them out here with Edit wording)")
+    outcome.not_taken |= refused
+    return {i: d for i, d in decisions.items() if i not in refused}
 
 
 def risks_added(project: Project, before: Iterable[Finding], after: Iterable[Finding],
@@ -1721,19 +1768,27 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
                                 "so it stays")
         return
     merged = _with_owners_later_changes(reply, clause_id, accepted, earlier, body, reads_now)
-    if merged is None:
+    if merged is None:  # those that do not touch the words changed since are applied
+        applied = _mergeable(reply, clause_id, decided, earlier, reads_now)
+        refused = decided - applied
         received = reply.clause_text(clause_id, ())[1]
-        added = _sentences_only_in(body, received)
+        theirs = reply.clause_text(clause_id, refused | earlier)[1]
+        added = _sentences_only_in(theirs, received)
         quoted = f"counsel's text: \"{' '.join(added)}\"" if added else \
-            f"counsel took out: \"{' '.join(_sentences_only_in(received, body))}\""
-        outcome.not_taken |= decided
+            f"counsel took out: \"{' '.join(_sentences_only_in(received, theirs))}\""
+        outcome.not_taken |= refused
+        named = reply.named(refused)
         outcome.warnings.append(
-            f"{name}: you changed this clause after you sent it, and counsel changed the same "
-            f"words, so counsel's change is not applied; {quoted}")
+            f"{name}: {_changed_since(project, reply, clause_id)} since you sent it changed "
+            f"the same words, so {named[0].lower()}{named[1:]} "
+            f"{'is' if len(refused) == 1 else 'are'} not applied; {quoted}")
+        if applied:
+            _apply_clause(project, reply, clause_id, applied, before, hows, outcome, name,
+                          has_clauses)
         return
     if merged != body:
-        outcome.done.append(f"{name}: your changes since you sent it are kept beside "
-                            "counsel's")
+        outcome.done.append(f"{name}: {_changed_since(project, reply, clause_id)} since you "
+                            "sent it are kept beside counsel's")
         body = merged
     paths = []
     if hows <= {"", ANSWER}:
@@ -1779,9 +1834,11 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
             and reply.sections.get(clause_id) != clause_id:  # a section's heading has no rules
         title, body = "", title  # counsel's heading with no rule under it: its words are the rule
     own_title = getattr(project.wording_for(clause_id), "title", "")
-    # counsel's heading where they changed it; where they kept it, the title the owner (or
+    # counsel's heading where they changed it, or kept it with no words under it (what counsel
+    # left: the heading stays, alone); where they kept it over words, the title the owner (or
     # counsel, in an earlier round) gave the clause stays
-    kept_title = title if title and title != generated_title else own_title
+    kept_title = title if title and (title != generated_title or not body.strip()) \
+        else own_title if body.strip() else ""
     if not title and body.strip() and reply.clause_text(clause_id, ())[0]:
         outcome.warnings.append(f"{name}: counsel took out the clause's title but not its "
                                 "words; a clause keeps a title, so it stays (accept counsel's "
@@ -1810,6 +1867,10 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     if removed:
         outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
                             "wording brings it back)")
+    elif not body.strip():
+        outcome.done.append(f"{name}: its words removed, as counsel deleted them; its heading "
+                            "stays, as counsel left it (Revert to the generated wording brings "
+                            "the words back)")
     else:
         kept = "title" if wording and wording.title_only else "wording"
         outcome.done.append(f"{name}: kept counsel's {kept}")
@@ -1817,7 +1878,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
 
 # Counsel's other changes in one clause, at most, that _accepted_before tries in every
 # combination (2^8 readings of the clause, some 0.1 s); a clause with more is merged as edited
-# by the owner.
+# by the owner. _mergeable tries as many of the changes decided.
 _EARLIER_AT_MOST = 8
 
 
@@ -1844,6 +1905,46 @@ def _accepted_before(reply: Reply, clause_id: str, accepted: set[str],
 
 
 _KIND_WORDS = {DocumentType.FULL: "full policy", DocumentType.SHORT: "short guidelines"}
+
+
+def _mergeable(reply: Reply, clause_id: str, decided: set[str], earlier: set[str],
+               now: str | None) -> set[str]:
+    """The most of the `decided` items in the clause (each with the other half of its
+    replacement) that go into it as it reads `now`, beside the changes made since it was
+    sent (by the owner, or in counsel's other replies the owner accepted); none when there are
+    more than _EARLIER_AT_MOST. Else one change touching those words kept all the others out,
+    and one reply's changes merged with another's on a wrong base doubled a list item."""
+    from itertools import combinations
+
+    units: list[set[str]] = []
+    for item_id in sorted(decided):
+        if not any(item_id in unit for unit in units):
+            units.append({item_id, *(reply._replaced_with(item_id) & decided)})
+    if len(units) > _EARLIER_AT_MOST:
+        return set()
+    return next((ids for size in range(len(units) - 1, 0, -1)
+                 for some in combinations(units, size) for ids in [set().union(*some)]
+                 for reading in [_reading(reply, clause_id, ids | earlier)]
+                 if reading is not None and _with_owners_later_changes(
+                     reply, clause_id, ids | earlier, earlier, reading[1], now) is not None),
+                set())
+
+
+def _changed_since(project: Project, reply: Reply, clause_id: str) -> str:
+    """Whose changes the clause has since the version the reply answers was sent: those of
+    counsel's other replies the owner accepted since (their reviewers named), else the
+    owner's; it was "you changed this clause" when another lawyer's reply had."""
+    sent, ids = reply.sent_bodies.get(clause_id), [v.id for v in project.sent_versions]
+    since = project.sent_versions[ids.index(reply.version.id) + 1:] \
+        if reply.version.id in ids else []
+    reviewers = list(dict.fromkeys(
+        version.label.removeprefix(_REPLY_FROM).strip() for version in since
+        if version.reply_key not in ("", reply.key) and _bodies(version).get(clause_id, sent)
+        != sent))
+    if not reviewers:
+        return "your changes"
+    return f"the changes you accepted from the repl{'y' if len(reviewers) == 1 else 'ies'} " \
+        f"of {' and '.join(reviewers)}"
 
 
 def _worded_otherwise(project: Project, clause_id: str, kind: DocumentType
@@ -1908,7 +2009,11 @@ def _with_owners_later_changes(reply: Reply, clause_id: str, accepted: set[str],
                                        [as_sent, received, body, *so_far]}:
         return body
     base = received if received != reply.clause_text(clause_id, _BEFORE)[1] else as_sent
-    nearest = min([base, *so_far], key=lambda text: len(_changes(_spaced(text), _spaced(now))))
+    # or the reading with the changes accepted before: one with some of those decided now left
+    # out, nearest by chance, was a wrong base that doubled a list item another reply changed
+    nearest = min([base, *(reading[1] for reading in [_reading(reply, clause_id, earlier)]
+                           if reading is not None)],
+                  key=lambda text: len(_changes(_spaced(text), _spaced(now))))
     return _merge3(_spaced(nearest), _spaced(body), _spaced(now))
 
 

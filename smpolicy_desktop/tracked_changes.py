@@ -71,7 +71,8 @@ def version_of(document: Document, version_id: str, label: str, when: datetime,
                        label=label, version=version,
                        paragraphs=[text for text, _, _ in records],
                        clause_ids=[clause_id for _, clause_id, _ in records],
-                       styles=[style for _, _, style in records])
+                       styles=[style for _, _, style in records],
+                       notes=[note.text for note in document.notes] if document.draft else [])
 
 
 def compare(old: list[str], new: list[str], old_styles: list[str] | tuple[()] = (),

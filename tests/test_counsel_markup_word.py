@@ -11,6 +11,8 @@ import copy
 import docx
 import pytest
 
+from smpolicy_desktop.cli import main
+from smpolicy_desktop.model import CounselNote
 from smpolicy_desktop.render import clause_texts, stale_wording
 from smpolicy_desktop.review import Decision
 from smpolicy_desktop.workspace import Workspace
@@ -36,7 +38,15 @@ from tests.test_review_import import (
     marked_paragraphs,
     w,
 )
-from tests.test_review_other_editors import _relate, element, offered, on_body, reply_of
+from tests.test_review_other_editors import (
+    _relate,
+    element,
+    offered,
+    on_body,
+    reply_of,
+    rewrite,
+    xml_edit,
+)
 
 CONSEQUENCES = "serious breaches may lead to discipline"
 
@@ -284,6 +294,42 @@ def test_the_owners_question_marked_done_is_listed(sent, tmp_path):
     assert (kept.about_note, kept.resolved) == (QUESTION, True)
 
 
+def _comments_taken_out(root) -> None:
+    for mark in [*root.iter(w("commentRangeStart"), w("commentRangeEnd"),
+                            w("commentReference"), w("comment"))]:
+        mark.getparent().remove(mark)
+
+
+def test_a_question_counsel_took_out_unanswered_is_listed(sent, tmp_path, capsys):
+    """Counsel deleted the owner's question, comment and all: the reply read "no changes or
+    comments", accepting it said "Every change and comment in it was decided before", and
+    the question stayed open without a word. It is listed, named."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_comments_taken_out),
+                    xml_edit("word/comments.xml", _comments_taken_out))
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].endswith("the reply to v1 (sent to counsel), 1 comment")
+    assert listed[1].split("\t")[1:3] == ["comment", "7.3 Monitoring of company systems"]
+    assert listed[1].endswith(f"\tCounsel took out your question without answering it: "
+                              f"\"{QUESTION}\"")
+
+
+def test_a_reply_with_nothing_in_it_says_so(sent, capsys):
+    """A reply with no changes said "Every change and comment in it was decided before";
+    a question asked after the file was sent is not one counsel took out of it."""
+    project_file, sent_docx = sent
+    workspace = Workspace.open(project_file)
+    workspace.project.review.notes_to_counsel.append(
+        CounselNote(clause_id="employees.ai", question="Is 4.7 too strict?"))
+    workspace.save()
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(sent_docx), "--accept", "all"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "It has no changes or comments: nothing to do"]
+
+
 def test_a_change_inside_a_word_is_shown_in_its_sentence(sent, tmp_path):
     """Word splits a run mid-word: 'disciplin' + deleted 'e' + inserted 'ary action'. Each
     piece alone means little, so each item comes with its sentence without and with it, the
@@ -451,6 +497,26 @@ def test_counsels_heading_left_with_no_rule_under_it_is_kept(sent, tmp_path):
     outcome = accept_all(workspace, read)
     assert outcome.done == ["4.13 Privacy and posts that last: kept counsel's wording"]
     assert clause_texts(workspace.document())["employees.privacy"] == "Privacy"
+
+
+def test_counsels_heading_kept_over_a_deleted_body_stays(sent, tmp_path):
+    """Counsel deletes both paragraphs of 4.13 and leaves its heading: the owner was told
+    "kept counsel's wording" while the clause went, heading and all, and 4.14 became 4.13.
+    The heading stays, alone, as counsel left it, and the owner is told so."""
+    def edit(root) -> None:
+        body = root.find(w("body"))
+        _delete_paragraph(_paragraph(body, "Posts last."), 1081)
+        _delete_paragraph(_paragraph(body, "Do not post personal details"), 1083)
+
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
+    outcome = accept_all(workspace, read)
+    assert outcome.done == ["4.13 Privacy and posts that last: its words removed, as counsel "
+                            "deleted them; its heading stays, as counsel left it (Revert to the "
+                            "generated wording brings the words back)"]
+    document = workspace.document()
+    assert document.clauses()["employees.privacy"] == "4.13 Privacy and posts that last"
+    assert clause_texts(document)["employees.privacy"] == ""
+    assert document.clauses()["employees.recruiting"].startswith("4.14 ")
 
 
 def test_an_answer_typed_into_the_owners_own_comment_is_heard(sent, tmp_path):

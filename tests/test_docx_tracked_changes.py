@@ -279,6 +279,30 @@ def test_a_row_changed_in_two_cells_and_a_last_row_taken_out_reject_back_to_the_
                 if " | " in _text(p, "old")]
 
 
+def test_a_table_taken_out_whole_is_a_table_of_deleted_rows(remembered, tmp_path):
+    """Every row of the accounts table taken out (as counsel's tracked row deletions, once
+    accepted, do): the redline showed them as struck-out paragraphs, "Platform | Handle or
+    address | Purpose | Account owner", which rejected came back as paragraphs (a single row
+    taken out was a deleted row; found by a tester). They are the table's rows, deleted."""
+    from smpolicy_desktop.render import clause_texts, own_wording
+
+    project, before = remembered
+    text = clause_texts(render_document(project))["presence.accounts"]
+    project.wording.append(own_wording(project, "presence.accounts", "\n".join(
+        line for line in text.split("\n") if not line.startswith("| "))))
+    path = export_changes(project, tmp_path)
+    assert document_texts(path, "old")[1:] == before
+    assert document_texts(path, "new")[1:] == paragraph_texts(render_document(project))
+    body = docx.Document(path).element.body
+    assert not [p for p in body.iter(W["p"]) if " | " in _text(p, "old")]
+    table = next(table for table in body.iter(W["tbl"]) if "Platform" in _text(table, "old"))
+    assert [("\t".join(_text(cell, "old") for cell in row.iter(W["tc"])), _mark(row, "tr").tag)
+            for row in table.iter(W["tr"])] == [(row, W["del"]) for row in before if row in (
+                "Platform\tHandle or address\tPurpose\tAccount owner",
+                *("\t".join(account.model_dump().values())
+                  for account in project.presence.accounts))]
+
+
 def test_the_contents_show_a_section_renamed_or_added_as_changes(remembered, tmp_path):
     """The contents listed a renamed section's new title and a new section unmarked, so
     they read as sent, and rejecting every change left them there (found by a tester)."""

@@ -881,36 +881,63 @@ def test_a_thread_listed_replies_first_keeps_its_shape(sent, tmp_path):
         assert any(i.kind == "reply" for i in replies_first.items)
 
 
-def _clause_moved(root) -> None:
-    """Counsel moves clause 4.5 (heading and body) after 4.6, as a tracked move: the clause
-    bookmark goes with the words to their new place."""
-    paragraphs = list(root.iter(w("p")))
+def _clause_moved(clause: str = "employees_endorsements", up_to: str = "employees_confidential",
+                  before: str = "employees_ai") -> Callable[[etree._Element], None]:
+    """Counsel moves a clause (heading and body, up to the clause `up_to`; 4.5 by default)
+    to just before the clause `before` (after 4.6), as a tracked move: the clause bookmark
+    goes with the words to their new place."""
+    def edit(root) -> None:
+        paragraphs = list(root.iter(w("p")))
 
-    def starting(clause: str) -> int:
-        return next(i for i, p in enumerate(paragraphs) if any(
-            mark.get(w("name")) == f"smp_{clause}" for mark in p.iter(w("bookmarkStart"))))
+        def starting(clause: str) -> int:
+            return next(i for i, p in enumerate(paragraphs) if any(
+                mark.get(w("name")) == f"smp_{clause}" for mark in p.iter(w("bookmarkStart"))))
 
-    moved = paragraphs[starting("employees_endorsements"):starting("employees_confidential")]
-    there = paragraphs[starting("employees_ai") - 1]
-    for p in reversed(moved):
-        arrived = etree.fromstring(etree.tostring(p))
-        for run in arrived.findall(w("r")):
-            run.addprevious(_change("moveTo", 950, etree.fromstring(etree.tostring(run))))
-            arrived.remove(run)
-        _mark_paragraph(arrived, "moveTo", 951)
-        there.addnext(arrived)
-    for p in moved:
-        for mark in p.findall(w("bookmarkStart")):
-            p.remove(mark)
-        for run in p.findall(w("r")):
-            p.replace(run, _change("moveFrom", 952, _run(run.findtext(w("t")), deleted=True)))
-        _mark_paragraph(p, "moveFrom", 953)
+        moved = paragraphs[starting(clause):starting(up_to)]
+        there = paragraphs[starting(before) - 1]
+        for p in reversed(moved):
+            arrived = etree.fromstring(etree.tostring(p))
+            for run in arrived.findall(w("r")):
+                run.addprevious(_change("moveTo", 950, etree.fromstring(etree.tostring(run))))
+                arrived.remove(run)
+            _mark_paragraph(arrived, "moveTo", 951)
+            there.addnext(arrived)
+        for p in moved:
+            for mark in p.findall(w("bookmarkStart")):
+                p.remove(mark)
+            for run in p.findall(w("r")):
+                p.replace(run, _change("moveFrom", 952, _run(run.findtext(w("t")), deleted=True)))
+            _mark_paragraph(p, "moveFrom", 953)
+
+    return edit
 
 
 def test_a_clause_counsel_moved_is_a_move_not_a_new_clause(sent, tmp_path):
-    workspace, read = reply_of(sent, tmp_path, on_body(_clause_moved))
+    workspace, read = reply_of(sent, tmp_path, on_body(_clause_moved()))
     assert {(i.kind, i.clause_id) for i in read.items} == {("move", "employees.endorsements")}
     assert len(read.moves) == len(read.items) == 8
     before = clause_texts(workspace.document())["employees.endorsements"]
     assert accepted_text(workspace, read, "employees.endorsements") == before
     assert workspace.project.owner_clauses == []  # no second copy of the clause
+
+
+@pytest.mark.parametrize("heading_only", [False, True])
+def test_a_clause_counsel_moved_into_another_section_stays_whole(sent, tmp_path,
+                                                                 heading_only):
+    """Counsel moves 4.14 after 2.4, heading and all. Accepting it all made "4.14 Sharing
+    job openings" a line of 2.4 and removed 4.14 (and told "4.13 ...: already says this");
+    accepting the heading's move alone made the heading 2.4's words and ran 4.14's words on
+    into 4.13. The clause keeps its place, whole, and the owner is told why."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_clause_moved(
+        "employees_recruiting", "content", "presence_never")))
+    before = workspace.document()
+    heading = {i.id for i in read.items if i.text == "4.14 Sharing job openings"}
+    outcome = workspace.apply_review(read, {i.id: Decision(
+        "reject" if heading_only and i.id not in heading else "accept") for i in read.items})
+    assert outcome.warnings == [
+        "4.14 Sharing job openings: counsel moved the whole clause, heading and all, after 2.4 "
+        "What we publish; the app keeps each clause in its own place, so the move is not "
+        "taken and the clause stays where it was, whole (to have it there, add its words "
+        "there as a rule of your own, and take them out here with Edit wording)"]
+    assert workspace.document().clauses() == before.clauses()
+    assert clause_texts(workspace.document()) == clause_texts(before)

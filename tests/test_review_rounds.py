@@ -23,6 +23,7 @@ from smpolicy_desktop.review import Decision
 from smpolicy_desktop.storage import load_project, save_project
 from smpolicy_desktop.workspace import Workspace
 from tests.conftest import REPO, require_tool
+from tests.docx_projects import filled_project
 from tests.test_counsel_markup_lists import _delete_paragraph, _row_with
 from tests.test_review_import import (
     COUNSEL,
@@ -287,8 +288,6 @@ def test_another_companys_policy_scrubbed_of_its_properties_is_refused(tmp_path,
     """A law firm's metadata cleaner strips the file's document properties (which name the
     version sent), and counsel sends another client's reply: without them it read as this
     policy with 29 edits made with Track Changes off, ready to accept."""
-    from tests.docx_projects import filled_project
-
     project_file, _ = export_for_counsel(tmp_path)
     other = filled_project(company__name="Acme Widgets Inc")
     save_project(other, tmp_path / "acme.smpolicy")
@@ -1047,3 +1046,60 @@ def test_a_reply_decided_over_two_sittings_is_kept_as_one_version(tmp_path, caps
     assert main(["import-review", str(project_file), str(reply), "--accept",
                  ids["every 12 months"], ids["every 6 months"]]) == 0
     assert [v.id for v in load_project(project_file).sent_versions] == versions
+
+
+NEVER = ["A client's name or logo", "Client data, even if it looks anonymous",
+         "Prices or quotes for a single client", "Work that is not yet released"]
+
+
+def _typed_over_each(*pairs: tuple[str, str], author: str = COUNSEL):
+    """A lawyer's markup: each bullet's words typed over with new ones, as LibreOffice
+    replaces them (a deletion and an insertion)."""
+    def edit(root) -> None:
+        for at, (words, new) in enumerate(pairs):
+            _typed_over(root, words, new, 970 + 2 * at)
+        for change in root.iter(w("ins"), w("del")):
+            change.set(w("author"), author)
+    return on_body(edit)
+
+
+@pytest.mark.parametrize("between", [False, True])
+def test_a_late_reply_to_the_same_version_applies_what_it_can_and_names_the_rest(
+        tmp_path, capsys, between):
+    """Two lawyers reply to v1: the first one's "Prices, quotes or bids" is accepted (and,
+    with a reply to v2 `between`, its "anonymised"), then the second one's three changes. Its
+    change of the same words was refused with the whole clause, its other changes too, and
+    the owner was told "you changed this clause"; with the reply between, the list came out
+    with an item doubled and a change lost (found by a tester). The changes elsewhere are
+    applied; those of the same words are named, as the first lawyer's, and stay open."""
+    project_file = tmp_path / "policy.smpolicy"
+    save_project(filled_project(presence__we_never_publish=NEVER), project_file)
+    assert main(["export", str(project_file), "-o", str(tmp_path / "v1.docx"),
+                 "--remember"]) == 0
+    if between:
+        assert main(["export", str(project_file), "-o", str(tmp_path / "v2.docx"),
+                     "--remember"]) == 0
+    first = rewrite(tmp_path / "v1.docx", tmp_path / "first.docx", _typed_over_each(
+        (NEVER[2], "Prices, quotes or bids for a single client")))
+    second = rewrite(tmp_path / "v1.docx", tmp_path / "second.docx", _typed_over_each(
+        (NEVER[2], "Prices for a single client"), (NEVER[1], "Client data of any kind"),
+        (NEVER[3], "Work that is not yet public"), author="Jordan Blake"))
+    _accept_all(project_file, first)
+    if between:
+        _accept_all(project_file, rewrite(tmp_path / "v2.docx", tmp_path / "v2_reply.docx",
+                                          _typed_over_each((NEVER[1], "Client data, even if "
+                                                            "it looks anonymised"))))
+    said = _accept_all(project_file, second)
+    data = "Client data, even if it looks anonymised" if between else "Client data of any kind"
+    assert load_project(project_file).presence.we_never_publish == [
+        NEVER[0], data, "Prices, quotes or bids for a single client",
+        "Work that is not yet public"]
+    also = f'the deletion "{NEVER[1]}" and the insertion "Client data of any kind" and ' \
+        if between else ""
+    assert (f"2.5 What we never publish: the changes you accepted from the reply of {COUNSEL} "
+            f"since you sent it changed the same words, so {also}the deletion \"{NEVER[2]}\" "
+            "and the insertion \"Prices for a single client\" are not applied;") in \
+        " ".join(said)
+    data_decided = None if between else "accept"  # the list as the reply orders it
+    assert [i.get("decided") for i in _items(capsys, project_file, second)] == [
+        data_decided, data_decided, None, None, "accept", "accept"]
