@@ -1,6 +1,8 @@
 """smpolicy's entry point: the window with no arguments (or a project file), else the CLI.
 
 On Linux a system library Qt needs but cannot find is told in a message box, not only on stderr.
+On Windows the app holds a named mutex while it runs, so its installer and uninstaller can ask
+the user to close it before they replace or remove its files.
 """
 
 import sys
@@ -13,6 +15,23 @@ MISSING_LIBRARY = (
 # Message boxes a Linux desktop may have, tried in order; the first one found shows the message.
 MESSAGE_BOXES = (("zenity", "--error", "--no-markup", "--text"), ("kdialog", "--error"),
                  ("xmessage", "-center"), ("notify-send", "--urgency=critical", "smpolicy"))
+
+
+# The installer and uninstaller look for it (packaging/windows/smpolicy.nsi, RUNNING_MUTEX).
+RUNNING_MUTEX = "smpolicy.running"
+_running_mark = None  # its handle, kept open until the process ends
+
+
+def mark_running() -> None:
+    """Windows only: hold the named mutex that tells the installer this app is running (the
+    system closes it when the process ends, however it ends)."""
+    global _running_mark
+    if sys.platform == "win32" and _running_mark is None:
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32")
+        kernel32.CreateMutexW.restype = ctypes.c_void_p
+        _running_mark = kernel32.CreateMutexW(None, False, RUNNING_MUTEX)
 
 
 def tell_missing_library(error: ImportError) -> int:
@@ -31,6 +50,7 @@ def tell_missing_library(error: ImportError) -> int:
 def main() -> int:
     from smpolicy_desktop import COMMAND_NAMES
 
+    mark_running()
     args = sys.argv[1:]
     if not args or (len(args) == 1 and args[0] not in COMMAND_NAMES
                     and not args[0].startswith("-")):
