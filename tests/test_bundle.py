@@ -93,6 +93,20 @@ def test_the_bundle_runs_where_glibc_is_2_35_like_ubuntu_22_04(smpolicy):
                 "libgnutls.so.30"} & set(wanted)
 
 
+# What only the system's libcups (File > Print) loads, through gnutls, gssapi and avahi-client:
+# the system's copies must be used with it (found shipped by a tester, 5.6 MB, loaded at Print).
+ONLY_FOR_CUPS = {"libkrb5.so.3", "libk5crypto.so.3", "libkrb5support.so.0", "libcom_err.so.2",
+                 "libkeyutils.so.1", "libnettle.so.8", "libhogweed.so.6", "libgmp.so.10",
+                 "libidn2.so.0", "libunistring.so.2", "libp11-kit.so.0", "libtasn1.so.6",
+                 "libavahi-common.so.3", "libavahi-client.so.3", "libgssapi_krb5.so.2"}
+
+
+def test_the_bundle_leaves_out_what_only_the_systems_printing_library_needs(smpolicy):
+    shipped = {path.name for path in smpolicy.parent.rglob("*.so*")}
+    assert shipped & ONLY_FOR_CUPS == set()
+    assert "libQt6PrintSupport.so.6" in shipped  # File > Print itself stays
+
+
 def test_the_bundle_carries_no_debug_info(smpolicy):
     readelf = require_tool("readelf")
     with_debug = [path.name for path in elf_files(smpolicy.parent) if ".debug_info" in
