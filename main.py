@@ -11,7 +11,9 @@ MISSING_LIBRARY = (
     "smpolicy cannot open its window: a system library is missing ({error}).\n\n"
     "Install your system's graphics libraries and fonts, then start smpolicy again. "
     "On Debian, Ubuntu or Mint:\n  sudo apt install libgl1 libegl1 libxcb1 fontconfig "
-    "fonts-dejavu-core")
+    "fonts-dejavu-core{wayland}")
+# What Qt's Wayland platform (QT_QPA_PLATFORM=wayland) needs of the system besides.
+WAYLAND_PACKAGES = " libwayland-client0 libwayland-cursor0"
 # Message boxes a Linux desktop may have, tried in order; the first one found shows the message.
 MESSAGE_BOXES = (("zenity", "--error", "--no-markup", "--text"), ("kdialog", "--error"),
                  ("xmessage", "-center"), ("notify-send", "--urgency=critical", "smpolicy"))
@@ -34,17 +36,47 @@ def mark_running() -> None:
         _running_mark = kernel32.CreateMutexW(None, False, RUNNING_MUTEX)
 
 
-def tell_missing_library(error: ImportError) -> int:
+def tell_missing_library(error: ImportError | OSError) -> int:
     import shutil
     import subprocess
 
-    message = MISSING_LIBRARY.format(error=error)
+    message = MISSING_LIBRARY.format(
+        error=error, wayland=WAYLAND_PACKAGES if "libwayland" in str(error) else "")
     print(message, file=sys.stderr)
     for command in MESSAGE_BOXES:
         if shutil.which(command[0]):
             subprocess.run([*command, message], check=False)
             break
     return 1
+
+
+def platform_plugin_error() -> OSError | None:
+    """Linux: why none of the Qt platform plugins the window may use can load (a system library
+    one links against is missing), else None. Qt itself would only abort, with a line on stderr
+    a double-clicking user never sees. Loading the plugin first costs nothing: Qt loads it next."""
+    import os
+    from _ctypes import dlopen  # not ctypes.CDLL: the bundle's replaces the error with a guess
+    from pathlib import Path
+
+    import PySide6
+
+    folder = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms"
+    asked = [name.split(":")[0].strip()  # "wayland;xcb", "xcb:option=value"
+             for name in os.environ.get("QT_QPA_PLATFORM", "").split(";") if name.strip()]
+    if not asked:  # Qt's own choice: Wayland first in a Wayland session, else X11
+        asked = ["wayland", "xcb"] if os.environ.get("XDG_SESSION_TYPE") == "wayland" else ["xcb"]
+    first = None
+    for name in asked:
+        plugin = folder / f"libq{name}.so"
+        if not plugin.is_file():  # one we do not ship: Qt says so itself
+            return None
+        try:
+            dlopen(str(plugin), os.RTLD_LOCAL)
+        except OSError as error:  # "libwayland-cursor.so.0: cannot open shared object file..."
+            first = first or error
+        else:
+            return None
+    return first
 
 
 def main() -> int:
@@ -60,6 +92,10 @@ def main() -> int:
             if sys.platform != "linux" or ".so" not in str(error):
                 raise
             return tell_missing_library(error)
+        if sys.platform == "linux":
+            unloadable = platform_plugin_error()
+            if unloadable:
+                return tell_missing_library(unloadable)
         return run_app(args)
     from smpolicy_desktop.cli import main as cli_main  # only now: the window never needs it
 

@@ -124,35 +124,63 @@ def test_the_bundle_can_open_its_window_on_wayland(smpolicy):
     assert (smpolicy.parent / "_internal" / "libQt6WaylandClient.so.6").exists()
 
 
-def test_a_missing_system_library_is_told_in_a_message_box(smpolicy, tmp_path):
-    """libGL hidden (a bind mount in a private mount namespace): the app runs the desktop's
-    message box (a stand-in zenity here) with the reason, and that program gets the user's
-    own LD_LIBRARY_PATH, not the bundle's folder."""
-    libgl = next((line.rsplit("=> ", 1)[1] for line in subprocess.run(
+def system_library(name: str) -> str | None:
+    """Where the system's 64-bit copy of library name is (ldconfig), or None."""
+    return next((line.rsplit("=> ", 1)[1] for line in subprocess.run(
         ["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout.splitlines()
-        if line.strip().startswith("libGL.so.1 ") and "x86-64" in line), None)
+        if line.strip().startswith(f"{name} ") and "x86-64" in line), None)
+
+
+def told_with_library_hidden(smpolicy, tmp_path, library: str | None, **extra: str):
+    """Start the bundle's window with library hidden (a bind mount in a private mount
+    namespace; None: hide nothing) and a stand-in zenity on the PATH: the exit code and what
+    that zenity was given (its LD_LIBRARY_PATH first)."""
     isolate = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-rm"]
-    if not libgl or subprocess.run([*isolate, "true"], capture_output=True).returncode:
+    if subprocess.run([*isolate, "true"], capture_output=True).returncode:
         if IN_CI:
-            pytest.fail("CI needs libGL and a private mount namespace (unshare)")
-        pytest.skip("no libGL or no private mount namespace here")
+            pytest.fail("CI needs a private mount namespace (unshare)")
+        pytest.skip("no private mount namespace here")
     told = tmp_path / "told.txt"
     fake = tmp_path / "bin" / "zenity"
     fake.parent.mkdir()
     fake.write_text(f'#!/bin/sh\n{{ echo "LD_LIBRARY_PATH=$LD_LIBRARY_PATH"; '
                     f'echo "$@"; }} > {told}\n')
     fake.chmod(0o755)
-    script = 'mount --bind /dev/null "$0" && exec "$@"'
-    result = subprocess.run([*isolate, "sh", "-c", script, os.path.realpath(libgl), smpolicy,
-                             EXAMPLE], capture_output=True, text=True, timeout=120,
+    script = '[ "$0" = - ] || mount --bind /dev/null "$0" && exec "$@"'
+    result = subprocess.run([*isolate, "sh", "-c", script,
+                             os.path.realpath(library) if library else "-", smpolicy, EXAMPLE],
+                            capture_output=True, text=True, timeout=120,
                             env=packaged.plain_environment(
                                 PATH=f"{fake.parent}:/usr/bin:/bin",
-                                LD_LIBRARY_PATH="/opt/users-own-libraries"))
+                                LD_LIBRARY_PATH="/opt/users-own-libraries", **extra))
+    return result, told.read_text() if told.exists() else ""
+
+
+def test_a_missing_system_library_is_told_in_a_message_box(smpolicy, tmp_path):
+    """libGL hidden: the app runs the desktop's message box (a stand-in zenity here) with the
+    reason, and that program gets the user's own LD_LIBRARY_PATH, not the bundle's folder."""
+    libgl = system_library("libGL.so.1")
+    if not libgl:
+        if IN_CI:
+            pytest.fail("CI needs libGL")
+        pytest.skip("no libGL here")
+    result, shown = told_with_library_hidden(smpolicy, tmp_path, libgl)
     assert result.returncode == 1, result.stderr
-    shown = told.read_text()
     assert "LD_LIBRARY_PATH=/opt/users-own-libraries\n" in shown
     assert re.search(r"a system library is missing \(\S*libGL\.so\.1", shown), shown
     assert "sudo apt install libgl1 libegl1" in shown
+
+
+def test_a_missing_wayland_library_is_told_in_a_message_box(smpolicy, tmp_path):
+    """QT_QPA_PLATFORM=wayland (as README says) on a system without libwayland-cursor: a
+    message box names the library and its package; the app ended with exit code 134 (Qt's
+    abort) and a line on stderr a double-clicking user never sees (found by a tester)."""
+    result, shown = told_with_library_hidden(
+        smpolicy, tmp_path, system_library("libwayland-cursor.so.0"),
+        QT_QPA_PLATFORM="wayland", XDG_RUNTIME_DIR=str(tmp_path), WAYLAND_DISPLAY="wayland-9")
+    assert result.returncode == 1, result.stderr
+    assert "a system library is missing (libwayland-cursor.so.0" in shown, shown
+    assert "libwayland-client0 libwayland-cursor0" in shown
 
 
 def test_the_packaged_app_fills_its_window_with_the_example(smpolicy, tmp_path):
