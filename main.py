@@ -50,6 +50,23 @@ def tell_missing_library(error: ImportError | OSError) -> int:
     return 1
 
 
+# Set for the app alone by PyInstaller's Qt hook (the bundle's plugins and QML) and by shiboken
+# (PySide6's enums), after the runtime hook that restores the user's LD_LIBRARY_PATH has run.
+BUNDLE_ONLY = ("QT_PLUGIN_PATH", "QML2_IMPORT_PATH", "PYSIDE6_OPTION_PYTHON_ENUM")
+
+
+def leave_bundle_environment() -> None:
+    """Linux bundle, once PySide6 is imported and before Qt starts: programs the app starts
+    (xdg-open after an export, and what it opens) do not get the bundle's Qt plugin folder and
+    the rest of BUNDLE_ONLY. Qt finds its plugins without QT_PLUGIN_PATH, from the qt.conf that
+    PySide6 builds in, and shiboken has read its option already."""
+    import os
+
+    if getattr(sys, "frozen", False):
+        for name in BUNDLE_ONLY:
+            os.environ.pop(name, None)
+
+
 def platform_plugin_error() -> OSError | None:
     """Linux: why none of the Qt platform plugins the window may use can load (a system library
     one links against is missing), else None. Qt itself would only abort, with a line on stderr
@@ -93,6 +110,7 @@ def main() -> int:
                 raise
             return tell_missing_library(error)
         if sys.platform == "linux":
+            leave_bundle_environment()
             unloadable = platform_plugin_error()
             if unloadable:
                 return tell_missing_library(unloadable)

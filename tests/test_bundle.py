@@ -11,6 +11,8 @@ import re
 import subprocess
 import sys
 import tarfile
+import time
+from pathlib import Path
 
 import pytest
 
@@ -189,6 +191,45 @@ def test_the_packaged_app_fills_its_window_with_the_example(smpolicy, tmp_path):
             SMPOLICY_SAY_FILLED="1") as (process, _):
         packaged.said_filled(process)  # the forms and the preview are drawn
         assert process.poll() is None, "the app quit after filling its window"
+
+
+_EXECVE = re.compile(r'^(\d+) +execve\("[^"]*", \[.*?\], \[(.*?)\](?:\)| <unfinished)',
+                     re.MULTILINE)
+
+
+def environments_given(trace: Path) -> dict[int, dict[str, str]]:
+    """pid -> the environment the program that pid first ran was given, from strace's execve
+    lines (-v): what its parent passed it, before a bundle's own loader changes it."""
+    given: dict[int, dict[str, str]] = {}
+    for pid, listed in _EXECVE.findall(trace.read_text(errors="replace")):
+        entries = re.findall(r'"((?:[^"\\]|\\.)*)"', listed)
+        given.setdefault(int(pid), dict(entry.split("=", 1) for entry in entries
+                                         if "=" in entry))
+    return given
+
+
+def test_programs_the_window_starts_get_the_users_environment(smpolicy, tmp_path):
+    """What a program the window starts is given (xdg-open after an export, and what that
+    opens; here the risk check's process, started the same way, traced): the user's own
+    LD_LIBRARY_PATH and nothing the bundle set for itself. xdg-open got QT_PLUGIN_PATH into the
+    bundle, QML2_IMPORT_PATH, PYSIDE6_OPTION_PYTHON_ENUM and _PYI_* (found by a tester)."""
+    strace = require_tool("strace")
+    trace = tmp_path / "trace.txt"
+    command = [strace, "-f", "-qq", "-v", "-s", "4096", "-e", "trace=execve", "-o", trace,
+               smpolicy, packaged.example_copy(tmp_path)]
+    with packaged.virtual_screen() as display, packaged.running_until_shown(
+            command, display, "smpolicy", LD_LIBRARY_PATH="/opt/users-own-libraries"):
+        deadline = time.monotonic() + 60
+        while len(environments_given(trace)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+    app, *started = environments_given(trace).values()
+    assert app["LD_LIBRARY_PATH"] == "/opt/users-own-libraries"
+    assert started, "the window started no program (the risk check's process)"
+    for environment in started:
+        assert environment.get("LD_LIBRARY_PATH") == "/opt/users-own-libraries"
+        assert not [name for name in environment if name.startswith("_PYI_") or name in (
+            "QT_PLUGIN_PATH", "QML2_IMPORT_PATH", "PYSIDE6_OPTION_PYTHON_ENUM",
+            "LD_LIBRARY_PATH_ORIG")], environment
 
 
 def test_the_packaged_app_starts_without_a_network(smpolicy, tmp_path):
