@@ -107,8 +107,10 @@ def trim(binaries, datas):
 
 def without_system_libraries(binaries, names):
     """binaries less the named libraries (the user's system has its own) and the libraries that
-    only those link against (libcups brings gnutls, krb5, avahi...): the system's copy of a
-    library must find the system's copies of its own dependencies."""
+    only those load (libcups brings gnutls, krb5, avahi, and through them nettle, gmp,
+    p11-kit...): the system's copy of a library must find the system's copies of its own
+    dependencies. A library those load counts as needed only where something else of the
+    bundle loads it: not where one of them does (gnutls loads nettle), nor only through them."""
     from PyInstaller.depend.bindepend import get_imports
 
     def imports(path: str) -> set[str]:  # every library path loads, as ldd lists them
@@ -120,6 +122,8 @@ def without_system_libraries(binaries, names):
     theirs = set().union(*dropped.values())
     needed = set()
     for entry in kept:
+        if os.path.realpath(entry[1]) in theirs:
+            continue  # what it loads is libcups' business, unless something else loads it too
         linked = imports(entry[1])
         for library, its_imports in dropped.items():
             if library in linked:

@@ -9,6 +9,9 @@ DESCRIPTION = ("Draft a small business's social media policy, offline, and expor
 
 # The Debian package: what the bundle uses from the system (glibc 2.35 is Ubuntu 22.04's;
 # the bundle leaves out libstdc++, libgcc_s, libexpat and libcups so that floor holds), and a
-# font plus fontconfig, without which every letter is a box.
-DEB_DEPENDS = ("libc6 (>= 2.35), libgl1, libegl1, libxcb1, fontconfig, libcups2, "
+# font plus fontconfig, without which every letter is a box. The Wayland platform plugin links
+# libwayland-client and libwayland-cursor (objdump -p): without them QT_QPA_PLATFORM=wayland
+# ended the app before its window.
+DEB_DEPENDS = ("libc6 (>= 2.35), libgl1, libegl1, libxcb1, libwayland-client0, "
+               "libwayland-cursor0, fontconfig, libcups2, "
                "fonts-dejavu-core | fonts-liberation2 | fonts-noto-core")

@@ -77,6 +77,9 @@ def lock_path(path: Path | str) -> Path:
 # A lock file sits in the project's folder, which others (a shared drive) may write to: a link
 # or a pipe put at its name must never be followed, or opening a project could empty any file
 # the user can write. Not followed, a link there makes the open fail (ELOOP): no lock is taken.
+# POSIX removes a file still open; Windows refuses to (a window taking the lock in the moment
+# between the close and the removal keeps it open, so the removal fails and the lock is theirs).
+_REMOVES_OPEN_FILES = os.name != "nt"
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
@@ -173,9 +176,14 @@ class OpenLock:
         """Let other windows open the file for editing (when the window closes or moves on)."""
         if self._fd is None:
             return
-        with contextlib.suppress(OSError):
-            self.path.unlink()
-        os.close(self._fd)
+        if _REMOVES_OPEN_FILES:  # no moment without the lock: another window may take it
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            os.close(self._fd)
+        else:  # Windows removes no file that is open (WinError 32): the lock file stayed
+            os.close(self._fd)
+            with contextlib.suppress(OSError):  # another window took it in between: theirs
+                self.path.unlink()
         self._fd = None
 
 

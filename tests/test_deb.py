@@ -6,6 +6,7 @@ Slow: builds dist/smpolicy (unless fresh) and packs it with dpkg-deb (about a mi
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -49,6 +50,33 @@ def test_apt_brings_the_libraries_and_a_font_the_window_needs(deb):
     for needed in ("libc6 (>= 2.35)", "libgl1", "libegl1", "libxcb1", "fontconfig",
                    "fonts-dejavu-core |"):
         assert needed in depends
+
+
+def test_apt_brings_what_every_shipped_library_needs_of_the_system(deb, unpacked):
+    """Each library a shipped file links against (objdump -p) is shipped or comes with a
+    package the .deb depends on (QT_QPA_PLATFORM=wayland, which README documents, ended the
+    app with exit 134: libwayland-cursor.so.0 came with nothing; found by a tester)."""
+    objdump = require_tool("objdump")
+    folder = unpacked / "opt" / "smpolicy"
+    shipped = {path.name for path in folder.rglob("*.so*")}
+    needed = set()
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink() and path.read_bytes()[:4] == b"\x7fELF":
+            headers = subprocess.run([objdump, "-p", path], capture_output=True, text=True)
+            needed |= set(re.findall(r"^\s*NEEDED\s+(\S+)$", headers.stdout, re.MULTILINE))
+    depends = {name.split()[0] for name in re.split(r"[,|]", field(deb, "Depends"))}
+    # the system's library -> the Debian package that has it (Debian 12, Ubuntu 22.04)
+    packages = {"libc.so.6": "libc6", "libm.so.6": "libc6", "libdl.so.2": "libc6",
+                "libpthread.so.0": "libc6", "librt.so.1": "libc6", "libresolv.so.2": "libc6",
+                "ld-linux-x86-64.so.2": "libc6", "libGL.so.1": "libgl1",
+                "libEGL.so.1": "libegl1", "libxcb.so.1": "libxcb1",
+                "libwayland-client.so.0": "libwayland-client0",
+                "libwayland-cursor.so.0": "libwayland-cursor0", "libcups.so.2": "libcups2",
+                # left out of the bundle, and on every system apt runs on: libc6 depends on
+                # libgcc-s1, fontconfig (through libfontconfig1) on libexpat1, apt on libstdc++6
+                "libgcc_s.so.1": "libc6", "libexpat.so.1": "fontconfig", "libstdc++.so.6": "apt"}
+    unmet = {name for name in needed - shipped if packages.get(name) not in depends | {"apt"}}
+    assert unmet == set(), f"no package of Depends brings {sorted(unmet)}"
 
 
 def test_smpolicy_is_on_the_path_and_runs(unpacked):

@@ -155,6 +155,37 @@ def test_a_link_or_pipe_put_where_the_open_lock_goes_is_never_written(saved, tmp
     assert theirs.read_text() == "the owner's own notes"
 
 
+def test_the_open_lock_file_goes_when_the_window_closes_where_open_files_stay(
+        saved, monkeypatch):
+    """Seen by a tester on Windows: ".~lock.NAME.smpolicy#" stayed beside every project after
+    its window closed, as the lock file was removed while still open, which Windows refuses
+    (WinError 32, ignored). Here a removal of an open file is refused as Windows does."""
+    import smpolicy_desktop.file_watch as file_watch
+
+    mine = OpenLock(saved)
+    assert mine.acquire()
+    real_unlink = Path.unlink
+
+    def still_open(fd: int | None) -> bool:
+        try:
+            return fd is not None and os.fstat(fd) is not None
+        except OSError:
+            return False
+
+    def unlink_as_windows_does(path, missing_ok=False):
+        if path == mine.path and still_open(mine._fd):
+            raise PermissionError(32, "The process cannot access the file because it is "
+                                      "being used by another process", str(path))
+        return real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(file_watch, "_REMOVES_OPEN_FILES", False, raising=False)  # Windows
+    monkeypatch.setattr(Path, "unlink", unlink_as_windows_does)
+    mine.release()
+    assert not mine.path.exists()
+    assert mine.acquire()  # and the project opens again as before
+    mine.release()
+
+
 @posix_only
 def test_a_save_refused_for_a_read_only_file_leaves_its_backup_as_it_was(saved):
     save_project(named("Second"), saved)  # the backup now holds "First"

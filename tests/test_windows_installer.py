@@ -96,6 +96,43 @@ def test_windows_shows_who_publishes_it(setup_exe, exe):
         assert f"{value}\0".encode("utf-16-le") in data
 
 
+@pytest.mark.parametrize("exe", ["smpolicy", "smpolicy-cli"])
+def test_each_executable_names_itself_in_its_version_resource(setup_exe, exe):
+    """Properties > Details of smpolicy-cli.exe said "Original filename: smpolicy.exe" and
+    "Internal name: smpolicy" (found by a tester)."""
+    data = (BUNDLE / f"{exe}.exe").read_bytes()
+    for key, value in (("OriginalFilename", f"{exe}.exe"), ("InternalName", exe)):
+        said = (re.escape(key.encode("utf-16-le")) + rb"(?:\x00\x00)+"
+                + re.escape(value.encode("utf-16-le")) + rb"\x00\x00")
+        assert re.search(said, data), f"{exe}.exe: its {key} is not {value}"
+
+
+@pytest.mark.slow
+def test_the_installer_and_uninstaller_refuse_while_the_app_is_open(smoke):
+    """An update installed while the window was open took _internal from under it ("Failed to
+    start embedded python interpreter!"); an uninstall said it was done and left the app's files
+    (found by a tester). Silently, both now end with exit code 2 and change nothing."""
+    result, _out = smoke
+    assert "a silent install and uninstall each refused with exit code 2" in result.stdout, \
+        result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_closing_the_window_leaves_no_lock_file_beside_the_project(smoke):
+    """".~lock.NAME.smpolicy#" stayed beside every project after its window closed on Windows
+    (removed while still open, which Windows refuses; found by a tester)."""
+    result, _out = smoke
+    assert "no .~lock.northwind.smpolicy# left beside the project" in result.stdout, \
+        result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_settings_apps_shows_the_size_and_the_uninstaller_keeps_saved_versions(smoke):
+    result, _out = smoke
+    assert "(Settings > Apps says " in result.stdout, result.stdout + result.stderr
+    assert "nothing of smpolicy is left but the" in result.stdout
+
+
 def test_the_windows_app_ships_no_unused_or_wine_only_dlls(setup_exe):
     shipped = {path.name.lower() for path in BUNDLE.rglob("*.dll")}
     assert "qt6core.dll" in shipped

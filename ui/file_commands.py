@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
@@ -289,9 +289,12 @@ class FileCommands:
 
     def folder(self) -> str:
         """The folder dialogs start in: the last one used, else the project's, while it is
-        there, else home."""
+        there, else Documents (where there is one), else home."""
         folders = [str(self.settings.value("last_folder", "")),
-                   str(self.model.path.parent) if self.model.path else ""]
+                   str(self.model.path.parent) if self.model.path else "",
+                   # not home first: on Windows it is the profile folder, C:\Users\NAME
+                   QStandardPaths.writableLocation(
+                       QStandardPaths.StandardLocation.DocumentsLocation)]
         return next((folder for folder in folders if folder and os.path.isdir(folder)),
                     str(Path.home()))
 

@@ -4,11 +4,16 @@
 Target amd64-unicode ; a 64-bit installer (and uninstaller) for the 64-bit app
 SetCompressor /SOLID lzma
 !include "MUI2.nsh"
+!include "FileFunc.nsh"
+!include "LogicLib.nsh"
 
 !define APP "smpolicy"
 !define PROGID "smpolicy.project"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP}"
 !define SHCNE_ASSOCCHANGED 0x08000000
+; smpolicy holds this named mutex while it runs (main.py, RUNNING_MUTEX); SYNCHRONIZE access
+!define RUNNING_MUTEX "smpolicy.running"
+!define SYNCHRONIZE 0x00100000
 
 Name "${APP} ${VERSION}"
 OutFile "${OUTFILE}"
@@ -36,6 +41,34 @@ VIAddVersionKey "ProductVersion" "${VERSION}"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "English"
 
+; Replacing or removing the files of a running smpolicy breaks it (its _internal folder goes from
+; under it) and leaves what Windows keeps open: ask the user to close it first. A silent run
+; (/S) changes nothing and ends with exit code 2.
+!macro RefuseWhileRunning WHAT
+  retry:
+  System::Call 'kernel32::OpenMutexW(i ${SYNCHRONIZE}, i 0, w "${RUNNING_MUTEX}") p .r0'
+  ${If} $0 P<> 0
+    System::Call 'kernel32::CloseHandle(p r0)'
+    ${If} ${Silent}
+      SetErrorLevel 2
+      Quit
+    ${EndIf}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION \
+      "smpolicy is open. Save your work and close smpolicy, then click Retry to ${WHAT}." \
+      IDRETRY retry
+    SetErrorLevel 2
+    Quit
+  ${EndIf}
+!macroend
+
+Function .onInit
+  !insertmacro RefuseWhileRunning "install it"
+FunctionEnd
+
+Function un.onInit
+  !insertmacro RefuseWhileRunning "remove it"
+FunctionEnd
+
 Section
   SetOutPath "$INSTDIR"
   RMDir /r "$INSTDIR\_internal" ; an older version's files go first
@@ -55,6 +88,8 @@ Section
   WriteRegStr HKCU "${UNINSTALL_KEY}" "InstallLocation" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
+  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2 ; Settings > Apps shows the size (in KB)
+  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" $0
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
   System::Call 'shell32::SHChangeNotify(i ${SHCNE_ASSOCCHANGED}, i 0, p 0, p 0)'
@@ -69,6 +104,9 @@ Section "Uninstall"
   RMDir "$INSTDIR" ; only if empty: nothing the owner put there is removed
   RMDir /r "$LOCALAPPDATA\${APP}\${APP}\Cache" ; the app's cache of its templates
   RMDir "$LOCALAPPDATA\${APP}\${APP}\autosave" ; only if empty: unsaved work stays
+  Delete "$LOCALAPPDATA\${APP}\${APP}\saving\*.lock" ; saves' own locks; not File > Versions
+  RMDir "$LOCALAPPDATA\${APP}\${APP}\saving"
+  RMDir "$LOCALAPPDATA\${APP}\${APP}\versions" ; only if empty: the saved versions stay
   RMDir "$LOCALAPPDATA\${APP}\${APP}"
   RMDir "$LOCALAPPDATA\${APP}"
 

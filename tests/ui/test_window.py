@@ -835,3 +835,29 @@ def test_a_file_named_with_brackets_and_a_star_is_named_as_it_is(qtbot, tmp_path
     assert window.windowHandle().title().startswith("a[*]b.smpolicy")
     window.model.set_value(("company", "name"), "Edited")
     assert window.windowHandle().title().startswith("a[*]b.smpolicy*")
+
+
+@pytest.mark.parametrize("documents", [True, False], ids=["Documents", "no Documents"])
+def test_a_new_users_first_file_windows_start_in_documents(make_window, monkeypatch, tmp_path,
+                                                           documents):
+    """Seen by a tester on Windows: on a fresh install the first Open, Save and Export windows
+    started in the profile folder (C:\\Users\\NAME), not in Documents. With no Documents
+    folder, they start at home."""
+    from ui import dialogs
+
+    home = tmp_path / "home"
+    (home / "Documents" if documents else home).mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))  # Qt's Documents is HOME's, with no user-dirs file
+    expected = home / "Documents" if documents else home
+    window = make_window()
+    window.settings.remove("last_folder")
+    window.settings.remove("export_folder")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: asked.append(Path(args[2])) or ("", ""))
+    monkeypatch.setattr(dialogs, "ask_save_path",
+                        lambda parent, title, suggested, *rest: asked.append(suggested.parent))
+    window.files.open_project()
+    window.files.save_as()
+    window.exports.export("docx")
+    assert asked == [expected, expected, expected]
