@@ -260,8 +260,11 @@ class AreaForm(ScrollColumn):
     def _on_changed(self, changed: FieldPath) -> None:
         for name, row in self.rows.items():
             path = (self.area, name)
-            # A date box writes dates as the project's country does, which may just have changed
-            if path[:len(changed)] == changed[:len(path)] or row.editor.kind == "date":
+            # A date box writes dates as the project's country does, which may just have changed;
+            # one showing a date refused keeps it until its own answer changes (another edit
+            # in the area put the saved date back, and the typed one was lost without a word)
+            if path[:len(changed)] == changed[:len(path)] or (
+                    row.editor.kind == "date" and not row.refused):
                 value = self.model.value(path)
                 if row.question.editor_kind(value) != row.editor.kind:
                     self._replace_editor(row)

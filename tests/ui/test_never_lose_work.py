@@ -578,6 +578,9 @@ def test_a_review_date_before_the_effective_date_is_refused_in_the_form(qtbot, s
     assert window.model.project.review.next_review_date == date(2027, 12, 2)
     # read to a screen reader too, not only shown in red (found by a tester)
     assert field.edit.accessibleDescription().startswith("Not saved: the next review date must")
+    # another answer of the area changed: the refused date stays in its box, still said
+    window.model.set_value(("review", "review_cycle_months"), 6)
+    assert field.edit.date().toPython() == date(2026, 1, 2) and row.refused
     field.edit.setDate(date(2028, 1, 2))
     assert field.edit.accessibleDescription() == row.question.help
 
