@@ -412,6 +412,16 @@ def read_reply(project: Project, path: Path | str) -> Reply:
                for name in package.related(package.main, kind)]
     reader.margins(margins)
     untracked = _untracked(reader, version, base, len(reader.items))
+    # A reply read as most of the policy gone was almost surely not read right (its clauses
+    # not found: a Google Docs reply once read so, and Accept all emptied the policy); no
+    # lawyer deletes the whole policy with Track Changes off.
+    clauses = set(version.clause_ids) - {""}
+    gone = len(clauses - {paragraph.clause_id for paragraph in reader.paragraphs})
+    if gone > max(2, len(clauses) // 2):
+        raise ReviewError(path, f"this reply reads as if almost all of the policy were deleted "
+                                f"({gone} of its {len(clauses)} clauses not in it), so it was "
+                                f"not read as the policy; ask counsel for their changes in the "
+                                f"Word file you sent, with Track Changes on")
     untracked += _margins_edited(_custom_properties(package).get(MARGINS_PROPERTY), margins,
                                  len(reader.items) + len(untracked))
     own = {note.text: note.clause_id for note in render_document(project, version.kind).notes}
@@ -817,6 +827,7 @@ class _Reader:
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self._mark_change: Any = None
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
+        self.by_headings = False  # the file has no clause bookmarks: its headings place them
         self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
         # The text as sent is the reply with counsel's changes undone, and the owner's too
         # unless the version sent records them (a redline made since it is recorded).
@@ -828,8 +839,9 @@ class _Reader:
         typed where no clause is (between the contents and the first section, or above a
         redline's note) is read in `first`, the title block: else it would be offered nowhere.
         The redline's note and the contents, which no version records, are read in none."""
-        if not any(start.get(_tag("w:name")) in self.names for start in body.iter(
-                _tag("w:bookmarkStart"))):
+        self.by_headings = not any(start.get(_tag("w:name")) in self.names for start in
+                                   body.iter(_tag("w:bookmarkStart")))
+        if self.by_headings:
             self.clause = first
         for element in body.iter(_tag("w:p"), _tag("w:tr"), _tag("w:bookmarkStart"),
                                  *_COMMENT_MARKS, *_NOTES, *_PICTURES):
@@ -861,11 +873,20 @@ class _Reader:
                     self._enter(marks[-1])
                 elif style == _CONTENTS:
                     self._enter(None)
-                elif style in ("heading1", "heading2"):
+                elif style in ("heading1", "heading2", "paragraph"):
                     sent = " ".join("".join(  # as sent: before counsel's changes
                         text for text, tag, item in self._pieces(element, dry=True)
                         if _kept(tag, item, self.as_sent)).split())
-                    if clause_id := _clause_headed(sent, titles):
+                    clause_id = _clause_headed(sent, titles)
+                    if clause_id and style == "paragraph":
+                        # Google Docs saves a heading as bold text of a size, with no heading
+                        # style: in a file without our bookmarks its words alone tell it (else
+                        # every clause read as deleted); it is read in the style sent
+                        heading = next(text for text, id_ in titles[_NUMBER.sub("", sent)]
+                                       if id_ == clause_id)
+                        style = self.sent_styles[(clause_id, heading)]
+                        clause_id = clause_id if self.by_headings else None
+                    if clause_id:
                         self._enter(clause_id)
                 if self.clause is None and style != _CONTENTS and self._typed(element):
                     self._enter(first)

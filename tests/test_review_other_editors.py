@@ -752,6 +752,49 @@ def test_a_google_docs_file_with_lists_as_numbered_paragraphs(sent, tmp_path):
     assert offered(read) == {("insertion", "training.consequences", "In writing.")}
 
 
+def _headings_as_bold_text(edit: Callable[[etree._Element], None]) -> Callable[[Parts], None]:
+    """As Google Docs may write headings: Normal paragraphs in bold of a size (no heading
+    style), each run's text put through `edit`."""
+    def restyle(root) -> None:
+        for style in list(root.iter(w("pStyle"))):
+            if style.get(w("val")) in ("Heading1", "Heading2"):
+                paragraph = style.getparent().getparent()
+                style.getparent().remove(style)
+                for run in paragraph.iter(w("r")):
+                    run.insert(0, element("rPr", element("b"), element("sz", val="32")))
+                    for text in run.iter(w("t")):
+                        edit(text)
+    return on_body(restyle)
+
+
+def test_headings_without_a_heading_style_are_found_by_their_words(sent, tmp_path):
+    """A Google Docs reply read as every clause deleted (71 "taken out" items, Accept all left
+    the title block alone); found by a tester."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _google_docs,
+                    _headings_as_bold_text(lambda text: None), on_body(_in_writing))
+    workspace = Workspace.open(project_file)
+    read = workspace.read_reply(reply)
+    assert offered(read) == {("insertion", "training.consequences", "In writing.")}
+    clauses = clause_texts(workspace.document())
+    assert "discipline. In writing.\n" in accepted_text(workspace, read,
+                                                        "training.consequences")
+    assert clause_texts(workspace.document()).keys() == clauses.keys()
+
+
+def test_a_reply_read_as_the_policy_deleted_is_refused(sent, tmp_path, capsys):
+    """Headings the app cannot tell (here retyped in capitals, Track Changes off): the reply
+    would read as most clauses taken out, and Accept all would empty the policy."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _google_docs, _headings_as_bold_text(
+        lambda text: setattr(text, "text", (text.text or "").upper())))
+    before = project_file.read_bytes()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) != 0
+    assert "this reply reads as if almost all of the policy were deleted" in \
+        capsys.readouterr().err
+    assert project_file.read_bytes() == before
+
+
 @pytest.mark.parametrize("edits", [
     (on_body(_rsids), on_body(_in_writing)),
     (_drop_bookmarks, on_body(_in_writing)),
