@@ -18,7 +18,7 @@ from lxml import etree
 
 from smpolicy_desktop import review
 from smpolicy_desktop.cli import main
-from smpolicy_desktop.render import clause_texts
+from smpolicy_desktop.render import clause_texts, render_document
 from smpolicy_desktop.review import Decision, ReviewError, apply_decisions
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
@@ -598,6 +598,42 @@ def test_a_file_that_lost_the_clause_bookmarks_is_placed_by_its_headings(sent, t
                              ("deletion", "title", "LLC")}
     assert "discipline. In writing.\n" in accepted_text(workspace, read,
                                                         "training.consequences")
+
+
+def _renamed_everywhere(root) -> None:
+    """Counsel's replace-all of the company's name, tracked: each place a deletion and an
+    insertion."""
+    def replaced(text: str):
+        deletion = _change("del", 900 + len(changes), _run(text, deleted=True))
+        changes.append(deletion)
+        return deletion
+
+    changes: list = []
+    places = [p for p in root.iter(w("p")) for t in p.iter(w("t")) for _ in range(
+        (t.text or "").count(NAME))]
+    for place in places:
+        _split(place, NAME, replaced)
+        changes[-1].addnext(_change("ins", 1900 + len(changes), _run(RENAMED)))
+    assert len(places) > 5
+
+
+NAME, RENAMED = "Northwind Analytics LLC", "Northwind Analytics, LLC"
+
+
+def test_a_name_counsel_changed_everywhere_is_the_new_answer(sent, tmp_path, capsys):
+    """Taken clause by clause, the company kept its old name and each clause was frozen in
+    counsel's wording (found by a tester)."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_renamed_everywhere))
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    said = capsys.readouterr().out
+    assert "The company's name: now \"Northwind Analytics, LLC\"" in said
+    assert "warning" not in said and "kept counsel's wording" not in said, said
+    project = load_project(project_file)
+    assert (project.company.name, project.wording) == (RENAMED, [])
+    project.company.name = "Northwind Data Inc."  # the answer is what each clause follows
+    assert not any(NAME in text or RENAMED in text for text in clause_texts(
+        render_document(project)).values())
 
 
 # --- Text the project has no place for --------------------------------------------------------
