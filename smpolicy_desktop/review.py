@@ -359,7 +359,27 @@ class Reply:
         for style, clause_id, text in _merged(self.paragraphs, None):
             if text.strip():
                 records.append((text, clause_id, style))
-        return records
+        return _typed_numbers(records)
+
+
+def _typed_numbers(records: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The records with paragraphs numbered by typing ("1. ", "2. "..., as Google Docs may
+    save a numbered list) kept as the numbered list they read as, which the policy writes
+    for them: kept as typed, the next redline showed the owner deleting each number (found by
+    a tester)."""
+    kept: list[tuple[str, str, str]] = []
+    step = 0
+    for text, clause_id, style in records:
+        if step and kept[-1][1] != clause_id or not text.startswith(f"{step + 1}. "):
+            step = 0
+        typed = f"{step + 1}. "
+        if style == "paragraph" and text.startswith(typed) and text[len(typed):].strip():
+            step += 1
+            kept.append((text[len(typed):], clause_id, "numbered"))
+        else:
+            step = 0
+            kept.append((text, clause_id, style))
+    return kept
 
 
 # --- Reading ---------------------------------------------------------------------------------

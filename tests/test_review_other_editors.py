@@ -37,6 +37,7 @@ from tests.test_review_import import (
     build_word_reply,
     export_for_counsel,
     items,
+    marked_paragraphs,
     w,
 )
 
@@ -829,6 +830,35 @@ def test_a_reply_read_as_the_policy_deleted_is_refused(sent, tmp_path, capsys):
     assert "this reply reads as if almost all of the policy were deleted" in \
         capsys.readouterr().err
     assert project_file.read_bytes() == before
+
+
+def _typed_numbers(root) -> None:
+    """As Google Docs may save a numbered list: "1. ", "2. "... typed at each item's start,
+    in Normal paragraphs."""
+    step, typed = 0, 0
+    for paragraph in root.iter(w("p")):
+        style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+        if style is None or style.get(w("val")) != "ListNumber":
+            step = 0
+            continue
+        step, typed = step + 1, typed + 1
+        properties = style.getparent()
+        properties.remove(style)
+        properties.remove(properties.find(w("numPr")))
+        properties.addnext(_run(f"{step}. "))
+    assert typed > 2
+
+
+def test_typed_list_numbers_are_no_change_of_the_owners(sent, tmp_path, capsys):
+    """Once such a reply was accepted, the redline showed the owner deleting "1. " to "6. "
+    (and counsel rejecting them gave "1. 1. Keep a record..."); found by a tester."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_typed_numbers), _google_docs,
+                    on_body(_in_writing))
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    redline = tmp_path / "redline.docx"
+    assert main(["export", str(project_file), "-o", str(redline), "--changes-since-last"]) == 0
+    assert marked_paragraphs(redline) == []
 
 
 @pytest.mark.parametrize("edits", [
