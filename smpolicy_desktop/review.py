@@ -1077,13 +1077,18 @@ class _Reader:
         if last is not None and last.mark[0] and not last.mark[1]:
             last.mark = (last.mark[0], self._lone_mark(self._mark_change))
         # A line break (Shift+Enter) reads as a space, as the policy has none within a
-        # paragraph or a cell: one typed alone would be listed with no words at all.
+        # paragraph or a cell: one typed alone would be listed with no words at all. So would
+        # a page or column break, which the policy, setting its own pages, does not keep.
         for change, item_id in self._made.items():
-            breaks = [node for node in change.iter(_tag("w:br"), _tag("w:cr"))
-                      if node.get(_tag("w:type"), "textWrapping") == "textWrapping"]
-            if breaks:
-                self._reword(item_id, lambda text: text if text.strip() else
-                             "\u21b5 (line break; the policy writes it as a space)")
+            kinds = {node.get(_tag("w:type"), "textWrapping")
+                     for node in change.iter(_tag("w:br"), _tag("w:cr"))}
+            if not kinds:
+                continue
+            said = "\u21b5 (line break; the policy writes it as a space)"
+            if kinds != {"textWrapping"}:
+                said = f"{min(kinds - {'textWrapping'})} break (the policy sets its own pages " \
+                       "and keeps none; add it to the Word file after you export it)"
+            self._reword(item_id, partial(_or_said, said))
 
     def margins(self, parts: Iterable[Any]) -> None:
         """Counsel's tracked changes in headers and footers: items outside every clause (the
@@ -1250,6 +1255,11 @@ class _Reader:
         "c3" is the third)."""
         index = int(item_id[1:]) - 1
         self.items[index] = replace(self.items[index], text=words(self.items[index].text))
+
+
+def _or_said(said: str, text: str) -> str:
+    """The text, or what is said for it where it has no words."""
+    return text if text.strip() else said
 
 
 def _reads_now(was: str, now: str) -> str:
@@ -1678,6 +1688,13 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     protections = _protections(project)
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
     before = {i for i, d in reply.decided(project).items() if d.action == "accept"}
+    tables = _new_tables(reply) & accepted
+    if tables:
+        accepted -= tables
+        outcome.not_taken |= tables
+        outcome.warnings.append(f"{reply.named(tables)}: counsel added a table where the "
+                                "policy has none, which it cannot hold as a table, so it is "
+                                "not kept; add it to the Word file after you export it")
     by_clause: dict[str, list[ReviewItem]] = {}
     for item in reply.items:
         if item.id in accepted and item.changes_text and not _as_clause(item, decisions):
@@ -1737,6 +1754,15 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         **{item_id: decision.action for item_id, decision in decisions.items()
            if item_id not in outcome.not_taken}}}
     return outcome
+
+
+def _new_tables(reply: Reply) -> set[str]:
+    """The items that add table rows to a clause sent with no table: taken, they became text
+    such as "| Role | Referral bonus |" in an answer, read by the risk check as a rule (found
+    by a tester)."""
+    return {item for paragraph in reply.paragraphs if paragraph.style == "row"
+            and "\n| " not in "\n" + reply.sent_bodies.get(paragraph.clause_id, "")
+            for _, _, item in paragraph.pieces if item}
 
 
 def _company_renamed(project: Project, reply: Reply, accepted: set[str]

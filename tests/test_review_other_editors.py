@@ -637,6 +637,41 @@ def test_a_name_counsel_changed_everywhere_is_the_new_answer(sent, tmp_path, cap
         render_document(project)).values())
 
 
+def _table_and_page_break(root) -> None:
+    """A new table after the clause on consequences, and a page break before its text, both
+    tracked."""
+    consequences = _paragraph(root, CONSEQUENCES)
+    consequences.insert(1, _change("ins", 920, element("r", element("br", type="page"))))
+    table = element("tbl", element("tblPr"))
+    for index, cells in enumerate((("Role", "Referral bonus"), ("Engineer", "$1,000"))):
+        table.append(element("tr", element("trPr", _change("ins", 921 + index)), *(
+            element("tc", element("p", _change("ins", 930 + index, _run(text))))
+            for text in cells)))
+    consequences.addnext(table)
+
+
+def test_a_new_table_and_a_page_break_are_said_not_taken(sent, tmp_path, capsys):
+    """The table's rows went into the clause's text as "| Role | Referral bonus |" (an answer,
+    which the risk check then read as a rule), and the page break was listed as "(spaces
+    only)" and dropped without a word; found by a tester."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_table_and_page_break))
+    before = clause_texts(Workspace.open(project_file).document())
+    listed = [line.split("\t")[-1] for line in _listing(capsys, project_file, reply)]
+    assert "page break (the policy sets its own pages and keeps none; add it to the Word file " \
+        "after you export it)" in listed
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    assert "counsel added a table where the policy has none, which it cannot hold as a table, " \
+        "so it is not kept" in capsys.readouterr().out
+    assert clause_texts(Workspace.open(project_file).document()) == before
+
+
+def _listing(capsys, project_file: Path, reply: Path) -> list[str]:
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply)]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
 # --- Text the project has no place for --------------------------------------------------------
 
 def _footnote_and_header(parts: Parts) -> None:
