@@ -359,7 +359,27 @@ class Reply:
         for style, clause_id, text in _merged(self.paragraphs, None):
             if text.strip():
                 records.append((text, clause_id, style))
-        return records
+        return _typed_numbers(records)
+
+
+def _typed_numbers(records: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The records with paragraphs numbered by typing ("1. ", "2. "..., as Google Docs may
+    save a numbered list) kept as the numbered list they read as, which the policy writes
+    for them: kept as typed, the next redline showed the owner deleting each number (found by
+    a tester)."""
+    kept: list[tuple[str, str, str]] = []
+    step = 0
+    for text, clause_id, style in records:
+        if step and kept[-1][1] != clause_id or not text.startswith(f"{step + 1}. "):
+            step = 0
+        typed = f"{step + 1}. "
+        if style == "paragraph" and text.startswith(typed) and text[len(typed):].strip():
+            step += 1
+            kept.append((text[len(typed):], clause_id, "numbered"))
+        else:
+            step = 0
+            kept.append((text, clause_id, style))
+    return kept
 
 
 # --- Reading ---------------------------------------------------------------------------------
@@ -412,6 +432,16 @@ def read_reply(project: Project, path: Path | str) -> Reply:
                for name in package.related(package.main, kind)]
     reader.margins(margins)
     untracked = _untracked(reader, version, base, len(reader.items))
+    # A reply read as most of the policy gone was almost surely not read right (its clauses
+    # not found: a Google Docs reply once read so, and Accept all emptied the policy); no
+    # lawyer deletes the whole policy with Track Changes off.
+    clauses = set(version.clause_ids) - {""}
+    gone = len(clauses - {paragraph.clause_id for paragraph in reader.paragraphs})
+    if gone > max(2, len(clauses) // 2):
+        raise ReviewError(path, f"this reply reads as if almost all of the policy were deleted "
+                                f"({gone} of its {len(clauses)} clauses not in it), so it was "
+                                f"not read as the policy; ask counsel for their changes in the "
+                                f"Word file you sent, with Track Changes on")
     untracked += _margins_edited(_custom_properties(package).get(MARGINS_PROPERTY), margins,
                                  len(reader.items) + len(untracked))
     own = {note.text: note.clause_id for note in render_document(project, version.kind).notes}
@@ -817,6 +847,7 @@ class _Reader:
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self._mark_change: Any = None
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
+        self.by_headings = False  # the file has no clause bookmarks: its headings place them
         self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
         # The text as sent is the reply with counsel's changes undone, and the owner's too
         # unless the version sent records them (a redline made since it is recorded).
@@ -828,8 +859,9 @@ class _Reader:
         typed where no clause is (between the contents and the first section, or above a
         redline's note) is read in `first`, the title block: else it would be offered nowhere.
         The redline's note and the contents, which no version records, are read in none."""
-        if not any(start.get(_tag("w:name")) in self.names for start in body.iter(
-                _tag("w:bookmarkStart"))):
+        self.by_headings = not any(start.get(_tag("w:name")) in self.names for start in
+                                   body.iter(_tag("w:bookmarkStart")))
+        if self.by_headings:
             self.clause = first
         for element in body.iter(_tag("w:p"), _tag("w:tr"), _tag("w:bookmarkStart"),
                                  *_COMMENT_MARKS, *_NOTES, *_PICTURES):
@@ -861,11 +893,20 @@ class _Reader:
                     self._enter(marks[-1])
                 elif style == _CONTENTS:
                     self._enter(None)
-                elif style in ("heading1", "heading2"):
+                elif style in ("heading1", "heading2", "paragraph"):
                     sent = " ".join("".join(  # as sent: before counsel's changes
                         text for text, tag, item in self._pieces(element, dry=True)
                         if _kept(tag, item, self.as_sent)).split())
-                    if clause_id := _clause_headed(sent, titles):
+                    clause_id = _clause_headed(sent, titles)
+                    if clause_id and style == "paragraph":
+                        # Google Docs saves a heading as bold text of a size, with no heading
+                        # style: in a file without our bookmarks its words alone tell it (else
+                        # every clause read as deleted); it is read in the style sent
+                        heading = next(text for text, id_ in titles[_NUMBER.sub("", sent)]
+                                       if id_ == clause_id)
+                        style = self.sent_styles[(clause_id, heading)]
+                        clause_id = clause_id if self.by_headings else None
+                    if clause_id:
                         self._enter(clause_id)
                 if self.clause is None and style != _CONTENTS and self._typed(element):
                     self._enter(first)
@@ -1036,13 +1077,18 @@ class _Reader:
         if last is not None and last.mark[0] and not last.mark[1]:
             last.mark = (last.mark[0], self._lone_mark(self._mark_change))
         # A line break (Shift+Enter) reads as a space, as the policy has none within a
-        # paragraph or a cell: one typed alone would be listed with no words at all.
+        # paragraph or a cell: one typed alone would be listed with no words at all. So would
+        # a page or column break, which the policy, setting its own pages, does not keep.
         for change, item_id in self._made.items():
-            breaks = [node for node in change.iter(_tag("w:br"), _tag("w:cr"))
-                      if node.get(_tag("w:type"), "textWrapping") == "textWrapping"]
-            if breaks:
-                self._reword(item_id, lambda text: text if text.strip() else
-                             "\u21b5 (line break; the policy writes it as a space)")
+            kinds = {node.get(_tag("w:type"), "textWrapping")
+                     for node in change.iter(_tag("w:br"), _tag("w:cr"))}
+            if not kinds:
+                continue
+            said = "\u21b5 (line break; the policy writes it as a space)"
+            if kinds != {"textWrapping"}:
+                said = f"{min(kinds - {'textWrapping'})} break (the policy sets its own pages " \
+                       "and keeps none; add it to the Word file after you export it)"
+            self._reword(item_id, partial(_or_said, said))
 
     def margins(self, parts: Iterable[Any]) -> None:
         """Counsel's tracked changes in headers and footers: items outside every clause (the
@@ -1209,6 +1255,11 @@ class _Reader:
         "c3" is the third)."""
         index = int(item_id[1:]) - 1
         self.items[index] = replace(self.items[index], text=words(self.items[index].text))
+
+
+def _or_said(said: str, text: str) -> str:
+    """The text, or what is said for it where it has no words."""
+    return text if text.strip() else said
 
 
 def _reads_now(was: str, now: str) -> str:
@@ -1637,6 +1688,13 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     protections = _protections(project)
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
     before = {i for i, d in reply.decided(project).items() if d.action == "accept"}
+    tables = _new_tables(reply) & accepted
+    if tables:
+        accepted -= tables
+        outcome.not_taken |= tables
+        outcome.warnings.append(f"{reply.named(tables)}: counsel added a table where the "
+                                "policy has none, which it cannot hold as a table, so it is "
+                                "not kept; add it to the Word file after you export it")
     by_clause: dict[str, list[ReviewItem]] = {}
     for item in reply.items:
         if item.id in accepted and item.changes_text and not _as_clause(item, decisions):
@@ -1644,6 +1702,16 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
                 by_clause.setdefault(clause_id, []).append(item)
         elif item.id in accepted and reply.splits(item.id):  # the clause it was typed in ends
             by_clause.setdefault(item.clause_id, []).append(item)
+    renamed, renaming = _company_renamed(project, reply, accepted | before)
+    if renamed:
+        project.company.name = renamed
+        outcome.done.append(f"The company's name: now \"{renamed}\", as counsel wrote it "
+                            "everywhere")
+        # a clause the new name alone changes follows it (one worded by the owner takes it
+        # as any change of counsel's)
+        worded = {wording.clause_id for wording in project.wording}
+        by_clause = {clause_id: items for clause_id, items in by_clause.items()
+                     if clause_id in worded or {i.id for i in items} - renaming}
     # as the owner knows them before the changes (a note's clause too: "c5" means nothing)
     names = clause_names(project, {*by_clause, *(i.clause_id for i in reply.items
                                                  if i.is_comment and i.clause_id)}, document)
@@ -1686,6 +1754,41 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         **{item_id: decision.action for item_id, decision in decisions.items()
            if item_id not in outcome.not_taken}}}
     return outcome
+
+
+def _new_tables(reply: Reply) -> set[str]:
+    """The items that add table rows to a clause sent with no table: taken, they became text
+    such as "| Role | Referral bonus |" in an answer, read by the risk check as a rule (found
+    by a tester)."""
+    return {item for paragraph in reply.paragraphs if paragraph.style == "row"
+            and "\n| " not in "\n" + reply.sent_bodies.get(paragraph.clause_id, "")
+            for _, _, item in paragraph.pieces if item}
+
+
+def _company_renamed(project: Project, reply: Reply, accepted: set[str]
+                     ) -> tuple[str, set[str]]:
+    """The company's new name and the items that give it, when counsel replaced its name with
+    the same words in every place the version sent shows it (else "", and each clause keeps
+    counsel's words as its own): changed clause by clause, the name stayed the old one and 15
+    clauses were frozen in counsel's wording (found by a tester). In fewer places it is no
+    rename: "Northwind" in one sentence is counsel's wording there."""
+    name = project.company.name
+    places = sum(text.count(name) for text in reply.version.paragraphs)
+    new_names, items = set(), set()
+    for deletion, insertion in zip(reply.items, reply.items[1:], strict=False):
+        clause_id = deletion.clause_id
+        if (deletion.kind, insertion.kind) != ("deletion", "insertion") or deletion.text != name \
+                or insertion.clause_id != clause_id or not {deletion.id, insertion.id} <= accepted:
+            continue
+        was = "\n".join(reply.clause_text(clause_id, ()))
+        now = "\n".join(reply.clause_text(clause_id, {deletion.id, insertion.id}))
+        if any(was[:m.start()] + insertion.text + was[m.end():] == now
+               for m in re.finditer(re.escape(name), was)):
+            new_names.add(insertion.text)
+            items |= {deletion.id, insertion.id}
+    if len(new_names) != 1 or len(items) != 2 * places:
+        return "", set()
+    return new_names.pop(), items
 
 
 def _without_clause_moves(project: Project, reply: Reply, decisions: dict[str, Decision],

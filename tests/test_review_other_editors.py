@@ -18,7 +18,7 @@ from lxml import etree
 
 from smpolicy_desktop import review
 from smpolicy_desktop.cli import main
-from smpolicy_desktop.render import clause_texts
+from smpolicy_desktop.render import clause_texts, render_document
 from smpolicy_desktop.review import Decision, ReviewError, apply_decisions
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
@@ -37,6 +37,7 @@ from tests.test_review_import import (
     build_word_reply,
     export_for_counsel,
     items,
+    marked_paragraphs,
     w,
 )
 
@@ -600,6 +601,77 @@ def test_a_file_that_lost_the_clause_bookmarks_is_placed_by_its_headings(sent, t
                                                         "training.consequences")
 
 
+def _renamed_everywhere(root) -> None:
+    """Counsel's replace-all of the company's name, tracked: each place a deletion and an
+    insertion."""
+    def replaced(text: str):
+        deletion = _change("del", 900 + len(changes), _run(text, deleted=True))
+        changes.append(deletion)
+        return deletion
+
+    changes: list = []
+    places = [p for p in root.iter(w("p")) for t in p.iter(w("t")) for _ in range(
+        (t.text or "").count(NAME))]
+    for place in places:
+        _split(place, NAME, replaced)
+        changes[-1].addnext(_change("ins", 1900 + len(changes), _run(RENAMED)))
+    assert len(places) > 5
+
+
+NAME, RENAMED = "Northwind Analytics LLC", "Northwind Analytics, LLC"
+
+
+def test_a_name_counsel_changed_everywhere_is_the_new_answer(sent, tmp_path, capsys):
+    """Taken clause by clause, the company kept its old name and each clause was frozen in
+    counsel's wording (found by a tester)."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_renamed_everywhere))
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    said = capsys.readouterr().out
+    assert "The company's name: now \"Northwind Analytics, LLC\"" in said
+    assert "warning" not in said and "kept counsel's wording" not in said, said
+    project = load_project(project_file)
+    assert (project.company.name, project.wording) == (RENAMED, [])
+    project.company.name = "Northwind Data Inc."  # the answer is what each clause follows
+    assert not any(NAME in text or RENAMED in text for text in clause_texts(
+        render_document(project)).values())
+
+
+def _table_and_page_break(root) -> None:
+    """A new table after the clause on consequences, and a page break before its text, both
+    tracked."""
+    consequences = _paragraph(root, CONSEQUENCES)
+    consequences.insert(1, _change("ins", 920, element("r", element("br", type="page"))))
+    table = element("tbl", element("tblPr"))
+    for index, cells in enumerate((("Role", "Referral bonus"), ("Engineer", "$1,000"))):
+        table.append(element("tr", element("trPr", _change("ins", 921 + index)), *(
+            element("tc", element("p", _change("ins", 930 + index, _run(text))))
+            for text in cells)))
+    consequences.addnext(table)
+
+
+def test_a_new_table_and_a_page_break_are_said_not_taken(sent, tmp_path, capsys):
+    """The table's rows went into the clause's text as "| Role | Referral bonus |" (an answer,
+    which the risk check then read as a rule), and the page break was listed as "(spaces
+    only)" and dropped without a word; found by a tester."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_table_and_page_break))
+    before = clause_texts(Workspace.open(project_file).document())
+    listed = [line.split("\t")[-1] for line in _listing(capsys, project_file, reply)]
+    assert "page break (the policy sets its own pages and keeps none; add it to the Word file " \
+        "after you export it)" in listed
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    assert "counsel added a table where the policy has none, which it cannot hold as a table, " \
+        "so it is not kept" in capsys.readouterr().out
+    assert clause_texts(Workspace.open(project_file).document()) == before
+
+
+def _listing(capsys, project_file: Path, reply: Path) -> list[str]:
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(reply)]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
 # --- Text the project has no place for --------------------------------------------------------
 
 def _footnote_and_header(parts: Parts) -> None:
@@ -750,6 +822,78 @@ def _google_docs(parts: Parts) -> None:
 def test_a_google_docs_file_with_lists_as_numbered_paragraphs(sent, tmp_path):
     workspace, read = reply_of(sent, tmp_path, _google_docs, on_body(_in_writing))
     assert offered(read) == {("insertion", "training.consequences", "In writing.")}
+
+
+def _headings_as_bold_text(edit: Callable[[etree._Element], None]) -> Callable[[Parts], None]:
+    """As Google Docs may write headings: Normal paragraphs in bold of a size (no heading
+    style), each run's text put through `edit`."""
+    def restyle(root) -> None:
+        for style in list(root.iter(w("pStyle"))):
+            if style.get(w("val")) in ("Heading1", "Heading2"):
+                paragraph = style.getparent().getparent()
+                style.getparent().remove(style)
+                for run in paragraph.iter(w("r")):
+                    run.insert(0, element("rPr", element("b"), element("sz", val="32")))
+                    for text in run.iter(w("t")):
+                        edit(text)
+    return on_body(restyle)
+
+
+def test_headings_without_a_heading_style_are_found_by_their_words(sent, tmp_path):
+    """A Google Docs reply read as every clause deleted (71 "taken out" items, Accept all left
+    the title block alone); found by a tester."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _google_docs,
+                    _headings_as_bold_text(lambda text: None), on_body(_in_writing))
+    workspace = Workspace.open(project_file)
+    read = workspace.read_reply(reply)
+    assert offered(read) == {("insertion", "training.consequences", "In writing.")}
+    clauses = clause_texts(workspace.document())
+    assert "discipline. In writing.\n" in accepted_text(workspace, read,
+                                                        "training.consequences")
+    assert clause_texts(workspace.document()).keys() == clauses.keys()
+
+
+def test_a_reply_read_as_the_policy_deleted_is_refused(sent, tmp_path, capsys):
+    """Headings the app cannot tell (here retyped in capitals, Track Changes off): the reply
+    would read as most clauses taken out, and Accept all would empty the policy."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _google_docs, _headings_as_bold_text(
+        lambda text: setattr(text, "text", (text.text or "").upper())))
+    before = project_file.read_bytes()
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) != 0
+    assert "this reply reads as if almost all of the policy were deleted" in \
+        capsys.readouterr().err
+    assert project_file.read_bytes() == before
+
+
+def _typed_numbers(root) -> None:
+    """As Google Docs may save a numbered list: "1. ", "2. "... typed at each item's start,
+    in Normal paragraphs."""
+    step, typed = 0, 0
+    for paragraph in root.iter(w("p")):
+        style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+        if style is None or style.get(w("val")) != "ListNumber":
+            step = 0
+            continue
+        step, typed = step + 1, typed + 1
+        properties = style.getparent()
+        properties.remove(style)
+        properties.remove(properties.find(w("numPr")))
+        properties.addnext(_run(f"{step}. "))
+    assert typed > 2
+
+
+def test_typed_list_numbers_are_no_change_of_the_owners(sent, tmp_path, capsys):
+    """Once such a reply was accepted, the redline showed the owner deleting "1. " to "6. "
+    (and counsel rejecting them gave "1. 1. Keep a record..."); found by a tester."""
+    project_file, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_typed_numbers), _google_docs,
+                    on_body(_in_writing))
+    assert main(["import-review", str(project_file), str(reply), "--accept", "all"]) == 0
+    redline = tmp_path / "redline.docx"
+    assert main(["export", str(project_file), "-o", str(redline), "--changes-since-last"]) == 0
+    assert marked_paragraphs(redline) == []
 
 
 @pytest.mark.parametrize("edits", [
