@@ -625,6 +625,17 @@ def test_a_gag_on_the_sec_needs_a_report_an_agency_or_someone_outside():
     assert "regfd.whistleblower" not in {f.rule for f in check_text(posting, facts)}
     reporting = "Employees must not report concerns to the SEC without first going through legal."
     assert "regfd.whistleblower" in {f.rule for f in check_text(reporting, facts)}
+    # a gag on every disclosure, naming no agency, is one too (the SEC's KBR order, 2015)
+    gag = ("Employees interviewed in an internal investigation may not discuss the matter with "
+           "any outside party without prior approval of the Legal Department.")
+    assert "regfd.whistleblower" in {f.rule for f in check_text(gag, facts)}
+
+
+def test_a_knowing_falsehood_is_lawful_to_ban_however_it_is_said():
+    """Board law lets a rule ban knowingly false statements; "deliberately" alone is no such
+    limit (test below), but "that you know are lies" is."""
+    assert check_text("Don't post things about coworkers that you know are lies.",
+                      CheckFacts("US")) == []
 
 
 @pytest.mark.parametrize("text", [

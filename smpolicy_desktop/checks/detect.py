@@ -90,8 +90,10 @@ _ANY_SENTIMENT = words(r"(?:good|positive|glowing) or (?:bad|negative|critical)"
                        r"regardless of (?:the |its |their )?(?:rating|stars|score|what)",
                        r"whatever (?:the |its |their )?(?:rating|stars|score|it says|you think)")
 # Telling someone outside the company: what a gag on whistleblowing stops.
-_TELLING_OUTSIDE = words(r"report\w*", r"whistle\w*", r"complain\w*", r"outside (?:the|our)",
-                         r"third[- ]part(?:y|ies)", r"anyone(?: else)?", "anybody", "external")
+# The SEC's cases include agreements that gag every disclosure without naming it (KBR, 2015).
+_TELLING_OUTSIDE = words(r"report\w*", r"whistle\w*", r"complain\w*", r"outside\w*",
+                         r"third[- ]part(?:y|ies)", r"anyone(?: else)?", "anybody", "external",
+                         r"disclos\w*", r"communicat\w*", r"discuss\w*")
 # Agencies named by their initials, which the labour-law reading of GOVERNMENT leaves aside.
 _REGULATORS = words("sec", "finra", "securities and exchange commission", "ftc", "hhs", "ocr",
                     "cfpb", "irs", "department of labou?r", "attorney general")

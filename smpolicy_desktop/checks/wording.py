@@ -76,7 +76,7 @@ _UNTRUE = r"(?:false\w*|untrue|lies|lying|misleading|defamatory|fabricat\w*|made
 _KNOWINGLY = r"(?:knowing\w*|deliberate\w*|intentional\w*|reckless\w*)"
 MALICE = words(r"malicious\w*", rf"{_KNOWINGLY} (?:[\w-]+ ){{0,3}}{_UNTRUE}",
                rf"{_UNTRUE} (?:[\w-]+ ){{0,4}}(?:{_KNOWINGLY}|you know|known)",
-               r"(?:you know|known) (?:\w+ ){0,3}(?:false|untrue)", "reckless disregard")
+               rf"(?:you know|known) (?:\w+ ){{0,3}}{_UNTRUE}", "reckless disregard")
 
 
 # --- Pay, working conditions and co-workers --------------------------------------------------
