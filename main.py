@@ -124,9 +124,6 @@ def main() -> int:
     mark_running()
     args = sys.argv[1:]
     if not args or (len(args) == 1 and _a_file(args[0]) and args[0] not in COMMAND_NAMES):
-        if _no_display():
-            print(NO_DISPLAY, file=sys.stderr)
-            return 2
         try:
             from ui.app import run_app
         except ImportError as error:  # e.g. "libEGL.so.1: cannot open shared object file"
@@ -138,6 +135,9 @@ def main() -> int:
             unloadable = platform_plugin_error()
             if unloadable:
                 return tell_missing_library(unloadable)
+        if _no_display():  # after what is missing, which a message box may still tell
+            print(NO_DISPLAY, file=sys.stderr)
+            return 2
         return run_app(args)
     import signal
 

@@ -188,7 +188,8 @@ def test_a_findings_explanation_is_never_cut_under_its_button_at_1366x768(qtbot,
     qtbot.waitUntil(lambda: any(f.excerpt == item for f in panel.findings), timeout=20_000)
     panel.list.setCurrentRow(next(i for i, f in enumerate(panel.findings)
                                   if f.excerpt == item))
-    assert panel.details.text().endswith("change the answer by hand.")
+    assert panel.details.text().endswith("Apply removes this item from the list: no part of it "
+                                         "can stay.")
     details = panel.details
     qtbot.waitUntil(lambda: details.height() >= details.heightForWidth(details.width()))
     assert panel.details_box.geometry().bottom() < panel.apply_button.geometry().top()
