@@ -38,7 +38,7 @@ class ExportCommands:
         if not self._final_confirmed():
             return None
         against = choose_version(window, self.model.workspace) if changes_since_last else None
-        if changes_since_last and against is None:
+        if changes_since_last and (against is None or not self._undecided_confirmed()):
             return None
         # A name of its own, so saving the redline does not offer to replace the clean draft.
         command = window.send_action if send else window.export_changes_action \
@@ -93,6 +93,22 @@ class ExportCommands:
             f"{self.model.workspace.suggested_name()}{stem}.{exporter.extension}")
         return dialogs.ask_save_path(self.window, title, suggested, exporter.label,
                                      exporter.extension)
+
+    def _undecided_confirmed(self) -> bool:
+        """Counsel's reply open with changes neither accepted nor rejected: the redline shows
+        the project as it stands, so they would read as changes the owner did not take, and
+        nothing said so (found by a tester). Ask first (the answer defaults to going back)."""
+        from ui import dialogs
+
+        panel = self.window.review_panel
+        open_items = [item for item in (panel.reply.items if panel.reply else ())
+                      if not item.is_comment and item.id not in panel.decisions]
+        count = len(open_items)
+        return not count or dialogs.confirm(
+            self.window, "Export Changes for Counsel",
+            f"Counsel's reply still has {count} change{'s' if count > 1 else ''} you have not "
+            "accepted or rejected. The redline shows the policy as it stands, so counsel will "
+            f"see {'them' if count > 1 else 'it'} as not taken. Export anyway?", "Export Anyway")
 
     def _final_confirmed(self) -> bool:
         """A final version with risky sentences, reviewers not approved or a review date

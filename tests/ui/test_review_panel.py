@@ -18,6 +18,7 @@ from smpolicy_desktop.storage import load_project
 from tests.docx_projects import filled_project
 from tests.test_review_import import COUNSEL, QUESTION, W, build_word_reply
 from tests.ui.test_window import answers, drop_file, make_window, settings  # noqa: F401
+from ui import dialogs
 
 
 @pytest.fixture
@@ -717,3 +718,24 @@ def test_a_change_the_policy_cannot_take_stays_open_with_its_warning(  # noqa: F
     row = select(window, "Owner")
     assert "Accepted" not in row.text(1) and not row.isDisabled()
     assert panel.decisions == {}
+
+
+def test_changes_for_counsel_with_a_reply_undecided_asks_first(qtbot, window, answers, tmp_path,  # noqa: F811, E501
+                                                                monkeypatch):
+    """The redline shows the policy as it stands: counsel's changes not yet decided read as
+    ones the owner did not take, and nothing said so (found by a tester)."""
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm",
+                        lambda parent, title, question, action: asked.append(question) or False)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: (a[3][0], True))
+    answers.save_path = tmp_path / "changes.docx"
+    window.export_changes_action.trigger()
+    assert len(asked) == 1 and asked[0].startswith("Counsel's reply still has ")
+    assert not (tmp_path / "changes.docx").exists()  # the owner went back
+    panel = window.review_panel
+    for index in range(panel.items.topLevelItemCount()):  # each decided: no question
+        panel.items.setCurrentItem(panel.items.topLevelItem(index))
+        if panel.reject_button.isEnabled():
+            panel.reject_button.click()
+    window.export_changes_action.trigger()
+    assert len(asked) == 1 and (tmp_path / "changes.docx").exists()
