@@ -223,7 +223,9 @@ def run_check(args: argparse.Namespace) -> None:
         text = read_text(args.text_file)
     except DocumentError as exc:
         raise UserError(str(exc)) from exc
-    print(report.lines_report(text, facts, company_name=args.company, as_json=args.json))
+    said = report.lines_report(text, facts, company_name=args.company, as_json=args.json)
+    if said:  # JSON lines for no line at all are none: an empty line read as an object
+        print(said)
     if args.json and facts.unchecked_note():  # JSON lines on stdout; the warning beside them
         print(f"warning: {facts.unchecked_note()}", file=sys.stderr)
 

@@ -447,3 +447,8 @@ def test_a_document_without_an_extension_is_refused_in_plain_words(tmp_path, cap
     assert capsys.readouterr().err == (f"error: {policy}: has no extension to tell what kind of "
                                        "file it is; the check reads .docx, .pdf, .txt, .md "
                                        "files\n")
+
+
+def test_an_empty_text_file_gives_no_json_line(tmp_path, capsys):
+    """A 0-byte file printed an empty line among JSON lines (found by a tester)."""
+    assert check_lines(tmp_path, capsys, "") == [] == check_lines(tmp_path, capsys, "\n\n")
