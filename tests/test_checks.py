@@ -607,6 +607,7 @@ def test_a_rule_on_the_business_s_own_accounts_is_no_demand_for_personal_ones(te
 @pytest.mark.parametrize(("text", "flagged"), [
     ("Anyone who reviews us on Google, positive or negative, gets a free dessert.", False),
     ("Every customer who posts a review gets 5% off, whatever the rating.", False),
+    ("We give every reviewer a $5 coupon whether the review is positive or negative.", False),
     ("Customers who leave us five stars on Google get a free dessert.", True),
 ])
 def test_a_reward_for_any_review_whatever_it_says_is_allowed(text, flagged):
@@ -614,6 +615,7 @@ def test_a_reward_for_any_review_whatever_it_says_is_allowed(text, flagged):
     who leaves a review, good or bad" was reported as buying only positive ones (a tester)."""
     found = check_text(text, CheckFacts("US", industry="retail_consumer"))
     assert ("ftc.review_incentive" in {f.rule for f in found}) == flagged
+    assert "nlra.civility" not in {f.rule for f in found}  # "is positive or negative": no demand
 
 
 def test_a_gag_on_the_sec_needs_a_report_an_agency_or_someone_outside():

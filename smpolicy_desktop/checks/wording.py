@@ -153,9 +153,11 @@ def _false_statements(s: Sentence) -> bool:
 
 # --- Civility --------------------------------------------------------------------------------
 
+# Not a quality and its opposite ("whether the review is positive or negative"): no demand.
 RESPECT_DEMAND = re.compile(
     r"\b(?:be|being|remain|stay|are|is|keep)\b(?: \w+){0,3}? (?:respectful|courteous|polite|"
-    r"professional|positive|civil|friendly|kind|nice|tactful|considerate)\b")
+    r"professional|positive|civil|friendly|kind|nice|tactful|considerate)\b"
+    r"(?! or (?:negative|critical|not|bad|unfriendly|rude)\b)")
 INCIVILITY = words(r"disrespect\w*", r"rude\w*", r"discourte\w*", "impolite", "unprofessional",
                     "inappropriate", "offensive", r"pick(?:ing)? (?:a )?fights?", r"fights?",
                     r"arguments?", "argue", "arguing", "heated", "inflammatory",
