@@ -101,9 +101,8 @@ class ExportCommands:
         from ui import dialogs
 
         panel = self.window.review_panel
-        open_items = [item for item in (panel.reply.items if panel.reply else ())
-                      if not item.is_comment and item.id not in panel.decisions]
-        count = len(open_items)
+        count = sum(not item.is_comment and item.id not in panel.decisions
+                    for item in (panel.reply.items if panel.reply else ()))
         return not count or dialogs.confirm(
             self.window, "Export Changes for Counsel",
             f"Counsel's reply still has {count} change{'s' if count > 1 else ''} you have not "

@@ -36,6 +36,10 @@ _COMPLAINT_OF_HARASSMENT = words(
 # be asked for their usernames."), unless what they are spared is a control ("Advisers do not
 # need to archive texts."). Neither keeps something back ("We never mention that reviewers were
 # paid.", "You do not have to say the product was free.").
+# A ban written after its act: "Texting clients on WhatsApp is not allowed.", "Asking staff for
+# their passwords is prohibited."
+_BANNED_AFTER = (r"(?:are|is) (?:strictly )?(?:prohibited|forbidden|banned|not allowed|"
+                 r"not permitted)")
 _RESTRAINED = re.compile(
     rf"(?:{RESTRAINT.pattern}"
     r"|^(?:managers?|supervisors?|owners?|hr|human resources)(?: \w+)? (?:may|must|will|shall|can|"
@@ -44,7 +48,7 @@ _RESTRAINED = re.compile(
     r"should|would)\b"
     # the demand itself forbidden: "Asking staff for their passwords is prohibited."
     r"|^(?:asking|requesting|requiring|demanding|forcing|pressuring|making) (?:[\w']+,? ){1,15}"
-    r"(?:are|is) (?:strictly )?(?:prohibited|forbidden|banned|not allowed|not permitted)\b)"
+    rf"{_BANNED_AFTER}\b)"
     r"(?! (?:allow|permit|let|tolerate|want|accept)\b)")
 _SPARED = re.compile(
     r"\b(?:will|shall|would) (?:not|never) be (?:asked|required|made to|forced|pressured|"
@@ -66,8 +70,7 @@ _KEPT_BACK = re.compile(
 # a profile private is the harm.
 _FORBIDS = re.compile(
     r"^(?:please )?(?:do not|never|(?:\w+ ){0,12}(?:may|must|should|shall|can|will) (?:not|never)|"
-    r"(?:[\w']+,? ){0,15}(?:are|is) (?:strictly )?(?:prohibited|forbidden|banned|not allowed|"
-    r"not permitted))\b")
+    rf"(?:[\w']+,? ){{0,15}}{_BANNED_AFTER})\b")
 _RELAXED = words(r"(?:do|does|did) not need", "no need", "not required", "not necessary",
                  r"without (?:\w+ ){0,3}approval",
                  r"(?:do|does) not have to", "never have to",
