@@ -515,6 +515,22 @@ def test_a_labelled_rule_in_new_names_is_read_by_the_rules_most_like_it():
     assert learned.votes("Client contract 12") == learned.votes("Client contract 4031")
 
 
+def test_the_shipped_neighbours_index_is_what_the_labelled_sentences_read_as_today():
+    """The model ships its neighbours' index (model.neighbour_index, written by train.py) so
+    that it loads in a fraction of the second it took to read every labelled sentence again.
+    When what the model reads of a sentence changes (model.features, concepts.py), the index
+    is due again: `.venv/bin/python tests/data/corpus/train.py --index`."""
+    import gzip
+    import json
+
+    from smpolicy_desktop.checks.model import MODEL_FILE, neighbour_index
+    from smpolicy_desktop.resources import resource_path
+
+    shipped = json.loads(gzip.decompress(resource_path(*MODEL_FILE).read_bytes()))
+    assert shipped["index"] == neighbour_index(shipped["precedents"], shipped["ours"]), (
+        "the model's index is stale: run .venv/bin/python tests/data/corpus/train.py --index")
+
+
 # Rules no keyword rule catches, in words of our own: the model finds them, and names their kind.
 MODEL_ONLY = [
     ("Company matters stay inside the company, not on Facebook.", GENERAL,

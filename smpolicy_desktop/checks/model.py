@@ -22,7 +22,7 @@ from ..resources import resource_path
 from .concepts import concepts_of
 from .language import normalise, rights_notes
 
-MODEL_FILE = ("assets", "checks", "model.json.gz")  # 6.7 MB of JSON, 1.9 MB shipped
+MODEL_FILE = ("assets", "checks", "model.json.gz")  # 10 MB of JSON, 3.2 MB shipped
 # A sentence is read in the area it is most about; a second area must be this sure of its topic
 # too ("Never say anything negative about the bosses" is about staff, not reviews).
 SURE_TOPIC = 0.9
@@ -141,39 +141,38 @@ class Model:
             for feature, weight in part["weights"].items():
                 self.weights.setdefault(feature, [0.0] * len(parts))[index] = weight
         self.precedents = [Precedent(**p) for p in data["precedents"]]  # lawful ones too
-        self._index_neighbours(data["ours"])
-        self._risky: dict[str, tuple[str, ...]] = {}  # sentence -> risky areas, see risky_areas
-        self._alike: dict[str, list[tuple[Precedent, set[str]]]] = {}  # area -> precedents
-        for precedent in self.precedents:
-            if precedent.verdict == "unlawful":
-                self._alike.setdefault(precedent.area, []).append(
-                    (precedent, set(features(precedent.text))))
-        counts = Counter(chain.from_iterable(set(features(p.text)) for p in self.precedents))
-        self._rarity = {f: math.log(len(self.precedents) / count) ** 2
-                        for f, count in counts.items()}
-        self._sizes = {area: [math.sqrt(sum(map(self._rarity.__getitem__, theirs)) or 1.0)
-                              for _, theirs in alike]
-                       for area, alike in self._alike.items()}
-
-    def _index_neighbours(self, ours: list[str]) -> None:
-        """An index from each feature to the labelled sentences that have it (the corpus, and
-        our own text as acceptable), leaving out features too common to tell sentences apart;
-        and what each sentence is: the area it is an unlawful rule in, else None."""
+        index = data["index"]  # neighbour_index(), computed when the model was written
+        self._postings: dict[str, list[int]] = index["postings"]
+        self._telling = self._postings.keys()
+        self._roots = [math.sqrt(size or 1) for size in index["sizes"]]
+        # what each labelled sentence is: the area it is an unlawful rule in, else None
         self._verdicts = [p.area if p.verdict == "unlawful" else None for p in self.precedents]
-        self._verdicts += [None] * len(ours)
-        rows = [set(features(text)) for text in [p.text for p in self.precedents] + ours]
-        counts = Counter(chain.from_iterable(rows))
-        self._telling = {f for f, count in counts.items() if count <= COMMON * len(rows)}
-        self._postings: dict[str, list[int]] = {}
-        for number, row in enumerate(rows):
-            for feature in row & self._telling:
-                self._postings.setdefault(feature, []).append(number)
-        self._roots = [math.sqrt(len(row & self._telling) or 1) for row in rows]
+        self._verdicts += [None] * len(data["ours"])
+        self._rarity = {f: math.log(len(self.precedents) / count) ** 2
+                        for f, count in index["counts"].items()}
+        self._risky: dict[str, tuple[str, ...]] = {}  # sentence -> risky areas, see risky_areas
+        # area -> its unlawful precedents with their features and sizes, read when first asked
+        self._alike: dict[str, list[tuple[Precedent, set[str], float]]] = {}
+
+    def _unlawful(self, area: str) -> list[tuple[Precedent, set[str], float]]:
+        """The area's unlawful precedents, each with its features and its length as family()
+        weighs features (by rarity): worked out the first time a finding in the area needs
+        them, not as the model loads (a second for the whole corpus)."""
+        found = self._alike.get(area)
+        if found is None:
+            found = []
+            for precedent in self.precedents:
+                if precedent.verdict == "unlawful" and precedent.area == area:
+                    theirs = set(features(precedent.text))
+                    size = math.sqrt(sum(map(self._rarity.__getitem__, theirs)) or 1.0)
+                    found.append((precedent, theirs, size))
+            self._alike[area] = found  # one assignment: safe across threads
+        return found
 
     def votes(self, text: str) -> dict[str, float]:
         """Area -> the share (weighted by likeness) of the NEIGHBOURS labelled sentences most
         like this one (cosine over the telling features) that are unlawful rules in that area."""
-        return self._votes(frozenset(self._telling.intersection(features(text))))
+        return self._votes(frozenset(self._telling & set(features(text))))
 
     @lru_cache(maxsize=65536)  # noqa: B019 (one model per process, kept for its whole life)
     def _votes(self, mine: frozenset[str]) -> dict[str, float]:
@@ -249,8 +248,7 @@ class Model:
         rarity = self._rarity.get
         size = math.sqrt(sum(rarity(f, 0.0) for f in mine)) or 1.0
         alike = [(sum(rarity(f, 0.0) for f in mine & theirs) / (size * theirs_size), precedent)
-                 for (precedent, theirs), theirs_size in zip(
-                     self._alike.get(area, []), self._sizes.get(area, []), strict=True)]
+                 for precedent, theirs, theirs_size in self._unlawful(area)]
         shares: dict[str, float] = {}
         for likeness, precedent in heapq.nlargest(FAMILY_NEIGHBOURS, alike,
                                                   key=lambda pair: pair[0]):
@@ -263,7 +261,7 @@ class Model:
         overlap of features)."""
         mine = set(features(text))
         best, best_score = None, minimum
-        for precedent, theirs in self._alike.get(area, []):
+        for precedent, theirs, _ in self._unlawful(area):
             if citable_only and not precedent.citable or family not in (None, precedent.family):
                 continue
             shared = len(mine & theirs)
@@ -271,6 +269,24 @@ class Model:
             if score > best_score:
                 best, best_score = precedent, score
         return best
+
+
+def neighbour_index(precedents: list[dict], ours: list[str]) -> dict:
+    """What the model's neighbours read, worked out from the labelled sentences (precedents,
+    then our own text and the ordinary sentences) when the model is written (train.py), not
+    each time it loads: from each telling feature (one not too common to tell sentences apart)
+    to the numbers of the sentences that have it; how many telling features each sentence has;
+    and in how many precedents each feature is (its rarity)."""
+    rows = [set(features(text)) for text in [p["text"] for p in precedents] + ours]
+    counts = Counter(chain.from_iterable(rows))
+    telling = {f for f, count in counts.items() if count <= COMMON * len(rows)}
+    postings: dict[str, list[int]] = {}
+    for number, row in enumerate(rows):
+        for feature in sorted(row & telling):
+            postings.setdefault(feature, []).append(number)
+    return {"postings": dict(sorted(postings.items())),
+            "sizes": [len(row & telling) for row in rows],
+            "counts": dict(sorted(Counter(chain.from_iterable(rows[:len(precedents)])).items()))}
 
 
 @lru_cache(maxsize=1)

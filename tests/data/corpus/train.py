@@ -1,7 +1,10 @@
 """Train the risk check's model on the labelled corpus and write assets/checks/model.json.gz.
 
-Run: .venv/bin/python tests/data/corpus/train.py   (pure Python, 4-8 minutes here: the risk
+Run: .venv/bin/python tests/data/corpus/train.py   (pure Python, about 10 minutes here: the risk
 thresholds are chosen by source-split cross-validation on the corpus, then the model is trained)
+     .venv/bin/python tests/data/corpus/train.py --index   (seconds: after a change to what the
+model reads of a sentence (model.features, concepts.py), the neighbours' index written again
+from the shipped sentences; tests/test_checks.py says when it is due)
 """
 
 from __future__ import annotations
@@ -20,7 +23,12 @@ sys.path.insert(0, str(REPO))
 from smpolicy_desktop.checks.detect import flagged_families  # noqa: E402
 from smpolicy_desktop.checks.facts import CheckFacts  # noqa: E402
 from smpolicy_desktop.checks.families import FAMILIES  # noqa: E402
-from smpolicy_desktop.checks.model import Model, features, probability  # noqa: E402
+from smpolicy_desktop.checks.model import (  # noqa: E402
+    Model,
+    features,
+    neighbour_index,
+    probability,
+)
 
 CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
 # Ordinary sentences of a business's life (no rule, no subject of the check): the rule gate's
@@ -202,8 +210,9 @@ def train(examples: list[dict], extra_lawful: list[str], l2: float | None = None
                   for e in examples]
     gate = _rule_gate(examples, ordinary, strength)
     gate["threshold"] = rule
-    return {"version": 4, "areas": areas, "rule": gate, "precedents": precedents,
-            "ours": extra_lawful + [o["text"] for o in ordinary]}
+    lawful = extra_lawful + [o["text"] for o in ordinary]
+    return {"version": 5, "areas": areas, "rule": gate, "precedents": precedents,
+            "ours": lawful, "index": neighbour_index(precedents, lawful)}
 
 
 def _rule_gate(examples: list[dict], ordinary: list[dict], l2: float) -> dict:
@@ -258,14 +267,27 @@ def _logistic(rows: list[tuple[list[str], float]], l2: float) -> dict:
                         if abs(w / AVERAGED) >= 1e-3}}
 
 
-def main() -> None:
-    examples, ours, ordinary = load_corpus(), app_sentences(), load_ordinary()
-    rule = choose_rule_threshold(examples, ordinary)
-    thresholds = choose_thresholds(examples, ours, ordinary=ordinary, rule=rule)
-    model = train(examples, ours, thresholds=thresholds, ordinary=ordinary, rule=rule)
+def read_model() -> dict:
+    return json.loads(gzip.decompress(OUTPUT.read_bytes()))
+
+
+def write_model(model: dict) -> None:
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode()
     OUTPUT.write_bytes(gzip.compress(data, mtime=0))  # a third of the size, the same each run
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--index"]:  # the features changed, not the labelled sentences
+        model = read_model()
+        index = neighbour_index(model["precedents"], model["ours"])
+        write_model(dict(model, version=5, index=index))
+        print(f"Wrote the neighbours' index of {OUTPUT} again; its weights are as trained")
+        return
+    examples, ours, ordinary = load_corpus(), app_sentences(), load_ordinary()
+    rule = choose_rule_threshold(examples, ordinary)
+    thresholds = choose_thresholds(examples, ours, ordinary=ordinary, rule=rule)
+    write_model(train(examples, ours, thresholds=thresholds, ordinary=ordinary, rule=rule))
     print(f"Wrote {OUTPUT} ({OUTPUT.stat().st_size // 1024} KB); rule gate {rule}; risk "
           f"thresholds {thresholds}")
 
