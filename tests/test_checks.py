@@ -774,3 +774,53 @@ def test_a_keyword_rule_reads_what_a_sector_rule_sends_or_keeps_back(text, kind)
     fired = {family for family, test in RULES
              if family.startswith(("finance.", "ftc.")) and test(sentences(text)[0])}
     assert fired == ({kind} if kind else set())
+
+
+# Found by a tester who wrote rules as owners do (none of these sentences is theirs).
+@pytest.mark.parametrize(("text", "rule"), [
+    # contractions typed without the apostrophe
+    ("Dont discuss your salary with other staff.", "nlra.pay"),
+    ("Youre not allowed to speak to journalists about work.", "nlra.media"),
+    ("Employees shouldnt talk to the labor board without checking with me.", "nlra.government"),
+    # a lawful clause no longer hides an unlawful one beside it
+    ("Threats against coworkers are prohibited, and so is complaining about management online.",
+     "nlra.disparagement"),
+    # ", but" with a new subject and its modal opens a clause of its own
+    ("We will never ask for your personal login details, but your supervisor must be allowed to "
+     "follow your Instagram.", "account.access"),
+])
+def test_an_owners_rule_is_read_as_written(text, rule):
+    assert rule in {f.rule for f in check_text(text, CheckFacts("US", "US-CA"))}
+
+
+@pytest.mark.parametrize("text", [
+    # titles name a topic and state no rule
+    "Employee Social Media Policy",
+    "PERSONAL ACCOUNTS AND PASSWORDS",
+    # rights and promises stated, with no rule beside them
+    "Nothing in this policy prevents you from filing a complaint with the EEOC or any other "
+    "agency.",
+    "You do not need to notify us before you speak with a government agency.",
+    "We will never retaliate against an employee who declines to share a social media password.",
+    # a clause that speaks of the others by a pronoun keeps the sentence's lawful subject
+    "Do not harass coworkers online, and do not post anything that demeans them.",
+])
+def test_a_title_or_a_protection_is_no_risky_rule(text):
+    assert check_text(text, CheckFacts("US", "US-CA", publicly_traded=True)) == []
+
+
+def test_a_rule_written_as_a_title_is_still_read():
+    assert "nlra.pay" in {f.rule for f in check_text("Never Share Your Pay", GENERAL)}
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a comma-spliced clause is no list item ("Post nobody will mind.")
+    ("Share photos of patients' x-rays on our page, nobody will mind.", ""),
+    # a clause that points back at the one taken out cannot stand alone ("Upload it to TikTok.")
+    ("Take photos of patients at the front desk and share them with friends.", ""),
+    ("Do not post client records, and share patient photos whenever you like.",
+     "Do not post client records."),
+])
+def test_safer_wording_keeps_only_what_reads_whole(text, kept):
+    [finding] = check_text(text, HEALTH)
+    assert finding.suggestion == f"{kept} {FAMILIES[finding.rule].safer}".strip()

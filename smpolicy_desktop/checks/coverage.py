@@ -20,9 +20,12 @@ _RECORDKEEPING = re.compile(r"\barchiv|\bretain|\bretention|record-?keeping|\bke
                             r"\b(?:records?|messages|communications)\b|books and records|"
                             r"personal (?:accounts?|phones?)[^.]{0,40}\bclient business", re.I)
 _SUPERVISION = re.compile(r"\bsupervis|\bprincipal\b|\bpre-?approv", re.I)
+# Material news kept until it is announced: "material ... non-public", "... news before we
+# announce it" (the policy's own clause, and the item this check offers, were not read as one).
 _MATERIAL_NEWS = re.compile(r"\bmaterial\b[^.]{0,80}\b(?:non-?public|not (?:yet )?(?:been )?"
                             r"(?:made )?(?:public|announced|released))|regulation fd|"
-                            r"selective disclosure", re.I)
+                            r"selective disclosure|\b(?:news|information)\b[^.]{0,80}\bbefore "
+                            r"(?:we|it|they) (?:\w+ ){0,2}announced?\b", re.I)
 
 PATIENT_ITEM = "Patient information, including photos or details that could identify a patient"
 MATERIAL_NEWS_ITEM = ("Material information about the company, such as results or deals, "

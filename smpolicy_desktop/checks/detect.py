@@ -14,9 +14,11 @@ from .language import (
     COMPANY_VOICE,
     HARASSMENT_CONTEXT,
     PROHIBITION,
+    RIGHTS_NOTE,
     RULE,
     Sentence,
     clauses,
+    is_title,
     sentences,
     words,
 )
@@ -199,6 +201,8 @@ def known_families(text: str, facts: CheckFacts, company_speech: bool, precedent
 def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model,
               precedents: bool) -> list[tuple[Family, Precedent | None]]:
     areas = facts.areas()
+    if is_title(text):
+        return []
     sentence = sentences(text)[0] if text.strip() else None
     found: dict[str, tuple[Family, Precedent | None]] = {}
     # a freedom granted and narrowed in no way is no labour-law rule, for either reading
@@ -215,13 +219,19 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
                                                                            family) or None))
     parts = clauses(text)
     # A clause of one or two words ("ask HR") carries no rule of its own, nor does a safeguard
-    # (see _safeguard): the sentence, or the clause of it, which the model reads as risky.
+    # (see _safeguard), a right or promise stated with no rule besides, or, in labour law, a
+    # rule lawful by its subject: the sentence, or the clause of it, which the model reads as
+    # risky. Each clause on its own: "Harassing coworkers online is prohibited, and so is
+    # criticizing the company" was let through whole for its lawful first clause. A clause
+    # that speaks of the others by a pronoun keeps the subject the sentence gave them ("Do not
+    # harass coworkers, and do not post anything that demeans them.").
     risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
-             if len(part.split()) > 2 for read in sentences(part)[:1]
-             for area in learned.risky_areas(part) if not _safeguard(read, area, sentence)}
+             if len(part.split()) > 2 for read in sentences(part)[:1] if not _only_protects(read)
+             for area in learned.risky_areas(part) if not _safeguard(read, area, sentence)
+             and not (area == "nlra" and _lawful_by_subject(
+                 sentence if sentence is not None and read.has(_REFERS_BACK) else read))}
     for area in sorted(risky):
-        if sentence is None or len(sentence.text.split()) < 3 or (
-                area == "nlra" and (freed or _lawful_by_subject(sentence))):
+        if sentence is None or len(sentence.text.split()) < 3 or (area == "nlra" and freed):
             continue
         if areas and all(f.area != area for f, _ in found.values()):
             kind = learned.family(text, area)
@@ -233,6 +243,19 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
                                             precedents and _shown(learned, text, learned_family)
                                             or None)
     return list(found.values())
+
+
+_REFERS_BACK = words("them", "they", "him", "her", "those")
+_PROTECTS = re.compile(rf"\b{RIGHTS_NOTE}\b(?! to\b)")
+
+
+def _only_protects(sentence: Sentence) -> bool:
+    """A right or a promise stated (language.RIGHTS_NOTE: "We will not retaliate against anyone
+    who refuses to give access to a personal account.") with nothing that narrows it, and not
+    one that spares staff a disclosure or a control ("Advisers do not need to archive their
+    texts with clients.": a duty lifted, its note followed by "to")."""
+    return sentence.has(_PROTECTS) and not _NARROWED.search(sentence.text) and not (
+        sentence.has(_KEPT_BACK) or skips_control(sentence))
 
 
 def _has_context(family: Family, sentence: Sentence | None) -> bool:

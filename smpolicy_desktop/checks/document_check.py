@@ -14,6 +14,7 @@ from ..reading import NotAFileError, regular_file
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
+from .language import is_title
 from .policy_check import check_text
 
 READABLE = (".docx", ".pdf", ".txt", ".md")
@@ -184,8 +185,8 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     text = text.lower()
     ours = topics(facts.law)
     covered = [topic for topic, words in ours.items() if re.search(words, text)]
-    foreign = [number for number, (paragraph, _) in enumerate(read, start=1)
-               if not _english(paragraph)]
+    foreign = [number for number, (paragraph, heading) in enumerate(read, start=1)
+               if not (heading or is_title(paragraph) or _english(paragraph))]
     return DocumentReport(findings, covered, [t for t in ours if t not in covered], foreign)
 
 

@@ -164,7 +164,7 @@ class Model:
             for precedent in self.precedents:
                 if precedent.verdict == "unlawful" and precedent.area == area:
                     theirs = set(features(precedent.text))
-                    size = math.sqrt(sum(map(self._rarity.__getitem__, theirs)) or 1.0)
+                    size = math.sqrt(sum(self._rarity.get(f, 0.0) for f in theirs) or 1.0)
                     found.append((precedent, theirs, size))
             self._alike[area] = found  # one assignment: safe across threads
         return found

@@ -50,8 +50,8 @@ def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
         if not line.strip():
             continue
         findings = check_text(line, facts, company_name=company_name)
-        if as_json:
-            out.append(visible_json({"line": number,
+        if as_json:  # "checked": false outside the US, where "findings": [] says nothing
+            out.append(visible_json({"line": number, "checked": not facts.unchecked_note(),
                                      "findings": [f.to_dict() for f in findings]}))
         else:
             out.extend(f"line {number}: " + _describe(f, "") for f in findings)

@@ -15,6 +15,12 @@ _LIST_RULE = re.compile(
     r"^(?P<head>.*?\b(?:share|post|discuss|disclose|reveal|mention|publish|talk about|"
     r"photograph|record|film)\s+)(?P<items>.+)$", re.I)
 _ITEM = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_POINTS_BACK = re.compile(r"\b(?:them|it|those|these|this|that|such)\b", re.I)
+# A list's items are short things ("wages, hours or the schedule"), not clauses joined by
+# commas: "Post photos of patients' teeth, they wont mind" offered back "Post they wont mind."
+_ITEM_WORDS = 6
+_CLAUSE_WORDS = re.compile(r"\b(?:i|you|we|they|he|she|it|its|it's|everyone|nobody|will|wont|"
+                           r"won't|can|must|should|may|is|are|just|never|always)\b", re.I)
 
 
 def safer_text(text: str, family: Family, facts: CheckFacts, keep_only: bool = False,
@@ -32,15 +38,20 @@ def safer_text(text: str, family: Family, facts: CheckFacts, keep_only: bool = F
 
 
 def _lawful_parts(text: str, family: Family, facts: CheckFacts, company_name: str) -> list[str]:
-    parts = []
+    parts, dropped = [], False
     for clause in clauses(text):
         if not _risky(clause, family, facts, company_name):
-            parts.append(clause)
+            # one that speaks of a clause taken out ("... and post them") cannot stand alone
+            if not (dropped and _POINTS_BACK.search(clause)):
+                parts.append(clause)
             continue
+        dropped = True
         match = _LIST_RULE.match(clause)
         if match is None:
             continue
         items = [i.strip() for i in _ITEM.split(match["items"])]
+        if any(len(i.split()) > _ITEM_WORDS or _CLAUSE_WORDS.search(i) for i in items):
+            continue  # no list: the clause goes whole
         lawful = [i for i in items
                   if i and not _risky(match["head"] + i, family, facts, company_name)]
         # every item lawful alone: the risk is the clause's, not an item's

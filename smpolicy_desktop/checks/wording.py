@@ -201,8 +201,10 @@ _CONTACT = words(r"contact\w*", r"comment\w*", r"speak\w*", r"talk\w*", r"respon
                  r"report\w*", r"cooperat\w*")
 
 
-# "Check with HR before you talk to an agency" asks leave as much as "do not ... without".
-_ASK_FIRST = re.compile(r"\b(?:check|clear it|speak|talk|consult|ask|inform|notify|tell)\b"
+# "Check with HR before you talk to an agency" asks leave as much as "do not ... without"; "You
+# do not need to tell us before you report to the SEC" (a right stated) does not.
+_ASK_FIRST = re.compile(rf"(?<!{RIGHTS_NOTE} )(?<!{RIGHTS_NOTE} to )"
+                        r"\b(?:check|clear it|speak|talk|consult|ask|inform|notify|tell)\b"
                         r"(?: [\w-]+){0,4}? (?:before|first)\b")
 
 
@@ -214,6 +216,16 @@ def _media_contact(s: Sentence) -> bool:
 def _government_contact(s: Sentence) -> bool:
     return ((s.has(PROHIBITION) or s.has(_ASK_FIRST)) and s.has(GOVERNMENT)
             and s.has(_CONTACT) and not s.has(COMPANY_VOICE))
+
+
+# The securities regulators, whom no rule may keep staff from (SEC Rule 21F-17; FINRA
+# Regulatory Notice 14-40): "Nobody may contact the SEC without the CEO's approval."
+_SECURITIES_REGULATORS = words("sec", "securities and exchange commission", "finra")
+
+
+def _securities_gag(s: Sentence) -> bool:
+    return ((s.has(PROHIBITION) or s.has(_ASK_FIRST)) and s.has(_SECURITIES_REGULATORS)
+            and s.has(_CONTACT))
 
 
 # --- Permission before posting ---------------------------------------------------------------
@@ -407,6 +419,7 @@ RULES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("nlra.civility", _civility),
     ("nlra.media", _media_contact),
     ("nlra.government", _government_contact),
+    ("regfd.whistleblower", _securities_gag),
     ("nlra.approval", _prior_approval),
     ("nlra.logo", _logo_ban),
     ("nlra.internal_first", _internal_first),

@@ -10,6 +10,7 @@ from the shipped sentences; tests/test_checks.py says when it is due)
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 import random
@@ -71,9 +72,9 @@ def load_ordinary() -> list[dict]:
 
 
 def app_sentences() -> list[str]:
-    """Every sentence of every preset's policy, of its answers (list rows too) and of every safer
-    wording, and each of their clauses (the check reads both): our own text, lawful by design
-    (training only)."""
+    """Every sentence of every preset's policy (full and short, publicly traded or not), of its
+    answers (list rows too) and of every safer wording, and each of their clauses (the check
+    reads both): our own text, lawful by design (training only)."""
     from smpolicy_desktop.checks.families import FAMILIES
     from smpolicy_desktop.checks.language import clauses, sentences
     from smpolicy_desktop.checks.policy_check import document_sentences, implied_rule, user_texts
@@ -84,9 +85,10 @@ def app_sentences() -> list[str]:
     found = {s.original for family in FAMILIES.values() for s in sentences(family.safer)}
     example = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
     for project_of in [p.project for p in presets().values()] + [lambda: example]:
-        for kind in ("full", "short"):
+        for kind, listed in itertools.product(("full", "short"), (False, True)):
             project = project_of()
             project.company.document_type = kind
+            project.company.publicly_traded = listed
             for _clause, sentence in document_sentences(render_document(project)):
                 found.add(sentence.original)
             found |= {s.original for path, text in user_texts(project)
