@@ -189,6 +189,17 @@ def test_california_differs_from_texas_where_the_law_does():
     assert "ask you about a post that someone has shown us" not in california
 
 
+def test_new_yorks_account_privacy_law_is_cited_in_the_policy_and_the_check():
+    """N.Y. Labor Law 201-i (in force 12 March 2024) bars asking for personal account
+    passwords or access: a New York policy lacked the line other such states get, and the
+    check cited other states' laws (found by a tester)."""
+    project = placed(PRESETS["general_b2b"].project(), "US", "US-NY")
+    assert "New York law requires this (N.Y. Lab. Law 201-i)." in text_of(project, "full")
+    [found] = check_text("You must give us your Instagram password if asked.",
+                         CheckFacts.from_project(project))
+    assert found.severity == "error" and found.authority.startswith("N.Y. Lab. Law 201-i;")
+
+
 @pytest.mark.parametrize(("country", "state"), [("PR", ""), ("US", "US-PR"), ("VI", ""),
                                               ("GU", "")])
 def test_a_business_in_an_outlying_area_of_the_us_follows_us_law(country, state):
