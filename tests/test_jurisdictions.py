@@ -252,6 +252,25 @@ def test_ontarios_monitoring_policy_gives_its_dates_and_says_when_the_firm_is_sm
             "1 February 2027.") in text_of(project, "full")
 
 
+@pytest.mark.parametrize(("country", "state", "rule"), [
+    ("CA", "CA-ON", "electronic_monitoring_policy"), ("AU", "AU-NSW", "surveillance_notice"),
+    ("US", "US-NY", "monitoring_acknowledgement")])
+def test_the_short_guidelines_keep_the_monitoring_statement_the_law_asks_for(country, state,
+                                                                             rule):
+    """The short guidelines of an Ontario firm with 25 or more staff, or of a NSW business,
+    dropped the written monitoring statement the full policy says the law requires (found by
+    a tester); where no law asks for one they stay short."""
+    project = placed(PRESETS["general_b2b"].project(), country, state)
+    project.company.staff_count = 40
+    short = text_of(project, "short")
+    assert RULE_WORDS[rule] in short and law_pack(country, state).cite(rule) in short
+    assert "Appendix A" not in short
+    assert "Monitoring of company systems" not in text_of(
+        placed(project, "US", "US-OH"), "short")
+    project.training.monitoring_notice = False  # as the full policy: no statement at all
+    assert "Monitoring of company systems" not in text_of(project, "short")
+
+
 def test_a_monitoring_notice_state_adds_the_acknowledgement_line():
     base = PRESETS["general_b2b"].project()
     for kind in KINDS:
