@@ -241,8 +241,7 @@ def _place(args: argparse.Namespace) -> tuple[str | None, str | None]:
         raise UserError(f"{args.command}: --country {args.country}: not an ISO country code "
                         f"such as US{_country_named(args.country)}")
     if state and not known_region(state):
-        raise UserError(f"{args.command}: --state {args.state}: not an ISO region code such "
-                        "as US-CA")
+        raise UserError(f"{args.command}: --state {args.state}: {_region_refused(state, country)}")
     if country and state and not state.startswith(f"{country}-"):
         raise UserError(f"{args.command}: --state {args.state} is not in --country "
                         f"{args.country}")
@@ -250,15 +249,53 @@ def _place(args: argparse.Namespace) -> tuple[str | None, str | None]:
 
 
 def _country_named(typed: str) -> str:
-    """The code of the country the user meant, if one is found ("UK", "Canada"), as the end
-    of a sentence; the bare refusal left a UK owner guessing (found by a tester)."""
-    from .law import places
+    """The code of the country the user meant, if one is found ("UK", "Canada"), or of the
+    region ("England"), as the end of a sentence; the bare refusal left a UK owner guessing
+    (found by a tester)."""
+    from .law import places, with_article
 
     names = places()["countries"]
     wanted = {"UK": "GB", "USA": "US"}.get(typed.upper()) or next(
         (code for code, name in names.items()
          if len(typed) > 2 and name.casefold().startswith(typed.casefold())), None)
-    return f"; {names[wanted]}'s is {wanted}" if wanted else ""
+    if wanted:
+        return f"; {names[wanted]}'s is {wanted}"
+    regions = _regions()
+    region = next((code for code, name in regions.items()  # "England", "Ontario"
+                   if name.casefold() == typed.casefold()), None)
+    return (f"; {regions[region]} is in {with_article(names[region[:2]])}: give --country "
+            f"{region[:2]} --state {region}") if region else ""
+
+
+def _region_refused(state: str, country: str | None) -> str:
+    """Why --state is refused and what to give instead: a real region of a country whose
+    regions have no rules here is no "not ISO", and "QC" needs its "CA-" (found by a tester)."""
+    from .law import places, with_article
+
+    regions = _regions()
+    matches = [code for code, name in regions.items()
+               if (code.split("-", 1)[1] == state or name.casefold() == state.casefold())
+               and code.startswith(country or "")]
+    if matches:
+        return "give its ISO code: " + ", ".join(f"{regions[code]}'s is {code}"
+                                                  for code in matches)
+    within = state.split("-")[0] if "-" in state else country
+    name = with_article(places()["countries"].get(within or "", ""))
+    listed = sorted(code for code in regions if code.startswith(f"{within}-"))
+    if name and not listed:
+        return f"the app has no rules for regions of {name}; leave --state out"
+    if name:
+        known = ", ".join(listed) if len(listed) < 15 else f"such as {listed[0]}"
+        return f"not a region of {name} that the app knows ({known})"
+    return "not an ISO region code such as US-CA"
+
+
+def _regions() -> dict[str, str]:
+    """Every region the app has rules for, by code: {"CA-QC": "Quebec", ...}."""
+    from .law import places
+
+    return {code: name for listed in places()["subdivisions"].values()
+            for code, name in listed.items()}
 
 
 def run_import_review(args: argparse.Namespace) -> None:

@@ -218,7 +218,7 @@ class CounselNote(Area):
     clause_id: str = question("", "Clause", "The clause your question is about.",
                               clause_ref=True, required=False)
     question: str = question("", "Question for your lawyer", "",
-                             "Is our monitoring statement enough for our state?",
+                             "Is our monitoring statement enough, or do we need consent?",
                              multiline=True)
 
 

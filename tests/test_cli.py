@@ -183,10 +183,19 @@ def test_new_without_a_name_says_what_to_give(tmp_path, capsys, monkeypatch, nam
 @pytest.mark.parametrize(("given", "said"), [
     (["--country", "UK"], "not an ISO country code such as US; United Kingdom's is GB"),
     (["--country", "canada"], "Canada's is CA"),
-    (["--country", "GB", "--state", "CA-ON"], "--state CA-ON is not in --country GB")])
+    (["--country", "GB", "--state", "CA-ON"], "--state CA-ON is not in --country GB"),
+    (["--country", "DE", "--state", "DE-BY"],
+     "--state DE-BY: the app has no rules for regions of Germany; leave --state out"),
+    (["--state", "NZ-AUK"], "no rules for regions of New Zealand; leave --state out"),
+    (["--country", "CA", "--state", "QC"], "--state QC: give its ISO code: Quebec's is CA-QC"),
+    (["--country", "England"], "England is in the United Kingdom: give --country GB --state "
+                               "GB-ENG"),
+    (["--country", "GB", "--state", "GB-LND"],
+     "not a region of the United Kingdom that the app knows (GB-ENG, GB-NIR, GB-SCT, GB-WLS)")])
 def test_a_country_the_check_does_not_know_is_named_by_its_code(tmp_path, capsys, given, said):
     """A UK owner's --country UK was refused without a hint, and a Canadian province in the
-    UK was taken (found by a tester)."""
+    UK was taken; Bavaria's real ISO code DE-BY was "not an ISO region code", and "QC" and
+    "England" got no hint (found by testers)."""
     rules = tmp_path / "rules.txt"
     rules.write_text("Be kind online.\n", encoding="utf-8")
     assert main(["check", "--text-file", str(rules), *given]) == 2
@@ -204,6 +213,8 @@ def test_new_starts_a_business_outside_the_us_with_its_country(tmp_path, capsys)
     capsys.readouterr()
     assert main(["new", "--country", "UK", "-o", str(tmp_path / "x")]) == 2
     assert "United Kingdom's is GB" in capsys.readouterr().err
+    assert main(["new", "--country", "IN", "--state", "IN-MH", "-o", str(tmp_path / "x")]) == 2
+    assert "no rules for regions of India; leave --state out" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("word", ["help", "Presets", "/?"])

@@ -189,6 +189,17 @@ def test_california_differs_from_texas_where_the_law_does():
     assert "ask you about a post that someone has shown us" not in california
 
 
+def test_new_yorks_account_privacy_law_is_cited_in_the_policy_and_the_check():
+    """N.Y. Labor Law 201-i (in force 12 March 2024) bars asking for personal account
+    passwords or access: a New York policy lacked the line other such states get, and the
+    check cited other states' laws (found by a tester)."""
+    project = placed(PRESETS["general_b2b"].project(), "US", "US-NY")
+    assert "New York law requires this (N.Y. Lab. Law 201-i)." in text_of(project, "full")
+    [found] = check_text("You must give us your Instagram password if asked.",
+                         CheckFacts.from_project(project))
+    assert found.severity == "error" and found.authority.startswith("N.Y. Lab. Law 201-i;")
+
+
 @pytest.mark.parametrize(("country", "state"), [("PR", ""), ("US", "US-PR"), ("VI", ""),
                                               ("GU", "")])
 def test_a_business_in_an_outlying_area_of_the_us_follows_us_law(country, state):
@@ -239,6 +250,25 @@ def test_ontarios_monitoring_policy_gives_its_dates_and_says_when_the_firm_is_sm
                                 Revision(version="1.0", revised_on=date(2026, 12, 5))]
     assert ("give every employee a copy. We prepared it on 5 December 2026 and changed it on "
             "1 February 2027.") in text_of(project, "full")
+
+
+@pytest.mark.parametrize(("country", "state", "rule"), [
+    ("CA", "CA-ON", "electronic_monitoring_policy"), ("AU", "AU-NSW", "surveillance_notice"),
+    ("US", "US-NY", "monitoring_acknowledgement")])
+def test_the_short_guidelines_keep_the_monitoring_statement_the_law_asks_for(country, state,
+                                                                             rule):
+    """The short guidelines of an Ontario firm with 25 or more staff, or of a NSW business,
+    dropped the written monitoring statement the full policy says the law requires (found by
+    a tester); where no law asks for one they stay short."""
+    project = placed(PRESETS["general_b2b"].project(), country, state)
+    project.company.staff_count = 40
+    short = text_of(project, "short")
+    assert RULE_WORDS[rule] in short and law_pack(country, state).cite(rule) in short
+    assert "Appendix A" not in short
+    assert "Monitoring of company systems" not in text_of(
+        placed(project, "US", "US-OH"), "short")
+    project.training.monitoring_notice = False  # as the full policy: no statement at all
+    assert "Monitoring of company systems" not in text_of(project, "short")
 
 
 def test_a_monitoring_notice_state_adds_the_acknowledgement_line():
