@@ -16,7 +16,7 @@ CARVE_OUT = ("This does not stop you from talking about your pay, hours or worki
 REVIEW_RULE = "FTC Rule on Consumer Reviews and Testimonials, 16 CFR Part 465 (2024)"
 FINRA = ("FINRA Rules 2210, 3110 and 4511; SEA Rule 17a-4(b)(4); SEC off-channel "
          "communications settlements (2021-2024)")
-STATE_PRIVACY = ("State social media privacy laws in about 26 states, e.g. Cal. Lab. Code 980, "
+STATE_PRIVACY = ("State social media privacy laws in about 27 states, e.g. Cal. Lab. Code 980, "
                  "820 ILCS 55/10, Md. Code Lab. & Empl. 3-712")
 
 
