@@ -335,7 +335,14 @@ class PolicyPreview(QTextBrowser):
                    if a is not b and a != b]  # a section rendered again gives new blocks
         if not all(_same_shape(a, b) for _, a, b in changed):
             return False
+        layout, last = self.document().documentLayout(), self.document().lastBlock()
         for place, a, b in changed:
+            # Qt lays an edited text out again lazily, a stretch at a time; edited again
+            # before it was done (a name in every section, typed letter by letter), the
+            # blocks it had not reached were never laid out and showed blank until the width
+            # changed (found by a tester). Each edit finds the text laid out to its end (once
+            # laid out, that costs next to nothing).
+            layout.blockBoundingRect(last)
             first = self.document().findBlockByNumber(place)
             if b.kind == "table":
                 _rewrite_cells(first, a, b)

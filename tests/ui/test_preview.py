@@ -91,6 +91,29 @@ def test_words_are_rewritten_in_place_and_the_view_stays_where_it_was(preview, m
     assert "Northwind 4" in preview.toPlainText()
 
 
+def test_words_rewritten_again_and_again_at_typing_speed_all_show(qtbot):
+    """A name typed letter by letter, each letter a rewrite before Qt had laid the last one
+    out: from section 3 on the preview showed only its tables (found by a tester)."""
+    from smpolicy_desktop.presets import presets
+
+    project = presets()["retail_consumer"].project()
+    preview = PolicyPreview()
+    qtbot.addWidget(preview)
+    preview.resize(700, 700)
+    preview.show()
+    preview.show_document(render_document(project))
+    for typed in ("P", "Pa", "Pat", "Pat ", "Pat L"):
+        project.company.owner_name = typed
+        preview.show_document(render_document(project))
+    qtbot.wait(100)
+    block, blank = preview.document().begin(), []
+    while block.isValid():
+        if block.text() and block.layout().lineCount() == 0:
+            blank.append(block.text())
+        block = block.next()
+    assert blank == []
+
+
 def test_a_new_block_or_table_row_loads_the_document_afresh(preview):
     project = load_project(EXAMPLE)
     preview.show_document(render_document(project))
