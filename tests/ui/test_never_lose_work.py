@@ -329,6 +329,30 @@ def test_a_file_moved_away_while_open_is_told_and_save_asks_where(qtbot, setting
     assert load_project(moved).company.name == "Typed After The Move"
 
 
+def test_a_folder_renamed_while_open_saves_there_without_calling_its_own_lock_another_window(
+        qtbot, settings, asked, tmp_path, monkeypatch):
+    """The owner renamed the project's folder while it was open: Save asked where with no word
+    why, and saving into the renamed folder said the project was "already open" - by this
+    window's own lock, moved with the folder; its default, Open Read-Only, saved nothing and
+    left the lock behind (found by a tester)."""
+    path = tmp_path / "Policy" / "P.smpolicy"
+    path.parent.mkdir()
+    save_project(Project(company={"name": "As Saved"}), path)
+    window = open_window(qtbot, settings, path)
+    type_name(qtbot, window, "Typed Work")
+    path.parent.rename(tmp_path / "Policy 2026")
+    moved = tmp_path / "Policy 2026" / "P.smpolicy"
+    titles = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, *a, **k: (titles.append(title) or str(moved), ""))
+    assert window.files.save()
+    assert titles == ["Save project: P.smpolicy was moved or deleted"]
+    assert asked["asked"] == [] and not window.isWindowModified()
+    assert load_project(moved).company.name == "Typed Work"
+    window.close()
+    assert sorted(os.listdir(moved.parent)) == ["P.smpolicy", "P.smpolicy.bak"]
+
+
 def test_a_clean_window_offers_to_show_a_change_made_elsewhere(qtbot, settings, users_file,
                                                                asked):
     window = open_window(qtbot, settings, users_file)
