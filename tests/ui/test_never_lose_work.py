@@ -653,7 +653,9 @@ TYPED = {"date": (("review", "next_review_date"), date(2026, 6, 1), "2027-12-01"
          "list item": (("presence", "goals"), ["Hire people"], " now", ["Hire people now"]),
          "table cell": (("presence", "accounts"), [{"platform": "LinkedIn", "handle": "@us"}],
                         " Premium", "LinkedIn Premium"),
-         "choice": (("company", "industry"), "general_b2b", "Health", "health_care")}
+         "choice": (("company", "industry"), "general_b2b", "Health", "health_care"),
+         "new list entry": (("presence", "goals"), ["Hire people"], "Sell more",
+                            ["Hire people", "Sell more"])}
 
 
 def _type_and_stay(qtbot, window: MainWindow, box: str, text: str) -> None:
@@ -668,6 +670,9 @@ def _type_and_stay(qtbot, window: MainWindow, box: str, text: str) -> None:
         editor.view.edit(index)
         editor = editor.view.focusWidget()
         editor.end(False)
+    elif box == "new list entry":  # typed below the list, without Enter
+        editor = editor.new_item
+        editor.setFocus()
     else:
         editor = editor.edit if box == "date" else editor
         editor.setFocus()
@@ -699,6 +704,19 @@ def test_what_is_typed_and_not_yet_left_is_saved_and_closing_asks(qtbot, setting
     assert not window.close()
     assert asked["asked"] == ["unsaved"]
     asked["unsaved"] = "discard"
+
+
+def test_a_new_list_entry_typed_when_the_app_is_ended_is_in_the_work_offered_back(
+        qtbot, settings, users_file, asked):
+    """A logout ended the app while a list's new entry was typed without Enter: the autosave
+    written then had no such entry (found by a tester)."""
+    window = open_window(qtbot, settings, users_file, to_crash=True)
+    window.ensure_loaded()
+    _type_and_stay(qtbot, window, "new list entry", "Half typed goal")
+    window.recovery.autosave_now()  # what the app does when a logout ends it
+    crash(window)
+    [left] = autosave.left_by_crash()
+    assert left.load().presence.goals[-1] == "Half typed goal"
 
 
 def _unreachable(monkeypatch, folder: Path) -> None:

@@ -61,10 +61,15 @@ def describe(editor: QWidget, text: str) -> None:
 
 def take_typing(window: QWidget) -> None:
     """What is being typed into the box with the keyboard, made the answer as leaving the box
-    would: a date, a number, a list item or a table cell still open, a choice typed. Save,
-    Export and closing call it first: they saved, wrote and closed without it, as if it had
-    never been typed, with "Saved" in the status bar (found by a tester)."""
+    would: a date, a number, a list item or a table cell still open, a choice typed, a list's
+    new entry (added, as Enter adds it). Save, Export, closing and the autosave before the app
+    is ended call it first: they saved, wrote and closed without it, as if it had never been
+    typed, with "Saved" in the status bar (found by testers)."""
     box = window.focusWidget()  # the box the keyboard is in, or was in last
+    owner = box.parentWidget() if box is not None else None
+    if box is not None and getattr(owner, "new_item", None) is box:
+        owner.add()  # nothing when it is empty
+        return
     editor = box
     while editor is not None and editor.parentWidget() is not None:
         view = editor.parentWidget().parentWidget()  # a cell's editor is in its view's viewport
