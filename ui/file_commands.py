@@ -141,6 +141,9 @@ class FileCommands:
             return False
         self.model.replace(opened.project, opened.path, on_disk=opened.on_disk)
         window.project_replaced()
+        if opened.open_notes:  # an older file's answer that could not be read: said, not lost
+            window.statusBar().showMessage(
+                " ".join(f"Note: {note}." for note in opened.open_notes), 30000)
         remember(self.settings, Path(path))
         window.offer_recovery(Path(path))
         return True

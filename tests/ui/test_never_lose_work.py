@@ -4,6 +4,7 @@ window keeps its own autosave, and File > Versions brings back an earlier save."
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QP
 
 from smpolicy_desktop import autosave, versions
 from smpolicy_desktop.model import Project
-from smpolicy_desktop.storage import backup_path, load_project, save_project
+from smpolicy_desktop.storage import FORMAT, backup_path, load_project, save_project
 from tests.conftest import EXAMPLE
 from ui import dialogs
 from ui.main_window import MainWindow
@@ -791,3 +792,17 @@ def test_saving_with_an_answer_refused_says_it_is_not_in_the_file(qtbot, setting
     said = window.statusBar().currentMessage()
     assert said.startswith("Saved ") and \
         "Next review date: Not saved: the next review date must come after" in said
+
+
+def test_an_older_file_s_state_that_cannot_be_read_is_said_on_opening(qtbot, settings, asked,
+                                                                      tmp_path):
+    """A schema 3 file kept the state as typed: one the app could not read was dropped without
+    a word, and the policy left out that state's rules (found by a tester)."""
+    path = tmp_path / "old.smpolicy"
+    path.write_text(json.dumps({"format": FORMAT, "schema_version": 3, "project": {
+        "company": {"name": "Acme", "country": "USA", "state": "Calif-ish"}}}),
+        encoding="utf-8")
+    window = open_window(qtbot, settings, path)
+    assert window.statusBar().currentMessage() == (
+        'Note: the state "Calif-ish" in this older file could not be read; choose it in '
+        "Company.")
