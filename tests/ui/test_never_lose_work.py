@@ -709,11 +709,13 @@ def test_what_is_typed_and_not_yet_left_is_saved_and_closing_asks(qtbot, setting
 
 def test_a_new_list_entry_typed_when_the_app_is_ended_is_in_the_work_offered_back(
         qtbot, settings, users_file, asked):
-    """A logout ended the app while a list's new entry was typed without Enter: the autosave
-    written then had no such entry (found by a tester)."""
+    """A logout ended the app while a list's new entry was typed without Enter, the keyboard
+    gone on to another answer: the autosave written then had no such entry (found by a
+    tester)."""
     window = open_window(qtbot, settings, users_file, to_crash=True)
     window.ensure_loaded()
     _type_and_stay(qtbot, window, "new list entry", "Half typed goal")
+    _type_and_stay(qtbot, window, "number", "12")
     window.recovery.autosave_now()  # what the app does when a logout ends it
     crash(window)
     [left] = autosave.left_by_crash()

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QLineEdit, QWidget
 
 from smpolicy_desktop.questions import Question, questions
 
-from .base import MARK_COLOUR, Clauses, Commit, DateText, FieldEditor
+from .base import MARK_COLOUR, NEW_ENTRY, Clauses, Commit, DateText, FieldEditor
 from .choice import CheckField, ChoiceField, ChoicesField, ClauseField, NumberField
 from .date import DateBox, DateField
 from .text import LineField, TextField
@@ -64,12 +64,12 @@ def take_typing(window: QWidget) -> None:
     would: a date, a number, a list item or a table cell still open, a choice typed, a list's
     new entry (added, as Enter adds it). Save, Export, closing and the autosave before the app
     is ended call it first: they saved, wrote and closed without it, as if it had never been
-    typed, with "Saved" in the status bar (found by testers)."""
+    typed, with "Saved" in the status bar (found by testers). A new entry is added even when
+    the keyboard has left its box: nothing else would."""
+    for entry in window.findChildren(QLineEdit, NEW_ENTRY):
+        if entry.text().strip():
+            entry.parentWidget().add()
     box = window.focusWidget()  # the box the keyboard is in, or was in last
-    owner = box.parentWidget() if box is not None else None
-    if box is not None and getattr(owner, "new_item", None) is box:
-        owner.add()  # nothing when it is empty
-        return
     editor = box
     while editor is not None and editor.parentWidget() is not None:
         view = editor.parentWidget().parentWidget()  # a cell's editor is in its view's viewport
