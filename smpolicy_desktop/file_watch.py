@@ -172,6 +172,23 @@ class OpenLock:
         self._fd = fd
         return True
 
+    def marks(self, path: Path | str) -> bool:
+        """True when this lock marks `path` open: its lock file, or the one this window holds
+        moved there with the project's folder (renamed or moved while open), which this lock
+        then follows. Compared by name only, the window's own moved lock said the project was
+        already open elsewhere (found by a tester)."""
+        where = lock_path(path)
+        if where == self.path:
+            return True
+        try:
+            mine = self._fd is not None and os.path.samestat(
+                os.fstat(self._fd), os.stat(where, follow_symlinks=False))
+        except OSError:
+            return False
+        if mine:
+            self.path = where
+        return mine
+
     def release(self) -> None:
         """Let other windows open the file for editing (when the window closes or moves on)."""
         if self._fd is None:

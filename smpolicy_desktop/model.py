@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .law import LawPack, law_pack, places
 
@@ -79,6 +79,27 @@ def question(default: Any = None, label: str = "", help: str = "", example: str 
                  json_schema_extra=extra or None, **constraints)
 
 
+# Line breaks other than "\n": Word's manual line break (U+000B, in text pasted from Word), its
+# page break, the Unicode line and paragraph separators... The preview and the exports dropped
+# them, running the words either side together, while the risk check read them as line breaks
+# (found by a tester). Decided once, as an answer is set or read from a file: a line break in a
+# multi-line answer, a space in any other text (none at its ends: "2.0" copied with its break).
+_OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_AS_NEW_LINE = str.maketrans(dict.fromkeys(_OTHER_LINE_BREAKS, "\n"))
+_AS_SPACE = str.maketrans(dict.fromkeys(_OTHER_LINE_BREAKS, " "))
+
+
+def _plain_breaks(value: Any, multiline: bool) -> Any:
+    """The text (or each text of a list) with its other line breaks made plain."""
+    if isinstance(value, list):
+        return [_plain_breaks(each, multiline) for each in value]
+    if not isinstance(value, str) or not any(mark in value for mark in _OTHER_LINE_BREAKS):
+        return value
+    if multiline:
+        return value.translate(_AS_NEW_LINE)
+    return value.strip(_OTHER_LINE_BREAKS).translate(_AS_SPACE)
+
+
 class Area(BaseModel):
     """Common settings for every part of the project.
 
@@ -94,6 +115,12 @@ class Area(BaseModel):
     section: ClassVar[str] = ""
     also_sections: ClassVar[tuple[str, ...]] = ()
     company_speech: ClassVar[bool] = False
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _line_breaks(cls, value: Any, info: ValidationInfo) -> Any:
+        extra = cls.model_fields[str(info.field_name)].json_schema_extra
+        return _plain_breaks(value, isinstance(extra, dict) and bool(extra.get("multiline")))
 
 
 # --- Choices ---------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,15 +61,18 @@ def load_project(path: Path | str) -> Project:
     return read_project(path)[0]
 
 
-def read_project(path: Path | str) -> tuple[Project, Stamp]:
-    """The project in a file, and the stamp that tells later whether the file has changed."""
+def read_project(path: Path | str, notes: list[str] | None = None) -> tuple[Project, Stamp]:
+    """The project in a file, and the stamp that tells later whether the file has changed.
+    What an older file held that could not be read is added to `notes`."""
     path = Path(path)
     raw, info = read_project_bytes(path)
-    return project_from_data(_parse_json(path, raw), path), stamp_of(path, raw, info)
+    return project_from_data(_parse_json(path, raw), path, notes), stamp_of(path, raw, info)
 
 
-def project_from_data(data: Any, path: Path | str = "<data>") -> Project:
-    """Check the format tag and version, migrate, and validate parsed JSON."""
+def project_from_data(data: Any, path: Path | str = "<data>",
+                      notes: list[str] | None = None) -> Project:
+    """Check the format tag and version, migrate, and validate parsed JSON; what an older
+    file held that could not be read is added to `notes`."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectFileError(path, "this is not an smpolicy project file")
     version = data.get("schema_version")
@@ -86,6 +91,8 @@ def project_from_data(data: Any, path: Path | str = "<data>") -> Project:
                                      "is unknown to this version of smpolicy")
     _refuse_broken_characters(answers, path)
     for step in MIGRATIONS[version - 1:]:
+        if step is _v3_to_v4 and notes is not None:
+            notes += _places_not_read(answers)
         answers = step(answers)
     try:
         return Project.model_validate(answers)
@@ -278,11 +285,33 @@ _COUNTRY_ALIASES = {"usa": "US", "us": "US", "america": "US", "united states of 
                     "the netherlands": "NL", "deutschland": "DE"}
 _NATIONS = {"england": "GB-ENG", "scotland": "GB-SCT", "wales": "GB-WLS",
             "northern ireland": "GB-NIR"}
+# ... and for a state or province, beyond its name and postal code: the abbreviations of
+# newspapers and addresses ("Calif.", "Tex."), and the capital named for the district.
+_REGION_ALIASES = {
+    **{short: f"US-{code}" for code, shorts in {
+        "AL": "ala", "AZ": "ariz", "AR": "ark", "CA": "cal calif", "CO": "colo", "CT": "conn",
+        "DE": "del", "FL": "fla", "IL": "ill", "IN": "ind", "KS": "kan kans", "MA": "mass",
+        "MI": "mich", "MN": "minn", "MS": "miss", "MT": "mont", "NE": "neb nebr", "NV": "nev",
+        "OK": "okla", "OR": "ore oreg", "PA": "penn penna", "TN": "tenn", "TX": "tex",
+        "WA": "wash", "WV": "wva", "WI": "wis wisc", "WY": "wyo"}.items()
+        for short in shorts.split()},
+    "washington dc": "US-DC", "dc": "US-DC", "que": "CA-QC", "pq": "CA-QC", "ont": "CA-ON",
+    "alta": "CA-AB", "sask": "CA-SK", "nfld": "CA-NL", "tas": "AU-TAS"}
 
 
 def _plain(text: Any) -> str:
-    """'U.S.A. ' -> 'usa', for matching what was typed."""
-    return " ".join(str(text).lower().replace(".", "").split()) if isinstance(text, str) else ""
+    """'U.S.A. ' -> 'usa', 'Québec' -> 'quebec', 'Washington, D.C.' -> 'washington dc', for
+    matching what was typed."""
+    if not isinstance(text, str):
+        return ""
+    letters = unicodedata.normalize("NFKD", text.lower().replace(".", "").replace(",", " "))
+    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).split())
+
+
+def _readings(typed: str) -> list[str]:
+    """What was typed, then each of its parts: 'Ohio, USA', 'U.S.A. (Ohio)', 'Texas (remote
+    staff in CA)' were read whole only, and dropped."""
+    return [typed, *filter(None, (part.strip() for part in re.split(r"[(),/;]", typed)))]
 
 
 def _country_code(typed: str) -> str:
@@ -297,11 +326,47 @@ def _country_code(typed: str) -> str:
 def _region_code(typed: str, country: str) -> str:
     """ISO 3166-2 for a typed state ('Ohio', 'OH', 'Ontario'); '' when it cannot be told."""
     regions = places()["subdivisions"].get(country, {})
-    key = _plain(typed)
-    for code, name in regions.items():
-        if key in (_plain(name), _plain(code), _plain(code.split("-", 1)[1])):
-            return code
+    for reading in _readings(typed):
+        key = _plain(reading)
+        if _REGION_ALIASES.get(key, "").startswith(f"{country}-"):
+            return _REGION_ALIASES[key]
+        for code, name in regions.items():
+            if key in (_plain(name), _plain(code), _plain(code.split("-", 1)[1])):
+                return code
     return ""
+
+
+def _read_places(typed_country: str, typed_state: Any) -> tuple[str, str]:
+    """The ISO codes for a country and a state typed before schema 4; '' for one that cannot
+    be told. A country typed with its state in it ('Ohio, USA') gives both: the last part
+    that names a country ('Georgia, USA' is in the United States), the state among the rest."""
+    readings = _readings(typed_country)
+    country = next((code for code in map(_country_code, readings[:1] + readings[:0:-1])
+                    if code), "")
+    state = typed_state if isinstance(typed_state, str) else ""
+    if country == "GB" and not state:
+        state = _NATIONS.get(_plain(typed_country), "")
+    if not state and len(readings) > 1:
+        state = next((part for part in readings[1:] if _region_code(part, country)), "")
+    regions = places()["subdivisions"].get(country, {})
+    return country, state if state in regions else _region_code(state, country)
+
+
+def _places_not_read(answers: dict[str, Any]) -> list[str]:
+    """What the owner is told on opening a file from before schema 4: a country or state typed
+    there that could not be read (dropped without a word, the state's rules with it)."""
+    company = answers.get("company")
+    if not isinstance(company, dict) or not isinstance(company.get("country", ""), str):
+        return []
+    typed_country, typed_state = company.get("country", "United States"), company.get("state")
+    country, state = _read_places(typed_country, typed_state)
+    if not country:
+        unread = [("country", typed_country)] if typed_country.strip() else []
+    else:  # a state is asked for in a country the app knows the states of
+        unread = [("state", typed_state)] if places()["subdivisions"].get(country) and \
+            isinstance(typed_state, str) and typed_state.strip() and not state else []
+    return [f'the {what} "{typed}" in this older file could not be read; choose it in '
+            "Company" for what, typed in unread]
 
 
 def _v3_to_v4(answers: dict[str, Any]) -> dict[str, Any]:
@@ -309,18 +374,11 @@ def _v3_to_v4(answers: dict[str, Any]) -> dict[str, Any]:
     company = answers.get("company")
     if not isinstance(company, dict):
         return answers
-    company = dict(company)
-    typed_country, typed_state = company.get("country", "United States"), company.get("state", "")
+    typed_country = company.get("country", "United States")
     if not isinstance(typed_country, str):  # no name to read (a list...): validation says so
         return answers
-    country = _country_code(typed_country)
-    if country == "GB" and not typed_state:
-        typed_state = _NATIONS.get(_plain(typed_country), "")
-    company["country"] = country
-    regions = places()["subdivisions"].get(country, {})
-    company["state"] = (typed_state if isinstance(typed_state, str) and typed_state in regions
-                        else _region_code(typed_state, country))
-    return {**answers, "company": company}
+    country, state = _read_places(typed_country, company.get("state", ""))
+    return {**answers, "company": {**company, "country": country, "state": state}}
 
 
 def _v4_to_v5(answers: dict[str, Any]) -> dict[str, Any]:

@@ -55,6 +55,7 @@ class Workspace:
         self._autosaved_as: Path | None = None
         self.on_disk: Stamp | None = stamp_on_disk(self.path) if self.path else None
         self.save_notes: tuple[str, ...] = ()  # what the last save could not keep as it was
+        self.open_notes: tuple[str, ...] = ()  # what an older file held that could not be read
         # The file is open elsewhere and looked at here: never written from here (a version
         # sent to counsel from here was saved into it; found by a tester)
         self.read_only = False
@@ -79,9 +80,11 @@ class Workspace:
         """A workspace on the project file; raises ProjectFileError for a bad file."""
         from .storage import read_project
 
-        project, stamp = read_project(path)
+        notes: list[str] = []
+        project, stamp = read_project(path, notes)
         opened = cls(project, Path(path))
         opened.on_disk = stamp  # the file as read, even if it changes right after
+        opened.open_notes = tuple(notes)
         return opened
 
     def replace(self, project: Project, path: Path | None, *, modified: bool = False,
@@ -103,8 +106,10 @@ class Workspace:
         """Read the project file and show it; raises ProjectFileError, keeping the current work."""
         from .storage import read_project
 
-        project, stamp = read_project(path)
+        notes: list[str] = []
+        project, stamp = read_project(path, notes)
         self.replace(project, Path(path), on_disk=stamp)
+        self.open_notes = tuple(notes)
 
     def save(self, path: Path | str | None = None, *, overwrite: bool = False) -> Path:
         """Write the project atomically (keeping a backup and a version); raises

@@ -79,6 +79,29 @@ def test_a_version_number_pasted_with_a_word_line_break_still_makes_a_redline(tm
     assert "Changes since version 2.0, sent to counsel on " in redline_text(redline)
 
 
+def test_a_word_line_break_is_a_line_break_in_a_multi_line_answer_and_a_space_elsewhere(
+        tmp_path):
+    """Text pasted from Word holds U+000B for a manual line break: the answer kept it, the
+    preview and every export left it out, running "interest" and "to" together, while the risk
+    check read it as a line break (found by a tester). The other line breaks but "\\n" (the
+    Unicode line separator...) go the same way, typed or read from a file."""
+    workspace = Workspace(load_project(EXAMPLE))
+    workspace.set_value(("employees", "recruiting_posts"), "Send interest\x0bto hr@x.example")
+    workspace.set_value(("company", "name"), "Acme\x0bWidgets")
+    workspace.set_value(("presence", "goals"), ["Hire\u2028people"])
+    project = workspace.project
+    assert project.employees.recruiting_posts == "Send interest\nto hr@x.example"
+    assert (project.company.name, project.presence.goals) == ("Acme Widgets", ["Hire people"])
+    text = workspace.export(tmp_path / "policy.md").read_text(encoding="utf-8")
+    assert "Send interest" in text and "interestto" not in text
+    assert "Acme Widgets" in text and "Hire people" in text
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["project"]["company"]["name"] = "Acme\x0bWidgets"
+    path = tmp_path / "policy.smpolicy"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_project(path).company.name == "Acme Widgets"
+
+
 def test_a_version_sent_with_control_characters_in_the_file_still_makes_a_redline(tmp_path):
     """A version sent to counsel as a hand-edited file records it, with a control character in
     its label and in a paragraph: export --changes-since-last wrote a traceback, no file."""

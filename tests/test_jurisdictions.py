@@ -366,12 +366,31 @@ def test_the_word_file_for_another_country_carries_its_law_and_date(country, tmp
     ("UK", "Scotland", "GB", "GB-SCT"), ("England", "", "GB", "GB-ENG"),
     ("Canada", "Ontario", "CA", "CA-ON"), ("Australia", "New South Wales", "AU", "AU-NSW"),
     ("Germany", "Bavaria", "DE", ""), ("Netherlands", "", "NL", ""), ("", "", "", ""),
-    ("Narnia", "Ohio", "", "")])
+    ("Narnia", "Ohio", "", ""),
+    # common spellings, and a state written in the country (these were dropped; a tester)
+    ("USA", "Calif.", "US", "US-CA"), ("USA", "Washington, D.C.", "US", "US-DC"),
+    ("US", "Washington DC", "US", "US-DC"), ("Canada", "Québec", "CA", "CA-QC"),
+    ("USA", "Texas (remote staff in CA)", "US", "US-TX"), ("Ohio, USA", "", "US", "US-OH"),
+    ("U.S.A. (Ohio)", "", "US", "US-OH"), ("Georgia, USA", "", "US", "US-GA")])
 def test_an_older_file_s_typed_country_becomes_its_iso_code(typed, state, country, region):
     data = {"format": FORMAT, "schema_version": 2,
             "project": {"company": {"country": typed, "state": state}}}
     company = project_from_data(data).company
     assert (company.country, company.state) == (country, region)
+
+
+@pytest.mark.parametrize(("typed", "state", "said"), [
+    ("Narnia", "Ohio", 'the country "Narnia"'), ("USA", "Calif-ish", 'the state "Calif-ish"'),
+    ("USA", "Ohio", ""), ("Germany", "Bavaria", ""), ("USA", "", "")])
+def test_an_older_file_s_country_or_state_that_cannot_be_read_is_said_on_opening(
+        tmp_path, typed, state, said):
+    """It was dropped without a word, and with it the state's rules (found by a tester)."""
+    path = tmp_path / "old.smpolicy"
+    path.write_text(json.dumps({"format": FORMAT, "schema_version": 3, "project": {
+        "company": {"country": typed, "state": state}}}), encoding="utf-8")
+    notes = Workspace.open(path).open_notes
+    assert notes == ((f"{said} in this older file could not be read; choose it in Company",)
+                     if said else ())
 
 
 def test_an_older_file_without_a_country_was_in_the_united_states():

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from smpolicy_desktop.file_watch import OpenLock, Stamp, lock_path, stamp_on_disk
+from smpolicy_desktop.file_watch import OpenLock, Stamp, stamp_on_disk
 from smpolicy_desktop.workspace import Workspace
 
 QUIET_MS = 200
@@ -48,7 +48,7 @@ class DiskWatch(QObject):
     def claim(self, path: Path) -> bool:
         """Before showing or saving to `path`: mark it open here, asking first if another
         window has it open (read-only, edit anyway, cancel). False: the user cancelled."""
-        if self._lock is not None and self._lock.path == lock_path(path):
+        if self._lock is not None and self._lock.marks(path):
             return True
         holder = OpenLock.holder(path)
         answer = "edit"

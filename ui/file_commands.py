@@ -141,6 +141,9 @@ class FileCommands:
             return False
         self.model.replace(opened.project, opened.path, on_disk=opened.on_disk)
         window.project_replaced()
+        if opened.open_notes:  # an older file's answer that could not be read: said, not lost
+            window.statusBar().showMessage(
+                " ".join(f"Note: {note}." for note in opened.open_notes), 30000)
         remember(self.settings, Path(path))
         window.offer_recovery(Path(path))
         return True
@@ -150,12 +153,13 @@ class FileCommands:
         read-only, or a file deleted or moved away since (saving there again made a second
         copy, at the old place, of a project moved elsewhere)."""
         take_typing(self.window)
-        if self.model.path is None or self.model.workspace.read_only or \
-                not os.path.exists(self.model.path):
+        if self.model.path is None or self.model.workspace.read_only:
             return self.save_as()
+        if not os.path.exists(self.model.path):  # the dialog says why it asks (found by a tester)
+            return self.save_as(f"Save project: {self.model.path.name} was moved or deleted")
         return self.save_to(self.model.path)
 
-    def save_as(self) -> bool:
+    def save_as(self, title: str = "Save project") -> bool:
         from smpolicy_desktop.workspace import project_file_name
         from ui import dialogs
 
@@ -166,7 +170,7 @@ class FileCommands:
         folder = self.model.path.parent if self.model.path and os.path.isdir(
             self.model.path.parent) else Path(self.folder())
         suggested = folder / name
-        chosen = dialogs.ask_save_path(self.window, "Save project", suggested,
+        chosen = dialogs.ask_save_path(self.window, title, suggested,
                                        PROJECT_KIND, EXTENSION.lstrip("."))
         return chosen is not None and self.save_to(chosen)
 

@@ -74,7 +74,11 @@ class Recovery:
             self.pause.start()
 
     def autosave_now(self) -> None:
-        """Autosave, and wait until it is written (the app may end right after)."""
+        """Autosave, and wait until it is written (the app may end right after: what is being
+        typed is taken first, as Save takes it)."""
+        from ui.editors import take_typing
+
+        take_typing(self.window)
         started = time.perf_counter()
         written = self._autosave()
         wait([written])

@@ -4,6 +4,7 @@ window keeps its own autosave, and File > Versions brings back an earlier save."
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QP
 
 from smpolicy_desktop import autosave, versions
 from smpolicy_desktop.model import Project
-from smpolicy_desktop.storage import backup_path, load_project, save_project
+from smpolicy_desktop.storage import FORMAT, backup_path, load_project, save_project
 from tests.conftest import EXAMPLE
 from ui import dialogs
 from ui.main_window import MainWindow
@@ -329,6 +330,30 @@ def test_a_file_moved_away_while_open_is_told_and_save_asks_where(qtbot, setting
     assert load_project(moved).company.name == "Typed After The Move"
 
 
+def test_a_folder_renamed_while_open_saves_there_without_calling_its_own_lock_another_window(
+        qtbot, settings, asked, tmp_path, monkeypatch):
+    """The owner renamed the project's folder while it was open: Save asked where with no word
+    why, and saving into the renamed folder said the project was "already open" - by this
+    window's own lock, moved with the folder; its default, Open Read-Only, saved nothing and
+    left the lock behind (found by a tester)."""
+    path = tmp_path / "Policy" / "P.smpolicy"
+    path.parent.mkdir()
+    save_project(Project(company={"name": "As Saved"}), path)
+    window = open_window(qtbot, settings, path)
+    type_name(qtbot, window, "Typed Work")
+    path.parent.rename(tmp_path / "Policy 2026")
+    moved = tmp_path / "Policy 2026" / "P.smpolicy"
+    titles = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, *a, **k: (titles.append(title) or str(moved), ""))
+    assert window.files.save()
+    assert titles == ["Save project: P.smpolicy was moved or deleted"]
+    assert asked["asked"] == [] and not window.isWindowModified()
+    assert load_project(moved).company.name == "Typed Work"
+    window.close()
+    assert sorted(os.listdir(moved.parent)) == ["P.smpolicy", "P.smpolicy.bak"]
+
+
 def test_a_clean_window_offers_to_show_a_change_made_elsewhere(qtbot, settings, users_file,
                                                                asked):
     window = open_window(qtbot, settings, users_file)
@@ -629,7 +654,9 @@ TYPED = {"date": (("review", "next_review_date"), date(2026, 6, 1), "2027-12-01"
          "list item": (("presence", "goals"), ["Hire people"], " now", ["Hire people now"]),
          "table cell": (("presence", "accounts"), [{"platform": "LinkedIn", "handle": "@us"}],
                         " Premium", "LinkedIn Premium"),
-         "choice": (("company", "industry"), "general_b2b", "Health", "health_care")}
+         "choice": (("company", "industry"), "general_b2b", "Health", "health_care"),
+         "new list entry": (("presence", "goals"), ["Hire people"], "Sell more",
+                            ["Hire people", "Sell more"])}
 
 
 def _type_and_stay(qtbot, window: MainWindow, box: str, text: str) -> None:
@@ -644,6 +671,9 @@ def _type_and_stay(qtbot, window: MainWindow, box: str, text: str) -> None:
         editor.view.edit(index)
         editor = editor.view.focusWidget()
         editor.end(False)
+    elif box == "new list entry":  # typed below the list, without Enter
+        editor = editor.new_item
+        editor.setFocus()
     else:
         editor = editor.edit if box == "date" else editor
         editor.setFocus()
@@ -675,6 +705,21 @@ def test_what_is_typed_and_not_yet_left_is_saved_and_closing_asks(qtbot, setting
     assert not window.close()
     assert asked["asked"] == ["unsaved"]
     asked["unsaved"] = "discard"
+
+
+def test_a_new_list_entry_typed_when_the_app_is_ended_is_in_the_work_offered_back(
+        qtbot, settings, users_file, asked):
+    """A logout ended the app while a list's new entry was typed without Enter, the keyboard
+    gone on to another answer: the autosave written then had no such entry (found by a
+    tester)."""
+    window = open_window(qtbot, settings, users_file, to_crash=True)
+    window.ensure_loaded()
+    _type_and_stay(qtbot, window, "new list entry", "Half typed goal")
+    _type_and_stay(qtbot, window, "number", "12")
+    window.recovery.autosave_now()  # what the app does when a logout ends it
+    crash(window)
+    [left] = autosave.left_by_crash()
+    assert left.load().presence.goals[-1] == "Half typed goal"
 
 
 def _unreachable(monkeypatch, folder: Path) -> None:
@@ -749,3 +794,17 @@ def test_saving_with_an_answer_refused_says_it_is_not_in_the_file(qtbot, setting
     said = window.statusBar().currentMessage()
     assert said.startswith("Saved ") and \
         "Next review date: Not saved: the next review date must come after" in said
+
+
+def test_an_older_file_s_state_that_cannot_be_read_is_said_on_opening(qtbot, settings, asked,
+                                                                      tmp_path):
+    """A schema 3 file kept the state as typed: one the app could not read was dropped without
+    a word, and the policy left out that state's rules (found by a tester)."""
+    path = tmp_path / "old.smpolicy"
+    path.write_text(json.dumps({"format": FORMAT, "schema_version": 3, "project": {
+        "company": {"name": "Acme", "country": "USA", "state": "Calif-ish"}}}),
+        encoding="utf-8")
+    window = open_window(qtbot, settings, path)
+    assert window.statusBar().currentMessage() == (
+        'Note: the state "Calif-ish" in this older file could not be read; choose it in '
+        "Company.")

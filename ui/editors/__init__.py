@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QLineEdit, QWidget
 
 from smpolicy_desktop.questions import Question, questions
 
-from .base import MARK_COLOUR, Clauses, Commit, DateText, FieldEditor
+from .base import MARK_COLOUR, NEW_ENTRY, Clauses, Commit, DateText, FieldEditor
 from .choice import CheckField, ChoiceField, ChoicesField, ClauseField, NumberField
 from .date import DateBox, DateField
 from .text import LineField, TextField
@@ -61,9 +61,14 @@ def describe(editor: QWidget, text: str) -> None:
 
 def take_typing(window: QWidget) -> None:
     """What is being typed into the box with the keyboard, made the answer as leaving the box
-    would: a date, a number, a list item or a table cell still open, a choice typed. Save,
-    Export and closing call it first: they saved, wrote and closed without it, as if it had
-    never been typed, with "Saved" in the status bar (found by a tester)."""
+    would: a date, a number, a list item or a table cell still open, a choice typed, a list's
+    new entry (added, as Enter adds it). Save, Export, closing and the autosave before the app
+    is ended call it first: they saved, wrote and closed without it, as if it had never been
+    typed, with "Saved" in the status bar (found by testers). A new entry is added even when
+    the keyboard has left its box: nothing else would."""
+    for entry in window.findChildren(QLineEdit, NEW_ENTRY):
+        if entry.text().strip():
+            entry.parentWidget().add()
     box = window.focusWidget()  # the box the keyboard is in, or was in last
     editor = box
     while editor is not None and editor.parentWidget() is not None:

@@ -32,6 +32,7 @@ DateText = Callable[[date], str]  # a date as the project's policy writes it (lo
 MARK_COLOUR = QColor(240, 140, 20)
 MARK_BACKGROUND = QColor(240, 140, 20, 70)  # translucent, so it reads on light and dark themes
 NOT_SET = "Not set"
+NEW_ENTRY = "newEntry"  # the object name of a list's box for its next item (take_typing)
 # The most a one-line box holds (QLineEdit.setMaxLength). Qt's default of 32,767 characters
 # would cut a longer answer from a file, and the next edit would save it cut.
 WHOLE_TEXT = 2**31 - 1

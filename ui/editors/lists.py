@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.questions import Question
 
 from .base import (
+    NEW_ENTRY,
     WHOLE_TEXT,
     Commit,
     FieldEditor,
@@ -162,6 +163,7 @@ class ListField(QWidget, FieldEditor):
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         self.view.installEventFilter(RowKeys(self))
         self.new_item = CellLine(self)
+        self.new_item.setObjectName(NEW_ENTRY)
         self.new_item.setPlaceholderText(f"New entry, {example_text(question.example)}"
                                          if question.example else "New entry")
         self.new_item._italic_when_empty()
