@@ -343,8 +343,10 @@ def clause_names(project: Project, clause_ids: Iterable[str] = (),
     owner knows it: its number and title ("4.2 Your personal accounts"), after its section's
     when it has no number ("Appendix B: Quick guide, Don't"). Those of `clause_ids` the policy
     no longer has are named by their generated title ('"Other policies" (no longer in the
-    policy)') or, when nothing names them, as "a clause no longer in the policy". Never by an
-    id: this is what the window, the Word file and the command line show for a clause."""
+    policy)') or, when nothing names them, as "a clause no longer in the policy"; those only
+    the full policy has, beside the short guidelines, as it names them ("4.9 Monitoring of
+    company systems (in the full policy)"). Never by an id: this is what the window, the Word
+    file and the command line show for a clause."""
     document, wanted = document or render_document(project), set(clause_ids) - {""}
     headings = document.clauses()
     names = {clause_id: heading if heading[:1].isdigit() or section == clause_id
@@ -355,6 +357,12 @@ def clause_names(project: Project, clause_ids: Iterable[str] = (),
         if block.clause_id in wanted and block.text:
             names.setdefault(block.clause_id, block.text)
     gone = wanted - set(names)
+    if gone and document.kind != DocumentType.FULL.value:  # the full policy's, not the short
+        # guidelines' (a note on one was "no longer in the policy"; found by a tester)
+        full = clause_names(project, (), render_document(project, DocumentType.FULL))
+        names.update({clause_id: f"{full[clause_id]} (in the full policy)" for clause_id in gone
+                      if clause_id in full})
+        gone -= set(names)
     if gone:  # a clause the owner's or counsel's wording took out: its generated title
         titles = {block.clause_id: "".join(run.text for run in block.runs) for block
                   in render_document(project, DocumentType.FULL, own_wording=False).blocks

@@ -322,3 +322,17 @@ def test_control_characters_xml_forbids_are_dropped(tmp_path):
     text = "\n".join(p.text for p in word.paragraphs)
     assert "Acme Bell Ltd" in text and "Plans and budgets" in text
     assert next(iter(word.comments)).text == "Why not?"
+
+
+def test_a_note_on_a_clause_only_the_full_policy_has_names_it_there_in_the_short_guidelines():
+    """With the short guidelines chosen, a note on a full-policy clause said it was "no longer
+    in the policy" (found by a tester)."""
+    from smpolicy_desktop.render import clause_names
+
+    project = filled_project()
+    short = render_document(project, "short")
+    full = render_document(project, "full")
+    clause = next(c for c in full.clauses() if c not in short.clauses() and "." in c)
+    name = clause_names(project, [clause], short)[clause]
+    assert name == f"{clause_names(project, [clause], full)[clause]} (in the full policy)"
+    assert "no longer" not in name

@@ -81,6 +81,10 @@ class StartPage(QScrollArea):
             QShortcut(QKeySequence(Qt.Key.Key_Escape), self, back.click,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             layout.insertWidget(0, back, 0, Qt.AlignmentFlag.AlignLeft)
+        # Enter presses the button the keyboard is on, as Space does: outside a dialog a
+        # QPushButton takes Enter only when auto-default (found by a tester)
+        for button in page.findChildren(QPushButton):
+            button.setAutoDefault(True)
         self.setWidget(page)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setFocusProxy(self.findChild(QCommandLinkButton))  # the first kind of business

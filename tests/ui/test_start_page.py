@@ -39,6 +39,18 @@ def test_each_kind_of_business_starts_a_new_policy(qtbot):
     assert chosen.args == [StartChoice(presets()["nonprofit"])]
 
 
+def test_enter_presses_the_button_the_keyboard_is_on(qtbot):
+    """As Space does (Enter did nothing outside a dialog; found by a tester)."""
+    from PySide6.QtCore import Qt
+
+    shown = page(qtbot)
+    chosen_kind = shown.findChild(QCommandLinkButton, "preset_nonprofit")
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        with qtbot.waitSignal(shown.chosen, timeout=1000) as chosen:
+            qtbot.keyClick(chosen_kind, key)
+        assert chosen.args == [StartChoice(presets()["nonprofit"])]
+
+
 def test_open_recent_and_the_example(qtbot, tmp_path):
     recent = tmp_path / "Harbor Lane policy.smpolicy"
     shown = page(qtbot, [recent])
