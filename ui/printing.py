@@ -37,6 +37,14 @@ def page_size(paper: str) -> QPageSize:
                      QPageSize.PageSizeId.A4)
 
 
+def page_layout(document: Document) -> QPageLayout:
+    """The policy's pages, printed or in a PDF: its paper, with the Word file's margins (a
+    print had none: the DRAFT mark and the page numbers 10 pt from the paper's edge, where a
+    printer clips; found by a tester)."""
+    return QPageLayout(page_size(document.paper), QPageLayout.Orientation.Portrait,
+                       QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter)
+
+
 def _print(document: Document, device: QPagedPaintDevice) -> None:
     """The policy as the preview shows it, laid out on the device's pages, each with the
     Word file's furniture: the DRAFT mark at its top and at its foot what it is ("Social
@@ -50,7 +58,9 @@ def _print(document: Document, device: QPagedPaintDevice) -> None:
     text.setHtml(to_html(document, standalone=True))
     page = device.pageLayout().paintRectPixels(device.resolution())
     painter = QPainter(device)
-    band = 2 * painter.fontMetrics().height()  # for the mark above, the footer below
+    # for the mark above, the footer below: its line wraps (a long company name cut off both
+    # its ends and the draft's date; found by a tester), then the page's number
+    band = 3 * painter.fontMetrics().height()
     body = QRectF(0, 0, page.width(), page.height() - 2 * band)
     text.setPageSize(body.size())
     footer, pages = footer_line(document, datetime.now()), text.pageCount()
@@ -65,8 +75,8 @@ def _print(document: Document, device: QPagedPaintDevice) -> None:
             painter.drawText(QRectF(0, 0, page.width(), band), Qt.AlignmentFlag.AlignRight,
                              DRAFT_MARK)
         painter.drawText(QRectF(0, page.height() - band, page.width(), band),
-                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                         f"{footer}\nPage {number + 1} of {pages}")
+                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+                         | Qt.TextFlag.TextWordWrap, f"{footer}\nPage {number + 1} of {pages}")
     painter.end()
 
 
@@ -78,9 +88,7 @@ def pdf_bytes(document: Document) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setTitle(document.named)
     writer.setCreator("smpolicy")
-    writer.setPageLayout(QPageLayout(page_size(document.paper),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(page_layout(document))
     _print(document, writer)
     del writer  # finishes the file
     buffer.close()
@@ -104,7 +112,7 @@ def print_policy(parent: QWidget, document: Document, title: str) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(page_size(document.paper))
+    printer.setPageLayout(page_layout(document))
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print the policy")

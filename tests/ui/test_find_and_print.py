@@ -113,3 +113,34 @@ def test_matches_after_an_emoji_are_selected_where_they_are(qtbot, example_proje
         assert selection.cursor.selectedText().lower() == "traders"
     bar.find(forward=True)
     assert view.textCursor().selectedText().lower() == "traders"
+
+
+def test_a_print_has_the_pdfs_margins_and_a_long_footer_wraps_whole(qtbot, tmp_path, monkeypatch,
+                                                                    example_project):
+    """A print had no margins (the DRAFT mark and page numbers 10 pt from the paper's edge),
+    and a company name of 79 characters cut the footer at both ends, the draft's date too
+    (both found by testers). pdftotext reads clipped text too: the wrap itself was seen on
+    the page rendered (pdftoppm), not here."""
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from ui import printing
+
+    pdftotext = require_tool("pdftotext")
+    example_project.company.name = ("Northwind Analytics & Consulting Cooperative Association "
+                                    "of Central Ohio, Inc.")
+    workspace = Workspace(example_project)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Accepted)
+    printed = []
+    monkeypatch.setattr(printing, "_print", lambda document, device: printed.append(
+        device.pageLayout().margins(QPageLayout.Unit.Millimeter)))
+    assert printing.print_policy(None, workspace.document(), "policy")
+    assert [(m.left(), m.top(), m.right(), m.bottom()) for m in printed] == \
+        [(printing.MARGIN_MM,) * 4]
+    monkeypatch.undo()
+    register_pdf()
+    path = workspace.export(tmp_path / "policy.pdf", "pdf")
+    pages = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")[:-1]
+    flat = [" ".join(page.split()) for page in pages]
+    assert all("Central Ohio, Inc., version 1.1, draft of" in page for page in flat)
