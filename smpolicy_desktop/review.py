@@ -241,11 +241,21 @@ class Reply:
             (len(self.items) - comments, "change"), (comments, "comment")) if count]
         return " and ".join(parts) or "no changes or comments"
 
-    def with_moves(self, decisions: dict[str, Decision]) -> dict[str, Decision]:
-        """The decisions, with the other half of each decided move decided alike unless it
-        was decided itself: half a move is the whole move."""
-        return {**{self.moves[i]: d for i, d in decisions.items() if i in self.moves},
+    def with_other_halves(self, decisions: dict[str, Decision]) -> dict[str, Decision]:
+        """The decisions, with the other half of each decided move, and of each heading typed
+        over, decided alike unless it was decided itself: half a move is the whole move, and
+        half a retyped heading is no title (its deletion alone took the clause out, its words
+        running on into the clause before; its insertion alone ran both titles together:
+        found by a tester)."""
+        return {**{other: d for i, d in decisions.items() for other in self._halves(i)},
                 **decisions}
+
+    def _halves(self, item_id: str) -> set[str]:
+        """The other half of a move, or of a heading typed over."""
+        retyped = any(item_id == made for p in self.paragraphs
+                      if p.style in ("heading1", "heading2") for _, _, made in p.pieces)
+        return {self.moves.get(item_id, ""), *(self._replaced_with(item_id) if retyped
+                                               else ())} - {""}
 
     def moved_clauses(self) -> dict[str, str]:
         """Each half of a move that takes a clause's heading elsewhere, and of the moves of
@@ -1678,7 +1688,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     outcome = Outcome()
     for item_id in decisions:
         reply.item(item_id)  # unknown ids are refused before anything changes
-    decisions = reply.with_moves(decisions)
+    decisions = reply.with_other_halves(decisions)
     from .render import clause_names, render_document
     from .tracked_changes import paragraph_records
 
@@ -1970,7 +1980,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     if removed:
         outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
                             "wording brings it back)")
-    elif not body.strip():
+    elif not body.strip() and clause_texts(current).get(clause_id, "").strip():
         outcome.done.append(f"{name}: its words removed, as counsel deleted them; its heading "
                             "stays, as counsel left it (Revert to the generated wording brings "
                             "the words back)")

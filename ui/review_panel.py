@@ -244,7 +244,7 @@ class ReviewPanel(QWidget):
             return
         decision = Decision(action, how, text)
         before = self.decisions
-        self.decisions = self.reply.with_moves({**self.decisions, item.id: decision})
+        self.decisions = self.reply.with_other_halves({**self.decisions, item.id: decision})
         if action != "reject":
             # Accepting rewrites the clause from every change accepted in it so far.
             together = {i: d for i, d in self.decisions.items() if d.action == "accept"
