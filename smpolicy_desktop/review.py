@@ -434,6 +434,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
                                       strict=False):
         text = " ".join(text.split())
         reader.sent_styles.setdefault((clause_id, text), style)
+        reader.first_styles.setdefault(clause_id, style)
         if style in ("heading1", "heading2"):
             titles.setdefault(_NUMBER.sub("", text), []).append((text, clause_id))
     reader.walk(body, titles, clause_ids[0] if clause_ids else None)
@@ -859,6 +860,8 @@ class _Reader:
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
         self.by_headings = False  # the file has no clause bookmarks: its headings place them
         self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
+        self.first_styles: dict[str, str] = {}  # clause id -> its first paragraph's style, in order
+        self._bookmarked: set[str | None] = set()  # the clauses whose bookmarks the file has
         # The text as sent is the reply with counsel's changes undone, and the owner's too
         # unless the version sent records them (a redline made since it is recorded).
         self.as_sent: tuple[str, ...] = _BEFORE
@@ -869,8 +872,10 @@ class _Reader:
         typed where no clause is (between the contents and the first section, or above a
         redline's note) is read in `first`, the title block: else it would be offered nowhere.
         The redline's note and the contents, which no version records, are read in none."""
-        self.by_headings = not any(start.get(_tag("w:name")) in self.names for start in
-                                   body.iter(_tag("w:bookmarkStart")))
+        self._bookmarked = {self.names[start.get(_tag("w:name"))] for start in
+                            body.iter(_tag("w:bookmarkStart"))
+                            if start.get(_tag("w:name")) in self.names}
+        self.by_headings = not self._bookmarked
         if self.by_headings:
             self.clause = first
         for element in body.iter(_tag("w:p"), _tag("w:tr"), _tag("w:bookmarkStart"),
@@ -916,6 +921,8 @@ class _Reader:
                                        if id_ == clause_id)
                         style = self.sent_styles[(clause_id, heading)]
                         clause_id = clause_id if self.by_headings else None
+                    elif not clause_id and not self.by_headings and style != "paragraph":
+                        clause_id = self._retitled(style)
                     if clause_id:
                         self._enter(clause_id)
                 if self.clause is None and style != _CONTENTS and self._typed(element):
@@ -924,6 +931,16 @@ class _Reader:
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
         self._keep_edited_clauses_whole()
+
+    def _retitled(self, style: str) -> str | None:
+        """The clause sent next, when its bookmark is gone and its heading was in this style:
+        counsel typed over the whole heading with Track Changes off, and LibreOffice dropped
+        the bookmark with its words. Read in the clause before, the new title was a line of
+        that clause and the clause itself read as taken out (found by a tester)."""
+        order = list(self.first_styles)
+        after = order[order.index(self.clause) + 1:][:1] if self.clause in order else []
+        return next((clause_id for clause_id in after if self.first_styles[clause_id] == style
+                     and clause_id not in self._bookmarked), None)
 
     def _keep_edited_clauses_whole(self) -> None:
         """A heading counsel typed inside a clause takes the clause's words after it only if

@@ -63,3 +63,38 @@ def test_a_retyped_section_heading_accepted_a_row_at_a_time(sent, tmp_path, orde
     assert workspace.document().clauses()["content"] == "5 Using our content"
     assert not any("removed" in line for line in done)
 
+
+def _retyped_untracked(clause_id: str, title: str):
+    """Counsel types the number and `title` over the heading of `clause_id` with Track
+    Changes off: LibreOffice drops the clause's bookmark with the words, the paragraph keeps
+    its heading style."""
+    def edit(root) -> None:
+        name = f"smp_{clause_id.replace('.', '_')}"
+        start = next(mark for mark in root.iter(w("bookmarkStart")) if mark.get(w("name")) == name)
+        heading = next(start.iterancestors(w("p")))
+        end = next(mark for mark in root.iter(w("bookmarkEnd"))
+                   if mark.get(w("id")) == start.get(w("id")))
+        for mark in (start, end):
+            mark.getparent().remove(mark)
+        texts = list(heading.iter(w("t")))
+        texts[0].text = f"{texts[0].text.split(' ')[0]} {title}"
+        for node in texts[1:]:
+            node.text = ""
+    return on_body(edit)
+
+
+def test_a_clause_heading_typed_over_untracked_is_the_clauses_new_title(sent, tmp_path):
+    """The heading in the clause's place, in its style, without its bookmark, was read as a
+    line of the clause before, and the clause as taken out: Accept all put the new title in
+    4.7's words and left two 4.8s (found by a tester)."""
+    workspace, read = reply_of(sent, tmp_path, _retyped_untracked(
+        "employees.others_work", "Respecting other people's work"))
+    assert [(item.kind, item.clause_id) for item in read.items] == [
+        ("untracked edit", "employees.others_work")]
+    before = clause_texts(workspace.document())
+    workspace.apply_review(read, {item.id: Decision("accept") for item in read.items})
+    after = clause_texts(workspace.document())
+    assert workspace.document().clauses()["employees.others_work"] == \
+        "4.8 Respecting other people's work"
+    assert after["employees.others_work"] == before["employees.others_work"]
+    assert after["employees.ai"] == before["employees.ai"]
