@@ -71,6 +71,16 @@ _NOTES = {_tag("w:footnoteReference"): "footnote", _tag("w:endnoteReference"): "
 _COMMENT_MARKS = (_tag("w:commentRangeStart"), _tag("w:commentRangeEnd"),
                   _tag("w:commentReference"))
 _CONTENTS = "contents"  # the style of the contents' heading and entries
+# What a formatting change's properties are, as a message names them; any other is
+# "formatting". Not a run's style: LibreOffice marks words made a link so (the link's address
+# is its insertion), nor what sits beside a paragraph's properties (its mark's own).
+_FORMATTING = {"b": "bold", "bCs": "bold", "i": "italic", "iCs": "italic", "u": "underline",
+               "strike": "strikethrough", "dstrike": "strikethrough", "rFonts": "font",
+               "sz": "size", "szCs": "size", "highlight": "highlight", "caps": "capitals",
+               "smallCaps": "capitals", "jc": "alignment", "ind": "indent",
+               "spacing": "spacing", "pStyle": "paragraph style", "numPr": "list"}
+_NOT_FORMATTING = {_tag(f"w:{name}") for name in (
+    "rStyle", "rPr", "sectPr", "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
 _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bullet",
               "ListNumber": "numbered", "TOCHeading": _CONTENTS,
               "TOC1": _CONTENTS}  # our styles' ids, for a file without style names
@@ -202,6 +212,8 @@ class Reply:
     sections: dict[str, str]  # clause id -> its section id
     new_clauses: dict[str, str]  # a new clause's item id -> the clause (or new one) it follows
     moves: dict[str, str] = field(default_factory=dict)  # each half of a move -> the other
+    # counsel's formatting changes, not kept: a clause and what they change, per paragraph
+    formatting: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     recorded_as: str = ""  # the version this reply was kept as, once a decision was applied
     made: dict[str, str] = field(default_factory=dict)  # new clause's item -> the owner's clause
 
@@ -464,7 +476,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
-                 _paired_moves(reader.items, reader.move_sides))
+                 _paired_moves(reader.items, reader.move_sides), formatting=reader.formatting)
 
 
 def _readings(body: Any) -> tuple[str, str]:
@@ -856,6 +868,7 @@ class _Reader:
         self._open: tuple[Any, str] | None = None  # last change element and its item
         self._made: dict[Any, str] = {}  # change element -> its item
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
+        self.formatting: list[tuple[str, tuple[str, ...]]] = []  # Reply.formatting
         self._mark_change: Any = None
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
         self.by_headings = False  # the file has no clause bookmarks: its headings place them
@@ -895,6 +908,7 @@ class _Reader:
             elif tag in _PICTURES:
                 self._picture(element)
             elif tag == _tag("w:tr"):
+                self._formatted(element)
                 self._row(element)
             elif tag == _tag("w:p") and not any(a.tag == _tag("w:tc")
                                                 for a in element.iterancestors()):
@@ -929,8 +943,19 @@ class _Reader:
                     self._enter(first)
                     self._outside = True
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
+                self._formatted(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
         self._keep_edited_clauses_whole()
+
+    def _formatted(self, element: Any) -> None:
+        """Counsel's formatting changes in a paragraph or table row (bold, a font...), named
+        by what they change: the policy sets its own formatting, so none is kept, but a reply
+        with bold alone said it had "no changes or comments" (found by a tester)."""
+        kinds = {_FORMATTING.get(etree.QName(tag).localname, "formatting")
+                 for change in element.iter(_tag("w:rPrChange"), _tag("w:pPrChange"))
+                 if self._by_counsel(change) for tag in _changed_properties(change)}
+        if kinds and self.clause:
+            self.formatting.append((self.clause, tuple(sorted(kinds))))
 
     def _retitled(self, style: str) -> str | None:
         """The clause sent next, when its bookmark is gone and its heading was in this style:
@@ -1350,6 +1375,36 @@ def _plain(p: Any) -> str:
     return "".join(_character(node) for node in _run_pieces(p)
                    if node.tag != _tag("w:delText") and next(node.iterancestors(*_REMOVES), None)
                    is None)
+
+
+def _changed_properties(change: Any) -> set[str]:
+    """The tags of the properties a formatting change (w:rPrChange, w:pPrChange) set, took
+    off or gave another value, but for _NOT_FORMATTING's."""
+    was = change.find("w:rPr" if change.tag == _tag("w:rPrChange") else "w:pPr", _NS)
+    said = [{(node.tag, tuple(sorted(node.attrib.items()))) for node in nodes
+             if node.tag not in _NOT_FORMATTING}
+            for nodes in (change.getparent(), [] if was is None else was)]
+    return {tag for tag, _ in said[0] ^ said[1]}
+
+
+def formatting_said(project: Project, reply: Reply, document: Document | None = None) -> str:
+    """Counsel's formatting changes in one line, each clause named with what they change
+    there ("2 formatting changes (bold in 4.7 AI tools and fake images; bold and font in 8.3 No
+    retaliation): not kept; the policy sets its own formatting"); "" for none. They are not
+    items to decide: the policy keeps no formatting of counsel's."""
+    if not reply.formatting:
+        return ""
+    from .render import clause_names
+
+    names = clause_names(project, [clause_id for clause_id, _ in reply.formatting], document)
+    kinds: dict[str, set[str]] = {}
+    for clause_id, changed in reply.formatting:
+        kinds.setdefault(clause_id, set()).update(changed)
+    where = "; ".join(f"{' and '.join(sorted(changed))} in {names[clause_id]}"
+                      for clause_id, changed in kinds.items())
+    count = len(reply.formatting)
+    return f"{count} formatting change{'' if count == 1 else 's'} ({where}): not kept; the " \
+        "policy sets its own formatting"
 
 
 def _style_names(package: _Package) -> dict[str, str]:
