@@ -2011,9 +2011,13 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     generated_title = _heading(current, clause_id)
     if generated_title is None:  # the title block, or a clause gone since: no wording to keep
         outcome.not_taken |= decided
-        outcome.warnings.append(f"{reply.named(decided)}: counsel changed text that is "
-                                "not in a clause (such as the title block); change the answers "
-                                "behind it yourself")
+        sent_title = reply.clause_text(clause_id, ())[0]
+        outcome.warnings.append(
+            f"{reply.named(decided)}: in \"{sent_title}\", a clause you took out of the policy "
+            f"since you sent {reply.version.id}, so not kept; bring the clause back to accept "
+            f"{'it' if len(decided) == 1 else 'them'}" if sent_title else
+            f"{reply.named(decided)}: counsel changed text that is not in a clause (such as the "
+            "title block); change the answers behind it yourself")
         return
     if title and title != generated_title and not body.strip() \
             and reply.sections.get(clause_id) != clause_id:  # a section's heading has no rules

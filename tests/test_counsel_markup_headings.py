@@ -98,3 +98,24 @@ def test_a_clause_heading_typed_over_untracked_is_the_clauses_new_title(sent, tm
         "4.8 Respecting other people's work"
     assert after["employees.others_work"] == before["employees.others_work"]
     assert after["employees.ai"] == before["employees.ai"]
+
+
+def _added_to_others_work(root) -> None:
+    """Counsel adds words to 4.8, tracked."""
+    p = next(p for p in root.iter(w("p"))
+             if "".join(p.itertext()).startswith("Respect other people's copyright"))
+    p.append(_change("ins", 911, _run(" Never upload a client's logo.")))
+
+
+def test_a_change_in_a_clause_the_owner_took_out_since_says_so(sent, tmp_path):
+    """Counsel changed 4.8, which the owner has taken out since sending (its answer turned
+    off): Accept said counsel "changed text that is not in a clause (such as the title
+    block)" (found by a tester). It names the clause and says why it is not kept."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_added_to_others_work))
+    workspace.set_value(("employees", "third_party_rights"), False)
+    outcome = workspace.apply_review(read, {item.id: Decision("accept") for item in read.items})
+    assert outcome.warnings == [
+        "The insertion \"Never upload a client's logo.\": in \"Other people's work\", a clause "
+        "you took out of the policy since you sent v1, so not kept; bring the clause back to "
+        "accept it"]
+    assert outcome.not_taken == {item.id for item in read.items}
