@@ -2918,17 +2918,24 @@ def _follow_repeats(version: SentVersion, reply: Reply, shown: list[tuple[str, s
 
 def decisions_for(project: Project, reply: Reply, accept: list[str], reject: list[str]
                   ) -> dict[str, Decision]:
-    """The command line's --accept (ids, or "all": those not decided before) and --reject ids
-    as decisions. Rejecting a change accepted before is refused: it is in the policy."""
+    """The command line's --accept (ids, or "all": those not decided before, but for the other
+    half of a change rejected) and --reject ids as decisions. Rejecting a change accepted
+    before is refused: it is in the policy; so is deciding two halves of one change apart."""
     earlier = reply.decided(project)
     both = sorted(set(accept) & set(reject))
     if both:  # the last one said won, without a word (found by a tester)
         raise ReviewError(reply.path, f"{', '.join(both)}: both accepted and rejected; decide "
                                       "each change once")
-    ids = [item.id for item in reply.items if item.id not in earlier] if accept == ["all"] \
-        else accept
+    ids = [item.id for item in reply.items if item.id not in earlier
+           and not reply._halves(item.id) & set(reject)] if accept == ["all"] else accept
     decisions = {item_id: Decision("accept") for item_id in ids}
     decisions.update({item_id: Decision("reject") for item_id in reject})
+    split = next(([item_id, other] for item_id in reject for other in sorted(reply._halves(item_id))
+                  if other in decisions and decisions[other].action == "accept"), None)
+    if split:  # half a heading typed over, accepted, took the clause out (found by a tester)
+        raise ReviewError(reply.path, f"{' and '.join(sorted(split))}: the two halves of one "
+                                      "change (a move, or a heading typed over); decide them "
+                                      "alike")
     for item_id, decision in decisions.items():
         if decision.action == "reject" and earlier.get(item_id, decision).action == "accept":
             raise ReviewError(reply.path, f"{item_id} was accepted when this reply was read "

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from smpolicy_desktop.cli import main
 from smpolicy_desktop.render import clause_texts
 from smpolicy_desktop.review import Decision
+from smpolicy_desktop.workspace import Workspace
 from tests.test_review_import import _change, _run, export_for_counsel, w
 from tests.test_review_other_editors import on_body, reply_of
 
@@ -119,3 +121,22 @@ def test_a_change_in_a_clause_the_owner_took_out_since_says_so(sent, tmp_path):
         "you took out of the policy since you sent v1, so not kept; bring the clause back to "
         "accept it"]
     assert outcome.not_taken == {item.id for item in read.items}
+
+
+def test_the_command_line_decides_the_halves_of_a_retyped_heading_alike(sent, tmp_path,
+                                                                       capsys):
+    """--accept c1 --reject c2 took the clause out, as the deletion alone did; refused, and
+    --accept all --reject c2 rejects both halves (the title stays)."""
+    project_file, _ = sent
+    reply_of(sent, tmp_path, _retyped("employees.others_work", "Respecting other people's work"))
+    reply = str(tmp_path / "reply.docx")
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), reply, "--accept", "c1", "--reject",
+                 "c2"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "c1 and c2: the two halves of one change (a move, or a heading typed over); decide "
+        "them alike\n")
+    assert main(["import-review", str(project_file), reply, "--accept", "all", "--reject",
+                 "c2"]) == 0
+    document = Workspace.open(project_file).document()
+    assert document.clauses()["employees.others_work"] == "4.8 Other people's work"
