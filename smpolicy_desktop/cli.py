@@ -301,7 +301,7 @@ def _regions() -> dict[str, str]:
 def run_import_review(args: argparse.Namespace) -> None:
     from .dates import long_date_in
     from .render import clause_names, in_clauses
-    from .review import DONE_WORDS, decisions_for
+    from .review import DONE_WORDS, decisions_for, formatting_said
     from .workspace import Workspace
 
     workspace = Workspace.open(args.file)
@@ -316,9 +316,12 @@ def run_import_review(args: argparse.Namespace) -> None:
         label = reply.version.label.lower()
         print(visible(f"{args.reply}: the reply to {reply.version.id} ({label}), "
                       f"{reply.counted()}"))
+        document = workspace.document_of_kind(reply.version.kind)
+        formatting = formatting_said(workspace.project, reply, document)
+        if formatting:
+            print(visible(formatting))
         names = clause_names(workspace.project, [clause for item in reply.items
-                                                 for clause in item.clauses],
-                             workspace.document_of_kind(reply.version.kind))
+                                                 for clause in item.clauses], document)
         for item in reply.items:
             when = f" {long_date_in(spelling, item.date.date())}" if item.date else ""
             where = in_clauses(names, item.clauses) or "(outside the clauses)"

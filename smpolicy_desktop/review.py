@@ -71,6 +71,16 @@ _NOTES = {_tag("w:footnoteReference"): "footnote", _tag("w:endnoteReference"): "
 _COMMENT_MARKS = (_tag("w:commentRangeStart"), _tag("w:commentRangeEnd"),
                   _tag("w:commentReference"))
 _CONTENTS = "contents"  # the style of the contents' heading and entries
+# What a formatting change's properties are, as a message names them; any other is
+# "formatting". Not a run's style: LibreOffice marks words made a link so (the link's address
+# is its insertion), nor what sits beside a paragraph's properties (its mark's own).
+_FORMATTING = {"b": "bold", "bCs": "bold", "i": "italic", "iCs": "italic", "u": "underline",
+               "strike": "strikethrough", "dstrike": "strikethrough", "rFonts": "font",
+               "sz": "size", "szCs": "size", "highlight": "highlight", "caps": "capitals",
+               "smallCaps": "capitals", "jc": "alignment", "ind": "indent",
+               "spacing": "spacing", "pStyle": "paragraph style", "numPr": "list"}
+_NOT_FORMATTING = {_tag(f"w:{name}") for name in (
+    "rStyle", "rPr", "sectPr", "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
 _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bullet",
               "ListNumber": "numbered", "TOCHeading": _CONTENTS,
               "TOC1": _CONTENTS}  # our styles' ids, for a file without style names
@@ -202,6 +212,8 @@ class Reply:
     sections: dict[str, str]  # clause id -> its section id
     new_clauses: dict[str, str]  # a new clause's item id -> the clause (or new one) it follows
     moves: dict[str, str] = field(default_factory=dict)  # each half of a move -> the other
+    # counsel's formatting changes, not kept: a clause and what they change, per paragraph
+    formatting: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     recorded_as: str = ""  # the version this reply was kept as, once a decision was applied
     made: dict[str, str] = field(default_factory=dict)  # new clause's item -> the owner's clause
 
@@ -241,11 +253,21 @@ class Reply:
             (len(self.items) - comments, "change"), (comments, "comment")) if count]
         return " and ".join(parts) or "no changes or comments"
 
-    def with_moves(self, decisions: dict[str, Decision]) -> dict[str, Decision]:
-        """The decisions, with the other half of each decided move decided alike unless it
-        was decided itself: half a move is the whole move."""
-        return {**{self.moves[i]: d for i, d in decisions.items() if i in self.moves},
+    def with_other_halves(self, decisions: dict[str, Decision]) -> dict[str, Decision]:
+        """The decisions, with the other half of each decided move, and of each heading typed
+        over, decided alike unless it was decided itself: half a move is the whole move, and
+        half a retyped heading is no title (its deletion alone took the clause out, its words
+        running on into the clause before; its insertion alone ran both titles together:
+        found by a tester)."""
+        return {**{other: d for i, d in decisions.items() for other in self._halves(i)},
                 **decisions}
+
+    def _halves(self, item_id: str) -> set[str]:
+        """The other half of a move, or of a heading typed over."""
+        retyped = any(item_id == made for p in self.paragraphs
+                      if p.style in ("heading1", "heading2") for _, _, made in p.pieces)
+        return {self.moves.get(item_id, ""), *(self._replaced_with(item_id) if retyped
+                                               else ())} - {""}
 
     def moved_clauses(self) -> dict[str, str]:
         """Each half of a move that takes a clause's heading elsewhere, and of the moves of
@@ -424,6 +446,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
                                       strict=False):
         text = " ".join(text.split())
         reader.sent_styles.setdefault((clause_id, text), style)
+        reader.first_styles.setdefault(clause_id, style)
         if style in ("heading1", "heading2"):
             titles.setdefault(_NUMBER.sub("", text), []).append((text, clause_id))
     reader.walk(body, titles, clause_ids[0] if clause_ids else None)
@@ -453,7 +476,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     notes = _footnotes(package, reader, len(reader.items) + len(untracked) + len(comments))
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
-                 _paired_moves(reader.items, reader.move_sides))
+                 _paired_moves(reader.items, reader.move_sides), formatting=reader.formatting)
 
 
 def _readings(body: Any) -> tuple[str, str]:
@@ -845,10 +868,13 @@ class _Reader:
         self._open: tuple[Any, str] | None = None  # last change element and its item
         self._made: dict[Any, str] = {}  # change element -> its item
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
+        self.formatting: list[tuple[str, tuple[str, ...]]] = []  # Reply.formatting
         self._mark_change: Any = None
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
         self.by_headings = False  # the file has no clause bookmarks: its headings place them
         self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
+        self.first_styles: dict[str, str] = {}  # clause id -> its first paragraph's style, in order
+        self._bookmarked: set[str | None] = set()  # the clauses whose bookmarks the file has
         # The text as sent is the reply with counsel's changes undone, and the owner's too
         # unless the version sent records them (a redline made since it is recorded).
         self.as_sent: tuple[str, ...] = _BEFORE
@@ -859,8 +885,10 @@ class _Reader:
         typed where no clause is (between the contents and the first section, or above a
         redline's note) is read in `first`, the title block: else it would be offered nowhere.
         The redline's note and the contents, which no version records, are read in none."""
-        self.by_headings = not any(start.get(_tag("w:name")) in self.names for start in
-                                   body.iter(_tag("w:bookmarkStart")))
+        self._bookmarked = {self.names[start.get(_tag("w:name"))] for start in
+                            body.iter(_tag("w:bookmarkStart"))
+                            if start.get(_tag("w:name")) in self.names}
+        self.by_headings = not self._bookmarked
         if self.by_headings:
             self.clause = first
         for element in body.iter(_tag("w:p"), _tag("w:tr"), _tag("w:bookmarkStart"),
@@ -880,6 +908,7 @@ class _Reader:
             elif tag in _PICTURES:
                 self._picture(element)
             elif tag == _tag("w:tr"):
+                self._formatted(element)
                 self._row(element)
             elif tag == _tag("w:p") and not any(a.tag == _tag("w:tc")
                                                 for a in element.iterancestors()):
@@ -906,14 +935,37 @@ class _Reader:
                                        if id_ == clause_id)
                         style = self.sent_styles[(clause_id, heading)]
                         clause_id = clause_id if self.by_headings else None
+                    elif not clause_id and not self.by_headings and style != "paragraph":
+                        clause_id = self._retitled(style)
                     if clause_id:
                         self._enter(clause_id)
                 if self.clause is None and style != _CONTENTS and self._typed(element):
                     self._enter(first)
                     self._outside = True
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
+                self._formatted(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
         self._keep_edited_clauses_whole()
+
+    def _formatted(self, element: Any) -> None:
+        """Counsel's formatting changes in a paragraph or table row (bold, a font...), named
+        by what they change: the policy sets its own formatting, so none is kept, but a reply
+        with bold alone said it had "no changes or comments" (found by a tester)."""
+        kinds = {_FORMATTING.get(etree.QName(tag).localname, "formatting")
+                 for change in element.iter(_tag("w:rPrChange"), _tag("w:pPrChange"))
+                 if self._by_counsel(change) for tag in _changed_properties(change)}
+        if kinds and self.clause:
+            self.formatting.append((self.clause, tuple(sorted(kinds))))
+
+    def _retitled(self, style: str) -> str | None:
+        """The clause sent next, when its bookmark is gone and its heading was in this style:
+        counsel typed over the whole heading with Track Changes off, and LibreOffice dropped
+        the bookmark with its words. Read in the clause before, the new title was a line of
+        that clause and the clause itself read as taken out (found by a tester)."""
+        order = list(self.first_styles)
+        after = order[order.index(self.clause) + 1:][:1] if self.clause in order else []
+        return next((clause_id for clause_id in after if self.first_styles[clause_id] == style
+                     and clause_id not in self._bookmarked), None)
 
     def _keep_edited_clauses_whole(self) -> None:
         """A heading counsel typed inside a clause takes the clause's words after it only if
@@ -1325,6 +1377,36 @@ def _plain(p: Any) -> str:
                    is None)
 
 
+def _changed_properties(change: Any) -> set[str]:
+    """The tags of the properties a formatting change (w:rPrChange, w:pPrChange) set, took
+    off or gave another value, but for _NOT_FORMATTING's."""
+    was = change.find("w:rPr" if change.tag == _tag("w:rPrChange") else "w:pPr", _NS)
+    said = [{(node.tag, tuple(sorted(node.attrib.items()))) for node in nodes
+             if node.tag not in _NOT_FORMATTING}
+            for nodes in (change.getparent(), [] if was is None else was)]
+    return {tag for tag, _ in said[0] ^ said[1]}
+
+
+def formatting_said(project: Project, reply: Reply, document: Document | None = None) -> str:
+    """Counsel's formatting changes in one line, each clause named with what they change
+    there ("2 formatting changes (bold in 4.7 AI tools and fake images; bold and font in 8.3 No
+    retaliation): not kept; the policy sets its own formatting"); "" for none. They are not
+    items to decide: the policy keeps no formatting of counsel's."""
+    if not reply.formatting:
+        return ""
+    from .render import clause_names
+
+    names = clause_names(project, [clause_id for clause_id, _ in reply.formatting], document)
+    kinds: dict[str, set[str]] = {}
+    for clause_id, changed in reply.formatting:
+        kinds.setdefault(clause_id, set()).update(changed)
+    where = "; ".join(f"{' and '.join(sorted(changed))} in {names[clause_id]}"
+                      for clause_id, changed in kinds.items())
+    count = len(reply.formatting)
+    return f"{count} formatting change{'' if count == 1 else 's'} ({where}): not kept; the " \
+        "policy sets its own formatting"
+
+
 def _style_names(package: _Package) -> dict[str, str]:
     """Style id -> a block kind, by the style's name (Word writes its built-in styles' names
     in English whatever the language; their ids are translated: berschrift2)."""
@@ -1678,7 +1760,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
     outcome = Outcome()
     for item_id in decisions:
         reply.item(item_id)  # unknown ids are refused before anything changes
-    decisions = reply.with_moves(decisions)
+    decisions = reply.with_other_halves(decisions)
     from .render import clause_names, render_document
     from .tracked_changes import paragraph_records
 
@@ -1929,9 +2011,13 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     generated_title = _heading(current, clause_id)
     if generated_title is None:  # the title block, or a clause gone since: no wording to keep
         outcome.not_taken |= decided
-        outcome.warnings.append(f"{reply.named(decided)}: counsel changed text that is "
-                                "not in a clause (such as the title block); change the answers "
-                                "behind it yourself")
+        sent_title = reply.clause_text(clause_id, ())[0]
+        outcome.warnings.append(
+            f"{reply.named(decided)}: in \"{sent_title}\", a clause you took out of the policy "
+            f"since you sent {reply.version.id}, so not kept; bring the clause back to accept "
+            f"{'it' if len(decided) == 1 else 'them'}" if sent_title else
+            f"{reply.named(decided)}: counsel changed text that is not in a clause (such as the "
+            "title block); change the answers behind it yourself")
         return
     if title and title != generated_title and not body.strip() \
             and reply.sections.get(clause_id) != clause_id:  # a section's heading has no rules
@@ -1970,7 +2056,7 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     if removed:
         outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
                             "wording brings it back)")
-    elif not body.strip():
+    elif not body.strip() and clause_texts(current).get(clause_id, "").strip():
         outcome.done.append(f"{name}: its words removed, as counsel deleted them; its heading "
                             "stays, as counsel left it (Revert to the generated wording brings "
                             "the words back)")
@@ -2832,17 +2918,24 @@ def _follow_repeats(version: SentVersion, reply: Reply, shown: list[tuple[str, s
 
 def decisions_for(project: Project, reply: Reply, accept: list[str], reject: list[str]
                   ) -> dict[str, Decision]:
-    """The command line's --accept (ids, or "all": those not decided before) and --reject ids
-    as decisions. Rejecting a change accepted before is refused: it is in the policy."""
+    """The command line's --accept (ids, or "all": those not decided before, but for the other
+    half of a change rejected) and --reject ids as decisions. Rejecting a change accepted
+    before is refused: it is in the policy; so is deciding two halves of one change apart."""
     earlier = reply.decided(project)
     both = sorted(set(accept) & set(reject))
     if both:  # the last one said won, without a word (found by a tester)
         raise ReviewError(reply.path, f"{', '.join(both)}: both accepted and rejected; decide "
                                       "each change once")
-    ids = [item.id for item in reply.items if item.id not in earlier] if accept == ["all"] \
-        else accept
+    ids = [item.id for item in reply.items if item.id not in earlier
+           and not reply._halves(item.id) & set(reject)] if accept == ["all"] else accept
     decisions = {item_id: Decision("accept") for item_id in ids}
     decisions.update({item_id: Decision("reject") for item_id in reject})
+    split = next(([item_id, other] for item_id in reject for other in sorted(reply._halves(item_id))
+                  if other in decisions and decisions[other].action == "accept"), None)
+    if split:  # half a heading typed over, accepted, took the clause out (found by a tester)
+        raise ReviewError(reply.path, f"{' and '.join(sorted(split))}: the two halves of one "
+                                      "change (a move, or a heading typed over); decide them "
+                                      "alike")
     for item_id, decision in decisions.items():
         if decision.action == "reject" and earlier.get(item_id, decision).action == "accept":
             raise ReviewError(reply.path, f"{item_id} was accepted when this reply was read "

@@ -19,7 +19,7 @@ from lxml import etree
 from smpolicy_desktop import review
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.render import clause_texts, render_document
-from smpolicy_desktop.review import Decision, ReviewError, apply_decisions
+from smpolicy_desktop.review import Decision, ReviewError, apply_decisions, formatting_said
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
 from tests.conftest import require_tool
@@ -200,9 +200,10 @@ def test_accepting_half_a_move_moves_the_words_once(sent, tmp_path, half):
     assert lines[1:4] == MOVED_LIST and sum("Client files" in line for line in lines) == 1
 
 
-def test_formatting_changes_are_not_text_changes(sent, tmp_path):
+def test_formatting_changes_are_not_text_changes(sent, tmp_path, capsys):
     """Bold on a word (w:rPrChange), a centred paragraph and a paragraph made a list item
-    (w:pPrChange)."""
+    (w:pPrChange): not changes to decide, but said in one line, each where it is (a reply
+    with bold alone said it had "no changes or comments": found by a tester)."""
     def edit(root) -> None:
         bold = element("rPr", element("b"), element("rPrChange", element("rPr"), id="820",
                                                      author=COUNSEL, date="2026-12-01T10:00:00Z"))
@@ -218,8 +219,15 @@ def test_formatting_changes_are_not_text_changes(sent, tmp_path):
         listed.insert(0, element("pPr", element("pStyle", val="ListBullet"), element(
             "pPrChange", element("pPr"), id="822", author=COUNSEL)))
 
-    _, read = reply_of(sent, tmp_path, on_body(edit))
+    workspace, read = reply_of(sent, tmp_path, on_body(edit))
     assert read.items == []
+    said = "3 formatting changes (alignment in 4.3 Social media during work time; paragraph " \
+        "style in 4.6 Confidential business information; bold in 7.4 If this policy is " \
+        "broken): not kept; the policy sets its own formatting"
+    assert formatting_said(workspace.project, read) == said
+    capsys.readouterr()
+    assert main(["import-review", str(sent[0]), str(tmp_path / "reply.docx")]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [said]
 
 
 def _bolded(rpr, text: str):

@@ -43,6 +43,7 @@ from smpolicy_desktop.review import (
     Reply,
     ReviewError,
     apply_decisions,
+    formatting_said,
     risks_added,
 )
 from ui.dialogs import message_box, plain_tooltip
@@ -165,9 +166,12 @@ class ReviewPanel(QWidget):
         self.outcome.clear()
         version = self.reply.version
         before = f" {len(self.decisions)} decided before." if self.decisions else ""
+        formatting = formatting_said(self.model.project, self.reply,
+                                     self.model.workspace.document_of_kind(version.kind))
         self.heading.setText(f"{path.name}: counsel's reply to {version.id}, sent "
                              f"{self._date(version.sent_on)}. {self.reply.counted().capitalize()}."
-                             f"{before}")
+                             f"{before}" + (f" {formatting[0].upper()}{formatting[1:]}."
+                                            if formatting else ""))
         self._fill()
         self._select_next_open("")  # the first change still open, ready for Accept or Reject
         self.items.setFocus()
@@ -244,7 +248,7 @@ class ReviewPanel(QWidget):
             return
         decision = Decision(action, how, text)
         before = self.decisions
-        self.decisions = self.reply.with_moves({**self.decisions, item.id: decision})
+        self.decisions = self.reply.with_other_halves({**self.decisions, item.id: decision})
         if action != "reject":
             # Accepting rewrites the clause from every change accepted in it so far.
             together = {i: d for i, d in self.decisions.items() if d.action == "accept"

@@ -739,3 +739,43 @@ def test_changes_for_counsel_with_a_reply_undecided_asks_first(qtbot, window, an
             panel.reject_button.click()
     window.export_changes_action.trigger()
     assert len(asked) == 1 and (tmp_path / "changes.docx").exists()
+
+
+def _retitled_and_bold(tmp_path):
+    """A project sent to counsel, and a reply with 4.8's heading typed over and a word made
+    bold (w:rPrChange)."""
+    from smpolicy_desktop.workspace import Workspace
+    from tests.test_counsel_markup_headings import _retyped
+    from tests.test_review_import import _paragraph, _split
+    from tests.test_review_other_editors import _bolded, element, on_body, rewrite
+
+    def bold(root) -> None:
+        rpr = element("rPr", element("b"), element("rPrChange", element("rPr"), id="830",
+                                                   author=COUNSEL, date="2026-12-01T10:00:00Z"))
+        _split(_paragraph(root, "serious breaches"), "serious", lambda text: _bolded(rpr, text))
+
+    workspace = Workspace(filled_project())
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    reply = rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx", on_body(bold),
+                    _retyped("employees.others_work", "Respecting other people's work"))
+    return workspace.project, reply
+
+
+def test_accepting_the_old_heading_of_one_typed_over_renames_the_clause(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """The deletion of the old heading, accepted first, took the clause out (found by a
+    tester): the insertion beside it is decided with it, and the clause is renamed. The
+    bold counsel added is said under the heading of the list, not listed as a change."""
+    window = window_with_reply(qtbot, make_window, *_retitled_and_bold(tmp_path), monkeypatch)
+    panel = window.review_panel
+    assert panel.heading.text().endswith(
+        "1 formatting change (bold in 7.4 If this policy is broken): not kept; the policy "
+        "sets its own formatting.")
+    select(window, "4.8 Other people's work")
+    assert panel.items.currentItem().text(1) == "deletion"
+    panel.accept_button.click()
+    rows = [panel.items.topLevelItem(i) for i in range(panel.items.topLevelItemCount())]
+    assert [row.text(1) for row in rows] == ["deletion - Accepted", "insertion - Accepted"]
+    qtbot.waitUntil(lambda: "4.8 Respecting other people's work" in
+                    window.preview.toPlainText())
+    assert "4.9 Harassment" in window.preview.toPlainText()
