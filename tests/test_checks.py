@@ -824,3 +824,18 @@ def test_a_rule_written_as_a_title_is_still_read():
 def test_safer_wording_keeps_only_what_reads_whole(text, kept):
     [finding] = check_text(text, HEALTH)
     assert finding.suggestion == f"{kept} {FAMILIES[finding.rule].safer}".strip()
+
+
+def test_criticism_is_read_as_criticism_not_as_secrets():
+    """"Anything negative about the company" was a confidentiality finding too, and Apply on
+    it put a confidentiality rule in the place of the ban on criticism (found by a tester)."""
+    found = check_text("Never post anything negative about our company online.", GENERAL)
+    assert [f.rule for f in found] == ["nlra.disparagement"]
+
+
+def test_no_finding_cites_a_rule_its_tribunal_found_lawful():
+    """"This reads like the rule found unlawful in K-Mart ...: rule found lawful by the Board"
+    (found by a tester): a rule upheld under the standard of its day is evidence for a verdict
+    under Stericycle, not a precedent a finding may name."""
+    cited = [p.source for p in model().precedents if p.citable]
+    assert cited and not [s for s in cited if re.search(r"found lawful|upheld", s)]

@@ -60,8 +60,16 @@ KEEP_SECRET = re.compile(r"\b(?:keep|treat|maintain|hold)\b(?: [\w-]+){0,5}? (?:
                           r"\bmaintain the confidentiality of\b")
 
 
+# "Anything negative about the company" is criticism, not information kept secret: the
+# disparagement rule's, not this one's (both were reported, and Apply on this one put a
+# confidentiality rule in its place; found by a tester).
+_JUDGED_SPEECH = re.compile(r"\b(?:anything|something|nothing|things)\s+(?:negative|bad|"
+                            r"critical|disparaging|unflattering|embarrassing|harmful|damaging|"
+                            r"derogatory|nasty|mean|rude|unkind|offensive)\b")
+
+
 def _overbroad_confidentiality(s: Sentence) -> bool:
-    if s.has(COMPANY_VOICE):
+    if s.has(COMPANY_VOICE) or s.has(_JUDGED_SPEECH):
         return False
     if s.has(KEEP_SECRET):
         return s.has(EMPLOYEE_INFO) or (s.has(VAGUE_INFO) and not s.has(NARROWED))

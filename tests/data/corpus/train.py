@@ -14,6 +14,7 @@ import itertools
 import json
 import math
 import random
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -230,7 +231,10 @@ def _citable(example: dict) -> bool:
     a complaint, nor a (possibly rescinded) memo's report of a rule."""
     secondary = ("Memorandum", "OM 12-59", "Advice", "form clause", "reported by",
                  "media statement", "complaint")
-    return example["basis"] in ("verbatim", "near-verbatim") and not any(
+    # nor a rule the tribunal itself found lawful under the standard of its day, which a
+    # finding would cite as "found unlawful in" it (found by a tester)
+    found_lawful = re.search(r"\b(?:found lawful|upheld|as lawful under)\b", example["source"])
+    return example["basis"] in ("verbatim", "near-verbatim") and not found_lawful and not any(
         word in example["source"] for word in secondary)
 
 
