@@ -804,6 +804,8 @@ def test_an_owners_rule_is_read_as_written(text, rule):
     "We will never retaliate against an employee who declines to share a social media password.",
     # a clause that speaks of the others by a pronoun keeps the sentence's lawful subject
     "Do not harass coworkers online, and do not post anything that demeans them.",
+    # an account used for the business is no personal account under the states' laws
+    "Advisers must tell compliance about each social media account they use for business.",
 ])
 def test_a_title_or_a_protection_is_no_risky_rule(text):
     assert check_text(text, CheckFacts("US", "US-CA", publicly_traded=True)) == []

@@ -108,7 +108,10 @@ _BUSINESS_ACCOUNT = words(r"(?:the|our) (?:company|firm|business|practice)'s (?:
                           r"(?:official|business|company|work|shared) (?:\w+ ){0,2}"
                           r"(?:accounts?|pages?)",
                           rf"official {_PLATFORM}", rf"our {_PLATFORM} (?:accounts?|pages?)",
-                          r"\w+'s official", r"accounts? (?:you manage|we own|owned by)")
+                          r"\w+'s official", r"accounts? (?:you manage|we own|owned by)",
+                          # one used for the business is not personal under those laws
+                          r"accounts? (?:\w+ ){0,3}(?:for|in|on) (?:the |our |firm )?"
+                          r"(?:business|work|the firm)\b")
 _PERSONAL = words("personal", "private", "your own", "their own")
 _YOURS = words(r"(?:your|their|his|her) (?:\w+ ){0,2}(?:accounts?|passwords?|logins?|profiles?|"
                r"pages?)")
