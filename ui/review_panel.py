@@ -503,8 +503,16 @@ def confirm_marking_final(parent: QWidget, open_items: list[str]) -> bool:
 
 
 def open_reply_in(window, path: Path | None = None) -> None:
-    """File > Open Counsel's Reply... (or a dropped .docx): show the panel with the reply."""
-    window.review_dock.show()
+    """File > Open Counsel's Reply... (or a dropped .docx): show the panel with the reply.
+    Beside the risk check's panel it takes three quarters of the height: split evenly on a
+    laptop's screen, its list showed one change and its buttons sat below the bottom (found
+    by a tester at 1366x768)."""
+    dock, other = window.review_dock, window.findings_dock
+    dock.show()
+    if other.isVisible() and not (other.isFloating() or dock.isFloating()):
+        height = window.centralWidget().height()
+        window.resizeDocks([other, dock], [height // 4, height - height // 4],
+                           Qt.Orientation.Vertical)
     if path is None:
         window.review_panel.ask_for_reply(window.files.folder())
     else:

@@ -779,3 +779,18 @@ def test_accepting_the_old_heading_of_one_typed_over_renames_the_clause(
     qtbot.waitUntil(lambda: "4.8 Respecting other people's work" in
                     window.preview.toPlainText())
     assert "4.9 Harassment" in window.preview.toPlainText()
+
+
+def test_beside_the_risk_check_the_review_panel_gets_most_of_the_height(
+        qtbot, make_window, reply, monkeypatch):  # noqa: F811
+    """On a laptop's screen, split evenly with the risk check's panel, its list showed one
+    change and its buttons sat below the bottom (found by a tester at 1366x768)."""
+    window = make_window()
+    window.resize(1366, 700)
+    window.show_project(reply[0], None)
+    qtbot.waitUntil(lambda: "Northwind" in window.preview.toPlainText())
+    window.findings_dock.show()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(reply[1]), ""))
+    window.open_reply_action.trigger()
+    qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() > 0)
+    qtbot.waitUntil(lambda: window.review_dock.height() > 2 * window.findings_dock.height())
