@@ -231,12 +231,12 @@ def build_go_to_menu(window: MainWindow) -> None:
     from smpolicy_desktop.model import Project
 
     areas = len(Project.areas())
-    for index, name in enumerate(Project.areas()):
-        window.view_menu.addAction(action(
-            window, f"&{index + 1} {Project.model_fields[name].title}",
-            lambda i=index: window.go_to_area(i), f"Ctrl+{index + 1}"))
-    for text, step, keys in (("Next &Area", 1, "Ctrl+PgDown"), ("Pre&vious Area", -1,
-                                                                  "Ctrl+PgUp")):
-        window.view_menu.addAction(action(
-            window, text, lambda step=step: window.go_to_area(
-                (window.tabs.currentIndex() + step) % areas), keys))
+    go_to = [action(window, f"&{index + 1} {Project.model_fields[name].title}",
+                    lambda i=index: window.go_to_area(i), f"Ctrl+{index + 1}")
+             for index, name in enumerate(Project.areas())]
+    go_to += [action(window, text, lambda step=step: window.go_to_area(
+                  (window.tabs.currentIndex() + step) % areas), keys)
+              for text, step, keys in (("Next &Area", 1, "Ctrl+PgDown"),
+                                       ("Pre&vious Area", -1, "Ctrl+PgUp"))]
+    window.view_menu.addActions(go_to)
+    window.project_actions += go_to  # no area to go to on the start page (found by a tester)

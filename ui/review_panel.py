@@ -470,6 +470,8 @@ def install(window) -> ReviewPanel:
     toggle = dock.toggleViewAction()
     toggle.setText("&Counsel's Review")
     window.view_menu.insertAction(window.pane_actions[0], toggle)  # after the risk check
+    window.project_actions.append(toggle)  # about the project shown, as the risk check is
+    toggle.setEnabled(window.showing_project())
     panel.clause_requested.connect(window.preview.show_clause)
     window.model.replaced.connect(panel.close_reply)
     panel.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
