@@ -841,3 +841,25 @@ def test_no_finding_cites_a_rule_its_tribunal_found_lawful():
     under Stericycle, not a precedent a finding may name."""
     cited = [p.source for p in model().precedents if p.citable]
     assert cited and not [s for s in cited if re.search(r"found lawful|upheld", s)]
+
+
+# Found by a tester who brought owners' own policies (none of these sentences is theirs).
+@pytest.mark.parametrize("text", [
+    # Rule 21F-17's own carve-out, in the words owners use
+    "Staff may report suspected fraud to the SEC without telling their manager first.",
+    "You do not need to inform the firm before you contact FINRA.",
+    "Nothing in this policy stops you from contacting the SEC, and you need not tell us first.",
+    # promises not to punish talk about pay, and rights respected
+    "Managers must not retaliate against staff who compare salaries.",
+    "We respect your right to discuss your pay and hours with anyone.",
+])
+def test_a_right_to_report_or_to_talk_about_pay_is_no_gag(text):
+    facts = CheckFacts("US", industry="financial_services", publicly_traded=False)
+    assert check_text(text, facts) == []
+
+
+def test_a_gag_on_every_agency_at_a_financial_firm_is_a_gag_on_the_sec_too():
+    facts = CheckFacts("US", industry="financial_services", publicly_traded=False)
+    found = check_text("Brokers must not tell any government agency about problems they see "
+                       "in client accounts.", facts)
+    assert {"nlra.government", "regfd.whistleblower"} <= {f.rule for f in found}

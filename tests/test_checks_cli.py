@@ -454,3 +454,16 @@ def test_a_document_without_an_extension_is_refused_in_plain_words(tmp_path, cap
 def test_an_empty_text_file_gives_no_json_line(tmp_path, capsys):
     """A 0-byte file printed an empty line among JSON lines (found by a tester)."""
     assert check_lines(tmp_path, capsys, "") == [] == check_lines(tmp_path, capsys, "\n\n")
+
+
+def test_a_sentence_hard_wrapped_before_a_capital_is_read_whole(tmp_path, capsys):
+    """"... about the\\nCompany, such as ..." was read as two sentences, the fragment flagged on
+    its own (found by a tester, in lawyerly text); a list item is still its own line."""
+    policy = tmp_path / "policy.txt"
+    policy.write_text("Do not disclose material nonpublic information about the\n"
+                      "Company, such as unreleased earnings, to anyone outside the\n"
+                      "Company.\n\nDo:\n- Be honest\n- Credit photos you did not take\n",
+                      encoding="utf-8")
+    assert main(["check", "--document", str(policy), "--industry", "general_b2b",
+                 "--publicly-traded", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []

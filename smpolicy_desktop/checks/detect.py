@@ -131,6 +131,8 @@ _KEEPS_EVERY_RECORD = re.compile(
 # clients from personal phones.").
 _STAFF = r"(?:you|employees|staff|workers|team members|associates|everyone|anyone)"
 _GRANTED = re.compile(
+    r"^we (?:fully )?(?:respect|support|protect|recogni[sz]e) (?:your|employees'|staff's|"
+    r"everyone's) right to\b|"
     rf"^(?:{_STAFF}(?: \w+){{0,2}} (?:may|can|are free to|are welcome to|"
     r"are (?:always )?(?:allowed|permitted|encouraged) to|have (?:every|the) right to)\b(?! be\b)"
     r"|you're (?:always )?(?:free|welcome|allowed|permitted|encouraged) to\b"
@@ -216,8 +218,10 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
         no_labour_rule = freed or _job_records(sentence)
         for family_id, test in RULES:
             family = FAMILIES[family_id]
+            # a freedom to go to an agency is no gag on it under securities law either
             if family.checked(areas) and _may_apply(family, company_speech) and not (
-                    no_labour_rule and family.area == "nlra") and test(sentence):
+                    no_labour_rule and family.area == "nlra") and not (
+                    freed and family.id == "regfd.whistleblower") and test(sentence):
                 found.setdefault(family.id, (family, precedents and _shown(learned, text,
                                                                            family) or None))
     parts = clauses(text)
@@ -249,6 +253,13 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
 
 
 _REFERS_BACK = words("them", "they", "him", "her", "those")
+# Staff told they may go to a regulator or an agency without asking first: "You may report
+# possible violations to the SEC without telling the firm first.", "You do not need to tell us
+# before you contact the SEC." (both were reported as gags; found by a tester)
+_FREE_TO_REPORT = re.compile(
+    rf"\b(?:may|can|are free to|are welcome to|(?:have|has) the right to|{RIGHTS_NOTE}(?: to)?)"
+    r"(?: \w+){0,2} (?:report|contact|talk to|speak (?:to|with)|tell|communicate with|go to|"
+    r"file|reach out to)\b")
 _PROTECTS = re.compile(rf"\b{RIGHTS_NOTE}\b(?! to\b)")
 
 
@@ -300,12 +311,15 @@ def _safeguard(sentence: Sentence, area: str, whole: Sentence | None) -> bool:
     """A sentence (or clause of the `whole` sentence) the model may read as a rule of the area
     which protects instead. A rule on the business's own accounts is one whichever clause
     names them ("Company accounts belong to us; hand over their logins when you leave.")."""
+    agencies = sentence.has(GOVERNMENT) or sentence.has(_REGULATORS)
+    if area in ("reg_fd", "finance") and agencies and sentence.has(_FREE_TO_REPORT) and \
+            not sentence.has(_CONTROL):
+        return True  # Rule 21F-17's own carve-out: staff may go to a regulator, no leave asked
     if area == "nlra" or sentence.has(_KEPT_BACK) or (
             area in _BAN_IS_SAFE and skips_control(sentence)):
         return False
     # "Nobody may contact the SEC without the CEO's approval." is a gag, not restraint
-    gate_on_agencies = (sentence.has(GOVERNMENT) or sentence.has(_REGULATORS)) and \
-        sentence.has(_CONTROL)
+    gate_on_agencies = agencies and sentence.has(_CONTROL)
     return (sentence.has(_RESTRAINED) and not gate_on_agencies or (
         sentence.has(_SPARED) and not sentence.has(_CONTROL)) or (
         area in _BAN_IS_SAFE and sentence.has(_FORBIDS) and not sentence.has(_RELAXED)

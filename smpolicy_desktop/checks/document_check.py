@@ -210,6 +210,14 @@ def _pdf_lines(path: Path) -> list[tuple[str, bool]]:
     return [(line, False) for line in _unwrapped([raw.strip() for raw in text.splitlines()])]
 
 
+# A line that ends on a word no sentence ends with ("... about the", "... to anyone outside
+# the") goes on in the next, whatever its first letter ("Company, such as ..."): read apart,
+# the fragment was flagged on its own (found by a tester, in lawyerly text).
+_CARRIES_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|for|with|about|in|on|at|by|from|that|"
+                         r"such|as|any|our|your|their|its|this|these|those|not|no)\s*$", re.I)
+_LIST_ITEM = re.compile(r"(?:[-*+\u2022]|\d+[.)])\s")
+
+
 def _unwrapped(lines: list[str]) -> list[str]:
     """Lines with a sentence wrapped onto the next one joined: a line that starts in lower case
     continues the unfinished sentence above it. The joined line stands at its first line's
@@ -220,8 +228,9 @@ def _unwrapped(lines: list[str]) -> list[str]:
     start = 0
     for number, line in enumerate(lines):
         text = line.strip()
-        if number and text[:1].islower() and joined[start].strip() and \
-                not joined[start].rstrip().endswith((".", "!", "?")):
+        above = joined[start].rstrip()
+        if number and text and above and not above.endswith((".", "!", "?")) and (
+                text[:1].islower() or _CARRIES_ON.search(above)) and not _LIST_ITEM.match(text):
             joined[start] = f"{joined[start].rstrip()} {text}"
             joined[number] = ""
         elif text:

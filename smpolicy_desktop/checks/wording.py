@@ -203,7 +203,7 @@ PRESS = words(r"(?<!social )media", *_NEWS_PEOPLE)
 GOVERNMENT = words(r"government\w*", r"agenc(?:y|ies)", r"regulators?", "officials",
                     "authorities", "police", "law enforcement", "nlrb", r"labou?r board",
                     "osha", "eeoc", r"inspectors?", "legislators", "lawmakers")
-_CONTACT = words(r"contact\w*", r"comment\w*", r"speak\w*", r"talk\w*", r"respond\w*",
+_CONTACT = words(r"contact\w*", r"comment\w*", r"speak\w*", r"talk\w*", r"respond\w*", "tell",
                  r"communicat\w*", r"interview\w*", r"answer\w*", "reply", "replies",
                  "replying", "quoted", r"statements?", r"go(?:ing)? to", r"reach(?:ing)? out",
                  r"report\w*", r"cooperat\w*")
@@ -232,8 +232,11 @@ _SECURITIES_REGULATORS = words("sec", "securities and exchange commission", "fin
 
 
 def _securities_gag(s: Sentence) -> bool:
-    return ((s.has(PROHIBITION) or s.has(_ASK_FIRST)) and s.has(_SECURITIES_REGULATORS)
-            and s.has(_CONTACT))
+    """A gag on the securities regulators, or on every agency (the family is checked only
+    where securities law applies: "must not tell anyone, including any government agency,
+    about compliance problems" at an adviser)."""
+    return ((s.has(PROHIBITION) or s.has(_ASK_FIRST)) and (
+        s.has(_SECURITIES_REGULATORS) or s.has(GOVERNMENT)) and s.has(_CONTACT))
 
 
 # --- Permission before posting ---------------------------------------------------------------
@@ -354,7 +357,8 @@ def _insider_review(s: Sentence) -> bool:
 # never ask patients for written authorization."; but not a ban on something else, however it
 # describes what it bans ("Do not text clients from any app the firm does not archive.").
 _SKIPS_CONTROL = re.compile(
-    r"\b(?:never|not|no need to) (?:\w+ ){0,2}(?:archiv|retain|record|supervis|monitor|"
+    rf"\b(?:never|not|no need to|{RIGHTS_NOTE}(?: to)?) (?:\w+ ){{0,2}}(?:archiv|retain|record|"
+    r"supervis|monitor|"
     r"keep (?:\w+ )?cop|save|store|obtain|seek|(?:get|ask|asks|need) (?:\w+ ){0,3}(?:for )?"
     r"(?:\w+ )?(?:consent|approval|authori[sz]ation|permission|clearance))")
 _OTHER_BAN = re.compile(r"^(?:please )?(?:do not|never)\b(?! (?:\w+ ){0,2}(?:archiv|retain|"
