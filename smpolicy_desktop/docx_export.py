@@ -503,8 +503,11 @@ def _set_page_furniture(word: docx.document.Document, document: Document,
     word.styles.element.find(f"{_W['docDefaults']}/{_W['rPrDefault']}/{_W['rPr']}/"
                              f"{_W['lang']}").set(_W["val"], document.language)
     settings = word.settings.element
-    # Counsel's edits are recorded as tracked changes even if they forget to switch it on.
-    settings.find(_W["defaultTabStop"]).addprevious(OxmlElement("w:trackRevisions"))
+    # Counsel's edits to a draft are recorded as tracked changes even if they forget to switch
+    # it on; the final version, for all staff, opens as any document does (HR's edits to it
+    # showed as tracked changes; found by a tester).
+    if document.draft:
+        settings.find(_W["defaultTabStop"]).addprevious(OxmlElement("w:trackRevisions"))
     # The final version asks Word to fill in the contents' page numbers on opening. A draft
     # does not: Word's question ("fields that may refer to other files") alarms a lawyer, and
     # with Track Changes on, the update would be recorded as counsel's change to the contents.

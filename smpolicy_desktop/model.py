@@ -57,7 +57,7 @@ def new_list() -> list:
 
 def question(default: Any = None, label: str = "", help: str = "", example: str = "", *,
              multiline: bool = False, clause_ref: bool = False, required: bool = True,
-             unit: str = "", implied_rule: str = "", within: str = "",
+             unit: str = "", implied_rule: str = "", within: str = "", rule: bool = True,
              **constraints: Any) -> Any:
     """One question: its default, label, help text, example and facts, kept together.
 
@@ -65,13 +65,15 @@ def question(default: Any = None, label: str = "", help: str = "", example: str 
     required=False: a good policy often leaves it blank, so it never counts as missing;
     unit: what a number counts; implied_rule: the rule each item of a list becomes in the
     policy ("Do not share {}."), which is what the risk check reads; within: the answer beside
-    it whose code starts each choice offered (a state "US-OH" within the country "US").
-    smpolicy_desktop.questions reads these facts.
+    it whose code starts each choice offered (a state "US-OH" within the country "US");
+    rule=False: its answers state the company's aims or figures, no rule, so the risk check
+    reads none of them ("New Google reviews each month" was an FTC finding, and Apply put a
+    rule among the figures; found by a tester). smpolicy_desktop.questions reads these facts.
     """
     extra: dict[str, Any] = {"editor": "clause"} if clause_ref else {}
     extra.update({key: value for key, value, default_value in (
         ("multiline", multiline, False), ("required", required, True), ("unit", unit, ""),
-        ("implied_rule", implied_rule, ""), ("within", within, ""))
+        ("implied_rule", implied_rule, ""), ("within", within, ""), ("rule", rule, True))
         if value != default_value})
     factory = {"default_factory": default} if callable(default) else {"default": default}
     return Field(**factory, title=label, description=help,
@@ -322,7 +324,7 @@ class Presence(Area):
     accounts: list[OfficialAccount] = question(new_list, "Official accounts",
                                                "Every account that speaks for the company.")
     goals: list[str] = question(new_list, "Our goals", "What the accounts are for.",
-                                "Show the quality of our work")
+                                "Show the quality of our work", rule=False)
     we_publish: list[str] = question(new_list, "What we publish",
                                      "The kinds of posts the company puts out, one per line.",
                                      "Case studies")
@@ -480,7 +482,8 @@ class TrainingAndEnforcement(Area):
                                  multiline=True)
     measures: list[str] = question(new_list, "How we measure results",
                                    "What we track to know the policy works, one per line.",
-                                   "Questions from customers that came through social media")
+                                   "Questions from customers that came through social media",
+                                   rule=False)
 
 
 class ReviewAndSignOff(Area):

@@ -43,6 +43,7 @@ class Question:
     unit: str = ""
     implied_rule: str = ""
     within: str = ""  # the answer whose code starts each choice offered (see model.question)
+    rule: bool = True  # False: its answers state aims or figures, not rules (model.question)
 
     @classmethod
     def of(cls, name: str, info: FieldInfo) -> Question:
@@ -55,7 +56,8 @@ class Question:
                    info.description or "", (info.examples or [""])[0], optional,
                    bool(extra.get("required", True)), item, unit=str(extra.get("unit", "")),
                    implied_rule=str(extra.get("implied_rule", "")),
-                   within=str(extra.get("within", "")), **limits)
+                   within=str(extra.get("within", "")), rule=bool(extra.get("rule", True)),
+                   **limits)
 
     def editor_kind(self, value: Any) -> str:
         """The kind of editor that shows this answer: its kind, but "text" for a one-line

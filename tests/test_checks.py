@@ -863,3 +863,19 @@ def test_a_gag_on_every_agency_at_a_financial_firm_is_a_gag_on_the_sec_too():
     found = check_text("Brokers must not tell any government agency about problems they see "
                        "in client accounts.", facts)
     assert {"nlra.government", "regfd.whistleblower"} <= {f.rule for f in found}
+
+
+def test_a_rule_on_trade_secrets_alone_is_lawful_and_one_with_pay_is_not():
+    """"Employees shall not disclose trade secrets." was voted a confidentiality gag by the
+    rules most like it (found by a tester)."""
+    assert check_text("Employees shall not disclose trade secrets.", GENERAL) == []
+    assert "nlra.pay" in {f.rule for f in check_text(
+        "Employees shall not disclose trade secrets or anyone's salary.", GENERAL)}
+
+
+def test_a_gag_on_the_sec_is_named_under_its_own_rule_where_reg_fd_does_not_apply():
+    facts = CheckFacts("US", industry="financial_services", publicly_traded=False)
+    [found] = [f for f in check_text("Staff must get the owner's approval before talking to "
+                                     "the SEC about the firm.", facts)
+               if f.rule == "regfd.whistleblower"]
+    assert found.plain_severity() == "Likely unlawful under SEC Rule 21F-17"

@@ -467,3 +467,18 @@ def test_a_sentence_hard_wrapped_before_a_capital_is_read_whole(tmp_path, capsys
     assert main(["check", "--document", str(policy), "--industry", "general_b2b",
                  "--publicly-traded", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_a_document_covers_a_topic_by_what_it_says_not_by_one_word(tmp_path, capsys):
+    """Any "disclose" covered saying you work here when you promote us; a Do's "Talk about your
+    pay with anyone" left employees' rights lacking (found by a tester)."""
+    secrets = tmp_path / "secrets.txt"
+    secrets.write_text("Employees shall not disclose trade secrets.\n", encoding="utf-8")
+    assert main(["check", "--document", str(secrets), "--json"]) == 0
+    covered = json.loads(capsys.readouterr().out)["covered"]
+    assert covered == ["Confidential business information"]
+    do = tmp_path / "do.txt"
+    do.write_text("Talk about your pay with anyone you like.\nWhen you post about our "
+                  "products, say that you work for us.\n", encoding="utf-8")
+    assert main(["check", "--document", str(do), "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["covered"]) == 2

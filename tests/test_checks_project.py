@@ -265,3 +265,31 @@ def test_new_york_monitoring_needs_the_signed_acknowledgement():
     assert apply_suggestion(project, finding).review.acknowledgement_required
     project.company.state = "US-OH"
     assert not any(f.rule == "missing.monitoring_acknowledgement" for f in check_project(project))
+
+
+def test_a_rule_aimed_at_staff_is_checked_in_the_companys_own_speech_too():
+    """The company may say what it likes on its own pages, but "Staff must never criticize
+    the practice..." typed into the note on criticism, or a crisis step that silences talk
+    among coworkers, went unchecked into a final policy (found by a tester)."""
+    project = Project()
+    project.public.comment_note = "Staff must never criticize the company or its managers online."
+    project.responses.first_steps = ["Do not discuss the incident with coworkers or anyone."]
+    found = {(f.rule, f.path[0]) for f in warnings(project)}
+    assert ("nlra.disparagement", "public") in found
+    assert any(area == "responses" and rule.startswith("nlra.") for rule, area in found)
+    project.public.comment_note = "We never delete criticism of the company."
+    project.responses.first_steps = ["Pause our scheduled posts."]
+    assert warnings(project) == []
+
+
+def test_goals_and_figures_state_no_rule_and_are_not_read_as_one():
+    """"New Google reviews each month" among the figures tracked was an FTC finding, and Apply
+    put "If you review us on a site like Google or Yelp, say that you work here" among them
+    (found by a tester)."""
+    project = Project()
+    project.company.industry = Industry.HEALTH_CARE
+    project.presence.goals = ["Answer patient questions about insurance we accept"]
+    project.training.measures = ["New Google reviews each month", "Number of five-star reviews"]
+    assert [f for f in check_project(project) if f.path[:1] in (("presence",), ("training",))
+            and f.path[1:2] in (("goals",), ("measures",))] == []
+    assert not [f for f in warnings(project) if "review" in f.excerpt.lower()]

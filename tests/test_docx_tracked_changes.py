@@ -242,6 +242,11 @@ def test_the_file_sent_carries_clause_bookmarks_its_version_and_track_changes(tm
     assert "smpolicyVersion" in custom and ">v1<" in custom
     assert "<w:trackRevisions/>" in settings
     assert project.sent_versions[-1].id == "v1"
+    # the final version, for all staff, opens without Track Changes (found by a tester)
+    project.review.final = True
+    final = Workspace(project).export(tmp_path / "final.docx")
+    with zipfile.ZipFile(final) as files:
+        assert "trackRevisions" not in files.read("word/settings.xml").decode()
 
 
 def test_a_new_table_row_is_an_inserted_row(remembered, tmp_path):

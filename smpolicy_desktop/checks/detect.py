@@ -130,6 +130,11 @@ _KEEPS_EVERY_RECORD = re.compile(
 # disciplined"). Outside labour law a permission is often the harm itself ("Staff may text
 # clients from personal phones.").
 _STAFF = r"(?:you|employees|staff|workers|team members|associates|everyone|anyone)"
+# In the company's own speech (its pages, its replies, its crisis plan) a sentence aimed at staff,
+# or at what they say to each other, is still a work rule: "Staff must never criticize the
+# practice on social media." typed into the note on criticism went unchecked into a final policy
+# (found by a tester).
+_AT_STAFF = re.compile(rf"^(?:please )?(?:all |our )?{_STAFF}\b|\b(?:coworkers|colleagues)\b")
 _GRANTED = re.compile(
     r"^we (?:fully )?(?:respect|support|protect|recogni[sz]e) (?:your|employees'|staff's|"
     r"everyone's) right to\b|"
@@ -209,6 +214,8 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
     if is_title(text):
         return []
     sentence = sentences(text)[0] if text.strip() else None
+    # a rule aimed at staff is a work rule wherever it is typed (see _AT_STAFF)
+    company_speech = company_speech and not (sentence and sentence.has(_AT_STAFF))
     found: dict[str, tuple[Family, Precedent | None]] = {}
     # a freedom granted and narrowed in no way is no labour-law rule, for either reading
     freed = sentence is not None and _grants_freedom(sentence)
@@ -253,6 +260,10 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
 
 
 _REFERS_BACK = words("them", "they", "him", "her", "those")
+# Trade secrets are the employer's to keep: a rule limited to them is lawful ("Employees shall
+# not disclose trade secrets." was voted a confidentiality gag by its neighbours; a tester)
+_TRADE_SECRETS = words(r"trade secrets?", "source code", r"secret recipes?",
+                       r"proprietary (?:formulas?|recipes?|code|designs?|algorithms?)")
 # Staff told they may go to a regulator or an agency without asking first: "You may report
 # possible violations to the SEC without telling the firm first.", "You do not need to tell us
 # before you contact the SEC." (both were reported as gags; found by a tester)
@@ -282,13 +293,14 @@ def _has_context(family: Family, sentence: Sentence | None) -> bool:
 
 def _lawful_by_subject(sentence: Sentence) -> bool:
     """By Board law a rule limited to harassment, malicious falsehood, others' personal data,
-    others' records seen only in the job, competitors' products or speaking as the company is
-    lawful whatever its other words; but not a rule that silences complaints about harassment
-    (Stericycle's own rule)."""
+    others' records seen only in the job, competitors' products, trade secrets or speaking as
+    the company is lawful whatever its other words; but not a rule that silences complaints
+    about harassment (Stericycle's own rule)."""
     if sentence.has(_COMPLAINT_OF_HARASSMENT):
         return False
     return _job_records(sentence) or any(sentence.has(p) for p in (
-        HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
+        HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS,
+        _TRADE_SECRETS))
 
 
 def _job_records(sentence: Sentence) -> bool:

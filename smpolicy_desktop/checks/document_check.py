@@ -27,10 +27,16 @@ _TOPICS = {
     "Official company accounts": r"official (?:company )?accounts?|company (?:page|accounts?)",
     "Who speaks for the company": r"spokes\w*|on behalf of|speak for",
     "Confidential business information": r"confidential|trade secret",
-    "Saying you work here when you promote us": r"\bdisclos\w*|#ad\b|work (?:here|for)",
+    # a disclosure of the tie to the business, not any "disclose" ("shall not disclose trade
+    # secrets" covered it; found by a tester)
+    "Saying you work here when you promote us":
+        r"#ad\b|\bwork (?:here|for)\b|\b(?:i|you|we) work at\b|endorse\w*|sponsored|"
+        r"paid partnership|disclos\w* (?:\w+ ){0,5}(?:relationship|connection|employ\w*|"
+        r"that you work)",
     "Harassment and threats": r"harass\w*|threat\w*|bully\w*",
     "Employees' rights (pay, working conditions, reporting to the authorities)":
-        r"working conditions|section 7|national labor|government agenc|regulator|public body",
+        r"working conditions|section 7|national labor|government agenc|regulator|public body|"
+        r"(?:talk|speak|discuss\w*) (?:\w+ ){0,2}(?:pay|wages|salar\w*)",
     "Passwords and account security": r"password|two-factor|2fa|log-?ins?",
     "Crisis and complaints response": r"crisis|escalat\w*|negative (?:comments?|reviews?)",
     "Monitoring": r"\bmonitor\w*",

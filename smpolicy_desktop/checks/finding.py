@@ -65,7 +65,7 @@ class Finding:
         """How serious, in the window's words and under which law: "Risky under labor law"."""
         from .families import UNDER
 
-        under = UNDER.get(self.area)
+        under = UNDER.get(self.rule) or UNDER.get(self.area)
         return _respell(self.spelling, f"{PLAIN_SEVERITY[self.severity]} under {under}"
                         if under else PLAIN_SEVERITY[self.severity])
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from ..document import Document
 from ..model import Choice, CounselNote, Project
-from ..questions import question_at
+from ..questions import Question, question_at
 from ..unseen import UNSEEN
 from .coverage import missing_pieces
 from .detect import flagged_families
@@ -56,6 +56,8 @@ def check_project(project: Project, document: Document | None = None) -> list[Fi
         clause = clause_of.get(_squash(written[0]), _area_section(path))
         company_speech = Project.areas()[str(path[0])].company_speech
         user_sentences.update(map(_squash, written))
+        if _states_no_rule(path):  # aims or figures: none of them read as a rule
+            continue
         findings.extend(_text_findings(text, facts, path, clause, name, company_speech))
     flagged_user = [_squash(f.excerpt) for f in findings if f.excerpt]
     for clause_id, sentence in document_sentences(document, name):
@@ -149,15 +151,24 @@ def implied_rule(path: FieldPath, text: str) -> str:
     return _as_rule(_implied(path), text)
 
 
+def _states_no_rule(path: FieldPath) -> bool:
+    question = _question(path)
+    return question is not None and not question.rule
+
+
 def _implied(path: FieldPath) -> str:
-    return _implied_for(tuple(key for key in path if not isinstance(key, int)))
+    question = _question(path)
+    return question.implied_rule if question else ""
+
+
+def _question(path: FieldPath) -> Question | None:
+    return _question_for(tuple(key for key in path if not isinstance(key, int)))
 
 
 @lru_cache(maxsize=1024)
-def _implied_for(question_path: FieldPath) -> str:
-    """The question's implied rule, looked up once per question (not once per list row)."""
-    question = question_at(question_path)
-    return question.implied_rule if question else ""
+def _question_for(question_path: FieldPath) -> Question | None:
+    """The answer's question, looked up once per question (not once per list row)."""
+    return question_at(question_path)
 
 
 def _as_rule(implied: str, text: str) -> str:

@@ -987,6 +987,25 @@ def test_a_date_typed_in_a_table_cell_is_kept_when_the_cell_is_left(qtbot, windo
     assert model.project.review.reviewers[0].reviewed_on == date(2027, 3, 4)
 
 
+def test_tab_in_the_last_cell_being_edited_leaves_the_table_and_row_1_as_it_was(
+        qtbot, window, model):
+    """Qt went on from the last cell to row 1, whose words took what was typed next
+    ("Marcus BellZZ"; found by a tester at a real screen)."""
+    from smpolicy_desktop.model import Reviewer
+
+    model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz", role="Lawyer"),
+                                              Reviewer(name="Ben Ode", role="Owner")])
+    table = form_of(window, "review").editor(("review", "reviewers"))
+    last = len(table.columns) - 1
+    open_cell(table, 1, last)
+    qtbot.keyClick(table.view.focusWidget(), Qt.Key.Key_Tab)
+    assert table.view.state() != QAbstractItemView.State.EditingState
+    assert not table.view.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "ZZ")
+    assert [(r.name, r.role) for r in model.project.review.reviewers] == [
+        ("Ana Diaz", "Lawyer"), ("Ben Ode", "Owner")]
+
+
 @pytest.mark.parametrize("typed, kept", [("15/01/2027", "2027-01-15"), ("soon", None)])
 def test_a_date_typed_on_an_empty_date_cell_is_that_date_or_none(qtbot, window, model, typed,
                                                                  kept):

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -173,6 +174,17 @@ class RowsTable(QTableView):
         self.horizontalHeader().sectionResized.connect(lambda *_: self._rewrap.start())
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab (or Shift+Tab) in a cell being edited keeps what was typed and goes on as it
+        does outside one, to the table's buttons (or back): Qt went to the next cell, from
+        the last to row 1, whose words then took what was typed next ("Marcus BellZZ";
+        found by a tester)."""
+        Hint = QAbstractItemDelegate.EndEditHint
+        step = {Hint.EditNextItem: True, Hint.EditPreviousItem: False}.get(hint)
+        super().closeEditor(editor, Hint.SubmitModelCache if step is not None else hint)
+        if step is not None:
+            self.focusNextPrevChild(step)
 
     def fit(self) -> None:
         empty_row = self.fontMetrics().lineSpacing() + 10
