@@ -815,6 +815,16 @@ def test_a_rule_written_as_a_title_is_still_read():
     assert "nlra.pay" in {f.rule for f in check_text("Never Share Your Pay", GENERAL)}
 
 
+def test_safer_wording_keeps_the_lawful_items_of_a_list_beside_a_ban_on_talk_of_pay():
+    """The pay sentence alone replaced "Employees shall not disclose customer lists, pricing
+    formulas or the wages of any employee." (found by a tester)."""
+    [finding] = check_text("Staff must not disclose client lists, pricing models or anyone's "
+                           "salary.", GENERAL)
+    assert finding.rule == "nlra.pay"
+    assert finding.suggestion.startswith("Staff must not disclose client lists or pricing "
+                                         "models. ")
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     # a comma-spliced clause is no list item ("Post nobody will mind.")
     ("Share photos of patients' x-rays on our page, nobody will mind.", ""),

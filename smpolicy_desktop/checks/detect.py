@@ -23,7 +23,14 @@ from .language import (
     words,
 )
 from .model import Model, Precedent, model
-from .wording import GOVERNMENT, MALICE, RULES, SENSITIVE_PERSONAL, skips_control
+from .wording import (
+    EMPLOYEE_INFO,
+    GOVERNMENT,
+    MALICE,
+    RULES,
+    SENSITIVE_PERSONAL,
+    skips_control,
+)
 
 _COMPETITORS = words(r"competitors?'?")
 _COMPLAINT_OF_HARASSMENT = words(
@@ -260,10 +267,12 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
 
 
 _REFERS_BACK = words("them", "they", "him", "her", "those")
-# Trade secrets are the employer's to keep: a rule limited to them is lawful ("Employees shall
-# not disclose trade secrets." was voted a confidentiality gag by its neighbours; a tester)
+# Trade secrets and the like are the employer's to keep: a rule limited to them is lawful
+# ("Employees shall not disclose trade secrets." was voted a confidentiality gag by its
+# neighbours, and safer wording dropped "customer lists" beside a ban on talk of wages; a tester)
 _TRADE_SECRETS = words(r"trade secrets?", "source code", r"secret recipes?",
-                       r"proprietary (?:formulas?|recipes?|code|designs?|algorithms?)")
+                       r"proprietary (?:formulas?|recipes?|code|designs?|algorithms?)",
+                       r"(?:customer|client) lists?", r"pricing (?:formulas?|models?)")
 # Staff told they may go to a regulator or an agency without asking first: "You may report
 # possible violations to the SEC without telling the firm first.", "You do not need to tell us
 # before you contact the SEC." (both were reported as gags; found by a tester)
@@ -298,9 +307,11 @@ def _lawful_by_subject(sentence: Sentence) -> bool:
     about harassment (Stericycle's own rule)."""
     if sentence.has(_COMPLAINT_OF_HARASSMENT):
         return False
-    return _job_records(sentence) or any(sentence.has(p) for p in (
-        HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS,
-        _TRADE_SECRETS))
+    # trade secrets and the like, unless staff's own information is in the list too (Bettie
+    # Page's "pricing, client lists" beside "personnel information" was unlawful)
+    secrets = sentence.has(_TRADE_SECRETS) and not sentence.has(EMPLOYEE_INFO)
+    return secrets or _job_records(sentence) or any(sentence.has(p) for p in (
+        HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS))
 
 
 def _job_records(sentence: Sentence) -> bool:
