@@ -204,7 +204,11 @@ def run_check(args: argparse.Namespace) -> None:
         raise UserError("check: give one of a project file, --text-file FILE or "
                         "--document FILE")
     if args.file is not None:
-        print(report.project_report(Workspace.open(args.file).project, as_json=args.json))
+        said, warnings = report.project_report(Workspace.open(args.file).project,
+                                               as_json=args.json)
+        print(said)
+        for warning in warnings:
+            print(visible(f"warning: {warning}"), file=sys.stderr)
         return
     country, state = _place(args)
     industries = [industry.value for industry in Industry]

@@ -48,6 +48,12 @@ def test_check_of_a_final_version_counsel_has_not_approved_says_so(tmp_path, cap
     main(["check", str(path)])
     assert "Marked final, but:\n- The risk check still lists 1 risky sentence.\n- Not " \
         "approved yet by" in capsys.readouterr().out
+    # --json says it beside the findings, as check --text-file's notes (it said nothing)
+    assert main(["check", str(path), "--json"]) == 0
+    printed = capsys.readouterr()
+    assert json.loads(printed.out) and printed.err.splitlines() == [
+        "warning: marked final, but: The risk check still lists 1 risky sentence.",
+        "warning: marked final, but: Not approved yet by: Morgan Lee, Chris Novak."]
 
 
 def test_check_prints_clause_severity_reason_and_safer_wording(tmp_path, capsys):

@@ -18,18 +18,25 @@ from .finding import PLAIN_SEVERITY, SEVERITIES, Finding
 from .policy_check import check_project, check_text
 
 
-def project_report(project: Project, *, as_json: bool = False) -> str:
+def project_report(project: Project, *, as_json: bool = False) -> tuple[str, list[str]]:
+    """The report, and for JSON the warnings that go beside it (on stderr, as check
+    --text-file's): what stands in the way of a version marked final, which the text report
+    ends with (JSON left it out; found by a tester)."""
     from ..render import clause_names, render_document
 
     document = render_document(project)
     numbers = {b.clause_id: b.number for b in document.blocks if b.number}
     findings = check_project(project, document)
     names = clause_names(project, (), document)
+    standing = _final_but(project, findings)
     if as_json:
         return visible_json([{**f.to_dict(), "clause_number": numbers.get(f.clause_id, "")}
-                             for f in findings], indent=2)
+                             for f in findings], indent=2), [
+            f"marked final, but: {item}" for item in standing]
     blocks = [_describe(f, names.get(f.clause_id, "")) for f in findings]
-    return "\n\n".join([*blocks, _summary(findings), *_final_but(project, findings)])
+    final_but = ["Marked final, but:\n" + "\n".join(f"- {item}" for item in standing)] \
+        if standing else []
+    return "\n\n".join([*blocks, _summary(findings), *final_but]), []
 
 
 def _final_but(project: Project, findings: list[Finding]) -> list[str]:
@@ -37,10 +44,7 @@ def _final_but(project: Project, findings: list[Finding]) -> list[str]:
     approved): what stands in the way, as the window asks before exporting it."""
     from .readiness import open_before_final
 
-    if not project.review.final:
-        return []
-    items = open_before_final(project, findings)
-    return ["Marked final, but:\n" + "\n".join(f"- {item}" for item in items)] if items else []
+    return open_before_final(project, findings) if project.review.final else []
 
 
 def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
