@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .law import LawPack, law_pack, places
+from .unseen import OTHER_LINE_BREAKS
 
 
 def _find_no_plugins() -> None:
@@ -86,20 +87,19 @@ def question(default: Any = None, label: str = "", help: str = "", example: str 
 # them, running the words either side together, while the risk check read them as line breaks
 # (found by a tester). Decided once, as an answer is set or read from a file: a line break in a
 # multi-line answer, a space in any other text (none at its ends: "2.0" copied with its break).
-_OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_AS_NEW_LINE = str.maketrans(dict.fromkeys(_OTHER_LINE_BREAKS, "\n"))
-_AS_SPACE = str.maketrans(dict.fromkeys(_OTHER_LINE_BREAKS, " "))
+_AS_NEW_LINE = str.maketrans(dict.fromkeys(OTHER_LINE_BREAKS, "\n"))
+_AS_SPACE = str.maketrans(dict.fromkeys(OTHER_LINE_BREAKS, " "))
 
 
 def _plain_breaks(value: Any, multiline: bool) -> Any:
     """The text (or each text of a list) with its other line breaks made plain."""
     if isinstance(value, list):
         return [_plain_breaks(each, multiline) for each in value]
-    if not isinstance(value, str) or not any(mark in value for mark in _OTHER_LINE_BREAKS):
+    if not isinstance(value, str) or not any(mark in value for mark in OTHER_LINE_BREAKS):
         return value
     if multiline:
         return value.translate(_AS_NEW_LINE)
-    return value.strip(_OTHER_LINE_BREAKS).translate(_AS_SPACE)
+    return value.strip(OTHER_LINE_BREAKS).translate(_AS_SPACE)
 
 
 class Area(BaseModel):

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..unseen import OTHER_LINE_BREAKS
+
 # (pattern, replacement, words one of which the text must hold for the pattern to match)
 _SPELLINGS = [
     (r"[\u2018\u2019\u02bc`]", "'", ("\u2018", "\u2019", "\u02bc", "`")),
@@ -117,7 +119,7 @@ class Sentence:
 # Sentences end at "." or "!", never at ";" or "?", which join parts of one rule.
 # A line ends where the policy ends it: at any line break str.splitlines() knows (a form feed,
 # U+2028...), as the policy's paragraphs are made (render._lines), not only at "\n".
-_SENTENCE_END = re.compile(r"(?<=[.!])[\"')\]]*\s+|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_SENTENCE_END = re.compile(rf"(?<=[.!])[\"')\]]*\s+|[\n\r{OTHER_LINE_BREAKS}]+")
 # A full stop that ends a word such as these is no sentence's end ("Ask Ms. Lee", "Main St.
 # branch"), nor one followed by a small letter or a digit ("from 8 a.m. to 5 p.m. on weekdays",
 # "e.g. a photo"): read as sentences, "to 5 p.m." was checked, and flagged, on its own.
