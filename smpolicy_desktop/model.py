@@ -421,7 +421,8 @@ class PublicContent(Area):
                                   "Please don't use our logo in a way that suggests we endorse you",
                                   multiline=True)
     removed_comments: list[str] = question(new_list, "Comments we hide or remove",
-                                           "On our own pages.", "Spam and scams")
+                                           "On our own pages.", "Spam and scams",
+                                           implied_rule="We hide or remove {} from our pages.")
     comment_note: str = question("", "Note on criticism",
                                  "What happens to fair criticism on our pages.",
                                  "We leave honest criticism up and answer it", multiline=True)

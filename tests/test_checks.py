@@ -806,9 +806,25 @@ def test_an_owners_rule_is_read_as_written(text, rule):
     "Do not harass coworkers online, and do not post anything that demeans them.",
     # an account used for the business is no personal account under the states' laws
     "Advisers must tell compliance about each social media account they use for business.",
+    # what follows a breach of the policy, with no act named: no rule of its own
+    "Anyone who ignores these rules will be fired immediately.",
+    "Workers who disregard these guidelines will be dismissed without warning.",
+    # the business's own recipes, and its own page on a platform, are the employer's to guard
+    "Team members may not share the bakery's recipes online.",
+    "Please don't use the gym's TikTok for your own videos.",
 ])
 def test_a_title_or_a_protection_is_no_risky_rule(text):
     assert check_text(text, CheckFacts("US", "US-CA", publicly_traded=True)) == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # a breach named beside an act: the act is read
+    ("Breaking this policy by posting about your wages will get you fired.", "nlra.pay"),
+    # recipes beside staff's pay are no lawful list
+    ("Do not post our recipes or anything about your wages.", "nlra.pay"),
+])
+def test_a_rule_beside_a_consequence_or_a_secret_is_still_read(text, rule):
+    assert rule in {f.rule for f in check_text(text, GENERAL)}
 
 
 def test_a_rule_written_as_a_title_is_still_read():
@@ -889,3 +905,80 @@ def test_a_gag_on_the_sec_is_named_under_its_own_rule_where_reg_fd_does_not_appl
                                      "the SEC about the firm.", facts)
                if f.rule == "regfd.whistleblower"]
     assert found.plain_severity() == "Likely unlawful under SEC Rule 21F-17"
+
+
+FIRM = CheckFacts("US", industry="financial_services")
+
+
+def keyword_rules_alone(text: str, facts: CheckFacts) -> set[str]:
+    """The kinds of rule the keyword rules find in a sentence with a model that finds nothing
+    (as on wording far from everything it learned from)."""
+    from smpolicy_desktop.checks.detect import flagged_families
+    from smpolicy_desktop.checks.model import Model, model
+
+    shipped = model()
+    blind = Model({"areas": {area: {"topic": {"bias": -30.0, "threshold": 0.5, "weights": {}},
+                                    "risk": {"bias": -30.0, "threshold": 0.5, "weights": {},
+                                             "vote": 2.0}}
+                             for area in shipped.areas},
+                   "rule": {"bias": -30.0, "threshold": 0.5, "weights": {}}, "precedents": [],
+                   "ours": [], "index": {"postings": {}, "sizes": [], "counts": {}}})
+    return {family.id for family, _ in flagged_families(text, facts, learned=blind,
+                                                        precedents=False)}
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # investments promoted in public, let out with no control, or returns promised
+    ("Wealth advisers are free to host a weekly Twitch stream with their picks in growth "
+     "stocks.", "finance.unsupervised"),
+    ("Articles we reshare that praise our bond ladder need no compliance review.",
+     "finance.unsupervised"),
+    ("Go ahead and tell your LinkedIn followers that our dividend portfolio never loses "
+     "money.", "finance.unsupervised"),
+    ("Reps may promote our new annuity in a LinkedIn group and get approval after the fact.",
+     "finance.unsupervised"),
+    # client business on a personal channel, allowed or left unkept
+    ("Hotmail is fine for client correspondence when the office server is down.",
+     "finance.off_channel"),
+    ("Signal threads with investors about their accounts are not archived and nobody needs to "
+     "keep them.", "finance.off_channel"),
+    # an adviser's endorsers and ratings without disclosure or oversight
+    ("Affiliates we pay per funded account may describe our brokerage however they want.",
+     "finance.testimonials"),
+    ("Client testimonials from advisers' cousins can run on the website without disclosing "
+     "the family tie.", "finance.testimonials"),
+    ("Put our Top Adviser ranking on the homepage without the date it was awarded.",
+     "finance.testimonials"),
+])
+def test_a_securities_firms_rule_that_lets_things_out_is_caught(text, rule):
+    assert rule in {f.rule for f in check_text(text, FIRM)}
+    assert rule in keyword_rules_alone(text, FIRM)
+
+
+@pytest.mark.parametrize("text", [
+    "Reps may post about our funds only after a principal approves the post.",
+    "Posts about your weekend that never mention investing need no approval.",
+    "Never discuss a client's portfolio on WhatsApp or from your personal phone.",
+    "Client messages go through the firm's recorded line, so your personal number stays "
+    "private.",
+    "Testimonials may be used only with the disclosures the SEC requires.",
+])
+def test_a_securities_firms_control_is_no_finding(text):
+    assert [f.rule for f in check_text(text, FIRM) if f.area == "finance"] == []
+    assert not {rule for rule in keyword_rules_alone(text, FIRM) if rule.startswith("finance")}
+
+
+def test_an_item_under_a_dont_heading_is_read_as_the_ban_it_is():
+    """"Use personal accounts or chat apps for client business." under the quick guide's "Don't"
+    read as an order to use them, once chat apps counted as a personal channel."""
+    from smpolicy_desktop.checks.policy_check import check_document
+    from smpolicy_desktop.document import Block, Document, Run
+
+    def block(kind: str, text: str) -> Block:
+        return Block(kind, (Run(text),), "quick_guide.dont")
+
+    items = ["Text clients from your own phone.", "Use WhatsApp for client orders."]
+    for heading, found in (("Don\u2019t", []), ("Do", ["finance.off_channel"] * 2)):
+        document = Document("full", "Policy", "Acme", "", True,
+                            (block("heading2", heading), *(block("bullet", i) for i in items)))
+        assert [f.rule for f in check_document(document, FIRM)] == found

@@ -109,6 +109,17 @@ def test_what_the_company_itself_never_publishes_is_its_own_choice():
     assert warnings(project) == []
 
 
+def test_a_kind_of_comment_the_company_removes_is_read_as_what_it_removes():
+    """A row of the comments the business hides, read alone ("Negative reviews"), said nothing;
+    what the policy says of it is "We hide or remove negative reviews from our pages": review
+    suppression (found by a tester)."""
+    project = Project()
+    project.public.removed_comments = ["Spam and scams", "Critical reviews", "Threats"]
+    [finding] = warnings(project)
+    assert (finding.rule, finding.excerpt) == ("ftc.review_suppression", "Critical reviews")
+    assert finding.path == ("public", "removed_comments", 1)
+
+
 def test_questions_for_the_lawyer_are_not_policy_text():
     project = Project()
     project.review.notes_to_counsel = [CounselNote(

@@ -233,6 +233,28 @@ def is_title(text: str) -> bool:
         word[0].isupper() for word in found if len(word) >= 4 and word[0].isalpha()) and \
         not RULE.search(normalise(line))
 
+
+# A breach of the policy itself as what a sentence is about: who breaks it, or the breach.
+_POLICY = (r"(?:any of )?(?:this|these|the|our) (?:\w+ )?(?:rules?|polic(?:y|ies)|guidelines?|"
+           r"standards?)")
+_BREACH = re.compile(
+    r"^(?:(?:any|an|the)? ?(?:one|anyone|employees?|staff|workers?|those|people|whoever|team "
+    r"members?)(?: \w+)? (?:who|that) (?:\w+ )?)?(?:(?:break|breach|violat|ignor|disregard)\w*|"
+    rf"fail\w* to (?:follow|comply with|obey)) (?:of )?{_POLICY}"
+    r"|^(?:any )?(?:violations?|breach(?:es)?|failures? to (?:follow|comply with)) "
+    rf"(?:of )?{_POLICY}")
+
+
+def states_consequence(text: str) -> bool:
+    """Whether a sentence only says what follows a breach of the policy, naming no act of its
+    own ("Anyone who breaks these rules will be terminated immediately.", "Violations of this
+    policy may lead to discipline."): it sets no rule to check (a tester's was reported as a
+    rule on talking to the media). One that names an act is checked ("Posting about pay breaks
+    this policy and will lead to discipline.")."""
+    normalised = normalise(text).strip()
+    return bool(_BREACH.search(normalised)) and not SPEECH.search(normalised)
+
+
 SPEECH = words(r"post\w*", r"publish\w*", "share", "shares", "shared", "sharing", r"discuss\w*",
                r"disclos\w*", r"reveal\w*", r"talk\w*", r"speak\w*", r"comment\w*",
                r"mention\w*", "write", "writes", "writing", "say", r"tweet\w*", r"blog\w*",

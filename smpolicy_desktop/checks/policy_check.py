@@ -122,11 +122,23 @@ def document_sentences(document: Document,
             yield clause_id, sentence
 
 
+# A heading over a list of what not to do ("Don't", "Never"): each item of it is a ban.
+_FORBIDDING = re.compile(r"^(?:[\d.]+\s+)?(?:don'?ts?|do not|never|avoid)\W*$", re.I)
+
+
 def _document_lines(document: Document) -> Iterator[tuple[str, str]]:
-    """(clause id, text) of every paragraph, list item and table cell of a document."""
+    """(clause id, text) of every paragraph, list item and table cell of a document; an item
+    listed under a heading that forbids is read as the ban it is ("Use personal accounts for
+    client business." under "Don't": "Do not use personal accounts for client business.")."""
+    forbidding = False
     for block in document.blocks:
-        if block.kind in ("paragraph", "bullet", "numbered"):
-            yield block.clause_id, "".join(run.text for run in block.runs)
+        text = "".join(run.text for run in block.runs)
+        if block.kind in ("heading1", "heading2"):
+            forbidding = bool(_FORBIDDING.match(text.strip().replace("\u2019", "'")))
+        if block.kind in ("bullet", "numbered") and forbidding:
+            yield block.clause_id, f"Do not {text[:1].lower()}{text[1:]}"
+        elif block.kind in ("paragraph", "bullet", "numbered"):
+            yield block.clause_id, text
         elif block.kind == "table":
             for row in block.rows[1:]:
                 for cell in row:

@@ -381,27 +381,130 @@ def _unkept_messages(s: Sentence) -> bool:
     return s.has(_ERASED) or (skips_control(s) and s.has(_MESSAGES))
 
 
+# A rule that bans what it names, or a rule about something else: what a sector rule that lets a
+# thing out ("may", "go ahead") or promises something leaves aside.
+_BANNED = words("can not", "may not", "must not", "do not", "never", "should not", "shall not",
+                "not allowed", "not permitted", r"prohibit\w*", r"forbid\w*", "banned", "only")
+# Posts that leave investing out ("Personal posts unrelated to the firm need no approval."), and
+# news before its announcement, which is Regulation FD's (its own area).
+_NOT_INVESTING = words("unrelated", "nothing to do with",
+                       r"(?:do|does) not (?:mention|discuss|involve)",
+                       "unannounced", "unreleased", "earnings", "results",
+                       r"before (?:\w+ ){0,4}(?:announce\w*|press release|public|publish\w*)")
+
 # A clause that sends client business to a chat app or a personal phone or address: "Text
 # clients from your own phone.", "We keep no copies of client texts; use WhatsApp." (not "Never
-# use WhatsApp for clients.", nor "Use only the firm's app, not your own phone.").
+# use WhatsApp for clients.", nor "Use only the firm's app, not your own phone."); or a sentence
+# that allows it or leaves its messages unkept ("Personal Gmail is acceptable for client
+# correspondence.", "WhatsApp voice notes about trades are not really written communications,
+# so nobody has to keep them.").
 _PERSONAL_CHANNEL = words("whatsapp", "signal", "telegram", "wechat", "imessage", "snapchat",
+                          "gmail", "yahoo", "hotmail", r"messaging (?:apps?|applications?)",
+                          r"chat apps?", r"voice notes?", r"of (?:their|your|his|her) choosing",
                           r"(?:your|their|his|her) own (?:phones?|cells?|mobiles?|numbers?|"
                           r"emails?)", r"(?:personal|private) (?:phones?|cells?|mobiles?|"
-                          r"numbers?|emails?|texts?|devices?)")
+                          r"numbers?|emails?|texts?|devices?|telegram|whatsapp)")
 _SENDS_TO = re.compile(r"^(?:please |feel free to |(?:you|advisers?|advisors?|reps?|staff|brokers?"
                        r"|employees?|everyone) (?:may|can|should|must|are free to|are welcome to) "
                        r")?(?:use|text|message|chat|reach|contact|switch|move|take|send|reply)\b")
 _NOT_SENT = words("not", "never", "no", "only", "instead", "rather than", r"prohibit\w*",
                   r"forbid\w*", "banned")
 _CLIENT_BUSINESS = words(r"clients?'?", r"customers?'?", r"investors?'?", "business", r"trades?",
-                         r"orders?", r"accounts? holders?")
+                         r"orders?", r"accounts? holders?", "correspondence",
+                         r"account statements?", r"rebalanc\w*")
+_CHANNEL_ALLOWED = words("acceptable", "permitted", "fine", "okay", "ok", "works", "go ahead",
+                         "just handle", r"handle (?:\w+ ){0,2}(?:there|in)", "may", "can",
+                         "free to", "welcome to", r"of (?:their|your|his|her) choosing")
+_UNKEPT = re.compile(
+    rf"\b(?:nobody|no one) (?:has|needs) to keep|\b(?:{RIGHTS_NOTE}|not|never) (?:\w+ )?(?:to )?"
+    r"(?:be )?(?:kept|archived|saved|checked|check|keep)\b|\boutside (?:our|the|its) record\w*|"
+    r"\bclean up\b|\b(?:regulators|examiners|compliance) (?:do|does|will|can) not see\b")
+_KEPT_CHANNEL = words("instead", "rather than", "move", r"recorded (?:line|system|app)")
 
 
 def _personal_channel(s: Sentence) -> bool:
     """Client business sent off the firm's archive (FINRA 4511, SEC 17a-4)."""
-    return s.has(_CLIENT_BUSINESS) and any(
+    return s.has(_CLIENT_BUSINESS) and (any(
         _SENDS_TO.search(part) and _PERSONAL_CHANNEL.search(part) and not _NOT_SENT.search(part)
-        for part in clauses(s.text))
+        for part in clauses(s.text)) or s.has(_PERSONAL_CHANNEL) and (
+        s.has(_CHANNEL_ALLOWED) or s.has(_UNKEPT)) and not any(
+        s.has(p) for p in (_BANNED, _KEPT_CHANNEL, _NOT_INVESTING)))
+
+
+# What a rep says in public about investments is a communication the firm must approve or
+# supervise (FINRA 2210, 3110): a rule that lets it out unreviewed ("Reps may post about our
+# funds on LinkedIn without review.", "Feel free to tweet your stock picks.") or has staff
+# promise returns ("Tell followers our portfolio can't lose.") is the harm.
+_INVESTMENTS = words(r"funds?'?s?", r"stocks?", r"portfolios?", r"etfs?", r"bonds?", r"tokens?",
+                     r"invest(?:ing|ments?|ed)", "performance charts?", "securities", r"returns?",
+                     r"(?:fund|portfolio|investment|past|historical|hypothetical) performance",
+                     r"dividends?", "market commentary", r"(?:buy|sell) (?:(?:or|and) sell )?"
+                     r"(?:calls|recommendations|ideas|signals)", r"stock (?:ideas|picks|tips)",
+                     r"trading (?:ideas|tips|calls)", r"retirement (?:plans?|savings)",
+                     r"annuit\w*", r"variable life", r"margin loans?", r"crypto\w*",
+                     "wealth management", r"managed accounts?", r"advisory services?")
+_IN_PUBLIC = words(r"posts?", r"post(?:ed|ing)", r"publish\w*", r"followers?", "social media",
+                   "youtube", "tiktok", "reddit", "discord", r"forums?", r"blogs?", r"podcasts?",
+                   r"live[- ]?stream\w*", "streaming", "twitch", r"webinars?", r"comments?",
+                   "instagram", "facebook",
+                   "linkedin", "x account", "twitter", "website", "homepage", r"videos?",
+                   r"retweet\w*", r"tweets?", r"re-?shar\w*", r"re-?post\w*", r"groups?",
+                   "online", "in public", "publicly")
+_FREE_HAND = words("may", "can", "free to", "feel free", "welcome to",
+                   r"at (?:their|your|his|her) (?:own )?discretion",
+                   r"however (?:they|you) (?:see fit|like|want)", "up to (?:you|them)",
+                   r"whenever (?:you|they) (?:like|want)", "go ahead",
+                   r"(?:it's|it is|is) (?:okay|ok|fine) to", r"just (?:answer|reply|post)")
+_CONTROL_LIFTED = re.compile(
+    r"\bwithout (?:\w+ ){0,2}(?:review\w*|approv\w*|pre-?clear\w*|sign-?off|supervis\w*|"
+    r"archiv\w*)|\bno (?:\w+ )?(?:review|approval|pre-?clearance|sign-?off)(?: is)? (?:needed|"
+    r"required|necessary)|\b(?:needs?|requires?) no (?:\w+ )?(?:review|approval|pre-?clearance|"
+    rf"sign-?off)|\b{RIGHTS_NOTE}(?: to)? (?:\w+ ){{0,3}}(?:review\w*|approv\w*|pre-?clear\w*|"
+    r"sav\w*|archiv\w*|look\w* at|supervis\w*)|\boutside the scope of (?:\w+ )?review|"
+    r"\bafter the fact\b|\b(?:reviewed|approved) (?:later|next \w+|afterwards)")
+_CONTROLLED = words(r"approv\w*", r"review\w*", "compliance", r"pre-?clear\w*", r"principals?",
+                    r"archiv\w*", r"supervis\w*", r"sign-?off", r"disclos\w*", r"disclaimers?")
+_PROMISED = words(r"guarantee\w*", r"can not lose\w*", r"risk-?free", "no risk", "sure thing",
+                  r"reliably (?:delivers?|returns?|pays?)", r"beats? the market",
+                  r"never (?:los(?:e|es|ing)|goes down)", r"los(?:e|es|ing) money",
+                  r"doubl\w* (?:your|their|her|his) (?:money|savings)")
+_SAVINGS = words("money", "retirement", "savings", r"plans?", r"strateg\w*")
+
+
+def _free_promotion(s: Sentence) -> bool:
+    """Investments promoted in public with no control, or returns promised."""
+    if _BANNED.search(_PROMISED.sub(" ", s.text)) or s.has(_NOT_INVESTING):
+        return False  # the "never" of "our fund never loses money" forbids nothing
+    if s.has(_PROMISED) and (s.has(_INVESTMENTS) or s.has(_SAVINGS)):
+        return True
+    return s.has(_INVESTMENTS) and s.has(_IN_PUBLIC) and (
+        s.has(_CONTROL_LIFTED) or s.has(_FREE_HAND) and not s.has(_CONTROLLED))
+
+
+# An adviser's testimonials, endorsements and ratings need their disclosures and the firm's
+# oversight (SEC Marketing Rule 206(4)-1): one that leaves out who paid or who the endorser is
+# ("Influencers we pay per funded account may post about our brokerage without our review.",
+# "Client testimonials from advisers' relatives may be used without disclosing it."), or a
+# rating shown without its date, is the harm.
+_ENDORSERS = words(r"influencers?", r"creators?", r"promoters?", r"testimonials?", r"endorse\w*",
+                   r"referral fees?", r"ratings?", r"rankings?", r"affiliates?", r"ambassadors?",
+                   r"quotes?")
+_ADVISER = words(r"advis[eo]rs?'?", "advisory", "brokerage", r"broker-dealers?", "wealth",
+                 "financial", r"firm'?s?", "fiduciary")
+_PAID_FOR = words("we pay", "paid", r"referral fees?", "cut of", r"commissions?", "earn",
+                  r"(?:per|for (?:each|every)) (?:signup|sign-up|funded account|referral|client|"
+                  r"lead)")
+_UNSAID = re.compile(r"\bwithout (?:\w+ ){0,2}(?:disclos\w*|mentioning|saying|telling|"
+                     r"explain\w*|the date)|\bas if (?:they|she|he) (?:were|was) (?:a |an )?"
+                     r"(?:clients?|customers?|independent)")
+
+
+def _adviser_endorsement(s: Sentence) -> bool:
+    """An adviser's endorsement, testimonial or rating without its disclosure or oversight."""
+    if s.has(_BANNED) or not s.has(_ENDORSERS) or not (s.has(_ADVISER) or s.has(_INVESTMENTS)):
+        return False
+    return _hidden_tie(s) or s.has(_UNSAID) or s.has(_PAID_FOR) and (
+        s.has(_CONTROL_LIFTED) or s.has(_FREE_HAND) and not s.has(_CONTROLLED))
 
 
 # --- Sector: patients ------------------------------------------------------------------------
@@ -440,4 +543,6 @@ RULES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("hipaa.patient_content", _patient_content),
     ("finance.off_channel", _unkept_messages),
     ("finance.off_channel", _personal_channel),
+    ("finance.unsupervised", _free_promotion),
+    ("finance.testimonials", _adviser_endorsement),
 )
