@@ -913,7 +913,7 @@ class _Reader:
             elif tag == _tag("w:p") and not any(a.tag == _tag("w:tc")
                                                 for a in element.iterancestors()):
                 marks = self._marks(element)
-                style = _style(element, self.styles, self.lists)
+                style = _style(element, self.styles, self.lists, self.owner)
                 if style == _CONTENTS:
                     self._contents_edit(element)
                 if self._outside and not self._typed(element):
@@ -954,6 +954,8 @@ class _Reader:
         kinds = {_FORMATTING.get(etree.QName(tag).localname, "formatting")
                  for change in element.iter(_tag("w:rPrChange"), _tag("w:pPrChange"))
                  if self._by_counsel(change) for tag in _changed_properties(change)}
+        if element.tag == _tag("w:p") and _list_taken_off(element, self.styles):
+            kinds.add(_FORMATTING["numPr"])
         if kinds and self.clause:
             self.formatting.append((self.clause, tuple(sorted(kinds))))
 
@@ -1074,7 +1076,7 @@ class _Reader:
         of their own already, and kept out of its text)."""
         if self.clause is None:
             return
-        style = style or _style(p, self.styles, self.lists)
+        style = style or _style(p, self.styles, self.lists, self.owner)
         dry = [piece for piece in self._pieces(p, dry=True) if piece[2] != _OWNER_REMOVED]
         new = [change for change in dry if change[0].strip()]
         whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's
@@ -1387,6 +1389,19 @@ def _changed_properties(change: Any) -> set[str]:
     return {tag for tag, _ in said[0] ^ said[1]}
 
 
+def _list_taken_off(p: Any, styles: dict[str, str]) -> bool:
+    """Whether a paragraph in a list's style has its numbering taken off (numId 0) with no
+    tracked change to say so: LibreOffice records none, and a bullet made a plain line read
+    as no change at all (found by a tester)."""
+    properties = p.find("w:pPr", _NS)
+    if properties is None or properties.find("w:pPrChange", _NS) is not None:
+        return False
+    style, number = properties.find("w:pStyle", _NS), properties.find("w:numPr/w:numId", _NS)
+    name = style.get(_tag("w:val")) if style is not None else ""
+    return (styles.get(name) or _STYLE_IDS.get(name)) in ("bullet", "numbered") \
+        and number is not None and number.get(_tag("w:val")) == "0"
+
+
 def formatting_said(project: Project, reply: Reply, document: Document | None = None) -> str:
     """Counsel's formatting changes in one line, each clause named with what they change
     there ("2 formatting changes (bold in 4.7 AI tools and fake images; bold and font in 8.3 No
@@ -1441,10 +1456,14 @@ def _list_kinds(package: _Package) -> dict[str, str]:
     return kinds
 
 
-def _style(p: Any, styles: dict[str, str], lists: dict[str, str]) -> str:
+def _style(p: Any, styles: dict[str, str], lists: dict[str, str], owner: str | None = None
+           ) -> str:
     """The paragraph's block kind; as it was before a tracked formatting change (w:pPrChange:
-    formatting is not text, and the project keeps none)."""
-    properties = p.find("w:pPr/w:pPrChange/w:pPr", _NS)
+    formatting is not text, and the project keeps none), but for the owner's own in a redline
+    (a bullet made a line), which the version sent has already."""
+    change = p.find("w:pPr/w:pPrChange", _NS)
+    properties = None if change is None or change.get(_tag("w:author"), "") == owner \
+        else change.find("w:pPr", _NS)
     if properties is None:
         properties = p.find("w:pPr", _NS)
     if properties is None:

@@ -443,3 +443,26 @@ def test_a_heading_renumbered_without_tracking_whose_title_another_has_is_told(t
                        '"8" now reads "9"; the policy numbers its headings itself, so this is '
                        'not taken')}
     assert clause_texts(workspace.document()) == texts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tracked", [True, False], ids=["tracked", "untracked"])
+def test_a_lawyer_who_takes_a_bullets_list_formatting_off_is_told_it_is_not_kept(
+        tmp_path, tracked, capsys):
+    """LibreOffice records no change for a bullet made a plain line, tracked or not (it
+    writes numbering 0 over the list's style): the reply read as having "no changes or
+    comments", and the next redline said "No changes since" with nothing said of it (found
+    by a tester). It is named as the formatting change it is, not kept."""
+    from smpolicy_desktop.cli import main
+    from smpolicy_desktop.review import formatting_said
+
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "track", "on": tracked}, {"op": "unlist", "find": "Unreleased projects"}])
+    read = workspace.read_reply(reply)
+    said = "1 formatting change (list in 4.6 Confidential business information): not kept; " \
+        "the policy sets its own formatting"
+    assert read.items == [] and formatting_said(workspace.project, read) == said
+    capsys.readouterr()
+    assert main(["import-review", str(workspace.path), str(reply)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [said]
+    assert workspace.project.employees.confidential_info[1] == "Unreleased projects"
