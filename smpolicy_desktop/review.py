@@ -1599,9 +1599,30 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
                          for text in [e.text.strip(" \n-|")] if text]
                         for change in (INSERTED, DELETED))
         text = " ... ".join(added) if added else "taken out: " + " ... ".join(taken) \
-            if taken else "the same words, as a list or table now, or no longer (its layout)"
+            if taken else _relaid(before, now)
         items.append(ReviewItem(f"c{count}", UNTRACKED, clause_id, text=text))
     return items
+
+
+def _relaid(before: str, now: str) -> str:
+    """What an edit that keeps a clause's words did: each paragraph split in two (Enter typed
+    inside it, which was called a change of layout; found by a tester), else a paragraph made
+    a list item or table row, or no longer one."""
+    from difflib import SequenceMatcher
+
+    old, new = (text.replace(_HEADING, "").split("\n") for text in (before, now))
+    splits = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        halves = [_LIST_MARK.sub("", line) for line in new[j1:j2]]
+        if (i2 - i1, j2 - j1) != (1, 2) or \
+                " ".join(halves).split() != _LIST_MARK.sub("", old[i1]).split():
+            return "the same words, as a list or table now, or no longer (its layout)"
+        words = halves[0].split()
+        splits.append(f'paragraph split in two after "{"..." * (len(words) > 6)}'
+                      f'{" ".join(words[-6:])}"')
+    return "; ".join(splits)
 
 
 def _undoes(base: str, made: str, now: str) -> bool:

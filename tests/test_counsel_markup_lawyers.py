@@ -466,3 +466,30 @@ def test_a_lawyer_who_takes_a_bullets_list_formatting_off_is_told_it_is_not_kept
     assert main(["import-review", str(workspace.path), str(reply)]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [said]
     assert workspace.project.employees.confidential_info[1] == "Unreleased projects"
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_splits_a_paragraph_in_a_clean_copy(tmp_path, capsys):
+    """Enter typed in the middle of 1.1's first paragraph with Track Changes off was listed
+    as "the same words, as a list or table now, or no longer (its layout)" (found by a
+    tester): it is the paragraph split in two, and accepted, each half is in the policy once."""
+    from smpolicy_desktop.cli import main
+
+    first = "Social media helps Northwind Analytics LLC reach clients, share our work and " \
+        "find good people. It also moves fast."
+    second = "One post can reach thousands of people in a few hours."
+    workspace, reply = play(tmp_path, "Tom Reed", [
+        {"op": "track", "on": False}, {"op": "split", "find": "It also moves fast."}])
+    said = 'paragraph split in two after "...good people. It also moves fast."'
+    capsys.readouterr()
+    assert main(["import-review", str(workspace.path), str(reply)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"c1\tuntracked edit\t1.1 Why we have this policy\t?\t{said}"]
+    listed, _ = accept_all(workspace, reply)
+    assert listed == {("untracked edit", "purpose.why", said)}
+    wording, = workspace.project.wording
+    assert wording.text.split("\n")[:2] == [first, second]
+    exported = workspace.export(tmp_path / "next.docx")
+    paragraphs = [p.text for p in docx.Document(exported).paragraphs]
+    assert paragraphs.count(first) == paragraphs.count(second) == 1
+    assert sum(second in text for text in paragraphs) == 1
