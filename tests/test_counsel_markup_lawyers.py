@@ -493,3 +493,48 @@ def test_a_lawyer_who_splits_a_paragraph_in_a_clean_copy(tmp_path, capsys):
     paragraphs = [p.text for p in docx.Document(exported).paragraphs]
     assert paragraphs.count(first) == paragraphs.count(second) == 1
     assert sum(second in text for text in paragraphs) == 1
+
+
+@pytest.mark.slow
+def test_a_late_reply_that_brings_back_the_old_company_name_waits_for_the_owner(
+        tmp_path, capsys):
+    """v1 sent, the company renamed and v2 sent, then counsel's reply to v1 adds a sentence
+    naming the company as v1 did: accepted, it brought "Northwind Analytics LLC" back into
+    the policy without a word (found by a tester). The reply says so; accepting all leaves
+    that change open with a warning, and takes the rest; named by its id, it is taken."""
+    from smpolicy_desktop.cli import main
+
+    project_file, sent = export_for_counsel(tmp_path)
+    workspace = Workspace.open(project_file)
+    workspace.set_value(("company", "name"), "Harbor Lights Inc")
+    workspace.export(tmp_path / "v2.docx", remember=True)
+    workspace.save()
+    lawyer(sent, tmp_path / "reply.docx", "Priya Shah", [
+        {"op": "insert", "find": "may lead to discipline.",
+         "text": " Northwind Analytics LLC decides."},
+        {"op": "replace", "find": "reach clients", "text": "reach customers"}])
+    back = 'the insertion "Northwind Analytics LLC decides."'
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(tmp_path / "reply.docx")]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        f'Made on v1, an older version: accepting {back} would bring back "Northwind '
+        'Analytics LLC", the company\'s name then (it is "Harbor Lights Inc" now)')
+    listed, outcome = accept_all(workspace, tmp_path / "reply.docx")
+    assert outcome.warnings == [
+        f'T{back[1:]}: counsel\'s reply was made on v1, an older version, and accepting this '
+        'would bring back "Northwind Analytics LLC", the company\'s name then (it is "Harbor '
+        'Lights Inc" now), so it is not taken; accept it again and choose to bring that name '
+        'back, or make the change yourself']
+    workspace.save()
+    project = load_project(project_file)
+    assert project.training.consequences == \
+        "Coaching first; serious breaches may lead to discipline."
+    text = "\n".join(p.text for p in docx.Document(workspace.export(
+        tmp_path / "next.docx")).paragraphs)
+    assert "Harbor Lights Inc reach customers" in text and "Northwind" not in text
+    insertion = next(item.id for item in workspace.read_reply(tmp_path / "reply.docx").items
+                     if "Northwind" in item.text)
+    assert main(["import-review", str(project_file), str(tmp_path / "reply.docx"),
+                 "--accept", insertion]) == 0
+    assert load_project(project_file).training.consequences.endswith(
+        "may lead to discipline. Northwind Analytics LLC decides.")
