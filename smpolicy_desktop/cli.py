@@ -305,7 +305,7 @@ def _regions() -> dict[str, str]:
 def run_import_review(args: argparse.Namespace) -> None:
     from .dates import long_date_in
     from .render import clause_names, in_clauses
-    from .review import DONE_WORDS, decisions_for, formatting_said
+    from .review import DONE_WORDS, decisions_for, formatting_said, old_name_said
     from .workspace import Workspace
 
     workspace = Workspace.open(args.file)
@@ -321,9 +321,10 @@ def run_import_review(args: argparse.Namespace) -> None:
         print(visible(f"{args.reply}: the reply to {reply.version.id} ({label}), "
                       f"{reply.counted()}"))
         document = workspace.document_of_kind(reply.version.kind)
-        formatting = formatting_said(workspace.project, reply, document)
-        if formatting:
-            print(visible(formatting))
+        for said in (formatting_said(workspace.project, reply, document),
+                     old_name_said(workspace.project, reply, earlier)):
+            if said:
+                print(visible(said[0].upper() + said[1:]))
         names = clause_names(workspace.project, [clause for item in reply.items
                                                  for clause in item.clauses], document)
         for item in reply.items:

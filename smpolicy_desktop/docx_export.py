@@ -228,7 +228,9 @@ class _Body:
         self._deleted(change.deleted_before if change else ())
         p = self.paragraph(STYLE_IDS[block.kind], _pieces(block, change),
                            page_break=block.page_break_before, num_id=num_id,
-                           inserted=bool(change and change.inserted))
+                           inserted=bool(change and change.inserted),
+                           restyled_from=STYLE_IDS.get(change.restyled_from, "Normal")
+                           if change and change.restyled_from else "")
         self.mark_clause(self.bookmarks[block.clause_id], p)
         if block.kind == "signature":  # the style's tab leader draws the line to sign on
             etree.SubElement(etree.SubElement(p, _W["r"]), _W["tab"])
@@ -262,7 +264,10 @@ class _Body:
 
     def paragraph(self, style_id: str, pieces: list[Piece], *, page_break: bool = False,
                   num_id: int = 0, inserted: bool = False, deleted: bool = False,
-                  parent: etree._Element | None = None) -> etree._Element:
+                  restyled_from: str = "", parent: etree._Element | None = None
+                  ) -> etree._Element:
+        """A paragraph of the pieces in the style; restyled_from, a style it had in the
+        version compared with, is a tracked formatting change (Word lists it as "Formatted")."""
         p = OxmlElement("w:p")
         ppr = etree.SubElement(p, _W["pPr"])
         if style_id != "Normal":
@@ -276,6 +281,11 @@ class _Body:
         if inserted or deleted:  # the paragraph mark itself is new or gone
             etree.SubElement(ppr, _W["rPr"]).append(
                 self.reviser.mark(INSERTED if inserted else DELETED))
+        if restyled_from:
+            was = self.reviser.mark("pPrChange")
+            ppr.append(was)
+            etree.SubElement(etree.SubElement(was, _W["pPr"]), _W["pStyle"]).set(
+                _W["val"], restyled_from)
         if len(ppr) == 0:
             p.remove(ppr)
         for piece in pieces:

@@ -428,9 +428,8 @@ def read_reply(project: Project, path: Path | str) -> Reply:
                                 "changes in it")
     # Without its document properties (a law firm's metadata cleaner strips them) another
     # client's reply would read as this policy: the company named under the title tells.
-    company = next((text for text, style in zip(version.paragraphs, version.styles,
-                                                 strict=False) if style == "subtitle"), "")
-    if not any(" ".join(company.split()) in reading for reading in _readings(body)):
+    company = company_in(version)
+    if not any(company in reading for reading in _readings(body)):
         raise ReviewError(path, f"this Word file is another company's policy: it never names "
                                 f"{company}; open the reply counsel sent about this one")
     names[CONTENTS_BOOKMARK] = None
@@ -477,6 +476,38 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
                  _paired_moves(reader.items, reader.move_sides), formatting=reader.formatting)
+
+
+def company_in(version: SentVersion) -> str:
+    """The company's name as a version names it, under the policy's title."""
+    return " ".join(next((text for text, style in zip(version.paragraphs, version.styles,
+                                                      strict=False) if style == "subtitle"),
+                         "").split())
+
+
+def old_name_back(project: Project, reply: Reply, item: ReviewItem) -> str:
+    """The company's name in the version counsel replied to, when the company was renamed
+    since and the item brings that name into the policy again (a late reply's sentence
+    naming it: accepted in silence, found by a tester); else ""."""
+    old = company_in(reply.version)
+    if not old or old in project.company.name or not item.changes_text:
+        return ""
+    before, after = ("", "\n".join(reply.new_clause_text(item.id))) \
+        if item.kind == NEW_CLAUSE else reply.in_context(item)
+    return old if after.count(old) > before.count(old) else ""
+
+
+def old_name_said(project: Project, reply: Reply, decided: Iterable[str] = ()) -> str:
+    """One line on a reply made on an older version whose changes, not `decided`, would bring
+    back the company's name then; "" for none."""
+    back = [item.id for item in reply.items
+            if item.id not in decided and old_name_back(project, reply, item)]
+    if not back:
+        return ""
+    return f"made on {reply.version.id}, an older version: accepting " \
+        f"{reply.named(back)[0].lower()}{reply.named(back)[1:]} would bring back " \
+        f"\"{company_in(reply.version)}\", the company's name then (it is " \
+        f"\"{project.company.name}\" now)"
 
 
 def _readings(body: Any) -> tuple[str, str]:
@@ -913,7 +944,7 @@ class _Reader:
             elif tag == _tag("w:p") and not any(a.tag == _tag("w:tc")
                                                 for a in element.iterancestors()):
                 marks = self._marks(element)
-                style = _style(element, self.styles, self.lists)
+                style = _style(element, self.styles, self.lists, self.owner)
                 if style == _CONTENTS:
                     self._contents_edit(element)
                 if self._outside and not self._typed(element):
@@ -954,6 +985,8 @@ class _Reader:
         kinds = {_FORMATTING.get(etree.QName(tag).localname, "formatting")
                  for change in element.iter(_tag("w:rPrChange"), _tag("w:pPrChange"))
                  if self._by_counsel(change) for tag in _changed_properties(change)}
+        if element.tag == _tag("w:p") and _list_taken_off(element, self.styles):
+            kinds.add(_FORMATTING["numPr"])
         if kinds and self.clause:
             self.formatting.append((self.clause, tuple(sorted(kinds))))
 
@@ -1074,7 +1107,7 @@ class _Reader:
         of their own already, and kept out of its text)."""
         if self.clause is None:
             return
-        style = style or _style(p, self.styles, self.lists)
+        style = style or _style(p, self.styles, self.lists, self.owner)
         dry = [piece for piece in self._pieces(p, dry=True) if piece[2] != _OWNER_REMOVED]
         new = [change for change in dry if change[0].strip()]
         whole = bool(new) and all(tag in _ADDS for _, tag, _ in new)  # all counsel's
@@ -1387,6 +1420,19 @@ def _changed_properties(change: Any) -> set[str]:
     return {tag for tag, _ in said[0] ^ said[1]}
 
 
+def _list_taken_off(p: Any, styles: dict[str, str]) -> bool:
+    """Whether a paragraph in a list's style has its numbering taken off (numId 0) with no
+    tracked change to say so: LibreOffice records none, and a bullet made a plain line read
+    as no change at all (found by a tester)."""
+    properties = p.find("w:pPr", _NS)
+    if properties is None or properties.find("w:pPrChange", _NS) is not None:
+        return False
+    style, number = properties.find("w:pStyle", _NS), properties.find("w:numPr/w:numId", _NS)
+    name = style.get(_tag("w:val")) if style is not None else ""
+    return (styles.get(name) or _STYLE_IDS.get(name)) in ("bullet", "numbered") \
+        and number is not None and number.get(_tag("w:val")) == "0"
+
+
 def formatting_said(project: Project, reply: Reply, document: Document | None = None) -> str:
     """Counsel's formatting changes in one line, each clause named with what they change
     there ("2 formatting changes (bold in 4.7 AI tools and fake images; bold and font in 8.3 No
@@ -1441,10 +1487,14 @@ def _list_kinds(package: _Package) -> dict[str, str]:
     return kinds
 
 
-def _style(p: Any, styles: dict[str, str], lists: dict[str, str]) -> str:
+def _style(p: Any, styles: dict[str, str], lists: dict[str, str], owner: str | None = None
+           ) -> str:
     """The paragraph's block kind; as it was before a tracked formatting change (w:pPrChange:
-    formatting is not text, and the project keeps none)."""
-    properties = p.find("w:pPr/w:pPrChange/w:pPr", _NS)
+    formatting is not text, and the project keeps none), but for the owner's own in a redline
+    (a bullet made a line), which the version sent has already."""
+    change = p.find("w:pPr/w:pPrChange", _NS)
+    properties = None if change is None or change.get(_tag("w:author"), "") == owner \
+        else change.find("w:pPr", _NS)
     if properties is None:
         properties = p.find("w:pPr", _NS)
     if properties is None:
@@ -1580,9 +1630,30 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
                          for text in [e.text.strip(" \n-|")] if text]
                         for change in (INSERTED, DELETED))
         text = " ... ".join(added) if added else "taken out: " + " ... ".join(taken) \
-            if taken else "the same words, as a list or table now, or no longer (its layout)"
+            if taken else _relaid(before, now)
         items.append(ReviewItem(f"c{count}", UNTRACKED, clause_id, text=text))
     return items
+
+
+def _relaid(before: str, now: str) -> str:
+    """What an edit that keeps a clause's words did: each paragraph split in two (Enter typed
+    inside it, which was called a change of layout; found by a tester), else a paragraph made
+    a list item or table row, or no longer one."""
+    from difflib import SequenceMatcher
+
+    old, new = (text.replace(_HEADING, "").split("\n") for text in (before, now))
+    splits = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        halves = [_LIST_MARK.sub("", line) for line in new[j1:j2]]
+        if (i2 - i1, j2 - j1) != (1, 2) or \
+                " ".join(halves).split() != _LIST_MARK.sub("", old[i1]).split():
+            return "the same words, as a list or table now, or no longer (its layout)"
+        words = halves[0].split()
+        splits.append(f'paragraph split in two after "{"..." * (len(words) > 6)}'
+                      f'{" ".join(words[-6:])}"')
+    return "; ".join(splits)
 
 
 def _undoes(base: str, made: str, now: str) -> bool:
@@ -1736,6 +1807,7 @@ class Decision:
     action: str  # "accept", "reject" or "reply"
     how: str = ""  # ANSWER, WORDING or NEW_CLAUSE; "" for the best fit
     text: str = ""  # the owner's reply
+    old_name: bool = False  # accepted knowing it brings back the company's old name
 
 
 DONE_WORDS = {"accept": "Accepted", "reject": "Rejected", "reply": "Answered"}
@@ -1766,6 +1838,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
 
     document = render_document(project, reply.version.kind)  # as the file sent has it
     decisions = _without_clause_moves(project, reply, decisions, outcome, document)
+    decisions = _without_old_name(project, reply, decisions, outcome)
     shown = paragraph_records(document)
     protections = _protections(project)
     accepted = {i for i, d in decisions.items() if d.action == "accept"}
@@ -1871,6 +1944,24 @@ def _company_renamed(project: Project, reply: Reply, accepted: set[str]
     if len(new_names) != 1 or len(items) != 2 * places:
         return "", set()
     return new_names.pop(), items
+
+
+def _without_old_name(project: Project, reply: Reply, decisions: dict[str, Decision],
+                      outcome: Outcome) -> dict[str, Decision]:
+    """The decisions but for changes accepted that bring back the company's old name, unless
+    the owner chose that (Decision.old_name): each is left open, with a warning."""
+    decided = reply.decided(project)
+    refused = {i for i, d in decisions.items() if d.action == "accept" and not d.old_name
+               and i not in decided and old_name_back(project, reply, reply.item(i))}
+    for item_id in sorted(refused, key=lambda i: reply.items.index(reply.item(i))):
+        outcome.warnings.append(
+            f"{reply.named([item_id])}: counsel's reply was made on {reply.version.id}, an "
+            f"older version, and accepting this would bring back "
+            f"\"{company_in(reply.version)}\", the company's name then (it is "
+            f"\"{project.company.name}\" now), so it is not taken; accept it again and "
+            "choose to bring that name back, or make the change yourself")
+    outcome.not_taken |= refused
+    return {i: d for i, d in decisions.items() if i not in refused}
 
 
 def _without_clause_moves(project: Project, reply: Reply, decisions: dict[str, Decision],
@@ -2919,7 +3010,8 @@ def _follow_repeats(version: SentVersion, reply: Reply, shown: list[tuple[str, s
 def decisions_for(project: Project, reply: Reply, accept: list[str], reject: list[str]
                   ) -> dict[str, Decision]:
     """The command line's --accept (ids, or "all": those not decided before, but for the other
-    half of a change rejected) and --reject ids as decisions. Rejecting a change accepted
+    half of a change rejected, and for one that brings back the company's old name) and
+    --reject ids as decisions. Rejecting a change accepted
     before is refused: it is in the policy; so is deciding two halves of one change apart."""
     earlier = reply.decided(project)
     both = sorted(set(accept) & set(reject))
@@ -2928,7 +3020,8 @@ def decisions_for(project: Project, reply: Reply, accept: list[str], reject: lis
                                       "each change once")
     ids = [item.id for item in reply.items if item.id not in earlier
            and not reply._halves(item.id) & set(reject)] if accept == ["all"] else accept
-    decisions = {item_id: Decision("accept") for item_id in ids}
+    # a change named by its id is chosen, even one that brings back the company's old name
+    decisions = {item_id: Decision("accept", old_name=accept != ["all"]) for item_id in ids}
     decisions.update({item_id: Decision("reject") for item_id in reject})
     split = next(([item_id, other] for item_id in reject for other in sorted(reply._halves(item_id))
                   if other in decisions and decisions[other].action == "accept"), None)

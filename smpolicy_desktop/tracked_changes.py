@@ -22,6 +22,7 @@ SAME, INSERTED, DELETED = "", "ins", "del"
 _SENTENCE = re.compile(r".*?(?:[.!?]+(?:\s+|$)|\t|$)", re.DOTALL)
 _WORD = re.compile(r"\w+|[^\w\s]+|\s+")
 _HEADING_NUMBER = re.compile(r"\d+(?:\.\d+)*[A-Z]? ")  # "4.7 " of "4.7 AI tools"
+_LISTS = {"bullet", "numbered"}  # a paragraph's styles as a list item
 _SIMILAR = 0.5  # below this share of common words two paragraphs count as different ones
 
 
@@ -41,10 +42,12 @@ class ParagraphChange:
     inserted: bool = False  # the whole paragraph is new
     deleted_before: tuple[int, ...] = ()  # old paragraphs (indices) removed just before it
     deleted_after: tuple[int, ...] = ()  # a table row's: old rows removed after it, at the end
+    restyled_from: str = ""  # its style sent, where it is another now (a bullet made a line)
 
     @property
     def changed(self) -> bool:
-        return self.inserted or any(edit.change for edit in self.edits)
+        return self.inserted or bool(self.restyled_from) or any(edit.change
+                                                                  for edit in self.edits)
 
 
 def paragraph_texts(document: Document) -> list[str]:
@@ -81,7 +84,10 @@ def compare(old: list[str], new: list[str], old_styles: list[str] | tuple[()] = 
     """A change for every new paragraph, and the old paragraphs (indices) deleted after the
     last one. A heading's number (the styles say which paragraphs are headings) is written
     as it is now, unmarked: a clause taken out renumbers every later one, and marking each
-    number would flood the redline (Word does not mark its own list numbers either)."""
+    number would flood the redline (Word does not mark its own list numbers either). A
+    paragraph made a list item or no longer one (a bullet made a plain line) is a formatting
+    change: the redline said "No changes" (found by a tester). Other styles are not compared:
+    a reply kept as a version reads the title block and signature lines as plain paragraphs."""
     changes: list[ParagraphChange] = []
     deleted: list[int] = []
     for old_index, new_index in _aligned(old, new):
@@ -100,7 +106,11 @@ def compare(old: list[str], new: list[str], old_styles: list[str] | tuple[()] = 
         else:
             edits, inserted = diff_text(old[old_index], new_text), False
         deleted = _rows_ending(changes, deleted, old_styles, new_styles, new_index)
-        changes.append(ParagraphChange(edits, inserted, tuple(deleted)))
+        was, now = "" if old_index is None else _style(old_styles, old_index), \
+            _style(new_styles, new_index)
+        restyled = was if was != now and _LISTS & {was, now} and not {"", "row"} & {was, now} \
+            else ""
+        changes.append(ParagraphChange(edits, inserted, tuple(deleted), restyled_from=restyled))
         deleted = []
     return changes, tuple(_rows_ending(changes, deleted, old_styles, new_styles, len(new)))
 

@@ -4,7 +4,7 @@ Run with the system Python (/usr/bin/python3, which has python3-uno), never the 
     python3 tests/lawyer_uno.py IN.docx OUT.docx "Reviewer Name" EDITS.json
 EDITS is a list of {"op": "insert"|"link"|"delete"|"delete_paragraph"|"paragraph"|
 "paragraph_before"|"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track"|
-"answer"|"resolve"|"margin"|"split"|"line_break"|"replace_through", "find": TEXT,
+"answer"|"resolve"|"margin"|"split"|"line_break"|"replace_through"|"unlist", "find": TEXT,
 "text": TEXT}: insert puts text right after TEXT
 (a link to "url" if given), link makes TEXT a link to "url", delete removes TEXT,
 delete_paragraph the paragraph holding TEXT with its end, paragraph adds a paragraph after
@@ -17,8 +17,9 @@ row holding TEXT, delete_row deletes that row, and track switches Record Changes
 for the edits after it; answer comments where the comment holding TEXT is, resolve marks that
 comment done; margin types "text" over TEXT in a page header or footer; "skip": 1 passes
 over TEXT's first occurrence (a heading's is in the contents); split types Enter right
-after TEXT, line_break Shift+Enter right after TEXT (then "text", if given), and
-replace_through types "text" over all from TEXT to the end of "to", across paragraphs.
+after TEXT, line_break Shift+Enter right after TEXT (then "text", if given),
+replace_through types "text" over all from TEXT to the end of "to", across paragraphs,
+and unlist takes the list formatting off TEXT's paragraph (its bullet or number gone).
 OUT's suffix chooses the format: .docx, .odt, .doc or .rtf.
 """
 
@@ -192,6 +193,8 @@ def _edit(document, edit, reviewer):
     elif edit["op"] == "split":  # Enter typed right after TEXT
         cursor = text.createTextCursorByRange(found.getEnd())
         text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
+    elif edit["op"] == "unlist":  # the list formatting taken off TEXT's paragraph
+        found.NumberingStyleName = ""
     elif edit["op"] == "line_break":  # Shift+Enter right after TEXT, then "text"
         cursor = text.createTextCursorByRange(found.getEnd())
         text.insertControlCharacter(cursor, 1, False)  # LINE_BREAK

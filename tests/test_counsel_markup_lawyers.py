@@ -443,3 +443,98 @@ def test_a_heading_renumbered_without_tracking_whose_title_another_has_is_told(t
                        '"8" now reads "9"; the policy numbers its headings itself, so this is '
                        'not taken')}
     assert clause_texts(workspace.document()) == texts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tracked", [True, False], ids=["tracked", "untracked"])
+def test_a_lawyer_who_takes_a_bullets_list_formatting_off_is_told_it_is_not_kept(
+        tmp_path, tracked, capsys):
+    """LibreOffice records no change for a bullet made a plain line, tracked or not (it
+    writes numbering 0 over the list's style): the reply read as having "no changes or
+    comments", and the next redline said "No changes since" with nothing said of it (found
+    by a tester). It is named as the formatting change it is, not kept."""
+    from smpolicy_desktop.cli import main
+    from smpolicy_desktop.review import formatting_said
+
+    workspace, reply = play(tmp_path, "Priya Shah", [
+        {"op": "track", "on": tracked}, {"op": "unlist", "find": "Unreleased projects"}])
+    read = workspace.read_reply(reply)
+    said = "1 formatting change (list in 4.6 Confidential business information): not kept; " \
+        "the policy sets its own formatting"
+    assert read.items == [] and formatting_said(workspace.project, read) == said
+    capsys.readouterr()
+    assert main(["import-review", str(workspace.path), str(reply)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [said]
+    assert workspace.project.employees.confidential_info[1] == "Unreleased projects"
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_splits_a_paragraph_in_a_clean_copy(tmp_path, capsys):
+    """Enter typed in the middle of 1.1's first paragraph with Track Changes off was listed
+    as "the same words, as a list or table now, or no longer (its layout)" (found by a
+    tester): it is the paragraph split in two, and accepted, each half is in the policy once."""
+    from smpolicy_desktop.cli import main
+
+    first = "Social media helps Northwind Analytics LLC reach clients, share our work and " \
+        "find good people. It also moves fast."
+    second = "One post can reach thousands of people in a few hours."
+    workspace, reply = play(tmp_path, "Tom Reed", [
+        {"op": "track", "on": False}, {"op": "split", "find": "It also moves fast."}])
+    said = 'paragraph split in two after "...good people. It also moves fast."'
+    capsys.readouterr()
+    assert main(["import-review", str(workspace.path), str(reply)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"c1\tuntracked edit\t1.1 Why we have this policy\t?\t{said}"]
+    listed, _ = accept_all(workspace, reply)
+    assert listed == {("untracked edit", "purpose.why", said)}
+    wording, = workspace.project.wording
+    assert wording.text.split("\n")[:2] == [first, second]
+    exported = workspace.export(tmp_path / "next.docx")
+    paragraphs = [p.text for p in docx.Document(exported).paragraphs]
+    assert paragraphs.count(first) == paragraphs.count(second) == 1
+    assert sum(second in text for text in paragraphs) == 1
+
+
+@pytest.mark.slow
+def test_a_late_reply_that_brings_back_the_old_company_name_waits_for_the_owner(
+        tmp_path, capsys):
+    """v1 sent, the company renamed and v2 sent, then counsel's reply to v1 adds a sentence
+    naming the company as v1 did: accepted, it brought "Northwind Analytics LLC" back into
+    the policy without a word (found by a tester). The reply says so; accepting all leaves
+    that change open with a warning, and takes the rest; named by its id, it is taken."""
+    from smpolicy_desktop.cli import main
+
+    project_file, sent = export_for_counsel(tmp_path)
+    workspace = Workspace.open(project_file)
+    workspace.set_value(("company", "name"), "Harbor Lights Inc")
+    workspace.export(tmp_path / "v2.docx", remember=True)
+    workspace.save()
+    lawyer(sent, tmp_path / "reply.docx", "Priya Shah", [
+        {"op": "insert", "find": "may lead to discipline.",
+         "text": " Northwind Analytics LLC decides."},
+        {"op": "replace", "find": "reach clients", "text": "reach customers"}])
+    back = 'the insertion "Northwind Analytics LLC decides."'
+    capsys.readouterr()
+    assert main(["import-review", str(project_file), str(tmp_path / "reply.docx")]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        f'Made on v1, an older version: accepting {back} would bring back "Northwind '
+        'Analytics LLC", the company\'s name then (it is "Harbor Lights Inc" now)')
+    listed, outcome = accept_all(workspace, tmp_path / "reply.docx")
+    assert outcome.warnings == [
+        f'T{back[1:]}: counsel\'s reply was made on v1, an older version, and accepting this '
+        'would bring back "Northwind Analytics LLC", the company\'s name then (it is "Harbor '
+        'Lights Inc" now), so it is not taken; accept it again and choose to bring that name '
+        'back, or make the change yourself']
+    workspace.save()
+    project = load_project(project_file)
+    assert project.training.consequences == \
+        "Coaching first; serious breaches may lead to discipline."
+    text = "\n".join(p.text for p in docx.Document(workspace.export(
+        tmp_path / "next.docx")).paragraphs)
+    assert "Harbor Lights Inc reach customers" in text and "Northwind" not in text
+    insertion = next(item.id for item in workspace.read_reply(tmp_path / "reply.docx").items
+                     if "Northwind" in item.text)
+    assert main(["import-review", str(project_file), str(tmp_path / "reply.docx"),
+                 "--accept", insertion]) == 0
+    assert load_project(project_file).training.consequences.endswith(
+        "may lead to discipline. Northwind Analytics LLC decides.")

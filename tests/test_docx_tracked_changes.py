@@ -398,3 +398,27 @@ def test_a_rewritten_phrase_reads_as_one_deletion_and_one_insertion():
                       "We check messages every hour during the working day.")
     assert [e for e in edits if e.change] == [Edit("twice each", DELETED),
                                               Edit("every hour during the", INSERTED)]
+
+
+def test_a_bullet_made_a_plain_line_is_a_formatting_change(remembered, tmp_path):
+    """The owner's wording takes the "- " off a bullet: the redline said "No changes since";
+    now it says changes are shown, and the line carries a tracked formatting change (its
+    style as sent, so Reject makes it a bullet again). Read back as counsel's reply, that
+    change of the owner's is no edit of counsel's (found by a tester)."""
+    from smpolicy_desktop.render import generated_texts, own_wording
+
+    project, _ = remembered
+    generated = generated_texts(project)["employees.confidential"]
+    project.wording.append(own_wording(project, "employees.confidential", generated.replace(
+        "- Unreleased projects", "Unreleased projects")))
+    workspace = Workspace(project)
+    path = workspace.export(tmp_path / "changes.docx", changes_since_last=True)
+    first = docx.Document(path).paragraphs[0].text
+    assert first.startswith("Changes since version 2.1, sent to counsel on ")
+    assert first.endswith(", shown as tracked changes.")
+    restyled = [(_text(p, "new"), _style(p), was.get(qn("w:val")))
+                for p in docx.Document(path).element.body.iter(W["p"])
+                for was in p.iterfind(f"{W['pPr']}/{qn('w:pPrChange')}/{W['pPr']}/{W['pStyle']}")]
+    assert restyled == [("Unreleased projects", "Normal", "ListBullet")]
+    assert marks(path) == []  # no words marked
+    assert workspace.read_reply(path).items == []

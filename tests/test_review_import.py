@@ -93,10 +93,12 @@ def accept_all_and_check(capsys, project_file, reply, tmp_path,
 
 def marked_paragraphs(docx: Path) -> list[str]:
     """The paragraphs of a Word file with tracked changes, as its reader sees them: deleted
-    words in [- -], inserted ones in [+ +]."""
+    words in [- -], inserted ones in [+ +], a formatting change as "[formatted] " before."""
     body = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml")).find(w("body"))
     marked = []
     for p in body.iter(w("p")):
+        if p.find(f".//{w('pPrChange')}") is not None:  # a bullet made a line, or a line one
+            marked.append("[formatted] " + "".join(p.itertext()))
         if p.find(f".//{w('ins')}") is None and p.find(f".//{w('del')}") is None:
             continue
         text = ""

@@ -44,8 +44,11 @@ from smpolicy_desktop.review import (
     ReviewError,
     apply_decisions,
     formatting_said,
+    old_name_back,
+    old_name_said,
     risks_added,
 )
+from ui import dialogs
 from ui.dialogs import message_box, plain_tooltip
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
@@ -166,12 +169,13 @@ class ReviewPanel(QWidget):
         self.outcome.clear()
         version = self.reply.version
         before = f" {len(self.decisions)} decided before." if self.decisions else ""
-        formatting = formatting_said(self.model.project, self.reply,
-                                     self.model.workspace.document_of_kind(version.kind))
+        said = [formatting_said(self.model.project, self.reply,
+                                self.model.workspace.document_of_kind(version.kind)),
+                old_name_said(self.model.project, self.reply, self.decisions)]
         self.heading.setText(f"{path.name}: counsel's reply to {version.id}, sent "
                              f"{self._date(version.sent_on)}. {self.reply.counted().capitalize()}."
-                             f"{before}" + (f" {formatting[0].upper()}{formatting[1:]}."
-                                            if formatting else ""))
+                             f"{before}" + "".join(f" {line[0].upper()}{line[1:]}."
+                                                   for line in said if line))
         self._fill()
         self._select_next_open("")  # the first change still open, ready for Accept or Reject
         self.items.setFocus()
@@ -246,7 +250,16 @@ class ReviewPanel(QWidget):
         item = self.current()
         if item is None or self.reply is None:
             return
-        decision = Decision(action, how, text)
+        old_name = old_name_back(self.model.project, self.reply, item) \
+            if action == "accept" else ""
+        if old_name and not dialogs.confirm(
+                self, "Bring back the company's old name?",
+                f"Counsel's reply was made on {self.reply.version.id}, an older version, when "
+                f"the company was named \"{old_name}\". Accepting this change would bring back "
+                f"\"{old_name}\" (the company is \"{self.model.project.company.name}\" now).",
+                "Accept With the Old Name"):
+            return
+        decision = Decision(action, how, text, old_name=bool(old_name))
         before = self.decisions
         self.decisions = self.reply.with_other_halves({**self.decisions, item.id: decision})
         if action != "reject":

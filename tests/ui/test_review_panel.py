@@ -794,3 +794,47 @@ def test_beside_the_risk_check_the_review_panel_gets_most_of_the_height(
     window.open_reply_action.trigger()
     qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() > 0)
     qtbot.waitUntil(lambda: window.review_dock.height() > 2 * window.findings_dock.height())
+
+
+def test_a_late_reply_bringing_back_the_old_company_name_asks_before_accepting(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """Counsel's reply to v1, sent before the company was renamed, adds a sentence with the
+    name v1 had: the heading says so, and Accept asks; declined, nothing changes and the
+    change stays open; chosen, it is taken (it was taken in silence: found by a tester)."""
+    from smpolicy_desktop.workspace import Workspace
+    from tests.test_review_import import _change, _paragraph, _run, edited_reply
+
+    workspace = Workspace(filled_project())
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    workspace.set_value(("company", "name"), "Harbor Lights Inc")
+    reply = edited_reply(tmp_path / "sent.docx", tmp_path / "reply.docx", lambda root: _paragraph(
+        root, "serious breaches may lead to discipline").append(
+        _change("ins", 901, _run(" Northwind Analytics LLC decides."))))
+    window = make_window()
+    window.show_project(workspace.project, None)
+    qtbot.waitUntil(lambda: "Harbor Lights Inc" in window.preview.toPlainText())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(reply), ""))
+    window.open_reply_action.trigger()
+    panel = window.review_panel
+    back = '"Northwind Analytics LLC", the company\'s name then (it is "Harbor Lights Inc" now)'
+    assert panel.heading.text().endswith(
+        f'Made on v1, an older version: accepting the insertion "Northwind Analytics LLC '
+        f'decides." would bring back {back}.')
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(dialogs, "confirm",
+                        lambda parent, title, question, action: asked.append(question)
+                        or answer[0])
+    select(window, "Northwind Analytics LLC decides.")
+    panel.accept_button.click()
+    assert asked == ['Counsel\'s reply was made on v1, an older version, when the company was '
+                     'named "Northwind Analytics LLC". Accepting this change would bring back '
+                     '"Northwind Analytics LLC" (the company is "Harbor Lights Inc" now).']
+    consequences = "Coaching first; serious breaches may lead to discipline."
+    assert window.model.project.training.consequences == consequences
+    assert panel.items.topLevelItem(0).text(1) == "insertion"  # still open
+    answer[0] = True
+    panel.accept_button.click()
+    assert window.model.project.training.consequences == \
+        f"{consequences} Northwind Analytics LLC decides."
+    assert panel.items.topLevelItem(0).text(1) == "insertion - Accepted"
