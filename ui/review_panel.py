@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -316,9 +317,9 @@ class ReviewPanel(QWidget):
         self.message.emit(told)
 
     def _ask_reply(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, "Reply to counsel", "Your reply:")
-        if ok and text.strip():
-            self.decide("reply", text=text)
+        dialog = reply_dialog(self)
+        if dialog.exec() and dialog.textValue().strip():
+            self.decide("reply", text=dialog.textValue())
 
     def _replace(self, changed, text: str, before: dict[str, Decision]) -> None:
         """Every part of the project that changed, and the decision, as one undo step: undone,
@@ -457,6 +458,15 @@ def choose_version(parent: QWidget, workspace) -> str | None:
     chosen, ok = QInputDialog.getItem(parent, "Export changes for counsel",
                                       "Show the changes since:", labels, 0, False)
     return versions[labels.index(chosen)].id if ok else None
+
+
+def reply_dialog(parent: QWidget) -> QInputDialog:
+    """The box the owner writes a reply to counsel's comment in. Tab goes on to OK and Cancel,
+    as in the form's boxes (it typed a tab character into the reply; found by a tester)."""
+    dialog = QInputDialog(parent, windowTitle="Reply to counsel", labelText="Your reply:")
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.findChild(QPlainTextEdit).setTabChangesFocus(True)
+    return dialog
 
 
 def _author(item) -> str:

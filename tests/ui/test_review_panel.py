@@ -182,8 +182,8 @@ def test_reject_leaves_the_policy_as_it_was(qtbot, window):
 def test_reply_to_a_comment_keeps_the_thread_in_the_notes(qtbot, window, monkeypatch):
     select(window, "Keep this clause exactly as it is.")
     assert window.review_panel.reply_button.isEnabled()
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        lambda *a, **k: ("Thank you, we will keep it.", True))
+    monkeypatch.setattr(QInputDialog, "exec", lambda dialog: dialog.setTextValue(
+        "Thank you, we will keep it.") or 1)
     with qtbot.waitSignal(window.rendering.rendered):  # the notes follow the edit's render
         window.review_panel.reply_button.click()
     notes = window.review_panel.notes
@@ -195,6 +195,27 @@ def test_reply_to_a_comment_keeps_the_thread_in_the_notes(qtbot, window, monkeyp
     assert counsel.text(1) == COUNSEL
     assert (counsel.child(0).text(1), counsel.child(0).text(2)) == \
         ("You", "Thank you, we will keep it.")
+
+
+def test_tab_in_the_reply_to_counsel_goes_on_to_ok(qtbot, window):
+    """Seen by a tester at 1366x768: Tab in the reply to counsel's comment typed a tab
+    character; it goes on to OK, as in the form's boxes."""
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
+
+    from ui.review_panel import reply_dialog
+
+    dialog = reply_dialog(window.review_panel)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    box = dialog.findChild(QPlainTextEdit)
+    assert box.hasFocus()
+    qtbot.keyClicks(box, "Noted")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert dialog.textValue() == "Noted"
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QPushButton) and focused.text() == "OK"
 
 
 def test_counsels_answer_to_the_owners_question_sits_under_it(qtbot, window):
