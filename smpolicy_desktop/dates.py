@@ -24,9 +24,10 @@ def long_date_in(spelling: str | None, value: date | None) -> str:
 
     The one way the app writes a date for people, in the policy and in the window alike:
     `spelling` is the project's (Company.spelling), so its views write dates as its country
-    does whatever the system's locale. None where the app speaks for itself (About, the
-    recovery list): "1 March 2026" on every system, never a short form such as 03/01/26,
-    which a US and a UK reader take for different days.
+    does whatever the system's locale. Where the app speaks for itself (About, the recovery
+    list), the window passes the spelling of the user's country (ui.dialogs.system_spelling),
+    the CLI None ("1 March 2026"). Never a short form such as 03/01/26, which a US and a UK
+    reader take for different days.
     """
     if not value:
         return ""

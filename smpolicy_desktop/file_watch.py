@@ -102,14 +102,14 @@ class Holder:
     who: str  # "dana on office-pc", or "another window"
     since: datetime | None = None
 
-    def says(self) -> str:
-        """"dana on office-pc since 3 December 2026, 09:12", in the window and the CLI alike:
-        the app's own words, so the date is written as the app writes it for every project."""
+    def says(self, spelling: str | None = None) -> str:
+        """"dana on office-pc since 3 December 2026, 09:12": the app's own words, the date as
+        `spelling` writes it (long_date_in: the window passes its user's, the CLI none)."""
         if self.since is None:
             return self.who
         from .dates import long_date_in  # only when another window has the file
 
-        return f"{self.who} since {long_date_in(None, self.since.date())}, " \
+        return f"{self.who} since {long_date_in(spelling, self.since.date())}, " \
                f"{self.since:%H:%M}"
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtGui import Qt as QtText  # the text functions: mightBeRichText...
 from PySide6.QtWidgets import (
@@ -45,10 +45,19 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str,
 
 
 def _app_date(when: date) -> str:
-    """A date where no project speaks: "4 December 2026" on every system (long_date_in)."""
+    """A date where no project speaks (About, the recovery list, a backup, a file open
+    elsewhere), as the user's system writes one: "December 4, 2026" on a US system, else
+    "4 December 2026" (long_date_in). It read day-first on a US system (found by a tester)."""
     from smpolicy_desktop.dates import long_date_in  # not in the frame: it loads the model
 
-    return long_date_in(None, when)
+    return long_date_in(system_spelling(), when)
+
+
+def system_spelling() -> str:
+    """The spelling (for dates) of the user's country, as the system's locale says: "US",
+    else "UK"."""
+    us = QLocale().territory() == QLocale.Country.UnitedStates  # the system's, unless set
+    return "US" if us else "UK"
 
 
 def plain_tooltip(text: str) -> str:
@@ -199,7 +208,7 @@ def ask_reload(parent: QWidget, name: str) -> bool:
 def ask_open_elsewhere(parent: QWidget, name: str, holder: Holder) -> str:
     """The file is open in another window: "read_only", "edit" (anyway) or "cancel"."""
     box = message_box(QMessageBox.Icon.Warning, "Open elsewhere",
-                      f"{name} is already open ({holder.says()}).",
+                      f"{name} is already open ({holder.says(system_spelling())}).",
                       parent=parent)
     box.setInformativeText("Open it read-only to look at it, or edit it anyway: then the "
                            "window that saves second is warned before it overwrites.")

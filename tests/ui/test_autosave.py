@@ -153,11 +153,13 @@ def test_nothing_is_autosaved_without_changes(qtbot, settings, users_file):
     assert not list(autosave.autosave_folder().glob("*"))
 
 
-@pytest.mark.parametrize("territory", [QLocale.Country.UnitedStates,
-                                       QLocale.Country.UnitedKingdom])
+@pytest.mark.parametrize(("territory", "written"), [
+    (QLocale.Country.UnitedStates, "{when:%B} {when.day}, {when.year}"),
+    (QLocale.Country.UnitedKingdom, "{when.day} {when:%B} {when.year}")])
 def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, monkeypatch,
-                                                          system_locale, territory):
-    """No project speaks in the list: "4 December 2026, 09:12" on a US or a UK system alike."""
+                                                          system_locale, territory, written):
+    """No project speaks in the list: "December 4, 2026, 09:12" on a US system, "4 December
+    2026, 09:12" on a UK one (a US system read it day first; found by a tester)."""
     crashed = autosave.Instance()
     autosave.write_autosave(Project(), users_file, crashed)
     autosave.write_autosave(Project(), None, crashed)
@@ -178,7 +180,7 @@ def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, mon
     assert any("Untitled project" in row for row in shown["rows"])
     for work, row in zip(found, shown["rows"], strict=True):
         when = work.saved_at
-        assert f", {when.day} {when:%B} {when.year}, {when:%H:%M}\n" in row
+        assert f", {written.format(when=when)}, {when:%H:%M}\n" in row
     assert sorted(shown["buttons"]) == ["&Discard all...", "&Later", "&Restore"]  # Alt keys
 
 

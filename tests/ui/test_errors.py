@@ -143,10 +143,12 @@ def test_a_file_name_with_angle_brackets_is_shown_as_typed_not_read_as_html(qtbo
     assert shown and all(plain for _, plain in shown), shown
 
 
-@pytest.mark.parametrize("territory", [QLocale.Country.UnitedStates,
-                                       QLocale.Country.UnitedKingdom])
+@pytest.mark.parametrize(("territory", "written"), [
+    (QLocale.Country.UnitedStates, "{since:%B} {since.day}, {since.year}"),
+    (QLocale.Country.UnitedKingdom, "{since.day} {since:%B} {since.year}")])
 def test_a_file_open_in_another_window_says_since_when_in_a_long_date(qtbot, tmp_path,
-                                                                      system_locale, territory):
+                                                                      system_locale, territory,
+                                                                      written):
     import json
     from datetime import datetime
 
@@ -158,7 +160,7 @@ def test_a_file_open_in_another_window_says_since_when_in_a_long_date(qtbot, tmp
     assert other.acquire()
     since = datetime.fromisoformat(json.loads(lock_path(path).read_text())["since"])
     seen: list[str] = []
-    system_locale(territory)  # the project is not open yet: the app's own date, on any system
+    system_locale(territory)  # the project is not open yet: the app's own date, the system's
     try:
         answer("Cancel", seen)
         assert dialogs.ask_open_elsewhere(parent(qtbot), path.name,
@@ -166,4 +168,4 @@ def test_a_file_open_in_another_window_says_since_when_in_a_long_date(qtbot, tmp
     finally:
         other.release()
     assert seen[0].startswith("policy.smpolicy is already open (")
-    assert seen[0].endswith(f" since {since.day} {since:%B} {since.year}, {since:%H:%M}).")
+    assert seen[0].endswith(f" since {written.format(since=since)}, {since:%H:%M}).")
