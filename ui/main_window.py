@@ -314,8 +314,25 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self, objectName=name)
         dock.setWidget(ScrollColumn(Filled(panel)))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.topLevelChanged.connect(lambda floating: floating and QTimer.singleShot(
+            0, lambda: self._beside_floated_panels(dock)))
         dock.hide()
         return dock
+
+    def _beside_floated_panels(self, dock: QDockWidget) -> None:
+        """A panel the owner floats opens beside the other floated panel, to its left (else
+        its right), not on top of it: it opened where it was docked, over the other one
+        (found by a tester)."""
+        frame, free = dock.frameGeometry(), dock.screen().availableGeometry()
+        for other in self.findChildren(QDockWidget):
+            there = other.frameGeometry()
+            if other is dock or not (other.isFloating() and other.isVisible()) \
+                    or not frame.intersects(there):
+                continue
+            left = there.left() - frame.width()
+            frame.moveLeft(left if left >= free.left() else
+                           min(there.right() + 1, free.right() + 1 - frame.width()))
+        dock.move(frame.topLeft())
 
     def _about(self) -> None:
         from ui import dialogs

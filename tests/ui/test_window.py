@@ -864,3 +864,27 @@ def test_a_new_users_first_file_windows_start_in_documents(make_window, monkeypa
     window.files.save_as()
     window.exports.export("docx")
     assert asked == [expected, expected, expected]
+
+
+def test_a_panel_floated_opens_beside_the_other_floated_panel(qtbot, make_window):
+    """Seen by a tester at 1366x768: with the risk check and counsel's review open, the
+    review floated, then the risk check floated on top of it. It opens beside it."""
+    from ui.file_commands import example_project
+
+    window = make_window(example_project())
+    window.resize(1366 - 40, 768 - 40)
+    window.show()
+    qtbot.waitExposed(window)
+    window.findings_dock.show()
+    window.review_dock.show()
+    window.review_dock.setFloating(True)
+    review = window.review_dock.frameGeometry()
+    # the risk check takes the column the review left, behind it
+    qtbot.waitUntil(lambda: window.findings_dock.frameGeometry().intersects(review))
+    window.findings_dock.setFloating(True)
+    qtbot.waitUntil(lambda: not window.findings_dock.frameGeometry().intersects(review))
+    assert window.review_dock.frameGeometry() == review  # the first one stays where it was
+    risk = window.findings_dock.frameGeometry()
+    assert risk.right() + 1 == review.left() and risk.height() > review.height()  # on its left
+    for dock in (window.review_dock, window.findings_dock):  # no window of it left behind
+        dock.setFloating(False)
