@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.preview, show_marks=self.preview.show_marks)
         self.preview.rendered.connect(self.find_bar.find_again)
         self.preview.parentWidget().layout().addWidget(self.find_bar)
+        self.work.horizontalScrollBar().rangeChanged.connect(  # once the side is laid out
+            lambda: QTimer.singleShot(0, self._find_bar_in_view))
         self.findings = findings.install(self)
         self.wording = wording.install(self)
         self.review_panel = review_panel.install(self)
@@ -303,6 +305,13 @@ class MainWindow(QMainWindow):
         left = part.mapTo(self.work.widget(), QPoint(0, 0)).x()
         if left < bar.value() or left + min(part.width(), room) > bar.value() + room:
             bar.setValue(left)
+
+    def _find_bar_in_view(self) -> None:
+        """The find bar widens the preview's side as it opens and as its count grows: where
+        the work scrolls sideways, it is kept in view while the keyboard is in it (at 1920x1080
+        at 2x beside the risk check, its buttons were past the edge; found by a tester)."""
+        if self.find_bar.isAncestorOf(QApplication.focusWidget()):
+            self.work.ensureWidgetVisible(self.find_bar, 0, 0)
 
     def add_panel(self, title: str, name: str, panel: QWidget) -> QDockWidget:
         """A panel in a dock on the right, hidden until asked for; it scrolls when the window

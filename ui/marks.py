@@ -17,14 +17,17 @@ from PySide6.QtGui import (
     QIcon,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPen,
     QPixmap,
+    QTextLayout,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QWidget,
 )
@@ -101,8 +104,7 @@ class ProgressStrip(QWidget):
         font.setBold(True)
         self.count.setFont(font)
         self.bar = QProgressBar(textVisible=False, maximumWidth=120, maximumHeight=10)
-        self.hint = QLabel(wordWrap=True)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint = TwoLines()
         self.go_button = QPushButton("Go there")
         self.go_button.setAutoDefault(False)
         self.area = ""
@@ -115,8 +117,7 @@ class ProgressStrip(QWidget):
         # check, or a longer hint, never push the tabs down.
         self.count.setText("Checking your answers...")
         self.go_button.hide()
-        lines = 2 * self.hint.fontMetrics().lineSpacing()
-        self.setMinimumHeight(max(lines, self.go_button.sizeHint().height()) + 8)
+        self.setMinimumHeight(max(self.hint.height(), self.go_button.sizeHint().height()) + 8)
 
     def show_marks(self, marks: dict[str, tuple[str, list[str]]],
                    titles: dict[str, str]) -> None:
@@ -126,7 +127,40 @@ class ProgressStrip(QWidget):
         self.bar.setValue(ready)
         self.area, hint = next_step(marks, titles)
         self.hint.setText(f"Next: {hint}" if self.area else hint)
+        self.hint.setToolTip(self.hint.text())  # the whole of it, where it is cut short
         self.go_button.setVisible(bool(self.area))
+
+
+class TwoLines(QLabel):
+    """Plain words in two lines at most, whatever the room: the rest cut short with "...".
+    The next step wrapped to as many lines as it needed, and the tabs and the form under the
+    strip moved down and up as it changed (at 2x beside the risk check; found by a tester)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, textFormat=Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(2 * self.fontMetrics().lineSpacing())
+
+    def shown(self) -> str:
+        """The lines as drawn, at the label's width."""
+        text, width = self.text(), self.contentsRect().width()
+        layout = QTextLayout(text, self.font())
+        layout.beginLayout()
+        starts = []
+        while len(starts) < 3 and (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            starts.append(line.textStart())
+        layout.endLayout()
+        if len(starts) < 3:
+            return "\n".join(text[start:end].strip() for start, end in
+                             zip(starts, [*starts[1:], len(text)], strict=True))
+        rest = self.fontMetrics().elidedText(text[starts[1]:], Qt.TextElideMode.ElideRight,
+                                             width)
+        return f"{text[:starts[1]].strip()}\n{rest}"
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.drawText(self.contentsRect(), Qt.AlignmentFlag.AlignVCenter, self.shown())
 
 
 def show_marks(tabs: QTabWidget, progress: ProgressStrip, project: Project,

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -838,3 +838,63 @@ def test_the_keyboard_brings_the_preview_into_view_where_the_work_scrolls_sidewa
     assert bar.value() == min(left, bar.maximum())
     window.focus_field(("company", "name"))
     qtbot.waitUntil(lambda: bar.value() == 0)
+
+
+def in_sight(window, widget) -> bool:
+    """Whether the widget shows whole in the work's view (not past its edge, under a panel)."""
+    view = window.work.viewport()
+    corners = (widget.mapTo(view, corner) for corner in (widget.rect().topLeft(),
+                                                          widget.rect().bottomRight()))
+    return all(view.rect().contains(corner) for corner in corners)
+
+
+@pytest.mark.parametrize("size", [(880, 460), (643, 344)])  # 1920x1080, 1366x768 at 2x
+def test_the_find_bar_beside_the_risk_check_keeps_its_buttons_in_sight(qtbot, make_window,
+                                                                       size):
+    """Seen by a tester at 1920x1080 at 2x (960x540 to the app, less the frame) with the risk
+    check open: the find bar widened the preview's side as it opened and counted, and its
+    buttons were past the work's edge, under the panel."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(example_project())
+    window.resize(*size)
+    window.findings_dock.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    # laid out as the owner sees it: the area tabs across the top, where the side has no room
+    qtbot.waitUntil(lambda: window.tabs.tabPosition() == QTabWidget.TabPosition.North)
+    qtbot.wait(100)
+    window.go_to_area(0)
+    window.find_action.trigger()
+    qtbot.keyClicks(QApplication.focusWidget(), "lawyer")
+    bar = window.find_bar
+    qtbot.waitUntil(lambda: bar.count.text() == "6 found")
+    buttons = [child for child in bar.children() if isinstance(child, QToolButton)]
+    assert [button.accessibleName() for button in buttons] == ["Previous", "Next", "Close"]
+    # the case seen: the bar widened the preview's side, and the work scrolls sideways
+    qtbot.waitUntil(lambda: window.work.horizontalScrollBar().maximum() >= bar.width() // 6)
+    qtbot.waitUntil(lambda: all(in_sight(window, widget)
+                                for widget in (bar.box, bar.count, *buttons)))
+    dock = window.findings_dock.geometry()
+    assert all(not dock.intersects(QRect(button.mapTo(window, QPoint()), button.size()))
+               for button in buttons)
+
+
+def test_a_longer_next_step_never_moves_the_form(qtbot, make_window):
+    """Seen by a tester at 1920x1080 at 2x beside the risk check: as the next step under the
+    progress changed, it wrapped to as many as five lines and the tabs and the form moved down
+    and up. It reads in two lines at most, the whole in its tooltip."""
+    window = make_window(example_project())
+    window.resize(880, 460)
+    window.findings_dock.show()
+    qtbot.waitUntil(lambda: window.progress.hint.text().startswith("Every area is ready"))
+    form = window.forms["company"]
+    top = form.mapTo(window, QPoint()).y()
+    window.model.set_value(("company", "name"), "")
+    hint = window.progress.hint
+    qtbot.waitUntil(lambda: hint.text() == "Next: Company: still to answer: Company name.")
+    qtbot.wait(50)  # laid out
+    assert form.mapTo(window, QPoint()).y() == top
+    assert hint.toolTip() == hint.text()
+    assert hint.shown().count("\n") <= 1  # two lines, however narrow
+    assert hint.height() == 2 * hint.fontMetrics().lineSpacing()
