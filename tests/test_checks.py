@@ -982,3 +982,34 @@ def test_an_item_under_a_dont_heading_is_read_as_the_ban_it_is():
         document = Document("full", "Policy", "Acme", "", True,
                             (block("heading2", heading), *(block("bullet", i) for i in items)))
         assert [f.rule for f in check_document(document, FIRM)] == found
+
+
+LISTED = CheckFacts("US", publicly_traded=True)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # a gate on going to the SEC other than a ban: leave asked, or the company told
+    ("Telling the SEC about accounting problems requires approval from the CFO.",
+     "regfd.whistleblower"),
+    ("If a regulator such as the SEC calls you, notify legal afterwards.", "regfd.whistleblower"),
+    # price-moving news let out before its announcement
+    ("Feel free to tell your golf buddies about the merger before we announce it.",
+     "regfd.selective"),
+    ("Staff are welcome to post pictures from the launch party for the product we have not "
+     "announced yet.", "regfd.selective"),
+])
+def test_a_listed_companys_gag_or_early_news_is_caught(text, rule):
+    assert rule in {f.rule for f in check_text(text, LISTED)}
+    assert rule in keyword_rules_alone(text, LISTED)
+
+
+@pytest.mark.parametrize("text", [
+    "You do not need to notify us before you contact the SEC.",
+    "You may report concerns to the SEC at any time; it requires no approval and you need not "
+    "notify us.",
+    "Leaking quarterly numbers before release could breach securities law.",
+    "Never hint at results before they are public.",
+    "Copies of retail communications are kept as FINRA rules require.",
+])
+def test_a_listed_companys_safeguard_is_no_finding(text):
+    assert [f.rule for f in check_text(text, LISTED) if f.area == "reg_fd"] == []

@@ -283,7 +283,8 @@ _TRADE_SECRETS = words(r"trade secrets?", "source code", r"recipes?",
 # before you contact the SEC." (both were reported as gags; found by a tester)
 _FREE_TO_REPORT = re.compile(
     rf"\b(?:may|can|are free to|are welcome to|(?:have|has) the right to|{RIGHTS_NOTE}(?: to)?)"
-    r"(?: \w+){0,2} (?:report|contact|talk to|speak (?:to|with)|tell|communicate with|go to|"
+    r"(?: \w+){0,2} (?:report|contact|talk to|speak (?:to|with)|tell|notify|inform|ask|"
+    r"communicate with|go to|"
     r"file|reach out to)\b")
 _PROTECTS = re.compile(rf"\b{RIGHTS_NOTE}\b(?! to\b)")
 

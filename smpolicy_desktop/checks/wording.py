@@ -228,15 +228,34 @@ def _government_contact(s: Sentence) -> bool:
 
 # The securities regulators, whom no rule may keep staff from (SEC Rule 21F-17; FINRA
 # Regulatory Notice 14-40): "Nobody may contact the SEC without the CEO's approval."
-_SECURITIES_REGULATORS = words("sec", "securities and exchange commission", "finra")
+# (not their rulebooks: "copies are kept as FINRA rules require" names no one staff might tell)
+_SECURITIES_REGULATORS = words(r"(?:sec|finra)(?! rules?\b| regulations?\b)",
+                               "securities and exchange commission")
+
+
+# What staff might give an agency besides talk: information, a complaint, a charge.
+_TO_AGENCY = words(r"disclos\w*", r"discuss\w*", "share", "shared", "sharing", r"complain\w*",
+                   "telling", r"call(?:s|ed|ing)?",
+                   r"fil(?:e|ed|es|ing) (?:a |an |any )?(?:\w+ )?(?:complaints?|charges?|reports?|"
+                   r"tips?|claims?)")
+# A gate on it other than a ban: leave asked ("requires permission from management"), or the
+# company told of it, before or after ("If you contact the SEC about us, let HR know the same
+# day."): the SEC has fined both (Rule 21F-17).
+_GATED = re.compile(
+    r"(?<!neither )(?<!never )\brequires? (?!no\b)(?:\w+ ){0,2}(?:permission|approval|consent|"
+    rf"sign-?off|authori[sz]ation)|(?<!{RIGHTS_NOTE} )(?<!{RIGHTS_NOTE} to )(?<!not )(?<!never )"
+    r"\b(?:let (?:hr|us|"
+    r"legal|compliance|management|your manager|the company) know|notify (?:hr|us|legal|"
+    r"compliance|management|your manager|the company))\b")
 
 
 def _securities_gag(s: Sentence) -> bool:
     """A gag on the securities regulators, or on every agency (the family is checked only
     where securities law applies: "must not tell anyone, including any government agency,
     about compliance problems" at an adviser)."""
-    return ((s.has(PROHIBITION) or s.has(_ASK_FIRST)) and (
-        s.has(_SECURITIES_REGULATORS) or s.has(GOVERNMENT)) and s.has(_CONTACT))
+    return (any(s.has(p) for p in (PROHIBITION, _ASK_FIRST, _GATED)) and (
+        s.has(_SECURITIES_REGULATORS) or s.has(GOVERNMENT)) and (
+        s.has(_CONTACT) or s.has(_TO_AGENCY)))
 
 
 # --- Permission before posting ---------------------------------------------------------------
@@ -507,6 +526,38 @@ def _adviser_endorsement(s: Sentence) -> bool:
         s.has(_CONTROL_LIFTED) or s.has(_FREE_HAND) and not s.has(_CONTROLLED))
 
 
+# --- Sector: listed companies ----------------------------------------------------------------
+
+# News that could move the share price, let out before the public has it (Regulation FD): "Let
+# the activist fund know the CEO is stepping down before the board releases it.", "Staff are
+# free to post photos of the merger party before we announce the deal." Not a warning of what
+# it could lead to ("Leaking earnings before release may breach securities law").
+_PRICE_NEWS = words(r"(?:company|material|big|important|market-moving) news", "results",
+                    "earnings", "numbers", "guidance", r"dividends?", r"acquisitions?",
+                    r"mergers?", r"deals?", r"contracts?", r"write-?downs?", "stepping down",
+                    r"data breach\w*", "discovery", "pipeline", "bookings", r"forecasts?",
+                    r"quarter\w*", "something big", "sales figures", r"launch\w*", r"buyouts?",
+                    r"takeovers?")
+_BEFORE_PUBLIC = re.compile(
+    r"\bbefore (?:\w+ ){0,3}(?:announc\w*|releas\w*|publish\w*|(?:is|are|goes|go|becomes?|made) "
+    r"public|press release|the call|it is out)|\bunannounced\b|\b(?:not|never) (?:yet |been )?"
+    r"(?:announced|released|public)|\bhave not announced\b|\bahead of (?:the |its )?"
+    r"(?:announcement|release|call)|\bin advance\b")
+_LETS_OUT = re.compile(rf"{SPEECH.pattern}|\b(?:brief\w*|hint\w*|teas\w*|leak\w*|"
+                       r"let (?:\w+ ){1,4}know|give (?:\w+ )?(?:a )?heads-?up)\b")
+_LET_GO = re.compile(rf"{_FREE_HAND.pattern}|^(?:please |pls )?(?:post|share|tell|let|brief|"
+                     r"tease|hint|drop|give|leak)\b|\b(?:fair game|totally fine|is fine)\b")
+_WARNS = words(r"(?:may|can|could) (?:breach|violate|break|lead|cause|land|result|hurt|harm)")
+# Trading on the news is the trading family's (insider trading), not a disclosure.
+_TRADING = words(r"trad(?:e|es|ing)", "buy", "sell", r"options?")
+
+
+def _early_news(s: Sentence) -> bool:
+    """Price-moving news let out, or ordered out, before its announcement."""
+    return s.has(_PRICE_NEWS) and s.has(_BEFORE_PUBLIC) and s.has(_LETS_OUT) and s.has(
+        _LET_GO) and not any(s.has(p) for p in (_BANNED, _WARNS, _TRADING))
+
+
 # --- Sector: patients ------------------------------------------------------------------------
 
 _PATIENT_MEDIA = re.compile(
@@ -545,4 +596,5 @@ RULES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("finance.off_channel", _personal_channel),
     ("finance.unsupervised", _free_promotion),
     ("finance.testimonials", _adviser_endorsement),
+    ("regfd.selective", _early_news),
 )
