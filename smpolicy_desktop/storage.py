@@ -30,6 +30,7 @@ from .safe_write import (
     MAX_NAME_BYTES,
     WriteError,
     plain_reason,
+    refuse_read_only_folder,
     refuse_unwritable,
     write_bytes_atomically,
     write_target,
@@ -462,6 +463,7 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
     try:
         with _one_writer(target):  # the comparison and the replace: one step
             refuse_unwritable(target)  # before the backup: a refused save changes nothing
+            refuse_read_only_folder(target)
             previous = _previous(target)  # None also for a file now too large to read back
             if changed(expected, target) or (previous is not None
                                              and _not_as_stamped(previous[0], expected)):

@@ -274,7 +274,7 @@ def save_failed(parent: QWidget, path: Path, reason: str) -> str:
     reason = reason.removeprefix("could not save: ")  # the core's words say it for the CLI
     box = message_box(QMessageBox.Icon.Warning, "Could not save",
                       f"Could not save {path.name}: {reason}.", parent=parent)
-    box.setInformativeText("Your work is still here, unsaved. Choose another place to save it.")
+    box.setInformativeText("Your work is still open; use Save As to save it elsewhere.")
     save_as = box.addButton("Save As...", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
