@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import os
+from datetime import datetime, timedelta
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidget
 
 from smpolicy_desktop import autosave
@@ -180,6 +182,40 @@ def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, mon
         when = work.saved_at
         assert f", {when.day} {when:%B} {when.year}, {when:%H:%M}\n" in row
     assert sorted(shown["buttons"]) == ["&Discard all...", "&Later", "&Restore"]  # Alt keys
+
+
+def test_work_older_than_a_later_save_says_so_and_enter_does_not_restore_it(
+        qtbot, settings, users_file, monkeypatch):
+    """Work autosaved before a later save of the same file (in another window, or after Later)
+    was offered as if it were the newest, with Restore the default (found by a tester)."""
+    crashed_window(qtbot, settings, users_file)
+    [work] = autosave.left_by_crash()
+    shown = []
+
+    def press_enter(dialog):
+        dialog.show()
+        rows = dialog.findChild(QListWidget)
+        shown.append(rows.item(0).text())
+        QTest.keyClick(rows, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(QDialog, "exec", press_enter)
+    assert dialogs.choose_recovery(None, [work]) == ("restore", work)  # newer than the file
+    assert "Older" not in shown[-1]
+    project = Project()
+    project.company.name = "Saved Later"
+    save_project(project, users_file)
+    later = work.saved_at + timedelta(hours=1, minutes=5)
+    os.utime(users_file, (later.timestamp(), later.timestamp()))
+    assert dialogs.choose_recovery(None, [work]) == ("later", None)  # kept, offered again
+
+    def when(moment: datetime) -> str:
+        return f"{moment.day} {moment:%B} {moment.year}, {moment:%H:%M}"
+
+    assert shown[-1].endswith(
+        f"\nOlder than the saved file: this work is from {when(work.saved_at)}; "
+        f"policy.smpolicy was saved later, {when(later)}. Restore it only if you want this "
+        "older work back.")
 
 
 def test_discard_asks_in_plain_words_and_cancel_goes_back_to_the_choice(monkeypatch, users_file):
