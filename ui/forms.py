@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
+    QLineEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,7 @@ from smpolicy_desktop.dates import REVIEW, long_date_in, suggested_review_date
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
 
-from .editors import MARK_COLOUR, FieldEditor, describe, make_editor
+from .editors import MARK_COLOUR, NEW_ENTRY, FieldEditor, describe, make_editor
 from .project_model import FieldPath, ProjectModel
 from .scroll_column import ScrollColumn
 
@@ -155,6 +156,7 @@ class AreaForm(ScrollColumn):
     """Every question of one policy area, in the model's order, in a scrollable form."""
 
     field_focused = Signal(tuple)
+    typing = Signal()  # into a list's new entry, which is no edit of the answer until added
 
     def __init__(self, model: ProjectModel, area: str, parent: QWidget | None = None):
         super().__init__(parent=parent)
@@ -210,6 +212,8 @@ class AreaForm(ScrollColumn):
                              lambda: self.model.value(path), self._date_text)
         if path == REVIEW:  # "Set" fills in the effective date plus the review cycle
             editor.suggestion = lambda: suggested_review_date(self.model.project)
+        for entry in editor.findChildren(QLineEdit, NEW_ENTRY):
+            entry.textEdited.connect(self.typing)
         return editor
 
     def _intro(self) -> QWidget:
@@ -314,6 +318,11 @@ class AreaForm(ScrollColumn):
         """(path, why) of each answer typed here and not saved, its box still showing it."""
         return [(row.path, f"{row.question.title}: {row.refused}")
                 for row in self.rows.values() if row.refused]
+
+    def typed(self) -> list[tuple[FieldPath, Any]]:
+        """(path, value) of each answer typed here and not taken yet (FieldEditor.typed)."""
+        return [((*row.path, *rest), value) for row in self.rows.values()
+                for rest, value in row.editor.typed()]
 
     def fields(self) -> list[FieldPath]:
         """The path of every answer shown, in form order."""

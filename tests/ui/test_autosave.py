@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidge
 
 from smpolicy_desktop import autosave
 from smpolicy_desktop.model import Project
-from smpolicy_desktop.storage import save_project
+from smpolicy_desktop.storage import load_project, save_project
 from ui import dialogs
 from ui.main_window import MainWindow
 from ui.recovery import AUTOSAVE_MS, PAUSE_MS
@@ -129,6 +129,33 @@ def test_a_pause_in_typing_autosaves_within_seconds_not_half_a_minute(qtbot, set
     assert window.recovery.timer.remainingTime() > AUTOSAVE_MS - 3_000  # and not twice
     kept = autosave.Autosave(autosaved, users_file, datetime.now())
     assert kept.load().company.name == "Typed Then Paused"
+
+
+def test_a_new_list_entry_typed_and_not_added_comes_back_after_a_crash(qtbot, settings,
+                                                                       users_file, monkeypatch):
+    """Typed into a list's new entry, without Enter, and the app killed: the work restored
+    lacked it (typing there started no autosave, and the autosave left it out; found by a
+    tester). The autosave a pause after it keeps it, as Save does, and leaves it in its box."""
+    window = MainWindow(settings)
+    window.start(users_file)
+    window.show()
+    window.ensure_loaded()
+    form = window.forms["presence"]
+    window.tabs.setCurrentWidget(form)
+    goals = form.editor(("presence", "goals"))
+    goals.new_item.setFocus()
+    qtbot.keyClicks(goals.new_item, "Sell more")
+    autosaved = autosave.autosave_path(users_file, window.model.workspace.instance)
+    qtbot.waitUntil(autosaved.exists, timeout=PAUSE_MS + 3_000)
+    before = load_project(users_file).presence.goals
+    assert goals.new_item.text() == "Sell more"  # still being typed: not taken from the box
+    assert window.model.project.presence.goals == before
+    window.model.workspace.instance.release()  # killed: nothing is cleaned up
+    window.disk.release()
+    shiboken6.delete(window)
+
+    restored = new_window(qtbot, settings, monkeypatch, "restore")
+    assert restored.model.project.presence.goals == [*before, "Sell more"]
 
 
 def test_an_autosave_after_a_pause_that_fails_is_said(qtbot, settings, users_file, tmp_path,

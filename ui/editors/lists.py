@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
@@ -209,12 +210,16 @@ class ListField(QWidget, FieldEditor):
         self.view.setFixedHeight(max(row_height * rows + 2 * self.view.frameWidth() + 4,
                                      self.buttons_height))
 
-    def add(self) -> None:
+    def typed(self) -> list[tuple[tuple, Any]]:
+        """The new entry typed and not added yet: the list with it at the end."""
         text = self.new_item.text().strip()
-        if not text:
+        return [((), [*self.values, text])] if text else []
+
+    def add(self) -> None:
+        if not (typed := self.typed()):
             self.new_item.setFocus()
             return
-        self.commit((), [*self.values, text], f"Add to {self.title}")
+        self.commit(*typed[0], f"Add to {self.title}")
         self.new_item.clear()
         self.set_current_row(len(self.values) - 1)
 
