@@ -117,18 +117,23 @@ class Workspace:
         ProjectFileError, and FileChangedError when the file changed elsewhere since it was
         read or saved here (unless `overwrite`: the user chose to replace that change).
         save_notes then says what could not be kept as it was (a hard link, a long name)."""
+        from . import versions
         from .storage import save_project
 
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled project needs a file name to be saved")
-        if self.path is not None and not self.is_at(target):  # Save As: the history goes too
-            from . import versions
-
-            versions.carry(self.path, target)
-        saved = save_project(self.project, target,
-                             expected=self.on_disk if self.is_at(target) and not overwrite
-                             else None, for_counsel=self._counsel_since_save)
+        history = self.history()
+        if not history or not self.is_at(target):  # a first save, or Save As: a history of
+            self.project.history = versions.new_history(target)  # its own, which starts as
+            versions.carry(history, self.project.history)  # a copy of the one it had
+        try:
+            saved = save_project(self.project, target,
+                                 expected=self.on_disk if self.is_at(target) and not overwrite
+                                 else None, for_counsel=self._counsel_since_save)
+        except Exception:
+            self.project.history = history  # the file it has is still the one that names it
+            raise
         self.discard_autosave()
         from . import document_cache
 
@@ -149,11 +154,20 @@ class Workspace:
         (size and time first, then the content's hash: a touched file has not changed)."""
         return self.path is not None and changed(self.on_disk, self.path)
 
-    def versions(self) -> list[Version]:
-        """The kept versions of the project file (the last ten saves, one a day for a month)."""
+    def history(self) -> str:
+        """The name the project's versions are kept under ("" before its first save). A file
+        from before schema 9 takes the one its versions were kept under, if any are found."""
         from . import versions
 
-        return versions.kept(self.path) if self.path is not None else []
+        if not self.project.history and self.path is not None:
+            self.project.history = versions.history_before(self.path)
+        return self.project.history
+
+    def versions(self) -> list[Version]:
+        """The kept versions of the project (the last ten saves, one a day for a month)."""
+        from . import versions
+
+        return versions.kept(self.history())
 
     @staticmethod
     def fallback_for(path: Path | str, error: Exception | None = None) -> Path | None:
@@ -169,7 +183,7 @@ class Workspace:
         backup = backup_path(path)
         if os.path.isfile(backup):
             return backup
-        kept = versions.kept(path)
+        kept = versions.kept(versions.history_of(path))
         return kept[0].path if kept else None
 
     @staticmethod
@@ -180,9 +194,10 @@ class Workspace:
         return load_project(version.path)
 
     def restored(self, version: Version) -> Project:
-        """A kept version's answers with this project's record of counsel (Project.records),
-        to restore; raises ProjectFileError if it cannot be read."""
-        kept = {name: deepcopy(getattr(self.project, name)) for name in Project.records}
+        """A kept version's answers with this project's record of counsel (Project.records)
+        and history, to restore; raises ProjectFileError if it cannot be read."""
+        kept = {name: deepcopy(getattr(self.project, name))
+                for name in (*Project.records, "history")}
         return self.read_version(version).model_copy(update=kept)
 
     @property
