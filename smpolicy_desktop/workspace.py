@@ -445,9 +445,9 @@ class Workspace:
         write (10 MB: 0.1-0.2 s); result() waits for the write and raises WriteError (an
         unusable folder too).
 
-        typed: answers typed and not yet taken (a list's new entry, as (path, value)), kept
+        typed: answers typed and not yet taken (a list's new entry, a cell still open), kept
         with the others but left out of the project: taking them would empty the box the
-        owner is typing in. One the answer refuses is left out."""
+        owner is typing in. As (path, value); one the answer refuses is left out."""
         from pydantic import ValidationError
 
         from . import autosave

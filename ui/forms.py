@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
-    QLineEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from smpolicy_desktop.dates import REVIEW, long_date_in, suggested_review_date
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
 
-from .editors import MARK_COLOUR, NEW_ENTRY, FieldEditor, describe, make_editor
+from .editors import MARK_COLOUR, FieldEditor, describe, make_editor
 from .project_model import FieldPath, ProjectModel
 from .scroll_column import ScrollColumn
 
@@ -156,7 +155,7 @@ class AreaForm(ScrollColumn):
     """Every question of one policy area, in the model's order, in a scrollable form."""
 
     field_focused = Signal(tuple)
-    typing = Signal()  # into a list's new entry, which is no edit of the answer until added
+    typing = Signal()  # in a list's or table's box, which is no edit of the answer until taken
 
     def __init__(self, model: ProjectModel, area: str, parent: QWidget | None = None):
         super().__init__(parent=parent)
@@ -212,8 +211,8 @@ class AreaForm(ScrollColumn):
                              lambda: self.model.value(path), self._date_text)
         if path == REVIEW:  # "Set" fills in the effective date plus the review cycle
             editor.suggestion = lambda: suggested_review_date(self.model.project)
-        for entry in editor.findChildren(QLineEdit, NEW_ENTRY):
-            entry.textEdited.connect(self.typing)
+        if hasattr(editor, "typing"):  # a list's or table's: typing there is no edit yet
+            editor.typing.connect(self.typing)
         return editor
 
     def _intro(self) -> QWidget:

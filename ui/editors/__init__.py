@@ -18,7 +18,7 @@ from .choice import CheckField, ChoiceField, ChoicesField, ClauseField, NumberFi
 from .date import DateBox, DateField
 from .text import LineField, TextField
 
-__all__ = ["MARK_COLOUR", "NEW_ENTRY", "ClauseField", "FieldEditor", "Question", "make_editor",
+__all__ = ["MARK_COLOUR", "ClauseField", "FieldEditor", "Question", "make_editor",
            "missing_clause", "questions", "take_typing"]
 
 _SINGLE = {"line": LineField, "text": TextField, "check": CheckField, "choice": ChoiceField,
