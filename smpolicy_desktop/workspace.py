@@ -124,9 +124,12 @@ class Workspace:
         if target is None:
             raise ValueError("an untitled project needs a file name to be saved")
         history = self.history()
-        if not history or not self.is_at(target):  # a first save, or Save As: a history of
-            self.project.history = versions.new_history(target)  # its own, which starts as
-            versions.carry(history, self.project.history)  # a copy of the one it had
+        # A first save, or Save As: the file gets a history of its own. Saved As from a file,
+        # it starts as a copy of that file's; an untitled copy of a version starts empty.
+        if not history or not self.is_at(target):
+            self.project.history = versions.new_history(target)
+            if self.path is not None:
+                versions.carry(history, self.project.history)
         try:
             saved = save_project(self.project, target,
                                  expected=self.on_disk if self.is_at(target) and not overwrite

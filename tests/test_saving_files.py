@@ -600,6 +600,20 @@ def test_a_project_moved_renamed_or_copied_keeps_its_versions(tmp_path):
     assert versions.history_of(moved) == opened.project.history  # read from the file itself
 
 
+def test_an_untitled_copy_of_a_version_starts_a_history_of_its_own(tmp_path):
+    """File > Versions > Open as Copy shows a version, untitled: saved, it is a new project
+    whose versions start with that save, as before projects recorded their history."""
+    original = Workspace(named("Original"))
+    original.save(tmp_path / "policy.smpolicy")
+    original.project.company.name = "Changed"
+    original.save()
+    copy = Workspace(Workspace.read_version(original.versions()[-1]))
+    copy.project.company.name = "Copy"
+    copy.save(tmp_path / "copy.smpolicy")
+    assert saved_names(tmp_path / "copy.smpolicy") == ["Copy"]  # its own save only
+    assert saved_names(tmp_path / "policy.smpolicy") == ["Changed", "Original"]
+
+
 def as_schema_8(project: Project) -> bytes:
     """The project as smpolicy wrote it before projects recorded their history."""
     data = project_to_data(project)
