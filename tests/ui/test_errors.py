@@ -4,6 +4,7 @@ damaged project with a backup, a final version with things still open."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -59,8 +60,6 @@ def test_a_failed_save_offers_save_as(qtbot, tmp_path):
 
 
 def test_a_save_into_a_folder_that_is_gone_says_so_once(qtbot, tmp_path):
-    import shutil
-
     from smpolicy_desktop.model import Project
     from smpolicy_desktop.storage import ProjectFileError, save_project
 
@@ -120,8 +119,8 @@ def test_a_save_into_a_read_only_folder_says_so_first_and_changes_nothing(qtbot)
         assert project.read_bytes() == before
     finally:
         folder.chmod(0o755)
-        for path in (*folder.iterdir(), folder):
-            path.unlink() if path.is_file() else path.rmdir()
+        for made in (folder, state):
+            shutil.rmtree(made)
 
 
 @pytest.mark.parametrize("reason, advice", [
