@@ -21,7 +21,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from .file_watch import Stamp
+from .file_watch import Stamp, changed
 from .model import Project
 from .safe_write import WriteError, lock, plain_reason, write_bytes_atomically
 from .state import file_key, state_folder
@@ -138,6 +138,21 @@ class Autosave:
     @property
     def name(self) -> str:
         return self.original.name if self.original else "Untitled project"
+
+    def file_saved_later(self) -> datetime | None:
+        """When the project file was saved after this work was autosaved (the work is then older
+        than the file, and restoring it brings older answers back); None when it was not, or
+        there is no file. A file as the crashed window last read or saved it is the one its
+        work was typed on, whatever its time."""
+        if self.original is None or (self.stamp is not None
+                                     and not changed(self.stamp, self.original)):
+            return None
+        try:
+            # to the second, as saved_at is kept: a save just before it is not later
+            saved = datetime.fromtimestamp(self.original.stat().st_mtime).replace(microsecond=0)
+        except OSError:  # gone or out of reach: nothing to compare with
+            return None
+        return saved if saved > self.saved_at else None
 
     def load(self) -> Project:
         """The project as it was autosaved; raises ProjectFileError if the file is damaged."""

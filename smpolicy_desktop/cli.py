@@ -1,6 +1,7 @@
 """The command line: list presets, create, validate and export projects without a window.
 
-User errors print one line on stderr and exit with status 2; a traceback is always a bug.
+User errors print one line on stderr and exit with status 2; `check` exits with status 1 when
+it reports a finding above a note (risky or likely unlawful); a traceback is always a bug.
 """
 
 from __future__ import annotations
@@ -9,15 +10,21 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import COMMAND_NAMES, __version__
 from .unseen import UNSEEN
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .checks.finding import Finding
 
 # The core is imported by the code that uses it: --version and --help must not wait for
 # pydantic, Jinja2 or Word writing.
 
 USER_ERROR = 2
+FLAGGED = 1  # check: a finding above a note, so a script or CI job can stop on it
 STOPPED = 130  # as a shell reports a command ended by Ctrl+C
 
 
@@ -104,7 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--reject", nargs="+", default=[], metavar="ID",
                         help="reject these changes and comments")
 
-    check = commands.add_parser("check", help="flag risky rules and missing pieces")
+    check = commands.add_parser(
+        "check", help="flag risky rules and missing pieces",
+        description="Flag risky rules and missing pieces. Exit status: 0 when nothing above a "
+                    "note is found, 1 when a finding is risky or likely unlawful, 2 when the "
+                    "file cannot be read or the command is wrong.")
     check.add_argument("file", type=Path, nargs="?", help=f"a project file ({EXTENSION})")
     check.add_argument("--text-file", type=Path,
                        help="check each non-empty line of a plain text file as one clause")
@@ -192,11 +203,14 @@ def run_export(args: argparse.Namespace) -> None:
         _say_if_open(args.file)
 
 
-def run_check(args: argparse.Namespace) -> None:
+def run_check(args: argparse.Namespace) -> int:
+    """Print the report; FLAGGED if a finding is above a note, else 0."""
     from .checks import report  # the rules load only when a check runs
-    from .checks.document_check import DocumentError, read_text
+    from .checks.document_check import DocumentError, check_policy_file, read_text, text_lines
     from .checks.facts import CheckFacts
+    from .checks.policy_check import check_project, check_text
     from .model import Industry
+    from .render import render_document
     from .workspace import Workspace
 
     given = [x for x in (args.file, args.text_file, args.document) if x is not None]
@@ -204,12 +218,13 @@ def run_check(args: argparse.Namespace) -> None:
         raise UserError("check: give one of a project file, --text-file FILE or "
                         "--document FILE")
     if args.file is not None:
-        said, warnings = report.project_report(Workspace.open(args.file).project,
-                                               as_json=args.json)
+        project = Workspace.open(args.file).project
+        said, warnings = report.project_report(project, as_json=args.json)
         print(said)
         for warning in warnings:
             print(visible(f"warning: {warning}"), file=sys.stderr)
-        return
+        # checked again for the status (the report gives text): its sentences are cached now
+        return _flagged(check_project(project, render_document(project)))
     country, state = _place(args)
     industries = [industry.value for industry in Industry]
     if args.industry is not None and args.industry not in industries:
@@ -222,7 +237,8 @@ def run_check(args: argparse.Namespace) -> None:
                                          as_json=args.json))
         except DocumentError as exc:
             raise UserError(str(exc)) from exc
-        return
+        return _flagged(finding for _, finding in check_policy_file(
+            args.document, facts, args.company).findings)
     try:
         text = read_text(args.text_file)
     except DocumentError as exc:
@@ -232,6 +248,13 @@ def run_check(args: argparse.Namespace) -> None:
         print(said)
     if args.json and facts.unchecked_note():  # JSON lines on stdout; the warning beside them
         print(f"warning: {facts.unchecked_note()}", file=sys.stderr)
+    return _flagged(finding for line in text_lines(text) if line.strip()
+                    for finding in check_text(line, facts, company_name=args.company))
+
+
+def _flagged(findings: Iterable[Finding]) -> int:
+    """check's exit status: FLAGGED if any finding is above a note (risky or likely unlawful)."""
+    return FLAGGED if any(finding.severity != "info" for finding in findings) else 0
 
 
 def _place(args: argparse.Namespace) -> tuple[str | None, str | None]:
@@ -371,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     _speak_any_name()
     try:
         args = build_parser().parse_args(argv)
-        COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args) or 0
         sys.stdout.flush()  # a reader that stopped early (| head) is met here, not at exit
     except KeyboardInterrupt:  # Ctrl+C printed a traceback of twenty lines
         print("error: stopped before it finished; any file it was writing is as it was",
@@ -387,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"error: {visible(str(exc))}", file=sys.stderr)
         return USER_ERROR
-    return 0
+    return status
 
 
 def stop_as_ctrl_c(signum: int, frame: object) -> NoReturn:

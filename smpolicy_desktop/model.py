@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .law import LawPack, law_pack, places
+from .state import KEY
 from .unseen import OTHER_LINE_BREAKS
 
 
@@ -611,6 +612,11 @@ def next_id(prefix: str, ids: Iterable[str]) -> str:
 class Project(Area):
     """A company's social media policy: every answer, one area per tab."""
 
+    # The name its versions (File > Versions) are kept under, made at its first save and kept
+    # in the file, so that they follow it when it is moved, renamed or copied (they were kept
+    # under the file's path, and a project moved had "No versions yet"; found by a tester).
+    # First, so that a damaged file's can be read (versions.history_of). "" before a save.
+    history: str = Field("", pattern=f"^({KEY})?$")
     company: Company = Field(default_factory=Company, title="Company")
     presence: Presence = Field(default_factory=Presence, title="Our presence online")
     voice: Voice = Field(default_factory=Voice, title="Voice and spokespeople")

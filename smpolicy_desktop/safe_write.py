@@ -122,6 +122,16 @@ def refuse_unwritable(path: Path, *, replace_read_only: bool = False,
     return before
 
 
+def refuse_read_only_folder(path: Path) -> None:
+    """Raise WriteError if the folder of `path` may not take a new file (read-only, a read-only
+    disk, or someone else's): said as that, before a backup beside the file fails first and
+    the save is refused as "could not keep the backup: permission denied" (found by a tester).
+    A folder that is gone is left to the write, which says so."""
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise WriteError(path, f"the folder {folder} is read-only")
+
+
 def _existing(path: Path, follow_links: bool = True) -> os.stat_result | None:
     try:
         info = path.stat() if follow_links else path.lstat()

@@ -13,6 +13,9 @@ import platformdirs
 
 from . import APP_NAME
 
+# file_key()'s names, and versions.new_history()'s: a stem, a hyphen and 16 hex digits
+KEY = r"[\w.-]{0,40}-[0-9a-f]{16}"
+
 
 def state_folder(*parts: str) -> Path:
     return platformdirs.user_state_path(APP_NAME).joinpath(*parts)
@@ -21,5 +24,9 @@ def state_folder(*parts: str) -> Path:
 def file_key(original: Path | str) -> str:
     """A short, safe, unique name for a project file: its stem and a digest of its real path."""
     digest = hashlib.sha256(str(Path(original).resolve()).encode("utf-8")).hexdigest()[:16]
-    stem = re.sub(r"[^\w.-]+", "_", Path(original).stem)[:40]
-    return f"{stem}-{digest}"
+    return f"{safe_stem(original)}-{digest}"
+
+
+def safe_stem(original: Path | str) -> str:
+    """The file's stem as a folder's name may hold it, for whoever looks in the state folder."""
+    return re.sub(r"[^\w.-]+", "_", Path(original).stem)[:40]

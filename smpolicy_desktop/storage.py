@@ -30,13 +30,15 @@ from .safe_write import (
     MAX_NAME_BYTES,
     WriteError,
     plain_reason,
+    refuse_read_only_folder,
     refuse_unwritable,
     write_bytes_atomically,
     write_target,
 )
+from .state import file_key, state_folder
 
 FORMAT = "smpolicy-project"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 BACKUP_SUFFIX = ".bak"
 
 
@@ -407,8 +409,15 @@ def _v7_to_v8(answers: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
+def _v8_to_v9(answers: dict[str, Any]) -> dict[str, Any]:
+    """Schema 9 records the name the project's versions are kept under (history); schema 8
+    kept them under the file's path, where they are still found (versions.history_before), so
+    its files need no change."""
+    return answers
+
+
 MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [
-    _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7, _v7_to_v8]
+    _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6, _v6_to_v7, _v7_to_v8, _v8_to_v9]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1, "one migration per older schema_version"
 
 
@@ -455,6 +464,7 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
     path = Path(path)
     target = write_target(path)
     data = project_to_bytes(project)
+    history = project.history or file_key(target)  # a project of schema 8 kept them there
     if len(data) > MAX_FILE_BYTES:  # it could never be opened again: keep the file as it is
         raise ProjectFileError(path, f"could not save: {_too_large(len(data))}; shorten the "
                                      "longest answers")
@@ -462,6 +472,7 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
     try:
         with _one_writer(target):  # the comparison and the replace: one step
             refuse_unwritable(target)  # before the backup: a refused save changes nothing
+            refuse_read_only_folder(target)
             previous = _previous(target)  # None also for a file now too large to read back
             if changed(expected, target) or (previous is not None
                                              and _not_as_stamped(previous[0], expected)):
@@ -476,7 +487,7 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
                                  "links); a save gives it a new file, so they keep the previous "
                                  "version")
                 # kept as of its own last write: both read alike when stamped with this save
-                notes += filter(None, [versions.keep(target, old, datetime.fromtimestamp(
+                notes += filter(None, [versions.keep(history, old, datetime.fromtimestamp(
                     info.st_mtime))])
             write_bytes_atomically(target, data)
             stamp = stamp_of(target, data)
@@ -484,7 +495,7 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
         raise ProjectFileError(path, f"could not save: {exc.reason}") from None
     except OSError as exc:
         raise ProjectFileError(path, f"could not save: {plain_reason(exc)}") from None
-    notes += filter(None, [versions.keep(target, data, for_counsel=for_counsel)])
+    notes += filter(None, [versions.keep(history, data, for_counsel=for_counsel)])
     return Saved(stamp, tuple(dict.fromkeys(notes)))  # the old and the new version: one note
 
 
@@ -495,7 +506,6 @@ def _one_writer(target: Path) -> Iterator[None]:
     said "Recorded it as v1", and the file kept one (found by a tester). A state folder that
     cannot be used, or a disk that cannot lock files, leaves the save unguarded, as before."""
     from .safe_write import lock
-    from .state import file_key, state_folder
 
     try:
         folder = state_folder("saving")

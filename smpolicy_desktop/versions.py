@@ -1,6 +1,11 @@
 """Versions of each project file kept in the user's state folder: the last ten saves, and the
 last save of each day for a month, so a mistaken save can be opened, compared and undone.
 
+The versions of a project are kept under its history (Project.history), a name made at its first
+save and kept in the file: a project moved, renamed or copied in a file manager finds them, and
+Save As gives the new file a history of its own that starts as a copy. A file from before
+schema 9 has none: its versions were kept under its path (history_before finds them).
+
 Each save hands its content to keep(); a content equal to the newest kept one is not kept again.
 Versions are kept compressed, and within MAX_TOTAL bytes a project: a very large project keeps
 fewer of its older days. A save that recorded a version sent to counsel, or counsel's reply, is
@@ -11,15 +16,17 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import re
+import secrets
 import shutil
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .compressed import uncompressed
+from .compressed import MAX_FILE_BYTES, uncompressed
 from .safe_write import WriteError, plain_reason, write_bytes_atomically
-from .state import file_key, state_folder
+from .state import KEY, file_key, safe_stem, state_folder
 
 if TYPE_CHECKING:
     from .model import Project
@@ -69,26 +76,63 @@ class Version:
         return 0
 
 
-def versions_folder(original: Path | str) -> Path:
-    return state_folder("versions", file_key(original))
+def versions_folder(history: str) -> Path:
+    return state_folder("versions", history)
 
 
-def kept(original: Path | str) -> list[Version]:
-    """The kept versions of a project file, newest first."""
+def new_history(original: Path | str) -> str:
+    """A history of its own for the project first saved as `original` (a first save, or Save
+    As): the file's stem, for whoever looks in the folder, and 16 random hex digits."""
+    return f"{safe_stem(original)}-{secrets.token_hex(8)}"
+
+
+def history_of(original: Path | str) -> str:
+    """The history a project file's versions are kept under: the one it records, read from the
+    start of the file (Project.history is its first answer), so that a damaged file's are
+    found too; else, for a file from before schema 9, history_before()."""
+    with contextlib.suppress(OSError), open(original, "rb") as file:
+        if recorded := _RECORDED.search(file.read(4096).decode("utf-8", "replace")):
+            return recorded[1]
+    return history_before(original)
+
+
+_RECORDED = re.compile(rf'"history":\s*"({KEY})"')
+
+
+def history_before(original: Path | str) -> str:
+    """Where the versions of a file saved before projects recorded their history (schema 8 and
+    older) were kept: under its path; for a file moved or renamed since, under the history
+    whose newest version is the file as it is (its last save). "" if none is found."""
+    if kept(file_key(original)):
+        return file_key(original)
+    try:
+        with open(original, "rb") as file:  # no version is larger: a larger file matches none
+            content = file.read(MAX_FILE_BYTES + 1)
+        histories = [folder.name for folder in state_folder("versions").iterdir()]
+    except OSError:
+        return ""
+    return next((history for history in histories
+                 if (found := kept(history)) and found[0].holds(content)), "")
+
+
+def kept(history: str) -> list[Version]:
+    """The kept versions of a project (its history; "" has none), newest first."""
+    if not history:
+        return []
     found = []
-    for path in versions_folder(original).glob(f"*{SUFFIX}*"):
+    for path in versions_folder(history).glob(f"*{SUFFIX}*"):
         with contextlib.suppress(ValueError):  # not one of ours
             found.append(Version.named(path))
     return sorted(found, key=lambda version: version.saved_at, reverse=True)
 
 
-def carry(old: Path | str, new: Path | str) -> None:
-    """The versions kept of `old` kept of `new` too: a project saved under another name or in
-    another folder (Save As) keeps its history, where File > Versions showed one save and the
-    earlier ones could no longer be reached (found by a tester). Nothing is carried if the
-    state folder cannot take it (the save still goes ahead)."""
+def carry(old: str, new: str) -> None:
+    """The versions kept in history `old` kept in `new` too: a project saved under another
+    name or in another folder (Save As) keeps its history, where File > Versions showed one
+    save and the earlier ones could no longer be reached (found by a tester). Nothing is
+    carried if the state folder cannot take it (the save still goes ahead)."""
     source, target = versions_folder(old), versions_folder(new)
-    if source == target:
+    if not old or source == target:
         return
     with contextlib.suppress(OSError):
         names = [path for path in source.iterdir() if path.is_file()]
@@ -98,18 +142,18 @@ def carry(old: Path | str, new: Path | str) -> None:
                 shutil.copy2(path, target / path.name)
 
 
-def keep(original: Path | str, content: bytes, now: datetime | None = None, *,
+def keep(history: str, content: bytes, now: datetime | None = None, *,
          for_counsel: bool = False) -> str | None:
-    """Keep `content` as the newest version of `original` (for good if `for_counsel`: its save
+    """Keep `content` as the newest version in `history` (for good if `for_counsel`: its save
     recorded a version sent to counsel or counsel's reply); None, or why it was not kept."""
     # never later than now: a file stamped in 2031 (copied from a machine with a wrong clock)
     # dated every later save July 4, 2031, to keep them in order (found by a tester)
     now = min(now or datetime.now(), datetime.now())
-    found = kept(original)
+    found = kept(history)
     try:
         if found and found[0].holds(content) and (found[0].for_counsel or not for_counsel):
             return None
-        folder = versions_folder(original)
+        folder = versions_folder(history)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if found:  # in order even if the clock went back
             now = max(now, found[0].saved_at + timedelta(microseconds=1))
@@ -120,7 +164,7 @@ def keep(original: Path | str, content: bytes, now: datetime | None = None, *,
         return f"no version was kept ({exc.reason})"
     except OSError as exc:
         return f"no version was kept ({plain_reason(exc)})"
-    for old in _to_forget(kept(original), now):
+    for old in _to_forget(kept(history), now):
         with contextlib.suppress(OSError):
             old.path.unlink()
     return None
@@ -150,11 +194,11 @@ def _to_forget(found: list[Version], now: datetime) -> list[Version]:
 def differences(old: Project, new: Project) -> list[tuple[str, str, str]]:
     """Each answer that differs between two projects: (where, as it was, as it is now), as
     new's policy writes them ("1 December 2027", a choice's name). The record of counsel
-    (Project.records), which a restore keeps, is none."""
+    (Project.records) and the history, which a restore keeps, are none."""
     from .model import Project
     from .storage import labels_for
 
-    before, after = (_flat(project.model_dump(exclude=set(Project.records)))
+    before, after = (_flat(project.model_dump(exclude={*Project.records, "history"}))
                      for project in (old, new))
     spelling = new.company.spelling
     found = [(labels_for(where), *(_shown(side.get(where), spelling) for side in (before, after)))

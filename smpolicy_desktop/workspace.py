@@ -11,10 +11,11 @@ Events (subscribe with on(name, callback)):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, wait
 from copy import deepcopy
 from datetime import UTC, datetime
@@ -116,18 +117,26 @@ class Workspace:
         ProjectFileError, and FileChangedError when the file changed elsewhere since it was
         read or saved here (unless `overwrite`: the user chose to replace that change).
         save_notes then says what could not be kept as it was (a hard link, a long name)."""
+        from . import versions
         from .storage import save_project
 
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled project needs a file name to be saved")
-        if self.path is not None and not self.is_at(target):  # Save As: the history goes too
-            from . import versions
-
-            versions.carry(self.path, target)
-        saved = save_project(self.project, target,
-                             expected=self.on_disk if self.is_at(target) and not overwrite
-                             else None, for_counsel=self._counsel_since_save)
+        history = self.history()
+        # A first save, or Save As: the file gets a history of its own. Saved As from a file,
+        # it starts as a copy of that file's; an untitled copy of a version starts empty.
+        if not history or not self.is_at(target):
+            self.project.history = versions.new_history(target)
+            if self.path is not None:
+                versions.carry(history, self.project.history)
+        try:
+            saved = save_project(self.project, target,
+                                 expected=self.on_disk if self.is_at(target) and not overwrite
+                                 else None, for_counsel=self._counsel_since_save)
+        except Exception:
+            self.project.history = history  # the file it has is still the one that names it
+            raise
         self.discard_autosave()
         from . import document_cache
 
@@ -148,11 +157,20 @@ class Workspace:
         (size and time first, then the content's hash: a touched file has not changed)."""
         return self.path is not None and changed(self.on_disk, self.path)
 
-    def versions(self) -> list[Version]:
-        """The kept versions of the project file (the last ten saves, one a day for a month)."""
+    def history(self) -> str:
+        """The name the project's versions are kept under ("" before its first save). A file
+        from before schema 9 takes the one its versions were kept under, if any are found."""
         from . import versions
 
-        return versions.kept(self.path) if self.path is not None else []
+        if not self.project.history and self.path is not None:
+            self.project.history = versions.history_before(self.path)
+        return self.project.history
+
+    def versions(self) -> list[Version]:
+        """The kept versions of the project (the last ten saves, one a day for a month)."""
+        from . import versions
+
+        return versions.kept(self.history())
 
     @staticmethod
     def fallback_for(path: Path | str, error: Exception | None = None) -> Path | None:
@@ -168,7 +186,7 @@ class Workspace:
         backup = backup_path(path)
         if os.path.isfile(backup):
             return backup
-        kept = versions.kept(path)
+        kept = versions.kept(versions.history_of(path))
         return kept[0].path if kept else None
 
     @staticmethod
@@ -179,9 +197,10 @@ class Workspace:
         return load_project(version.path)
 
     def restored(self, version: Version) -> Project:
-        """A kept version's answers with this project's record of counsel (Project.records),
-        to restore; raises ProjectFileError if it cannot be read."""
-        kept = {name: deepcopy(getattr(self.project, name)) for name in Project.records}
+        """A kept version's answers with this project's record of counsel (Project.records)
+        and history, to restore; raises ProjectFileError if it cannot be read."""
+        kept = {name: deepcopy(getattr(self.project, name))
+                for name in (*Project.records, "history")}
         return self.read_version(version).model_copy(update=kept)
 
     @property
@@ -422,17 +441,29 @@ class Workspace:
             self._instance = Instance()
         return self._instance
 
-    def autosave(self) -> Future[None]:
+    def autosave(self, typed: Iterable[tuple[FieldPath, Any]] = ()) -> Future[None]:
         """Keep unsaved work in the state folder (never in the user's file), as this
         workspace's own autosave of its file. The answers are taken as they are now and
         written on the autosave thread, so typing never waits for a big project's JSON and
         write (10 MB: 0.1-0.2 s); result() waits for the write and raises WriteError (an
-        unusable folder too)."""
+        unusable folder too).
+
+        typed: answers typed and not yet taken (a list's new entry, a cell still open), kept
+        with the others but left out of the project: taking them would empty the box the
+        owner is typing in. As (path, value); one the answer refuses is left out."""
+        from pydantic import ValidationError
+
         from . import autosave
 
-        if not self.modified:
+        typed = list(typed)
+        if not self.modified and not typed:
+            self.discard_autosave()  # of an entry typed, then cleared: nothing is left to keep
             return autosave.in_order(lambda: None)
-        record = autosave.autosave_record(self.project, self.path, self.on_disk)
+        as_typed = Workspace(self.project.model_copy(deep=True)) if typed else self
+        for where, value in typed:
+            with contextlib.suppress(ValidationError):
+                as_typed.set_value(where, value)
+        record = autosave.autosave_record(as_typed.project, self.path, self.on_disk)
         path, instance = self.path, self.instance
 
         def write() -> None:  # on the autosave thread, the only one then to touch what follows

@@ -246,5 +246,5 @@ def test_the_save_after_a_crash_that_holds_a_version_sent_is_kept_for_good(tmp_p
     restored = Workspace()
     restored.restore(found)
     restored.save()
-    assert versions.kept(original)[0].for_counsel
+    assert versions.kept(versions.history_of(original))[0].for_counsel
     restored.instance.release()

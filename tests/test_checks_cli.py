@@ -1,5 +1,6 @@
 """`smpolicy check` as a user types it: findings for a project file or for a text file of
-rules, as text or JSON; exit 0 when the check ran, 2 with one line on stderr otherwise.
+rules, as text or JSON; exit 0 when the check found nothing above a note, 1 when it found a
+risky or likely unlawful rule, 2 with one line on stderr when it could not run.
 """
 
 from __future__ import annotations
@@ -49,15 +50,38 @@ def test_check_of_a_final_version_counsel_has_not_approved_says_so(tmp_path, cap
     assert "Marked final, but:\n- The risk check still lists 1 risky sentence.\n- Not " \
         "approved yet by" in capsys.readouterr().out
     # --json says it beside the findings, as check --text-file's notes (it said nothing)
-    assert main(["check", str(path), "--json"]) == 0
+    assert main(["check", str(path), "--json"]) == 1
     printed = capsys.readouterr()
     assert json.loads(printed.out) and printed.err.splitlines() == [
         "warning: marked final, but: The risk check still lists 1 risky sentence.",
         "warning: marked final, but: Not approved yet by: Morgan Lee, Chris Novak."]
 
 
+def test_a_likely_unlawful_or_risky_rule_fails_the_check_and_a_note_does_not(tmp_path, capsys):
+    """check exited 0 while it reported a likely unlawful rule, so a script or CI job could not
+    stop on it (found by a tester); --help says what each exit status means."""
+    rules = tmp_path / "rules.txt"
+    for text, status in (("Employees must not discuss their wages with co-workers.", 1),
+                         ("Never criticise the company online.", 1),
+                         ("Be polite to customers online.", 0)):
+        rules.write_text(text + "\n", encoding="utf-8")
+        for options in ([], ["--json"]):
+            assert main(["check", "--text-file", str(rules), *options]) == status, text
+            assert main(["check", "--document", str(rules), *options]) == status, text
+    project = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
+    project.review.next_review_date = None  # a note: "set the next review date"
+    save_project(project, tmp_path / "notes.smpolicy")
+    capsys.readouterr()
+    assert main(["check", str(tmp_path / "notes.smpolicy")]) == 0
+    assert "[info]" in capsys.readouterr().out  # a note alone passes
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "1 when a finding is risky or likely unlawful, 2 when the file cannot be read" in \
+        " ".join(capsys.readouterr().out.split())
+
+
 def test_check_prints_clause_severity_reason_and_safer_wording(tmp_path, capsys):
-    assert main(["check", str(risky_project_file(tmp_path))]) == 0
+    assert main(["check", str(risky_project_file(tmp_path))]) == 1
     out = capsys.readouterr().out
     assert "[error] 4.6 Confidential business information: " in out  # the clause as shown
     assert "employees.confidential" not in out  # never its id (--json keeps it)
@@ -68,7 +92,7 @@ def test_check_prints_clause_severity_reason_and_safer_wording(tmp_path, capsys)
 
 
 def test_check_json_lists_every_finding_with_its_field_path(tmp_path, capsys):
-    assert main(["check", "--json", str(risky_project_file(tmp_path))]) == 0
+    assert main(["check", "--json", str(risky_project_file(tmp_path))]) == 1
     findings = json.loads(capsys.readouterr().out)
     flagged = [f for f in findings if f["severity"] == "error"]
     assert flagged[0]["path"] == ["employees", "confidential_info", 1]
@@ -96,7 +120,7 @@ def test_one_finding_is_counted_as_one_finding(tmp_path, capsys):
 def test_text_file_gives_one_json_object_per_non_empty_line(tmp_path, capsys):
     rules = tmp_path / "rules.txt"
     rules.write_text("Never discuss your salary.\n\nDo not harass anyone.\n", encoding="utf-8")
-    assert main(["check", "--text-file", str(rules), "--json"]) == 0
+    assert main(["check", "--text-file", str(rules), "--json"]) == 1
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["line"] for line in lines] == [1, 3]
     assert lines[0]["findings"][0]["rule"] == "nlra.pay"
@@ -121,9 +145,9 @@ def test_outside_the_us_a_check_says_nothing_was_checked_rather_than_no_findings
     assert "this business is in Germany" in out and "No findings." not in out
     assert main(["check", "--document", str(policy), "--country", "CA", "--json"]) == 0
     assert "in Canada" in json.loads(capsys.readouterr().out)["note"]
-    assert main(["check", "--text-file", str(rules), "--country", "US"]) == 0
+    assert main(["check", "--text-file", str(rules), "--country", "US"]) == 1
     assert "covers US law only" not in capsys.readouterr().out
-    assert main(["check", "--text-file", str(rules), "--country", "US", "--json"]) == 0
+    assert main(["check", "--text-file", str(rules), "--country", "US", "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["checked"] is True
 
 
@@ -156,7 +180,7 @@ def test_a_rule_found_risky_is_not_counted_as_covering_its_topic(tmp_path, capsy
     policy = tmp_path / "theirs.txt"
     policy.write_text("Employees must not discuss their salary or working conditions on social "
                       "media.\nReport harassment to your manager.\n", encoding="utf-8")
-    assert main(["check", "--document", str(policy), "--country", "US", "--json"]) == 0
+    assert main(["check", "--document", str(policy), "--country", "US", "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert [f["rule"] for f in report["findings"]] == ["nlra.pay"]
     assert any(topic.startswith("Employees' rights") for topic in report["missing"])
@@ -172,7 +196,7 @@ def test_headings_and_contents_are_not_read_as_rules(tmp_path, capsys):
     policy = tmp_path / "rules.md"
     policy.write_text("## 4 Guidelines for employees\n\nNever discuss your salary\\.\n",
                       encoding="utf-8")
-    assert main(["check", "--document", str(policy), "--json"]) == 0
+    assert main(["check", "--document", str(policy), "--json"]) == 1
     found = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["paragraph"], f["excerpt"]) for f in found] == [
         (3, "Never discuss your salary.")]
@@ -206,8 +230,11 @@ def test_a_binary_text_file_is_a_user_error(tmp_path, capsys):
 def check_lines(tmp_path, capsys, text: str, *facts: str) -> list[dict]:
     rules = tmp_path / "rules.txt"
     rules.write_text(text, encoding="utf-8")
-    assert main(["check", "--text-file", str(rules), *facts, "--json"]) == 0
-    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    status = main(["check", "--text-file", str(rules), *facts, "--json"])
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    flagged = any(f["severity"] != "info" for line in found for f in line["findings"])
+    assert status == (1 if flagged else 0)  # a risky or unlawful rule stops a script
+    return found
 
 
 def test_business_facts_change_what_is_checked(tmp_path, capsys):
@@ -251,7 +278,7 @@ def test_the_business_name_makes_a_rule_about_it_one_about_the_employer(tmp_path
     assert named[1]["findings"][0]["excerpt"] == "Never criticise Larkspur on Facebook."
     policy = tmp_path / "policy.txt"
     policy.write_text(text, encoding="utf-8")
-    assert main(["check", "--document", str(policy), "--company", "Larkspur Dental"]) == 0
+    assert main(["check", "--document", str(policy), "--company", "Larkspur Dental"]) == 1
     assert "nlra.disparagement" in capsys.readouterr().out
 
 
@@ -288,7 +315,7 @@ def test_a_hard_wrapped_policy_is_checked_a_sentence_at_a_time(tmp_path, capsys,
     policy.write_text("# Pay\n\nStaff must not discuss\ntheir wages or bonuses\nwith one "
                       "another or with\nanyone outside the company.\n\n- Do not post photos\n"
                       "  of our customers' orders.\n- Keep passwords safe.\n", encoding="utf-8")
-    assert main(["check", "--document", str(policy), "--json"]) == 0
+    assert main(["check", "--document", str(policy), "--json"]) == 1
     found = json.loads(capsys.readouterr().out)["findings"]
     assert {(f["paragraph"], f["excerpt"]) for f in found} == {
         (3, "Staff must not discuss their wages or bonuses with one another or with anyone "
@@ -314,7 +341,7 @@ def test_a_text_or_markdown_policy_is_checked_with_its_topics(tmp_path, capsys):
     for name in ("policy.txt", "policy.md"):
         policy = tmp_path / name
         policy.write_text(EXISTING_POLICY, encoding="utf-8")
-        assert main(["check", "--document", str(policy), "--industry", "health_care"]) == 0
+        assert main(["check", "--document", str(policy), "--industry", "health_care"]) == 1
         out = capsys.readouterr().out
         assert '"Keep all company information confidential."' in out
         assert "nlra.confidentiality" in out and "hipaa.review_reply" in out
@@ -338,7 +365,7 @@ def test_a_marked_up_word_policy_is_checked_as_it_reads_with_the_changes_accepte
         etree.SubElement(etree.SubElement(change, qn("w:r")), qn(text_tag)).text = text
     path = tmp_path / "marked-up.docx"
     document.save(str(path))
-    assert main(["check", "--document", str(path), "--json"]) == 0
+    assert main(["check", "--document", str(path), "--json"]) == 1
     found = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["paragraph"], f["rule"]) for f in found] == [(1, "nlra.pay")]
     assert found[0]["excerpt"] == "Never discuss your salary with coworkers."
@@ -385,14 +412,14 @@ def test_a_word_or_pdf_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
     source = tmp_path / "existing.txt"
     source.write_text(EXISTING_POLICY, encoding="utf-8")
     docx = to_docx(source, tmp_path / "word")
-    assert main(["check", "--document", str(docx), "--json"]) == 0
+    assert main(["check", "--document", str(docx), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     flagged = {f["excerpt"]: f["rule"] for f in report["findings"]}
     assert flagged["Keep all company information confidential."] == "nlra.confidentiality"
     assert "Only our spokesperson speaks for the company." not in flagged
     assert "Who speaks for the company" in report["covered"]
     pdf = docx_to_pdf(docx, tmp_path / "pdf")  # the same policy as a PDF
-    assert main(["check", "--document", str(pdf), "--json"]) == 0
+    assert main(["check", "--document", str(pdf), "--json"]) == 1
     from_pdf = json.loads(capsys.readouterr().out)
     assert {f["excerpt"]: f["rule"] for f in from_pdf["findings"]} == flagged
 
@@ -440,7 +467,7 @@ def test_rules_in_a_text_file_are_numbered_as_an_editor_numbers_its_lines(tmp_pa
     rules = tmp_path / "rules.txt"
     rules.write_text("A.\u2028B.\nC.\x0cD.\nEmployees may never discuss their pay with "
                      "coworkers.\n", encoding=encoding)
-    assert main(["check", "--text-file", str(rules), "--json"]) == 0
+    assert main(["check", "--text-file", str(rules), "--json"]) == 1
     [found] = [json.loads(line) for line in capsys.readouterr().out.splitlines()
                if '"nlra.pay"' in line]
     assert found["line"] == 3

@@ -250,7 +250,7 @@ def test_the_checks_own_words_follow_the_policys_spelling_and_the_owners_stay_as
     fixed = apply_suggestion(project, finding)
     assert fixed.employees.recruiting_posts == finding.suggestion  # Apply writes what is shown
     save_project(project, tmp_path / "policy.smpolicy")
-    assert main(["check", str(tmp_path / "policy.smpolicy")]) == 0
+    assert main(["check", str(tmp_path / "policy.smpolicy")]) == 1
     assert f"  Safer wording: {finding.suggestion}\n" in capsys.readouterr().out
 
 

@@ -4,8 +4,10 @@ and names are refused or handled in one plain line (issue 15, items 4, 5, 6, 9 a
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -20,12 +22,14 @@ import pytest
 from smpolicy_desktop import versions
 from smpolicy_desktop.file_watch import OpenLock, changed
 from smpolicy_desktop.model import Project
+from smpolicy_desktop.state import file_key
 from smpolicy_desktop.storage import (
     FileChangedError,
     ProjectFileError,
     backup_path,
     load_project,
     project_to_bytes,
+    project_to_data,
     read_project,
     save_project,
 )
@@ -240,7 +244,7 @@ def test_names_up_to_255_bytes_save_or_say_why(tmp_path, length):
         assert any("too long" in note and "Versions" in note for note in result.notes)
     else:
         assert load_project(backup_path(path)).company.name == "First"
-    newest, previous = versions.kept(path)[:2]
+    newest, previous = versions.kept(versions.history_of(path))[:2]
     assert b"Second" in newest.read() and b"First" in previous.read()
 
 
@@ -281,7 +285,7 @@ def test_a_very_long_company_name_still_gives_a_name_that_can_be_saved_with_a_ba
 def test_each_save_is_kept_as_a_version_and_old_ones_thin_out(saved):
     for number in range(2, 15):
         save_project(named(f"Save {number}"), saved)
-    kept = versions.kept(saved)
+    kept = versions.kept(versions.history_of(saved))
     assert len(kept) == 10  # all made today: the last ten
     assert [load_project(v.path).company.name for v in kept[:2]] == ["Save 14", "Save 13"]
     if os.name == "posix":
@@ -297,18 +301,18 @@ def test_a_file_dated_in_the_future_does_not_date_the_saves_after_it(tmp_path):
     os.utime(copied, (future, future))
     for number in range(2, 5):
         save_project(named(f"Save {number}"), copied)
-    assert len(versions.kept(copied)) == 4
-    assert all(v.saved_at <= datetime.now() for v in versions.kept(copied))
+    assert len(versions.kept(versions.history_of(copied))) == 4
+    assert all(v.saved_at <= datetime.now() for v in versions.kept(versions.history_of(copied)))
 
 
-def test_one_version_a_day_is_kept_for_a_month(tmp_path):
-    original = tmp_path / "p.smpolicy"
+def test_one_version_a_day_is_kept_for_a_month():
+    history = f"p-{'0' * 16}"
     start = datetime(2026, 10, 1, 9)
     for day in range(40):
         for hour in (9, 17):
             when = start + timedelta(days=day, hours=hour - 9)
-            versions.keep(original, f"{day}-{hour}".encode(), when)
-    kept = versions.kept(original)
+            versions.keep(history, f"{day}-{hour}".encode(), when)
+    kept = versions.kept(history)
     assert len({v.saved_at.date() for v in kept}) == 30  # one for each of the last 30 days
     assert len(kept) == 35  # ... and the last ten saves (five days of two)
     assert kept[0].read() == b"39-17"
@@ -330,8 +334,9 @@ def test_versions_of_a_large_project_stay_within_their_room_but_counsels_stay(
     now = datetime.now()
     for day in range(1, 41):
         workspace.project.training.consequences = f"{book} Day {day}."
-        versions.keep(path, project_to_bytes(workspace.project), now + timedelta(days=day))
-    kept = versions.kept(path)
+        versions.keep(workspace.history(), project_to_bytes(workspace.project),
+                      now + timedelta(days=day))
+    kept = workspace.versions()
     assert sum(version.size() for version in kept if not version.for_counsel) <= 2_000_000
     assert len(kept) > versions.KEEP_ALWAYS
     assert load_project(kept[0].path).training.consequences.endswith("Day 40.")
@@ -342,9 +347,9 @@ def test_versions_of_a_large_project_stay_within_their_room_but_counsels_stay(
 
 
 def test_a_version_kept_plain_by_an_older_smpolicy_is_still_listed_and_opens(saved):
-    folder = versions.versions_folder(saved)
+    folder = versions.versions_folder(versions.history_of(saved))
     (folder / "20260101T090000.000000.smpolicy").write_bytes(EXAMPLE.read_bytes())
-    oldest = versions.kept(saved)[-1]
+    oldest = versions.kept(versions.history_of(saved))[-1]
     assert oldest.saved_at == datetime(2026, 1, 1, 9)
     assert load_project(oldest.path).company.name == "Northwind Analytics LLC"
 
@@ -359,7 +364,7 @@ def test_a_version_that_inflates_to_a_gigabyte_is_refused_and_saving_still_works
     zeros = bytes(2**20)
     bomb = b"".join(squeeze.compress(zeros) for _ in range(1024)) + squeeze.flush()
     newest_name = f"{datetime.now() + timedelta(minutes=1):%Y%m%dT%H%M%S.%f}.smpolicy.gz"
-    planted = versions.versions_folder(saved) / newest_name
+    planted = versions.versions_folder(versions.history_of(saved)) / newest_name
     planted.write_bytes(bomb)
     tracemalloc.start()
     try:
@@ -368,7 +373,7 @@ def test_a_version_that_inflates_to_a_gigabyte_is_refused_and_saving_still_works
     finally:
         tracemalloc.stop()
     assert peak < 100 * 2**20
-    kept = versions.kept(saved)
+    kept = versions.kept(versions.history_of(saved))
     [bombed] = [version for version in kept if version.path == planted]
     assert [load_project(version.path).company.name for version in kept
             if version != bombed] == ["Second", "First", "First"]  # as saved, then before
@@ -561,9 +566,78 @@ def test_save_as_keeps_the_projects_history(tmp_path):
     moved.parent.mkdir()
     workspace.project.company.name = "Three"
     workspace.save(moved)
-    assert [load_project(v.path).company.name for v in versions.kept(moved)] == [
-        "Three", "Two", "One"]
-    assert len(versions.kept(first)) == 2  # the old file keeps its own
+    kept = versions.kept(versions.history_of(moved))
+    assert [load_project(v.path).company.name for v in kept] == ["Three", "Two", "One"]
+    assert len(versions.kept(versions.history_of(first))) == 2  # the old file keeps its own
+
+
+def saved_names(path: Path) -> list[str]:
+    """The company name of each version File > Versions lists for the project file, newest
+    first."""
+    return [load_project(v.path).company.name for v in Workspace.open(path).versions()]
+
+
+def test_a_project_moved_renamed_or_copied_keeps_its_versions(tmp_path):
+    """Versions were kept under the file's path: after the owner moved or renamed the project's
+    folder, File > Versions said "No versions yet" (found by a tester)."""
+    first = tmp_path / "Policies" / "policy.smpolicy"
+    first.parent.mkdir()
+    workspace = Workspace(named("One"))
+    workspace.save(first)
+    workspace.project.company.name = "Two"
+    workspace.save()
+    moved = tmp_path / "Company documents" / "policy 2026.smpolicy"
+    (tmp_path / "Policies").rename(moved.parent)
+    (moved.parent / "policy.smpolicy").rename(moved)
+    assert saved_names(moved) == ["Two", "One"]
+    copied = tmp_path / "copy.smpolicy"
+    shutil.copy2(moved, copied)  # a copy made in the file manager is the same project
+    assert saved_names(copied) == ["Two", "One"]
+    opened = Workspace.open(moved)
+    opened.project.company.name = "Three"
+    opened.save()
+    assert saved_names(moved) == ["Three", "Two", "One"]
+    assert versions.history_of(moved) == opened.project.history  # read from the file itself
+
+
+def test_an_untitled_copy_of_a_version_starts_a_history_of_its_own(tmp_path):
+    """File > Versions > Open as Copy shows a version, untitled: saved, it is a new project
+    whose versions start with that save, as before projects recorded their history."""
+    original = Workspace(named("Original"))
+    original.save(tmp_path / "policy.smpolicy")
+    original.project.company.name = "Changed"
+    original.save()
+    copy = Workspace(Workspace.read_version(original.versions()[-1]))
+    copy.project.company.name = "Copy"
+    copy.save(tmp_path / "copy.smpolicy")
+    assert saved_names(tmp_path / "copy.smpolicy") == ["Copy"]  # its own save only
+    assert saved_names(tmp_path / "policy.smpolicy") == ["Changed", "Original"]
+
+
+def as_schema_8(project: Project) -> bytes:
+    """The project as smpolicy wrote it before projects recorded their history."""
+    data = project_to_data(project)
+    del data["project"]["history"]
+    return json.dumps({**data, "schema_version": 8}, indent=2).encode()
+
+
+def test_versions_kept_by_an_older_smpolicy_are_found_and_kept(tmp_path):
+    """Versions an older smpolicy kept under the file's path are found where the file is, and
+    after it was moved too; its next save records them as its history, nothing lost."""
+    path = tmp_path / "policy.smpolicy"
+    for name in ("One", "Two"):  # as the older app saved it: the file and a version under its path
+        path.write_bytes(as_schema_8(named(name)))
+        versions.keep(file_key(path), path.read_bytes())
+    assert saved_names(path) == ["Two", "One"]
+    moved = tmp_path / "moved" / "policy.smpolicy"
+    moved.parent.mkdir()
+    path.rename(moved)
+    assert saved_names(moved) == ["Two", "One"]  # found by its last save
+    workspace = Workspace.open(moved)
+    workspace.project.company.name = "Three"
+    workspace.save()
+    assert json.loads(moved.read_text())["project"]["history"] == file_key(path)
+    assert saved_names(moved) == ["Three", "Two", "One"]
 
 
 @posix_only

@@ -105,6 +105,20 @@ def test_work_undone_back_to_the_saved_file_leaves_no_autosave(saved):
     saved.close()
 
 
+def test_an_entry_typed_and_not_added_is_autosaved_and_goes_when_cleared(saved):
+    """The window's answers as they stand include a list's new entry being typed: the autosave
+    keeps it, the project does not take it; cleared, its autosave goes too."""
+    goals = saved.project.presence.goals
+    saved.autosave([(("presence", "goals"), [*goals, "Sell more"])]).result()
+    kept = autosave.autosave_path(saved.path, saved.instance)
+    assert autosave.Autosave(kept, saved.path, datetime.now()).load().presence.goals == [
+        *goals, "Sell more"]
+    assert saved.project.presence.goals == goals and not saved.modified
+    saved.autosave().result()  # the entry cleared, nothing else changed
+    assert not kept.exists()
+    saved.close()
+
+
 def autosaved_name(workspace: Workspace) -> str:
     kept = autosave.autosave_path(workspace.path, workspace.instance)
     return autosave.Autosave(kept, workspace.path, datetime.now()).load().company.name

@@ -60,6 +60,11 @@ def system_spelling() -> str:
     return "US" if us else "UK"
 
 
+def _when(moment: datetime) -> str:
+    """A moment as the app's lists show it: "4 December 2026, 09:12"."""
+    return f"{_app_date(moment)}, {moment:%H:%M}"
+
+
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` as it is (a tooltip with a tag in it is read as HTML)."""
     return QtText.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
@@ -108,11 +113,15 @@ def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosa
                             wordWrap=True))
     choices = QListWidget(objectName="autosaves")
     choices.setWordWrap(True)
-    for autosave in found:
+    older = [autosave.file_saved_later() for autosave in found]
+    for autosave, saved in zip(found, older, strict=True):
         where = str(autosave.original.parent) if autosave.original else "never saved"
-        choices.addItem(f"{autosave.name}, {_app_date(autosave.saved_at)}, "
-                        f"{autosave.saved_at:%H:%M}\n{where}")
-    choices.setCurrentRow(0)
+        # work older than a later save was offered as if it were the newest (found by a tester)
+        warning = "" if saved is None else (
+            f"\nOlder than the saved file: this work is from {_when(autosave.saved_at)}; "
+            f"{autosave.name} was saved later, {_when(saved)}. Restore it only if you want "
+            "this older work back.")
+        choices.addItem(f"{autosave.name}, {_when(autosave.saved_at)}\n{where}{warning}")
     layout.addWidget(choices)
     layout.addWidget(QLabel("Restore opens the work as unsaved changes. If you close this "
                             "window, it is offered again next time. Discard deletes it for "
@@ -121,11 +130,16 @@ def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosa
     restore = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
     discard = buttons.addButton("&Discard all..." if len(found) > 1 else "&Discard...",
                                 QDialogButtonBox.ButtonRole.DestructiveRole)
-    buttons.addButton("&Later", QDialogButtonBox.ButtonRole.RejectRole)  # Alt+R, D, L
+    later = buttons.addButton("&Later", QDialogButtonBox.ButtonRole.RejectRole)  # Alt+R, D, L
     buttons.clicked.connect(lambda button: dialog.done(
         {restore: 1, discard: 2}.get(button, 0)))
-    restore.setDefault(True)
-    layout.addWidget(buttons)
+    def by_default(row: int) -> None:  # Enter restores, but not work older than its file
+        (restore if older[row] is None else later).setDefault(True)
+
+    layout.addWidget(buttons)  # in the dialog first: a default set outside it is not kept
+    choices.currentRowChanged.connect(by_default)
+    choices.setCurrentRow(0)
+    by_default(0)
     fit_to_screen(dialog, 600, 300)
     question = ("Delete this unsaved work for good?" if len(found) == 1 else
                 f"Delete all {len(found)} pieces of unsaved work for good?")
@@ -283,7 +297,7 @@ def save_failed(parent: QWidget, path: Path, reason: str) -> str:
     reason = reason.removeprefix("could not save: ")  # the core's words say it for the CLI
     box = message_box(QMessageBox.Icon.Warning, "Could not save",
                       f"Could not save {path.name}: {reason}.", parent=parent)
-    box.setInformativeText("Your work is still here, unsaved. Choose another place to save it.")
+    box.setInformativeText("Your work is still open; use Save As to save it elsewhere.")
     save_as = box.addButton("Save As...", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
@@ -299,8 +313,7 @@ def offer_backup(parent: QWidget, path: Path, reason: str, backup: Path | None) 
         box.setInformativeText("The file is left as it is.")
         box.exec()
         return False
-    saved = datetime.fromtimestamp(backup.stat().st_mtime)
-    when = f"{_app_date(saved)}, {saved:%H:%M}"
+    when = _when(datetime.fromtimestamp(backup.stat().st_mtime))
     kept = (f"the previous save as a backup ({backup.name}, {when})"
             if backup.name.endswith(".bak") else
             f"every save in File > Versions (the last one: {when})")

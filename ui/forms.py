@@ -155,6 +155,7 @@ class AreaForm(ScrollColumn):
     """Every question of one policy area, in the model's order, in a scrollable form."""
 
     field_focused = Signal(tuple)
+    typing = Signal()  # in a list's or table's box, which is no edit of the answer until taken
 
     def __init__(self, model: ProjectModel, area: str, parent: QWidget | None = None):
         super().__init__(parent=parent)
@@ -210,6 +211,8 @@ class AreaForm(ScrollColumn):
                              lambda: self.model.value(path), self._date_text)
         if path == REVIEW:  # "Set" fills in the effective date plus the review cycle
             editor.suggestion = lambda: suggested_review_date(self.model.project)
+        if hasattr(editor, "typing"):  # a list's or table's: typing there is no edit yet
+            editor.typing.connect(self.typing)
         return editor
 
     def _intro(self) -> QWidget:
@@ -314,6 +317,11 @@ class AreaForm(ScrollColumn):
         """(path, why) of each answer typed here and not saved, its box still showing it."""
         return [(row.path, f"{row.question.title}: {row.refused}")
                 for row in self.rows.values() if row.refused]
+
+    def typed(self) -> list[tuple[FieldPath, Any]]:
+        """(path, value) of each answer typed here and not taken yet (FieldEditor.typed)."""
+        return [((*row.path, *rest), value) for row in self.rows.values()
+                for rest, value in row.editor.typed()]
 
     def fields(self) -> list[FieldPath]:
         """The path of every answer shown, in form order."""

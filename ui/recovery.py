@@ -68,8 +68,10 @@ class Recovery:
         self.pause = QTimer(window, singleShot=True, interval=PAUSE_MS)
         self.pause.timeout.connect(self.autosave_soon)
         self.model.changed.connect(self._edited)
+        for form in window.forms.values():
+            form.typing.connect(self._edited)
 
-    def _edited(self, path: tuple) -> None:
+    def _edited(self, path: tuple = ()) -> None:
         if self.timer.isActive():
             self.pause.start()
 
@@ -95,7 +97,9 @@ class Recovery:
     def _autosave(self) -> Future[None]:
         if self.timer.isActive():
             self.timer.start()  # the next one on the timer AUTOSAVE_MS after this one
-        return self.model.workspace.autosave()
+        # with what is typed and not taken yet (a list's new entry, a cell), as Save takes it
+        return self.model.workspace.autosave(
+            [each for form in self.window.forms.values() for each in form.typed()])
 
     def _written(self, written: Future[None], seconds: float) -> None:
         from smpolicy_desktop.safe_write import WriteError

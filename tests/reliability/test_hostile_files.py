@@ -136,7 +136,7 @@ def test_control_characters_in_checked_text_reach_the_terminal_as_visible_codes(
     rules = tmp_path / "rules.txt"
     rules.write_text("Never criticise \x1b]0;owned\x07the company\x1b[2J \u202eonline.\x9b\n",
                      encoding="utf-8")
-    assert main(["check", "--text-file", str(rules)]) == 0
+    assert main(["check", "--text-file", str(rules)]) == 1
     out = capsys.readouterr().out
     assert "nlra.disparagement" in out
     assert not any(c in out for c in "\x1b\x07\x9b\u202e")
@@ -151,7 +151,7 @@ def test_control_characters_in_checked_text_reach_the_terminal_escaped_in_json_t
     rules = tmp_path / "rules.txt"
     rules.write_text(rule + "\n", encoding="utf-8")
     for command in (["--text-file", str(rules)], ["--document", str(rules)]):
-        assert main(["check", *command, "--json"]) == 0
+        assert main(["check", *command, "--json"]) == 1
         out = capsys.readouterr().out
         assert not any(c in out for c in "\x1b\x07\x9b\u202e\u2066")
         assert r"\u202eonline.\u009b \u2066" + "caf\u00e9" in out  # é shown as typed
@@ -169,12 +169,12 @@ def test_invisible_format_characters_in_checked_text_are_shown_as_codes(tmp_path
     rule = f"Never criticise the{unseen} company online \U0001F468\u200d\U0001F469."
     rules = tmp_path / "rules.txt"
     rules.write_text(rule + "\n", encoding="utf-8")
-    assert main(["check", "--text-file", str(rules)]) == 0
+    assert main(["check", "--text-file", str(rules)]) == 1
     out = capsys.readouterr().out
     code = unseen.encode("unicode_escape").decode()
     assert unseen not in out and f"the{code} company" in out
     assert "\U0001F468\u200d\U0001F469" in out
-    assert main(["check", "--text-file", str(rules), "--json"]) == 0
+    assert main(["check", "--text-file", str(rules), "--json"]) == 1
     out = capsys.readouterr().out
     assert unseen not in out and "the\\u" in out
     excerpt = json.loads(out.splitlines()[0])["findings"][0]["excerpt"]
@@ -223,7 +223,7 @@ def plain_pdf(path, text: bytes, pages: int = 1, padding: int = 0) -> None:
 def test_a_pdf_policy_is_read_and_one_that_unpacks_to_gigabytes_or_has_thousands_of_pages_is_not(
         tmp_path, capsys):
     plain_pdf(tmp_path / "policy.pdf", b"Never criticise the company online.")
-    assert main(["check", "--document", str(tmp_path / "policy.pdf")]) == 0
+    assert main(["check", "--document", str(tmp_path / "policy.pdf")]) == 1
     assert "Never criticise the company online." in capsys.readouterr().out
     plain_pdf(tmp_path / "bomb.pdf", b"Be kind.", padding=100 * 2**20)  # 100 KB on disk
     assert main(["check", "--document", str(tmp_path / "bomb.pdf")]) == 2

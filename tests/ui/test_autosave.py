@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import os
+from datetime import datetime, timedelta
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidget
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QListWidget,
+)
 
 from smpolicy_desktop import autosave
 from smpolicy_desktop.model import Project
@@ -129,6 +137,47 @@ def test_a_pause_in_typing_autosaves_within_seconds_not_half_a_minute(qtbot, set
     assert kept.load().company.name == "Typed Then Paused"
 
 
+@pytest.mark.parametrize("box", ["new list entry", "table's new row"])
+def test_what_is_typed_in_a_list_or_table_comes_back_after_a_crash(qtbot, settings, users_file,
+                                                                   monkeypatch, box):
+    """Typed into a list's new entry, or a table's new row, without Enter, and the app killed:
+    the work restored lacked it (typing there started no autosave, and the autosave left it
+    out; found by a tester). The autosave a pause after it keeps it, as Save does, and leaves
+    it in its box."""
+    window = MainWindow(settings)
+    window.start(users_file)
+    window.show()
+    window.ensure_loaded()
+    form = window.forms["presence"]
+    window.tabs.setCurrentWidget(form)
+    field = ("presence", "goals" if box == "new list entry" else "accounts")
+    editor = form.editor(field)
+    if box == "new list entry":
+        editor.new_item.setFocus()
+        typing_in = editor.new_item
+    else:
+        editor.add()  # Add row: a row, and its first cell open to type in
+        typing_in = editor.view.focusWidget()
+    qtbot.keyClicks(typing_in, "LinkedIn")
+    autosaved = autosave.autosave_path(users_file, window.model.workspace.instance)
+
+    def kept() -> list:
+        found = autosave.Autosave(autosaved, users_file, datetime.now())
+        return getattr(found.load().presence, field[1]) if autosaved.exists() else []
+
+    qtbot.waitUntil(lambda: "LinkedIn" in str(kept()), timeout=PAUSE_MS + 3_000)
+    assert typing_in.text() == "LinkedIn" and typing_in.isVisible()  # not taken from the box
+    assert "LinkedIn" not in str(window.model.value(field))
+    if box != "new list entry":  # closed untaken: Qt trips on a window deleted with it open
+        editor.view.closeEditor(typing_in, QAbstractItemDelegate.EndEditHint.NoHint)
+    window.model.workspace.instance.release()  # killed: nothing is cleaned up
+    window.disk.release()
+    shiboken6.delete(window)
+
+    restored = new_window(qtbot, settings, monkeypatch, "restore").model.value(field)
+    assert (restored[-1] if box == "new list entry" else restored[-1].platform) == "LinkedIn"
+
+
 def test_an_autosave_after_a_pause_that_fails_is_said(qtbot, settings, users_file, tmp_path,
                                                      monkeypatch):
     """The pause's autosave is written on its own thread; its failure still reaches the
@@ -182,6 +231,40 @@ def test_the_recovery_dialog_lists_the_work_with_its_time(qtbot, users_file, mon
         when = work.saved_at
         assert f", {written.format(when=when)}, {when:%H:%M}\n" in row
     assert sorted(shown["buttons"]) == ["&Discard all...", "&Later", "&Restore"]  # Alt keys
+
+
+def test_work_older_than_a_later_save_says_so_and_enter_does_not_restore_it(
+        qtbot, settings, users_file, monkeypatch):
+    """Work autosaved before a later save of the same file (in another window, or after Later)
+    was offered as if it were the newest, with Restore the default (found by a tester)."""
+    crashed_window(qtbot, settings, users_file)
+    [work] = autosave.left_by_crash()
+    shown = []
+
+    def press_enter(dialog):
+        dialog.show()
+        rows = dialog.findChild(QListWidget)
+        shown.append(rows.item(0).text())
+        QTest.keyClick(rows, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(QDialog, "exec", press_enter)
+    assert dialogs.choose_recovery(None, [work]) == ("restore", work)  # newer than the file
+    assert "Older" not in shown[-1]
+    project = Project()
+    project.company.name = "Saved Later"
+    save_project(project, users_file)
+    later = work.saved_at + timedelta(hours=1, minutes=5)
+    os.utime(users_file, (later.timestamp(), later.timestamp()))
+    assert dialogs.choose_recovery(None, [work]) == ("later", None)  # kept, offered again
+
+    def when(moment: datetime) -> str:
+        return f"{moment.day} {moment:%B} {moment.year}, {moment:%H:%M}"
+
+    assert shown[-1].endswith(
+        f"\nOlder than the saved file: this work is from {when(work.saved_at)}; "
+        f"policy.smpolicy was saved later, {when(later)}. Restore it only if you want this "
+        "older work back.")
 
 
 def test_discard_asks_in_plain_words_and_cancel_goes_back_to_the_choice(monkeypatch, users_file):

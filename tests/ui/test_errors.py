@@ -3,6 +3,13 @@ damaged project with a backup, a final version with things still open."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QDesktopServices
@@ -53,8 +60,6 @@ def test_a_failed_save_offers_save_as(qtbot, tmp_path):
 
 
 def test_a_save_into_a_folder_that_is_gone_says_so_once(qtbot, tmp_path):
-    import shutil
-
     from smpolicy_desktop.model import Project
     from smpolicy_desktop.storage import ProjectFileError, save_project
 
@@ -68,6 +73,54 @@ def test_a_save_into_a_folder_that_is_gone_says_so_once(qtbot, tmp_path):
     answer("Cancel", seen)
     dialogs.save_failed(parent(qtbot), folder / "p.smpolicy", failed.value.reason)
     assert seen[0] == "Could not save p.smpolicy: the folder does not exist."
+
+
+SAVE_AS_TYPED = """import sys
+from smpolicy_desktop.storage import ProjectFileError
+from smpolicy_desktop.workspace import Workspace
+workspace = Workspace.open(sys.argv[1])
+workspace.project.company.name = "Changed"
+try:
+    workspace.save()
+except ProjectFileError as exc:
+    print(exc.reason)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_a_save_into_a_read_only_folder_says_so_first_and_changes_nothing(qtbot):
+    """The box led with the backup: "Could not save p.smpolicy: could not keep the backup:
+    permission denied (the file may be open in another program, or the folder is read-only)"
+    (found by a tester). A real read-only folder: as root (CI) the save runs as 'nobody'."""
+    from tests.conftest import REPO
+
+    folder, state = (Path(tempfile.mkdtemp(prefix=prefix)) for prefix in ("read-only-", "xdg-"))
+    project = folder / "p.smpolicy"
+    project.write_bytes((REPO / "assets" / "examples" / "northwind.smpolicy").read_bytes())
+    before = project.read_bytes()
+    try:
+        for path, mode in ((project, 0o644), (folder, 0o555), (state, 0o777)):
+            path.chmod(mode)
+        command = [sys.executable, "-c", SAVE_AS_TYPED, str(project)]
+        if os.geteuid() == 0:  # the file is the user's own, its folder read-only
+            os.chown(project, 65534, 65534)
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        env = {**os.environ, "HOME": str(state), "XDG_STATE_HOME": str(state),
+               "XDG_CACHE_HOME": str(state), "PYTHONPATH": str(REPO)}
+        run = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120,
+                             env=env)
+        assert run.stderr == ""
+        seen: list[str] = []
+        answer("Cancel", seen)
+        dialogs.save_failed(parent(qtbot), project, run.stdout.strip())
+        assert seen == [f"Could not save p.smpolicy: the folder {folder} is read-only.",
+                        "Your work is still open; use Save As to save it elsewhere."]
+        assert [p.name for p in folder.iterdir()] == ["p.smpolicy"]  # no backup, no leftover
+        assert project.read_bytes() == before
+    finally:
+        folder.chmod(0o755)
+        for made in (folder, state):
+            shutil.rmtree(made)
 
 
 @pytest.mark.parametrize("reason, advice", [

@@ -310,7 +310,8 @@ def test_saving_over_a_file_changed_elsewhere_asks_first(qtbot, settings, users_
     assert load_project(users_file).company.name == on_disk
     assert name_in(window) == shown
     assert window.isWindowModified() == (answer == "cancel")
-    kept = [load_project(version.path).company.name for version in versions.kept(users_file)]
+    kept = [load_project(version.path).company.name
+            for version in versions.kept(versions.history_of(users_file))]
     assert answer != "overwrite" or "Changed By Sync" in kept  # overwritten, yet kept
 
 
@@ -379,7 +380,8 @@ def test_the_version_kept_when_the_file_changed_elsewhere_is_unsaved_work(qtbot,
     asked["file_changed"] = "overwrite"
     assert window.files.save() and "file_changed" in asked["asked"]
     assert load_project(users_file).company.name == "As Saved"
-    kept = [load_project(version.path).company.name for version in versions.kept(users_file)]
+    kept = [load_project(version.path).company.name
+            for version in versions.kept(versions.history_of(users_file))]
     assert "Old USB Copy" in kept  # overwritten, yet kept
 
 
@@ -478,12 +480,10 @@ def test_an_unusable_autosave_folder_is_said_and_saving_still_works(qtbot, setti
 
 def test_a_file_with_no_versions_yet_says_so(qtbot, settings, tmp_path, asked):
     """Seen by a tester: Versions of a file this app had not saved was an empty list."""
-    from smpolicy_desktop.storage import save_project
+    from smpolicy_desktop.storage import project_to_bytes
 
-    saved = tmp_path / "saved.smpolicy"
-    save_project(Project(company={"name": "From Elsewhere"}), saved)
-    elsewhere = tmp_path / "from elsewhere.smpolicy"  # a copy from a mail or another computer
-    elsewhere.write_bytes(saved.read_bytes())
+    elsewhere = tmp_path / "from elsewhere.smpolicy"  # from a mail or another computer
+    elsewhere.write_bytes(project_to_bytes(Project(company={"name": "From Elsewhere"})))
     window = open_window(qtbot, settings, elsewhere)
     dialog = VersionsWindow(window)
     qtbot.addWidget(dialog)
@@ -492,6 +492,26 @@ def test_a_file_with_no_versions_yet_says_so(qtbot, settings, tmp_path, asked):
     assert dialog.list.accessibleName() and dialog.details.accessibleName()  # for a screen reader
     assert not any(b.isEnabled() for b in dialog.findChildren(QPushButton)
                    if b.text() in ("Compare", "Open as Copy", "Restore"))
+
+
+def test_versions_follow_a_project_whose_folder_was_moved(qtbot, settings, tmp_path, asked):
+    """After the owner moved or renamed the project's folder, File > Versions said "No
+    versions yet" (found by a tester)."""
+    from smpolicy_desktop.workspace import Workspace
+
+    (tmp_path / "Policies").mkdir()
+    workspace = Workspace(Project(company={"name": "First Save"}))
+    workspace.save(tmp_path / "Policies" / "policy.smpolicy")
+    workspace.project.company.name = "Second Save"
+    workspace.save()
+    (tmp_path / "Policies").rename(tmp_path / "Policies 2026")
+    window = open_window(qtbot, settings, tmp_path / "Policies 2026" / "policy.smpolicy")
+    dialog = VersionsWindow(window)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2
+    dialog.list.setCurrentRow(1)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Restore").click()
+    assert name_in(window) == "First Save"
 
 
 def test_versions_window_compares_and_restores_an_earlier_save(qtbot, settings, users_file,

@@ -46,6 +46,11 @@ class FieldEditor:
     def show_value(self, value: Any) -> None:
         raise NotImplementedError
 
+    def typed(self) -> list[tuple[tuple, Any]]:
+        """What is typed here and not yet the answer, as the edits taking it makes: (rest,
+        value), as commit() gets them. The autosave keeps them without taking them."""
+        return []
+
     def focus_item(self, rest: tuple) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -35,7 +36,7 @@ from .base import (
     example_text,
     follow_current,
 )
-from .rows import AnswerRows, edit_with_key, is_typing
+from .rows import AnswerRows, edit_with_key, is_typing, typed_in
 
 
 def buttons(owner: QWidget, title: str,
@@ -126,20 +127,23 @@ class CellLine(WindowKeys, ShowsExample, ShowsItsStart, QLineEdit):
 class TextDelegate(QStyledItemDelegate):
     """Edits text items in a CellLine, which leaves the window's shortcuts to the window."""
 
-    def __init__(self, example: str, parent: QObject):
+    def __init__(self, example: str, parent: QObject, typing: SignalInstance):
         super().__init__(parent)
-        self.example = example
+        self.example, self.typing = example, typing
 
     def createEditor(self, parent, option, index) -> QWidget:
         editor = CellLine(parent)
         editor.show_example(self.example)
         editor.textChanged.connect(editor._italic_when_empty)
+        editor.textEdited.connect(self.typing)
         return editor
 
 
 class ListField(QWidget, FieldEditor):
     """A list of short answers: edit in place (type, F2 or double-click), add, remove, move;
     lines pasted are items, one per line."""
+
+    typing = Signal()  # in an item or the new entry: no edit of the answer until taken
 
     def __init__(self, question: Question, commit: Commit, read: Callable[[], list]):
         super().__init__()
@@ -157,7 +161,7 @@ class ListField(QWidget, FieldEditor):
         self.view.setAccessibleName(question.title)
         self.view.setWordWrap(True)
         self.view.setSpacing(2)
-        self.view.setItemDelegate(TextDelegate(question.example, self.view))
+        self.view.setItemDelegate(TextDelegate(question.example, self.view, self.typing))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
@@ -170,6 +174,7 @@ class ListField(QWidget, FieldEditor):
         self.new_item.textChanged.connect(self.new_item._italic_when_empty)
         self.new_item.setAccessibleName(f"New entry for {question.title}")
         self.new_item.returnPressed.connect(self.add)
+        self.new_item.textEdited.connect(self.typing)
         add, *others = buttons(self, question.title, [
             ("Add", "Ctrl+Return", self.add), ("Remove", "Ctrl+Del", self.remove),
             ("Move up", "Ctrl+Up", lambda: self.move(-1)),
@@ -209,12 +214,21 @@ class ListField(QWidget, FieldEditor):
         self.view.setFixedHeight(max(row_height * rows + 2 * self.view.frameWidth() + 4,
                                      self.buttons_height))
 
-    def add(self) -> None:
+    def new_entry(self) -> list[tuple[tuple, Any]]:
+        """The new entry typed and not added yet, as adding it makes the answer: the list with
+        it at the end ([] for none)."""
         text = self.new_item.text().strip()
-        if not text:
+        return [((), [*self.values, text])] if text else []
+
+    def typed(self) -> list[tuple[tuple, Any]]:
+        """The new entry, then the item being typed in (the entry keeps the items' places)."""
+        return [*self.new_entry(), *typed_in(self.view)]
+
+    def add(self) -> None:
+        if not (entry := self.new_entry()):
             self.new_item.setFocus()
             return
-        self.commit((), [*self.values, text], f"Add to {self.title}")
+        self.commit(*entry[0], f"Add to {self.title}")
         self.new_item.clear()
         self.set_current_row(len(self.values) - 1)
 

@@ -155,6 +155,27 @@ class AnswerRows(QAbstractTableModel):
         self.refresh()
 
 
+def typed_in(view: QAbstractItemView) -> list[tuple[tuple, Any]]:
+    """The item or cell being typed in, its box still open, as (rest, value): the edit the
+    view's commitData makes of it (as take_typing takes it), caught before it reaches the
+    answer, so the box and the project stay as they are."""
+    editor = view.focusWidget()  # the box the view opened, or a part of it (a date's)
+    while editor is not None and editor.parentWidget() is not view.viewport():
+        editor = editor.parentWidget()
+    rows = view.model()
+    if view.state() != QAbstractItemView.State.EditingState or editor is None \
+            or not isinstance(rows, AnswerRows):
+        return []
+    typed: list[tuple[tuple, Any]] = []
+    commit = rows.commit
+    rows.commit = lambda rest, value, text=None: typed.append((rest, value))
+    try:
+        view.commitData(editor)
+    finally:
+        rows.commit = commit
+    return typed
+
+
 def edit_with_key(view: QAbstractItemView, event: QKeyEvent) -> bool:
     """Typing on an item edits it: the editor opens with the cursor after the text and the
     key goes in there, so nothing is overwritten (Backspace removes one letter). A date is

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -32,11 +32,13 @@ from .base import Clauses, Commit, DateText, FieldEditor, follow_current
 from .choice import ClauseField, fill_choices
 from .date import DateBox, date_edit, from_qdate, to_qdate
 from .lists import CellLine, RowKeys, buttons, moved
-from .rows import AnswerRows
+from .rows import AnswerRows, typed_in
 
 
 class TableField(QWidget, FieldEditor):
     """Rows of answers: a column per row field, edited in place, rows added and moved."""
+
+    typing = Signal()  # in a cell: no edit of the answer until taken
 
     def __init__(self, question: Question, commit: Commit, read: Callable[[], list],
                  clauses: Clauses, dates: DateText):
@@ -72,6 +74,10 @@ class TableField(QWidget, FieldEditor):
     @property
     def rows(self) -> list[BaseModel]:
         return self.items.read()
+
+    def typed(self) -> list[tuple[tuple, Any]]:
+        """The cell being typed in (a new row's first cell too)."""
+        return typed_in(self.view)
 
     def current_cell(self) -> tuple[int, int]:
         index = self.view.currentIndex()
@@ -273,6 +279,7 @@ class CellDelegate(QStyledItemDelegate):
             editor = CellLine(parent)
             editor.show_example(question.example)
             editor.textChanged.connect(editor._italic_when_empty)
+            editor.textEdited.connect(self.table.typing)
         editor.setAccessibleName(question.title)
         return editor
 
