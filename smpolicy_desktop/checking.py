@@ -128,7 +128,7 @@ def document_report(path: Path, facts: CheckFacts, company_name: str) -> tuple[s
     from .checks.report import document_report
 
     try:
-        return document_report(path, facts, company_name=company_name, plain=True), False
+        return document_report(path, facts, company_name=company_name, plain=True).text, False
     except DocumentError as exc:
         return str(exc), True
 

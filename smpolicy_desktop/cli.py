@@ -10,15 +10,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from . import COMMAND_NAMES, __version__
 from .unseen import UNSEEN
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from .checks.finding import Finding
 
 # The core is imported by the code that uses it: --version and --help must not wait for
 # pydantic, Jinja2 or Word writing.
@@ -206,11 +201,9 @@ def run_export(args: argparse.Namespace) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Print the report; FLAGGED if a finding is above a note, else 0."""
     from .checks import report  # the rules load only when a check runs
-    from .checks.document_check import DocumentError, check_policy_file, read_text, text_lines
+    from .checks.document_check import DocumentError, read_text
     from .checks.facts import CheckFacts
-    from .checks.policy_check import check_project, check_text
     from .model import Industry
-    from .render import render_document
     from .workspace import Workspace
 
     given = [x for x in (args.file, args.text_file, args.document) if x is not None]
@@ -218,43 +211,26 @@ def run_check(args: argparse.Namespace) -> int:
         raise UserError("check: give one of a project file, --text-file FILE or "
                         "--document FILE")
     if args.file is not None:
-        project = Workspace.open(args.file).project
-        said, warnings = report.project_report(project, as_json=args.json)
-        print(said)
-        for warning in warnings:
-            print(visible(f"warning: {warning}"), file=sys.stderr)
-        # checked again for the status (the report gives text): its sentences are cached now
-        return _flagged(check_project(project, render_document(project)))
-    country, state = _place(args)
-    industries = [industry.value for industry in Industry]
-    if args.industry is not None and args.industry not in industries:
-        raise UserError(f"check: --industry {args.industry}: choose one of "
-                        f"{', '.join(industries)}")
-    facts = CheckFacts(country, state, args.industry, args.publicly_traded)
-    if args.document is not None:
+        result = report.project_report(Workspace.open(args.file).project, as_json=args.json)
+    else:
+        country, state = _place(args)
+        industries = [industry.value for industry in Industry]
+        if args.industry is not None and args.industry not in industries:
+            raise UserError(f"check: --industry {args.industry}: choose one of "
+                            f"{', '.join(industries)}")
+        facts = CheckFacts(country, state, args.industry, args.publicly_traded)
         try:
-            print(report.document_report(args.document, facts, company_name=args.company,
-                                         as_json=args.json))
+            result = report.document_report(args.document, facts, company_name=args.company,
+                                            as_json=args.json) if args.document else \
+                report.lines_report(read_text(args.text_file), facts,
+                                    company_name=args.company, as_json=args.json)
         except DocumentError as exc:
             raise UserError(str(exc)) from exc
-        return _flagged(finding for _, finding in check_policy_file(
-            args.document, facts, args.company).findings)
-    try:
-        text = read_text(args.text_file)
-    except DocumentError as exc:
-        raise UserError(str(exc)) from exc
-    said = report.lines_report(text, facts, company_name=args.company, as_json=args.json)
-    if said:  # JSON lines for no line at all are none: an empty line read as an object
-        print(said)
-    if args.json and facts.unchecked_note():  # JSON lines on stdout; the warning beside them
-        print(f"warning: {facts.unchecked_note()}", file=sys.stderr)
-    return _flagged(finding for line in text_lines(text) if line.strip()
-                    for finding in check_text(line, facts, company_name=args.company))
-
-
-def _flagged(findings: Iterable[Finding]) -> int:
-    """check's exit status: FLAGGED if any finding is above a note (risky or likely unlawful)."""
-    return FLAGGED if any(finding.severity != "info" for finding in findings) else 0
+    if result.text:  # JSON lines for no line at all are none: an empty line read as an object
+        print(result.text)
+    for warning in result.warnings:
+        print(visible(f"warning: {warning}"), file=sys.stderr)
+    return FLAGGED if result.flagged() else 0
 
 
 def _place(args: argparse.Namespace) -> tuple[str | None, str | None]:

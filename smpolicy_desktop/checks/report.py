@@ -8,6 +8,7 @@ checks a policy document the owner already has.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cli import visible, visible_json
@@ -18,10 +19,23 @@ from .finding import PLAIN_SEVERITY, SEVERITIES, Finding
 from .policy_check import check_project, check_text
 
 
-def project_report(project: Project, *, as_json: bool = False) -> tuple[str, list[str]]:
-    """The report, and for JSON the warnings that go beside it (on stderr, as check
-    --text-file's): what stands in the way of a version marked final, which the text report
-    ends with (JSON left it out; found by a tester)."""
+@dataclass(frozen=True)
+class Report:
+    """What a check prints, the findings it reports, and the warnings that go beside JSON
+    output (on stderr: stdout holds only the JSON)."""
+
+    text: str
+    findings: list[Finding]
+    warnings: list[str] = field(default_factory=list)
+
+    def flagged(self) -> bool:
+        """Whether a finding is above a note (risky or likely unlawful): check's exit status."""
+        return any(finding.severity != "info" for finding in self.findings)
+
+
+def project_report(project: Project, *, as_json: bool = False) -> Report:
+    """The report; for JSON the warnings beside it say what stands in the way of a version
+    marked final, which the text report ends with (JSON left it out; found by a tester)."""
     from ..render import clause_names, render_document
 
     document = render_document(project)
@@ -30,13 +44,13 @@ def project_report(project: Project, *, as_json: bool = False) -> tuple[str, lis
     names = clause_names(project, (), document)
     standing = _final_but(project, findings)
     if as_json:
-        return visible_json([{**f.to_dict(), "clause_number": numbers.get(f.clause_id, "")}
-                             for f in findings], indent=2), [
-            f"marked final, but: {item}" for item in standing]
+        return Report(visible_json([{**f.to_dict(), "clause_number": numbers.get(f.clause_id, "")}
+                                    for f in findings], indent=2), findings,
+                      [f"marked final, but: {item}" for item in standing])
     blocks = [_describe(f, names.get(f.clause_id, "")) for f in findings]
     final_but = ["Marked final, but:\n" + "\n".join(f"- {item}" for item in standing)] \
         if standing else []
-    return "\n\n".join([*blocks, _summary(findings), *final_but]), []
+    return Report("\n\n".join([*blocks, _summary(findings), *final_but]), findings)
 
 
 def _final_but(project: Project, findings: list[Finding]) -> list[str]:
@@ -48,40 +62,44 @@ def _final_but(project: Project, findings: list[Finding]) -> list[str]:
 
 
 def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
-                 as_json: bool = False) -> str:
-    out = []
+                 as_json: bool = False) -> Report:
+    out, every = [], []
     for number, line in enumerate(text_lines(text), start=1):
         if not line.strip():
             continue
         findings = check_text(line, facts, company_name=company_name)
+        every.extend(findings)
         if as_json:  # "checked": false outside the US, where "findings": [] says nothing
             out.append(visible_json({"line": number, "checked": not facts.unchecked_note(),
                                      "findings": [f.to_dict() for f in findings]}))
         else:
             out.extend(f"line {number}: " + _describe(f, "") for f in findings)
-    if as_json:
-        return "\n".join(out)
-    return "\n\n".join([*out, facts.unchecked_note() or "Checked every non-empty line."])
+    if as_json:  # JSON lines on stdout; the note outside the US beside them
+        return Report("\n".join(out), every, [facts.unchecked_note()] * bool(
+            facts.unchecked_note()))
+    return Report("\n\n".join([*out, facts.unchecked_note() or "Checked every non-empty line."]),
+                  every)
 
 
 def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
-                    as_json: bool = False, plain: bool = False) -> str:
+                    as_json: bool = False, plain: bool = False) -> Report:
     """The document's risky sentences and topics; `plain` words each finding as the window
     does ("Likely unlawful"), without the rule's id."""
     result = check_policy_file(path, facts, company_name)
+    findings = [finding for _, finding in result.findings]
     if as_json:
-        return visible_json({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
+        return Report(visible_json({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
                                           result.findings],
                              "covered": result.covered, "missing": result.missing,
                              "note": facts.unchecked_note() or result.foreign_note()},
-                            indent=2)
+                            indent=2), findings)
     blocks = [f"Paragraph {n}: {f.plain_severity()}\n" + _describe(f, "", plain=True)
               if plain else f"paragraph {n}: " + _describe(f, "") for n, f in result.findings]
     topics = ["Covers: " + ("; ".join(result.covered) or "none of our topics"),
               "Lacks: " + ("; ".join(result.missing) or "nothing")]
     summary = facts.unchecked_note() or " ".join(filter(None, (
-        _summary([f for _, f in result.findings], plain), result.foreign_note())))
-    return "\n\n".join([*blocks, summary, *topics])
+        _summary(findings, plain), result.foreign_note())))
+    return Report("\n\n".join([*blocks, summary, *topics]), findings)
 
 
 def _describe(finding: Finding, where: str, plain: bool = False) -> str:
