@@ -1013,3 +1013,39 @@ def test_a_listed_companys_gag_or_early_news_is_caught(text, rule):
 ])
 def test_a_listed_companys_safeguard_is_no_finding(text):
     assert [f.rule for f in check_text(text, LISTED) if f.area == "reg_fd"] == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # a disclosure put where readers miss it
+    ("Tuck the #sponsored tag into a long block of hashtags, somewhere in the middle.",
+     "ftc.endorsement_disclosure"),
+    ("Put the paid-partnership note in your bio rather than in each post.",
+     "ftc.endorsement_disclosure"),
+    ("Creators we gift products to can post about them without any disclosure.",
+     "ftc.endorsement_disclosure"),
+    # staff passing for customers
+    ("Front desk staff should pose as regular customers when they comment on our posts.",
+     "ftc.insider_reviews"),
+    # bad reviews kept from readers, or customers bound not to write them
+    ("Delete the one-star reviews from our page as soon as they show up.",
+     "ftc.review_suppression"),
+    ("Customers may not post negative reviews about the spa anywhere online.",
+     "ftc.review_suppression"),
+    # bought followers
+    ("Buy a few hundred followers so the new page looks busy.", "ftc.fake_indicators"),
+])
+def test_a_rule_that_misleads_buyers_is_caught(text, rule):
+    assert rule in {f.rule for f in check_text(text, GENERAL)}
+    assert rule in keyword_rules_alone(text, GENERAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Putting the disclosure in your bio alone is not enough; put it in the post.",
+    "We never buy followers or likes.",
+    "Posing as a customer to review us violates the law and this policy.",
+    "Spam in the comments may be hidden; negative but on-topic comments stay up.",
+    "Never post a review without disclosing that you work here.",
+])
+def test_a_rule_that_keeps_buyers_informed_is_no_finding(text):
+    assert [f.rule for f in check_text(text, GENERAL) if f.area == "ftc"] == []
+    assert not {rule for rule in keyword_rules_alone(text, GENERAL) if rule.startswith("ftc")}

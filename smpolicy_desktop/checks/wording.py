@@ -249,12 +249,17 @@ _GATED = re.compile(
     r"compliance|management|your manager|the company))\b")
 
 
+# Agencies of labour law: a gag on them alone is labour law's ("Don't call the labor board.").
+_LABOUR_AGENCIES = words("nlrb", r"labou?r (?:board|department)", r"department of labou?r", "osha",
+                         "eeoc")
+
+
 def _securities_gag(s: Sentence) -> bool:
     """A gag on the securities regulators, or on every agency (the family is checked only
     where securities law applies: "must not tell anyone, including any government agency,
     about compliance problems" at an adviser)."""
     return (any(s.has(p) for p in (PROHIBITION, _ASK_FIRST, _GATED)) and (
-        s.has(_SECURITIES_REGULATORS) or s.has(GOVERNMENT)) and (
+        s.has(_SECURITIES_REGULATORS) or s.has(GOVERNMENT) and not s.has(_LABOUR_AGENCIES)) and (
         s.has(_CONTACT) or s.has(_TO_AGENCY)))
 
 
@@ -336,13 +341,18 @@ def _internal_first(s: Sentence) -> bool:
 # reviewers were paid."; not "Never post about us without saying you work here.".
 _KEEPS_QUIET = re.compile(
     rf"\b(?:(?:(?:do|does|did) not|don't|never|not|no need to)(?: (?:need|have|required|obliged|"
-    rf"expected|asked) to)?|{RIGHTS_NOTE}(?: to)?) (?:mention|disclose|say|tell|label|tag|reveal|"
-    r"admit)\w*|\bkeep (?:\w+ )?quiet\b")  # rightsnote: "do not have to", "do not need"
+    rf"expected|asked) to)?|{RIGHTS_NOTE}(?: to)?|need not) (?:\w+ )?(?:mention|disclose|say|tell|"
+    r"label|tag|reveal|admit|make it clear|include (?:any )?disclos)\w*|\bkeep (?:\w+ )?quiet\b|"
+    r"\bleave out\b")  # rightsnote: "do not have to", "do not need"
+# A tie left out without a word for it: "Pay bloggers to recommend us without any disclosure."
+_NO_DISCLOSURE = re.compile(r"\bwithout (?:any |an? )?(?:ad labels?|disclos\w*|labels?|#ad)|"
+                            r"\bno (?:ad )?(?:disclosure|label)\b")
 _WORKS_HERE = (r"(?:work|works|worked) (?:here|for (?:us|the company|the business))",
                r"employees?", "employed")
 _TIE = words("paid", r"pay(?:s|ing)?", "free", r"freebies?", r"gift\w*", r"sponsor\w*",
              r"compensat\w*", r"discount\w*", r"commissions?", r"perks?", r"samples?", "comped",
-             r"affiliat\w*", r"partner\w*", r"ads?", r"advertis\w*", *_WORKS_HERE)
+             r"affiliat\w*", r"partner\w*", r"ads?", r"advertis\w*", "payment", "your job",
+             "connection", "relationship", "#ad", *_WORKS_HERE)
 _ENDORSING = words(r"reviews?", r"reviewers?", r"posts?", r"endors\w*", r"promot\w*",
                    r"recommend\w*", r"influencers?", r"testimonials?", r"prais\w*", r"creators?",
                    r"ambassadors?", r"content", r"videos?", r"products?")
@@ -352,7 +362,89 @@ _STAFF_TIE = words(*_WORKS_HERE, "staff", r"team members?")
 
 
 def _hidden_tie(s: Sentence) -> bool:
-    return s.has(_KEEPS_QUIET) and s.after(_KEEPS_QUIET, _TIE) and s.has(_ENDORSING)
+    return (s.after(_KEEPS_QUIET, _TIE) or s.has(_NO_DISCLOSURE) and s.has(_TIE) and not
+            _forbidden(s, _NO_DISCLOSURE)) and s.has(_ENDORSING)
+
+
+def _forbidden(s: Sentence, *inside: re.Pattern[str]) -> bool:
+    """Whether the sentence forbids or condemns what it names, outside the words of the act
+    itself (the "not" of "do not mention that you were paid" is the act, not a ban on it)."""
+    rest = s.text
+    for pattern in inside:
+        rest = pattern.sub(" ", rest)
+    return bool(_BANNED.search(rest) or _CONDEMNED.search(rest))
+
+
+# What the sentence says of the act: against the law or the policy ("Posing as a customer to
+# leave reviews violates consumer protection law.", "The FTC's rule bans fake follower counts.").
+_CONDEMNED = words(r"violat\w*", "illegal", "unlawful", r"against (?:the law|our policy|policy)",
+                   "bans", r"breaks? the law")
+# A disclosure put where readers miss it (16 CFR 255.5: clear and conspicuous): "Bury #ad among
+# the hashtags.", "Put the paid-partnership note in your bio rather than in each post."
+_DISCLOSURE = words(r"#\w+", r"disclos\w*", r"ad labels?", r"(?:paid[- ])?partnership", "paid",
+                    r"sponsor\w*", r"affiliate links?", r"commissions?")
+_BURIED = re.compile(
+    r"\b(?:bur(?:y|ied|ies)|tuck\w*|hid(?:e|den|ing))\b|\b(?:after|below) the ['\"]?more['\"]?|"
+    r"\b(?:very )?end of the caption\b|\bin (?:your|the|their) bio\b|\bin a comment\b|"
+    r"\bwall of hashtags\b|\bamong (?:\w+ ){0,3}hashtags\b|\bonly in the description\b|"
+    r"\brather than in (?:each|every|the) post\b|\bsomewhere in the middle\b")
+_UNBURIED = re.compile(r"\bnot (?:\w+ )?(?:bur|hid|tuck)\w*|\bis not enough\b")
+
+
+def _buried_disclosure(s: Sentence) -> bool:
+    return s.has(_DISCLOSURE) and s.has(_BURIED) and not s.has(_UNBURIED) and not _forbidden(
+        s, _BURIED)
+
+
+# Staff or the owner passing for customers: "Employees should pose as customers in the
+# comments.", "Answer questions on Reddit as satisfied customers."
+_POSING = re.compile(
+    r"\b(?:pose|posing|pretend\w*|come across|passing (?:themselves|yourself) off|disguis\w*) as\b|"
+    r"\bas (?:a |an )?['\"]?(?:happy|satisfied|regular|ordinary|real|independent|normal) "
+    r"(?:customers?|clients?|members?|patients?|buyers?|users?|shoppers?)|"
+    r"\blike any other (?:customer|patient|client|buyer|member)")
+_SPEAKING_UP = words(r"posts?", r"post(?:ed|ing)", r"recommend\w*", r"reviews?", r"videos?",
+                     r"endors\w*", r"talk\w* up", r"promot\w*", r"tweet\w*", r"comments?",
+                     r"rave\w*", r"shar(?:e|es|ing)", r"answer\w*")
+
+
+def _posing_as_customers(s: Sentence) -> bool:
+    return s.has(_POSING) and s.has(_SPEAKING_UP) and not _forbidden(s, _POSING)
+
+
+# Bad reviews kept from readers (16 CFR 465.7): removed, hidden or threatened in one clause
+# ("Quietly remove the negative ones.", "Threaten legal action against anyone who posts a one-star
+# review."), or customers bound not to write them ("Purchasers agree not to review us negatively.")
+_BAD_REVIEW = words("negative", "negatively", "critical", "bad", "harsh", r"one-?star", r"1-?star",
+                    r"(?:two|three|2|3) stars? or (?:fewer|less|below)", r"low(?:er)? ratings?",
+                    r"complain\w*", "unhappy", "poor")
+_REVIEWED = words(r"reviews?", r"reviewers?", r"ratings?", "rated", r"comments?", r"posts?",
+                  "feedback")
+_KEPT_DOWN = words(r"remov\w*", "hide", "hidden", "delete", r"flag\w* for removal", "take down",
+                   "taken down", "last page", r"threaten\w*", r"lawyers?", "legal action",
+                   "police", "sue", "suing", r"bur(?:y|ied)", "liquidated damages")
+_CUSTOMERS_BOUND = re.compile(
+    r"(?:^|saying |stating |that )(?:the |our |all )?(?:customers?|purchasers?|buyers?|clients?|"
+    r"guests?|tenants?|applicants?|patients?)\b.{0,40}\b(?:can not|may not|must not|agree\w* not "
+    r"to|shall not|will not)\b.{0,60}\b(?:post|review|write|publish|rate|blog|speak|disparage)\w*")
+
+
+def _review_suppression(s: Sentence) -> bool:
+    return s.has(_CUSTOMERS_BOUND) or not _forbidden(s) and any(
+        _BAD_REVIEW.search(part) and _REVIEWED.search(part) and _KEPT_DOWN.search(part)
+        for part in clauses(s.text))
+
+
+# Bought or fake followers, likes and views (16 CFR 465.8).
+_FAKE_ENGAGEMENT = re.compile(
+    r"\b(?:fake|dummy|bots?|purchased|bought|sock-?puppets?)\b.{0,40}\b(?:followers?|likes?|views?|"
+    r"profiles?|accounts?|subscribers?|engagement)\b|\b(?:buy|purchase)\w* (?:\w+ ){0,3}"
+    r"(?:followers?|likes?|views?|subscribers?|engagement)\b|\bauto-?likes?\b")
+_NEGATION = words("no", "not", "never", "nobody", "nothing")
+
+
+def _fake_engagement(s: Sentence) -> bool:
+    return s.has(_FAKE_ENGAGEMENT) and not s.has(_NEGATION) and not _forbidden(s)
 
 
 def _by_staff(s: Sentence) -> bool:
@@ -591,6 +683,10 @@ RULES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("nlra.internal_first", _internal_first),
     ("ftc.endorsement_disclosure", _hidden_endorsement),
     ("ftc.insider_reviews", _insider_review),
+    ("ftc.endorsement_disclosure", _buried_disclosure),
+    ("ftc.insider_reviews", _posing_as_customers),
+    ("ftc.review_suppression", _review_suppression),
+    ("ftc.fake_indicators", _fake_engagement),
     ("hipaa.patient_content", _patient_content),
     ("finance.off_channel", _unkept_messages),
     ("finance.off_channel", _personal_channel),
