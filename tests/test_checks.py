@@ -72,6 +72,10 @@ FLAGGED = [
      "nlra.civility", GC_15_04 + ", rules demanding a positive tone"),
     ("Do not post photos of the office without approval.",
      "nlra.approval", "Whole Foods Market, 363 NLRB No. 87 (2015), recording rules"),
+    ("It is a violation of policy to record any conversation at work.",
+     "nlra.recording", "Whole Foods Market, 363 NLRB No. 87 (2015), recording rules"),
+    ("No cameras or filming anywhere on company property.",
+     "nlra.recording", "Whole Foods Market, 363 NLRB No. 87 (2015), recording rules"),
     ("Bring complaints about work to your manager before posting about them online.",
      "nlra.internal_first", GC_15_04 + ", rules requiring internal resolution"),
     ("Do not air workplace grievances on social media.",
@@ -1049,3 +1053,18 @@ def test_a_rule_that_misleads_buyers_is_caught(text, rule):
 def test_a_rule_that_keeps_buyers_informed_is_no_finding(text):
     assert [f.rule for f in check_text(text, GENERAL) if f.area == "ftc"] == []
     assert not {rule for rule in keyword_rules_alone(text, GENERAL) if rule.startswith("ftc")}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a ban on photos or recordings at work reaches pictures of unsafe conditions
+    ("Taking videos anywhere in the warehouse is against company policy.", True),
+    ("No filming or photos on the shop floor, whatever the reason.", True),
+    ("Staff may not record talks with their supervisors unless HR agrees first.", True),
+    # limited to people, papers and places that need privacy or safety
+    ("Do not film guests at the pool without their consent.", False),
+    ("No photos near the forklifts while they are operating.", False),
+    ("Photographing customers' receipts is prohibited.", False),
+])
+def test_a_ban_on_photos_or_recordings_at_work_is_read(text, found):
+    assert ("nlra.recording" in {f.rule for f in check_text(text, GENERAL)}) is found
+    assert ("nlra.recording" in keyword_rules_alone(text, GENERAL)) is found

@@ -193,6 +193,43 @@ def _civility(s: Sentence) -> bool:
     return s.has(PROHIBITION) and (s.has(INCIVILITY) or s.has(REPUTATION))
 
 
+# --- Photos and recordings at work ----------------------------------------------------------
+
+# A ban on photos or recordings at work reaches pictures of unsafe conditions and of a protest
+# (Whole Foods Market, 363 NLRB No. 87 (2015); Stericycle): "No recording of any kind on the
+# premises.", "It is a violation of company policy to record conversations unless a manager
+# approves." One limited to people, papers and places that need privacy or safety is lawful
+# ("Do not photograph patients.", "No phones on the roof while you're harnessed in."), as is one
+# about sponsored content or the logo (their families'), or news not yet announced (Reg FD's).
+_PICTURES = r"(?:photos?|pictures?|pics|videos?|selfies?|images?|screenshots?)"
+_RECORDING = words(r"record(?:ed|ing|ings)?", r"recording devices?", r"photograph(?:s|ed|ing|y)?",
+                   r"film(?:s|ed|ing)?", r"cameras?", "camera-enabled", r"tape recorders?",
+                   rf"(?:take|taking|took|snap\w*|shoot\w*|captur\w*) (?:\w+ ){{0,2}}{_PICTURES}",
+                   rf"(?:no|any) {_PICTURES}", rf"{_PICTURES} taken",
+                   rf"post\w* (?:\w+ ){{0,2}}{_PICTURES} (?:of|from|taken)")
+_RECORDING_BANNED = re.compile(
+    rf"{PROHIBITION.pattern}|\bviolation of (?:\w+ ){{0,4}}policy|\bagainst (?:\w+ ){{0,2}}policy|"
+    r"\b(?:not allowed|not permitted|banned|off limits|must stay in lockers)\b|"
+    r"^(?:hey \w+,? )?(?:\w+ \w+: )?no (?:\w+ ){0,3}(?:photos?|recordings?|cameras?|filming|"
+    r"videos?|pictures?|selfies?|phones?)")
+_KEPT_PRIVATE = words(
+    r"patients?'?", r"customers?'?", r"clients?'?", r"guests?'?", r"residents?'?", "children",
+    "kids", r"students?", r"members?", r"charts?", r"documents?", r"cards?", r"ids?", "data",
+    r"files?", r"screens?", r"locker rooms?", r"restrooms?", r"bathrooms?", "changing",
+    r"treatment (?:rooms?|areas?)", "consultation", "other people's", "fake", r"prototypes?",
+    "server room", "alarm", "phi",
+    r"prescriptions?", r"forklifts?", r"ovens?", r"ladders?", "roof", r"harness\w*", "operating",
+    "driving", "state law", "the law", r"sexual\w*", "nude", "confidential", r"trade secrets?",
+    r"homes?", "sponsored", r"influencers?", r"youtubers?", "paid", "logo", r"trademarks?",
+    "merch", r"uniforms?", r"announc\w*")
+
+
+def _recording_ban(s: Sentence) -> bool:
+    """A clause that bans photos or recordings, in a sentence that names nothing private."""
+    return not s.has(_KEPT_PRIVATE) and not s.has(HARASSMENT_CONTEXT) and any(
+        _RECORDING.search(part) and _RECORDING_BANNED.search(part) for part in clauses(s.text))
+
+
 # --- Media and government --------------------------------------------------------------------
 
 _NEWS_PEOPLE = ("press", r"reporters?", r"journalists?", r"news\w*", r"bloggers?", r"podcast\w*",
@@ -676,6 +713,7 @@ RULES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("nlra.false_statements", _false_statements),
     ("nlra.civility", _civility),
     ("nlra.media", _media_contact),
+    ("nlra.recording", _recording_ban),
     ("nlra.government", _government_contact),
     ("regfd.whistleblower", _securities_gag),
     ("nlra.approval", _prior_approval),
