@@ -1068,3 +1068,27 @@ def test_a_rule_that_keeps_buyers_informed_is_no_finding(text):
 def test_a_ban_on_photos_or_recordings_at_work_is_read(text, found):
     assert ("nlra.recording" in {f.rule for f in check_text(text, GENERAL)}) is found
     assert ("nlra.recording" in keyword_rules_alone(text, GENERAL)) is found
+
+
+@pytest.mark.parametrize("text", [
+    "If the local paper calls about the layoffs, say nothing and hang up.",
+    "Nobody on staff may give interviews about what it is like to work here.",
+    "Please don't share your stories from the kitchen with YouTubers.",
+    "News crews are not to be spoken to by anyone on the team.",
+])
+def test_a_gag_on_the_press_in_an_owners_words_is_caught(text):
+    assert "nlra.media" in {f.rule for f in check_text(text, GENERAL)}
+    assert "nlra.media" in keyword_rules_alone(text, GENERAL)
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    # a freedom narrowed only by a part on speaking as the company
+    ("You're free to talk about your pay and hours - just don't act as the company's official "
+     "voice.", GENERAL),
+    # a securities firm's supervision of what staff post about its investments
+    ("Before you post anything about our services or our bond funds, send it to "
+     "compliance for approval.", FIRM),
+])
+def test_a_freedom_or_a_firms_supervision_is_no_labour_law_finding(text, facts):
+    assert [f.rule for f in check_text(text, facts) if f.area == "nlra"] == []
+    assert not {rule for rule in keyword_rules_alone(text, facts) if rule.startswith("nlra")}

@@ -330,11 +330,18 @@ def _job_records(sentence: Sentence) -> bool:
         for part in clauses(sentence.text))
 
 
+# Where a sentence's parts part: a dash or a semicolon.
+_APART = re.compile(r" - |; ")
+
+
 def _grants_freedom(sentence: Sentence) -> bool:
     """Whether the sentence grants staff a freedom and narrows it in no way (see _GRANTED and
-    _NEEDS_NO_LEAVE)."""
-    return (sentence.has(_GRANTED) or sentence.has(_NEEDS_NO_LEAVE)) and not _NARROWED.search(
-        _NEEDS_NO_LEAVE.sub(" ", sentence.text))
+    _NEEDS_NO_LEAVE), but by a part on speaking as the company, lawful by its subject ("You're
+    free to talk about pay - just don't pretend you're the company's official voice." was a
+    finding on talk of pay; a blind probe)."""
+    return (sentence.has(_GRANTED) or sentence.has(_NEEDS_NO_LEAVE)) and not any(
+        _NARROWED.search(part) for part in _APART.split(_NEEDS_NO_LEAVE.sub(" ", sentence.text))
+        if not COMPANY_VOICE.search(part))
 
 
 def _safeguard(sentence: Sentence, area: str, whole: Sentence | None) -> bool:

@@ -289,8 +289,9 @@ COMPANY_VOICE = re.compile(
     r"\b(?:on behalf of|on (?:the company's|our|its|the firm's) behalf|for the company|"
     r"as the company|in the company's name|"
     r"speak(?:s|ing)? for (?:the company|us)|represent\w* (?:the company|us)|"
-    r"official (?:position|statements?|comments?|responses?|views?|accounts?|pages?|channels?|"
-    r"spokes\w*)|company's (?:official )?(?:position|view|response|statement|accounts?|pages?)|"
+    r"official (?:position|statements?|comments?|responses?|views?|voice|accounts?|pages?|"
+    r"channels?|spokes\w*)|"
+    r"company's (?:official )?(?:position|view|response|statement|accounts?|pages?)|"
     r"our (?:official )?(?:accounts?|pages?|position|channels?)|company accounts?|"
     r"(?:official|authori[sz]ed|designated) spokes\w*|refer (?:them|the|it|all|any|such|those)|"
     r"pass (?:them|it|the) (?:on|to)|forward (?:them|it|the))")

@@ -253,9 +253,22 @@ _ASK_FIRST = re.compile(rf"(?<!{RIGHTS_NOTE} )(?<!{RIGHTS_NOTE} to )"
                         r"(?: [\w-]+){0,4}? (?:before|first)\b")
 
 
+# The press as owners name it beside the media concept's words ("If the local paper calls,
+# say nothing.", "Nobody may give interviews about working here."), the ways they silence it
+# ("Refuse all media contact.", "Reporters are told 'no comment' by everyone.") and more ways
+# staff might talk to it ("Don't share your stories with YouTubers.", "TV crews are not to be
+# spoken to.").
+_PRESS_ALSO = words(r"(?:give|giving|gives) (?:\w+ )?interviews?", r"newspapers?",
+                    r"(?:the|local) paper", "tv", "television", "radio", r"(?:tv|news|film) crews?",
+                    r"youtubers?", r"podcasters?")
+_SILENCED = words("to not", "say nothing", "no comment", r"refus\w*", "hang up")
+_TALK_ALSO = words("spoken", r"discuss\w*", r"shar(?:e|es|ing)", "give", r"call(?:s|ed|ing)?")
+
+
 def _media_contact(s: Sentence) -> bool:
-    return ((s.has(PROHIBITION) or s.has(_ASK_FIRST)) and s.has(PRESS) and s.has(_CONTACT)
-            and not s.has(COMPANY_VOICE))
+    return (any(s.has(p) for p in (PROHIBITION, _ASK_FIRST, _SILENCED, _GATED)) and (
+        s.has(PRESS) and (s.has(_CONTACT) or "spoken" in s.text) or s.has(_PRESS_ALSO) and (
+            s.has(_CONTACT) or s.has(_TALK_ALSO))) and not s.has(COMPANY_VOICE))
 
 
 def _government_contact(s: Sentence) -> bool:
@@ -316,9 +329,15 @@ _ABOUT_WORK = re.compile(
     r"(?:company |work )?(?:office|workplace|store|premises|facility|plant)\b")
 
 
+# A securities firm's own supervision of what staff post about its investments (FINRA 2210,
+# 3110): "Before posting anything about our investment products, submit it to compliance."
+_FIRM_SUPERVISION = re.compile(r"\bcompliance\b")
+
+
 def _prior_approval(s: Sentence) -> bool:
     return (s.has(APPROVAL) and s.has(_POSTING) and s.has(_ABOUT_WORK)
-            and not s.has(COMPANY_VOICE) and not s.has(words("confidential", "trade secrets?")))
+            and not s.has(COMPANY_VOICE) and not s.has(words("confidential", "trade secrets?"))
+            and not (s.has(_FIRM_SUPERVISION) and s.has(_INVESTMENTS)))
 
 
 # --- The company's name and logo -------------------------------------------------------------
