@@ -262,12 +262,13 @@ _PRESS_ALSO = words(r"(?:give|giving|gives) (?:\w+ )?interviews?", r"newspapers?
                     r"(?:the|local) paper", "tv", "television", "radio", r"(?:tv|news|film) crews?",
                     r"youtubers?", r"podcasters?")
 _SILENCED = words("to not", "say nothing", "no comment", r"refus\w*", "hang up")
+_SPOKEN = words("spoken")
 _TALK_ALSO = words("spoken", r"discuss\w*", r"shar(?:e|es|ing)", "give", r"call(?:s|ed|ing)?")
 
 
 def _media_contact(s: Sentence) -> bool:
     return (any(s.has(p) for p in (PROHIBITION, _ASK_FIRST, _SILENCED, _GATED)) and (
-        s.has(PRESS) and (s.has(_CONTACT) or "spoken" in s.text) or s.has(_PRESS_ALSO) and (
+        s.has(PRESS) and (s.has(_CONTACT) or s.has(_SPOKEN)) or s.has(_PRESS_ALSO) and (
             s.has(_CONTACT) or s.has(_TALK_ALSO))) and not s.has(COMPANY_VOICE))
 
 
@@ -331,7 +332,7 @@ _ABOUT_WORK = re.compile(
 
 # A securities firm's own supervision of what staff post about its investments (FINRA 2210,
 # 3110): "Before posting anything about our investment products, submit it to compliance."
-_FIRM_SUPERVISION = re.compile(r"\bcompliance\b")
+_FIRM_SUPERVISION = words("compliance")
 
 
 def _prior_approval(s: Sentence) -> bool:
