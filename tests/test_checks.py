@@ -76,6 +76,10 @@ FLAGGED = [
      "nlra.recording", "Whole Foods Market, 363 NLRB No. 87 (2015), recording rules"),
     ("No cameras or filming anywhere on company property.",
      "nlra.recording", "Whole Foods Market, 363 NLRB No. 87 (2015), recording rules"),
+    ("Do not friend or follow your coworkers on social media.",
+     "nlra.coworker_contact", "Stericycle, 372 NLRB No. 113 (2023), rules on staff contact"),
+    ("Messaging colleagues about work outside your shift is not permitted.",
+     "nlra.coworker_contact", "Stericycle, 372 NLRB No. 113 (2023), rules on staff contact"),
     ("Bring complaints about work to your manager before posting about them online.",
      "nlra.internal_first", GC_15_04 + ", rules requiring internal resolution"),
     ("Do not air workplace grievances on social media.",
@@ -1092,3 +1096,38 @@ def test_a_gag_on_the_press_in_an_owners_words_is_caught(text):
 def test_a_freedom_or_a_firms_supervision_is_no_labour_law_finding(text, facts):
     assert [f.rule for f in check_text(text, facts) if f.area == "nlra"] == []
     assert not {rule for rule in keyword_rules_alone(text, facts) if rule.startswith("nlra")}
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # leave asked in an owner's words, and a gate on staff's own groups
+    ("Run anything you post about the bakery past me before it goes up.", "nlra.approval"),
+    ("Opening a group chat for the crew needs the owner's approval.", "nlra.approval"),
+    # the business named as owners put it, kept off a post
+    ("Keep the clinic's name out of anything you post on your own accounts.", "nlra.logo"),
+    # an agency as owners name it, the company told first, going to it punished
+    ("Tell your supervisor ahead of time if you plan to talk to a labor inspector.",
+     "nlra.government"),
+    ("Calling OSHA before telling the owner will lead to discipline.", "nlra.government"),
+    # the inside route and what it shuts out
+    ("Complaints about tips belong in the suggestion box, not on Instagram.",
+     "nlra.internal_first"),
+    # staff kept from reaching each other online
+    ("Texting coworkers about work after your shift is not allowed.", "nlra.coworker_contact"),
+    # incivility in an owner's words, the company in a good light
+    ("Gossip about the team will not be tolerated.", "nlra.civility"),
+    ("Everyone must present the company in a favorable light online.", "nlra.civility"),
+])
+def test_a_labour_law_rule_in_an_owners_words_is_caught(text, rule):
+    assert rule in {f.rule for f in check_text(text, GENERAL)}
+    assert rule in keyword_rules_alone(text, GENERAL)
+
+
+@pytest.mark.parametrize("text", [
+    "If you post as the shop on the business page, run it past me first.",
+    "You can say where you work; just don't make it look like the company is posting.",
+    "Managers must not friend the staff they supervise.",
+    "Do not send a coworker repeated messages after they ask you to stop.",
+    "We do not comment on market rumours.",
+])
+def test_a_lawful_rule_in_an_owners_words_is_no_labour_law_finding(text):
+    assert not {rule for rule in keyword_rules_alone(text, GENERAL) if rule.startswith("nlra")}

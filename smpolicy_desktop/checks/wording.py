@@ -182,9 +182,21 @@ def _dealing_with_customers(s: Sentence) -> bool:
     return s.has(CUSTOMERS) and s.has(COURSE_OF_WORK)
 
 
+# Incivility as owners name it beside the concept's words ("Gossip is not tolerated.", "Bickering
+# about schedules is unprofessional and not allowed.", "vulgar language is not acceptable"), and
+# the company to be shown in a good light ("represent the Company in a favorable light").
+_INCIVILITY_ALSO = words(r"gossip\w*", r"obscen\w*", "vulgar", r"bicker\w*")
+_NOT_TOLERATED = words(r"not (?:be )?(?:tolerated|acceptable|allowed|permitted)", "unacceptable")
+_GOOD_LIGHT = words(r"in a (?:favou?rable|positive|good) light",
+                    rf"(?:demonstrate|show) respect for (?:{EMPLOYER.pattern})")
+
+
 def _civility(s: Sentence) -> bool:
     if s.has(HARASSMENT_CONTEXT) or s.has(COMPANY_VOICE) or _dealing_with_customers(s):
         return False
+    if s.has(_GOOD_LIGHT) or (s.has(PROHIBITION) or s.has(_NOT_TOLERATED)) and (
+            s.has(_INCIVILITY_ALSO) or s.has(INCIVILITY)):
+        return True
     for match in RESPECT_DEMAND.finditer(s.text):
         rest = s.text[match.end():]
         people = EMPLOYER.search(rest) or COWORKERS.search(rest) or OTHERS.search(rest)
@@ -230,6 +242,26 @@ def _recording_ban(s: Sentence) -> bool:
         _RECORDING.search(part) and _RECORDING_BANNED.search(part) for part in clauses(s.text))
 
 
+# --- Staff reaching each other ---------------------------------------------------------------
+
+# A ban on staff reaching each other online: "Don't friend or follow coworkers online.",
+# "Messaging coworkers after hours about work problems is not allowed." (not managers kept
+# from friending the people they manage, nor harassment).
+_REACHING = words(r"friend(?:ed|ing)?", r"follow(?:s|ed|ing)?", r"messag\w*",
+                  r"text(?:s|ed|ing)?", r"dms?", r"contact\w*", r"connect\w*",
+                  r"add(?:s|ed|ing)? (?:\w+ ){0,3}(?:to )?(?:an? )?(?:\w+ )?(?:groups?|chats?)")
+_COWORKER_BAN = re.compile(rf"{PROHIBITION.pattern}|\bagainst (?:\w+ ){{0,2}}policy|"
+                           r"\b(?:not allowed|not permitted|off limits)\b")
+# who is kept from reaching staff (managers, the company) or what makes it harassment
+_NOT_STAFFS_OWN = re.compile(r"^(?:managers?|supervisors?|leads?|owners?|we)\b|\brepeated\w*|"
+                             r"\bunwanted\b|\bask\w* (?:you )?to stop\b")
+
+
+def _coworker_contact(s: Sentence) -> bool:
+    return s.has(COWORKERS) and s.has(_REACHING) and s.has(_COWORKER_BAN) and not (
+        s.has(HARASSMENT_CONTEXT) or s.has(_NOT_STAFFS_OWN))
+
+
 # --- Media and government --------------------------------------------------------------------
 
 _NEWS_PEOPLE = ("press", r"reporters?", r"journalists?", r"news\w*", r"bloggers?", r"podcast\w*",
@@ -272,9 +304,24 @@ def _media_contact(s: Sentence) -> bool:
             s.has(_CONTACT) or s.has(_TALK_ALSO))) and not s.has(COMPANY_VOICE))
 
 
+# Agencies as owners name them ("before you go to the state", "a wage-and-hour investigator"),
+# the company told first in their words ("tell the office manager ahead of time"), and going to
+# an agency punished ("Filing a charge with the NLRB before our grievance process will result
+# in discipline.").
+_AGENCY_ALSO = words("the state", r"(?:wage[- ]and[- ]hour|government|state|federal|osha|labou?r) "
+                     r"investigators?", "outside agencies")
+_TOLD_FIRST = re.compile(r"\b(?:tell|notify|inform|let \w+ know)\b.{0,60}\b(?:ahead of time|in "
+                         r"advance|beforehand)\b")
+_PUNISHED = re.compile(r"^(?:\w+ ){0,2}(?:filing|contacting|talking|speaking|going|reporting|"
+                       r"calling|complaining|writing)\b.*\b(?:disciplin\w*|terminat\w*|fired)\b")
+_JOINS_IN = words(r"tak(?:e|es|ing) part", r"participat\w*", "involve", "go to", "file")
+
+
 def _government_contact(s: Sentence) -> bool:
-    return ((s.has(PROHIBITION) or s.has(_ASK_FIRST)) and s.has(GOVERNMENT)
-            and s.has(_CONTACT) and not s.has(COMPANY_VOICE))
+    return (any(s.has(p) for p in (PROHIBITION, _ASK_FIRST, _GATED, _TOLD_FIRST, _PUNISHED))
+            and (s.has(GOVERNMENT) or s.has(_AGENCY_ALSO))
+            and (s.has(_CONTACT) or s.has(_TO_AGENCY) or s.has(_JOINS_IN))
+            and not s.has(COMPANY_VOICE))
 
 
 # The securities regulators, whom no rule may keep staff from (SEC Rule 21F-17; FINRA
@@ -332,12 +379,36 @@ _ABOUT_WORK = re.compile(
 
 # A securities firm's own supervision of what staff post about its investments (FINRA 2210,
 # 3110): "Before posting anything about our investment products, submit it to compliance."
-_FIRM_SUPERVISION = words("compliance")
+_FIRM_SUPERVISION = words("compliance", r"supervis\w*", r"principals?")
+
+
+# Leave asked in an owner's words ("Run anything you post about the salon by me first.", "No
+# posts about the job until the manager has had a look.") about work in theirs ("about the
+# salon", "work-related posts", "about working here"), and a gate on staff's own groups and
+# channels ("Starting a Discord server for employees requires the company's prior approval.").
+_APPROVAL_ALSO = words(r"run (?:\w+ ){0,7}(?:by|past)", "my okay", r"(?:had|has|have|take) a look",
+                       r"for (?:a |an )?(?:quick |short )?review", r"(?:has|have) reviewed",
+                       r"(?:is|are) reviewed", "reviewed them", "reviewed it")
+_ABOUT_WORK_ALSO = re.compile(
+    rf"\b(?:about|mentions?|referencing|regarding) (?:\w+ ){{0,2}}(?:{EMPLOYER.pattern}|the "
+    r"(?:salon|shop|studio|gym|bakery|cafe|brewery|workplace|job)\b|working here)|"
+    r"\bwork-related\b")
+_STAFF_GROUPS = re.compile(
+    r"\b(?:start\w*|set\w* up|creat\w*|join\w*|open\w*|add\w*) (?:\w+ ){0,3}(?:groups?|"
+    r"servers?|channels?|group chats?|chats?)\b")
+
+
+# Posting as the business, on its page: the employer's to approve.
+_AS_THE_BUSINESS = words(r"as the (?:business|shop|salon|studio|brand|store)",
+                         r"(?:the |our )?(?:business|company|official) page")
 
 
 def _prior_approval(s: Sentence) -> bool:
-    return (s.has(APPROVAL) and s.has(_POSTING) and s.has(_ABOUT_WORK)
-            and not s.has(COMPANY_VOICE) and not s.has(words("confidential", "trade secrets?"))
+    gated = s.has(APPROVAL) or s.has(_APPROVAL_ALSO)
+    posts_on_work = s.has(_POSTING) and (s.has(_ABOUT_WORK) or s.has(_ABOUT_WORK_ALSO))
+    return (gated and (posts_on_work or s.has(_STAFF_GROUPS))
+            and not s.has(COMPANY_VOICE) and not s.has(_AS_THE_BUSINESS)
+            and not s.has(words("confidential", "trade secrets?"))
             and not (s.has(_FIRM_SUPERVISION) and s.has(_INVESTMENTS)))
 
 
@@ -354,13 +425,25 @@ _LOGO_LAWFUL = words(r"endors\w*", r"sponsor\w*", r"impl(?:y|ies|ied)", r"sugges
                      "sale", r"products?", "merchandise", r"advertis\w*", "for profit",
                      r"impersonat\w*", r"pretend\w*", r"mislead\w*", r"confus\w*", "fake",
                      r"domains?", r"usernames?", r"handles?", r"account names?", "as if",
+                     r"look(?:s)? like (?:the company|we|us|it)",
                      "others'", "other people's", r"third[- ]part\w*", "someone else's",
                      r"competitors?", r"clients?'?", r"customers?'?", r"partners?'?",
                      r"suppliers?'?", r"vendors?'?")
 
 
+# The business named as owners put it ("the dental practice's name", "tagging the brewery",
+# "where you work"), and kept off a post ("Keep our name and logo off your personal social
+# media.").
+_BUSINESS_WORDS = (r"(?:company|business|shop|salon|studio|brewery|store|restaurant|practice|"
+                   r"clinic|gym|bakery|cafe)")
+_NAMING = words(rf"tag\w* (?:the|our) {_BUSINESS_WORDS}", r"mention\w* (?:it|us) by name",
+                "where you work", rf"the (?:\w+ )?{_BUSINESS_WORDS}'s name", r"graphics")
+_KEPT_OFF = re.compile(r"\bkeep (?:[\w']+ ){0,6}(?:off|out of)\b")
+
+
 def _logo_ban(s: Sentence) -> bool:
-    return s.has(LOGO) and s.has(_LOGO_LIMIT) and not s.has(_LOGO_LAWFUL)
+    return (s.has(LOGO) or s.has(_NAMING)) and (s.has(_LOGO_LIMIT) or s.has(_KEPT_OFF)) and \
+        not s.has(_LOGO_LAWFUL)
 
 
 # --- Resolve concerns internally first -------------------------------------------------------
@@ -384,10 +467,20 @@ _FREE_CHOICE = words(RIGHTS_NOTE, "does not replace",
                      r"if you (?:wish|want|prefer|choose)", "your choice")
 
 
+# The inside route as owners name it ("only to the owner", "the suggestion box", "the safety
+# officer") and what it shuts out besides the public ("stop complaining among yourselves",
+# "before they are shared with anyone else").
+_INSIDE_ALSO = words("suggestion box", "up the chain", r"(?:the|your) (?:owner|president|"
+                     r"safety officer|office manager|general manager|people (?:support|team))")
+_ONLY_INSIDE = words("only to", r"belongs? in", "among yourselves", "with anyone else",
+                     r"(?:not|never) (?:on |in |to )?(?:the )?(?:group|team) chat")
+
+
 def _internal_first(s: Sentence) -> bool:
     if not s.has(CONCERNS) or s.has(_FREE_CHOICE):
         return False
-    return ((s.has(INTERNAL_ROUTE) and (s.has(_FIRST) or s.has(_NOT_PUBLIC)))
+    inside = s.has(INTERNAL_ROUTE) or s.has(_INSIDE_ALSO)
+    return ((inside and (s.has(_FIRST) or s.has(_NOT_PUBLIC) or s.has(_ONLY_INSIDE)))
             or (s.has(PROHIBITION) and s.has(PUBLIC_ROUTE)))
 
 
@@ -734,6 +827,7 @@ RULES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("nlra.civility", _civility),
     ("nlra.media", _media_contact),
     ("nlra.recording", _recording_ban),
+    ("nlra.coworker_contact", _coworker_contact),
     ("nlra.government", _government_contact),
     ("regfd.whistleblower", _securities_gag),
     ("nlra.approval", _prior_approval),
