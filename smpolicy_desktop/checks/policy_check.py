@@ -21,7 +21,7 @@ from .detect import flagged_families
 from .facts import CheckFacts
 from .families import FAMILIES, Family
 from .finding import Finding, Rewrite
-from .language import Sentence, as_the_company, pieces, sentences
+from .language import Sentence, as_the_company, normalise, pieces, sentences
 from .safer import safer_text
 
 FieldPath = tuple[str | int, ...]
@@ -134,7 +134,7 @@ def _document_lines(document: Document) -> Iterator[tuple[str, str]]:
     for block in document.blocks:
         text = "".join(run.text for run in block.runs)
         if block.kind in ("heading1", "heading2"):
-            forbidding = bool(_FORBIDDING.match(text.strip().replace("\u2019", "'")))
+            forbidding = bool(_FORBIDDING.match(normalise(text).strip()))
         if block.kind in ("bullet", "numbered") and forbidding:
             yield block.clause_id, f"Do not {text[:1].lower()}{text[1:]}"
         elif block.kind in ("paragraph", "bullet", "numbered"):

@@ -63,22 +63,20 @@ def _final_but(project: Project, findings: list[Finding]) -> list[str]:
 
 def lines_report(text: str, facts: CheckFacts, *, company_name: str = "",
                  as_json: bool = False) -> Report:
-    out, every = [], []
+    out, every, note = [], [], facts.unchecked_note()
     for number, line in enumerate(text_lines(text), start=1):
         if not line.strip():
             continue
         findings = check_text(line, facts, company_name=company_name)
         every.extend(findings)
         if as_json:  # "checked": false outside the US, where "findings": [] says nothing
-            out.append(visible_json({"line": number, "checked": not facts.unchecked_note(),
+            out.append(visible_json({"line": number, "checked": not note,
                                      "findings": [f.to_dict() for f in findings]}))
         else:
             out.extend(f"line {number}: " + _describe(f, "") for f in findings)
     if as_json:  # JSON lines on stdout; the note outside the US beside them
-        return Report("\n".join(out), every, [facts.unchecked_note()] * bool(
-            facts.unchecked_note()))
-    return Report("\n\n".join([*out, facts.unchecked_note() or "Checked every non-empty line."]),
-                  every)
+        return Report("\n".join(out), every, [note] if note else [])
+    return Report("\n\n".join([*out, note or "Checked every non-empty line."]), every)
 
 
 def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",

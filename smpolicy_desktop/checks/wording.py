@@ -219,9 +219,13 @@ _RECORDING = words(r"record(?:ed|ing|ings)?", r"recording devices?", r"photograp
                    rf"(?:take|taking|took|snap\w*|shoot\w*|captur\w*) (?:\w+ ){{0,2}}{_PICTURES}",
                    rf"(?:no|any) {_PICTURES}", rf"{_PICTURES} taken",
                    rf"post\w* (?:\w+ ){{0,2}}{_PICTURES} (?:of|from|taken)")
+# A ban as a work rule says it, besides the words of prohibition: "... is against company
+# policy", "... is not allowed", "... is off limits".
+_AGAINST_POLICY = re.compile(rf"{PROHIBITION.pattern}|\bagainst (?:\w+ ){{0,2}}policy|"
+                             r"\b(?:not allowed|not permitted|off limits)\b")
 _RECORDING_BANNED = re.compile(
-    rf"{PROHIBITION.pattern}|\bviolation of (?:\w+ ){{0,4}}policy|\bagainst (?:\w+ ){{0,2}}policy|"
-    r"\b(?:not allowed|not permitted|banned|off limits|must stay in lockers)\b|"
+    rf"{_AGAINST_POLICY.pattern}|\bviolation of (?:\w+ ){{0,4}}policy|"
+    r"\b(?:banned|must stay in lockers)\b|"
     r"^(?:hey \w+,? )?(?:\w+ \w+: )?no (?:\w+ ){0,3}(?:photos?|recordings?|cameras?|filming|"
     r"videos?|pictures?|selfies?|phones?)")
 _KEPT_PRIVATE = words(
@@ -250,15 +254,13 @@ def _recording_ban(s: Sentence) -> bool:
 _REACHING = words(r"friend(?:ed|ing)?", r"follow(?:s|ed|ing)?", r"messag\w*",
                   r"text(?:s|ed|ing)?", r"dms?", r"contact\w*", r"connect\w*",
                   r"add(?:s|ed|ing)? (?:\w+ ){0,3}(?:to )?(?:an? )?(?:\w+ )?(?:groups?|chats?)")
-_COWORKER_BAN = re.compile(rf"{PROHIBITION.pattern}|\bagainst (?:\w+ ){{0,2}}policy|"
-                           r"\b(?:not allowed|not permitted|off limits)\b")
 # who is kept from reaching staff (managers, the company) or what makes it harassment
 _NOT_STAFFS_OWN = re.compile(r"^(?:managers?|supervisors?|leads?|owners?|we)\b|\brepeated\w*|"
                              r"\bunwanted\b|\bask\w* (?:you )?to stop\b")
 
 
 def _coworker_contact(s: Sentence) -> bool:
-    return s.has(COWORKERS) and s.has(_REACHING) and s.has(_COWORKER_BAN) and not (
+    return s.has(COWORKERS) and s.has(_REACHING) and s.has(_AGAINST_POLICY) and not (
         s.has(HARASSMENT_CONTEXT) or s.has(_NOT_STAFFS_OWN))
 
 

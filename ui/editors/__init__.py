@@ -69,15 +69,14 @@ def take_typing(window: QWidget) -> None:
     for entry in window.findChildren(QLineEdit, NEW_ENTRY):
         if entry.text().strip():
             entry.parentWidget().add()
+    from .rows import cell_editor  # with the lists' and tables' editors, not at start-up
+
     box = window.focusWidget()  # the box the keyboard is in, or was in last
-    editor = box
-    while editor is not None and editor.parentWidget() is not None:
-        view = editor.parentWidget().parentWidget()  # a cell's editor is in its view's viewport
-        if isinstance(view, QAbstractItemView) and editor.parentWidget() is view.viewport():
-            if view.state() == QAbstractItemView.State.EditingState:
-                view.commitData(editor)
-            return
-        editor = editor.parentWidget()
+    if (found := cell_editor(box)) is not None:
+        view, editor = found
+        if view.state() == QAbstractItemView.State.EditingState:
+            view.commitData(editor)
+        return
     if isinstance(box, DateBox):
         box.take_typed()
     elif isinstance(box, ChoiceField):

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 
 from smpolicy_desktop.questions import Question
 
@@ -155,17 +155,28 @@ class AnswerRows(QAbstractTableModel):
         self.refresh()
 
 
+def cell_editor(box: QWidget | None) -> tuple[QAbstractItemView, QWidget] | None:
+    """The item view and the cell editor it opened that hold `box` (the editor, or a part of
+    it: a date's), or None when the box is in no cell editor."""
+    editor = box
+    while editor is not None and editor.parentWidget() is not None:
+        view = editor.parentWidget().parentWidget()  # a cell's editor is in its view's viewport
+        if isinstance(view, QAbstractItemView) and editor.parentWidget() is view.viewport():
+            return view, editor
+        editor = editor.parentWidget()
+    return None
+
+
 def typed_in(view: QAbstractItemView) -> list[tuple[tuple, Any]]:
     """The item or cell being typed in, its box still open, as (rest, value): the edit the
     view's commitData makes of it (as take_typing takes it), caught before it reaches the
     answer, so the box and the project stay as they are."""
-    editor = view.focusWidget()  # the box the view opened, or a part of it (a date's)
-    while editor is not None and editor.parentWidget() is not view.viewport():
-        editor = editor.parentWidget()
+    found = cell_editor(view.focusWidget())
     rows = view.model()
-    if view.state() != QAbstractItemView.State.EditingState or editor is None \
-            or not isinstance(rows, AnswerRows):
+    if found is None or found[0] is not view or not isinstance(rows, AnswerRows) \
+            or view.state() != QAbstractItemView.State.EditingState:
         return []
+    editor = found[1]
     typed: list[tuple[tuple, Any]] = []
     commit = rows.commit
     rows.commit = lambda rest, value, text=None: typed.append((rest, value))
