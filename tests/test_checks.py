@@ -543,7 +543,7 @@ def test_the_shipped_neighbours_index_is_what_the_labelled_sentences_read_as_tod
 MODEL_ONLY = [
     ("Company matters stay inside the company, not on Facebook.", GENERAL,
      "nlra.confidentiality"),
-    ("Don't say anything online that could make customers think less of us.", GENERAL,
+    ("Don't say anything online that makes people doubt the owners.", GENERAL,
      "nlra.disparagement"),
     ("Whatever you earn is between you and the payroll office.", GENERAL, "nlra.pay"),
     ("Workers who gripe about the schedule in a group chat will be written up.", GENERAL,
@@ -1116,6 +1116,30 @@ def test_a_freedom_or_a_firms_supervision_is_no_labour_law_finding(text, facts):
     # incivility in an owner's words, the company in a good light
     ("Gossip about the team will not be tolerated.", "nlra.civility"),
     ("Everyone must present the company in a favorable light online.", "nlra.civility"),
+    # inside matters kept in: meetings, chats, investigations, the handbook
+    ("Whatever gets said at the morning huddle is strictly private.", "nlra.confidentiality"),
+    ("Details of any workplace investigation must be kept confidential by everyone involved.",
+     "nlra.confidentiality"),
+    # pay and hours taken off the table without a word of prohibition, or punished
+    ("How the tip pool is divided is strictly between you and the manager.", "nlra.pay"),
+    ("Complaining about your schedule on Facebook will get you written up.", "nlra.pay"),
+    # running the business down, in an owner's words; reviews of it as an employer
+    ("Trash-talking the salon on TikTok is not acceptable.", "nlra.disparagement"),
+    ("Reviews of the bakery as an employer don't belong on Glassdoor.", "nlra.disparagement"),
+    # recording punished, union insignia, the brand in staff's own pictures
+    ("Taping a meeting with the owner will get you fired.", "nlra.recording"),
+    ("Staff may not wear union pins while on the sales floor.", "nlra.logo"),
+    ("Pictures of yourself in your shop apron are not allowed on personal pages.", "nlra.logo"),
+    # leave asked before a post goes up, or before an agency is spoken to
+    ("Send anything about working here to me for review before it goes live.",
+     "nlra.approval"),
+    ("Before talking to an OSHA inspector, get the owner's okay.", "nlra.government"),
+    # concerns routed inside as an order
+    ("Take any complaints about the crew leader to your supervisor.", "nlra.internal_first"),
+    # truth demanded beyond knowing falsehood
+    ("Any post with unverified claims about safety at the plant is forbidden.",
+     "nlra.false_statements"),
+    ("Unprofessional posts, even from home, will be disciplined.", "nlra.civility"),
 ])
 def test_a_labour_law_rule_in_an_owners_words_is_caught(text, rule):
     assert rule in {f.rule for f in check_text(text, GENERAL)}
@@ -1128,6 +1152,15 @@ def test_a_labour_law_rule_in_an_owners_words_is_caught(text, rule):
     "Managers must not friend the staff they supervise.",
     "Do not send a coworker repeated messages after they ask you to stop.",
     "We do not comment on market rumours.",
+    # the company's own promise of secrecy; customers' and patients' records kept in
+    "HR keeps what you tell it in an investigation confidential.",
+    "Customer files discussed in team meetings stay private.",
+    "Patients' charts never leave the records system, not even in group chats.",
+    # running down customers, fake reviews, a freedom, pictures allowed
+    "Never trash-talk customers online.",
+    "Fake reviews of us as an employer on Glassdoor are not allowed.",
+    "You may share your schedule with anyone you like.",
+    "Wearing your work shirt in photos is fine.",
 ])
 def test_a_lawful_rule_in_an_owners_words_is_no_labour_law_finding(text):
     assert not {rule for rule in keyword_rules_alone(text, GENERAL) if rule.startswith("nlra")}

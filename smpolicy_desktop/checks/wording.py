@@ -28,6 +28,18 @@ from .language import (
     words,
 )
 
+# An act said to bring discipline is banned as surely as one forbidden: "Posting about your
+# tips is a disciplinary matter.", "Taping a talk with a supervisor will get you fired."
+PUNISHED = re.compile(
+    r"\b(?:will|would|can|could|may|might) (?:get (?:you|them|him|her)|lead to|result in|mean|be) "
+    r"(?:\w+ ){0,2}(?:fired|disciplin\w*|terminat\w*|dismiss\w*|let go|written up|sacked)\b|"
+    r"\b(?:disciplinary (?:matter|offen[cs]e|issue)|fireable|firing offen[cs]e|breach of "
+    r"confidentiality)\b")
+
+# The business as owners name it.
+_BUSINESS_WORDS = (r"(?:company|business|shop|salon|studio|brewery|store|restaurant|practice|"
+                   r"clinic|gym|bakery|cafe|pharmacy)")
+
 # --- Overbroad confidentiality ---------------------------------------------------------------
 
 VAGUE_INFO = re.compile(
@@ -68,9 +80,46 @@ _JUDGED_SPEECH = re.compile(r"\b(?:anything|something|nothing|things)\s+(?:negat
                             r"derogatory|nasty|mean|rude|unkind|offensive)\b")
 
 
+# What is said and done inside the business, as owners name it, kept inside: "Nothing said in
+# staff meetings may be repeated outside them.", "Team chats are for the team only.", "Our
+# internal numbers, plans and staffing are nobody else's business.", "Everything about a
+# workplace investigation must be kept confidential." (Stericycle overruled Apogee's blanket
+# secrecy of investigations). Not the company's own promise ("HR keeps your complaint
+# confidential.").
+_INSIDE_MATTERS = re.compile(
+    r"\b(?:(?:staff|team|internal|company|crew|shift) )?(?:meetings?|huddles?)\b|"
+    r"\b(?:team|group|staff|internal|crew|work) (?:chats?|threads?|emails?)\b|"
+    r"\binternal (?:[\w-]+ ){0,2}(?:numbers|plans|matters|figures|memos?|business)\b|"
+    r"\bstaffing\b|\b(?:what|everything|anything|whatever|nothing) (?:that )?(?:happens|goes on|"
+    r"is said|gets said|was said|said|you hear|we discuss)\b|\binvestigations?\b|"
+    r"\b(?:this|the|our|employee) (?:handbook|manual)\b|"
+    r"\bwho(?:'s| is) (?:leaving|on a warning|getting|being)\b|\btheir complaints\b")
+_KEPT_IN = re.compile(
+    r"\b(?:stays?|remains?|kept|keep|is|are|be) (?:strictly |completely |totally |100% )?"
+    r"(?:private|confidential|secret|in-house)\b|\bstays? (?:inside|in here|here|within)\b|"
+    r"\b(?:not|never) leaves?\b|\b(?:nobody|no one) else's business\b|"
+    r"\b(?:not|never) (?:be )?repeated\b|\bnothing\b.{0,60}\b(?:may|can|should|is to) be "
+    r"(?:repeated|shared|posted|discussed)\b|\bfor the (?:\w+ )?only\b|\beyes only\b|"
+    r"\bmaintain (?:the )?confidentiality\b|\bnever show\b|\b(?:must|may) not (?:be )?disclose|"
+    r"\boff (?:social media|the internet|facebook|instagram|tiktok|line|online)\b")
+_OUR_PROMISE = re.compile(r"^(?:we|hr|the company|management|human resources|our \w+)(?: will| "
+                          r"would)? (?:keep|keeps|treat|treats|maintain|maintains|handle|handles|"
+                          r"protect|protects)\b")
+
+
+def _inside_kept_in(s: Sentence) -> bool:
+    """A clause keeping inside matters in, naming no customer's or patient's records (the
+    chats where "patient information never leaves the EHR" are the records' channel)."""
+    return not (s.has(_OUR_PROMISE) or s.has(COMPANY_VOICE)) and any(
+        _INSIDE_MATTERS.search(part) and _KEPT_IN.search(part) and not OTHERS_RECORDS.search(part)
+        for part in clauses(s.text))
+
+
 def _overbroad_confidentiality(s: Sentence) -> bool:
     if s.has(COMPANY_VOICE) or s.has(_JUDGED_SPEECH):
         return False
+    if _inside_kept_in(s):
+        return True
     if s.has(KEEP_SECRET):
         return s.has(EMPLOYEE_INFO) or (s.has(VAGUE_INFO) and not s.has(NARROWED))
     return s.has(PROHIBITION) and (s.after(SPEECH, EMPLOYEE_INFO) or (
@@ -103,6 +152,18 @@ SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social secur
                             r"bank", r"account numbers?", r"credit card")
 
 
+# Pay and hours as owners name them ("tips", "your schedule", "pay stubs", "raise amounts"), and
+# what takes them off the table without a word of prohibition ("strictly between you and the
+# owner", "not a topic for social media", "keep their pay rate to themselves").
+_PAY_ALSO = words(r"tips", r"tip (?:pools?|outs?|splits?)",
+                  r"(?:your|their|my) (?:hours|schedules?|shifts?)",
+                  r"pay ?(?:stubs?|rates?|slips?|checks?)", r"raise amounts?", r"offer letters?",
+                  r"(?:commission|tip) splits?", r"raises?")
+_OFF_THE_TABLE = words(r"(?:strictly )?between (?:you|each employee|staff) and (?:the|your|me|us)",
+                       r"not (?:a )?(?:topic|subject|something) for",
+                       r"to (?:themselves|yourselves)")
+
+
 def _talk_about_work(s: Sentence) -> bool:
     """Rules that stop talk of pay, conditions or co-workers; "keep pay rates to yourself"
     silences it as much as "do not discuss pay" (keeping customers', clients' or patients'
@@ -110,6 +171,9 @@ def _talk_about_work(s: Sentence) -> bool:
     if s.has(HARASSMENT_CONTEXT) or s.has(SENSITIVE_PERSONAL) or s.has(MALICE):
         return False
     if s.has(KEEP_SECRET) and s.has(WORK_TERMS) and not s.has(OTHERS_RECORDS):
+        return True
+    if (s.has(WORK_TERMS) or s.has(_PAY_ALSO)) and (s.has(_OFF_THE_TABLE) or (
+            s.has(SPEECH) and s.has(PUNISHED))):
         return True
     return s.has(PROHIBITION) and (s.after(SPEECH, WORK_TERMS) or s.after(SPEECH, COWORKERS) or (
         s.has(WORK_TERMS) and s.has(words(r"(?:is|are|remain) (?:strictly )?confidential"))))
@@ -133,9 +197,33 @@ def _first_target(s: Sentence, start: int) -> str:
     return (match.lastgroup or "") if match else ""
 
 
+# Running down the business or its bosses as owners say it ("Never run down your boss in
+# public.", "dissing their supervisor", "no bad-mouthing the pharmacy"), the business as they
+# name it, and its standing as they put it ("anything that could make customers think less of
+# our gym", "opinions that could hurt the way customers see us"); reviews of it as an employer
+# ("Do not write reviews of us as an employer on job sites."), not fake ones.
+_DISPARAGE_ALSO = words(r"run(?:s|ning)? down", r"diss(?:es|ed|ing)?", r"trash[- ]talk\w*",
+                        r"trash(?:es|ed|ing)?", r"talk(?:ing)? smack", r"bad-?mouth\w*",
+                        r"air(?:s|ing)? (?:\w+ ){0,2}(?:gripes|grievances|dirty laundry)")
+_OUR_BUSINESS = re.compile(rf"\b(?:the|our|this|your) (?:{_BUSINESS_WORDS}|"
+                           r"(?:\w+ )?(?:boss|owner|supervisor|manager)s?)\b")
+_STANDING = words(r"think less of", r"(?:the way|how) (?:\w+ ){0,2}(?:see|view|think of) us",
+                  r"look bad", r"makes? us look")
+_EMPLOYER_REVIEWS = words(r"reviews? (?:of|about) (?:us|the \w+) as an employer",
+                          r"review (?:us|the \w+) as an employer", r"job sites?", "glassdoor",
+                          r"employer reviews?")
+_NOT_GENUINE = words("fake", r"pos(?:e|ing) as", r"pretend\w*", r"incentiv\w*", "paid", "free")
+
+
 def _disparagement(s: Sentence) -> bool:
     if s.has(HARASSMENT_CONTEXT) or s.has(MALICE):
         return False
+    banned = s.has(PROHIBITION) or s.has(PUNISHED) or s.has(_NOT_TOLERATED)
+    if banned and (s.has(_DISPARAGE_ALSO) and (
+            s.has(_OUR_BUSINESS) or s.has(EMPLOYER) or s.has(words("workplace", "work", "job")))
+            or s.has(_STANDING) and not s.has(PRODUCTS)
+            or s.has(_EMPLOYER_REVIEWS) and not s.has(_NOT_GENUINE)):
+        return True
     for match in DISPARAGE.finditer(s.text):
         is_list_item = match.start() < 2  # "Negative comments about managers" as a rule item
         # Disparaging products is commercial speech; running down people at work is protected.
@@ -144,7 +232,8 @@ def _disparagement(s: Sentence) -> bool:
     return False
 
 
-_FALSE = words("false", "untrue", "inaccurate", "misleading", "accurate", "truthful", "not true")
+_FALSE = words("false", "untrue", "inaccurate", "misleading", "accurate", "truthful", "not true",
+               "unverified", "unconfirmed", r"not (?:fully )?verified", r"misinterpret\w*")
 _STATEMENT = words(r"statements?", r"accusations?", r"claims?", r"comments?", r"posts?",
                    "posting", r"remarks?", "information", r"rumou?rs?", r"allegations?", "say",
                    "write")
@@ -194,7 +283,7 @@ _GOOD_LIGHT = words(r"in a (?:favou?rable|positive|good) light",
 def _civility(s: Sentence) -> bool:
     if s.has(HARASSMENT_CONTEXT) or s.has(COMPANY_VOICE) or _dealing_with_customers(s):
         return False
-    if s.has(_GOOD_LIGHT) or (s.has(PROHIBITION) or s.has(_NOT_TOLERATED)) and (
+    if s.has(_GOOD_LIGHT) or (s.has(PROHIBITION) or s.has(_NOT_TOLERATED) or s.has(PUNISHED)) and (
             s.has(_INCIVILITY_ALSO) or s.has(INCIVILITY)):
         return True
     for match in RESPECT_DEMAND.finditer(s.text):
@@ -214,17 +303,19 @@ def _civility(s: Sentence) -> bool:
 # ("Do not photograph patients.", "No phones on the roof while you're harnessed in."), as is one
 # about sponsored content or the logo (their families'), or news not yet announced (Reg FD's).
 _PICTURES = r"(?:photos?|pictures?|pics|videos?|selfies?|images?|screenshots?)"
+_PICTURES_WORD = words(_PICTURES)
 _RECORDING = words(r"record(?:ed|ing|ings)?", r"recording devices?", r"photograph(?:s|ed|ing|y)?",
                    r"film(?:s|ed|ing)?", r"cameras?", "camera-enabled", r"tape recorders?",
                    rf"(?:take|taking|took|snap\w*|shoot\w*|captur\w*) (?:\w+ ){{0,2}}{_PICTURES}",
                    rf"(?:no|any) {_PICTURES}", rf"{_PICTURES} taken",
-                   rf"post\w* (?:\w+ ){{0,2}}{_PICTURES} (?:of|from|taken)")
+                   rf"post\w* (?:\w+ ){{0,2}}{_PICTURES} (?:of|from|taken)",
+                   r"tap(?:e|es|ed|ing) (?:a |the |any )?(?:talk|conversation|meeting|call)s?")
 # A ban as a work rule says it, besides the words of prohibition: "... is against company
 # policy", "... is not allowed", "... is off limits".
 _AGAINST_POLICY = re.compile(rf"{PROHIBITION.pattern}|\bagainst (?:\w+ ){{0,2}}policy|"
                              r"\b(?:not allowed|not permitted|off limits)\b")
 _RECORDING_BANNED = re.compile(
-    rf"{_AGAINST_POLICY.pattern}|\bviolation of (?:\w+ ){{0,4}}policy|"
+    rf"{_AGAINST_POLICY.pattern}|{PUNISHED.pattern}|\bviolation of (?:\w+ ){{0,4}}policy|"
     r"\b(?:banned|must stay in lockers)\b|"
     r"^(?:hey \w+,? )?(?:\w+ \w+: )?no (?:\w+ ){0,3}(?:photos?|recordings?|cameras?|filming|"
     r"videos?|pictures?|selfies?|phones?)")
@@ -253,7 +344,7 @@ def _recording_ban(s: Sentence) -> bool:
 # from friending the people they manage, nor harassment).
 _REACHING = words(r"friend(?:ed|ing)?", r"follow(?:s|ed|ing)?", r"messag\w*",
                   r"text(?:s|ed|ing)?", r"dms?", r"contact\w*", r"connect\w*",
-                  r"add(?:s|ed|ing)? (?:\w+ ){0,3}(?:to )?(?:an? )?(?:\w+ )?(?:groups?|chats?)")
+                  r"add(?:s|ed|ing)? (?:\w+ ){0,6}(?:groups?|chats?)")
 # who is kept from reaching staff (managers, the company) or what makes it harassment
 _NOT_STAFFS_OWN = re.compile(r"^(?:managers?|supervisors?|leads?|owners?|we)\b|\brepeated\w*|"
                              r"\bunwanted\b|\bask\w* (?:you )?to stop\b")
@@ -317,10 +408,15 @@ _TOLD_FIRST = re.compile(r"\b(?:tell|notify|inform|let \w+ know)\b.{0,60}\b(?:ah
 _PUNISHED = re.compile(r"^(?:\w+ ){0,2}(?:filing|contacting|talking|speaking|going|reporting|"
                        r"calling|complaining|writing)\b.*\b(?:disciplin\w*|terminat\w*|fired)\b")
 _JOINS_IN = words(r"tak(?:e|es|ing) part", r"participat\w*", "involve", "go to", "file")
+# Leave asked with the act first ("Before speaking to an investigator, get approval."), and the
+# agency waved away ("there's no need to involve outside agencies").
+_LEAVE_AFTER = re.compile(r"^before\b.*\b(?:get|ask for|obtain|seek|check with|clear it with)\b|"
+                          r"\bno need to (?:involve|go to|call|contact)\b")
 
 
 def _government_contact(s: Sentence) -> bool:
-    return (any(s.has(p) for p in (PROHIBITION, _ASK_FIRST, _GATED, _TOLD_FIRST, _PUNISHED))
+    return (any(s.has(p) for p in (PROHIBITION, _ASK_FIRST, _GATED, _TOLD_FIRST, _PUNISHED,
+                                   _LEAVE_AFTER))
             and (s.has(GOVERNMENT) or s.has(_AGENCY_ALSO))
             and (s.has(_CONTACT) or s.has(_TO_AGENCY) or s.has(_JOINS_IN))
             and not s.has(COMPANY_VOICE))
@@ -405,9 +501,18 @@ _AS_THE_BUSINESS = words(r"as the (?:business|shop|salon|studio|brand|store)",
                          r"(?:the |our )?(?:business|company|official) page")
 
 
+# A post going up as owners say it ("before it hits Insta", "send ... to us for a quick
+# review"), and the job as its subject ("discuss their job online").
+_POSTING_ALSO = words(r"hits? (?:insta\w*|tiktok|facebook|social|the internet|online)",
+                      r"goes? (?:up|online|live)", "send", r"submit\w*")
+_THE_JOB = words(r"(?:discuss\w*|talk\w* about|post\w* about) (?:their|your|the) (?:job|work)",
+                 r"work[- ]related")
+
+
 def _prior_approval(s: Sentence) -> bool:
     gated = s.has(APPROVAL) or s.has(_APPROVAL_ALSO)
-    posts_on_work = s.has(_POSTING) and (s.has(_ABOUT_WORK) or s.has(_ABOUT_WORK_ALSO))
+    posts_on_work = (s.has(_POSTING) or s.has(_POSTING_ALSO)) and (
+        s.has(_ABOUT_WORK) or s.has(_ABOUT_WORK_ALSO) or s.has(_THE_JOB))
     return (gated and (posts_on_work or s.has(_STAFF_GROUPS))
             and not s.has(COMPANY_VOICE) and not s.has(_AS_THE_BUSINESS)
             and not s.has(words("confidential", "trade secrets?"))
@@ -436,14 +541,29 @@ _LOGO_LAWFUL = words(r"endors\w*", r"sponsor\w*", r"impl(?:y|ies|ied)", r"sugges
 # The business named as owners put it ("the dental practice's name", "tagging the brewery",
 # "where you work"), and kept off a post ("Keep our name and logo off your personal social
 # media.").
-_BUSINESS_WORDS = (r"(?:company|business|shop|salon|studio|brewery|store|restaurant|practice|"
-                   r"clinic|gym|bakery|cafe)")
 _NAMING = words(rf"tag\w* (?:the|our) {_BUSINESS_WORDS}", r"mention\w* (?:it|us) by name",
                 "where you work", rf"the (?:\w+ )?{_BUSINESS_WORDS}'s name", r"graphics")
 _KEPT_OFF = re.compile(r"\bkeep (?:[\w']+ ){0,6}(?:off|out of)\b")
 
 
+# The brand as staff wear and work in it, kept out of their pictures ("Don't post selfies in
+# your studio tee.", "Photos showing the storefront, signage, or branded aprons are not allowed
+# on personal accounts.", "Keep the van wraps out of every picture.").
+_BRANDED = words(rf"(?:{_BUSINESS_WORDS}|work|branded) (?:tees?|t-shirts?|shirts?|aprons?|"
+                 r"uniforms?|hoodies?|jackets?|polos?|hats?)", r"branded \w+", "signage",
+                 r"storefronts?", r"van wraps?", r"(?:company|work) (?:vans?|trucks?|vehicles?)")
+# Union insignia at work, which staff may wear (Republic Aviation; Tesla, 370 NLRB No. 101).
+_UNION_INSIGNIA = words(r"union (?:buttons?|pins?|stickers?|insignia|shirts?|t-shirts?|hats?|"
+                        r"badges?|lanyards?|masks?)")
+_TAKE_OFF = words(r"remove\w*", r"take (?:off|down)", r"may not wear", r"(?:not|never) wear")
+
+
 def _logo_ban(s: Sentence) -> bool:
+    if s.has(_UNION_INSIGNIA) and (s.has(PROHIBITION) or s.has(_TAKE_OFF)):
+        return True
+    if s.has(_BRANDED) and s.has(_PICTURES_WORD) and (
+            s.has(_LOGO_LIMIT) or s.has(_KEPT_OFF) or s.has(_AGAINST_POLICY)):
+        return not s.has(_LOGO_LAWFUL)
     return (s.has(LOGO) or s.has(_NAMING)) and (s.has(_LOGO_LIMIT) or s.has(_KEPT_OFF)) and \
         not s.has(_LOGO_LAWFUL)
 
@@ -473,15 +593,26 @@ _FREE_CHOICE = words(RIGHTS_NOTE, "does not replace",
 # officer") and what it shuts out besides the public ("stop complaining among yourselves",
 # "before they are shared with anyone else").
 _INSIDE_ALSO = words("suggestion box", "up the chain", r"(?:the|your) (?:owner|president|"
-                     r"safety officer|office manager|general manager|people (?:support|team))")
+                     r"safety officer|office manager|general manager|people (?:support|team))",
+                     r"(?:resolved|handled|dealt with|settled|sorted out|fixed) (?:here|in-house|"
+                     r"in house)", "in the family")
+# A concern routed inside as an order, with no other way left open ("Direct any concerns about
+# the workplace to your manager."), and one named by a pronoun ("Take it up the chain, never to
+# the group chat.").
+_ROUTED = re.compile(r"^(?:please )?(?:direct|bring|take|send|raise|refer) (?:any |all |your )?"
+                     r"(?:\w+ ){0,4}?(?:concerns?|complaints?|problems|issues|grievances)\b.{0,40}"
+                     r"\bto (?:your|the|a)\b")
+_TAKE_IT = words(r"(?:take|bring|keep) it")
 _ONLY_INSIDE = words("only to", r"belongs? in", "among yourselves", "with anyone else",
                      r"(?:not|never) (?:on |in |to )?(?:the )?(?:group|team) chat")
 
 
 def _internal_first(s: Sentence) -> bool:
-    if not s.has(CONCERNS) or s.has(_FREE_CHOICE):
+    if not (s.has(CONCERNS) or s.has(_TAKE_IT)) or s.has(_FREE_CHOICE):
         return False
     inside = s.has(INTERNAL_ROUTE) or s.has(_INSIDE_ALSO)
+    if inside and s.has(_ROUTED) and not s.has(HARASSMENT_CONTEXT):
+        return True
     return ((inside and (s.has(_FIRST) or s.has(_NOT_PUBLIC) or s.has(_ONLY_INSIDE)))
             or (s.has(PROHIBITION) and s.has(PUBLIC_ROUTE)))
 
