@@ -1164,3 +1164,22 @@ def test_a_labour_law_rule_in_an_owners_words_is_caught(text, rule):
 ])
 def test_a_lawful_rule_in_an_owners_words_is_no_labour_law_finding(text):
     assert not {rule for rule in keyword_rules_alone(text, GENERAL) if rule.startswith("nlra")}
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    # others' private details and bodies, what needs the person's own consent
+    ("Please don't post private photos of a coworker without their consent.", "nlra"),
+    ("Never share a colleague's nude or intimate images.", "nlra"),
+    # trade secrets named as owners put them
+    ("Our dye formulas are proprietary, so keep them to yourself.", "nlra"),
+    # speaking as the business, in a freedom's own sentence
+    ("You may talk to journalists about your job; just don't claim to speak for the business.",
+     "nlra"),
+    # the tie told, as the FTC asks: no hidden endorsement
+    ("When you post about our menu, mention that you work here, as the FTC asks.", "ftc"),
+    ("Add #employee to any post about our products.", "ftc"),
+])
+def test_a_rule_that_protects_someone_is_no_finding_in_its_area(text, area):
+    """Lawful by its subject, as a blind probe of owners' rules showed (6 Dec 2026): each of
+    these was a finding."""
+    assert [f.rule for f in check_text(text, GENERAL) if f.area == area] == []

@@ -277,7 +277,17 @@ _REFERS_BACK = words("them", "they", "him", "her", "those")
 # "Employees must not post the restaurant's recipes." was read as a gag, by another)
 _TRADE_SECRETS = words(r"trade secrets?", "source code", r"recipes?",
                        r"proprietary (?:formulas?|recipes?|code|designs?|algorithms?)",
-                       r"(?:customer|client) lists?", r"pricing (?:formulas?|models?)")
+                       r"(?:customer|client) lists?", r"pricing (?:formulas?|models?)",
+                       r"(?:formulas?|blends?|recipes?|designs?) (?:[\w-]+ ){0,6}(?:is|are) "
+                       r"(?:proprietary|trade secrets?)")
+# The premises' security and safety on the road: what a thief could use ("Don't post photos
+# showing where the cash drawer is kept.") and posting while driving (read as a gag on
+# criticism); and posing as a customer, deception the FTC forbids (read as a secrecy rule).
+_SECURITY_OR_SAFETY = words(r"cash (?:drawers?|registers?|office)", r"deposit bags?", "the safe",
+                            r"alarm (?:codes?|panels?)", r"keypads?", r"lock combinations?",
+                            r"security (?:codes?|systems?)", r"while (?:driving|operating)",
+                            "behind the wheel",
+                            r"(?:pretend\w*|pos(?:e|es|ing)) (?:to be |as )(?:an? )?customers?")
 # Staff told they may go to a regulator or an agency without asking first: "You may report
 # possible violations to the SEC without telling the firm first.", "You do not need to tell us
 # before you contact the SEC." (both were reported as gags; found by a tester)
@@ -318,7 +328,7 @@ def _lawful_by_subject(sentence: Sentence) -> bool:
     secrets = sentence.has(_TRADE_SECRETS) and not sentence.has(EMPLOYEE_INFO)
     return secrets or _job_records(sentence) or any(sentence.has(p) for p in (
         HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS,
-        _OWN_PAGE))
+        _OWN_PAGE, _SECURITY_OR_SAFETY))
 
 
 def _job_records(sentence: Sentence) -> bool:
@@ -364,7 +374,22 @@ def _safeguard(sentence: Sentence, area: str, whole: Sentence | None) -> bool:
         area == "account_privacy" and _on_own_accounts(sentence, whole or sentence)) or (
         area == "finance" and (sentence.has(_KEEPS_EVERY_RECORD) or sentence.has(
             _ONLY_CONTROLLED) and not agencies)) or (
-        area == "ftc" and sentence.has(_ANY_SENTIMENT)))
+        area == "ftc" and (sentence.has(_ANY_SENTIMENT) or _discloses(sentence))))
+
+
+# A tie told: "disclose that you are an employee", "include #employee or a similar tag" (read as
+# the hidden endorsements they prevent), not one kept back ("no need to add #ad").
+_TIE_TOLD = re.compile(
+    r"\b(?:disclose|mention|say|state|include|add|use|tag|label)\b(?: [\w#']+){0,4}? "
+    r"(?:that you (?:are (?:an? |our )?(?:employee|staff|team member|connected)|work (?:here|for "
+    r"us|for the \w+))|#\w+|(?:a |an |the )?"
+    r"(?:tag|label|disclosure|hashtag)s?\b)")
+_NOT_TOLD = re.compile(r"\b(?:not|never|no need to|need not|without) (?:\w+ )?(?:disclose|mention|"
+                       r"say|state|include|add|use|tag|label)\b")
+
+
+def _discloses(sentence: Sentence) -> bool:
+    return sentence.has(_TIE_TOLD) and not sentence.has(_NOT_TOLD)
 
 
 # What a firm's staff may do only through its control is the control itself: "Reps may post

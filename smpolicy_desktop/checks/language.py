@@ -288,7 +288,8 @@ HARASSMENT_CONTEXT = words(r"harass\w*", r"discriminat\w*", "hostile", r"threat\
 COMPANY_VOICE = re.compile(
     r"\b(?:on behalf of|on (?:the company's|our|its|the firm's) behalf|for the company|"
     r"as the company|in the company's name|"
-    r"speak(?:s|ing)? for (?:the company|us)|represent\w* (?:the company|us)|"
+    r"speak(?:s|ing)? for (?:the company|us|the business|the firm|the shop|the store|"
+    r"the practice)|represent\w* (?:the company|us)|"
     r"official (?:position|statements?|comments?|responses?|views?|voice|accounts?|pages?|"
     r"channels?|spokes\w*)|"
     r"company's (?:official )?(?:position|view|response|statement|accounts?|pages?)|"

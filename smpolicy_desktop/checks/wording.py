@@ -147,9 +147,15 @@ WORK_TERMS = re.compile(
     r"performance (?:reviews?|ratings?|evaluations?)|layoffs?|unions?|unioni[sz]\w*|"
     r"(?:what|how much) (?:you|they|we|people|others|anyone|coworkers|colleagues) "
     r"(?:make|earn|get paid|are paid|take home))\b")
+# Others' private details and bodies: customers' or members' personal data, intimate pictures,
+# what needs the person's own consent ("Please don't post intimate photos of a coworker without
+# their consent." was read as a gag on talk of coworkers and as leave asked to post).
 SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social security",
-                            r"medical", r"health (?:information|records|data)", r"passwords?",
-                            r"bank", r"account numbers?", r"credit card")
+                            r"medical", r"health (?:information|records|data|notes)", r"passwords?",
+                            r"bank", r"account numbers?", r"credit card", "intimate", "nude",
+                            r"(?:without|with) (?:their|his|her|the person's) (?:\w+ )?consent",
+                            r"(?:customers?|clients?|members?|guests?|patients?)'? personal "
+                            r"(?:info\w*|data|details)")
 
 
 # Pay and hours as owners name them ("tips", "your schedule", "pay stubs", "raise amounts"), and
@@ -333,8 +339,10 @@ _KEPT_PRIVATE = words(
 
 def _recording_ban(s: Sentence) -> bool:
     """A clause that bans photos or recordings, in a sentence that names nothing private."""
-    return not s.has(_KEPT_PRIVATE) and not s.has(HARASSMENT_CONTEXT) and any(
-        _RECORDING.search(part) and _RECORDING_BANNED.search(part) for part in clauses(s.text))
+    if s.has(_KEPT_PRIVATE) or s.has(HARASSMENT_CONTEXT) or s.has(SENSITIVE_PERSONAL):
+        return False
+    return any(_RECORDING.search(part) and _RECORDING_BANNED.search(part)
+               for part in clauses(s.text))
 
 
 # --- Staff reaching each other ---------------------------------------------------------------
@@ -515,6 +523,7 @@ def _prior_approval(s: Sentence) -> bool:
         s.has(_ABOUT_WORK) or s.has(_ABOUT_WORK_ALSO) or s.has(_THE_JOB))
     return (gated and (posts_on_work or s.has(_STAFF_GROUPS))
             and not s.has(COMPANY_VOICE) and not s.has(_AS_THE_BUSINESS)
+            and not s.has(SENSITIVE_PERSONAL)
             and not s.has(words("confidential", "trade secrets?"))
             and not (s.has(_FIRM_SUPERVISION) and s.has(_INVESTMENTS)))
 
