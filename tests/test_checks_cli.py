@@ -371,6 +371,73 @@ def test_a_marked_up_word_policy_is_checked_as_it_reads_with_the_changes_accepte
     assert found[0]["excerpt"] == "Never discuss your salary with coworkers."
 
 
+BANNED = ["Discuss your pay with coworkers.", "Complain about your manager on Facebook."]
+
+
+def owners_policy(path, lists: dict[str, list[str]]) -> None:
+    """A policy as an owner writes one: each heading over its list, in the file's own way (a
+    Word heading over bullets, a Word paragraph "Don't:" over numbered items, a Markdown
+    heading over "- " items, a text file's "Don't:" line over "- " items)."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        for heading, items in lists.items():
+            if path.stem == "label":
+                document.add_paragraph(f"{heading}:")
+            else:
+                document.add_heading(heading, level=2)
+            for item in items:
+                document.add_paragraph(
+                    item, style="List Number" if path.stem == "label" else "List Bullet")
+        document.save(str(path))
+        return
+    written = "\n\n" if path.suffix == ".md" else "\n"
+    path.write_text("\n".join(
+        ("## " + heading if path.suffix == ".md" else heading + ":") + written
+        + "".join(f"- {item}\n" for item in items) for heading, items in lists.items()),
+        encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "lines"), [
+    ("heading.docx", [2, 3]), ("label.docx", [2, 3]), ("policy.md", [3, 4]),
+    ("policy.txt", [2, 3])])
+def test_items_under_a_dont_heading_of_an_owners_document_are_read_as_bans(
+        tmp_path, capsys, name, lines):
+    """An owner's "Don't" list was read item by item as if each were an order ("Discuss your
+    pay with coworkers."), so a ban on talking about pay passed the check; the policy's own
+    check reads ours as "Do not ...". The finding quotes the owner's words, on their line or
+    paragraph; the same items under "Do" are no findings."""
+    policy = tmp_path / name
+    owners_policy(policy, {"Don't": BANNED, "Do": BANNED})
+    assert main(["check", "--document", str(policy), "--json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["paragraph"], f["rule"], f["excerpt"]) for f in found] == [
+        (lines[0], "nlra.pay", BANNED[0]), (lines[1], "nlra.disparagement", BANNED[1])]
+
+
+@pytest.mark.parametrize("name", ["policy.md", "policy.txt", "heading.docx"])
+@pytest.mark.parametrize("heading", ["Do", "We never ask for your passwords",
+                                     "Things to avoid being shy about"])
+def test_items_under_a_heading_that_only_says_never_in_a_sentence_are_no_bans(
+        tmp_path, capsys, name, heading):
+    """Only a heading that is "Don't", "Never", "Avoid" and nothing else lists bans (a text
+    file's heading line is itself checked as a sentence, as before)."""
+    policy = tmp_path / name
+    owners_policy(policy, {heading: BANNED})
+    main(["check", "--document", str(policy), "--json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [f["excerpt"] for f in found if f["excerpt"] in BANNED] == []
+
+
+def test_a_dont_list_ends_at_the_first_paragraph_that_is_no_item_of_it(tmp_path, capsys):
+    policy = tmp_path / "policy.txt"
+    policy.write_text(f"Don't:\n\n- {BANNED[0]}\n{BANNED[1]}\n", encoding="utf-8")
+    assert main(["check", "--document", str(policy), "--json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["paragraph"], f["excerpt"]) for f in found] == [(3, BANNED[0])]
+
+
 @pytest.mark.slow
 def test_a_word_tables_header_row_is_read_as_column_titles_not_rules(tmp_path):
     """Our Word policy's tables repeat a header row ("Who", "When to call"): its cells are column
@@ -382,7 +449,7 @@ def test_a_word_tables_header_row_is_read_as_column_titles_not_rules(tmp_path):
     ours = tmp_path / "ours.docx"
     project = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
     write_document(render_document(project), ours, "docx")
-    read = dict(read_paragraphs(ours))
+    read = {paragraph.text: paragraph.heading for paragraph in read_paragraphs(ours)}
     assert read["When to call"] is True
     assert read[project.responses.escalation_chain[0].when] is False
 
@@ -398,14 +465,15 @@ def test_a_markdown_tables_header_row_is_read_as_column_titles_not_rules(tmp_pat
     ours = tmp_path / "ours.md"
     project = load_project(REPO / "assets" / "examples" / "northwind.smpolicy")
     write_document(render_document(project), ours, "md")
-    read = read_paragraphs(ours)
+    read = [(paragraph.text, paragraph.heading) for paragraph in read_paragraphs(ours)]
     assert ("| Role | Name | How to reach them | When to call |", True) in read
     assert ("| Role | Name | Status | Date |", True) in read
     assert all(not heading for text, heading in read
                if project.responses.escalation_chain[0].when in text)
     lone = tmp_path / "lone.md"
     lone.write_text("| Never discuss your salary |\n", encoding="utf-8")
-    assert read_paragraphs(lone) == [("| Never discuss your salary |", False)]
+    assert [paragraph[:2] for paragraph in read_paragraphs(lone)] == \
+        [("| Never discuss your salary |", False)]
 
 
 def test_a_word_or_pdf_policy_made_by_libreoffice_is_checked(tmp_path, capsys):

@@ -155,7 +155,7 @@ class AreaForm(ScrollColumn):
     """Every question of one policy area, in the model's order, in a scrollable form."""
 
     field_focused = Signal(tuple)
-    typing = Signal()  # in a list's or table's box, which is no edit of the answer until taken
+    typing = Signal()  # in a box whose text is no edit of the answer until taken
 
     def __init__(self, model: ProjectModel, area: str, parent: QWidget | None = None):
         super().__init__(parent=parent)
@@ -211,7 +211,7 @@ class AreaForm(ScrollColumn):
                              lambda: self.model.value(path), self._date_text)
         if path == REVIEW:  # "Set" fills in the effective date plus the review cycle
             editor.suggestion = lambda: suggested_review_date(self.model.project)
-        if hasattr(editor, "typing"):  # a list's or table's: typing there is no edit yet
+        if hasattr(editor, "typing"):  # typing there is no edit yet (FieldEditor.typed)
             editor.typing.connect(self.typing)
         return editor
 

@@ -97,7 +97,8 @@ class Recovery:
     def _autosave(self) -> Future[None]:
         if self.timer.isActive():
             self.timer.start()  # the next one on the timer AUTOSAVE_MS after this one
-        # with what is typed and not taken yet (a list's new entry, a cell), as Save takes it
+        # with what is typed and not taken yet (a list's new entry, a cell, a date, a number, a
+        # choice), as Save takes it
         return self.model.workspace.autosave(
             [each for form in self.window.forms.values() for each in form.typed()])
 

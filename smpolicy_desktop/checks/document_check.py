@@ -8,13 +8,14 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..law import LawPack
 from ..reading import NotAFileError, regular_file
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
-from .language import is_title
+from .language import forbids, is_title
 from .policy_check import check_text
 
 READABLE = (".docx", ".pdf", ".txt", ".md")
@@ -100,10 +101,19 @@ def _english(paragraph: str) -> bool:
     return len(words) < _WORDS_TO_TELL or any(word in _ENGLISH for word in words)
 
 
-def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
-    """The document's paragraphs (and table cells) as plain text, each with whether it is a
-    heading (a Markdown '#' line or table header row, a Word paragraph styled as a title,
-    heading or contents entry, a cell of a Word table's header row)."""
+class Paragraph(NamedTuple):
+    """A paragraph (or table cell) as plain text; whether it is a heading (a Markdown '#'
+    line or table header row, a Word paragraph styled as a title, heading or contents entry,
+    a cell of a Word table's header row), and whether it is a list item (a bulleted or
+    numbered line, a Word paragraph numbered or styled as a list; never a heading)."""
+
+    text: str
+    heading: bool
+    item: bool = False
+
+
+def read_paragraphs(path: Path) -> list[Paragraph]:
+    """The document's paragraphs (and table cells), in order."""
     suffix = path.suffix.lower()
     if suffix not in READABLE:
         kind = f"cannot read {suffix} files" if suffix else \
@@ -118,8 +128,9 @@ def read_paragraphs(path: Path) -> list[tuple[str, bool]]:
         raise DocumentError(f"{path}: the file cannot be read ({plain_reason(exc)})") from exc
     lines = _unwrapped(text_lines(read_text(path)))
     headers = {number - 1 for number, line in enumerate(lines) if _TABLE_RULE.match(line)}
-    return [(_MARKDOWN_ESCAPE.sub(r"\1", re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line)),
-             line.lstrip().startswith("#") or number in headers)
+    return [Paragraph(_MARKDOWN_ESCAPE.sub(r"\1", re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line)),
+                      line.lstrip().startswith("#") or number in headers,
+                      bool(_LIST_ITEM.match(line.lstrip())))
             for number, line in enumerate(lines)]
 
 
@@ -173,15 +184,17 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     a rule naming the business (company_name) reads as one about the employer. A heading
     names a topic and is no rule, so it is not checked, as the policy's own check skips ours."""
     read = read_paragraphs(path)
-    paragraphs = [text for text, _ in read]
+    paragraphs = [paragraph.text for paragraph in read]
     if not any(paragraph.strip() for paragraph in paragraphs):
         raise DocumentError(f"{path}: has no text to check (an empty file, or a scan that "
                             f"holds only pictures of the text)")
     if sum(map(len, paragraphs)) > MAX_PAGES * PAGE:
         raise _too_long(path, sum(map(len, paragraphs)))
-    findings = [(number, finding) for number, (paragraph, heading) in enumerate(read, start=1)
+    findings = [(number, finding) for number, ((paragraph, heading, _), banned)
+                in enumerate(zip(read, _banned(read), strict=True), start=1)
                 if paragraph.strip() and not heading
-                for finding in check_text(paragraph, facts, company_name=company_name)]
+                for finding in check_text(paragraph, facts, company_name=company_name,
+                                          banned=banned)]
     # A sentence found risky covers no topic: "must not discuss their salary or working
     # conditions" takes employees' rights away rather than stating them.
     risky = {finding.excerpt for _, finding in findings if finding.severity != "info"}
@@ -191,12 +204,26 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     text = text.lower()
     ours = topics(facts.law)
     covered = [topic for topic, words in ours.items() if re.search(words, text)]
-    foreign = [number for number, (paragraph, heading) in enumerate(read, start=1)
+    foreign = [number for number, (paragraph, heading, _) in enumerate(read, start=1)
                if not (heading or is_title(paragraph) or _english(paragraph))]
     return DocumentReport(findings, covered, [t for t in ours if t not in covered], foreign)
 
 
-def _pdf_lines(path: Path) -> list[tuple[str, bool]]:
+def _banned(read: list[Paragraph]) -> list[bool]:
+    """Whether each paragraph is an item listed under a heading that forbids ("Don't:" over
+    "Talk about your pay online."), as the policy's own check reads ours. The heading may be
+    a paragraph of its own in any style: the whole of it says "Don't" and nothing else. The
+    list goes on over empty paragraphs and ends at the first that is no item of it."""
+    forbidding, banned = False, []
+    for text, _, item in read:
+        heading = bool(text.strip()) and forbids(text)
+        banned.append(forbidding and item and not heading)
+        if text.strip():
+            forbidding = heading or (forbidding and item)
+    return banned
+
+
+def _pdf_lines(path: Path) -> list[Paragraph]:
     """A PDF's text, one line each; a line that starts in lower case continues the sentence
     above it and is joined to it."""
     from pypdf import PdfReader
@@ -213,7 +240,8 @@ def _pdf_lines(path: Path) -> list[tuple[str, bool]]:
         raise DocumentError(f"{path}: part of the PDF unpacks to too much data to read") from exc
     except (PyPdfError, ValueError, KeyError) as exc:
         raise DocumentError(f"{path}: not a PDF that can be read") from exc
-    return [(line, False) for line in _unwrapped([raw.strip() for raw in text.splitlines()])]
+    return [Paragraph(line, False, bool(_LIST_ITEM.match(line)))
+            for line in _unwrapped([raw.strip() for raw in text.splitlines()])]
 
 
 # A line that ends on a word no sentence ends with ("... about the", "... to anyone outside
@@ -244,7 +272,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
     return joined
 
 
-def _docx_paragraphs(path: Path) -> list[tuple[str, bool]]:
+def _docx_paragraphs(path: Path) -> list[Paragraph]:
     import zipfile
 
     from docx import Document as open_docx
@@ -261,16 +289,32 @@ def _docx_paragraphs(path: Path) -> list[tuple[str, bool]]:
                                 f"{MAX_WORD_BYTES // 2**20} MB)")
         document = open_docx(str(path))
         # a part is parsed when first read (the styles with the first paragraph's style)
-        cells = [(" ".join(_as_accepted(p._p) for p in cell.paragraphs), _header_row(row))
+        cells = [Paragraph(" ".join(_as_accepted(p._p) for p in cell.paragraphs),
+                           _header_row(row))
                  for table in document.tables for row in table.rows for cell in row.cells]
-        return [(_as_accepted(p._p), p.style is not None and p.style.name.lower().startswith(
-            ("heading", "title", "toc"))) for p in document.paragraphs] + cells
+        return [_docx_paragraph(p) for p in document.paragraphs] + cells
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
     except etree.LxmlError as exc:  # a part cut short, or entities that would explode
         raise DocumentError(f"{path}: the Word file is damaged (a part of it is cut short "
                             "or not as Word writes it); open it in Word and save it again") \
             from exc
+
+
+def _docx_paragraph(paragraph) -> Paragraph:
+    """A Word paragraph. A list item is numbered (Word's bullets are numbering too), itself
+    or by its style, or styled as a list ("List Bullet"); a numbered heading is a heading."""
+    style = paragraph.style
+    name = style.name.lower() if style is not None else ""
+    heading = name.startswith(("heading", "title", "toc"))
+    numbered = _numbered(paragraph._p.pPr) or (style is not None and _numbered(style.element.pPr))
+    return Paragraph(_as_accepted(paragraph._p), heading,
+                     not heading and (numbered or name.startswith("list")))
+
+
+def _numbered(properties) -> bool:
+    """Whether a Word paragraph's (or style's) properties number it."""
+    return properties is not None and properties.numPr is not None
 
 
 def _header_row(row) -> bool:

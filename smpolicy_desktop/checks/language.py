@@ -224,6 +224,24 @@ RULE = re.compile(f"{PROHIBITION.pattern}|{OBLIGATION.pattern}")
 _TITLE_WORDS = 12
 
 
+# A heading over a list of what not to do ("Don't", "Never", "**Avoid:**"), the whole line and
+# nothing else: "We never share passwords." is a rule, not a heading over one.
+_FORBIDDING = re.compile(r"^\W*(?:[\d.]+\s+)?(?:don'?ts?|do not|never|avoid)\W*$")
+BAN = "Do not "  # what an item listed under such a heading says first, read as the ban it is
+
+
+def forbids(heading: str) -> bool:
+    """Whether a heading is one over a list of what not to do: each item is a ban."""
+    return bool(_FORBIDDING.match(normalise(heading)))
+
+
+def as_ban(item: str) -> str:
+    """An item listed under a heading that forbids, read as the ban it is ("Use personal
+    accounts for client business." under "Don't": "Do not use personal accounts ...")."""
+    item = item.strip()
+    return f"{BAN}{item[:1].lower()}{item[1:]}"
+
+
 def is_title(text: str) -> bool:
     """Whether a line is a title or heading, not a rule (see _TITLE_WORDS): a policy's title
     line was reported as a demand for personal logins (found by a tester)."""

@@ -21,16 +21,33 @@ from .detect import flagged_families
 from .facts import CheckFacts
 from .families import FAMILIES, Family
 from .finding import Finding, Rewrite
-from .language import Sentence, as_the_company, normalise, pieces, sentences
+from .language import (
+    BAN,
+    Sentence,
+    as_ban,
+    as_the_company,
+    forbids,
+    pieces,
+    sentences,
+)
 from .safer import safer_text
 
 FieldPath = tuple[str | int, ...]
 
 
-def check_text(text: str, facts: CheckFacts | None = None, *,
-               company_name: str = "") -> list[Finding]:
-    """Findings for one piece of text read as a clause of the policy."""
-    return list(_text_findings(text, facts or CheckFacts(), (), "", company_name, False))
+def check_text(text: str, facts: CheckFacts | None = None, *, company_name: str = "",
+               banned: bool = False) -> list[Finding]:
+    """Findings for one piece of text read as a clause of the policy; `banned`, an item listed
+    under a heading that forbids (language.forbids), read as the ban it is, each finding
+    quoting the item's own words."""
+    facts = facts or CheckFacts()
+    if not banned:
+        return list(_text_findings(text, facts, (), "", company_name, False))
+    item, added = text.strip(), len(BAN)
+    return [finding for sentence in sentences(as_ban(item), company_name)
+            for finding in _sentence_findings(
+                sentence, facts, (), "", item[max(sentence.start - added, 0):sentence.end - added],
+                False, None, company_name)]
 
 
 def check_document(document: Document, facts: CheckFacts, *,
@@ -122,10 +139,6 @@ def document_sentences(document: Document,
             yield clause_id, sentence
 
 
-# A heading over a list of what not to do ("Don't", "Never"): each item of it is a ban.
-_FORBIDDING = re.compile(r"^(?:[\d.]+\s+)?(?:don'?ts?|do not|never|avoid)\W*$", re.I)
-
-
 def _document_lines(document: Document) -> Iterator[tuple[str, str]]:
     """(clause id, text) of every paragraph, list item and table cell of a document; an item
     listed under a heading that forbids is read as the ban it is ("Use personal accounts for
@@ -134,9 +147,9 @@ def _document_lines(document: Document) -> Iterator[tuple[str, str]]:
     for block in document.blocks:
         text = "".join(run.text for run in block.runs)
         if block.kind in ("heading1", "heading2"):
-            forbidding = bool(_FORBIDDING.match(normalise(text).strip()))
+            forbidding = forbids(text)
         if block.kind in ("bullet", "numbered") and forbidding:
-            yield block.clause_id, f"Do not {text[:1].lower()}{text[1:]}"
+            yield block.clause_id, as_ban(text)
         elif block.kind in ("paragraph", "bullet", "numbered"):
             yield block.clause_id, text
         elif block.kind == "table":

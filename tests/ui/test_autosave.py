@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 import shiboken6
@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -176,6 +177,91 @@ def test_what_is_typed_in_a_list_or_table_comes_back_after_a_crash(qtbot, settin
 
     restored = new_window(qtbot, settings, monkeypatch, "restore").model.value(field)
     assert (restored[-1] if box == "new list entry" else restored[-1].platform) == "LinkedIn"
+
+
+# (the answer's field, what is typed into its box, the answer that makes)
+_BOXES = {"date": ("effective_date", "3/15/2027", date(2027, 3, 15)),
+          "number": ("staff_count", "40", 40),
+          "choice": ("country", "Canada", "CA")}
+
+
+@pytest.fixture
+def slow_typist():
+    """Letters on a drop-down pick a choice that is the answer once the typing pauses: a long
+    pause (the system's own setting) leaves it picked and not the answer for a while."""
+    interval = QApplication.keyboardInputInterval()
+    QApplication.setKeyboardInputInterval(30_000)
+    yield
+    QApplication.setKeyboardInputInterval(interval)
+
+
+@pytest.mark.parametrize("box", list(_BOXES))
+def test_a_date_number_or_choice_typed_and_not_yet_taken_comes_back_after_a_crash(
+        qtbot, settings, tmp_path, monkeypatch, slow_typist, box):
+    """A date, number or choice typed into its box, without Enter and the keyboard still
+    there, and the app killed: the work restored lacked it, though the autosave ran after it
+    (only Save, close and logout took it). The autosave a pause after it keeps it, and leaves
+    it in its box, the project and its undo history as they were until the box is left."""
+    name, typing, answer = _BOXES[box]
+    project = Project()
+    project.company.effective_date = date(2026, 1, 5)
+    project.company.staff_count = 12
+    users_file = tmp_path / "policy.smpolicy"
+    save_project(project, users_file)
+    window = MainWindow(settings)
+    window.start(users_file)
+    window.show()
+    window.ensure_loaded()
+    field = ("company", name)
+    editor = window.forms["company"].editor(field)
+    typing_in = {"date": getattr(editor, "edit", None), "number": editor}.get(box, editor)
+    typing_in.setFocus()
+    if box != "choice":
+        typing_in.lineEdit().selectAll() if box == "number" else typing_in.selectAll()
+    qtbot.keyClicks(typing_in, typing)
+    autosaved = autosave.autosave_path(users_file, window.model.workspace.instance)
+
+    def kept() -> object:
+        found = autosave.Autosave(autosaved, users_file, datetime.now())
+        return getattr(found.load().company, name) if autosaved.exists() else None
+
+    qtbot.waitUntil(lambda: kept() == answer, timeout=PAUSE_MS + 3_000)
+    assert window.focusWidget() is typing_in  # not taken from the box
+    assert window.model.value(field) == getattr(project.company, name)
+    assert window.model.undo_stack.count() == 0
+    # killed: nothing is cleaned up, and the box is never left (deleting the window leaves
+    # it, and what it took would reach the window's commands being deleted)
+    monkeypatch.setattr(window.model, "set_value", lambda *edit: None)
+    window.model.workspace.instance.release()
+    window.disk.release()
+    shiboken6.delete(window)
+
+    restored = new_window(qtbot, settings, monkeypatch, "restore").model.value(field)
+    assert restored == answer
+
+
+def test_words_that_are_no_date_or_number_yet_are_left_out_of_the_autosave_and_in_their_box(
+        qtbot, settings, users_file, monkeypatch):
+    """Half a date, or a number's box emptied, is no answer the box would take: the autosave
+    leaves it out and leaves it where it is typed (no "is not a date" while typing on)."""
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(users_file)
+    window.show()
+    form = window.forms["review"]
+    window.tabs.setCurrentWidget(form)
+    window.model.set_value(("review", "next_review_date"), date(2027, 1, 5))
+    box = form.editor(("review", "next_review_date")).edit
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "3/15/")
+    assert form.typed() == [] and box.text() == "3/15/"
+    months = form.editor(("review", "review_cycle_months"))
+    months.setFocus()
+    months.lineEdit().selectAll()
+    qtbot.keyClick(months, Qt.Key.Key_Backspace)
+    assert form.typed() == [] and months.lineEdit().text() == ""
 
 
 def test_an_autosave_after_a_pause_that_fails_is_said(qtbot, settings, users_file, tmp_path,

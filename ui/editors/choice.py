@@ -8,8 +8,8 @@ from __future__ import annotations
 import time
 import unicodedata
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent, QValidator
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -103,11 +103,14 @@ class ChoiceField(ElidingComboBox, FieldEditor):
     the next letter started a new search ("Canada" picked Andorra), and a space opened the
     list ("United K" picked Nicaragua; found by a tester)."""
 
+    typing = Signal()  # a choice picked by letters: no edit of the answer until taken
+
     def __init__(self, question: Question, commit: Commit):
         super().__init__()
         fill_choices(self, question.item_type)
         guard_wheel(self)
         self._typed, self._typed_at = "", 0.0
+        self._shown: str | None = None  # the answer, as its item's data
         self._take_typed = QTimer(self, singleShot=True,
                                   interval=QApplication.keyboardInputInterval())
         self._commit = commit
@@ -130,6 +133,7 @@ class ChoiceField(ElidingComboBox, FieldEditor):
                 self.setCurrentIndex(row)
             self.update()
             self._take_typed.start()
+            self.typing.emit()
 
     def _row_named(self, typed: str) -> int | None:
         """The first choice offered whose name, else a word of it, starts with typed."""
@@ -162,10 +166,16 @@ class ChoiceField(ElidingComboBox, FieldEditor):
             self._take_typed.stop()
             self._answer()
 
+    def typed(self) -> list[tuple[tuple, str]]:
+        """The choice typed, while it waits for the typing to pause, if it is another."""
+        picked = self.currentData()
+        return [((), picked)] if self._take_typed.isActive() and picked != self._shown else []
+
     def show_value(self, value: Choice) -> None:
         self._take_typed.stop()
+        self._shown = str(value)
         with QSignalBlocker(self):
-            self.setCurrentIndex(self.findData(str(value)))
+            self.setCurrentIndex(self.findData(self._shown))
 
     def offer_only(self, prefix: str) -> None:
         """Offer "Not set" and the choices whose code starts with prefix (a country's
@@ -216,6 +226,8 @@ class ChoicesField(QWidget, FieldEditor):
 class NumberField(QSpinBox, FieldEditor):
     """A whole number; an optional one shows "Not set" one step below its minimum."""
 
+    typing = Signal()  # in its box: no edit of the answer until Enter or the box is left
+
     def __init__(self, question: Question, commit: Commit):
         super().__init__()
         self.optional = question.optional
@@ -228,6 +240,16 @@ class NumberField(QSpinBox, FieldEditor):
         leave_window_keys(self)
         self.valueChanged.connect(lambda number: commit((), self._answer(number)))
         self.valueChanged.connect(lambda _: self.lineEdit().setModified(False))  # an answer now
+        self.lineEdit().textEdited.connect(self.typing)
+
+    def typed(self) -> list[tuple[tuple, int | None]]:
+        """The number typed and not taken yet, when the box would take it (Qt's validate and
+        valueFromText, as interpretText reads it) and it is another than the answer."""
+        text = self.lineEdit().text()
+        if self.validate(text, 0)[0] != QValidator.State.Acceptable:
+            return []
+        number = self.valueFromText(text)
+        return [] if number == self.value() else [((), self._answer(number))]
 
     def _answer(self, number: int) -> int | None:
         return None if self.optional and number == self.minimum() else number

@@ -166,8 +166,8 @@ class DateBox(QLineEdit):
         if self.text() == shown:
             self.setModified(False)  # typed back as it was: nothing left to undo in the box
             return
-        day = read_date(self.text(), self._shape.startswith("M"))
-        if day is None or day < self.EARLIEST:
+        day = self.date_typed()
+        if day is None:
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
                               f"\u201c{self.text()}\u201d is not a date. Type one as "
                               f"{shown}, or pick it in the calendar.", self)
@@ -175,6 +175,11 @@ class DateBox(QLineEdit):
             self.refused = True
             return
         self.setDate(day)
+
+    def date_typed(self) -> QDate | None:
+        """The date the text typed says, or None when it says none; nothing is taken."""
+        day = read_date(self.text(), self._shape.startswith("M"))
+        return None if day is None or day < self.EARLIEST else day
 
     def _written(self) -> str:
         return _ENGLISH.toString(self._date, self._shape)
@@ -190,6 +195,8 @@ def date_edit(dates: DateText, parent: QWidget | None = None) -> DateBox:
 
 class DateField(QWidget, FieldEditor):
     """A date that may be left empty: a "Set" checkbox beside the date."""
+
+    typing = Signal()  # in the date's box: no edit of the answer until taken
 
     def __init__(self, question: Question, commit: Commit, dates: DateText):
         super().__init__()
@@ -208,6 +215,12 @@ class DateField(QWidget, FieldEditor):
         self.is_set.clicked.connect(
             lambda on: commit((), from_qdate(self.edit.date()) if on else None))
         self.edit.dateChanged.connect(lambda day: commit((), from_qdate(day)))
+        self.edit.textEdited.connect(self.typing)
+
+    def typed(self) -> list[tuple[tuple, date]]:
+        """The date typed and not taken yet, when it is one and another than the answer."""
+        day = self.edit.date_typed() if self.is_set.isChecked() else None
+        return [] if day is None or day == self.edit.date() else [((), from_qdate(day))]
 
     def show_value(self, value: date | None) -> None:
         """The answer, in the order the project's policy writes dates now."""
