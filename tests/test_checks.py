@@ -1183,3 +1183,15 @@ def test_a_rule_that_protects_someone_is_no_finding_in_its_area(text, area):
     """Lawful by its subject, as a blind probe of owners' rules showed (6 Dec 2026): each of
     these was a finding."""
     assert [f.rule for f in check_text(text, GENERAL) if f.area == area] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Talk about your pay online.",
+    "Criticize managers online.",
+    "Please share what you think of your schedule with each other.",
+])
+def test_speech_about_work_told_with_nothing_to_narrow_it_is_an_invitation(text):
+    """An item under a "Do" heading, or an owner's plain invitation, is no rule (each was a
+    labour-law finding; found by a helper)."""
+    assert [f.rule for f in check_text(text, GENERAL) if f.area == "nlra"] == []
+    assert not {rule for rule in keyword_rules_alone(text, GENERAL) if rule.startswith("nlra")}

@@ -155,6 +155,9 @@ _GRANTED = re.compile(
     r"|it(?:'s| is) (?:always |perfectly )?(?:fine|ok|okay|allowed) (?:for (?:you|staff|"
     r"employees) )?to\b"
     r"|(?:please )?feel free to\b"
+    # speech about work told, with nothing to narrow it ("Talk about your pay online.", an item
+    # under a "Do" heading): an invitation
+    r"|(?:please )?(?:talk|share|post|discuss|speak|tell|write|critici[sz]e|complain)\b"
     r"|\w+ing\b(?: [\w']+){0,12} (?:is|are) (?:always |fully |completely |perfectly )?"
     r"(?:allowed|permitted|welcome|fine|ok|okay|protected)\b)")
 # Staff need no one's leave: no permission, approval, sign-off or notice ("You never need our

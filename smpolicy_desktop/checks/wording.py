@@ -147,13 +147,13 @@ WORK_TERMS = re.compile(
     r"performance (?:reviews?|ratings?|evaluations?)|layoffs?|unions?|unioni[sz]\w*|"
     r"(?:what|how much) (?:you|they|we|people|others|anyone|coworkers|colleagues) "
     r"(?:make|earn|get paid|are paid|take home))\b")
-# Others' private details and bodies: customers' or members' personal data, intimate pictures,
-# what needs the person's own consent ("Please don't post intimate photos of a coworker without
-# their consent." was read as a gag on talk of coworkers and as leave asked to post).
+# Others' private details and bodies: customers' or members' personal data, intimate or private
+# pictures of someone ("Please don't post private photos of a coworker without their consent."
+# was read as a gag on talk of coworkers, a ban on photos at work and leave asked to post).
 SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social security",
                             r"medical", r"health (?:information|records|data|notes)", r"passwords?",
                             r"bank", r"account numbers?", r"credit card", "intimate", "nude",
-                            r"(?:without|with) (?:their|his|her|the person's) (?:\w+ )?consent",
+                            r"private (?:photos?|pictures?|images?|videos?)",
                             r"(?:customers?|clients?|members?|guests?|patients?)'? personal "
                             r"(?:info\w*|data|details)")
 
