@@ -11,11 +11,13 @@ from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QListWidget,
+    QToolTip,
 )
 
 from smpolicy_desktop import autosave
@@ -262,6 +264,63 @@ def test_words_that_are_no_date_or_number_yet_are_left_out_of_the_autosave_and_i
     months.lineEdit().selectAll()
     qtbot.keyClick(months, Qt.Key.Key_Backspace)
     assert form.typed() == [] and months.lineEdit().text() == ""
+
+
+def test_the_timers_autosave_reads_a_date_cell_being_typed_in_without_touching_its_box(
+        qtbot, settings, tmp_path, monkeypatch):
+    """A reviewer's Date cell being typed in, and the 30-second autosave runs: it took the
+    text into the box, so half a date ("3/1") was put back to the saved one with "is not a
+    date", and a whole one was written anew under the owner's cursor. It reads the cell as
+    it is: half a date is left out, a whole one kept, the box, the project and its undo
+    history left as they were; Save still takes it."""
+    from smpolicy_desktop.model import Reviewer
+
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
+    project = Project()
+    project.review.reviewers = [Reviewer(name="Ana Diaz", reviewed_on=date(2026, 1, 5))]
+    users_file = tmp_path / "policy.smpolicy"
+    save_project(project, users_file)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(users_file)
+    window.show()
+    window.ensure_loaded()
+    window.recovery.timer.stop()  # the autosaves are this test's own
+    window.model.set_value(("company", "name"), "Unsaved")  # something for each to write
+    undo_steps = window.model.undo_stack.count()
+    form = window.forms["review"]
+    window.tabs.setCurrentWidget(form)
+    table = form.editor(("review", "reviewers"))
+    column = next(i for i, q in enumerate(table.columns) if q.name == "reviewed_on")
+    table.view.setCurrentIndex(table.items.index(0, column))
+    table.view.edit(table.view.currentIndex())  # as a double-click opens it
+    box = table.view.focusWidget()
+    box.selectAll()
+    autosaved = autosave.autosave_path(users_file, window.model.workspace.instance)
+
+    def kept() -> date | None:
+        if not autosaved.exists():
+            return None
+        found = autosave.Autosave(autosaved, users_file, datetime.now()).load()
+        return found.review.reviewers[0].reviewed_on if found.company.name == "Unsaved" \
+            else None
+
+    for typed, keeps in (("3/1", date(2026, 1, 5)), ("/2027", date(2027, 3, 1))):
+        qtbot.keyClicks(box, typed)
+        text, cursor = box.text(), box.cursorPosition()
+        window.recovery.timer.timeout.emit()  # the timer's autosave
+        qtbot.waitUntil(lambda keeps=keeps: kept() == keeps)
+        assert (box.text(), box.cursorPosition()) == (text, cursor)
+        assert table.view.focusWidget() is box and not QToolTip.isVisible()
+        assert table.view.state() == QAbstractItemView.State.EditingState
+        assert window.model.project.review.reviewers[0].reviewed_on == date(2026, 1, 5)
+        assert window.model.undo_stack.count() == undo_steps
+    assert box.text() == "3/1/2027"
+
+    window.save_action.trigger()
+    assert window.model.project.review.reviewers[0].reviewed_on == date(2027, 3, 1)
+    assert not window.isWindowModified()
+    table.view.closeEditor(box, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
 def test_an_autosave_after_a_pause_that_fails_is_said(qtbot, settings, users_file, tmp_path,

@@ -1012,7 +1012,7 @@ def test_a_date_typed_on_an_empty_date_cell_is_that_date_or_none(qtbot, window, 
     """A UK owner clicks a reviewer's empty Date cell and types a date: the box opened on
     today's date and added the keys to it ("5 Dec 202615/01/2027"), which is no date, so the
     cell was given today's date without a word (found by a tester). The date typed replaces
-    the box's; words that are no date leave the cell empty."""
+    the box's; words that are no date leave the cell empty, and the box says so."""
     from datetime import date
 
     from smpolicy_desktop.model import Reviewer
@@ -1030,6 +1030,8 @@ def test_a_date_typed_on_an_empty_date_cell_is_that_date_or_none(qtbot, window, 
     press_enter(qtbot, table.view, box)
     reviewed = model.project.review.reviewers[0].reviewed_on
     assert reviewed == (date.fromisoformat(kept) if kept else None)
+    # the refusal said (its tooltip goes with the box, closed by Enter)
+    assert ("\u201csoon\u201d is not a date" in QToolTip.text()) == (kept is None)
 
 
 def test_a_word_cut_short_in_a_table_cell_shows_whole_in_its_tooltip(qtbot, window, model):

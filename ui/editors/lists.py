@@ -222,7 +222,7 @@ class ListField(QWidget, FieldEditor):
 
     def typed(self) -> list[tuple[tuple, Any]]:
         """The new entry, then the item being typed in (the entry keeps the items' places)."""
-        return [*self.new_entry(), *typed_in(self.view)]
+        return [*self.new_entry(), *typed_in(self.view, self.view.itemDelegate().setModelData)]
 
     def add(self) -> None:
         if not (entry := self.new_entry()):

@@ -167,21 +167,22 @@ def cell_editor(box: QWidget | None) -> tuple[QAbstractItemView, QWidget] | None
     return None
 
 
-def typed_in(view: QAbstractItemView) -> list[tuple[tuple, Any]]:
-    """The item or cell being typed in, its box still open, as (rest, value): the edit the
-    view's commitData makes of it (as take_typing takes it), caught before it reaches the
+def typed_in(view: QAbstractItemView,
+             read: Callable[[QWidget, AnswerRows, QModelIndex], None]) -> list[tuple[tuple, Any]]:
+    """The item or cell being typed in, its box still open, as (rest, value): the edit that
+    `read(editor, rows, index)` makes of it, reading the box as the view's commitData does
+    (as take_typing takes it) but leaving the box as it is, caught before it reaches the
     answer, so the box and the project stay as they are."""
     found = cell_editor(view.focusWidget())
     rows = view.model()
     if found is None or found[0] is not view or not isinstance(rows, AnswerRows) \
             or view.state() != QAbstractItemView.State.EditingState:
         return []
-    editor = found[1]
     typed: list[tuple[tuple, Any]] = []
     commit = rows.commit
     rows.commit = lambda rest, value, text=None: typed.append((rest, value))
-    try:
-        view.commitData(editor)
+    try:  # the editor's cell is the current one: Qt closes it when another becomes current
+        read(found[1], rows, view.currentIndex())
     finally:
         rows.commit = commit
     return typed

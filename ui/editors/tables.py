@@ -77,7 +77,7 @@ class TableField(QWidget, FieldEditor):
 
     def typed(self) -> list[tuple[tuple, Any]]:
         """The cell being typed in (a new row's first cell too)."""
-        return typed_in(self.view)
+        return typed_in(self.view, self.view.itemDelegate().read_typed)
 
     def current_cell(self) -> tuple[int, int]:
         index = self.view.currentIndex()
@@ -308,15 +308,24 @@ class CellDelegate(QStyledItemDelegate):
             editor._italic_when_empty()
 
     def setModelData(self, editor: QWidget, item_model: Any, index: Any) -> None:
-        if isinstance(editor, QComboBox):
-            value = editor.currentData()
-        elif isinstance(editor, DateBox):
+        if isinstance(editor, DateBox):
             # leaving the cell commits before the box reads its text; words that are no date
             # leave an empty cell empty (they gave it the box's first date, today's)
             editor.take_typed()
             if editor.refused and index.data(Qt.ItemDataRole.EditRole) is None:
                 return
-            value = from_qdate(editor.date())
+        self.read_typed(editor, item_model, index)
+
+    def read_typed(self, editor: QWidget, item_model: Any, index: Any) -> None:
+        """The edit the cell's editor holds, made through item_model, the editor left as it
+        is: the autosave reads a cell being typed in so. Taking a date's text into its box
+        there put half a date ("3/1") back to the saved one under the owner's cursor."""
+        if isinstance(editor, QComboBox):
+            value = editor.currentData()
+        elif isinstance(editor, DateBox):
+            if (day := editor.date_typed()) is None:
+                return  # no date yet: nothing to keep
+            value = from_qdate(day)
         else:
             value = editor.text()
         item_model.setData(index, value, Qt.ItemDataRole.EditRole)
