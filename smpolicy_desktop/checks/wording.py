@@ -413,8 +413,10 @@ _AGENCY_ALSO = words("the state", r"(?:wage[- ]and[- ]hour|government|state|fede
                      r"investigators?", "outside agencies")
 _TOLD_FIRST = re.compile(r"\b(?:tell|notify|inform|let \w+ know)\b.{0,60}\b(?:ahead of time|in "
                          r"advance|beforehand)\b")
-_PUNISHED = re.compile(r"^(?:\w+ ){0,2}(?:filing|contacting|talking|speaking|going|reporting|"
-                       r"calling|complaining|writing)\b.*\b(?:disciplin\w*|terminat\w*|fired)\b")
+# (the act named first: "... will be subject to discipline and may be reported to regulators"
+# is a consequence, not going to an agency punished)
+_GOING_TO = re.compile(r"^(?:\w+ ){0,2}(?:filing|contacting|talking|speaking|going|reporting|"
+                       r"calling|complaining|writing)\b")
 _JOINS_IN = words(r"tak(?:e|es|ing) part", r"participat\w*", "involve", "go to", "file")
 # Leave asked with the act first ("Before speaking to an investigator, get approval."), and the
 # agency waved away ("there's no need to involve outside agencies").
@@ -423,8 +425,8 @@ _LEAVE_AFTER = re.compile(r"^before\b.*\b(?:get|ask for|obtain|seek|check with|c
 
 
 def _government_contact(s: Sentence) -> bool:
-    return (any(s.has(p) for p in (PROHIBITION, _ASK_FIRST, _GATED, _TOLD_FIRST, _PUNISHED,
-                                   _LEAVE_AFTER))
+    return ((any(s.has(p) for p in (PROHIBITION, _ASK_FIRST, _GATED, _TOLD_FIRST, _LEAVE_AFTER))
+             or s.has(_GOING_TO) and s.has(PUNISHED))
             and (s.has(GOVERNMENT) or s.has(_AGENCY_ALSO))
             and (s.has(_CONTACT) or s.has(_TO_AGENCY) or s.has(_JOINS_IN))
             and not s.has(COMPANY_VOICE))
