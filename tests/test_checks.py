@@ -1195,3 +1195,14 @@ def test_speech_about_work_told_with_nothing_to_narrow_it_is_an_invitation(text)
     labour-law finding; found by a helper)."""
     assert [f.rule for f in check_text(text, GENERAL) if f.area == "nlra"] == []
     assert not {rule for rule in keyword_rules_alone(text, GENERAL) if rule.startswith("nlra")}
+
+
+@pytest.mark.parametrize("text", [
+    "Share nothing about your wages online.",
+    "Tell customers nothing about staffing problems.",
+    "Post nothing negative about the owners.",
+    "Talk about work with your manager, not on Facebook.",
+])
+def test_speech_told_to_say_nothing_or_to_go_only_inside_is_a_rule(text):
+    """Not an invitation: what it tells staff to say is nothing, or only to the manager."""
+    assert [f.rule for f in check_text(text, GENERAL) if f.area == "nlra"]

@@ -156,8 +156,11 @@ _GRANTED = re.compile(
     r"employees) )?to\b"
     r"|(?:please )?feel free to\b"
     # speech about work told, with nothing to narrow it ("Talk about your pay online.", an item
-    # under a "Do" heading): an invitation
+    # under a "Do" heading): an invitation; not speech told to say nothing, or to go only inside
+    # ("Share nothing about your wages.", "Talk about work with your manager, not on Facebook.")
     r"|(?:please )?(?:talk|share|post|discuss|speak|tell|write|critici[sz]e|complain)\b"
+    r"(?!.*\b(?:nothing|not|no|none|never|only|just|internally|(?:with|to) (?:your|the|a) "
+    r"(?:manager|supervisor|owner|boss|hr|lead)\w*)\b)"
     r"|\w+ing\b(?: [\w']+){0,12} (?:is|are) (?:always |fully |completely |perfectly )?"
     r"(?:allowed|permitted|welcome|fine|ok|okay|protected)\b)")
 # Staff need no one's leave: no permission, approval, sign-off or notice ("You never need our
