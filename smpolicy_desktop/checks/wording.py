@@ -110,7 +110,7 @@ _OUR_PROMISE = re.compile(r"^(?:we|hr|the company|management|human resources|our
 def _inside_kept_in(s: Sentence) -> bool:
     """A clause keeping inside matters in, naming no customer's or patient's records (the
     chats where "patient information never leaves the EHR" are the records' channel)."""
-    return not (s.has(_OUR_PROMISE) or s.has(COMPANY_VOICE)) and any(
+    return not s.has(_OUR_PROMISE) and any(
         _INSIDE_MATTERS.search(part) and _KEPT_IN.search(part) and not OTHERS_RECORDS.search(part)
         for part in clauses(s.text))
 
@@ -219,14 +219,14 @@ _EMPLOYER_REVIEWS = words(r"reviews? (?:of|about) (?:us|the \w+) as an employer"
                           r"review (?:us|the \w+) as an employer", r"job sites?", "glassdoor",
                           r"employer reviews?")
 _NOT_GENUINE = words("fake", r"pos(?:e|ing) as", r"pretend\w*", r"incentiv\w*", "paid", "free")
+_WORK_ITSELF = words("workplace", "work", "job")
 
 
 def _disparagement(s: Sentence) -> bool:
     if s.has(HARASSMENT_CONTEXT) or s.has(MALICE):
         return False
-    banned = s.has(PROHIBITION) or s.has(PUNISHED) or s.has(_NOT_TOLERATED)
-    if banned and (s.has(_DISPARAGE_ALSO) and (
-            s.has(_OUR_BUSINESS) or s.has(EMPLOYER) or s.has(words("workplace", "work", "job")))
+    if _banned_at_work(s) and (s.has(_DISPARAGE_ALSO) and (
+            s.has(_OUR_BUSINESS) or s.has(EMPLOYER) or s.has(_WORK_ITSELF))
             or s.has(_STANDING) and not s.has(PRODUCTS)
             or s.has(_EMPLOYER_REVIEWS) and not s.has(_NOT_GENUINE)):
         return True
@@ -286,10 +286,15 @@ _GOOD_LIGHT = words(r"in a (?:favou?rable|positive|good) light",
                     rf"(?:demonstrate|show) respect for (?:{EMPLOYER.pattern})")
 
 
+def _banned_at_work(s: Sentence) -> bool:
+    """A ban as a work rule puts it: forbidden, not tolerated, or punished."""
+    return s.has(PROHIBITION) or s.has(_NOT_TOLERATED) or s.has(PUNISHED)
+
+
 def _civility(s: Sentence) -> bool:
     if s.has(HARASSMENT_CONTEXT) or s.has(COMPANY_VOICE) or _dealing_with_customers(s):
         return False
-    if s.has(_GOOD_LIGHT) or (s.has(PROHIBITION) or s.has(_NOT_TOLERATED) or s.has(PUNISHED)) and (
+    if s.has(_GOOD_LIGHT) or _banned_at_work(s) and (
             s.has(_INCIVILITY_ALSO) or s.has(INCIVILITY)):
         return True
     for match in RESPECT_DEMAND.finditer(s.text):
@@ -572,11 +577,9 @@ _TAKE_OFF = words(r"remove\w*", r"take (?:off|down)", r"may not wear", r"(?:not|
 def _logo_ban(s: Sentence) -> bool:
     if s.has(_UNION_INSIGNIA) and (s.has(PROHIBITION) or s.has(_TAKE_OFF)):
         return True
-    if s.has(_BRANDED) and s.has(_PICTURES_WORD) and (
-            s.has(_LOGO_LIMIT) or s.has(_KEPT_OFF) or s.has(_AGAINST_POLICY)):
-        return not s.has(_LOGO_LAWFUL)
-    return (s.has(LOGO) or s.has(_NAMING)) and (s.has(_LOGO_LIMIT) or s.has(_KEPT_OFF)) and \
-        not s.has(_LOGO_LAWFUL)
+    pictured = s.has(_BRANDED) and s.has(_PICTURES_WORD)  # its pictures: "not allowed" too
+    limited = s.has(_LOGO_LIMIT) or s.has(_KEPT_OFF) or (pictured and s.has(_AGAINST_POLICY))
+    return (s.has(LOGO) or s.has(_NAMING) or pictured) and limited and not s.has(_LOGO_LAWFUL)
 
 
 # --- Resolve concerns internally first -------------------------------------------------------
