@@ -15,6 +15,10 @@ before, so its policy comes from the document cache, smpolicy_desktop/document_c
 as a project opened for the first time (the cache's documents removed before each run: the
 templates are loaded and the policy rendered).
 
+Beside them, the filled window's widgets drawn by Qt alone (QT_ALONE: the same widgets, words
+and document in the same places, written down by the app itself when filled, DRAWN), to tell
+what the filled window costs Qt to draw from what it costs the app to get there.
+
 Modules are loaded as a user's start loads them: compiled. A user's Python keeps each module's
 bytecode in __pycache__ and the bundle ships it, but the environment here may say
 PYTHONDONTWRITEBYTECODE=1, which would have every run compile the app's (and pydantic's, Jinja's)
@@ -104,6 +108,115 @@ app.exec()
 """
 
 
+# The app again, made to write down its window as the owner first sees it (every widget drawn:
+# its Qt class, place, size and words, the menus' commands, the preview's document) at the
+# moment it says it is filled, for QT_ALONE below.
+DRAWN = APP.replace("main.main()", """
+import builtins
+import json
+import os
+
+from PySide6 import QtWidgets
+
+KINDS = ("QTextBrowser", "QLineEdit", "QComboBox", "QCheckBox", "QLabel", "QTabBar", "QMenuBar",
+         "QToolBar")
+
+def drawn(widget):
+    kind = next((kind for kind in KINDS if isinstance(widget, getattr(QtWidgets, kind))), "")
+    central = widget.window().centralWidget()  # QT_ALONE's widgets go in a plain one
+    place = widget.mapTo(central if central.isAncestorOf(widget) else widget.window(),
+                         widget.rect().topLeft())
+    item = {"kind": kind, "place": [place.x(), place.y(), widget.width(), widget.height()]}
+    if kind in ("QLineEdit", "QCheckBox", "QLabel"):
+        item["text"] = widget.text()
+    if kind == "QLabel":
+        item["wrap"] = widget.wordWrap()
+    if kind == "QComboBox":
+        item["text"] = widget.currentText()
+    if kind == "QTextBrowser":
+        item["html"] = widget.toHtml()
+    if kind == "QTabBar":
+        item["tabs"] = [widget.tabText(index) for index in range(widget.count())]
+    if kind in ("QMenuBar", "QToolBar"):
+        item["actions"] = [[action.text(), [each.text() for each in action.menu().actions()]
+                            if action.menu() else []] for action in widget.actions()]
+    yield item
+    if kind in ("", "QLabel"):  # the rest make their own parts
+        for child in widget.findChildren(QtWidgets.QWidget, options=FIND_CHILDREN_DIRECTLY):
+            if child.isVisible() and not child.isWindow():
+                yield from drawn(child)
+
+from PySide6.QtCore import Qt
+FIND_CHILDREN_DIRECTLY = Qt.FindChildOption.FindDirectChildrenOnly
+
+def said(*words, **how):
+    if words and str(words[0]).startswith("filled"):
+        window = QtWidgets.QApplication.activeWindow() or next(
+            each for each in QtWidgets.QApplication.topLevelWidgets() if each.isVisible())
+        with open(os.environ["SMPOLICY_BENCH_DRAWN"], "w") as out:
+            json.dump({"size": [window.width(), window.height()], "items": list(drawn(window))},
+                      out)
+    builtins.print(*words, **how)
+
+ui.app.print = said  # ui.app says "filled" when the window is filled
+main.main()""")
+
+# The window the app first shows, built by Qt alone from what DRAWN wrote down: the same widgets
+# in the same places with the same words and the same document, but no layouts, no models, no
+# app code. Against the bare window it tells what drawing that much costs Qt, so the rest of
+# the app's time to filled is the app's own work.
+QT_ALONE = ON_FIRST_PAINT + """
+import json
+import os
+import resource
+
+def shown():
+    print("shown", flush=True)
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"bare {use.ru_utime + use.ru_stime}", flush=True)
+
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QMainWindow,
+                               QTabBar, QTextBrowser, QWidget)
+with open(os.environ["SMPOLICY_BENCH_DRAWN"]) as drawn:
+    window_drawn = json.load(drawn)
+app = QApplication([])
+window = QMainWindow()
+central = QWidget()
+bars = {"QMenuBar": window.menuBar, "QToolBar": lambda: window.addToolBar("Tools")}
+for item in window_drawn["items"]:
+    kind, text, widget = item["kind"], item.get("text", ""), None
+    if kind in bars:
+        bar = bars[kind]()
+        for words, commands in item["actions"]:
+            menu = bar.addMenu(words) if commands else bar.addAction(words)
+            for command in commands:
+                menu.addAction(command)
+    elif kind == "QLabel":
+        widget = QLabel(text, central)
+        widget.setWordWrap(item["wrap"])
+    elif kind in ("QLineEdit", "QCheckBox"):
+        widget = (QLineEdit if kind == "QLineEdit" else QCheckBox)(text, central)
+    elif kind == "QComboBox":
+        widget = QComboBox(central)
+        widget.addItem(text)
+    elif kind == "QTabBar":
+        widget = QTabBar(central)
+        for words in item["tabs"]:
+            widget.addTab(words)
+    elif kind == "QTextBrowser":
+        widget = QTextBrowser(central)
+        widget.setHtml(item["html"])
+    if widget is not None:
+        widget.setGeometry(*item["place"])
+window.setCentralWidget(central)
+window.statusBar()
+window.installEventFilter(first_paint)
+window.resize(*window_drawn["size"])
+window.show()
+app.exec()
+"""
+
+
 def time_to_marks(code: str, home: Path, first_open: bool = False) -> dict[str, float]:
     """Seconds from launch to the window shown ("shown") and, for the app, filled ("filled");
     peak memory ("rss", bytes) and processor time ("cpu") by the last of them. The app is
@@ -115,7 +228,7 @@ def time_to_marks(code: str, home: Path, first_open: bool = False) -> dict[str, 
                XDG_STATE_HOME=str(home / "state"), XDG_CONFIG_HOME=str(home / "config"),
                XDG_CACHE_HOME=str(home / "cache"),
                PYTHONPATH=str(REPO), PYTHONPYCACHEPREFIX=str(home / "bytecode"),
-               SMPOLICY_SAY_FILLED="1")
+               SMPOLICY_SAY_FILLED="1", SMPOLICY_BENCH_DRAWN=str(home / "drawn.json"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
     project = example_copy(Path(tempfile.mkdtemp(dir=home)))  # no lock left by the last run
@@ -141,18 +254,21 @@ def time_to_marks(code: str, home: Path, first_open: bool = False) -> dict[str, 
 
 
 def measure() -> list[dict]:
-    apps, firsts, bares = [], [], []
+    apps, firsts, bares, qt_alone = [], [], [], []
     with tempfile.TemporaryDirectory() as home:
-        for code in (BARE, APP):  # untimed: compiles what each loads, as a user's first start
-            time_to_marks(code, Path(home))
+        for code in (BARE, DRAWN, QT_ALONE):  # untimed: compiles what each loads, as a user's
+            time_to_marks(code, Path(home))  # first start, and DRAWN writes what QT_ALONE draws
         for _ in range(REPEATS):  # interleaved, so all see the same machine load
             bares.append(time_to_marks(BARE, Path(home)))
+            qt_alone.append(time_to_marks(QT_ALONE, Path(home)))
             firsts.append(time_to_marks(APP, Path(home), first_open=True))
             apps.append(time_to_marks(APP, Path(home)))  # reopens what the first one opened
     bare = "bare PySide6 window (tabs, QTextBrowser)"
     floor = {"floor_name": f"{bare} shown",
              "floor_seconds": statistics.median(run["shown"] for run in bares)}
-    rows = []
+    rows = [{"name": "the filled window's widgets, words and document drawn by Qt alone (no "
+                     f"layouts, no app code), shown (median of {REPEATS})",
+             "seconds": statistics.median(run["shown"] for run in qt_alone), **floor}]
     for runs, opened in ((apps, "reopened"), (firsts, "opened for the first time")):
         rows += [*({"name": f"start to window {mark}, example project {opened} (median of "
                             f"{REPEATS})",
