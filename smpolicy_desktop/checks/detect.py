@@ -12,7 +12,9 @@ from .facts import CheckFacts
 from .families import FAMILIES, Family
 from .language import (
     COMPANY_VOICE,
+    COWORKERS,
     HARASSMENT_CONTEXT,
+    NOTHING_HERE,
     PROHIBITION,
     RIGHTS_NOTE,
     RULE,
@@ -25,11 +27,13 @@ from .language import (
 )
 from .model import Model, Precedent, model
 from .wording import (
+    DISPARAGE,
     EMPLOYEE_INFO,
     GOVERNMENT,
     MALICE,
     RULES,
     SENSITIVE_PERSONAL,
+    WORK_TALK,
     skips_control,
 )
 
@@ -54,8 +58,9 @@ _RESTRAINED = re.compile(
     rf"(?:{RESTRAINT.pattern}"
     r"|^(?:managers?|supervisors?|owners?|hr|human resources)(?: \w+)? (?:may|must|will|shall|can|"
     r"should|would) (?:not|never)\b"
-    r"|^(?:no one|nobody|no managers?|no supervisors?)(?: \w+)? (?:may|must|will|shall|can|"
-    r"should|would)\b"
+    # first, or after when it applies: "During the quiet period, no one at the company will..."
+    r"|^(?:(?:during|before|until|while|in|on|at|after) [^,]{1,60}, )?(?:no one|nobody|"
+    r"no managers?|no supervisors?)(?: \w+){0,3} (?:may|must|will|shall|can|should|would)\b"
     # the demand itself forbidden: "Asking staff for their passwords is prohibited."
     r"|^(?:asking|requesting|requiring|demanding|forcing|pressuring|making) (?:[\w']+,? ){1,15}"
     rf"{_BANNED_AFTER}\b)"
@@ -174,14 +179,23 @@ _NEEDS_NO_LEAVE = re.compile(
     r"clear it with|check with|go through))?(?: (?:us|our|any|anyone|anyone's|anybody's|a|the|"
     r"prior|advance|management|management's|\w+'s)){0,2}(?: (?:permission|approval|sign-off|"
     r"sign off|clearance|consent|notice|ok|okay|go-ahead))?"
+    # "do not need approval", as the rights note reads it
+    rf"|\b{RIGHTS_NOTE}(?: to)?(?: (?:ask for|get|seek|obtain))?(?: (?:any|anyone's|a|the|prior|"
+    r"advance|management's|\w+'s)){0,2} (?:permission|approval|sign-off|clearance|consent|"
+    r"notice|ok|okay|go-ahead)\b"
     r"|\bno (?:\w+ )?(?:approval|permission|sign-off|clearance|notice|consent) (?:is|are) "
     r"(?:ever )?(?:needed|required|necessary)\b"
     r"|\bwithout (?:\w+ ){0,3}(?:notice to|approval from|permission from)(?: or \w+ from)? "
     r"(?:anyone|anybody|us|the company|management|a manager)\b"
     r"|\b(?:is|are) (?:entirely |completely |always )?(?:optional|voluntary)\b"
-    r"|^nothing in (?:this|these|the|our) (?:\w+ ){0,2}(?:policy|policies|handbook|rules?|section|"
-    r"guide\w*|agreement) (?:\w+ ){0,2}(?:prohibits|restricts|limits|prevents|stops|bars|"
-    r"forbids|interferes with)\b")
+    rf"|^{NOTHING_HERE} (?:\w+ ){{0,2}}(?:prohibits|restricts|limits|prevents|stops|bars|"
+    r"forbids|interferes with)\b"
+    # "... without telling the company or getting permission."
+    r"|\bwithout (?:first )?(?:telling|notifying|informing|asking|getting|seeking|obtaining) "
+    r"(?:\w+ ){0,2}?(?:permission|approval|consent|clearance|the company|us|anyone|management|"
+    r"(?:a|your|the) (?:manager|supervisor|owner|boss))"
+    r"(?: (?:or|and) (?:telling|notifying|informing|asking|getting|seeking|obtaining) "
+    r"(?:\w+ ){0,2}?(?:permission|approval|consent|clearance|the company|us|anyone|management))?")
 # A rule limited to other people's records that staff handle in their job (payroll, HR,
 # personnel files) is lawful: staff may share what they know of their own and their coworkers'
 # pay, but not the employer's confidential records they see only through their duties (the
@@ -332,9 +346,32 @@ def _lawful_by_subject(sentence: Sentence) -> bool:
     # trade secrets and the like, unless staff's own information is in the list too (Bettie
     # Page's "pricing, client lists" beside "personnel information" was unlawful)
     secrets = sentence.has(_TRADE_SECRETS) and not sentence.has(EMPLOYEE_INFO)
-    return secrets or _job_records(sentence) or any(sentence.has(p) for p in (
-        HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL, _COMPETITORS,
-        _OWN_PAGE, _SECURITY_OR_SAFETY))
+    return secrets or _job_records(sentence) or (
+        sentence.has(_WORKING_TIME) or sentence.has(_NOT_YET_PUBLIC)) and not _work_talk(
+        sentence) or any(
+        sentence.has(p) for p in (HARASSMENT_CONTEXT, MALICE, COMPANY_VOICE, SENSITIVE_PERSONAL,
+                                  _COMPETITORS, _OWN_PAGE, _SECURITY_OR_SAFETY))
+
+
+# Working time, not breaks or "work hours" (Republic Aviation; Our Way): "Servers may not post
+# while waiting on tables." is lawful; a ban on what staff may say is not, whenever it applies.
+_WORKING_TIME = words(
+    r"while (?:you are |you're |they are |they're )?(?:working|on duty|on the clock|on shift|"
+    r"serving|waiting on|with (?:a )?(?:customers?|clients?|patients?|guests?)|"
+    r"at (?:the|your|their) (?:register|counter|desk|station|till))",
+    r"(?:during|on) working time", r"on the (?:shop|clinic|sales|factory|restaurant) floor")
+
+
+# What a listed company has not yet told the market: "Unannounced products are not to be
+# mentioned online until we announce them."
+_NOT_YET_PUBLIC = words("unannounced", "unreleased", r"not yet (?:been )?(?:announced|public|"
+                        r"released)", r"material non-?public", r"insider? information", "mnpi")
+
+
+def _work_talk(sentence: Sentence) -> bool:
+    """Whether the sentence speaks of work as the law protects talk of it: its terms, the
+    co-workers, or criticism (a rule on those is no working-time or market rule)."""
+    return any(sentence.has(p) for p in (WORK_TALK, COWORKERS, DISPARAGE))
 
 
 def _job_records(sentence: Sentence) -> bool:
@@ -380,7 +417,21 @@ def _safeguard(sentence: Sentence, area: str, whole: Sentence | None) -> bool:
         area == "account_privacy" and _on_own_accounts(sentence, whole or sentence)) or (
         area == "finance" and (sentence.has(_KEEPS_EVERY_RECORD) or sentence.has(
             _ONLY_CONTROLLED) and not agencies)) or (
-        area == "ftc" and (sentence.has(_ANY_SENTIMENT) or _discloses(sentence))))
+        area == "ftc" and (sentence.has(_ANY_SENTIMENT) or _discloses(sentence))) or (
+        area == "reg_fd" and (sentence.has(_REFERRED) or (
+            sentence.has(_AFTER_RELEASE) and not sentence.has(_BEFORE_RELEASE)))))
+
+
+# Questions passed to those who answer for the company ("refer them to investor relations"), and
+# news passed on once it is public: Regulation FD's own safe side.
+_REFERRED = words(r"(?:refer|pass|forward|direct|send) (?:\w+ ){0,3}(?:on )?to (?:our |the |your )?"
+                  r"(?:investor relations|ir|spokes\w*|cfo|ceo|communications|disclosure|legal|"
+                  r"compliance|media relations|pr)")
+_AFTER_RELEASE = words(r"(?:after|once|when) (?:\w+ ){0,4}(?:been )?(?:publicly )?(?:released|"
+                       r"announced|published|disclosed|filed|made public)",
+                       r"already (?:been )?(?:made )?public", r"publicly (?:released|announced|"
+                       r"available|disclosed)")
+_BEFORE_RELEASE = words("before", "ahead of", "early", "unannounced", "not yet", "until")
 
 
 # A tie told: "disclose that you are an employee", "include #employee or a similar tag" (read as

@@ -77,18 +77,27 @@ def normalise(text: str, company_name: str = "") -> str:
 # retaliate ("nobody here will hold it against you", "you won't be punished for it") bind the
 # company; each is replaced by one token so that "not" or "nobody" there never reads as a rule.
 RIGHTS_NOTE = "rightsnote"
+# Where a policy says what it does not do: "nothing in this policy", "nothing here".
+NOTHING_HERE = (r"nothing (?:here|in (?:this|these|the|our) (?:\w+ ){0,2}?(?:policy|policies|"
+                r"handbook|rules?|section|guide\w*|agreement|document|code))")
 _RETALIATE = (r"(?:act against|retaliat\w*|punish|disciplin\w*|penali[sz]e|take action against|"
               r"hold (?:it|that|this) against|treat (?:you|them|anyone) (?:any )?differently)")
 _RIGHTS = re.compile(
     r"\b(?:does|do|will|shall|should|must|may) not (?:stop|prevent|limit|restrict|affect|"
     r"apply to|cover|forbid|prohibit|ban|interfere with|need|have to|require)\b|"
-    r"\bnothing in (?:this|the|our) (?:policy|guide\w*|rules?)(?: (?:\w+ ){0,2}?(?:prohibits|"
+    rf"\b{NOTHING_HERE}(?: (?:\w+ ){{0,2}}?(?:prohibits|"
     r"restricts|limits|prevents|stops|bars|forbids|interferes with|is meant to|is intended to|"
     r"requires you to))?\b|"
     rf"\b(?:will|shall|would|must|may|can|should) (?:never|not) {_RETALIATE}\b|"
     r"\bneed not\b|"
     r"\b(?:will|shall|would) (?:never|not) be (?:held against|punished|disciplined|penali[sz]ed|"
-    r"retaliated against|treated (?:any )?differently)\b|"
+    r"retaliated against|treated (?:any )?differently|(?:a )?(?:grounds?|reason|cause) for "
+    r"(?:\w+ )?(?:discipline|dismissal|termination|firing|action))\b|"
+    # the company's promise of what it never asks of staff: "We will never ask you to report
+    # what your coworkers post." (a rule on the company, not on them)
+    r"^(?:we|the company|management|the owners?|managers|supervisors)(?: will| would| shall)? "
+    r"(?:never|not|do not|does not) (?:ask|require|make|force|pressure|expect|tell|order) "
+    r"(?:you|employees|staff|anyone|any employee|team members|workers)(?: to)?\b|"
     rf"\b(?:no one|nobody)(?: here| at (?:the company|work))? (?:will|shall|would) (?:ever )?"
     rf"{_RETALIATE}\b|"
     r"\bnot (?:meant|intended) to\b")
@@ -200,8 +209,10 @@ def _ends_a_list(part: str) -> bool:
 
 
 def words(*alternatives: str) -> re.Pattern[str]:
-    """A pattern matching any of the alternatives as whole words."""
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+    """A pattern matching any of the alternatives as whole words: no letter or digit just before
+    or after it, so that an alternative may begin or end with a sign ("#ad", "$10", "clients'"),
+    which \\b, wanting a letter beside the sign, never matched after a space."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 # --- The vocabulary rules are written in -----------------------------------------------------
@@ -308,10 +319,12 @@ COMPANY_VOICE = re.compile(
     r"as the company|in the company's name|"
     r"speak(?:s|ing)? for (?:the company|us|the business|the firm|the shop|the store|"
     r"the practice)|represent\w* (?:the company|us)|"
-    r"official (?:position|statements?|comments?|responses?|views?|voice|accounts?|pages?|"
+    r"official (?:company |business )?(?:position|statements?|comments?|responses?|views?|voice|"
+    r"accounts?|pages?|"
     r"channels?|spokes\w*)|"
-    r"company's (?:official )?(?:position|view|response|statement|accounts?|pages?)|"
-    r"our (?:official )?(?:accounts?|pages?|position|channels?)|company accounts?|"
+    r"company's (?:official |own )?(?:position|view|response|statement|accounts?|pages?)|"
+    r"our (?:official |own )?(?:accounts?|pages?|position|channels?)|"
+    r"company (?:accounts?|pages?|profiles?|channels?)|"
     r"(?:official|authori[sz]ed|designated) spokes\w*|refer (?:them|the|it|all|any|such|those)|"
     r"pass (?:them|it|the) (?:on|to)|forward (?:them|it|the))")
 COURSE_OF_WORK = words("in the course of", r"while (?:working|at work|on duty|on the job|serving|"

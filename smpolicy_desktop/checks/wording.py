@@ -122,8 +122,15 @@ def _overbroad_confidentiality(s: Sentence) -> bool:
         return True
     if s.has(KEEP_SECRET):
         return s.has(EMPLOYEE_INFO) or (s.has(VAGUE_INFO) and not s.has(NARROWED))
-    return s.has(PROHIBITION) and (s.after(SPEECH, EMPLOYEE_INFO) or (
+    return s.has(PROHIBITION) and (s.after(SPEECH, EMPLOYEE_INFO) or _work_kept_in(s) or (
         s.after(SPEECH, VAGUE_INFO) and not s.has(NARROWED)))
+
+
+def _work_kept_in(s: Sentence) -> bool:
+    """Work talked of kept in, in the passive: "Staffing and schedules may not be shared." A ban
+    on pay talk is the pay rule's (_talk_about_work), but for pay in one list with others'
+    private details ("names, phone numbers and wages"), which that rule leaves alone."""
+    return s.after(WORK_TALK, _SPOKEN_OF) and (s.has(SENSITIVE_PERSONAL) or not s.has(WORK_TERMS))
 
 
 # Knowingly or maliciously false statements are unprotected, so a rule limited to them is fine.
@@ -161,10 +168,19 @@ SENSITIVE_PERSONAL = words(r"home address\w*", r"phone numbers?", r"social secur
 # Pay and hours as owners name them ("tips", "your schedule", "pay stubs", "raise amounts"), and
 # what takes them off the table without a word of prohibition ("strictly between you and the
 # owner", "not a topic for social media", "keep their pay rate to themselves").
-_PAY_ALSO = words(r"tips", r"tip (?:pools?|outs?|splits?)",
+_PAY_ALSO = words(r"(?:your|their|our|my|cash|card) tips", r"tip (?:pools?|outs?|splits?)",
                   r"(?:your|their|my) (?:hours|schedules?|shifts?)",
                   r"pay ?(?:stubs?|rates?|slips?|checks?)", r"raise amounts?", r"offer letters?",
-                  r"(?:commission|tip) splits?", r"raises?")
+                  r"(?:commission|tip) splits?", r"raises?", r"workloads?",
+                  r"(?:rest |meal |lunch |your |their )breaks", "staffing", r"short-?staffed",
+                  r"understaff\w*",
+                  r"how (?:you are|you're|they are|they're|we are|staff are|employees are|people "
+                  r"are) (?:treated|managed|paid)")
+# Work, as the law protects talk of it: its terms, or as owners name them.
+WORK_TALK = re.compile(f"{WORK_TERMS.pattern}|{_PAY_ALSO.pattern}")
+# Talk of it banned in the passive: "Wages may not be shared outside the company."
+_SPOKEN_OF = words(r"(?:be|is|are|being) (?:shared|discussed|disclosed|posted|mentioned|revealed|"
+                   r"published|talked about|spoken about)")
 _OFF_THE_TABLE = words(r"(?:strictly )?between (?:you|each employee|staff) and (?:the|your|me|us)",
                        r"not (?:a )?(?:topic|subject|something) for",
                        r"to (?:themselves|yourselves)")
@@ -178,11 +194,11 @@ def _talk_about_work(s: Sentence) -> bool:
         return False
     if s.has(KEEP_SECRET) and s.has(WORK_TERMS) and not s.has(OTHERS_RECORDS):
         return True
-    if (s.has(WORK_TERMS) or s.has(_PAY_ALSO)) and (s.has(_OFF_THE_TABLE) or (
-            s.has(SPEECH) and s.has(PUNISHED))):
+    if s.has(WORK_TALK) and (s.has(_OFF_THE_TABLE) or (s.has(SPEECH) and s.has(PUNISHED))):
         return True
-    return s.has(PROHIBITION) and (s.after(SPEECH, WORK_TERMS) or s.after(SPEECH, COWORKERS) or (
-        s.has(WORK_TERMS) and s.has(words(r"(?:is|are|remain) (?:strictly )?confidential"))))
+    return s.has(PROHIBITION) and (
+        s.after(SPEECH, WORK_TALK) or s.after(SPEECH, COWORKERS) or s.after(WORK_TERMS, _SPOKEN_OF)
+        or (s.has(WORK_TERMS) and s.has(words(r"(?:is|are|remain) (?:strictly )?confidential"))))
 
 
 # --- Non-disparagement and false statements --------------------------------------------------
@@ -483,8 +499,10 @@ APPROVAL = words(r"approv\w*", "permission", r"authori[sz]\w*", "consent", "clea
 _POSTING = words(r"post\w*", r"publish\w*", r"blog\w*", r"tweet\w*", "share", "sharing",
                  "write", "writing", r"distribut\w*", r"upload\w*", r"comment\w*")
 _ABOUT_WORK = re.compile(
-    r"\b(?:about|regarding|concerning|on|related to|relating to|mentions?|of) (?:\w+ ){0,2}"
-    r"(?:work|job|jobs|employer|company|workplace|colleagues|coworkers|employment|business)\b|"
+    r"\b(?:about|regarding|concerning|on|related to|relating to|mentions?|of|refers? to|"
+    r"referring to|naming|involving) (?:\w+ ){0,2}"
+    r"(?:work|job|jobs|employer|company|workplace|colleagues|coworkers|employment|business|"
+    r"staff|team)\b|"
     r"\b(?:anything|any material|any content|any information|any materials)\b|"
     r"\b(?:photos?|pictures?|videos?|recordings?) (?:of|from|at|in|inside) (?:the |our |your )?"
     r"(?:company |work )?(?:office|workplace|store|premises|facility|plant)\b")
@@ -524,13 +542,20 @@ _THE_JOB = words(r"(?:discuss\w*|talk\w* about|post\w* about) (?:their|your|the)
                  r"work[- ]related")
 
 
+# Leave that is not the employer's to give: "without the client's written consent" (a rule on
+# others' privacy, read as a gate on posting).
+_THEIR_CONSENT = words(r"(?:clients?|customers?|patients?|guests?|persons?|person's|people's|"
+                       r"individuals?|subjects?)'?s? (?:\w+ )?(?:consent|permission|"
+                       r"authori[sz]ation)", r"hipaa authori[sz]ations?")
+
+
 def _prior_approval(s: Sentence) -> bool:
     gated = s.has(APPROVAL) or s.has(_APPROVAL_ALSO)
     posts_on_work = (s.has(_POSTING) or s.has(_POSTING_ALSO)) and (
         s.has(_ABOUT_WORK) or s.has(_ABOUT_WORK_ALSO) or s.has(_THE_JOB))
     return (gated and (posts_on_work or s.has(_STAFF_GROUPS))
             and not s.has(COMPANY_VOICE) and not s.has(_AS_THE_BUSINESS)
-            and not s.has(SENSITIVE_PERSONAL)
+            and not s.has(SENSITIVE_PERSONAL) and not s.has(_THEIR_CONSENT)
             and not s.has(words("confidential", "trade secrets?"))
             and not (s.has(_FIRM_SUPERVISION) and s.has(_INVESTMENTS)))
 
@@ -643,14 +668,20 @@ _KEEPS_QUIET = re.compile(
     r"\bleave out\b")  # rightsnote: "do not have to", "do not need"
 # A tie left out without a word for it: "Pay bloggers to recommend us without any disclosure."
 _NO_DISCLOSURE = re.compile(r"\bwithout (?:any |an? )?(?:ad labels?|disclos\w*|labels?|#ad)|"
-                            r"\bno (?:ad )?(?:disclosure|label)\b")
+                            r"\bno (?:ad )?(?:disclosure|label)\b|"
+                            # "Disclosures like #ad are not needed.", "Don't use #employee."
+                            r"\b(?:disclos\w*|labels?|#\w+)\b(?: [\w#]+){0,6} (?:is|are) not "
+                            r"(?:needed|required|necessary)\b|"
+                            r"\b(?:do not|never) (?:use|add|put|include) (?:the |a |any )?"
+                            r"(?=#\w+|disclos|ad labels?)")
 _WORKS_HERE = (r"(?:work|works|worked) (?:here|for (?:us|the company|the business))",
                r"employees?", "employed")
 _TIE = words("paid", r"pay(?:s|ing)?", "free", r"freebies?", r"gift\w*", r"sponsor\w*",
              r"compensat\w*", r"discount\w*", r"commissions?", r"perks?", r"samples?", "comped",
              r"affiliat\w*", r"partner\w*", r"ads?", r"advertis\w*", "payment", "your job",
              "connection", "relationship", "#ad", *_WORKS_HERE)
-_ENDORSING = words(r"reviews?", r"reviewers?", r"posts?", r"endors\w*", r"promot\w*",
+_ENDORSING = words(r"reviews?", r"reviewers?", r"posts?", r"endors\w*", r"promot\w*", "#ad",
+                   "#sponsored", "#employee",
                    r"recommend\w*", r"influencers?", r"testimonials?", r"prais\w*", r"creators?",
                    r"ambassadors?", r"content", r"videos?", r"products?")
 _REVIEWS = words(r"reviews?", r"reviewers?", "yelp", "google", "trustpilot", "tripadvisor",
@@ -684,8 +715,11 @@ _BURIED = re.compile(
     r"\b(?:bur(?:y|ied|ies)|tuck\w*|hid(?:e|den|ing))\b|\b(?:after|below) the ['\"]?more['\"]?|"
     r"\b(?:very )?end of the caption\b|\bin (?:your|the|their) bio\b|\bin a comment\b|"
     r"\bwall of hashtags\b|\bamong (?:\w+ ){0,3}hashtags\b|\bonly in the description\b|"
-    r"\brather than in (?:each|every|the) post\b|\bsomewhere in the middle\b")
-_UNBURIED = re.compile(r"\bnot (?:\w+ )?(?:bur|hid|tuck)\w*|\bis not enough\b")
+    r"\brather than in (?:each|every|the) post\b|\bsomewhere in the middle\b|"
+    r"\b(?:less|not as|barely|hardly) (?:noticeable|visible|obvious)\b|"
+    r"\bafter (?:all )?(?:the )?(?:other )?hashtags\b")
+_UNBURIED = re.compile(r"\bnot (?:\w+ )?(?:bur|hid|tuck)\w*|\bis not enough\b|"
+                       r"\bnot (?:\w+ ){0,2}after (?:all )?(?:the )?(?:other )?hashtags\b")
 
 
 def _buried_disclosure(s: Sentence) -> bool:
@@ -699,7 +733,10 @@ _POSING = re.compile(
     r"\b(?:pose|posing|pretend\w*|come across|passing (?:themselves|yourself) off|disguis\w*) as\b|"
     r"\bas (?:a |an )?['\"]?(?:happy|satisfied|regular|ordinary|real|independent|normal) "
     r"(?:customers?|clients?|members?|patients?|buyers?|users?|shoppers?)|"
-    r"\blike any other (?:customer|patient|client|buyer|member)")
+    r"\blike any other (?:customer|patient|client|buyer|member)|"
+    r"\b(?:look|looks|appear|appears|seem|seems) (?:like|to be) (?:an? )?(?:independent |real |"
+    r"ordinary |regular |happy |satisfied |normal )?(?:customers?|clients?|members?|patients?|"
+    r"buyers?|users?|shoppers?|reviewers?|fans?)\b")
 _SPEAKING_UP = words(r"posts?", r"post(?:ed|ing)", r"recommend\w*", r"reviews?", r"videos?",
                      r"endors\w*", r"talk\w* up", r"promot\w*", r"tweet\w*", r"comments?",
                      r"rave\w*", r"shar(?:e|es|ing)", r"answer\w*")
@@ -724,6 +761,22 @@ _CUSTOMERS_BOUND = re.compile(
     r"(?:^|saying |stating |that )(?:the |our |all )?(?:customers?|purchasers?|buyers?|clients?|"
     r"guests?|tenants?|applicants?|patients?)\b.{0,40}\b(?:can not|may not|must not|agree\w* not "
     r"to|shall not|will not)\b.{0,60}\b(?:post|review|write|publish|rate|blog|speak|disparage)\w*")
+
+
+# Rewards for reviews that praise (16 CFR 465.4): "Staff earn bonus points for every review they
+# bring in, as long as the review is positive.", "A free coffee for each five-star review."
+_REWARD = words(r"bonus\w*", r"points?", r"gift cards?", r"prizes?", r"rewards?", r"discounts?",
+                r"raffles?", r"entr(?:y|ies)", r"\$\d+", "free", "cash", r"incentives?", r"perks?",
+                r"coupons?", r"vouchers?", r"credits?")
+_FOR_PRAISE = re.compile(
+    r"\b(?:positive|good|glowing|great|favou?rable|5-?star|five-?star) (?:\w+ )?(?:reviews?|"
+    r"ratings?)\b|\b(?:as long as|only if|provided|so long as|if|when) (?:\w+ ){0,3}(?:is|are|"
+    r"gives?|leaves?|rates?) (?:\w+ )?(?:positive|good|glowing|great|5 stars?|five stars?|"
+    r"5-?star|five-?star)\b")
+
+
+def _incentive_for_praise(s: Sentence) -> bool:
+    return s.has(_REWARD) and s.has(_REVIEWS) and s.has(_FOR_PRAISE) and not _forbidden(s)
 
 
 def _review_suppression(s: Sentence) -> bool:
@@ -780,7 +833,11 @@ def skips_control(s: Sentence) -> bool:
 _MESSAGES = words(r"(?:texts?|messages?|emails?|chats?|communications|dms?|records)")
 _ERASED = re.compile(r"\b(?:delete|clear|erase|wipe)\w* (?:\w+ ){0,4}(?:clients?|customers?|"
                      r"business|work|trade|investors?)'?s? (?:\w+ )?(?:texts?|messages?|emails?|"
-                     r"chats?|dms?)\b")
+                     r"chats?|dms?)\b|"
+                     # "If you text a client from your phone, just delete the thread."
+                     r"\b(?:clients?|customers?|investors?)\b.*\b(?:delete|clear|erase|wipe)\w* "
+                     r"(?:the |that |this |those |your )?(?:text |message |chat )?(?:threads?|"
+                     r"conversations?|chats?|texts?|messages?)\b")
 
 
 def _unkept_messages(s: Sentence) -> bool:
@@ -984,6 +1041,7 @@ RULES: tuple[tuple[str, Callable[[Sentence], bool]], ...] = (
     ("ftc.insider_reviews", _insider_review),
     ("ftc.endorsement_disclosure", _buried_disclosure),
     ("ftc.insider_reviews", _posing_as_customers),
+    ("ftc.review_incentive", _incentive_for_praise),
     ("ftc.review_suppression", _review_suppression),
     ("ftc.fake_indicators", _fake_engagement),
     ("hipaa.patient_content", _patient_content),
