@@ -421,8 +421,7 @@ def test_items_under_a_dont_heading_of_an_owners_document_are_read_as_bans(
                                      "Things to avoid being shy about"])
 def test_items_under_a_heading_that_only_says_never_in_a_sentence_are_no_bans(
         tmp_path, capsys, name, heading):
-    """Only a heading that is "Don't", "Never", "Avoid" and nothing else lists bans (a text
-    file's heading line is itself checked as a sentence, as before)."""
+    """Only a heading that is "Don't", "Never", "Avoid" and nothing else lists bans."""
     policy = tmp_path / name
     owners_policy(policy, {heading: BANNED})
     main(["check", "--document", str(policy), "--json"])
@@ -583,3 +582,141 @@ def test_a_document_covers_a_topic_by_what_it_says_not_by_one_word(tmp_path, cap
                   "products, say that you work for us.\n", encoding="utf-8")
     assert main(["check", "--document", str(do), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["covered"]) == 2
+
+
+def document_findings(capsys, policy, *options) -> list[tuple[int, str, str]]:
+    """(paragraph, rule, quoted words) of each finding `check --document` prints as JSON."""
+    main(["check", "--document", str(policy), "--json", *options])
+    return [(f["paragraph"], f["rule"], f["excerpt"])
+            for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
+PAY_RULE = "Never discuss your salary with coworkers."
+
+
+@pytest.mark.parametrize(("heading", "below"), [
+    ("Things to avoid being shy about:", "- Share our posts on your own accounts."),
+    ("Things to avoid being shy about", "- Share our posts on your own accounts."),
+    ("Posting about the company", PAY_RULE),
+    ("Things to be careful about", PAY_RULE),  # was glued to the rule below it
+    ("3.2 Posting about the company", PAY_RULE),
+    ("4. Posting about the company", PAY_RULE),  # a numbered heading, as a PDF gives it
+    ("What not to post", "- Share our posts on your own accounts.")])
+@pytest.mark.parametrize("name", ["policy.txt", "policy.md"])
+def test_a_heading_line_of_a_text_file_is_read_as_a_heading_not_a_rule(
+        tmp_path, capsys, name, heading, below):
+    """A short line with no full stop over a list or a paragraph was checked as a sentence:
+    "Things to avoid being shy about:" was reported as a demand to be civil, "Posting about the
+    company" as a gag on pay talk, and a heading ending in "about" was read with the rule
+    under it as one sentence (found by testers). It names what follows; the rule under it is
+    reported alone, on its own line."""
+    policy = tmp_path / name
+    policy.write_text(f"Social media policy\n\n{heading}\n{below}\n", encoding="utf-8")
+    expected = [(4, "nlra.pay", PAY_RULE)] if below == PAY_RULE else []
+    assert document_findings(capsys, policy) == expected
+
+
+@pytest.mark.parametrize("lines", [
+    [PAY_RULE.rstrip("."), "We review this policy every year."],  # a rule without its stop
+    ["Posting about pay", "Do not discuss your", "salary with coworkers."],  # no paragraph below
+    ["Don't:", "1. Discuss your salary with coworkers", "We review this policy every year."],
+    ["Staff may discuss", "their pay", "Never discuss your salary with coworkers."]])
+def test_a_rule_or_a_wrapped_sentence_is_no_heading(tmp_path, capsys, lines):
+    """What reads as a heading is no excuse to leave a rule unread: a short rule an owner wrote
+    without its full stop over a sentence, an item under "Don't", the line that carries on a
+    wrapped sentence are checked; a heading-like line over one that could be a heading itself
+    is left as it was (read as a sentence)."""
+    policy = tmp_path / "policy.txt"
+    policy.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [rule for _, rule, _ in document_findings(capsys, policy)] == ["nlra.pay"]
+
+
+@pytest.mark.parametrize("name", ["policy.txt", "policy.md", "heading.docx", "label.docx"])
+def test_every_sentence_of_an_item_under_a_dont_heading_is_read_as_a_ban(
+        tmp_path, capsys, name):
+    """Only the first sentence of an item under "Don't" was read as a ban, the rest as orders
+    ("Or complain about your manager online." said nothing). Each sentence that goes on with the
+    ban is one, quoted on its own; one that says what to do instead, or says something of its
+    own, is read as written."""
+    policy = tmp_path / name
+    owners_policy(policy, {"Don't": [
+        "Discuss your pay with coworkers. Or complain about your manager online.",
+        "Post about our clients. Talk to your manager about pay instead. It hurts morale."]})
+    item = 3 if name == "policy.md" else 2
+    assert document_findings(capsys, policy) == [
+        (item, "nlra.pay", "Discuss your pay with coworkers."),
+        (item, "nlra.disparagement", "Or complain about your manager online.")]
+
+
+def number_word_headings(document) -> None:
+    """Word's automatic numbering on the Heading 1 and Heading 2 styles ("1.", "1.1"), as a
+    Word user sets it up (python-docx has no call for it)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def element(tag: str, **values: str):
+        made = OxmlElement(tag)
+        for name, value in values.items():
+            made.set(qn(f"w:{name}"), value)
+        return made
+
+    numbering = document.part.numbering_part.element
+    abstract = element("w:abstractNum", abstractNumId="7")
+    for level, text in enumerate(("%1.", "%1.%2")):
+        numbered = element("w:lvl", ilvl=str(level))
+        numbered.extend([element("w:start", val="1"), element("w:numFmt", val="decimal"),
+                         element("w:lvlText", val=text)])
+        abstract.append(numbered)
+    numbering.insert(0, abstract)
+    number = element("w:num", numId="7")
+    number.append(element("w:abstractNumId", val="7"))
+    numbering.append(number)
+    for level, style in enumerate(("Heading 1", "Heading 2")):
+        properties = element("w:numPr")
+        properties.extend([element("w:ilvl", val=str(level)), element("w:numId", val="7")])
+        document.styles[style].element.get_or_add_pPr().insert(0, properties)
+
+
+def test_a_word_policy_with_numbered_headings_and_a_dont_list_reads_alike_as_a_pdf(
+        tmp_path, capsys):
+    """Numbered Word headings (the style's own numbers, or typed as "3.2 Posting about the
+    company" in an ordinary paragraph) are headings, never rules: "Posting about the company"
+    read as a sentence was reported as a gag on pay talk. The same policy saved as a PDF, where
+    the numbers are part of the text ("1. Posting about the company") and Word's bullets come
+    out as the Symbol font's own character, reads the same: its "Don't" list was read as
+    orders, its bans unreported."""
+    import docx
+
+    document = docx.Document()
+    number_word_headings(document)
+    document.add_heading("Social media policy", level=0)
+    document.add_heading("Posting about the company", level=1)
+    document.add_paragraph(PAY_RULE)
+    document.add_paragraph("3.2 Posting about the company")
+    document.add_paragraph("Staff are welcome to share our posts on their own accounts.")
+    document.add_heading("Don't", level=2)
+    for item in ("Discuss your pay with coworkers. Or complain about your manager online.",
+                 "Post about our clients."):
+        document.add_paragraph(item, style="List Bullet")
+    document.add_paragraph("Things to avoid being shy about:")
+    document.add_paragraph("Share our posts on your own accounts.", style="List Bullet")
+    word = tmp_path / "policy.docx"
+    document.save(str(word))
+    expected = [(3, "nlra.pay", PAY_RULE),
+                (7, "nlra.pay", "Discuss your pay with coworkers."),
+                (7, "nlra.disparagement", "Or complain about your manager online.")]
+    assert document_findings(capsys, word) == expected
+    pdf = docx_to_pdf(word, tmp_path / "pdf")
+    assert document_findings(capsys, pdf) == expected
+
+
+def test_a_line_starting_with_a_hashtag_is_a_sentence_not_a_markdown_heading(tmp_path, capsys):
+    """"#ad goes first ..." was read as a Markdown heading without its "#" ("ad goes first"):
+    neither checked nor counted as saying you work here when you promote us. A heading is "#"
+    and a space."""
+    policy = tmp_path / "policy.txt"
+    policy.write_text("# Promoting us\n\n#ad goes first in every post about our products.\n",
+                      encoding="utf-8")
+    assert main(["check", "--document", str(policy), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["covered"] == [
+        "Saying you work here when you promote us (FTC)"]

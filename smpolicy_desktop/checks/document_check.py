@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -15,7 +16,7 @@ from ..reading import NotAFileError, regular_file
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
-from .language import forbids, is_title
+from .language import forbids, heads, is_title
 from .policy_check import check_text
 
 READABLE = (".docx", ".pdf", ".txt", ".md")
@@ -104,7 +105,8 @@ def _english(paragraph: str) -> bool:
 class Paragraph(NamedTuple):
     """A paragraph (or table cell) as plain text; whether it is a heading (a Markdown '#'
     line or table header row, a Word paragraph styled as a title, heading or contents entry,
-    a cell of a Word table's header row), and whether it is a list item (a bulleted or
+    a cell of a Word table's header row, or a line or paragraph that reads as one over the list
+    or paragraph below it: see _marked_headings), and whether it is a list item (a bulleted or
     numbered line, a Word paragraph numbered or styled as a list; never a heading)."""
 
     text: str
@@ -126,12 +128,7 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
             return _pdf_lines(path)
     except OSError as exc:
         raise DocumentError(f"{path}: the file cannot be read ({plain_reason(exc)})") from exc
-    lines = _unwrapped(text_lines(read_text(path)))
-    headers = {number - 1 for number, line in enumerate(lines) if _TABLE_RULE.match(line)}
-    return [Paragraph(_MARKDOWN_ESCAPE.sub(r"\1", re.sub(r"^\s*(?:[#>*-]+|\d+[.)])\s*", "", line)),
-                      line.lstrip().startswith("#") or number in headers,
-                      bool(_LIST_ITEM.match(line.lstrip())))
-            for number, line in enumerate(lines)]
+    return _plain_paragraphs(text_lines(read_text(path)))
 
 
 def read_text(path: Path) -> str:
@@ -240,33 +237,98 @@ def _pdf_lines(path: Path) -> list[Paragraph]:
         raise DocumentError(f"{path}: part of the PDF unpacks to too much data to read") from exc
     except (PyPdfError, ValueError, KeyError) as exc:
         raise DocumentError(f"{path}: not a PDF that can be read") from exc
-    return [Paragraph(line, False, bool(_LIST_ITEM.match(line)))
-            for line in _unwrapped([raw.strip() for raw in text.splitlines()])]
+    return _plain_paragraphs(text.splitlines())
 
 
 # A line that ends on a word no sentence ends with ("... about the", "... to anyone outside
 # the") goes on in the next, whatever its first letter ("Company, such as ..."): read apart,
-# the fragment was flagged on its own (found by a tester, in lawyerly text).
-_CARRIES_ON = re.compile(r"\b(?:the|a|an|of|to|and|or|for|with|about|in|on|at|by|from|that|"
-                         r"such|as|any|our|your|their|its|this|these|those|not|no)\s*$", re.I)
-_LIST_ITEM = re.compile(r"(?:[-*+\u2022]|\d+[.)])\s")
+# the fragment was flagged on its own (found by a tester, in lawyerly text). A heading may end
+# on a preposition ("Things to be careful about"), never on the rest (_LEFT_OPEN).
+_LEFT_OPEN = r"the|a|an|of|and|or|that|such|as|any|our|your|their|its|this|these|those|not|no"
+_CARRIES_ON = re.compile(rf"\b(?:{_LEFT_OPEN}|to|for|with|about|in|on|at|by|from)\s*$", re.I)
+_ENDS_OPEN = re.compile(rf"\b(?:{_LEFT_OPEN})\s*$", re.I)
+# A bullet, as typed or as a PDF gives it (Word's bullets come out of a PDF as the Symbol or
+# Wingdings font's own characters, U+F0B7 and the like), or a number ("3." or "3)").
+_BULLET = "[-*+\u2022\u2023\u2043\u25aa\u25cf\u25e6\uf0a7\uf0b7\uf0d8\uf076\uf0fc]"
+_LIST_ITEM = re.compile(rf"(?:{_BULLET}|(?P<number>\d+[.)]))\s")
+_MARKDOWN_HEADING = re.compile(r"#+(?:\s|$)")  # "#ad" starts a sentence, not a heading
+_MARKER = re.compile(rf"^\s*(?:{_MARKDOWN_HEADING.pattern}|>+|{_BULLET}+|\d+[.)](?=\s))\s*")
 
 
-def _unwrapped(lines: list[str]) -> list[str]:
-    """Lines with a sentence wrapped onto the next one joined: a line that starts in lower case
-    continues the unfinished sentence above it. The joined line stands at its first line's
-    place and the lines it took are left empty, so a finding keeps the line an editor shows
-    (a hard-wrapped text file was checked a fragment at a time: "anyone outside the company."
-    alone was reported as a gag on reports to the SEC)."""
-    joined = list(lines)
-    start = 0
+def _plain_paragraphs(lines: list[str]) -> list[Paragraph]:
+    """A plain text's (or a PDF's) lines as paragraphs, one a line as an editor numbers them:
+    each line's list marker or Markdown mark left out, its headings marked (_marked_headings),
+    and a sentence wrapped over several lines joined (_unwrapped)."""
+    headers = {number - 1 for number, line in enumerate(lines) if _TABLE_RULE.match(line)}
+    read, numbered = [], set()
     for number, line in enumerate(lines):
         text = line.strip()
-        above = joined[start].rstrip()
-        if number and text and above and not above.endswith((".", "!", "?")) and (
-                text[:1].islower() or _CARRIES_ON.search(above)) and not _LIST_ITEM.match(text):
-            joined[start] = f"{joined[start].rstrip()} {text}"
-            joined[number] = ""
+        marked = _LIST_ITEM.match(text)
+        read.append(Paragraph(_MARKDOWN_ESCAPE.sub(r"\1", _MARKER.sub("", text)),
+                              bool(_MARKDOWN_HEADING.match(text)) or number in headers,
+                              bool(marked)))
+        if marked and marked["number"]:
+            numbered.add(number)
+    return _unwrapped(_marked_headings(read, numbered))
+
+
+def _marked_headings(read: list[Paragraph], numbered: Collection[int] = ()) -> list[Paragraph]:
+    """The paragraphs with each one that reads as a heading marked so: it heads (language.heads)
+    the list or the paragraph below it, and neither goes on from the line above nor is carried
+    on by the one below (_flows). It is not checked as a rule ("Posting rules" or "Things to
+    avoid being shy about:" alone on a line were, and drew findings); the items under it are
+    read in its light, as bans under a "Don't" (_banned). A numbered line (`numbered`: their
+    places) is such a heading, no item, where no numbered line stands next to it and no
+    lead-in ("Don't:") above it: a Word file's numbered headings come out of a PDF so."""
+    filled = [number for number, paragraph in enumerate(read) if paragraph.text.strip()]
+    marked = list(read)
+    neighbours = [None, *filled, None]
+    for place, here in enumerate(filled, start=1):
+        before, after = neighbours[place - 1], neighbours[place + 1]
+        line, above = read[here], read[before] if before is not None else None
+        below = read[after] if after is not None else None
+        listed = line.item and (here not in numbered or before in numbered or after in numbered
+                                or above is not None and _leads_in(above.text))
+        goes_on = above is not None and not above.heading and _flows(above.text, line.text)
+        if line.heading or listed or goes_on or below is None or below.heading:
+            continue
+        if below.item:
+            heading = heads(line.text, over_list=True)
+        else:  # a paragraph below, which carries on no heading and could be none itself
+            heading = not (below.text[:1].islower() or _ENDS_OPEN.search(line.text)) and \
+                not heads(below.text, over_list=True) and heads(line.text, over_list=False)
+        if heading:
+            marked[here] = Paragraph(line.text, True)
+    return marked
+
+
+def _leads_in(text: str) -> bool:
+    """Whether a paragraph introduces a list: "Don't", "Never", or anything ending in ":"."""
+    return text.rstrip().endswith(":") or forbids(text)
+
+
+def _flows(above: str, line: str) -> bool:
+    """Whether a line goes on with the unfinished sentence of the line above it: it starts in
+    lower case, or the line above ends on a word no sentence ends with (_CARRIES_ON)."""
+    above = above.rstrip()
+    return not above.endswith((".", "!", "?")) and (
+        line[:1].islower() or bool(_CARRIES_ON.search(above)))
+
+
+def _unwrapped(read: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs with a sentence wrapped onto the next line joined (_flows); a heading or a
+    list item starts its own. The joined line stands at its first line's place and the lines
+    it took are left empty, so a finding keeps the line an editor shows (a hard-wrapped text
+    file was checked a fragment at a time: "anyone outside the company." alone was reported
+    as a gag on reports to the SEC)."""
+    joined = list(read)
+    start = 0
+    for number, (text, heading, item) in enumerate(read):
+        above = joined[start]
+        if number and text and above.text and not (above.heading or heading or item) and \
+                _flows(above.text, text):
+            joined[start] = above._replace(text=f"{above.text.rstrip()} {text}")
+            joined[number] = Paragraph("", False)
         elif text:
             start = number
     return joined
@@ -292,7 +354,7 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
         cells = [Paragraph(" ".join(_as_accepted(p._p) for p in cell.paragraphs),
                            _header_row(row))
                  for table in document.tables for row in table.rows for cell in row.cells]
-        return [_docx_paragraph(p) for p in document.paragraphs] + cells
+        return _marked_headings([_docx_paragraph(p) for p in document.paragraphs]) + cells
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
     except etree.LxmlError as exc:  # a part cut short, or entities that would explode

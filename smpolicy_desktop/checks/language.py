@@ -241,16 +241,46 @@ _FORBIDDING = re.compile(r"^\W*(?:[\d.]+\s+)?(?:don'?ts?|do not|never|avoid)\W*$
 BAN = "Do not "  # what an item listed under such a heading says first, read as the ban it is
 
 
+# A sentence of such an item that forbids in its own words ("Never talk to reporters.") is read
+# as written. A later one goes on with the ban ("Post about pay. Or talk about it with
+# customers.", "Complain about managers. Criticise the owners.") unless it says something of its
+# own: who does what ("It hurts morale.", "You may post about your shifts."), a turn ("But ..."),
+# or the way to go instead ("Use only our approved channels.", "Ask your manager first.").
+_OWN_BAN = re.compile(r"^(?:do not|does not|never|no|nobody|no one)\b")
+_GOES_ON = re.compile(r"^(?:(?:or|and|nor|also|even)\b[\s,]*)+", re.I)  # "Or talk" bans "talk"
+_OWN_SAYING = re.compile(
+    r"^(?:it|its|this|that|these|those|they|their|there|here|we|our|us|i|my|you|your|he|she|"
+    r"the|but|instead|rather|except|unless|if|when|because|so|everyone|anyone|staff|employees|"
+    r"do|please|ask|check|contact|call|email|see|refer|come|go|bring|let)\b|"
+    r"\b(?:only|instead|rather|always|first)\b|"
+    r"^(?:talk|speak|tell|report|send|raise|take)\b.*\b(?:to|with) (?:your |a |the |our )?"
+    r"(?:manager|supervisor|boss|hr|human resources|owner|us)\b")
+
+
 def forbids(heading: str) -> bool:
     """Whether a heading is one over a list of what not to do: each item is a ban."""
     return bool(_FORBIDDING.match(normalise(heading)))
 
 
+def bans(item: str) -> list[tuple[str, str]]:
+    """Each sentence of an item listed under a heading that forbids, with the ban it is read as
+    ("Use personal accounts for client business." under "Don't": "Do not use personal accounts
+    ..."): the first unless it forbids in its own words, a later one as it goes on with the
+    ban (_GOES_ON, _OWN_SAYING)."""
+    read = []
+    for number, (_, _, sentence) in enumerate(pieces(item.strip())):
+        order = _GOES_ON.sub("", sentence) if number else sentence
+        said = normalise(order)
+        if _OWN_BAN.match(said) or number and _OWN_SAYING.search(said):
+            read.append((sentence, sentence))
+        else:
+            read.append((sentence, f"{BAN}{order[:1].lower()}{order[1:]}"))
+    return read
+
+
 def as_ban(item: str) -> str:
-    """An item listed under a heading that forbids, read as the ban it is ("Use personal
-    accounts for client business." under "Don't": "Do not use personal accounts ...")."""
-    item = item.strip()
-    return f"{BAN}{item[:1].lower()}{item[1:]}"
+    """An item listed under a heading that forbids, read as the ban it is (see bans)."""
+    return " ".join(ban for _, ban in bans(item))
 
 
 def is_title(text: str) -> bool:
@@ -261,6 +291,25 @@ def is_title(text: str) -> bool:
     return 0 < len(found) <= _TITLE_WORDS and not line.endswith(tuple(".!?:;,")) and all(
         word[0].isupper() for word in found if len(word) >= 4 and word[0].isalpha()) and \
         not RULE.search(normalise(line))
+
+
+# A heading over a list or a paragraph: a few words, after any section number ("3.2 ", "IV. "),
+# with no sentence's end or clause break in them ("Posting rules", "Things to avoid being shy
+# about:"). Over a paragraph it is a label (ending in ":"), a title or a "Don't", or it states
+# no rule: "Never talk to reporters" over a sentence is a rule written without its full stop.
+_HEADING_WORDS = 8
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXL]+\.)\s+")
+
+
+def heads(line: str, over_list: bool) -> bool:
+    """Whether a line, by its words, can be the heading over the list (over_list) or the
+    paragraph below it: it names what follows and is no rule to check (a tester's "Things to
+    avoid being shy about:" was reported as a demand to be civil)."""
+    text = _SECTION_NUMBER.sub("", line.strip())
+    shaped = 0 < len(text.split()) <= _HEADING_WORDS and not text[:1].islower() and \
+        not re.search(r"[.!?;,]", text)
+    return is_title(text) or shaped and (over_list or text.endswith(":") or forbids(text)
+                                         or not RULE.search(normalise(text)))
 
 
 # A breach of the policy itself as what a sentence is about: who breaks it, or the breach.

@@ -22,10 +22,10 @@ from .facts import CheckFacts
 from .families import FAMILIES, Family
 from .finding import Finding, Rewrite
 from .language import (
-    BAN,
     Sentence,
     as_ban,
     as_the_company,
+    bans,
     forbids,
     pieces,
     sentences,
@@ -39,15 +39,14 @@ def check_text(text: str, facts: CheckFacts | None = None, *, company_name: str 
                banned: bool = False) -> list[Finding]:
     """Findings for one piece of text read as a clause of the policy; `banned`, an item listed
     under a heading that forbids (language.forbids), read as the ban it is, each finding
-    quoting the item's own words."""
+    quoting the sentence of the item it is about."""
     facts = facts or CheckFacts()
     if not banned:
         return list(_text_findings(text, facts, (), "", company_name, False))
-    item, added = text.strip(), len(BAN)
-    return [finding for sentence in sentences(as_ban(item), company_name)
-            for finding in _sentence_findings(
-                sentence, facts, (), "", item[max(sentence.start - added, 0):sentence.end - added],
-                False, None, company_name)]
+    return [finding for written, ban in bans(text)
+            for sentence in sentences(ban, company_name)
+            for finding in _sentence_findings(sentence, facts, (), "", written, False, None,
+                                              company_name)]
 
 
 def check_document(document: Document, facts: CheckFacts, *,
