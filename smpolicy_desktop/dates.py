@@ -1,8 +1,10 @@
 """Dates: how the app writes one for people (long_date_in; with its time, moment_in), and the
-rules between the project's dates: the next review comes after the effective date, and the
-suggested next review is the effective date (else today) plus the review cycle.
+rules for the project's dates: a date edited is in a year a policy can mean (YEARS), the next
+review comes after the effective date, and the suggested next review is the effective date
+(else today) plus the review cycle.
 
-Any date the calendar has works, up to 31 Dec 9999: a date past it is simply not suggested.
+A project file's dates are shown as they are, any the calendar has, up to 31 Dec 9999: a date
+past it is simply not suggested.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from .model import Project
 
 REVIEW = ("review", "next_review_date")
 EFFECTIVE = ("company", "effective_date")
+# The years a date typed into a policy can be in: one before or after them is a typing
+# mistake ("Mar 1, 0026", "1/2/1826" for 2026, "2226"), which was saved as it was.
+YEARS = range(1900, 2201)
 
 
 def long_date_in(spelling: str | None, value: date | None) -> str:
@@ -70,9 +75,20 @@ def suggested_review_date(project: Project, today: date | None = None) -> date |
     return months_later(start, project.review.review_cycle_months)
 
 
+def refuse_date(project: Project, path: tuple, value: Any) -> None:
+    """Raise ValidationError (as for any refused answer) for a date edited that cannot be
+    meant: in a year outside YEARS (in any answer, a table's cell too), or out of order
+    (refuse_date_out_of_order)."""
+    if isinstance(value, date) and value.year not in YEARS:
+        when = f"before {YEARS.start}" if value.year < YEARS.start else f"after {YEARS[-1]}"
+        _refuse(path, value, "date_year", f"the date "
+                f"{long_date_in(project.company.spelling, value)} is {when}; check its year")
+    refuse_date_out_of_order(project, path, value)
+
+
 def refuse_date_out_of_order(project: Project, path: tuple, value: Any) -> None:
-    """Raise ValidationError (as for any refused answer) for a next review date before the
-    effective date, or an effective date after the next review date."""
+    """Raise ValidationError for a next review date before the effective date, or an
+    effective date after the next review date."""
     review, effective = project.review.next_review_date, project.company.effective_date
     if path == REVIEW:
         review = value
@@ -84,9 +100,13 @@ def refuse_date_out_of_order(project: Project, path: tuple, value: Any) -> None:
         return
 
     spelling = project.company.spelling
-    message = (f"the next review date must come after the effective date "
-               f"({long_date_in(spelling, effective)})" if path == REVIEW else
-               f"the effective date must come before the next review date "
-               f"({long_date_in(spelling, review)})")
+    _refuse(path, value, "date_order",
+            f"the next review date must come after the effective date "
+            f"({long_date_in(spelling, effective)})" if path == REVIEW else
+            f"the effective date must come before the next review date "
+            f"({long_date_in(spelling, review)})")
+
+
+def _refuse(path: tuple, value: Any, kind: str, message: str) -> None:
     raise ValidationError.from_exception_data("date", [InitErrorDetails(
-        type=PydanticCustomError("date_order", message), loc=path[1:], input=value)])
+        type=PydanticCustomError(kind, message), loc=path[1:], input=value)])

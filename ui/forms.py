@@ -28,6 +28,7 @@ from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
 
 from .editors import MARK_COLOUR, FieldEditor, describe, make_editor
+from .editors.date import week_start_in
 from .project_model import FieldPath, ProjectModel
 from .scroll_column import ScrollColumn
 
@@ -40,6 +41,11 @@ def refusal_message(error: ValidationError) -> str:
     """Pydantic's reason for refusing an answer, as one plain sentence."""
     reason = error.errors()[0]["msg"]
     reason = reason.replace("Input should be", "It should be").replace("Value error, ", "")
+    return not_saved(reason)
+
+
+def not_saved(reason: str) -> str:
+    """Why an answer typed was not saved, as the form says it under the answer."""
     return f"Not saved: {reason[0].lower()}{reason[1:]}."
 
 
@@ -151,6 +157,20 @@ class FieldRow(QFrame):
             painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
 
 
+class ProjectDates:
+    """The project's dates (editors.DateText): written as its policy writes them, with weeks
+    starting as its country's do."""
+
+    def __init__(self, model: ProjectModel):
+        self.model = model
+
+    def __call__(self, value: date) -> str:
+        return long_date_in(self.model.project.company.spelling, value)
+
+    def week_start(self) -> Qt.DayOfWeek:
+        return week_start_in(self.model.project.company.country)
+
+
 class AreaForm(ScrollColumn):
     """Every question of one policy area, in the model's order, in a scrollable form."""
 
@@ -163,6 +183,7 @@ class AreaForm(ScrollColumn):
         self.area_model = Project.areas()[area]
         self.rows: dict[str, FieldRow] = {}
         self.marks: dict[FieldPath, str] = {}
+        self.dates = ProjectDates(model)
         self.built = False  # the page is built when first shown, so the window opens fast
         model.changed.connect(self._on_changed)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
@@ -208,11 +229,13 @@ class AreaForm(ScrollColumn):
     def _editor(self, path: FieldPath, question: Question) -> FieldEditor:
         """The editor for the answer as it is now (make_editor chooses the kind)."""
         editor = make_editor(question, self._committer(path, question), self._clauses,
-                             lambda: self.model.value(path), self._date_text)
+                             lambda: self.model.value(path), self.dates)
         if path == REVIEW:  # "Set" fills in the effective date plus the review cycle
             editor.suggestion = lambda: suggested_review_date(self.model.project)
         if hasattr(editor, "typing"):  # typing there is no edit yet (FieldEditor.typed)
             editor.typing.connect(self.typing)
+        if hasattr(editor, "refused"):  # words typed there that are no date
+            editor.refused.connect(lambda why: self._refused_typing(path, why))
         return editor
 
     def _intro(self) -> QWidget:
@@ -244,9 +267,6 @@ class AreaForm(ScrollColumn):
         return clause_names(self.model.project, clause_ids,
                             self.model.workspace.document())  # the one rendered Document
 
-    def _date_text(self, value: date) -> str:
-        return long_date_in(self.model.project.company.spelling, value)
-
     # --- edits in, changes out ---
 
     def _committer(self, path: FieldPath, question: Question):
@@ -259,6 +279,15 @@ class AreaForm(ScrollColumn):
             else:
                 row.clear_refusal()
         return commit
+
+    def _refused_typing(self, path: FieldPath, why: str) -> None:
+        """Words typed in an answer that it could not take said under it, as an answer refused
+        is; or, with "", none are now."""
+        row = self.rows[path[1]]
+        if why:
+            row.show_refusal(not_saved(why))
+        else:
+            row.clear_refusal()
 
     def _on_changed(self, changed: FieldPath) -> None:
         for name, row in self.rows.items():

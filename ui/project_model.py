@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from smpolicy_desktop.autosave import Autosave
-from smpolicy_desktop.dates import refuse_date_out_of_order
+from smpolicy_desktop.dates import refuse_date
 from smpolicy_desktop.file_watch import Stamp
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import question_at
@@ -83,7 +83,7 @@ class ProjectModel(QObject):
         if old == value:
             return
         old = copy.deepcopy(old)
-        refuse_date_out_of_order(self.project, path, value)  # the one rule across areas
+        refuse_date(self.project, path, value)  # the rules for dates, across areas too
         owner = self.value(tuple(path[:-1]))
         before = dict(vars(owner)) if isinstance(owner, BaseModel) else {}
         self.workspace.set_value(path, value)  # validates first: a bad value never reaches it

@@ -346,15 +346,11 @@ def test_a_date_box_names_its_month_in_english_on_any_system(qtbot, model, syste
     assert form.editor(("review", "next_review_date")).edit.text() == "Dec 4, 2026"
 
 
-@pytest.mark.parametrize(("system", "first_day"), [
-    (QLocale.Country.UnitedKingdom, Qt.DayOfWeek.Monday),
-    (QLocale.Country.Australia, Qt.DayOfWeek.Monday),
-    (QLocale.Country.UnitedStates, Qt.DayOfWeek.Sunday)])
-def test_a_date_box_writes_september_as_sep_on_any_system(
-        qtbot, model, system_locale, system, first_day):
+@pytest.mark.parametrize("system", [QLocale.Country.UnitedKingdom, QLocale.Country.Australia,
+                                    QLocale.Country.UnitedStates])
+def test_a_date_box_writes_september_as_sep_on_any_system(qtbot, model, system_locale, system):
     """A UK-set computer's box said "Sept 4, 2026" (Qt's British English), a US-set one's
-    "Sep 4, 2026": one way for every system, three letters as for every other month. Its
-    calendar still starts the week on the day the system's country does."""
+    "Sep 4, 2026": one way for every system, three letters as for every other month."""
     from datetime import date
 
     system_locale(system)  # before the form exists
@@ -362,9 +358,41 @@ def test_a_date_box_writes_september_as_sep_on_any_system(
     form = AreaForm(model, "review")
     qtbot.addWidget(form)
     form.show()
-    box = form.editor(("review", "next_review_date")).edit
-    assert box.text() == "Sep 4, 2026"
-    assert box.calendarWidget().firstDayOfWeek() == first_day
+    assert form.editor(("review", "next_review_date")).edit.text() == "Sep 4, 2026"
+
+
+def first_column(box) -> str:
+    """The day named over the first column of days in the box's calendar, as it opens."""
+    from PySide6.QtWidgets import QTableView
+
+    box.show_calendar()
+    days = box.calendarWidget().findChild(QTableView).model()
+    named = days.data(days.index(0, 1))  # column 0: the weeks' numbers
+    box.calendarWidget().hide()
+    return named
+
+
+@pytest.mark.parametrize(("country", "system", "first"), [
+    ("GB", QLocale.Country.UnitedStates, "Mon"), ("DE", QLocale.Country.UnitedStates, "Mon"),
+    ("AU", QLocale.Country.UnitedStates, "Mon"), ("US", QLocale.Country.UnitedKingdom, "Sun"),
+    ("CA", QLocale.Country.Germany, "Sun")])
+def test_a_date_calendar_starts_its_weeks_as_the_projects_country_does(
+        qtbot, window, model, system_locale, country, system, first):
+    """The calendar started the week on the day of the computer's country for every project:
+    Sunday for a UK business's owner on a US-set laptop. It follows the project's country, in
+    a date box and in a table's date cell alike, and changes with it."""
+    from smpolicy_desktop.model import Reviewer
+
+    system_locale(system)
+    model.set_value(("company", "country"), country)
+    box = form_of(window, "company").editor(("company", "effective_date")).edit
+    assert first_column(box) == first
+    model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz")])
+    table = form_of(window, "review").editor(("review", "reviewers"))
+    open_cell(table, 0, next(i for i, q in enumerate(table.columns) if q.name == "reviewed_on"))
+    assert first_column(table.view.focusWidget()) == first
+    model.set_value(("company", "country"), "US" if first == "Mon" else "GB")
+    assert first_column(box) == ("Sun" if first == "Mon" else "Mon")
 
 
 @pytest.mark.parametrize(("country", "shown", "written"), [
@@ -900,7 +928,10 @@ def test_every_answer_on_every_tab_says_what_it_is_for(window):
     ("GB", "31-12-2026", "31 Dec 2026"), ("GB", "31st December 2026", "31 Dec 2026"),
     ("GB", "31 Dec. 2026", "31 Dec 2026"), ("IE", "2026/12/31", "31 Dec 2026"),
     ("AU", "31 dec. 2026", "31 Dec 2026"), ("US", "Dec. 31st, 2026", "Dec 31, 2026"),
-    ("US", "12-31-2026", "Dec 31, 2026")])
+    ("US", "12-31-2026", "Dec 31, 2026"),
+    # the year in two figures, with the month in words too ("Dec 31, 26" was no date)
+    ("US", "12/31/26", "Dec 31, 2026"), ("US", "Dec 31, 26", "Dec 31, 2026"),
+    ("GB", "31 December 26", "31 Dec 2026"), ("GB", "31 dec. 26", "31 Dec 2026")])
 def test_a_date_is_typed_whole(qtbot, window, model, country, typed, shown):
     """Select the box's date and type another: "1" typed over it did nothing, the box took
     typing only a section at a time (ux.md #16)."""
@@ -917,20 +948,82 @@ def test_a_date_is_typed_whole(qtbot, window, model, country, typed, shown):
     assert field.edit.text() == shown
 
 
-def test_words_that_are_no_date_are_put_back_and_the_box_says_how_to_type_one(
+def test_words_that_are_no_date_stay_in_the_box_and_the_form_says_how_to_type_one(
         qtbot, window, model):
+    """The box put the date back and a tooltip said why, gone a moment later: the words typed
+    were lost. They stay in the box, not saved, and the form says so under it as for any
+    answer refused, until a date is typed."""
     from datetime import date
 
     model.set_value(("company", "effective_date"), date(2026, 12, 4))
-    box = form_of(window, "company").editor(("company", "effective_date")).edit
+    form = form_of(window, "company")
+    box = form.editor(("company", "effective_date")).edit
     box.setFocus()
     box.selectAll()
     qtbot.keyClicks(box, "next tuesday")
     qtbot.keyClick(box, Qt.Key.Key_Return)
+    said = ("Not saved: \u201cnext tuesday\u201d is not a date. Type one as Dec 4, 2026, or "
+            "pick it in the calendar.")
+    message = form.rows["effective_date"].message
     assert model.project.company.effective_date == date(2026, 12, 4)
-    assert box.text() == "Dec 4, 2026"
-    assert QToolTip.text() == ("\u201cnext tuesday\u201d is not a date. Type one as Dec 4, "
-                               "2026, or pick it in the calendar.")
+    assert box.text() == "next tuesday"
+    assert message.isVisible() and message.text() == said
+    assert form.refused() == [(("company", "effective_date"), f"Effective date: {said}")]
+    model.set_value(("company", "name"), "Northwind")  # another answer: the words stay
+    assert box.text() == "next tuesday" and message.text() == said
+    box.selectAll()
+    qtbot.keyClicks(box, "Dec 8 2026")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert model.project.company.effective_date == date(2026, 12, 8)
+    assert box.text() == "Dec 8, 2026" and not message.isVisible() and not form.refused()
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("Mar 1, 0026", "the date March 1, 26 is before 1900"),
+    ("3/1/0026", "the date March 1, 26 is before 1900"),
+    ("3/1/1826", "the date March 1, 1826 is before 1900"),
+    ("Mar 1, 2226", "the date March 1, 2226 is after 2200")])
+def test_a_date_in_a_year_no_policy_means_is_refused_and_stays_in_its_box(
+        qtbot, window, model, typed, said):
+    """"Mar 1, 0026" was said to be no date, and "3/1/1826" or "Mar 1, 2226" were saved as
+    they were: typing mistakes for 2026. Each is refused with its year named, the date left
+    in its box as typed."""
+    from datetime import date
+
+    model.set_value(("company", "effective_date"), date(2026, 12, 4))
+    form = form_of(window, "company")
+    box = form.editor(("company", "effective_date")).edit
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert model.project.company.effective_date == date(2026, 12, 4)
+    message = form.rows["effective_date"].message
+    assert message.isVisible() and message.text() == f"Not saved: {said}; check its year."
+    assert box.text() == box.date().toString("MMM d, yyyy") and box.date().month() == 3
+
+
+@pytest.mark.parametrize(("typed", "kept", "said"), [
+    ("1/2/25", "2025-02-01", ""), ("1 Feb 26", "2026-02-01", ""),
+    ("1/2/0026", None, "Not saved: the date 1 February 26 is before 1900; check its year."),
+    ("1/2/2226", None, "Not saved: the date 1 February 2226 is after 2200; check its year.")])
+def test_a_date_cell_reads_a_two_figure_year_and_refuses_a_year_no_policy_means(
+        qtbot, window, model, typed, kept, said):
+    """A reviewer's date typed "1/2/25" is 1 February 2025; "1/2/0026" or "1/2/2226" is
+    refused, what was typed said under the table."""
+    from datetime import date
+
+    from smpolicy_desktop.model import Reviewer
+
+    model.set_value(("company", "country"), "GB")
+    model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz")])
+    form = form_of(window, "review")
+    table = form.editor(("review", "reviewers"))
+    press_enter(qtbot, table.view, type_on_date_cell(qtbot, table, typed))
+    assert model.project.review.reviewers[0].reviewed_on == (
+        date.fromisoformat(kept) if kept else None)
+    message = form.rows["reviewers"].message
+    assert message.isVisible() == bool(said) and message.text() == said
 
 
 def test_the_arrow_keys_step_a_date_a_day_and_the_calendar_picks_one(qtbot, window, model):
@@ -956,7 +1049,9 @@ def test_the_arrow_keys_step_a_date_a_day_and_the_calendar_picks_one(qtbot, wind
     assert model.project.company.effective_date == date(2026, 12, 16)
     assert not calendar.isVisible()
     assert box.screen().availableGeometry().contains(calendar.frameGeometry())
-    model.set_value(("company", "effective_date"), date(9999, 12, 31))
+    model.replace(Project(company={"effective_date": date(9999, 12, 31)}), None)  # a file's
+    box = form_of(window, "company").editor(("company", "effective_date")).edit
+    box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Up)  # the last day there is: it raised (by a tester)
     assert model.project.company.effective_date == date(9999, 12, 31)
     assert box.text() == "Dec 31, 9999"
@@ -1006,13 +1101,24 @@ def test_tab_in_the_last_cell_being_edited_leaves_the_table_and_row_1_as_it_was(
         ("Ana Diaz", "Lawyer"), ("Ben Ode", "Owner")]
 
 
-@pytest.mark.parametrize("typed, kept", [("15/01/2027", "2027-01-15"), ("soon", None)])
-def test_a_date_typed_on_an_empty_date_cell_is_that_date_or_none(qtbot, window, model, typed,
-                                                                 kept):
+def type_on_date_cell(qtbot, table, typed: str):
+    """Type on a reviewer's Date cell, as on one clicked (the first key opens its box); the
+    box, the keyboard in it."""
+    column = next(i for i, q in enumerate(table.columns) if q.name == "reviewed_on")
+    table.view.setCurrentIndex(table.items.index(0, column))  # as a click on it does
+    table.view.setFocus()
+    qtbot.keyClicks(table.view, typed[0])
+    box = table.view.focusWidget()
+    assert box.text() == typed[0]
+    qtbot.keyClicks(box, typed[1:])
+    return box
+
+
+def test_a_date_typed_on_an_empty_date_cell_is_that_date(qtbot, window, model):
     """A UK owner clicks a reviewer's empty Date cell and types a date: the box opened on
     today's date and added the keys to it ("5 Dec 202615/01/2027"), which is no date, so the
     cell was given today's date without a word (found by a tester). The date typed replaces
-    the box's; words that are no date leave the cell empty, and the box says so."""
+    the box's."""
     from datetime import date
 
     from smpolicy_desktop.model import Reviewer
@@ -1020,18 +1126,52 @@ def test_a_date_typed_on_an_empty_date_cell_is_that_date_or_none(qtbot, window, 
     model.set_value(("company", "country"), "GB")
     model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz")])
     table = form_of(window, "review").editor(("review", "reviewers"))
-    column = next(i for i, q in enumerate(table.columns) if q.name == "reviewed_on")
-    table.view.setCurrentIndex(table.items.index(0, column))  # as a click on it does
-    table.view.setFocus()
-    qtbot.keyClicks(table.view, typed[0])  # the first key opens the box
-    box = table.view.focusWidget()
-    assert box.text() == typed[0]
-    qtbot.keyClicks(box, typed[1:])
-    press_enter(qtbot, table.view, box)
-    reviewed = model.project.review.reviewers[0].reviewed_on
-    assert reviewed == (date.fromisoformat(kept) if kept else None)
-    # the refusal said (its tooltip goes with the box, closed by Enter)
-    assert ("\u201csoon\u201d is not a date" in QToolTip.text()) == (kept is None)
+    press_enter(qtbot, table.view, type_on_date_cell(qtbot, table, "15/01/2027"))
+    assert model.project.review.reviewers[0].reviewed_on == date(2027, 1, 15)
+
+
+@pytest.mark.parametrize("then", ["leave", "fix", "Escape"])
+def test_words_that_are_no_date_in_a_date_cell_stay_and_the_form_says_why(
+        qtbot, window, model, then):
+    """Enter on "soon" in a reviewer's Date cell: a tooltip said it was no date, gone as the
+    cell closed on the date as before, so the owner could think it saved. The cell stays open
+    with the words, and the form says why under the table as for any answer refused; left for
+    another box, the cell closes and that stays said. A date typed is saved and the message
+    goes; Escape gives the words up, and the message."""
+    from datetime import date
+
+    from smpolicy_desktop.model import Reviewer
+
+    model.set_value(("company", "country"), "GB")
+    model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz")])
+    form = form_of(window, "review")
+    table = form.editor(("review", "reviewers"))
+    box = type_on_date_cell(qtbot, table, "soon")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    today = QLocale(QLocale.Language.English).toString(QDate.currentDate(), "d MMM yyyy")
+    said = (f"Not saved: \u201csoon\u201d is not a date. Type one as {today}, or pick it in "
+            "the calendar.")
+    message = form.rows["reviewers"].message
+    assert table.view.state() == QAbstractItemView.State.EditingState
+    assert table.view.focusWidget() is box and box.text() == "soon"
+    assert message.isVisible() and message.text() == said
+    assert model.project.review.reviewers[0].reviewed_on is None
+    if then == "leave":
+        form.editor(("review", "review_cycle_months")).setFocus()
+        qtbot.waitUntil(lambda: table.view.state() != QAbstractItemView.State.EditingState)
+        assert message.isVisible() and message.text() == said
+        assert form.refused() == [(("review", "reviewers"), f"Reviewers: {said}")]
+    elif then == "fix":
+        box.selectAll()
+        qtbot.keyClicks(box, "15/1/27")
+        press_enter(qtbot, table.view, box)
+        assert not message.isVisible() and not form.refused()
+    else:
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        assert table.view.state() != QAbstractItemView.State.EditingState
+        assert not message.isVisible() and not form.refused()
+    assert model.project.review.reviewers[0].reviewed_on == (
+        date(2027, 1, 15) if then == "fix" else None)
 
 
 def test_a_word_cut_short_in_a_table_cell_shows_whole_in_its_tooltip(qtbot, window, model):

@@ -653,8 +653,9 @@ def test_closing_with_an_answer_refused_asks_first(qtbot, settings, users_file, 
 
 
 def test_a_year_9999_date_keeps_the_risk_check_working(qtbot, settings, users_file, asked):
+    """A file's date in year 9999 (one typed is refused: YEARS)."""
+    save_project(Project(company={"effective_date": date(9999, 1, 1)}), users_file)
     window = open_window(qtbot, settings, users_file)
-    window.model.set_value(("company", "effective_date"), date(9999, 1, 1))
     window.model.set_value(("training", "consequences"),
                            "Employees must not discuss their wages with co-workers.")
     panel = window.findings  # the check used to raise here, and the panel stopped updating

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QResizeEvent
@@ -27,7 +27,17 @@ Commit = Callable[..., None]  # commit(rest: tuple, value, undo_text: str | None
 # clause id -> its name (render.clause_names): the policy's clauses in document order, and
 # the ones asked for that it no longer has
 Clauses = Callable[[Iterable[str]], dict[str, str]]
-DateText = Callable[[date], str]  # a date as the project's policy writes it (long_date_in)
+
+
+class DateText(Protocol):
+    """Dates as the project has them, read from it each time (its country may change)."""
+
+    def __call__(self, value: date) -> str:
+        """A date as the project's policy writes it (long_date_in)."""
+
+    def week_start(self) -> Qt.DayOfWeek:
+        """The day weeks start on in the project's country: a calendar's first column."""
+
 
 MARK_COLOUR = QColor(240, 140, 20)
 MARK_BACKGROUND = QColor(240, 140, 20, 70)  # translucent, so it reads on light and dark themes

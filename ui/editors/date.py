@@ -3,8 +3,9 @@
 A box writes a date in the order its project's policy does: "Dec 2, 2026" in a US project,
 "2 Dec 2026" elsewhere, whatever the system. It reads a date typed whole in any usual way
 ("12/31/2026", "31.12.2026", "31-12-2026", "2026-12-31", "Dec 31 2026", "31 december 2026",
-"1st March 2026", "5 Sept. 2026"), as well as one picked in its calendar or stepped with the
-arrow keys.
+"1st March 2026", "5 Sept. 2026"), its year in two figures too ("12/31/26", "Dec 31 26"), as
+well as one picked in its calendar, whose weeks start on the day the project's country's do,
+or stepped with the arrow keys.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QStyle,
-    QToolTip,
     QWidget,
 )
 
@@ -34,9 +34,12 @@ _SAMPLE = date(1999, 12, 31)  # its day, month and year cannot be taken for one 
 # same on every system ("Sep": Qt's British English says "Sept").
 _ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 # Ways to type a date whole, after commas go and each word is capitalised ("dec" -> "Dec");
-# numbers alone are read in the order the box shows dates (month first in a US project).
-_WORDS = ("MMM d yyyy", "MMMM d yyyy", "d MMM yyyy", "d MMMM yyyy", "yyyy-M-d")
+# numbers alone are read in the order the box shows dates (month first in a US project). A
+# year in two figures is one from 1950 to 2049 ("Mar 1 26" was no date).
+_WORDS = tuple(f"{shape} {year}" for year in ("yyyy", "yy")
+               for shape in ("MMM d", "MMMM d", "d MMM", "d MMMM"))
 _NUMBERS = {True: ("M/d/yyyy", "M/d/yy"), False: ("d/M/yyyy", "d/M/yy")}
+_CENTURY = 1950  # the first year a year in two figures can be
 
 
 def to_qdate(value: date) -> QDate:
@@ -49,11 +52,24 @@ def from_qdate(value: QDate) -> date:
 
 def follow_dates(edit: DateBox, dates: DateText) -> None:
     """The box writes a date in the order `dates` (long_date_in, for the project) does, its
-    month short: "Dec 4, 2026" beside "December 4, 2026" in the policy, or "4 Dec 2026"."""
+    month short: "Dec 4, 2026" beside "December 4, 2026" in the policy, or "4 Dec 2026"; its
+    calendar's weeks start as the project's country's do, whatever the system's."""
     written = dates(_SAMPLE)  # "December 31, 1999" or "31 December 1999"
     shape = re.sub(r"[^\W\d]+", "MMM", written).replace("31", "d").replace("1999", "yyyy")
     if edit.displayFormat() != shape:
         edit.setDisplayFormat(shape)
+    calendar = edit.calendarWidget()
+    if calendar.firstDayOfWeek() != (first := dates.week_start()):
+        calendar.setFirstDayOfWeek(first)
+
+
+def week_start_in(country: str) -> Qt.DayOfWeek:
+    """The day weeks start on in the country (its ISO code), as Qt's locale data (CLDR) says:
+    Monday in the UK, Germany and Australia, Sunday in the US and Canada; with no country
+    set, as in the system's."""
+    territory = QLocale.codeToTerritory(country)
+    return (QLocale() if territory == QLocale.Country.AnyTerritory else
+            QLocale(QLocale.Language.AnyLanguage, territory)).firstDayOfWeek()
 
 
 def read_date(text: str, month_first: bool) -> QDate | None:
@@ -66,32 +82,35 @@ def read_date(text: str, month_first: bool) -> QDate | None:
     numbers = re.sub(r"\s*[./-]\s*", "/", words)
     for shape, typed in [*((f, words) for f in _WORDS),
                          *((f, numbers) for f in ("yyyy/M/d", *_NUMBERS[month_first]))]:
-        day = _ENGLISH.toDate(typed, shape)
+        day = _ENGLISH.toDate(typed, shape, _CENTURY)
         if day.isValid():
-            return day.addYears(100) if shape.endswith("/yy") and day.year() < 1950 else day
+            return day
     return None
 
 
 class DateBox(QLineEdit):
     """A date typed whole, picked in the calendar (the button, or Alt+Down) or stepped a day
-    at a time (Up, Down); `dateChanged` when it is another date. Text that is no date is put
-    back as it was, and a tooltip says how to type one."""
+    at a time (Up, Down); `dateChanged` when it is another date. Text that is no date stays
+    in the box, not taken, and `refused` says why (the form shows it under the answer), then
+    "" once the box shows its date again."""
 
     dateChanged = Signal(QDate)
-    # The earliest Qt's calendar goes back to: a file's earlier date would show as that day
-    # while the policy said the file's date. The latest a date can be (Up on December 31,
-    # 9999 raised, showing "Jan 1, +10000"; found by a tester).
-    EARLIEST, LATEST = QDate(100, 1, 1), QDate(9999, 12, 31)
+    refused = Signal(str)
+    # The earliest and latest a date can be, a Python date's: a file's date earlier than the
+    # earliest would show as that day while the policy said the file's date (Qt's calendar
+    # stops at 1752 unless told), and a date typed earlier was said to be no date ("Mar 1,
+    # 0026", which the project's rules refuse with its year named: dates.YEARS); Up on
+    # December 31, 9999 raised, showing "Jan 1, +10000" (found by a tester).
+    EARLIEST, LATEST = QDate(1, 1, 1), QDate(9999, 12, 31)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._date, self._shape = QDate.currentDate(), "MMM d, yyyy"
-        self.refused = False  # the words typed last were no date
+        self.refusing = False  # the words in the box are no date: `refused` said why
         self.setText(self._written())
         self._calendar = QCalendarWidget(self)  # a window of its own, gone with the box
         self._calendar.setWindowFlags(Qt.WindowType.Popup)
         self._calendar.setMinimumDate(self.EARLIEST)
-        self._calendar.setFirstDayOfWeek(QLocale().firstDayOfWeek())  # as the system's country
         self._calendar.clicked.connect(self._picked)
         self._calendar.activated.connect(self._picked)  # Enter: the keyboard's pick (a tester)
         icon = QIcon.fromTheme("x-office-calendar",
@@ -105,7 +124,7 @@ class DateBox(QLineEdit):
         return self._date
 
     def setDate(self, value: QDate | date) -> None:
-        self.refused = False
+        self._refuse("")  # any words refused are gone
         value = min(max(value if isinstance(value, QDate) else to_qdate(value), self.EARLIEST),
                     self.LATEST)
         changed = value != self._date
@@ -159,22 +178,29 @@ class DateBox(QLineEdit):
         self.setDate(day)
         self.setFocus()
 
-    def take_typed(self) -> None:
-        """Read the text typed, if it changed: the date it says, or the date as before (then
-        `refused`, until a date is set)."""
+    def take_typed(self) -> bool:
+        """Read the text typed, if it changed: the date it says, taken; or, when it says none,
+        the text left as it is and `refused` saying why (the words were put back to the date
+        with a tooltip, gone as a table's cell closed; found by a tester). Whether it was a
+        date."""
         shown = self._written()
         if self.text() == shown:
             self.setModified(False)  # typed back as it was: nothing left to undo in the box
-            return
+            self._refuse("")
+            return True
         day = self.date_typed()
         if day is None:
-            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
-                              f"\u201c{self.text()}\u201d is not a date. Type one as "
-                              f"{shown}, or pick it in the calendar.", self)
-            self.setText(shown)
-            self.refused = True
-            return
+            self._refuse(f"\u201c{self.text()}\u201d is not a date. Type one as {shown}, or "
+                         "pick it in the calendar")
+            return False
         self.setDate(day)
+        return True
+
+    def _refuse(self, why: str) -> None:
+        """`refused` says why the words in the box are no date, or "" that none are now."""
+        if why or self.refusing:
+            self.refusing = bool(why)
+            self.refused.emit(why)
 
     def date_typed(self) -> QDate | None:
         """The date the text typed says, or None when it says none; nothing is taken."""
@@ -197,6 +223,7 @@ class DateField(QWidget, FieldEditor):
     """A date that may be left empty: a "Set" checkbox beside the date."""
 
     typing = Signal()  # in the date's box: no edit of the answer until taken
+    refused = Signal(str)  # why the words in its box are no date; "" once none are
 
     def __init__(self, question: Question, commit: Commit, dates: DateText):
         super().__init__()
@@ -216,6 +243,7 @@ class DateField(QWidget, FieldEditor):
             lambda on: commit((), from_qdate(self.edit.date()) if on else None))
         self.edit.dateChanged.connect(lambda day: commit((), from_qdate(day)))
         self.edit.textEdited.connect(self.typing)
+        self.edit.refused.connect(self.refused)
 
     def typed(self) -> list[tuple[tuple, date]]:
         """The date typed and not taken yet, when it is one and another than the answer."""

@@ -7,6 +7,7 @@ commits an edit, and sync() tells the views how many rows there are now and whic
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidge
 
 from smpolicy_desktop.questions import Question
 
-from .base import MARK_BACKGROUND, Clauses, Commit, DateText
+from .base import MARK_BACKGROUND, Clauses, Commit
 from .date import DateBox
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,7 +40,7 @@ class AnswerRows(QAbstractTableModel):
 
     def __init__(self, title: str, read: Callable[[], list], commit: Commit,
                  columns: list[Question] | None = None, clauses: Clauses = dict,
-                 dates: DateText = str, parent: QObject | None = None):
+                 dates: Callable[[date], str] = str, parent: QObject | None = None):
         super().__init__(parent)
         self.title, self.read, self.commit = title, read, commit
         self.columns = columns

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -39,12 +39,13 @@ class TableField(QWidget, FieldEditor):
     """Rows of answers: a column per row field, edited in place, rows added and moved."""
 
     typing = Signal()  # in a cell: no edit of the answer until taken
+    refused = Signal(str)  # why the words in a date's cell are no date; "" once none are
 
     def __init__(self, question: Question, commit: Commit, read: Callable[[], list],
                  clauses: Clauses, dates: DateText):
         super().__init__()
         self.title = question.title
-        self.commit = commit
+        self.commit, self.dates = commit, dates
         self.row_model: type[BaseModel] = question.item_type
         self.columns = questions(self.row_model)
         self.items = AnswerRows(question.title, read, commit, self.columns, clauses, dates,
@@ -274,7 +275,8 @@ class CellDelegate(QStyledItemDelegate):
             editor = ClauseField(self.table.clauses, parent=parent)
             editor.refresh()
         elif question.kind == "date":
-            editor = date_edit(self.table.items.dates, parent)
+            editor = date_edit(self.table.dates, parent)
+            editor.refused.connect(self.table.refused)
         else:
             editor = CellLine(parent)
             editor.show_example(question.example)
@@ -307,13 +309,24 @@ class CellDelegate(QStyledItemDelegate):
             editor.setText(value)
             editor._italic_when_empty()
 
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Enter on words in a date's cell that are no date leaves them there, the cell open,
+        and the form says why under the table: the box put its date back with a tooltip that
+        went as the cell closed, so the owner could think the words saved (found by a tester).
+        Escape gives them up, and what was said of them."""
+        if isinstance(editor, DateBox) and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editor.take_typed():
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                editor.setDate(editor.date())
+        return super().eventFilter(editor, event)
+
     def setModelData(self, editor: QWidget, item_model: Any, index: Any) -> None:
         if isinstance(editor, DateBox):
             # leaving the cell commits before the box reads its text; words that are no date
-            # leave an empty cell empty (they gave it the box's first date, today's)
+            # stay in the box, not taken (an empty cell was given the box's first date, today's)
             editor.take_typed()
-            if editor.refused and index.data(Qt.ItemDataRole.EditRole) is None:
-                return
         self.read_typed(editor, item_model, index)
 
     def read_typed(self, editor: QWidget, item_model: Any, index: Any) -> None:
