@@ -1455,17 +1455,31 @@ def formatting_said(project: Project, reply: Reply, document: Document | None = 
 
 def _style_names(package: _Package) -> dict[str, str]:
     """Style id -> a block kind, by the style's name (Word writes its built-in styles' names
-    in English whatever the language; their ids are translated: berschrift2)."""
+    in English whatever the language; their ids are translated: berschrift2), or else by the
+    style it is based on (a law firm's "Clause Heading", based on Heading 2, is a clause's
+    heading: counsel's new clause in it was read as two lines of the clause before)."""
     root = package.part_xml("styles")
     kinds = {"heading 1": "heading1", "heading 2": "heading2", "list bullet": "bullet",
              "list number": "numbered", "toc heading": _CONTENTS}
-    styles = {}
+    named, based_on = {}, {}
     for style in root.iterfind("w:style", _NS) if root is not None else ():
+        style_id = style.get(_tag("w:styleId"), "")
         name = style.find("w:name", _NS)
         name_text = (name.get(_tag("w:val"), "") if name is not None else "").lower()
         kind = _CONTENTS if name_text.startswith("toc ") else kinds.get(name_text)
         if kind:
-            styles[style.get(_tag("w:styleId"), "")] = kind
+            named[style_id] = kind
+        base = style.find("w:basedOn", _NS)
+        if base is not None:
+            based_on[style_id] = base.get(_tag("w:val"), "")
+    styles = {}
+    for style_id in {*named, *based_on}:
+        seen, at = set(), style_id
+        while at in based_on and at not in named and at not in seen:
+            seen.add(at)
+            at = based_on[at]
+        if at in named:
+            styles[style_id] = named[at]
     return styles
 
 
@@ -2362,7 +2376,20 @@ def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any,
     """The answers whose change gives exactly this clause text, set in the project (and the
     clause's own words dropped, so it follows its answers again; a title alone stays): a list
     whose rows or items counsel added or took out, one text answer, or both; none when no
-    such change does."""
+    such change does. Where counsel's text as typed gives none, its typographic quotes are
+    read as the straight ones the policy writes (Word types “Opinions are my own.” for
+    "Opinions are my own.", which froze the clause and left the quick guide saying the old
+    words)."""
+    return next((paths for typed in dict.fromkeys((body, body.translate(_STRAIGHT_QUOTES)))
+                 if (paths := _answers_giving(project, clause_id, typed))), [])
+
+
+# Word's typographic quotes (AutoFormat As You Type), as the policy writes them.
+_STRAIGHT_QUOTES = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
+
+
+def _answers_giving(project: Project, clause_id: str, body: str) -> list[tuple[Any, ...]]:
+    """_answers_for, for counsel's text as it is."""
     from .questions import questions
     from .render import clause_texts, render_document
 
@@ -2991,20 +3018,29 @@ def _follow_repeats(version: SentVersion, reply: Reply, shown: list[tuple[str, s
                     now: list[tuple[str, str, str]]) -> None:
     """A clause counsel did not touch that changed with an answer counsel changed (the quick
     guide repeats the list of confidential information) is kept as it now reads, where it
-    read as counsel saw it: the next redline shows the owner's changes, not counsel's own
-    change a second time as the owner's."""
+    read as counsel saw it, and so is one counsel changed that reads as counsel wrote it but
+    for the quotes (an answer takes counsel's “ ” as the policy's "): the next redline shows
+    the owner's changes, not counsel's own change a second time as the owner's."""
     touched = _touched(reply)
     kept = list(zip(version.paragraphs, version.clause_ids, version.styles, strict=False))
     for clause_id in dict.fromkeys(of for _, of, _ in now):
         was, made = _lines_in(shown, clause_id), _lines_in(now, clause_id)
         at = [i for i, (_, of, _) in enumerate(kept) if of == clause_id]
-        if clause_id in touched or was == made or not at or _lines_in(kept, clause_id) != was \
+        follows = clause_id not in touched and was != made and _lines_in(kept, clause_id) == was
+        if not (follows or _quoted_alike(_lines_in(kept, clause_id), made)) or not at \
                 or at[-1] - at[0] + 1 != len(at):
             continue
         kept[at[0]:at[-1] + 1] = [(text, clause_id, style) for text, style in made]
     version.paragraphs = [text for text, _, _ in kept]
     version.clause_ids = [clause_id for _, clause_id, _ in kept]
     version.styles = [style for _, _, style in kept]
+
+
+def _quoted_alike(one: list[tuple[str, str]], other: list[tuple[str, str]]) -> bool:
+    """Whether two clauses' (text, style) lines differ in their quotes alone."""
+    def straight(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(text.translate(_STRAIGHT_QUOTES), style) for text, style in lines]
+    return one != other and straight(one) == straight(other)
 
 
 def decisions_for(project: Project, reply: Reply, accept: list[str], reject: list[str]

@@ -4,7 +4,9 @@ Run with the system Python (/usr/bin/python3, which has python3-uno), never the 
     python3 tests/lawyer_uno.py IN.docx OUT.docx "Reviewer Name" EDITS.json
 EDITS is a list of {"op": "insert"|"link"|"delete"|"delete_paragraph"|"paragraph"|
 "paragraph_before"|"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track"|
-"answer"|"resolve"|"margin"|"split"|"line_break"|"replace_through"|"unlist", "find": TEXT,
+"answer"|"resolve"|"margin"|"split"|"line_break"|"replace_through"|"unlist"|"replace_all"|
+"bold"|"join",
+"find": TEXT,
 "text": TEXT}: insert puts text right after TEXT
 (a link to "url" if given), link makes TEXT a link to "url", delete removes TEXT,
 delete_paragraph the paragraph holding TEXT with its end, paragraph adds a paragraph after
@@ -19,7 +21,9 @@ comment done; margin types "text" over TEXT in a page header or footer; "skip": 
 over TEXT's first occurrence (a heading's is in the contents); split types Enter right
 after TEXT, line_break Shift+Enter right after TEXT (then "text", if given),
 replace_through types "text" over all from TEXT to the end of "to", across paragraphs,
-and unlist takes the list formatting off TEXT's paragraph (its bullet or number gone).
+unlist takes the list formatting off TEXT's paragraph (its bullet or number gone),
+replace_all is Find & Replace's Replace All of TEXT by "text", bold makes TEXT bold, and join
+presses Delete at the end of TEXT's paragraph (the next one joins it).
 OUT's suffix chooses the format: .docx, .odt, .doc or .rtf.
 """
 
@@ -72,9 +76,9 @@ def _set_user(context, name):
     access.commitChanges()
 
 
-def _find(document, text, skip=0):
-    """A selection of the text, found paragraph by paragraph, then in the tables' cells
-    (searching needs a view); `skip` occurrences (a heading's in the contents) passed over."""
+def _found(document, text):
+    """A selection of each place the text is, found paragraph by paragraph, then in the tables'
+    cells (searching needs a view, which this LibreOffice has not)."""
     texts = [document.Text] + [table.getCellByName(name) for table in document.TextTables
                                for name in table.getCellNames()]
     for where in texts:
@@ -83,14 +87,29 @@ def _find(document, text, skip=0):
             paragraph = paragraphs.nextElement()
             if not paragraph.supportsService("com.sun.star.text.Paragraph"):
                 continue
-            at = paragraph.getString().find(text)
-            if at >= 0 and skip:
-                skip -= 1
-            elif at >= 0:
+            whole, at = paragraph.getString(), 0
+            while (at := whole.find(text, at)) >= 0:
                 cursor = where.createTextCursorByRange(paragraph.getStart())
-                cursor.goRight(at, False)
-                cursor.goRight(len(text), True)
-                return cursor
+                _select(cursor, at)
+                cursor.collapseToEnd()
+                _select(cursor, len(text))
+                yield cursor
+                at += len(text)
+
+
+def _select(cursor, length):
+    """Extend the selection over `length` characters of text: a comment's anchor is a place
+    the cursor passes that the paragraph's text has no character for."""
+    while len(cursor.getString()) < length and cursor.goRight(1, True):
+        pass
+
+
+def _find(document, text, skip=0):
+    """The text's first place, `skip` places (a heading's in the contents) passed over."""
+    for cursor in _found(document, text):
+        if not skip:
+            return cursor
+        skip -= 1
     raise SystemExit(f"not in the document: {text!r}")
 
 
@@ -149,6 +168,10 @@ def _edit(document, edit, reviewer):
     if edit["op"] == "margin":
         _margin(document, edit["find"]).setString(edit["text"])
         return
+    if edit["op"] == "replace_all":  # Find & Replace's Replace All, in the body and tables
+        for cursor in list(_found(document, edit["find"])):  # all found before any is typed
+            cursor.setString(edit["text"])
+        return
     if edit["op"] in ("insert_row", "delete_row"):
         table, row = _row(document, edit["find"])
         if edit["op"] == "delete_row":
@@ -195,6 +218,13 @@ def _edit(document, edit, reviewer):
         text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
     elif edit["op"] == "unlist":  # the list formatting taken off TEXT's paragraph
         found.NumberingStyleName = ""
+    elif edit["op"] == "bold":  # TEXT made bold (Ctrl+B)
+        found.CharWeight = 150.0  # com.sun.star.awt.FontWeight.BOLD
+    elif edit["op"] == "join":  # Delete pressed at the end of TEXT's paragraph
+        cursor = text.createTextCursorByRange(found.getEnd())
+        cursor.gotoEndOfParagraph(False)
+        cursor.goRight(1, True)
+        cursor.setString("")
     elif edit["op"] == "line_break":  # Shift+Enter right after TEXT, then "text"
         cursor = text.createTextCursorByRange(found.getEnd())
         text.insertControlCharacter(cursor, 1, False)  # LINE_BREAK

@@ -160,15 +160,20 @@ def test_a_field_reads_as_the_text_it_shows_never_its_code_a_links_address_too(s
 
 
 def _moved(root) -> None:
-    """The first confidential item moved to the end of its list, as Word brackets moved text:
+    """The first confidential item moved to the end of its list."""
+    _move(root, "Client files and client data", "Financial results")
+
+
+def _move(root, item: str, after: str) -> None:
+    """The list item `item` moved after the one holding `after`, as Word brackets moved text:
     named range markers, and the paragraphs' ends marked."""
-    moved = _paragraph(root, "Client files and client data")
-    last = _paragraph(root, "Financial results")
+    moved = _paragraph(root, item)
+    last = _paragraph(root, after)
     arrived = etree.fromstring(etree.tostring(moved))
     for run in arrived.findall(w("r")):
         arrived.remove(run)
     arrived.extend([element("moveToRangeStart", id="801", author=COUNSEL, name="move1"),
-                    _change("moveTo", 802, _run("Client files and client data")),
+                    _change("moveTo", 802, _run(item)),
                     element("moveToRangeEnd", id="801")])
     _mark_paragraph(arrived, "moveTo", 803)
     last.addnext(arrived)
