@@ -1206,3 +1206,102 @@ def test_speech_about_work_told_with_nothing_to_narrow_it_is_an_invitation(text)
 def test_speech_told_to_say_nothing_or_to_go_only_inside_is_a_rule(text):
     """Not an invitation: what it tells staff to say is nothing, or only to the manager."""
     assert [f.rule for f in check_text(text, GENERAL) if f.area == "nlra"]
+
+
+# Read in a blind probe of owners' sentences (6 Dec 2026, session 31): each was a finding, or
+# was missed, before.
+RETAIL = CheckFacts("US", industry="retail_consumer")
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing here is meant to stop employees from discussing unions or joining together to "
+    "improve their working conditions.",
+    "Talking with coworkers about forming a union, on social media or in person, will never be "
+    "grounds for discipline.",
+    "We will never ask you to report what your coworkers post about their jobs.",
+    "Employees may speak with government agencies, including the NLRB, OSHA, and the EEOC, "
+    "without telling the company or getting permission.",
+    "Employees who talk to the media about their own working conditions do not need approval; "
+    "only official company statements must come from the owner.",
+    "Servers may not use their phones to post on social media while waiting on tables.",
+    "Do not post anything that reveals a client's identity or the details of their engagement "
+    "without the client's written consent.",
+    "The office manager approves posts that go on the company's own pages.",
+])
+def test_a_right_a_promise_a_working_time_rule_or_the_companys_own_page_is_no_labour_rule(text):
+    assert [f.rule for f in check_text(text, GENERAL) if f.area == "nlra"] == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Discussing your workload, breaks, or how you are treated at work in public forums is "
+     "prohibited.", "nlra.pay"),
+    ("Raises and bonuses may not be discussed among staff.", "nlra.pay"),
+    ("Information about coworkers, including their names, phone numbers and wages, may not be "
+     "shared outside the company.", "nlra.confidentiality"),
+])
+def test_talk_of_work_banned_in_owners_words_is_found(text, rule):
+    assert rule in [f.rule for f in check_text(text, GENERAL)]
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Disclosures like #ad or #employee are not needed on your personal Instagram.",
+     "ftc.endorsement_disclosure"),
+    ("Don't use #employee on TikTok, it kills engagement.", "ftc.endorsement_disclosure"),
+    ("When you tag our products, put #ad at the very end after all the other hashtags so it's "
+     "less noticeable.", "ftc.endorsement_disclosure"),
+    ("Influencers we send free product to should use #sp or #collab instead of #ad because it "
+     "looks less salesy.", "ftc.endorsement_disclosure"),
+    ("In a livestream a single mention of the sponsorship at the start is all you need.",
+     "ftc.endorsement_disclosure"),
+    ("Staff earn bonus points for every review they bring in, as long as the review is "
+     "positive.", "ftc.review_incentive"),
+    ("The marketing team will set up accounts that look like independent customers to answer "
+     "questions about our products.", "ftc.insider_reviews"),
+    ("It's fine to have ChatGPT write a batch of customer reviews for new products that don't "
+     "have any yet.", "ftc.insider_reviews"),
+    ("If employees share our sale posts and add 'love this stuff!!' they don't have to say they "
+     "work here.", "ftc.endorsement_disclosure"),
+])
+def test_hidden_faint_or_bought_praise_is_found(text, rule):
+    assert rule in [f.rule for f in check_text(text, RETAIL)]
+
+
+@pytest.mark.parametrize("text", [
+    "We never write, buy or post fake reviews, and that includes reviews made with AI tools.",
+    "We will not threaten, sue or ban customers for leaving honest negative reviews.",
+    "Anyone who gets free samples from us and reviews them has to mention the free sample in "
+    "the review itself.",
+    "All reviews on our website get published, including negative ones, unless they contain "
+    "profanity or someone's personal info.",
+])
+def test_a_promise_or_a_disclosure_told_is_no_endorsement_finding(text):
+    assert [f.rule for f in check_text(text, RETAIL) if f.area == "ftc"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Our CEO posts drill results on his personal X account first and then we put out the press "
+    "release the next morning.",
+    "Site geologists are allowed to post core photos and assay numbers on Facebook as soon as "
+    "they come back from the lab.",
+    "On the Yahoo Finance message board, execs can set the record straight about whether we're "
+    "in buyout talks or not.",
+    "Reps should give our preferred hedge fund clients an early look at the restructuring plan "
+    "so they can position themselves.",
+    "If an analyst's estimates are way off, quietly ping them and suggest they might want to "
+    "revisit their model.",
+])
+def test_news_let_out_early_or_analysts_steered_is_selective_disclosure(text):
+    assert "regfd.selective" in [f.rule for f in check_text(text, LISTED)]
+
+
+@pytest.mark.parametrize("text", [
+    "If an analyst or investor contacts you, refer them to investor relations and do not comment.",
+    "Employees may repost the company's official announcements after they have been publicly "
+    "released.",
+    "During the quiet period before earnings, no one at the company will talk with analysts or "
+    "investors about the quarter.",
+    "It's OK to repost the earnings call replay from our IR page once the call is over and the "
+    "numbers are out.",
+])
+def test_questions_referred_and_news_passed_on_once_public_are_regulation_fds_safe_side(text):
+    assert [f.rule for f in check_text(text, LISTED) if f.area == "reg_fd"] == []

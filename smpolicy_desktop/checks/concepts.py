@@ -6,8 +6,6 @@ Each concept is a pattern over normalised text; the model also sees every pair o
 
 from __future__ import annotations
 
-import re
-
 from .language import (
     COMPANY_VOICE,
     COWORKERS,
@@ -16,6 +14,7 @@ from .language import (
     HARASSMENT_CONTEXT,
     OBLIGATION,
     PROHIBITION,
+    RESTRAINT,
     RIGHTS_NOTE,
     SPEECH,
     words,
@@ -39,9 +38,6 @@ from .wording import (
     WORK_TERMS,
 )
 
-# The company promising restraint ("We never buy followers.") states a safeguard, not a rule.
-RESTRAINT = re.compile(r"^(?:we|the company|our \w+)(?: will| would)? (?:never|not|do not|does "
-                        r"not|don't|won't|will not)\b")
 # A prohibition aimed at the act itself ("Never discuss a patient's care.") is the safe side in
 # the sector areas; one that stops a disclosure or a report ("do not mention...") is not.
 NEGATED_DISCLOSURE = words(r"(?:do not|don't|never|not) (?:need to )?(?:mention|disclose|say|tell|"

@@ -13,6 +13,7 @@ from .families import FAMILIES, Family
 from .language import (
     COMPANY_VOICE,
     COWORKERS,
+    GOES_ON,
     HARASSMENT_CONTEXT,
     NOTHING_HERE,
     PROHIBITION,
@@ -104,6 +105,7 @@ _BAN_IS_SAFE = ("ftc", "hipaa", "finance", "reg_fd")
 # A reward for any review, whatever it says, is one the review rule allows (16 CFR 465.4 bans
 # only rewards conditioned on what the review says): "a $5 coupon for a review, good or bad".
 _ANY_SENTIMENT = words(r"(?:good|positive|glowing) or (?:bad|negative|critical)",
+                       r"including (?:the )?(?:negative|bad|critical|unhappy) ones",
                        r"(?:bad|negative|critical) or (?:good|positive|glowing)",
                        r"regardless of (?:the |its |their )?(?:rating|stars|score|what)",
                        r"whatever (?:the |its |their )?(?:rating|stars|score|it says|you think)")
@@ -271,7 +273,8 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
     # that speaks of the others by a pronoun keeps the subject the sentence gave them ("Do not
     # harass coworkers, and do not post anything that demeans them.").
     risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
-             if len(part.split()) > 2 for read in sentences(part)[:1] if not _only_protects(read)
+             if len(part.split()) > 2 and not GOES_ON.match(part)
+             for read in sentences(part)[:1] if not _only_protects(read)
              for area in learned.risky_areas(part) if not _safeguard(read, area, sentence)
              and not (area == "nlra" and _lawful_by_subject(
                  sentence if sentence is not None and read.has(_REFERS_BACK) else read))}
@@ -429,6 +432,7 @@ _REFERRED = words(r"(?:refer|pass|forward|direct|send) (?:\w+ ){0,3}(?:on )?to (
                   r"compliance|media relations|pr)")
 _AFTER_RELEASE = words(r"(?:after|once|when) (?:\w+ ){0,4}(?:been )?(?:publicly )?(?:released|"
                        r"announced|published|disclosed|filed|made public)",
+                       r"(?:after|once|when) (?:\w+ ){0,6}(?:is|are) (?:out|over|public)",
                        r"already (?:been )?(?:made )?public", r"publicly (?:released|announced|"
                        r"available|disclosed)")
 _BEFORE_RELEASE = words("before", "ahead of", "early", "unannounced", "not yet", "until")
@@ -440,7 +444,8 @@ _TIE_TOLD = re.compile(
     r"\b(?:disclose|mention|say|state|include|add|use|tag|label)\b(?: [\w#']+){0,4}? "
     r"(?:that you (?:are (?:an? |our )?(?:employee|staff|team member|connected)|work (?:here|for "
     r"us|for the \w+))|#\w+|(?:a |an |the )?"
-    r"(?:tag|label|disclosure|hashtag)s?\b)")
+    r"(?:tag|label|disclosure|hashtag|sponsorship|connection|relationship|free (?:sample|product|"
+    r"gift)|gift)s?\b)")
 _NOT_TOLD = re.compile(r"\b(?:not|never|no need to|need not|without) (?:\w+ )?(?:disclose|mention|"
                        r"say|state|include|add|use|tag|label)\b")
 

@@ -103,6 +103,11 @@ _RIGHTS = re.compile(
     r"\bnot (?:meant|intended) to\b")
 
 
+# The company promising restraint ("We never buy followers.") states a safeguard, not a rule.
+RESTRAINT = re.compile(r"^(?:we|the company|our \w+)(?: will| would)? (?:never|not|do not|does "
+                       r"not|don't|won't|will not)\b")
+
+
 def rights_notes(text: str) -> str:
     """Normalised text with each stated right ("this does not stop you from") as one token."""
     return _RIGHTS.sub(RIGHTS_NOTE, text)
@@ -137,9 +142,13 @@ _NO_END_AFTER = re.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|prof|st|mt|jr|sr|vs|approx|
 
 
 def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
-    if boundary.group().startswith("\n") or text[boundary.start() - 1] == "!":
+    if boundary.group().startswith("\n"):
         return True
     following = text[boundary.end():boundary.end() + 1]
+    # a quotation's "!" ends no sentence that goes on in small letters ("add 'love it!!' and
+    # say nothing else"); any other "!" ends one
+    if text[boundary.start() - 1] == "!":
+        return not (following.islower() and boundary.group()[0] in "\"')]")
     return not (following.islower() or following.isdigit()
                 or _NO_END_AFTER.search(text, max(0, boundary.start() - 8), boundary.end()))
 
@@ -184,6 +193,12 @@ LIST_ITEM_WORDS = 3
 # please call us.'" is not two rules.
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|"
                      r"(?<!\w)'[^']*'(?!\w)")
+
+
+# A clause that goes on with the one before it, and states nothing alone: "We never post fake
+# reviews, and that includes reviews made with AI." (read alone, it was a rule of its own)
+GOES_ON = re.compile(r"^(?:yes,? )?(?:that|this|which|it) (?:includes|covers|applies|goes|means)\b",
+                     re.I)
 
 
 def clauses(text: str) -> list[str]:

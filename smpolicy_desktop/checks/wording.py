@@ -20,6 +20,7 @@ from .language import (
     OTHERS,
     PRODUCTS,
     PROHIBITION,
+    RESTRAINT,
     RIGHTS_NOTE,
     RULE,
     SPEECH,
@@ -663,9 +664,9 @@ def _internal_first(s: Sentence) -> bool:
 # reviewers were paid."; not "Never post about us without saying you work here.".
 _KEEPS_QUIET = re.compile(
     rf"\b(?:(?:(?:do|does|did) not|don't|never|not|no need to)(?: (?:need|have|required|obliged|"
-    rf"expected|asked) to)?|{RIGHTS_NOTE}(?: to)?|need not) (?:\w+ )?(?:mention|disclose|say|tell|"
-    r"label|tag|reveal|admit|make it clear|include (?:any )?disclos)\w*|\bkeep (?:\w+ )?quiet\b|"
-    r"\bleave out\b")  # rightsnote: "do not have to", "do not need"
+    rf"expected|asked) to)?|{RIGHTS_NOTE}(?: to)?|need not|without) (?:\w+ )?(?:mention|disclose|"
+    r"say|tell|label|tag|reveal|admit|make it clear|include (?:any )?disclos)\w*|"
+    r"\bkeep (?:\w+ )?quiet\b|\bleave out\b")  # rightsnote: "do not have to", "do not need"
 # A tie left out without a word for it: "Pay bloggers to recommend us without any disclosure."
 _NO_DISCLOSURE = re.compile(r"\bwithout (?:any |an? )?(?:ad labels?|disclos\w*|labels?|#ad)|"
                             r"\bno (?:ad )?(?:disclosure|label)\b|"
@@ -679,7 +680,7 @@ _WORKS_HERE = (r"(?:work|works|worked) (?:here|for (?:us|the company|the busines
 _TIE = words("paid", r"pay(?:s|ing)?", "free", r"freebies?", r"gift\w*", r"sponsor\w*",
              r"compensat\w*", r"discount\w*", r"commissions?", r"perks?", r"samples?", "comped",
              r"affiliat\w*", r"partner\w*", r"ads?", r"advertis\w*", "payment", "your job",
-             "connection", "relationship", "#ad", *_WORKS_HERE)
+             "connection", "relationship", "#ad", r"sell(?:s|ing)? (?:them|it|our)", *_WORKS_HERE)
 _ENDORSING = words(r"reviews?", r"reviewers?", r"posts?", r"endors\w*", r"promot\w*", "#ad",
                    "#sponsored", "#employee",
                    r"recommend\w*", r"influencers?", r"testimonials?", r"prais\w*", r"creators?",
@@ -690,17 +691,23 @@ _STAFF_TIE = words(*_WORKS_HERE, "staff", r"team members?")
 
 
 def _hidden_tie(s: Sentence) -> bool:
-    return (s.after(_KEEPS_QUIET, _TIE) or s.has(_NO_DISCLOSURE) and s.has(_TIE) and not
-            _forbidden(s, _NO_DISCLOSURE)) and s.has(_ENDORSING)
+    return (s.after(_KEEPS_QUIET, _TIE) and not _forbidden(s, _KEEPS_QUIET) or s.has(
+        _NO_DISCLOSURE) and s.has(_TIE) and not _forbidden(s, _NO_DISCLOSURE)) and s.has(_ENDORSING)
 
 
 def _forbidden(s: Sentence, *inside: re.Pattern[str]) -> bool:
     """Whether the sentence forbids or condemns what it names, outside the words of the act
     itself (the "not" of "do not mention that you were paid" is the act, not a ban on it)."""
-    rest = s.text
+    rest = _SAID_OF_OTHERS.sub(" ", s.text)
     for pattern in inside:
         rest = pattern.sub(" ", rest)
-    return bool(_BANNED.search(rest) or _CONDEMNED.search(rest))
+    return bool(_BANNED.search(rest) or _CONDEMNED.search(rest) or RESTRAINT.search(rest))
+
+
+# A "not" said of something else, in a clause of its own: "products that don't have any reviews
+# yet", "at the end, where they don't distract" (read as a ban, it let the rule through).
+_SAID_OF_OTHERS = re.compile(r"\b(?:that|which|who|where|when|so) (?:\w+ )?(?:do|does|did|will|"
+                             r"would|can|could) not\b")
 
 
 # What the sentence says of the act: against the law or the policy ("Posing as a customer to
@@ -712,19 +719,34 @@ _CONDEMNED = words(r"violat\w*", "illegal", "unlawful", r"against (?:the law|our
 _DISCLOSURE = words(r"#\w+", r"disclos\w*", r"ad labels?", r"(?:paid[- ])?partnership", "paid",
                     r"sponsor\w*", r"affiliate links?", r"commissions?")
 _BURIED = re.compile(
-    r"\b(?:bur(?:y|ied|ies)|tuck\w*|hid(?:e|den|ing))\b|\b(?:after|below) the ['\"]?more['\"]?|"
+    r"\b(?:bur(?:y|ied|ies)|tuck\w*|hid(?:e|den|ing))\b|"
+    r"\b(?:only )?(?:(?:after|below) (?:the )?['\"]?(?:see )?more['\"]?|"
+    r"in the (?:very )?last line)|"
     r"\b(?:very )?end of the caption\b|\bin (?:your|the|their) bio\b|\bin a comment\b|"
     r"\bwall of hashtags\b|\bamong (?:\w+ ){0,3}hashtags\b|\bonly in the description\b|"
     r"\brather than in (?:each|every|the) post\b|\bsomewhere in the middle\b|"
+    r"\b(?:on|in) (?:your|the|their) (?:about|profile|bio) (?:page|section)\b|"
+    r"\bskip (?:it|them|the \w+) (?:on|in) (?:individual|each|every|the) posts?\b|"
     r"\b(?:less|not as|barely|hardly) (?:noticeable|visible|obvious)\b|"
     r"\bafter (?:all )?(?:the )?(?:other )?hashtags\b")
 _UNBURIED = re.compile(r"\bnot (?:\w+ )?(?:bur|hid|tuck)\w*|\bis not enough\b|"
                        r"\bnot (?:\w+ ){0,2}after (?:all )?(?:the )?(?:other )?hashtags\b")
 
 
+# A tie told too faintly to count (16 CFR 255.5): a tag readers do not read as an ad ("use #sp
+# or #collab instead of #ad"), or one mention held to be enough ("a single mention at the start
+# is all you need", "tag us with 'thanks @ourbrand', that's all the disclosure anyone needs").
+_TOO_FAINT = re.compile(
+    r"(?<!\w)#(?:sp|spon|collab|thanks|ambassador)\b|"
+    r"\binstead of (?:#ad|#sponsored|(?:a |an |the )?(?:clear )?(?:disclos\w*|ad labels?))|"
+    r"\b(?:is|are|'s) all the (?:disclosure|labell?ing) (?:\w+ )?needs?\b|"
+    r"\b(?:a single|one|just one|one-time|once)\b(?: [\w-]+){0,8} (?:is|are|'s) (?:all (?:you|"
+    r"anyone|we|they) (?:need|needs)|enough|plenty|sufficient)\b")
+
+
 def _buried_disclosure(s: Sentence) -> bool:
-    return s.has(_DISCLOSURE) and s.has(_BURIED) and not s.has(_UNBURIED) and not _forbidden(
-        s, _BURIED)
+    return s.has(_DISCLOSURE) and (s.has(_BURIED) and not s.has(_UNBURIED) or s.has(
+        _TOO_FAINT)) and not _forbidden(s, _BURIED, _TOO_FAINT)
 
 
 # Staff or the owner passing for customers: "Employees should pose as customers in the
@@ -736,8 +758,16 @@ _POSING = re.compile(
     r"\blike any other (?:customer|patient|client|buyer|member)|"
     r"\b(?:look|looks|appear|appears|seem|seems) (?:like|to be) (?:an? )?(?:independent |real |"
     r"ordinary |regular |happy |satisfied |normal )?(?:customers?|clients?|members?|patients?|"
-    r"buyers?|users?|shoppers?|reviewers?|fans?)\b")
+    r"buyers?|users?|shoppers?|reviewers?|fans?)\b|"
+    # under names not theirs, or reviews the business writes itself, by hand or by AI
+    r"\b(?:made-up|fake|fictitious|invented|alias|burner|throwaway) (?:user ?names?|names?|"
+    r"accounts?|profiles?|handles?|identities)\b|\b(?:customer|real)-sounding names?\b|"
+    r"\b(?:chatgpt|ai|a bot|bots|an llm)\b(?: \w+){0,3} (?:to )?(?:write|create|generate|draft)\w*"
+    r"(?: [\w-]+){0,4} (?:reviews?|testimonials?)\b|"
+    r"\bwrite (?:[\w-]+ ){0,5}(?:reviews?|testimonials?) (?:[\w-]+ ){0,6}?(?:ourselves|yourselves|"
+    r"yourself|in-house)\b")
 _SPEAKING_UP = words(r"posts?", r"post(?:ed|ing)", r"recommend\w*", r"reviews?", r"videos?",
+                     r"testimonials?",
                      r"endors\w*", r"talk\w* up", r"promot\w*", r"tweet\w*", r"comments?",
                      r"rave\w*", r"shar(?:e|es|ing)", r"answer\w*")
 
@@ -983,25 +1013,50 @@ _PRICE_NEWS = words(r"(?:company|material|big|important|market-moving) news", "r
                     r"mergers?", r"deals?", r"contracts?", r"write-?downs?", "stepping down",
                     r"data breach\w*", "discovery", "pipeline", "bookings", r"forecasts?",
                     r"quarter\w*", "something big", "sales figures", r"launch\w*", r"buyouts?",
-                    r"takeovers?")
+                    r"takeovers?", r"restructuring(?: plans?)?",
+                    r"(?:fda|regulatory|trial|drill|assay|clinical) (?:news|results?|decisions?|"
+                    r"approvals?|data|numbers)", r"assay numbers")
 _BEFORE_PUBLIC = re.compile(
     r"\bbefore (?:\w+ ){0,3}(?:announc\w*|releas\w*|publish\w*|(?:is|are|goes|go|becomes?|made) "
     r"public|press release|the call|it is out)|\bunannounced\b|\b(?:not|never) (?:yet |been )?"
     r"(?:announced|released|public)|\bhave not announced\b|\bahead of (?:the |its )?"
-    r"(?:announcement|release|call)|\bin advance\b")
+    r"(?:announcement|release|call)|\bin advance\b|"
+    # not yet out by its nature: talks, rumours, what is on deck or just back from the lab
+    r"\b(?:buyout|merger|acquisition|deal|takeover) (?:talks|negotiations|discussions)\b|"
+    r"\brumou?rs?\b|\bon deck\b|\bin the works\b|\bbig things coming\b|"
+    r"\b(?:as soon as|the moment) (?:\w+ ){0,4}(?:come|comes|get|gets|are|is) (?:back|in|ready)\b|"
+    r"\b(?:early|advance|sneak) (?:look|peek|preview|copy|access)\b|"
+    r"\b(?:then|later|afterwards?|the next (?:day|morning))\b(?: \w+){0,6} (?:press release|"
+    r"announc\w*|8-k|filing)")
 _LETS_OUT = re.compile(rf"{SPEECH.pattern}|\b(?:brief\w*|hint\w*|teas\w*|leak\w*|"
-                       r"let (?:\w+ ){1,4}know|give (?:\w+ )?(?:a )?heads-?up)\b")
+                       r"let (?:\w+ ){1,4}know|give (?:\w+ )?(?:a )?heads-?up|"
+                       r"give (?:\w+ ){0,5}(?:an? )?(?:early|advance|sneak) (?:look|peek|preview)|"
+                       r"set the record straight|confirm\w*|retweet\w*|like|one-on-one|"
+                       r"private (?:calls?|meetings?|briefings?)|reassur\w*)\b")
 _LET_GO = re.compile(rf"{_FREE_HAND.pattern}|^(?:please |pls )?(?:post|share|tell|let|brief|"
-                     r"tease|hint|drop|give|leak)\b|\b(?:fair game|totally fine|is fine)\b")
+                     r"tease|hint|drop|give|leak)\b|\b(?:fair game|totally fine|is fine)\b|"
+                     r"\b(?:should|are to|make sure to|be sure to) (?:\w+ ){0,2}(?:post|share|tell|"
+                     r"let|brief|tease|hint|drop|give|leak|send|call|ping)\b|"
+                     r"\ballowed to\b|\b(?:usually|always|often|typically|normally|still|first)\b")
 _WARNS = words(r"(?:may|can|could) (?:breach|violate|break|lead|cause|land|result|hurt|harm)")
 # Trading on the news is the trading family's (insider trading), not a disclosure.
 _TRADING = words(r"trad(?:e|es|ing)", "buy", "sell", r"options?")
 
 
+# Analysts steered in private: "If an analyst's estimates are way off, quietly ping them."
+_ANALYSTS = words(r"analysts?'?s?")
+_THEIR_NUMBERS = words(r"estimates?", r"models?", "consensus", r"forecasts?", "numbers")
+_STEERED = words("ping", r"nudg\w*", r"steer\w*", r"guid(?:e|ing)", r"suggest\w*", r"hint\w*",
+                 r"(?:walk|tell|call) (?:them|him|her)")
+
+
 def _early_news(s: Sentence) -> bool:
-    """Price-moving news let out, or ordered out, before its announcement."""
+    """Price-moving news let out, or ordered out, before its announcement, or analysts steered
+    on their numbers."""
+    if any(s.has(p) for p in (_BANNED, _WARNS, _TRADING)):
+        return False
     return s.has(_PRICE_NEWS) and s.has(_BEFORE_PUBLIC) and s.has(_LETS_OUT) and s.has(
-        _LET_GO) and not any(s.has(p) for p in (_BANNED, _WARNS, _TRADING))
+        _LET_GO) or s.has(_ANALYSTS) and s.has(_THEIR_NUMBERS) and s.has(_STEERED)
 
 
 # --- Sector: patients ------------------------------------------------------------------------
