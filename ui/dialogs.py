@@ -175,8 +175,7 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, kind: str,
     before replacing the file named as typed, not the one the extension makes of it: typing
     "Counsel reply" replaced counsel's "Counsel reply.docx" without a word. That one is asked
     here; None if the owner keeps it."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested),
-                                            f"{kind} (*.{extension})")
+    chosen = save_file_name(parent, title, suggested, kind, extension)
     if not chosen:
         return None
     path = Path(chosen)
@@ -187,6 +186,19 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, kind: str,
                                      "want to replace it?", "Replace"):
         return None
     return path
+
+
+def save_file_name(parent: QWidget, title: str, suggested: Path, kind: str,
+                   extension: str) -> str:
+    """The name chosen in the save dialog ("" if none). It opens at its own size where the
+    screen has room for it: Qt's opened at that size (632x412) on every screen, taller than
+    1366x768 at 2x (683x384 to the app), its file types and Cancel below the edge."""
+    dialog = QFileDialog(parent, title, str(suggested), f"{kind} (*.{extension})")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    fit_to_screen(dialog, dialog.sizeHint().width(), dialog.sizeHint().height())
+    chosen = dialog.selectedFiles()[0] if dialog.exec() else ""
+    dialog.deleteLater()
+    return chosen
 
 
 def ask_file_changed(parent: QWidget, name: str) -> str:

@@ -8,6 +8,7 @@ place; it never loads anything from the network.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -35,7 +37,11 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
+    QTextLayout,
+    QTextLength,
+    QTextOption,
     QTextTable,
+    QTextTableCell,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -53,6 +59,8 @@ from smpolicy_desktop.model import Project
 
 _MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
 READABLE_CHARACTERS = 32  # the narrowest preview: a short line of a paperback
+SQUEEZED_COLUMN = 4  # characters a line: the least a table's column of long words keeps while
+# the columns of short words keep their words whole
 HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
 RISKY_LINE = "#c62828"  # the wavy line under a risky sentence (the tabs' warning colour)
 RISKY_BACKGROUND = "#fdeaea"  # and a pale red behind it, to be seen at a glance
@@ -121,6 +129,8 @@ class PolicyPreview(QTextBrowser):
         if event.type() == QEvent.Type.PaletteChange and \
                 self.palette().color(QPalette.ColorRole.Base) != Qt.GlobalColor.white:
             self._on_paper()  # the desktop's theme changed while the app ran
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_tables()  # zoomed (Ctrl+wheel): the words are wider or narrower
 
     def mark_risky(self, sentences: list[str]) -> None:
         """Underline each of these sentences with a wavy red line, wherever it shows."""
@@ -168,6 +178,8 @@ class PolicyPreview(QTextBrowser):
         # kept while the view has not moved since, and the very top stays the top.
         kept, at_top = self._kept_top, bar.value() == 0
         top = kept[0] if kept and kept[1] == bar.value() else self.cursorForPosition(QPoint())
+        if event.size().width() != event.oldSize().width():
+            self._fit_tables()  # the view has its new width; Qt wraps the text to it next
         super().resizeEvent(event)
         if event.size().width() < event.oldSize().width():  # Qt keeps the wider width else
             self.document().markContentsDirty(0, self.document().characterCount())
@@ -233,6 +245,7 @@ class PolicyPreview(QTextBrowser):
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(to_html(document))
+        self._fit_tables()
         self._loads += 1
         self._kept_top = None
         self._places = _places(self.document().begin(), document)
@@ -319,6 +332,17 @@ class PolicyPreview(QTextBrowser):
             at = QPoint(margin + 2, margin + self.fontMetrics().height() // 2)
         self.customContextMenuRequested.emit(at)
 
+    def _fit_tables(self, tables: list[QTextTable] | None = None) -> None:
+        """Size the columns of these tables (all, if None) to the width of the view."""
+        document = self.document()
+        # The room for the columns: the view's width (the text's, once Qt has wrapped it anew)
+        # inside the page's margins and the table's outer border
+        room = math.floor(self.viewport().width() - 2 * document.documentMargin()) - 2
+        squeezed = QFontMetricsF(document.defaultFont()).averageCharWidth() * SQUEEZED_COLUMN
+        for table in tables if tables is not None else document.rootFrame().childFrames():
+            if isinstance(table, QTextTable):  # the preview's only frames are tables
+                _fit_columns(table, room, squeezed)
+
     def _top(self, number: int) -> float:
         """Where a block (a table: its frame) starts, in the document's coordinates."""
         block = self.document().findBlockByNumber(number)
@@ -345,7 +369,7 @@ class PolicyPreview(QTextBrowser):
             layout.blockBoundingRect(last)
             first = self.document().findBlockByNumber(place)
             if b.kind == "table":
-                _rewrite_cells(first, a, b)
+                self._fit_tables([_rewrite_cells(first, a, b)])
             elif max(len(a.text), len(b.text)) <= PIECE:
                 _rewrite_block(first, b)
             elif not _rewrite_piece(first, a, b):
@@ -484,7 +508,7 @@ def _common_ends(a: str, b: str) -> tuple[int, int]:
     return shared[0], shared[1]
 
 
-def _rewrite_cells(first: QTextBlock, old: Block, new: Block) -> None:
+def _rewrite_cells(first: QTextBlock, old: Block, new: Block) -> QTextTable:
     table = _table(first)
     assert table is not None  # _places found it there
     for row, (old_row, new_row) in enumerate(zip(old.rows, new.rows, strict=True)):
@@ -496,6 +520,73 @@ def _rewrite_cells(first: QTextBlock, old: Block, new: Block) -> None:
                 cursor.setPosition(cell.lastCursorPosition().position(),
                                    QTextCursor.MoveMode.KeepAnchor)
                 cursor.insertText(text, first_format)
+    return table
+
+
+def _fit_columns(table: QTextTable, room: int, squeezed: float) -> None:
+    """Give the table's columns widths in pixels that fill `room` and break its words at
+    spaces. Qt, which may break a word anywhere in the preview (a long web address has to),
+    gave every column an equal share and split any word wider than that: 'Platfo' over 'rm',
+    'Misinforma' over 'tion', even where every word fitted (seen at 2x on a 1920x1080 screen
+    and in a window 1024 pixels wide)."""
+    cell = table.cellAt(0, 0).format().toTableCellFormat()
+    padding = math.ceil(cell.leftPadding() + cell.rightPadding() + cell.leftBorder()
+                        + cell.rightBorder())
+    columns = [[_widths(table.cellAt(row, column)) for row in range(table.rows())]
+               for column in range(table.columns())]
+    constraints = [QTextLength(QTextLength.Type.FixedLength, width) for width in _column_widths(
+        [max(word for word, _ in cells) + padding for cells in columns],
+        [max(line for _, line in cells) + padding for cells in columns],
+        room, squeezed + padding)]
+    table_format = table.format()
+    if table_format.columnWidthConstraints() != constraints:
+        table_format.setColumnWidthConstraints(constraints)
+        table.setFormat(table_format)
+
+
+def _column_widths(words: list[int], lines: list[int], room: int, least: float) -> list[int]:
+    """Column widths that add up to `room`, for columns whose longest words and longest cells
+    on one line are `words` and `lines` wide. Each column gets its longest word, and the room
+    left goes to the columns as their longest cell needs it to fill a line. Too narrow for all
+    the longest words, the columns of short words keep theirs, the narrowest first, while each
+    of the others keeps `least`; those share what is left, so that only long words (a web
+    address, a handle) break."""
+    widths = [float(word) for word in words]
+    left = room - sum(words)
+    if left >= 0:
+        more = [line - word for word, line in zip(words, lines, strict=True)]
+        total = sum(more)
+        widths = [width + left * (gain / total if total else 1 / len(more))
+                  for width, gain in zip(widths, more, strict=True)]
+    else:
+        left = room
+        order = sorted(range(len(words)), key=lambda column: words[column])
+        for taken, column in enumerate(order):
+            others = order[taken + 1:]
+            if words[column] + least * len(others) > left:
+                for squeezed in order[taken:]:
+                    widths[squeezed] = left / (len(others) + 1)
+                break
+            left -= words[column]
+    whole = [math.floor(width) for width in widths]
+    whole[-1] += room - sum(whole)  # what rounding down left over
+    return whole
+
+
+def _widths(cell: QTextTableCell) -> tuple[int, int]:
+    """How wide a cell's text is, without padding: its longest word (the text broken only where
+    a line may break: at a space, after a hyphen or a slash), and all of it on one line."""
+    block = cell.firstCursorPosition().block()
+    text_format = next(iter(block)).fragment().charFormat() if block.text() else block.charFormat()
+    layout = QTextLayout(block.text(), text_format.font().resolve(block.document().defaultFont()))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(0)  # a word a line
+    layout.endLayout()
+    return math.ceil(layout.minimumWidth()), math.ceil(layout.maximumWidth())
 
 
 def _formats(block: QTextBlock) -> list[QTextCharFormat]:

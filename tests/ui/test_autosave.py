@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QListWidget,
     QToolTip,
 )
@@ -86,7 +85,7 @@ def test_unsaved_edits_come_back_after_a_crash(qtbot, settings, users_file, monk
     assert window.model.path == users_file  # Save goes back to the user's file
     assert users_file.read_bytes() == before  # ...but only when they save
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *a: "")
     window.save_action.trigger()
     assert b"Typed Before The Crash" in users_file.read_bytes()
     assert autosave.left_by_crash() == []

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import own_wording
 from smpolicy_desktop.storage import SCHEMA_VERSION, load_project, save_project
 from ui import dialogs, printing
+from ui.dialogs import save_file_name as SAVE_FILE_NAME  # before a fixture answers it
 from ui.file_commands import example_project
 from ui.main_window import MainWindow
 from ui.marks import status_icon
@@ -716,6 +717,43 @@ def test_dialogs_open_no_larger_than_the_screen(qtbot, make_window, monkeypatch,
     for dialog in (HelpWindow(window), report):
         assert dialog.width() <= free.width() - FRAME and dialog.height() <= free.height() - FRAME
         dialog.close()
+
+
+@pytest.mark.parametrize("free", [(683, 384), (960, 510), (1366, 738)])  # 2x, 2x, 1x
+def test_the_export_dialog_opens_whole_on_the_screen(qtbot, make_window, monkeypatch, free):
+    """Seen at 2x on a 1366x768 screen (683x384 to the app): the export's save dialog opened
+    at 632x412 whatever the screen, taller than it, its file types and Cancel below the
+    edge. It opens at its own size where that fits, else as big as the screen lets it, and
+    every button and box shows inside it."""
+    from PySide6.QtGui import QScreen
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QFileDialog, QLineEdit
+
+    from ui.screen_fit import FRAME
+
+    window = make_window(example_project())
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _: QRect(0, 0, *free))
+    monkeypatch.setattr(dialogs, "save_file_name", SAVE_FILE_NAME)  # not the fixture's answer
+    shown = []
+
+    def look(dialog: QFileDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        controls = [widget for kind in (QAbstractButton, QComboBox, QLineEdit)
+                    for widget in dialog.findChildren(kind) if widget.isVisible()]
+        shown.append((dialog.size(), dialog.sizeHint(), dialog.minimumSizeHint(), [
+            widget.accessibleName() or widget.text() if hasattr(widget, "text") else "box"
+            for widget in controls
+            if not dialog.rect().contains(QRect(widget.mapTo(dialog, QPoint()), widget.size()))]))
+        dialog.hide()
+        return 0  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "exec", look)
+    assert window.exports.export("docx") is None
+    [(size, hint, least, outside)] = shown
+    assert outside == []
+    room = QSize(free[0] - FRAME, free[1] - FRAME)
+    assert size.boundedTo(room) == size and size.expandedTo(least) == size
+    assert size.expandedTo(hint.boundedTo(room)) == size  # no smaller than it needs be
 
 
 def test_a_window_too_narrow_for_both_scrolls_to_a_preview_one_can_read(qtbot, make_window):

@@ -13,7 +13,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 from smpolicy_desktop import autosave, versions
 from smpolicy_desktop.model import Project
@@ -53,9 +53,8 @@ def asked(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_file_changed", answer("file_changed"))
     monkeypatch.setattr(dialogs, "ask_reload", answer("reload"))
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", answer("unsaved"))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (answers["asked"].append("save_as")
-                                         or str(answers["save_as"]), ""))
+    monkeypatch.setattr(dialogs, "save_file_name",
+                        lambda *a: answers["asked"].append("save_as") or str(answers["save_as"]))
     return answers
 
 
@@ -345,8 +344,8 @@ def test_a_folder_renamed_while_open_saves_there_without_calling_its_own_lock_an
     path.parent.rename(tmp_path / "Policy 2026")
     moved = tmp_path / "Policy 2026" / "P.smpolicy"
     titles = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda parent, title, *a, **k: (titles.append(title) or str(moved), ""))
+    monkeypatch.setattr(dialogs, "save_file_name",
+                        lambda parent, title, *a: titles.append(title) or str(moved))
     assert window.files.save()
     assert titles == ["Save project: P.smpolicy was moved or deleted"]
     assert asked["asked"] == [] and not window.isWindowModified()
@@ -587,8 +586,8 @@ def test_a_slash_in_the_company_name_does_not_move_the_export(qtbot, settings, u
     window = open_window(qtbot, settings, users_file)
     type_name(qtbot, window, "Nordisk Design A/S")
     suggested = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda parent, title, name, *rest: suggested.append(name) or ("", ""))
+    monkeypatch.setattr(dialogs, "save_file_name",
+                        lambda parent, title, name, *rest: suggested.append(name) or "")
     window.exports.export("docx")
     window.files.save_as()
     assert [Path(name).name for name in suggested] == [
@@ -798,8 +797,8 @@ def test_a_project_moved_away_is_said_at_the_start_and_its_backup_puts_it_back(
     monkeypatch.chdir(tmp_path.parent)
     asked["save_as"] = ""  # cancelled: where did it start?
     starts: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda parent, title, where, *a, **k: (starts.append(where) or "", ""))
+    monkeypatch.setattr(dialogs, "save_file_name",
+                        lambda parent, title, where, *a: starts.append(str(where)) or "")
     window.files.save()
     assert starts == [str(users_file)]
 

@@ -15,11 +15,16 @@ from tests.conftest import EXAMPLE
 from ui.preview import HIGHLIGHT, PolicyPreview, _table
 
 
-def as_loaded(document) -> str:
-    """The preview's document as Qt writes it back, had this Document been loaded afresh."""
+def as_loaded(document, beside: PolicyPreview) -> str:
+    """The preview's document as Qt writes it back, had this Document been loaded afresh in a
+    preview of the same size (its tables' columns are sized to the view)."""
     fresh = PolicyPreview()
+    fresh.resize(beside.size())
+    fresh.show()
     fresh.show_document(document)
-    return fresh.document().toHtml()
+    html = fresh.document().toHtml()
+    fresh.close()
+    return html
 
 
 def highlighted(preview, block: QTextBlock) -> bool:
@@ -73,7 +78,7 @@ def test_an_edit_shows_what_a_fresh_load_shows(preview, edit):
     EDITS[edit](project)
     document = render_document(project)
     preview.show_document(document)
-    assert preview.document().toHtml() == as_loaded(document)
+    assert preview.document().toHtml() == as_loaded(document, preview)
     assert preview.html == to_html(document)
 
 
@@ -122,7 +127,7 @@ def test_a_new_block_or_table_row_loads_the_document_afresh(preview):
     document = render_document(project)
     preview.show_document(document)
     assert "Anything about a lawsuit" in preview.toPlainText()
-    assert preview.document().toHtml() == as_loaded(document)
+    assert preview.document().toHtml() == as_loaded(document, preview)
 
 
 def test_after_many_edits_the_text_still_matches_block_for_block(preview):
@@ -152,7 +157,7 @@ def test_the_highlight_moves_in_place_from_section_to_section(preview, monkeypat
     preview.show_clause("presence.accounts")  # a clause with a table
     assert highlighted(preview, block_starting(preview, "Platform"))  # its first cell
     assert not highlighted(preview, block_starting(preview, heading(document, "presence")))
-    assert preview.document().toHtml() == as_loaded(document)  # the text itself untouched
+    assert preview.document().toHtml() == as_loaded(document, preview)  # the text itself untouched
     assert loads == []
 
 
@@ -163,7 +168,7 @@ def test_an_edit_in_another_area_highlights_and_scrolls_to_its_section(preview):
     project.review.distribution = "By email to everyone"
     document = render_document(project)
     preview.show_document(document)
-    assert preview.document().toHtml() == as_loaded(document)
+    assert preview.document().toHtml() == as_loaded(document, preview)
     assert highlighted(preview, block_starting(preview, heading(document, "review")))
     assert preview.verticalScrollBar().value() > 0
 
@@ -348,6 +353,43 @@ def test_a_table_cells_words_never_run_into_the_next_column(qtbot, width):
                    for column in range(table.columns()))
     heading = block_starting(preview, "2.2 ")
     assert layout.blockBoundingRect(heading).top() >= last_row + 10
+
+
+def split_words(preview, width: int) -> list[list[str]]:
+    """The preview's tables, in order, laid out with the text `width` wide: the cells of each
+    with a word split across two lines. A line ends at a space, at the end of the cell, or
+    after a slash or hyphen (where a web address or 'day-to-day' breaks)."""
+    preview.resize(width + preview.width() - preview.viewport().width(), 700)
+    assert preview.document().textWidth() == width
+    tables = []
+    for table in preview.document().rootFrame().childFrames():
+        cells = [table.cellAt(row, column).firstCursorPosition().block()
+                 for row in range(table.rows()) for column in range(table.columns())]
+        tables.append([
+            cell.text() for cell in cells
+            if any(cell.text()[line.textStart() + line.textLength() - 1] not in " /-"
+                   for line in map(cell.layout().lineAt, range(cell.layout().lineCount() - 1)))])
+    return tables
+
+
+@pytest.mark.parametrize("width", [480, 420])
+def test_a_narrow_preview_breaks_the_words_of_its_tables_only_at_spaces(preview, width):
+    """Qt gave a table's columns equal shares and broke any word that did not fit its share:
+    'Misinforma-tion', '@northwindanaly-tics' where every word fitted (found by testers). Each
+    column is now as wide as its longest word, and the room left goes to the columns with
+    the most to say."""
+    preview.show_document(render_document(load_project(EXAMPLE)))
+    assert split_words(preview, width) == [[]] * 6
+
+
+def test_too_narrow_for_every_word_only_the_long_ones_break(preview):
+    """In a window 1024 pixels wide the preview is too narrow for the longest words of the
+    official accounts side by side: the handles break, the platforms, purposes and owners
+    do not."""
+    preview.show_document(render_document(load_project(EXAMPLE)))
+    accounts = load_project(EXAMPLE).presence.accounts
+    assert split_words(preview, 315)[0] == ["Handle or address"] + [  # the first table
+        account.handle for account in accounts]
 
 
 def test_after_its_next_paint_the_preview_calls_back_once_the_latest_asked_first(qtbot):

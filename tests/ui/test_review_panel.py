@@ -5,7 +5,6 @@ from counsel's."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -399,8 +398,8 @@ def test_the_changes_export_suggests_a_name_of_its_own(make_window, answers, tmp
     answers.save_path = tmp_path / "sent.docx"
     window.send_action.trigger()
     suggested = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, path, kinds: (
-        suggested.append(Path(path).name) or (str(tmp_path / "changes.docx"), "")))
+    monkeypatch.setattr(dialogs, "save_file_name", lambda parent, title, path, *kind: (
+        suggested.append(path.name) or str(tmp_path / "changes.docx")))
     window.export_changes_action.trigger()
     assert suggested == ["Northwind Analytics LLC social media policy - changes since v1.docx"]
     assert (tmp_path / "changes.docx").is_file()

@@ -61,8 +61,7 @@ def answers(monkeypatch):
                         lambda p, path, reason: given.errors.append(reason) or "cancel")
     monkeypatch.setattr(dialogs, "confirm_final",
                         lambda p, items: given.errors.extend(items) or given.export_final)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(given.save_path or ""), ""))
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *a: str(given.save_path or ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *a, **k: (str(given.open_path or ""), ""))
     return given
@@ -410,11 +409,11 @@ def test_each_export_dialog_is_titled_as_its_command(qtbot, tmp_path, window, mo
     opened a dialog titled "Export word document"."""
     titles = []
 
-    def ask(parent, title, *args, **kwargs):
+    def ask(parent, title, *args):
         titles.append(title)
-        return "", ""  # cancelled
+        return ""  # cancelled
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(dialogs, "save_file_name", ask)
     for command in (window.export_actions["docx"], window.export_actions["html"],
                     window.send_action):
         command.trigger()
