@@ -546,8 +546,6 @@ MODEL_ONLY = [
     ("Don't say anything online that makes people doubt the owners.", GENERAL,
      "nlra.disparagement"),
     ("Whatever you earn is between you and the payroll office.", GENERAL, "nlra.pay"),
-    ("Workers who gripe about the schedule in a group chat will be written up.", GENERAL,
-     "nlra.disparagement"),  # criticism of working conditions (pay's kind is as right)
     ("Influencers we send free samples to can keep quiet about getting them.", GENERAL,
      "ftc.endorsement_disclosure"),
     ("Share the story of a patient's recovery on our page; no need to ask her.", HEALTH,
@@ -1236,6 +1234,8 @@ def test_a_right_a_promise_a_working_time_rule_or_the_companys_own_page_is_no_la
     ("Discussing your workload, breaks, or how you are treated at work in public forums is "
      "prohibited.", "nlra.pay"),
     ("Raises and bonuses may not be discussed among staff.", "nlra.pay"),
+    ("Workers who gripe about the schedule in a group chat will be written up.",
+     "nlra.disparagement"),  # criticism of working conditions, the model's kind before
     ("Information about coworkers, including their names, phone numbers and wages, may not be "
      "shared outside the company.", "nlra.confidentiality"),
 ])

@@ -226,6 +226,7 @@ def _first_target(s: Sentence, start: int) -> str:
 # our gym", "opinions that could hurt the way customers see us"); reviews of it as an employer
 # ("Do not write reviews of us as an employer on job sites."), not fake ones.
 _DISPARAGE_ALSO = words(r"run(?:s|ning)? down", r"diss(?:es|ed|ing)?", r"trash[- ]talk\w*",
+                        r"grip(?:e|es|ing)", r"moan(?:s|ing)?", r"whin(?:e|es|ing)",
                         r"trash(?:es|ed|ing)?", r"talk(?:ing)? smack", r"bad-?mouth\w*",
                         r"air(?:s|ing)? (?:\w+ ){0,2}(?:gripes|grievances|dirty laundry)")
 _OUR_BUSINESS = re.compile(rf"\b(?:the|our|this|your) (?:{_BUSINESS_WORDS}|"
@@ -236,7 +237,7 @@ _EMPLOYER_REVIEWS = words(r"reviews? (?:of|about) (?:us|the \w+) as an employer"
                           r"review (?:us|the \w+) as an employer", r"job sites?", "glassdoor",
                           r"employer reviews?")
 _NOT_GENUINE = words("fake", r"pos(?:e|ing) as", r"pretend\w*", r"incentiv\w*", "paid", "free")
-_WORK_ITSELF = words("workplace", "work", "job")
+_WORK_ITSELF = words("workplace", "work", "job", r"the (?:schedules?|rota|shifts?)")
 
 
 def _disparagement(s: Sentence) -> bool:
