@@ -190,11 +190,25 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, kind: str,
 
 def save_file_name(parent: QWidget, title: str, suggested: Path, kind: str,
                    extension: str) -> str:
-    """The name chosen in the save dialog ("" if none). It opens at its own size where the
-    screen has room for it: Qt's opened at that size (632x412) on every screen, taller than
-    1366x768 at 2x (683x384 to the app), its file types and Cancel below the edge."""
-    dialog = QFileDialog(parent, title, str(suggested), f"{kind} (*.{extension})")
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    """The name chosen in the save dialog ("" if none), see _file_name."""
+    return _file_name(parent, title, str(suggested), f"{kind} (*.{extension})",
+                      QFileDialog.AcceptMode.AcceptSave)
+
+
+def open_file_name(parent: QWidget, title: str, folder: str, filters: str) -> str:
+    """The file chosen in the open dialog ("" if none), see _file_name."""
+    return _file_name(parent, title, folder, filters, QFileDialog.AcceptMode.AcceptOpen)
+
+
+def _file_name(parent: QWidget, title: str, start: str, filters: str,
+               mode: QFileDialog.AcceptMode) -> str:
+    """The file dialog, opened at its own size where the screen has room for it: Qt's opened at
+    that size (632x412) on every screen, taller than 1366x768 at 2x (683x384 to the app), its
+    file types and Cancel below the edge."""
+    dialog = QFileDialog(parent, title, start, filters)
+    dialog.setAcceptMode(mode)
+    if mode == QFileDialog.AcceptMode.AcceptOpen:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     fit_to_screen(dialog, dialog.sizeHint().width(), dialog.sizeHint().height())
     chosen = dialog.selectedFiles()[0] if dialog.exec() else ""
     dialog.deleteLater()

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
 
 from smpolicy_desktop import PROJECT_EXTENSION as EXTENSION
 from smpolicy_desktop import REPLY_SUFFIXES
@@ -92,8 +91,10 @@ class FileCommands:
         if not self.maybe_save("opening another project"):
             return False
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, "Open project", self.folder(),
-                                                    PROJECT_FILTER)
+            from ui import dialogs
+
+            chosen = dialogs.open_file_name(self.window, "Open project", self.folder(),
+                                            PROJECT_FILTER)
             if not chosen:
                 return False
             path = Path(chosen)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -295,12 +294,12 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
     window must not freeze meanwhile."""
     from smpolicy_desktop.checking import report_elsewhere
     from smpolicy_desktop.checks.document_check import READABLE
+    from ui import dialogs
     from ui.rendering import main_thread_caller
 
     if path is None:
         patterns = " ".join(f"*{suffix}" for suffix in READABLE)
-        name, _ = QFileDialog.getOpenFileName(parent, _CHECK_DOCUMENT, folder,
-                                              f"Policies ({patterns})")
+        name = dialogs.open_file_name(parent, _CHECK_DOCUMENT, folder, f"Policies ({patterns})")
         if not name:
             return
         path = Path(name)

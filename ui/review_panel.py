@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QInputDialog,
     QLabel,
@@ -152,8 +151,8 @@ class ReviewPanel(QWidget):
 
     def ask_for_reply(self, folder: str) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in REPLY_SUFFIXES)
-        chosen, _ = QFileDialog.getOpenFileName(self, "Open counsel's reply", folder,
-                                                f"Counsel's reply ({patterns})")
+        chosen = dialogs.open_file_name(self, "Open counsel's reply", folder,
+                                        f"Counsel's reply ({patterns})")
         if chosen:
             self.open_reply(Path(chosen))
 

@@ -25,7 +25,8 @@ from smpolicy_desktop.presets import presets
 from smpolicy_desktop.render import own_wording
 from smpolicy_desktop.storage import SCHEMA_VERSION, load_project, save_project
 from ui import dialogs, printing
-from ui.dialogs import save_file_name as SAVE_FILE_NAME  # before a fixture answers it
+from ui.dialogs import open_file_name as OPEN_FILE_NAME  # before a fixture answers them
+from ui.dialogs import save_file_name as SAVE_FILE_NAME
 from ui.file_commands import example_project
 from ui.main_window import MainWindow
 from ui.marks import status_icon
@@ -720,11 +721,14 @@ def test_dialogs_open_no_larger_than_the_screen(qtbot, make_window, monkeypatch,
 
 
 @pytest.mark.parametrize("free", [(683, 384), (960, 510), (1366, 738)])  # 2x, 2x, 1x
-def test_the_export_dialog_opens_whole_on_the_screen(qtbot, make_window, monkeypatch, free):
+@pytest.mark.parametrize("command", ["export", "open"])
+def test_the_file_dialogs_open_whole_on_the_screen(qtbot, make_window, monkeypatch, free,
+                                                    command):
     """Seen at 2x on a 1366x768 screen (683x384 to the app): the export's save dialog opened
     at 632x412 whatever the screen, taller than it, its file types and Cancel below the
-    edge. It opens at its own size where that fits, else as big as the screen lets it, and
-    every button and box shows inside it."""
+    edge; so did Open (and the open dialogs of counsel's reply and of a policy to check,
+    which share it). It opens at its own size where that fits, else as big as the screen lets
+    it, and every button and box shows inside it."""
     from PySide6.QtGui import QScreen
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QFileDialog, QLineEdit
 
@@ -732,7 +736,8 @@ def test_the_export_dialog_opens_whole_on_the_screen(qtbot, make_window, monkeyp
 
     window = make_window(example_project())
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _: QRect(0, 0, *free))
-    monkeypatch.setattr(dialogs, "save_file_name", SAVE_FILE_NAME)  # not the fixture's answer
+    monkeypatch.setattr(dialogs, "save_file_name", SAVE_FILE_NAME)  # not the fixtures' answers
+    monkeypatch.setattr(dialogs, "open_file_name", OPEN_FILE_NAME)
     shown = []
 
     def look(dialog: QFileDialog) -> int:
@@ -748,7 +753,10 @@ def test_the_export_dialog_opens_whole_on_the_screen(qtbot, make_window, monkeyp
         return 0  # cancelled
 
     monkeypatch.setattr(QFileDialog, "exec", look)
-    assert window.exports.export("docx") is None
+    if command == "export":
+        assert window.exports.export("docx") is None
+    else:
+        assert not window.files.open_project()
     [(size, hint, least, outside)] = shown
     assert outside == []
     room = QSize(free[0] - FRAME, free[1] - FRAME)

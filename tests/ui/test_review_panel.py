@@ -9,7 +9,7 @@ import os
 import pytest
 from lxml import etree
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from smpolicy_desktop.model import CounselNote
 from smpolicy_desktop.render import clause_texts, own_wording
@@ -43,7 +43,7 @@ def window_with_reply(qtbot, make_window, project, path, monkeypatch):  # noqa: 
     window = make_window()
     window.show_project(project, None)
     qtbot.waitUntil(lambda: "Northwind" in window.preview.toPlainText())
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(dialogs, "open_file_name", lambda *a, **k: str(path))
     window.open_reply_action.trigger()
     qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() > 0)
     return window
@@ -256,8 +256,8 @@ def test_a_reply_counsel_saved_in_another_format_says_what_to_do(
     qtbot.waitUntil(lambda: reason in window.review_panel.heading.text())
     assert window.review_dock.isVisible()
     asked = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *args, **kwargs: asked.append(args[3]) or ("", ""))
+    monkeypatch.setattr(dialogs, "open_file_name",
+                        lambda *args, **kwargs: asked.append(args[3]) or "")
     window.open_reply_action.trigger()
     shown = asked[0].split(";;")[0].split("(")[1].rstrip(")").split()
     assert any(fnmatch(other.name, pattern) for pattern in shown), asked
@@ -451,7 +451,7 @@ def test_counsel_rejecting_a_change_of_the_redline_is_listed_and_accept_undoes_i
     window.export_changes_action.trigger()
     reply = rewrite(tmp_path / "changes.docx", tmp_path / "reply.docx",
                     on_body(_owners_changes_rejected))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(reply), ""))
+    monkeypatch.setattr(dialogs, "open_file_name", lambda *a, **k: str(reply))
     window.open_reply_action.trigger()
     qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() == 1)
     assert select(window, HOLDING_NOW).text(1) == "rejection of your change"
@@ -671,8 +671,8 @@ def test_the_reply_and_a_policy_to_check_are_asked_for_in_the_projects_folder(
     window.files.open_project(folder / "acme.smpolicy")
     window.settings.remove("last_folder")
     asked = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *args, **kwargs: asked.append(args[2]) or ("", ""))
+    monkeypatch.setattr(dialogs, "open_file_name",
+                        lambda *args, **kwargs: asked.append(args[2]) or "")
     window.open_reply_action.trigger()
     window._check_policy_document()
     assert asked == [str(folder), str(folder)]
@@ -810,7 +810,7 @@ def test_beside_the_risk_check_the_review_panel_gets_most_of_the_height(
     window.show_project(reply[0], None)
     qtbot.waitUntil(lambda: "Northwind" in window.preview.toPlainText())
     window.findings_dock.show()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(reply[1]), ""))
+    monkeypatch.setattr(dialogs, "open_file_name", lambda *a, **k: str(reply[1]))
     window.open_reply_action.trigger()
     qtbot.waitUntil(lambda: window.review_panel.items.topLevelItemCount() > 0)
     qtbot.waitUntil(lambda: window.review_dock.height() > 2 * window.findings_dock.height())
@@ -833,7 +833,7 @@ def test_a_late_reply_bringing_back_the_old_company_name_asks_before_accepting(
     window = make_window()
     window.show_project(workspace.project, None)
     qtbot.waitUntil(lambda: "Harbor Lights Inc" in window.preview.toPlainText())
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(reply), ""))
+    monkeypatch.setattr(dialogs, "open_file_name", lambda *a, **k: str(reply))
     window.open_reply_action.trigger()
     panel = window.review_panel
     back = '"Northwind Analytics LLC", the company\'s name then (it is "Harbor Lights Inc" now)'

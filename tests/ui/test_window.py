@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from smpolicy_desktop import exporters
 from smpolicy_desktop.model import Project
@@ -62,8 +62,8 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "confirm_final",
                         lambda p, items: given.errors.extend(items) or given.export_final)
     monkeypatch.setattr(dialogs, "save_file_name", lambda *a: str(given.save_path or ""))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (str(given.open_path or ""), ""))
+    monkeypatch.setattr(dialogs, "open_file_name",
+                        lambda *a, **k: str(given.open_path or ""))
     return given
 
 
@@ -855,8 +855,8 @@ def test_a_new_users_first_file_windows_start_in_documents(make_window, monkeypa
     window.settings.remove("last_folder")
     window.settings.remove("export_folder")
     asked = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *args, **kwargs: asked.append(Path(args[2])) or ("", ""))
+    monkeypatch.setattr(dialogs, "open_file_name",
+                        lambda *args, **kwargs: asked.append(Path(args[2])) or "")
     monkeypatch.setattr(dialogs, "ask_save_path",
                         lambda parent, title, suggested, *rest: asked.append(suggested.parent))
     window.files.open_project()
