@@ -94,6 +94,7 @@ _HEADING = "\x01"  # starts a heading's line (never in policy text: XML cannot h
 # a heading's title (its text without the number) -> each heading sent with it, and its clause
 _Titles = dict[str, list[tuple[str, str]]]
 ANSWER, WORDING, NEW_CLAUSE = "answer", "wording", "new clause"
+NO_NAME = "counsel"  # who made a change or comment, when the reply names no one
 REJECTION = "rejection of your change"  # counsel undid a change of the owner's redline
 UNTRACKED = "untracked edit"  # made with Track Changes off: found by comparing with the sent
 _UNMARKED = (UNTRACKED, REJECTION)  # counsel's edits that Word marks nowhere
@@ -150,6 +151,13 @@ class ReviewItem:
         inside the first one's insertion can leave the first one just its space) say so,
         where the row's text was empty."""
         return " ".join(self.text.split()) or ("(spaces only)" if self.text else "")
+
+    @property
+    def who(self) -> str:
+        """Who made it, as the owner is told: "counsel" when the file names no one (an edit
+        made without tracking; LibreOffice with no user name leaves its comments nameless and
+        signs its changes "Unknown Author")."""
+        return NO_NAME if self.author in ("", "Unknown Author") else self.author
 
     @property
     def listed_as(self) -> str:
@@ -1704,6 +1712,19 @@ def _sentences_only_in(text: str, other: str) -> list[str]:
     return [sentence for sentence in split(text) if sentence not in known]
 
 
+def _comment_text(comment: Any) -> str:
+    """A comment's words, a line per paragraph; a table in it reads a line per row, as the
+    policy's rows do ("| Photos | Client |"; each cell was a line of its own)."""
+    lines = []
+    for block in comment.iter(_tag("w:p"), _tag("w:tr")):
+        if block.tag == _tag("w:tr"):
+            lines.append(_line("row", "\t".join(" ".join(map(_plain, cell.iterfind(
+                ".//w:p", _NS))) for cell in block.iterfind("w:tc", _NS)), 0))
+        elif next(block.iterancestors(_tag("w:tr")), None) is None:
+            lines.append(_plain(block))
+    return "\n".join(lines).strip()
+
+
 def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str],
               asked: dict[str, str], count: int, sent_on: datetime | None) -> list[ReviewItem]:
     """Counsel's comments and replies (the owner's own notes are context, not items: told by
@@ -1728,7 +1749,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
     written = []  # comment, its text, its last paragraph's paraId, its item ("": the owner's)
     for comment in root.iterfind("w:comment", _NS) if root is not None else ():
         paragraphs = comment.findall(".//w:p", _NS)
-        text = "\n".join(_plain(p) for p in paragraphs).strip()
+        text = _comment_text(comment)
         para_id = paragraphs[-1].get(_tag("w14:paraId"), "") if paragraphs else ""
         if owners(comment) or any(text.endswith(note) for note in own_notes):
             written.append((comment, text, para_id, ""))
@@ -2929,7 +2950,7 @@ def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: De
             text=decision.text.strip())]
         outcome.done.append(f"{name}: your reply is kept with counsel's note")
     else:
-        outcome.done.append(f"{name}: kept as a note from {item.author or 'counsel'}")
+        outcome.done.append(f"{name}: kept as a note from {item.who}")
 
 
 def _kept_comment(project: Project, item: ReviewItem) -> CounselComment | None:
@@ -2964,7 +2985,7 @@ def _record_reply(project: Project, reply: Reply, now: datetime | None,
         paragraphs = [text for text, _, _ in records]
         if any(v.paragraphs == paragraphs for v in project.sent_versions):
             return
-        authors = sorted({i.author for i in reply.items if i.author}) or ["counsel"]
+        authors = sorted({i.who for i in reply.items} - {NO_NAME}) or [NO_NAME]
         version = SentVersion(
             id=next_version_id(project),
             sent_on=(now or datetime.now(UTC)).replace(microsecond=0),

@@ -12,7 +12,8 @@ EDITS is a list of {"op": "insert"|"link"|"delete"|"delete_paragraph"|"paragraph
 delete_paragraph the paragraph holding TEXT with its end, paragraph adds a paragraph after
 the one holding TEXT,
 in "style" if given, paragraph_before one before it (typed at its start, then Enter), comment
-comments on TEXT (through the end of "to" if given),
+comments on TEXT (through the end of "to" if given; at the point right after TEXT, with no
+words under it, if "point"),
 replace types "text" over TEXT, delete_through deletes from the start of TEXT's paragraph to
 the start of the paragraph holding "to", insert_row adds a row with "cells" after the table
 row holding TEXT, delete_row deletes that row, and track switches Record Changes "on" or off
@@ -243,10 +244,12 @@ def _edit(document, edit, reviewer):
         if "to" in edit:  # a comment on all from TEXT to the end of "to", across paragraphs
             found = text.createTextCursorByRange(found.getStart())
             found.gotoRange(_find(document, edit["to"]).getEnd(), True)
+        if edit.get("point"):  # Insert > Comment with nothing selected
+            found.collapseToEnd()
         note = document.createInstance("com.sun.star.text.textfield.Annotation")
         note.Author = reviewer
         note.Content = edit["text"]
-        text.insertTextContent(found, note, True)
+        text.insertTextContent(found, note, not edit.get("point"))
 
 
 def main(source, target, reviewer, edits_file):

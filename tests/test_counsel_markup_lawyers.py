@@ -484,7 +484,7 @@ def test_a_lawyer_who_splits_a_paragraph_in_a_clean_copy(tmp_path, capsys):
     capsys.readouterr()
     assert main(["import-review", str(workspace.path), str(reply)]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
-        f"c1\tuntracked edit\t1.1 Why we have this policy\t?\t{said}"]
+        f"c1\tuntracked edit\t1.1 Why we have this policy\tcounsel\t{said}"]
     listed, _ = accept_all(workspace, reply)
     assert listed == {("untracked edit", "purpose.why", said)}
     wording, = workspace.project.wording

@@ -197,7 +197,7 @@ class ReviewPanel(QWidget):
     def _by(self, item) -> str:
         """'by Maria Chen, December 4, 2026': who made a change or comment, and when."""
         when = f", {self._date(item.date)}" if item.date else ""
-        return f"by {_author(item)}{when}"
+        return f"by {item.who}{when}"
 
     def _fill(self) -> None:
         assert self.reply is not None
@@ -210,7 +210,7 @@ class ReviewPanel(QWidget):
             done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
             row = QTreeWidgetItem([in_clauses(names, item.clauses) or "-",
                                    f"{item.listed_as}{' - ' + done if done else ''}",
-                                   _author(item),
+                                   item.who,
                                    item.words])
             row.setToolTip(2, self._by(item))  # the date too, kept out of a narrow column
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
@@ -466,11 +466,6 @@ def reply_dialog(parent: QWidget) -> QInputDialog:
     dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
     dialog.findChild(QPlainTextEdit).setTabChangesFocus(True)
     return dialog
-
-
-def _author(item) -> str:
-    """Who made a change or comment; Word may leave the name out."""
-    return item.author or "unknown"
 
 
 def _told(done: list[str], warnings: list[str]) -> str:
