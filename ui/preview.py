@@ -37,7 +37,6 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
     QTextLayout,
     QTextLength,
     QTextOption,
@@ -60,12 +59,6 @@ from smpolicy_desktop.model import Project
 
 _MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
 READABLE_CHARACTERS = 32  # the narrowest preview: a short line of a paperback
-# A table too narrow for its words side by side (the preview at 2x on a 1920x1080 screen is
-# about 250 pixels wide) first narrows its cells' sides to TIGHT_PADDING pixels, then its
-# letters to no less than SMALLEST_TABLE_TEXT of the page's, before any word breaks.
-TIGHT_PADDING = 4
-SMALLEST_TABLE_TEXT = 0.8
-_AS_LOADED = QTextFormat.Property.UserProperty  # a table's cell padding as the HTML gave it
 SQUEEZED_COLUMN = 4  # characters a line: the least a table's column of long words keeps while
 # the columns of short words keep their words whole
 HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
@@ -535,69 +528,20 @@ def _fit_columns(table: QTextTable, room: int, squeezed: float) -> None:
     spaces. Qt, which may break a word anywhere in the preview (a long web address has to),
     gave every column an equal share and split any word wider than that: 'Platfo' over 'rm',
     'Misinforma' over 'tion', even where every word fitted (seen at 2x on a 1920x1080 screen
-    and in a window 1024 pixels wide). Where its words do not fit side by side at the page's
-    size, the table's cells take less padding and smaller letters first (TIGHT_PADDING)."""
-    table_format = table.format()
-    changed = table_format.property(_AS_LOADED) is None  # first fitted since loaded
-    if changed:
-        cell = table.cellAt(0, 0).format().toTableCellFormat()
-        table_format.setProperty(_AS_LOADED, cell.leftPadding())
-    loaded = float(table_format.property(_AS_LOADED))
-    size = table.document().defaultFont().pointSizeF()
-    words, lines = _extents(table)
-    at_page_size = sum(words) * size / _letters(table)
-    padding, scale = loaded, 1.0
-    if at_page_size + len(words) * (2 * loaded + 1) > room:
-        padding = min(loaded, TIGHT_PADDING)
-        scale = min(1.0, max(SMALLEST_TABLE_TEXT,
-                             (room - len(words) * (2 * padding + 1)) / at_page_size))
-    if _set_cells(table, padding, size * scale):
-        words, lines = _extents(table)  # as wide as they are now
-    sides = math.ceil(2 * padding + 1)
-    constraints = [QTextLength(QTextLength.Type.FixedLength, width) for width in _column_widths(
-        [word + sides for word in words], [line + sides for line in lines], room,
-        squeezed * scale + sides)]
-    if changed or table_format.columnWidthConstraints() != constraints:
-        table_format.setColumnWidthConstraints(constraints)
-        table.setFormat(table_format)
-
-
-def _extents(table: QTextTable) -> tuple[list[int], list[int]]:
-    """Each column's longest word and longest cell on one line, without padding."""
+    and in a window 1024 pixels wide)."""
+    cell = table.cellAt(0, 0).format().toTableCellFormat()
+    padding = math.ceil(cell.leftPadding() + cell.rightPadding() + cell.leftBorder()
+                        + cell.rightBorder())
     columns = [[_widths(table.cellAt(row, column)) for row in range(table.rows())]
                for column in range(table.columns())]
-    return ([max(word for word, _ in cells) for cells in columns],
-            [max(line for _, line in cells) for cells in columns])
-
-
-def _letters(table: QTextTable) -> float:
-    """The point size of a table's letters (its first cell's)."""
-    block = table.cellAt(0, 0).firstCursorPosition().block()
-    letters = next(iter(block)).fragment().charFormat() if block.text() else block.charFormat()
-    font = letters.font()
-    return font.resolve(table.document().defaultFont()).pointSizeF()
-
-
-def _set_cells(table: QTextTable, padding: float, size: float) -> bool:
-    """Give every cell of the table this padding at its sides and letters of this size;
-    whether they had other."""
-    if _letters(table) == size and table.cellAt(0, 0).format().toTableCellFormat(
-            ).leftPadding() == padding:
-        return False
-    for row in range(table.rows()):
-        for column in range(table.columns()):
-            cell = table.cellAt(row, column)
-            cell_format = cell.format().toTableCellFormat()
-            cell_format.setLeftPadding(padding)
-            cell_format.setRightPadding(padding)
-            cell.setFormat(cell_format)
-    cursor = table.document().rootFrame().firstCursorPosition()
-    cursor.setPosition(table.firstPosition())
-    cursor.setPosition(table.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-    letters = QTextCharFormat()
-    letters.setFontPointSize(size)
-    cursor.mergeCharFormat(letters)
-    return True
+    constraints = [QTextLength(QTextLength.Type.FixedLength, width) for width in _column_widths(
+        [max(word for word, _ in cells) + padding for cells in columns],
+        [max(line for _, line in cells) + padding for cells in columns],
+        room, squeezed + padding)]
+    table_format = table.format()
+    if table_format.columnWidthConstraints() != constraints:
+        table_format.setColumnWidthConstraints(constraints)
+        table.setFormat(table_format)
 
 
 def _column_widths(words: list[int], lines: list[int], room: int, least: float) -> list[int]:
