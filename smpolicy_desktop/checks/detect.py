@@ -13,7 +13,7 @@ from .families import FAMILIES, Family
 from .language import (
     COMPANY_VOICE,
     COWORKERS,
-    GOES_ON,
+    EXTENDS_LAST_CLAUSE,
     HARASSMENT_CONTEXT,
     NOTHING_HERE,
     PROHIBITION,
@@ -273,7 +273,7 @@ def _families(text: str, facts: CheckFacts, company_speech: bool, learned: Model
     # that speaks of the others by a pronoun keeps the subject the sentence gave them ("Do not
     # harass coworkers, and do not post anything that demeans them.").
     risky = {area for part in ([text, *parts] if len(parts) > 1 else [text])
-             if len(part.split()) > 2 and not GOES_ON.match(part)
+             if len(part.split()) > 2 and not EXTENDS_LAST_CLAUSE.match(part)
              for read in sentences(part)[:1] if not _only_protects(read)
              for area in learned.risky_areas(part) if not _safeguard(read, area, sentence)
              and not (area == "nlra" and _lawful_by_subject(
