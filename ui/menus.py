@@ -10,8 +10,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QToolBar, QWidget
 
 from smpolicy_desktop.resources import resource_path
 
@@ -209,6 +210,37 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     toolbar.addWidget(spacer)
     toolbar.addAction(checks)
     toolbar.addAction(window.export_actions["docx"])
+    ToolbarThatFits(toolbar, [window.new_action, window.open_action, window.save_action,
+                              window.undo_tool, window.redo_tool])
+
+
+class ToolbarThatFits(QObject):
+    """Shows the file and undo commands as icons alone (their tooltips name them) while the
+    toolbar is narrower than it needs with every label: at 2x on a 1920x1080 screen Export to
+    Word, the command the app is for, was behind the toolbar's >> button (found by a tester).
+    Narrower still, Qt puts what does not fit behind >> as before."""
+
+    def __init__(self, toolbar: QToolBar, compact: list[QAction]):
+        super().__init__(toolbar)
+        self.toolbar, self.compact = toolbar, compact
+        self.needs = 0  # the toolbar's width with every label, measured while they show
+        self.labelled = True
+        toolbar.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        if self.labelled:
+            self.needs = self.toolbar.sizeHint().width()
+        labelled = self.toolbar.width() >= self.needs
+        if labelled != self.labelled:
+            self.labelled = labelled
+            style = "ToolButtonTextBesideIcon" if labelled else "ToolButtonIconOnly"
+            for command in self.compact:  # by name: the Qt namespace is built later
+                self.toolbar.widgetForAction(command).setProperty("toolButtonStyle", style)
 
 
 def fill_recent_menu(window: MainWindow) -> None:

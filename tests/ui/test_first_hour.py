@@ -161,6 +161,34 @@ def test_a_1366x768_screen_at_2x_fits_the_window_with_every_command_in_reach(qtb
     assert tabs.rect().contains(tabs.tabRect(0)) and tabs.rect().contains(tabs.tabRect(1))
 
 
+def test_at_2x_on_a_1920x1080_screen_the_toolbar_shows_export_and_keeps_the_file_icons(
+        qtbot, make_window):
+    """The file and undo commands lose their labels before Export to Word goes behind >>,
+    and get them back when the window is wide again."""
+    from ui.main_window import first_size
+
+    window = make_window(example_project())
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    file_buttons = [toolbar.widgetForAction(command) for command in
+                    (window.new_action, window.open_action, window.save_action)]
+    window.resize(*first_size(960, 520))  # 1920x1080 at QT_SCALE_FACTOR=2, less the panel
+    qtbot.waitUntil(lambda: file_buttons[0].toolButtonStyle()
+                    == Qt.ToolButtonStyle.ToolButtonIconOnly)
+    qtbot.wait(20)
+    assert not more.isVisible()
+    for command in (window.export_actions["docx"], window.risk_check_action,
+                    *window.kind_actions.actions()):
+        button = toolbar.widgetForAction(command)
+        assert button.isVisible() and toolbar.rect().contains(button.geometry())
+    assert [button.toolTip().split(" (")[0] for button in file_buttons] == [  # named still
+        "New", "Open", "Save"]
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: file_buttons[0].toolButtonStyle()
+                    == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    assert [button.text() for button in file_buttons] == ["New", "Open", "Save"]
+
+
 def test_the_risk_dock_never_cuts_the_form_or_scrolls_its_labels_away(qtbot, make_window):
     window = make_window()
     window.resize(1200, 700)
