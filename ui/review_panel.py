@@ -10,9 +10,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRect,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QInputDialog,
     QLabel,
@@ -461,11 +472,30 @@ def choose_version(parent: QWidget, workspace) -> str | None:
 
 def reply_dialog(parent: QWidget) -> QInputDialog:
     """The box the owner writes a reply to counsel's comment in. Tab goes on to OK and Cancel,
-    as in the form's boxes (it typed a tab character into the reply; found by a tester)."""
+    as in the form's boxes (it typed a tab character into the reply; found by a tester), and
+    so does Ctrl+Tab (it did nothing)."""
     dialog = QInputDialog(parent, windowTitle="Reply to counsel", labelText="Your reply:")
     dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-    dialog.findChild(QPlainTextEdit).setTabChangesFocus(True)
+    box = dialog.findChild(QPlainTextEdit)
+    box.setTabChangesFocus(True)
+    box.installEventFilter(_CtrlTabAsTab(dialog))
     return dialog
+
+
+class _CtrlTabAsTab(QObject):
+    """Ctrl+Tab (Ctrl+Shift+Tab) in a box is Tab (Shift+Tab) there: the keyboard goes on (or
+    back), as from a box that takes Tab in other programs (GTK's). Qt leaves the key to the
+    box, whose Tab goes on already, and it did nothing."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            QApplication.sendEvent(watched, QKeyEvent(
+                QEvent.Type.KeyPress, event.key(),
+                event.modifiers() & ~Qt.KeyboardModifier.ControlModifier))
+            return True
+        return False
 
 
 def _told(done: list[str], warnings: list[str]) -> str:

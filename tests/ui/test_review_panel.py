@@ -196,9 +196,20 @@ def test_reply_to_a_comment_keeps_the_thread_in_the_notes(qtbot, window, monkeyp
         ("You", "Thank you, we will keep it.")
 
 
-def test_tab_in_the_reply_to_counsel_goes_on_to_ok(qtbot, window):
+_CTRL, _SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.mark.parametrize(("key", "held", "goes_to"), [
+    (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier, "OK"),
+    (Qt.Key.Key_Backtab, _SHIFT, "Cancel"),
+    (Qt.Key.Key_Tab, _CTRL, "OK"), (Qt.Key.Key_Backtab, _CTRL | _SHIFT, "Cancel")])
+def test_tab_or_ctrl_tab_in_the_reply_to_counsel_goes_on_to_its_buttons(
+        qtbot, window, key, held, goes_to):
     """Seen by a tester at 1366x768: Tab in the reply to counsel's comment typed a tab
-    character; it goes on to OK, as in the form's boxes."""
+    character; it goes on to OK, as in the form's boxes, and Shift+Tab back (to Cancel, the
+    dialog's controls in a ring). Ctrl+Tab (and Ctrl+Shift+Tab) did nothing there: they go on
+    (and back) too, as Ctrl+Tab leaves a box that takes Tab in other programs (GTK's); the
+    dialog is modal, so there are no areas of the window to go to."""
     from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
     from ui.review_panel import reply_dialog
@@ -211,10 +222,10 @@ def test_tab_in_the_reply_to_counsel_goes_on_to_ok(qtbot, window):
     box = dialog.findChild(QPlainTextEdit)
     assert box.hasFocus()
     qtbot.keyClicks(box, "Noted")
-    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    qtbot.keyClick(box, key, held)
     assert dialog.textValue() == "Noted"
     focused = QApplication.focusWidget()
-    assert isinstance(focused, QPushButton) and focused.text() == "OK"
+    assert isinstance(focused, QPushButton) and focused.text() == goes_to
 
 
 def test_counsels_answer_to_the_owners_question_sits_under_it(qtbot, window):
