@@ -2519,7 +2519,9 @@ def _answers_giving(project: Project, clause_id: str, body: str) -> list[tuple[A
         for question in questions(model):
             path = (area, question.name)
             listed = _relisted(project, path, question.item_type, generated, before, body) \
-                if question.kind in ("list", "table") else None
+                if question.kind in ("list", "table") else \
+                _rechosen(_at(project, path), question.item_type, before, body) \
+                if question.kind == "choices" else None
             if listed is None and question.kind == "list":
                 listed = _listed_in_a_sentence(_at(project, path), before, body)
             if listed is not None:
@@ -2833,6 +2835,21 @@ def _relisted_with(project: Project, path: tuple[Any, ...], row: Any, generated:
             except ValueError:
                 return None
     return listed
+
+
+def _rechosen(chosen: list[Any], choices: Any, before: str, body: str) -> list[Any] | None:
+    """The choices (of several at once, as "Policies this one refers to") that body lists, in
+    its order, where the clause's text now (`before`) lists each one chosen as a list item of
+    its label: a bullet counsel adds with a choice's label is that choice (it froze 1.4 as
+    counsel's wording; found by a tester). Whether the choices give body is the caller's to
+    tell."""
+    labels = {choice.label: choice for choice in choices}
+
+    def items(text: str) -> list[Any]:
+        listed = (_LIST_MARK.sub("", line) for line in text.split("\n") if _LIST_MARK.match(line))
+        return [labels[line] for line in listed if line in labels]
+    made = items(body)
+    return made if chosen and set(chosen) <= set(items(before)) and made != chosen else None
 
 
 def _listed_in_a_sentence(items: list[str], before: str, body: str) -> list[str] | None:
