@@ -332,7 +332,7 @@ def run_import_review(args: argparse.Namespace) -> None:
             done = f" ({DONE_WORDS[earlier[item.id].action].lower()} before)" \
                 if item.id in earlier else ""
             print(visible(f"{item.id}\t{item.listed_as}{done}\t{where}\t"
-                          f"{item.who}{when}\t{item.words}"))
+                          f"{item.made_by}{when}\t{item.words}"))
     if not (args.accept or args.reject):
         return
     decisions = decisions_for(workspace.project, reply, args.accept, args.reject)

@@ -54,6 +54,7 @@ from smpolicy_desktop.review import (
     Reply,
     ReviewError,
     apply_decisions,
+    cross_references_said,
     formatting_said,
     old_name_back,
     old_name_said,
@@ -208,7 +209,7 @@ class ReviewPanel(QWidget):
     def _by(self, item) -> str:
         """'by Maria Chen, December 4, 2026': who made a change or comment, and when."""
         when = f", {self._date(item.date)}" if item.date else ""
-        return f"by {item.who}{when}"
+        return f"by {item.made_by}{when}"
 
     def _fill(self) -> None:
         assert self.reply is not None
@@ -221,7 +222,7 @@ class ReviewPanel(QWidget):
             done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
             row = QTreeWidgetItem([in_clauses(names, item.clauses) or "-",
                                    f"{item.listed_as}{' - ' + done if done else ''}",
-                                   item.who,
+                                   item.made_by,
                                    item.words])
             row.setToolTip(2, self._by(item))  # the date too, kept out of a narrow column
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
@@ -249,6 +250,11 @@ class ReviewPanel(QWidget):
             details = f"{item.kind.capitalize()} {self._by(item)}:\n" \
                       f"{item.text.strip()}" + (f"\nReads now: {before}" if before else "") \
                 + (f"\nWith the change: {after}" if after else "")
+            if item.refers_to:
+                names = clause_names(self.model.project, [c for _, c in item.refers_to],
+                                     self.model.workspace.document_of_kind(
+                                         self.reply.version.kind))
+                details += f"\nIt has {cross_references_said(item, names)}."
         self.details.setText(details)
         open_ = item is not None and item.id not in self.decisions
         for button in (self.accept_button, self.accept_as, self.reject_button):
