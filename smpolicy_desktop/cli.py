@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--text-file", type=Path,
                        help="check each non-empty line of a plain text file as one clause")
     check.add_argument("--document", type=Path,
-                       help="check a policy you already have (.docx, .pdf, .txt or .md)")
+                       help="check a policy you already have (.docx, .odt, .pdf, .txt or .md)")
     check.add_argument("--industry", metavar="NAME",
                        help="the business's industry, e.g. health_care or financial_services "
                             "(default: check every sector's rules)")
@@ -332,7 +332,7 @@ def run_import_review(args: argparse.Namespace) -> None:
             done = f" ({DONE_WORDS[earlier[item.id].action].lower()} before)" \
                 if item.id in earlier else ""
             print(visible(f"{item.id}\t{item.listed_as}{done}\t{where}\t"
-                          f"{item.who}{when}\t{item.words}"))
+                          f"{item.made_by}{when}\t{item.words}"))
     if not (args.accept or args.reject):
         return
     decisions = decisions_for(workspace.project, reply, args.accept, args.reject)

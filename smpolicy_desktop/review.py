@@ -85,7 +85,7 @@ _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bul
               "ListNumber": "numbered", "TOCHeading": _CONTENTS,
               "TOC1": _CONTENTS}  # our styles' ids, for a file without style names
 
-_WITHIN = ">"  # joins a removal's item to the insertion it removes words from
+_WITHIN = ">"  # joins a removal's item to the move it removes words from
 # The owner's own tracked changes, in a reply to a redline ("changes for counsel"): its pieces
 # have no change tag (they are not counsel's to decide) but one of these as their item.
 _OWNER_ADDED, _OWNER_REMOVED = "\x02+", "\x02-"
@@ -136,6 +136,10 @@ class ReviewItem:
     owner_note: str = ""  # for a comment or reply on the owner's own note: that question
     resolved: bool = False  # a comment marked done (Word's "Resolve")
     also_clauses: tuple[str, ...] = ()
+    # an insertion another reviewer cut words from (both still tracked): those reviewers
+    edited_by: tuple[str, ...] = ()
+    # Word's cross-references in its words (REF fields): the words shown, the clause pointed to
+    refers_to: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_comment(self) -> bool:
@@ -149,15 +153,29 @@ class ReviewItem:
     def words(self) -> str:
         """Its text on one line, as a list shows it; spaces alone (a second reviewer's edit
         inside the first one's insertion can leave the first one just its space) say so,
-        where the row's text was empty."""
-        return " ".join(self.text.split()) or ("(spaces only)" if self.text else "")
+        where the row's text was empty, and so does an insertion another reviewer cut whole."""
+        return " ".join(self.text.split()) or ("(spaces only)" if self.text else
+                                               f"(nothing left once {self.edited})"
+                                               if self.edited else "")
 
     @property
     def who(self) -> str:
         """Who made it, as the owner is told: "counsel" when the file names no one (an edit
         made without tracking; LibreOffice with no user name leaves its comments nameless and
         signs its changes "Unknown Author")."""
-        return NO_NAME if self.author in ("", "Unknown Author") else self.author
+        return _named(self.author)
+
+    @property
+    def edited(self) -> str:
+        """"edited by Tom Reed": who cut words from this insertion; "" when no one did."""
+        return f"edited by {' and '.join(map(_named, self.edited_by))}" if self.edited_by \
+            else ""
+
+    @property
+    def made_by(self) -> str:
+        """Who made it, as a list of the reply names them: "Priya Shah, edited by Tom Reed"
+        for the associate's insertion the partner cut words from."""
+        return f"{self.who}, {self.edited}" if self.edited else self.who
 
     @property
     def listed_as(self) -> str:
@@ -173,7 +191,13 @@ class ReviewItem:
         return {"id": self.id, "kind": self.kind, "clause_id": self.clause_id,
                 "author": self.author, "date": self.date.isoformat() if self.date else None,
                 "text": self.text, "parent": self.parent, "owner_note": self.owner_note,
-                "resolved": self.resolved, "also_clauses": list(self.also_clauses)}
+                "resolved": self.resolved, "also_clauses": list(self.also_clauses),
+                "edited_by": list(self.edited_by),
+                "refers_to": [list(reference) for reference in self.refers_to]}
+
+
+def _named(author: str) -> str:
+    return NO_NAME if author in ("", "Unknown Author") else author
 
 
 @dataclass
@@ -694,6 +718,7 @@ def _choose_alternatives(root: Any) -> None:
 
 
 _LINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"')  # not `HYPERLINK \l`: a place in the file
+_REF_FIELD = re.compile(r"^\s*REF\s+(\S+)")  # a cross-reference: the bookmark it points at
 
 
 def _links_as_text(root: Any, addresses: dict[str, str]) -> None:
@@ -826,21 +851,35 @@ def _paragraph_lines(roots: Iterable[Any]) -> list[tuple[str, str]]:
 
 
 def _field_results(p: Any) -> set[Any]:
-    """The paragraph's text that shows a field's result: between the field's separate and end
-    marks, or inside a simple field."""
-    results, fields = set(), []  # fields: for each open field, whether its result has begun
-    for node in p.iter(_tag("w:fldChar"), *_TEXTS):
+    """The paragraph's text that shows a field's result."""
+    return {node for _, nodes in _fields(p) for node in nodes}
+
+
+_CODES = (_tag("w:instrText"), _tag("w:delInstrText"))
+
+
+def _fields(p: Any) -> list[tuple[str, list[Any]]]:
+    """(code, the text nodes showing its result) for each field of the paragraph: its result
+    is between the field's separate and end marks, or inside a simple field."""
+    done: list[tuple[str, list[Any]]] = []
+    fields: list[tuple[list[str], list[Any], list[bool]]] = []  # open: code, result, begun
+    for node in p.iter(_tag("w:fldChar"), *_CODES, *_TEXTS):
         kind = node.get(_tag("w:fldCharType")) if node.tag == _tag("w:fldChar") else None
         if kind == "begin":
-            fields.append(False)
-        elif kind == "separate" and fields:
-            fields[-1] = True
-        elif kind == "end" and fields:
-            fields.pop()
-        elif kind is None and (fields and fields[-1] or next(
-                node.iterancestors(_tag("w:fldSimple")), None) is not None):
-            results.add(node)
-    return results
+            fields.append(([], [], [False]))
+        elif not fields:
+            continue
+        elif kind == "separate":
+            fields[-1][2][0] = True
+        elif kind == "end":
+            code, nodes, _ = fields.pop()
+            done.append(("".join(code), nodes))
+        elif node.tag in _CODES:
+            fields[-1][0].append(node.text or "")
+        elif kind is None and fields[-1][2][0]:
+            fields[-1][1].append(node)
+    return done + [(simple.get(_tag("w:instr"), ""), list(simple.iter(*_TEXTS)))
+                   for simple in p.iter(_tag("w:fldSimple"))]
 
 
 def _margins_edited(sent: str | None, roots: list[Any], count: int) -> list[ReviewItem]:
@@ -914,6 +953,7 @@ class _Reader:
         self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
         self.first_styles: dict[str, str] = {}  # clause id -> its first paragraph's style, in order
         self._bookmarked: set[str | None] = set()  # the clauses whose bookmarks the file has
+        self._places: dict[str, str] = {}  # each bookmark's name -> the clause it is in
         # The text as sent is the reply with counsel's changes undone, and the owner's too
         # unless the version sent records them (a redline made since it is recorded).
         self.as_sent: tuple[str, ...] = _BEFORE
@@ -940,6 +980,9 @@ class _Reader:
             if tag == _tag("w:bookmarkStart") and element.get(_tag("w:name")) in self.names:
                 if self._moved is None:
                     self._enter(self.names[element.get(_tag("w:name"))])
+                self._places.setdefault(element.get(_tag("w:name")), self.clause or "")
+            elif tag == _tag("w:bookmarkStart"):  # another's: Word's cross-references use them
+                self._places.setdefault(element.get(_tag("w:name"), ""), self.clause or "")
             elif tag in _COMMENT_MARKS:
                 self._comment_mark(tag, element.get(_tag("w:id")))
             elif tag in _NOTES:
@@ -985,6 +1028,26 @@ class _Reader:
                 self._formatted(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
         self._keep_edited_clauses_whole()
+        self._cross_references(body)
+
+    def _cross_references(self, body: Any) -> None:
+        """Each cross-reference counsel inserted (Word's REF field, "see 4.6" pointing at a
+        heading's bookmark), on the item whose words show it, with the clause it points to:
+        the policy keeps the words shown, which go stale when the clauses are renumbered, so
+        the owner is told (found by a tester)."""
+        for p in body.iter(_tag("w:p")):
+            for code, nodes in _fields(p):
+                found = _REF_FIELD.match(code)
+                item = next((self._made[change] for node in nodes
+                             for change in node.iterancestors(*_ADDS) if change in self._made),
+                            None)
+                if found is None or item is None:
+                    continue
+                index = int(item[1:]) - 1
+                reference = ("".join(_character(node) for node in nodes).strip(),
+                             self._places.get(found.group(1), ""))
+                self.items[index] = replace(self.items[index], refers_to=(
+                    *self.items[index].refers_to, reference))
 
     def _formatted(self, element: Any) -> None:
         """Counsel's formatting changes in a paragraph or table row (bold, a font...), named
@@ -1266,10 +1329,18 @@ class _Reader:
                     _OWNER_REMOVED if change.tag in _REMOVES else _OWNER_ADDED
                 pieces.append((text, "", owner))
             else:
-                item = "" if dry else self._text_item(change, text)
                 outer = next((a for a in change.iterancestors(*_ADDS) if self._by_counsel(a)),
                              None) if change.tag in _REMOVES else None
-                if outer is not None and not dry:  # one reviewer took out another's words
+                if outer is not None and outer.tag == _tag("w:ins"):
+                    # one reviewer cut words from another's insertion (a partner's edit of the
+                    # associate's sentence): the firm proposes the insertion as cut, one item
+                    # (listed as two insertions and a deletion, the cut words had no version
+                    # of the policy to be taken out of; found by a tester)
+                    if not dry:
+                        self._edited(self._text_item(outer, ""), change)
+                    continue
+                item = "" if dry else self._text_item(change, text)
+                if outer is not None and not dry:  # words taken out of a move: with the move
                     item += _WITHIN + self._text_item(outer, text)
                 pieces.append((text, change.tag, item))
         return pieces
@@ -1342,6 +1413,13 @@ class _Reader:
     def _extend_new_clause(self, paragraph: _Paragraph) -> None:
         text = paragraph.text(None)
         self._reword(self._new_clause, lambda was: f"{was}\n{text}" if was else text)
+
+    def _edited(self, item_id: str, cut: Any) -> None:
+        """The insertion item_id, with the reviewer who made `cut` in it among its editors."""
+        index = int(item_id[1:]) - 1
+        item, author = self.items[index], cut.get(_tag("w:author"), "")
+        if author not in (item.author, *item.edited_by):
+            self.items[index] = replace(item, edited_by=(*item.edited_by, author))
 
     def _reword(self, item_id: str, words: Callable[[str], str]) -> None:
         """Give an item new words, made from its words so far (an item's id is its place:
@@ -1904,7 +1982,9 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
                      if clause_id in worded or {i.id for i in items} - renaming}
     # as the owner knows them before the changes (a note's clause too: "c5" means nothing)
     names = clause_names(project, {*by_clause, *(i.clause_id for i in reply.items
-                                                 if i.is_comment and i.clause_id)}, document)
+                                                 if i.is_comment and i.clause_id),
+                                   *(clause_id for i in reply.items
+                                     for _, clause_id in i.refers_to)}, document)
     headed = {section for clause_id, section in reply.sections.items()
               if section != clause_id and reply.clause_text(clause_id, accepted | before)[0]}
     for clause_id, items in by_clause.items():
@@ -1933,6 +2013,10 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         elif item.kind == NUMBERING:
             outcome.not_taken.add(item.id)
             outcome.done.append(f"{reply.named([item.id])}: {item.text}")
+    for item in reply.items:
+        if item.refers_to and item.id in accepted - before - outcome.not_taken:
+            outcome.warnings.append(f"{names.get(item.clause_id) or 'The policy'}: counsel's "
+                                    f"change has {cross_references_said(item, names)}")
     _place_counsels_clauses(project, reply)
     _drop_empty_sections(project, reply, outcome)
     for clause_id, sentence in sorted(protections - _protections(project)):
@@ -1944,6 +2028,16 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         **{item_id: decision.action for item_id, decision in decisions.items()
            if item_id not in outcome.not_taken}}}
     return outcome
+
+
+def cross_references_said(item: ReviewItem, names: dict[str, str]) -> str:
+    """The cross-references in counsel's change, for the owner to check (`names`: the clauses
+    named by clause_names): 'a cross-reference ("4.6") to 4.6 Confidential business
+    information, which ...'."""
+    pointed = "; ".join(f'("{shown}") to {names.get(clause_id) or "a place outside the clauses"}'
+                        for shown, clause_id in item.refers_to)
+    return f"a cross-reference {pointed}, which the policy keeps as plain words: check it if " \
+           "the clauses are renumbered"
 
 
 def _new_tables(reply: Reply) -> set[str]:
@@ -2425,7 +2519,9 @@ def _answers_giving(project: Project, clause_id: str, body: str) -> list[tuple[A
         for question in questions(model):
             path = (area, question.name)
             listed = _relisted(project, path, question.item_type, generated, before, body) \
-                if question.kind in ("list", "table") else None
+                if question.kind in ("list", "table") else \
+                _rechosen(_at(project, path), question.item_type, before, body) \
+                if question.kind == "choices" else None
             if listed is None and question.kind == "list":
                 listed = _listed_in_a_sentence(_at(project, path), before, body)
             if listed is not None:
@@ -2741,6 +2837,21 @@ def _relisted_with(project: Project, path: tuple[Any, ...], row: Any, generated:
     return listed
 
 
+def _rechosen(chosen: list[Any], choices: Any, before: str, body: str) -> list[Any] | None:
+    """The choices (of several at once, as "Policies this one refers to") that body lists, in
+    its order, where the clause's text now (`before`) lists each one chosen as a list item of
+    its label: a bullet counsel adds with a choice's label is that choice (it froze 1.4 as
+    counsel's wording; found by a tester). Whether the choices give body is the caller's to
+    tell."""
+    labels = {choice.label: choice for choice in choices}
+
+    def items(text: str) -> list[Any]:
+        listed = (_LIST_MARK.sub("", line) for line in text.split("\n") if _LIST_MARK.match(line))
+        return [labels[line] for line in listed if line in labels]
+    made = items(body)
+    return made if chosen and set(chosen) <= set(items(before)) and made != chosen else None
+
+
 def _listed_in_a_sentence(items: list[str], before: str, body: str) -> list[str] | None:
     """The list a sentence of body writes where the clause's text now (`before`) writes these
     items in one sentence ("client files; source code; and client contracts"): counsel's
@@ -2985,7 +3096,8 @@ def _record_reply(project: Project, reply: Reply, now: datetime | None,
         paragraphs = [text for text, _, _ in records]
         if any(v.paragraphs == paragraphs for v in project.sent_versions):
             return
-        authors = sorted({i.who for i in reply.items} - {NO_NAME}) or [NO_NAME]
+        authors = sorted({name for i in reply.items
+                          for name in (i.who, *map(_named, i.edited_by))} - {NO_NAME}) or [NO_NAME]
         version = SentVersion(
             id=next_version_id(project),
             sent_on=(now or datetime.now(UTC)).replace(microsecond=0),

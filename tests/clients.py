@@ -41,10 +41,19 @@ def docx_to_pdfs(docxs: list[Path], outdir: Path) -> list[Path]:
 
 def to_docx(source: Path, outdir: Path) -> Path:
     """A .txt or .odt converted to Word by LibreOffice, as an owner's existing policy might be."""
-    _soffice_convert([source], outdir, "docx", 300)
-    docx = outdir / f"{source.stem}.docx"
-    assert docx.is_file(), f"LibreOffice made no .docx from {source}"
-    return docx
+    return _converted(source, outdir, "docx")
+
+
+def to_odt(source: Path, outdir: Path) -> Path:
+    """A .txt or .docx saved by LibreOffice in its own format, as a lawyer might send it."""
+    return _converted(source, outdir, "odt")
+
+
+def _converted(source: Path, outdir: Path, extension: str) -> Path:
+    _soffice_convert([source], outdir, extension, 300)
+    converted = outdir / f"{source.stem}.{extension}"
+    assert converted.is_file(), f"LibreOffice made no .{extension} from {source}"
+    return converted
 
 
 def pdf_text(pdf: Path) -> str:

@@ -12,8 +12,9 @@ import pytest
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import load_project, save_project
-from tests.clients import docx_to_pdf, to_docx
+from tests.clients import docx_to_pdf, to_docx, to_odt
 from tests.conftest import REPO
+from tests.odf_files import odt_of, write_odt
 
 EXISTING_POLICY = """Social media policy
 
@@ -491,6 +492,131 @@ def test_a_word_or_pdf_policy_made_by_libreoffice_is_checked(tmp_path, capsys):
     assert {f["excerpt"]: f["rule"] for f in from_pdf["findings"]} == flagged
 
 
+def lawyers_draft(path) -> None:
+    """A Word policy as a lawyer returns it: a title, headings (one of them a ban), a "Don't"
+    list, a sentence inserted and one deleted as tracked changes, a table with a header row."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_heading("Social media policy", level=0)
+    document.add_heading("Pay and benefits", level=1)
+    document.add_paragraph("Wages are set each April by the owner.")
+    document.add_heading("Never discuss pay", level=1)
+    document.add_paragraph("We review this policy every year.")
+    document.add_heading("Don't", level=2)
+    for item in ("Discuss your pay with coworkers. Or complain about your manager online.",
+                 "Post about our clients."):
+        document.add_paragraph(item, style="List Bullet")
+    for tag, text_tag, text in (("w:ins", "w:t", PAY_RULE),
+                                ("w:del", "w:delText", "Do not criticise managers online.")):
+        change = etree.SubElement(document.add_paragraph("Our rules. ")._p, qn(tag), {
+            qn("w:id"): "1", qn("w:author"): "Counsel", qn("w:date"): "2026-12-01T00:00:00Z"})
+        etree.SubElement(etree.SubElement(change, qn("w:r")), qn(text_tag)).text = text
+    table = document.add_table(rows=2, cols=2)
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells, (
+            "When to call", "Who", "Keep all company information confidential.", "Manager"),
+            strict=True):
+        cell.text = text
+    etree.SubElement(table.rows[0]._tr.get_or_add_trPr(), qn("w:tblHeader"))
+    document.save(str(path))
+
+
+def test_a_word_policy_saved_as_odt_by_libreoffice_reads_as_the_word_file_does(
+        tmp_path, capsys):
+    """An OpenDocument text, what LibreOffice saves and some lawyers send, was refused ("cannot
+    read .odt files"). Saved by LibreOffice from a Word policy, it gives the same findings on
+    the same paragraphs: its title and topic headings unchecked, the heading that bans
+    checked, the "Don't" list read as bans, the inserted sentence read and the deleted one
+    not, the table's header row read as column titles."""
+    word = tmp_path / "draft.docx"
+    lawyers_draft(word)
+    expected = [(4, "nlra.pay", "Never discuss pay"),
+                (7, "nlra.pay", "Discuss your pay with coworkers."),
+                (7, "nlra.disparagement", "Or complain about your manager online."),
+                (9, "nlra.pay", PAY_RULE),
+                (13, "nlra.confidentiality", "Keep all company information confidential.")]
+    assert document_findings(capsys, word) == expected
+    odt = to_odt(word, tmp_path / "odt")
+    assert document_findings(capsys, odt) == expected
+    assert main(["check", "--document", str(odt)]) == 1
+    out = capsys.readouterr().out
+    assert 'paragraph 4: [error] nlra.pay\n  Text: "Never discuss pay"' in out
+    assert "Covers: " in out and "Confidential business information" in out
+
+
+def test_an_odt_is_read_with_its_spans_breaks_lists_and_tables_and_without_its_asides(
+        tmp_path, capsys):
+    """A hand-made .odt: words in spans, a soft line break and space marks read as spaces; a
+    comment, a footnote and a tracked deletion left out; a paragraph styled as a heading
+    (through the automatic style LibreOffice gives it) a heading; list items under it read as
+    bans; a header row's cells column titles, a body cell a rule."""
+    policy = write_odt(tmp_path / "policy.odt", styles=(
+        '<style:style style:name="P1" style:family="paragraph" '
+        'style:parent-style-name="Heading_20_2"/>'), body=(
+        '<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion>'
+        "<text:p>Do not criticise managers online.</text:p></text:deletion>"
+        "</text:changed-region></text:tracked-changes>"
+        '<text:h text:outline-level="1">Posting <text:span>about</text:span> the company'
+        "</text:h>"
+        "<text:p>Keep<text:line-break/>all company <text:span>information</text:span>"
+        "<text:s/>confidential.<office:annotation><dc:creator>Counsel</dc:creator>"
+        "<text:p>Never discuss your salary.</text:p></office:annotation></text:p>"
+        '<text:p>Our rules.<text:change text:change-id="ct1"/><text:note><text:note-citation>1'
+        "</text:note-citation><text:note-body><text:p>Never talk to reporters.</text:p>"
+        "</text:note-body></text:note></text:p>"
+        '<text:p text:style-name="P1">Don\'t</text:p>'
+        "<text:list><text:list-item><text:p>Discuss your pay<text:tab/>with coworkers."
+        "</text:p></text:list-item></text:list>"
+        "<table:table><table:table-header-rows><table:table-row><table:table-cell>"
+        "<text:p>When to call</text:p></table:table-cell></table:table-row>"
+        "</table:table-header-rows><table:table-row><table:table-cell>"
+        f"<text:p>{PAY_RULE}</text:p></table:table-cell></table:table-row></table:table>"))
+    assert document_findings(capsys, policy) == [
+        (2, "nlra.confidentiality", "Keep all company information confidential."),
+        (5, "nlra.pay", "Discuss your pay with coworkers."),
+        (7, "nlra.pay", PAY_RULE)]
+
+
+TOPIC_OR_RULE = [  # (heading, paragraph under it, whether the heading is a rule to check)
+    ("Pay and benefits", "Wages are set each April by the owner.", False),
+    ("Never discuss pay", "We review this policy every year.", True),
+    ("Posting without approval", "Wages are set each April by the owner.", False),
+    ("What you must not post", "We review this policy every year.", False),
+    ("Unauthorized disclosure of pay", "Wages are set each April by the owner.", False),
+    ("Do not talk to the media", "We review this policy every year.", True)]
+
+
+@pytest.mark.parametrize("name", ["policy.docx", "policy.odt", "policy.md", "policy.txt"])
+def test_a_heading_that_states_a_rule_is_checked_and_one_that_names_a_topic_is_not(
+        tmp_path, capsys, name):
+    """A Word, OpenDocument or Markdown heading was never checked, so "Never discuss pay" as a
+    heading passed, while in a text file the same line was reported; and a heading naming its
+    topic in a rule's words ("Posting without approval", "What you must not post") was
+    reported in a text file as a rule. A heading that states a rule is one, as a lawyer reads
+    it; one that names a topic is not, whatever the file."""
+    policy = tmp_path / name
+    paragraphs = [(tag, words) for heading, below, _ in TOPIC_OR_RULE
+                  for tag, words in (("h", heading), ("p", below))]
+    if policy.suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        for tag, words in paragraphs:
+            document.add_heading(words, level=2) if tag == "h" else \
+                document.add_paragraph(words)
+        document.save(str(policy))
+    elif policy.suffix == ".odt":
+        odt_of(policy, paragraphs)
+    else:
+        policy.write_text("".join(("## " if tag == "h" and name == "policy.md" else "")
+                                  + f"{words}\n\n" for tag, words in paragraphs),
+                          encoding="utf-8")
+    assert [(rule, words) for _, rule, words in document_findings(capsys, policy)] == [
+        ("nlra.pay", "Never discuss pay"), ("nlra.media", "Do not talk to the media")]
+
+
 def test_unknown_places_and_industries_are_one_line_and_exit_2(tmp_path, capsys):
     rules = tmp_path / "rules.txt"
     rules.write_text("Never discuss your salary.\n", encoding="utf-8")
@@ -509,6 +635,57 @@ def test_an_unreadable_document_is_one_line_and_exit_2(tmp_path, capsys):
         assert main(["check", "--document", str(path)]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.startswith("error: ")
+
+
+def foreign_files(folder) -> dict[str, tuple]:
+    """Files that are not what their names say, or not a policy: name -> (file, what the one
+    line the check gives says)."""
+    import zipfile
+
+    folder.mkdir()
+    odt = odt_of(folder / "real.odt", [("p", "Never discuss your salary.")])
+    word = folder / "real.docx"
+    owners_policy(word, {"Don't": BANNED})
+    with zipfile.ZipFile(folder / "photos.zip", "w") as archive:
+        archive.writestr("beach.jpg", b"\xff\xd8\xff")
+    made = {"odt-named.docx": (odt.read_bytes(), "is an OpenDocument text, not a Word document, "
+                               "whatever its name says; rename it to end in .odt"),
+            "word-named.odt": (word.read_bytes(), "is a Word document, not an OpenDocument "
+                               "text, whatever its name says; rename it to end in .docx"),
+            "pdf-named.odt": (b"%PDF-1.4 ...", "is a PDF, not an OpenDocument text"),
+            "word-named.pdf": (word.read_bytes(), "is a Word document, not a PDF"),
+            "text-named.pdf": (b"Never discuss your salary.\n", "not a PDF that can be read"),
+            "zip-named.odt": ((folder / "photos.zip").read_bytes(),
+                              "not an OpenDocument text (.odt) that can be read"),
+            "zip-named.docx": ((folder / "photos.zip").read_bytes(),
+                               "not a Word document that can be read")}
+    for name in ("empty.docx", "empty.odt", "empty.pdf", "empty.md"):
+        made[name] = (b"", "the file is empty (0 bytes); there is nothing to check")
+    for name, (content, _) in made.items():
+        (folder / name).write_bytes(content)
+    write_odt(folder / "sheet.odt", "", mimetype="application/vnd.oasis.opendocument.spreadsheet")
+    made["sheet.odt"] = (b"", "an OpenDocument file but no text document (a spreadsheet or "
+                         "slides)")
+    locked = folder / "locked.odt"
+    with zipfile.ZipFile(odt) as plain, zipfile.ZipFile(locked, "w") as archive:
+        for info in plain.infolist():  # a password-protected file's manifest says so
+            data = plain.read(info)
+            archive.writestr(info, data.replace(b'media-type="text/xml"/>', (
+                b'media-type="text/xml"><manifest:encryption-data/></manifest:file-entry>'))
+                if info.filename == "META-INF/manifest.xml" else data)
+    made["locked.odt"] = (b"", "the file is protected with a password; save a copy without one")
+    return {name: (folder / name, said) for name, (_, said) in made.items()}
+
+
+def test_a_file_not_what_its_name_says_or_empty_is_refused_in_one_plain_line(tmp_path, capsys):
+    """An .odt named .docx was "not a Word document" and a PDF named .odt "not an
+    OpenDocument text": the check says what the file is and how to check it; an empty file
+    says it is empty; a text file named .pdf printed pypdf's own warnings ("invalid pdf
+    header") above the one line; a spreadsheet or a password-protected file says so."""
+    for name, (path, said) in foreign_files(tmp_path / "files").items():
+        assert main(["check", "--document", str(path)]) == 2, name
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: {path}: {said}") and err.count("\n") == 1, err
 
 
 def test_a_year_9999_effective_date_does_not_crash_the_check(tmp_path, capsys):
@@ -547,7 +724,7 @@ def test_a_document_without_an_extension_is_refused_in_plain_words(tmp_path, cap
     policy.write_text("Do not post client data.\n", encoding="utf-8")
     assert main(["check", "--document", str(policy)]) == 2
     assert capsys.readouterr().err == (f"error: {policy}: has no extension to tell what kind of "
-                                       "file it is; the check reads .docx, .pdf, .txt, .md "
+                                       "file it is; the check reads .docx, .odt, .pdf, .txt, .md "
                                        "files\n")
 
 

@@ -173,6 +173,47 @@ def test_a_list_item_added_after_the_quick_guides_last_is_kept_as_wording(sent, 
     assert any("kept counsel's wording" in line for line in outcome.done), outcome.done
 
 
+@pytest.mark.parametrize(("after", "chosen"), [
+    ("Confidentiality / NDA", ["confidentiality", "privacy", "code_of_conduct"]),
+    ("Code of conduct", ["confidentiality", "code_of_conduct", "privacy"])])
+def test_a_policy_counsel_adds_to_the_other_policies_list_is_one_more_answer(sent, tmp_path,
+                                                                             after, chosen):
+    """1.4's list is the answer "Policies this one refers to" (several choices): a bullet
+    counsel adds with a choice's name ticks that choice, where counsel put it. It froze the
+    clause as counsel's wording, so ticking or unticking a policy later changed nothing."""
+    workspace, read = reply_of(sent, tmp_path, on_body(lambda root: _bullet_after(
+        _paragraph(root.find(w("body")), after), "Privacy policy", 960)))
+    assert offered(read) == {("insertion", "purpose.related", "Privacy policy")}
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert outcome.done[0] == \
+        '1.4 Other policies: kept as your answer to "Policies this one refers to"'
+    assert [str(policy) for policy in workspace.project.company.related_policies] == chosen
+    assert workspace.project.wording == []
+    workspace.project.company.related_policies.remove("code_of_conduct")
+    assert clause_texts(workspace.document())["purpose.related"].endswith(
+        "\n- Confidentiality / NDA\n- Privacy policy")
+
+
+def test_a_policy_counsel_takes_off_the_other_policies_list_is_unticked(sent, tmp_path):
+    workspace, read = reply_of(sent, tmp_path, on_body(lambda root: _delete_paragraph(
+        _paragraph(root.find(w("body")), "Code of conduct"), 962)))
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert outcome.done[0] == \
+        '1.4 Other policies: kept as your answer to "Policies this one refers to"'
+    assert workspace.project.company.related_policies == ["confidentiality"]
+    assert workspace.project.wording == []
+
+
+def test_a_policy_counsel_adds_that_is_no_choice_keeps_counsels_words(sent, tmp_path):
+    """No answer can hold "Whistleblowing policy": the clause keeps counsel's words."""
+    workspace, read = reply_of(sent, tmp_path, on_body(lambda root: _bullet_after(
+        _paragraph(root.find(w("body")), "Code of conduct"), "Whistleblowing policy", 960)))
+    outcome = workspace.apply_review(read, {i.id: Decision("accept") for i in read.items})
+    assert outcome.done[0] == "1.4 Other policies: kept counsel's wording"
+    assert "- Code of conduct\n- Whistleblowing policy" in \
+        clause_texts(workspace.document())["purpose.related"]
+
+
 def test_a_row_counsel_adds_and_one_counsel_deletes_change_the_table(sent, tmp_path):
     workspace, read = reply_of(sent, tmp_path, on_body(_new_row))
     assert offered(read) == {

@@ -798,23 +798,44 @@ def test_a_picture_is_listed_where_it_is_and_not_kept(sent, tmp_path):
     assert sum("the picture is not kept" in warning for warning in outcome.warnings) == 2
 
 
-def test_words_one_reviewer_took_out_of_anothers_insertion(sent, tmp_path):
+def _cut_by_another(root) -> None:
     """Word writes a second reviewer's deletion inside the first one's insertion."""
-    def edit(root) -> None:
-        taken_out = element("del", _run(" in writing", deleted=True), id="921",
-                            author="Alex Kim", date="2026-12-01T12:00:00Z")
-        _paragraph(root, CONSEQUENCES).append(_change("ins", 920, _run(" Ask HR"), taken_out,
-                                                      _run(".")))
+    taken_out = element("del", _run(" in writing", deleted=True), id="921", author="Alex Kim",
+                        date="2026-12-01T12:00:00Z")
+    _paragraph(root, CONSEQUENCES).append(_change("ins", 920, _run(" Ask HR"), taken_out,
+                                                  _run(".")))
 
-    workspace, read = reply_of(sent, tmp_path, on_body(edit))
-    assert {(i.kind, i.author, i.text.strip()) for i in read.items} == {
-        ("insertion", COUNSEL, "Ask HR in writing."), ("deletion", "Alex Kim", "in writing")}
-    insertion, deletion = sorted(read.items, key=lambda i: i.kind != "insertion")
-    assert read.clause_text("training.consequences", {insertion.id})[1].startswith(
-        "Coaching first; serious breaches may lead to discipline. Ask HR in writing.\n")
-    assert read.clause_text("training.consequences", {deletion.id}) == \
-        read.clause_text("training.consequences", ())  # nothing to take out of
+
+def test_words_one_reviewer_took_out_of_anothers_insertion(sent, tmp_path):
+    """One insertion as the second reviewer left it, edited by them: no deletion of words the
+    policy never had beside it, and rejected, none of it comes in."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_cut_by_another))
+    insertion, = read.items
+    assert (insertion.kind, insertion.made_by, insertion.text) == (
+        "insertion", f"{COUNSEL}, edited by Alex Kim", " Ask HR.")
+    assert read.clause_text("training.consequences", ()) == \
+        read.clause_text("training.consequences", {"none"})
+    before = clause_texts(workspace.document())["training.consequences"]
+    workspace.apply_review(read, {insertion.id: Decision("reject")})
+    assert clause_texts(workspace.document())["training.consequences"] == before
     assert "discipline. Ask HR.\n" in accepted_text(workspace, read, "training.consequences")
+
+
+def _all_cut_by_another(root) -> None:
+    taken_out = element("del", _run(" Ask HR in writing.", deleted=True), id="921",
+                        author="Alex Kim", date="2026-12-01T12:00:00Z")
+    _paragraph(root, CONSEQUENCES).append(_change("ins", 920, taken_out))
+
+
+def test_an_insertion_another_reviewer_took_all_of_out_says_so(sent, tmp_path):
+    """Listed (the owner sees what the firm went over), saying nothing of it is left; accepted,
+    the clause stays as it was."""
+    workspace, read = reply_of(sent, tmp_path, on_body(_all_cut_by_another))
+    insertion, = read.items
+    assert (insertion.made_by, insertion.words) == (
+        f"{COUNSEL}, edited by Alex Kim", "(nothing left once edited by Alex Kim)")
+    before = clause_texts(workspace.document())["training.consequences"]
+    assert accepted_text(workspace, read, "training.consequences") == before
 
 
 def _google_docs(parts: Parts) -> None:

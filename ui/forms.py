@@ -28,6 +28,7 @@ from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
 
 from .editors import MARK_COLOUR, FieldEditor, describe, make_editor
+from .editors.base import keep_in_view
 from .editors.date import week_start_in
 from .project_model import FieldPath, ProjectModel
 from .scroll_column import ScrollColumn
@@ -119,9 +120,13 @@ class FieldRow(QFrame):
             self.updateGeometry()  # the size hint above depends on the width: ask again
 
     def show_refusal(self, text: str) -> None:
+        """Why the answer typed was not saved, under it and scrolled into view: under a table
+        at the bottom of the form's room it showed out of sight, and the owner did not see
+        why their date did not save (found by a tester)."""
         self.refused = text
         self._say(text, _REFUSAL_COLOUR)
         self.message.show()
+        keep_in_view(self.message, self.message.rect)
         # heard too, not only seen in red (a screen reader read nothing of it; found by a tester)
         describe(self.editor, f"{text} {self.question.help}".strip())
 

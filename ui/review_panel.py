@@ -10,9 +10,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRect,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QInputDialog,
     QLabel,
@@ -43,6 +54,7 @@ from smpolicy_desktop.review import (
     Reply,
     ReviewError,
     apply_decisions,
+    cross_references_said,
     formatting_said,
     old_name_back,
     old_name_said,
@@ -197,7 +209,7 @@ class ReviewPanel(QWidget):
     def _by(self, item) -> str:
         """'by Maria Chen, December 4, 2026': who made a change or comment, and when."""
         when = f", {self._date(item.date)}" if item.date else ""
-        return f"by {item.who}{when}"
+        return f"by {item.made_by}{when}"
 
     def _fill(self) -> None:
         assert self.reply is not None
@@ -210,7 +222,7 @@ class ReviewPanel(QWidget):
             done = DONE_WORDS.get(self.decisions.get(item.id, Decision("")).action, "")
             row = QTreeWidgetItem([in_clauses(names, item.clauses) or "-",
                                    f"{item.listed_as}{' - ' + done if done else ''}",
-                                   item.who,
+                                   item.made_by,
                                    item.words])
             row.setToolTip(2, self._by(item))  # the date too, kept out of a narrow column
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
@@ -238,6 +250,11 @@ class ReviewPanel(QWidget):
             details = f"{item.kind.capitalize()} {self._by(item)}:\n" \
                       f"{item.text.strip()}" + (f"\nReads now: {before}" if before else "") \
                 + (f"\nWith the change: {after}" if after else "")
+            if item.refers_to:
+                names = clause_names(self.model.project, [c for _, c in item.refers_to],
+                                     self.model.workspace.document_of_kind(
+                                         self.reply.version.kind))
+                details += f"\nIt has {cross_references_said(item, names)}."
         self.details.setText(details)
         open_ = item is not None and item.id not in self.decisions
         for button in (self.accept_button, self.accept_as, self.reject_button):
@@ -461,11 +478,30 @@ def choose_version(parent: QWidget, workspace) -> str | None:
 
 def reply_dialog(parent: QWidget) -> QInputDialog:
     """The box the owner writes a reply to counsel's comment in. Tab goes on to OK and Cancel,
-    as in the form's boxes (it typed a tab character into the reply; found by a tester)."""
+    as in the form's boxes (it typed a tab character into the reply; found by a tester), and
+    so does Ctrl+Tab (it did nothing)."""
     dialog = QInputDialog(parent, windowTitle="Reply to counsel", labelText="Your reply:")
     dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-    dialog.findChild(QPlainTextEdit).setTabChangesFocus(True)
+    box = dialog.findChild(QPlainTextEdit)
+    box.setTabChangesFocus(True)
+    box.installEventFilter(_CtrlTabAsTab(dialog))
     return dialog
+
+
+class _CtrlTabAsTab(QObject):
+    """Ctrl+Tab (Ctrl+Shift+Tab) in a box is Tab (Shift+Tab) there: the keyboard goes on (or
+    back), as from a box that takes Tab in other programs (GTK's). Qt leaves the key to the
+    box, whose Tab goes on already, and it did nothing."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            QApplication.sendEvent(watched, QKeyEvent(
+                QEvent.Type.KeyPress, event.key(),
+                event.modifiers() & ~Qt.KeyboardModifier.ControlModifier))
+            return True
+        return False
 
 
 def _told(done: list[str], warnings: list[str]) -> str:

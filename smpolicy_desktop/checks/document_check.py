@@ -1,5 +1,5 @@
-"""Check a policy the owner already has: read a .docx, .pdf, .txt or .md file, check every
-sentence, and say which of our topics it covers and which it lacks.
+"""Check a policy the owner already has: read a .docx, .odt, .pdf, .txt or .md file, check
+every sentence, and say which of our topics it covers and which it lacks.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from ..reading import NotAFileError, regular_file
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
-from .language import forbids, heads, is_title
+from .language import forbids, heads, is_title, states_rule
 from .policy_check import check_text
 
-READABLE = (".docx", ".pdf", ".txt", ".md")
+READABLE = (".docx", ".odt", ".pdf", ".txt", ".md")
 PAGE = 3_000  # characters of text on a page, roughly
-MAX_WORD_BYTES = 100 * 2**20  # a Word file's parts unpacked: a zip bomb is refused at once
+MAX_UNPACKED_BYTES = 100 * 2**20  # a Word or ODF file's parts unpacked: a zip bomb is refused
 MAX_PAGES = 200  # longer is no single policy, and checking it would hold up the window's check
 # Topic of our policy -> words that show a document covers it.
 _TOPICS = {
@@ -122,13 +122,45 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
             "has no extension to tell what kind of file it is"
         raise DocumentError(f"{path}: {kind}; the check reads {', '.join(READABLE)} files")
     try:
+        if not _size_of_file(path):
+            raise DocumentError(f"{path}: the file is empty (0 bytes); there is nothing to check")
+        actual = _kind_of(path)
+        if actual and actual != suffix:  # a lawyer's .odt saved as "policy.docx", a renamed PDF
+            raise DocumentError(f"{path}: is {_KINDS[actual]}, not {_KINDS.get(suffix, 'text')}, "
+                                f"whatever its name says; rename it to end in {actual} and "
+                                "check it again")
         if suffix == ".docx":
             return _docx_paragraphs(path)
+        if suffix == ".odt":
+            return _odt_paragraphs(path)
         if suffix == ".pdf":
             return _pdf_lines(path)
     except OSError as exc:
         raise DocumentError(f"{path}: the file cannot be read ({plain_reason(exc)})") from exc
     return _plain_paragraphs(text_lines(read_text(path)))
+
+
+_KINDS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".pdf": "a PDF"}
+
+
+def _kind_of(path: Path) -> str:
+    """The extension a file's content says it has (one of _KINDS), "" for any other content
+    (text, or a zip of other files, which its reader refuses as what it is named)."""
+    import zipfile
+
+    with path.open("rb") as handle:
+        if handle.read(5) == b"%PDF-":
+            return ".pdf"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return ".docx"
+            if "mimetype" in names:
+                return ".odt" if _odf_text(archive) else ""
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError):  # no zip
+        pass
+    return ""
 
 
 def read_text(path: Path) -> str:
@@ -178,8 +210,10 @@ def _too_long(path: Path, characters: int) -> DocumentError:
 
 def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> DocumentReport:
     """Each risky sentence of a policy document, and which of our topics it covers or lacks;
-    a rule naming the business (company_name) reads as one about the employer. A heading
-    names a topic and is no rule, so it is not checked, as the policy's own check skips ours."""
+    a rule naming the business (company_name) reads as one about the employer. A heading that
+    names a topic ("Pay and benefits") is no rule and is not checked, as the policy's own check
+    skips ours; one that states a rule ("Never discuss pay") is checked: a lawyer reads it as
+    a rule of the document, and a Word or Markdown heading's ban went unreported."""
     read = read_paragraphs(path)
     paragraphs = [paragraph.text for paragraph in read]
     if not any(paragraph.strip() for paragraph in paragraphs):
@@ -189,7 +223,7 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
         raise _too_long(path, sum(map(len, paragraphs)))
     findings = [(number, finding) for number, ((paragraph, heading, _), banned)
                 in enumerate(zip(read, _banned(read), strict=True), start=1)
-                if paragraph.strip() and not heading
+                if paragraph.strip() and (not heading or states_rule(paragraph))
                 for finding in check_text(paragraph, facts, company_name=company_name,
                                           banned=banned)]
     # A sentence found risky covers no topic: "must not discuss their salary or working
@@ -223,10 +257,14 @@ def _banned(read: list[Paragraph]) -> list[bool]:
 def _pdf_lines(path: Path) -> list[Paragraph]:
     """A PDF's text, one line each; a line that starts in lower case continues the sentence
     above it and is joined to it."""
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError, PyPdfError
 
-    _size_of_file(path)
+    # pypdf logs what it finds wrong ("invalid pdf header", "EOF marker not found") to the
+    # terminal, lines before the one the check says (found by a tester)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         pages = PdfReader(path).pages
         if len(pages) > MAX_PAGES:  # known before a page is read
@@ -341,14 +379,9 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
-    _size_of_file(path)
     try:
         with zipfile.ZipFile(path) as archive:  # python-docx unpacks every part in memory
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_WORD_BYTES:
-            raise DocumentError(f"{path}: the Word file is too large to read "
-                                f"({unpacked / 2**20:.0f} MB unpacked; the check reads up to "
-                                f"{MAX_WORD_BYTES // 2**20} MB)")
+            _refuse_a_bomb(path, archive, "Word file")
         document = open_docx(str(path))
         # a part is parsed when first read (the styles with the first paragraph's style)
         cells = [Paragraph(" ".join(_as_accepted(p._p) for p in cell.paragraphs),
@@ -400,4 +433,121 @@ def _as_accepted(paragraph) -> str:
         if any(ancestor.tag in gone for ancestor in node.iterancestors()):
             continue
         pieces.append((node.text or "") if node.tag == qn("w:t") else " ")
+    return "".join(pieces)
+
+
+def _refuse_a_bomb(path: Path, archive, kind: str) -> None:
+    """DocumentError if a zipped document (`kind`: "Word file") unpacks to more than
+    MAX_UNPACKED_BYTES, told by its parts' sizes before any of them is unpacked."""
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise DocumentError(f"{path}: the {kind} is too large to read ({unpacked / 2**20:.0f} "
+                            f"MB unpacked; the check reads up to {MAX_UNPACKED_BYTES // 2**20} "
+                            f"MB)")
+
+
+# OpenDocument text (.odt, what LibreOffice saves): a zip whose content.xml holds the text.
+_ODF_TEXT = "application/vnd.oasis.opendocument.text"  # the zip's "mimetype" (".ott" adds more)
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
+_ODF_PARAGRAPHS = (f"{_TEXT}p", f"{_TEXT}h")
+# Not the document's words: its tracked changes (a deletion's old text is kept there; an
+# insertion stands in its place), comments, footnotes, a picture's title and description, and
+# the declarations before the text.
+_ODF_LEFT_OUT = {f"{_TEXT}tracked-changes", f"{_OFFICE}annotation", f"{_TEXT}note",
+                 f"{_SVG}title", f"{_SVG}desc", f"{_TEXT}sequence-decls", f"{_OFFICE}forms"}
+_ODF_BREAKS = {f"{_TEXT}s", f"{_TEXT}tab", f"{_TEXT}line-break"}  # a space, tab or soft break
+# Paragraph styles that make a heading, as a Word paragraph's do (_docx_paragraph): "Title",
+# "Heading_20_1" ("Heading 1"), "Contents_20_1" (a line of the table of contents).
+_ODF_HEADING_STYLES = ("heading", "title", "contents")
+
+
+def _odf_text(archive) -> bool:
+    """Whether an OpenDocument zip is a text document by its "mimetype" (KeyError if it has
+    none), read no further than that says."""
+    with archive.open("mimetype") as kind:
+        return kind.read(len(_ODF_TEXT)) == _ODF_TEXT.encode()
+
+
+def _odt_paragraphs(path: Path) -> list[Paragraph]:
+    """An OpenDocument text's paragraphs, as a Word file's are read (_docx_paragraphs): its
+    headings (text:h, or a paragraph in a heading, title or contents style) and list items
+    marked, its tables' cells after the rest, a cell of a table's header rows a heading."""
+    import zipfile
+
+    from lxml import etree
+
+    unreadable = f"{path}: not an OpenDocument text (.odt) that can be read"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _refuse_a_bomb(path, archive, "OpenDocument file")
+            if not _odf_text(archive):
+                raise DocumentError(f"{path}: an OpenDocument file but no text document (a "
+                                    "spreadsheet or slides); the check reads text documents")
+            manifest = "META-INF/manifest.xml"
+            if manifest in archive.namelist() and b"encryption-data" in archive.read(manifest):
+                raise DocumentError(f"{path}: the file is protected with a password; save a "
+                                    "copy without one and check that")
+            content = archive.read("content.xml")
+        root = etree.fromstring(content, etree.XMLParser(resolve_entities=False,
+                                                         no_network=True))
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise DocumentError(unreadable) from exc
+    except etree.LxmlError as exc:
+        raise DocumentError(f"{path}: the file is damaged (a part of it is cut short or not "
+                            "as an office program writes it); open it and save it again") \
+            from exc
+    body = root.find(f"{_OFFICE}body/{_OFFICE}text")
+    if body is None:
+        raise DocumentError(unreadable)
+    # a paragraph's own style ("P1") is named by the one it derives from ("Heading_20_1")
+    derived = {style.get(f"{_STYLE}name"): style.get(f"{_STYLE}parent-style-name", "")
+               for style in root.iter(f"{_STYLE}style")}
+    read, tables = [], []
+    for element, item in _odf_blocks(body, item=False):
+        if element.tag == f"{_TABLE}table":
+            tables.append(element)
+            continue
+        style = element.get(f"{_TEXT}style-name", "")
+        heading = element.tag == f"{_TEXT}h" or \
+            derived.get(style, style).lower().startswith(_ODF_HEADING_STYLES)
+        read.append(Paragraph(_odf_words(element), heading, item and not heading))
+    return _marked_headings(read) + [
+        Paragraph(_odf_words(cell).strip(), row.getparent().tag == f"{_TABLE}table-header-rows")
+        for table in tables for row in _odf_own(table, f"{_TABLE}table-row")
+        for cell in _odf_own(table, f"{_TABLE}table-cell", row)]
+
+
+def _odf_blocks(element, item: bool):
+    """The paragraphs (text:p, text:h) and tables under an element, in order, each with whether
+    it is a list item."""
+    for child in element:
+        if child.tag in (*_ODF_PARAGRAPHS, f"{_TABLE}table"):
+            yield child, item
+        elif child.tag not in _ODF_LEFT_OUT:  # a list, list item, section or index
+            yield from _odf_blocks(child, item or child.tag == f"{_TEXT}list-item")
+
+
+def _odf_own(table, tag: str, within=None) -> list:
+    """A table's rows or (within a row) cells: not those of a table inside one of its cells."""
+    return [found for found in (within if within is not None else table).iter(tag)
+            if next(found.iterancestors(f"{_TABLE}table")) is table]
+
+
+def _odf_words(element) -> str:
+    """The words of a paragraph (or table cell), with its spans and links, a space for each
+    space mark, tab and soft break, a paragraph inside it (in a text box, a list or table in a
+    cell) set apart by spaces, and none of what _ODF_LEFT_OUT leaves out."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag in _ODF_BREAKS:
+            pieces.append(" ")
+        elif child.tag in _ODF_PARAGRAPHS:
+            pieces.append(f" {_odf_words(child)} ")
+        elif child.tag not in _ODF_LEFT_OUT:
+            pieces.append(_odf_words(child))
+        pieces.append(child.tail or "")
     return "".join(pieces)

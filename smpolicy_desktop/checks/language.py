@@ -233,11 +233,13 @@ def words(*alternatives: str) -> re.Pattern[str]:
 
 # --- The vocabulary rules are written in -----------------------------------------------------
 
+_WITHOUT_CLEARANCE = (r"without (?:\w+ ){0,3}"
+                      r"(?:approval|permission|consent|authori[sz]ation|clearance)")
 PROHIBITION = re.compile(
     r"\b(?:do not|does not|never|no one|nobody|must not|may not|should not|shall not|will not|"
     r"can not|(?:is|are|be) not (?:allowed|permitted|authori[sz]ed)|prohibit\w*|forbid\w*|"
     r"banned|refrain\w*|avoid\w*|not to|misconduct|grounds for|unauthori[sz]ed|"
-    r"without (?:\w+ ){0,3}(?:approval|permission|consent|authori[sz]ation|clearance)|"
+    rf"{_WITHOUT_CLEARANCE}|"
     r"unless (?:\w+ )?(?:authori[sz]ed|approved|cleared|preauthori[sz]ed|preapproved)|"
     r"(?:is|are|remain) (?:strictly |kept )?(?:confidential|secret)|"
     r"only \w+(?: \w+)? (?:may|can))\b"
@@ -311,10 +313,30 @@ def is_title(text: str) -> bool:
 
 # A heading over a list or a paragraph: a few words, after any section number ("3.2 ", "IV. "),
 # with no sentence's end or clause break in them ("Posting rules", "Things to avoid being shy
-# about:"). Over a paragraph it is a label (ending in ":"), a title or a "Don't", or it states
-# no rule: "Never talk to reporters" over a sentence is a rule written without its full stop.
+# about:"). Over a paragraph it is a title or states no rule (states_rule): "Never talk to
+# reporters" over a sentence is a rule written without its full stop.
 _HEADING_WORDS = 8
 _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXL]+\.)\s+")
+# A rule's words in the shape of a topic's name: a question-word heading ("What you must not
+# post", "Who may speak for us"), "Things to avoid", a ban named as a thing ("Prohibited
+# conduct", "Unauthorized disclosure", "Avoiding conflicts", "Posting without approval"), not
+# said of something ("Political posts are prohibited" states the ban).
+_TOPIC_FORMS = re.compile(
+    r"^(?:what|when|where|which|who|why|how|things?|topics?)\b.*"
+    r"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bstrictly )"
+    r"\b(?:prohibited|forbidden|banned|unauthori[sz]ed|avoiding|misconduct|grounds for)\b"
+    rf"|\b{_WITHOUT_CLEARANCE}\b")
+
+
+def states_rule(heading: str) -> bool:
+    """Whether a heading states a rule, as a lawyer reads it, and is checked as one ("Never
+    discuss pay", "Salaries are confidential", "Only managers may speak to the press"), rather
+    than naming its section's topic ("Confidential information", "Pay and benefits",
+    "Posting without approval", "What you must not post") or leading into a list ("Don't",
+    "Never:", "Things to avoid:", whose items are checked, read as bans where they are)."""
+    text = _SECTION_NUMBER.sub("", heading.strip())
+    return not (text.endswith(":") or forbids(text)) and \
+        bool(RULE.search(_TOPIC_FORMS.sub(" ", normalise(text))))
 
 
 def heads(line: str, over_list: bool) -> bool:
@@ -324,8 +346,7 @@ def heads(line: str, over_list: bool) -> bool:
     text = _SECTION_NUMBER.sub("", line.strip())
     shaped = 0 < len(text.split()) <= _HEADING_WORDS and not text[:1].islower() and \
         not re.search(r"[.!?;,]", text)
-    return is_title(text) or shaped and (over_list or text.endswith(":") or forbids(text)
-                                         or not RULE.search(normalise(text)))
+    return is_title(text) or shaped and (over_list or not states_rule(text))
 
 
 # A breach of the policy itself as what a sentence is about: who breaks it, or the breach.

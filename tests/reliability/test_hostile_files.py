@@ -18,6 +18,7 @@ import pytest
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import save_project
+from tests.odf_files import MIMETYPE, odt_of
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pipes are POSIX")
 
@@ -47,6 +48,7 @@ def project_file(tmp_path):
 def commands(project_file, named):
     return {"check --document .txt": ["check", "--document", str(named("policy.txt"))],
             "check --document .docx": ["check", "--document", str(named("policy.docx"))],
+            "check --document .odt": ["check", "--document", str(named("policy.odt"))],
             "check --document .pdf": ["check", "--document", str(named("policy.pdf"))],
             "check --text-file": ["check", "--text-file", str(named("rules.txt"))],
             "import-review": ["import-review", str(project_file), str(named("reply.docx"))]}
@@ -55,8 +57,8 @@ def commands(project_file, named):
 @posix_only
 @pytest.mark.timeout(20)  # reading a pipe waits for a writer that never comes
 @pytest.mark.parametrize("command", ["check --document .txt", "check --document .docx",
-                                     "check --document .pdf", "check --text-file",
-                                     "import-review"])
+                                     "check --document .odt", "check --document .pdf",
+                                     "check --text-file", "import-review"])
 def test_a_pipe_given_as_a_policy_rules_or_reply_is_refused_without_waiting(
         tmp_path, capsys, project_file, command):
     def pipe(name):
@@ -70,7 +72,8 @@ def test_a_pipe_given_as_a_policy_rules_or_reply_is_refused_without_waiting(
 
 
 @pytest.mark.parametrize("command", ["check --document .txt", "check --document .docx",
-                                     "check --text-file", "import-review"])
+                                     "check --document .odt", "check --text-file",
+                                     "import-review"])
 def test_a_folder_given_as_a_policy_rules_or_reply_is_called_a_folder(tmp_path, capsys,
                                                                       project_file, command):
     def folder(name):
@@ -100,16 +103,31 @@ def test_a_text_file_of_rules_longer_than_200_pages_is_refused_as_a_document_is(
     assert "the check reads up to 200 pages" in one_line_error(capsys)
 
 
-def test_a_word_file_that_inflates_to_gigabytes_is_refused_before_it_is_unpacked(tmp_path,
-                                                                                 capsys):
-    bomb = tmp_path / "policy.docx"
+@pytest.mark.parametrize("name, part, kind", [
+    ("policy.docx", "word/document.xml", "Word file"),
+    ("policy.odt", "content.xml", "OpenDocument file")])
+def test_a_word_or_odf_file_that_inflates_to_gigabytes_is_refused_before_it_is_unpacked(
+        tmp_path, capsys, name, part, kind):
+    bomb = tmp_path / name
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+        archive.writestr("mimetype", MIMETYPE)
+        with archive.open(part, "w", force_zip64=True) as unpacked:
             for _ in range(16):
-                part.write(b" " * 2**24)  # 256 MB of spaces in about 250 KB
+                unpacked.write(b" " * 2**24)  # 256 MB of spaces in about 250 KB
     assert refused_within_30_mb(["check", "--document", str(bomb)])
-    assert "the Word file is too large to read (256 MB unpacked" in one_line_error(capsys)
+    assert f"the {kind} is too large to read (256 MB unpacked" in one_line_error(capsys)
+
+
+def test_an_odt_policy_with_its_text_cut_short_is_called_damaged(tmp_path, capsys):
+    whole = odt_of(tmp_path / "whole.odt", [("p", "Never discuss your salary.")] * 20)
+    damaged = tmp_path / "damaged.odt"
+    with zipfile.ZipFile(whole) as archive, zipfile.ZipFile(damaged, "w") as cut:
+        for info in archive.infolist():
+            data = archive.read(info)
+            cut.writestr(info, data[:len(data) // 2] if info.filename == "content.xml" else data)
+    assert main(["check", "--document", str(damaged)]) == 2
+    assert "the file is damaged" in one_line_error(capsys)
 
 
 @pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])

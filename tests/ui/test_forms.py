@@ -1010,7 +1010,7 @@ def test_a_date_in_a_year_no_policy_means_is_refused_and_stays_in_its_box(
 def test_a_date_cell_reads_a_two_figure_year_and_refuses_a_year_no_policy_means(
         qtbot, window, model, typed, kept, said):
     """A reviewer's date typed "1/2/25" is 1 February 2025; "1/2/0026" or "1/2/2226" is
-    refused, what was typed said under the table."""
+    refused, what was typed said under the table and left in the open cell."""
     from datetime import date
 
     from smpolicy_desktop.model import Reviewer
@@ -1019,7 +1019,12 @@ def test_a_date_cell_reads_a_two_figure_year_and_refuses_a_year_no_policy_means(
     model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz")])
     form = form_of(window, "review")
     table = form.editor(("review", "reviewers"))
-    press_enter(qtbot, table.view, type_on_date_cell(qtbot, table, typed))
+    box = type_on_date_cell(qtbot, table, typed)
+    if kept:
+        press_enter(qtbot, table.view, box)
+    else:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert table.view.state() == QAbstractItemView.State.EditingState
     assert model.project.review.reviewers[0].reviewed_on == (
         date.fromisoformat(kept) if kept else None)
     message = form.rows["reviewers"].message
@@ -1101,10 +1106,10 @@ def test_tab_in_the_last_cell_being_edited_leaves_the_table_and_row_1_as_it_was(
         ("Ana Diaz", "Lawyer"), ("Ben Ode", "Owner")]
 
 
-def type_on_date_cell(qtbot, table, typed: str):
-    """Type on a reviewer's Date cell, as on one clicked (the first key opens its box); the
-    box, the keyboard in it."""
-    column = next(i for i, q in enumerate(table.columns) if q.name == "reviewed_on")
+def type_on_date_cell(qtbot, table, typed: str, name: str = "reviewed_on"):
+    """Type on the first row's Date cell (a reviewer's), as on one clicked (the first key
+    opens its box); the box, the keyboard in it."""
+    column = next(i for i, q in enumerate(table.columns) if q.name == name)
     table.view.setCurrentIndex(table.items.index(0, column))  # as a click on it does
     table.view.setFocus()
     qtbot.keyClicks(table.view, typed[0])
@@ -1130,14 +1135,21 @@ def test_a_date_typed_on_an_empty_date_cell_is_that_date(qtbot, window, model):
     assert model.project.review.reviewers[0].reviewed_on == date(2027, 1, 15)
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
 @pytest.mark.parametrize("then", ["leave", "fix", "Escape"])
-def test_words_that_are_no_date_in_a_date_cell_stay_and_the_form_says_why(
-        qtbot, window, model, then):
-    """Enter on "soon" in a reviewer's Date cell: a tooltip said it was no date, gone as the
-    cell closed on the date as before, so the owner could think it saved. The cell stays open
-    with the words, and the form says why under the table as for any answer refused; left for
-    another box, the cell closes and that stays said. A date typed is saved and the message
-    goes; Escape gives the words up, and the message."""
+@pytest.mark.parametrize(("typed", "shown", "why"), [
+    ("soon", "soon", "\u201csoon\u201d is not a date. Type one as {today}, or pick it in the "
+     "calendar"),
+    ("31/12/1850", "31 Dec 1850", "the date 31 December 1850 is before 1900; check its year")])
+def test_what_a_date_cell_cannot_take_stays_in_it_and_the_form_says_why(
+        qtbot, window, model, typed, shown, why, then, key):
+    """Enter (or Tab) on "soon" in a reviewer's Date cell: a tooltip said it was no date, gone
+    as the cell closed on the date as before, so the owner could think it saved; on
+    "31/12/1850", a year no policy means, the form said why under the table but the cell
+    closed on the date saved before, and what was typed was lost (both found by testers). The
+    cell stays open with what was typed, and the form says why under the table as for any
+    answer refused; left for another box, the cell closes and that stays said. A date typed
+    is saved and the message goes; Escape gives the words up, and the message."""
     from datetime import date
 
     from smpolicy_desktop.model import Reviewer
@@ -1146,14 +1158,13 @@ def test_words_that_are_no_date_in_a_date_cell_stay_and_the_form_says_why(
     model.set_value(("review", "reviewers"), [Reviewer(name="Ana Diaz")])
     form = form_of(window, "review")
     table = form.editor(("review", "reviewers"))
-    box = type_on_date_cell(qtbot, table, "soon")
-    qtbot.keyClick(box, Qt.Key.Key_Return)
+    box = type_on_date_cell(qtbot, table, typed)
+    qtbot.keyClick(box, key)
     today = QLocale(QLocale.Language.English).toString(QDate.currentDate(), "d MMM yyyy")
-    said = (f"Not saved: \u201csoon\u201d is not a date. Type one as {today}, or pick it in "
-            "the calendar.")
+    said = f"Not saved: {why.format(today=today)}."
     message = form.rows["reviewers"].message
     assert table.view.state() == QAbstractItemView.State.EditingState
-    assert table.view.focusWidget() is box and box.text() == "soon"
+    assert table.view.focusWidget() is box and box.text() == shown
     assert message.isVisible() and message.text() == said
     assert model.project.review.reviewers[0].reviewed_on is None
     if then == "leave":
@@ -1172,6 +1183,44 @@ def test_words_that_are_no_date_in_a_date_cell_stay_and_the_form_says_why(
         assert not message.isVisible() and not form.refused()
     assert model.project.review.reviewers[0].reviewed_on == (
         date(2027, 1, 15) if then == "fix" else None)
+
+
+def in_view(form: AreaForm, widget) -> bool:
+    """Whether the whole of widget shows in the form's scrolled room."""
+    return form.viewport().rect().contains(
+        QRect(widget.mapTo(form.viewport(), QPoint(0, 0)), widget.size()))
+
+
+@pytest.mark.parametrize("table_at", ["bottom", "middle"])
+def test_why_a_table_cell_was_not_saved_is_scrolled_into_view(qtbot, window, model, table_at):
+    """A year refused in a revision's Date cell, the table at the bottom of the form's room:
+    the form said why under the table, out of sight, and the owner did not see why the date
+    did not save (found by a tester). The form scrolls to the message; where it shows
+    already, the form stays where it is."""
+    from smpolicy_desktop.model import Reviewer, Revision
+
+    window.resize(900, 500)
+    model.set_value(("company", "country"), "GB")
+    model.set_value(("review", "reviewers"), [Reviewer(name=f"R{n}") for n in range(6)])
+    model.set_value(("review", "revisions"), [Revision(version=v) for v in ("1.0", "1.1")])
+    form = form_of(window, "review")
+    table = form.editor(("review", "revisions"))
+    qtbot.wait(50)  # the form laid out: its tables at the heights of their rows
+    bottom = table.view.mapTo(form.widget(), QPoint(0, table.view.height())).y()
+    room = form.viewport().height()
+    form.verticalScrollBar().setValue(bottom - (room if table_at == "bottom" else room // 2))
+    at = form.verticalScrollBar().value()
+    assert in_view(form, table.view)
+    box = type_on_date_cell(qtbot, table, "31/12/1850", "revised_on")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    message = form.rows["revisions"].message
+    assert message.text().startswith("Not saved: the date 31 December 1850 is before 1900")
+    if table_at == "bottom":
+        qtbot.waitUntil(lambda: in_view(form, message))
+        assert in_view(form, table.view.viewport())  # the cell typed in too
+    else:
+        qtbot.wait(50)  # a scroll would come once the form is laid out
+        assert in_view(form, message) and form.verticalScrollBar().value() == at
 
 
 def test_a_word_cut_short_in_a_table_cell_shows_whole_in_its_tooltip(qtbot, window, model):

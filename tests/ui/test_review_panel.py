@@ -196,9 +196,20 @@ def test_reply_to_a_comment_keeps_the_thread_in_the_notes(qtbot, window, monkeyp
         ("You", "Thank you, we will keep it.")
 
 
-def test_tab_in_the_reply_to_counsel_goes_on_to_ok(qtbot, window):
+_CTRL, _SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.mark.parametrize(("key", "held", "goes_to"), [
+    (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier, "OK"),
+    (Qt.Key.Key_Backtab, _SHIFT, "Cancel"),
+    (Qt.Key.Key_Tab, _CTRL, "OK"), (Qt.Key.Key_Backtab, _CTRL | _SHIFT, "Cancel")])
+def test_tab_or_ctrl_tab_in_the_reply_to_counsel_goes_on_to_its_buttons(
+        qtbot, window, key, held, goes_to):
     """Seen by a tester at 1366x768: Tab in the reply to counsel's comment typed a tab
-    character; it goes on to OK, as in the form's boxes."""
+    character; it goes on to OK, as in the form's boxes, and Shift+Tab back (to Cancel, the
+    dialog's controls in a ring). Ctrl+Tab (and Ctrl+Shift+Tab) did nothing there: they go on
+    (and back) too, as Ctrl+Tab leaves a box that takes Tab in other programs (GTK's); the
+    dialog is modal, so there are no areas of the window to go to."""
     from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
     from ui.review_panel import reply_dialog
@@ -211,10 +222,10 @@ def test_tab_in_the_reply_to_counsel_goes_on_to_ok(qtbot, window):
     box = dialog.findChild(QPlainTextEdit)
     assert box.hasFocus()
     qtbot.keyClicks(box, "Noted")
-    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    qtbot.keyClick(box, key, held)
     assert dialog.textValue() == "Noted"
     focused = QApplication.focusWidget()
-    assert isinstance(focused, QPushButton) and focused.text() == "OK"
+    assert isinstance(focused, QPushButton) and focused.text() == goes_to
 
 
 def test_counsels_answer_to_the_owners_question_sits_under_it(qtbot, window):
@@ -858,3 +869,56 @@ def test_a_late_reply_bringing_back_the_old_company_name_asks_before_accepting(
     assert window.model.project.training.consequences == \
         f"{consequences} Northwind Analytics LLC decides."
     assert panel.items.topLevelItem(0).text(1) == "insertion - Accepted"
+
+
+def _partner_cut_and_cross_reference(root) -> None:
+    """In Word: the partner's cut inside the associate's sentence, both still tracked, and
+    counsel's cross-reference to 4.6."""
+    from tests.test_counsel_markup_s31 import _cross_reference
+    from tests.test_review_import import _paragraph, _run
+    from tests.test_review_other_editors import element
+
+    _cross_reference(root)
+    cut = element("del", _run(", even on your own account", deleted=True), id="931",
+                  author="Tom Reed", date="2026-12-02T10:00:00Z")
+    _paragraph(root, "the people who run our accounts.").append(element(
+        "ins", _run(" Never argue with a critic in public"), cut, _run("."), id="930",
+        author="Priya Shah", date="2026-12-01T10:00:00Z"))
+
+
+def test_a_partners_cut_and_a_cross_reference_as_the_owner_sees_them(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """The associate's sentence as the partner cut it is one change, named for both; a
+    cross-reference says which clause it points to, before and after accepting."""
+    import shutil
+
+    from smpolicy_desktop.workspace import Workspace
+    from tests.conftest import REPO
+    from tests.test_counsel_markup_s31 import REFERRED
+    from tests.test_review_other_editors import on_body, rewrite
+
+    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", tmp_path / "p.smpolicy")
+    workspace = Workspace.open(tmp_path / "p.smpolicy")
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx",
+            on_body(_partner_cut_and_cross_reference))
+    window = window_with_reply(qtbot, make_window, workspace.project, tmp_path / "reply.docx",
+                               monkeypatch)
+    panel = window.review_panel
+    assert panel.items.topLevelItemCount() == 2
+    row = select(window, "Never argue with a critic in public.")
+    assert (row.text(2), row.text(3)) == ("Priya Shah, edited by Tom Reed",
+                                          "Never argue with a critic in public.")
+    assert panel.details.text().startswith(
+        "Insertion by Priya Shah, edited by Tom Reed, December 1, 2026:\n"
+        "Never argue with a critic in public.")
+    panel.accept_button.click()
+    qtbot.waitUntil(lambda: "run our accounts. Never argue with a critic in public.\n"
+                    in window.preview.toPlainText())
+    assert "even on your own account" not in window.preview.toPlainText()
+    select(window, "(see 4.6)")
+    assert panel.details.text().endswith(f"\nIt has {REFERRED}.")
+    panel.accept_button.click()
+    assert panel.outcome.text().endswith(
+        f"Warning: 4.10 Naming clients and partners: counsel's change has {REFERRED}.")
+    qtbot.waitUntil(lambda: "information (see 4.6)." in window.preview.toPlainText())

@@ -200,15 +200,17 @@ def lines_high(box: QPlainTextEdit, lines: int) -> int:
 
 
 def keep_in_view(widget: QWidget, rect: Callable[[], QRect]) -> None:
-    """Once the form is laid out, the part `rect` of widget (where the keyboard is) scrolled
-    into view in the form: typing in a box growing past the form's bottom, or in a table's new
-    row, went on out of sight (found by a tester)."""
+    """Once the form is laid out, the part `rect` of widget (where the keyboard is, or a
+    message) scrolled into view in the form: typing in a box growing past the form's bottom,
+    or in a table's new row, went on out of sight (found by a tester)."""
     def scroll() -> None:
         area = widget.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()
         if area is None or area.widget() is None:
             return
+        # the layouts still to run, the form's height too: the timer may come before them
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         where = rect()
         top = widget.mapTo(area.widget(), where.topLeft())
         bottom = widget.mapTo(area.widget(), where.bottomLeft())

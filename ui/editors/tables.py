@@ -310,17 +310,31 @@ class CellDelegate(QStyledItemDelegate):
             editor._italic_when_empty()
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        """Enter on words in a date's cell that are no date leaves them there, the cell open,
-        and the form says why under the table: the box put its date back with a tooltip that
-        went as the cell closed, so the owner could think the words saved (found by a tester).
-        Escape gives them up, and what was said of them."""
+        """Enter (or Tab) on what a date's cell did not take leaves it there, the cell open,
+        and the form says why under the table: words that are no date (the box put its date
+        back with a tooltip that went as the cell closed, so the owner could think the words
+        saved), or a date the project refuses, in a year no policy means (the cell closed on
+        the date saved before, and the date typed was lost); both found by testers. Qt's
+        own cell editors stay open so on Tab with text their validator does not accept.
+        Escape gives it up, and what was said of it."""
         if isinstance(editor, DateBox) and isinstance(event, QKeyEvent) \
                 and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editor.take_typed():
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
+                               Qt.Key.Key_Backtab) and not self._taken(editor):
                 return True
             if event.key() == Qt.Key.Key_Escape:
-                editor.setDate(editor.date())
+                editor.setDate(editor.date())  # the words go, and why they were no date
+                self.table.refused.emit("")  # and why the project refused a date
         return super().eventFilter(editor, event)
+
+    def _taken(self, editor: DateBox) -> bool:
+        """The date typed in the box, put in its cell (the current one): whether the cell
+        took it."""
+        if not editor.take_typed():
+            return False
+        self.commitData.emit(editor)
+        return self.table.view.currentIndex().data(Qt.ItemDataRole.EditRole) \
+            == from_qdate(editor.date())
 
     def setModelData(self, editor: QWidget, item_model: Any, index: Any) -> None:
         if isinstance(editor, DateBox):
