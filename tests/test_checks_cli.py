@@ -814,7 +814,8 @@ def test_every_sentence_of_an_item_under_a_dont_heading_is_read_as_a_ban(
     """Only the first sentence of an item under "Don't" was read as a ban, the rest as orders
     ("Or complain about your manager online." said nothing). Each sentence that goes on with the
     ban is one, quoted on its own; one that says what to do instead, or says something of its
-    own, is read as written."""
+    own, is read as written: sending talk of pay to the manager instead is a rule of its own
+    (an internal-first rule, read so since the retrain with set Z)."""
     policy = tmp_path / name
     owners_policy(policy, {"Don't": [
         "Discuss your pay with coworkers. Or complain about your manager online.",
@@ -822,7 +823,8 @@ def test_every_sentence_of_an_item_under_a_dont_heading_is_read_as_a_ban(
     item = 3 if name == "policy.md" else 2
     assert document_findings(capsys, policy) == [
         (item, "nlra.pay", "Discuss your pay with coworkers."),
-        (item, "nlra.disparagement", "Or complain about your manager online.")]
+        (item, "nlra.disparagement", "Or complain about your manager online."),
+        (item + 1, "nlra.internal_first", "Talk to your manager about pay instead.")]
 
 
 def number_word_headings(document) -> None:

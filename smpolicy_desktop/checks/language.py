@@ -196,10 +196,13 @@ _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|
 
 
 # A clause that goes on with the one before it, and states nothing alone: "We never post fake
-# reviews, and that includes reviews made with AI." (read alone, it was a rule of its own). Not
+# reviews, and that includes reviews made with AI." (read alone, it was a rule of its own), or
+# whose act is done to what the clause before named ("Putting the disclosure in your bio alone
+# is not enough; put it in the post.": "put it in the post" alone read as a hidden ad). Not
 # _GOES_ON below, the "Or ..." that carries a listed ban on to an item's next sentence.
 EXTENDS_LAST_CLAUSE = re.compile(
-    r"^(?:yes,? )?(?:that|this|which|it) (?:includes|covers|applies|goes|means)\b", re.I)
+    r"^(?:yes,? )?(?:that|this|which|it) (?:includes|covers|applies|goes|means)\b|"
+    r"^(?:please |just |then )?\w+ (?:it|them)\b", re.I)
 
 
 def clauses(text: str) -> list[str]:
