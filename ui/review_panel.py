@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -405,13 +406,15 @@ class ReviewPanel(QWidget):
 
 class _FittedList(QTreeWidget):
     """A list whose columns but the last are each as wide as what they hold on one line, up to
-    their share of the list's width; the last takes the rest, and what is longer wraps. Fitted
+    their share of the list's width but never narrower than their longest word; the last takes
+    the rest, and what is longer wraps. Fitted
     again when the list's own width changes: the panel's is no guide, since a list in a hidden
     dock is resized only when shown."""
 
     def __init__(self, shares: tuple[float, ...], **options: Any):
         super().__init__(**options)
         self.shares = shares
+        self.least = [0] * len(shares)  # the columns' least widths, as last fitted
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -421,11 +424,36 @@ class _FittedList(QTreeWidget):
     def fit(self) -> None:
         width = self.viewport().width()
         self.setWordWrap(False)
+        self.least = [self._longest_word(column) for column in range(len(self.shares))]
         for column, share in enumerate(self.shares):
             self.resizeColumnToContents(column)
-            self.setColumnWidth(column, min(self.columnWidth(column), max(int(width * share), 60)))
+            self.setColumnWidth(column, min(self.columnWidth(column),
+                                            max(int(width * share), self.least[column])))
+        # The last column takes the rest, and no more: Qt stretches it to at least its own
+        # width (100 pixels at first), which ran counsel's words past the list's right edge
+        # in a narrow panel (1024x768: "Just make su").
+        self.setColumnWidth(len(self.shares), 0)
         self.setWordWrap(True)
         self.doItemsLayout()
+
+    def _longest_word(self, column: int) -> int:
+        """The room the column's longest word needs (its heading's too), with the margins its
+        texts have on one line (measured so, while words do not wrap): narrower, a word is cut
+        short ("comm..." for comment, in a panel 250 pixels wide)."""
+        texts = [item.text(column) for item in _all_items(self)]
+        advance = self.fontMetrics().horizontalAdvance
+        margins = self.sizeHintForColumn(column) - max(map(advance, texts), default=0)
+        return margins + max(map(advance, [word for text in [*texts, self.headerItem().text(
+            column)] for word in text.split()]), default=0)
+
+
+def _all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """Every row of a tree, the replies under a note too."""
+    found, rows = [], QTreeWidgetItemIterator(tree)
+    while rows.value() is not None:
+        found.append(rows.value())
+        rows += 1
+    return found
 
 
 class _Wrapping(QStyledItemDelegate):

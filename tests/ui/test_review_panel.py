@@ -619,7 +619,7 @@ def test_the_notes_fit_the_panel_they_are_shown_in(qtbot, window):
     qtbot.waitUntil(lambda: window.review_panel.notes.topLevelItemCount() > 0)
     for tree in (window.review_panel.notes, window.review_panel.items):
         width = tree.viewport().width()
-        assert all(tree.columnWidth(column) <= max(int(width * share), 60)
+        assert all(tree.columnWidth(column) <= max(int(width * share), tree.least[column])
                    for column, share in enumerate(tree.shares))
 
 
@@ -922,3 +922,23 @@ def test_a_partners_cut_and_a_cross_reference_as_the_owner_sees_them(
     assert panel.outcome.text().endswith(
         f"Warning: 4.10 Naming clients and partners: counsel's change has {REFERRED}.")
     qtbot.waitUntil(lambda: "information (see 4.6)." in window.preview.toPlainText())
+
+
+def test_in_a_narrow_panel_counsels_words_stay_inside_the_list_and_no_word_is_cut(qtbot,
+                                                                                  window):
+    """At 1024x768 the panel is a third of the window: the Text column ran past the list's
+    right edge ("Just make su" / "your work ge"), and in a portrait screen's panel "comment"
+    read "comm..." and "untracked" "untrack...". Counsel's words take the room the other
+    columns leave, and each column is at least as wide as its longest word."""
+    window.resize(944, 648)  # 1024x768, less the taskbar and the frame
+    window.resizeDocks([window.review_dock], [274], Qt.Orientation.Horizontal)
+    panel = window.review_panel
+    qtbot.waitUntil(lambda: abs(panel.items.viewport().width() - 240) < 20)
+    for tree in (panel.items, panel.notes):
+        last = tree.columnCount() - 1
+        assert tree.header().sectionPosition(last) + tree.columnWidth(last) \
+            <= tree.viewport().width()
+    items, words = panel.items, panel.items.fontMetrics().horizontalAdvance
+    changes = {items.topLevelItem(row).text(1) for row in range(items.topLevelItemCount())}
+    assert {"comment", "untracked edit"} <= changes
+    assert items.columnWidth(1) > max(words(word) for text in changes for word in text.split())
