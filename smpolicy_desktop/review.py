@@ -73,14 +73,15 @@ _COMMENT_MARKS = (_tag("w:commentRangeStart"), _tag("w:commentRangeEnd"),
 _CONTENTS = "contents"  # the style of the contents' heading and entries
 # What a formatting change's properties are, as a message names them; any other is
 # "formatting". Not a run's style: LibreOffice marks words made a link so (the link's address
-# is its insertion), nor what sits beside a paragraph's properties (its mark's own).
+# is its insertion), nor what sits beside a paragraph's properties (its mark's own), nor a
+# strikethrough: struck words are read as taken out (_struck), not as formatting not kept.
 _FORMATTING = {"b": "bold", "bCs": "bold", "i": "italic", "iCs": "italic", "u": "underline",
-               "strike": "strikethrough", "dstrike": "strikethrough", "rFonts": "font",
-               "sz": "size", "szCs": "size", "highlight": "highlight", "caps": "capitals",
-               "smallCaps": "capitals", "jc": "alignment", "ind": "indent",
+               "rFonts": "font", "sz": "size", "szCs": "size", "highlight": "highlight",
+               "caps": "capitals", "smallCaps": "capitals", "jc": "alignment", "ind": "indent",
                "spacing": "spacing", "pStyle": "paragraph style", "numPr": "list"}
 _NOT_FORMATTING = {_tag(f"w:{name}") for name in (
-    "rStyle", "rPr", "sectPr", "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
+    "rStyle", "rPr", "sectPr", "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
+    "strike", "dstrike")}
 _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bullet",
               "ListNumber": "numbered", "TOCHeading": _CONTENTS,
               "TOC1": _CONTENTS}  # our styles' ids, for a file without style names
@@ -1485,9 +1486,19 @@ _CHARACTERS = {_tag("w:tab"): " ", _tag("w:ptab"): " ", _tag("w:br"): " ", _tag(
 
 
 def _run_pieces(p: Any) -> Iterable[Any]:
-    """The pieces of the paragraph's own runs (not a text box's in it, not tab stops)."""
+    """The pieces of the paragraph's own runs (not a text box's in it, not tab stops), but
+    words struck through: a lawyer who redlines by hand, Track Changes off, strikes out what
+    they take out (the policy has no struck words), which was read as no change at all, and
+    accepting their words typed beside kept those they struck."""
     nodes = p.iter(*_TEXTS, *_CHARACTERS, _tag("w:sym"))
-    return (node for node in _own(p, nodes, _tag("w:p")) if node.getparent().tag == _tag("w:r"))
+    return (node for node in _own(p, nodes, _tag("w:p")) if node.getparent().tag == _tag("w:r")
+            and not _struck(node.getparent()))
+
+
+def _struck(run: Any) -> bool:
+    """Whether the run is struck through (once, or twice: Word's double strikethrough)."""
+    return any(mark.get(_tag("w:val"), "true") not in ("0", "false", "off")
+               for line in ("strike", "dstrike") for mark in run.iterfind(f"w:rPr/w:{line}", _NS))
 
 
 def _character(node: Any) -> str:

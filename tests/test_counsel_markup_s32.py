@@ -286,6 +286,33 @@ def test_a_lawyer_who_adds_footnotes_in_libreoffice(sent, tmp_path, capsys):
 
 
 @pytest.mark.slow
+def test_a_lawyer_who_redlines_by_hand_striking_out_with_track_changes_off(sent, tmp_path,
+                                                                         capsys):
+    """An old-school redline: Track Changes off, the words taken out struck through, new ones
+    typed beside. The struck words were read as still there: no change at all for a struck
+    bullet, and accepting the sentence typed beside the struck one kept both. Now the struck
+    words are taken out with the edit of their clause, the bullet leaves the answer."""
+    project, _ = sent
+    politics = "Views on party politics or elections"
+    reply = played(sent, tmp_path, "Arthur Pendleton", [
+        {"op": "track", "on": False},
+        {"op": "insert", "find": "well and on time.", "text": " Keep it brief."},
+        {"op": "strike", "find": " Just make sure your work gets done well and on time."},
+        {"op": "strike", "find": politics}])
+    assert rows(listed(capsys, project, reply)) == [
+        ("untracked edit", "2.5 What we never publish", "counsel", f"taken out: {politics}"),
+        ("untracked edit", "4.3 Social media during work time", "counsel", "Keep it brief")]
+    assert accept(capsys, project, reply)[:2] == [
+        '2.5 What we never publish: kept as your answer to "What we never publish"',
+        "4.3 Social media during work time: kept counsel's wording"]
+    assert politics not in load_project(project).presence.we_never_publish
+    assert texts(project)["employees.personal_use"] == (
+        "You may use social media for personal reasons at work, on a work computer or on your "
+        "own phone. Keep it brief.")
+    assert redline(project) == []
+
+
+@pytest.mark.slow
 def test_a_lawyer_who_edits_inside_the_owners_changes(sent, tmp_path, capsys):
     """The owner changed two answers and sent "changes since the last version"; counsel types
     inside the owner's inserted words (Word and LibreOffice nest her deletion in the owner's
@@ -407,32 +434,42 @@ def test_a_lawyer_who_pastes_from_another_policy(sent, tmp_path, capsys):
     assert "Off-duty" not in saved.employees.recruiting_posts
 
 
+TITLE_VII = " These grounds are protected by Title VII, other federal laws and state laws."
+
+
 def _formatted(root) -> None:
-    """A paragraph restyled as a heading, words underlined and in capitals, each a tracked
-    formatting change, and a sentence added in the same paragraph."""
+    """A paragraph restyled as a heading, words underlined and in capitals, a sentence struck
+    through, each a tracked formatting change, and a sentence added beside them."""
     _paragraph(root, "Our anti-harassment policy applies online").insert(0, element(
         "pPr", element("pStyle", val="Heading2"), _change("pPrChange", 950, element("pPr"))))
     bully = _paragraph(root, "Do not use social media to harass")
-    _split(bully, "harass, threaten or bully", lambda text: element(
-        "r", element("rPr", element("u", val="single"), element("caps"),
-                     _change("rPrChange", 951, element("rPr"))), _run(text)[0]))
+    for words, marks, change_id in (("harass, threaten or bully", ("u", "caps"), 951),
+                                    (TITLE_VII, ("strike",), 953)):
+        _split(_paragraph(root, words), words, lambda text, marks=marks, at=change_id: element(
+            "r", element("rPr", *(element(mark) for mark in marks),
+                         _change("rPrChange", at, element("rPr"))), _run(text)[0]))
     bully.append(_change("ins", 952, _run(" This includes private messages.")))
 
 
 def test_a_lawyer_who_tracks_formatting_beside_words(sent, tmp_path, capsys):
     """The formatting is said in one line, not kept; the sentence is offered and taken, and the
-    paragraph made a heading stays a line of 4.9."""
+    paragraph made a heading stays a line of 4.9. The sentence struck through is taken out
+    with the owner's accepting it (it was "strikethrough: not kept" beside the formatting, and
+    the words stayed)."""
     project, sent_docx = sent
     reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_formatted))
     respect = "4.9 Harassment, threats and discrimination"
     lines = listed(capsys, project, reply)
     assert lines[1] == (f"2 formatting changes (capitals and paragraph style and underline in "
                         f"{respect}): not kept; the policy sets its own formatting")
-    assert rows(lines) == [("insertion", respect, COUNSEL, "This includes private messages.")]
+    assert rows(lines) == [
+        ("insertion", respect, COUNSEL, "This includes private messages."),
+        ("untracked edit", respect, "counsel", f"taken out: {TITLE_VII.strip()}")]
     assert accept(capsys, project, reply)[1] == f"{respect}: kept counsel's wording"
-    assert "anyone else. This includes private messages.\n" in texts(project)["employees.respect"]
-    assert texts(project)["employees.respect"].endswith(
-        "Our anti-harassment policy applies online just as it does at work.")
+    kept = texts(project)["employees.respect"]
+    assert "anyone else. This includes private messages.\n" in kept
+    assert "Title VII" not in kept
+    assert kept.endswith("Our anti-harassment policy applies online just as it does at work.")
 
 
 NOTE_TO_CLIENT = "NOTE TO CLIENT: confirm which AI tools staff use."
