@@ -74,7 +74,7 @@ _CONTENTS = "contents"  # the style of the contents' heading and entries
 # What a formatting change's properties are, as a message names them; any other is
 # "formatting". Not a run's style: LibreOffice marks words made a link so (the link's address
 # is its insertion), nor what sits beside a paragraph's properties (its mark's own), nor a
-# strikethrough: struck words are read as taken out (_struck), not as formatting not kept.
+# strikethrough: struck words are read as taken out (_run_pieces), not as formatting not kept.
 _FORMATTING = {"b": "bold", "bCs": "bold", "i": "italic", "iCs": "italic", "u": "underline",
                "rFonts": "font", "sz": "size", "szCs": "size", "highlight": "highlight",
                "caps": "capitals", "smallCaps": "capitals", "jc": "alignment", "ind": "indent",
@@ -101,6 +101,7 @@ UNTRACKED = "untracked edit"  # made with Track Changes off: found by comparing 
 _UNMARKED = (UNTRACKED, REJECTION)  # counsel's edits that Word marks nowhere
 PICTURE = "picture"
 TEXT_BOX = "text box"  # counsel's words in a box drawn on the page: kept as a note
+HIDDEN = "hidden text"  # counsel's words formatted hidden (a drafting note): kept as a note
 CONTENTS_EDIT = "contents edit"  # the contents list is rebuilt from the headings: told, not taken
 NUMBERING = "numbering change"  # a heading's number alone: the app numbers them: told, not taken
 
@@ -119,8 +120,8 @@ class ReviewItem:
     """One change or comment in counsel's reply.
 
     kind: insertion, deletion, move, untracked edit, rejection (of the owner's change in a
-    redline), new clause, comment, reply, footnote or text box
-    (kept as a note: the project has neither), picture, contents edit or numbering change
+    redline), new clause, comment, reply, footnote, text box or hidden text
+    (kept as a note: the project has none), picture, contents edit or numbering change
     (listed only).
     clause_id
     is the clause it is in ("" when it is outside every clause), and also_clauses those a
@@ -145,7 +146,7 @@ class ReviewItem:
 
     @property
     def is_comment(self) -> bool:
-        return self.kind in ("comment", "reply", "footnote", TEXT_BOX)
+        return self.kind in ("comment", "reply", "footnote", TEXT_BOX, HIDDEN)
 
     @property
     def clauses(self) -> tuple[str, ...]:
@@ -1033,6 +1034,7 @@ class _Reader:
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._formatted(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
+                self._hidden(element)
         self._keep_edited_clauses_whole()
         self._cross_references(body)
 
@@ -1149,6 +1151,16 @@ class _Reader:
         text = " ".join("".join(text for text, tag, item in self._pieces(p, dry=True)
                                 if _kept(tag, item, self.as_sent)).split())
         return self.sent_styles.get((self.clause or "", text), style)
+
+    def _hidden(self, p: Any) -> None:
+        """Counsel's words formatted hidden (Word's drafting notes, not shown or printed): an
+        item, kept as counsel's note (they were read as words of the policy, and accepting
+        put "[Drafting note: ...]" in it for all staff to read)."""
+        runs = [run for run in _own(p, p.iter(_tag("w:r")), _tag("w:p")) if _hidden(run)]
+        text = "".join(node.text or "" for run in runs for node in run.iterfind("w:t", _NS))
+        if self.clause is not None and text.strip():
+            change = next(runs[0].iterancestors(*_CHANGES), None)
+            self._item(change if change is not None else runs[0], HIDDEN, text.strip())
 
     def _picture(self, picture: Any) -> None:
         """A picture (our files have none): listed where it is, by its description; a text
@@ -1487,18 +1499,23 @@ _CHARACTERS = {_tag("w:tab"): " ", _tag("w:ptab"): " ", _tag("w:br"): " ", _tag(
 
 def _run_pieces(p: Any) -> Iterable[Any]:
     """The pieces of the paragraph's own runs (not a text box's in it, not tab stops), but
-    words struck through: a lawyer who redlines by hand, Track Changes off, strikes out what
-    they take out (the policy has no struck words), which was read as no change at all, and
-    accepting their words typed beside kept those they struck."""
+    words struck through (once, or twice: Word's double strikethrough), or hidden (the policy
+    has neither): a lawyer who redlines by hand, Track Changes off, strikes out what they take
+    out, which was read as no change at all, and accepting their words typed beside kept those
+    they struck; hidden words are counsel's drafting note (_Reader._hidden)."""
     nodes = p.iter(*_TEXTS, *_CHARACTERS, _tag("w:sym"))
     return (node for node in _own(p, nodes, _tag("w:p")) if node.getparent().tag == _tag("w:r")
-            and not _struck(node.getparent()))
+            and not _marked(node.getparent(), "strike", "dstrike", "vanish"))
 
 
-def _struck(run: Any) -> bool:
-    """Whether the run is struck through (once, or twice: Word's double strikethrough)."""
+def _hidden(run: Any) -> bool:
+    return _marked(run, "vanish")
+
+
+def _marked(run: Any, *marks: str) -> bool:
+    """Whether the run's own properties set one of the marks (w:strike...) on."""
     return any(mark.get(_tag("w:val"), "true") not in ("0", "false", "off")
-               for line in ("strike", "dstrike") for mark in run.iterfind(f"w:rPr/w:{line}", _NS))
+               for name in marks for mark in run.iterfind(f"w:rPr/w:{name}", _NS))
 
 
 def _character(node: Any) -> str:

@@ -488,31 +488,44 @@ TEXT_BOX = (  # as Word writes a text box: once for Word 2010 on, once (VML) for
     '</mc:Fallback></mc:AlternateContent></w:r>')
 
 
-def _text_box_beside_a_sentence(root) -> None:
-    """A text box counsel draws beside 4.7's first rule, and a sentence added to it."""
+DRAFTING_NOTE = "[Drafting note: the TAKE IT DOWN Act's deadlines start in May 2026.]"
+
+
+def _notes_to_the_client(root) -> None:
+    """A text box counsel draws beside 4.7's first rule, a sentence added to that rule, and a
+    drafting note in hidden text after the second (Word neither shows nor prints it)."""
     rule = _paragraph(root, "into a public AI tool")
     rule.append(_change("ins", 960, etree.fromstring(TEXT_BOX)))
     rule.append(_change("ins", 961, _run(" Ask IT which tools are approved.")))
+    hidden = _run(f" {DRAFTING_NOTE}")
+    hidden.insert(0, element("rPr", element("vanish")))
+    _paragraph(root, "a federal crime").append(_change("ins", 962, hidden))
 
 
-def test_a_lawyer_who_writes_to_the_client_in_a_text_box(sent, tmp_path, capsys):
-    """The box's words are counsel's note on 4.7, not words of the policy (it was listed as a
-    picture "Text Box 5", and its words as a line that accepting put in the policy for all
-    staff to read); the sentence beside it is counsel's wording."""
+def test_a_lawyer_who_writes_to_the_client_in_a_text_box_and_hidden_text(sent, tmp_path,
+                                                                         capsys):
+    """The box's words and the hidden drafting note are counsel's notes on 4.7, not words of
+    the policy (the box was listed as a picture "Text Box 5", and its words, like the hidden
+    note, as lines that accepting put in the policy for all staff to read); the sentence beside
+    the box is counsel's wording."""
     project, sent_docx = sent
-    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_text_box_beside_a_sentence))
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_notes_to_the_client))
     ai = "4.7 AI tools and fake images"
     assert rows(listed(capsys, project, reply)) == [
         ("insertion", ai, COUNSEL, "Ask IT which tools are approved."),
-        ("text box", ai, COUNSEL, NOTE_TO_CLIENT)]
-    assert accept(capsys, project, reply)[:2] == [f"{ai}: kept counsel's wording",
+        ("text box", ai, COUNSEL, NOTE_TO_CLIENT),
+        ("hidden text", ai, COUNSEL, DRAFTING_NOTE)]
+    assert accept(capsys, project, reply)[:3] == [f"{ai}: kept counsel's wording",
+                                                  f"{ai}: kept as a note from {COUNSEL}",
                                                   f"{ai}: kept as a note from {COUNSEL}"]
-    assert "NOTE TO CLIENT" not in texts(project)["employees.ai"]
-    assert texts(project)["employees.ai"].startswith(
+    assert texts(project)["employees.ai"] == (
         "Do not paste confidential business information or anyone's personal details into a "
-        "public AI tool. Ask IT which tools are approved.\nDo not use AI")
-    note, = load_project(project).counsel_comments
-    assert (note.clause_id, note.text) == ("employees.ai", NOTE_TO_CLIENT)
+        "public AI tool. Ask IT which tools are approved.\nDo not use AI or editing tools to "
+        "fake a real person's face or voice in a picture, video or recording, unless that "
+        "person has agreed. Sharing fake intimate images of a real person is a federal crime "
+        "(the TAKE IT DOWN Act of 2025).")
+    assert [(note.clause_id, note.text) for note in load_project(project).counsel_comments] == [
+        ("employees.ai", NOTE_TO_CLIENT), ("employees.ai", DRAFTING_NOTE)]
 
 
 def _comments_on_the_title_and_the_contents(parts) -> None:
