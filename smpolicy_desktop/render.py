@@ -675,10 +675,12 @@ def _answered(comment: CounselComment, author: str) -> str:
     return f'On {comment.author or "counsel"}\'s note "{comment.text}": {answers}'
 
 
+TITLE_BLOCK = "title"  # the clause id of the title block: the policy's name, company, version
+
 
 def _header_blocks(header: Any) -> list[Block]:
     kinds = {"h1": "title", "p": "subtitle"}
-    blocks = [Block(kinds[child.tag], _runs(child), clause_id="title") for child in header
+    blocks = [Block(kinds[child.tag], _runs(child), clause_id=TITLE_BLOCK) for child in header
               if child.tag in kinds]
     return [block for block in blocks if block.runs]
 

@@ -73,14 +73,15 @@ _COMMENT_MARKS = (_tag("w:commentRangeStart"), _tag("w:commentRangeEnd"),
 _CONTENTS = "contents"  # the style of the contents' heading and entries
 # What a formatting change's properties are, as a message names them; any other is
 # "formatting". Not a run's style: LibreOffice marks words made a link so (the link's address
-# is its insertion), nor what sits beside a paragraph's properties (its mark's own).
+# is its insertion), nor what sits beside a paragraph's properties (its mark's own), nor a
+# strikethrough: struck words are read as taken out (_run_pieces), not as formatting not kept.
 _FORMATTING = {"b": "bold", "bCs": "bold", "i": "italic", "iCs": "italic", "u": "underline",
-               "strike": "strikethrough", "dstrike": "strikethrough", "rFonts": "font",
-               "sz": "size", "szCs": "size", "highlight": "highlight", "caps": "capitals",
-               "smallCaps": "capitals", "jc": "alignment", "ind": "indent",
+               "rFonts": "font", "sz": "size", "szCs": "size", "highlight": "highlight",
+               "caps": "capitals", "smallCaps": "capitals", "jc": "alignment", "ind": "indent",
                "spacing": "spacing", "pStyle": "paragraph style", "numPr": "list"}
 _NOT_FORMATTING = {_tag(f"w:{name}") for name in (
-    "rStyle", "rPr", "sectPr", "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
+    "rStyle", "rPr", "sectPr", "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
+    "strike", "dstrike")}
 _STYLE_IDS = {"Heading1": "heading1", "Heading2": "heading2", "ListBullet": "bullet",
               "ListNumber": "numbered", "TOCHeading": _CONTENTS,
               "TOC1": _CONTENTS}  # our styles' ids, for a file without style names
@@ -99,6 +100,8 @@ REJECTION = "rejection of your change"  # counsel undid a change of the owner's 
 UNTRACKED = "untracked edit"  # made with Track Changes off: found by comparing with the sent
 _UNMARKED = (UNTRACKED, REJECTION)  # counsel's edits that Word marks nowhere
 PICTURE = "picture"
+TEXT_BOX = "text box"  # counsel's words in a box drawn on the page: kept as a note
+HIDDEN = "hidden text"  # counsel's words formatted hidden (a drafting note): kept as a note
 CONTENTS_EDIT = "contents edit"  # the contents list is rebuilt from the headings: told, not taken
 NUMBERING = "numbering change"  # a heading's number alone: the app numbers them: told, not taken
 
@@ -117,8 +120,8 @@ class ReviewItem:
     """One change or comment in counsel's reply.
 
     kind: insertion, deletion, move, untracked edit, rejection (of the owner's change in a
-    redline), new clause, comment, reply, footnote
-    (kept as a note: the project has no footnotes), picture, contents edit or numbering change
+    redline), new clause, comment, reply, footnote, text box or hidden text
+    (kept as a note: the project has none), picture, contents edit or numbering change
     (listed only).
     clause_id
     is the clause it is in ("" when it is outside every clause), and also_clauses those a
@@ -143,7 +146,7 @@ class ReviewItem:
 
     @property
     def is_comment(self) -> bool:
-        return self.kind in ("comment", "reply", "footnote")
+        return self.kind in ("comment", "reply", "footnote", TEXT_BOX, HIDDEN)
 
     @property
     def clauses(self) -> tuple[str, ...]:
@@ -286,18 +289,22 @@ class Reply:
         return " and ".join(parts) or "no changes or comments"
 
     def with_other_halves(self, decisions: dict[str, Decision]) -> dict[str, Decision]:
-        """The decisions, with the other half of each decided move, and of each heading typed
-        over, decided alike unless it was decided itself: half a move is the whole move, and
-        half a retyped heading is no title (its deletion alone took the clause out, its words
-        running on into the clause before; its insertion alone ran both titles together:
-        found by a tester)."""
+        """The decisions, with the other half of each decided move, and of each heading or
+        title block line typed over, decided alike unless it was decided itself: half a move
+        is the whole move, and half a retyped heading is no title (its deletion alone took the
+        clause out, its words running on into the clause before; its insertion alone ran both
+        titles together: found by a tester), as half a retyped version ran both versions
+        together into the answer, "1.1Version 1.2"."""
         return {**{other: d for i, d in decisions.items() for other in self._halves(i)},
                 **decisions}
 
     def _halves(self, item_id: str) -> set[str]:
-        """The other half of a move, or of a heading typed over."""
+        """The other half of a move, or of a heading or title block line typed over."""
+        from .render import TITLE_BLOCK
+
         retyped = any(item_id == made for p in self.paragraphs
-                      if p.style in ("heading1", "heading2") for _, _, made in p.pieces)
+                      if p.style in ("heading1", "heading2") or p.clause_id == TITLE_BLOCK
+                      for _, _, made in p.pieces)
         return {self.moves.get(item_id, ""), *(self._replaced_with(item_id) if retyped
                                                else ())} - {""}
 
@@ -992,7 +999,7 @@ class _Reader:
             elif tag == _tag("w:tr"):
                 self._formatted(element)
                 self._row(element)
-            elif tag == _tag("w:p") and not any(a.tag == _tag("w:tc")
+            elif tag == _tag("w:p") and not any(a.tag in (_tag("w:tc"), _tag("w:txbxContent"))
                                                 for a in element.iterancestors()):
                 marks = self._marks(element)
                 style = _style(element, self.styles, self.lists, self.owner)
@@ -1027,6 +1034,7 @@ class _Reader:
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._formatted(element)
                 self._paragraph(element, self._sent_style(element, style), told=renumbered)
+                self._hidden(element)
         self._keep_edited_clauses_whole()
         self._cross_references(body)
 
@@ -1144,16 +1152,33 @@ class _Reader:
                                 if _kept(tag, item, self.as_sent)).split())
         return self.sent_styles.get((self.clause or "", text), style)
 
+    def _hidden(self, p: Any) -> None:
+        """Counsel's words formatted hidden (Word's drafting notes, not shown or printed): an
+        item, kept as counsel's note (they were read as words of the policy, and accepting
+        put "[Drafting note: ...]" in it for all staff to read)."""
+        runs = [run for run in _own(p, p.iter(_tag("w:r")), _tag("w:p")) if _hidden(run)]
+        text = "".join(node.text or "" for run in runs for node in run.iterfind("w:t", _NS))
+        if self.clause is not None and text.strip():
+            change = next(runs[0].iterancestors(*_CHANGES), None)
+            self._item(change if change is not None else runs[0], HIDDEN, text.strip())
+
     def _picture(self, picture: Any) -> None:
-        """A picture (our files have none): listed where it is, by its description."""
+        """A picture (our files have none): listed where it is, by its description; a text
+        box by its words, which are kept as counsel's note (a "NOTE TO CLIENT" box was listed
+        as a picture, and its words as lines that accepting put in the policy)."""
         if self.clause is None or next(picture.iterancestors(*_PICTURES), None) is not None:
+            return
+        change = next(picture.iterancestors(*_CHANGES), None)
+        box = picture.find(".//w:txbxContent", _NS)
+        if box is not None:
+            self._item(change if change is not None else picture, TEXT_BOX, "\n".join(
+                _plain(p) for p in box.iter(_tag("w:p"))).strip())
             return
         described = picture.find(".//wp:docPr", _NS)  # DrawingML; VML has alt on its shape
         if described is not None:
             text = described.get("descr") or described.get("title") or described.get("name", "")
         else:
             text = next((n.get("alt") for n in picture.iter() if n.get("alt")), "")
-        change = next(picture.iterancestors(*_CHANGES), None)
         self._item(change if change is not None else picture, PICTURE, text)
 
     def _enter(self, clause: str | None) -> None:
@@ -1473,9 +1498,24 @@ _CHARACTERS = {_tag("w:tab"): " ", _tag("w:ptab"): " ", _tag("w:br"): " ", _tag(
 
 
 def _run_pieces(p: Any) -> Iterable[Any]:
-    """The pieces of the paragraph's own runs (not a text box's in it, not tab stops)."""
+    """The pieces of the paragraph's own runs (not a text box's in it, not tab stops), but
+    words struck through (once, or twice: Word's double strikethrough), or hidden (the policy
+    has neither): a lawyer who redlines by hand, Track Changes off, strikes out what they take
+    out, which was read as no change at all, and accepting their words typed beside kept those
+    they struck; hidden words are counsel's drafting note (_Reader._hidden)."""
     nodes = p.iter(*_TEXTS, *_CHARACTERS, _tag("w:sym"))
-    return (node for node in _own(p, nodes, _tag("w:p")) if node.getparent().tag == _tag("w:r"))
+    return (node for node in _own(p, nodes, _tag("w:p")) if node.getparent().tag == _tag("w:r")
+            and not _marked(node.getparent(), "strike", "dstrike", "vanish"))
+
+
+def _hidden(run: Any) -> bool:
+    return _marked(run, "vanish")
+
+
+def _marked(run: Any, *marks: str) -> bool:
+    """Whether the run's own properties set one of the marks (w:strike...) on."""
+    return any(mark.get(_tag("w:val"), "true") not in ("0", "false", "off")
+               for name in marks for mark in run.iterfind(f"w:rPr/w:{name}", _NS))
 
 
 def _character(node: Any) -> str:
@@ -1541,18 +1581,24 @@ def formatting_said(project: Project, reply: Reply, document: Document | None = 
 
 def _style_names(package: _Package) -> dict[str, str]:
     """Style id -> a block kind, by the style's name (Word writes its built-in styles' names
-    in English whatever the language; their ids are translated: berschrift2), or else by the
-    style it is based on (a law firm's "Clause Heading", based on Heading 2, is a clause's
-    heading: counsel's new clause in it was read as two lines of the clause before)."""
+    in English whatever the language; their ids are translated: berschrift2), or by its
+    outline level, as Word's navigation pane shows it (another policy's "Policy Heading 2",
+    pasted with its clause, was read as two lines of the clause before, and accepting put the
+    heading in an answer), or else by the style it is based on (a law firm's "Clause Heading",
+    based on Heading 2, is a clause's heading: counsel's new clause in it was read as two lines
+    of the clause before)."""
     root = package.part_xml("styles")
     kinds = {"heading 1": "heading1", "heading 2": "heading2", "list bullet": "bullet",
              "list number": "numbered", "toc heading": _CONTENTS}
+    levels = {"0": "heading1", "1": "heading2"}  # w:outlineLvl counts from 0
     named, based_on = {}, {}
     for style in root.iterfind("w:style", _NS) if root is not None else ():
         style_id = style.get(_tag("w:styleId"), "")
         name = style.find("w:name", _NS)
         name_text = (name.get(_tag("w:val"), "") if name is not None else "").lower()
-        kind = _CONTENTS if name_text.startswith("toc ") else kinds.get(name_text)
+        level = style.find("w:pPr/w:outlineLvl", _NS)
+        kind = _CONTENTS if name_text.startswith("toc ") else kinds.get(name_text) or (
+            levels.get(level.get(_tag("w:val"), "")) if level is not None else None)
         if kind:
             named[style_id] = kind
         base = style.find("w:basedOn", _NS)
@@ -1999,7 +2045,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
             _add_clause(project, reply, item, outcome)
         elif item.is_comment:
             _keep_comment(project, reply, item, decision, outcome,
-                          names.get(item.clause_id) or item.id)
+                          names.get(item.clause_id) or reply.named([item.id]))
         elif item.kind == PICTURE:
             outcome.not_taken.add(item.id)
             outcome.warnings.append(f"{reply.named([item.id])}: the policy holds text only, so "
@@ -2230,13 +2276,17 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     current = render_document(project, reply.version.kind)
     generated_title = _heading(current, clause_id)
     if generated_title is None:  # the title block, or a clause gone since: no wording to keep
-        outcome.not_taken |= decided
+        untaken = decided - _read_as_answers(reply, clause_id, decided, accepted, clause_texts(
+            current).get(clause_id, "")) if paths else decided
+        if not untaken:
+            return
+        outcome.not_taken |= untaken
         sent_title = reply.clause_text(clause_id, ())[0]
         outcome.warnings.append(
-            f"{reply.named(decided)}: in \"{sent_title}\", a clause you took out of the policy "
+            f"{reply.named(untaken)}: in \"{sent_title}\", a clause you took out of the policy "
             f"since you sent {reply.version.id}, so not kept; bring the clause back to accept "
-            f"{'it' if len(decided) == 1 else 'them'}" if sent_title else
-            f"{reply.named(decided)}: counsel changed text that is not in a clause (such as the "
+            f"{'it' if len(untaken) == 1 else 'them'}" if sent_title else
+            f"{reply.named(untaken)}: counsel changed text that is not in a clause (such as the "
             "title block); change the answers behind it yourself")
         return
     if title and title != generated_title and not body.strip() \
@@ -2414,8 +2464,8 @@ def _with_owners_later_changes(reply: Reply, clause_id: str, accepted: set[str],
     # those accepted then (`earlier`)
     so_far = [reading[1] for ids in [*(accepted - {i} for i in accepted), earlier]
               for reading in [_reading(reply, clause_id, ids)] if reading is not None]
-    if now is None or _spaced(now) in {_spaced(text) for text in
-                                       [as_sent, received, body, *so_far]}:
+    if now is None or _as_answered(now) in {_as_answered(text) for text in
+                                            [as_sent, received, body, *so_far]}:
         return body
     base = received if received != reply.clause_text(clause_id, _BEFORE)[1] else as_sent
     # or the reading with the changes accepted before: one with some of those decided now left
@@ -2446,6 +2496,14 @@ def _changes(old: str, new: str, split: Any = _tokens) -> list[tuple[int, int, t
 def _spaced(text: str) -> str:
     """The text with its spaces as the policy shows them (one between words)."""
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _as_answered(text: str) -> str:
+    """The text as the policy shows it once an answer takes counsel's words: its spaces, and
+    straight quotes for typographic ones (the half of a replacement accepted first, “Opinions
+    are my own.”, became the answer in straight quotes, and the other half accepted next met
+    that as the owner's own edit of the same words, and was not applied)."""
+    return _straight_quotes(_spaced(text))
 
 
 def _merge3(base: str, theirs: str, ours: str) -> str | None:
@@ -2495,12 +2553,20 @@ def _answers_for(project: Project, clause_id: str, body: str) -> list[tuple[Any,
     read as the straight ones the policy writes (Word types “Opinions are my own.” for
     "Opinions are my own.", which froze the clause and left the quick guide saying the old
     words)."""
-    return next((paths for typed in dict.fromkeys((body, body.translate(_STRAIGHT_QUOTES)))
+    return next((paths for typed in dict.fromkeys((body, _straight_quotes(body)))
                  if (paths := _answers_giving(project, clause_id, typed))), [])
 
 
-# Word's typographic quotes (AutoFormat As You Type), as the policy writes them.
-_STRAIGHT_QUOTES = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
+def _straight_quotes(text: str) -> str:
+    """Typographic quotes as the straight ones the policy writes: Word's AutoFormat As You
+    Type gives “ ” ‘ ’ in English, „ “ ‚ ‘ in German and « » in French, with the
+    (non-breaking) space French puts inside them (German and French counsel's quotes froze
+    the clause as the English ones did)."""
+    return _GUILLEMETS.sub('"', text).translate(_STRAIGHT_QUOTES)
+
+
+_STRAIGHT_QUOTES = str.maketrans("\u201c\u201d\u201e\u2018\u2019\u201a", "\"\"\"'''")
+_GUILLEMETS = re.compile(r"\u00ab\s*|\s*\u00bb")
 
 
 def _answers_giving(project: Project, clause_id: str, body: str) -> list[tuple[Any, ...]]:
@@ -2543,6 +2609,22 @@ def _answers_giving(project: Project, clause_id: str, body: str) -> list[tuple[A
 def _follow_answers(project: Project, clause_id: str) -> None:
     """The clause's own words dropped, so it follows its answers again (a title alone stays)."""
     project.wording = [w for w in project.wording if w.clause_id != clause_id or w.title_only]
+
+
+def _read_as_answers(reply: Reply, clause_id: str, decided: set[str], accepted: set[str],
+                     now: str) -> set[str]:
+    """The decided items that the clause, with the answers behind counsel's lines set, reads
+    `now` as counsel left it (each line the item writes is there, none it took out is): in
+    the title block, a new version and date are taken as the answers, the company's name
+    typed over on the line above is not (all were told as not taken, to change by hand, and
+    offered again)."""
+    def lines(ids: set[str]) -> set[str]:
+        title, body = reply.clause_text(clause_id, ids)
+        return set(f"{title}\n{body}".splitlines())
+
+    shown, theirs = set(now.splitlines()), lines(accepted)
+    return {item_id for item_id in decided for without in [lines(accepted - {item_id})]
+            if theirs - without <= shown and not (without - theirs) & shown}
 
 
 def _answers_for_parts(project: Project, clause_id: str, body: str, now: str
@@ -3172,7 +3254,7 @@ def _follow_repeats(version: SentVersion, reply: Reply, shown: list[tuple[str, s
 def _quoted_alike(one: list[tuple[str, str]], other: list[tuple[str, str]]) -> bool:
     """Whether two clauses' (text, style) lines differ in their quotes alone."""
     def straight(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        return [(text.translate(_STRAIGHT_QUOTES), style) for text, style in lines]
+        return [(_straight_quotes(text), style) for text, style in lines]
     return one != other and straight(one) == straight(other)
 
 

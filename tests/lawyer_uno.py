@@ -5,7 +5,7 @@ Run with the system Python (/usr/bin/python3, which has python3-uno), never the 
 EDITS is a list of {"op": "insert"|"link"|"delete"|"delete_paragraph"|"paragraph"|
 "paragraph_before"|"comment"|"replace"|"delete_through"|"insert_row"|"delete_row"|"track"|
 "answer"|"resolve"|"margin"|"split"|"line_break"|"replace_through"|"unlist"|"replace_all"|
-"bold"|"join",
+"bold"|"join"|"footnote"|"strike",
 "find": TEXT,
 "text": TEXT}: insert puts text right after TEXT
 (a link to "url" if given), link makes TEXT a link to "url", delete removes TEXT,
@@ -24,7 +24,8 @@ after TEXT, line_break Shift+Enter right after TEXT (then "text", if given),
 replace_through types "text" over all from TEXT to the end of "to", across paragraphs,
 unlist takes the list formatting off TEXT's paragraph (its bullet or number gone),
 replace_all is Find & Replace's Replace All of TEXT by "text", bold makes TEXT bold, and join
-presses Delete at the end of TEXT's paragraph (the next one joins it).
+presses Delete at the end of TEXT's paragraph (the next one joins it), footnote adds a
+footnote saying "text" right after TEXT, and strike strikes TEXT through.
 OUT's suffix chooses the format: .docx, .odt, .doc or .rtf.
 """
 
@@ -190,6 +191,10 @@ def _edit(document, edit, reviewer):
         if edit.get("url"):  # the inserted words made a link to the address
             cursor.goLeft(len(edit["text"]), True)
             cursor.HyperLinkURL = edit["url"]
+    elif edit["op"] == "footnote":  # Insert > Footnote right after TEXT, "text" its words
+        note = document.createInstance("com.sun.star.text.Footnote")
+        text.insertTextContent(text.createTextCursorByRange(found.getEnd()), note, False)
+        note.setString(edit["text"])
     elif edit["op"] == "link":
         found.HyperLinkURL = edit["url"]
     elif edit["op"] == "delete":
@@ -219,6 +224,8 @@ def _edit(document, edit, reviewer):
         text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
     elif edit["op"] == "unlist":  # the list formatting taken off TEXT's paragraph
         found.NumberingStyleName = ""
+    elif edit["op"] == "strike":  # TEXT struck through (Format > Text > Strikethrough)
+        found.CharStrikeout = 1  # com.sun.star.awt.FontStrikeout.SINGLE
     elif edit["op"] == "bold":  # TEXT made bold (Ctrl+B)
         found.CharWeight = 150.0  # com.sun.star.awt.FontWeight.BOLD
     elif edit["op"] == "join":  # Delete pressed at the end of TEXT's paragraph

@@ -312,19 +312,26 @@ def _decide_the_owners_change(root, words: str, take: bool) -> None:
         change.getparent().remove(change)
 
 
+def owners_redline(project: Path) -> Path:
+    """The owner changes the holding statement and how often the accounts are watched, and
+    sends "changes since the last version": the redline."""
+    workspace = Workspace.open(project)
+    workspace.set_value(("responses", "holding_statement"), HOLDING_REWORDED)
+    workspace.set_value(("responses", "monitor_frequency"),
+                        "Three times each working day, and once on weekends during a campaign")
+    workspace.save()
+    redline = project.with_name("changes.docx")
+    assert main(["export", str(project), "-o", str(redline), "--changes-since-last"]) == 0
+    return redline
+
+
 def test_a_lawyer_who_decides_the_owners_redline_then_adds_her_own(sent, tmp_path, capsys):
     """The owner changed two answers and sent "changes since the last version"; counsel
     accepts one of them, rejects the other and adds a sentence of her own. The owner is offered
     the rejection and her sentence, nothing for the change she accepted; taking both puts the
     old words back in one answer and keeps the other answer as the owner wrote it."""
     project, _ = sent
-    workspace = Workspace.open(project)
-    workspace.set_value(("responses", "holding_statement"), HOLDING_REWORDED)
-    workspace.set_value(("responses", "monitor_frequency"),
-                        "Three times each working day, and once on weekends during a campaign")
-    workspace.save()
-    redline = tmp_path / "changes.docx"
-    assert main(["export", str(project), "-o", str(redline), "--changes-since-last"]) == 0
+    redline = owners_redline(project)
 
     def counsel(root) -> None:
         _decide_the_owners_change(root, "the problem and are ", take=True)
