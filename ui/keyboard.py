@@ -11,11 +11,35 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+def tab_moves_on(box: QPlainTextEdit) -> QPlainTextEdit:
+    """A multi-line box in a dialog that Tab leaves, as the form's boxes do (it typed tab
+    characters into the reply to counsel and the clause's wording; found by testers), and
+    Ctrl+Tab (Ctrl+Shift+Tab) too, as Tab (Shift+Tab): the keyboard goes on (or back), as from
+    a box that takes Tab in other programs (GTK's). Qt leaves Ctrl+Tab to the box, which did
+    nothing with it."""
+    box.setTabChangesFocus(True)
+    box.installEventFilter(_CtrlTabAsTab(box))
+    return box
+
+
+class _CtrlTabAsTab(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            QApplication.sendEvent(watched, QKeyEvent(
+                QEvent.Type.KeyPress, event.key(),
+                event.modifiers() & ~Qt.KeyboardModifier.ControlModifier))
+            return True
+        return False
 
 
 def panes(window: MainWindow) -> list[QWidget]:

@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
-    QObject,
     QRect,
     QSignalBlocker,
     QSize,
@@ -21,9 +19,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
-    QApplication,
     QGridLayout,
     QInputDialog,
     QLabel,
@@ -63,6 +60,7 @@ from smpolicy_desktop.review import (
 )
 from ui import dialogs
 from ui.dialogs import message_box, plain_tooltip
+from ui.keyboard import tab_moves_on
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
 from ui.scroll_column import lines_high
@@ -510,26 +508,8 @@ def reply_dialog(parent: QWidget) -> QInputDialog:
     so does Ctrl+Tab (it did nothing)."""
     dialog = QInputDialog(parent, windowTitle="Reply to counsel", labelText="Your reply:")
     dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-    box = dialog.findChild(QPlainTextEdit)
-    box.setTabChangesFocus(True)
-    box.installEventFilter(_CtrlTabAsTab(dialog))
+    tab_moves_on(dialog.findChild(QPlainTextEdit))
     return dialog
-
-
-class _CtrlTabAsTab(QObject):
-    """Ctrl+Tab (Ctrl+Shift+Tab) in a box is Tab (Shift+Tab) there: the keyboard goes on (or
-    back), as from a box that takes Tab in other programs (GTK's). Qt leaves the key to the
-    box, whose Tab goes on already, and it did nothing."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            QApplication.sendEvent(watched, QKeyEvent(
-                QEvent.Type.KeyPress, event.key(),
-                event.modifiers() & ~Qt.KeyboardModifier.ControlModifier))
-            return True
-        return False
 
 
 def _told(done: list[str], warnings: list[str]) -> str:

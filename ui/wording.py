@@ -30,6 +30,7 @@ from smpolicy_desktop.model import ClauseWording, OwnerClause
 from smpolicy_desktop.questions import answer_behind
 from smpolicy_desktop.render import clause_names, clause_texts, own_wording, stale_wording
 from ui.find_bar import highlights, qt_spans
+from ui.keyboard import tab_moves_on
 from ui.notice_bar import NoticeBar
 from ui.project_model import ProjectModel, label_of
 from ui.screen_fit import fit_to_screen
@@ -164,9 +165,7 @@ class WordingDialog(QDialog):
         self.setWindowTitle(f"Wording of {heading}")
         self.choice = "save"
         layout = QVBoxLayout(self)
-        # Tab goes on to the buttons, as in the form's boxes (it typed tab characters into the
-        # wording; found by a tester)
-        self.editor = QPlainTextEdit(objectName="wordingEditor", tabChangesFocus=True)
+        self.editor = tab_moves_on(QPlainTextEdit(objectName="wordingEditor"))
         self.editor.setPlainText(text)
         sides = QHBoxLayout()
         mine = QVBoxLayout()
@@ -237,7 +236,7 @@ class RuleDialog(QDialog):
         self.setWindowTitle("Add a rule")
         layout = QFormLayout(self)
         self.title = QLineEdit(objectName="ruleTitle", placeholderText="e.g. Personal devices")
-        self.editor = QPlainTextEdit(objectName="ruleText", tabChangesFocus=True)
+        self.editor = tab_moves_on(QPlainTextEdit(objectName="ruleText"))
         layout.addRow("Title", self.title)
         layout.addRow("Rule", self.editor)
         layout.addRow(QLabel(HELP, wordWrap=True))
