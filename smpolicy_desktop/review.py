@@ -336,9 +336,25 @@ class Reply:
         for at, paragraph in enumerate(self.paragraphs):
             runs_on = at and (self.paragraphs[at - 1].clause_id == paragraph.clause_id or (
                 paragraph.style == "heading2" and not paragraph.new_clause
-                and not paragraph.text(accepted).strip()))
+                and not self._heading_words(at, accepted).strip()))
             placed.append(placed[-1] if runs_on else paragraph.clause_id)
         return placed
+
+    def _heading_words(self, at: int, accepted: Iterable[str] | None) -> str:
+        """The words of the heading at `at` once the accepted items are applied, with those
+        of the heading its end runs into: LibreOffice, a whole clause typed over, keeps the
+        old heading deleted with its end and counsel's new title in a heading after it (the
+        clause read as taken out, and its new title and words as lines of the clause before).
+        """
+        words = ""
+        for paragraph in self.paragraphs[at:]:
+            if paragraph.style != "heading2" or \
+                    paragraph.clause_id != self.paragraphs[at].clause_id:
+                break
+            words += paragraph.text(accepted)
+            if not paragraph.joins_next(accepted):
+                break
+        return words
 
     def new_clause_text(self, item_id: str) -> tuple[str, str]:
         """(title, body) of counsel's new clause: its words, and the words of the clause it was
@@ -1033,7 +1049,8 @@ class _Reader:
                     self._outside = True
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._formatted(element)
-                self._paragraph(element, self._sent_style(element, style), told=renumbered)
+                self._paragraph(element, self._sent_style(element, style), told=renumbered,
+                                heads=bool(marks))
                 self._hidden(element)
         self._keep_edited_clauses_whole()
         self._cross_references(body)
@@ -1128,10 +1145,22 @@ class _Reader:
         clause starts at the next paragraph, so the new one is in the clause before it."""
         marks = [self.names[start.get(_tag("w:name"))] for start in p.iter(
             _tag("w:bookmarkStart")) if start.get(_tag("w:name")) in self.names]
-        if marks and self._typed(p):
+        if marks and self._typed(p) and not self._all_taken_out(p.getnext()):
             self._moved = (p, marks[-1])
             return []
         return marks
+
+    def _all_taken_out(self, p: Any) -> bool:
+        """Whether counsel deleted every word of the paragraph as sent: a paragraph typed
+        with a clause's bookmark above such a heading is the clause's heading retyped (Word,
+        the whole clause typed over: its new title on a line of its own), not a clause typed
+        before it (it was read as a new clause in the clause before, and the clause as
+        deleted)."""
+        if p is None or p.tag != _tag("w:p"):
+            return False
+        sent = [tag for text, tag, item in self._pieces(p, dry=True)
+                if text.strip() and _kept(tag, item, self.as_sent)]
+        return bool(sent) and all(tag in _REMOVES for tag in sent)
 
     def _typed(self, p: Any) -> bool:
         """Whether counsel typed the whole paragraph, its end too."""
@@ -1143,10 +1172,12 @@ class _Reader:
     def _sent_style(self, p: Any, style: str) -> str:
         """The paragraph's style as sent, where LibreOffice restyled it: deleting the
         paragraph before it with its mark (the last item of a list), tracked, it saves this
-        one (a heading, the sentence after the list) in the deleted paragraph's style."""
+        one (a heading, the sentence after the list) in the deleted paragraph's style. A
+        paragraph whose words as sent counsel all deleted keeps the style counsel saw: the
+        heading's, where counsel typed a new title over a whole clause."""
         previous = p.getprevious()
         if previous is None or previous.tag != _tag("w:p") \
-                or previous.find("w:pPr/w:rPr/w:del", _NS) is None:
+                or previous.find("w:pPr/w:rPr/w:del", _NS) is None or self._all_taken_out(p):
             return style
         text = " ".join("".join(text for text, tag, item in self._pieces(p, dry=True)
                                 if _kept(tag, item, self.as_sent)).split())
@@ -1198,9 +1229,11 @@ class _Reader:
         else:
             self._open_comments.discard(comment)
 
-    def _paragraph(self, p: Any, style: str = "", told: bool = False) -> None:
+    def _paragraph(self, p: Any, style: str = "", told: bool = False, heads: bool = False
+                   ) -> None:
         """Add the paragraph, each change in it an item (told: its changes are told by an item
-        of their own already, and kept out of its text)."""
+        of their own already, and kept out of its text; heads: it holds the clause's bookmark,
+        so a heading counsel typed there is the clause's own, retitled)."""
         if self.clause is None:
             return
         style = style or _style(p, self.styles, self.lists, self.owner)
@@ -1213,7 +1246,7 @@ class _Reader:
             # is above them in the clause, as the reply shows them
             self._under = self._new_clause or self._under
             self._new_clause = ""
-        elif heading:  # a new clause, after the clause it is in or the new one before it
+        elif heading and not heads:  # a new clause, after the clause it is in or one before
             follows = self._new_clause or self._under or self.clause
             first = next(c for c in p.iter(*_ADDS))
             self._new_clause = self._item(first, "new clause", "")
@@ -1760,8 +1793,10 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
         now = "\n".join(_lines_of(reply.get(clause_id, []), reader.as_sent))
         if now == before:
             continue
-        count += 1
         lines = [text.split("\n") for text in (before, now)]
+        if _split_heading(lines[0]) == _split_heading(lines[1]) and lines[0][0] == lines[1][0]:
+            continue  # the same words, a line in a heading's style (a whole clause retyped)
+        count += 1
         if _split_heading(lines[0]) == _split_heading(lines[1]):  # only the heading's number
             items.append(ReviewItem(f"c{count}", NUMBERING, clause_id,
                                     text=_renumbering(lines[0][0][1:], lines[1][0][1:])))
