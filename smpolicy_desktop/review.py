@@ -63,6 +63,10 @@ _CHANGES = {_tag("w:ins"): "insertion", _tag("w:del"): "deletion", _tag("w:moveT
             _tag("w:cellDel"): "deletion"}
 _ADDS = (_tag("w:ins"), _tag("w:moveTo"), _tag("w:cellIns"))
 _REMOVES = (_tag("w:del"), _tag("w:moveFrom"), _tag("w:cellDel"))
+# A blank counsel leaves for the client, "[Client to confirm]" or "[X]": accepted, it goes
+# into the policy as it is (all staff would read it), so the owner is told; words in square
+# brackets, not a number alone (a UK case citation's year, "[2023] UKSC 1")
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{0,200}[^\W\d_][^\[\]\n]{0,200}\]")
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
 _STEP = re.compile(r"^\d+\. ")  # a numbered list item's number, as a clause's text writes it
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?(?:\s+|$)")  # "1.5" alone: words deleted
@@ -2098,6 +2102,13 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         if item.refers_to and item.id in accepted - before - outcome.not_taken:
             outcome.warnings.append(f"{names.get(item.clause_id) or 'The policy'}: counsel's "
                                     f"change has {cross_references_said(item, names)}")
+    for item in reply.items:
+        if item.id in accepted - before - outcome.not_taken and item.kind != "deletion" \
+                and not item.is_comment:
+            outcome.warnings.extend(
+                f"{names.get(item.clause_id) or 'The policy'}: counsel's words hold "
+                f'"{blank}", left for you to fill in; put your own words in its place before '
+                "the policy goes out" for blank in _PLACEHOLDER.findall(item.text))
     _place_counsels_clauses(project, reply)
     _drop_empty_sections(project, reply, outcome)
     for clause_id, sentence in sorted(protections - _protections(project)):

@@ -6,14 +6,20 @@ puts counsel's words where they belong.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.workspace import Workspace
+from tests.conftest import REPO
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
 from tests.test_counsel_markup_s32 import played
 from tests.test_review_import import COUNSEL, W, _change, _paragraph, _run, _split, w
 from tests.test_review_other_editors import element, on_body, rewrite, xml_edit
+from tests.ui.test_review_panel import select, window_with_reply
+from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
 
@@ -224,3 +230,179 @@ def test_a_lawyer_who_suggests_in_google_docs(sent, tmp_path, capsys):
     saved = load_project(project)
     assert (saved.wording, [(c.clause_id, c.text) for c in saved.counsel_comments]) == (
         [], [("purpose.scope", "Add Mastodon?")])
+
+
+# --- In LibreOffice -----------------------------------------------------------------------
+
+LIBREOFFICE = "Margaret O'Brien"
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_changes_only_punctuation_and_capitals(sent, tmp_path, capsys):
+    """Oxford commas in a sentence, in the tone the owner chose and in a list item, "email"
+    spelt "e-mail" and a heading in title case: each is one small change where it is. The
+    list item stays the answer; the sentences built from answers keep counsel's commas as
+    their wording (the policy writes "a, b and c"); the heading is counsel's title."""
+    project, _ = sent
+    reply = played(sent, tmp_path, LIBREOFFICE, [
+        {"op": "insert", "find": "Bluesky, TikTok", "text": ","},
+        {"op": "insert", "find": "confident without hype", "text": ","},
+        {"op": "replace", "find": "a work email", "text": "a work e-mail"},
+        {"op": "replace", "find": "Your personal accounts", "text": "Your Personal Accounts"},
+        {"op": "replace", "find": "Spam, scams and links", "text": "Spam, scams, and links"}])
+    assert rows(listed(capsys, project, reply)) == [
+        ("insertion", "1.2 Who and what it covers", LIBREOFFICE, ","),
+        ("deletion", "2.2 Who owns our accounts", LIBREOFFICE, "a work email"),
+        ("insertion", "2.2 Who owns our accounts", LIBREOFFICE, "a work e-mail"),
+        ("insertion", "3.3 How we sound", LIBREOFFICE, ","),
+        ("deletion", "4.2 Your personal accounts", LIBREOFFICE, "Your personal accounts"),
+        ("insertion", "4.2 Your personal accounts", LIBREOFFICE, "Your Personal Accounts"),
+        ("deletion", "5.3 Comments on our pages", LIBREOFFICE, "Spam, scams and links"),
+        ("insertion", "5.3 Comments on our pages", LIBREOFFICE, "Spam, scams, and links")]
+    assert accept(capsys, project, reply)[:5] == [
+        "1.2 Who and what it covers: kept counsel's wording",
+        "2.2 Who owns our accounts: kept counsel's wording",
+        "3.3 How we sound: kept counsel's wording",
+        "4.2 Your personal accounts: kept counsel's title",
+        '5.3 Comments on our pages: kept as your answer to "Comments we hide or remove"']
+    after = texts(project)
+    assert "TikTok, and YouTube" in after["purpose.scope"]
+    assert "confident without hype, and friendly." in after["voice.tone"]
+    assert "with a work e-mail address" in after["presence.ownership"]
+    assert after["content.comments"].count("- Spam, scams, and links to harmful sites") == 1
+    assert next(w.title for w in load_project(project).wording
+                if w.clause_id == "employees.accounts") == "Your Personal Accounts"
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_comments_on_a_heading_and_a_table_cell(sent, tmp_path, capsys):
+    """A comment on 4.2's heading is on 4.2, not the clause before it; one on a cell of the
+    response table is on 6.2. Accepted, each is a note on its clause and nothing changes."""
+    project, _ = sent
+    reply = played(sent, tmp_path, LIBREOFFICE, [
+        {"op": "comment", "find": "Your personal accounts", "text": "Cover BYOD phones too?"},
+        {"op": "comment", "find": "Within four working hours", "text": "Too slow?"}])
+    assert rows(listed(capsys, project, reply)) == [
+        ("comment", "4.2 Your personal accounts", LIBREOFFICE, "Cover BYOD phones too?"),
+        ("comment", "6.2 How we respond", LIBREOFFICE, "Too slow?")]
+    assert accept(capsys, project, reply)[:2] == [
+        f"4.2 Your personal accounts: kept as a note from {LIBREOFFICE}",
+        f"6.2 How we respond: kept as a note from {LIBREOFFICE}"]
+    saved = load_project(project)
+    assert [(c.clause_id, c.text) for c in saved.counsel_comments] == [
+        ("employees.accounts", "Cover BYOD phones too?"), ("responses.matrix", "Too slow?")]
+    assert saved.wording == []
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_changes_dates_and_a_status_in_the_sign_off_tables(sent, tmp_path,
+                                                                         capsys):
+    """A reviewer's date and another's status typed over in 9.3's table, a line of the
+    revision history reworded: the reviewers and the history are the answers, row for row."""
+    project, _ = sent
+    reply = played(sent, tmp_path, LIBREOFFICE, [
+        {"op": "replace", "find": "February 12, 2026", "text": "February 13, 2026"},
+        {"op": "replace", "find": "Changes requested", "text": "Approved"},
+        {"op": "replace", "find": "First version", "text": "First version (draft 3)"}])
+    assert [(kind, clause, words) for kind, clause, _, words in
+            rows(listed(capsys, project, reply))] == [
+        ("deletion", "9.3 Who reviews it", "February 12, 2026"),
+        ("insertion", "9.3 Who reviews it", "February 13, 2026"),
+        ("deletion", "9.3 Who reviews it", "Changes requested"),
+        ("insertion", "9.3 Who reviews it", "Approved"),
+        ("deletion", "9.4 Revision history", "First version"),
+        ("insertion", "9.4 Revision history", "First version (draft 3)")]
+    assert accept(capsys, project, reply)[:2] == [
+        '9.3 Who reviews it: kept as your answer to "Reviewers"',
+        '9.4 Revision history: kept as your answer to "Revision history"']
+    review = load_project(project).review
+    assert [(r.name, r.status.value, str(r.reviewed_on)) for r in review.reviewers][2:] == [
+        ("Luis Ortega", "approved", "2026-02-13"), ("Chris Novak", "approved", "2026-02-14")]
+    assert [r.summary for r in review.revisions] == [
+        "First version (draft 3)", "Added YouTube, the response table and the crisis steps"]
+    assert load_project(project).wording == []
+
+
+PLACEHOLDER_NOTE = " [Client to confirm which AI tools are approved.]"
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_leaves_client_to_confirm_placeholders(sent, tmp_path, capsys):
+    """"[Client to confirm]" typed inline, once as a sentence and once in place of a number.
+    Accepting put both in the policy for all staff to read without a word: the owner is told
+    each is a blank of counsel's to fill in before the policy goes out."""
+    project, _ = sent
+    reply = played(sent, tmp_path, LIBREOFFICE, [
+        {"op": "insert", "find": "before it goes out.", "text": PLACEHOLDER_NOTE},
+        {"op": "replace", "find": "twice each working day",
+         "text": "[Client to confirm] times each working day"}])
+    assert [words for _, _, _, words in rows(listed(capsys, project, reply))] == [
+        PLACEHOLDER_NOTE.strip(), "twice each working day",
+        "[Client to confirm] times each working day"]
+    said = accept(capsys, project, reply)
+    assert said[:4] == [
+        "2.7 AI tools and made-up images: kept counsel's wording",
+        '6.1 Watching our accounts: kept as your answer to "How often"',
+        "warning: 2.7 AI tools and made-up images: counsel's words hold "
+        f'"{PLACEHOLDER_NOTE.strip()}", left for you to fill in; put your own words in its '
+        "place before the policy goes out",
+        'warning: 6.1 Watching our accounts: counsel\'s words hold "[Client to confirm]", left '
+        "for you to fill in; put your own words in its place before the policy goes out"]
+
+
+def test_a_placeholder_accepted_in_the_panel_is_told(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """As Word writes it, "[insert name of HR contact]" added to 7.2: accepted in the panel,
+    the preview shows it where counsel put it and the panel says it is a blank to fill in."""
+    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", tmp_path / "p.smpolicy")
+    workspace = Workspace.open(tmp_path / "p.smpolicy")
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx", on_body(
+        lambda root: _paragraph(root, "Where to go: Your manager, or Dana Reyes").append(
+            _change("ins", 980, _run(" or [insert name of HR contact]")))))
+    window = window_with_reply(qtbot, make_window, workspace.project, tmp_path / "reply.docx",
+                               monkeypatch)
+    select(window, "[insert name of HR contact]")
+    window.review_panel.accept_button.click()
+    qtbot.waitUntil(lambda: "Dana Reyes or [insert name of HR contact]" in
+                    window.preview.toPlainText())
+    assert window.review_panel.outcome.text().endswith(
+        '7.2 Questions and concerns: counsel\'s words hold "[insert name of HR contact]", left '
+        "for you to fill in; put your own words in its place before the policy goes out.")
+
+
+def _locked_and_marked_final(parts) -> None:
+    """Word's Restrict Editing (only tracked changes, a password's hash) and Mark as Final
+    (a custom property and the status "Final"), over one insertion in 7.4."""
+    from lxml import etree
+
+    xml_edit("word/settings.xml", lambda root: root.append(element(
+        "documentProtection", edit="trackedChanges", enforcement="1",
+        cryptProviderType="rsaAES", cryptAlgorithmClass="hash", cryptAlgorithmType="typeAny",
+        cryptAlgorithmSid="14", cryptSpinCount="100000", hash="9oN7nWkCAyEZib1RomSJTjmPpCY=",
+        salt="yn4jbvFDmfwcJMXz0Gp5Lg==")))(parts)
+    custom = etree.fromstring(parts["docProps/custom.xml"])
+    made = etree.fromstring(
+        '<property xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-'
+        'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'docPropsVTypes" fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="9" '
+        'name="_MarkAsFinal"><vt:bool>true</vt:bool></property>')
+    custom.append(made)
+    parts["docProps/custom.xml"] = etree.tostring(custom)
+    parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
+        b"</cp:coreProperties>", b"<cp:contentStatus>Final</cp:contentStatus>"
+                                 b"</cp:coreProperties>")
+    on_body(lambda root: _paragraph(root, "Usually we start by talking it through").append(
+        _change("ins", 985, _run(" We keep a note of that talk."))))(parts)
+
+
+def test_a_lawyer_who_locks_the_reply_and_marks_it_final(sent, tmp_path, capsys):
+    """The reply opens and reads as any other: the lock and the final mark are Word's."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _locked_and_marked_final)
+    assert rows(listed(capsys, project, reply)) == [
+        ("insertion", "7.4 If this policy is broken", COUNSEL, "We keep a note of that talk.")]
+    assert accept(capsys, project, reply)[0] == \
+        "7.4 If this policy is broken: kept as your answer to \"Consequences\""
+    assert "Usually we start by talking it through and helping you fix the problem. We keep a " \
+        "note of that talk." in texts(project)["training.consequences"]
