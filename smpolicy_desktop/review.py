@@ -217,6 +217,13 @@ class _Paragraph:
     mark: tuple[str, str] = ("", "")  # the paragraph mark's change tag and item
     new_clause: str = ""  # the new-clause item this paragraph belongs to
     under: str = ""  # a new clause whose heading counsel typed above this paragraph of a clause
+    sent_style: str = ""  # its style as sent, where counsel's words in it have another
+
+    def style_in(self, accepted: Iterable[str] | None) -> str:
+        """Its style: the one sent where none of counsel's words in it are accepted."""
+        added = any(tag in _ADDS and _kept(tag, item, accepted)
+                    for text, tag, item in self.pieces if text.strip())
+        return self.sent_style if self.sent_style and not added else self.style
 
     def text(self, accepted: Iterable[str] | None) -> str:
         """The text with the accepted items applied (None: every item accepted)."""
@@ -346,16 +353,16 @@ class Reply:
 
     def _heading_words(self, at: int, accepted: Iterable[str] | None) -> str:
         """The words of the heading at `at` once the accepted items are applied, with those
-        of the heading its end runs into: LibreOffice, a whole clause typed over, keeps the
-        old heading deleted with its end and counsel's new title in a heading after it (the
-        clause read as taken out, and its new title and words as lines of the clause before).
-        """
+        of a heading its end runs into: LibreOffice, a whole clause typed over, keeps the old
+        heading and words deleted with their ends and counsel's new title in a heading after
+        them (the clause read as taken out, and its new title and words as lines of the
+        clause before)."""
         words = ""
         for paragraph in self.paragraphs[at:]:
-            if paragraph.style != "heading2" or \
-                    paragraph.clause_id != self.paragraphs[at].clause_id:
+            if paragraph.clause_id != self.paragraphs[at].clause_id:
                 break
-            words += paragraph.text(accepted)
+            if paragraph.style == "heading2":
+                words += paragraph.text(accepted)
             if not paragraph.joins_next(accepted):
                 break
         return words
@@ -1053,7 +1060,7 @@ class _Reader:
                     self._outside = True
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._formatted(element)
-                self._paragraph(element, self._sent_style(element, style), told=renumbered,
+                self._paragraph(element, *self._styles(element, style), told=renumbered,
                                 heads=bool(marks))
                 self._hidden(element)
         self._keep_edited_clauses_whole()
@@ -1173,19 +1180,21 @@ class _Reader:
         return mark is not None and self._by_counsel(mark) and bool(texts) \
             and all(tag in _ADDS for tag in texts)
 
-    def _sent_style(self, p: Any, style: str) -> str:
-        """The paragraph's style as sent, where LibreOffice restyled it: deleting the
-        paragraph before it with its mark (the last item of a list), tracked, it saves this
-        one (a heading, the sentence after the list) in the deleted paragraph's style. A
-        paragraph whose words as sent counsel all deleted keeps the style counsel saw: the
-        heading's, where counsel typed a new title over a whole clause."""
+    def _styles(self, p: Any, style: str) -> tuple[str, str]:
+        """The paragraph's style, and its style as sent, where LibreOffice restyled it:
+        deleting the paragraph before it with its mark (the last item of a list), tracked, it
+        saves this one (a heading, the sentence after the list) in the deleted paragraph's
+        style. A paragraph whose words as sent counsel all deleted has the style counsel saw
+        with counsel's words: the heading's, where counsel typed a new title over a whole
+        clause (its words were read as the sent paragraph's, and the title as a rule)."""
         previous = p.getprevious()
         if previous is None or previous.tag != _tag("w:p") \
-                or previous.find("w:pPr/w:rPr/w:del", _NS) is None or self._all_taken_out(p):
-            return style
+                or previous.find("w:pPr/w:rPr/w:del", _NS) is None:
+            return style, style
         text = " ".join("".join(text for text, tag, item in self._pieces(p, dry=True)
                                 if _kept(tag, item, self.as_sent)).split())
-        return self.sent_styles.get((self.clause or "", text), style)
+        sent = self.sent_styles.get((self.clause or "", text), style)
+        return style if self._all_taken_out(p) else sent, sent
 
     def _hidden(self, p: Any) -> None:
         """Counsel's words formatted hidden (Word's drafting notes, not shown or printed): an
@@ -1233,11 +1242,12 @@ class _Reader:
         else:
             self._open_comments.discard(comment)
 
-    def _paragraph(self, p: Any, style: str = "", told: bool = False, heads: bool = False
-                   ) -> None:
-        """Add the paragraph, each change in it an item (told: its changes are told by an item
-        of their own already, and kept out of its text; heads: it holds the clause's bookmark,
-        so a heading counsel typed there is the clause's own, retitled)."""
+    def _paragraph(self, p: Any, style: str = "", sent_style: str = "", told: bool = False,
+                   heads: bool = False) -> None:
+        """Add the paragraph, each change in it an item (sent_style: its style as sent, if
+        not `style`; told: its changes are told by an item of their own already, and kept out
+        of its text; heads: it holds the clause's bookmark, so a heading counsel typed there
+        is the clause's own, retitled)."""
         if self.clause is None:
             return
         style = style or _style(p, self.styles, self.lists, self.owner)
@@ -1257,7 +1267,8 @@ class _Reader:
             self.new_clauses[self._new_clause] = follows
         paragraph = _Paragraph(self.clause, style, self._pieces(p, dry=told),
                                new_clause=self._new_clause,
-                               under="" if self._new_clause else self._under)
+                               under="" if self._new_clause else self._under,
+                               sent_style="" if sent_style == style else sent_style)
         previous = self.paragraphs[-1] if self.paragraphs else None
         if previous is not None and previous.mark[0] and not previous.mark[1]:
             # the mark before a wholly new paragraph is part of adding that paragraph; before
@@ -1702,7 +1713,7 @@ def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
     for paragraph in paragraphs:
         own = paragraph.text(accepted)
         # a paragraph with none of its words left takes the style of the one it joins
-        style = paragraph.style if own.strip() or not carry.strip() else carried
+        style = paragraph.style_in(accepted) if own.strip() or not carry.strip() else carried
         text = carry + own
         if paragraph.joins_next(accepted) and paragraph.style != "row":
             carry, carried = text, style
@@ -1797,10 +1808,8 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
         now = "\n".join(_lines_of(reply.get(clause_id, []), reader.as_sent))
         if now == before:
             continue
-        lines = [text.split("\n") for text in (before, now)]
-        if _split_heading(lines[0]) == _split_heading(lines[1]) and lines[0][0] == lines[1][0]:
-            continue  # the same words, a line in a heading's style (a whole clause retyped)
         count += 1
+        lines = [text.split("\n") for text in (before, now)]
         if _split_heading(lines[0]) == _split_heading(lines[1]):  # only the heading's number
             items.append(ReviewItem(f"c{count}", NUMBERING, clause_id,
                                     text=_renumbering(lines[0][0][1:], lines[1][0][1:])))

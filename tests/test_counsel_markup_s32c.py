@@ -23,6 +23,7 @@ from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (f
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
 
+LIBREOFFICE = "Margaret O'Brien"
 WORK_TIME = "4.3 Social media during work time"
 WORK_TIME_WORDS = ("You may use social media for personal reasons at work, on a work computer "
                    "or on your own phone. Just make sure your work gets done well and on time.")
@@ -108,6 +109,33 @@ def test_a_clause_retyped_heading_and_words_in_one_go_in_libreoffice(sent, tmp_p
         ("deletion", WORK_TIME, "Margaret O'Brien", f"{WORK_TIME} {WORK_TIME_WORDS}"),
         ("insertion", WORK_TIME, "Margaret O'Brien", f"4.3 {PERSONAL_USE}"),
         ("insertion", WORK_TIME, "Margaret O'Brien", PERSONAL_USE_WORDS)], decision)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("heading", "last", "title", "words", "clause_id", "body"), [
+    ("4.2 Your personal accounts", "someone has shown us.", "Your own accounts",
+     "We will never ask for your passwords.", "employees.accounts",
+     "We will never ask for your passwords."),
+    ("2.5 What we never publish", "Views on party politics or elections",
+     "Content we never post", "Our accounts never post client data or politics.",
+     "presence.never", "- Our accounts never post client data or politics.")])
+def test_a_clause_of_many_paragraphs_retyped_in_one_go_in_libreoffice(
+        sent, tmp_path, capsys, heading, last, title, words, clause_id, body):
+    """A clause of two paragraphs, and one of a sentence and a list, typed over from its
+    heading to its end: accepting removed it and put counsel's title and words in the clause
+    before; the list's clause also listed a change "of its layout" nobody made. Counsel's
+    words stay in the list's style, as LibreOffice showed them to counsel."""
+    project, _ = sent
+    reply = played(sent, tmp_path, LIBREOFFICE, [
+        {"op": "replace_through", "find": heading, "to": last,
+         "text": f"{heading.split()[0]} {title}{words}"},
+        {"op": "split", "find": title}])
+    assert [kind for kind, clause, _, _ in rows(listed(capsys, project, reply))
+            if clause == heading] == ["deletion", "insertion", "insertion"]
+    assert accept(capsys, project, reply)[:2] == [f"{heading}: kept counsel's wording",
+                                                  "Saved " + str(project)]
+    wording, = load_project(project).wording
+    assert (wording.clause_id, wording.title, wording.text) == (clause_id, title, body)
 
 
 # --- Two rounds by one lawyer, as Word writes them ------------------------------------------
@@ -233,8 +261,6 @@ def test_a_lawyer_who_suggests_in_google_docs(sent, tmp_path, capsys):
 
 
 # --- In LibreOffice -----------------------------------------------------------------------
-
-LIBREOFFICE = "Margaret O'Brien"
 
 
 @pytest.mark.slow
