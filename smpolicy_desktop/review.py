@@ -63,6 +63,10 @@ _CHANGES = {_tag("w:ins"): "insertion", _tag("w:del"): "deletion", _tag("w:moveT
             _tag("w:cellDel"): "deletion"}
 _ADDS = (_tag("w:ins"), _tag("w:moveTo"), _tag("w:cellIns"))
 _REMOVES = (_tag("w:del"), _tag("w:moveFrom"), _tag("w:cellDel"))
+# A blank counsel leaves for the client, "[Client to confirm]" or "[X]": accepted, it goes
+# into the policy as it is (all staff would read it), so the owner is told; words in square
+# brackets, not a number alone (a UK case citation's year, "[2023] UKSC 1")
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{0,200}[^\W\d_][^\[\]\n]{0,200}\]")
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
 _STEP = re.compile(r"^\d+\. ")  # a numbered list item's number, as a clause's text writes it
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?(?:\s+|$)")  # "1.5" alone: words deleted
@@ -213,6 +217,13 @@ class _Paragraph:
     mark: tuple[str, str] = ("", "")  # the paragraph mark's change tag and item
     new_clause: str = ""  # the new-clause item this paragraph belongs to
     under: str = ""  # a new clause whose heading counsel typed above this paragraph of a clause
+    sent_style: str = ""  # its style as sent, where counsel's words in it have another
+
+    def style_in(self, accepted: Iterable[str] | None) -> str:
+        """Its style: the one sent where none of counsel's words in it are accepted."""
+        added = any(tag in _ADDS and _kept(tag, item, accepted)
+                    for text, tag, item in self.pieces if text.strip())
+        return self.sent_style if self.sent_style and not added else self.style
 
     def text(self, accepted: Iterable[str] | None) -> str:
         """The text with the accepted items applied (None: every item accepted)."""
@@ -336,9 +347,25 @@ class Reply:
         for at, paragraph in enumerate(self.paragraphs):
             runs_on = at and (self.paragraphs[at - 1].clause_id == paragraph.clause_id or (
                 paragraph.style == "heading2" and not paragraph.new_clause
-                and not paragraph.text(accepted).strip()))
+                and not self._heading_words(at, accepted).strip()))
             placed.append(placed[-1] if runs_on else paragraph.clause_id)
         return placed
+
+    def _heading_words(self, at: int, accepted: Iterable[str] | None) -> str:
+        """The words of the heading at `at` once the accepted items are applied, with those
+        of a heading its end runs into: LibreOffice, a whole clause typed over, keeps the old
+        heading and words deleted with their ends and counsel's new title in a heading after
+        them (the clause read as taken out, and its new title and words as lines of the
+        clause before)."""
+        words = ""
+        for paragraph in self.paragraphs[at:]:
+            if paragraph.clause_id != self.paragraphs[at].clause_id:
+                break
+            if paragraph.style == "heading2":
+                words += paragraph.text(accepted)
+            if not paragraph.joins_next(accepted):
+                break
+        return words
 
     def new_clause_text(self, item_id: str) -> tuple[str, str]:
         """(title, body) of counsel's new clause: its words, and the words of the clause it was
@@ -1033,7 +1060,8 @@ class _Reader:
                     self._outside = True
                 renumbered = style in ("heading1", "heading2") and self._renumbered(element)
                 self._formatted(element)
-                self._paragraph(element, self._sent_style(element, style), told=renumbered)
+                self._paragraph(element, *self._styles(element, style), told=renumbered,
+                                heads=bool(marks))
                 self._hidden(element)
         self._keep_edited_clauses_whole()
         self._cross_references(body)
@@ -1128,10 +1156,22 @@ class _Reader:
         clause starts at the next paragraph, so the new one is in the clause before it."""
         marks = [self.names[start.get(_tag("w:name"))] for start in p.iter(
             _tag("w:bookmarkStart")) if start.get(_tag("w:name")) in self.names]
-        if marks and self._typed(p):
+        if marks and self._typed(p) and not self._all_taken_out(p.getnext()):
             self._moved = (p, marks[-1])
             return []
         return marks
+
+    def _all_taken_out(self, p: Any) -> bool:
+        """Whether counsel deleted every word of the paragraph as sent: a paragraph typed
+        with a clause's bookmark above such a heading is the clause's heading retyped (Word,
+        the whole clause typed over: its new title on a line of its own), not a clause typed
+        before it (it was read as a new clause in the clause before, and the clause as
+        deleted)."""
+        if p is None or p.tag != _tag("w:p"):
+            return False
+        sent = [tag for text, tag, item in self._pieces(p, dry=True)
+                if text.strip() and _kept(tag, item, self.as_sent)]
+        return bool(sent) and all(tag in _REMOVES for tag in sent)
 
     def _typed(self, p: Any) -> bool:
         """Whether counsel typed the whole paragraph, its end too."""
@@ -1140,17 +1180,21 @@ class _Reader:
         return mark is not None and self._by_counsel(mark) and bool(texts) \
             and all(tag in _ADDS for tag in texts)
 
-    def _sent_style(self, p: Any, style: str) -> str:
-        """The paragraph's style as sent, where LibreOffice restyled it: deleting the
-        paragraph before it with its mark (the last item of a list), tracked, it saves this
-        one (a heading, the sentence after the list) in the deleted paragraph's style."""
+    def _styles(self, p: Any, style: str) -> tuple[str, str]:
+        """The paragraph's style, and its style as sent, where LibreOffice restyled it:
+        deleting the paragraph before it with its mark (the last item of a list), tracked, it
+        saves this one (a heading, the sentence after the list) in the deleted paragraph's
+        style. A paragraph whose words as sent counsel all deleted has the style counsel saw
+        with counsel's words: the heading's, where counsel typed a new title over a whole
+        clause (its words were read as the sent paragraph's, and the title as a rule)."""
         previous = p.getprevious()
         if previous is None or previous.tag != _tag("w:p") \
                 or previous.find("w:pPr/w:rPr/w:del", _NS) is None:
-            return style
+            return style, style
         text = " ".join("".join(text for text, tag, item in self._pieces(p, dry=True)
                                 if _kept(tag, item, self.as_sent)).split())
-        return self.sent_styles.get((self.clause or "", text), style)
+        sent = self.sent_styles.get((self.clause or "", text), style)
+        return style if self._all_taken_out(p) else sent, sent
 
     def _hidden(self, p: Any) -> None:
         """Counsel's words formatted hidden (Word's drafting notes, not shown or printed): an
@@ -1198,9 +1242,12 @@ class _Reader:
         else:
             self._open_comments.discard(comment)
 
-    def _paragraph(self, p: Any, style: str = "", told: bool = False) -> None:
-        """Add the paragraph, each change in it an item (told: its changes are told by an item
-        of their own already, and kept out of its text)."""
+    def _paragraph(self, p: Any, style: str = "", sent_style: str = "", told: bool = False,
+                   heads: bool = False) -> None:
+        """Add the paragraph, each change in it an item (sent_style: its style as sent, if
+        not `style`; told: its changes are told by an item of their own already, and kept out
+        of its text; heads: it holds the clause's bookmark, so a heading counsel typed there
+        is the clause's own, retitled)."""
         if self.clause is None:
             return
         style = style or _style(p, self.styles, self.lists, self.owner)
@@ -1213,14 +1260,15 @@ class _Reader:
             # is above them in the clause, as the reply shows them
             self._under = self._new_clause or self._under
             self._new_clause = ""
-        elif heading:  # a new clause, after the clause it is in or the new one before it
+        elif heading and not heads:  # a new clause, after the clause it is in or one before
             follows = self._new_clause or self._under or self.clause
             first = next(c for c in p.iter(*_ADDS))
             self._new_clause = self._item(first, "new clause", "")
             self.new_clauses[self._new_clause] = follows
         paragraph = _Paragraph(self.clause, style, self._pieces(p, dry=told),
                                new_clause=self._new_clause,
-                               under="" if self._new_clause else self._under)
+                               under="" if self._new_clause else self._under,
+                               sent_style="" if sent_style == style else sent_style)
         previous = self.paragraphs[-1] if self.paragraphs else None
         if previous is not None and previous.mark[0] and not previous.mark[1]:
             # the mark before a wholly new paragraph is part of adding that paragraph; before
@@ -1665,7 +1713,7 @@ def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
     for paragraph in paragraphs:
         own = paragraph.text(accepted)
         # a paragraph with none of its words left takes the style of the one it joins
-        style = paragraph.style if own.strip() or not carry.strip() else carried
+        style = paragraph.style_in(accepted) if own.strip() or not carry.strip() else carried
         text = carry + own
         if paragraph.joins_next(accepted) and paragraph.style != "row":
             carry, carried = text, style
@@ -2063,6 +2111,13 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
         if item.refers_to and item.id in accepted - before - outcome.not_taken:
             outcome.warnings.append(f"{names.get(item.clause_id) or 'The policy'}: counsel's "
                                     f"change has {cross_references_said(item, names)}")
+    for item in reply.items:
+        if item.id in accepted - before - outcome.not_taken and item.kind != "deletion" \
+                and not item.is_comment:
+            outcome.warnings.extend(
+                f"{names.get(item.clause_id) or 'The policy'}: counsel's words hold "
+                f'"{blank}", left for you to fill in; put your own words in its place before '
+                "the policy goes out" for blank in _PLACEHOLDER.findall(item.text))
     _place_counsels_clauses(project, reply)
     _drop_empty_sections(project, reply, outcome)
     for clause_id, sentence in sorted(protections - _protections(project)):
