@@ -1079,11 +1079,10 @@ class _Reader:
                             None)
                 if found is None or item is None:
                     continue
-                index = int(item[1:]) - 1
                 reference = ("".join(_character(node) for node in nodes).strip(),
                              self._places.get(found.group(1), ""))
-                self.items[index] = replace(self.items[index], refers_to=(
-                    *self.items[index].refers_to, reference))
+                self._update(item, lambda was: replace(
+                    was, refers_to=(*was.refers_to, reference)))  # noqa: B023 (called here)
 
     def _formatted(self, element: Any) -> None:
         """Counsel's formatting changes in a paragraph or table row (bold, a font...), named
@@ -1200,7 +1199,8 @@ class _Reader:
         """Counsel's words formatted hidden (Word's drafting notes, not shown or printed): an
         item, kept as counsel's note (they were read as words of the policy, and accepting
         put "[Drafting note: ...]" in it for all staff to read)."""
-        runs = [run for run in _own(p, p.iter(_tag("w:r")), _tag("w:p")) if _hidden(run)]
+        runs = [run for run in _own(p, p.iter(_tag("w:r")), _tag("w:p"))
+                if _marked(run, "vanish")]
         text = "".join(node.text or "" for run in runs for node in run.iterfind("w:t", _NS))
         if self.clause is not None and text.strip():
             change = next(runs[0].iterancestors(*_CHANGES), None)
@@ -1489,16 +1489,19 @@ class _Reader:
 
     def _edited(self, item_id: str, cut: Any) -> None:
         """The insertion item_id, with the reviewer who made `cut` in it among its editors."""
-        index = int(item_id[1:]) - 1
-        item, author = self.items[index], cut.get(_tag("w:author"), "")
-        if author not in (item.author, *item.edited_by):
-            self.items[index] = replace(item, edited_by=(*item.edited_by, author))
+        author = cut.get(_tag("w:author"), "")
+        self._update(item_id, lambda item: item if author in (item.author, *item.edited_by)
+                     else replace(item, edited_by=(*item.edited_by, author)))
 
     def _reword(self, item_id: str, words: Callable[[str], str]) -> None:
-        """Give an item new words, made from its words so far (an item's id is its place:
-        "c3" is the third)."""
+        """Give an item new words, made from its words so far."""
+        self._update(item_id, lambda item: replace(item, text=words(item.text)))
+
+    def _update(self, item_id: str, change: Callable[[ReviewItem], ReviewItem]) -> None:
+        """Put change(item) in the item's place (an item's id is its place: "c3" is the
+        third)."""
         index = int(item_id[1:]) - 1
-        self.items[index] = replace(self.items[index], text=words(self.items[index].text))
+        self.items[index] = change(self.items[index])
 
 
 def _or_said(said: str, text: str) -> str:
@@ -1554,10 +1557,6 @@ def _run_pieces(p: Any) -> Iterable[Any]:
     nodes = p.iter(*_TEXTS, *_CHARACTERS, _tag("w:sym"))
     return (node for node in _own(p, nodes, _tag("w:p")) if node.getparent().tag == _tag("w:r")
             and not _marked(node.getparent(), "strike", "dstrike", "vanish"))
-
-
-def _hidden(run: Any) -> bool:
-    return _marked(run, "vanish")
 
 
 def _marked(run: Any, *marks: str) -> bool:
