@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.model import ClauseWording, OwnerClause
 from smpolicy_desktop.questions import answer_behind
-from smpolicy_desktop.render import clause_names, clause_texts, own_wording, stale_wording
+from smpolicy_desktop.render import (
+    TITLE_BLOCK,
+    clause_names,
+    clause_texts,
+    own_wording,
+    stale_wording,
+)
 from ui.find_bar import highlights, qt_spans
 from ui.keyboard import tab_moves_on
 from ui.notice_bar import NoticeBar
@@ -123,7 +129,7 @@ class Wording:
 
     def fill_menu(self, menu, clause_id: str) -> None:
         """The wording actions for the clause under the cursor, added to a context menu."""
-        if not clause_id or clause_id == "title":
+        if not clause_id or clause_id == TITLE_BLOCK:
             return
         heading = self.headings([clause_id])[clause_id]
         menu.addSeparator()
