@@ -18,8 +18,11 @@ READY_WITHIN = 15  # seconds for a started server to answer a client
 def _start(size: str) -> tuple[subprocess.Popen, str]:
     """Xvfb on a display number it picks itself (-displayfd), and that display's name."""
     read_end, write_end = os.pipe()
+    # -noreset: by default the server resets each time its last client leaves (here every
+    # xdpyinfo and xwininfo asking about it), and a client connecting then is refused: the app
+    # once failed so in CI ("could not connect to display")
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
-                               f"{size}x24", "-nolisten", "tcp"], pass_fds=[write_end],
+                               f"{size}x24", "-nolisten", "tcp", "-noreset"], pass_fds=[write_end],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_end)
     with os.fdopen(read_end) as announced:
