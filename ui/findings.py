@@ -12,7 +12,7 @@ from pathlib import Path
 
 import shiboken6
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -96,6 +96,8 @@ class FindingsPanel(QWidget):
             layout.addWidget(widget)
         layout.setStretch(1, 3)
         layout.setStretch(5, 2)
+        # Never so narrow that an area's line in the completeness wraps more than once
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
 
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemActivated.connect(self._request_finding)
@@ -107,6 +109,18 @@ class FindingsPanel(QWidget):
         model.replaced.connect(self.forget)
         if rendering.latest is not None:
             self.show_result(rendering.latest)
+
+    def take_keyboard(self) -> None:
+        """F7: the keyboard in the findings, or in the completeness while there are none."""
+        (self.list if self.list.isVisibleTo(self) else self.completeness).setFocus(
+            Qt.FocusReason.ShortcutFocusReason)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """A fifth of the window at most, or the least its buttons need: the form and the
+        preview beside it keep their room (at 1024x768 the panel took a quarter)."""
+        hint = super().sizeHint()
+        return hint.boundedTo(QSize(max(self.window().width() // 5,
+                                        self.minimumSizeHint().width()), hint.height()))
 
     def forget(self) -> None:
         """Another project is shown: until its check arrives, no finding of the one before
@@ -172,6 +186,13 @@ class FindingsPanel(QWidget):
             item.setForeground(QBrush(self._readable(colour)))
             item.setToolTip(finding.authority)
             self.list.addItem(item)
+        # No finding: no empty list, and no buttons that can do nothing; the completeness
+        # takes the room. Findings that come take the keyboard F7 gave the completeness.
+        came = bool(self.findings) and not self.list.isVisibleTo(self)
+        for widget in (self.list, self.details_box, self.go_button, self.apply_button):
+            widget.setVisible(bool(self.findings))
+        if came and self.completeness.hasFocus():
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self.list.setCurrentRow(row)
         self._show_details(row)
         worrying = sum(f.at_least("warning") for f in self.findings)
@@ -335,13 +356,12 @@ def install(window) -> FindingsPanel:
     """The panel in the Risk check dock, shown as the last session left it (F7 shows it with
     the keyboard on the findings); a finding picked shows its answer, marked with the reason."""
     panel = FindingsPanel(window.model, window.rendering)
-    panel.setMinimumWidth(240)  # the dock takes what the form can spare, no more
     dock = window.findings_dock = window.add_panel("Risk check", "findingsDock", panel)
     window.restoreDockWidget(dock)  # as the last session left it
     toggle = dock.toggleViewAction()
     toggle.toggled.connect(window.risk_check_action.setChecked)
     toggle.triggered.connect(  # so the owner need not Tab across the form
-        lambda shown: shown and panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        lambda shown: shown and panel.take_keyboard())
     mark = _FieldMark(window, panel)
     panel.field_requested.connect(mark.show_field)
     panel.applied.connect(mark.after_apply)

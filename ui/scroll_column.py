@@ -22,6 +22,20 @@ class ScrollColumn(QScrollArea):
         if content is not None:
             self.setWidget(content)
 
+    def sizeHint(self) -> QSize:
+        # As wide as the content's hint now: Qt keeps the first one it read, and a panel's
+        # follows its window's width (ui/findings.py)
+        hint = super().sizeHint()
+        content = self.widget()
+        if content is not None:
+            hint.setWidth(content.sizeHint().width() + 2 * self.frameWidth())
+        return hint
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the content's hints changed: so do
+            self.updateGeometry()  # the column's, for the dock or the splitter it is in
+        return super().event(event)
+
     def minimumSizeHint(self) -> QSize:
         # As wide as the content's narrowest layout, so a splitter or a dock never cuts it.
         hint = super().minimumSizeHint()

@@ -478,3 +478,25 @@ def test_findings_read_on_a_dark_list(qtbot, panel):
     panel.list.setPalette(palette)
     row = make_risky(qtbot, panel)
     assert panel.list.item(row).foreground().color().lightness() > 128
+
+
+def test_with_nothing_risky_the_panel_is_narrow_and_shows_the_completeness_whole(
+        qtbot, make_window):
+    """At 1024x768 the empty risk check took a quarter of the window for an empty list, the
+    preview beside it too narrow for its tables, and the completeness scrolled."""
+    from ui.file_commands import example_project
+    from ui.main_window import first_size
+
+    window = make_window(example_project())
+    window.resize(*first_size(1024, 768 - 40))
+    panel = window.findings
+    qtbot.waitUntil(lambda: panel.summary.text() == "No risky sentences found.",
+                    timeout=20_000)
+    window.findings_dock.show()
+    qtbot.waitUntil(lambda: panel.completeness.isVisible())
+    qtbot.wait(50)
+    assert window.findings_dock.width() <= window.width() // 5
+    assert not panel.list.isVisible() and not panel.apply_button.isVisible()
+    rows = panel.completeness
+    assert all(rows.viewport().rect().contains(rows.visualItemRect(rows.item(row)))
+               for row in range(rows.count()))
