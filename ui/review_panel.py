@@ -127,8 +127,8 @@ class ReviewPanel(QWidget):
             buttons.addWidget(button, at // 2, at % 2)
         # What the last decision did, whole: the status bar cuts a long warning at the
         # window's width ("...unless it is knowingl" at 1366x768) and clears it after 10 s
-        self.outcome = QLabel(wordWrap=True, objectName="reviewOutcome",
-                              textFormat=Qt.TextFormat.PlainText)
+        self.outcome = _Told(wordWrap=True, objectName="reviewOutcome",
+                             textFormat=Qt.TextFormat.PlainText)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes = _FittedList((0.4, 0.2), objectName="reviewNotes")
         self.notes.setHeaderLabels(["Clause", "Who", "Note"])
@@ -139,13 +139,19 @@ class ReviewPanel(QWidget):
             tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.heading)
         layout.addWidget(self.open_button)
-        layout.addWidget(self.items, 2)
+        layout.addWidget(self.items, 4)
         # the buttons stay put whichever change is picked; a Tab stop
         layout.addWidget(lines_high(self.details, 6, "The change picked"))
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
         layout.addWidget(QLabel("Notes between you and counsel"))
         layout.addWidget(self.notes, 1)
+        # The changes to decide get most of the room; short of it, the notes yield theirs
+        # down to their header and a line (at 1366x768 at 1.25 they kept four lines, a third,
+        # and the list of changes showed one and a half)
+        self.notes.setMinimumHeight(self.notes.header().sizeHint().height()
+                                    + self.notes.fontMetrics().lineSpacing()
+                                    + 2 * self.notes.frameWidth())
         self._notes_shown: tuple = ()
         self._update_buttons()
 
@@ -400,6 +406,22 @@ class ReviewPanel(QWidget):
         for reply in comment.replies:
             who = "You" if reply.author == owner else reply.author or "Counsel"
             row.addChild(QTreeWidgetItem(["", who, reply.text]))
+
+
+class _Told(QLabel):
+    """What the last decision did; no line at all while there is nothing to tell (an empty
+    line above the notes took room the list of changes needed at 1366x768 at 1.25)."""
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
 
 
 class _FittedList(QTreeWidget):

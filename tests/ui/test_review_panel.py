@@ -942,3 +942,18 @@ def test_in_a_narrow_panel_counsels_words_stay_inside_the_list_and_no_word_is_cu
     changes = {items.topLevelItem(row).text(1) for row in range(items.topLevelItemCount())}
     assert {"comment", "untracked edit"} <= changes
     assert items.columnWidth(1) > max(words(word) for text in changes for word in text.split())
+
+
+def test_on_a_laptop_at_125_percent_the_list_shows_the_change_picked_and_the_next_whole(
+        qtbot, window):
+    """At 1366x768 at 1.25 (1093x614 to the app) the list of counsel's changes showed one
+    change and a half, below it an empty line and the notes taking a third of the panel."""
+    from ui.main_window import first_size
+
+    window.resize(*first_size(1093, 614))
+    panel, items = window.review_panel, window.review_panel.items
+    items.setCurrentItem(items.topLevelItem(0))
+    qtbot.wait(50)
+    view = items.viewport().rect()
+    assert all(view.contains(items.visualItemRect(items.topLevelItem(row))) for row in (0, 1))
+    assert not panel.outcome.isVisible()  # nothing decided yet: no empty line
