@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from smpolicy_desktop.resources import resource_path
-from ui.screen_fit import fit_to_screen
+from ui import screen_fit
 
 HOME = "index"
 
@@ -57,7 +57,11 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.browser)
-        fit_to_screen(self, 560, 640)
+        # A third of the screen wide and most of it high: at 560x640 a big screen showed a
+        # small box, most of a page out of sight
+        free = screen_fit.free_area(self)
+        screen_fit.fit_to_screen(self, max(560, free.width() // 3),
+                                 max(640, free.height() * 4 // 5))
 
     def show_topic(self, topic: str) -> None:
         self.browser.setSource(page_url(topic), QTextDocument.ResourceType.MarkdownResource)

@@ -6,6 +6,7 @@ than the screen, its Close button below the edge.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
 FRAME = 40  # the title bar and borders a window manager adds
@@ -18,8 +19,13 @@ def first_size(free_width: int, free_height: int) -> tuple[int, int]:
             min(max(820, free_height * 17 // 20), free_height - 2 * FRAME))
 
 
+def free_area(window: QWidget) -> QRect:
+    """The free area of the screen a window opens on: its parent's, for a dialog."""
+    return (window.parentWidget() or window).screen().availableGeometry()
+
+
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Resize a dialog or tool window to width x height, or less where its screen's free area
     (less a frame) has less room."""
-    screen = (window.parentWidget() or window).screen().availableGeometry()
+    screen = free_area(window)
     window.resize(min(width, screen.width() - FRAME), min(height, screen.height() - FRAME))

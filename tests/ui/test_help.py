@@ -49,3 +49,16 @@ def test_help_never_loads_anything_outside_its_folder(qtbot, tmp_path):
                                        QUrl.fromLocalFile(str(outside))) is None
     assert window.browser.loadResource(QTextDocument.ResourceType.ImageResource,
                                        QUrl("https://example.com/x.png")) is None
+
+
+def test_on_a_big_screen_help_is_a_third_of_it_wide_and_most_of_it_high(qtbot, monkeypatch):
+    """At 560x640 on a 2560x1440 screen help was a small box, most of a page out of sight;
+    on a small screen it still fits."""
+    from PySide6.QtCore import QRect
+
+    for free, size in (((2560, 1400), (853, 1120)), ((1366, 728), (560, 640)),
+                       ((683, 344), (560, 304))):  # 1366x768 at 2x: less a frame
+        monkeypatch.setattr("ui.screen_fit.free_area", lambda _w, free=free: QRect(0, 0, *free))
+        window = HelpWindow()
+        qtbot.addWidget(window)
+        assert (window.width(), window.height()) == size
