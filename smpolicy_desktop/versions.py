@@ -148,8 +148,9 @@ def keep(history: str, content: bytes, now: datetime | None = None, *,
     recorded a version sent to counsel or counsel's reply); None, or why it was not kept."""
     # never later than now: a file stamped in 2031 (copied from a machine with a wrong clock)
     # dated every later save July 4, 2031, to keep them in order (found by a tester)
-    now = min(now or datetime.now(), datetime.now())
-    found = kept(history)
+    clock = datetime.now()
+    now = min(now or clock, clock)
+    found = _back_to(clock, history)
     try:
         if found and found[0].holds(content) and (found[0].for_counsel or not for_counsel):
             return None
@@ -168,6 +169,21 @@ def keep(history: str, content: bytes, now: datetime | None = None, *,
         with contextlib.suppress(OSError):
             old.path.unlink()
     return None
+
+
+def _back_to(clock: datetime, history: str) -> list[Version]:
+    """The kept versions (newest first), those dated later than `clock` dated again just before it,
+    in their order. Kept while the clock was ahead, then put right, they dated every later
+    save just after them, to keep the order: a month of saves showed as one moment a year
+    ahead, and all but the last ten went as one day's (found by a tester)."""
+    found = kept(history)
+    ahead = [version for version in found if version.saved_at >= clock]
+    for step, version in enumerate(ahead, 1):
+        when = clock - timedelta(microseconds=step)
+        name = version.path.name.removeprefix(f"{version.saved_at:{_STAMP}}")
+        with contextlib.suppress(OSError):  # left as it is: the save is kept after it
+            version.path.rename(version.path.with_name(f"{when:{_STAMP}}{name}"))
+    return kept(history) if ahead else found
 
 
 def _to_forget(found: list[Version], now: datetime) -> list[Version]:

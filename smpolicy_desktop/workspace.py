@@ -203,6 +203,13 @@ class Workspace:
                 for name in (*Project.records, "history")}
         return self.read_version(version).model_copy(update=kept)
 
+    def restore_version(self, project: Project) -> None:
+        """Show a kept version's answers (restored()) as unsaved changes to the project's file
+        as this window last read or saved it, so a save still asks if the file changed
+        elsewhere since. Stamped as the file was at the restore, the next save replaced the
+        version another computer had synced in, without a question (found by a tester)."""
+        self.replace(project, self.path, modified=True, on_disk=self.on_disk)
+
     @property
     def modified(self) -> bool:
         """Whether anything here is not in the project file yet."""

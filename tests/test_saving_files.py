@@ -305,6 +305,33 @@ def test_a_file_dated_in_the_future_does_not_date_the_saves_after_it(tmp_path):
     assert all(v.saved_at <= datetime.now() for v in versions.kept(versions.history_of(copied)))
 
 
+def test_saves_after_the_clock_was_put_right_keep_their_own_times(monkeypatch):
+    """The clock was a year ahead for two saves, then put right: every later save was dated
+    just after those two, to keep the order, so File > Versions showed a month of saves at one
+    moment a year ahead, and all but the last ten were thinned away (found by a tester)."""
+    history = f"p-{'1' * 16}"
+    clock = [datetime(2027, 10, 1, 9)]
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return clock[0]
+
+    monkeypatch.setattr(versions, "datetime", Clock)
+    for hour in (9, 10):  # the clock a year ahead
+        clock[0] = datetime(2027, 10, 1, hour)
+        versions.keep(history, f"ahead-{hour}".encode())
+    for day in range(40):  # put right
+        for hour in (9, 17):
+            clock[0] = datetime(2026, 10, 1, hour) + timedelta(days=day)
+            versions.keep(history, f"{day}-{hour}".encode())
+    kept = versions.kept(history)
+    assert kept[0].read() == b"39-17"
+    assert kept[0].saved_at == datetime(2026, 11, 9, 17)
+    assert len({v.saved_at.date() for v in kept}) == 30  # one for each of the last 30 days
+    assert all(v.saved_at <= clock[0] for v in kept)
+
+
 def test_one_version_a_day_is_kept_for_a_month():
     history = f"p-{'0' * 16}"
     start = datetime(2026, 10, 1, 9)
@@ -363,7 +390,7 @@ def test_a_version_that_inflates_to_a_gigabyte_is_refused_and_saving_still_works
     squeeze = zlib.compressobj(1, zlib.DEFLATED, 31)  # gzip, built 1 MB at a time
     zeros = bytes(2**20)
     bomb = b"".join(squeeze.compress(zeros) for _ in range(1024)) + squeeze.flush()
-    newest_name = f"{datetime.now() + timedelta(minutes=1):%Y%m%dT%H%M%S.%f}.smpolicy.gz"
+    newest_name = f"{datetime.now():%Y%m%dT%H%M%S.%f}.smpolicy.gz"
     planted = versions.versions_folder(versions.history_of(saved)) / newest_name
     planted.write_bytes(bomb)
     tracemalloc.start()

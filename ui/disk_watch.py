@@ -38,6 +38,7 @@ class DiskWatch(QObject):
         self._noticed: Stamp | None = None
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._file_changed)
+        self._watcher.directoryChanged.connect(self._folder_changed)
         # A program writing the file in place says so more than once (emptied, then written):
         # the file is read once it has been still for QUIET_MS, and one question is asked.
         self._quiet = QTimer(self, singleShot=True, interval=QUIET_MS)
@@ -66,12 +67,15 @@ class DiskWatch(QObject):
         return True
 
     def watch(self, path: Path | None) -> None:
-        """Watch the file the window now shows (just opened, saved or restored)."""
-        if self._watcher.files():
-            self._watcher.removePaths(self._watcher.files())
+        """Watch the file the window now shows (just opened, saved or restored), and its
+        folder: a sync client may delete the file and put the other computer's version back a
+        moment later, and a file deleted is no longer watched."""
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
         self._noticed = None
         if path is not None and os.path.exists(path):
-            self._watcher.addPath(str(path))
+            self._watcher.addPaths([str(path), str(path.parent)])
 
     def _file_changed(self, name: str) -> None:
         path = self.workspace.path
@@ -80,6 +84,14 @@ class DiskWatch(QObject):
         if os.path.exists(path) and str(path) not in self._watcher.files():
             self._watcher.addPath(str(path))  # a replaced file is watched afresh
         self._quiet.start()
+
+    def _folder_changed(self, _folder: str) -> None:
+        """The file put back after it was deleted: watched again, and looked at. Seen only as
+        gone, the window showed the old answers and said nothing until Save (found by a
+        tester)."""
+        path = self.workspace.path
+        if path is not None and os.path.exists(path) and str(path) not in self._watcher.files():
+            self._file_changed(str(path))
 
     def _look(self) -> None:
         """Tell what became of the file, once: while a receiver asks the user about the last

@@ -102,6 +102,10 @@ class ProjectModel(QObject):
         self._afresh(lambda: self.workspace.replace(project, path, modified=modified,
                                                     on_disk=on_disk), modified)
 
+    def restore_version(self, project: Project) -> None:
+        """Show a version from File > Versions, as unsaved changes (Workspace.restore_version)."""
+        self._afresh(lambda: self.workspace.restore_version(project), True)
+
     def restore(self, found: Autosave) -> None:
         """Show work a crashed window left, as unsaved changes; raises ProjectFileError."""
         self._afresh(lambda: self.workspace.restore(found), True)

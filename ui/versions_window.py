@@ -95,5 +95,6 @@ class VersionsWindow(QDialog):
         """The version's answers replace the window's, as unsaved changes to the same file."""
         project = self._chosen(restoring=True)
         if project is not None and self.window_.files.maybe_save("restoring this version"):
-            self.window_.show_project(project, self.workspace.path, modified=True)
+            self.window_.model.restore_version(project)
+            self.window_.project_replaced()
             self.accept()
