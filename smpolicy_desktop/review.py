@@ -1565,15 +1565,46 @@ def _marked(run: Any, *marks: str) -> bool:
                for name in marks for mark in run.iterfind(f"w:rPr/w:{name}", _NS))
 
 
+# The characters of the symbol fonts Word's AutoCorrect ("-->", ":)") and its Insert Symbol
+# write most, by their place in the font: a w:sym names the font and that place plus F000
+_SYMBOL_FONTS = {
+    "symbol": {  # arrows, signs of comparison and of law
+        0xA3: "\u2264", 0xA5: "\u221e", 0xAB: "\u2194", 0xAC: "\u2190", 0xAD: "\u2191",
+        0xAE: "\u2192", 0xAF: "\u2193", 0xB0: "\u00b0", 0xB1: "\u00b1", 0xB3: "\u2265",
+        0xB4: "\u00d7", 0xB7: "\u2022", 0xB8: "\u00f7", 0xB9: "\u2260", 0xBB: "\u2248",
+        0xBC: "\u2026", 0xD2: "\u00ae", 0xD3: "\u00a9", 0xD4: "\u2122", 0xDB: "\u21d4",
+        0xDC: "\u21d0", 0xDE: "\u21d2", 0xE2: "\u00ae", 0xE3: "\u00a9", 0xE4: "\u2122"},
+    "wingdings": {  # smileys, bullets, boxes, arrows, ticks and crosses
+        0x4A: "\u263a", 0x4C: "\u2639", 0x6C: "\u25cf", 0x6E: "\u25a0", 0x6F: "\u25a1",
+        0x71: "\u2751", 0x9F: "\u2022", 0xA7: "\u25aa", 0xA8: "\u25fb", 0xD8: "\u27a2",
+        0xDF: "\u2190", 0xE0: "\u2192", 0xE7: "\u2b05", 0xE8: "\u2794", 0xF3: "\u21d4",
+        0xFB: "\u2718", 0xFC: "\u2714", 0xFD: "\u2612", 0xFE: "\u2611"}}
+
+
 def _character(node: Any) -> str:
     if node.tag in _TEXTS:
         return node.text or ""
-    if node.tag == _tag("w:sym"):  # a symbol by its code point (Symbol fonts use U+F0xx)
-        try:
-            return chr(int(node.get(_tag("w:char"), ""), 16))
-        except ValueError:
-            return ""
+    if node.tag == _tag("w:sym"):
+        return _symbol(node.get(_tag("w:font"), ""), node.get(_tag("w:char"), ""))
     return _CHARACTERS[node.tag]
+
+
+def _symbol(font: str, char: str) -> str:
+    """A w:sym's character: its code point, or, for a place in a font (F000 and after), the
+    character there (U+F0E0 is no character at all: Word's "-->" arrow in Wingdings read as
+    a blank in the review and in the policy; found by a tester). A symbol font's character
+    not known here reads as U+FFFD, the sign for a character that cannot be shown."""
+    try:
+        code = int(char, 16)
+    except ValueError:
+        return ""
+    if code < 0xF000:
+        return chr(code)
+    place = code - 0xF000
+    table = _SYMBOL_FONTS.get(font.strip().lower())
+    if table is not None:
+        return table.get(place, "\ufffd")
+    return bytes([place]).decode("cp1252", "replace") if place < 0x100 else "\ufffd"
 
 
 def _plain(p: Any) -> str:

@@ -1,0 +1,44 @@
+"""More lawyers, each marking up the example project (assets/examples/northwind.smpolicy) as
+sent with the command line, as Word writes what they did: symbols Word's AutoCorrect and its
+Insert Symbol put in a symbol font, a line added to the acknowledgement's lines to sign on,
+dates written in another time zone. The owner sees each change as counsel saw it, and
+accepting puts counsel's words where they belong.
+"""
+
+from __future__ import annotations
+
+from tests.test_counsel_markup_s31 import accept, listed, rows, texts
+from tests.test_counsel_markup_s31 import sent as example_sent
+from tests.test_review_import import COUNSEL, _change, _paragraph, _run
+from tests.test_review_other_editors import element, on_body, rewrite
+
+sent = example_sent  # the fixture: the example project, sent to counsel from the command line
+
+WORK_TIME = "4.3 Social media during work time"
+WORK_TIME_WORDS = ("You may use social media for personal reasons at work, on a work computer "
+                   "or on your own phone. Just make sure your work gets done well and on time.")
+
+
+# --- Symbols in a symbol font -----------------------------------------------------------------
+
+def _symbols(root) -> None:
+    """Counsel types "Breaks --> 30 min" (Word's AutoCorrect makes "-->" an arrow in the
+    Wingdings font), and a "≥" and a tick from Insert Symbol (Symbol's and Wingdings'): Word
+    writes each as a w:sym, the character's code in that font plus F000."""
+    def sym(font: str, char: str):
+        return element("r", element("sym", font=font, char=char))
+
+    _paragraph(root, "well and on time.").append(_change(
+        "ins", 990, _run(" Breaks "), sym("Wingdings", "F0E0"), _run(" "), sym("Symbol", "F0B3"),
+        _run(" 30 minutes "), sym("Wingdings", "F0FC")))
+
+
+def test_a_lawyer_whose_word_writes_symbols_in_a_symbol_font(sent, tmp_path, capsys):
+    """The arrow, the "≥" and the tick read as characters of no font (U+F0E0, U+F0B3,
+    U+F0FC): blank or a box in the review list, and in the policy once accepted."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_symbols))
+    added = "Breaks \u2192 \u2265 30 minutes \u2714"
+    assert rows(listed(capsys, project, reply)) == [("insertion", WORK_TIME, COUNSEL, added)]
+    accept(capsys, project, reply)
+    assert texts(project)["employees.personal_use"] == f"{WORK_TIME_WORDS} {added}"
