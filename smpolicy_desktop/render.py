@@ -975,15 +975,23 @@ def _signed(elements: list[Any], generated: list[Any]) -> list[Any]:
     """The own wording's paragraphs, those that stand for the generated signature lines (a
     label of a few words beginning as theirs do, in their order: "Date signed" for "Date")
     again lines to sign on: the wording keeps no formatting, and any change counsel made in
-    the acknowledgement form turned its lines into plain paragraphs, with nowhere to sign."""
+    the acknowledgement form turned its lines into plain paragraphs, with nowhere to sign.
+    A label counsel added among or after them ("Employee ID") is one too, as counsel typed
+    it in their style (it came out a plain paragraph; found by a tester)."""
     waiting = [child.text_content().split()[:1] for child in generated
                if child.tag == "p" and "signature" in child.get("class", "")]
+    signing = False
     for element in elements:
-        words = element.text_content().lower().split() if element.tag == "p" else []
-        if waiting and 0 < len(words) <= _SIGNATURE_WORDS and words[:1] == [
-                word.lower() for word in waiting[0]]:
-            element.set("class", "signature")
+        text = element.text_content().strip() if element.tag == "p" else ""
+        words = text.lower().split()
+        if not 0 < len(words) <= _SIGNATURE_WORDS:
+            continue
+        if waiting and words[:1] == [word.lower() for word in waiting[0]]:
             waiting.pop(0)
+            signing = True
+        elif not signing or text.endswith((".", "!", "?", ":")):  # a sentence, not a label
+            continue
+        element.set("class", "signature")
     return elements
 
 

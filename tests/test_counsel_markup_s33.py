@@ -7,9 +7,12 @@ accepting puts counsel's words where they belong.
 
 from __future__ import annotations
 
+import docx
+
+from smpolicy_desktop.cli import main
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
-from tests.test_review_import import COUNSEL, _change, _paragraph, _run
+from tests.test_review_import import COUNSEL, W, _change, _new_paragraph, _paragraph, _run, w
 from tests.test_review_other_editors import element, on_body, rewrite
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
@@ -42,3 +45,29 @@ def test_a_lawyer_whose_word_writes_symbols_in_a_symbol_font(sent, tmp_path, cap
     assert rows(listed(capsys, project, reply)) == [("insertion", WORK_TIME, COUNSEL, added)]
     accept(capsys, project, reply)
     assert texts(project)["employees.personal_use"] == f"{WORK_TIME_WORDS} {added}"
+
+
+# --- A line to sign on added to the acknowledgement -------------------------------------------
+
+def _employee_id(root) -> None:
+    """Counsel presses Enter after the "Job title" line of the acknowledgement and types
+    "Employee ID": the new line is in the lines' style, its tab leader to sign on with."""
+    job_title = next(p for p in root.iter(w("p")) if "".join(p.itertext()) == "Job title"
+                     and p.find("w:pPr/w:pStyle", {"w": W}) is not None)
+    added = _new_paragraph("Employee ID", "SignatureLine", 991)
+    added.append(element("r", element("tab")))
+    job_title.addnext(added)
+
+
+def test_a_lawyer_who_adds_a_line_to_sign_on(sent, tmp_path, capsys):
+    """The line was kept in the acknowledgement's words, but the next version sent to staff
+    had it as a plain paragraph, with nowhere to write the ID."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_employee_id))
+    assert rows(listed(capsys, project, reply)) == [
+        ("insertion", "Appendix A: Employee acknowledgement", COUNSEL, "Employee ID")]
+    accept(capsys, project, reply)
+    assert main(["export", str(project), "-o", str(tmp_path / "next.docx")]) == 0
+    assert [p.text.strip() for p in docx.Document(str(tmp_path / "next.docx")).paragraphs
+            if p.style.name == "Signature Line"] == [
+        "Employee name", "Job title", "Employee ID", "Signature", "Date"]
