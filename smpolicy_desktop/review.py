@@ -67,7 +67,9 @@ _REMOVES = (_tag("w:del"), _tag("w:moveFrom"), _tag("w:cellDel"))
 # into the policy as it is (all staff would read it), so the owner is told; words in square
 # brackets, not a number alone (a UK case citation's year, "[2023] UKSC 1")
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{0,200}[^\W\d_][^\[\]\n]{0,200}\]")
-_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
+# a w:date: its seconds' fraction ignored, its offset from UTC (if written) kept
+_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?"
+                   r"(?:([+-])(\d\d):(\d\d))?")
 _STEP = re.compile(r"^\d+\. ")  # a numbered list item's number, as a clause's text writes it
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?(?:\s+|$)")  # "1.5" alone: words deleted
 _PICTURES = (_tag("w:drawing"), _tag("w:pict"), _tag("w:object"))
@@ -940,14 +942,19 @@ def _when(text: str) -> datetime | None:
 
 def parse_date(text: str | None) -> datetime | None:
     """A w:date as a time; None for a missing or impossible one (LibreOffice writes
-    0-00-00T00:00:00Z when it does not know)."""
+    0-00-00T00:00:00Z when it does not know). A time written with its offset ("-08:00") is
+    read at that offset: dropped, a change made at 22:30 in California was dated the day
+    before its instant."""
     match = _DATE.match(text or "")
     if not match:
         return None
+    *moment, sign, hours, minutes = match.groups()
+    offset = timedelta(hours=int(hours), minutes=int(minutes)) if sign else timedelta()
     try:
-        year, month, day, hour, minute, second = map(int, match.groups())
-        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
-    except ValueError:
+        year, month, day, hour, minute, second = map(int, moment)
+        written = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+        return written - offset if sign == "+" else written + offset
+    except (ValueError, OverflowError):  # no such day, or beyond the last a date can be
         return None
 
 

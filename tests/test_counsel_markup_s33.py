@@ -12,7 +12,16 @@ import docx
 from smpolicy_desktop.cli import main
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
-from tests.test_review_import import COUNSEL, W, _change, _new_paragraph, _paragraph, _run, w
+from tests.test_review_import import (
+    COUNSEL,
+    W,
+    _change,
+    _new_paragraph,
+    _paragraph,
+    _run,
+    items,
+    w,
+)
 from tests.test_review_other_editors import element, on_body, rewrite
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
@@ -71,3 +80,17 @@ def test_a_lawyer_who_adds_a_line_to_sign_on(sent, tmp_path, capsys):
     assert [p.text.strip() for p in docx.Document(str(tmp_path / "next.docx")).paragraphs
             if p.style.name == "Signature Line"] == [
         "Employee name", "Job title", "Employee ID", "Signature", "Date"]
+
+
+# --- Dates in another time zone ---------------------------------------------------------------
+
+def test_a_change_dated_in_another_time_zone_is_dated_at_its_instant(sent, tmp_path, capsys):
+    """An editor that writes the author's clock with its offset (22:30 on 1 December in
+    California, 06:30 on the 2nd in UTC) had the offset dropped: the change was listed as
+    made on December 1, at 22:30 UTC, eight hours off."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(lambda root: _paragraph(
+        root, "well and on time.").append(_change(
+            "ins", 992, _run(" Breaks are yours."), date="2026-12-01T22:30:00-08:00"))))
+    assert [i["date"] for i in items(capsys, project, reply)] == ["2026-12-02T06:30:00+00:00"]
+    assert f"{COUNSEL} December 2, 2026\tBreaks are yours." in listed(capsys, project, reply)[1]
