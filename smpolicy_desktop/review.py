@@ -149,6 +149,7 @@ class ReviewItem:
     edited_by: tuple[str, ...] = ()
     # Word's cross-references in its words (REF fields): the words shown, the clause pointed to
     refers_to: tuple[tuple[str, str], ...] = ()
+    new_clause: str = ""  # a comment on the words of a clause counsel added: that clause's item
 
     @property
     def is_comment(self) -> bool:
@@ -978,6 +979,7 @@ class _Reader:
         self.items: list[ReviewItem] = []
         self.new_clauses: dict[str, str] = {}
         self.comment_clauses: dict[str, list[str]] = {}  # comment id -> the clauses it covers
+        self.comment_new_clauses: dict[str, str] = {}  # comment id -> the new clause it is on
         self._open_comments: set[str] = set()  # comments whose range has begun, not ended
         self.notes: dict[tuple[str, str], tuple[Any, str]] = {}  # footnotes: reference, clause
         self._new_clause = ""
@@ -1242,7 +1244,10 @@ class _Reader:
 
     def _comment_mark(self, tag: str, comment: str) -> None:
         """A comment covers the clause its range (or, without one, its mark) starts in and
-        every clause entered before the range ends (at its mark, if the end is missing)."""
+        every clause entered before the range ends (at its mark, if the end is missing); on
+        the words of a clause counsel added, that new clause too."""
+        if comment not in self.comment_clauses and self._new_clause:
+            self.comment_new_clauses[comment] = self._new_clause
         self.comment_clauses.setdefault(comment, [self.clause or ""])
         if tag == _tag("w:commentRangeStart"):
             self._open_comments.add(comment)
@@ -1996,7 +2001,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
             item_id, "reply" if parent_item or parent_note else "comment", first,
             comment.get(_tag("w:author"), ""), written_at(comment), text,
             parent_item, parent_note, thread is not None and thread.get(_tag("w15:done")) == "1",
-            tuple(more)))
+            tuple(more), new_clause=reader.comment_new_clauses.get(comment.get(_tag("w:id")), "")))
     for comment, text, para_id, item_id in written:  # the owner's own, marked done or typed in
         if item_id:
             continue
@@ -2130,7 +2135,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
             _add_clause(project, reply, item, outcome)
         elif item.is_comment:
             _keep_comment(project, reply, item, decision, outcome,
-                          names.get(item.clause_id) or reply.named([item.id]))
+                          *_noted_on(project, reply, item, names))
         elif item.kind == PICTURE:
             outcome.not_taken.add(item.id)
             outcome.warnings.append(f"{reply.named([item.id])}: the policy holds text only, so "
@@ -3209,8 +3214,20 @@ def _same(clause: OwnerClause, other: OwnerClause) -> bool:
     return (clause.title, clause.text) == (other.title, other.text)
 
 
+def _noted_on(project: Project, reply: Reply, item: ReviewItem, names: dict[str, str]
+              ) -> tuple[str, str]:
+    """(clause id, name) of the clause a comment is kept on: the clause of the owner's own
+    made from counsel's new clause it is on, once that is added (it was kept on the clause
+    before, where counsel's question made no sense; found by a tester), else its own."""
+    made = next((clause for clause in project.owner_clauses
+                 if clause.id == reply.made.get(item.new_clause)), None)
+    if made is not None:
+        return made.id, repr(made.title)
+    return item.clause_id, names.get(item.clause_id) or reply.named([item.id])
+
+
 def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: Decision,
-                  outcome: Outcome, name: str) -> None:
+                  outcome: Outcome, clause_id: str, name: str) -> None:
     parent_item = next((i for i in reply.items if i.id == item.parent), None)
     parent = _kept_comment(project, parent_item) if parent_item is not None else None
     if parent is not None and item.kind == "reply":
@@ -3224,7 +3241,7 @@ def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: De
             comment = known
         else:
             comment = CounselComment(id=_free_comment_id(project, item.id),
-                                     clause_id=item.clause_id,
+                                     clause_id=clause_id,
                                      also_clauses=list(item.also_clauses), author=item.author,
                                      written_on=item.date, text=item.text,
                                      about_note=item.owner_note, resolved=item.resolved)

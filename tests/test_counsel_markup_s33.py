@@ -10,6 +10,7 @@ from __future__ import annotations
 import docx
 
 from smpolicy_desktop.cli import main
+from smpolicy_desktop.storage import load_project
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
 from tests.test_review_import import (
@@ -22,7 +23,7 @@ from tests.test_review_import import (
     items,
     w,
 )
-from tests.test_review_other_editors import element, on_body, rewrite
+from tests.test_review_other_editors import _comment, element, on_body, rewrite, xml_edit
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
 
@@ -94,3 +95,43 @@ def test_a_change_dated_in_another_time_zone_is_dated_at_its_instant(sent, tmp_p
             "ins", 992, _run(" Breaks are yours."), date="2026-12-01T22:30:00-08:00"))))
     assert [i["date"] for i in items(capsys, project, reply)] == ["2026-12-02T06:30:00+00:00"]
     assert f"{COUNSEL} December 2, 2026\tBreaks are yours." in listed(capsys, project, reply)[1]
+
+
+# --- A comment on counsel's own new clause ----------------------------------------------------
+
+AI_AT_WORK = "Ask your manager before you use a new AI tool for work."
+AI_QUESTION = "Do you have an AI policy we could point to here?"
+
+
+def _new_clause_with_a_comment(parts) -> None:
+    """Counsel types a clause "4.15 Using AI at work" after 4.14, Track Changes on, and
+    comments on its words."""
+    def body(root) -> None:
+        words = _new_paragraph(AI_AT_WORK, "", 1012)
+        _paragraph(root, "Send interested people to careers@").addnext(words)
+        words.addprevious(_new_paragraph("4.15 Using AI at work", "Heading2", 1010))
+        words.find(w("ins")).addprevious(element("commentRangeStart", id="80"))
+        words.extend([element("commentRangeEnd", id="80"),
+                      element("r", element("commentReference", id="80"))])
+
+    on_body(body)(parts)
+    xml_edit("word/comments.xml", lambda root: _comment(root, "80", [AI_QUESTION],
+                                                        ["3000000E"]))(parts)
+
+
+def test_a_comment_on_counsels_new_clause_is_kept_on_that_clause(sent, tmp_path, capsys):
+    """Accepted with the clause, the note was kept on 4.14, the clause before it, and said
+    so: the owner looked for counsel's question beside the wrong clause."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _new_clause_with_a_comment)
+    assert rows(listed(capsys, project, reply)) == [
+        ("new clause", "4.14 Sharing job openings", COUNSEL,
+         f"4.15 Using AI at work {AI_AT_WORK}"),
+        ("comment", "4.14 Sharing job openings", COUNSEL, AI_QUESTION)]
+    assert accept(capsys, project, reply)[:2] == [
+        "Added 'Using AI at work' as a clause of your own",
+        f"'Using AI at work': kept as a note from {COUNSEL}"]
+    saved = load_project(project)
+    own, = saved.owner_clauses
+    assert [(note.clause_id, note.text) for note in saved.counsel_comments] == [
+        (own.id, AI_QUESTION)]
