@@ -149,7 +149,7 @@ class ReviewItem:
     edited_by: tuple[str, ...] = ()
     # Word's cross-references in its words (REF fields): the words shown, the clause pointed to
     refers_to: tuple[tuple[str, str], ...] = ()
-    new_clause: str = ""  # a comment on the words of a clause counsel added: that clause's item
+    new_clause: str = ""  # a comment or note on words of a clause counsel added: its item
 
     @property
     def is_comment(self) -> bool:
@@ -981,7 +981,8 @@ class _Reader:
         self.comment_clauses: dict[str, list[str]] = {}  # comment id -> the clauses it covers
         self.comment_new_clauses: dict[str, str] = {}  # comment id -> the new clause it is on
         self._open_comments: set[str] = set()  # comments whose range has begun, not ended
-        self.notes: dict[tuple[str, str], tuple[Any, str]] = {}  # footnotes: reference, clause
+        # footnotes: reference, clause, counsel's new clause it is in
+        self.notes: dict[tuple[str, str], tuple[Any, str, str]] = {}
         self._new_clause = ""
         self._under = ""  # the new clause whose heading counsel typed in this clause
         # a paragraph whose end counsel added, read as the end it always had, before a new clause
@@ -1029,7 +1030,8 @@ class _Reader:
             elif tag in _COMMENT_MARKS:
                 self._comment_mark(tag, element.get(_tag("w:id")))
             elif tag in _NOTES:
-                self.notes[(_NOTES[tag], element.get(_tag("w:id")))] = (element, self.clause or "")
+                self.notes[(_NOTES[tag], element.get(_tag("w:id")))] = (
+                    element, self.clause or "", self._new_clause)
             elif tag in _PICTURES:
                 self._picture(element)
             elif tag == _tag("w:tr"):
@@ -1440,6 +1442,8 @@ class _Reader:
         item = ReviewItem(f"c{len(self.items) + 1}", kind, self.clause or "",
                           change.get(_tag("w:author"), ""), written_at(change),
                           text)
+        if item.is_comment:  # a text box or hidden words: a note, on the new clause it is in
+            item = replace(item, new_clause=self._new_clause)
         self.items.append(item)
         if kind == "move":
             self.move_sides[item.id] = change.tag
@@ -2034,7 +2038,8 @@ def _footnotes(package: _Package, reader: _Reader, count: int) -> list[ReviewIte
     for name in _NOTES.values():
         root = package.part_xml(f"{name}s")
         for note in root.iterfind(f"w:{name}", _NS) if root is not None else ():
-            reference, clause_id = reader.notes.get((name, note.get(_tag("w:id"))), (None, ""))
+            reference, clause_id, new_clause = reader.notes.get((name, note.get(_tag("w:id"))),
+                                                                (None, "", ""))
             if note.get(_tag("w:type"), "normal") != "normal" or reference is None:
                 continue  # a separator, or a note nothing in the text points to
             change = next(reference.iterancestors(*_ADDS), None)
@@ -2042,7 +2047,8 @@ def _footnotes(package: _Package, reader: _Reader, count: int) -> list[ReviewIte
             date = written_at(change) if change is not None else None
             count += 1
             text = "\n".join(_plain(p) for p in note.iter(_tag("w:p"))).strip()
-            items.append(ReviewItem(f"c{count}", "footnote", clause_id, author, date, text))
+            items.append(ReviewItem(f"c{count}", "footnote", clause_id, author, date, text,
+                                    new_clause=new_clause))
     return items
 
 

@@ -8,6 +8,8 @@ accepting puts counsel's words where they belong.
 from __future__ import annotations
 
 import docx
+import pytest
+from lxml import etree
 
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.storage import load_project
@@ -23,9 +25,19 @@ from tests.test_review_import import (
     items,
     w,
 )
-from tests.test_review_other_editors import _comment, element, on_body, rewrite, xml_edit
+from tests.test_review_other_editors import (
+    _comment,
+    _relate,
+    element,
+    on_body,
+    rewrite,
+    xml_edit,
+)
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
+
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 WORK_TIME = "4.3 Social media during work time"
 WORK_TIME_WORDS = ("You may use social media for personal reasons at work, on a work computer "
@@ -135,3 +147,48 @@ def test_a_comment_on_counsels_new_clause_is_kept_on_that_clause(sent, tmp_path,
     own, = saved.owner_clauses
     assert [(note.clause_id, note.text) for note in saved.counsel_comments] == [
         (own.id, AI_QUESTION)]
+
+
+DRAFTING_NOTE = "Drafting note: align with the IT acceptable use policy."
+
+
+def _new_clause_with_a_drafting_note(how: str):
+    """Counsel's new clause 4.15 as above, with a drafting note after its words: hidden text
+    (Word's way for a note not printed), or a footnote."""
+    def edit(parts) -> None:
+        def body(root) -> None:
+            words = _new_paragraph(AI_AT_WORK, "", 1012)
+            _paragraph(root, "Send interested people to careers@").addnext(words)
+            words.addprevious(_new_paragraph("4.15 Using AI at work", "Heading2", 1010))
+            note = element("r", element("footnoteReference", id="1")) if how == "footnote" \
+                else _run(f" {DRAFTING_NOTE}")
+            if how == "hidden":
+                note.insert(0, element("rPr", element("vanish")))
+            words.find(w("ins")).append(note)
+
+        on_body(body)(parts)
+        if how == "footnote":
+            notes = element("footnotes", element("footnote", element(
+                "p", element("r", element("footnoteRef")), _run(f" {DRAFTING_NOTE}")), id="1"))
+            parts["word/footnotes.xml"] = etree.tostring(notes)
+            _relate(parts, "footnotes.xml", f"{RELATIONSHIPS}/footnotes", FOOTNOTES)
+    return edit
+
+
+@pytest.mark.parametrize(("how", "kind"), [("hidden", "hidden text"), ("footnote", "footnote")])
+def test_a_drafting_note_in_counsels_new_clause_is_kept_on_that_clause(sent, tmp_path, capsys,
+                                                                       how, kind):
+    """As a comment there, the note was kept on 4.14, the clause before the new one."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _new_clause_with_a_drafting_note(how))
+    assert rows(listed(capsys, project, reply)) == [
+        ("new clause", "4.14 Sharing job openings", COUNSEL,
+         f"4.15 Using AI at work {AI_AT_WORK}"),
+        (kind, "4.14 Sharing job openings", COUNSEL, DRAFTING_NOTE)]
+    assert accept(capsys, project, reply)[:2] == [
+        "Added 'Using AI at work' as a clause of your own",
+        f"'Using AI at work': kept as a note from {COUNSEL}"]
+    saved = load_project(project)
+    own, = saved.owner_clauses
+    assert (own.text, [(note.clause_id, note.text) for note in saved.counsel_comments]) == (
+        AI_AT_WORK, [(own.id, DRAFTING_NOTE)])
