@@ -7,12 +7,16 @@ accepting puts counsel's words where they belong.
 
 from __future__ import annotations
 
+import shutil
+
 import docx
 import pytest
 from lxml import etree
 
 from smpolicy_desktop.cli import main
 from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.workspace import Workspace
+from tests.conftest import REPO
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
 from tests.test_review_import import (
@@ -33,6 +37,8 @@ from tests.test_review_other_editors import (
     rewrite,
     xml_edit,
 )
+from tests.ui.test_review_panel import select, window_with_reply
+from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
 
@@ -192,3 +198,28 @@ def test_a_drafting_note_in_counsels_new_clause_is_kept_on_that_clause(sent, tmp
     own, = saved.owner_clauses
     assert (own.text, [(note.clause_id, note.text) for note in saved.counsel_comments]) == (
         AI_AT_WORK, [(own.id, DRAFTING_NOTE)])
+
+
+def test_a_comment_on_counsels_new_clause_accepted_in_the_panel(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """The clause accepted, then the comment, a click each: the notes show counsel's question
+    beside the new clause, not beside 4.14."""
+    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", tmp_path / "p.smpolicy")
+    workspace = Workspace.open(tmp_path / "p.smpolicy")
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx", _new_clause_with_a_comment)
+    window = window_with_reply(qtbot, make_window, workspace.project, tmp_path / "reply.docx",
+                               monkeypatch)
+    panel = window.review_panel
+    select(window, "4.15 Using AI at work")
+    panel.accept_button.click()
+    qtbot.waitUntil(lambda: AI_AT_WORK in window.preview.toPlainText())
+    select(window, AI_QUESTION)
+    panel.accept_button.click()
+
+    def noted() -> dict[str, str]:  # each note's words -> the clause it is shown beside
+        rows = (panel.notes.topLevelItem(i) for i in range(panel.notes.topLevelItemCount()))
+        return {row.text(2): row.text(0) for row in rows}
+
+    qtbot.waitUntil(lambda: AI_QUESTION in noted())
+    assert noted()[AI_QUESTION] == "4.15 Using AI at work"
