@@ -223,3 +223,38 @@ def test_a_comment_on_counsels_new_clause_accepted_in_the_panel(
 
     qtbot.waitUntil(lambda: AI_QUESTION in noted())
     assert noted()[AI_QUESTION] == "4.15 Using AI at work"
+
+
+# --- A content control left for the client to fill in -----------------------------------------
+
+CONTROL_HINT = "Click or tap here to enter text."
+
+
+def _content_control(root) -> None:
+    """Counsel types "Breaks are agreed with ___." and, for the blank, inserts a content
+    control (Developer > Plain Text), left showing Word's placeholder: Word writes the
+    control as a w:sdt between the sentence's two insertions, its placeholder an insertion
+    of its own inside it."""
+    hint = _run(CONTROL_HINT)
+    hint.insert(0, element("rPr", element("rStyle", val="PlaceholderText")))
+    _paragraph(root, "well and on time.").extend([
+        _change("ins", 1020, _run(" Breaks are agreed with ")),
+        element("sdt", element("sdtPr", element("id", val="1234"), element("showingPlcHdr")),
+                element("sdtContent", _change("ins", 1021, hint))),
+        _change("ins", 1022, _run("."))])
+
+
+def test_a_lawyer_who_leaves_a_content_control_to_fill_in(sent, tmp_path, capsys):
+    """One sentence was listed as three insertions, the control's placeholder one of them;
+    accepting put "Breaks are agreed with Click or tap here to enter text.." in the policy
+    for all staff to read, without a word. The sentence is one change, its blank in square
+    brackets, and accepting it is told as a blank left to fill in."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_content_control))
+    added = f"Breaks are agreed with [{CONTROL_HINT}]."
+    assert rows(listed(capsys, project, reply)) == [("insertion", WORK_TIME, COUNSEL, added)]
+    assert accept(capsys, project, reply)[:2] == [
+        f"{WORK_TIME}: kept counsel's wording",
+        f'warning: {WORK_TIME}: counsel\'s words hold "[{CONTROL_HINT}]", left for you to fill '
+        "in; put your own words in its place before the policy goes out"]
+    assert texts(project)["employees.personal_use"] == f"{WORK_TIME_WORDS} {added}"
