@@ -30,6 +30,7 @@ from tests.test_review_import import (
     w,
 )
 from tests.test_review_other_editors import (
+    _anchor,
     _comment,
     _relate,
     element,
@@ -200,29 +201,36 @@ def test_a_drafting_note_in_counsels_new_clause_is_kept_on_that_clause(sent, tmp
         AI_AT_WORK, [(own.id, DRAFTING_NOTE)])
 
 
+def in_the_window(qtbot, make_window, tmp_path, monkeypatch, edit):  # noqa: F811
+    """The example project sent to counsel, in a window, the reply `edit` makes opened."""
+    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", tmp_path / "p.smpolicy")
+    workspace = Workspace.open(tmp_path / "p.smpolicy")
+    workspace.export(tmp_path / "sent.docx", remember=True)
+    rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx", edit)
+    return window_with_reply(qtbot, make_window, workspace.project, tmp_path / "reply.docx",
+                             monkeypatch)
+
+
 def test_a_comment_on_counsels_new_clause_accepted_in_the_panel(
         qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
     """The clause accepted, then the comment, a click each: the notes show counsel's question
     beside the new clause, not beside 4.14."""
-    shutil.copy(REPO / "assets" / "examples" / "northwind.smpolicy", tmp_path / "p.smpolicy")
-    workspace = Workspace.open(tmp_path / "p.smpolicy")
-    workspace.export(tmp_path / "sent.docx", remember=True)
-    rewrite(tmp_path / "sent.docx", tmp_path / "reply.docx", _new_clause_with_a_comment)
-    window = window_with_reply(qtbot, make_window, workspace.project, tmp_path / "reply.docx",
-                               monkeypatch)
+    window = in_the_window(qtbot, make_window, tmp_path, monkeypatch,
+                           _new_clause_with_a_comment)
     panel = window.review_panel
     select(window, "4.15 Using AI at work")
     panel.accept_button.click()
     qtbot.waitUntil(lambda: AI_AT_WORK in window.preview.toPlainText())
     select(window, AI_QUESTION)
     panel.accept_button.click()
+    qtbot.waitUntil(lambda: AI_QUESTION in noted(panel))
+    assert noted(panel)[AI_QUESTION] == "4.15 Using AI at work"
 
-    def noted() -> dict[str, str]:  # each note's words -> the clause it is shown beside
-        rows = (panel.notes.topLevelItem(i) for i in range(panel.notes.topLevelItemCount()))
-        return {row.text(2): row.text(0) for row in rows}
 
-    qtbot.waitUntil(lambda: AI_QUESTION in noted())
-    assert noted()[AI_QUESTION] == "4.15 Using AI at work"
+def noted(panel) -> dict[str, str]:
+    """The review panel's notes: each note's words -> the clause it is shown beside."""
+    rows = (panel.notes.topLevelItem(i) for i in range(panel.notes.topLevelItemCount()))
+    return {row.text(2): row.text(0) for row in rows}
 
 
 # --- A content control left for the client to fill in -----------------------------------------
@@ -258,3 +266,41 @@ def test_a_lawyer_who_leaves_a_content_control_to_fill_in(sent, tmp_path, capsys
         f'warning: {WORK_TIME}: counsel\'s words hold "[{CONTROL_HINT}]", left for you to fill '
         "in; put your own words in its place before the policy goes out"]
     assert texts(project)["employees.personal_use"] == f"{WORK_TIME_WORDS} {added}"
+
+
+# --- A comment on the whole policy ------------------------------------------------------------
+
+OVERALL = "Overall this is in good shape; see my changes."
+WHOLE_POLICY = "Social Media Policy to Appendix B: Quick guide, Not sure? (72 in all)"
+
+
+def _comment_on_everything(parts) -> None:
+    """Counsel selects all (Ctrl+A) and comments: the range runs from the title to the last
+    line of Appendix B."""
+    def body(root) -> None:
+        worded = [p for p in root.iter(w("p")) if p.find(w("r")) is not None]
+        _anchor(worded[0], worded[-1], "90")
+
+    on_body(body)(parts)
+    xml_edit("word/comments.xml", lambda root: _comment(root, "90", [OVERALL],
+                                                        ["30000010"]))(parts)
+
+
+def test_a_comment_on_the_whole_policy_names_where_it_runs(sent, tmp_path, capsys):
+    """The comment's clause was every clause and heading it covers, one after another: a line
+    of 2,100 characters before counsel's words."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _comment_on_everything)
+    assert rows(listed(capsys, project, reply)) == [
+        ("comment", WHOLE_POLICY, COUNSEL, OVERALL)]
+
+
+def test_a_comment_on_the_whole_policy_in_the_panel(
+        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
+    """In the review list the comment was one row as tall as the list, the clauses' names
+    wrapped in it and counsel's words out of sight; kept, it was as tall in the notes."""
+    window = in_the_window(qtbot, make_window, tmp_path, monkeypatch, _comment_on_everything)
+    assert select(window, OVERALL).text(0) == WHOLE_POLICY
+    window.review_panel.accept_button.click()
+    qtbot.waitUntil(lambda: OVERALL in noted(window.review_panel))
+    assert noted(window.review_panel)[OVERALL] == WHOLE_POLICY
