@@ -84,7 +84,8 @@ _CONTENTS = "contents"  # the style of the contents' heading and entries
 _FORMATTING = {"b": "bold", "bCs": "bold", "i": "italic", "iCs": "italic", "u": "underline",
                "rFonts": "font", "sz": "size", "szCs": "size", "highlight": "highlight",
                "caps": "capitals", "smallCaps": "capitals", "jc": "alignment", "ind": "indent",
-               "spacing": "spacing", "pStyle": "paragraph style", "numPr": "list"}
+               "spacing": "spacing", "pStyle": "paragraph style", "numPr": "list",
+               "ilvl": "list level"}
 _NOT_FORMATTING = {_tag(f"w:{name}") for name in (
     "rStyle", "rPr", "sectPr", "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
     "strike", "dstrike")}
@@ -1123,8 +1124,8 @@ class _Reader:
         kinds = {_FORMATTING.get(etree.QName(tag).localname, "formatting")
                  for change in element.iter(_tag("w:rPrChange"), _tag("w:pPrChange"))
                  if self._by_counsel(change) for tag in _changed_properties(change)}
-        if element.tag == _tag("w:p") and _list_taken_off(element, self.styles):
-            kinds.add(_FORMATTING["numPr"])
+        if element.tag == _tag("w:p"):
+            kinds |= _list_relaid(element, self.styles)
         if kinds and self.clause:
             self.formatting.append((self.clause, tuple(sorted(kinds))))
 
@@ -1661,17 +1662,25 @@ def _changed_properties(change: Any) -> set[str]:
     return {tag for tag, _ in said[0] ^ said[1]}
 
 
-def _list_taken_off(p: Any, styles: dict[str, str]) -> bool:
-    """Whether a paragraph in a list's style has its numbering taken off (numId 0) with no
-    tracked change to say so: LibreOffice records none, and a bullet made a plain line read
-    as no change at all (found by a tester)."""
+def _list_relaid(p: Any, styles: dict[str, str]) -> set[str]:
+    """What was done to a paragraph's list with no tracked change to say so, as a message
+    names it: in a list's style, its numbering taken off (numId 0; LibreOffice records none,
+    and a bullet made a plain line read as no change at all), or an item a level down (a
+    sub-bullet, typed after Enter and Tab: the policy's lists have one level, so it became
+    an item of its own without a word); found by testers. Our files have neither."""
     properties = p.find("w:pPr", _NS)
     if properties is None or properties.find("w:pPrChange", _NS) is not None:
-        return False
+        return set()
     style, number = properties.find("w:pStyle", _NS), properties.find("w:numPr/w:numId", _NS)
     name = style.get(_tag("w:val")) if style is not None else ""
-    return (styles.get(name) or _STYLE_IDS.get(name)) in ("bullet", "numbered") \
-        and number is not None and number.get(_tag("w:val")) == "0"
+    level = properties.find("w:numPr/w:ilvl", _NS)
+    said = set()
+    if (styles.get(name) or _STYLE_IDS.get(name)) in ("bullet", "numbered") \
+            and number is not None and number.get(_tag("w:val")) == "0":
+        said.add(_FORMATTING["numPr"])
+    if level is not None and level.get(_tag("w:val"), "0") != "0":
+        said.add(_FORMATTING["ilvl"])
+    return said
 
 
 def formatting_said(project: Project, reply: Reply, document: Document | None = None) -> str:

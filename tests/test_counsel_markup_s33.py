@@ -304,3 +304,30 @@ def test_a_comment_on_the_whole_policy_in_the_panel(
     window.review_panel.accept_button.click()
     qtbot.waitUntil(lambda: OVERALL in noted(window.review_panel))
     assert noted(window.review_panel)[OVERALL] == WHOLE_POLICY
+
+
+# --- A sub-bullet -----------------------------------------------------------------------------
+
+CONFIDENTIAL = "4.6 Confidential business information"
+EMAILS = "Including client emails and chat logs"
+
+
+def _sub_bullet(root) -> None:
+    """Counsel presses Enter after "Client files and client data", then Tab, and types: Word
+    writes the new item in the list's style a level down (w:ilvl 1)."""
+    item = _new_paragraph(EMAILS, "ListBullet", 1400)
+    item.find("w:pPr/w:pStyle", {"w": W}).addnext(
+        element("numPr", element("ilvl", val="1"), element("numId", val="1")))
+    _paragraph(root, "Client files and client data").addnext(item)
+
+
+def test_a_lawyer_who_adds_a_sub_bullet_is_told_it_is_one_more_item(sent, tmp_path, capsys):
+    """Counsel's sub-bullet, meant as part of the item above it, became a kind of confidential
+    information of its own (and of the quick guide's sentence), without a word: the
+    policy's lists have one level. The owner is told its level is not kept."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_sub_bullet))
+    lines = listed(capsys, project, reply)
+    assert lines[1] == (f"1 formatting change (list level in {CONFIDENTIAL}): not kept; the "
+                        "policy sets its own formatting")
+    assert rows(lines) == [("insertion", CONFIDENTIAL, COUNSEL, EMAILS)]
