@@ -1634,10 +1634,10 @@ def _symbol(font: str, char: str) -> str:
     not known here reads as U+FFFD, the sign for a character that cannot be shown."""
     try:
         code = int(char, 16)
-    except ValueError:
+        if code < 0xF000:
+            return chr(code)
+    except ValueError:  # no number, or none a character has ("-1")
         return ""
-    if code < 0xF000:
-        return chr(code)
     place = code - 0xF000
     table = _SYMBOL_FONTS.get(font.strip().lower())
     if table is not None:

@@ -62,7 +62,7 @@ def _symbols(root) -> None:
 
     _paragraph(root, "well and on time.").append(_change(
         "ins", 990, _run(" Breaks "), sym("Wingdings", "F0E0"), _run(" "), sym("Symbol", "F0B3"),
-        _run(" 30 minutes "), sym("Wingdings", "F0FC")))
+        _run(" 30 minutes "), sym("Wingdings", "F0FC"), sym("Symbol", "-1")))  # damaged: none
 
 
 def test_a_lawyer_whose_word_writes_symbols_in_a_symbol_font(sent, tmp_path, capsys):
