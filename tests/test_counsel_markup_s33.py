@@ -19,6 +19,8 @@ from smpolicy_desktop.workspace import Workspace
 from tests.conftest import REPO
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
+from tests.test_counsel_markup_s32 import played
+from tests.test_counsel_markup_s32c import LIBREOFFICE
 from tests.test_review_import import (
     COUNSEL,
     W,
@@ -331,3 +333,16 @@ def test_a_lawyer_who_adds_a_sub_bullet_is_told_it_is_one_more_item(sent, tmp_pa
     assert lines[1] == (f"1 formatting change (list level in {CONFIDENTIAL}): not kept; the "
                         "policy sets its own formatting")
     assert rows(lines) == [("insertion", CONFIDENTIAL, COUNSEL, EMAILS)]
+
+
+@pytest.mark.slow
+def test_a_lawyer_who_adds_a_sub_bullet_in_libreoffice(sent, tmp_path, capsys):
+    """As in Word: LibreOffice writes the item a level down the same way."""
+    project, _ = sent
+    reply = played(sent, tmp_path, LIBREOFFICE, [
+        {"op": "paragraph", "find": "Client files and client data", "text": EMAILS,
+         "level": 1}])
+    lines = listed(capsys, project, reply)
+    assert lines[1] == (f"1 formatting change (list level in {CONFIDENTIAL}): not kept; the "
+                        "policy sets its own formatting")
+    assert rows(lines) == [("insertion", CONFIDENTIAL, LIBREOFFICE, EMAILS)]
