@@ -1251,12 +1251,7 @@ class _Reader:
             self._item(change if change is not None else picture, TEXT_BOX, "\n".join(
                 _plain(p) for p in box.iter(_tag("w:p"))).strip())
             return
-        described = picture.find(".//wp:docPr", _NS)  # DrawingML; VML has alt on its shape
-        if described is not None:
-            text = described.get("descr") or described.get("title") or described.get("name", "")
-        else:
-            text = next((n.get("alt") for n in picture.iter() if n.get("alt")), "")
-        self._item(change if change is not None else picture, PICTURE, text)
+        self._item(change if change is not None else picture, PICTURE, _described(picture))
 
     def _enter(self, clause: str | None) -> None:
         self.clause = clause
@@ -1960,17 +1955,35 @@ def _sentences_only_in(text: str, other: str) -> list[str]:
     return [sentence for sentence in split(text) if sentence not in known]
 
 
+def _described(picture: Any) -> str:
+    """A picture's description: its alt text, else its title or name (DrawingML); VML has
+    alt on its shape."""
+    described = picture.find(".//wp:docPr", _NS)
+    if described is not None:
+        return described.get("descr") or described.get("title") or described.get("name", "")
+    return next((n.get("alt") for n in picture.iter() if n.get("alt")), "")
+
+
 def _comment_text(comment: Any) -> str:
     """A comment's words, a line per paragraph; a table in it reads a line per row, as the
-    policy's rows do ("| Photos | Client |"; each cell was a line of its own)."""
+    policy's rows do ("| Photos | Client |"; each cell was a line of its own). A picture in
+    it (a screenshot counsel pasted) is said after its paragraph's words: the note keeps text
+    only, and a comment of a picture alone read as no words at all (found by a tester)."""
     lines = []
     for block in comment.iter(_tag("w:p"), _tag("w:tr")):
         if block.tag == _tag("w:tr"):
             lines.append(_line("row", "\t".join(" ".join(map(_plain, cell.iterfind(
                 ".//w:p", _NS))) for cell in block.iterfind("w:tc", _NS)), 0))
         elif next(block.iterancestors(_tag("w:tr")), None) is None:
-            lines.append(_plain(block))
+            pictures = [picture for picture in _own(block, block.iter(*_PICTURES), _tag("w:p"))
+                        if next(picture.iterancestors(*_PICTURES), None) is None]
+            lines.append(" ".join([_plain(block), *map(_picture_said, pictures)]).strip())
     return "\n".join(lines).strip()
+
+
+def _picture_said(picture: Any) -> str:
+    described = _described(picture)
+    return f"(picture{': ' + described if described else ''}; open counsel's Word file to see it)"
 
 
 def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str],

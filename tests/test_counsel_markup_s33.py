@@ -346,3 +346,34 @@ def test_a_lawyer_who_adds_a_sub_bullet_in_libreoffice(sent, tmp_path, capsys):
     assert lines[1] == (f"1 formatting change (list level in {CONFIDENTIAL}): not kept; the "
                         "policy sets its own formatting")
     assert rows(lines) == [("insertion", CONFIDENTIAL, LIBREOFFICE, EMAILS)]
+
+
+# --- A picture in a comment -------------------------------------------------------------------
+
+SCREENSHOT = "Screenshot of the NLRB's guidance on social media policies"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _screenshot_in_a_comment(parts) -> None:
+    """Counsel comments on 4.3 with a screenshot pasted in, and no words: Word writes the
+    picture in the comment's paragraph, its alt text in wp:docPr."""
+    on_body(lambda root: _anchor(*[_paragraph(root, "well and on time.")] * 2, "95"))(parts)
+
+    def comments(root) -> None:
+        picture = element("drawing")
+        etree.SubElement(etree.SubElement(picture, f"{{{WP}}}inline"), f"{{{WP}}}docPr",
+                         id="1", name="Picture 1", descr=SCREENSHOT)
+        root.append(element("comment", element("p", element("r", picture)), id="95",
+                            author=COUNSEL, date="2026-12-01T11:00:00Z"))
+
+    xml_edit("word/comments.xml", comments)(parts)
+
+
+def test_a_comment_that_is_a_picture_says_so(sent, tmp_path, capsys):
+    """The comment was listed with no words at all, and kept as an empty note."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _screenshot_in_a_comment)
+    said = f"(picture: {SCREENSHOT}; open counsel's Word file to see it)"
+    assert rows(listed(capsys, project, reply)) == [("comment", WORK_TIME, COUNSEL, said)]
+    accept(capsys, project, reply)
+    assert [note.text for note in load_project(project).counsel_comments] == [said]
