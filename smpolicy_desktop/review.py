@@ -1356,8 +1356,11 @@ class _Reader:
         kept = len(self.paragraphs)
         self._enter("")
         for root in parts:
-            for p in root.iter(_tag("w:p")):
-                self._paragraph(p)
+            for element in root.iter(_tag("w:p"), *_PICTURES):
+                if element.tag == _tag("w:p"):
+                    self._paragraph(element)
+                else:
+                    self._picture(element)
         self.finish()
         del self.paragraphs[kept:]
 
@@ -1957,11 +1960,12 @@ def _sentences_only_in(text: str, other: str) -> list[str]:
 
 def _described(picture: Any) -> str:
     """A picture's description: its alt text, else its title or name (DrawingML); VML has
-    alt on its shape."""
+    alt on its shape, or words of its own on a text path (WordArt, Word's watermarks)."""
     described = picture.find(".//wp:docPr", _NS)
     if described is not None:
         return described.get("descr") or described.get("title") or described.get("name", "")
-    return next((n.get("alt") for n in picture.iter() if n.get("alt")), "")
+    return next((n.get("alt") or n.get("string") for n in picture.iter()
+                 if n.get("alt") or n.get("string")), "")
 
 
 def _comment_text(comment: Any) -> str:

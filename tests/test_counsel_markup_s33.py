@@ -377,3 +377,30 @@ def test_a_comment_that_is_a_picture_says_so(sent, tmp_path, capsys):
     assert rows(listed(capsys, project, reply)) == [("comment", WORK_TIME, COUNSEL, said)]
     accept(capsys, project, reply)
     assert [note.text for note in load_project(project).counsel_comments] == [said]
+
+
+# --- A watermark ------------------------------------------------------------------------------
+
+VML = "urn:schemas-microsoft-com:vml"
+PRIVILEGED = "PRIVILEGED & CONFIDENTIAL"
+
+
+def _watermark(root) -> None:
+    """Design > Watermark, "PRIVILEGED & CONFIDENTIAL": Word puts it in the page header, a
+    VML shape whose words are on a text path, and does not track it."""
+    shape = etree.Element(f"{{{VML}}}shape", id="PowerPlusWaterMarkObject1")
+    etree.SubElement(shape, f"{{{VML}}}textpath", string=PRIVILEGED)
+    next(root.iter(w("p"))).append(element("r", element("pict", shape)))
+
+
+def test_a_lawyer_who_adds_a_watermark_is_told_it_is_not_kept(sent, tmp_path, capsys):
+    """It was not listed at all ("no changes or comments"), as a picture in the policy's text
+    is: the owner never knew counsel had marked the policy privileged."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", xml_edit("word/header1.xml",
+                                                                 _watermark))
+    assert rows(listed(capsys, project, reply)) == [
+        ("picture", "(outside the clauses)", "counsel", PRIVILEGED)]
+    assert accept(capsys, project, reply)[0] == (
+        f'warning: The picture "{PRIVILEGED}": the policy holds text only, so the picture is '
+        "not kept; add it to the Word file after you export it")
