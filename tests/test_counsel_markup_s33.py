@@ -1,8 +1,11 @@
 """More lawyers, each marking up the example project (assets/examples/northwind.smpolicy) as
-sent with the command line, as Word writes what they did: symbols Word's AutoCorrect and its
-Insert Symbol put in a symbol font, a line added to the acknowledgement's lines to sign on,
-dates written in another time zone. The owner sees each change as counsel saw it, and
-accepting puts counsel's words where they belong.
+sent with the command line, as Word writes what they did (or in LibreOffice through its UNO
+API, tests/lawyer_uno.py): symbols in a symbol font from AutoCorrect and Insert Symbol, a line
+added to the acknowledgement's lines to sign on, a date written with its offset from UTC, a
+comment and a drafting note on a clause counsel added, a content control left to fill in, a
+comment on the whole policy, a sub-bullet, a screenshot pasted in a comment and a watermark.
+The owner sees each change as counsel saw it, where it is, and accepting puts counsel's words
+where they belong, or says why not.
 """
 
 from __future__ import annotations
