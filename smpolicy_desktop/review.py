@@ -793,15 +793,17 @@ def _links_as_text(root: Any, addresses: dict[str, str]) -> None:
 def _controls_as_text(root: Any) -> None:
     """Each content control (w:sdt) in a paragraph as its words, unwrapped as a link is: a
     sentence counsel typed around one was listed as three changes. A control still showing
-    its placeholder ("Click or tap here to enter text.") reads in square brackets, the blank
-    it is, so accepting it is told as one to fill in (it went into the policy without a
-    word, "agreed with Click or tap here to enter text.."; found by a tester)."""
+    its placeholder ("Click or tap here to enter text.") reads in square brackets (unless
+    they are there already: "[Name]"), the blank it is, so accepting it is told as one to
+    fill in (it went into the policy without a word, "agreed with Click or tap here to enter
+    text.."; found by a tester)."""
     for control in list(root.iter(_tag("w:sdt"))):
         content = control.find("w:sdtContent", _NS)
         if content is None:
             continue
         texts = list(content.iter(_tag("w:t")))
-        if texts and control.find("w:sdtPr/w:showingPlcHdr", _NS) is not None:
+        if texts and control.find("w:sdtPr/w:showingPlcHdr", _NS) is not None \
+                and not _PLACEHOLDER.fullmatch("".join(t.text or "" for t in texts).strip()):
             texts[0].text = f"[{texts[0].text or ''}"
             texts[-1].text = f"{texts[-1].text or ''}]"
         if control.getparent().tag == _tag("w:p"):

@@ -243,33 +243,37 @@ def noted(panel) -> dict[str, str]:
 CONTROL_HINT = "Click or tap here to enter text."
 
 
-def _content_control(root) -> None:
+def _content_control(hint: str):
     """Counsel types "Breaks are agreed with ___." and, for the blank, inserts a content
-    control (Developer > Plain Text), left showing Word's placeholder: Word writes the
-    control as a w:sdt between the sentence's two insertions, its placeholder an insertion
-    of its own inside it."""
-    hint = _run(CONTROL_HINT)
-    hint.insert(0, element("rPr", element("rStyle", val="PlaceholderText")))
-    _paragraph(root, "well and on time.").extend([
-        _change("ins", 1020, _run(" Breaks are agreed with ")),
-        element("sdt", element("sdtPr", element("id", val="1234"), element("showingPlcHdr")),
-                element("sdtContent", _change("ins", 1021, hint))),
-        _change("ins", 1022, _run("."))])
+    control (Developer > Plain Text), left showing its placeholder (Word's, or the firm's own
+    in square brackets): Word writes the control as a w:sdt between the sentence's two
+    insertions, its placeholder an insertion of its own inside it."""
+    def edit(root) -> None:
+        shown = _run(hint)
+        shown.insert(0, element("rPr", element("rStyle", val="PlaceholderText")))
+        _paragraph(root, "well and on time.").extend([
+            _change("ins", 1020, _run(" Breaks are agreed with ")),
+            element("sdt", element("sdtPr", element("id", val="1234"), element("showingPlcHdr")),
+                    element("sdtContent", _change("ins", 1021, shown))),
+            _change("ins", 1022, _run("."))])
+    return edit
 
 
-def test_a_lawyer_who_leaves_a_content_control_to_fill_in(sent, tmp_path, capsys):
+@pytest.mark.parametrize(("hint", "blank"), [(CONTROL_HINT, f"[{CONTROL_HINT}]"),
+                                             ("[HR contact]", "[HR contact]")])
+def test_a_lawyer_who_leaves_a_content_control_to_fill_in(sent, tmp_path, capsys, hint, blank):
     """One sentence was listed as three insertions, the control's placeholder one of them;
     accepting put "Breaks are agreed with Click or tap here to enter text.." in the policy
     for all staff to read, without a word. The sentence is one change, its blank in square
-    brackets, and accepting it is told as a blank left to fill in."""
+    brackets (once), and accepting it is told as a blank left to fill in."""
     project, sent_docx = sent
-    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_content_control))
-    added = f"Breaks are agreed with [{CONTROL_HINT}]."
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_content_control(hint)))
+    added = f"Breaks are agreed with {blank}."
     assert rows(listed(capsys, project, reply)) == [("insertion", WORK_TIME, COUNSEL, added)]
     assert accept(capsys, project, reply)[:2] == [
         f"{WORK_TIME}: kept counsel's wording",
-        f'warning: {WORK_TIME}: counsel\'s words hold "[{CONTROL_HINT}]", left for you to fill '
-        "in; put your own words in its place before the policy goes out"]
+        f'warning: {WORK_TIME}: counsel\'s words hold "{blank}", left for you to fill in; put '
+        "your own words in its place before the policy goes out"]
     assert texts(project)["employees.personal_use"] == f"{WORK_TIME_WORDS} {added}"
 
 
