@@ -376,16 +376,16 @@ def clause_names(project: Project, clause_ids: Iterable[str] = (),
 def in_clauses(names: dict[str, str], clause_ids: Iterable[str]) -> str:
     """Where an item is, named by `clause_names`: every clause a comment spans, in one line
     ("4.3 Promoting our products; 4.4 Confidential business information"); "" for none.
-    More than _NAMED_CLAUSES from the first to the last ("1 Purpose and scope to 1.5 Who
+    More than NAMED_CLAUSES from the first to the last ("1 Purpose and scope to 1.5 Who
     looks after this policy (6 in all)"): a comment on the whole policy named its 72 clauses
     and headings, a row as tall as the review list, counsel's words out of sight."""
     named = [name for name in (names.get(clause_id, "") for clause_id in clause_ids) if name]
-    if len(named) > _NAMED_CLAUSES:
+    if len(named) > NAMED_CLAUSES:
         return f"{named[0]} to {named[-1]} ({len(named)} in all)"
     return "; ".join(named)
 
 
-_NAMED_CLAUSES = 3  # the clauses a comment spans that are named one by one
+NAMED_CLAUSES = 3  # clauses named one by one (a comment's, formatting not kept), at most
 
 
 def _read_once(env: Environment, template: str, what: str,

@@ -10,6 +10,7 @@ where they belong, or says why not.
 
 from __future__ import annotations
 
+import copy
 import shutil
 
 import docx
@@ -411,3 +412,30 @@ def test_a_lawyer_who_adds_a_watermark_is_told_it_is_not_kept(sent, tmp_path, ca
     assert accept(capsys, project, reply)[0] == (
         f'warning: The picture "{PRIVILEGED}": the policy holds text only, so the picture is '
         "not kept; add it to the Word file after you export it")
+
+
+# --- The font changed all through --------------------------------------------------------------
+
+def _garamond_everywhere(root) -> None:
+    """Counsel selects all and sets the firm's font, Track Formatting on: a w:rPrChange on
+    every run; and adds a sentence to 4.3."""
+    for run in root.iter(w("r")):
+        properties = run.find(w("rPr"))
+        if properties is None:
+            properties = element("rPr")
+            run.insert(0, properties)
+        was = copy.deepcopy(properties)
+        properties.insert(0, element("rFonts", ascii="Garamond", hAnsi="Garamond"))
+        properties.append(_change("rPrChange", 1500, was))
+    _paragraph(root, "well and on time.").append(_change("ins", 1501, _run(" Breaks are yours.")))
+
+
+def test_a_lawyer_who_changes_the_font_all_through(sent, tmp_path, capsys):
+    """The formatting not kept was told clause by clause: a line of 2,700 characters, which
+    in the review panel filled it and pushed the list of changes out of sight."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_garamond_everywhere))
+    lines = listed(capsys, project, reply)
+    assert lines[1] == (f"268 formatting changes (font in {WHOLE_POLICY}): not kept; the policy "
+                        "sets its own formatting")
+    assert rows(lines) == [("insertion", WORK_TIME, COUNSEL, "Breaks are yours.")]
