@@ -986,7 +986,9 @@ def _signed(elements: list[Any], generated: list[Any]) -> list[Any]:
     again lines to sign on: the wording keeps no formatting, and any change counsel made in
     the acknowledgement form turned its lines into plain paragraphs, with nowhere to sign.
     A label counsel added among or after them ("Employee ID") is one too, as counsel typed
-    it in their style (it came out a plain paragraph; found by a tester)."""
+    it in their style (it came out a plain paragraph), and so is each after a line counsel
+    took out (waiting for "Job title", "Signature" and "Date" came out plain); found by a
+    tester."""
     waiting = [child.text_content().split()[:1] for child in generated
                if child.tag == "p" and "signature" in child.get("class", "")]
     signing = False

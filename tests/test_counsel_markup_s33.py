@@ -29,6 +29,7 @@ from tests.test_review_import import (
     COUNSEL,
     W,
     _change,
+    _mark_paragraph,
     _new_paragraph,
     _paragraph,
     _run,
@@ -82,30 +83,51 @@ def test_a_lawyer_whose_word_writes_symbols_in_a_symbol_font(sent, tmp_path, cap
     assert texts(project)["employees.personal_use"] == f"{WORK_TIME_WORDS} {added}"
 
 
-# --- A line to sign on added to the acknowledgement -------------------------------------------
+# --- The acknowledgement's lines to sign on ---------------------------------------------------
+
+def _job_title_line(root):
+    return next(p for p in root.iter(w("p")) if "".join(p.itertext()) == "Job title"
+                and p.find("w:pPr/w:pStyle", {"w": W}) is not None)
+
 
 def _employee_id(root) -> None:
     """Counsel presses Enter after the "Job title" line of the acknowledgement and types
     "Employee ID": the new line is in the lines' style, its tab leader to sign on with."""
-    job_title = next(p for p in root.iter(w("p")) if "".join(p.itertext()) == "Job title"
-                     and p.find("w:pPr/w:pStyle", {"w": W}) is not None)
     added = _new_paragraph("Employee ID", "SignatureLine", 991)
     added.append(element("r", element("tab")))
-    job_title.addnext(added)
+    _job_title_line(root).addnext(added)
 
 
-def test_a_lawyer_who_adds_a_line_to_sign_on(sent, tmp_path, capsys):
-    """The line was kept in the acknowledgement's words, but the next version sent to staff
-    had it as a plain paragraph, with nowhere to write the ID."""
+def _no_job_title(root) -> None:
+    """Counsel deletes the "Job title" line, its end with it."""
+    line = _job_title_line(root)
+    for run in line.findall(w("r")):
+        for node in run.iter(w("t")):
+            node.tag = w("delText")
+        deleted = _change("del", 993)
+        run.addprevious(deleted)
+        deleted.append(run)
+    _mark_paragraph(line, "del", 994)
+
+
+@pytest.mark.parametrize(("edit", "change", "lines"), [
+    (_employee_id, ("insertion", "Employee ID"),
+     ["Employee name", "Job title", "Employee ID", "Signature", "Date"]),
+    (_no_job_title, ("deletion", "Job title"), ["Employee name", "Signature", "Date"])],
+    ids=["added", "deleted"])
+def test_a_lawyer_who_adds_or_deletes_a_line_to_sign_on(sent, tmp_path, capsys, edit, change,
+                                                        lines):
+    """A line counsel added was kept in the acknowledgement's words, but the next version
+    sent to staff had it as a plain paragraph, with nowhere to write the ID; with one deleted,
+    every line after it lost its line to sign on."""
     project, sent_docx = sent
-    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_employee_id))
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(edit))
     assert rows(listed(capsys, project, reply)) == [
-        ("insertion", "Appendix A: Employee acknowledgement", COUNSEL, "Employee ID")]
+        (change[0], "Appendix A: Employee acknowledgement", COUNSEL, change[1])]
     accept(capsys, project, reply)
     assert main(["export", str(project), "-o", str(tmp_path / "next.docx")]) == 0
     assert [p.text.strip() for p in docx.Document(str(tmp_path / "next.docx")).paragraphs
-            if p.style.name == "Signature Line"] == [
-        "Employee name", "Job title", "Employee ID", "Signature", "Date"]
+            if p.style.name == "Signature Line"] == lines
 
 
 # --- Dates in another time zone ---------------------------------------------------------------
