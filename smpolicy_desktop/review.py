@@ -3186,6 +3186,10 @@ def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outco
             item.id) else ""
         outcome.done.append(f"Added {clause.title!r} as a {what} of your own{took}")
     reply.made[item.id] = made.id
+    for note in reply.items:  # a note on it kept before it was added: on it now, as after
+        kept = _kept_comment(project, note) if note.new_clause == item.id else None
+        if kept is not None:
+            kept.clause_id = made.id
 
 
 def _clause_from(project: Project, reply: Reply, item: ReviewItem) -> OwnerClause:
@@ -3280,7 +3284,8 @@ def _noted_on(project: Project, reply: Reply, item: ReviewItem, names: dict[str,
               ) -> tuple[str, str]:
     """(clause id, name) of the clause a comment is kept on: the clause of the owner's own
     made from counsel's new clause it is on, once that is added (it was kept on the clause
-    before, where counsel's question made no sense; found by a tester), else its own."""
+    before, where counsel's question made no sense; found by a tester), else its own. A note
+    kept before its clause is added moves to it then (_add_clause)."""
     made = next((clause for clause in project.owner_clauses
                  if clause.id == reply.made.get(item.new_clause)), None)
     if made is not None:

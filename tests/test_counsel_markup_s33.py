@@ -239,19 +239,20 @@ def in_the_window(qtbot, make_window, tmp_path, monkeypatch, edit):  # noqa: F81
                              monkeypatch)
 
 
+@pytest.mark.parametrize("clause_first", [True, False], ids=["clause-first", "comment-first"])
 def test_a_comment_on_counsels_new_clause_accepted_in_the_panel(
-        qtbot, make_window, tmp_path, monkeypatch):  # noqa: F811
-    """The clause accepted, then the comment, a click each: the notes show counsel's question
-    beside the new clause, not beside 4.14."""
+        qtbot, make_window, tmp_path, monkeypatch, clause_first):  # noqa: F811
+    """The clause and the comment accepted a click each, in either order: the notes show
+    counsel's question beside the new clause (it was beside 4.14; with the comment taken
+    first, it stayed there once the clause was added)."""
     window = in_the_window(qtbot, make_window, tmp_path, monkeypatch,
                            _new_clause_with_a_comment)
     panel = window.review_panel
-    select(window, "4.15 Using AI at work")
-    panel.accept_button.click()
-    qtbot.waitUntil(lambda: AI_AT_WORK in window.preview.toPlainText())
-    select(window, AI_QUESTION)
-    panel.accept_button.click()
-    qtbot.waitUntil(lambda: AI_QUESTION in noted(panel))
+    for words in ("4.15 Using AI at work", AI_QUESTION)[::1 if clause_first else -1]:
+        select(window, words)
+        panel.accept_button.click()
+    qtbot.waitUntil(lambda: AI_AT_WORK in window.preview.toPlainText()
+                    and AI_QUESTION in noted(panel))
     assert noted(panel)[AI_QUESTION] == "4.15 Using AI at work"
 
 
