@@ -375,8 +375,17 @@ def clause_names(project: Project, clause_ids: Iterable[str] = (),
 
 def in_clauses(names: dict[str, str], clause_ids: Iterable[str]) -> str:
     """Where an item is, named by `clause_names`: every clause a comment spans, in one line
-    ("4.3 Promoting our products; 4.4 Confidential business information"); "" for none."""
-    return "; ".join(filter(None, (names.get(clause_id, "") for clause_id in clause_ids)))
+    ("4.3 Promoting our products; 4.4 Confidential business information"); "" for none.
+    More than NAMED_CLAUSES from the first to the last ("1 Purpose and scope to 1.5 Who
+    looks after this policy (6 in all)"): a comment on the whole policy named its 72 clauses
+    and headings, a row as tall as the review list, counsel's words out of sight."""
+    named = [name for name in (names.get(clause_id, "") for clause_id in clause_ids) if name]
+    if len(named) > NAMED_CLAUSES:
+        return f"{named[0]} to {named[-1]} ({len(named)} in all)"
+    return "; ".join(named)
+
+
+NAMED_CLAUSES = 3  # clauses named one by one (a comment's, formatting not kept), at most
 
 
 def _read_once(env: Environment, template: str, what: str,
@@ -975,15 +984,25 @@ def _signed(elements: list[Any], generated: list[Any]) -> list[Any]:
     """The own wording's paragraphs, those that stand for the generated signature lines (a
     label of a few words beginning as theirs do, in their order: "Date signed" for "Date")
     again lines to sign on: the wording keeps no formatting, and any change counsel made in
-    the acknowledgement form turned its lines into plain paragraphs, with nowhere to sign."""
+    the acknowledgement form turned its lines into plain paragraphs, with nowhere to sign.
+    A label counsel added among or after them ("Employee ID") is one too, as counsel typed
+    it in their style (it came out a plain paragraph), and so is each after a line counsel
+    took out (waiting for "Job title", "Signature" and "Date" came out plain); found by a
+    tester."""
     waiting = [child.text_content().split()[:1] for child in generated
                if child.tag == "p" and "signature" in child.get("class", "")]
+    signing = False
     for element in elements:
-        words = element.text_content().lower().split() if element.tag == "p" else []
-        if waiting and 0 < len(words) <= _SIGNATURE_WORDS and words[:1] == [
-                word.lower() for word in waiting[0]]:
-            element.set("class", "signature")
+        text = element.text_content().strip() if element.tag == "p" else ""
+        words = text.lower().split()
+        if not 0 < len(words) <= _SIGNATURE_WORDS:
+            continue
+        if waiting and words[:1] == [word.lower() for word in waiting[0]]:
             waiting.pop(0)
+            signing = True
+        elif not signing or text.endswith((".", "!", "?", ":")):  # a sentence, not a label
+            continue
+        element.set("class", "signature")
     return elements
 
 

@@ -67,7 +67,9 @@ _REMOVES = (_tag("w:del"), _tag("w:moveFrom"), _tag("w:cellDel"))
 # into the policy as it is (all staff would read it), so the owner is told; words in square
 # brackets, not a number alone (a UK case citation's year, "[2023] UKSC 1")
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{0,200}[^\W\d_][^\[\]\n]{0,200}\]")
-_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
+# a w:date: its seconds' fraction ignored, its offset from UTC (if written) kept
+_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?"
+                   r"(?:([+-])(\d\d):(\d\d))?")
 _STEP = re.compile(r"^\d+\. ")  # a numbered list item's number, as a clause's text writes it
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?(?:\s+|$)")  # "1.5" alone: words deleted
 _PICTURES = (_tag("w:drawing"), _tag("w:pict"), _tag("w:object"))
@@ -82,7 +84,8 @@ _CONTENTS = "contents"  # the style of the contents' heading and entries
 _FORMATTING = {"b": "bold", "bCs": "bold", "i": "italic", "iCs": "italic", "u": "underline",
                "rFonts": "font", "sz": "size", "szCs": "size", "highlight": "highlight",
                "caps": "capitals", "smallCaps": "capitals", "jc": "alignment", "ind": "indent",
-               "spacing": "spacing", "pStyle": "paragraph style", "numPr": "list"}
+               "spacing": "spacing", "pStyle": "paragraph style", "numPr": "list",
+               "ilvl": "list level"}
 _NOT_FORMATTING = {_tag(f"w:{name}") for name in (
     "rStyle", "rPr", "sectPr", "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
     "strike", "dstrike")}
@@ -147,6 +150,7 @@ class ReviewItem:
     edited_by: tuple[str, ...] = ()
     # Word's cross-references in its words (REF fields): the words shown, the clause pointed to
     refers_to: tuple[tuple[str, str], ...] = ()
+    new_clause: str = ""  # a comment or note on words of a clause counsel added: its item
 
     @property
     def is_comment(self) -> bool:
@@ -720,6 +724,7 @@ class _Package:
             raise ReviewError(self.path, f"the Word file is damaged ({name})") from None
         _choose_alternatives(root)
         _links_as_text(root, self.link_addresses(name))
+        _controls_as_text(root)
         return root
 
     def relations(self, source: str) -> list[Any]:
@@ -783,6 +788,28 @@ def _links_as_text(root: Any, addresses: dict[str, str]) -> None:
                 runs, address = [], ""
             elif address and not kind:
                 runs.append(run)
+
+
+def _controls_as_text(root: Any) -> None:
+    """Each content control (w:sdt) in a paragraph as its words, unwrapped as a link is: a
+    sentence counsel typed around one was listed as three changes. A control still showing
+    its placeholder ("Click or tap here to enter text.") reads in square brackets (unless
+    they are there already: "[Name]"), the blank it is, so accepting it is told as one to
+    fill in (it went into the policy without a word, "agreed with Click or tap here to enter
+    text.."; found by a tester)."""
+    for control in list(root.iter(_tag("w:sdt"))):
+        content = control.find("w:sdtContent", _NS)
+        if content is None:
+            continue
+        texts = list(content.iter(_tag("w:t")))
+        if texts and control.find("w:sdtPr/w:showingPlcHdr", _NS) is not None \
+                and not _PLACEHOLDER.fullmatch("".join(t.text or "" for t in texts).strip()):
+            texts[0].text = f"[{texts[0].text or ''}"
+            texts[-1].text = f"{texts[-1].text or ''}]"
+        if control.getparent().tag == _tag("w:p"):
+            for child in list(content):
+                control.addprevious(child)
+            control.getparent().remove(control)
 
 
 def _add_address(runs: list[Any], address: str) -> None:
@@ -940,14 +967,19 @@ def _when(text: str) -> datetime | None:
 
 def parse_date(text: str | None) -> datetime | None:
     """A w:date as a time; None for a missing or impossible one (LibreOffice writes
-    0-00-00T00:00:00Z when it does not know)."""
+    0-00-00T00:00:00Z when it does not know). A time written with its offset ("-08:00") is
+    read at that offset: dropped, a change made at 22:30 in California was dated the day
+    before its instant."""
     match = _DATE.match(text or "")
     if not match:
         return None
+    *moment, sign, hours, minutes = match.groups()
+    offset = timedelta(hours=int(hours), minutes=int(minutes)) if sign else timedelta()
     try:
-        year, month, day, hour, minute, second = map(int, match.groups())
-        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
-    except ValueError:
+        year, month, day, hour, minute, second = map(int, moment)
+        written = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+        return written - offset if sign == "+" else written + offset
+    except (ValueError, OverflowError):  # no such day, or beyond the last a date can be
         return None
 
 
@@ -971,8 +1003,10 @@ class _Reader:
         self.items: list[ReviewItem] = []
         self.new_clauses: dict[str, str] = {}
         self.comment_clauses: dict[str, list[str]] = {}  # comment id -> the clauses it covers
+        self.comment_new_clauses: dict[str, str] = {}  # comment id -> the new clause it is on
         self._open_comments: set[str] = set()  # comments whose range has begun, not ended
-        self.notes: dict[tuple[str, str], tuple[Any, str]] = {}  # footnotes: reference, clause
+        # footnotes: reference, clause, counsel's new clause it is in
+        self.notes: dict[tuple[str, str], tuple[Any, str, str]] = {}
         self._new_clause = ""
         self._under = ""  # the new clause whose heading counsel typed in this clause
         # a paragraph whose end counsel added, read as the end it always had, before a new clause
@@ -1020,7 +1054,8 @@ class _Reader:
             elif tag in _COMMENT_MARKS:
                 self._comment_mark(tag, element.get(_tag("w:id")))
             elif tag in _NOTES:
-                self.notes[(_NOTES[tag], element.get(_tag("w:id")))] = (element, self.clause or "")
+                self.notes[(_NOTES[tag], element.get(_tag("w:id")))] = (
+                    element, self.clause or "", self._new_clause)
             elif tag in _PICTURES:
                 self._picture(element)
             elif tag == _tag("w:tr"):
@@ -1091,8 +1126,8 @@ class _Reader:
         kinds = {_FORMATTING.get(etree.QName(tag).localname, "formatting")
                  for change in element.iter(_tag("w:rPrChange"), _tag("w:pPrChange"))
                  if self._by_counsel(change) for tag in _changed_properties(change)}
-        if element.tag == _tag("w:p") and _list_taken_off(element, self.styles):
-            kinds.add(_FORMATTING["numPr"])
+        if element.tag == _tag("w:p"):
+            kinds |= _list_relaid(element, self.styles)
         if kinds and self.clause:
             self.formatting.append((self.clause, tuple(sorted(kinds))))
 
@@ -1218,12 +1253,7 @@ class _Reader:
             self._item(change if change is not None else picture, TEXT_BOX, "\n".join(
                 _plain(p) for p in box.iter(_tag("w:p"))).strip())
             return
-        described = picture.find(".//wp:docPr", _NS)  # DrawingML; VML has alt on its shape
-        if described is not None:
-            text = described.get("descr") or described.get("title") or described.get("name", "")
-        else:
-            text = next((n.get("alt") for n in picture.iter() if n.get("alt")), "")
-        self._item(change if change is not None else picture, PICTURE, text)
+        self._item(change if change is not None else picture, PICTURE, _described(picture))
 
     def _enter(self, clause: str | None) -> None:
         self.clause = clause
@@ -1235,7 +1265,10 @@ class _Reader:
 
     def _comment_mark(self, tag: str, comment: str) -> None:
         """A comment covers the clause its range (or, without one, its mark) starts in and
-        every clause entered before the range ends (at its mark, if the end is missing)."""
+        every clause entered before the range ends (at its mark, if the end is missing); on
+        the words of a clause counsel added, that new clause too."""
+        if comment not in self.comment_clauses and self._new_clause:
+            self.comment_new_clauses[comment] = self._new_clause
         self.comment_clauses.setdefault(comment, [self.clause or ""])
         if tag == _tag("w:commentRangeStart"):
             self._open_comments.add(comment)
@@ -1325,8 +1358,11 @@ class _Reader:
         kept = len(self.paragraphs)
         self._enter("")
         for root in parts:
-            for p in root.iter(_tag("w:p")):
-                self._paragraph(p)
+            for element in root.iter(_tag("w:p"), *_PICTURES):
+                if element.tag == _tag("w:p"):
+                    self._paragraph(element)
+                else:
+                    self._picture(element)
         self.finish()
         del self.paragraphs[kept:]
 
@@ -1428,6 +1464,8 @@ class _Reader:
         item = ReviewItem(f"c{len(self.items) + 1}", kind, self.clause or "",
                           change.get(_tag("w:author"), ""), written_at(change),
                           text)
+        if item.is_comment:  # a text box or hidden words: a note, on the new clause it is in
+            item = replace(item, new_clause=self._new_clause)
         self.items.append(item)
         if kind == "move":
             self.move_sides[item.id] = change.tag
@@ -1565,15 +1603,46 @@ def _marked(run: Any, *marks: str) -> bool:
                for name in marks for mark in run.iterfind(f"w:rPr/w:{name}", _NS))
 
 
+# The characters of the symbol fonts Word's AutoCorrect ("-->", ":)") and its Insert Symbol
+# write most, by their place in the font: a w:sym names the font and that place plus F000
+_SYMBOL_FONTS = {
+    "symbol": {  # arrows, signs of comparison and of law
+        0xA3: "\u2264", 0xA5: "\u221e", 0xAB: "\u2194", 0xAC: "\u2190", 0xAD: "\u2191",
+        0xAE: "\u2192", 0xAF: "\u2193", 0xB0: "\u00b0", 0xB1: "\u00b1", 0xB3: "\u2265",
+        0xB4: "\u00d7", 0xB7: "\u2022", 0xB8: "\u00f7", 0xB9: "\u2260", 0xBB: "\u2248",
+        0xBC: "\u2026", 0xD2: "\u00ae", 0xD3: "\u00a9", 0xD4: "\u2122", 0xDB: "\u21d4",
+        0xDC: "\u21d0", 0xDE: "\u21d2", 0xE2: "\u00ae", 0xE3: "\u00a9", 0xE4: "\u2122"},
+    "wingdings": {  # smileys, bullets, boxes, arrows, ticks and crosses
+        0x4A: "\u263a", 0x4C: "\u2639", 0x6C: "\u25cf", 0x6E: "\u25a0", 0x6F: "\u25a1",
+        0x71: "\u2751", 0x9F: "\u2022", 0xA7: "\u25aa", 0xA8: "\u25fb", 0xD8: "\u27a2",
+        0xDF: "\u2190", 0xE0: "\u2192", 0xE7: "\u2b05", 0xE8: "\u2794", 0xF3: "\u21d4",
+        0xFB: "\u2718", 0xFC: "\u2714", 0xFD: "\u2612", 0xFE: "\u2611"}}
+
+
 def _character(node: Any) -> str:
     if node.tag in _TEXTS:
         return node.text or ""
-    if node.tag == _tag("w:sym"):  # a symbol by its code point (Symbol fonts use U+F0xx)
-        try:
-            return chr(int(node.get(_tag("w:char"), ""), 16))
-        except ValueError:
-            return ""
+    if node.tag == _tag("w:sym"):
+        return _symbol(node.get(_tag("w:font"), ""), node.get(_tag("w:char"), ""))
     return _CHARACTERS[node.tag]
+
+
+def _symbol(font: str, char: str) -> str:
+    """A w:sym's character: its code point, or, for a place in a font (F000 and after), the
+    character there (U+F0E0 is no character at all: Word's "-->" arrow in Wingdings read as
+    a blank in the review and in the policy; found by a tester). A symbol font's character
+    not known here reads as U+FFFD, the sign for a character that cannot be shown."""
+    try:
+        code = int(char, 16)
+        if code < 0xF000:
+            return chr(code)
+    except ValueError:  # no number, or none a character has ("-1")
+        return ""
+    place = code - 0xF000
+    table = _SYMBOL_FONTS.get(font.strip().lower())
+    if table is not None:
+        return table.get(place, "\ufffd")
+    return bytes([place]).decode("cp1252", "replace") if place < 0x100 else "\ufffd"
 
 
 def _plain(p: Any) -> str:
@@ -1593,34 +1662,49 @@ def _changed_properties(change: Any) -> set[str]:
     return {tag for tag, _ in said[0] ^ said[1]}
 
 
-def _list_taken_off(p: Any, styles: dict[str, str]) -> bool:
-    """Whether a paragraph in a list's style has its numbering taken off (numId 0) with no
-    tracked change to say so: LibreOffice records none, and a bullet made a plain line read
-    as no change at all (found by a tester)."""
+def _list_relaid(p: Any, styles: dict[str, str]) -> set[str]:
+    """What was done to a paragraph's list with no tracked change to say so, as a message
+    names it: in a list's style, its numbering taken off (numId 0; LibreOffice records none,
+    and a bullet made a plain line read as no change at all), or an item a level down (a
+    sub-bullet, typed after Enter and Tab: the policy's lists have one level, so it became
+    an item of its own without a word); found by testers. Our files have neither."""
     properties = p.find("w:pPr", _NS)
     if properties is None or properties.find("w:pPrChange", _NS) is not None:
-        return False
+        return set()
     style, number = properties.find("w:pStyle", _NS), properties.find("w:numPr/w:numId", _NS)
     name = style.get(_tag("w:val")) if style is not None else ""
-    return (styles.get(name) or _STYLE_IDS.get(name)) in ("bullet", "numbered") \
-        and number is not None and number.get(_tag("w:val")) == "0"
+    level = properties.find("w:numPr/w:ilvl", _NS)
+    said = set()
+    if (styles.get(name) or _STYLE_IDS.get(name)) in ("bullet", "numbered") \
+            and number is not None and number.get(_tag("w:val")) == "0":
+        said.add(_FORMATTING["numPr"])
+    if level is not None and level.get(_tag("w:val"), "0") != "0":
+        said.add(_FORMATTING["ilvl"])
+    return said
 
 
 def formatting_said(project: Project, reply: Reply, document: Document | None = None) -> str:
     """Counsel's formatting changes in one line, each clause named with what they change
     there ("2 formatting changes (bold in 4.7 AI tools and fake images; bold and font in 8.3 No
     retaliation): not kept; the policy sets its own formatting"); "" for none. They are not
-    items to decide: the policy keeps no formatting of counsel's."""
+    items to decide: the policy keeps no formatting of counsel's. In more clauses than are
+    named one by one, what they change is said once, with where they run from and to ("font
+    in Social Media Policy to Appendix B: Quick guide, Not sure? (72 in all)"): the font set
+    all through was told clause by clause, 2,700 characters that filled the review panel."""
     if not reply.formatting:
         return ""
-    from .render import clause_names
+    from .render import NAMED_CLAUSES, clause_names, in_clauses
 
     names = clause_names(project, [clause_id for clause_id, _ in reply.formatting], document)
     kinds: dict[str, set[str]] = {}
     for clause_id, changed in reply.formatting:
         kinds.setdefault(clause_id, set()).update(changed)
-    where = "; ".join(f"{' and '.join(sorted(changed))} in {names[clause_id]}"
-                      for clause_id, changed in kinds.items())
+    if len(kinds) > NAMED_CLAUSES:
+        where = f"{' and '.join(sorted(set().union(*kinds.values())))} in " \
+                f"{in_clauses(names, kinds)}"
+    else:
+        where = "; ".join(f"{' and '.join(sorted(changed))} in {names[clause_id]}"
+                          for clause_id, changed in kinds.items())
     count = len(reply.formatting)
     return f"{count} formatting change{'' if count == 1 else 's'} ({where}): not kept; the " \
         "policy sets its own formatting"
@@ -1883,17 +1967,36 @@ def _sentences_only_in(text: str, other: str) -> list[str]:
     return [sentence for sentence in split(text) if sentence not in known]
 
 
+def _described(picture: Any) -> str:
+    """A picture's description: its alt text, else its title or name (DrawingML); VML has
+    alt on its shape, or words of its own on a text path (WordArt, Word's watermarks)."""
+    described = picture.find(".//wp:docPr", _NS)
+    if described is not None:
+        return described.get("descr") or described.get("title") or described.get("name", "")
+    return next((n.get("alt") or n.get("string") for n in picture.iter()
+                 if n.get("alt") or n.get("string")), "")
+
+
 def _comment_text(comment: Any) -> str:
     """A comment's words, a line per paragraph; a table in it reads a line per row, as the
-    policy's rows do ("| Photos | Client |"; each cell was a line of its own)."""
+    policy's rows do ("| Photos | Client |"; each cell was a line of its own). A picture in
+    it (a screenshot counsel pasted) is said after its paragraph's words: the note keeps text
+    only, and a comment of a picture alone read as no words at all (found by a tester)."""
     lines = []
     for block in comment.iter(_tag("w:p"), _tag("w:tr")):
         if block.tag == _tag("w:tr"):
             lines.append(_line("row", "\t".join(" ".join(map(_plain, cell.iterfind(
                 ".//w:p", _NS))) for cell in block.iterfind("w:tc", _NS)), 0))
         elif next(block.iterancestors(_tag("w:tr")), None) is None:
-            lines.append(_plain(block))
+            pictures = [picture for picture in _own(block, block.iter(*_PICTURES), _tag("w:p"))
+                        if next(picture.iterancestors(*_PICTURES), None) is None]
+            lines.append(" ".join([_plain(block), *map(_picture_said, pictures)]).strip())
     return "\n".join(lines).strip()
+
+
+def _picture_said(picture: Any) -> str:
+    described = _described(picture)
+    return f"(picture{': ' + described if described else ''}; open counsel's Word file to see it)"
 
 
 def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str],
@@ -1958,7 +2061,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
             item_id, "reply" if parent_item or parent_note else "comment", first,
             comment.get(_tag("w:author"), ""), written_at(comment), text,
             parent_item, parent_note, thread is not None and thread.get(_tag("w15:done")) == "1",
-            tuple(more)))
+            tuple(more), new_clause=reader.comment_new_clauses.get(comment.get(_tag("w:id")), "")))
     for comment, text, para_id, item_id in written:  # the owner's own, marked done or typed in
         if item_id:
             continue
@@ -1991,7 +2094,8 @@ def _footnotes(package: _Package, reader: _Reader, count: int) -> list[ReviewIte
     for name in _NOTES.values():
         root = package.part_xml(f"{name}s")
         for note in root.iterfind(f"w:{name}", _NS) if root is not None else ():
-            reference, clause_id = reader.notes.get((name, note.get(_tag("w:id"))), (None, ""))
+            reference, clause_id, new_clause = reader.notes.get((name, note.get(_tag("w:id"))),
+                                                                (None, "", ""))
             if note.get(_tag("w:type"), "normal") != "normal" or reference is None:
                 continue  # a separator, or a note nothing in the text points to
             change = next(reference.iterancestors(*_ADDS), None)
@@ -1999,7 +2103,8 @@ def _footnotes(package: _Package, reader: _Reader, count: int) -> list[ReviewIte
             date = written_at(change) if change is not None else None
             count += 1
             text = "\n".join(_plain(p) for p in note.iter(_tag("w:p"))).strip()
-            items.append(ReviewItem(f"c{count}", "footnote", clause_id, author, date, text))
+            items.append(ReviewItem(f"c{count}", "footnote", clause_id, author, date, text,
+                                    new_clause=new_clause))
     return items
 
 
@@ -2092,7 +2197,7 @@ def apply_decisions(project: Project, reply: Reply, decisions: dict[str, Decisio
             _add_clause(project, reply, item, outcome)
         elif item.is_comment:
             _keep_comment(project, reply, item, decision, outcome,
-                          names.get(item.clause_id) or reply.named([item.id]))
+                          *_noted_on(project, reply, item, names))
         elif item.kind == PICTURE:
             outcome.not_taken.add(item.id)
             outcome.warnings.append(f"{reply.named([item.id])}: the policy holds text only, so "
@@ -3081,6 +3186,10 @@ def _add_clause(project: Project, reply: Reply, item: ReviewItem, outcome: Outco
             item.id) else ""
         outcome.done.append(f"Added {clause.title!r} as a {what} of your own{took}")
     reply.made[item.id] = made.id
+    for note in reply.items:  # a note on it kept before it was added: on it now, as after
+        kept = _kept_comment(project, note) if note.new_clause == item.id else None
+        if kept is not None:
+            kept.clause_id = made.id
 
 
 def _clause_from(project: Project, reply: Reply, item: ReviewItem) -> OwnerClause:
@@ -3171,8 +3280,21 @@ def _same(clause: OwnerClause, other: OwnerClause) -> bool:
     return (clause.title, clause.text) == (other.title, other.text)
 
 
+def _noted_on(project: Project, reply: Reply, item: ReviewItem, names: dict[str, str]
+              ) -> tuple[str, str]:
+    """(clause id, name) of the clause a comment is kept on: the clause of the owner's own
+    made from counsel's new clause it is on, once that is added (it was kept on the clause
+    before, where counsel's question made no sense; found by a tester), else its own. A note
+    kept before its clause is added moves to it then (_add_clause)."""
+    made = next((clause for clause in project.owner_clauses
+                 if clause.id == reply.made.get(item.new_clause)), None)
+    if made is not None:
+        return made.id, repr(made.title)
+    return item.clause_id, names.get(item.clause_id) or reply.named([item.id])
+
+
 def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: Decision,
-                  outcome: Outcome, name: str) -> None:
+                  outcome: Outcome, clause_id: str, name: str) -> None:
     parent_item = next((i for i in reply.items if i.id == item.parent), None)
     parent = _kept_comment(project, parent_item) if parent_item is not None else None
     if parent is not None and item.kind == "reply":
@@ -3186,7 +3308,7 @@ def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: De
             comment = known
         else:
             comment = CounselComment(id=_free_comment_id(project, item.id),
-                                     clause_id=item.clause_id,
+                                     clause_id=clause_id,
                                      also_clauses=list(item.also_clauses), author=item.author,
                                      written_on=item.date, text=item.text,
                                      about_note=item.owner_note, resolved=item.resolved)

@@ -11,7 +11,8 @@ EDITS is a list of {"op": "insert"|"link"|"delete"|"delete_paragraph"|"paragraph
 (a link to "url" if given), link makes TEXT a link to "url", delete removes TEXT,
 delete_paragraph the paragraph holding TEXT with its end, paragraph adds a paragraph after
 the one holding TEXT,
-in "style" if given, paragraph_before one before it (typed at its start, then Enter), comment
+in "style" if given (a list item "level" levels down, if given), paragraph_before one
+before it (typed at its start, then Enter), comment
 comments on TEXT (through the end of "to" if given; at the point right after TEXT, with no
 words under it, if "point"),
 replace types "text" over TEXT, delete_through deletes from the start of TEXT's paragraph to
@@ -212,6 +213,8 @@ def _edit(document, edit, reviewer):
         text.insertString(cursor, edit["text"], False)
         if edit.get("style"):  # a style name, such as "Heading 2"
             cursor.ParaStyleName = edit["style"]
+        if edit.get("level"):  # a list item put a level down (Tab at its start): 1 and on
+            cursor.NumberingLevel = edit["level"]
     elif edit["op"] == "paragraph_before":  # typed at the start of TEXT's paragraph, then Enter
         cursor = text.createTextCursorByRange(found.getStart())
         cursor.gotoStartOfParagraph(False)
