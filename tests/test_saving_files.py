@@ -305,12 +305,9 @@ def test_a_file_dated_in_the_future_does_not_date_the_saves_after_it(tmp_path):
     assert all(v.saved_at <= datetime.now() for v in versions.kept(versions.history_of(copied)))
 
 
-def test_saves_after_the_clock_was_put_right_keep_their_own_times(monkeypatch):
-    """The clock was a year ahead for two saves, then put right: every later save was dated
-    just after those two, to keep the order, so File > Versions showed a month of saves at one
-    moment a year ahead, and all but the last ten were thinned away (found by a tester)."""
-    history = f"p-{'1' * 16}"
-    clock = [datetime(2027, 10, 1, 9)]
+def _set_clock(monkeypatch) -> list[datetime]:
+    """The clock versions reads, set by assigning its one item."""
+    clock = [datetime.now()]
 
     class Clock(datetime):
         @classmethod
@@ -318,18 +315,43 @@ def test_saves_after_the_clock_was_put_right_keep_their_own_times(monkeypatch):
             return clock[0]
 
     monkeypatch.setattr(versions, "datetime", Clock)
+    return clock
+
+
+def test_saves_after_the_clock_was_put_right_keep_their_own_times(monkeypatch):
+    """The clock was a year ahead for two saves, then put right: every later save was dated
+    just after those two, to keep the order, so File > Versions showed a month of saves at one
+    moment a year ahead, and all but the last ten were thinned away (found by a tester)."""
+    history = f"p-{'1' * 16}"
+    clock = _set_clock(monkeypatch)
     for hour in (9, 10):  # the clock a year ahead
-        clock[0] = datetime(2027, 10, 1, hour)
+        clock[0] = datetime(2028, 2, 1, hour)
         versions.keep(history, f"ahead-{hour}".encode())
     for day in range(40):  # put right
         for hour in (9, 17):
-            clock[0] = datetime(2026, 10, 1, hour) + timedelta(days=day)
+            clock[0] = datetime(2027, 1, 5, hour) + timedelta(days=day)
             versions.keep(history, f"{day}-{hour}".encode())
     kept = versions.kept(history)
     assert kept[0].read() == b"39-17"
-    assert kept[0].saved_at == datetime(2026, 11, 9, 17)
+    assert kept[0].saved_at == datetime(2027, 2, 13, 17)
     assert len({v.saved_at.date() for v in kept}) == 30  # one for each of the last 30 days
     assert all(v.saved_at <= clock[0] for v in kept)
+
+
+def test_a_save_while_the_clock_is_years_behind_leaves_the_history_its_dates(monkeypatch):
+    """A flat clock battery: the computer starts in 2009. The versions kept before are not
+    dated again to 2009 (their dates would be lost for good); the save goes after them."""
+    history = f"p-{'2' * 16}"
+    clock = _set_clock(monkeypatch)
+    for day in (5, 6):
+        clock[0] = datetime(2027, 3, day, 9)
+        versions.keep(history, f"march-{day}".encode())
+    clock[0] = datetime(2009, 1, 1, 0, 5)
+    versions.keep(history, b"flat battery")
+    kept = versions.kept(history)
+    assert [v.read() for v in kept] == [b"flat battery", b"march-6", b"march-5"]
+    assert [v.saved_at for v in kept[1:]] == [datetime(2027, 3, 6, 9), datetime(2027, 3, 5, 9)]
+    assert kept[0].saved_at > kept[1].saved_at
 
 
 def test_one_version_a_day_is_kept_for_a_month():
