@@ -1,18 +1,21 @@
 """More lawyers, each marking up the example project (assets/examples/northwind.smpolicy) as
 sent with the command line, as Word writes what they did (or in LibreOffice through its UNO
 API, tests/lawyer_uno.py): a lawyer working late in California, read on the owner's computer
-in California.
+in California; sub-bullets and sub-headings in Word's own styles ("List Bullet 2", "Heading
+3").
 The owner sees each change as counsel saw it, where it is, and accepting puts counsel's words
 where they belong, or says why not.
 """
 
 from __future__ import annotations
 
-from tests.test_counsel_markup_s31 import listed
+import pytest
+
+from tests.test_counsel_markup_s31 import listed, rows
 from tests.test_counsel_markup_s31 import sent as example_sent
-from tests.test_counsel_markup_s33 import in_the_window
-from tests.test_review_import import COUNSEL, _change, _paragraph, _run
-from tests.test_review_other_editors import on_body, rewrite
+from tests.test_counsel_markup_s33 import CONFIDENTIAL, EMAILS, WORK_TIME, in_the_window
+from tests.test_review_import import COUNSEL, _change, _new_paragraph, _paragraph, _run
+from tests.test_review_other_editors import element, on_body, rewrite, xml_edit
 from tests.ui.test_review_panel import select
 from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
 
@@ -45,3 +48,52 @@ def test_a_late_evening_change_in_the_panel(qtbot, make_window, tmp_path,  # noq
     assert select(window, "Breaks are yours.").toolTip(2) == f"by {COUNSEL}, December 1, 2026"
     assert window.review_panel.details.text().startswith(
         f"Insertion by {COUNSEL}, December 1, 2026")
+
+
+# --- Sub-bullets and sub-headings in Word's styles ----------------------------------------------
+
+BREAKS = "During breaks"
+
+
+def _word_style(style_id: str, name: str, *properties):
+    """A style as Word adds it to styles.xml the first time a document uses it."""
+    def add(root) -> None:
+        root.append(element("style", element("name", val=name), element("basedOn", val="Normal"),
+                            element("pPr", *properties), type="paragraph", styleId=style_id))
+    return xml_edit("word/styles.xml", add)
+
+
+def _list_bullet_2(parts) -> None:
+    """Counsel puts the cursor after "Client files and client data", presses Enter and picks
+    "List Bullet 2" from the styles: the level is the style's, none on the paragraph."""
+    _word_style("ListBullet2", "List Bullet 2",
+                element("numPr", element("numId", val="7")))(parts)
+    on_body(lambda root: _paragraph(root, "Client files and client data").addnext(
+        _new_paragraph(EMAILS, "ListBullet2", 1400)))(parts)
+
+
+def _heading_3(parts) -> None:
+    """Counsel gives 4.3 a sub-heading in "Heading 3", and a sentence under it."""
+    _word_style("Heading3", "heading 3", element("outlineLvl", val="2"))(parts)
+
+    def body(root) -> None:
+        clause = _paragraph(root, "well and on time.")
+        clause.addnext(_new_paragraph("Breaks are yours.", "", 1410))
+        clause.addnext(_new_paragraph(BREAKS, "Heading3", 1412))
+    on_body(body)(parts)
+
+
+@pytest.mark.parametrize(("edit", "said", "clause", "added"), [
+    (_list_bullet_2, "list level", CONFIDENTIAL, [EMAILS]),
+    (_heading_3, "heading level", WORK_TIME, [BREAKS, "Breaks are yours."])],
+    ids=["list-bullet-2", "heading-3"])
+def test_a_level_set_by_a_words_style_is_told_as_not_kept(sent, tmp_path, capsys, edit, said,
+                                                           clause, added):
+    """A sub-bullet or sub-heading in Word's style lost its level without a word (one set
+    with Tab was told): the policy has one level of lists and of clauses."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", edit)
+    lines = listed(capsys, project, reply)
+    assert lines[1] == (f"1 formatting change ({said} in {clause}): not kept; the policy sets "
+                        "its own formatting")
+    assert rows(lines) == [("insertion", clause, COUNSEL, words) for words in added]
