@@ -1019,6 +1019,8 @@ class _Reader:
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self.formatting: list[tuple[str, tuple[str, ...]]] = []  # Reply.formatting
         self._mark_change: Any = None
+        # a table's column -> the row, change tag, author and item of counsel's whole cell there
+        self._cells_above: dict[int, tuple[Any, str, str, str]] = {}
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
         self.by_headings = False  # the file has no clause bookmarks: its headings place them
         self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
@@ -1398,7 +1400,8 @@ class _Reader:
                     cut.append((" ", "", "") if whole else self._cell_break(previous, words))
                 cut.extend(words)
                 previous = p
-            pieces.extend(cut if cell_change is None else self._as_one(cell_change, cut))
+            pieces.extend(cut if cell_change is None else self._whole_cell(row, index,
+                                                                           cell_change, cut))
         if change is not None:
             pieces = self._as_one(change, pieces)
         self.paragraphs.append(_Paragraph(self.clause, "row", pieces))
@@ -1422,6 +1425,24 @@ class _Reader:
         (w:pPr/w:rPr)."""
         return next((c for c in (properties if properties is not None else ())
                      if c.tag in _CHANGES and self._by_counsel(c)), None)
+
+    def _whole_cell(self, row: Any, index: int, change: Any, pieces: list[tuple[str, str, str]]
+                    ) -> list[tuple[str, str, str]]:
+        """A whole cell inserted or deleted: one item, or part of the item of the cell above
+        it, changed alike by the same reviewer: a column counsel deleted is one change, as a
+        row is (listed cell by cell, accepting some left a ragged table: found by a tester)."""
+        author = change.get(_tag("w:author"), "")
+        above = self._cells_above.get(index)
+        if above and above[0] is row.getprevious() and above[1:3] == (change.tag, author):
+            item = above[3]
+            words = "".join(text for text, _, _ in pieces).strip("\t")
+            self._update(item, lambda was: replace(was, text=f"{was.text} | {words}"))
+            pieces = [(text, change.tag, item) for text, _, _ in pieces]
+        else:
+            pieces = self._as_one(change, pieces)
+            item = self.items[-1].id
+        self._cells_above[index] = (row, change.tag, author, item)
+        return pieces
 
     def _as_one(self, change: Any, pieces: list[tuple[str, str, str]]
                 ) -> list[tuple[str, str, str]]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_counsel_markup_s31 import listed, rows
+from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
 from tests.test_counsel_markup_s33 import CONFIDENTIAL, EMAILS, WORK_TIME, in_the_window
-from tests.test_review_import import COUNSEL, _change, _new_paragraph, _paragraph, _run
+from tests.test_review_import import COUNSEL, _change, _new_paragraph, _paragraph, _run, w
 from tests.test_review_other_editors import element, on_body, rewrite, xml_edit
 from tests.ui.test_review_panel import select
 from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
@@ -97,3 +97,38 @@ def test_a_level_set_by_a_words_style_is_told_as_not_kept(sent, tmp_path, capsys
     assert lines[1] == (f"1 formatting change ({said} in {clause}): not kept; the policy sets "
                         "its own formatting")
     assert rows(lines) == [("insertion", clause, COUNSEL, words) for words in added]
+
+
+# --- A table column deleted -------------------------------------------------------------------
+
+ACCOUNTS = "2.1 Our official accounts"
+
+
+def _no_purpose_column(root) -> None:
+    """Counsel deletes the accounts table's "Purpose" column, Track Changes on (LibreOffice
+    7.5 on): each of its cells is marked deleted (w:cellDel), its words with it, each with an
+    id of its own."""
+    table = next(t for t in root.iter(w("tbl")) if "Handle or address" in "".join(t.itertext()))
+    for at, row in enumerate(table.iter(w("tr"))):
+        cell = row.findall(w("tc"))[2]
+        cell.find(w("tcPr")).append(_change("cellDel", 1600 + 2 * at))
+        for run in list(cell.iter(w("r"))):
+            run.getparent().replace(run, _change("del", 1601 + 2 * at,
+                                                 _run(run.findtext(w("t")), deleted=True)))
+
+
+def test_a_table_column_deleted_is_one_change(sent, tmp_path, capsys):
+    """The column was listed as four deletions, a cell each: accepting some left rows of
+    three cells under a header of four, each cell under the wrong heading."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_no_purpose_column))
+    assert rows(listed(capsys, project, reply)) == [(
+        "deletion", ACCOUNTS, COUNSEL, "Purpose | Company news, case studies and hiring | "
+        "Product demos and webinar recordings | Event news and links to new articles")]
+    accept(capsys, project, reply, "--accept", "c1")
+    table = [line for line in texts(project)["presence.accounts"].splitlines()
+             if line.startswith("|")]
+    assert table[:2] == ["| Platform | Handle or address | Account owner |",
+                         "| LinkedIn | linkedin.com/company/northwind-analytics | "
+                         "Sam Okafor, Marketing Lead |"]
+    assert {line.count("|") for line in table} == {4}
