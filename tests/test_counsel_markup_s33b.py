@@ -9,6 +9,8 @@ where they belong, or says why not.
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
@@ -115,6 +117,37 @@ def _no_purpose_column(root) -> None:
         for run in list(cell.iter(w("r"))):
             run.getparent().replace(run, _change("del", 1601 + 2 * at,
                                                  _run(run.findtext(w("t")), deleted=True)))
+
+
+BACKUPS = ["Backup owner", "Dana Reyes", "Luis Ortega", "Sam Okafor"]
+
+
+def _backup_owner_column(root) -> None:
+    """Counsel adds a column "Backup owner" after "Account owner", Track Changes on: each new
+    cell marked inserted (w:cellIns), its words with it."""
+    table = next(t for t in root.iter(w("tbl")) if "Handle or address" in "".join(t.itertext()))
+    for at, row in enumerate(table.iter(w("tr"))):
+        cell = copy.deepcopy(row.findall(w("tc"))[3])
+        cell.find(w("tcPr")).append(_change("cellIns", 1700 + 2 * at))
+        words = cell.find(w("p"))
+        for run in words.findall(w("r")):
+            words.remove(run)
+        words.append(_change("ins", 1701 + 2 * at, _run(BACKUPS[at])))
+        row.append(cell)
+
+
+def test_a_table_column_added_is_one_change(sent, tmp_path, capsys):
+    """As a column deleted: it was four insertions, and accepting some left a ragged table."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_backup_owner_column))
+    assert rows(listed(capsys, project, reply)) == [
+        ("insertion", ACCOUNTS, COUNSEL, " | ".join(BACKUPS))]
+    accept(capsys, project, reply, "--accept", "c1")
+    assert [line for line in texts(project)["presence.accounts"].splitlines()
+            if line.startswith("|")][:2] == [
+        "| Platform | Handle or address | Purpose | Account owner | Backup owner |",
+        "| LinkedIn | linkedin.com/company/northwind-analytics | Company news, case studies and "
+        "hiring | Sam Okafor, Marketing Lead | Dana Reyes |"]
 
 
 def test_a_table_column_deleted_is_one_change(sent, tmp_path, capsys):
