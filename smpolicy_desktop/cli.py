@@ -302,7 +302,7 @@ def _regions() -> dict[str, str]:
 
 
 def run_import_review(args: argparse.Namespace) -> None:
-    from .dates import long_date_in
+    from .dates import day_made
     from .render import clause_names, in_clauses
     from .review import DONE_WORDS, decisions_for, formatting_said, old_name_said
     from .workspace import Workspace
@@ -327,7 +327,7 @@ def run_import_review(args: argparse.Namespace) -> None:
         names = clause_names(workspace.project, [clause for item in reply.items
                                                  for clause in item.clauses], document)
         for item in reply.items:
-            when = f" {long_date_in(spelling, item.date.date())}" if item.date else ""
+            when = f" {day_made(spelling, item.date)}" if item.date else ""
             where = in_clauses(names, item.clauses) or "(outside the clauses)"
             done = f" ({DONE_WORDS[earlier[item.id].action].lower()} before)" \
                 if item.id in earlier else ""

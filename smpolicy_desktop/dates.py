@@ -49,6 +49,13 @@ def read_long_date(spelling: str | None, text: str) -> date | None:
         return None
 
 
+def day_made(spelling: str | None, when: datetime) -> str:
+    """The day a change or comment was made, as long_date_in writes it: the day on this
+    computer's clock (its time zone), as Word shows it; a change made at 22:30 in California
+    was dated the next day, the day in UTC."""
+    return long_date_in(spelling, when.astimezone().date())
+
+
 def moment_in(spelling: str | None, when: datetime) -> str:
     """A moment as the app writes one for people: its date as long_date_in writes it, then
     the time to the second, in UTC as the app records it ("March 1, 2026, 10:04:17 UTC"), so

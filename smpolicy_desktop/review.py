@@ -70,6 +70,8 @@ _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{0,200}[^\W\d_][^\[\]\n]{0,200}\]")
 # a w:date: its seconds' fraction ignored, its offset from UTC (if written) kept
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?"
                    r"(?:([+-])(\d\d):(\d\d))?")
+# Word's styles a level down: its sub-items' ("List Bullet 2") and sub-headings' ("Heading 3")
+_SUB_LEVEL = re.compile(r"(list bullet|list number) [2-9]|heading [3-9]")
 _STEP = re.compile(r"^\d+\. ")  # a numbered list item's number, as a clause's text writes it
 _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[A-Za-z]?\.?(?:\s+|$)")  # "1.5" alone: words deleted
 _PICTURES = (_tag("w:drawing"), _tag("w:pict"), _tag("w:object"))
@@ -505,7 +507,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     names[CONTENTS_BOOKMARK] = None
     # Only a redline carries tracked changes of the owner's: in a reply to any other version,
     # a change in the owner's name is someone's at their computer, and theirs to decide.
-    reader = _Reader(names, owner if version.compares_with else None, _style_names(package),
+    reader = _Reader(names, owner if version.compares_with else None, *_style_names(package),
                      _list_kinds(package))
     base = next((v for v in project.sent_versions if v.id == version.compares_with), None)
     if base is not None:
@@ -995,8 +997,9 @@ class _Reader:
     """Walks the body in order, keeping the clause each paragraph is in."""
 
     def __init__(self, names: dict[str, str | None], owner: str | None, styles: dict[str, str],
-                 lists: dict[str, str]):
+                 levels: dict[str, str], lists: dict[str, str]):
         self.names, self.owner, self.styles, self.lists = names, owner, styles, lists
+        self.levels = levels  # style id -> the level it sets that the policy has no room for
         self.clause: str | None = None  # None: outside every clause (or in the contents)
         self._outside = False  # in lines counsel typed outside every clause (read in the first)
         self.paragraphs: list[_Paragraph] = []
@@ -1016,6 +1019,8 @@ class _Reader:
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self.formatting: list[tuple[str, tuple[str, ...]]] = []  # Reply.formatting
         self._mark_change: Any = None
+        # a table's column -> the row, change tag, author and item of counsel's whole cell there
+        self._cells_above: dict[int, tuple[Any, str, str, str]] = {}
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
         self.by_headings = False  # the file has no clause bookmarks: its headings place them
         self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
@@ -1127,7 +1132,7 @@ class _Reader:
                  for change in element.iter(_tag("w:rPrChange"), _tag("w:pPrChange"))
                  if self._by_counsel(change) for tag in _changed_properties(change)}
         if element.tag == _tag("w:p"):
-            kinds |= _list_relaid(element, self.styles)
+            kinds |= _list_relaid(element, self.styles, self.levels)
         if kinds and self.clause:
             self.formatting.append((self.clause, tuple(sorted(kinds))))
 
@@ -1395,7 +1400,8 @@ class _Reader:
                     cut.append((" ", "", "") if whole else self._cell_break(previous, words))
                 cut.extend(words)
                 previous = p
-            pieces.extend(cut if cell_change is None else self._as_one(cell_change, cut))
+            pieces.extend(cut if cell_change is None else self._whole_cell(row, index,
+                                                                           cell_change, cut))
         if change is not None:
             pieces = self._as_one(change, pieces)
         self.paragraphs.append(_Paragraph(self.clause, "row", pieces))
@@ -1419,6 +1425,24 @@ class _Reader:
         (w:pPr/w:rPr)."""
         return next((c for c in (properties if properties is not None else ())
                      if c.tag in _CHANGES and self._by_counsel(c)), None)
+
+    def _whole_cell(self, row: Any, index: int, change: Any, pieces: list[tuple[str, str, str]]
+                    ) -> list[tuple[str, str, str]]:
+        """A whole cell inserted or deleted: one item, or part of the item of the cell above
+        it, changed alike by the same reviewer: a column counsel deleted is one change, as a
+        row is (listed cell by cell, accepting some left a ragged table: found by a tester)."""
+        author = change.get(_tag("w:author"), "")
+        above = self._cells_above.get(index)
+        if above and above[0] is row.getprevious() and above[1:3] == (change.tag, author):
+            item = above[3]
+            words = "".join(text for text, _, _ in pieces).strip("\t")
+            self._update(item, lambda was: replace(was, text=f"{was.text} | {words}"))
+            pieces = [(text, change.tag, item) for text, _, _ in pieces]
+        else:
+            pieces = self._as_one(change, pieces)
+            item = self.items[-1].id
+        self._cells_above[index] = (row, change.tag, author, item)
+        return pieces
 
     def _as_one(self, change: Any, pieces: list[tuple[str, str, str]]
                 ) -> list[tuple[str, str, str]]:
@@ -1662,12 +1686,13 @@ def _changed_properties(change: Any) -> set[str]:
     return {tag for tag, _ in said[0] ^ said[1]}
 
 
-def _list_relaid(p: Any, styles: dict[str, str]) -> set[str]:
-    """What was done to a paragraph's list with no tracked change to say so, as a message
-    names it: in a list's style, its numbering taken off (numId 0; LibreOffice records none,
-    and a bullet made a plain line read as no change at all), or an item a level down (a
+def _list_relaid(p: Any, styles: dict[str, str], levels: dict[str, str]) -> set[str]:
+    """What was done to a paragraph's list or level with no tracked change to say so, as a
+    message names it: in a list's style, its numbering taken off (numId 0; LibreOffice records
+    none, and a bullet made a plain line read as no change at all), or an item a level down (a
     sub-bullet, typed after Enter and Tab: the policy's lists have one level, so it became
-    an item of its own without a word); found by testers. Our files have neither."""
+    an item of its own without a word), or a style a level down (`levels`); found by testers.
+    Our files have none of these."""
     properties = p.find("w:pPr", _NS)
     if properties is None or properties.find("w:pPrChange", _NS) is not None:
         return set()
@@ -1680,7 +1705,7 @@ def _list_relaid(p: Any, styles: dict[str, str]) -> set[str]:
         said.add(_FORMATTING["numPr"])
     if level is not None and level.get(_tag("w:val"), "0") != "0":
         said.add(_FORMATTING["ilvl"])
-    return said
+    return said | ({levels[name]} if name in levels else set())
 
 
 def formatting_said(project: Project, reply: Reply, document: Document | None = None) -> str:
@@ -1710,26 +1735,34 @@ def formatting_said(project: Project, reply: Reply, document: Document | None = 
         "policy sets its own formatting"
 
 
-def _style_names(package: _Package) -> dict[str, str]:
+def _style_names(package: _Package) -> tuple[dict[str, str], dict[str, str]]:
     """Style id -> a block kind, by the style's name (Word writes its built-in styles' names
     in English whatever the language; their ids are translated: berschrift2), or by its
     outline level, as Word's navigation pane shows it (another policy's "Policy Heading 2",
     pasted with its clause, was read as two lines of the clause before, and accepting put the
     heading in an answer), or else by the style it is based on (a law firm's "Clause Heading",
     based on Heading 2, is a clause's heading: counsel's new clause in it was read as two lines
-    of the clause before)."""
+    of the clause before). And style id -> the level a style sets that the policy has no room
+    for, as a message names it: a sub-heading ("Heading 3" or a style at its outline level, a
+    line of its clause) or a sub-item ("List Bullet 2", an item of the list): the policy has
+    two levels of headings and one of lists, and a level set with Word's styles was lost
+    without a word (found by a tester)."""
     root = package.part_xml("styles")
     kinds = {"heading 1": "heading1", "heading 2": "heading2", "list bullet": "bullet",
              "list number": "numbered", "toc heading": _CONTENTS}
-    levels = {"0": "heading1", "1": "heading2"}  # w:outlineLvl counts from 0
-    named, based_on = {}, {}
+    levels = {"0": "heading1", "1": "heading2"}  # w:outlineLvl counts from 0; 9 is body text
+    named, based_on, deeper = {}, {}, {}
     for style in root.iterfind("w:style", _NS) if root is not None else ():
         style_id = style.get(_tag("w:styleId"), "")
         name = style.find("w:name", _NS)
         name_text = (name.get(_tag("w:val"), "") if name is not None else "").lower()
         level = style.find("w:pPr/w:outlineLvl", _NS)
+        outline = level.get(_tag("w:val"), "") if level is not None else ""
+        sub = _SUB_LEVEL.fullmatch(name_text)
+        if sub or outline.isdigit() and 2 <= int(outline) <= 8:
+            deeper[style_id] = _FORMATTING["ilvl"] if sub and sub.group(1) else "heading level"
         kind = _CONTENTS if name_text.startswith("toc ") else kinds.get(name_text) or (
-            levels.get(level.get(_tag("w:val"), "")) if level is not None else None)
+            kinds.get(sub.group(1)) if sub else None) or levels.get(outline)
         if kind:
             named[style_id] = kind
         base = style.find("w:basedOn", _NS)
@@ -1743,7 +1776,7 @@ def _style_names(package: _Package) -> dict[str, str]:
             at = based_on[at]
         if at in named:
             styles[style_id] = named[at]
-    return styles
+    return styles, deeper
 
 
 def _list_kinds(package: _Package) -> dict[str, str]:

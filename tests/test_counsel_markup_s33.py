@@ -132,10 +132,12 @@ def test_a_lawyer_who_adds_or_deletes_a_line_to_sign_on(sent, tmp_path, capsys, 
 
 # --- Dates in another time zone ---------------------------------------------------------------
 
-def test_a_change_dated_in_another_time_zone_is_dated_at_its_instant(sent, tmp_path, capsys):
+def test_a_change_dated_in_another_time_zone_is_dated_at_its_instant(sent, tmp_path, capsys,
+                                                                     time_zone):
     """An editor that writes the author's clock with its offset (22:30 on 1 December in
     California, 06:30 on the 2nd in UTC) had the offset dropped: the change was listed as
-    made on December 1, at 22:30 UTC, eight hours off."""
+    made on December 1, at 22:30 UTC, eight hours off. (On a computer in UTC.)"""
+    time_zone("UTC")
     project, sent_docx = sent
     reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(lambda root: _paragraph(
         root, "well and on time.").append(_change(

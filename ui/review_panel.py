@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop import REPLY_SUFFIXES
-from smpolicy_desktop.dates import long_date_in
+from smpolicy_desktop.dates import day_made, long_date_in
 from smpolicy_desktop.document import Document
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.render import clause_names, in_clauses
@@ -209,7 +209,7 @@ class ReviewPanel(QWidget):
         self._update_buttons()
 
     def _date(self, when: datetime) -> str:
-        return long_date_in(self.model.project.company.spelling, when.date())
+        return day_made(self.model.project.company.spelling, when)
 
     def _by(self, item) -> str:
         """'by Maria Chen, December 4, 2026': who made a change or comment, and when."""
