@@ -39,6 +39,7 @@ from .reading import NotAFileError, regular_file
 
 if TYPE_CHECKING:
     from .checks.finding import Finding
+    from .tracked_changes import Edit
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
@@ -1910,7 +1911,7 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
     alone: a numbering change, not taken, as _Reader._renumbered tells). In a reply to a
     redline (compared with `base`), a clause that lost some of the owner's changes and
     nothing else is counsel rejecting them (a rejected change leaves no mark)."""
-    from .tracked_changes import DELETED, INSERTED, diff_text
+    from .tracked_changes import diff_text
 
     sent, earlier = _bodies(version), _bodies(base) if base else {}
     reply: dict[str, list[_Paragraph]] = {}
@@ -1935,14 +1936,35 @@ def _untracked(reader: _Reader, version: SentVersion, base: SentVersion | None, 
             items.append(ReviewItem(f"c{count}", REJECTION, clause_id, text=" ".join(undone)))
             continue
         edits = diff_text(before.replace(_HEADING, ""), now.replace(_HEADING, ""))
-        # each edit's words, without the marks of the lines around them ("- ", "|")
-        added, taken = ([text for e in edits if e.change == change
-                         for text in [e.text.strip(" \n-|")] if text]
-                        for change in (INSERTED, DELETED))
-        text = " ... ".join(added) if added else "taken out: " + " ... ".join(taken) \
-            if taken else _relaid(before, now)
-        items.append(ReviewItem(f"c{count}", UNTRACKED, clause_id, text=text))
+        items.append(ReviewItem(f"c{count}", UNTRACKED, clause_id,
+                                text=_edits_said(edits) or _relaid(before, now)))
     return items
+
+
+def _edits_said(edits: Iterable[Edit]) -> str:
+    """An untracked edit's changes in words: the words added where counsel only added, and
+    what counsel typed over in its place ('"during work time" now reads "at work"'): the
+    words added alone read "at", and the owner could not tell what had changed (found by a
+    tester). Only words taken out: "taken out: ...". Each run of changes side by side is one
+    (their words without the marks of the lines around them, "- " and "|")."""
+    from .tracked_changes import DELETED, INSERTED
+
+    runs: list[dict[str, list[str]]] = [{}]
+    for edit in edits:
+        if edit.change in (INSERTED, DELETED):
+            words = edit.text.strip(" \n-|")
+            if words:
+                runs[-1].setdefault(edit.change, []).append(words)
+        elif runs[-1]:
+            runs.append({})
+    runs = [run for run in runs if run]
+    if not any(INSERTED in run for run in runs):
+        return "taken out: " + " ... ".join(" ".join(run[DELETED]) for run in runs) \
+            if runs else ""
+    return " ... ".join(
+        _reads_now(" ".join(run[DELETED]), " ".join(run[INSERTED])) if DELETED in run
+        and INSERTED in run else " ".join(run.get(INSERTED, ())) or
+        _reads_now(" ".join(run[DELETED]), "") for run in runs)
 
 
 def _relaid(before: str, now: str) -> str:

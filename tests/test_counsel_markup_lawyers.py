@@ -180,7 +180,7 @@ def test_a_lawyer_who_edits_without_tracking(tmp_path):
     gone = next(text for kind, clause_id, text in listed if clause_id == "employees.ai")
     assert gone.startswith("taken out: 4.7 AI tools and fake images")
     assert listed - {("untracked edit", "employees.ai", gone)} == {
-        ("untracked edit", "training.consequences", "dismissal"),
+        ("untracked edit", "training.consequences", '"discipline" now reads "dismissal"'),
         ("untracked edit", "employees.criticism", f"taken out: {LEAVE_REPLIES}"),
         ("untracked edit", "employees.confidential", SOURCE_CODE),
         ("untracked edit", "responses.escalation", " | ".join(HR_ROW))}

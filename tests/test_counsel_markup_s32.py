@@ -301,7 +301,8 @@ def test_a_lawyer_who_redlines_by_hand_striking_out_with_track_changes_off(sent,
         {"op": "strike", "find": politics}])
     assert rows(listed(capsys, project, reply)) == [
         ("untracked edit", "2.5 What we never publish", "counsel", f"taken out: {politics}"),
-        ("untracked edit", "4.3 Social media during work time", "counsel", "Keep it brief")]
+        ("untracked edit", "4.3 Social media during work time", "counsel",
+         '"Just make sure your work gets done well and on time" now reads "Keep it brief"')]
     assert accept(capsys, project, reply)[:2] == [
         '2.5 What we never publish: kept as your answer to "What we never publish"',
         "4.3 Social media during work time: kept counsel's wording"]

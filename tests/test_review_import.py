@@ -298,7 +298,7 @@ def test_a_reply_in_words_conventions_maps_every_change_and_comment(sent, tmp_pa
         ("deletion", "employees.personal_use", COUNSEL,
          "Just make sure your work gets done well and on time."),
         ("move", "employees.confidential", COUNSEL, "Client files and client data"),
-        ("untracked edit", "responses.monitoring", "", "three times"),
+        ("untracked edit", "responses.monitoring", "", '"twice" now reads "three times"'),
         ("comment", "rights.labor_law", COUNSEL, "Keep this clause exactly as it is."),
         ("reply", "rights.labor_law", "Alex Kim", "Agreed, no change needed."),
         ("reply", "training.monitoring", COUNSEL, "Yes, for company systems it is enough."),
