@@ -899,3 +899,45 @@ def test_a_line_starting_with_a_hashtag_is_a_sentence_not_a_markdown_heading(tmp
     assert main(["check", "--document", str(policy), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["covered"] == [
         "Saying you work here when you promote us (FTC)"]
+
+
+def leads_in(path, lead: str, items: list[str]) -> None:
+    """An owner's rule split over a lead-in and its list: "Employees may not:" over "- discuss
+    their wages ...", in a text file or as a Word paragraph over bulleted items."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Social media", level=1)
+        document.add_paragraph(lead)
+        for item in items:
+            document.add_paragraph(item, style="List Bullet")
+        document.add_paragraph("Report threats to your manager.")
+        document.save(str(path))
+        return
+    path.write_text("Social media\n\n" + lead + "\n\n" + "".join(f"- {item}\n" for item in items)
+                    + "\nReport threats to your manager.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["policy.txt", "policy.md", "policy.docx"])
+@pytest.mark.parametrize(("lead", "items"), [
+    ("Employees may not:", ["discuss their wages with coworkers;",
+                            "post negative comments about the company or its managers online."]),
+    ("When you use social media, you must not:",
+     ["Discuss your wages with coworkers.",
+      "Post negative comments about the company or its managers online."])])
+def test_a_rule_split_over_a_lead_in_and_its_list_items_is_read_as_one_sentence(
+        tmp_path, capsys, name, lead, items):
+    """"Employees may not:" over "- discuss their wages with coworkers;" was checked a piece at
+    a time: the ban on talking about pay passed, and its topic counted as employees' rights
+    covered. Each item is read with the lead-in it finishes, found once on its own line or
+    paragraph, quoting the item; the lead-in alone is no finding."""
+    policy = tmp_path / name
+    leads_in(policy, lead, items)
+    assert main(["check", "--document", str(policy)]) == 1
+    out = capsys.readouterr().out
+    first = 5 if name.endswith(".txt") or name.endswith(".md") else 3
+    assert [line for line in out.splitlines() if line.startswith(("paragraph", "  Text"))] == [
+        f"paragraph {first}: [error] nlra.pay", f'  Text: "{items[0]}"',
+        f"paragraph {first + 1}: [warning] nlra.disparagement", f'  Text: "{items[1]}"']
+    assert "Employees' rights" not in out.split("Lacks:")[0]

@@ -16,7 +16,7 @@ from ..reading import NotAFileError, regular_file
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
-from .language import forbids, heads, is_title, states_rule
+from .language import BAN, forbids, heads, is_title, pieces, states_rule
 from .policy_check import check_text
 
 READABLE = (".docx", ".odt", ".pdf", ".txt", ".md")
@@ -221,11 +221,10 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
                             f"holds only pictures of the text)")
     if sum(map(len, paragraphs)) > MAX_PAGES * PAGE:
         raise _too_long(path, sum(map(len, paragraphs)))
-    findings = [(number, finding) for number, ((paragraph, heading, _), banned)
-                in enumerate(zip(read, _banned(read), strict=True), start=1)
-                if paragraph.strip() and (not heading or states_rule(paragraph))
-                for finding in check_text(paragraph, facts, company_name=company_name,
-                                          banned=banned)]
+    findings = [(number, finding) for number, ((_, heading, _), (words, lead))
+                in enumerate(zip(read, _checked(read), strict=True), start=1)
+                if words.strip() and (not heading or states_rule(words))
+                for finding in check_text(words, facts, company_name=company_name, lead=lead)]
     # A sentence found risky covers no topic: "must not discuss their salary or working
     # conditions" takes employees' rights away rather than stating them.
     risky = {finding.excerpt for _, finding in findings if finding.severity != "info"}
@@ -240,18 +239,40 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     return DocumentReport(findings, covered, [t for t in ours if t not in covered], foreign)
 
 
-def _banned(read: list[Paragraph]) -> list[bool]:
-    """Whether each paragraph is an item listed under a heading that forbids ("Don't:" over
-    "Talk about your pay online."), as the policy's own check reads ours. The heading may be
-    a paragraph of its own in any style: the whole of it says "Don't" and nothing else. The
-    list goes on over empty paragraphs and ends at the first that is no item of it."""
-    forbidding, banned = False, []
-    for text, _, item in read:
-        heading = bool(text.strip()) and forbids(text)
-        banned.append(forbidding and item and not heading)
-        if text.strip():
-            forbidding = heading or (forbidding and item)
-    return banned
+def _checked(read: list[Paragraph]) -> list[tuple[str, str]]:
+    """Each paragraph's words to check, and the words it goes on from ("" for none): an item
+    listed under a heading that forbids ("Don't:" over "Talk about your pay online.") goes on
+    from BAN, as the policy's own check reads ours; one under a lead-in it finishes
+    ("Employees may not:" over "discuss their wages with coworkers;") from the lead-in, whose
+    unfinished sentence is not checked alone (_lead_of). The heading or lead-in may be a
+    paragraph of its own in any style. The list goes on over empty paragraphs and ends at the
+    first that is no item of it; a lead-in (not a "Don't") that is itself an item ("1. You
+    must not:") goes on in the items below it that start in lower case ("a. discuss your pay"),
+    not in the next item ("2. Keep salaries confidential.")."""
+    lead, by_item, checked = "", False, []
+    for paragraph in read:
+        words, opens = _lead_of(paragraph.text)
+        goes_on = bool(lead) and paragraph.item and not opens and \
+            (not by_item or paragraph.text[:1].islower())
+        checked.append((words, lead if goes_on else ""))
+        if paragraph.text.strip():
+            lead, by_item = (opens, paragraph.item and opens != BAN) if opens else \
+                (lead if goes_on else "", by_item)
+    return checked
+
+
+def _lead_of(text: str) -> tuple[str, str]:
+    """A paragraph's words to check, and the words the list items below it go on from ("" for
+    none): BAN for a heading that forbids; a lead-in's last sentence, which they finish, left
+    out of the words to check (_AWAITS: "When you use social media, you must:" alone was
+    reported as a demand for logins)."""
+    if forbids(text):
+        return text, BAN
+    last = pieces(text)[-1:]
+    if not last or not _AWAITS.search(last[0][2]):
+        return text, ""
+    start, _, sentence = last[0]
+    return text[:start], sentence.removesuffix(":").rstrip() + " "
 
 
 def _pdf_lines(path: Path) -> list[Paragraph]:
@@ -284,6 +305,11 @@ def _pdf_lines(path: Path) -> list[Paragraph]:
 # on a preposition ("Things to be careful about"), never on the rest (_LEFT_OPEN).
 _LEFT_OPEN = r"the|a|an|of|and|or|that|such|as|any|our|your|their|its|this|these|those|not|no"
 _CARRIES_ON = re.compile(rf"\b(?:{_LEFT_OPEN}|to|for|with|about|in|on|at|by|from)\s*$", re.I)
+# A lead-in's sentence that the list items below it finish: it ends in ":" after a word no
+# heading ends with, "to" or "from", or a modal ("Employees may not:", "You agree to:", "Staff
+# must:"); not "Things to avoid being shy about:", a heading.
+_AWAITS = re.compile(rf"\b(?:{_LEFT_OPEN}|to|from|must|may|should|shall|will|can|cannot|never|"
+                     r"always)\s*:$", re.I)
 _ENDS_OPEN = re.compile(rf"\b(?:{_LEFT_OPEN})\s*$", re.I)
 # A bullet, as typed or as a PDF gives it (Word's bullets come out of a PDF as the Symbol or
 # Wingdings font's own characters, U+F0B7 and the like), or a number ("3." or "3)").
@@ -315,7 +341,7 @@ def _marked_headings(read: list[Paragraph], numbered: Collection[int] = ()) -> l
     the list or the paragraph below it, and neither goes on from the line above nor is carried
     on by the one below (_flows). It is not checked as a rule ("Posting rules" or "Things to
     avoid being shy about:" alone on a line were, and drew findings); the items under it are
-    read in its light, as bans under a "Don't" (_banned). A numbered line (`numbered`: their
+    read in its light, as bans under a "Don't" (_checked). A numbered line (`numbered`: their
     places) is such a heading, no item, where no numbered line stands next to it and no
     lead-in ("Don't:") above it: a Word file's numbered headings come out of a PDF so."""
     filled = [number for number, paragraph in enumerate(read) if paragraph.text.strip()]
