@@ -941,3 +941,33 @@ def test_a_rule_split_over_a_lead_in_and_its_list_items_is_read_as_one_sentence(
         f"paragraph {first}: [error] nlra.pay", f'  Text: "{items[0]}"',
         f"paragraph {first + 1}: [warning] nlra.disparagement", f'  Text: "{items[1]}"']
     assert "Employees' rights" not in out.split("Lacks:")[0]
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_a_rule_in_a_table_is_found_once_at_its_place_among_the_paragraphs(tmp_path, capsys,
+                                                                           kind):
+    """A Word or LibreOffice policy's table was read after all of its paragraphs: a rule in a
+    cell between paragraphs 2 and 3 was said to be in paragraph 8, a place the owner could not
+    find. Its cells are counted where the table stands, each cell once (a merged cell too)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Social media")
+    document.add_paragraph("Report threats to your manager.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Topic", "Rule"
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "Employees may not discuss their wages with coworkers."
+    document.add_paragraph("Do not post negative comments about the company or its managers "
+                           "online.")
+    policy = tmp_path / "policy.docx"
+    document.save(str(policy))
+    if kind == "odt":
+        policy = to_odt(policy, tmp_path)
+    assert main(["check", "--document", str(policy)]) == 1
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith(("paragraph", "  Text"))] == [
+        "paragraph 5: [error] nlra.pay",
+        '  Text: "Employees may not discuss their wages with coworkers."',
+        "paragraph 6: [warning] nlra.disparagement",
+        '  Text: "Do not post negative comments about the company or its managers online."']

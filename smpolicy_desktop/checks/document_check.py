@@ -403,6 +403,7 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
 
     from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
     from lxml import etree
 
     try:
@@ -410,16 +411,35 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
             _refuse_a_bomb(path, archive, "Word file")
         document = open_docx(str(path))
         # a part is parsed when first read (the styles with the first paragraph's style)
-        cells = [Paragraph(" ".join(_as_accepted(p._p) for p in cell.paragraphs),
-                           _header_row(row))
-                 for table in document.tables for row in table.rows for cell in row.cells]
-        return _marked_headings([_docx_paragraph(p) for p in document.paragraphs]) + cells
+        return _with_tables([_docx_cells(block) if isinstance(block, Table)
+                             else _docx_paragraph(block)
+                             for block in document.iter_inner_content()])
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
     except etree.LxmlError as exc:  # a part cut short, or entities that would explode
         raise DocumentError(f"{path}: the Word file is damaged (a part of it is cut short "
                             "or not as Word writes it); open it in Word and save it again") \
             from exc
+
+
+def _with_tables(blocks: list[Paragraph | list[Paragraph]]) -> list[Paragraph]:
+    """A document's paragraphs, headings marked (_marked_headings), with each table's cells
+    (a list of them) at the table's place: read after all the paragraphs, a cell was said to
+    be in a paragraph the owner could not find."""
+    marked = iter(_marked_headings([block for block in blocks if isinstance(block, Paragraph)]))
+    return [paragraph for block in blocks
+            for paragraph in (block if isinstance(block, list) else [next(marked)])]
+
+
+def _docx_cells(table) -> list[Paragraph]:
+    """A Word table's cells, row by row, each once: python-docx gives a merged cell once for
+    each column and row it spans."""
+    cells: dict = {}
+    for row in table.rows:
+        for cell in row.cells:
+            cells.setdefault(cell._tc, Paragraph(
+                " ".join(_as_accepted(p._p) for p in cell.paragraphs), _header_row(row)))
+    return list(cells.values())
 
 
 def _docx_paragraph(paragraph) -> Paragraph:
@@ -501,7 +521,7 @@ def _odf_text(archive) -> bool:
 def _odt_paragraphs(path: Path) -> list[Paragraph]:
     """An OpenDocument text's paragraphs, as a Word file's are read (_docx_paragraphs): its
     headings (text:h, or a paragraph in a heading, title or contents style) and list items
-    marked, its tables' cells after the rest, a cell of a table's header rows a heading."""
+    marked, its tables' cells at their places, a cell of a table's header rows a heading."""
     import zipfile
 
     from lxml import etree
@@ -532,19 +552,19 @@ def _odt_paragraphs(path: Path) -> list[Paragraph]:
     # a paragraph's own style ("P1") is named by the one it derives from ("Heading_20_1")
     derived = {style.get(f"{_STYLE}name"): style.get(f"{_STYLE}parent-style-name", "")
                for style in root.iter(f"{_STYLE}style")}
-    read, tables = [], []
+    read: list[Paragraph | list[Paragraph]] = []
     for element, item in _odf_blocks(body, item=False):
         if element.tag == f"{_TABLE}table":
-            tables.append(element)
+            read.append([Paragraph(_odf_words(cell).strip(),
+                                   row.getparent().tag == f"{_TABLE}table-header-rows")
+                         for row in _odf_own(element, f"{_TABLE}table-row")
+                         for cell in _odf_own(element, f"{_TABLE}table-cell", row)])
             continue
         style = element.get(f"{_TEXT}style-name", "")
         heading = element.tag == f"{_TEXT}h" or \
             derived.get(style, style).lower().startswith(_ODF_HEADING_STYLES)
         read.append(Paragraph(_odf_words(element), heading, item and not heading))
-    return _marked_headings(read) + [
-        Paragraph(_odf_words(cell).strip(), row.getparent().tag == f"{_TABLE}table-header-rows")
-        for table in tables for row in _odf_own(table, f"{_TABLE}table-row")
-        for cell in _odf_own(table, f"{_TABLE}table-cell", row)]
+    return _with_tables(read)
 
 
 def _odf_blocks(element, item: bool):
