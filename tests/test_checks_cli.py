@@ -971,3 +971,36 @@ def test_a_rule_in_a_table_is_found_once_at_its_place_among_the_paragraphs(tmp_p
         '  Text: "Employees may not discuss their wages with coworkers."',
         "paragraph 6: [warning] nlra.disparagement",
         '  Text: "Do not post negative comments about the company or its managers online."']
+
+
+TEXT_BOX = (  # a text box as Word writes it: once as a drawing, once more for older readers
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps">'
+    '<w:drawing><wps:wsp><wps:txbx><w:txbxContent>{box}</w:txbxContent></wps:txbx></wps:wsp>'
+    '</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{box}'
+    '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_rule_in_a_word_text_box_is_found_once_apart_from_its_paragraph(tmp_path, capsys):
+    """A Word text box's words were read twice (Word keeps a copy for older readers) and glued
+    to its paragraph's ("manager.Employees may not ..."), so its rule was lost in one long
+    sentence. It is read once, as a sentence of its own in the paragraph it stands in."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("Social media")
+    anchor = document.add_paragraph("Report threats to your manager.")
+    anchor._p.append(etree.fromstring(TEXT_BOX.format(
+        box="<w:p><w:r><w:t>Employees may not discuss their wages with coworkers.</w:t></w:r>"
+            "</w:p>")))
+    anchor.add_run("Be respectful to customers who complain.")
+    policy = tmp_path / "policy.docx"
+    document.save(str(policy))
+    assert main(["check", "--document", str(policy)]) == 1
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith(("paragraph", "  Text"))] == [
+        "paragraph 2: [error] nlra.pay",
+        '  Text: "Employees may not discuss their wages with coworkers."']

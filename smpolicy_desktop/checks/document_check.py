@@ -8,6 +8,7 @@ import codecs
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -470,16 +471,25 @@ def _header_row(row) -> bool:
 def _as_accepted(paragraph) -> str:
     """A paragraph's words as they read with every tracked change accepted: a lawyer's
     insertions count, their deletions and the old place of moved text do not (python-docx's
-    own text leaves insertions out)."""
+    own text leaves insertions out). A text box's paragraphs in it are read once (Word keeps a
+    second copy for older readers, mc:Fallback), set apart by spaces as an .odt's are."""
     from docx.oxml.ns import qn
 
-    gone = {qn("w:del"), qn("w:moveFrom")}
-    pieces = []
-    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-        if any(ancestor.tag in gone for ancestor in node.iterancestors()):
+    # left out, as is what lies in a text box's paragraph (read whole, as one)
+    gone = {qn("w:del"), qn("w:moveFrom"), qn("w:p"),
+            "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+    words = []
+    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:p")):
+        within = takewhile(lambda ancestor: ancestor is not paragraph, node.iterancestors())
+        if any(ancestor.tag in gone for ancestor in within):
             continue
-        pieces.append((node.text or "") if node.tag == qn("w:t") else " ")
-    return "".join(pieces)
+        if node.tag == qn("w:p") and node is not paragraph:
+            words.append(f" {_as_accepted(node)} ")
+        elif node.tag == qn("w:t"):
+            words.append(node.text or "")
+        elif node.tag != qn("w:p"):
+            words.append(" ")
+    return "".join(words)
 
 
 def _refuse_a_bomb(path: Path, archive, kind: str) -> None:
