@@ -899,3 +899,108 @@ def test_a_line_starting_with_a_hashtag_is_a_sentence_not_a_markdown_heading(tmp
     assert main(["check", "--document", str(policy), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["covered"] == [
         "Saying you work here when you promote us (FTC)"]
+
+
+def leads_in(path, lead: str, items: list[str]) -> None:
+    """An owner's rule split over a lead-in and its list: "Employees may not:" over "- discuss
+    their wages ...", in a text file or as a Word paragraph over bulleted items."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Social media", level=1)
+        document.add_paragraph(lead)
+        for item in items:
+            document.add_paragraph(item, style="List Bullet")
+        document.add_paragraph("Report threats to your manager.")
+        document.save(str(path))
+        return
+    path.write_text("Social media\n\n" + lead + "\n\n" + "".join(f"- {item}\n" for item in items)
+                    + "\nReport threats to your manager.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["policy.txt", "policy.md", "policy.docx"])
+@pytest.mark.parametrize(("lead", "items"), [
+    ("Employees may not:", ["discuss their wages with coworkers;",
+                            "post negative comments about the company or its managers online."]),
+    ("When you use social media, you must not:",
+     ["Discuss your wages with coworkers.",
+      "Post negative comments about the company or its managers online."])])
+def test_a_rule_split_over_a_lead_in_and_its_list_items_is_read_as_one_sentence(
+        tmp_path, capsys, name, lead, items):
+    """"Employees may not:" over "- discuss their wages with coworkers;" was checked a piece at
+    a time: the ban on talking about pay passed, and its topic counted as employees' rights
+    covered. Each item is read with the lead-in it finishes, found once on its own line or
+    paragraph, quoting the item; the lead-in alone is no finding."""
+    policy = tmp_path / name
+    leads_in(policy, lead, items)
+    assert main(["check", "--document", str(policy)]) == 1
+    out = capsys.readouterr().out
+    first = 5 if name.endswith(".txt") or name.endswith(".md") else 3
+    assert [line for line in out.splitlines() if line.startswith(("paragraph", "  Text"))] == [
+        f"paragraph {first}: [error] nlra.pay", f'  Text: "{items[0]}"',
+        f"paragraph {first + 1}: [warning] nlra.disparagement", f'  Text: "{items[1]}"']
+    assert "Employees' rights" not in out.split("Lacks:")[0]
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_a_rule_in_a_table_is_found_once_at_its_place_among_the_paragraphs(tmp_path, capsys,
+                                                                           kind):
+    """A Word or LibreOffice policy's table was read after all of its paragraphs: a rule in a
+    cell between paragraphs 2 and 3 was said to be in paragraph 8, a place the owner could not
+    find. Its cells are counted where the table stands, each cell once (a merged cell too)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Social media")
+    document.add_paragraph("Report threats to your manager.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Topic", "Rule"
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "Employees may not discuss their wages with coworkers."
+    document.add_paragraph("Do not post negative comments about the company or its managers "
+                           "online.")
+    policy = tmp_path / "policy.docx"
+    document.save(str(policy))
+    if kind == "odt":
+        policy = to_odt(policy, tmp_path)
+    assert main(["check", "--document", str(policy)]) == 1
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith(("paragraph", "  Text"))] == [
+        "paragraph 5: [error] nlra.pay",
+        '  Text: "Employees may not discuss their wages with coworkers."',
+        "paragraph 6: [warning] nlra.disparagement",
+        '  Text: "Do not post negative comments about the company or its managers online."']
+
+
+TEXT_BOX = (  # a text box as Word writes it: once as a drawing, once more for older readers
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps">'
+    '<w:drawing><wps:wsp><wps:txbx><w:txbxContent>{box}</w:txbxContent></wps:txbx></wps:wsp>'
+    '</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{box}'
+    '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_rule_in_a_word_text_box_is_found_once_apart_from_its_paragraph(tmp_path, capsys):
+    """A Word text box's words were read twice (Word keeps a copy for older readers) and glued
+    to its paragraph's ("manager.Employees may not ..."), so its rule was lost in one long
+    sentence. It is read once, as a sentence of its own in the paragraph it stands in."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("Social media")
+    anchor = document.add_paragraph("Report threats to your manager.")
+    anchor._p.append(etree.fromstring(TEXT_BOX.format(
+        box="<w:p><w:r><w:t>Employees may not discuss their wages with coworkers.</w:t></w:r>"
+            "</w:p>")))
+    anchor.add_run("Be respectful to customers who complain.")
+    policy = tmp_path / "policy.docx"
+    document.save(str(policy))
+    assert main(["check", "--document", str(policy)]) == 1
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith(("paragraph", "  Text"))] == [
+        "paragraph 2: [error] nlra.pay",
+        '  Text: "Employees may not discuss their wages with coworkers."']

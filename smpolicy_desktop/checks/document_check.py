@@ -8,6 +8,7 @@ import codecs
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,7 +17,7 @@ from ..reading import NotAFileError, regular_file
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
-from .language import forbids, heads, is_title, states_rule
+from .language import BAN, forbids, heads, is_title, pieces, states_rule
 from .policy_check import check_text
 
 READABLE = (".docx", ".odt", ".pdf", ".txt", ".md")
@@ -221,11 +222,10 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
                             f"holds only pictures of the text)")
     if sum(map(len, paragraphs)) > MAX_PAGES * PAGE:
         raise _too_long(path, sum(map(len, paragraphs)))
-    findings = [(number, finding) for number, ((paragraph, heading, _), banned)
-                in enumerate(zip(read, _banned(read), strict=True), start=1)
-                if paragraph.strip() and (not heading or states_rule(paragraph))
-                for finding in check_text(paragraph, facts, company_name=company_name,
-                                          banned=banned)]
+    findings = [(number, finding) for number, ((_, heading, _), (words, lead))
+                in enumerate(zip(read, _checked(read), strict=True), start=1)
+                if words.strip() and (not heading or states_rule(words))
+                for finding in check_text(words, facts, company_name=company_name, lead=lead)]
     # A sentence found risky covers no topic: "must not discuss their salary or working
     # conditions" takes employees' rights away rather than stating them.
     risky = {finding.excerpt for _, finding in findings if finding.severity != "info"}
@@ -240,18 +240,40 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     return DocumentReport(findings, covered, [t for t in ours if t not in covered], foreign)
 
 
-def _banned(read: list[Paragraph]) -> list[bool]:
-    """Whether each paragraph is an item listed under a heading that forbids ("Don't:" over
-    "Talk about your pay online."), as the policy's own check reads ours. The heading may be
-    a paragraph of its own in any style: the whole of it says "Don't" and nothing else. The
-    list goes on over empty paragraphs and ends at the first that is no item of it."""
-    forbidding, banned = False, []
-    for text, _, item in read:
-        heading = bool(text.strip()) and forbids(text)
-        banned.append(forbidding and item and not heading)
-        if text.strip():
-            forbidding = heading or (forbidding and item)
-    return banned
+def _checked(read: list[Paragraph]) -> list[tuple[str, str]]:
+    """Each paragraph's words to check, and the words it goes on from ("" for none): an item
+    listed under a heading that forbids ("Don't:" over "Talk about your pay online.") goes on
+    from BAN, as the policy's own check reads ours; one under a lead-in it finishes
+    ("Employees may not:" over "discuss their wages with coworkers;") from the lead-in, whose
+    unfinished sentence is not checked alone (_lead_of). The heading or lead-in may be a
+    paragraph of its own in any style. The list goes on over empty paragraphs and ends at the
+    first that is no item of it; a lead-in (not a "Don't") that is itself an item ("1. You
+    must not:") goes on in the items below it that start in lower case ("a. discuss your pay"),
+    not in the next item ("2. Keep salaries confidential.")."""
+    lead, by_item, checked = "", False, []
+    for paragraph in read:
+        words, opens = _lead_of(paragraph.text)
+        goes_on = bool(lead) and paragraph.item and not opens and \
+            (not by_item or paragraph.text[:1].islower())
+        checked.append((words, lead if goes_on else ""))
+        if paragraph.text.strip():
+            lead, by_item = (opens, paragraph.item and opens != BAN) if opens else \
+                (lead if goes_on else "", by_item)
+    return checked
+
+
+def _lead_of(text: str) -> tuple[str, str]:
+    """A paragraph's words to check, and the words the list items below it go on from ("" for
+    none): BAN for a heading that forbids; a lead-in's last sentence, which they finish, left
+    out of the words to check (_AWAITS: "When you use social media, you must:" alone was
+    reported as a demand for logins)."""
+    if forbids(text):
+        return text, BAN
+    last = pieces(text)[-1:]
+    if not last or not _AWAITS.search(last[0][2]):
+        return text, ""
+    start, _, sentence = last[0]
+    return text[:start], sentence.removesuffix(":").rstrip() + " "
 
 
 def _pdf_lines(path: Path) -> list[Paragraph]:
@@ -284,6 +306,11 @@ def _pdf_lines(path: Path) -> list[Paragraph]:
 # on a preposition ("Things to be careful about"), never on the rest (_LEFT_OPEN).
 _LEFT_OPEN = r"the|a|an|of|and|or|that|such|as|any|our|your|their|its|this|these|those|not|no"
 _CARRIES_ON = re.compile(rf"\b(?:{_LEFT_OPEN}|to|for|with|about|in|on|at|by|from)\s*$", re.I)
+# A lead-in's sentence that the list items below it finish: it ends in ":" after a word no
+# heading ends with, "to" or "from", or a modal ("Employees may not:", "You agree to:", "Staff
+# must:"); not "Things to avoid being shy about:", a heading.
+_AWAITS = re.compile(rf"\b(?:{_LEFT_OPEN}|to|from|must|may|should|shall|will|can|cannot|never|"
+                     r"always)\s*:$", re.I)
 _ENDS_OPEN = re.compile(rf"\b(?:{_LEFT_OPEN})\s*$", re.I)
 # A bullet, as typed or as a PDF gives it (Word's bullets come out of a PDF as the Symbol or
 # Wingdings font's own characters, U+F0B7 and the like), or a number ("3." or "3)").
@@ -315,7 +342,7 @@ def _marked_headings(read: list[Paragraph], numbered: Collection[int] = ()) -> l
     the list or the paragraph below it, and neither goes on from the line above nor is carried
     on by the one below (_flows). It is not checked as a rule ("Posting rules" or "Things to
     avoid being shy about:" alone on a line were, and drew findings); the items under it are
-    read in its light, as bans under a "Don't" (_banned). A numbered line (`numbered`: their
+    read in its light, as bans under a "Don't" (_checked). A numbered line (`numbered`: their
     places) is such a heading, no item, where no numbered line stands next to it and no
     lead-in ("Don't:") above it: a Word file's numbered headings come out of a PDF so."""
     filled = [number for number, paragraph in enumerate(read) if paragraph.text.strip()]
@@ -377,6 +404,7 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
 
     from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
     from lxml import etree
 
     try:
@@ -384,16 +412,35 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
             _refuse_a_bomb(path, archive, "Word file")
         document = open_docx(str(path))
         # a part is parsed when first read (the styles with the first paragraph's style)
-        cells = [Paragraph(" ".join(_as_accepted(p._p) for p in cell.paragraphs),
-                           _header_row(row))
-                 for table in document.tables for row in table.rows for cell in row.cells]
-        return _marked_headings([_docx_paragraph(p) for p in document.paragraphs]) + cells
+        return _with_tables([_docx_cells(block) if isinstance(block, Table)
+                             else _docx_paragraph(block)
+                             for block in document.iter_inner_content()])
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
     except etree.LxmlError as exc:  # a part cut short, or entities that would explode
         raise DocumentError(f"{path}: the Word file is damaged (a part of it is cut short "
                             "or not as Word writes it); open it in Word and save it again") \
             from exc
+
+
+def _with_tables(blocks: list[Paragraph | list[Paragraph]]) -> list[Paragraph]:
+    """A document's paragraphs, headings marked (_marked_headings), with each table's cells
+    (a list of them) at the table's place: read after all the paragraphs, a cell was said to
+    be in a paragraph the owner could not find."""
+    marked = iter(_marked_headings([block for block in blocks if isinstance(block, Paragraph)]))
+    return [paragraph for block in blocks
+            for paragraph in (block if isinstance(block, list) else [next(marked)])]
+
+
+def _docx_cells(table) -> list[Paragraph]:
+    """A Word table's cells, row by row, each once: python-docx gives a merged cell once for
+    each column and row it spans."""
+    cells: dict = {}
+    for row in table.rows:
+        for cell in row.cells:
+            cells.setdefault(cell._tc, Paragraph(
+                " ".join(_as_accepted(p._p) for p in cell.paragraphs), _header_row(row)))
+    return list(cells.values())
 
 
 def _docx_paragraph(paragraph) -> Paragraph:
@@ -424,16 +471,25 @@ def _header_row(row) -> bool:
 def _as_accepted(paragraph) -> str:
     """A paragraph's words as they read with every tracked change accepted: a lawyer's
     insertions count, their deletions and the old place of moved text do not (python-docx's
-    own text leaves insertions out)."""
+    own text leaves insertions out). A text box's paragraphs in it are read once (Word keeps a
+    second copy for older readers, mc:Fallback), set apart by spaces as an .odt's are."""
     from docx.oxml.ns import qn
 
-    gone = {qn("w:del"), qn("w:moveFrom")}
-    pieces = []
-    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-        if any(ancestor.tag in gone for ancestor in node.iterancestors()):
+    # left out, as is what lies in a text box's paragraph (read whole, as one)
+    gone = {qn("w:del"), qn("w:moveFrom"), qn("w:p"),
+            "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+    words = []
+    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:p")):
+        within = takewhile(lambda ancestor: ancestor is not paragraph, node.iterancestors())
+        if any(ancestor.tag in gone for ancestor in within):
             continue
-        pieces.append((node.text or "") if node.tag == qn("w:t") else " ")
-    return "".join(pieces)
+        if node.tag == qn("w:p") and node is not paragraph:
+            words.append(f" {_as_accepted(node)} ")
+        elif node.tag == qn("w:t"):
+            words.append(node.text or "")
+        elif node.tag != qn("w:p"):
+            words.append(" ")
+    return "".join(words)
 
 
 def _refuse_a_bomb(path: Path, archive, kind: str) -> None:
@@ -475,7 +531,7 @@ def _odf_text(archive) -> bool:
 def _odt_paragraphs(path: Path) -> list[Paragraph]:
     """An OpenDocument text's paragraphs, as a Word file's are read (_docx_paragraphs): its
     headings (text:h, or a paragraph in a heading, title or contents style) and list items
-    marked, its tables' cells after the rest, a cell of a table's header rows a heading."""
+    marked, its tables' cells at their places, a cell of a table's header rows a heading."""
     import zipfile
 
     from lxml import etree
@@ -506,19 +562,19 @@ def _odt_paragraphs(path: Path) -> list[Paragraph]:
     # a paragraph's own style ("P1") is named by the one it derives from ("Heading_20_1")
     derived = {style.get(f"{_STYLE}name"): style.get(f"{_STYLE}parent-style-name", "")
                for style in root.iter(f"{_STYLE}style")}
-    read, tables = [], []
+    read: list[Paragraph | list[Paragraph]] = []
     for element, item in _odf_blocks(body, item=False):
         if element.tag == f"{_TABLE}table":
-            tables.append(element)
+            read.append([Paragraph(_odf_words(cell).strip(),
+                                   row.getparent().tag == f"{_TABLE}table-header-rows")
+                         for row in _odf_own(element, f"{_TABLE}table-row")
+                         for cell in _odf_own(element, f"{_TABLE}table-cell", row)])
             continue
         style = element.get(f"{_TEXT}style-name", "")
         heading = element.tag == f"{_TEXT}h" or \
             derived.get(style, style).lower().startswith(_ODF_HEADING_STYLES)
         read.append(Paragraph(_odf_words(element), heading, item and not heading))
-    return _marked_headings(read) + [
-        Paragraph(_odf_words(cell).strip(), row.getparent().tag == f"{_TABLE}table-header-rows")
-        for table in tables for row in _odf_own(table, f"{_TABLE}table-row")
-        for cell in _odf_own(table, f"{_TABLE}table-cell", row)]
+    return _with_tables(read)
 
 
 def _odf_blocks(element, item: bool):

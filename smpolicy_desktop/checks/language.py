@@ -283,11 +283,12 @@ def forbids(heading: str) -> bool:
     return bool(_FORBIDDING.match(normalise(heading)))
 
 
-def bans(item: str) -> list[tuple[str, str]]:
+def bans(item: str, lead: str = BAN) -> list[tuple[str, str]]:
     """Each sentence of an item listed under a heading that forbids, with the ban it is read as
     ("Use personal accounts for client business." under "Don't": "Do not use personal accounts
     ..."): the first unless it forbids in its own words, a later one as it goes on with the
-    ban (_GOES_ON, _OWN_SAYING)."""
+    ban (_GOES_ON, _OWN_SAYING). `lead` is the words the item goes on from: an owner's lead-in
+    ("Employees may not ") over "discuss their wages with coworkers;" reads the same way."""
     read = []
     for number, (_, _, sentence) in enumerate(pieces(item.strip())):
         order = _GOES_ON.sub("", sentence) if number else sentence
@@ -295,7 +296,7 @@ def bans(item: str) -> list[tuple[str, str]]:
         if _OWN_BAN.match(said) or number and _OWN_SAYING.search(said):
             read.append((sentence, sentence))
         else:
-            read.append((sentence, f"{BAN}{order[:1].lower()}{order[1:]}"))
+            read.append((sentence, f"{lead}{order[:1].lower()}{order[1:]}"))
     return read
 
 

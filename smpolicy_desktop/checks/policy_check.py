@@ -36,14 +36,14 @@ FieldPath = tuple[str | int, ...]
 
 
 def check_text(text: str, facts: CheckFacts | None = None, *, company_name: str = "",
-               banned: bool = False) -> list[Finding]:
-    """Findings for one piece of text read as a clause of the policy; `banned`, an item listed
-    under a heading that forbids (language.forbids), read as the ban it is, each finding
-    quoting the sentence of the item it is about."""
+               lead: str = "") -> list[Finding]:
+    """Findings for one piece of text read as a clause of the policy; with a `lead`, a list item
+    read as going on from it (language.bans: BAN under a heading that forbids, or a lead-in's
+    words), each finding quoting the sentence of the item it is about."""
     facts = facts or CheckFacts()
-    if not banned:
+    if not lead:
         return list(_text_findings(text, facts, (), "", company_name, False))
-    return [finding for written, ban in bans(text)
+    return [finding for written, ban in bans(text, lead)
             for sentence in sentences(ban, company_name)
             for finding in _sentence_findings(sentence, facts, (), "", written, False, None,
                                               company_name)]
