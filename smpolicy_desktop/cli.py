@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import COMMAND_NAMES, __version__
+from .reading import POLICY_DOCUMENTS
 from .unseen import UNSEEN
 
 # The core is imported by the code that uses it: --version and --help must not wait for
@@ -115,7 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--text-file", type=Path,
                        help="check each non-empty line of a plain text file as one clause")
     check.add_argument("--document", type=Path,
-                       help="check a policy you already have (.docx, .odt, .pdf, .txt or .md)")
+                       help="check a policy you already have "
+                            f"({', '.join(POLICY_DOCUMENTS)})")
     check.add_argument("--industry", metavar="NAME",
                        help="the business's industry, e.g. health_care or financial_services "
                             "(default: check every sector's rules)")

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from .safe_write import plain_reason
 
+# The kinds of policy document the risk check reads (checks/document_check.py), by extension.
+POLICY_DOCUMENTS = (".docx", ".odt", ".pdf", ".html", ".htm", ".txt", ".md")
+
 
 class NotAFileError(Exception):
     """The path names no file that can be read; the reason is plain words."""

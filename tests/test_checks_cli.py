@@ -724,8 +724,8 @@ def test_a_document_without_an_extension_is_refused_in_plain_words(tmp_path, cap
     policy.write_text("Do not post client data.\n", encoding="utf-8")
     assert main(["check", "--document", str(policy)]) == 2
     assert capsys.readouterr().err == (f"error: {policy}: has no extension to tell what kind of "
-                                       "file it is; the check reads .docx, .odt, .pdf, .txt, .md "
-                                       "files\n")
+                                       "file it is; the check reads .docx, .odt, .pdf, .html, "
+                                       ".htm, .txt, .md files\n")
 
 
 def test_an_empty_text_file_gives_no_json_line(tmp_path, capsys):
@@ -1004,3 +1004,36 @@ def test_a_rule_in_a_word_text_box_is_found_once_apart_from_its_paragraph(tmp_pa
     assert [line for line in out.splitlines() if line.startswith(("paragraph", "  Text"))] == [
         "paragraph 2: [error] nlra.pay",
         '  Text: "Employees may not discuss their wages with coworkers."']
+
+
+def test_a_policy_saved_from_an_intranet_page_is_read_by_its_blocks(tmp_path, capsys):
+    """A web page was refused ("cannot read .html files"), the way an owner's policy on the
+    intranet is most often saved. Its list items, paragraphs and table cells are read, each
+    at its place; its headings are not checked as rules; the words of its script, style and
+    navigation are no part of the policy."""
+    page = tmp_path / "Staff handbook.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Handbook</title>'
+        "<script>var rule = 'Employees may not discuss their wages with coworkers.';</script>"
+        "<style>p { color: red }</style></head><body><nav><a href='/'>Home</a></nav>"
+        "<h1>Social media policy</h1><p>This page is our policy for staff who post online.</p>"
+        "<h2>What you may not do</h2><ul><li>Employees may not discuss their wages with "
+        "coworkers.</li><li>Reply to customers within a day.</li></ul>"
+        "<table><tr><th>Topic</th><th>Rule</th></tr><tr><td>Passwords</td><td>Give your "
+        "manager the password to your personal Facebook account.</td></tr></table>"
+        "</body></html>", encoding="utf-8")
+    assert main(["check", "--document", str(page), "--json"]) == 1
+    flagged = {(finding["paragraph"], finding["rule"], finding["excerpt"])
+               for finding in json.loads(capsys.readouterr().out)["findings"]}
+    assert flagged == {
+        (5, "nlra.pay", "Employees may not discuss their wages with coworkers."),
+        (10, "account.access",
+         "Give your manager the password to your personal Facebook account.")}
+
+
+def test_a_web_page_too_big_for_one_policy_is_refused_before_it_is_read(tmp_path, capsys):
+    page = tmp_path / "archive.html"
+    page.write_bytes(b"<p>" + b"Post nothing. " * 1_000_000 + b"</p>")
+    assert main(["check", "--document", str(page)]) == 2
+    assert capsys.readouterr().err == (f"error: {page}: some 233 pages of text, too long for "
+                                       "one policy; the check reads up to 200 pages\n")

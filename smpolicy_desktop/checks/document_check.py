@@ -1,5 +1,5 @@
-"""Check a policy the owner already has: read a .docx, .odt, .pdf, .txt or .md file, check
-every sentence, and say which of our topics it covers and which it lacks.
+"""Check a policy the owner already has: read a .docx, .odt, .pdf, web page, .txt or .md file,
+check every sentence, and say which of our topics it covers and which it lacks.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..law import LawPack
-from ..reading import NotAFileError, regular_file
+from ..reading import POLICY_DOCUMENTS, NotAFileError, regular_file
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
 from .language import BAN, forbids, heads, is_title, pieces, states_rule
 from .policy_check import check_text
 
-READABLE = (".docx", ".odt", ".pdf", ".txt", ".md")
+READABLE = POLICY_DOCUMENTS
 PAGE = 3_000  # characters of text on a page, roughly
 MAX_UNPACKED_BYTES = 100 * 2**20  # a Word or ODF file's parts unpacked: a zip bomb is refused
 MAX_PAGES = 200  # longer is no single policy, and checking it would hold up the window's check
@@ -136,6 +136,8 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
             return _odt_paragraphs(path)
         if suffix == ".pdf":
             return _pdf_lines(path)
+        if suffix in (".html", ".htm"):
+            return _web_paragraphs(path)
     except OSError as exc:
         raise DocumentError(f"{path}: the file cannot be read ({plain_reason(exc)})") from exc
     return _plain_paragraphs(text_lines(read_text(path)))
@@ -421,6 +423,51 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
         raise DocumentError(f"{path}: the Word file is damaged (a part of it is cut short "
                             "or not as Word writes it); open it in Word and save it again") \
             from exc
+
+
+WEB_MARKUP = 20  # a saved web page's bytes for each character of its text, at the most
+# A web page's blocks: each is a paragraph of its own (its words without those of the blocks
+# inside it), a heading, list item or table cell as a Word file's are.
+_WEB_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "dt", "summary")
+_WEB_BLOCKS = (*_WEB_HEADINGS, "p", "li", "td", "dd", "div", "blockquote", "pre", "address",
+               "section", "article", "main", "header", "footer", "aside", "nav", "figcaption")
+
+
+def _web_paragraphs(path: Path) -> list[Paragraph]:
+    """A web page's paragraphs (an intranet's policy page saved from the browser): its blocks'
+    words in order, headings and list items marked; scripts, styles and forms' hidden
+    text left out. Its text is held to MAX_PAGES as a text file's is, and its markup to
+    WEB_MARKUP times that before it is read."""
+    from lxml import etree, html
+
+    if (size := _size_of_file(path)) > MAX_PAGES * PAGE * WEB_MARKUP:
+        raise _too_long(path, size // WEB_MARKUP)
+    raw = path.read_bytes()
+    try:
+        page = html.document_fromstring(raw, parser=html.HTMLParser(
+            remove_comments=True, remove_pis=True, no_network=True))
+    except (etree.LxmlError, ValueError) as exc:
+        raise DocumentError(f"{path}: not a web page that can be read") from exc
+    for hidden in page.xpath("//script|//style|//template|//noscript|//head"):
+        hidden.drop_tree()
+    read = [Paragraph(" ".join(words.split()), element.tag in _WEB_HEADINGS,
+                      element.tag == "li")
+            for element in page.iter(*_WEB_BLOCKS)
+            for words in [_own_words(element)] if words.strip()]
+    if sum(len(paragraph.text) for paragraph in read) > MAX_PAGES * PAGE:
+        raise _too_long(path, sum(len(paragraph.text) for paragraph in read))
+    return _marked_headings(read)
+
+
+def _own_words(element) -> str:
+    """A web page block's words, not those of the blocks inside it (read as their own)."""
+    words = [element.text or ""]
+    for child in element:
+        if child.tag not in _WEB_BLOCKS:
+            words.append(_own_words(child) if isinstance(child.tag, str) else "")
+        words.append("\n" if child.tag == "br" else "")
+        words.append(child.tail or "")
+    return "".join(words)
 
 
 def _with_tables(blocks: list[Paragraph | list[Paragraph]]) -> list[Paragraph]:
