@@ -493,10 +493,12 @@ def test_with_nothing_risky_the_panel_is_narrow_and_shows_the_completeness_whole
     qtbot.waitUntil(lambda: panel.summary.text() == "No risky sentences found.",
                     timeout=20_000)
     window.findings_dock.show()
-    qtbot.waitUntil(lambda: panel.completeness.isVisible())
-    qtbot.wait(50)
-    assert window.findings_dock.width() <= window.width() // 5
-    assert not panel.list.isVisible() and not panel.apply_button.isVisible()
     rows = panel.completeness
-    assert all(rows.viewport().rect().contains(rows.visualItemRect(rows.item(row)))
-               for row in range(rows.count()))
+
+    def laid_out() -> bool:  # the dock takes its width from its content once laid out
+        return window.findings_dock.width() <= window.width() // 5 and all(
+            rows.viewport().rect().contains(rows.visualItemRect(rows.item(row)))
+            for row in range(rows.count()))
+
+    qtbot.waitUntil(lambda: rows.isVisible() and laid_out(), timeout=5_000)
+    assert not panel.list.isVisible() and not panel.apply_button.isVisible()

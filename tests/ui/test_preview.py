@@ -462,6 +462,6 @@ def test_beside_the_risk_check_the_preview_has_room_for_its_tables_words(qtbot, 
     window.findings_dock.show()
     # laid out as the owner sees it: the area tabs across the top, where the side has no room
     qtbot.waitUntil(lambda: window.tabs.tabPosition() == QTabWidget.TabPosition.North)
-    qtbot.wait(100)
-    assert window.work.horizontalScrollBar().maximum() == 0  # and no sideways scrolling
-    assert all(not cells for cells in words_split(window.preview)[1:])  # handles may break
+    # laid out (the preview's tables fitted to its width), with no sideways scrolling
+    qtbot.waitUntil(lambda: window.work.horizontalScrollBar().maximum() == 0 and all(
+        not cells for cells in words_split(window.preview)[1:]), timeout=5_000)  # handles may break

@@ -953,7 +953,6 @@ def test_on_a_laptop_at_125_percent_the_list_shows_the_change_picked_and_the_nex
     window.resize(*first_size(1093, 614))
     panel, items = window.review_panel, window.review_panel.items
     items.setCurrentItem(items.topLevelItem(0))
-    qtbot.wait(50)
-    view = items.viewport().rect()
-    assert all(view.contains(items.visualItemRect(items.topLevelItem(row))) for row in (0, 1))
+    qtbot.waitUntil(lambda: all(items.viewport().rect().contains(
+        items.visualItemRect(items.topLevelItem(row))) for row in (0, 1)), timeout=5_000)
     assert not panel.outcome.isVisible()  # nothing decided yet: no empty line
