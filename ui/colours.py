@@ -1,0 +1,90 @@
+"""The app's own colours, worked out from the palette they are drawn on: the red of an answer
+not saved, the orange of a risk mark, the grey of help text, a severity's colour in a list.
+
+A dark, light or high-contrast desktop theme, or one the desktop switches to while the app
+runs, gets each of them readable: at least WCAG's 4.5:1 against what is behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
+
+READABLE = 4.5  # WCAG 2's least contrast for text of any size
+MUTED = 0.35  # how far help text's colour goes from the text's towards the background's
+
+Shade = Callable[[QPalette], QColor]  # a text colour, from the palette of what is around it
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG's relative luminance: 0 for black, 1 for white."""
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    red, green, blue = (linear(c) for c in colour.getRgbF()[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio, from 1 (the same) to 21 (black on white)."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(colour: QColor | str, background: QColor) -> QColor:
+    """The colour as text on the background: its hue kept, made lighter on a dark background
+    or darker on a light one, as little as reads at READABLE (as far as white or black)."""
+    shade = QColor(colour)
+    hue, saturation, lightness, _ = shade.getHslF()
+    end = 1.0 if contrast(QColor("white"), background) > contrast(QColor("black"), background) \
+        else 0.0
+    for step in range(41):
+        shade = QColor.fromHslF(max(hue, 0.0), saturation,
+                                lightness + (end - lightness) * step / 40)
+        if contrast(shade, background) >= READABLE:
+            break
+    return shade
+
+
+def muted(palette: QPalette) -> QColor:
+    """Help text's grey: the text's colour moved MUTED of the way to the window's (the
+    placeholder's grey, as help text had until 5 Dec 2026, measured 2.7:1 on the window)."""
+    text, back = (palette.color(role) for role in
+                  (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window))
+    return QColor.fromRgbF(*(t + (b - t) * MUTED for t, b in
+                             zip(text.getRgbF()[:3], back.getRgbF()[:3], strict=True)))
+
+
+def on_window(colour: QColor | str) -> Shade:
+    """A colour of the app's own (a warning's red) as text on the window around it."""
+    return lambda palette: readable(colour, palette.color(QPalette.ColorRole.Window))
+
+
+class ShadedLabel(QLabel):
+    """A label in a colour worked out from the palette around it (`shade`), worked out again
+    when that palette changes: set once, the help text's grey stayed the light theme's dark
+    grey on a window the desktop had since turned dark."""
+
+    def __init__(self, shade: Shade, **options: object):
+        super().__init__(**options)
+        self.shade = shade
+        self._follow()
+
+    def set_shade(self, shade: Shade) -> None:
+        self.shade = shade
+        self._follow()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
+            self._follow()
+
+    def _follow(self) -> None:
+        # The palette around the label, not its own: its own holds the colour set last.
+        around = self.parentWidget().palette() if self.parentWidget() else \
+            QApplication.palette(self)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, self.shade(around))
+        self.setPalette(palette)  # the same colour again changes nothing: no loop
