@@ -33,13 +33,18 @@ def contrast(one: QColor, other: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def text_on(background: QColor) -> QColor:
+    """Black or white, whichever reads better on the background."""
+    white, black = QColor("white"), QColor("black")
+    return white if contrast(white, background) > contrast(black, background) else black
+
+
 def readable(colour: QColor | str, background: QColor) -> QColor:
     """The colour as text on the background: its hue kept, made lighter on a dark background
     or darker on a light one, as little as reads at READABLE (as far as white or black)."""
     shade = QColor(colour)
     hue, saturation, lightness, _ = shade.getHslF()
-    end = 1.0 if contrast(QColor("white"), background) > contrast(QColor("black"), background) \
-        else 0.0
+    end = text_on(background).lightnessF()
     for step in range(41):
         shade = QColor.fromHslF(max(hue, 0.0), saturation,
                                 lightness + (end - lightness) * step / 40)
