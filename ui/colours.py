@@ -1,5 +1,6 @@
 """The app's own colours, worked out from the palette they are drawn on: the red of an answer
-not saved, the orange of a risk mark, the grey of help text, a severity's colour in a list.
+not saved, the orange of a risk mark, the grey of help text, a severity's colour in a list, a
+notice strip's amber.
 
 A dark, light or high-contrast desktop theme, or one the desktop switches to while the app
 runs, gets each of them readable: at least WCAG's 4.5:1 against what is behind it.
@@ -53,13 +54,17 @@ def readable(colour: QColor | str, background: QColor) -> QColor:
     return shade
 
 
+def mixed(colour: QColor, other: QColor, share: float) -> QColor:
+    """The colour moved `share` of the way to the other."""
+    return QColor.fromRgbF(*(a + (b - a) * share for a, b in
+                             zip(colour.getRgbF()[:3], other.getRgbF()[:3], strict=True)))
+
+
 def muted(palette: QPalette) -> QColor:
     """Help text's grey: the text's colour moved MUTED of the way to the window's (the
     placeholder's grey, as help text had until 5 Dec 2026, measured 2.7:1 on the window)."""
-    text, back = (palette.color(role) for role in
-                  (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window))
-    return QColor.fromRgbF(*(t + (b - t) * MUTED for t, b in
-                             zip(text.getRgbF()[:3], back.getRgbF()[:3], strict=True)))
+    return mixed(palette.color(QPalette.ColorRole.WindowText),
+                 palette.color(QPalette.ColorRole.Window), MUTED)
 
 
 def on_window(colour: QColor | str) -> Shade:
