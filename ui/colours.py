@@ -1,6 +1,6 @@
 """The app's own colours, worked out from the palette they are drawn on: the red of an answer
 not saved, the orange of a risk mark, the grey of help text, a severity's colour in a list, a
-notice strip's amber.
+notice strip's amber, the frame round what has the keyboard.
 
 A dark, light or high-contrast desktop theme, or one the desktop switches to while the app
 runs, gets each of them readable: at least WCAG's 4.5:1 against what is behind it.
@@ -52,6 +52,13 @@ def readable(colour: QColor | str, background: QColor) -> QColor:
         if contrast(shade, background) >= READABLE:
             break
     return shade
+
+
+def focus_colour(palette: QPalette, background: QColor) -> QColor:
+    """The frame that shows where the keyboard is: the theme's highlight colour, made to stand
+    out on the background (a high-contrast theme's pale cyan was lost on the white page, and
+    the style's faint ring on a dark tab measured 1.2:1)."""
+    return readable(palette.color(QPalette.ColorRole.Highlight), background)
 
 
 def mixed(colour: QColor, other: QColor, share: float) -> QColor:
