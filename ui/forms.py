@@ -147,7 +147,7 @@ class FieldRow(QFrame):
         if self.mark_text:
             painter = QPainter(self)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(MARK_COLOUR, 2))
+            painter.setPen(QPen(on_window(MARK_COLOUR)(self.palette()), 2))  # as its words
             painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
 
 

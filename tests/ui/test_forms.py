@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.render import own_wording, render_document
 from tests.ui.conftest import text_contrast
+from ui.colours import contrast
 from ui.editors import ClauseField
 from ui.forms import AreaForm, FieldRow
 
@@ -189,6 +190,10 @@ def test_a_risk_marks_words_under_an_answer_read_on_a_light_window(window):
     assert message.isVisible() and message.text() == "Risky: this name could mislead."
     colour = message.palette().color(message.foregroundRole())
     assert text_contrast(message) >= 4.5 and colour.red() > colour.blue()
+    row = form.rows["name"]  # and the frame round the answer, in the same orange: 2.2:1
+    drawn = row.grab().toImage()
+    frame = drawn.pixelColor(1, drawn.height() // 2)
+    assert contrast(frame, row.palette().color(row.backgroundRole())) >= 3
 
 
 # --- Edits reach the project; undo brings both back -----------------------------------------
