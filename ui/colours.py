@@ -1,6 +1,6 @@
 """The app's own colours, worked out from the palette they are drawn on: the red of an answer
 not saved, the orange of a risk mark, the grey of help text, a severity's colour in a list, a
-notice strip's amber, the frame round what has the keyboard.
+notice strip's amber, the frame round what has the keyboard, the area tabs' marks.
 
 A dark, light or high-contrast desktop theme, or one the desktop switches to while the app
 runs, gets each of them readable: at least WCAG's 4.5:1 against what is behind it.
