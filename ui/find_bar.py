@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.colours import text_on
+
 _ALL = QColor(255, 221, 87, 150)  # every match, pale yellow
 _BEYOND_16_BITS = re.compile("[\U00010000-\U0010ffff]")
 
@@ -132,12 +134,15 @@ def qt_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def highlights(document: QTextDocument, spans: list[tuple[int, int]],
                colour: QColor) -> list[QTextEdit.ExtraSelection]:
-    """A mark of this background colour on each (start, end) of the document (Qt's count)."""
+    """A mark of this background colour on each (start, end) of the document (Qt's count),
+    its words in black or white to be read on it: in a dark theme the words of Compare's
+    pale yellow marks were the theme's white."""
     marks = []
     for start, end in spans:
         mark = QTextEdit.ExtraSelection()
         mark.cursor = _selecting(document, start, end)
         mark.format.setBackground(colour)
+        mark.format.setForeground(text_on(colour))
         marks.append(mark)
     return marks
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import shiboken6
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop.checks.facts import CheckFacts
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.storage import labels_for
+from ui.colours import readable
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
 from ui.screen_fit import fit_to_screen
@@ -43,6 +46,19 @@ _LOOK = {  # severity -> (standard icon, text colour); its words: Finding.plain_
 }
 _CHECK_DOCUMENT = "Check a Policy Document"  # its file dialog's and its error's title
 _STATUS_MARK = {"done": "\u2713", "partial": "\u25d0", "empty": "\u25cb", "warning": "!"}
+
+
+class SeverityColours(QStyledItemDelegate):
+    """Draws each finding in its severity's colour, made readable on the list as it is drawn
+    now: dark red on a near-black list could not be read (found by a tester), and a colour
+    set once stayed the light theme's when the desktop turned dark."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        colour = index.data(Qt.ItemDataRole.UserRole)
+        if colour:
+            option.palette.setColor(QPalette.ColorRole.Text, readable(
+                colour, option.palette.color(QPalette.ColorRole.Base)))
 
 
 class FindingsPanel(QWidget):
@@ -70,6 +86,7 @@ class FindingsPanel(QWidget):
         self.summary = QLabel(self, wordWrap=True)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Findings")
+        self.list.setItemDelegate(SeverityColours(self.list))
         # Room for a long finding whole and the start of the next: a long explanation below
         # took the height of a short dock, and left the list two lines high.
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 8
@@ -183,7 +200,7 @@ class FindingsPanel(QWidget):
             else:
                 text = f"{word}, {where}: {what}"
             item = QListWidgetItem(self.style().standardIcon(icon), text)
-            item.setForeground(QBrush(self._readable(colour)))
+            item.setData(Qt.ItemDataRole.UserRole, colour)  # as SeverityColours draws it
             item.setToolTip(finding.authority)
             self.list.addItem(item)
         # No finding: no empty list, and no buttons that can do nothing; the completeness
@@ -204,13 +221,6 @@ class FindingsPanel(QWidget):
         self.summary.setText(
             f"{_count(worrying, 'risky sentence')} and {_count(notes, 'note')}"
             if self.findings else "No risky sentences found.")
-
-    def _readable(self, colour: str) -> QColor:
-        """A severity's colour, lighter on a dark list: dark red on near-black could not be
-        read (found by a tester)."""
-        shade = QColor(colour)
-        dark = self.list.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        return shade.lighter(220) if dark else shade
 
     def _fill_completeness(self) -> None:
         """Each area as its tab marks it: never "done" over a risky rule."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -27,6 +27,7 @@ from smpolicy_desktop.dates import REVIEW, long_date_in, suggested_review_date
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.questions import Question, questions
 
+from .colours import Shade, ShadedLabel, muted, on_window
 from .editors import MARK_COLOUR, FieldEditor, describe, make_editor
 from .editors.base import keep_in_view
 from .editors.date import week_start_in
@@ -50,23 +51,12 @@ def not_saved(reason: str) -> str:
     return f"Not saved: {reason[0].lower()}{reason[1:]}."
 
 
-MUTED = 0.35  # how far help text's colour goes from the text's towards the background's
-
-
-def _small(label: QLabel, *, muted: bool = False) -> QLabel:
-    """A smaller, wrapping label; muted: a grey still easy to read (the placeholder's grey, as
-    help text had until 5 Dec 2026, measured 2.7:1 on the window, below WCAG's 4.5:1)."""
+def _small(label: QLabel) -> QLabel:
+    """A smaller, wrapping label."""
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.9)
     label.setFont(font)
     label.setWordWrap(True)
-    if muted:
-        palette = label.palette()
-        text, back = (palette.color(role).getRgbF()[:3] for role in
-                      (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window))
-        grey = (t + (b - t) * MUTED for t, b in zip(text, back, strict=True))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor.fromRgbF(*grey))
-        label.setPalette(palette)
     return label
 
 
@@ -90,7 +80,7 @@ class FieldRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)
         layout.setSpacing(2)
-        help_label = _small(QLabel(question.help), muted=True)
+        help_label = _small(ShadedLabel(muted, text=question.help))
         align = Qt.AlignmentFlag.AlignLeft if question.kind in _COMPACT_KINDS else \
             Qt.AlignmentFlag(0)
         # A list's help reads best before the list; a single answer's help after its box.
@@ -101,7 +91,8 @@ class FieldRow(QFrame):
                 layout.addWidget(editor, 0, align)
             elif question.help:
                 layout.addWidget(help_label)
-        self.message = _small(QLabel(textFormat=Qt.TextFormat.PlainText))  # may quote the answer
+        self.message = _small(ShadedLabel(on_window(MARK_COLOUR),  # may quote the answer:
+                                          textFormat=Qt.TextFormat.PlainText))  # plain
         self.message.hide()
         layout.addWidget(self.message)
         layout.addStretch()  # any height the form gives the row goes below, not between
@@ -124,7 +115,7 @@ class FieldRow(QFrame):
         at the bottom of the form's room it showed out of sight, and the owner did not see
         why their date did not save (found by a tester)."""
         self.refused = text
-        self._say(text, _REFUSAL_COLOUR)
+        self._say(text, on_window(_REFUSAL_COLOUR))
         self.message.show()
         keep_in_view(self.message, self.message.rect)
         # heard too, not only seen in red (a screen reader read nothing of it; found by a tester)
@@ -135,11 +126,9 @@ class FieldRow(QFrame):
         self._show_mark_text()
         describe(self.editor, self.question.help)
 
-    def _say(self, text: str, colour: str) -> None:
+    def _say(self, text: str, shade: Shade) -> None:
         self.message.setText(text)
-        sheet = f"color: {colour}"
-        if self.message.styleSheet() != sheet:  # a new sheet restyles the label: not per key
-            self.message.setStyleSheet(sheet)
+        self.message.set_shade(shade)
 
     def set_marks(self, marks: dict[tuple, str]) -> None:
         """Marks from the risk check: on the answer itself (key ()) or rows inside it."""
@@ -150,7 +139,7 @@ class FieldRow(QFrame):
         self.update()
 
     def _show_mark_text(self) -> None:
-        self._say(self.mark_text, MARK_COLOUR.name())
+        self._say(self.mark_text, on_window(MARK_COLOUR))
         self.message.setVisible(bool(self.mark_text))
 
     def paintEvent(self, event: Any) -> None:
@@ -158,7 +147,7 @@ class FieldRow(QFrame):
         if self.mark_text:
             painter = QPainter(self)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(MARK_COLOUR, 2))
+            painter.setPen(QPen(on_window(MARK_COLOUR)(self.palette()), 2))  # as its words
             painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
 
 
@@ -256,7 +245,7 @@ class AreaForm(ScrollColumn):
         layout.addWidget(title)
         summary = (self.area_model.__doc__ or "").split(":", 1)[-1].strip()
         if summary:
-            layout.addWidget(_small(QLabel(summary[0].upper() + summary[1:]), muted=True))
+            layout.addWidget(_small(ShadedLabel(muted, text=summary[0].upper() + summary[1:])))
         return intro
 
     def _label(self, question: Question, editor: FieldEditor) -> QLabel:

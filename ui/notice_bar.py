@@ -1,4 +1,4 @@
-"""A pale yellow strip above the forms that tells the owner something needs a look, with a
+"""An amber strip above the forms that tells the owner something needs a look, with a
 message and a few buttons; the review-date banner and the stale-wording bar are both one.
 """
 
@@ -7,11 +7,17 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui.colours import mixed
 
 if TYPE_CHECKING:
     from smpolicy_desktop.model import Project
+
+
+AMBER = QColor("#e0a800")  # the strip's edge, and a quarter of its background
 
 
 class NoticeBar(QFrame):
@@ -19,8 +25,6 @@ class NoticeBar(QFrame):
 
     def __init__(self, name: str, *button_texts: str, parent: QWidget | None = None):
         super().__init__(parent, objectName=name)
-        self.setStyleSheet(f"#{name} {{ background: #fff3cd; border: 1px solid #e0c36a;"
-                           f" border-radius: 4px; }} #{name} QLabel {{ color: #5c4400; }}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # titles typed
@@ -29,6 +33,16 @@ class NoticeBar(QFrame):
         for button in self.buttons:
             layout.addWidget(button)
         self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        """A quarter amber over the window's colour, the message in the window's text colour:
+        pale yellow on a light theme, dark amber on a dark one. Fixed colours (dark brown on
+        pale yellow) ignored a dark or high-contrast theme and glared in it."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(AMBER)
+        painter.setBrush(mixed(self.palette().color(QPalette.ColorRole.Window), AMBER, 0.25))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
 
 
 class ReviewBanner(NoticeBar):

@@ -56,6 +56,7 @@ from smpolicy_desktop.document import (
     to_html,
 )
 from smpolicy_desktop.model import Project
+from ui.colours import focus_colour
 
 _MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
 READABLE_CHARACTERS = 32  # the narrowest preview: a short line of a paperback
@@ -287,7 +288,8 @@ class PolicyPreview(QTextBrowser):
         super().paintEvent(event)
         if self.hasFocus():  # the keyboard is here: a frame says so (nothing did; a tester)
             painter = QPainter(self.viewport())
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            palette = self.palette()
+            painter.setPen(QPen(focus_colour(palette, palette.color(QPalette.ColorRole.Base)), 2))
             painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
             painter.end()
         for callback in self._after_paint:

@@ -38,6 +38,66 @@ def system_locale():
     QLocale.setDefault(QLocale.system())
 
 
+# Desktop themes as Qt's palette has them: Windows 11 and macOS in dark mode, and the
+# high-contrast themes (white on black with strong colours; black on white).
+THEMES = {
+    "dark": {"Window": "#202020", "WindowText": "#ffffff", "Base": "#1c1c1c",
+             "AlternateBase": "#2b2b2b", "Text": "#ffffff", "Button": "#2d2d2d",
+             "ButtonText": "#ffffff", "Highlight": "#0078d4", "HighlightedText": "#ffffff",
+             "ToolTipBase": "#2b2b2b", "ToolTipText": "#ffffff", "Link": "#4cc2ff"},
+    "high contrast black": {
+        "Window": "#000000", "WindowText": "#ffffff", "Base": "#000000",
+        "AlternateBase": "#000000", "Text": "#ffffff", "Button": "#000000",
+        "ButtonText": "#ffffff", "Highlight": "#1aebff", "HighlightedText": "#000000",
+        "ToolTipBase": "#000000", "ToolTipText": "#ffffff", "Link": "#ffff00"},
+    "high contrast white": {
+        "Window": "#ffffff", "WindowText": "#000000", "Base": "#ffffff",
+        "AlternateBase": "#ffffff", "Text": "#000000", "Button": "#ffffff",
+        "ButtonText": "#000000", "Highlight": "#37006e", "HighlightedText": "#ffffff",
+        "ToolTipBase": "#ffffff", "ToolTipText": "#000000", "Link": "#00009f"},
+}
+
+
+@pytest.fixture
+def desktop_theme(qapp):
+    """desktop_theme("dark"): the desktop turns to one of THEMES (at once, as when the owner
+    switches while the app runs) until the test ends."""
+    from PySide6.QtGui import QColor, QPalette
+
+    before = qapp.palette()
+
+    def turn(name: str) -> None:
+        palette = QPalette(before)
+        for role, colour in THEMES[name].items():
+            palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+        qapp.setPalette(palette)
+        qapp.processEvents()  # widgets take the palette from events Qt posts
+
+    yield turn
+    qapp.setPalette(before)
+
+
+def text_contrast(widget) -> float:
+    """WCAG's contrast ratio of a label's text against its background, in the colours it is
+    drawn in (the text's alpha over the background): the background of the widget that fills
+    it in, the label's own or that of the widget it sits on."""
+    def luminance(colour) -> float:
+        def linear(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        r, g, b = (linear(c) for c in colour)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    text = widget.palette().color(widget.foregroundRole())
+    behind = widget
+    while not (behind.autoFillBackground() or behind.isWindow()):
+        behind = behind.parentWidget()
+    back = behind.palette().color(behind.backgroundRole()).getRgbF()[:3]
+    alpha = text.alphaF()
+    drawn = [t * alpha + b * (1 - alpha) for t, b in zip(text.getRgbF()[:3], back, strict=True)]
+    light, dark = sorted((luminance(drawn), luminance(back)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 @pytest.fixture
 def renders(monkeypatch) -> list[int]:
     """A list that grows by one at each render of the policy, from now to the test's end."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.workspace import Workspace
 from ui import dialogs
+from ui.colours import contrast
 from ui.findings import FindingsPanel
 from ui.project_model import ProjectModel
 from ui.rendering import CHECK_PAUSE_MS, Rendering
@@ -469,6 +470,19 @@ def test_in_a_dock_too_short_for_the_details_the_list_still_shows_a_finding_whol
     dock.close()
 
 
+def drawn_colours(panel, row: int) -> tuple:
+    """The colours a finding's text is drawn in on the list, and the list's behind it."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    panel.list.initViewItemOption(option)
+    index = panel.list.model().index(row, 0)
+    panel.list.itemDelegate().initStyleOption(option, index)
+    return (option.palette.color(QPalette.ColorRole.Text),
+            option.palette.color(QPalette.ColorRole.Base))
+
+
 def test_findings_read_on_a_dark_list(qtbot, panel):
     """Dark red on a near-black list could not be read (found by a tester)."""
     from PySide6.QtGui import QColor, QPalette
@@ -477,7 +491,19 @@ def test_findings_read_on_a_dark_list(qtbot, panel):
     palette.setColor(QPalette.ColorRole.Base, QColor("#1b1e20"))
     panel.list.setPalette(palette)
     row = make_risky(qtbot, panel)
-    assert panel.list.item(row).foreground().color().lightness() > 128
+    assert contrast(*drawn_colours(panel, row)) >= 4.5
+
+
+@pytest.mark.parametrize("theme", ["dark", "high contrast black", "high contrast white"])
+def test_a_risky_finding_reads_when_the_desktop_changes_theme(qtbot, panel, desktop_theme,
+                                                              theme):
+    """Shaded once as the list was filled, the findings kept the light theme's dark red on
+    the list the desktop had turned dark (1.6:1), until the next check."""
+    row = make_risky(qtbot, panel)
+    panel.list.clearSelection()  # drawn in the finding's colour, not the selection's
+    desktop_theme(theme)
+    text, back = drawn_colours(panel, row)
+    assert contrast(text, back) >= 4.5 and text.red() > text.blue()  # red or orange still
 
 
 def test_with_nothing_risky_the_panel_is_narrow_and_shows_the_completeness_whole(

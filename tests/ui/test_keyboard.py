@@ -129,6 +129,54 @@ def test_every_part_of_every_form_is_named_for_a_screen_reader(qtbot, forms_wind
     assert unnamed == []
 
 
+def unnamed_tab_stops(window: QWidget) -> list[str]:
+    """Each place in the window Tab can stop at that a screen reader would read without a name
+    (what Qt's accessibility says: its accessible name, its label's words, a button's text),
+    with where it is. A drop-down's list and a calendar that pop up are Qt's, read by their
+    box."""
+    from PySide6.QtGui import QAccessible
+
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy() \
+                or isinstance(widget, QLabel) or widget.window() is not window:
+            continue
+        said = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+        if not said.strip():
+            parents = []
+            parent = widget
+            while parent is not window:
+                parents.append(type(parent).__name__ + (f"#{parent.objectName()}"
+                                                        if parent.objectName() else ""))
+                parent = parent.parentWidget()
+            unnamed.append(" in ".join(parents))
+    return unnamed
+
+
+def test_every_tab_stop_of_the_window_its_panels_and_windows_is_named(qtbot, make_window):
+    """Beyond the forms: the toolbar, the progress strip, the area tabs, the preview, the find
+    bar, the risk check's and counsel's review panels, the start page, Help and File >
+    Versions. Each place the keyboard can go says what it is to a screen reader."""
+    from ui.file_commands import example_project
+    from ui.versions_window import VersionsWindow
+
+    window = make_window(example_project())
+    window.ensure_loaded()
+    for index in range(window.tabs.count()):  # every area's form built
+        window.go_to_area(index)
+    window.findings_dock.show()
+    window.review_dock.show()
+    window.find_bar.open_bar()
+    assert unnamed_tab_stops(window) == []
+    window.files.show_start_page()
+    assert unnamed_tab_stops(window) == []
+    window.show_help()
+    assert unnamed_tab_stops(window.help_window) == []
+    versions = VersionsWindow(window)
+    qtbot.addWidget(versions)
+    assert unnamed_tab_stops(versions) == []
+
+
 def test_the_help_under_each_question_is_read_where_the_keyboard_is(qtbot, forms_window):
     """A checkbox, a date's box and a list's view take the focus of their answer; the help
     text was set on the answer alone and a screen reader never read it (found by a tester)."""

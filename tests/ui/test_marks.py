@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ui.marks import ProgressStrip, status_icon
 
 TITLES = {"company": "Company", "voice": "Voice and spokespeople", "employees": "Employees"}
@@ -37,6 +39,36 @@ def test_every_mark_has_its_own_icon():
               for status in ("empty", "partial", "done", "warning")}
     assert len({image.cacheKey() for image in images.values()}) == 4
     assert images["warning"] != images["done"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high contrast black", "high contrast white"])
+def test_each_areas_mark_stands_out_on_its_tab_in_every_theme(qtbot, desktop_theme, theme):
+    """Drawn in fixed colours, the empty ring and the half circle were 2.3:1 on a light tab,
+    the red 2.9:1 on a dark one. Each mark stands out from
+    the tab by 3:1 or more (WCAG's for what is not text), and the tick or exclamation mark
+    from the colour it is drawn on."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QTabWidget
+
+    from ui.colours import contrast, mixed
+
+    if theme != "light":
+        desktop_theme(theme)
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tab = tabs.palette().color(tabs.backgroundRole())  # as show_marks draws them for
+    drawn = {status: status_icon(status, tab.name()).pixmap(16, 16).toImage()
+             for status in ("empty", "partial", "done", "warning")}
+
+    def seen(x: int, y: int, image) -> QColor:  # the pixel over the tab
+        return mixed(tab, image.pixelColor(x, y), image.pixelColor(x, y).alphaF())
+
+    for status, image in drawn.items():  # the ring's left edge
+        assert max(contrast(seen(x, 8, image), tab) for x in range(5)) >= 3, status
+    for status in ("done", "warning"):
+        fill = seen(4, 6, drawn[status])  # clear of the tick or exclamation mark
+        assert max(contrast(seen(x, y, drawn[status]), fill)
+                   for x in range(5, 12) for y in range(4, 12)) >= 3, status
 
 
 def test_the_strip_holds_its_place_before_and_after_the_marks_arrive(qtbot):

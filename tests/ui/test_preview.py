@@ -442,6 +442,21 @@ def test_in_a_dark_theme_the_preview_stays_the_printed_page(qtbot):
         app.setPalette(before)
 
 
+@pytest.mark.parametrize("theme", ["dark", "high contrast black", "high contrast white"])
+def test_the_frame_round_the_preview_with_the_keyboard_shows_on_the_page(
+        qtbot, preview, desktop_theme, theme):
+    """The frame was the theme's highlight colour: a high-contrast black theme's pale cyan on
+    the white page, 1.3:1, not to be seen. It stands out from the page by 3:1 or more."""
+    from ui.colours import contrast
+
+    desktop_theme(theme)
+    preview.setFocus()
+    qtbot.waitUntil(preview.hasFocus)
+    page = preview.viewport().grab().toImage()
+    middle = page.height() // 2
+    assert contrast(page.pixelColor(1, middle), page.pixelColor(8, middle)) >= 3
+
+
 def test_beside_the_risk_check_the_preview_has_room_for_its_tables_words(qtbot, settings,
                                                                          answers):
     """On a portrait screen (1080x1920) beside the risk check, the form kept three fifths of

@@ -522,6 +522,47 @@ def test_banner_when_the_review_date_has_passed(qtbot, tmp_path, make_window):
     assert not make_window(tmp_path / "current.smpolicy").banner.isVisible()
 
 
+@pytest.mark.parametrize("theme", ["dark", "high contrast black", "high contrast white"])
+def test_the_review_banner_takes_the_desktops_theme_and_reads_on_it(
+        qtbot, tmp_path, make_window, desktop_theme, theme):
+    """The strip was dark brown on pale yellow in every theme: a glaring light strip in a dark
+    or high-contrast black one. It is amber over the window's colour, the message in the
+    window's text colour."""
+    from ui.colours import contrast, luminance
+
+    project = Project()
+    project.review.next_review_date = date.today() - timedelta(days=3)
+    save_project(project, tmp_path / "old.smpolicy")
+    window = make_window(tmp_path / "old.smpolicy")
+    desktop_theme(theme)
+    banner = window.banner
+    strip = banner.grab().toImage().pixelColor(4, banner.height() // 2)  # left of the words
+    words = banner.message.palette().color(banner.message.foregroundRole())
+    assert contrast(words, strip) >= 4.5
+    window_colour = window.palette().color(window.backgroundRole())
+    assert (luminance(strip) < 0.2) == (luminance(window_colour) < 0.2)  # dark on dark
+
+
+@pytest.mark.parametrize("theme", ["dark", "high contrast black", "high contrast white"])
+def test_the_area_tab_the_keyboard_is_on_has_a_frame_that_shows(
+        qtbot, window, desktop_theme, theme):
+    """The style's faint ring round the tab with the keyboard measured 1.2:1 on a dark tab:
+    Tab to the area tabs and nothing seemed to have the keyboard. The frame stands out from
+    the tab by 3:1 or more."""
+    from ui.colours import contrast
+
+    desktop_theme(theme)
+    bar = window.tabs.tabBar()
+    window.activateWindow()
+    bar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(bar.hasFocus)
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # as the Tab key sets it
+    drawn = bar.grab(bar.tabRect(bar.currentIndex())).toImage()
+    middle = drawn.height() // 2
+    inside = drawn.pixelColor(7, middle)  # the tab, left of its mark
+    assert max(contrast(drawn.pixelColor(x, middle), inside) for x in range(7)) >= 3
+
+
 @pytest.mark.parametrize(("country", "written"), [("GB", "10 February 2026"),
                                                   ("US", "February 10, 2026")])
 def test_the_review_banner_writes_the_date_as_the_project_country_does(

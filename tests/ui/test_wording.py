@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QTextFormat
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton
 
 from smpolicy_desktop.model import ClauseWording
 from smpolicy_desktop.render import clause_texts, own_wording, render_document
 from tests.docx_projects import filled_project
 from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
+from ui.colours import contrast
 from ui.wording import RuleDialog, WordingDialog, clause_at
 
 
@@ -160,6 +162,22 @@ def test_compare_marks_the_words_the_changed_answer_brought(qtbot, window, monke
     assert buttons["revertButton"] == "Use the &generated text"
     texts = [b.text() for b in dialog.findChildren(QPushButton)]
     assert "&Save wording" in texts  # not "Save", which reads as the project's file
+
+
+@pytest.mark.parametrize("theme", ["dark", "high contrast black"])
+def test_the_words_compare_marks_read_in_a_dark_theme(qtbot, desktop_theme, theme):
+    """The marks' pale yellow took the theme's white words: unreadable (1.1:1)."""
+    desktop_theme(theme)
+    dialog = WordingDialog("4.3 Social media during work time",
+                           "You may use social media at work.", True,
+                           "You may use social media for personal reasons at work.")
+    qtbot.addWidget(dialog)
+    marks = dialog.stale_text.extraSelections()
+    assert [m.cursor.selectedText() for m in marks] == ["for personal reasons"]
+    words = marks[0].format.foreground().color() if marks[0].format.hasProperty(
+        QTextFormat.Property.ForegroundBrush) else dialog.stale_text.palette().color(
+        QPalette.ColorRole.Text)
+    assert contrast(words, marks[0].format.background().color()) >= 4.5
 
 
 def test_a_key_typed_beside_own_wording_waits_for_no_render(qtbot, window, monkeypatch,
