@@ -201,3 +201,18 @@ def test_a_policy_outside_the_us_writes_every_date_day_first(tmp_path, country, 
     """Ontario's monitoring clause said "employees on January 1" beside "1 March 2026"."""
     full, short = both(placed(country, state), tmp_path)
     assert MONTH_FIRST.findall(full + short) == []
+
+
+@pytest.mark.parametrize(("state", "law"), [
+    ("CA-QC", "the Act respecting health and social services information (Quebec)"),
+    ("CA-AB", "the Health Information Act (Alberta)"),
+    ("CA-BC", "the Personal Information Protection Act (British Columbia)"),
+    ("CA-ON", "the Personal Health Information Protection Act, 2004 (Ontario)")])
+def test_a_canadian_practice_is_told_its_own_provinces_health_privacy_law(tmp_path, state, law):
+    """A clinic in Quebec, Alberta or British Columbia was told Ontario's PHIPA protects its
+    patients' information."""
+    clinic = presets()["health_care"].project()
+    clinic.company.country, clinic.company.state = "CA", state
+    full = exported(clinic, tmp_path, "full")
+    assert f"Privacy law protects this information ({law})." in full
+    assert ("Ontario" in full) == (state == "CA-ON") and us_terms(full) == []
