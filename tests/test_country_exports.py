@@ -216,3 +216,14 @@ def test_a_canadian_practice_is_told_its_own_provinces_health_privacy_law(tmp_pa
     full = exported(clinic, tmp_path, "full")
     assert f"Privacy law protects this information ({law})." in full
     assert ("Ontario" in full) == (state == "CA-ON") and us_terms(full) == []
+
+
+@pytest.mark.parametrize("state", ["AU-NSW", "AU-VIC"])
+def test_australia_cites_a_law_that_protects_religion_where_the_policy_names_it(tmp_path,
+                                                                                state):
+    """The policy named religion as a protected ground and cited only the Sex, Race,
+    Disability and Age Discrimination Acts, none of which protects it."""
+    full = exported(placed("AU", state), tmp_path, "full")
+    assert "such as their race, religion, sex, age or disability" in full
+    assert "These grounds are protected by the Fair Work Act 2009, the Sex, Race, Disability " \
+           "and Age Discrimination Acts, and state and territory anti-discrimination laws." in full
