@@ -227,3 +227,16 @@ def test_australia_cites_a_law_that_protects_religion_where_the_policy_names_it(
     assert "such as their race, religion, sex, age or disability" in full
     assert "These grounds are protected by the Fair Work Act 2009, the Sex, Race, Disability " \
            "and Age Discrimination Acts, and state and territory anti-discrimination laws." in full
+
+
+@pytest.mark.parametrize(("state", "law"), [
+    ("AU-NSW", "the Privacy Act 1988 and the Health Records and Information Privacy Act 2002 "
+               "(NSW)"),
+    ("AU-VIC", "the Privacy Act 1988 and the Health Records Act 2001 (Vic)"),
+    ("AU-QLD", "the Privacy Act 1988")])
+def test_an_australian_practice_is_told_its_states_health_records_law(tmp_path, state, law):
+    """A clinic in New South Wales or Victoria was told only of the Privacy Act 1988, though
+    its state's health records law binds private providers too."""
+    clinic = presets()["health_care"].project()
+    clinic.company.country, clinic.company.state = "AU", state
+    assert f"Privacy law protects this information ({law})." in exported(clinic, tmp_path, "full")

@@ -168,7 +168,7 @@ RULE_WORDS = {"account_privacy": "law requires this (",
               "surveillance_notice": "our policy on computer surveillance",
               "monitoring_privacy": "We monitor only what we need to",
               "french_language": "in French, as"}
-WITHOUT = {"US": "US-TX", "CA": "CA-NU", "AU": "AU-VIC", "GB": "GB-ENG"}  # none of them
+WITHOUT = {"US": "US-TX", "CA": "CA-NU", "AU": "AU-QLD", "GB": "GB-ENG"}  # none of them
 RULE_PRESET = {"health_privacy": "health_care"}  # a rule only some businesses' policies state
 
 
