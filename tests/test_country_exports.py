@@ -240,3 +240,12 @@ def test_an_australian_practice_is_told_its_states_health_records_law(tmp_path, 
     clinic = presets()["health_care"].project()
     clinic.company.country, clinic.company.state = "AU", state
     assert f"Privacy law protects this information ({law})." in exported(clinic, tmp_path, "full")
+
+
+def test_a_us_policy_from_the_b2b_preset_spells_as_the_us_does(tmp_path):
+    """A Texas owner's goals read "Bring in enquiries from new clients": British spelling in a
+    US policy, from the preset's own words, which are never respelled."""
+    business = presets()["general_b2b"].project()
+    business.company.country, business.company.state = "US", "US-TX"
+    full = exported(business, tmp_path, "full")
+    assert "enquir" not in full and "Bring in new clients" in full
