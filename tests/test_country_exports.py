@@ -201,3 +201,51 @@ def test_a_policy_outside_the_us_writes_every_date_day_first(tmp_path, country, 
     """Ontario's monitoring clause said "employees on January 1" beside "1 March 2026"."""
     full, short = both(placed(country, state), tmp_path)
     assert MONTH_FIRST.findall(full + short) == []
+
+
+@pytest.mark.parametrize(("state", "law"), [
+    ("CA-QC", "the Act respecting health and social services information (Quebec)"),
+    ("CA-AB", "the Health Information Act (Alberta)"),
+    ("CA-BC", "the Personal Information Protection Act (British Columbia)"),
+    ("CA-ON", "the Personal Health Information Protection Act, 2004 (Ontario)")])
+def test_a_canadian_practice_is_told_its_own_provinces_health_privacy_law(tmp_path, state, law):
+    """A clinic in Quebec, Alberta or British Columbia was told Ontario's PHIPA protects its
+    patients' information."""
+    clinic = presets()["health_care"].project()
+    clinic.company.country, clinic.company.state = "CA", state
+    full = exported(clinic, tmp_path, "full")
+    assert f"Privacy law protects this information ({law})." in full
+    assert ("Ontario" in full) == (state == "CA-ON") and us_terms(full) == []
+
+
+@pytest.mark.parametrize("state", ["AU-NSW", "AU-VIC"])
+def test_australia_cites_a_law_that_protects_religion_where_the_policy_names_it(tmp_path,
+                                                                                state):
+    """The policy named religion as a protected ground and cited only the Sex, Race,
+    Disability and Age Discrimination Acts, none of which protects it."""
+    full = exported(placed("AU", state), tmp_path, "full")
+    assert "such as their race, religion, sex, age or disability" in full
+    assert "These grounds are protected by the Fair Work Act 2009, the Sex, Race, Disability " \
+           "and Age Discrimination Acts, and state and territory anti-discrimination laws." in full
+
+
+@pytest.mark.parametrize(("state", "law"), [
+    ("AU-NSW", "the Privacy Act 1988 and the Health Records and Information Privacy Act 2002 "
+               "(NSW)"),
+    ("AU-VIC", "the Privacy Act 1988 and the Health Records Act 2001 (Vic)"),
+    ("AU-QLD", "the Privacy Act 1988")])
+def test_an_australian_practice_is_told_its_states_health_records_law(tmp_path, state, law):
+    """A clinic in New South Wales or Victoria was told only of the Privacy Act 1988, though
+    its state's health records law binds private providers too."""
+    clinic = presets()["health_care"].project()
+    clinic.company.country, clinic.company.state = "AU", state
+    assert f"Privacy law protects this information ({law})." in exported(clinic, tmp_path, "full")
+
+
+def test_a_us_policy_from_the_b2b_preset_spells_as_the_us_does(tmp_path):
+    """A Texas owner's goals read "Bring in enquiries from new clients": British spelling in a
+    US policy, from the preset's own words, which are never respelled."""
+    business = presets()["general_b2b"].project()
+    business.company.country, business.company.state = "US", "US-TX"
+    full = exported(business, tmp_path, "full")
+    assert "enquir" not in full and "Bring in new clients" in full

@@ -168,12 +168,13 @@ RULE_WORDS = {"account_privacy": "law requires this (",
               "surveillance_notice": "our policy on computer surveillance",
               "monitoring_privacy": "We monitor only what we need to",
               "french_language": "in French, as"}
-WITHOUT = {"US": "US-TX", "CA": "CA-NS", "AU": "AU-VIC", "GB": "GB-ENG"}  # none of them
+WITHOUT = {"US": "US-TX", "CA": "CA-NU", "AU": "AU-QLD", "GB": "GB-ENG"}  # none of them
+RULE_PRESET = {"health_privacy": "health_care"}  # a rule only some businesses' policies state
 
 
 @pytest.mark.parametrize(("country", "rule", "region", "cite"), STATE_RULES)
 def test_a_state_rule_shows_in_its_state_only(country, rule, region, cite):
-    base = PRESETS["general_b2b"].project()
+    base = PRESETS[RULE_PRESET.get(rule, "general_b2b")].project()
     here = text_of(placed(base, country, region), "full")
     elsewhere = text_of(placed(base, country, WITHOUT[country]), "full")
     words = RULE_WORDS.get(rule, cite)  # a rule the whole country has: the state's own cite

@@ -14,7 +14,7 @@ import pytest
 
 from smpolicy_desktop.model import Industry, Project
 from smpolicy_desktop.presets import presets
-from smpolicy_desktop.render import SPELLINGS, render_document, respell
+from smpolicy_desktop.render import SPELLINGS, UK_SPELLING, render_document, respell
 from smpolicy_desktop.resources import resource_path
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
@@ -60,11 +60,18 @@ def test_a_preset_file_holds_only_known_questions(name):
 def test_a_preset_answers_in_words_spelled_alike_everywhere(name):
     """A preset's answers become the owner's own, which are never respelled: a British or
     Canadian owner who starts from one must not get "Inquiries" or "program" in a policy whose
-    own words say "enquiries" and "programme"."""
+    own words say "enquiries" and "programme"; nor a US owner "enquiries" in a policy that
+    says "inquiries"."""
     data = json.loads(resource_path("assets", "presets", f"{name}.json").read_text("utf-8"))
     answers = json.dumps(data["answers"])
     for spelling in SPELLINGS:
         assert respell(spelling, answers) == answers
+    assert british_words(answers) == []
+
+
+def british_words(text: str) -> list[str]:
+    """The British forms of the words the templates respell, found in text."""
+    return [uk for uk in UK_SPELLING.values() if re.search(rf"\b{uk}\b", text, re.I)]
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
