@@ -1020,8 +1020,9 @@ class _Reader:
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self.formatting: list[tuple[str, tuple[str, ...]]] = []  # Reply.formatting
         self._mark_change: Any = None
-        # a table's column -> the row, change tag, author and item of counsel's whole cell there
-        self._cells_above: dict[int, tuple[Any, str, str, str]] = {}
+        # a table's column -> the row, change tag, author and item of counsel's whole cell
+        # there, and the words of that item's cells, row by row
+        self._cells_above: dict[int, tuple[Any, str, str, str, list[str]]] = {}
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
         self.by_headings = False  # the file has no clause bookmarks: its headings place them
         self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
@@ -1431,18 +1432,23 @@ class _Reader:
                     ) -> list[tuple[str, str, str]]:
         """A whole cell inserted or deleted: one item, or part of the item of the cell above
         it, changed alike by the same reviewer: a column counsel deleted is one change, as a
-        row is (listed cell by cell, accepting some left a ragged table: found by a tester)."""
+        row is (listed cell by cell, accepting some left a ragged table: found by a tester).
+        Cells from the table's first row to its last are told as a column, named by its
+        heading (read as a row, "Purpose | Company news, ...", nothing said it was one)."""
         author = change.get(_tag("w:author"), "")
+        words = "".join(text for text, _, _ in pieces).strip("\t")
         above = self._cells_above.get(index)
         if above and above[0] is row.getprevious() and above[1:3] == (change.tag, author):
-            item = above[3]
-            words = "".join(text for text, _, _ in pieces).strip("\t")
-            self._update(item, lambda was: replace(was, text=f"{was.text} | {words}"))
+            item, cells = above[3], [*above[4], words]
+            done = "taken out" if change.tag in _REMOVES else "added"
+            told = f'column "{cells[0]}" {done}: {" | ".join(cells[1:])}' \
+                if len(cells) == len(row.getparent().findall("w:tr", _NS)) else " | ".join(cells)
+            self._update(item, lambda was: replace(was, text=told))
             pieces = [(text, change.tag, item) for text, _, _ in pieces]
         else:
             pieces = self._as_one(change, pieces)
-            item = self.items[-1].id
-        self._cells_above[index] = (row, change.tag, author, item)
+            item, cells = self.items[-1].id, [words]
+        self._cells_above[index] = (row, change.tag, author, item, cells)
         return pieces
 
     def _as_one(self, change: Any, pieces: list[tuple[str, str, str]]
