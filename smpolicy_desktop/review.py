@@ -1389,11 +1389,13 @@ class _Reader:
             return
         change = self._counsels(row.find("w:trPr", _NS))
         pieces: list[tuple[str, str, str]] = []
+        # the (change tag, item) of counsel's whole cell before, while every cell so far is one
+        leading: tuple[str, str] | None = None
         for index, cell in enumerate(_own(row, row.iter(_tag("w:tc")), _tag("w:tr"))):
             cell_change = None if change is not None else self._counsels(
                 cell.find("w:tcPr", _NS))
             whole = change is not None or cell_change is not None
-            cut = [("\t", "", "")] if index else []
+            cut: list[tuple[str, str, str]] = []
             previous = None
             for p in _own(cell, cell.iter(_tag("w:p")), _tag("w:tc")):
                 words = [piece for piece in self._pieces(p, dry=whole)
@@ -1402,8 +1404,16 @@ class _Reader:
                     cut.append((" ", "", "") if whole else self._cell_break(previous, words))
                 cut.extend(words)
                 previous = p
-            pieces.extend(cut if cell_change is None else self._whole_cell(row, index,
-                                                                           cell_change, cut))
+            own = None
+            if cell_change is not None:
+                cut = self._whole_cell(row, index, cell_change, cut)
+                own = (cell_change.tag, self._cells_above[index][3])
+            if index:  # the tab between two cells goes with counsel's whole cell before it
+                # while all before it are (else, accepted, the row starts with an empty cell:
+                # the first column deleted), or else with counsel's whole cell after it
+                pieces.append(("\t", *(leading or own or ("", ""))))
+            leading = own if index == 0 or leading else None
+            pieces.extend(cut)
         if change is not None:
             pieces = self._as_one(change, pieces)
         self.paragraphs.append(_Paragraph(self.clause, "row", pieces))
