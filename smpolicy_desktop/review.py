@@ -1020,8 +1020,9 @@ class _Reader:
         self.move_sides: dict[str, str] = {}  # a move's item -> w:moveFrom or w:moveTo
         self.formatting: list[tuple[str, tuple[str, ...]]] = []  # Reply.formatting
         self._mark_change: Any = None
-        # a table's column -> the row, change tag, author and item of counsel's whole cell there
-        self._cells_above: dict[int, tuple[Any, str, str, str]] = {}
+        # a table's column -> the row, change tag, author and item of counsel's whole cell
+        # there, and the words of that item's cells, row by row
+        self._cells_above: dict[int, tuple[Any, str, str, str, list[str]]] = {}
         self._moved: tuple[Any, str | None] | None = None  # a paragraph typed before a clause
         self.by_headings = False  # the file has no clause bookmarks: its headings place them
         self.sent_styles: dict[tuple[str, str], str] = {}  # (clause id, text) -> style sent
@@ -1388,11 +1389,13 @@ class _Reader:
             return
         change = self._counsels(row.find("w:trPr", _NS))
         pieces: list[tuple[str, str, str]] = []
+        # the (change tag, item) of counsel's whole cell before, while every cell so far is one
+        leading: tuple[str, str] | None = None
         for index, cell in enumerate(_own(row, row.iter(_tag("w:tc")), _tag("w:tr"))):
             cell_change = None if change is not None else self._counsels(
                 cell.find("w:tcPr", _NS))
             whole = change is not None or cell_change is not None
-            cut = [("\t", "", "")] if index else []
+            cut: list[tuple[str, str, str]] = []
             previous = None
             for p in _own(cell, cell.iter(_tag("w:p")), _tag("w:tc")):
                 words = [piece for piece in self._pieces(p, dry=whole)
@@ -1401,8 +1404,16 @@ class _Reader:
                     cut.append((" ", "", "") if whole else self._cell_break(previous, words))
                 cut.extend(words)
                 previous = p
-            pieces.extend(cut if cell_change is None else self._whole_cell(row, index,
-                                                                           cell_change, cut))
+            own = None
+            if cell_change is not None:
+                cut = self._whole_cell(row, index, cell_change, cut)
+                own = (cell_change.tag, self._cells_above[index][3])
+            if index:  # the tab between two cells goes with counsel's whole cell before it
+                # while all before it are (else, accepted, the row starts with an empty cell:
+                # the first column deleted), or else with counsel's whole cell after it
+                pieces.append(("\t", *(leading or own or ("", ""))))
+            leading = own if index == 0 or leading else None
+            pieces.extend(cut)
         if change is not None:
             pieces = self._as_one(change, pieces)
         self.paragraphs.append(_Paragraph(self.clause, "row", pieces))
@@ -1431,18 +1442,23 @@ class _Reader:
                     ) -> list[tuple[str, str, str]]:
         """A whole cell inserted or deleted: one item, or part of the item of the cell above
         it, changed alike by the same reviewer: a column counsel deleted is one change, as a
-        row is (listed cell by cell, accepting some left a ragged table: found by a tester)."""
+        row is (listed cell by cell, accepting some left a ragged table: found by a tester).
+        Cells from the table's first row to its last are told as a column, named by its
+        heading (read as a row, "Purpose | Company news, ...", nothing said it was one)."""
         author = change.get(_tag("w:author"), "")
+        words = "".join(text for text, _, _ in pieces).strip("\t")
         above = self._cells_above.get(index)
         if above and above[0] is row.getprevious() and above[1:3] == (change.tag, author):
-            item = above[3]
-            words = "".join(text for text, _, _ in pieces).strip("\t")
-            self._update(item, lambda was: replace(was, text=f"{was.text} | {words}"))
+            item, cells = above[3], [*above[4], words]
+            done = "taken out" if change.tag in _REMOVES else "added"
+            told = f'column "{cells[0]}" {done}: {" | ".join(cells[1:])}' \
+                if len(cells) == len(row.getparent().findall("w:tr", _NS)) else " | ".join(cells)
+            self._update(item, lambda was: replace(was, text=told))
             pieces = [(text, change.tag, item) for text, _, _ in pieces]
         else:
             pieces = self._as_one(change, pieces)
-            item = self.items[-1].id
-        self._cells_above[index] = (row, change.tag, author, item)
+            item, cells = self.items[-1].id, [words]
+        self._cells_above[index] = (row, change.tag, author, item, cells)
         return pieces
 
     def _as_one(self, change: Any, pieces: list[tuple[str, str, str]]

@@ -141,7 +141,8 @@ def test_a_table_column_added_is_one_change(sent, tmp_path, capsys):
     project, sent_docx = sent
     reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_backup_owner_column))
     assert rows(listed(capsys, project, reply)) == [
-        ("insertion", ACCOUNTS, COUNSEL, " | ".join(BACKUPS))]
+        ("insertion", ACCOUNTS, COUNSEL,
+         'column "Backup owner" added: Dana Reyes | Luis Ortega | Sam Okafor')]
     accept(capsys, project, reply, "--accept", "c1")
     assert [line for line in texts(project)["presence.accounts"].splitlines()
             if line.startswith("|")][:2] == [
@@ -156,8 +157,9 @@ def test_a_table_column_deleted_is_one_change(sent, tmp_path, capsys):
     project, sent_docx = sent
     reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_no_purpose_column))
     assert rows(listed(capsys, project, reply)) == [(
-        "deletion", ACCOUNTS, COUNSEL, "Purpose | Company news, case studies and hiring | "
-        "Product demos and webinar recordings | Event news and links to new articles")]
+        "deletion", ACCOUNTS, COUNSEL, 'column "Purpose" taken out: Company news, case studies '
+        "and hiring | Product demos and webinar recordings | Event news and links to new "
+        "articles")]
     accept(capsys, project, reply, "--accept", "c1")
     table = [line for line in texts(project)["presence.accounts"].splitlines()
              if line.startswith("|")]
