@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QCommandLinkButton
 
-from tests.ui.test_window import answers, settings  # noqa: F401
-from ui.main_window import MainWindow
+from tests.ui.test_review_panel import reply, window_with_reply  # noqa: F401
+from tests.ui.test_window import answers, make_window, settings  # noqa: F401
+from ui.main_window import MainWindow, first_size
 
 
 @pytest.fixture
@@ -45,3 +46,31 @@ def test_the_kinds_of_business_read_at_the_desktops_size_and_whole(
         assert kind.font().pointSize() == points
         qtbot.waitUntil(lambda kind=kind: kind.width() >= kind.minimumSizeHint().width()
                         and kind.height() >= kind.heightForWidth(kind.width()))
+
+
+@pytest.mark.parametrize(("points", "screen", "rows_whole"),
+                         [(13, (1366, 768), 1), (15, (1366, 768), 1), (15, (1920, 1080), 2),
+                          (18, (1920, 1080), 1)])
+def test_counsels_changes_show_the_change_picked_whole_in_big_text(
+        qtbot, make_window, reply, monkeypatch, text_of, points, screen, rows_whole):  # noqa: F811
+    """With a 15pt font at 1366x768 the list of counsel's changes was squeezed to about one
+    row, of which a line or two showed, and its Text column was six characters wide ("Just /
+    make / sure"). The change picked now reads whole with the start of the next (both whole at
+    15pt on a bigger screen), its words at least twelve characters a line; the buttons below it stay
+    in view without scrolling the panel."""
+    text_of(points)
+    window = window_with_reply(qtbot, make_window, *reply, monkeypatch)
+    window.resize(*first_size(screen[0], screen[1] - 40))  # less the taskbar
+    panel, items = window.review_panel, window.review_panel.items
+    items.setCurrentItem(items.topLevelItem(0))
+
+    def rows_in_view() -> bool:
+        view = items.viewport().rect()
+        return all(view.contains(items.visualItemRect(items.topLevelItem(row)))
+                   for row in range(rows_whole)) \
+            and view.intersects(items.visualItemRect(items.topLevelItem(rows_whole)))
+
+    qtbot.waitUntil(rows_in_view, timeout=5_000)
+    assert items.columnWidth(3) >= 12 * items.fontMetrics().averageCharWidth()
+    for button in (panel.accept_button, panel.reject_button):
+        assert button.visibleRegion().boundingRect() == button.rect()
