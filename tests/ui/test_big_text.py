@@ -5,11 +5,17 @@ cut."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QCommandLinkButton
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QCommandLinkButton, QPushButton
 
+from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.workspace import Workspace
+from tests.conftest import EXAMPLE
 from tests.ui.test_review_panel import reply, window_with_reply  # noqa: F401
 from tests.ui.test_window import answers, make_window, settings  # noqa: F401
 from ui.main_window import MainWindow, first_size
+from ui.screen_fit import FRAME
+from ui.versions_window import VersionsWindow
 
 
 @pytest.fixture
@@ -73,4 +79,33 @@ def test_counsels_changes_show_the_change_picked_whole_in_big_text(
     qtbot.waitUntil(rows_in_view, timeout=5_000)
     assert items.columnWidth(3) >= 12 * items.fontMetrics().averageCharWidth()
     for button in (panel.accept_button, panel.reject_button):
+        assert button.visibleRegion().boundingRect() == button.rect()
+
+
+@pytest.mark.parametrize("points", [10, 15, 18])
+def test_versions_compare_shows_a_screenful_in_big_text(qtbot, settings, answers, tmp_path,  # noqa: F811, E501
+                                                        monkeypatch, text_of, points):
+    """File > Versions was 640x480 pixels whatever the text's size: at 18 points Compare's
+    differences showed in three lines below the list. It is now as many characters and lines
+    of its font as 640x480 holds at 10 points, and never larger than the screen."""
+    monkeypatch.setattr("ui.screen_fit.free_area", lambda _window: QRect(0, 0, 1366, 728))
+    text_of(points)
+    workspace = Workspace(load_project(EXAMPLE))
+    workspace.save(tmp_path / "policy.smpolicy")
+    workspace.project.company.name = "Northwind Analytics Inc."
+    workspace.save()
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(tmp_path / "policy.smpolicy")
+    qtbot.waitUntil(lambda: window.model.path is not None)
+    versions = VersionsWindow(window)
+    qtbot.addWidget(versions)
+    versions.show()
+    versions.list.setCurrentRow(1)
+    versions.compare()
+    assert "Northwind Analytics LLC" in versions.details.toPlainText()
+    assert versions.width() <= 1366 - FRAME and versions.height() <= 728 - FRAME
+    line = versions.details.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: versions.details.viewport().height() >= 8 * line)
+    for button in versions.findChildren(QPushButton):
         assert button.visibleRegion().boundingRect() == button.rect()
