@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop import __version__
 from smpolicy_desktop.autosave import Autosave
 from smpolicy_desktop.law import law_as_of
-from ui.screen_fit import fit_to_screen
+from ui.screen_fit import fit_text_to_screen, fit_to_screen
 
 if TYPE_CHECKING:
     from smpolicy_desktop.file_watch import Holder
@@ -140,7 +140,7 @@ def choose_recovery(parent: QWidget, found: list[Autosave]) -> tuple[str, Autosa
     choices.currentRowChanged.connect(by_default)
     choices.setCurrentRow(0)
     by_default(0)
-    fit_to_screen(dialog, 600, 300)
+    fit_text_to_screen(dialog, 86, 20)  # 600x300 at 10 points
     question = ("Delete this unsaved work for good?" if len(found) == 1 else
                 f"Delete all {len(found)} pieces of unsaved work for good?")
     while (answer := dialog.exec()) == 2:  # Discard: asked again; Cancel comes back here

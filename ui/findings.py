@@ -36,7 +36,7 @@ from smpolicy_desktop.storage import labels_for
 from ui.colours import readable
 from ui.project_model import ProjectModel
 from ui.rendering import CheckResult, Rendering
-from ui.screen_fit import fit_to_screen
+from ui.screen_fit import fit_text_to_screen
 from ui.scroll_column import lines_high
 
 _LOOK = {  # severity -> (standard icon, text colour); its words: Finding.plain_severity
@@ -342,7 +342,7 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
     layout = QVBoxLayout(dialog)
     layout.addWidget(report)
     layout.addWidget(buttons)
-    fit_to_screen(dialog, 720, 560)
+    fit_text_to_screen(dialog, 103, 37)  # 720x560 at 10 points
     dialog.open()
 
     def show(outcome: tuple[str, bool] | None) -> None:  # on the main thread

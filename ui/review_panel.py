@@ -100,7 +100,7 @@ class ReviewPanel(QWidget):
         self.heading = QLabel(NO_REPLY, wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.open_button = QPushButton("&Open counsel's reply...")
         self.open_button.clicked.connect(self.ask_for_reply)
-        self.items = _FittedList((0.3, 0.2, 0.2), objectName="reviewItems")
+        self.items = _FittedList((0.3, 0.2, 0.2), (2, 1), objectName="reviewItems")
         self.items.setHeaderLabels(["Clause", "Change", "By", "Text"])
         self.items.setAccessibleName("Counsel's changes and comments")
         self.items.setRootIsDecorated(False)
@@ -141,7 +141,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.open_button)
         layout.addWidget(self.items, 4)
         # the buttons stay put whichever change is picked; a Tab stop
-        layout.addWidget(lines_high(self.details, 6, "The change picked"))
+        layout.addWidget(lines_high(self.details, 6, "The change picked", fewest=2))
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
         layout.addWidget(QLabel("Notes between you and counsel"))
@@ -152,6 +152,12 @@ class ReviewPanel(QWidget):
         self.notes.setMinimumHeight(self.notes.header().sizeHint().height()
                                     + self.notes.fontMetrics().lineSpacing()
                                     + 2 * self.notes.frameWidth())
+        # The list of changes keeps room for a change whole and the start of the next, the
+        # box below it yielding to three lines: with a 15pt font at 1366x768 it was squeezed to
+        # one row, of which a line or two showed
+        self.items.setMinimumHeight(self.items.header().sizeHint().height()
+                                    + self.items.fontMetrics().lineSpacing() * 5
+                                    + 2 * self.items.frameWidth())
         self._notes_shown: tuple = ()
         self._update_buttons()
 
@@ -431,9 +437,13 @@ class _FittedList(QTreeWidget):
     again when the list's own width changes: the panel's is no guide, since a list in a hidden
     dock is resized only when shown."""
 
-    def __init__(self, shares: tuple[float, ...], **options: Any):
+    LAST_LEAST = 12  # characters a line the last column keeps, if columns can yield
+
+    def __init__(self, shares: tuple[float, ...], yielding: tuple[int, ...] = (),
+                 **options: Any):
         super().__init__(**options)
         self.shares = shares
+        self.yielding = yielding  # columns hidden, in this order, to leave the last its room
         self.least = [0] * len(shares)  # the columns' least widths, as last fitted
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -446,9 +456,19 @@ class _FittedList(QTreeWidget):
         self.setWordWrap(False)
         self.least = [self._longest_word(column) for column in range(len(self.shares))]
         for column, share in enumerate(self.shares):
+            self.setColumnHidden(column, False)
             self.resizeColumnToContents(column)
             self.setColumnWidth(column, min(self.columnWidth(column),
                                             max(int(width * share), self.least[column])))
+        # With big text or in a narrow panel the other columns' longest words left the last
+        # a few characters a line (15pt at 1366x768: "Just / make / sure", a row taller than
+        # the list): the yielding columns are hidden, in turn, till it has that room again
+        for column in self.yielding:
+            if width - sum(self.columnWidth(c) for c in range(len(self.shares))
+                           if not self.isColumnHidden(c)) >= self.LAST_LEAST * \
+                    self.fontMetrics().averageCharWidth():
+                break
+            self.setColumnHidden(column, True)
         # The last column takes the rest, and no more: Qt stretches it to at least its own
         # width (100 pixels at first), which ran counsel's words past the list's right edge
         # in a narrow panel (1024x768: "Just make su").

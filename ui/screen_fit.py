@@ -29,3 +29,11 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     (less a frame) has less room."""
     screen = free_area(window)
     window.resize(min(width, screen.width() - FRAME), min(height, screen.height() - FRAME))
+
+
+def fit_text_to_screen(window: QWidget, columns: int, lines: int) -> None:
+    """Resize a dialog or tool window to `columns` average characters by `lines` lines of its
+    font, or less where its screen has less room: with the desktop's text made bigger (15 or
+    18 points) a dialog of 640x480 pixels showed three lines of a comparison."""
+    metrics = window.fontMetrics()
+    fit_to_screen(window, columns * metrics.averageCharWidth(), lines * metrics.lineSpacing())

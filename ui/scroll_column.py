@@ -6,7 +6,14 @@ As narrow as its content allows and only a few lines high, so the window fits a 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 
 class ScrollColumn(QScrollArea):
@@ -46,19 +53,38 @@ class ScrollColumn(QScrollArea):
         return hint
 
 
-def lines_high(label: QLabel, lines: int, name: str,
-               parent: QWidget | None = None) -> ScrollColumn:
+class _LinesHigh(ScrollColumn):
+    """`lines` lines of its label high whatever the label says, down to `fewest`."""
+
+    def __init__(self, label: QLabel, lines: int, fewest: int, parent: QWidget | None):
+        super().__init__(label, parent)
+        self.lines, self.fewest = lines, fewest
+        self.setSizePolicy(self.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Maximum)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._high(self.lines))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._high(self.fewest))
+
+    def _high(self, lines: int) -> int:
+        return self.widget().fontMetrics().lineSpacing() * lines
+
+
+def lines_high(label: QLabel, lines: int, name: str, parent: QWidget | None = None,
+               fewest: int | None = None) -> ScrollColumn:
     """A label in a box of its own height, `lines` lines, scrolled when its text is longer: an
     explanation that changes with each pick in a list above no longer moves the buttons below
-    it, away from the pointer. The label is a Tab stop whose words the keyboard can select, so
-    the keyboard (and a screen reader, which calls it `name`) reads it."""
+    it, away from the pointer. Given `fewest`, the box yields down to that many lines where its
+    panel is short of room (big text on a laptop), for the list above it. The label is a Tab
+    stop whose words the keyboard can select, so the keyboard (and a screen reader, which
+    calls it `name`) reads it."""
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     label.setAccessibleName(name)
-    box = ScrollColumn(label, parent)  # a parent now: Tab reaches it where it was made
-    box.setFixedHeight(label.fontMetrics().lineSpacing() * lines)
-    return box
+    # a parent now: Tab reaches it where it was made
+    return _LinesHigh(label, lines, fewest or lines, parent)
 
 
 class Filled(QWidget):

@@ -56,7 +56,9 @@ class StartPage(QScrollArea):
         super().__init__(parent, widgetResizable=True, objectName="startPage")
         self.choice: StartChoice | None = None
         page = QWidget()
-        page.setMaximumWidth(1000)
+        # Some 140 characters wide at most (1000 pixels at 10 points): with bigger text the page
+        # widens, and the kinds of business keep their names on a line ("Health care pract")
+        page.setMaximumWidth(140 * self.fontMetrics().averageCharWidth())
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 18, 24, 18)
         title = QLabel("Draft your social media policy")
@@ -97,6 +99,12 @@ class StartPage(QScrollArea):
         grid = QGridLayout(box)
         for index, preset in enumerate(presets.values()):
             button = QCommandLinkButton(preset.title, preset.description)
+            # Qt draws a command link's words at 9 points whatever the desktop's text size,
+            # unless its font's size is its own; and its row came out shorter than its words
+            # wrapped ("...approved, archived" at 1366x768, the last line cut off)
+            font = QFont(button.font())
+            font.setPointSizeF(font.pointSizeF())
+            button.setFont(font)
             button.setAccessibleDescription(preset.description)  # read, not only drawn
             button.setObjectName(f"preset_{preset.name}")
             button.clicked.connect(lambda _=False, p=preset: self._chosen(StartChoice(p)))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from smpolicy_desktop import versions
 from smpolicy_desktop.dates import long_date_in
 from smpolicy_desktop.storage import ProjectFileError
-from ui.screen_fit import fit_to_screen
+from ui.screen_fit import fit_text_to_screen
 
 
 class VersionsWindow(QDialog):
@@ -63,7 +63,7 @@ class VersionsWindow(QDialog):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        fit_to_screen(self, 640, 480)
+        fit_text_to_screen(self, 91, 32)  # 640x480 at 10 points
 
     def _chosen(self, restoring: bool = False):
         """The version picked (to restore: with this project's record of counsel, which a

@@ -39,7 +39,7 @@ from ui.find_bar import highlights, qt_spans
 from ui.keyboard import tab_moves_on
 from ui.notice_bar import NoticeBar
 from ui.project_model import ProjectModel, label_of
-from ui.screen_fit import fit_to_screen
+from ui.screen_fit import fit_text_to_screen
 
 NEW_WORDS = "#fff0a8"  # behind the words the changed answers brought, in Compare
 HELP = ("One line per paragraph. Start a line with \"- \" for a bullet, \"1. \" for a "
@@ -212,7 +212,7 @@ class WordingDialog(QDialog):
             keep.setObjectName("keepButton")
             keep.clicked.connect(lambda: self._close_with("keep"))
         layout.addWidget(buttons)
-        fit_to_screen(self, 820 if stale is not None else 560, 380)
+        fit_text_to_screen(self, 117 if stale is not None else 80, 25)  # 820/560x380, 10pt
 
     def _close_with(self, choice: str) -> None:
         self.choice = choice
