@@ -258,9 +258,12 @@ class ReviewPanel(QWidget):
             before, after = self.reply.in_context(
                 item, *({i for i, d in self.decisions.items() if d.action == action}
                         for action in ("accept", "reject")))
+            # a sentence the change takes out whole is said so: "Reads now: X" alone, the
+            # deleted words again and nothing after, read as if nothing changed
             details = f"{item.kind.capitalize()} {self._by(item)}:\n" \
                       f"{item.text.strip()}" + (f"\nReads now: {before}" if before else "") \
-                + (f"\nWith the change: {after}" if after else "")
+                + (f"\nWith the change: {after}" if after else
+                   "\nWith the change: taken out." if before else "")
             if item.refers_to:
                 names = clause_names(self.model.project, [c for _, c in item.refers_to],
                                      self.model.workspace.document_of_kind(

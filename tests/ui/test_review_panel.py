@@ -154,6 +154,10 @@ def test_a_selected_change_is_shown_in_its_sentence(window):
     select(window, "three times")  # an edit made without tracking: as sent, and now
     assert "Reads now: We check our accounts for comments and messages twice each" in \
         window.review_panel.details.text()
+    select(window, "Just make sure your work gets done")  # a sentence taken out whole
+    assert window.review_panel.details.text().endswith(
+        "Reads now: Just make sure your work gets done well and on time.\n"
+        "With the change: taken out.")
 
 
 def test_accept_as_a_clause_wording_keeps_it_as_wording(qtbot, window):
