@@ -1973,14 +1973,11 @@ def _edits_said(edits: Iterable[Edit]) -> str:
                 runs[-1].setdefault(edit.change, []).append(words)
         elif runs[-1]:
             runs.append({})
-    runs = [run for run in runs if run]
-    if not any(INSERTED in run for run in runs):
-        return "taken out: " + " ... ".join(" ".join(run[DELETED]) for run in runs) \
-            if runs else ""
-    return " ... ".join(
-        _reads_now(" ".join(run[DELETED]), " ".join(run[INSERTED])) if DELETED in run
-        and INSERTED in run else " ".join(run.get(INSERTED, ())) or
-        _reads_now(" ".join(run[DELETED]), "") for run in runs)
+    said = [(" ".join(run.get(DELETED, ())), " ".join(run.get(INSERTED, ())))
+            for run in runs if run]
+    if not any(added for _, added in said):
+        return "taken out: " + " ... ".join(taken for taken, _ in said) if said else ""
+    return " ... ".join(_reads_now(taken, added) if taken else added for taken, added in said)
 
 
 def _relaid(before: str, now: str) -> str:

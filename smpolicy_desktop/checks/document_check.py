@@ -20,7 +20,6 @@ from .finding import Finding
 from .language import BAN, forbids, heads, is_title, pieces, states_rule
 from .policy_check import check_text
 
-READABLE = POLICY_DOCUMENTS
 PAGE = 3_000  # characters of text on a page, roughly
 MAX_UNPACKED_BYTES = 100 * 2**20  # a Word or ODF file's parts unpacked: a zip bomb is refused
 MAX_PAGES = 200  # longer is no single policy, and checking it would hold up the window's check
@@ -118,10 +117,10 @@ class Paragraph(NamedTuple):
 def read_paragraphs(path: Path) -> list[Paragraph]:
     """The document's paragraphs (and table cells), in order."""
     suffix = path.suffix.lower()
-    if suffix not in READABLE:
+    if suffix not in POLICY_DOCUMENTS:
         kind = f"cannot read {suffix} files" if suffix else \
             "has no extension to tell what kind of file it is"
-        raise DocumentError(f"{path}: {kind}; the check reads {', '.join(READABLE)} files")
+        raise DocumentError(f"{path}: {kind}; the check reads {', '.join(POLICY_DOCUMENTS)} files")
     try:
         if not _size_of_file(path):
             raise DocumentError(f"{path}: the file is empty (0 bytes); there is nothing to check")
@@ -435,9 +434,9 @@ _WEB_BLOCKS = (*_WEB_HEADINGS, "p", "li", "td", "dd", "div", "blockquote", "pre"
 
 def _web_paragraphs(path: Path) -> list[Paragraph]:
     """A web page's paragraphs (an intranet's policy page saved from the browser): its blocks'
-    words in order, headings and list items marked; scripts, styles and forms' hidden
-    text left out. Its text is held to MAX_PAGES as a text file's is, and its markup to
-    WEB_MARKUP times that before it is read."""
+    words in order, headings and list items marked; its head, scripts, styles, templates and
+    noscript text left out. Its markup is held to WEB_MARKUP times MAX_PAGES of text before it
+    is read (its text, as any document's, by check_policy_file)."""
     from lxml import etree, html
 
     if (size := _size_of_file(path)) > MAX_PAGES * PAGE * WEB_MARKUP:
@@ -450,22 +449,20 @@ def _web_paragraphs(path: Path) -> list[Paragraph]:
         raise DocumentError(f"{path}: not a web page that can be read") from exc
     for hidden in page.xpath("//script|//style|//template|//noscript|//head"):
         hidden.drop_tree()
-    read = [Paragraph(" ".join(words.split()), element.tag in _WEB_HEADINGS,
-                      element.tag == "li")
-            for element in page.iter(*_WEB_BLOCKS)
-            for words in [_own_words(element)] if words.strip()]
-    if sum(len(paragraph.text) for paragraph in read) > MAX_PAGES * PAGE:
-        raise _too_long(path, sum(len(paragraph.text) for paragraph in read))
-    return _marked_headings(read)
+    return _marked_headings([Paragraph(" ".join(words.split()), element.tag in _WEB_HEADINGS,
+                                       element.tag == "li")
+                             for element in page.iter(*_WEB_BLOCKS)
+                             for words in [_own_words(element)] if words.strip()])
 
 
 def _own_words(element) -> str:
     """A web page block's words, not those of the blocks inside it (read as their own)."""
     words = [element.text or ""]
     for child in element:
-        if child.tag not in _WEB_BLOCKS:
-            words.append(_own_words(child) if isinstance(child.tag, str) else "")
-        words.append("\n" if child.tag == "br" else "")
+        if child.tag == "br":
+            words.append("\n")
+        elif isinstance(child.tag, str) and child.tag not in _WEB_BLOCKS:
+            words.append(_own_words(child))
         words.append(child.tail or "")
     return "".join(words)
 
