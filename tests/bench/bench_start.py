@@ -17,7 +17,9 @@ templates are loaded and the policy rendered).
 
 Beside them, the filled window's widgets drawn by Qt alone (QT_ALONE: the same widgets, words
 and document in the same places, written down by the app itself when filled, DRAWN), to tell
-what the filled window costs Qt to draw from what it costs the app to get there.
+what the filled window costs Qt to draw from what it costs the app to get there; and the same
+after the project is read through the app's model (READ_THEN_QT_ALONE), the least a start that
+reads the project before it fills the window can take.
 
 Modules are loaded as a user's start loads them: compiled. A user's Python keeps each module's
 bytecode in __pycache__ and the bundle ships it, but the environment here may say
@@ -216,6 +218,15 @@ window.show()
 app.exec()
 """
 
+# QT_ALONE after reading the project as every start must, through the app's model (pydantic,
+# the model's classes, the file validated and migrated): the least any start that reads the
+# project before the window is filled can take, however lean the rest of it.
+READ_THEN_QT_ALONE = """
+import sys
+from smpolicy_desktop.storage import load_project
+load_project(sys.argv[1])
+""" + QT_ALONE
+
 
 def time_to_marks(code: str, home: Path, first_open: bool = False) -> dict[str, float]:
     """Seconds from launch to the window shown ("shown") and, for the app, filled ("filled");
@@ -254,13 +265,14 @@ def time_to_marks(code: str, home: Path, first_open: bool = False) -> dict[str, 
 
 
 def measure() -> list[dict]:
-    apps, firsts, bares, qt_alone = [], [], [], []
+    apps, firsts, bares, qt_alone, read_first = [], [], [], [], []
     with tempfile.TemporaryDirectory() as home:
-        for code in (BARE, DRAWN, QT_ALONE):  # untimed: compiles what each loads, as a user's
-            time_to_marks(code, Path(home))  # first start, and DRAWN writes what QT_ALONE draws
+        for code in (BARE, DRAWN, QT_ALONE, READ_THEN_QT_ALONE):  # untimed: compiles what each
+            time_to_marks(code, Path(home))  # loads, and DRAWN writes what QT_ALONE draws
         for _ in range(REPEATS):  # interleaved, so all see the same machine load
             bares.append(time_to_marks(BARE, Path(home)))
             qt_alone.append(time_to_marks(QT_ALONE, Path(home)))
+            read_first.append(time_to_marks(READ_THEN_QT_ALONE, Path(home)))
             firsts.append(time_to_marks(APP, Path(home), first_open=True))
             apps.append(time_to_marks(APP, Path(home)))  # reopens what the first one opened
     bare = "bare PySide6 window (tabs, QTextBrowser)"
@@ -268,7 +280,10 @@ def measure() -> list[dict]:
              "floor_seconds": statistics.median(run["shown"] for run in bares)}
     rows = [{"name": "the filled window's widgets, words and document drawn by Qt alone (no "
                      f"layouts, no app code), shown (median of {REPEATS})",
-             "seconds": statistics.median(run["shown"] for run in qt_alone), **floor}]
+             "seconds": statistics.median(run["shown"] for run in qt_alone), **floor},
+            {"name": "the same, after the project is read through the app's model (the least a "
+                     f"start that reads it first can take), shown (median of {REPEATS})",
+             "seconds": statistics.median(run["shown"] for run in read_first), **floor}]
     for runs, opened in ((apps, "reopened"), (firsts, "opened for the first time")):
         rows += [*({"name": f"start to window {mark}, example project {opened} (median of "
                             f"{REPEATS})",
