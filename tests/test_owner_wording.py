@@ -303,7 +303,7 @@ def test_a_note_in_the_short_guidelines_sits_on_the_item_that_restates_its_claus
     anchors = {start.get(qn("w:id")): p.text for p in word.paragraphs
                for start in p._p.iter(qn("w:commentRangeStart"))}
     said = {c.text: anchors[str(c.comment_id)] for c in word.comments}
-    assert said["Is this enough for Ohio?"].startswith("I know that company devices, networks")
+    assert said["Is this enough for Ohio?"].startswith("I know that work devices, networks")
     assert said["Is the list too broad?"].startswith("Share confidential business information.")
     # A clause the short guidelines do not restate: on the title, saying so in words.
     left_out, = [text for text in said if text.endswith("Is this statement wise?")]

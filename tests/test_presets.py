@@ -145,3 +145,20 @@ def test_the_example_is_a_complete_fictional_company():
             if info.annotation is str or typing.get_origin(info.annotation) is list:
                 assert getattr(getattr(project, area_name), field), f"{area_name}.{field}"
     assert not EXAMPLE.with_name(EXAMPLE.name + ".bak").exists()
+
+
+def test_a_charitys_policy_calls_it_an_organization_and_a_companys_a_company():
+    """The nonprofit preset's policy said "These are the official accounts of the organization.
+    Only these accounts speak for the company." (the company in 25 of our own sentences and
+    headings): a charity's owner now reads of the organization throughout, in both documents,
+    and a business's policy still of the company."""
+    charity = presets()["nonprofit"].project()
+    business = presets()["general_b2b"].project()
+    for kind in ("full", "short"):
+        words = " ".join(block.text for block in render_document(charity, kind).blocks)
+        assert "compan" not in words.casefold() and "speak for the organization" in words
+        words = " ".join(block.text for block in render_document(business, kind).blocks)
+        assert "organization" not in words.casefold() and "speak for the company" in words
+    lines = render_document(charity, "full").text_lines()
+    assert "3 Who speaks for the organization" in lines
+    assert "2.8 Approving organization posts" in lines
