@@ -76,25 +76,44 @@ _ENGLISH = frozenset(("the", "and", "of", "to", "is", "are", "you", "your", "our
 _WORDS_TO_TELL = 6  # shorter paragraphs (headings, list items) could be either
 
 
+class Place(NamedTuple):
+    """Where a paragraph stands: its number in the body, or the header or footer it is in
+    (numbered 0: the paragraphs of every page's header or footer are read once, in no order
+    the owner counts)."""
+
+    part: str  # "" for the body, "header" or "footer"
+    number: int
+
+    def __str__(self) -> str:
+        return f"the {self.part}" if self.part else f"paragraph {self.number}"
+
+
 @dataclass(frozen=True)
 class DocumentReport:
-    findings: list[tuple[int, Finding]]  # (paragraph number, finding)
+    findings: list[tuple[Place, Finding]]
     covered: list[str]
     missing: list[str]
-    foreign: list[int]  # paragraphs not in English, which the check cannot read
+    foreign: list[Place]  # paragraphs not in English, which the check cannot read
 
     def foreign_note(self) -> str:
         """Paragraphs not read, said: the check reads English only, and "No findings." on a
         Spanish handbook read as all clear."""
         if not self.foreign:
             return ""
-        numbers = [str(n) for n in self.foreign]
-        listed = numbers[0] if len(numbers) == 1 else \
-            f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-        several = len(numbers) > 1
-        return (f"Paragraph{'s' if several else ''} {listed} {'are' if several else 'is'} not in "
+        numbers = [str(place.number) for place in self.foreign if not place.part]
+        several = len(self.foreign) > 1
+        named = [f"Paragraph{'s' if len(numbers) > 1 else ''} {_listed(numbers)}"] \
+            if numbers else []
+        named += dict.fromkeys(str(place) for place in self.foreign if place.part)
+        listed = _listed(named)
+        return (f"{listed[:1].upper()}{listed[1:]} {'are' if several else 'is'} not in "
                 f"English and {'were' if several else 'was'} not checked: the risk check reads "
                 f"English only.")
+
+
+def _listed(words: list[str]) -> str:
+    """"3", "3 and 5", "3, 4 and 5"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _english(paragraph: str) -> bool:
@@ -106,12 +125,14 @@ class Paragraph(NamedTuple):
     """A paragraph (or table cell) as plain text; whether it is a heading (a Markdown '#'
     line or table header row, a Word paragraph styled as a title, heading or contents entry,
     a cell of a Word table's header row, or a line or paragraph that reads as one over the list
-    or paragraph below it: see _marked_headings), and whether it is a list item (a bulleted or
-    numbered line, a Word paragraph numbered or styled as a list; never a heading)."""
+    or paragraph below it: see _marked_headings), whether it is a list item (a bulleted or
+    numbered line, a Word paragraph numbered or styled as a list; never a heading), and the
+    part of the page it is in ("" for the body, "header" or "footer")."""
 
     text: str
     heading: bool
     item: bool = False
+    part: str = ""
 
 
 def read_paragraphs(path: Path) -> list[Paragraph]:
@@ -223,9 +244,10 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
                             f"holds only pictures of the text)")
     if sum(map(len, paragraphs)) > MAX_PAGES * PAGE:
         raise _too_long(path, sum(map(len, paragraphs)))
-    findings = [(number, finding) for number, ((_, heading, _), (words, lead))
-                in enumerate(zip(read, _checked(read), strict=True), start=1)
-                if words.strip() and (not heading or states_rule(words))
+    places = _places(read)
+    findings = [(place, finding) for place, paragraph, (words, lead)
+                in zip(places, read, _checked(read), strict=True)
+                if words.strip() and (not paragraph.heading or states_rule(words))
                 for finding in check_text(words, facts, company_name=company_name, lead=lead)]
     # A sentence found risky covers no topic: "must not discuss their salary or working
     # conditions" takes employees' rights away rather than stating them.
@@ -236,9 +258,16 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     text = text.lower()
     ours = topics(facts.law)
     covered = [topic for topic, words in ours.items() if re.search(words, text)]
-    foreign = [number for number, (paragraph, heading, _) in enumerate(read, start=1)
-               if not (heading or is_title(paragraph) or _english(paragraph))]
+    foreign = [place for place, paragraph in zip(places, read, strict=True)
+               if not (paragraph.heading or is_title(paragraph.text) or _english(paragraph.text))]
     return DocumentReport(findings, covered, [t for t in ours if t not in covered], foreign)
+
+
+def _places(read: list[Paragraph]) -> list[Place]:
+    """Each paragraph's place: the body's numbered from 1 (a header's paragraphs, read first,
+    count none), a header's or footer's named."""
+    body = iter(range(1, len(read) + 1))
+    return [Place(paragraph.part, 0 if paragraph.part else next(body)) for paragraph in read]
 
 
 def _checked(read: list[Paragraph]) -> list[tuple[str, str]]:
@@ -250,9 +279,12 @@ def _checked(read: list[Paragraph]) -> list[tuple[str, str]]:
     paragraph of its own in any style. The list goes on over empty paragraphs and ends at the
     first that is no item of it; a lead-in (not a "Don't") that is itself an item ("1. You
     must not:") goes on in the items below it that start in lower case ("a. discuss your pay"),
-    not in the next item ("2. Keep salaries confidential.")."""
-    lead, by_item, checked = "", False, []
+    not in the next item ("2. Keep salaries confidential."). No list goes on from a header into
+    the body, or from the body into a footer."""
+    lead, by_item, part, checked = "", False, "", []
     for paragraph in read:
+        if paragraph.part != part:
+            lead, by_item, part = "", False, paragraph.part
         words, opens = _lead_of(paragraph.text)
         goes_on = bool(lead) and paragraph.item and not opens and \
             (not by_item or paragraph.text[:1].islower())
@@ -389,7 +421,7 @@ def _unwrapped(read: list[Paragraph]) -> list[Paragraph]:
     as a gag on reports to the SEC)."""
     joined = list(read)
     start = 0
-    for number, (text, heading, item) in enumerate(read):
+    for number, (text, heading, item, _) in enumerate(read):
         above = joined[start]
         if number and text and above.text and not (above.heading or heading or item) and \
                 _flows(above.text, text):
@@ -405,7 +437,6 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
 
     from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
     from lxml import etree
 
     try:
@@ -413,15 +444,49 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
             _refuse_a_bomb(path, archive, "Word file")
         document = open_docx(str(path))
         # a part is parsed when first read (the styles with the first paragraph's style)
-        return _with_tables([_docx_cells(block) if isinstance(block, Table)
-                             else _docx_paragraph(block)
-                             for block in document.iter_inner_content()])
+        return [*_docx_margin(document, "header"), *_docx_blocks(document),
+                *_docx_margin(document, "footer")]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
     except etree.LxmlError as exc:  # a part cut short, or entities that would explode
         raise DocumentError(f"{path}: the Word file is damaged (a part of it is cut short "
                             "or not as Word writes it); open it in Word and save it again") \
             from exc
+
+
+def _docx_blocks(container) -> list[Paragraph]:
+    """The paragraphs and table cells of a Word document's body, header or footer."""
+    from docx.table import Table
+
+    return _with_tables([_docx_cells(block) if isinstance(block, Table)
+                         else _docx_paragraph(block) for block in container.iter_inner_content()])
+
+
+def _docx_margin(document, part: str) -> list[Paragraph]:
+    """The paragraphs of a Word document's headers or footers (`part`) that Word shows: each
+    section's own (one linked to the section before it is that one), its first page's where
+    the section sets it apart, the even pages' where the document does. A paragraph that
+    another header or footer repeats (each section's, the first page's) is read once."""
+    from docx.blkcntnr import BlockItemContainer
+    from docx.oxml.ns import qn
+
+    shown = {"default"} | ({"even"} if document.settings.odd_and_even_pages_header_footer
+                           else set())
+    parts: dict = {}  # each header or footer once, in the order of the sections
+    for section in document.sections:
+        kinds = shown | ({"first"} if section.different_first_page_header_footer else set())
+        for reference in section._sectPr.iterchildren(qn(f"w:{part}Reference")):
+            if reference.get(qn("w:type"), "default") in kinds:
+                parts.setdefault(document.part.related_parts[reference.get(qn("r:id"))])
+    return _once(part, [paragraph for found in parts
+                        for paragraph in _docx_blocks(BlockItemContainer(found.element, found))])
+
+
+def _once(part: str, read: list[Paragraph]) -> list[Paragraph]:
+    """A header's or footer's paragraphs (`part`: "header" or "footer") that hold words, each
+    once: every section and first page may repeat them."""
+    return list({paragraph.text.strip(): paragraph._replace(part=part) for paragraph in read
+                 if paragraph.text.strip()}.values())
 
 
 WEB_MARKUP = 20  # a saved web page's bytes for each character of its text, at the most
@@ -575,7 +640,8 @@ def _odf_text(archive) -> bool:
 def _odt_paragraphs(path: Path) -> list[Paragraph]:
     """An OpenDocument text's paragraphs, as a Word file's are read (_docx_paragraphs): its
     headings (text:h, or a paragraph in a heading, title or contents style) and list items
-    marked, its tables' cells at their places, a cell of a table's header rows a heading."""
+    marked, its tables' cells at their places, a cell of a table's header rows a heading; its
+    pages' headers before the body and their footers after it (_odf_margin)."""
     import zipfile
 
     from lxml import etree
@@ -592,8 +658,10 @@ def _odt_paragraphs(path: Path) -> list[Paragraph]:
                 raise DocumentError(f"{path}: the file is protected with a password; save a "
                                     "copy without one and check that")
             content = archive.read("content.xml")
-        root = etree.fromstring(content, etree.XMLParser(resolve_entities=False,
-                                                         no_network=True))
+            styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        root = etree.fromstring(content, parser)
+        pages = etree.fromstring(styles, parser) if styles else root  # headers and footers
     except (zipfile.BadZipFile, KeyError) as exc:
         raise DocumentError(unreadable) from exc
     except etree.LxmlError as exc:
@@ -605,9 +673,27 @@ def _odt_paragraphs(path: Path) -> list[Paragraph]:
         raise DocumentError(unreadable)
     # a paragraph's own style ("P1") is named by the one it derives from ("Heading_20_1")
     derived = {style.get(f"{_STYLE}name"): style.get(f"{_STYLE}parent-style-name", "")
-               for style in root.iter(f"{_STYLE}style")}
+               for tree in {root, pages} for style in tree.iter(f"{_STYLE}style")}
+    return [*_odf_margin(pages, "header", derived), *_odf_read(body, derived),
+            *_odf_margin(pages, "footer", derived)]
+
+
+def _odf_margin(styles, part: str, derived: dict[str, str]) -> list[Paragraph]:
+    """The paragraphs of an OpenDocument text's headers or footers (`part`), kept with its page
+    styles: each page style's own, its left and first pages' where they differ (a hidden one
+    left out); a paragraph that another repeats (each page style may) is read once."""
+    return _once(part, [paragraph for page in styles.iter(f"{_STYLE}master-page")
+                        for kind in (part, f"{part}-left", f"{part}-first")
+                        for element in page.iterchildren(f"{_STYLE}{kind}")
+                        if element.get(f"{_STYLE}display") != "false"
+                        for paragraph in _odf_read(element, derived)])
+
+
+def _odf_read(within, derived: dict[str, str]) -> list[Paragraph]:
+    """The paragraphs and table cells under an OpenDocument element (the body, a header), each
+    paragraph's style named by the one it derives from in `derived`."""
     read: list[Paragraph | list[Paragraph]] = []
-    for element, item in _odf_blocks(body, item=False):
+    for element, item in _odf_blocks(within, item=False):
         if element.tag == f"{_TABLE}table":
             read.append([Paragraph(_odf_words(cell).strip(),
                                    row.getparent().tag == f"{_TABLE}table-header-rows")

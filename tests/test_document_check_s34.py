@@ -1,0 +1,77 @@
+"""Checking a policy document the owner has (`smpolicy check --document`, File > Check a Policy
+Document...), round 34: the words of a Word or LibreOffice file's headers and footers, the list
+items of a text file marked "a)" or "(i)", and a file the check cannot read told how to make it
+one it can.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from smpolicy_desktop.cli import main
+from tests.clients import to_odt
+
+FOOTER_RULE = "Employees may not discuss wages - Confidential"
+
+
+def footed_policy(path) -> None:
+    """A Word policy of two sections (the second a landscape page with the same footer of its
+    own), its first page's header and footer set apart as Word's "Different first page" does,
+    each saying the same: a header with the title and a footer that carries a rule."""
+    import docx
+    from docx.enum.section import WD_SECTION
+
+    document = docx.Document()
+    document.add_paragraph("Social media")
+    document.add_paragraph("Do not post negative comments about the company or its managers "
+                           "online.")
+    first = document.sections[0]
+    first.different_first_page_header_footer = True
+    for header in (first.header, first.first_page_header):
+        header.paragraphs[0].text = "Acme Bakery - Social media policy"
+    for footer in (first.footer, first.first_page_footer):
+        footer.paragraphs[0].text = FOOTER_RULE
+    second = document.add_section(WD_SECTION.NEW_PAGE)
+    second.footer.is_linked_to_previous = False
+    second.footer.paragraphs[0].text = FOOTER_RULE
+    document.add_paragraph("Report threats to your manager.")
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_a_rule_in_a_footer_is_found_once_and_said_to_be_in_the_footer(tmp_path, capsys, kind):
+    """A rule in a Word or LibreOffice footer ("Employees may not discuss wages - Confidential",
+    under every page) went unchecked: only the body was read. It is found once, not once for
+    each section or first page that repeats it, said to be in the footer; the body's
+    paragraphs keep their numbers, and the header's title is no finding."""
+    policy = tmp_path / "policy.docx"
+    footed_policy(policy)
+    if kind == "odt":
+        policy = to_odt(policy, tmp_path)
+    assert main(["check", "--document", str(policy)]) == 1
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith(("paragraph", "the", "  Text"))] \
+        == ["paragraph 2: [warning] nlra.disparagement",
+            '  Text: "Do not post negative comments about the company or its managers online."',
+            "the footer: [error] nlra.pay", f'  Text: "{FOOTER_RULE}"']
+    main(["check", "--document", str(policy), "--json"])
+    assert [(f["part"], f["paragraph"], f["rule"]) for f in
+            json.loads(capsys.readouterr().out)["findings"]] == [
+        ("body", 2, "nlra.disparagement"), ("footer", None, "nlra.pay")]
+
+
+def test_the_window_says_a_footers_rule_is_in_the_footer(tmp_path):
+    """The report the window shows words the place as the command line does, in plain words."""
+    from smpolicy_desktop.checking import document_report
+    from smpolicy_desktop.checks.facts import CheckFacts
+    from smpolicy_desktop.model import Project
+
+    policy = tmp_path / "policy.docx"
+    footed_policy(policy)
+    text, error = document_report(policy, CheckFacts.from_project(Project()), "Acme Bakery")
+    assert not error
+    assert [line for line in text.splitlines() if line.startswith(("Paragraph", "The"))] == [
+        "Paragraph 2: Risky under labor law", "The footer: Likely unlawful under labor law"]
+
