@@ -75,3 +75,45 @@ def test_the_window_says_a_footers_rule_is_in_the_footer(tmp_path):
     assert [line for line in text.splitlines() if line.startswith(("Paragraph", "The"))] == [
         "Paragraph 2: Risky under labor law", "The footer: Likely unlawful under labor law"]
 
+
+PAY_ITEM = "discuss their wages with coworkers;"
+CRITICISM_ITEM = "post negative comments about the company or its managers online."
+
+
+def document_findings(capsys, policy) -> list[tuple[int, str, str]]:
+    """(paragraph, rule, quoted words) of each finding `check --document` prints as JSON."""
+    main(["check", "--document", str(policy), "--json"])
+    return [(f["paragraph"], f["rule"], f["excerpt"])
+            for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("a)", "b)"), ("(a)", "(b)"), ("a.", "b."), ("A)", "B)"), ("(i)", "(ii)"), ("i.", "ii."),
+    ("(1)", "(2)"), ("1.", "2."), ("-", "-")])
+@pytest.mark.parametrize("name", ["policy.txt", "policy.md"])
+def test_items_marked_with_letters_or_roman_numbers_go_on_from_their_lead_in(
+        tmp_path, capsys, name, first, second):
+    """Items of a text file marked "a)", "(a)" or "(i)" were no list items: "(i) discuss their
+    wages with coworkers;" under "Employees must not:" was read alone and passed, and "a)" items
+    were joined to the lead-in as one long sentence reported on its line. Each is read with
+    the lead-in it finishes, as a Word file's are, found on its own line quoting its words."""
+    policy = tmp_path / name
+    policy.write_text(f"Social media\n\nEmployees must not:\n{first} {PAY_ITEM}\n"
+                      f"{second} {CRITICISM_ITEM}\n\nReport threats to your manager.\n",
+                      encoding="utf-8")
+    assert document_findings(capsys, policy) == [
+        (4, "nlra.pay", PAY_ITEM), (5, "nlra.disparagement", CRITICISM_ITEM)]
+
+
+@pytest.mark.parametrize("line", ["A. Smith will answer questions about this policy.",
+                                  "I. Scope", "e.g. posts on your own accounts."])
+def test_a_line_that_only_starts_like_a_letter_item_is_read_whole(tmp_path, capsys, line):
+    """A name's initial, a numbered part's Roman number or "e.g." start no list item: the line
+    is read with the words it starts with, as before."""
+    from smpolicy_desktop.checks.document_check import read_paragraphs
+
+    policy = tmp_path / "policy.txt"
+    policy.write_text(f"Social media\n\nWe review this policy every year.\n{line}\n",
+                      encoding="utf-8")
+    assert [paragraph.text for paragraph in read_paragraphs(policy)][3] == \
+        (line if line.startswith(("A.", "e.g.")) else "Scope")

@@ -346,11 +346,13 @@ _AWAITS = re.compile(rf"\b(?:{_LEFT_OPEN}|to|from|must|may|should|shall|will|can
                      r"always)\s*:$", re.I)
 _ENDS_OPEN = re.compile(rf"\b(?:{_LEFT_OPEN})\s*$", re.I)
 # A bullet, as typed or as a PDF gives it (Word's bullets come out of a PDF as the Symbol or
-# Wingdings font's own characters, U+F0B7 and the like), or a number ("3." or "3)").
+# Wingdings font's own characters, U+F0B7 and the like), or a number: "3.", "3)", "(3)", a
+# letter ("a)", "(a)", "a.", "A)"; not "A.", a name's initial) or a Roman number ("iv.", "(iv)").
 _BULLET = "[-*+\u2022\u2023\u2043\u25aa\u25cf\u25e6\uf0a7\uf0b7\uf0d8\uf076\uf0fc]"
-_LIST_ITEM = re.compile(rf"(?:{_BULLET}|(?P<number>\d+[.)]))\s")
+_NUMBER = r"(?:\d+|[a-z]|[ivxIVX]+)[.)]|[A-Z]\)|\((?:\d+|[a-zA-Z]|[ivxIVX]+)\)"
+_LIST_ITEM = re.compile(rf"(?:{_BULLET}|(?P<number>{_NUMBER}))\s")
 _MARKDOWN_HEADING = re.compile(r"#+(?:\s|$)")  # "#ad" starts a sentence, not a heading
-_MARKER = re.compile(rf"^\s*(?:{_MARKDOWN_HEADING.pattern}|>+|{_BULLET}+|\d+[.)](?=\s))\s*")
+_MARKER = re.compile(rf"^\s*(?:{_MARKDOWN_HEADING.pattern}|>+|{_BULLET}+|(?:{_NUMBER})(?=\s))\s*")
 
 
 def _plain_paragraphs(lines: list[str]) -> list[Paragraph]:
