@@ -12,6 +12,15 @@ from .safe_write import plain_reason
 
 # The kinds of policy document the risk check reads (checks/document_check.py), by extension.
 POLICY_DOCUMENTS = (".docx", ".odt", ".pdf", ".html", ".htm", ".txt", ".md")
+# Kinds of handbook it does not read, by extension -> where to open one to save it as Word
+# (.docx). The window's file dialog lists them too: an owner whose handbook is one finds it,
+# and is told how to check it.
+SAVE_AS_WORD = {".rtf": "WordPad, TextEdit or Word", ".doc": "Word or LibreOffice"}
+
+
+def saved_as_word(suffix: str) -> str:
+    """What to do with a document of a kind in SAVE_AS_WORD, in plain words."""
+    return f"open it in {SAVE_AS_WORD[suffix]}, save it as a Word document (.docx) and check that"
 
 
 class NotAFileError(Exception):

@@ -117,3 +117,29 @@ def test_a_line_that_only_starts_like_a_letter_item_is_read_whole(tmp_path, caps
                       encoding="utf-8")
     assert [paragraph.text for paragraph in read_paragraphs(policy)][3] == \
         (line if line.startswith(("A.", "e.g.")) else "Scope")
+
+
+WORDPAD = (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}}\\f0 Employees may not discuss "
+           b"wages.\\par}")
+SAVE_RTF_AS_WORD = ("open it in WordPad, TextEdit or Word, save it as a Word document (.docx) "
+                    "and check that")
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("handbook.rtf", WORDPAD, f"cannot read .rtf files; {SAVE_RTF_AS_WORD}"),
+    ("handbook.doc", bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504),
+     "cannot read .doc files; open it in Word or LibreOffice, save it as a Word document "
+     "(.docx) and check that"),
+    ("handbook.txt", WORDPAD,  # WordPad's file, named as text: its markup was checked as words
+     f"is a Rich Text Format file (.rtf), not text, whatever its name says; "
+     f"{SAVE_RTF_AS_WORD}")])
+def test_a_wordpad_or_old_word_handbook_is_refused_with_how_to_make_a_docx_of_it(
+        tmp_path, capsys, name, content, said):
+    """Many handbooks are .rtf (WordPad, TextEdit) or the older Word .doc: the check refused
+    them with the list of what it reads, and read an .rtf named .txt as text, its markup and
+    all. It says how to make a Word file of one, in one line."""
+    policy = tmp_path / name
+    policy.write_bytes(content)
+    assert main(["check", "--document", str(policy)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: {policy}: {said}\n"

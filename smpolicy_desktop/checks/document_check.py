@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..law import LawPack
-from ..reading import POLICY_DOCUMENTS, NotAFileError, regular_file
+from ..reading import POLICY_DOCUMENTS, SAVE_AS_WORD, NotAFileError, regular_file, saved_as_word
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
@@ -138,6 +138,8 @@ class Paragraph(NamedTuple):
 def read_paragraphs(path: Path) -> list[Paragraph]:
     """The document's paragraphs (and table cells), in order."""
     suffix = path.suffix.lower()
+    if suffix in SAVE_AS_WORD:
+        raise DocumentError(f"{path}: cannot read {suffix} files; {saved_as_word(suffix)}")
     if suffix not in POLICY_DOCUMENTS:
         kind = f"cannot read {suffix} files" if suffix else \
             "has no extension to tell what kind of file it is"
@@ -147,9 +149,10 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
             raise DocumentError(f"{path}: the file is empty (0 bytes); there is nothing to check")
         actual = _kind_of(path)
         if actual and actual != suffix:  # a lawyer's .odt saved as "policy.docx", a renamed PDF
+            todo = saved_as_word(actual) if actual in SAVE_AS_WORD else \
+                f"rename it to end in {actual} and check it again"
             raise DocumentError(f"{path}: is {_KINDS[actual]}, not {_KINDS.get(suffix, 'text')}, "
-                                f"whatever its name says; rename it to end in {actual} and "
-                                "check it again")
+                                f"whatever its name says; {todo}")
         if suffix == ".docx":
             return _docx_paragraphs(path)
         if suffix == ".odt":
@@ -163,7 +166,9 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
     return _plain_paragraphs(text_lines(read_text(path)))
 
 
-_KINDS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".pdf": "a PDF"}
+_KINDS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".pdf": "a PDF",
+          ".rtf": "a Rich Text Format file (.rtf)"}
+_STARTS = {b"%PDF-": ".pdf", b"{\\rtf": ".rtf"}  # a file's first bytes -> its kind
 
 
 def _kind_of(path: Path) -> str:
@@ -172,8 +177,9 @@ def _kind_of(path: Path) -> str:
     import zipfile
 
     with path.open("rb") as handle:
-        if handle.read(5) == b"%PDF-":
-            return ".pdf"
+        start = handle.read(5)
+    if start in _STARTS:
+        return _STARTS[start]
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
