@@ -143,3 +143,21 @@ def test_a_wordpad_or_old_word_handbook_is_refused_with_how_to_make_a_docx_of_it
     assert main(["check", "--document", str(policy)]) == 2
     err = capsys.readouterr().err
     assert err == f"error: {policy}: {said}\n"
+
+
+def test_an_english_line_without_small_words_is_checked_and_a_french_one_is_named(tmp_path,
+                                                                                 capsys):
+    """A list item of an owner's LibreOffice handbook, "discuss patient details, even without
+    names;", was said to be "not in English and was not checked": it has none of the small
+    words the check looked for. A paragraph whose words are English words is English; one in
+    French is still named."""
+    policy = tmp_path / "policy.txt"
+    policy.write_text("Social media\n\nWhen you post about work, you must not:\n"
+                      "a. discuss patient details, even without names;\n"
+                      "b. complain about your coworkers or managers online.\n\n"
+                      "Photos: patient consent forms required beforehand.\n"
+                      "Les employés ne doivent pas publier de commentaires négatifs sur la "
+                      "société.\n", encoding="utf-8")
+    main(["check", "--document", str(policy), "--json"])
+    assert json.loads(capsys.readouterr().out)["note"] == (
+        "Paragraph 8 is not in English and was not checked: the risk check reads English only.")

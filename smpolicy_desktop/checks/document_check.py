@@ -8,6 +8,7 @@ import codecs
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 from itertools import takewhile
 from pathlib import Path
 from typing import NamedTuple
@@ -116,9 +117,25 @@ def _listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
+_KNOWN_ENGLISH = 3 / 4  # of a paragraph's words in an English dictionary: French has half
+
+
 def _english(paragraph: str) -> bool:
+    """Whether a paragraph is English: it holds a small word of English, or most of its words
+    are English ("discuss patient details, even without names;", a list item, has none of the
+    small words and was said not to be in English)."""
     words = re.findall(r"[^\W\d_]+", paragraph.lower())
-    return len(words) < _WORDS_TO_TELL or any(word in _ENGLISH for word in words)
+    return len(words) < _WORDS_TO_TELL or any(word in _ENGLISH for word in words) or \
+        len(_dictionary().known(words)) >= _KNOWN_ENGLISH * len(set(words))
+
+
+@cache
+def _dictionary():
+    """pyspellchecker's English words (loaded in about 0.4 s, only for a paragraph that has
+    none of the small words)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
 
 
 class Paragraph(NamedTuple):
