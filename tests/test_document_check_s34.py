@@ -11,7 +11,7 @@ import json
 import pytest
 
 from smpolicy_desktop.cli import main
-from tests.clients import to_odt
+from tests.clients import docx_to_pdf, to_odt
 
 FOOTER_RULE = "Employees may not discuss wages - Confidential"
 
@@ -161,3 +161,31 @@ def test_an_english_line_without_small_words_is_checked_and_a_french_one_is_name
     main(["check", "--document", str(policy), "--json"])
     assert json.loads(capsys.readouterr().out)["note"] == (
         "Paragraph 8 is not in English and was not checked: the risk check reads English only.")
+
+
+def test_a_pdfs_footer_on_every_page_is_found_once_and_a_dont_on_each_page_kept(tmp_path,
+                                                                              capsys):
+    """A PDF's footer comes with every page's text: its rule was reported once a page, and
+    cut the sentence running over the page break in two. A line on every page (the header or
+    footer) is read once, said to be in the header or footer; a "Don't:" that heads a list on
+    each page is still read over its own items."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Acme Bakery - Social media policy"
+    section.footer.paragraphs[0].text = FOOTER_RULE
+    for item in ("Complain about your manager online.", "Discuss your pay with coworkers."):
+        document.add_paragraph("Don't:")
+        document.add_paragraph(item, style="List Bullet")
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("We review this policy every year.")
+    policy = tmp_path / "policy.docx"
+    document.save(str(policy))
+    main(["check", "--document", str(docx_to_pdf(policy, tmp_path)), "--json"])
+    assert [(f["part"], f["rule"], f["excerpt"]) for f in
+            json.loads(capsys.readouterr().out)["findings"]] == [
+        ("body", "nlra.disparagement", "Complain about your manager online."),
+        ("body", "nlra.pay", "Discuss your pay with coworkers."),
+        ("footer", "nlra.pay", FOOTER_RULE)]

@@ -334,7 +334,7 @@ def _lead_of(text: str) -> tuple[str, str]:
 
 def _pdf_lines(path: Path) -> list[Paragraph]:
     """A PDF's text, one line each; a line that starts in lower case continues the sentence
-    above it and is joined to it."""
+    above it and is joined to it; its header and footer are read once (_pdf_margins)."""
     import logging
 
     from pypdf import PdfReader
@@ -348,12 +348,33 @@ def _pdf_lines(path: Path) -> list[Paragraph]:
         if len(pages) > MAX_PAGES:  # known before a page is read
             raise DocumentError(f"{path}: {len(pages)} pages, too long for one policy; the "
                                 f"check reads up to {MAX_PAGES} pages")
-        text = "\n".join(page.extract_text() or "" for page in pages)
+        texts = [(page.extract_text() or "").splitlines() for page in pages]
     except LimitReachedError as exc:  # pypdf's guard against a few KB that unpack to GB
         raise DocumentError(f"{path}: part of the PDF unpacks to too much data to read") from exc
     except (PyPdfError, ValueError, KeyError) as exc:
         raise DocumentError(f"{path}: not a PDF that can be read") from exc
-    return _plain_paragraphs(text.splitlines())
+    return _pdf_margins(texts)
+
+
+def _pdf_margins(pages: list[list[str]]) -> list[Paragraph]:
+    """A PDF's lines, page by page, as paragraphs (_plain_paragraphs), its header and footer
+    read once as a Word file's are: a line on two pages at least and on every page after the
+    first (the first page's may differ) is the header's, or the footer's where it stands in the
+    bottom half of its page; a lead-in ("Don't:") heading a list on each page is none. Read
+    with each page, a footer's rule was found once a page."""
+    on = [{line.strip() for line in page} for page in pages]
+    running = {line for line in set.intersection(*on[1:]) if line and not _leads_in(line)
+               and sum(line in page for page in on) > 1} if len(on) > 1 else set()
+    body: list[str] = []
+    margins: dict[str, list[str]] = {"header": [], "footer": []}
+    for page in pages:
+        for place, line in enumerate(page):
+            if line.strip() in running:
+                margins["header" if place < len(page) / 2 else "footer"].append(line)
+            else:
+                body.append(line)
+    return [*_once("header", _plain_paragraphs(margins["header"])), *_plain_paragraphs(body),
+            *_once("footer", _plain_paragraphs(margins["footer"]))]
 
 
 # A line that ends on a word no sentence ends with ("... about the", "... to anyone outside
