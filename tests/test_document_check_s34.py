@@ -121,23 +121,29 @@ def test_a_line_that_only_starts_like_a_letter_item_is_read_whole(tmp_path, caps
 
 WORDPAD = (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}}\\f0 Employees may not discuss "
            b"wages.\\par}")
+OLD_WORD = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)  # an OLE compound file's start
 SAVE_RTF_AS_WORD = ("open it in WordPad, TextEdit or Word, save it as a Word document (.docx) "
                     "and check that")
 
 
 @pytest.mark.parametrize(("name", "content", "said"), [
     ("handbook.rtf", WORDPAD, f"cannot read .rtf files; {SAVE_RTF_AS_WORD}"),
-    ("handbook.doc", bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504),
+    ("handbook.doc", OLD_WORD,
      "cannot read .doc files; open it in Word or LibreOffice, save it as a Word document "
      "(.docx) and check that"),
     ("handbook.txt", WORDPAD,  # WordPad's file, named as text: its markup was checked as words
-     f"is a Rich Text Format file (.rtf), not text, whatever its name says; "
-     f"{SAVE_RTF_AS_WORD}")])
+     f"is a Rich Text Format file (.rtf), whatever its name says; {SAVE_RTF_AS_WORD}"),
+    ("handbook.docx", OLD_WORD,  # Word 97-2003's file, named as a Word document
+     "is a Word 97-2003 document (.doc), whatever its name says; open it in Word or "
+     "LibreOffice, save it as a Word document (.docx) and check that"),
+    ("locked.docx", OLD_WORD + "EncryptedPackage".encode("utf-16-le"),  # Word keeps it so
+     "the file is protected with a password; save a copy without one and check that")])
 def test_a_wordpad_or_old_word_handbook_is_refused_with_how_to_make_a_docx_of_it(
         tmp_path, capsys, name, content, said):
     """Many handbooks are .rtf (WordPad, TextEdit) or the older Word .doc: the check refused
-    them with the list of what it reads, and read an .rtf named .txt as text, its markup and
-    all. It says how to make a Word file of one, in one line."""
+    them with the list of what it reads, read an .rtf named .txt as text, its markup and all,
+    and said a .doc named .docx, or a Word file locked with a password, was "not a Word
+    document that can be read". It says what the file is and what to do, in one line."""
     policy = tmp_path / name
     policy.write_bytes(content)
     assert main(["check", "--document", str(policy)]) == 2

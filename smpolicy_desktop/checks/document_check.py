@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..law import LawPack
-from ..reading import POLICY_DOCUMENTS, SAVE_AS_WORD, NotAFileError, regular_file, saved_as_word
+from ..reading import (
+    OLE,
+    POLICY_DOCUMENTS,
+    SAVE_AS_WORD,
+    NotAFileError,
+    locked_office_file,
+    regular_file,
+    saved_as_word,
+)
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
@@ -165,11 +173,13 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
         if not _size_of_file(path):
             raise DocumentError(f"{path}: the file is empty (0 bytes); there is nothing to check")
         actual = _kind_of(path)
+        if actual in SAVE_AS_WORD:  # WordPad's or Word 97's file, whatever its name
+            raise DocumentError(f"{path}: is {_KINDS[actual]}, whatever its name says; "
+                                f"{saved_as_word(actual)}")
         if actual and actual != suffix:  # a lawyer's .odt saved as "policy.docx", a renamed PDF
-            todo = saved_as_word(actual) if actual in SAVE_AS_WORD else \
-                f"rename it to end in {actual} and check it again"
             raise DocumentError(f"{path}: is {_KINDS[actual]}, not {_KINDS.get(suffix, 'text')}, "
-                                f"whatever its name says; {todo}")
+                                f"whatever its name says; rename it to end in {actual} and "
+                                "check it again")
         if suffix == ".docx":
             return _docx_paragraphs(path)
         if suffix == ".odt":
@@ -184,19 +194,23 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
 
 
 _KINDS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".pdf": "a PDF",
-          ".rtf": "a Rich Text Format file (.rtf)"}
-_STARTS = {b"%PDF-": ".pdf", b"{\\rtf": ".rtf"}  # a file's first bytes -> its kind
+          ".rtf": "a Rich Text Format file (.rtf)", ".doc": "a Word 97-2003 document (.doc)"}
+_STARTS = {b"%PDF-": ".pdf", b"{\\rtf": ".rtf", OLE: ".doc"}  # a file's first bytes -> its kind
 
 
 def _kind_of(path: Path) -> str:
     """The extension a file's content says it has (one of _KINDS), "" for any other content
-    (text, or a zip of other files, which its reader refuses as what it is named)."""
+    (text, or a zip of other files, which its reader refuses as what it is named);
+    DocumentError for a Word file protected with a password."""
     import zipfile
 
     with path.open("rb") as handle:
-        start = handle.read(5)
-    if start in _STARTS:
-        return _STARTS[start]
+        start = handle.read(len(OLE))
+    actual = next((kind for mark, kind in _STARTS.items() if start.startswith(mark)), "")
+    if actual == ".doc" and locked_office_file(path):  # a Word file, locked
+        raise _locked(path)
+    if actual:
+        return actual
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -207,6 +221,11 @@ def _kind_of(path: Path) -> str:
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError):  # no zip
         pass
     return ""
+
+
+def _locked(path: Path) -> DocumentError:
+    return DocumentError(f"{path}: the file is protected with a password; save a copy without "
+                         "one and check that")
 
 
 def read_text(path: Path) -> str:
@@ -701,8 +720,7 @@ def _odt_paragraphs(path: Path) -> list[Paragraph]:
                                     "spreadsheet or slides); the check reads text documents")
             manifest = "META-INF/manifest.xml"
             if manifest in archive.namelist() and b"encryption-data" in archive.read(manifest):
-                raise DocumentError(f"{path}: the file is protected with a password; save a "
-                                    "copy without one and check that")
+                raise _locked(path)
             content = archive.read("content.xml")
             styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
         parser = etree.XMLParser(resolve_entities=False, no_network=True)
