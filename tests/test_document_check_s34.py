@@ -195,3 +195,20 @@ def test_a_pdfs_footer_on_every_page_is_found_once_and_a_dont_on_each_page_kept(
         ("body", "nlra.disparagement", "Complain about your manager online."),
         ("body", "nlra.pay", "Discuss your pay with coworkers."),
         ("footer", "nlra.pay", FOOTER_RULE)]
+
+
+def test_a_web_pages_list_items_written_as_paragraphs_go_on_from_their_lead_in(tmp_path,
+                                                                             capsys):
+    """LibreOffice (and many an intranet's editor) writes a list item's words in a paragraph
+    inside it, <li><p>...</p></li>: they were read as paragraphs of their own, so "discuss
+    patient details, even without names;" under "you must not:" was reported as an order to
+    share patients' details, and the bans on pay talk and criticism passed. They are list
+    items, each read with the lead-in it finishes, as a Word file's are."""
+    policy = tmp_path / "policy.html"
+    policy.write_text(
+        "<html><body><h1>Social media</h1><p>When you post about work, you must not:</p>"
+        '<ol type="a"><li><p>discuss patient details, even without names;</p></li>'
+        f"<li><p>{PAY_ITEM}</p></li><li><p>{CRITICISM_ITEM}</p></li></ol>"
+        "<p>Report threats to your manager.</p></body></html>", encoding="utf-8")
+    assert document_findings(capsys, policy) == [
+        (4, "nlra.pay", PAY_ITEM), (5, "nlra.disparagement", CRITICISM_ITEM)]

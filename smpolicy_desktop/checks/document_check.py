@@ -579,10 +579,12 @@ def _web_paragraphs(path: Path) -> list[Paragraph]:
         raise DocumentError(f"{path}: not a web page that can be read") from exc
     for hidden in page.xpath("//script|//style|//template|//noscript|//head"):
         hidden.drop_tree()
-    return _marked_headings([Paragraph(" ".join(words.split()), element.tag in _WEB_HEADINGS,
-                                       element.tag == "li")
+    # a list item's words may stand in a paragraph inside it (LibreOffice's <li><p>)
+    return _marked_headings([Paragraph(" ".join(words.split()), heading, not heading and
+                                       "li" in (element.tag, element.getparent().tag))
                              for element in page.iter(*_WEB_BLOCKS)
-                             for words in [_own_words(element)] if words.strip()])
+                             for words in [_own_words(element)] if words.strip()
+                             for heading in [element.tag in _WEB_HEADINGS]])
 
 
 def _own_words(element) -> str:
