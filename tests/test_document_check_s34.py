@@ -212,3 +212,39 @@ def test_a_web_pages_list_items_written_as_paragraphs_go_on_from_their_lead_in(t
         "<p>Report threats to your manager.</p></body></html>", encoding="utf-8")
     assert document_findings(capsys, policy) == [
         (4, "nlra.pay", PAY_ITEM), (5, "nlra.disparagement", CRITICISM_ITEM)]
+
+
+@pytest.mark.parametrize("markers", [("a)", "b)"), ("(a)", "(b)"), ("(i)", "(ii)"), ("1.", "2."),
+                                     ("1)", "2)")])
+@pytest.mark.parametrize("name", ["policy.txt", "policy.docx"])
+def test_items_listed_in_the_lead_ins_own_line_are_each_read_with_it(tmp_path, capsys, name,
+                                                                     markers):
+    """"Employees must not: a) discuss their wages with coworkers; b) post negative comments
+    ..." on one line was read as one long sentence, each finding quoting all of it. Each item
+    is read with the lead-in it finishes and quoted alone, on the lead-in's line; the words
+    before the lead-in are read as they were."""
+    line = (f"Report threats to your manager. Employees must not: {markers[0]} {PAY_ITEM} "
+            f"{markers[1]} {CRITICISM_ITEM}")
+    policy = tmp_path / name
+    if name.endswith(".docx"):
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph("Social media")
+        document.add_paragraph()
+        document.add_paragraph(line)
+        document.save(str(policy))
+    else:
+        policy.write_text(f"Social media\n\n{line}\n", encoding="utf-8")
+    assert document_findings(capsys, policy) == [
+        (3, "nlra.pay", PAY_ITEM), (3, "nlra.disparagement", CRITICISM_ITEM)]
+
+
+def test_a_letter_in_brackets_that_starts_no_list_leaves_the_sentence_whole(tmp_path, capsys):
+    """Only a run of markers in order (a, b, ...) lists items: "(a)" alone is a word of the
+    sentence, which is read whole."""
+    policy = tmp_path / "policy.txt"
+    policy.write_text("Social media\n\nStaff must not: (a) discuss their wages with coworkers "
+                      "or (c) anything else.\n", encoding="utf-8")
+    assert [excerpt for _, _, excerpt in document_findings(capsys, policy)] == [
+        "Staff must not: (a) discuss their wages with coworkers or (c) anything else."]

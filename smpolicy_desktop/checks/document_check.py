@@ -287,8 +287,8 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     if sum(map(len, paragraphs)) > MAX_PAGES * PAGE:
         raise _too_long(path, sum(map(len, paragraphs)))
     places = _places(read)
-    findings = [(place, finding) for place, paragraph, (words, lead)
-                in zip(places, read, _checked(read), strict=True)
+    findings = [(place, finding) for place, paragraph, checks
+                in zip(places, read, _checked(read), strict=True) for words, lead in checks
                 if words.strip() and (not paragraph.heading or states_rule(words))
                 for finding in check_text(words, facts, company_name=company_name, lead=lead)]
     # A sentence found risky covers no topic: "must not discuss their salary or working
@@ -312,8 +312,9 @@ def _places(read: list[Paragraph]) -> list[Place]:
     return [Place(paragraph.part, 0 if paragraph.part else next(body)) for paragraph in read]
 
 
-def _checked(read: list[Paragraph]) -> list[tuple[str, str]]:
-    """Each paragraph's words to check, and the words it goes on from ("" for none): an item
+def _checked(read: list[Paragraph]) -> list[list[tuple[str, str]]]:
+    """Each paragraph's words to check, and the words they go on from ("" for none); more than
+    one such pair for a lead-in with its items in its own line (_inline_items). An item
     listed under a heading that forbids ("Don't:" over "Talk about your pay online.") goes on
     from BAN, as the policy's own check reads ours; one under a lead-in it finishes
     ("Employees may not:" over "discuss their wages with coworkers;") from the lead-in, whose
@@ -330,11 +331,46 @@ def _checked(read: list[Paragraph]) -> list[tuple[str, str]]:
         words, opens = _lead_of(paragraph.text)
         goes_on = bool(lead) and paragraph.item and not opens and \
             (not by_item or paragraph.text[:1].islower())
-        checked.append((words, lead if goes_on else ""))
+        checked.append([(words, lead)] if goes_on else _inline_items(words))
         if paragraph.text.strip():
             lead, by_item = (opens, paragraph.item and opens != BAN) if opens else \
                 (lead if goes_on else "", by_item)
     return checked
+
+
+# A lead-in and its first item in the same line: "Employees must not: a) discuss ...".
+_INLINE_LIST = re.compile(r"(?P<lead>.*?:)\s+(?P<marker>\((?P<first>[ai1])\)|(?P<bare>[ai1])[.)])"
+                          r"\s+(?P<items>.*)", re.S)
+# The markers of items in order, after the first: letters, Roman numbers or numbers.
+_IN_ORDER = {"a": "bcdefghijklmnopqrstuvwxyz",
+             "i": ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"),
+             "1": [str(number) for number in range(2, 100)]}
+
+
+def _inline_items(text: str) -> list[tuple[str, str]]:
+    """A paragraph's words to check with the words they go on from: [(text, "")], or, for a
+    lead-in with its items in the same line ("Employees must not: a) discuss their wages;
+    b) post ..."), the words before the lead-in alone and each item with the lead-in, as
+    items below it are read (_checked). The items are marked in order ("a)", "b)", ... or
+    "(i)", "(ii)", ... or "1.", "2.", ...); a lone "(a)" in a sentence lists nothing."""
+    found = _INLINE_LIST.match(text)
+    before, opens = _lead_of(found["lead"]) if found else (text, "")
+    if not found or not opens:
+        return [(text, "")]
+    first = found["first"] or found["bare"]
+    form = found["marker"].replace(first, "{}", 1)
+    items, rest = [], found["items"]
+    for following in _IN_ORDER[first]:
+        item, *after = re.split(rf"\s+{re.escape(form.format(following))}\s+", rest, maxsplit=1)
+        items.append(item)
+        if not after:
+            break
+        rest = after[0]
+    else:  # the last marker there is: the rest is the last item
+        items.append(rest)
+    if len(items) < 2:
+        return [(text, "")]
+    return [(before, ""), *((item, opens) for item in items)]
 
 
 def _lead_of(text: str) -> tuple[str, str]:
