@@ -248,3 +248,53 @@ def test_a_letter_in_brackets_that_starts_no_list_leaves_the_sentence_whole(tmp_
                       "or (c) anything else.\n", encoding="utf-8")
     assert [excerpt for _, _, excerpt in document_findings(capsys, policy)] == [
         "Staff must not: (a) discuss their wages with coworkers or (c) anything else."]
+
+
+NESTED = [("1.", "When you post online, you must not:"),
+          ("a)", "Discuss your wages with coworkers."),
+          ("b)", "Post negative comments about the company or its managers online."),
+          ("2.", "Keep client files confidential.")]
+
+
+def nested_list(path) -> None:
+    """An owner's numbered rule whose lead-in is itself an item, its sub-items lettered and
+    written as sentences: in a text file (the sub-items indented or not), a Word file (a
+    multilevel list: "1." over "a)"), a LibreOffice file or a web page (a list in a list)."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph("Social media")
+        for marker, words in NESTED:
+            document.add_paragraph(words, style="List Number" if marker[0].isdigit()
+                                   else "List Number 2")
+        document.save(str(path))
+    elif path.suffix == ".html":
+        items = [f"<li>{words}</li>" for _, words in NESTED]
+        path.write_text(f"<h1>Social media</h1><ol><li>{NESTED[0][1]}<ol type='a'>"
+                        f"{''.join(items[1:3])}</ol></li>{items[3]}</ol>", encoding="utf-8")
+    else:
+        indent = "   " if path.stem == "indented" else ""
+        path.write_text("Social media\n" + "".join(
+            f"{'' if marker[0].isdigit() else indent}{marker} {words}\n"
+            for marker, words in NESTED), encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["policy.txt", "indented.txt", "policy.docx", "policy.odt",
+                                  "policy.html"])
+def test_sub_items_of_a_numbered_lead_in_are_read_with_it_whatever_their_first_letter(
+        tmp_path, capsys, name):
+    """"1. When you post online, you must not:" over "a) Discuss your wages with coworkers."
+    passed: an item below a lead-in that is itself an item went on from it only when it
+    started in lower case (so that "2. Keep client files confidential." does not), and both
+    bans were read as orders to do it, the topic of employees' rights counted as covered. An
+    item of a list inside the lead-in's (lettered under numbered, indented, a deeper level)
+    goes on from it; the next item of the lead-in's own list does not."""
+    policy = tmp_path / name
+    if name.endswith(".odt"):
+        nested_list(tmp_path / "policy.docx")
+        policy = to_odt(tmp_path / "policy.docx", tmp_path)
+    else:
+        nested_list(policy)
+    assert [(rule, excerpt) for _, rule, excerpt in document_findings(capsys, policy)] == [
+        ("nlra.pay", NESTED[1][1]), ("nlra.disparagement", NESTED[2][1])]

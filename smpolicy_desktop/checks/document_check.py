@@ -151,13 +151,16 @@ class Paragraph(NamedTuple):
     line or table header row, a Word paragraph styled as a title, heading or contents entry,
     a cell of a Word table's header row, or a line or paragraph that reads as one over the list
     or paragraph below it: see _marked_headings), whether it is a list item (a bulleted or
-    numbered line, a Word paragraph numbered or styled as a list; never a heading), and the
-    part of the page it is in ("" for the body, "header" or "footer")."""
+    numbered line, a Word paragraph numbered or styled as a list; never a heading), the part
+    of the page it is in ("" for the body, "header" or "footer"), and the list an item is of:
+    its marker's kind and indent in a text ("3a)" for "   b)"), its numbering and level in
+    Word, its list's style and depth in OpenDocument, its depth on a web page."""
 
     text: str
     heading: bool
     item: bool = False
     part: str = ""
+    kind: str = ""
 
 
 def read_paragraphs(path: Path) -> list[Paragraph]:
@@ -321,20 +324,22 @@ def _checked(read: list[Paragraph]) -> list[list[tuple[str, str]]]:
     unfinished sentence is not checked alone (_lead_of). The heading or lead-in may be a
     paragraph of its own in any style. The list goes on over empty paragraphs and ends at the
     first that is no item of it; a lead-in (not a "Don't") that is itself an item ("1. You
-    must not:") goes on in the items below it that start in lower case ("a. discuss your pay"),
-    not in the next item ("2. Keep salaries confidential."). No list goes on from a header into
-    the body, or from the body into a footer."""
-    lead, by_item, part, checked = "", False, "", []
+    must not:") goes on in the items below it of another list ("a) Discuss your pay", indented
+    or a level down) or that start in lower case ("2. discuss your pay"), not in the next item
+    of its own ("2. Keep salaries confidential."). No list goes on from a header into the body,
+    or from the body into a footer."""
+    lead, by_item, part, checked = "", None, "", []  # by_item: the lead-in item's list
     for paragraph in read:
         if paragraph.part != part:
-            lead, by_item, part = "", False, paragraph.part
+            lead, by_item, part = "", None, paragraph.part
         words, opens = _lead_of(paragraph.text)
         goes_on = bool(lead) and paragraph.item and not opens and \
-            (not by_item or paragraph.text[:1].islower())
+            (by_item is None or paragraph.kind != by_item or paragraph.text[:1].islower())
         checked.append([(words, lead)] if goes_on else _inline_items(words))
         if paragraph.text.strip():
-            lead, by_item = (opens, paragraph.item and opens != BAN) if opens else \
-                (lead if goes_on else "", by_item)
+            lead, by_item = \
+                (opens, paragraph.kind if paragraph.item and opens != BAN else None) if opens \
+                else (lead if goes_on else "", by_item)
     return checked
 
 
@@ -465,10 +470,17 @@ def _plain_paragraphs(lines: list[str]) -> list[Paragraph]:
         marked = _LIST_ITEM.match(text)
         read.append(Paragraph(_MARKDOWN_ESCAPE.sub(r"\1", _MARKER.sub("", text)),
                               bool(_MARKDOWN_HEADING.match(text)) or number in headers,
-                              bool(marked)))
+                              bool(marked), kind=_marker_kind(line, marked[0]) if marked else ""))
         if marked and marked["number"]:
             numbered.add(number)
     return _unwrapped(_marked_headings(read, numbered))
+
+
+def _marker_kind(line: str, marker: str) -> str:
+    """The list a text line's item is of: its indent and its marker's kind ("3a)" for
+    "   b) ..."; numbers, small and capital letters told apart, Roman numbers as letters)."""
+    kind = re.sub(r"[A-Z]+", "A", re.sub(r"[a-z]+", "a", re.sub(r"\d+", "1", marker.strip())))
+    return f"{len(line) - len(line.lstrip())}{kind}"
 
 
 def _marked_headings(read: list[Paragraph], numbered: Collection[int] = ()) -> list[Paragraph]:
@@ -522,7 +534,7 @@ def _unwrapped(read: list[Paragraph]) -> list[Paragraph]:
     as a gag on reports to the SEC)."""
     joined = list(read)
     start = 0
-    for number, (text, heading, item, _) in enumerate(read):
+    for number, (text, heading, item, *_) in enumerate(read):
         above = joined[start]
         if number and text and above.text and not (above.heading or heading or item) and \
                 _flows(above.text, text):
@@ -617,7 +629,8 @@ def _web_paragraphs(path: Path) -> list[Paragraph]:
         hidden.drop_tree()
     # a list item's words may stand in a paragraph inside it (LibreOffice's <li><p>)
     return _marked_headings([Paragraph(" ".join(words.split()), heading, not heading and
-                                       "li" in (element.tag, element.getparent().tag))
+                                       "li" in (element.tag, element.getparent().tag),
+                                       kind=str(len(element.xpath("ancestor::ol|ancestor::ul"))))
                              for element in page.iter(*_WEB_BLOCKS)
                              for words in [_own_words(element)] if words.strip()
                              for heading in [element.tag in _WEB_HEADINGS]])
@@ -661,14 +674,19 @@ def _docx_paragraph(paragraph) -> Paragraph:
     style = paragraph.style
     name = style.name.lower() if style is not None else ""
     heading = name.startswith(("heading", "title", "toc"))
-    numbered = _numbered(paragraph._p.pPr) or (style is not None and _numbered(style.element.pPr))
-    return Paragraph(_as_accepted(paragraph._p), heading,
-                     not heading and (numbered or name.startswith("list")))
+    numbering = [properties.numPr for properties in
+                 (paragraph._p.pPr, style.element.pPr if style is not None else None)
+                 if properties is not None and properties.numPr is not None]
+    kind = _numbering_of(numbering) if numbering else name if name.startswith("list") else ""
+    return Paragraph(_as_accepted(paragraph._p), heading, not heading and bool(kind), kind=kind)
 
 
-def _numbered(properties) -> bool:
-    """Whether a Word paragraph's (or style's) properties number it."""
-    return properties is not None and properties.numPr is not None
+def _numbering_of(numbering: list) -> str:
+    """The list a numbered Word paragraph is of, from its own numbering and its style's (the
+    first that says): "5/1", the list's number and the level in it."""
+    number = next((found.numId.val for found in numbering if found.numId is not None), "")
+    level = next((found.ilvl.val for found in numbering if found.ilvl is not None), 0)
+    return f"{number}/{level}"
 
 
 def _header_row(row) -> bool:
@@ -795,7 +813,7 @@ def _odf_read(within, derived: dict[str, str]) -> list[Paragraph]:
     """The paragraphs and table cells under an OpenDocument element (the body, a header), each
     paragraph's style named by the one it derives from in `derived`."""
     read: list[Paragraph | list[Paragraph]] = []
-    for element, item in _odf_blocks(within, item=False):
+    for element, kind in _odf_blocks(within):
         if element.tag == f"{_TABLE}table":
             read.append([Paragraph(_odf_words(cell).strip(),
                                    row.getparent().tag == f"{_TABLE}table-header-rows")
@@ -805,18 +823,22 @@ def _odf_read(within, derived: dict[str, str]) -> list[Paragraph]:
         style = element.get(f"{_TEXT}style-name", "")
         heading = element.tag == f"{_TEXT}h" or \
             derived.get(style, style).lower().startswith(_ODF_HEADING_STYLES)
-        read.append(Paragraph(_odf_words(element), heading, item and not heading))
+        read.append(Paragraph(_odf_words(element), heading, bool(kind) and not heading,
+                              kind=kind))
     return _with_tables(read)
 
 
-def _odf_blocks(element, item: bool):
-    """The paragraphs (text:p, text:h) and tables under an element, in order, each with whether
-    it is a list item."""
+def _odf_blocks(element, style: str = "", depth: int = 0, item: bool = False):
+    """The paragraphs (text:p, text:h) and tables under an element, in order, each with the
+    list it is an item of ("" for none): its list's style and depth ("WWNum5/2")."""
     for child in element:
         if child.tag in (*_ODF_PARAGRAPHS, f"{_TABLE}table"):
-            yield child, item
+            yield child, f"{style}/{depth}" if item else ""
         elif child.tag not in _ODF_LEFT_OUT:  # a list, list item, section or index
-            yield from _odf_blocks(child, item or child.tag == f"{_TEXT}list-item")
+            listed = child.tag == f"{_TEXT}list"
+            yield from _odf_blocks(child, child.get(f"{_TEXT}style-name", style) if listed
+                                   else style, depth + listed,
+                                   item or child.tag == f"{_TEXT}list-item")
 
 
 def _odf_own(table, tag: str, within=None) -> list:
