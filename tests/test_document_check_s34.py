@@ -298,3 +298,22 @@ def test_sub_items_of_a_numbered_lead_in_are_read_with_it_whatever_their_first_l
         nested_list(policy)
     assert [(rule, excerpt) for _, rule, excerpt in document_findings(capsys, policy)] == [
         ("nlra.pay", NESTED[1][1]), ("nlra.disparagement", NESTED[2][1])]
+
+
+@pytest.mark.parametrize("footer", ['<div title="footer"><p>{}</p></div>',  # LibreOffice's
+                                    "<footer><p>{}</p></footer>"])
+def test_a_web_pages_footer_rule_is_said_to_be_in_the_footer(tmp_path, capsys, footer):
+    """A handbook saved as a web page by LibreOffice keeps its page header and footer in
+    <div title="header"> and <div title="footer">; an intranet page has <header> and <footer>.
+    A rule there was said to be in "paragraph 5", as if in the text; it is in the footer, as
+    the same handbook's Word file says, and the body's paragraphs are numbered without the
+    header's."""
+    policy = tmp_path / "policy.html"
+    policy.write_text(
+        '<html><body><div title="header"><p>Acme Bakery - Social media policy</p></div>'
+        "<h1>Social media</h1><p>Do not post negative comments about the company or its "
+        f"managers online.</p>{footer.format(FOOTER_RULE)}</body></html>", encoding="utf-8")
+    main(["check", "--document", str(policy), "--json"])
+    assert [(f["part"], f["paragraph"], f["rule"]) for f in
+            json.loads(capsys.readouterr().out)["findings"]] == [
+        ("body", 2, "nlra.disparagement"), ("footer", None, "nlra.pay")]

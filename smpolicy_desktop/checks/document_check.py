@@ -509,7 +509,7 @@ def _marked_headings(read: list[Paragraph], numbered: Collection[int] = ()) -> l
             heading = not (below.text[:1].islower() or _ENDS_OPEN.search(line.text)) and \
                 not heads(below.text, over_list=True) and heads(line.text, over_list=False)
         if heading:
-            marked[here] = Paragraph(line.text, True)
+            marked[here] = line._replace(heading=True, item=False)  # in its part still
     return marked
 
 
@@ -630,10 +630,22 @@ def _web_paragraphs(path: Path) -> list[Paragraph]:
     # a list item's words may stand in a paragraph inside it (LibreOffice's <li><p>)
     return _marked_headings([Paragraph(" ".join(words.split()), heading, not heading and
                                        "li" in (element.tag, element.getparent().tag),
-                                       kind=str(len(element.xpath("ancestor::ol|ancestor::ul"))))
+                                       _web_part(element),
+                                       str(len(element.xpath("ancestor::ol|ancestor::ul"))))
                              for element in page.iter(*_WEB_BLOCKS)
                              for words in [_own_words(element)] if words.strip()
                              for heading in [element.tag in _WEB_HEADINGS]])
+
+
+def _web_part(element) -> str:
+    """The part of the page a web page's block is in: "header" or "footer" within a <header>
+    or <footer>, or LibreOffice's <div title="header"> or "footer" (a page's), else ""."""
+    within = element.xpath("ancestor-or-self::*[self::header or self::footer or "
+                           "self::div[@title='header' or @title='footer']]")
+    if not within:
+        return ""
+    nearest = within[-1]
+    return nearest.get("title") if nearest.tag == "div" else nearest.tag
 
 
 def _own_words(element) -> str:
