@@ -169,6 +169,17 @@ def test_an_english_line_without_small_words_is_checked_and_a_french_one_is_name
         "Paragraph 8 is not in English and was not checked: the risk check reads English only.")
 
 
+def pdf_findings(tmp_path, capsys, document) -> list[tuple[str, str, str]]:
+    """(part, rule, quoted words) of each finding in LibreOffice's PDF of a Word `document`,
+    a last page saying "We review this policy every year." added."""
+    document.add_paragraph("We review this policy every year.")
+    policy = tmp_path / "policy.docx"
+    document.save(str(policy))
+    main(["check", "--document", str(docx_to_pdf(policy, tmp_path)), "--json"])
+    return [(f["part"], f["rule"], f["excerpt"])
+            for f in json.loads(capsys.readouterr().out)["findings"]]
+
+
 def test_a_pdfs_footer_on_every_page_is_found_once_and_a_dont_on_each_page_kept(tmp_path,
                                                                               capsys):
     """A PDF's footer comes with every page's text: its rule was reported once a page, and
@@ -186,12 +197,7 @@ def test_a_pdfs_footer_on_every_page_is_found_once_and_a_dont_on_each_page_kept(
         document.add_paragraph("Don't:")
         document.add_paragraph(item, style="List Bullet")
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    document.add_paragraph("We review this policy every year.")
-    policy = tmp_path / "policy.docx"
-    document.save(str(policy))
-    main(["check", "--document", str(docx_to_pdf(policy, tmp_path)), "--json"])
-    assert [(f["part"], f["rule"], f["excerpt"]) for f in
-            json.loads(capsys.readouterr().out)["findings"]] == [
+    assert pdf_findings(tmp_path, capsys, document) == [
         ("body", "nlra.disparagement", "Complain about your manager online."),
         ("body", "nlra.pay", "Discuss your pay with coworkers."),
         ("footer", "nlra.pay", FOOTER_RULE)]
@@ -317,3 +323,23 @@ def test_a_web_pages_footer_rule_is_said_to_be_in_the_footer(tmp_path, capsys, f
     assert [(f["part"], f["paragraph"], f["rule"]) for f in
             json.loads(capsys.readouterr().out)["findings"]] == [
         ("body", 2, "nlra.disparagement"), ("footer", None, "nlra.pay")]
+
+
+def test_a_pdfs_footer_with_the_page_number_is_found_once(tmp_path, capsys):
+    """A footer that numbers its page ("Employees may not discuss wages - Page 1", "... Page
+    2") differs from page to page only by its number: its rule was reported once a page. It
+    is the footer's, read once, quoted as on the first page."""
+    import docx
+    from docx.enum.text import WD_BREAK
+    from lxml import etree
+
+    document = docx.Document()
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.text = "Employees may not discuss wages - Page "
+    footer._p.append(etree.fromstring(  # Word's page number field
+        '<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    document.add_paragraph("Social media")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    assert pdf_findings(tmp_path, capsys, document) == [
+        ("footer", "nlra.pay", "Employees may not discuss wages - Page 1")]

@@ -418,23 +418,32 @@ def _pdf_lines(path: Path) -> list[Paragraph]:
 
 def _pdf_margins(pages: list[list[str]]) -> list[Paragraph]:
     """A PDF's lines, page by page, as paragraphs (_plain_paragraphs), its header and footer
-    read once as a Word file's are: a line on two pages at least and on every page after the
-    first (the first page's may differ) is the header's, or the footer's where it stands in the
-    bottom half of its page; a lead-in ("Don't:") heading a list on each page is none. Read
-    with each page, a footer's rule was found once a page."""
-    on = [{line.strip() for line in page} for page in pages]
+    read once as a Word file's are, as on the first page that has them: a line on two pages
+    at least and on every page after the first (the first page's may differ), its numbers
+    aside ("Page 2"), is the header's, or the footer's where it stands in the bottom half of
+    its page; a lead-in ("Don't:") heading a list on each page is none. Read with each page,
+    a footer's rule was found once a page."""
+    on = [{_page_free(line) for line in page} for page in pages]
     running = {line for line in set.intersection(*on[1:]) if line and not _leads_in(line)
                and sum(line in page for page in on) > 1} if len(on) > 1 else set()
     body: list[str] = []
     margins: dict[str, list[str]] = {"header": [], "footer": []}
+    read = set()
     for page in pages:
         for place, line in enumerate(page):
-            if line.strip() in running:
-                margins["header" if place < len(page) / 2 else "footer"].append(line)
-            else:
+            if _page_free(line) not in running:
                 body.append(line)
+            elif _page_free(line) not in read:
+                read.add(_page_free(line))
+                margins["header" if place < len(page) / 2 else "footer"].append(line)
     return [*_once("header", _plain_paragraphs(margins["header"])), *_plain_paragraphs(body),
             *_once("footer", _plain_paragraphs(margins["footer"]))]
+
+
+def _page_free(line: str) -> str:
+    """A line of a page with its numbers aside, to tell a header or footer that numbers its
+    page ("Page 2 of 5") by the rest of its words."""
+    return re.sub(r"\d+", "0", line.strip())
 
 
 # A line that ends on a word no sentence ends with ("... about the", "... to anyone outside
