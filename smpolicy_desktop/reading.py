@@ -12,6 +12,24 @@ from .safe_write import plain_reason
 
 # The kinds of policy document the risk check reads (checks/document_check.py), by extension.
 POLICY_DOCUMENTS = (".docx", ".odt", ".pdf", ".html", ".htm", ".txt", ".md")
+# Kinds of handbook it does not read, by extension -> where to open one to save it as Word
+# (.docx). The window's file dialog lists them too: an owner whose handbook is one finds it,
+# and is told how to check it.
+SAVE_AS_WORD = {".rtf": "WordPad, TextEdit or Word", ".doc": "Word or LibreOffice"}
+
+
+OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # an OLE compound file's start: a .doc, or a locked file
+
+
+def locked_office_file(path: Path) -> bool:
+    """Whether an OLE compound file (it starts with OLE) is an Office file protected with a
+    password (Word keeps a locked .docx in one, as its "EncryptedPackage"), not a .doc."""
+    return "EncryptedPackage".encode("utf-16-le") in path.read_bytes()
+
+
+def saved_as_word(suffix: str) -> str:
+    """What to do with a document of a kind in SAVE_AS_WORD, in plain words."""
+    return f"open it in {SAVE_AS_WORD[suffix]}, save it as a Word document (.docx) and check that"
 
 
 class NotAFileError(Exception):

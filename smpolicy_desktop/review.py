@@ -35,7 +35,7 @@ from .model import (
     Project,
     SentVersion,
 )
-from .reading import NotAFileError, regular_file
+from .reading import OLE, NotAFileError, locked_office_file, regular_file
 
 if TYPE_CHECKING:
     from .checks.finding import Finding
@@ -641,7 +641,6 @@ def _owner(project: Project) -> str:
 
 
 MAX_TEXT_BYTES = 200 * 2**20  # of XML in a reply (a long policy's is well under 1 MB)
-_OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # an OLE compound file: .doc, or a file with a password
 _OTHER_FORMATS = {  # a file's first bytes -> what it is, and what to do
     b"{\\rtf": "this is a Rich Text Format file (.rtf); open it in Word or LibreOffice and save "
                "it as Word (.docx)",
@@ -660,7 +659,7 @@ class _Package:
         try:
             regular_file(path)
             with path.open("rb") as file:
-                head = file.read(len(_OLE))
+                head = file.read(len(OLE))
             self.parts = self._unzipped(head)
         except NotAFileError as exc:
             raise ReviewError(path, exc.reason) from None
@@ -674,8 +673,8 @@ class _Package:
     def _unzipped(self, head: bytes) -> dict[str, bytes]:
         if not head:
             raise ReviewError(self.path, "the file is empty")
-        if head == _OLE:
-            if "EncryptedPackage".encode("utf-16-le") in self.path.read_bytes():
+        if head == OLE:
+            if locked_office_file(self.path):
                 raise ReviewError(self.path, "the file is protected with a password; open it in "
                                              "Word, remove the password and save it again")
             raise ReviewError(self.path, "this is the older Word format (.doc); open it in Word "

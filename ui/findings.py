@@ -324,12 +324,12 @@ def check_policy_document(parent: QWidget, project: Project, path: Path | None =
     once and the check runs in the checker process: a long document takes seconds, and the
     window must not freeze meanwhile."""
     from smpolicy_desktop.checking import report_elsewhere
-    from smpolicy_desktop.reading import POLICY_DOCUMENTS
+    from smpolicy_desktop.reading import POLICY_DOCUMENTS, SAVE_AS_WORD
     from ui import dialogs
     from ui.rendering import main_thread_caller
 
     if path is None:
-        patterns = " ".join(f"*{suffix}" for suffix in POLICY_DOCUMENTS)
+        patterns = " ".join(f"*{suffix}" for suffix in (*POLICY_DOCUMENTS, *SAVE_AS_WORD))
         name = dialogs.open_file_name(parent, _CHECK_DOCUMENT, folder, f"Policies ({patterns})")
         if not name:
             return

@@ -8,12 +8,21 @@ import codecs
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 from itertools import takewhile
 from pathlib import Path
 from typing import NamedTuple
 
 from ..law import LawPack
-from ..reading import POLICY_DOCUMENTS, NotAFileError, regular_file
+from ..reading import (
+    OLE,
+    POLICY_DOCUMENTS,
+    SAVE_AS_WORD,
+    NotAFileError,
+    locked_office_file,
+    regular_file,
+    saved_as_word,
+)
 from ..safe_write import plain_reason
 from .facts import CheckFacts
 from .finding import Finding
@@ -76,47 +85,89 @@ _ENGLISH = frozenset(("the", "and", "of", "to", "is", "are", "you", "your", "our
 _WORDS_TO_TELL = 6  # shorter paragraphs (headings, list items) could be either
 
 
+class Place(NamedTuple):
+    """Where a paragraph stands: its number in the body, or the header or footer it is in
+    (numbered 0: the paragraphs of every page's header or footer are read once, in no order
+    the owner counts)."""
+
+    part: str  # "" for the body, "header" or "footer"
+    number: int
+
+    def __str__(self) -> str:
+        return f"the {self.part}" if self.part else f"paragraph {self.number}"
+
+
 @dataclass(frozen=True)
 class DocumentReport:
-    findings: list[tuple[int, Finding]]  # (paragraph number, finding)
+    findings: list[tuple[Place, Finding]]
     covered: list[str]
     missing: list[str]
-    foreign: list[int]  # paragraphs not in English, which the check cannot read
+    foreign: list[Place]  # paragraphs not in English, which the check cannot read
 
     def foreign_note(self) -> str:
         """Paragraphs not read, said: the check reads English only, and "No findings." on a
         Spanish handbook read as all clear."""
         if not self.foreign:
             return ""
-        numbers = [str(n) for n in self.foreign]
-        listed = numbers[0] if len(numbers) == 1 else \
-            f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-        several = len(numbers) > 1
-        return (f"Paragraph{'s' if several else ''} {listed} {'are' if several else 'is'} not in "
+        numbers = [str(place.number) for place in self.foreign if not place.part]
+        several = len(self.foreign) > 1
+        named = [f"Paragraph{'s' if len(numbers) > 1 else ''} {_listed(numbers)}"] \
+            if numbers else []
+        named += dict.fromkeys(str(place) for place in self.foreign if place.part)
+        listed = _listed(named)
+        return (f"{listed[:1].upper()}{listed[1:]} {'are' if several else 'is'} not in "
                 f"English and {'were' if several else 'was'} not checked: the risk check reads "
                 f"English only.")
 
 
+def _listed(words: list[str]) -> str:
+    """"3", "3 and 5", "3, 4 and 5"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+_KNOWN_ENGLISH = 3 / 4  # of a paragraph's words in an English dictionary: French has half
+
+
 def _english(paragraph: str) -> bool:
+    """Whether a paragraph is English: it holds a small word of English, or most of its words
+    are English ("discuss patient details, even without names;", a list item, has none of the
+    small words and was said not to be in English)."""
     words = re.findall(r"[^\W\d_]+", paragraph.lower())
-    return len(words) < _WORDS_TO_TELL or any(word in _ENGLISH for word in words)
+    return len(words) < _WORDS_TO_TELL or any(word in _ENGLISH for word in words) or \
+        len(_dictionary().known(words)) >= _KNOWN_ENGLISH * len(set(words))
+
+
+@cache
+def _dictionary():
+    """pyspellchecker's English words (loaded in about 0.4 s, only for a paragraph that has
+    none of the small words)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
 
 
 class Paragraph(NamedTuple):
     """A paragraph (or table cell) as plain text; whether it is a heading (a Markdown '#'
     line or table header row, a Word paragraph styled as a title, heading or contents entry,
     a cell of a Word table's header row, or a line or paragraph that reads as one over the list
-    or paragraph below it: see _marked_headings), and whether it is a list item (a bulleted or
-    numbered line, a Word paragraph numbered or styled as a list; never a heading)."""
+    or paragraph below it: see _marked_headings), whether it is a list item (a bulleted or
+    numbered line, a Word paragraph numbered or styled as a list; never a heading), the part
+    of the page it is in ("" for the body, "header" or "footer"), and the list an item is of:
+    its marker's kind and indent in a text ("3a)" for "   b)"), its numbering and level in
+    Word, its list's style and depth in OpenDocument, its depth on a web page."""
 
     text: str
     heading: bool
     item: bool = False
+    part: str = ""
+    kind: str = ""
 
 
 def read_paragraphs(path: Path) -> list[Paragraph]:
     """The document's paragraphs (and table cells), in order."""
     suffix = path.suffix.lower()
+    if suffix in SAVE_AS_WORD:
+        raise DocumentError(f"{path}: cannot read {suffix} files; {saved_as_word(suffix)}")
     if suffix not in POLICY_DOCUMENTS:
         kind = f"cannot read {suffix} files" if suffix else \
             "has no extension to tell what kind of file it is"
@@ -125,6 +176,9 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
         if not _size_of_file(path):
             raise DocumentError(f"{path}: the file is empty (0 bytes); there is nothing to check")
         actual = _kind_of(path)
+        if actual in SAVE_AS_WORD:  # WordPad's or Word 97's file, whatever its name
+            raise DocumentError(f"{path}: is {_KINDS[actual]}, whatever its name says; "
+                                f"{saved_as_word(actual)}")
         if actual and actual != suffix:  # a lawyer's .odt saved as "policy.docx", a renamed PDF
             raise DocumentError(f"{path}: is {_KINDS[actual]}, not {_KINDS.get(suffix, 'text')}, "
                                 f"whatever its name says; rename it to end in {actual} and "
@@ -142,17 +196,24 @@ def read_paragraphs(path: Path) -> list[Paragraph]:
     return _plain_paragraphs(text_lines(read_text(path)))
 
 
-_KINDS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".pdf": "a PDF"}
+_KINDS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".pdf": "a PDF",
+          ".rtf": "a Rich Text Format file (.rtf)", ".doc": "a Word 97-2003 document (.doc)"}
+_STARTS = {b"%PDF-": ".pdf", b"{\\rtf": ".rtf", OLE: ".doc"}  # a file's first bytes -> its kind
 
 
 def _kind_of(path: Path) -> str:
     """The extension a file's content says it has (one of _KINDS), "" for any other content
-    (text, or a zip of other files, which its reader refuses as what it is named)."""
+    (text, or a zip of other files, which its reader refuses as what it is named);
+    DocumentError for a Word file protected with a password."""
     import zipfile
 
     with path.open("rb") as handle:
-        if handle.read(5) == b"%PDF-":
-            return ".pdf"
+        start = handle.read(len(OLE))
+    actual = next((kind for mark, kind in _STARTS.items() if start.startswith(mark)), "")
+    if actual == ".doc" and locked_office_file(path):  # a Word file, locked
+        raise _locked(path)
+    if actual:
+        return actual
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -163,6 +224,11 @@ def _kind_of(path: Path) -> str:
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError):  # no zip
         pass
     return ""
+
+
+def _locked(path: Path) -> DocumentError:
+    return DocumentError(f"{path}: the file is protected with a password; save a copy without "
+                         "one and check that")
 
 
 def read_text(path: Path) -> str:
@@ -223,9 +289,10 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
                             f"holds only pictures of the text)")
     if sum(map(len, paragraphs)) > MAX_PAGES * PAGE:
         raise _too_long(path, sum(map(len, paragraphs)))
-    findings = [(number, finding) for number, ((_, heading, _), (words, lead))
-                in enumerate(zip(read, _checked(read), strict=True), start=1)
-                if words.strip() and (not heading or states_rule(words))
+    places = _places(read)
+    findings = [(place, finding) for place, paragraph, checks
+                in zip(places, read, _checked(read), strict=True) for words, lead in checks
+                if words.strip() and (not paragraph.heading or states_rule(words))
                 for finding in check_text(words, facts, company_name=company_name, lead=lead)]
     # A sentence found risky covers no topic: "must not discuss their salary or working
     # conditions" takes employees' rights away rather than stating them.
@@ -236,31 +303,79 @@ def check_policy_file(path: Path, facts: CheckFacts, company_name: str = "") -> 
     text = text.lower()
     ours = topics(facts.law)
     covered = [topic for topic, words in ours.items() if re.search(words, text)]
-    foreign = [number for number, (paragraph, heading, _) in enumerate(read, start=1)
-               if not (heading or is_title(paragraph) or _english(paragraph))]
+    foreign = [place for place, paragraph in zip(places, read, strict=True)
+               if not (paragraph.heading or is_title(paragraph.text) or _english(paragraph.text))]
     return DocumentReport(findings, covered, [t for t in ours if t not in covered], foreign)
 
 
-def _checked(read: list[Paragraph]) -> list[tuple[str, str]]:
-    """Each paragraph's words to check, and the words it goes on from ("" for none): an item
+def _places(read: list[Paragraph]) -> list[Place]:
+    """Each paragraph's place: the body's numbered from 1 (a header's paragraphs, read first,
+    count none), a header's or footer's named."""
+    body = iter(range(1, len(read) + 1))
+    return [Place(paragraph.part, 0 if paragraph.part else next(body)) for paragraph in read]
+
+
+def _checked(read: list[Paragraph]) -> list[list[tuple[str, str]]]:
+    """Each paragraph's words to check, and the words they go on from ("" for none); more than
+    one such pair for a lead-in with its items in its own line (_inline_items). An item
     listed under a heading that forbids ("Don't:" over "Talk about your pay online.") goes on
     from BAN, as the policy's own check reads ours; one under a lead-in it finishes
     ("Employees may not:" over "discuss their wages with coworkers;") from the lead-in, whose
     unfinished sentence is not checked alone (_lead_of). The heading or lead-in may be a
     paragraph of its own in any style. The list goes on over empty paragraphs and ends at the
     first that is no item of it; a lead-in (not a "Don't") that is itself an item ("1. You
-    must not:") goes on in the items below it that start in lower case ("a. discuss your pay"),
-    not in the next item ("2. Keep salaries confidential.")."""
-    lead, by_item, checked = "", False, []
+    must not:") goes on in the items below it of another list ("a) Discuss your pay", indented
+    or a level down) or that start in lower case ("2. discuss your pay"), not in the next item
+    of its own ("2. Keep salaries confidential."). No list goes on from a header into the body,
+    or from the body into a footer."""
+    lead, by_item, part, checked = "", None, "", []  # by_item: the lead-in item's list
     for paragraph in read:
+        if paragraph.part != part:
+            lead, by_item, part = "", None, paragraph.part
         words, opens = _lead_of(paragraph.text)
         goes_on = bool(lead) and paragraph.item and not opens and \
-            (not by_item or paragraph.text[:1].islower())
-        checked.append((words, lead if goes_on else ""))
+            (by_item is None or paragraph.kind != by_item or paragraph.text[:1].islower())
+        checked.append([(words, lead)] if goes_on else _inline_items(words))
         if paragraph.text.strip():
-            lead, by_item = (opens, paragraph.item and opens != BAN) if opens else \
-                (lead if goes_on else "", by_item)
+            lead, by_item = \
+                (opens, paragraph.kind if paragraph.item and opens != BAN else None) if opens \
+                else (lead if goes_on else "", by_item)
     return checked
+
+
+# A lead-in and its first item in the same line: "Employees must not: a) discuss ...".
+_INLINE_LIST = re.compile(r"(?P<lead>.*?:)\s+(?P<marker>\((?P<first>[ai1])\)|(?P<bare>[ai1])[.)])"
+                          r"\s+(?P<items>.*)", re.S)
+# The markers of items in order, after the first: letters, Roman numbers or numbers.
+_IN_ORDER = {"a": "bcdefghijklmnopqrstuvwxyz",
+             "i": ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"),
+             "1": [str(number) for number in range(2, 100)]}
+
+
+def _inline_items(text: str) -> list[tuple[str, str]]:
+    """A paragraph's words to check with the words they go on from: [(text, "")], or, for a
+    lead-in with its items in the same line ("Employees must not: a) discuss their wages;
+    b) post ..."), the words before the lead-in alone and each item with the lead-in, as
+    items below it are read (_checked). The items are marked in order ("a)", "b)", ... or
+    "(i)", "(ii)", ... or "1.", "2.", ...); a lone "(a)" in a sentence lists nothing."""
+    found = _INLINE_LIST.match(text)
+    before, opens = _lead_of(found["lead"]) if found else (text, "")
+    if not found or not opens:
+        return [(text, "")]
+    first = found["first"] or found["bare"]
+    form = found["marker"].replace(first, "{}", 1)
+    items, rest = [], found["items"]
+    for following in _IN_ORDER[first]:
+        item, *after = re.split(rf"\s+{re.escape(form.format(following))}\s+", rest, maxsplit=1)
+        items.append(item)
+        if not after:
+            break
+        rest = after[0]
+    else:  # the last marker there is: the rest is the last item
+        items.append(rest)
+    if len(items) < 2:
+        return [(text, "")]
+    return [(before, ""), *((item, opens) for item in items)]
 
 
 def _lead_of(text: str) -> tuple[str, str]:
@@ -279,7 +394,7 @@ def _lead_of(text: str) -> tuple[str, str]:
 
 def _pdf_lines(path: Path) -> list[Paragraph]:
     """A PDF's text, one line each; a line that starts in lower case continues the sentence
-    above it and is joined to it."""
+    above it and is joined to it; its header and footer are read once (_pdf_margins)."""
     import logging
 
     from pypdf import PdfReader
@@ -293,12 +408,42 @@ def _pdf_lines(path: Path) -> list[Paragraph]:
         if len(pages) > MAX_PAGES:  # known before a page is read
             raise DocumentError(f"{path}: {len(pages)} pages, too long for one policy; the "
                                 f"check reads up to {MAX_PAGES} pages")
-        text = "\n".join(page.extract_text() or "" for page in pages)
+        texts = [(page.extract_text() or "").splitlines() for page in pages]
     except LimitReachedError as exc:  # pypdf's guard against a few KB that unpack to GB
         raise DocumentError(f"{path}: part of the PDF unpacks to too much data to read") from exc
     except (PyPdfError, ValueError, KeyError) as exc:
         raise DocumentError(f"{path}: not a PDF that can be read") from exc
-    return _plain_paragraphs(text.splitlines())
+    return _pdf_margins(texts)
+
+
+def _pdf_margins(pages: list[list[str]]) -> list[Paragraph]:
+    """A PDF's lines, page by page, as paragraphs (_plain_paragraphs), its header and footer
+    read once as a Word file's are, as on the first page that has them: a line on two pages
+    at least and on every page after the first (the first page's may differ), its numbers
+    aside ("Page 2"), is the header's, or the footer's where it stands in the bottom half of
+    its page; a lead-in ("Don't:") heading a list on each page is none. Read with each page,
+    a footer's rule was found once a page."""
+    on = [{_page_free(line) for line in page} for page in pages]
+    running = {line for line in set.intersection(*on[1:]) if line and not _leads_in(line)
+               and sum(line in page for page in on) > 1} if len(on) > 1 else set()
+    body: list[str] = []
+    margins: dict[str, list[str]] = {"header": [], "footer": []}
+    read = set()
+    for page in pages:
+        for place, line in enumerate(page):
+            if _page_free(line) not in running:
+                body.append(line)
+            elif _page_free(line) not in read:
+                read.add(_page_free(line))
+                margins["header" if place < len(page) / 2 else "footer"].append(line)
+    return [*_once("header", _plain_paragraphs(margins["header"])), *_plain_paragraphs(body),
+            *_once("footer", _plain_paragraphs(margins["footer"]))]
+
+
+def _page_free(line: str) -> str:
+    """A line of a page with its numbers aside, to tell a header or footer that numbers its
+    page ("Page 2 of 5") by the rest of its words."""
+    return re.sub(r"\d+", "0", line.strip())
 
 
 # A line that ends on a word no sentence ends with ("... about the", "... to anyone outside
@@ -314,11 +459,13 @@ _AWAITS = re.compile(rf"\b(?:{_LEFT_OPEN}|to|from|must|may|should|shall|will|can
                      r"always)\s*:$", re.I)
 _ENDS_OPEN = re.compile(rf"\b(?:{_LEFT_OPEN})\s*$", re.I)
 # A bullet, as typed or as a PDF gives it (Word's bullets come out of a PDF as the Symbol or
-# Wingdings font's own characters, U+F0B7 and the like), or a number ("3." or "3)").
+# Wingdings font's own characters, U+F0B7 and the like), or a number: "3.", "3)", "(3)", a
+# letter ("a)", "(a)", "a.", "A)"; not "A.", a name's initial) or a Roman number ("iv.", "(iv)").
 _BULLET = "[-*+\u2022\u2023\u2043\u25aa\u25cf\u25e6\uf0a7\uf0b7\uf0d8\uf076\uf0fc]"
-_LIST_ITEM = re.compile(rf"(?:{_BULLET}|(?P<number>\d+[.)]))\s")
+_NUMBER = r"(?:\d+|[a-z]|[ivxIVX]+)[.)]|[A-Z]\)|\((?:\d+|[a-zA-Z]|[ivxIVX]+)\)"
+_LIST_ITEM = re.compile(rf"(?:{_BULLET}|(?P<number>{_NUMBER}))\s")
 _MARKDOWN_HEADING = re.compile(r"#+(?:\s|$)")  # "#ad" starts a sentence, not a heading
-_MARKER = re.compile(rf"^\s*(?:{_MARKDOWN_HEADING.pattern}|>+|{_BULLET}+|\d+[.)](?=\s))\s*")
+_MARKER = re.compile(rf"^\s*(?:{_MARKDOWN_HEADING.pattern}|>+|{_BULLET}+|(?:{_NUMBER})(?=\s))\s*")
 
 
 def _plain_paragraphs(lines: list[str]) -> list[Paragraph]:
@@ -332,10 +479,17 @@ def _plain_paragraphs(lines: list[str]) -> list[Paragraph]:
         marked = _LIST_ITEM.match(text)
         read.append(Paragraph(_MARKDOWN_ESCAPE.sub(r"\1", _MARKER.sub("", text)),
                               bool(_MARKDOWN_HEADING.match(text)) or number in headers,
-                              bool(marked)))
+                              bool(marked), kind=_marker_kind(line, marked[0]) if marked else ""))
         if marked and marked["number"]:
             numbered.add(number)
     return _unwrapped(_marked_headings(read, numbered))
+
+
+def _marker_kind(line: str, marker: str) -> str:
+    """The list a text line's item is of: its indent and its marker's kind ("3a)" for
+    "   b) ..."; numbers, small and capital letters told apart, Roman numbers as letters)."""
+    kind = re.sub(r"[A-Z]+", "A", re.sub(r"[a-z]+", "a", re.sub(r"\d+", "1", marker.strip())))
+    return f"{len(line) - len(line.lstrip())}{kind}"
 
 
 def _marked_headings(read: list[Paragraph], numbered: Collection[int] = ()) -> list[Paragraph]:
@@ -364,7 +518,7 @@ def _marked_headings(read: list[Paragraph], numbered: Collection[int] = ()) -> l
             heading = not (below.text[:1].islower() or _ENDS_OPEN.search(line.text)) and \
                 not heads(below.text, over_list=True) and heads(line.text, over_list=False)
         if heading:
-            marked[here] = Paragraph(line.text, True)
+            marked[here] = line._replace(heading=True, item=False)  # in its part still
     return marked
 
 
@@ -389,7 +543,7 @@ def _unwrapped(read: list[Paragraph]) -> list[Paragraph]:
     as a gag on reports to the SEC)."""
     joined = list(read)
     start = 0
-    for number, (text, heading, item) in enumerate(read):
+    for number, (text, heading, item, *_) in enumerate(read):
         above = joined[start]
         if number and text and above.text and not (above.heading or heading or item) and \
                 _flows(above.text, text):
@@ -405,7 +559,6 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
 
     from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
     from lxml import etree
 
     try:
@@ -413,15 +566,49 @@ def _docx_paragraphs(path: Path) -> list[Paragraph]:
             _refuse_a_bomb(path, archive, "Word file")
         document = open_docx(str(path))
         # a part is parsed when first read (the styles with the first paragraph's style)
-        return _with_tables([_docx_cells(block) if isinstance(block, Table)
-                             else _docx_paragraph(block)
-                             for block in document.iter_inner_content()])
+        return [*_docx_margin(document, "header"), *_docx_blocks(document),
+                *_docx_margin(document, "footer")]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"{path}: not a Word document that can be read") from exc
     except etree.LxmlError as exc:  # a part cut short, or entities that would explode
         raise DocumentError(f"{path}: the Word file is damaged (a part of it is cut short "
                             "or not as Word writes it); open it in Word and save it again") \
             from exc
+
+
+def _docx_blocks(container) -> list[Paragraph]:
+    """The paragraphs and table cells of a Word document's body, header or footer."""
+    from docx.table import Table
+
+    return _with_tables([_docx_cells(block) if isinstance(block, Table)
+                         else _docx_paragraph(block) for block in container.iter_inner_content()])
+
+
+def _docx_margin(document, part: str) -> list[Paragraph]:
+    """The paragraphs of a Word document's headers or footers (`part`) that Word shows: each
+    section's own (one linked to the section before it is that one), its first page's where
+    the section sets it apart, the even pages' where the document does. A paragraph that
+    another header or footer repeats (each section's, the first page's) is read once."""
+    from docx.blkcntnr import BlockItemContainer
+    from docx.oxml.ns import qn
+
+    shown = {"default"} | ({"even"} if document.settings.odd_and_even_pages_header_footer
+                           else set())
+    parts: dict = {}  # each header or footer once, in the order of the sections
+    for section in document.sections:
+        kinds = shown | ({"first"} if section.different_first_page_header_footer else set())
+        for reference in section._sectPr.iterchildren(qn(f"w:{part}Reference")):
+            if reference.get(qn("w:type"), "default") in kinds:
+                parts.setdefault(document.part.related_parts[reference.get(qn("r:id"))])
+    return _once(part, [paragraph for found in parts
+                        for paragraph in _docx_blocks(BlockItemContainer(found.element, found))])
+
+
+def _once(part: str, read: list[Paragraph]) -> list[Paragraph]:
+    """A header's or footer's paragraphs (`part`: "header" or "footer") that hold words, each
+    once: every section and first page may repeat them."""
+    return list({paragraph.text.strip(): paragraph._replace(part=part) for paragraph in read
+                 if paragraph.text.strip()}.values())
 
 
 WEB_MARKUP = 20  # a saved web page's bytes for each character of its text, at the most
@@ -449,10 +636,25 @@ def _web_paragraphs(path: Path) -> list[Paragraph]:
         raise DocumentError(f"{path}: not a web page that can be read") from exc
     for hidden in page.xpath("//script|//style|//template|//noscript|//head"):
         hidden.drop_tree()
-    return _marked_headings([Paragraph(" ".join(words.split()), element.tag in _WEB_HEADINGS,
-                                       element.tag == "li")
+    # a list item's words may stand in a paragraph inside it (LibreOffice's <li><p>)
+    return _marked_headings([Paragraph(" ".join(words.split()), heading, not heading and
+                                       "li" in (element.tag, element.getparent().tag),
+                                       _web_part(element),
+                                       str(len(element.xpath("ancestor::ol|ancestor::ul"))))
                              for element in page.iter(*_WEB_BLOCKS)
-                             for words in [_own_words(element)] if words.strip()])
+                             for words in [_own_words(element)] if words.strip()
+                             for heading in [element.tag in _WEB_HEADINGS]])
+
+
+def _web_part(element) -> str:
+    """The part of the page a web page's block is in: "header" or "footer" within a <header>
+    or <footer>, or LibreOffice's <div title="header"> or "footer" (a page's), else ""."""
+    within = element.xpath("ancestor-or-self::*[self::header or self::footer or "
+                           "self::div[@title='header' or @title='footer']]")
+    if not within:
+        return ""
+    nearest = within[-1]
+    return nearest.get("title") if nearest.tag == "div" else nearest.tag
 
 
 def _own_words(element) -> str:
@@ -493,14 +695,19 @@ def _docx_paragraph(paragraph) -> Paragraph:
     style = paragraph.style
     name = style.name.lower() if style is not None else ""
     heading = name.startswith(("heading", "title", "toc"))
-    numbered = _numbered(paragraph._p.pPr) or (style is not None and _numbered(style.element.pPr))
-    return Paragraph(_as_accepted(paragraph._p), heading,
-                     not heading and (numbered or name.startswith("list")))
+    numbering = [properties.numPr for properties in
+                 (paragraph._p.pPr, style.element.pPr if style is not None else None)
+                 if properties is not None and properties.numPr is not None]
+    kind = _numbering_of(numbering) if numbering else name if name.startswith("list") else ""
+    return Paragraph(_as_accepted(paragraph._p), heading, not heading and bool(kind), kind=kind)
 
 
-def _numbered(properties) -> bool:
-    """Whether a Word paragraph's (or style's) properties number it."""
-    return properties is not None and properties.numPr is not None
+def _numbering_of(numbering: list) -> str:
+    """The list a numbered Word paragraph is of, from its own numbering and its style's (the
+    first that says): "5/1", the list's number and the level in it."""
+    number = next((found.numId.val for found in numbering if found.numId is not None), "")
+    level = next((found.ilvl.val for found in numbering if found.ilvl is not None), 0)
+    return f"{number}/{level}"
 
 
 def _header_row(row) -> bool:
@@ -575,7 +782,8 @@ def _odf_text(archive) -> bool:
 def _odt_paragraphs(path: Path) -> list[Paragraph]:
     """An OpenDocument text's paragraphs, as a Word file's are read (_docx_paragraphs): its
     headings (text:h, or a paragraph in a heading, title or contents style) and list items
-    marked, its tables' cells at their places, a cell of a table's header rows a heading."""
+    marked, its tables' cells at their places, a cell of a table's header rows a heading; its
+    pages' headers before the body and their footers after it (_odf_margin)."""
     import zipfile
 
     from lxml import etree
@@ -589,11 +797,12 @@ def _odt_paragraphs(path: Path) -> list[Paragraph]:
                                     "spreadsheet or slides); the check reads text documents")
             manifest = "META-INF/manifest.xml"
             if manifest in archive.namelist() and b"encryption-data" in archive.read(manifest):
-                raise DocumentError(f"{path}: the file is protected with a password; save a "
-                                    "copy without one and check that")
+                raise _locked(path)
             content = archive.read("content.xml")
-        root = etree.fromstring(content, etree.XMLParser(resolve_entities=False,
-                                                         no_network=True))
+            styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        root = etree.fromstring(content, parser)
+        pages = etree.fromstring(styles, parser) if styles else root  # headers and footers
     except (zipfile.BadZipFile, KeyError) as exc:
         raise DocumentError(unreadable) from exc
     except etree.LxmlError as exc:
@@ -605,9 +814,27 @@ def _odt_paragraphs(path: Path) -> list[Paragraph]:
         raise DocumentError(unreadable)
     # a paragraph's own style ("P1") is named by the one it derives from ("Heading_20_1")
     derived = {style.get(f"{_STYLE}name"): style.get(f"{_STYLE}parent-style-name", "")
-               for style in root.iter(f"{_STYLE}style")}
+               for tree in {root, pages} for style in tree.iter(f"{_STYLE}style")}
+    return [*_odf_margin(pages, "header", derived), *_odf_read(body, derived),
+            *_odf_margin(pages, "footer", derived)]
+
+
+def _odf_margin(styles, part: str, derived: dict[str, str]) -> list[Paragraph]:
+    """The paragraphs of an OpenDocument text's headers or footers (`part`), kept with its page
+    styles: each page style's own, its left and first pages' where they differ (a hidden one
+    left out); a paragraph that another repeats (each page style may) is read once."""
+    return _once(part, [paragraph for page in styles.iter(f"{_STYLE}master-page")
+                        for kind in (part, f"{part}-left", f"{part}-first")
+                        for element in page.iterchildren(f"{_STYLE}{kind}")
+                        if element.get(f"{_STYLE}display") != "false"
+                        for paragraph in _odf_read(element, derived)])
+
+
+def _odf_read(within, derived: dict[str, str]) -> list[Paragraph]:
+    """The paragraphs and table cells under an OpenDocument element (the body, a header), each
+    paragraph's style named by the one it derives from in `derived`."""
     read: list[Paragraph | list[Paragraph]] = []
-    for element, item in _odf_blocks(body, item=False):
+    for element, kind in _odf_blocks(within):
         if element.tag == f"{_TABLE}table":
             read.append([Paragraph(_odf_words(cell).strip(),
                                    row.getparent().tag == f"{_TABLE}table-header-rows")
@@ -617,18 +844,22 @@ def _odt_paragraphs(path: Path) -> list[Paragraph]:
         style = element.get(f"{_TEXT}style-name", "")
         heading = element.tag == f"{_TEXT}h" or \
             derived.get(style, style).lower().startswith(_ODF_HEADING_STYLES)
-        read.append(Paragraph(_odf_words(element), heading, item and not heading))
+        read.append(Paragraph(_odf_words(element), heading, bool(kind) and not heading,
+                              kind=kind))
     return _with_tables(read)
 
 
-def _odf_blocks(element, item: bool):
-    """The paragraphs (text:p, text:h) and tables under an element, in order, each with whether
-    it is a list item."""
+def _odf_blocks(element, style: str = "", depth: int = 0, item: bool = False):
+    """The paragraphs (text:p, text:h) and tables under an element, in order, each with the
+    list it is an item of ("" for none): its list's style and depth ("WWNum5/2")."""
     for child in element:
         if child.tag in (*_ODF_PARAGRAPHS, f"{_TABLE}table"):
-            yield child, item
+            yield child, f"{style}/{depth}" if item else ""
         elif child.tag not in _ODF_LEFT_OUT:  # a list, list item, section or index
-            yield from _odf_blocks(child, item or child.tag == f"{_TEXT}list-item")
+            listed = child.tag == f"{_TEXT}list"
+            yield from _odf_blocks(child, child.get(f"{_TEXT}style-name", style) if listed
+                                   else style, depth + listed,
+                                   item or child.tag == f"{_TEXT}list-item")
 
 
 def _odf_own(table, tag: str, within=None) -> list:

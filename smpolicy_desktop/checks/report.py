@@ -86,13 +86,14 @@ def document_report(path: Path, facts: CheckFacts, *, company_name: str = "",
     result = check_policy_file(path, facts, company_name)
     findings = [finding for _, finding in result.findings]
     if as_json:
-        return Report(visible_json({"findings": [{"paragraph": n, **f.to_dict()} for n, f in
-                                          result.findings],
+        return Report(visible_json({"findings": [
+            {"part": place.part or "body", "paragraph": place.number or None, **f.to_dict()}
+            for place, f in result.findings],
                              "covered": result.covered, "missing": result.missing,
                              "note": facts.unchecked_note() or result.foreign_note()},
                             indent=2), findings)
-    blocks = [f"Paragraph {n}: {f.plain_severity()}\n" + _describe(f, "", plain=True)
-              if plain else f"paragraph {n}: " + _describe(f, "") for n, f in result.findings]
+    blocks = [f"{str(place).capitalize()}: {f.plain_severity()}\n" + _describe(f, "", plain=True)
+              if plain else f"{place}: " + _describe(f, "") for place, f in result.findings]
     topics = ["Covers: " + ("; ".join(result.covered) or "none of our topics"),
               "Lacks: " + ("; ".join(result.missing) or "nothing")]
     summary = facts.unchecked_note() or " ".join(filter(None, (

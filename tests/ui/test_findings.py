@@ -5,6 +5,7 @@ the field, apply the safer wording, undo it; see which areas are still open.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 
@@ -528,3 +529,27 @@ def test_with_nothing_risky_the_panel_is_narrow_and_shows_the_completeness_whole
 
     qtbot.waitUntil(lambda: rows.isVisible() and laid_out(), timeout=5_000)
     assert not panel.list.isVisible() and not panel.apply_button.isVisible()
+
+
+def test_a_wordpad_handbook_can_be_picked_and_the_owner_is_told_how_to_check_it(
+        qtbot, tmp_path, monkeypatch):
+    """File > Check a Policy Document... listed no .rtf or .doc file, so an owner whose
+    handbook is one could not find it (and was never told why). They are listed; one picked
+    says how to make a Word file of it."""
+    from ui.findings import check_policy_document
+
+    offered, said = [], []
+    handbook = tmp_path / "handbook.rtf"
+    handbook.write_bytes(b"{\\rtf1\\ansi Employees may not discuss wages.\\par}")
+    monkeypatch.setattr(dialogs, "open_file_name",
+                        lambda parent, title, folder, filters: offered.append(filters) or
+                        str(handbook))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(text))
+    model = ProjectModel(Project())
+    parent = FindingsPanel(model, Rendering(model, model))
+    qtbot.addWidget(parent)
+    check_policy_document(parent, model.project)
+    qtbot.waitUntil(lambda: bool(said), timeout=20_000)
+    assert {"*.rtf", "*.doc"} < set(re.findall(r"\*\.\w+", offered[0]))
+    assert said == [f"{handbook}: cannot read .rtf files; open it in WordPad, TextEdit or Word, "
+                    "save it as a Word document (.docx) and check that"]
