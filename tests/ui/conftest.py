@@ -27,6 +27,20 @@ def _going_on_without_refused_answers(monkeypatch):
 
 
 @pytest.fixture
+def text_of(qapp):
+    """text_of(15): the desktop's font at that many points until the test ends."""
+    before = qapp.font()
+
+    def use(points: int) -> None:
+        font = qapp.font()
+        font.setPointSize(points)
+        qapp.setFont(font)
+
+    yield use
+    qapp.setFont(before)
+
+
+@pytest.fixture
 def system_locale():
     """system_locale(QLocale.Country.UnitedStates): what Qt takes for the system's locale
     (English, unless another language is given, in that country) until the test ends."""
