@@ -1,9 +1,11 @@
 """The app's own colours, worked out from the palette they are drawn on: the red of an answer
 not saved, the orange of a risk mark, the grey of help text, a severity's colour in a list, a
-notice strip's amber, the frame round what has the keyboard, the area tabs' marks.
+notice strip's amber, the frame round what has the keyboard, the area tabs' marks, the line
+under a misspelt word.
 
 A dark, light or high-contrast desktop theme, or one the desktop switches to while the app
-runs, gets each of them readable: at least WCAG's 4.5:1 against what is behind it.
+runs, gets each of them readable: at least WCAG's 4.5:1 against what is behind it (3:1 for a
+line that is not text).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
 READABLE = 4.5  # WCAG 2's least contrast for text of any size
+VISIBLE = 3.0  # WCAG 2's least contrast for a line or mark that is not text
 MUTED = 0.35  # how far help text's colour goes from the text's towards the background's
 
 Shade = Callable[[QPalette], QColor]  # a text colour, from the palette of what is around it
@@ -40,16 +43,16 @@ def text_on(background: QColor) -> QColor:
     return white if contrast(white, background) > contrast(black, background) else black
 
 
-def readable(colour: QColor | str, background: QColor) -> QColor:
+def readable(colour: QColor | str, background: QColor, least: float = READABLE) -> QColor:
     """The colour as text on the background: its hue kept, made lighter on a dark background
-    or darker on a light one, as little as reads at READABLE (as far as white or black)."""
+    or darker on a light one, as little as reads at `least` (as far as white or black)."""
     shade = QColor(colour)
     hue, saturation, lightness, _ = shade.getHslF()
     end = text_on(background).lightnessF()
     for step in range(41):
         shade = QColor.fromHslF(max(hue, 0.0), saturation,
                                 lightness + (end - lightness) * step / 40)
-        if contrast(shade, background) >= READABLE:
+        if contrast(shade, background) >= least:
             break
     return shade
 

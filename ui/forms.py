@@ -31,6 +31,7 @@ from .colours import Shade, ShadedLabel, muted, on_window
 from .editors import MARK_COLOUR, FieldEditor, describe, make_editor
 from .editors.base import keep_in_view
 from .editors.date import week_start_in
+from .outlines import outline_boxes
 from .project_model import FieldPath, ProjectModel
 from .scroll_column import ScrollColumn
 
@@ -75,6 +76,7 @@ class FieldRow(QFrame):
     def __init__(self, path: FieldPath, question: Question, editor: QWidget):
         super().__init__()
         self.path, self.question, self.editor = path, question, editor
+        outline_boxes(editor)
         self.mark_text = ""
         self.refused = ""  # why the answer its box shows was not saved, while it shows it
         layout = QVBoxLayout(self)

@@ -275,6 +275,10 @@ class ReviewPanel(QWidget):
             button.setEnabled(open_)
         self.accept_as.setEnabled(open_ and item.changes_text)
         self.reply_button.setEnabled(open_ and item.is_comment)
+        # Offered while no reply is open; with one open, File > Open Counsel's Reply opens
+        # another. Kept, it took the room the list of changes needs: at 18 points on a 1366x768
+        # screen the panel scrolled.
+        self.open_button.setVisible(self.reply is None)
 
     def decide(self, action: str, how: str = "", text: str = "") -> None:
         """Accept, reject or answer the selected item, as one undoable edit."""

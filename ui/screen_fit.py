@@ -14,9 +14,11 @@ FRAME = 40  # the title bar and borders a window manager adds
 
 def first_size(free_width: int, free_height: int) -> tuple[int, int]:
     """The first window's size on a screen with this much free room: at least 1280x820 (forms,
-    preview and the risk check side by side), most of a bigger screen, never more than fits."""
+    preview and the risk check side by side), most of a bigger screen, never more than fits
+    with its frame (and a margin each side). Its height less twice the frame left 80 pixels
+    unused below it at 1366x768."""
     return (min(max(1280, free_width * 4 // 5), free_width - 2 * FRAME),
-            min(max(820, free_height * 17 // 20), free_height - 2 * FRAME))
+            min(max(820, free_height * 17 // 20), free_height - FRAME))
 
 
 def free_area(window: QWidget) -> QRect:

@@ -27,6 +27,20 @@ def _going_on_without_refused_answers(monkeypatch):
 
 
 @pytest.fixture
+def text_of(qapp):
+    """text_of(15): the desktop's font at that many points until the test ends."""
+    before = qapp.font()
+
+    def use(points: int) -> None:
+        font = qapp.font()
+        font.setPointSize(points)
+        qapp.setFont(font)
+
+    yield use
+    qapp.setFont(before)
+
+
+@pytest.fixture
 def system_locale():
     """system_locale(QLocale.Country.UnitedStates): what Qt takes for the system's locale
     (English, unless another language is given, in that country) until the test ends."""
@@ -38,13 +52,16 @@ def system_locale():
     QLocale.setDefault(QLocale.system())
 
 
-# Desktop themes as Qt's palette has them: Windows 11 and macOS in dark mode, and the
-# high-contrast themes (white on black with strong colours; black on white).
+# Desktop themes as Qt's palette has them: Windows 11 and macOS in dark mode, the same with
+# grey text boxes (as Windows 11 draws its own on dark), and the high-contrast themes (white on
+# black with strong colours; black on white).
+_DARK = {"Window": "#202020", "WindowText": "#ffffff", "Base": "#1c1c1c",
+         "AlternateBase": "#2b2b2b", "Text": "#ffffff", "Button": "#2d2d2d",
+         "ButtonText": "#ffffff", "Highlight": "#0078d4", "HighlightedText": "#ffffff",
+         "ToolTipBase": "#2b2b2b", "ToolTipText": "#ffffff", "Link": "#4cc2ff"}
 THEMES = {
-    "dark": {"Window": "#202020", "WindowText": "#ffffff", "Base": "#1c1c1c",
-             "AlternateBase": "#2b2b2b", "Text": "#ffffff", "Button": "#2d2d2d",
-             "ButtonText": "#ffffff", "Highlight": "#0078d4", "HighlightedText": "#ffffff",
-             "ToolTipBase": "#2b2b2b", "ToolTipText": "#ffffff", "Link": "#4cc2ff"},
+    "dark": _DARK,
+    "dark, grey boxes": {**_DARK, "Base": "#2d2d2d"},
     "high contrast black": {
         "Window": "#000000", "WindowText": "#ffffff", "Base": "#000000",
         "AlternateBase": "#000000", "Text": "#ffffff", "Button": "#000000",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QCommandLinkButton, QPushButton
+from PySide6.QtWidgets import QCommandLinkButton, QPushButton
 
 from smpolicy_desktop.storage import load_project
 from smpolicy_desktop.workspace import Workspace
@@ -16,20 +16,6 @@ from tests.ui.test_window import answers, make_window, settings  # noqa: F401
 from ui.main_window import MainWindow, first_size
 from ui.screen_fit import FRAME
 from ui.versions_window import VersionsWindow
-
-
-@pytest.fixture
-def text_of(qapp):
-    """text_of(15): the desktop's font at that many points until the test ends."""
-    before = QApplication.font()
-
-    def use(points: int) -> None:
-        font = QApplication.font()
-        font.setPointSize(points)
-        QApplication.setFont(font)
-
-    yield use
-    QApplication.setFont(before)
 
 
 @pytest.mark.parametrize("points", [10, 13, 15, 18])

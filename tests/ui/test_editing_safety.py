@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QLineEdit
 
 from ui.spelling import use_british_spelling
@@ -158,6 +158,25 @@ def test_misspelt_words_in_a_text_answer_are_underlined_us_or_uk(qtbot, window, 
         assert underlined(box) == ["beleive", "transparant", "recieve", "isue"]
     finally:
         use_british_spelling(False)
+
+
+@pytest.mark.parametrize("theme", ["dark", "dark, grey boxes", "high contrast black",
+                                   "high contrast white"])
+def test_the_spelling_underline_stands_out_on_the_box_in_every_desktop_theme(
+        window, model, desktop_theme, theme):
+    """The wavy line was a fixed red: 2.8:1 on a dark theme's grey box, where WCAG asks 3:1
+    of a line. It is a lighter red there, and it follows the desktop turning dark while the
+    app runs."""
+    from ui.colours import contrast
+
+    box = editor(window, "responses", "holding_statement")
+    model.set_value(("responses", "holding_statement"), "We beleive in being transparant.")
+    desktop_theme(theme)
+    lines = [fmt.format.underlineColor() for fmt in box.document().firstBlock().layout().formats()]
+    background = box.palette().color(QPalette.ColorRole.Base)
+    assert len(lines) == 2
+    for line in lines:
+        assert contrast(line, background) >= 3 and line.red() > 1.5 * max(line.green(), line.blue())
 
 
 def test_the_spelling_list_loads_from_the_package_without_the_network(network_guard):

@@ -125,8 +125,8 @@ def test_the_first_window_fits_the_screen(qtbot, settings, answers):
 
 
 @pytest.mark.parametrize(("free", "size"), [
-    ((1366, 728), (1280, 648)),  # a laptop: all of it, less the frame
-    ((1280, 680), (1200, 600)),  # 2560x1440 at 2x
+    ((1366, 728), (1280, 688)),  # a laptop: all of it, less the frame
+    ((1280, 680), (1200, 640)),  # 2560x1440 at 2x
     ((1920, 1040), (1536, 884)),  # a desktop: most of it, not a small box in the middle
     ((3840, 2120), (3072, 1802)),
 ])
@@ -134,7 +134,23 @@ def test_the_first_window_uses_most_of_a_big_screen_and_fits_a_small_one(free, s
     from ui.main_window import FRAME, first_size
 
     assert first_size(*free) == size
-    assert size[0] <= free[0] - 2 * FRAME and size[1] <= free[1] - 2 * FRAME
+    assert size[0] <= free[0] - 2 * FRAME and size[1] <= free[1] - FRAME
+
+
+@pytest.mark.parametrize("free", [(1366, 728), (1280, 680)])  # 1366x768, 1280x720: less a panel
+def test_on_a_small_screen_the_first_window_leaves_no_room_unused_below_it(
+        qtbot, settings, answers, monkeypatch, free):
+    """The first window on a 1366x768 or 1280x720 screen left 80 pixels unused below it; it
+    now takes the free area's height, less its frame (title bar and borders), from the top."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from ui.main_window import FRAME
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda screen: QRect(0, 0, *free))
+    window = first_start(qtbot, settings)
+    assert window.y() == 0 and window.y() + window.height() + FRAME == free[1]
+    assert window.x() + window.width() // 2 == free[0] // 2  # across: in the middle
 
 
 def test_a_1366x768_screen_at_2x_fits_the_window_with_every_command_in_reach(qtbot,

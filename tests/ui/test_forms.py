@@ -7,7 +7,7 @@ import typing
 import pytest
 from pydantic import BaseModel
 from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QWheelEvent
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -194,6 +194,26 @@ def test_a_risk_marks_words_under_an_answer_read_on_a_light_window(window):
     drawn = row.grab().toImage()
     frame = drawn.pixelColor(1, drawn.height() // 2)
     assert contrast(frame, row.palette().color(row.backgroundRole())) >= 3
+
+
+@pytest.mark.parametrize("theme", ["dark", "high contrast black"])
+def test_the_answers_boxes_show_their_frames_on_a_dark_or_high_contrast_window(
+        window, desktop_theme, theme):
+    """Fusion draws a box's frame in the window's colour made darker: on the high-contrast
+    theme's black window the text boxes, the number box and the checkbox had no edge at all,
+    only their words showed. Their frames now stand out at 3:1 or more."""
+    from ui.outlines import _frame
+
+    company = form_of(window, "company")
+    boxes = [company.editor(("company", name)) for name in ("name", "staff_count")]
+    boxes += [company.editor(("company", "publicly_traded")).box,
+              company.editor(("company", "effective_date")).edit,
+              form_of(window, "responses").editor(("responses", "holding_statement"))]
+    desktop_theme(theme)
+    for box in boxes:
+        drawn, edge = box.grab().toImage(), _frame(box)
+        behind = box.palette().color(QPalette.ColorRole.Window)
+        assert contrast(drawn.pixelColor(edge.left(), edge.center().y()), behind) >= 3, box
 
 
 # --- Edits reach the project; undo brings both back -----------------------------------------

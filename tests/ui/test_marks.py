@@ -137,3 +137,19 @@ def test_the_area_tabs_labels_line_up_beside_their_marks(qtbot):
 
     starts = [first_letter(index) for index in range(bar.count())]
     assert min(starts) > 0 and max(starts) - min(starts) <= 2, starts  # a letter's own side
+
+
+@pytest.mark.parametrize("risk_check", [False, True])
+def test_at_1440x900_at_150_percent_the_next_step_reads_whole(qtbot, make_window, risk_check):
+    """At 1440x900 at 1.5 (960x600 to the app), the count and its bar side by side left the
+    next step a third of the strip: "Every area is ready. Export to Word (Ctrl+E) ..." was
+    cut. With the count over its bar it reads whole, beside the risk check too."""
+    from ui.file_commands import example_project
+    from ui.main_window import first_size
+
+    window = make_window(example_project())
+    window.resize(*first_size(960, 600 - 27))  # less the panel
+    window.findings_dock.setVisible(risk_check)
+    hint = window.progress.hint
+    qtbot.waitUntil(lambda: hint.text().startswith("Every area is ready"), timeout=20_000)
+    qtbot.waitUntil(lambda: hint.shown().replace("\n", " ") == hint.text(), timeout=5_000)

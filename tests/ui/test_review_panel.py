@@ -960,3 +960,23 @@ def test_on_a_laptop_at_125_percent_the_list_shows_the_change_picked_and_the_nex
     qtbot.waitUntil(lambda: all(items.viewport().rect().contains(
         items.visualItemRect(items.topLevelItem(row))) for row in (0, 1)), timeout=5_000)
     assert not panel.outcome.isVisible()  # nothing decided yet: no empty line
+
+
+@pytest.mark.parametrize("points", [15, 18])
+def test_with_big_text_on_a_1366x768_screen_the_panel_fits_without_scrolling(
+        qtbot, window, text_of, points):
+    """At 18 points on a 1366x768 screen the panel scrolled: the list of changes kept its room
+    (a change whole and the start of the next) and the button to open a reply, already open,
+    took the room the rest needed. That button now shows while no reply is open; File > Open
+    Counsel's Reply opens another."""
+    from ui.main_window import first_size
+
+    text_of(points)
+    window.resize(*first_size(1366, 768 - 40))  # less the taskbar
+    panel, column = window.review_panel, window.review_dock.widget()
+    assert not panel.open_button.isVisible()
+    qtbot.waitUntil(lambda: column.viewport().height() >= column.widget().height()
+                    and column.verticalScrollBar().maximum() == 0, timeout=5_000)
+    assert panel.items.height() >= panel.items.minimumHeight() and panel.notes.isVisible()
+    window.show_project(filled_project(), None)  # another project: no reply open
+    assert panel.open_button.isVisible()

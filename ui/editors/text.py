@@ -64,7 +64,7 @@ class TextField(WindowKeys, ShowsExample, QPlainTextEdit, FieldEditor):
         self.show_example(question.example)
         self.setTabChangesFocus(True)  # Tab leaves the box, so the form works from the keyboard
         self.setUndoRedoEnabled(False)  # one undo history for the whole project (the window's)
-        self.spelling = underline_misspellings(self.document())
+        self.spelling = underline_misspellings(self)
         self._breaks: list[int] = []  # shown line breaks that stand for spaces, see piece_breaks()
         # value(), known while there are breaks (mended at each edit, see _move_breaks), else
         # until the text changes (it is asked often)
