@@ -176,7 +176,8 @@ class ReviewItem:
     def who(self) -> str:
         """Who made it, as the owner is told: "counsel" when the file names no one (an edit
         made without tracking; LibreOffice with no user name leaves its comments nameless and
-        signs its changes "Unknown Author")."""
+        signs its changes "Unknown Author"; Google Docs signs a suggestion "Unknown" or not at
+        all)."""
         return _named(self.author)
 
     @property
@@ -211,7 +212,7 @@ class ReviewItem:
 
 
 def _named(author: str) -> str:
-    return NO_NAME if author in ("", "Unknown Author") else author
+    return NO_NAME if author in ("", "Unknown", "Unknown Author") else author
 
 
 @dataclass

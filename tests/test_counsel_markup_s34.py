@@ -1,0 +1,51 @@
+"""More lawyers, each marking up the example project (assets/examples/northwind.smpolicy) as
+sent with the command line, as Google Docs writes what they did:
+Google Docs' suggestions, signed "Unknown" or by no one.
+The owner sees each change as counsel saw it, where it is, and accepting puts counsel's words
+where they belong.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from tests.test_counsel_markup_s31 import accept, listed, rows, texts
+from tests.test_counsel_markup_s31 import sent as example_sent
+from tests.test_counsel_markup_s32c import WORK_TIME, WORK_TIME_WORDS
+from tests.test_review_import import _paragraph, _run, _split, w
+from tests.test_review_other_editors import on_body, rewrite
+
+sent = example_sent  # the fixture: the example project, sent to counsel from the command line
+
+
+# --- Google Docs' suggestions -------------------------------------------------------------------
+
+def _suggested(change_id: int, tag: str, *children, author: str | None):
+    """A suggestion as Google Docs exports it: no date, signed "Unknown" or by no one."""
+    made = etree.Element(w(tag), {w("id"): str(change_id)})
+    if author is not None:
+        made.set(w("author"), author)
+    made.extend(children)
+    return made
+
+
+def _google_suggestions(root) -> None:
+    """"on a work computer" suggested away by "Unknown", "on a company laptop" suggested in
+    by no one."""
+    words = _paragraph(root, "well and on time.")
+    _split(words, "on a work computer", lambda text: _suggested(
+        5, "del", _run(text, deleted=True), author="Unknown"))
+    words.find(w("del")).addnext(_suggested(6, "ins", _run("on a company laptop"), author=None))
+
+
+def test_google_docs_suggestions_signed_unknown_or_by_no_one(sent, tmp_path, capsys):
+    """The deletion was listed as made by "Unknown", as if that were counsel's name, the
+    insertion as made by counsel. Both are counsel's."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_google_suggestions))
+    assert rows(listed(capsys, project, reply)) == [
+        ("deletion", WORK_TIME, "counsel", "on a work computer"),
+        ("insertion", WORK_TIME, "counsel", "on a company laptop")]
+    accept(capsys, project, reply)
+    assert texts(project)["employees.personal_use"] == WORK_TIME_WORDS.replace(
+        "on a work computer", "on a company laptop")
