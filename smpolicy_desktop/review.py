@@ -235,12 +235,23 @@ class _Paragraph:
 
     def text(self, accepted: Iterable[str] | None) -> str:
         """The text with the accepted items applied (None: every item accepted)."""
-        return "".join(text for text, tag, item in self.pieces
-                       if _kept(tag, item, accepted))
+        kept = [piece for piece in self.pieces if _kept(piece[1], piece[2], accepted)]
+        return "".join(f" {piece[0]}" if _apart(before, piece) else piece[0]
+                       for before, piece in pairwise([("", "", ""), *kept]))
 
     def joins_next(self, accepted: Iterable[str] | None) -> bool:
         tag, item = self.mark
         return bool(tag) and not _kept(tag, item, accepted)
+
+
+def _apart(one: tuple[str, str, str], other: tuple[str, str, str]) -> bool:
+    """Whether two pieces kept side by side need a space between them: half a replacement
+    taken (counsel's words typed over the owner's, both kept), the owner's words touching
+    counsel's, which ran together ("on time.Use social media")."""
+    (text, tag, item), (next_text, next_tag, next_item) = one, other
+    halves = bool(tag and next_tag) and (tag in _REMOVES) != (next_tag in _REMOVES)
+    return halves and _WITHIN not in item + next_item and text[-1:].strip() != "" \
+        and next_text[:1].isalnum()
 
 
 def _kept(tag: str, item: str, accepted: Iterable[str] | None) -> bool:

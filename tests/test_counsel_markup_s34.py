@@ -1,21 +1,44 @@
 """More lawyers, each marking up the example project (assets/examples/northwind.smpolicy) as
-sent with the command line, as Google Docs writes what they did:
-Google Docs' suggestions, signed "Unknown" or by no one.
+sent with the command line, in LibreOffice through its UNO API (tests/lawyer_uno.py) or as
+Google Docs writes what they did: a clause retyped in one go, the owner taking counsel's new
+words and keeping their own too; Google Docs' suggestions, signed "Unknown" or by no one.
 The owner sees each change as counsel saw it, where it is, and accepting puts counsel's words
 where they belong.
 """
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
-from tests.test_counsel_markup_s32c import WORK_TIME, WORK_TIME_WORDS
+from tests.test_counsel_markup_s32 import played
+from tests.test_counsel_markup_s32c import LIBREOFFICE, WORK_TIME, WORK_TIME_WORDS
 from tests.test_review_import import _paragraph, _run, _split, w
 from tests.test_review_other_editors import on_body, rewrite
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
+
+
+# --- A clause retyped in one go, half of it taken -----------------------------------------------
+
+BREAKS = "Use social media for personal reasons in your breaks."
+
+
+@pytest.mark.slow
+def test_a_retyped_clause_whose_new_words_alone_are_accepted(sent, tmp_path, capsys):
+    """Counsel selects 4.3's words and types new ones over them; the owner accepts the new
+    words and rejects the deletion, keeping both. They ran together, "on time.Use social
+    media", in the policy: the old words' last sentence and counsel's first are apart."""
+    project, _ = sent
+    reply = played(sent, tmp_path, LIBREOFFICE, [
+        {"op": "replace", "find": WORK_TIME_WORDS, "text": BREAKS}])
+    assert rows(listed(capsys, project, reply)) == [
+        ("deletion", WORK_TIME, LIBREOFFICE, WORK_TIME_WORDS),
+        ("insertion", WORK_TIME, LIBREOFFICE, BREAKS)]
+    accept(capsys, project, reply, "--accept", "c2", "--reject", "c1")
+    assert texts(project)["employees.personal_use"] == f"{WORK_TIME_WORDS} {BREAKS}"
 
 
 # --- Google Docs' suggestions -------------------------------------------------------------------
@@ -49,3 +72,4 @@ def test_google_docs_suggestions_signed_unknown_or_by_no_one(sent, tmp_path, cap
     accept(capsys, project, reply)
     assert texts(project)["employees.personal_use"] == WORK_TIME_WORDS.replace(
         "on a work computer", "on a company laptop")
+
