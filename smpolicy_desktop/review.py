@@ -3405,10 +3405,12 @@ def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: De
 def _kept_comment(project: Project, item: ReviewItem) -> CounselComment | None:
     """The note kept from this comment before (the same reply opened again), known by its
     author, date and words: an item's id ("c3") is its place in one reply, and the next
-    round's reply numbers its items from c1 again."""
+    round's reply numbers its items from c1 again. One with no date (as Google Docs writes
+    them) is known by its clause too: the same words on two clauses were kept once, on the
+    first, the second said kept and lost."""
     return next((c for c in project.counsel_comments
-                 if (c.author, c.written_on, c.text) == (item.author, item.date, item.text)),
-                None)
+                 if (c.author, c.written_on, c.text) == (item.author, item.date, item.text)
+                 and (item.date is not None or c.clause_id in item.clauses)), None)
 
 
 def _free_comment_id(project: Project, wanted: str) -> str:

@@ -1,7 +1,8 @@
 """More lawyers, each marking up the example project (assets/examples/northwind.smpolicy) as
 sent with the command line, in LibreOffice through its UNO API (tests/lawyer_uno.py) or as
 Google Docs writes what they did: a clause retyped in one go, the owner taking counsel's new
-words and keeping their own too; Google Docs' suggestions, signed "Unknown" or by no one.
+words and keeping their own too; Google Docs' suggestions, signed "Unknown" or by no one, and
+its comments, undated.
 The owner sees each change as counsel saw it, where it is, and accepting puts counsel's words
 where they belong.
 """
@@ -11,12 +12,13 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
+from smpolicy_desktop.storage import load_project
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
 from tests.test_counsel_markup_s32 import played
 from tests.test_counsel_markup_s32c import LIBREOFFICE, WORK_TIME, WORK_TIME_WORDS
 from tests.test_review_import import _paragraph, _run, _split, w
-from tests.test_review_other_editors import on_body, rewrite
+from tests.test_review_other_editors import _anchor, on_body, rewrite, xml_edit
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
 
@@ -73,3 +75,41 @@ def test_google_docs_suggestions_signed_unknown_or_by_no_one(sent, tmp_path, cap
     assert texts(project)["employees.personal_use"] == WORK_TIME_WORDS.replace(
         "on a work computer", "on a company laptop")
 
+
+ACCOUNTS = "4.2 Your personal accounts"
+HR = "Please check this with HR."
+
+
+def _same_words_on_two_clauses(parts) -> None:
+    """Counsel comments "Please check this with HR." on 4.2 and again on 4.3: Google Docs
+    writes each comment with no date, signed "Unknown"."""
+    def body(root) -> None:
+        for comment_id, words in (("0", "We will never ask for your passwords"),
+                                  ("1", "well and on time.")):
+            paragraph = _paragraph(root, words)
+            _anchor(paragraph, paragraph, comment_id)
+
+    def comments(root) -> None:
+        for comment_id in ("0", "1"):
+            made = etree.SubElement(root, w("comment"), {
+                w("id"): comment_id, w("author"): "Unknown", w("initials"): ""})
+            etree.SubElement(made, w("p")).append(_run(HR))
+
+    on_body(body)(parts)
+    xml_edit("word/comments.xml", comments)(parts)
+
+
+def test_google_docs_comments_alike_on_two_clauses_are_both_kept(sent, tmp_path, capsys):
+    """Both were listed and both said "kept as a note", but one note was kept, on 4.2: the
+    note on 4.3 was lost (two notes with no date were taken for the same one)."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", _same_words_on_two_clauses)
+    assert rows(listed(capsys, project, reply)) == [
+        ("comment", ACCOUNTS, "counsel", HR), ("comment", WORK_TIME, "counsel", HR)]
+    assert accept(capsys, project, reply)[:2] == [
+        f"{ACCOUNTS}: kept as a note from counsel", f"{WORK_TIME}: kept as a note from counsel"]
+    assert [(note.clause_id, note.text) for note in load_project(project).counsel_comments
+            if note.text == HR] == [("employees.accounts", HR), ("employees.personal_use", HR)]
+    accept(capsys, project, reply)  # the reply opened again: nothing kept twice
+    assert len([note for note in load_project(project).counsel_comments
+                if note.text == HR]) == 2
