@@ -178,12 +178,12 @@ class ReviewItem:
         made without tracking; LibreOffice with no user name leaves its comments nameless and
         signs its changes "Unknown Author"; Google Docs signs a suggestion "Unknown" or not at
         all)."""
-        return _named(self.author)
+        return named_author(self.author)
 
     @property
     def edited(self) -> str:
         """"edited by Tom Reed": who cut words from this insertion; "" when no one did."""
-        return f"edited by {' and '.join(map(_named, self.edited_by))}" if self.edited_by \
+        return f"edited by {' and '.join(map(named_author, self.edited_by))}" if self.edited_by \
             else ""
 
     @property
@@ -211,7 +211,8 @@ class ReviewItem:
                 "refers_to": [list(reference) for reference in self.refers_to]}
 
 
-def _named(author: str) -> str:
+def named_author(author: str) -> str:
+    """Who made a change or comment, or wrote a note kept from one, as the owner is told."""
     return NO_NAME if author in ("", "Unknown", "Unknown Author") else author
 
 
@@ -3436,8 +3437,8 @@ def _record_reply(project: Project, reply: Reply, now: datetime | None,
         paragraphs = [text for text, _, _ in records]
         if any(v.paragraphs == paragraphs for v in project.sent_versions):
             return
-        authors = sorted({name for i in reply.items
-                          for name in (i.who, *map(_named, i.edited_by))} - {NO_NAME}) or [NO_NAME]
+        authors = sorted({name for i in reply.items for name in (
+            i.who, *map(named_author, i.edited_by))} - {NO_NAME}) or [NO_NAME]
         version = SentVersion(
             id=next_version_id(project),
             sent_on=(now or datetime.now(UTC)).replace(microsecond=0),

@@ -2,7 +2,7 @@
 sent with the command line, in LibreOffice through its UNO API (tests/lawyer_uno.py) or as
 Google Docs writes what they did: a clause retyped in one go, the owner taking counsel's new
 words and keeping their own too; Google Docs' suggestions, signed "Unknown" or by no one, and
-its comments, undated.
+its comments, undated; a comment marked done in Word, kept as a note.
 The owner sees each change as counsel saw it, where it is, and accepting puts counsel's words
 where they belong.
 """
@@ -13,12 +13,22 @@ import pytest
 from lxml import etree
 
 from smpolicy_desktop.storage import load_project
+from smpolicy_desktop.workspace import Workspace
 from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
 from tests.test_counsel_markup_s32 import played
 from tests.test_counsel_markup_s32c import LIBREOFFICE, WORK_TIME, WORK_TIME_WORDS
-from tests.test_review_import import _paragraph, _run, _split, w
-from tests.test_review_other_editors import _anchor, on_body, rewrite, xml_edit
+from tests.test_review_import import COUNSEL, _paragraph, _run, _split, w
+from tests.test_review_other_editors import (
+    _anchor,
+    _comment,
+    _relate,
+    on_body,
+    rewrite,
+    xml_edit,
+)
+from tests.ui.test_review_panel import select, window_with_reply
+from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
 
@@ -113,3 +123,57 @@ def test_google_docs_comments_alike_on_two_clauses_are_both_kept(sent, tmp_path,
     accept(capsys, project, reply)  # the reply opened again: nothing kept twice
     assert len([note for note in load_project(project).counsel_comments
                 if note.text == HR]) == 2
+
+
+# --- Counsel's notes, as the panel keeps them -----------------------------------------------------
+
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+OHIO = "Is this fine for Ohio?"
+
+
+def _resolved(parts) -> None:
+    """Counsel comments on 4.3, then marks the comment done (Word's Resolve): Word writes
+    w15:done="1" for it in commentsExtended."""
+    def body(root) -> None:
+        words = _paragraph(root, "well and on time.")
+        _anchor(words, words, "70")
+
+    def extended(parts) -> None:
+        done = etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15})
+        etree.SubElement(done, f"{{{W15}}}commentEx", {f"{{{W15}}}paraId": "5000000A",
+                                                       f"{{{W15}}}done": "1"})
+        parts["word/commentsExtended.xml"] = etree.tostring(done)
+        _relate(parts, "commentsExtended.xml",
+                "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml."
+                "commentsExtended+xml")
+
+    on_body(body)(parts)
+    xml_edit("word/comments.xml", lambda root: _comment(root, "70", [OHIO], ["5000000A"]))(parts)
+    extended(parts)
+
+
+def _note_kept(qtbot, make_window, project, reply, monkeypatch, words: str):  # noqa: F811
+    """The Notes list's row for counsel's comment saying `words`, once accepted in the panel:
+    (who, note)."""
+    window = window_with_reply(qtbot, make_window, Workspace.open(project).project, reply,
+                               monkeypatch)
+    select(window, words)
+    with qtbot.waitSignal(window.rendering.rendered):  # the notes follow the edit's render
+        window.review_panel.accept_button.click()
+    notes = window.review_panel.notes
+    row = next(notes.topLevelItem(i) for i in range(notes.topLevelItemCount())
+               if notes.topLevelItem(i).text(2).startswith(words))
+    return row.text(1), row.text(2)
+
+
+@pytest.mark.parametrize(("edit", "words", "who"), [
+    (_resolved, OHIO, f"{COUNSEL} (resolved)"),
+    (_same_words_on_two_clauses, HR, "counsel")], ids=["resolved", "google-unknown"])
+def test_a_note_kept_says_who_and_whether_it_is_resolved(
+        qtbot, make_window, sent, tmp_path, monkeypatch, edit, words, who):  # noqa: F811
+    """A comment counsel marked done in Word was listed as "comment (resolved)", but kept in
+    the notes as any open question was; a Google Docs comment was kept as "Unknown"'s."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", edit)
+    assert _note_kept(qtbot, make_window, project, reply, monkeypatch, words)[0] == who
