@@ -371,6 +371,14 @@ class Reply:
             placed.append(placed[-1] if runs_on else paragraph.clause_id)
         return placed
 
+    def read_on_in(self, clause_id: str, accepted: Iterable[str] | None) -> str:
+        """The clause a clause's words read on in once its heading is taken out ("" where
+        none of them are left, or it keeps its heading)."""
+        return next((placed for paragraph, placed in zip(self.paragraphs,
+                                                         self._placed(accepted), strict=True)
+                     if paragraph.clause_id == clause_id != placed
+                     and paragraph.text(accepted).strip()), "")
+
     def _heading_words(self, at: int, accepted: Iterable[str] | None) -> str:
         """The words of the heading at `at` once the accepted items are applied, with those
         of a heading its end runs into: LibreOffice, a whole clause typed over, keeps the old
@@ -2564,8 +2572,10 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     project.wording = [w for w in project.wording if w.clause_id != clause_id] + \
         ([wording] if wording else [])
     if removed:
-        outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
-                            "wording brings it back)")
+        into = reply.read_on_in(clause_id, accepted)  # its heading deleted, its words kept
+        outcome.done.append(f"{name}: removed, as counsel deleted it" + (
+            f"; its words are now at the end of {clause_names(project, [into])[into]}"
+            if into else "") + " (Revert to the generated wording brings it back)")
     elif not body.strip() and clause_texts(current).get(clause_id, "").strip():
         outcome.done.append(f"{name}: its words removed, as counsel deleted them; its heading "
                             "stays, as counsel left it (Revert to the generated wording brings "

@@ -2,7 +2,8 @@
 sent with the command line, in LibreOffice through its UNO API (tests/lawyer_uno.py) or as
 Google Docs writes what they did: a clause retyped in one go, the owner taking counsel's new
 words and keeping their own too; Google Docs' suggestions, signed "Unknown" or by no one, and
-its comments, undated; a comment marked done in Word, kept as a note.
+its comments, undated; a comment marked done in Word, kept as a note; Word's Compare
+Documents, a clause's heading deleted with its end (its words read on in the clause before).
 The owner sees each change as counsel saw it, where it is, and accepting puts counsel's words
 where they belong.
 """
@@ -18,7 +19,7 @@ from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
 from tests.test_counsel_markup_s32 import played
 from tests.test_counsel_markup_s32c import LIBREOFFICE, WORK_TIME, WORK_TIME_WORDS
-from tests.test_review_import import COUNSEL, _paragraph, _run, _split, w
+from tests.test_review_import import COUNSEL, _change, _mark_paragraph, _paragraph, _run, _split, w
 from tests.test_review_other_editors import (
     _anchor,
     _comment,
@@ -123,6 +124,35 @@ def test_google_docs_comments_alike_on_two_clauses_are_both_kept(sent, tmp_path,
     accept(capsys, project, reply)  # the reply opened again: nothing kept twice
     assert len([note for note in load_project(project).counsel_comments
                 if note.text == HR]) == 2
+
+
+# --- Word's Compare Documents: a heading deleted with its end -------------------------------------
+
+def _work_time_heading_deleted(root) -> None:
+    """Counsel, in the copy Word compares with the one sent, deleted the line "4.3 Social
+    media during work time", its end with it: Compare writes its words and its paragraph mark
+    deleted, so 4.3's words read on at the end of 4.2."""
+    heading = _paragraph(root, WORK_TIME)
+    for run in heading.findall(w("r")):
+        run.find(w("t")).tag = w("delText")
+        run.addprevious(_change("del", 21))
+        run.getprevious().append(run)
+    _mark_paragraph(heading, "del", 22)
+
+
+def test_a_heading_deleted_with_its_end_says_where_the_words_went(sent, tmp_path, capsys):
+    """Accepted, 4.3 was said "removed, as counsel deleted it", though its words were kept, at
+    the end of 4.2: the owner looked for them in vain, or thought them gone."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_work_time_heading_deleted))
+    assert rows(listed(capsys, project, reply)) == [("deletion", WORK_TIME, COUNSEL, WORK_TIME)]
+    assert accept(capsys, project, reply)[:2] == [
+        f"{WORK_TIME}: removed, as counsel deleted it; its words are now at the end of "
+        f"{ACCOUNTS} (Revert to the generated wording brings it back)",
+        f"{ACCOUNTS}: kept counsel's wording"]
+    after = texts(project)
+    assert "employees.personal_use" not in after
+    assert after["employees.accounts"].endswith(f"shown us.\n{WORK_TIME_WORDS}")
 
 
 # --- Counsel's notes, as the panel keeps them -----------------------------------------------------
