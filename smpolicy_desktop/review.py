@@ -247,12 +247,13 @@ class _Paragraph:
 
 def _apart(one: tuple[str, str, str], other: tuple[str, str, str]) -> bool:
     """Whether two pieces kept side by side need a space between them: half a replacement
-    taken (counsel's words typed over the owner's, both kept), the owner's words touching
-    counsel's, which ran together ("on time.Use social media")."""
+    taken (counsel's words typed over the owner's, both kept), a sentence touching the next,
+    which ran together ("on time.Use social media"). Within a word they stay as Word shows
+    them ("disciplin" "e" "ary action": "disciplineary action")."""
     (text, tag, item), (next_text, next_tag, next_item) = one, other
     halves = bool(tag and next_tag) and (tag in _REMOVES) != (next_tag in _REMOVES)
-    return halves and _WITHIN not in item + next_item and text[-1:].strip() != "" \
-        and next_text[:1].isalnum()
+    return halves and _WITHIN not in item + next_item and not text[-1:].isalnum() \
+        and text[-1:].strip() != "" and next_text[:1].isalnum()
 
 
 def _kept(tag: str, item: str, accepted: Iterable[str] | None) -> bool:
