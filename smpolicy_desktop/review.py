@@ -528,6 +528,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
         raise ReviewError(path, f"this Word file is another company's policy: it never names "
                                 f"{company}; open the reply counsel sent about this one")
     names[CONTENTS_BOOKMARK] = None
+    _pasted_as_moves(body)
     # Only a redline carries tracked changes of the owner's: in a reply to any other version,
     # a change in the owner's name is someone's at their computer, and theirs to decide.
     reader = _Reader(names, owner if version.compares_with else None, *_style_names(package),
@@ -571,6 +572,40 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
                  _paired_moves(reader.items, reader.move_sides), formatting=reader.formatting)
+
+
+_PASTED = {_tag("w:del"): _tag("w:moveFrom"), _tag("w:ins"): _tag("w:moveTo")}
+
+
+def _pasted_as_moves(body: Any) -> None:
+    """Paragraphs cut and pasted elsewhere with Track Changes on, which LibreOffice writes
+    as a deletion and an insertion (a clause moved read as taken out and a new clause of
+    counsel's): the same paragraphs deleted whole in one place and inserted whole in
+    another, by one reviewer, are made a move, as Word writes one, and read as Word's are."""
+    blocks: list[tuple[str, str, str, list[Any]]] = []  # (change, author, text, paragraphs)
+    for p in body.iterchildren(_tag("w:p")):
+        changes = [c for c in p.iterchildren(*_PASTED) if "".join(c.itertext()).strip()]
+        kinds = {(c.tag, c.get(_tag("w:author"), "")) for c in changes}
+        plain = any(run.findtext(_tag("w:t")) for run in p.iterchildren(_tag("w:r")))
+        if len(kinds) != 1 or plain:
+            blocks.append(("", "", "", [p]))
+            continue
+        (tag, author), = kinds
+        text = "".join(node.text or "" for c in changes for node in c.iter(*_TEXTS))
+        last = blocks[-1] if blocks else None
+        if last and last[:2] == (tag, author) and last[3][-1].getnext() is p:
+            blocks[-1] = (tag, author, f"{last[2]}\n{text}", [*last[3], p])
+        else:
+            blocks.append((tag, author, text, [p]))
+    for at, (tag, author, text, paragraphs) in enumerate(blocks):
+        pasted = next((block for block in blocks[:max(at - 1, 0)] + blocks[at + 2:]
+                       if tag == _tag("w:del") and block[:3] == (_tag("w:ins"), author, text)),
+                      None)
+        for p in [*paragraphs, *pasted[3]] if pasted else ():
+            for change in p.iter(*_PASTED):
+                change.tag = _PASTED[change.tag]
+            for node in p.iter(_tag("w:delText")):
+                node.tag = _tag("w:t")
 
 
 def company_in(version: SentVersion) -> str:

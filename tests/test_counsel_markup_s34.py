@@ -3,7 +3,8 @@ sent with the command line, in LibreOffice through its UNO API (tests/lawyer_uno
 Google Docs writes what they did: a clause retyped in one go, the owner taking counsel's new
 words and keeping their own too; Google Docs' suggestions, signed "Unknown" or by no one, and
 its comments, undated; a comment marked done in Word, kept as a note; Word's Compare
-Documents, a clause's heading deleted with its end (its words read on in the clause before).
+Documents, a clause's heading deleted with its end (its words read on in the clause before);
+a whole clause cut and pasted elsewhere in LibreOffice, told as a move.
 The owner sees each change as counsel saw it, where it is, and accepting puts counsel's words
 where they belong.
 """
@@ -124,6 +125,36 @@ def test_google_docs_comments_alike_on_two_clauses_are_both_kept(sent, tmp_path,
     accept(capsys, project, reply)  # the reply opened again: nothing kept twice
     assert len([note for note in load_project(project).counsel_comments
                 if note.text == HR]) == 2
+
+
+# --- A clause cut and pasted elsewhere in LibreOffice --------------------------------------------
+
+JOBS = "4.14 Sharing job openings"
+
+
+@pytest.mark.slow
+def test_a_clause_cut_and_pasted_elsewhere_is_told_as_a_move(sent, tmp_path, capsys):
+    """Counsel cuts 4.3, heading and words, and pastes it after 4.14, Track Changes on:
+    LibreOffice writes a deletion and an insertion, listed as 4.3 taken out and a new clause
+    of counsel's after 4.14; accepted, 4.3 was removed (its words no longer following the
+    answers) and its words came back as a clause of the owner's own. It is told as Word's
+    move of a whole clause is: four halves of a move, not taken, 4.3 whole where it was."""
+    project, _ = sent
+    reply = played(sent, tmp_path, LIBREOFFICE, [
+        {"op": "paragraph", "find": "Send interested people to careers@", "text": WORK_TIME,
+         "style": "Heading 2"},
+        {"op": "paragraph", "find": WORK_TIME, "skip": 1, "text": WORK_TIME_WORDS},
+        {"op": "delete_through", "find": WORK_TIME, "to": "4.4 Saying where"}])
+    assert rows(listed(capsys, project, reply)) == [
+        ("move", clause, LIBREOFFICE, words) for clause in (WORK_TIME, JOBS)
+        for words in (WORK_TIME, WORK_TIME_WORDS)]
+    assert accept(capsys, project, reply)[0] == (
+        f"warning: {WORK_TIME}: counsel moved the whole clause, heading and all, after {JOBS}; "
+        "the app keeps each clause in its own place, so the move is not taken and the clause "
+        "stays where it was, whole (to have it there, add its words there as a rule of your "
+        "own, and take them out here with Edit wording)")
+    assert texts(project)["employees.personal_use"] == WORK_TIME_WORDS
+    assert load_project(project).owner_clauses == []
 
 
 # --- Word's Compare Documents: a heading deleted with its end -------------------------------------
