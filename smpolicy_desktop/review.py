@@ -237,22 +237,25 @@ class _Paragraph:
     def text(self, accepted: Iterable[str] | None) -> str:
         """The text with the accepted items applied (None: every item accepted)."""
         kept = [piece for piece in self.pieces if _kept(piece[1], piece[2], accepted)]
-        return "".join(f" {piece[0]}" if _apart(before, piece) else piece[0]
-                       for before, piece in pairwise([("", "", ""), *kept]))
+        padded = [("", "", ""), ("", "", ""), *kept, ("", "", "")]
+        return "".join(f" {text}" if _apart(*padded[at:at + 4]) else text
+                       for at, (text, _, _) in enumerate(kept))
 
     def joins_next(self, accepted: Iterable[str] | None) -> bool:
         tag, item = self.mark
         return bool(tag) and not _kept(tag, item, accepted)
 
 
-def _apart(one: tuple[str, str, str], other: tuple[str, str, str]) -> bool:
+def _apart(before: tuple[str, str, str], one: tuple[str, str, str],
+           other: tuple[str, str, str], after: tuple[str, str, str]) -> bool:
     """Whether two pieces kept side by side need a space between them: half a replacement
-    taken (counsel's words typed over the owner's, both kept), a sentence touching the next,
-    which ran together ("on time.Use social media"). Within a word they stay as Word shows
-    them ("disciplin" "e" "ary action": "disciplineary action")."""
+    of whole words taken (counsel's words typed over the owner's, both kept), which ran
+    together ("on time.Use social media", "on a work computeron a company laptop"). Within a
+    word they stay as Word shows them ("disciplin" "e" "ary action": "disciplineary")."""
     (text, tag, item), (next_text, next_tag, next_item) = one, other
     halves = bool(tag and next_tag) and (tag in _REMOVES) != (next_tag in _REMOVES)
-    return halves and _WITHIN not in item + next_item and not text[-1:].isalnum() \
+    whole = not before[0][-1:].isalnum() and not after[0][:1].isalnum()
+    return halves and whole and _WITHIN not in item + next_item \
         and text[-1:].strip() != "" and next_text[:1].isalnum()
 
 

@@ -75,6 +75,16 @@ def _google_suggestions(root) -> None:
     words.find(w("del")).addnext(_suggested(6, "ins", _run("on a company laptop"), author=None))
 
 
+def test_half_a_replacement_of_whole_words_keeps_the_words_apart(sent, tmp_path, capsys):
+    """The owner takes counsel's "on a company laptop" and keeps their own "on a work
+    computer" too: they ran together, "computeron a company laptop"."""
+    project, sent_docx = sent
+    reply = rewrite(sent_docx, tmp_path / "reply.docx", on_body(_google_suggestions))
+    accept(capsys, project, reply, "--accept", "c2", "--reject", "c1")
+    assert texts(project)["employees.personal_use"] == WORK_TIME_WORDS.replace(
+        "on a work computer", "on a work computer on a company laptop")
+
+
 def test_google_docs_suggestions_signed_unknown_or_by_no_one(sent, tmp_path, capsys):
     """The deletion was listed as made by "Unknown", as if that were counsel's name, the
     insertion as made by counsel. Both are counsel's."""
