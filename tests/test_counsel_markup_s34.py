@@ -1,6 +1,6 @@
 """More lawyers, each marking up the example project (assets/examples/northwind.smpolicy) as
 sent with the command line, in LibreOffice through its UNO API (tests/lawyer_uno.py) or as
-Google Docs writes what they did: a clause retyped in one go, the owner taking counsel's new
+Word or Google Docs writes what they did: a clause retyped in one go, the owner taking counsel's new
 words and keeping their own too; Google Docs' suggestions, signed "Unknown" or by no one, and
 its comments, undated; a comment marked done in Word, kept as a note; Word's Compare
 Documents, a clause's heading deleted with its end (its words read on in the clause before);
