@@ -176,13 +176,14 @@ class ReviewItem:
     def who(self) -> str:
         """Who made it, as the owner is told: "counsel" when the file names no one (an edit
         made without tracking; LibreOffice with no user name leaves its comments nameless and
-        signs its changes "Unknown Author")."""
-        return _named(self.author)
+        signs its changes "Unknown Author"; Google Docs signs a suggestion "Unknown" or not at
+        all)."""
+        return named_author(self.author)
 
     @property
     def edited(self) -> str:
         """"edited by Tom Reed": who cut words from this insertion; "" when no one did."""
-        return f"edited by {' and '.join(map(_named, self.edited_by))}" if self.edited_by \
+        return f"edited by {' and '.join(map(named_author, self.edited_by))}" if self.edited_by \
             else ""
 
     @property
@@ -210,8 +211,9 @@ class ReviewItem:
                 "refers_to": [list(reference) for reference in self.refers_to]}
 
 
-def _named(author: str) -> str:
-    return NO_NAME if author in ("", "Unknown Author") else author
+def named_author(author: str) -> str:
+    """Who made a change or comment, or wrote a note kept from one, as the owner is told."""
+    return NO_NAME if author in ("", "Unknown", "Unknown Author") else author
 
 
 @dataclass
@@ -234,12 +236,27 @@ class _Paragraph:
 
     def text(self, accepted: Iterable[str] | None) -> str:
         """The text with the accepted items applied (None: every item accepted)."""
-        return "".join(text for text, tag, item in self.pieces
-                       if _kept(tag, item, accepted))
+        kept = [piece for piece in self.pieces if _kept(piece[1], piece[2], accepted)]
+        padded = [("", "", ""), ("", "", ""), *kept, ("", "", "")]
+        return "".join(f" {text}" if _apart(*padded[at:at + 4]) else text
+                       for at, (text, _, _) in enumerate(kept))
 
     def joins_next(self, accepted: Iterable[str] | None) -> bool:
         tag, item = self.mark
         return bool(tag) and not _kept(tag, item, accepted)
+
+
+def _apart(before: tuple[str, str, str], one: tuple[str, str, str],
+           other: tuple[str, str, str], after: tuple[str, str, str]) -> bool:
+    """Whether two pieces kept side by side need a space between them: half a replacement
+    of whole words taken (counsel's words typed over the owner's, both kept), which ran
+    together ("on time.Use social media", "on a work computeron a company laptop"). Within a
+    word they stay as Word shows them ("disciplin" "e" "ary action": "disciplineary")."""
+    (text, tag, item), (next_text, next_tag, next_item) = one, other
+    halves = bool(tag and next_tag) and (tag in _REMOVES) != (next_tag in _REMOVES)
+    whole = not before[0][-1:].isalnum() and not after[0][:1].isalnum()
+    return halves and whole and _WITHIN not in item + next_item \
+        and text[-1:].strip() != "" and next_text[:1].isalnum()
 
 
 def _kept(tag: str, item: str, accepted: Iterable[str] | None) -> bool:
@@ -357,6 +374,14 @@ class Reply:
                 and not self._heading_words(at, accepted).strip()))
             placed.append(placed[-1] if runs_on else paragraph.clause_id)
         return placed
+
+    def read_on_in(self, clause_id: str, accepted: Iterable[str] | None) -> str:
+        """The clause a clause's words read on in once its heading is taken out ("" where
+        none of them are left, or it keeps its heading)."""
+        return next((placed for paragraph, placed in zip(self.paragraphs,
+                                                         self._placed(accepted), strict=True)
+                     if paragraph.clause_id == clause_id != placed
+                     and paragraph.text(accepted).strip()), "")
 
     def _heading_words(self, at: int, accepted: Iterable[str] | None) -> str:
         """The words of the heading at `at` once the accepted items are applied, with those
@@ -506,6 +531,7 @@ def read_reply(project: Project, path: Path | str) -> Reply:
         raise ReviewError(path, f"this Word file is another company's policy: it never names "
                                 f"{company}; open the reply counsel sent about this one")
     names[CONTENTS_BOOKMARK] = None
+    _pasted_as_moves(body)
     # Only a redline carries tracked changes of the owner's: in a reply to any other version,
     # a change in the owner's name is someone's at their computer, and theirs to decide.
     reader = _Reader(names, owner if version.compares_with else None, *_style_names(package),
@@ -549,6 +575,40 @@ def read_reply(project: Project, path: Path | str) -> Reply:
     return Reply(path, version, reader.items + untracked + comments + notes, reader.paragraphs,
                  _bodies(version), _sections(version), reader.new_clauses,
                  _paired_moves(reader.items, reader.move_sides), formatting=reader.formatting)
+
+
+_PASTED = {_tag("w:del"): _tag("w:moveFrom"), _tag("w:ins"): _tag("w:moveTo")}
+
+
+def _pasted_as_moves(body: Any) -> None:
+    """Paragraphs cut and pasted elsewhere with Track Changes on, which LibreOffice writes
+    as a deletion and an insertion (a clause moved read as taken out and a new clause of
+    counsel's): the same paragraphs deleted whole in one place and inserted whole in
+    another, by one reviewer, are made a move, as Word writes one, and read as Word's are."""
+    blocks: list[tuple[str, str, str, list[Any]]] = []  # (change, author, text, paragraphs)
+    for p in body.iterchildren(_tag("w:p")):
+        changes = [c for c in p.iterchildren(*_PASTED) if "".join(c.itertext()).strip()]
+        kinds = {(c.tag, c.get(_tag("w:author"), "")) for c in changes}
+        plain = any(run.findtext(_tag("w:t")) for run in p.iterchildren(_tag("w:r")))
+        if len(kinds) != 1 or plain:
+            blocks.append(("", "", "", [p]))
+            continue
+        (tag, author), = kinds
+        text = "".join(node.text or "" for c in changes for node in c.iter(*_TEXTS))
+        last = blocks[-1] if blocks else None
+        if last and last[:2] == (tag, author) and last[3][-1].getnext() is p:
+            blocks[-1] = (tag, author, f"{last[2]}\n{text}", [*last[3], p])
+        else:
+            blocks.append((tag, author, text, [p]))
+    for at, (tag, author, text, paragraphs) in enumerate(blocks):
+        pasted = next((block for block in blocks[:max(at - 1, 0)] + blocks[at + 2:]
+                       if tag == _tag("w:del") and block[:3] == (_tag("w:ins"), author, text)),
+                      None)
+        for p in [*paragraphs, *pasted[3]] if pasted else ():
+            for change in p.iter(*_PASTED):
+                change.tag = _PASTED[change.tag]
+            for node in p.iter(_tag("w:delText")):
+                node.tag = _tag("w:t")
 
 
 def company_in(version: SentVersion) -> str:
@@ -2550,8 +2610,10 @@ def _apply_clause(project: Project, reply: Reply, clause_id: str, accepted: set[
     project.wording = [w for w in project.wording if w.clause_id != clause_id] + \
         ([wording] if wording else [])
     if removed:
-        outcome.done.append(f"{name}: removed, as counsel deleted it (Revert to the generated "
-                            "wording brings it back)")
+        into = reply.read_on_in(clause_id, accepted)  # its heading deleted, its words kept
+        outcome.done.append(f"{name}: removed, as counsel deleted it" + (
+            f"; its words are now at the end of {clause_names(project, [into])[into]}"
+            if into else "") + " (Revert to the generated wording brings it back)")
     elif not body.strip() and clause_texts(current).get(clause_id, "").strip():
         outcome.done.append(f"{name}: its words removed, as counsel deleted them; its heading "
                             "stays, as counsel left it (Revert to the generated wording brings "
@@ -3392,10 +3454,12 @@ def _keep_comment(project: Project, reply: Reply, item: ReviewItem, decision: De
 def _kept_comment(project: Project, item: ReviewItem) -> CounselComment | None:
     """The note kept from this comment before (the same reply opened again), known by its
     author, date and words: an item's id ("c3") is its place in one reply, and the next
-    round's reply numbers its items from c1 again."""
+    round's reply numbers its items from c1 again. One with no date (as Google Docs writes
+    them) is known by its clause too: the same words on two clauses were kept once, on the
+    first, the second said kept and lost."""
     return next((c for c in project.counsel_comments
-                 if (c.author, c.written_on, c.text) == (item.author, item.date, item.text)),
-                None)
+                 if (c.author, c.written_on, c.text) == (item.author, item.date, item.text)
+                 and (item.date is not None or c.clause_id in item.clauses)), None)
 
 
 def _free_comment_id(project: Project, wanted: str) -> str:
@@ -3421,8 +3485,8 @@ def _record_reply(project: Project, reply: Reply, now: datetime | None,
         paragraphs = [text for text, _, _ in records]
         if any(v.paragraphs == paragraphs for v in project.sent_versions):
             return
-        authors = sorted({name for i in reply.items
-                          for name in (i.who, *map(_named, i.edited_by))} - {NO_NAME}) or [NO_NAME]
+        authors = sorted({name for i in reply.items for name in (
+            i.who, *map(named_author, i.edited_by))} - {NO_NAME}) or [NO_NAME]
         version = SentVersion(
             id=next_version_id(project),
             sent_on=(now or datetime.now(UTC)).replace(microsecond=0),

@@ -54,6 +54,7 @@ from smpolicy_desktop.review import (
     apply_decisions,
     cross_references_said,
     formatting_said,
+    named_author,
     old_name_back,
     old_name_said,
     risks_added,
@@ -411,13 +412,14 @@ class ReviewPanel(QWidget):
         self.notes.fit()
 
     def _note_row(self, parent: QTreeWidgetItem, comment, names: dict[str, str]) -> None:
+        who = named_author(comment.author)  # a comment counsel marked done says so, as listed
         row = QTreeWidgetItem([in_clauses(names, comment.clauses),
-                               comment.author or "Counsel", comment.text])
+                               f"{who} (resolved)" if comment.resolved else who, comment.text])
         row.setData(0, Qt.ItemDataRole.UserRole, "counsel")
         parent.addChild(row)
         owner = self.model.project.company.owner_name.strip()
         for reply in comment.replies:
-            who = "You" if reply.author == owner else reply.author or "Counsel"
+            who = "You" if reply.author == owner else named_author(reply.author)
             row.addChild(QTreeWidgetItem(["", who, reply.text]))
 
 
