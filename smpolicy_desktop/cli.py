@@ -101,10 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("reply", type=Path, help="counsel's reply (.docx)")
     review.add_argument("--json", action="store_true",
                         help="print one item per change or comment as JSON")
-    review.add_argument("--accept", nargs="+", default=[], metavar="ID",
+    # extend: "--accept c1 --accept c2" accepts both (append kept only the last; a tester)
+    review.add_argument("--accept", nargs="+", action="extend", default=[], metavar="ID",
                         help="accept these changes and comments ('all' for every one) into "
                              "the project, which is then saved (the old file kept as .bak)")
-    review.add_argument("--reject", nargs="+", default=[], metavar="ID",
+    review.add_argument("--reject", nargs="+", action="extend", default=[], metavar="ID",
                         help="reject these changes and comments")
 
     check = commands.add_parser(

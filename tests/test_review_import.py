@@ -717,3 +717,21 @@ def test_an_insertion_of_spaces_alone_says_so_in_the_list(sent, tmp_path, capsys
     assert main(["import-review", str(project_file), str(reply)]) == 0
     row, = [line for line in capsys.readouterr().out.splitlines() if "\tinsertion\t" in line]
     assert row.endswith("\t(spaces only)")
+
+
+def test_each_change_accepted_in_its_own_option_is_taken(sent, tmp_path, capsys):
+    """`--accept c1 --accept c2`, as a user types them one by one, kept only the last."""
+    project_file, sent_docx = sent
+
+    def two_additions(root) -> None:
+        _paragraph(root, "Just make sure your work gets done").append(
+            _change("ins", 990, _run(" Lunch breaks are yours.")))
+        _paragraph(root, "We would rather teach than punish.").append(
+            _change("ins", 991, _run(" Ask us anything.")))
+
+    reply = edited_reply(sent_docx, tmp_path / "reply.docx", two_additions)
+    first, second = (item["id"] for item in items(capsys, project_file, reply))
+    assert main(["import-review", str(project_file), str(reply), "--accept", first,
+                 "--accept", second]) == 0
+    words = " ".join(clause_texts(Workspace.open(project_file).document()).values())
+    assert "Lunch breaks are yours." in words and "Ask us anything." in words
