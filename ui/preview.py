@@ -62,8 +62,6 @@ _MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
 READABLE_CHARACTERS = 32  # the narrowest preview: a short line of a paperback
 SQUEEZED_COLUMN = 4  # characters a line: the least a table's column of long words keeps while
 # the columns of short words keep their words whole
-LONG_WORD = 16  # characters: a table's words up to this long stay whole in the narrowest preview;
-# a column with a longer one (a handle) keeps SQUEEZED_COLUMN there
 HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
 RISKY_LINE = "#c62828"  # the wavy line under a risky sentence (the tabs' warning colour)
 RISKY_BACKGROUND = "#fdeaea"  # and a pale red behind it, to be seen at a glance
@@ -100,7 +98,6 @@ class PolicyPreview(QTextBrowser):
         # Never a column of a few letters a line: in a window too narrow for forms and preview
         # side by side (1366x768 at 2x), the work scrolls sideways to a preview one can read.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * READABLE_CHARACTERS)
-        self._tables_need: dict[int, int] = {}  # see _fit_tables
         self._scroll_pending = False
         self._edited = False  # an answer changed: the next document shows where (follow_edit)
         self._risky: list[str] = []  # the sentences the risk check found risky
@@ -338,26 +335,15 @@ class PolicyPreview(QTextBrowser):
         self.customContextMenuRequested.emit(at)
 
     def _fit_tables(self, tables: list[QTextTable] | None = None) -> None:
-        """Size the columns of these tables (all, if None) to the width of the view, and keep
-        the view at least as wide as each table's words side by side (a column with a word
-        over LONG_WORD characters: SQUEEZED_COLUMN). At its narrowest, 32 characters, with the
-        desktop's text at 15 to 18 points (1024x768 beside the risk check) the preview broke
-        'Misinform-ation' in its four-column tables; the work scrolls sideways to it instead."""
+        """Size the columns of these tables (all, if None) to the width of the view."""
         document = self.document()
         # The room for the columns: the view's width (the text's, once Qt has wrapped it anew)
         # inside the page's margins and the table's outer border
-        beside = 2 * document.documentMargin() + 2
-        room = math.floor(self.viewport().width() - beside)
-        character = QFontMetricsF(document.defaultFont()).averageCharWidth()
-        needs = {table.objectIndex(): _fit_columns(table, room, character * SQUEEZED_COLUMN,
-                                                   character * LONG_WORD)
-                 for table in (tables if tables is not None else document.rootFrame().childFrames())
-                 if isinstance(table, QTextTable)}  # the preview's only frames are tables
-        self._tables_need = needs if tables is None else self._tables_need | needs
-        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
-        self.setMinimumWidth(max(self.fontMetrics().averageCharWidth() * READABLE_CHARACTERS,
-                                 math.ceil(max(self._tables_need.values(), default=0)
-                                           + beside + frame)))
+        room = math.floor(self.viewport().width() - 2 * document.documentMargin()) - 2
+        squeezed = QFontMetricsF(document.defaultFont()).averageCharWidth() * SQUEEZED_COLUMN
+        for table in tables if tables is not None else document.rootFrame().childFrames():
+            if isinstance(table, QTextTable):  # the preview's only frames are tables
+                _fit_columns(table, room, squeezed)
 
     def _top(self, number: int) -> float:
         """Where a block (a table: its frame) starts, in the document's coordinates."""
@@ -539,29 +525,25 @@ def _rewrite_cells(first: QTextBlock, old: Block, new: Block) -> QTextTable:
     return table
 
 
-def _fit_columns(table: QTextTable, room: int, squeezed: float, long_word: float) -> int:
+def _fit_columns(table: QTextTable, room: int, squeezed: float) -> None:
     """Give the table's columns widths in pixels that fill `room` and break its words at
-    spaces; return the room its words need side by side, a column with a word wider than
-    `long_word` taking `squeezed`. Qt, which may break a word anywhere in the preview (a long
-    web address has to), gave every column an equal share and split any word wider than that:
-    'Platfo' over 'rm', 'Misinforma' over 'tion', even where every word fitted (seen at 2x on
-    a 1920x1080 screen and in a window 1024 pixels wide)."""
+    spaces. Qt, which may break a word anywhere in the preview (a long web address has to),
+    gave every column an equal share and split any word wider than that: 'Platfo' over 'rm',
+    'Misinforma' over 'tion', even where every word fitted (seen at 2x on a 1920x1080 screen
+    and in a window 1024 pixels wide)."""
     cell = table.cellAt(0, 0).format().toTableCellFormat()
     padding = math.ceil(cell.leftPadding() + cell.rightPadding() + cell.leftBorder()
                         + cell.rightBorder())
     columns = [[_widths(table.cellAt(row, column)) for row in range(table.rows())]
                for column in range(table.columns())]
-    widest = [max(word for word, _ in cells) + padding for cells in columns]
     constraints = [QTextLength(QTextLength.Type.FixedLength, width) for width in _column_widths(
-        widest,
+        [max(word for word, _ in cells) + padding for cells in columns],
         [max(line for _, line in cells) + padding for cells in columns],
         room, squeezed + padding)]
     table_format = table.format()
     if table_format.columnWidthConstraints() != constraints:
         table_format.setColumnWidthConstraints(constraints)
         table.setFormat(table_format)
-    return math.ceil(sum(word if word <= long_word + padding else squeezed + padding
-                         for word in widest))
 
 
 def _column_widths(words: list[int], lines: list[int], room: int, least: float) -> list[int]:
