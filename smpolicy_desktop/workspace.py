@@ -17,7 +17,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, wait
-from copy import deepcopy
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -196,19 +195,19 @@ class Workspace:
 
         return load_project(version.path)
 
-    def restored(self, version: Version) -> Project:
-        """A kept version's answers with this project's record of counsel (Project.records)
-        and history, to restore; raises ProjectFileError if it cannot be read."""
-        kept = {name: deepcopy(getattr(self.project, name))
-                for name in (*Project.records, "history")}
-        return self.read_version(version).model_copy(update=kept)
-
     def restore_version(self, project: Project) -> None:
-        """Show a kept version's answers (restored()) as unsaved changes to the project's file
-        as this window last read or saved it, so a save still asks if the file changed
-        elsewhere since. Stamped as the file was at the restore, the next save replaced the
-        version another computer had synced in, without a question (found by a tester)."""
-        self.replace(project, self.path, modified=True, on_disk=self.on_disk)
+        """Show a kept version's answers as unsaved changes to the project's file as this
+        window last read or saved it, so a save still asks if the file changed elsewhere since.
+        Stamped as the file was at the restore, the next save replaced the version another
+        computer had synced in, without a question (found by a tester). The project's record
+        of counsel (Project.records) and history stay as they are: a restore, or its undo,
+        never takes back a version sent to counsel (counsel's reply to it was then refused)."""
+        kept = {name: getattr(self.project, name) for name in (*Project.records, "history")}
+        self.project = project.model_copy(update=kept)
+        self._document = None
+        self._set_edited(True)
+        self._emit("replaced")
+        self._emit("changed", ())
 
     @property
     def modified(self) -> bool:

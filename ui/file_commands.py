@@ -219,8 +219,7 @@ class FileCommands:
         names what the owner is `doing` ("opening another project")."""
         from ui import dialogs
 
-        take_typing(self.window)
-        if not self._refused_left_behind(doing):
+        if not self.may_change_answers(doing):
             return False
         if not self.model.workspace.modified:
             return True
@@ -232,6 +231,12 @@ class FileCommands:
             self.model.workspace.discard_autosave()
             return True
         return False
+
+    def may_change_answers(self, doing: str) -> bool:
+        """What is being typed taken as an answer (an undo step), and True unless an answer
+        refused in the forms is left behind and the owner stays with it."""
+        take_typing(self.window)
+        return self._refused_left_behind(doing)
 
     def _refused_left_behind(self, doing: str) -> bool:
         """Answers typed and refused (a review date before the effective date) are in no file:

@@ -418,8 +418,8 @@ class MainWindow(QMainWindow):
 
     def _review_date_edited(self, path: tuple) -> None:
         """A new review date puts the banner away; undone, it comes back (it stayed away;
-        found by a tester)."""
-        if path[:2] == ("review", "next_review_date"):
+        found by a tester). A whole project's answers (a restore, and its undo) too."""
+        if path[:2] in ((), ("review", "next_review_date")):
             self.banner.show_for(self.model.project)
 
     def _final_edited(self, path: tuple) -> None:

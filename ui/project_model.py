@@ -1,6 +1,7 @@
 """The workspace as the window sees it: Qt signals for its events, and the undo history.
 
-Every user edit goes through set_value() as a QUndoCommand; nothing else is an undo step. The
+Every user edit goes through set_value() as a QUndoCommand, and a restore of a kept version
+through restore_version(); nothing else is an undo step. The
 workspace then says what changed, and views re-read what they show. Views never talk to each
 other.
 """
@@ -102,9 +103,12 @@ class ProjectModel(QObject):
         self._afresh(lambda: self.workspace.replace(project, path, modified=modified,
                                                     on_disk=on_disk), modified)
 
-    def restore_version(self, project: Project) -> None:
-        """Show a version from File > Versions, as unsaved changes (Workspace.restore_version)."""
-        self._afresh(lambda: self.workspace.restore_version(project), True)
+    def restore_version(self, project: Project, text: str) -> None:
+        """Show a version from File > Versions, as unsaved changes (Workspace.restore_version):
+        one undo step, `text`, which brings back the answers shown before it. The undo history
+        was cleared, and what was there before the restore, saved or not, was gone (found by a
+        tester)."""
+        self.undo_stack.push(_Restore(self, project, text))
 
     def restore(self, found: Autosave) -> None:
         """Show work a crashed window left, as unsaved changes; raises ProjectFileError."""
@@ -172,3 +176,19 @@ class _Edit(QUndoCommand):
         self.new = other.new
         self.dropped = {**other.dropped, **self.dropped}  # as they were before the first
         return True
+
+
+class _Restore(QUndoCommand):
+    """A kept version's answers in place of those shown; undone, those come back. Each is
+    shown as a copy: an edit after it must not change the one kept here."""
+
+    def __init__(self, model: ProjectModel, project: Project, text: str):
+        super().__init__(text)
+        self.model = model
+        self.before, self.after = model.project.model_copy(deep=True), project
+
+    def redo(self) -> None:
+        self.model.workspace.restore_version(self.after.model_copy(deep=True))
+
+    def undo(self) -> None:
+        self.model.workspace.restore_version(self.before.model_copy(deep=True))

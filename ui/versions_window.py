@@ -41,8 +41,7 @@ class VersionsWindow(QDialog):
         spelling = self.workspace.project.company.spelling
         for version in self.kept:
             counsel = ", for counsel" if version.for_counsel else ""
-            self.list.addItem(f"{long_date_in(spelling, version.saved_at.date())}, "
-                              f"{version.saved_at:%H:%M:%S}  "
+            self.list.addItem(f"{saved_at(version, spelling)}  "
                               f"({version.size() / 1024:.0f} KB on disk{counsel})")
         if not self.kept:  # a file this app has not saved yet
             self.list.addItem("No versions yet: each save from now on is kept here.")
@@ -65,13 +64,13 @@ class VersionsWindow(QDialog):
         layout.addWidget(buttons)
         fit_text_to_screen(self, 91, 32)  # 640x480 at 10 points
 
-    def _chosen(self, restoring: bool = False):
-        """The version picked (to restore: with this project's record of counsel, which a
-        restore keeps), None if it cannot be read."""
-        version = self.kept[max(self.list.currentRow(), 0)]
+    def _picked(self) -> versions.Version:
+        return self.kept[max(self.list.currentRow(), 0)]
+
+    def _chosen(self):
+        """The version picked, None if it cannot be read."""
         try:
-            return self.workspace.restored(version) if restoring else \
-                self.workspace.read_version(version)
+            return self.workspace.read_version(self._picked())
         except ProjectFileError as exc:
             self.details.setPlainText(f"This version cannot be read: {exc.reason}")
             return None
@@ -92,9 +91,18 @@ class VersionsWindow(QDialog):
             self.accept()
 
     def restore(self) -> None:
-        """The version's answers replace the window's, as unsaved changes to the same file."""
-        project = self._chosen(restoring=True)
-        if project is not None and self.window_.files.maybe_save("restoring this version"):
-            self.window_.model.restore_version(project)
+        """The version's answers replace the window's, as unsaved changes to the same file: an
+        undo step, so the answers shown before it, saved or not, are never lost."""
+        project = self._chosen()
+        if project is not None and self.window_.files.may_change_answers(
+                "restoring this version"):
+            spelling = self.workspace.project.company.spelling
+            self.window_.model.restore_version(
+                project, f"Restore the version saved {saved_at(self._picked(), spelling)}")
             self.window_.project_replaced()
             self.accept()
+
+
+def saved_at(version: versions.Version, spelling: str) -> str:
+    """"December 6, 2026, 16:40:12": when the version was saved, as the list says it."""
+    return f"{long_date_in(spelling, version.saved_at.date())}, {version.saved_at:%H:%M:%S}"

@@ -1,0 +1,58 @@
+"""File > Versions, months later (round 34): a restore is one undo step, a copied project
+lists its own saves, and what the owner is told about the file stays until acted on."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from smpolicy_desktop.model import Project
+from smpolicy_desktop.storage import load_project, save_project
+from tests.ui.test_never_lose_work import name_in, type_name
+from ui.main_window import MainWindow
+from ui.versions_window import VersionsWindow
+
+
+def versions_of(qtbot, window: MainWindow) -> VersionsWindow:
+    dialog = VersionsWindow(window)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def click(dialog: VersionsWindow, text: str) -> None:
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == text).click()
+
+
+def lines_of(dialog: VersionsWindow) -> list[str]:
+    return [dialog.list.item(row).text() for row in range(dialog.list.count())]
+
+
+def test_a_restore_is_one_undo_step_and_the_edits_before_it_stay_undoable(
+        qtbot, make_window, answers, tmp_path):
+    """Restore cleared Undo: the unsaved answers shown before it, and every edit before
+    them, were gone for good. Now Ctrl+Z brings back what was there before the restore, then
+    the edits before it, one by one; nothing asks to save first, as nothing is lost."""
+    path = tmp_path / "policy.smpolicy"
+    save_project(Project(company={"name": "As Saved"}), path)
+    window = make_window(path)
+    type_name(qtbot, window, "Second Save")
+    assert window.files.save()
+    window.model.set_value(("company", "name"), "Typed Once", typing=False)
+    window.model.set_value(("company", "name"), "Typed Twice", typing=False)
+    dialog = versions_of(qtbot, window)
+    dialog.list.setCurrentRow(dialog.list.count() - 1)  # the first save
+    click(dialog, "Restore")
+    assert name_in(window) == "As Saved" and window.isWindowModified()
+    assert answers.asked_unsaved == 0
+    assert window.undo_action.text().startswith("&Undo Restore the version saved ")
+    window.undo_action.trigger()
+    assert name_in(window) == "Typed Twice" and window.isWindowModified()
+    window.undo_action.trigger()
+    assert name_in(window) == "Typed Once"
+    window.undo_action.trigger()
+    assert name_in(window) == "Second Save" and not window.isWindowModified()
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert name_in(window) == "As Saved" and window.isWindowModified()
+    assert window.files.save()
+    assert load_project(path).company.name == "As Saved"
