@@ -496,6 +496,7 @@ def save_project(project: Project, path: Path | str, *, keep_backup: bool = True
     except OSError as exc:
         raise ProjectFileError(path, f"could not save: {plain_reason(exc)}") from None
     notes += filter(None, [versions.keep(history, data, for_counsel=for_counsel)])
+    versions.written_to(history, target)
     return Saved(stamp, tuple(dict.fromkeys(notes)))  # the old and the new version: one note
 
 

@@ -2,9 +2,13 @@
 last save of each day for a month, so a mistaken save can be opened, compared and undone.
 
 The versions of a project are kept under its history (Project.history), a name made at its first
-save and kept in the file: a project moved, renamed or copied in a file manager finds them, and
-Save As gives the new file a history of its own that starts as a copy. A file from before
-schema 9 has none: its versions were kept under its path (history_before finds them).
+save and kept in the file: a project moved or renamed in a file manager finds them, and Save As
+gives the new file a history of its own that starts as a copy. A history knows the file its
+last save wrote (written_to): a file copied in a file manager, found at another path while
+that file is still there with the same history, gets a history of its own at its first save
+(copy_of, fork), starting with the file as it was copied; its earlier versions stay with the
+file it was copied from. A file from before schema 9 has none: its versions were kept under
+its path (history_before finds them).
 
 Each save hands its content to keep(); a content equal to the newest kept one is not kept again.
 Versions are kept compressed, and within MAX_TOTAL bytes a project: a very large project keeps
@@ -39,6 +43,8 @@ MAX_TOTAL = 100 * 2**20  # bytes on disk for one project's versions (counsel's o
 SUFFIX = ".smpolicy"
 COMPRESSED = ".gz"  # the project reads it (storage); versions kept before are plain
 FOR_COUNSEL = ".counsel"
+LAST_WRITTEN = "last-saved-to.txt"  # in a history's folder: the file its last save wrote
+COPIED_FROM = "copied-from.txt"  # and, in a copy's own history, the file it was copied from
 _STAMP = "%Y%m%dT%H%M%S.%f"
 
 
@@ -141,6 +147,52 @@ def carry(old: str, new: str) -> None:
         for path in names:
             if not (target / path.name).exists():
                 shutil.copy2(path, target / path.name)
+
+
+def written_to(history: str, target: Path) -> None:
+    """Note the file the history's last save wrote (its real path). A state folder that cannot
+    take it notes nothing: the file is then taken for a moved one, as before."""
+    _note(history, LAST_WRITTEN, target)
+
+
+def copy_of(history: str, path: Path | str) -> Path | None:
+    """The file a project file at `path` was copied from: the one its history's last save
+    wrote, when that is another file still there with the same history. None for the file
+    itself, one moved or renamed (nothing is left where it was), or no save noted yet."""
+    last = _noted(history, LAST_WRITTEN)
+    try:
+        if last is None or not last.is_file() or last.samefile(path):
+            return None
+    except OSError:  # `path` is not there (a save puts it back): not a copy
+        return None
+    return last if history_of(last) == history else None
+
+
+def fork(copy: Path | str, original: Path) -> str:
+    """A history of its own for the file `copy`, noted as copied from `original`."""
+    history = new_history(copy)
+    _note(history, COPIED_FROM, original)
+    return history
+
+
+def copied_from(history: str) -> Path | None:
+    """The file a project was copied from when its history began (fork), if it was."""
+    return _noted(history, COPIED_FROM)
+
+
+def _note(history: str, name: str, path: Path | str) -> None:
+    with contextlib.suppress(OSError, WriteError):
+        versions_folder(history).mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_bytes_atomically(versions_folder(history) / name,
+                               str(Path(path).resolve()).encode("utf-8"), mode=0o600)
+
+
+def _noted(history: str, name: str) -> Path | None:
+    if not history:
+        return None
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        return Path(versions_folder(history).joinpath(name).read_text("utf-8"))
+    return None
 
 
 def keep(history: str, content: bytes, now: datetime | None = None, *,

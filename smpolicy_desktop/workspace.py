@@ -124,11 +124,15 @@ class Workspace:
             raise ValueError("an untitled project needs a file name to be saved")
         history = self.history()
         # A first save, or Save As: the file gets a history of its own. Saved As from a file,
-        # it starts as a copy of that file's; an untitled copy of a version starts empty.
+        # it starts as a copy of that file's; an untitled copy of a version starts empty. A
+        # file copied in a file manager gets its own, which starts with the file as copied:
+        # the two files' saves were listed together in both (found by a tester).
         if not history or not self.is_at(target):
             self.project.history = versions.new_history(target)
             if self.path is not None:
                 versions.carry(history, self.project.history)
+        elif (original := versions.copy_of(history, target)) is not None:
+            self.project.history = versions.fork(target, original)
         try:
             saved = save_project(self.project, target,
                                  expected=self.on_disk if self.is_at(target) and not overwrite

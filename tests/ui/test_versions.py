@@ -56,3 +56,43 @@ def test_a_restore_is_one_undo_step_and_the_edits_before_it_stay_undoable(
     assert name_in(window) == "As Saved" and window.isWindowModified()
     assert window.files.save()
     assert load_project(path).company.name == "As Saved"
+
+
+def test_a_project_copied_in_the_file_manager_lists_only_its_own_saves(
+        qtbot, make_window, tmp_path):
+    """The history's name is kept in the file, so a copy made in the file manager listed the
+    original's saves with its own, and the original the copy's: Restore could bring another
+    file's answers back. Saved, the copy gets a history of its own, starting with the file as
+    copied, and its Versions list says where it came from."""
+    original = tmp_path / "policy.smpolicy"
+    copy = tmp_path / "policy for the shop.smpolicy"
+    save_project(Project(company={"name": "Before The Copy"}), original)
+    copy.write_bytes(original.read_bytes())
+    window = make_window(copy)
+    type_name(qtbot, window, "The Shop")
+    assert window.files.save()
+    assert window.files.open_project(original)
+    type_name(qtbot, window, "The Office")
+    assert window.files.save()
+
+    def names_listed() -> list[str]:
+        dialog = versions_of(qtbot, window)
+        return [window.model.workspace.read_version(v).company.name for v in dialog.kept]
+
+    assert names_listed() == ["The Office", "Before The Copy"]
+    assert window.files.open_project(copy)
+    assert names_listed() == ["The Shop", "Before The Copy"]
+    assert lines_of(versions_of(qtbot, window))[-1] == (
+        f"Copied from {original}: the versions saved before the copy are in that file's "
+        "Versions.")
+
+
+def test_a_copy_not_saved_yet_says_whose_versions_it_lists(qtbot, make_window, tmp_path):
+    original = tmp_path / "policy.smpolicy"
+    copy = tmp_path / "copy.smpolicy"
+    save_project(Project(company={"name": "Before The Copy"}), original)
+    copy.write_bytes(original.read_bytes())
+    window = make_window(copy)
+    assert lines_of(versions_of(qtbot, window))[1:] == [
+        f"This file is a copy of {original}: the versions above are that file's. Saving this "
+        "one starts a list of its own."]
