@@ -13,7 +13,7 @@ import json
 import os
 import platform
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -101,6 +101,9 @@ class Holder:
 
     who: str  # "dana on office-pc", or "another window"
     since: datetime | None = None
+    # told only by a lock file another computer wrote, which a sync client brought here: it
+    # may have been left open there (switched off or crashed), which nothing here can tell
+    synced: bool = False
 
     def says(self, spelling: str | None = None) -> str:
         """"dana on office-pc since 3 December 2026, 09:12": the app's own words, the date as
@@ -138,16 +141,15 @@ class OpenLock:
                 free = lock(fd, wait=False)
             except OSError:  # a disk that cannot lock a file read-only: say who it says
                 free = False
-            if free:
-                return None  # left by a window that is gone
-            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-                who = json.loads(os.read(fd, 4096).decode("utf-8"))
-                name = f"{who['user']} on {who['host']}"
-                try:
-                    return Holder(name, datetime.fromisoformat(who["since"]))
-                except ValueError:  # written by an older version, in words already
-                    return Holder(f"{name} since {who['since']}")
-            return Holder("another window")
+            said = _written(fd)
+            if not free:
+                return said[0] if said else Holder("another window")
+            # Free: left by a window here that is gone, or written on another computer, whose
+            # lock a sync client brings without its hold. Taken for one left, the project
+            # opened without a word at home while it was open at work (found by a tester).
+            if said and said[1] != platform.node():
+                return replace(said[0], synced=True)
+            return None
         finally:
             os.close(fd)
 
@@ -202,6 +204,19 @@ class OpenLock:
             with contextlib.suppress(OSError):  # another window took it in between: theirs
                 self.path.unlink()
         self._fd = None
+
+
+def _written(fd: int) -> tuple[Holder, str] | None:
+    """Who a lock file says holds it (and since when), and on which computer; None if it says
+    nothing readable."""
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        who = json.loads(os.read(fd, 4096).decode("utf-8"))
+        name, host = f"{who['user']} on {who['host']}", str(who["host"])
+        try:
+            return Holder(name, datetime.fromisoformat(who["since"])), host
+        except ValueError:  # written by an older version, in words already
+            return Holder(f"{name} since {who['since']}"), host
+    return None
 
 
 def _user() -> str:

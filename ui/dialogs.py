@@ -250,8 +250,11 @@ def ask_open_elsewhere(parent: QWidget, name: str, holder: Holder) -> str:
     box = message_box(QMessageBox.Icon.Warning, "Open elsewhere",
                       f"{name} is already open ({holder.says(system_spelling())}).",
                       parent=parent)
-    box.setInformativeText("Open it read-only to look at it, or edit it anyway: then the "
-                           "window that saves second is warned before it overwrites.")
+    synced = ("It was opened on another computer, and the synced folder brought word of it "
+              "here; if it is no longer open there (switched off or crashed with it open), "
+              "edit it anyway. " if holder.synced else "")
+    box.setInformativeText(f"{synced}Open it read-only to look at it, or edit it anyway: then "
+                           "the window that saves second is warned before it overwrites.")
     read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
     edit = box.addButton("Edit Anyway", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)

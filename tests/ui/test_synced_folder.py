@@ -77,3 +77,30 @@ def test_a_version_restored_after_the_file_changed_elsewhere_is_not_saved_over_i
     assert not window.files.save()
     assert asked == ["reload", "file_changed"]
     assert load_project(path).company.name == "Saved On The Laptop"
+
+
+def test_a_lock_file_synced_from_the_other_computer_says_open_elsewhere(qtbot, tmp_path):
+    """The owner left the project open at work; the sync client brought its lock file home.
+    Opened at home, the project said nothing: a lock file no window here holds was taken for
+    one a crash left, and both computers edited it. Now the window asks, naming the other
+    computer, and says what to do if the project is no longer open there."""
+    import json
+
+    from smpolicy_desktop.file_watch import OpenLock
+    from tests.ui.test_never_lose_work import press_in_dialog
+
+    path = tmp_path / "policy.smpolicy"
+    save_project(Project(company={"name": "As Saved At Work"}), path)
+    OpenLock(path).path.write_text(json.dumps(
+        {"user": "dana", "host": "office-pc", "since": "2026-12-03T09:12", "pid": 4242}))
+    said: list[str] = []
+    press_in_dialog("Open Read-Only", said=said)
+    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.start(path)
+    window.show()
+    assert said[0].startswith("policy.smpolicy is already open (dana on office-pc since ")
+    assert said[0].endswith(" 2026, 09:12).")  # the date as the system's spelling writes it
+    assert said[1].startswith("It was opened on another computer, and the synced folder brought "
+                              "word of it here; if it is no longer open there")
+    assert window.windowTitle().startswith("policy.smpolicy[*] (read-only)")
