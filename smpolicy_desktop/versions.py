@@ -180,6 +180,26 @@ def copied_from(history: str) -> Path | None:
     return _noted(history, COPIED_FROM)
 
 
+def saved_after(history: str, path: Path) -> Version | None:
+    """The newest version, when the file at `path` was written before it and says otherwise:
+    a synced folder or a backup put an older copy back over a later save here. None for a
+    copy of another file (copy_of): the versions are that file's saves."""
+    found = kept(history)
+    if not found or copy_of(history, path) is not None:
+        return None
+    try:
+        written = datetime.fromtimestamp(path.stat().st_mtime)
+        # a save here writes the file, then keeps it as a version: seconds apart on a slow
+        # disk, never a minute; and only then is the file read and the version inflated
+        if found[0].saved_at - written < timedelta(minutes=1):
+            return None
+        with open(path, "rb") as file:  # no version is larger: a larger file matches none
+            content = file.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    return None if found[0].holds(content) else found[0]
+
+
 def _note(history: str, name: str, path: Path | str) -> None:
     with contextlib.suppress(OSError, WriteError):
         versions_folder(history).mkdir(parents=True, exist_ok=True, mode=0o700)

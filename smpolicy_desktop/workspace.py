@@ -175,6 +175,13 @@ class Workspace:
 
         return versions.kept(self.history())
 
+    def saved_here_later(self) -> Version | None:
+        """The last save kept here, when the project's file is an older one that a synced
+        folder or a backup put back (versions.saved_after); None as a rule."""
+        from . import versions
+
+        return versions.saved_after(self.history(), self.path) if self.path else None
+
     @staticmethod
     def fallback_for(path: Path | str, error: Exception | None = None) -> Path | None:
         """What to offer when the project file cannot be opened (`error`): its backup (.bak),

@@ -118,6 +118,7 @@ class FileCommands:
         """
         from smpolicy_desktop.storage import ProjectFileError
         from smpolicy_desktop.workspace import Workspace
+        from ui.versions_window import saved_at
 
         window = self.window
         try:
@@ -142,9 +143,10 @@ class FileCommands:
             return False
         self.model.replace(opened.project, opened.path, on_disk=opened.on_disk)
         window.project_replaced()
-        if opened.open_notes:  # an older file's answer that could not be read: said, not lost
-            window.statusBar().showMessage(
-                " ".join(f"Note: {note}." for note in opened.open_notes), 30000)
+        # an older file's answer that could not be read, a later save here: said, not lost
+        later = self.model.workspace.saved_here_later()
+        window.file_notes.show_for(path.name, opened.open_notes, "" if later is None else
+                                   saved_at(later, self.model.project.company.spelling))
         remember(self.settings, Path(path))
         window.offer_recovery(Path(path))
         return True

@@ -240,13 +240,16 @@ class MainWindow(QMainWindow):
         from smpolicy_desktop.model import Project
         from ui.forms import AreaForm
         from ui.marks import ProgressStrip
-        from ui.notice_bar import ReviewBanner
+        from ui.notice_bar import FileNotes, ReviewBanner
         from ui.preview import PolicyPreview
         from ui.side_tabs import TabsThatFit, put_tabs_on_the_side
 
         self.banner = ReviewBanner()
         self.banner.review_now.clicked.connect(
             lambda: self.focus_field(("review", "next_review_date")))
+        self.file_notes = FileNotes()
+        self.file_notes.versions.clicked.connect(lambda: self.files.show_versions())
+        self.model.path_changed.connect(self.file_notes.hide)  # saved, or another project
         self.tabs = QTabWidget(documentMode=True, objectName="areas")
         put_tabs_on_the_side(self.tabs)
         for name in Project.areas():
@@ -261,6 +264,7 @@ class MainWindow(QMainWindow):
         forms_side = QWidget()
         column = QVBoxLayout(forms_side)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.file_notes)
         column.addWidget(self.banner)
         column.addWidget(self.progress)
         column.addWidget(self.tabs, 1)

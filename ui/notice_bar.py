@@ -1,5 +1,6 @@
 """An amber strip above the forms that tells the owner something needs a look, with a
-message and a few buttons; the review-date banner and the stale-wording bar are both one.
+message and a few buttons; the review-date banner, the stale-wording bar and the notes on the
+file just opened are each one.
 """
 
 from __future__ import annotations
@@ -64,3 +65,28 @@ class ReviewBanner(NoticeBar):
                              f"{long_date_in(project.company.spelling, due)}. Check "
                              "that it still fits, then set the next review date.")
         self.show()
+
+
+class FileNotes(NoticeBar):
+    """What opening the project's file found: answers an older file held that could not be
+    read, and a file older than the version last saved here. Shown until the owner opens
+    Versions, dismisses it, saves or opens another project: said in the status bar for 30
+    seconds, it went while the owner was still reading (found by a tester)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("fileNotes", "Versions...", "Dismiss", parent=parent)
+        self.versions, dismiss = self.buttons
+        for button in self.buttons:
+            button.clicked.connect(self.hide)
+
+    def show_for(self, name: str, notes: tuple[str, ...], saved_later: str) -> None:
+        """`notes` from reading the file `name`; `saved_later`: when the version last saved
+        here was, if the file is older than it ("" if not)."""
+        said = [f"Note: {note}." for note in notes]
+        if saved_later:
+            said.append(f"{name} is older than the version last saved here, on {saved_later}: "
+                        "a synced folder or a backup may have put an older copy back. Versions "
+                        "has the later one.")
+        self.message.setText(" ".join(said))
+        self.versions.setVisible(bool(saved_later))
+        self.setVisible(bool(said))

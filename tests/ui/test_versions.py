@@ -1,7 +1,10 @@
 """File > Versions, months later (round 34): a restore is one undo step, a copied project
-lists its own saves, and what the owner is told about the file stays until acted on."""
+lists its own saves, and a file older than the last save here is said until acted on."""
 
 from __future__ import annotations
+
+import os
+import time
 
 from PySide6.QtWidgets import QPushButton
 
@@ -96,3 +99,37 @@ def test_a_copy_not_saved_yet_says_whose_versions_it_lists(qtbot, make_window, t
     assert lines_of(versions_of(qtbot, window))[1:] == [
         f"This file is a copy of {original}: the versions above are that file's. Saving this "
         "one starts a list of its own."]
+
+
+def test_a_file_older_than_the_last_save_here_is_said_until_the_owner_acts(
+        qtbot, make_window, tmp_path):
+    """The synced folder put back an older copy (the other computer's, or a backup) of a
+    project saved later here: the window opened it as if it were the newest. Now a note
+    above the forms says so, and stays, through edits and autosaves, until the owner opens
+    Versions or dismisses it."""
+    from smpolicy_desktop.workspace import Workspace
+
+    path = tmp_path / "policy.smpolicy"
+    workspace = Workspace(Project(company={"name": "First"}))
+    workspace.save(path)
+    older = path.read_bytes()
+    workspace.project.company.name = "Saved Later Here"
+    workspace.save()
+    path.write_bytes(older)
+    os.utime(path, (time.time() - 86400,) * 2)  # as the sync client dates it: when written
+    window = make_window(path)
+    note = window.file_notes
+    assert note.isVisible()
+    assert note.message.text().startswith(
+        "policy.smpolicy is older than the version last saved here, on ")
+    assert note.message.text().endswith(
+        ": a synced folder or a backup may have put an older copy back. Versions has the "
+        "later one.")
+    type_name(qtbot, window, "Typed On")
+    window.recovery.autosave_now()
+    assert note.isVisible()
+    next(b for b in note.buttons if b.text() == "Versions...").click()
+    assert not note.isVisible()
+    dialog = window.findChild(VersionsWindow)
+    assert window.model.workspace.read_version(dialog.kept[0]).company.name == "Saved Later Here"
+
