@@ -44,17 +44,15 @@ class VersionsWindow(QDialog):
             self.list.addItem(f"{saved_at(version, spelling)}  "
                               f"({version.size() / 1024:.0f} KB on disk{counsel})")
         if not self.kept:  # a file this app has not saved yet
-            self.said("No versions yet: each save from now on is kept here.")
-        history = self.workspace.history()
-        if (original := versions.copy_of(history, self.workspace.path)) is not None:
-            self.said(f"This file is a copy of {original}: the versions above are that "
-                      "file's. Saving this one starts a list of its own.")
-        elif (original := versions.copied_from(history)) is not None:
-            self.said(f"Copied from {original}: the versions saved before the copy are in "
-                      "that file's Versions.")
+            self.list.addItem("No versions yet: each save from now on is kept here.")
+            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.setCurrentRow(0)
         self.list.setAccessibleName("Versions kept")
         layout.addWidget(self.list)
+        # where a copy's history began, in full under the list (a line of it was cut off)
+        self.origin = QLabel(self._origin(), wordWrap=True, objectName="copiedFrom")
+        self.origin.setVisible(bool(self.origin.text()))
+        layout.addWidget(self.origin)
         self.details = QPlainTextEdit(readOnly=True, objectName="differences")
         self.details.setAccessibleName("What the version says differently")
         self.details.setPlaceholderText("Compare shows what this version says differently.")
@@ -70,10 +68,17 @@ class VersionsWindow(QDialog):
         layout.addWidget(buttons)
         fit_text_to_screen(self, 91, 32)  # 640x480 at 10 points
 
-    def said(self, words: str) -> None:
-        """A line under the versions that tells, and cannot be picked."""
-        self.list.addItem(words)
-        self.list.item(self.list.count() - 1).setFlags(Qt.ItemFlag.NoItemFlags)
+    def _origin(self) -> str:
+        """Whose versions a copied project lists: another file's until its first save here,
+        then its own, begun as the copy ("" for a project not copied)."""
+        history = self.workspace.history()
+        if (original := versions.copy_of(history, self.workspace.path)) is not None:
+            return (f"This file is a copy of {original.name} (in {original.parent}): the "
+                    "versions above are that file's. Saving this one starts a list of its own.")
+        if (original := versions.copied_from(history)) is not None:
+            return (f"Copied from {original.name} (in {original.parent}): the versions saved "
+                    "before the copy are in that file's Versions.")
+        return ""
 
     def _picked(self) -> versions.Version:
         return self.kept[max(self.list.currentRow(), 0)]
