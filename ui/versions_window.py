@@ -22,6 +22,8 @@ from smpolicy_desktop.dates import long_date_in
 from smpolicy_desktop.storage import ProjectFileError
 from ui.screen_fit import fit_text_to_screen
 
+SAME = "This version says the same as the window"
+
 
 class VersionsWindow(QDialog):
     """Lists the versions newest first; Compare shows what differs from the window's answers,
@@ -98,7 +100,7 @@ class VersionsWindow(QDialog):
         found = versions.differences(project, self.workspace.project)
         self.details.setPlainText("\n\n".join(
             f"{where}\n  this version: {was}\n  now: {now}" for where, was, now in found)
-            or "This version says the same as the window.")
+            or f"{SAME}.")
 
     def open_copy(self) -> None:
         project = self._chosen()
@@ -110,13 +112,17 @@ class VersionsWindow(QDialog):
         """The version's answers replace the window's, as unsaved changes to the same file: an
         undo step, so the answers shown before it, saved or not, are never lost."""
         project = self._chosen()
-        if project is not None and self.window_.files.may_change_answers(
+        if project is None or not self.window_.files.may_change_answers(
                 "restoring this version"):
-            spelling = self.workspace.project.company.spelling
-            self.window_.model.restore_version(
-                project, f"Restore the version saved {saved_at(self._picked(), spelling)}")
-            self.window_.project_replaced()
-            self.accept()
+            return
+        if not versions.differences(project, self.workspace.project):  # no step changing nothing
+            self.details.setPlainText(f"{SAME}: there is nothing to restore.")
+            return
+        spelling = self.workspace.project.company.spelling
+        self.window_.model.restore_version(
+            project, f"Restore the version saved {saved_at(self._picked(), spelling)}")
+        self.window_.project_replaced()
+        self.accept()
 
 
 def saved_at(version: versions.Version, spelling: str) -> str:

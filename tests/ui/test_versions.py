@@ -135,3 +135,16 @@ def test_a_file_older_than_the_last_save_here_is_said_until_the_owner_acts(
     qtbot.addWidget(dialog)  # closed at the end: a modal one left open takes the next keys
     assert window.model.workspace.read_version(dialog.kept[0]).company.name == "Saved Later Here"
 
+
+
+def test_restoring_a_version_that_says_the_same_changes_nothing(qtbot, make_window, tmp_path):
+    """Restore of the save just made marked the project changed, with an undo step that
+    changed nothing, and closing asked to save it."""
+    path = tmp_path / "policy.smpolicy"
+    save_project(Project(company={"name": "As Saved"}), path)
+    window = make_window(path)
+    dialog = versions_of(qtbot, window)
+    click(dialog, "Restore")
+    assert dialog.details.toPlainText() == (
+        "This version says the same as the window: there is nothing to restore.")
+    assert not window.isWindowModified() and not window.undo_action.isEnabled()
