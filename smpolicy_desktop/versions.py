@@ -201,10 +201,13 @@ def saved_after(history: str, path: Path) -> Version | None:
 
 
 def _note(history: str, name: str, path: Path | str) -> None:
+    """A file's real path noted in the history's folder. Not waited for on disk (a save would
+    wait twice): one a power cut tears names no file, and is taken for none."""
     with contextlib.suppress(OSError, WriteError):
         versions_folder(history).mkdir(parents=True, exist_ok=True, mode=0o700)
         write_bytes_atomically(versions_folder(history) / name,
-                               str(Path(path).resolve()).encode("utf-8"), mode=0o600)
+                               str(Path(path).resolve()).encode("utf-8"), mode=0o600,
+                               durable=False)
 
 
 def _noted(history: str, name: str) -> Path | None:
