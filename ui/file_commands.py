@@ -298,6 +298,7 @@ class FileCommands:
         # modal: open beside the window, it went on restoring and comparing the project shown
         # before another was opened (found by a tester)
         VersionsWindow(self.window).open()
+        self.window.file_notes.hide()  # the owner acts on a later save: told, it stayed
 
     def folder(self) -> str:
         """The folder dialogs start in: the last one used, else the project's, while it is

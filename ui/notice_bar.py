@@ -75,9 +75,8 @@ class FileNotes(NoticeBar):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("fileNotes", "Versions...", "Dismiss", parent=parent)
-        self.versions, dismiss = self.buttons
-        for button in self.buttons:
-            button.clicked.connect(self.hide)
+        self.versions, dismiss = self.buttons  # Versions opened by any way puts it away
+        dismiss.clicked.connect(self.hide)
 
     def show_for(self, name: str, notes: tuple[str, ...], saved_later: str) -> None:
         """`notes` from reading the file `name`; `saved_later`: when the version last saved

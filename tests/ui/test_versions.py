@@ -107,7 +107,7 @@ def test_a_file_older_than_the_last_save_here_is_said_until_the_owner_acts(
     """The synced folder put back an older copy (the other computer's, or a backup) of a
     project saved later here: the window opened it as if it were the newest. Now a note
     above the forms says so, and stays, through edits and autosaves, until the owner opens
-    Versions or dismisses it."""
+    Versions (from the note or the File menu) or dismisses it."""
     from smpolicy_desktop.workspace import Workspace
 
     path = tmp_path / "policy.smpolicy"
@@ -129,7 +129,8 @@ def test_a_file_older_than_the_last_save_here_is_said_until_the_owner_acts(
     type_name(qtbot, window, "Typed On")
     window.recovery.autosave_now()
     assert note.isVisible()
-    next(b for b in note.buttons if b.text() == "Versions...").click()
+    assert note.versions.isVisible() and note.versions.text() == "Versions..."
+    window.versions_action.trigger()  # File > Versions, or the note's own button
     assert not note.isVisible()
     dialog = window.findChild(VersionsWindow)
     qtbot.addWidget(dialog)  # closed at the end: a modal one left open takes the next keys
