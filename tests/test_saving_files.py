@@ -510,6 +510,28 @@ def test_a_second_window_is_told_the_file_is_open_elsewhere(saved):
     assert OpenLock.holder(saved) is None and OpenLock(saved).acquire()
 
 
+def test_a_lock_left_by_a_crash_here_is_free_and_one_synced_from_another_computer_is_not(
+        saved):
+    """A lock file no window holds: left by a window on this computer that crashed (free to
+    take, nobody is named), or brought by a synced folder from the computer where the project
+    is open (that computer is named, and said to be another one)."""
+    import platform
+
+    def written_on(host: str) -> None:
+        OpenLock(saved).path.write_text(json.dumps(
+            {"user": "dana", "host": host, "since": "2026-12-03T09:12", "pid": 4242}))
+
+    written_on(platform.node())
+    assert OpenLock.holder(saved) is None
+    written_on("office-pc")
+    holder = OpenLock.holder(saved)
+    assert holder.synced and holder.says("US") == "dana on office-pc since December 3, 2026, 09:12"
+    mine = OpenLock(saved)
+    assert mine.acquire()  # edit anyway: the lock is this window's now
+    assert OpenLock.holder(saved) is not None and not OpenLock.holder(saved).synced
+    mine.release()
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
                     reason="needs root to act as a second user")
 def test_a_second_user_on_a_shared_folder_is_told_the_file_is_open():
