@@ -1,9 +1,8 @@
 """The workspace as the window sees it: Qt signals for its events, and the undo history.
 
 Every user edit goes through set_value() as a QUndoCommand, and a restore of a kept version
-through restore_version(); nothing else is an undo step. The
-workspace then says what changed, and views re-read what they show. Views never talk to each
-other.
+through restore_version(); nothing else is an undo step. The workspace then says what changed,
+and views re-read what they show. Views never talk to each other.
 """
 
 from __future__ import annotations
