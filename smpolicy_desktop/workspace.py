@@ -177,10 +177,14 @@ class Workspace:
 
     def saved_here_later(self) -> Version | None:
         """The last save kept here, when the project's file is an older one that a synced
-        folder or a backup put back (versions.saved_after); None as a rule."""
+        folder or a backup put back (versions.saved_after); None as a rule. Only a file that
+        names its history is asked about: looking up an older file's (history) at every open
+        read the newest version of every project kept here, and set the history of a project
+        the owner had not saved (Discard after a crash left it unlike its file)."""
         from . import versions
 
-        return versions.saved_after(self.history(), self.path) if self.path else None
+        history = self.project.history
+        return versions.saved_after(history, self.path) if history and self.path else None
 
     @staticmethod
     def fallback_for(path: Path | str, error: Exception | None = None) -> Path | None:
