@@ -57,6 +57,7 @@ from smpolicy_desktop.document import (
 )
 from smpolicy_desktop.model import Project
 from ui.colours import focus_colour
+from ui.column_widths import column_widths
 
 _MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
 READABLE_CHARACTERS = 32  # the narrowest preview: a short line of a paperback
@@ -536,7 +537,7 @@ def _fit_columns(table: QTextTable, room: int, squeezed: float) -> None:
                         + cell.rightBorder())
     columns = [[_widths(table.cellAt(row, column)) for row in range(table.rows())]
                for column in range(table.columns())]
-    constraints = [QTextLength(QTextLength.Type.FixedLength, width) for width in _column_widths(
+    constraints = [QTextLength(QTextLength.Type.FixedLength, width) for width in column_widths(
         [max(word for word, _ in cells) + padding for cells in columns],
         [max(line for _, line in cells) + padding for cells in columns],
         room, squeezed + padding)]
@@ -544,35 +545,6 @@ def _fit_columns(table: QTextTable, room: int, squeezed: float) -> None:
     if table_format.columnWidthConstraints() != constraints:
         table_format.setColumnWidthConstraints(constraints)
         table.setFormat(table_format)
-
-
-def _column_widths(words: list[int], lines: list[int], room: int, least: float) -> list[int]:
-    """Column widths that add up to `room`, for columns whose longest words and longest cells
-    on one line are `words` and `lines` wide. Each column gets its longest word, and the room
-    left goes to the columns as their longest cell needs it to fill a line. Too narrow for all
-    the longest words, the columns of short words keep theirs, the narrowest first, while each
-    of the others keeps `least`; those share what is left, so that only long words (a web
-    address, a handle) break."""
-    widths = [float(word) for word in words]
-    left = room - sum(words)
-    if left >= 0:
-        more = [line - word for word, line in zip(words, lines, strict=True)]
-        total = sum(more)
-        widths = [width + left * (gain / total if total else 1 / len(more))
-                  for width, gain in zip(widths, more, strict=True)]
-    else:
-        left = room
-        order = sorted(range(len(words)), key=lambda column: words[column])
-        for taken, column in enumerate(order):
-            others = order[taken + 1:]
-            if words[column] + least * len(others) > left:
-                for squeezed in order[taken:]:
-                    widths[squeezed] = left / (len(others) + 1)
-                break
-            left -= words[column]
-    whole = [math.floor(width) for width in widths]
-    whole[-1] += room - sum(whole)  # what rounding down left over
-    return whole
 
 
 def _widths(cell: QTextTableCell) -> tuple[int, int]:

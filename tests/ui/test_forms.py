@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.render import own_wording, render_document
+from tests.conftest import EXAMPLE
 from tests.ui.conftest import text_contrast
+from tests.ui.test_window import answers, make_window, settings  # noqa: F401
 from ui.colours import contrast
 from ui.editors import ClauseField
 from ui.forms import AreaForm, FieldRow
+from ui.screen_fit import first_size
 
 
 @pytest.fixture
@@ -303,6 +306,37 @@ def test_every_column_title_shows_whole_in_its_header(qtbot, window, width):
                 for metrics in (header.fontMetrics(), QFontMetrics(bold)):
                     shown = metrics.boundingRect(room, header.defaultAlignment(), title)
                     assert room.contains(shown), (area, title, header.sectionSize(column))
+
+
+@pytest.mark.parametrize("screen", [(1366, 728), (1920, 1040)])  # less the taskbar
+def test_a_tables_words_show_whole_in_their_columns(qtbot, make_window, screen):  # noqa: F811
+    """Seen at 1366x768: the columns of the Response matrix shared its width equally, and
+    its Situation column cut "Misinformati..." while What we do had room to spare. Each
+    column now has at least its longest word."""
+    from PySide6.QtGui import QFontMetricsF
+
+    window = make_window(EXAMPLE)
+    window.resize(*first_size(*screen))
+    window.go_to_area(list(Project.areas()).index("responses"))
+    view = window.forms["responses"].editor(("responses", "response_matrix")).view
+    cells = view.model()
+    advance = QFontMetricsF(view.font()).horizontalAdvance
+    assert "Misinformation" in [cells.index(row, 0).data() for row in range(cells.rowCount())]
+
+    def cut() -> list[str]:
+        """The cells with a word wider than the room for the cell's text (its width less
+        the margins the style keeps)."""
+        cut = []
+        for row in range(cells.rowCount()):
+            for column in range(cells.columnCount()):
+                index = cells.index(row, column)
+                room = view.columnWidth(column) - view.sizeHintForIndex(index).width() \
+                    + view.fontMetrics().horizontalAdvance(index.data())
+                if max(map(advance, index.data().split())) > room:
+                    cut.append(index.data())
+        return cut
+
+    qtbot.waitUntil(lambda: view.isVisible() and not cut())
 
 
 def test_typing_a_multi_line_answer(qtbot, window, model):
@@ -727,7 +761,7 @@ def test_a_date_cell_in_a_narrow_column_opens_a_box_its_date_fits(qtbot, window,
     "Feb 10, 20"; it now reaches over the cell beside it, inside the table."""
     from datetime import date
 
-    model.set_value(("review", "reviewers"), [{"role": "Lawyer",
+    model.set_value(("review", "reviewers"), [{"role": "Head of marketing and sales",
                                                "reviewed_on": date(2026, 2, 10)}])
     window.resize(400, 600)
     reviewers = form_of(window, "review").editor(("review", "reviewers"))
@@ -921,17 +955,17 @@ def test_a_country_typed_on_its_box_is_that_country_and_tab_goes_to_the_state(
     model.set_value(("company", "state"), "")
     model.set_value(("company", "country"), "AD")  # a country without states: its box grey
     assert not states.isEnabled()
-    set_value, answers = model.set_value, []
+    set_value, edits = model.set_value, []
 
     def slowly(path, value, *args):
-        answers.append(value)
+        edits.append(value)
         time.sleep(0.5)
         set_value(path, value, *args)
     monkeypatch.setattr(model, "set_value", slowly)
     box.setFocus()
     qtbot.keyClicks(box, typed)
     qtbot.keyClick(box, Qt.Key.Key_Tab)
-    assert answers == [country]  # one edit, not one a letter
+    assert edits == [country]  # one edit, not one a letter
     assert QApplication.focusWidget() is states and states.isEnabled()
     qtbot.keyClicks(states, "Ontario" if country == "CA" else "England")
     qtbot.keyClick(states, Qt.Key.Key_Tab)
