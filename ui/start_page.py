@@ -72,8 +72,11 @@ class StartPage(QScrollArea):
             layout.addWidget(label)
         layout.itemAt(layout.count() - 1).widget().setObjectName("notLegalAdvice")
         columns = QHBoxLayout()
-        columns.addWidget(self._new_box(presets), 3)
-        columns.addWidget(self._open_box(recent, example), 2)
+        # Carry on is as wide as its buttons need, the kinds of business take the rest: with two
+        # fifths of the page it left them descriptions of four lines, and at 1440x900 at 1.5
+        # the page was taller than the window, its last line scrolled out of view
+        columns.addWidget(self._new_box(presets), 1)
+        columns.addWidget(self._open_box(recent, example), 0)
         layout.addLayout(columns)
         layout.addStretch()
         if back_to:  # shown again from Help: the way back to the policy open

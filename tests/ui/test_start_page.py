@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QCommandLinkButton, QLabel, QPushButton
 
 from smpolicy_desktop.presets import presets
 from tests.conftest import EXAMPLE
+from tests.ui.test_window import answers, settings  # noqa: F401
+from ui.main_window import MainWindow
+from ui.screen_fit import first_size
 from ui.start_page import StartChoice, StartPage
 
 
@@ -90,3 +94,20 @@ def test_the_kind_of_business_the_keyboard_is_on_shows_it(qtbot):
     first.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(first.hasFocus)
     assert first.grab().toImage() != unfocused
+
+
+@pytest.mark.parametrize("screen", [(960, 600), (1366, 728), (1600, 860)])  # 1440x900 at 1.5
+def test_the_whole_page_shows_without_scrolling(qtbot, settings, answers, screen):  # noqa: F811
+    """At 1440x900 with 1.5 scaling the page was a few pixels taller than the window: it
+    scrolled, and its last line ("Not listed? Pick the closest...") was cut at the bottom."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(None)
+    window.show()
+    window.resize(*first_size(*screen))
+    shown = window.start_page
+    last = next(label for label in shown.findChildren(QLabel)
+                if label.text().startswith("Not listed?"))
+    qtbot.waitUntil(lambda: shown.viewport().height() < screen[1] - 80 and last.isVisible()
+                    and shown.verticalScrollBar().maximum() == 0
+                    and last.visibleRegion().boundingRect() == last.rect())
