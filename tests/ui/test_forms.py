@@ -219,6 +219,31 @@ def test_the_answers_boxes_show_their_frames_on_a_dark_or_high_contrast_window(
         assert contrast(drawn.pixelColor(edge.left(), edge.center().y()), behind) >= 3, box
 
 
+@pytest.mark.parametrize("theme", ["dark", "high contrast black"])
+def test_a_date_box_a_table_opens_in_a_cell_shows_its_frame(qtbot, window, model,
+                                                            desktop_theme, theme):
+    """The boxes a table or a list opens in a cell to edit it were not framed by the app as
+    the form's others are: on the high-contrast theme's black, a date cell's box showed no
+    edge once its calendar was open (the keyboard in the calendar), only its words."""
+    from datetime import date
+
+    from ui.outlines import _frame
+
+    model.set_value(("review", "reviewers"), [{"role": "Lawyer",
+                                               "reviewed_on": date(2026, 2, 10)}])
+    desktop_theme(theme)
+    reviewers = form_of(window, "review").editor(("review", "reviewers"))
+    open_cell(reviewers, 0, 3)
+    box = QApplication.focusWidget()
+    assert reviewers.view.isAncestorOf(box)
+    box.show_calendar()
+    qtbot.waitUntil(lambda: box.calendarWidget().isVisible() and not box.hasFocus())
+    drawn, edge = box.grab().toImage(), _frame(box)
+    behind = box.palette().color(QPalette.ColorRole.Base)
+    assert contrast(drawn.pixelColor(edge.left(), edge.center().y()), behind) >= 3
+    box.calendarWidget().hide()
+
+
 # --- Edits reach the project; undo brings both back -----------------------------------------
 
 def test_typing_a_line_changes_the_project_and_undo_restores_field_and_project(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.questions import Question, questions
 from ui.column_widths import column_widths
+from ui.outlines import outline_boxes
 
 from .base import Clauses, Commit, DateText, FieldEditor, follow_current
 from .choice import ClauseField, fill_choices
@@ -348,6 +349,7 @@ class CellDelegate(QStyledItemDelegate):
             editor.textChanged.connect(editor._italic_when_empty)
             editor.textEdited.connect(self.table.typing)
         editor.setAccessibleName(question.title)
+        outline_boxes(editor)  # drawn after the form was framed (outline_boxes in FieldRow)
         return editor
 
     def updateEditorGeometry(self, editor: QWidget, option: Any, index: Any) -> None:
