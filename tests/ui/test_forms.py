@@ -24,7 +24,6 @@ from smpolicy_desktop.model import Project
 from smpolicy_desktop.render import own_wording, render_document
 from tests.conftest import EXAMPLE
 from tests.ui.conftest import text_contrast
-from tests.ui.test_window import answers, make_window, settings  # noqa: F401
 from ui.colours import contrast
 from ui.editors import ClauseField
 from ui.forms import AreaForm, FieldRow
@@ -334,7 +333,7 @@ def test_every_column_title_shows_whole_in_its_header(qtbot, window, width):
 
 
 @pytest.mark.parametrize("screen", [(1366, 728), (1920, 1040)])  # less the taskbar
-def test_a_tables_words_show_whole_in_their_columns(qtbot, make_window, screen):  # noqa: F811
+def test_a_tables_words_show_whole_in_their_columns(qtbot, make_window, screen):
     """Seen at 1366x768: the columns of the Response matrix shared its width equally, and
     its Situation column cut "Misinformati..." while What we do had room to spare. Each
     column now has at least its longest word."""
@@ -980,17 +979,17 @@ def test_a_country_typed_on_its_box_is_that_country_and_tab_goes_to_the_state(
     model.set_value(("company", "state"), "")
     model.set_value(("company", "country"), "AD")  # a country without states: its box grey
     assert not states.isEnabled()
-    set_value, edits = model.set_value, []
+    set_value, answers = model.set_value, []
 
     def slowly(path, value, *args):
-        edits.append(value)
+        answers.append(value)
         time.sleep(0.5)
         set_value(path, value, *args)
     monkeypatch.setattr(model, "set_value", slowly)
     box.setFocus()
     qtbot.keyClicks(box, typed)
     qtbot.keyClick(box, Qt.Key.Key_Tab)
-    assert edits == [country]  # one edit, not one a letter
+    assert answers == [country]  # one edit, not one a letter
     assert QApplication.focusWidget() is states and states.isEnabled()
     qtbot.keyClicks(states, "Ontario" if country == "CA" else "England")
     qtbot.keyClick(states, Qt.Key.Key_Tab)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QCommandLinkButton, QLabel, QPushButton
 
 from smpolicy_desktop.presets import presets
 from tests.conftest import EXAMPLE
-from tests.ui.test_window import answers, settings  # noqa: F401
 from ui.main_window import MainWindow
 from ui.screen_fit import first_size
 from ui.start_page import StartChoice, StartPage
@@ -97,7 +96,7 @@ def test_the_kind_of_business_the_keyboard_is_on_shows_it(qtbot):
 
 
 @pytest.mark.parametrize("screen", [(960, 600), (1366, 728), (1600, 860)])  # 1440x900 at 1.5
-def test_the_whole_page_shows_without_scrolling(qtbot, settings, answers, screen):  # noqa: F811
+def test_the_whole_page_shows_without_scrolling(qtbot, settings, answers, screen):
     """At 1440x900 with 1.5 scaling the page was a few pixels taller than the window: it
     scrolled, and its last line ("Not listed? Pick the closest...") was cut at the bottom."""
     window = MainWindow(settings)
