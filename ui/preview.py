@@ -57,11 +57,15 @@ from smpolicy_desktop.document import (
 )
 from smpolicy_desktop.model import Project
 from ui.colours import focus_colour
+from ui.column_widths import column_widths
 
 _MAY_BE_STRONG = ("paragraph", "bullet", "numbered", "signature")
 READABLE_CHARACTERS = 32  # the narrowest preview: a short line of a paperback
 SQUEEZED_COLUMN = 4  # characters a line: the least a table's column of long words keeps while
 # the columns of short words keep their words whole
+WHOLE_WORD = 16  # characters: a table's words up to this long ("Misinformation") are never
+# broken, the table scrolling sideways in a preview too narrow for them; a longer one (a web
+# address, a handle) breaks, its column squeezed as the view's width needs
 HIGHLIGHT = "#fffcef"  # the section being edited: pale enough to read through
 RISKY_LINE = "#c62828"  # the wavy line under a risky sentence (the tabs' warning colour)
 RISKY_BACKGROUND = "#fdeaea"  # and a pale red behind it, to be seen at a glance
@@ -92,9 +96,9 @@ class PolicyPreview(QTextBrowser):
         self.setOpenLinks(False)  # the document has anchors only; no link leaves the app
         self.setAccessibleName("Policy preview")
         self.document().setDocumentMargin(14)
-        # The text wraps to the view, so nothing needs scrolling sideways; at some widths a
-        # table's borders round to a pixel wider than the view, which showed a useless bar.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The text wraps to the view; only a table too wide for its words (WHOLE_WORD) scrolls
+        # sideways, inside the preview.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         # Never a column of a few letters a line: in a window too narrow for forms and preview
         # side by side (1366x768 at 2x), the work scrolls sideways to a preview one can read.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * READABLE_CHARACTERS)
@@ -340,10 +344,10 @@ class PolicyPreview(QTextBrowser):
         # The room for the columns: the view's width (the text's, once Qt has wrapped it anew)
         # inside the page's margins and the table's outer border
         room = math.floor(self.viewport().width() - 2 * document.documentMargin()) - 2
-        squeezed = QFontMetricsF(document.defaultFont()).averageCharWidth() * SQUEEZED_COLUMN
+        character = QFontMetricsF(document.defaultFont()).averageCharWidth()
         for table in tables if tables is not None else document.rootFrame().childFrames():
             if isinstance(table, QTextTable):  # the preview's only frames are tables
-                _fit_columns(table, room, squeezed)
+                _fit_columns(table, room, character)
 
     def _top(self, number: int) -> float:
         """Where a block (a table: its frame) starts, in the document's coordinates."""
@@ -525,54 +529,29 @@ def _rewrite_cells(first: QTextBlock, old: Block, new: Block) -> QTextTable:
     return table
 
 
-def _fit_columns(table: QTextTable, room: int, squeezed: float) -> None:
+def _fit_columns(table: QTextTable, room: int, character: float) -> None:
     """Give the table's columns widths in pixels that fill `room` and break its words at
     spaces. Qt, which may break a word anywhere in the preview (a long web address has to),
     gave every column an equal share and split any word wider than that: 'Platfo' over 'rm',
     'Misinforma' over 'tion', even where every word fitted (seen at 2x on a 1920x1080 screen
-    and in a window 1024 pixels wide)."""
+    and in a window 1024 pixels wide). Where `room` is too narrow for the words up to
+    WHOLE_WORD characters long, the table is as wide as they need, wider than the view, and
+    a longer word's column as wide as WHOLE_WORD characters."""
     cell = table.cellAt(0, 0).format().toTableCellFormat()
     padding = math.ceil(cell.leftPadding() + cell.rightPadding() + cell.leftBorder()
                         + cell.rightBorder())
     columns = [[_widths(table.cellAt(row, column)) for row in range(table.rows())]
                for column in range(table.columns())]
-    constraints = [QTextLength(QTextLength.Type.FixedLength, width) for width in _column_widths(
-        [max(word for word, _ in cells) + padding for cells in columns],
-        [max(line for _, line in cells) + padding for cells in columns],
-        room, squeezed + padding)]
+    words = [max(word for word, _ in cells) + padding for cells in columns]
+    least, longest = (character * length + padding for length in (SQUEEZED_COLUMN, WHOLE_WORD))
+    if room < sum(word if word <= longest else least for word in words):
+        room = math.ceil(sum(min(word, longest) for word in words))  # wider than the view
+    constraints = [QTextLength(QTextLength.Type.FixedLength, width) for width in column_widths(
+        words, [max(line for _, line in cells) + padding for cells in columns], room, least)]
     table_format = table.format()
     if table_format.columnWidthConstraints() != constraints:
         table_format.setColumnWidthConstraints(constraints)
         table.setFormat(table_format)
-
-
-def _column_widths(words: list[int], lines: list[int], room: int, least: float) -> list[int]:
-    """Column widths that add up to `room`, for columns whose longest words and longest cells
-    on one line are `words` and `lines` wide. Each column gets its longest word, and the room
-    left goes to the columns as their longest cell needs it to fill a line. Too narrow for all
-    the longest words, the columns of short words keep theirs, the narrowest first, while each
-    of the others keeps `least`; those share what is left, so that only long words (a web
-    address, a handle) break."""
-    widths = [float(word) for word in words]
-    left = room - sum(words)
-    if left >= 0:
-        more = [line - word for word, line in zip(words, lines, strict=True)]
-        total = sum(more)
-        widths = [width + left * (gain / total if total else 1 / len(more))
-                  for width, gain in zip(widths, more, strict=True)]
-    else:
-        left = room
-        order = sorted(range(len(words)), key=lambda column: words[column])
-        for taken, column in enumerate(order):
-            others = order[taken + 1:]
-            if words[column] + least * len(others) > left:
-                for squeezed in order[taken:]:
-                    widths[squeezed] = left / (len(others) + 1)
-                break
-            left -= words[column]
-    whole = [math.floor(width) for width in widths]
-    whole[-1] += room - sum(whole)  # what rounding down left over
-    return whole
 
 
 def _widths(cell: QTextTableCell) -> tuple[int, int]:

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCommandLinkButton,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -71,9 +71,12 @@ class StartPage(QScrollArea):
             label = QLabel(text, wordWrap=True, textFormat=Qt.TextFormat.RichText)
             layout.addWidget(label)
         layout.itemAt(layout.count() - 1).widget().setObjectName("notLegalAdvice")
-        columns = QHBoxLayout()
-        columns.addWidget(self._new_box(presets), 3)
-        columns.addWidget(self._open_box(recent, example), 2)
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # see resizeEvent
+        # Carry on is as wide as its buttons need, the kinds of business take the rest: with two
+        # fifths of the page it left them descriptions of four lines, and at 1440x900 at 1.5
+        # the page was taller than the window, its last line scrolled out of view
+        columns.addWidget(self._new_box(presets), 1)
+        columns.addWidget(self._open_box(recent, example), 0)
         layout.addLayout(columns)
         layout.addStretch()
         if back_to:  # shown again from Help: the way back to the policy open
@@ -90,6 +93,18 @@ class StartPage(QScrollArea):
         self.setWidget(page)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setFocusProxy(self.findChild(QCommandLinkButton))  # the first kind of business
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Carry on beside the kinds of business where both fit, else below them: at 1366x768
+        at 1.75 the page scrolled sideways, Carry on cut at the right edge."""
+        margins = self.widget().layout().contentsMargins()
+        beside = margins.left() + margins.right() + self.columns.spacing() + sum(
+            self.columns.itemAt(n).widget().minimumSizeHint().width() for n in range(2))
+        room = event.size().width() - 2 * self.frameWidth() \
+            - self.verticalScrollBar().sizeHint().width()  # should the page scroll down
+        self.columns.setDirection(QBoxLayout.Direction.LeftToRight if beside <= room
+                                  else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
 
     def _new_box(self, presets: dict[str, Preset]) -> QWidget:
         box = QGroupBox("Start a new policy: what kind of business is this?")

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from smpolicy_desktop.model import Project
 from smpolicy_desktop.render import own_wording, render_document
+from tests.conftest import EXAMPLE
 from tests.ui.conftest import text_contrast
 from ui.colours import contrast
 from ui.editors import ClauseField
 from ui.forms import AreaForm, FieldRow
+from ui.screen_fit import first_size
 
 
 @pytest.fixture
@@ -216,6 +218,31 @@ def test_the_answers_boxes_show_their_frames_on_a_dark_or_high_contrast_window(
         assert contrast(drawn.pixelColor(edge.left(), edge.center().y()), behind) >= 3, box
 
 
+@pytest.mark.parametrize("theme", ["dark", "high contrast black"])
+def test_a_date_box_a_table_opens_in_a_cell_shows_its_frame(qtbot, window, model,
+                                                            desktop_theme, theme):
+    """The boxes a table or a list opens in a cell to edit it were not framed by the app as
+    the form's others are: on the high-contrast theme's black, a date cell's box showed no
+    edge once its calendar was open (the keyboard in the calendar), only its words."""
+    from datetime import date
+
+    from ui.outlines import _frame
+
+    model.set_value(("review", "reviewers"), [{"role": "Lawyer",
+                                               "reviewed_on": date(2026, 2, 10)}])
+    desktop_theme(theme)
+    reviewers = form_of(window, "review").editor(("review", "reviewers"))
+    open_cell(reviewers, 0, 3)
+    box = QApplication.focusWidget()
+    assert reviewers.view.isAncestorOf(box)
+    box.show_calendar()
+    qtbot.waitUntil(lambda: box.calendarWidget().isVisible() and not box.hasFocus())
+    drawn, edge = box.grab().toImage(), _frame(box)
+    behind = box.palette().color(QPalette.ColorRole.Base)
+    assert contrast(drawn.pixelColor(edge.left(), edge.center().y()), behind) >= 3
+    box.calendarWidget().hide()
+
+
 # --- Edits reach the project; undo brings both back -----------------------------------------
 
 def test_typing_a_line_changes_the_project_and_undo_restores_field_and_project(
@@ -303,6 +330,37 @@ def test_every_column_title_shows_whole_in_its_header(qtbot, window, width):
                 for metrics in (header.fontMetrics(), QFontMetrics(bold)):
                     shown = metrics.boundingRect(room, header.defaultAlignment(), title)
                     assert room.contains(shown), (area, title, header.sectionSize(column))
+
+
+@pytest.mark.parametrize("screen", [(1366, 728), (1920, 1040)])  # less the taskbar
+def test_a_tables_words_show_whole_in_their_columns(qtbot, make_window, screen):
+    """Seen at 1366x768: the columns of the Response matrix shared its width equally, and
+    its Situation column cut "Misinformati..." while What we do had room to spare. Each
+    column now has at least its longest word."""
+    from PySide6.QtGui import QFontMetricsF
+
+    window = make_window(EXAMPLE)
+    window.resize(*first_size(*screen))
+    window.go_to_area(list(Project.areas()).index("responses"))
+    view = window.forms["responses"].editor(("responses", "response_matrix")).view
+    cells = view.model()
+    advance = QFontMetricsF(view.font()).horizontalAdvance
+    assert "Misinformation" in [cells.index(row, 0).data() for row in range(cells.rowCount())]
+
+    def cut() -> list[str]:
+        """The cells with a word wider than the room for the cell's text (its width less
+        the margins the style keeps)."""
+        cut = []
+        for row in range(cells.rowCount()):
+            for column in range(cells.columnCount()):
+                index = cells.index(row, column)
+                room = view.columnWidth(column) - view.sizeHintForIndex(index).width() \
+                    + view.fontMetrics().horizontalAdvance(index.data())
+                if max(map(advance, index.data().split())) > room:
+                    cut.append(index.data())
+        return cut
+
+    qtbot.waitUntil(lambda: view.isVisible() and not cut())
 
 
 def test_typing_a_multi_line_answer(qtbot, window, model):
@@ -727,7 +785,7 @@ def test_a_date_cell_in_a_narrow_column_opens_a_box_its_date_fits(qtbot, window,
     "Feb 10, 20"; it now reaches over the cell beside it, inside the table."""
     from datetime import date
 
-    model.set_value(("review", "reviewers"), [{"role": "Lawyer",
+    model.set_value(("review", "reviewers"), [{"role": "Head of marketing and sales",
                                                "reviewed_on": date(2026, 2, 10)}])
     window.resize(400, 600)
     reviewers = form_of(window, "review").editor(("review", "reviewers"))

@@ -223,9 +223,10 @@ def test_resized_again_and_again_as_the_window_opens_the_preview_keeps_its_place
 
 
 
-@pytest.mark.parametrize("width", [450, 400, 372, 353])
+@pytest.mark.parametrize("width", [450, 400, 373])  # 373: the widest table's words just fit
 def test_a_narrower_preview_never_scrolls_sideways(preview, qtbot, width):
-    """The text wraps to the view: no scroll bar or sideways scrolling after it narrows."""
+    """The text wraps to the view: no scroll bar or sideways scrolling after it narrows,
+    while its tables' words fit (narrower, see the test below)."""
     preview.resize(1000, 600)
     preview.show_document(render_document(load_project(EXAMPLE)))
     qtbot.wait(10)
@@ -480,3 +481,37 @@ def test_beside_the_risk_check_the_preview_has_room_for_its_tables_words(qtbot, 
     # laid out (the preview's tables fitted to its width), with no sideways scrolling
     qtbot.waitUntil(lambda: window.work.horizontalScrollBar().maximum() == 0 and all(
         not cells for cells in words_split(window.preview)[1:]), timeout=5_000)  # handles may break
+
+
+@pytest.mark.parametrize(("points", "screen", "scrolls"),
+                         [(15, (1024, 728), True), (10, (1920, 1040), False)])
+def test_a_table_too_wide_for_the_preview_scrolls_inside_it_its_words_whole(
+        qtbot, settings, answers, text_of, points, screen, scrolls):
+    """With the desktop's text at 15 points on a 1024x768 screen, beside the risk check, the
+    preview at its narrowest squeezed its 4-column tables to a few letters a line ('Sit / uat
+    / ion', 'Acc / oun / t'). Such a table is now as wide as its words, and the preview
+    scrolls sideways inside itself to show it; its other text still wraps to the view. On a
+    screen with room, nothing scrolls sideways."""
+    from ui.file_commands import example_project
+    from ui.main_window import MainWindow, first_size
+
+    text_of(points)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(*first_size(*screen))
+    window.start(example_project())
+    window.show()
+    qtbot.waitUntil(lambda: window.findings.summary.text() == "No risky sentences found.",
+                    timeout=20_000)
+    window.findings_dock.show()
+    preview = window.preview
+    bar = preview.horizontalScrollBar()
+    qtbot.waitUntil(lambda: all(not cells for cells in words_split(preview)[1:])
+                    and bar.isVisible() == scrolls and (bar.maximum() > 0) == scrolls,
+                    timeout=5_000)  # the handles, over 16 letters, may break
+    # the policy's words wrap to the view: a paragraph's lines end inside it
+    paragraph = block_starting(preview, "Use this table to decide")
+    lines = [paragraph.layout().lineAt(n) for n in range(paragraph.layout().lineCount())]
+    assert len(lines) > 1
+    left = preview.document().documentLayout().blockBoundingRect(paragraph).left()
+    assert all(left + line.naturalTextWidth() <= preview.viewport().width() for line in lines)

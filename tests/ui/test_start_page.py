@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QCommandLinkButton, QLabel, QPushButton
 
 from smpolicy_desktop.presets import presets
 from tests.conftest import EXAMPLE
+from ui.main_window import MainWindow
+from ui.screen_fit import first_size
 from ui.start_page import StartChoice, StartPage
 
 
@@ -90,3 +93,38 @@ def test_the_kind_of_business_the_keyboard_is_on_shows_it(qtbot):
     first.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(first.hasFocus)
     assert first.grab().toImage() != unfocused
+
+
+def page_in_window(qtbot, settings, screen: tuple[int, int]) -> StartPage:
+    """The start page as the app opens on a screen with this free area."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.start(None)
+    window.show()
+    window.resize(*first_size(*screen))
+    return window.start_page
+
+
+@pytest.mark.parametrize("screen", [(960, 600), (1366, 728), (1600, 860)])  # 1440x900 at 1.5
+def test_the_whole_page_shows_without_scrolling(qtbot, settings, answers, screen):
+    """At 1440x900 with 1.5 scaling the page was a few pixels taller than the window: it
+    scrolled, and its last line ("Not listed? Pick the closest...") was cut at the bottom."""
+    shown = page_in_window(qtbot, settings, screen)
+    last = next(label for label in shown.findChildren(QLabel)
+                if label.text().startswith("Not listed?"))
+    qtbot.waitUntil(lambda: shown.viewport().height() < screen[1] - 80 and last.isVisible()
+                    and shown.verticalScrollBar().maximum() == 0
+                    and last.visibleRegion().boundingRect() == last.rect())
+
+
+@pytest.mark.parametrize("screen", [(780, 439), (683, 384)])  # 1366x768 at 1.75 and at 2
+def test_on_a_small_screen_the_page_scrolls_only_down(qtbot, settings, answers, screen):
+    """At 1366x768 at 1.75 the page was wider than the window: it scrolled sideways, its
+    text and Carry on cut at the right edge. Carry on now goes below the kinds of business,
+    and each way in shows whole once scrolled to."""
+    shown = page_in_window(qtbot, settings, screen)
+    qtbot.waitUntil(lambda: shown.viewport().width() < screen[0] - 60)
+    for button in shown.findChildren(QPushButton) + shown.findChildren(QCommandLinkButton):
+        shown.ensureWidgetVisible(button)
+        qtbot.waitUntil(lambda button=button: shown.horizontalScrollBar().maximum() == 0
+                        and button.visibleRegion().boundingRect() == button.rect())

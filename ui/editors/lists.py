@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.questions import Question
+from ui.outlines import outline_boxes
 
 from .base import (
     NEW_ENTRY,
@@ -136,6 +137,7 @@ class TextDelegate(QStyledItemDelegate):
         editor.show_example(self.example)
         editor.textChanged.connect(editor._italic_when_empty)
         editor.textEdited.connect(self.typing)
+        outline_boxes(editor)  # drawn after the form was framed (outline_boxes in FieldRow)
         return editor
 
 

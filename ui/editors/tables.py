@@ -6,12 +6,13 @@ the field. Clicking a row number selects that row, so Remove row takes the row y
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from smpolicy_desktop.questions import Question, questions
+from ui.column_widths import column_widths
+from ui.outlines import outline_boxes
 
 from .base import Clauses, Commit, DateText, FieldEditor, follow_current
 from .choice import ClauseField, fill_choices
@@ -181,6 +184,59 @@ class RowsTable(QTableView):
         self.horizontalHeader().sectionResized.connect(lambda *_: self._rewrap.start())
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._measured: tuple[list[int], list[int]] | None = None  # see _measure
+
+    def setModel(self, model: Any) -> None:
+        super().setModel(model)
+        for changed in (model.dataChanged, model.rowsInserted, model.rowsRemoved,
+                        model.modelReset, model.layoutChanged):
+            changed.connect(self._texts_changed)
+
+    def _texts_changed(self, *_: Any) -> None:
+        self._measured = None
+        self.fit_columns()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().viewportEvent(event)
+
+    def fit_columns(self) -> None:
+        """Share the table's width among its columns so that each keeps its longest word
+        whole where it can: in equal shares, at 1366x768, the Response matrix's Situation
+        column cut "Misinformati..." while What we do had room to spare."""
+        if self._measured is None:
+            self._measured = self._measure()
+        words, lines = self._measured
+        header = self.horizontalHeader()
+        for column, width in enumerate(column_widths(words, lines, self.viewport().width(),
+                                                     header.minimumSectionSize())):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def _measure(self) -> tuple[list[int], list[int]]:
+        """The room each column's longest word and its longest text on one line need: its
+        cells' text in the table's font, its title's in bold (as drawn while a cell of its
+        column is selected), each with the margins the style keeps round it."""
+        model, header = self.model(), self.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        # in fractions of a pixel, rounded up: a word 89.1 pixels wide in 89 was cut
+        cell = _ceiled(QFontMetricsF(self.font()).horizontalAdvance)
+        title = _ceiled(QFontMetricsF(bold).horizontalAdvance)
+        cell_margin = 2 * _text_margin(self) + 1  # and the grid's line
+        title_margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None,
+                                                    header)
+        words, lines = [], []
+        for column in range(model.columnCount()):
+            texts = [(str(model.data(model.index(row, column)) or ""), cell, cell_margin)
+                     for row in range(model.rowCount())]
+            texts.append((str(model.headerData(column, Qt.Orientation.Horizontal)), title,
+                          title_margin))
+            words.append(max(max(map(advance, text.split()), default=0) + margin
+                             for text, advance, margin in texts))
+            lines.append(max(advance(text) + margin for text, advance, margin in texts))
+        return words, lines
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """Tab (or Shift+Tab) in a cell being edited keeps what was typed and goes on as it
@@ -211,6 +267,15 @@ class RowsTable(QTableView):
         return QSize(self.model().columnCount() * 50, super().minimumSizeHint().height())
 
 
+def _text_margin(view: QAbstractItemView) -> int:
+    """The room the style keeps each side of a cell's text."""
+    return view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+
+
+def _ceiled(advance: Callable[[str], float]) -> Callable[[str], int]:
+    return lambda text: math.ceil(advance(text))
+
+
 class ColumnTitles(QHeaderView):
     """Column titles that share the table's width and wrap at words to fit their columns
     (a title wider than its column was cut at both ends: "andle or addres"); the header is
@@ -220,7 +285,7 @@ class ColumnTitles(QHeaderView):
         super().__init__(Qt.Orientation.Horizontal)
         self.setSectionsClickable(True)  # as QTableView's own header
         self.setHighlightSections(True)
-        self.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # RowsTable.fit_columns
         self.setMinimumSectionSize(50)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
 
@@ -256,7 +321,8 @@ class CellDelegate(QStyledItemDelegate):
         if event.type() != QEvent.Type.ToolTip:  # "What's This?" and the like: Qt's own
             return super().helpEvent(event, view, option, index)
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        room = view.visualRect(index).adjusted(4, 0, -4, 0)  # the text's margins in the cell
+        margin = _text_margin(view)
+        room = view.visualRect(index).adjusted(margin, 0, -margin, 0)
         needed = option.fontMetrics.boundingRect(QRect(0, 0, room.width(), 1_000_000),
                                                  Qt.TextFlag.TextWordWrap, text)
         if needed.width() <= room.width() and needed.height() <= room.height():
@@ -283,6 +349,7 @@ class CellDelegate(QStyledItemDelegate):
             editor.textChanged.connect(editor._italic_when_empty)
             editor.textEdited.connect(self.table.typing)
         editor.setAccessibleName(question.title)
+        outline_boxes(editor)  # drawn after the form was framed (outline_boxes in FieldRow)
         return editor
 
     def updateEditorGeometry(self, editor: QWidget, option: Any, index: Any) -> None:
