@@ -400,6 +400,20 @@ def test_an_owners_name_or_title_typed_with_a_full_stop_reads_as_one_sentence():
     assert "talk to our owner first." in policy_text(project)
 
 
+def test_list_answers_typed_with_an_exclamation_mark_read_as_one_sentence():
+    """A dog groomer's voice was 'Fun!': the policy said 'aim to sound fun!, friendly and
+    honest.' and her quick guide 'our prices before they go up!; and alarm codes.'"""
+    project = example()
+    project.voice.voice_attributes = ["Fun!", "Friendly", "honest"]
+    project.voice.voice_avoid = ["Rude", "Sarcastic!"]
+    project.employees.confidential_info = ["Customer addresses", "Our prices before they go up!",
+                                           "Alarm codes"]
+    text = policy_text(project)
+    assert "aim to sound fun, friendly and honest." in text
+    assert "Our posts are never rude or sarcastic." in text
+    assert "That means customer addresses; our prices before they go up; and alarm codes." in text
+
+
 def test_two_confidential_items_read_as_a_pair():
     project = example()
     project.employees.confidential_info = ["Client files", "Source code"]
