@@ -78,8 +78,9 @@ def _lines(text: str) -> list[str]:
 
 
 def _list_item(item: Any) -> str:
-    """A list answer made ready to sit inside a sentence: 'Source code;' -> 'Source code'."""
-    return str(item).strip().rstrip(".;,:").strip()
+    """A list answer made ready to sit inside a sentence: 'Source code;' -> 'Source code',
+    'Fun!' -> 'Fun' (the sentence says it in the policy's voice, not with the owner's cheer)."""
+    return str(item).strip().rstrip(".;,:!").strip()
 
 
 def _join_and(items: list[str], word: str = "and") -> str:

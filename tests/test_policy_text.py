@@ -387,6 +387,33 @@ def test_typed_punctuation_and_capitals_read_as_one_sentence():
     assert not re.search(r"\.[.;]|;[.;,]|,[.,]", text)  # "Inc.," is English; ".." is not
 
 
+def test_an_owners_name_or_title_typed_with_a_full_stop_reads_as_one_sentence():
+    """A dog groomer typed her title as 'Owner.': the policy said 'Sharon Oldroyd, our owner.,
+    looks after this policy', and a name ending in 'Jr.' closed a sentence with '..'."""
+    project = example()
+    project.company.owner_name = "Sam Okafor Jr."
+    project.company.owner_title = "Owner."
+    text = policy_text(project)
+    assert "Sam Okafor Jr., our owner, looks after this policy." in text
+    assert "a short talk with Sam Okafor Jr. It covers our voice" in text
+    project.company.owner_name = ""
+    assert "talk to our owner first." in policy_text(project)
+
+
+def test_list_answers_typed_with_an_exclamation_mark_read_as_one_sentence():
+    """A dog groomer's voice was 'Fun!': the policy said 'aim to sound fun!, friendly and
+    honest.' and her quick guide 'our prices before they go up!; and alarm codes.'"""
+    project = example()
+    project.voice.voice_attributes = ["Fun!", "Friendly", "honest"]
+    project.voice.voice_avoid = ["Rude", "Sarcastic!"]
+    project.employees.confidential_info = ["Customer addresses", "Our prices before they go up!",
+                                           "Alarm codes"]
+    text = policy_text(project)
+    assert "aim to sound fun, friendly and honest." in text
+    assert "Our posts are never rude or sarcastic." in text
+    assert "That means customer addresses; our prices before they go up; and alarm codes." in text
+
+
 def test_two_confidential_items_read_as_a_pair():
     project = example()
     project.employees.confidential_info = ["Client files", "Source code"]

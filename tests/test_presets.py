@@ -108,12 +108,13 @@ def test_a_preset_notes_to_counsel_point_at_clauses_of_the_policy(name):
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
-def test_a_preset_answers_name_no_one_countrys_law(name):
+def test_a_preset_and_its_description_name_no_one_countrys_law(name):
     """A preset is chosen before the country, and its answers become the owner's own: the
     templates name the place's law, the answers must fit any place. Notes to counsel in the
     Word file asked an Australian clinic's lawyer about HIPAA, an Indian firm's about FINRA
-    and the SEC, a German firm's about "our state" (found by a tester)."""
-    answers = json.dumps(PRESETS[name].answers)
+    and the SEC, a German firm's about "our state" (found by a tester). Its description on the
+    start page too: an Ontario dentist read 'patient privacy (HIPAA) comes first'."""
+    answers = json.dumps([PRESETS[name].description, PRESETS[name].answers])
     assert re.findall(r"\b(?:HIPAA|FINRA|SEC|NLRA|NLRB|FTC|IRS|our state|state's)\b",
                       answers) == []
 

@@ -70,14 +70,17 @@ def plain_tooltip(text: str) -> str:
     return QtText.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
-def ask_unsaved_changes(parent: QWidget, name: str, doing: str = "closing") -> str:
-    """"save", "discard" or "cancel" for a project with unsaved changes, before `doing`
-    ("opening another project")."""
+def ask_unsaved_changes(parent: QWidget, path: Path | None, doing: str = "closing") -> str:
+    """"save", "discard" or "cancel" for the project saved at `path` (None: never saved) with
+    unsaved changes, before `doing` ("opening another project")."""
+    name = path.name if path else "this new project"
     box = message_box(QMessageBox.Icon.Warning, "Unsaved changes",
                       f"Save the changes to {name} before {doing}?",
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText("If you don't save, your changes since the last save are lost.")
+    box.setInformativeText("If you don't save, your changes since the last save are lost."
+                           if path else "This project has never been saved. If you don't save "
+                           "it, all its answers are lost.")
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     # Alt+S and Alt+D answer from the keyboard (Qt's own words here have no mnemonics).
     box.button(QMessageBox.StandardButton.Save).setText("&Save")

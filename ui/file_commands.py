@@ -225,8 +225,7 @@ class FileCommands:
             return False
         if not self.model.workspace.modified:
             return True
-        name = self.model.path.name if self.model.path else "this new project"
-        answer = dialogs.ask_unsaved_changes(self.window, name, doing)
+        answer = dialogs.ask_unsaved_changes(self.window, self.model.path, doing)
         if answer == "save":
             return self.save()
         if answer == "discard":

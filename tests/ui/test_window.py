@@ -111,8 +111,10 @@ def click_button(qtbot, owner, text: str) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def read_then_click(told: list[str], button: QMessageBox.StandardButton) -> None:
-    """Once the next message box shows (a real one): note its text, then click `button`."""
+def read_then_click(told: list[str], button: QMessageBox.StandardButton,
+                    informative: bool = False) -> None:
+    """Once the next message box shows (a real one): note its text (and with informative, the
+    line under it), then click `button`."""
     from PySide6.QtWidgets import QApplication
 
     def read() -> None:
@@ -121,6 +123,7 @@ def read_then_click(told: list[str], button: QMessageBox.StandardButton) -> None
             QTimer.singleShot(20, read)
             return
         told.append(box.text())
+        told.extend([box.informativeText()] if informative else [])
         box.button(button).click()
 
     QTimer.singleShot(0, read)
@@ -495,6 +498,28 @@ def test_the_unsaved_changes_question_names_what_the_owner_is_doing(qtbot, windo
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
 
 
+def test_the_unsaved_changes_question_says_what_dont_save_loses(qtbot, tmp_path, window,
+                                                                 answers, monkeypatch):
+    """A new project never saved has no 'last save': Don't Save loses all of it (found by an
+    owner, who read 'your changes since the last save are lost' on her first evening)."""
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", ASK_UNSAVED_CHANGES)
+    told: list[str] = []
+    type_into(qtbot, window, ("company", "name"), "Paws & Claws Ltd")
+    read_then_click(told, QMessageBox.StandardButton.Cancel, informative=True)
+    assert not window.close()
+    answers.save_path = tmp_path / "paws.smpolicy"
+    window.save_action.trigger()
+    type_into(qtbot, window, ("company", "name"), "Paws and Claws Ltd")
+    read_then_click(told, QMessageBox.StandardButton.Cancel, informative=True)
+    assert not window.close()
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda *asked: "discard")
+    assert told == ["Save the changes to this new project before closing?",
+                    "This project has never been saved. If you don't save it, all its answers "
+                    "are lost.",
+                    "Save the changes to paws.smpolicy before closing?",
+                    "If you don't save, your changes since the last save are lost."]
+
+
 def test_closing_a_saved_project_does_not_ask(qtbot, tmp_path, window, answers):
     type_into(qtbot, window, ("company", "name"), "Saved Inc")
     answers.save_path = tmp_path / "saved.smpolicy"
@@ -864,7 +889,7 @@ def test_the_unsaved_changes_question_answers_to_alt_and_a_letter(qtbot):
     QTimer.singleShot(0, read)
     parent = QWidget()
     qtbot.addWidget(parent)
-    assert dialogs.ask_unsaved_changes(parent, "this project") == "discard"
+    assert dialogs.ask_unsaved_changes(parent, None) == "discard"
     assert keys["&Save"] == QKeySequence("Alt+S").toString()
     assert keys["&Don't Save"] == QKeySequence("Alt+D").toString()
 
