@@ -2132,15 +2132,20 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
     their author, or by their words when the file's authors were made anonymous, as Word's
     "remove personal information" does). Unless the version was a redline (sent_on None: it
     may be written again, its notes with it), a comment in the owner's name dated other than
-    when the version was sent is someone's at the owner's computer: counsel's. Words typed
+    when the version was sent is someone's at the owner's computer: counsel's; so is one
+    undated (Google Docs and LibreOffice may write none) that holds none of the owner's
+    notes, such as the owner's side answering counsel's question. Words typed
     after the owner's question in their own comment are a reply to it. A question the file
     carried (`asked`: its clause by its words) that the reply has no comment with is one
     counsel took out: an item that says so (the reply read as having nothing in it, and
     the question stayed open, silently; found by a tester)."""
-    def owners(comment: Any) -> bool:
+    def owners(comment: Any, text: str) -> bool:
+        if comment.get(_tag("w:author"), "") != owner:
+            return False
         written = written_at(comment)
-        return comment.get(_tag("w:author"), "") == owner and (
-            sent_on is None or written is None or abs(written - sent_on) < timedelta(minutes=1))
+        if written is None:  # undated (Google Docs, LibreOffice): the owner's if it asks theirs
+            return any(note in text for note in own_notes)
+        return sent_on is None or abs(written - sent_on) < timedelta(minutes=1)
 
     root = package.part_xml("comments")
     threads: dict[str, Any] = {}  # a comment's last paragraph's paraId -> its w15:commentEx
@@ -2152,7 +2157,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
         paragraphs = comment.findall(".//w:p", _NS)
         text = _comment_text(comment)
         para_id = paragraphs[-1].get(_tag("w14:paraId"), "") if paragraphs else ""
-        if owners(comment) or any(text.endswith(note) for note in own_notes):
+        if owners(comment, text) or any(text.endswith(note) for note in own_notes):
             written.append((comment, text, para_id, ""))
         else:
             count += 1
