@@ -2,6 +2,7 @@
 sent with the command line, in LibreOffice through its UNO API (tests/lawyer_uno.py): counsel's
 questions answered in the file by the owner's side before it came back, undated.
 The owner sees each comment and answer, where it is, and accepting keeps it with the project.
+File > Versions names the version each save kept for counsel recorded.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from tests.test_counsel_markup_lawyers import lawyer
 from tests.test_counsel_markup_s31 import accept, listed, rows
 from tests.test_counsel_markup_s31 import sent as example_sent
 from tests.test_counsel_markup_s33 import WORK_TIME
+from tests.ui.test_versions import versions_of
+from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
 
 sent = example_sent  # the fixture: the example project, sent to counsel from the command line
 
@@ -50,3 +53,24 @@ def test_an_answer_the_owners_side_typed_under_counsels_question_is_listed(
     assert {(OWNER, "Yes, but not in front of clients."),
             (OWNER, "No, the subtitle does.")} <= kept
 
+
+# --- File > Versions names what went to counsel ---------------------------------------------
+
+def test_the_versions_kept_for_counsel_say_which_version_went(
+        sent, tmp_path, capsys, qtbot, make_window):  # noqa: F811
+    """v1 sent, the answers changed, v2 sent, counsel's reply to v1 decided (a comment kept,
+    no words changed, so no version of its own): the three saves kept for counsel each said
+    "for counsel", not which version went or that it was the reply."""
+    project, _ = sent
+    workspace = Workspace.open(project)
+    workspace.project.company.owner_name = "Dana Reyes-Hart"
+    workspace.save()
+    workspace.export(tmp_path / "v2.docx", remember=True)  # saves, recording v2
+    lawyer(tmp_path / "sent.docx", tmp_path / "reply.docx", COUNSEL, [
+        {"op": "comment", "find": TITLE, "text": "Should the title name the company?"}])
+    accept(capsys, project, tmp_path / "reply.docx")
+    dialog = versions_of(qtbot, make_window(project))
+    said = [dialog.list.item(row).text().partition("KB on disk")[2]
+            for row in range(dialog.list.count())]
+    assert [line for line in said if line != ")"] == [
+        ", counsel's reply decided)", ", v2 sent to counsel)", ", v1 sent to counsel)"]
