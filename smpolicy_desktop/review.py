@@ -270,6 +270,14 @@ def _kept(tag: str, item: str, accepted: Iterable[str] | None) -> bool:
     return kept and (not within or accepted is None or within in accepted)
 
 
+def counted(items: list[ReviewItem]) -> str:
+    """Counsel's items, counted: "4 changes and 2 comments", "1 change"."""
+    comments = sum(item.is_comment for item in items)
+    parts = [f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in (
+        (len(items) - comments, "change"), (comments, "comment")) if count]
+    return " and ".join(parts) or "no changes or comments"
+
+
 @dataclass
 class Reply:
     """Counsel's reply as read: the items, and enough of the text to apply any of them."""
@@ -318,10 +326,7 @@ class Reply:
 
     def counted(self) -> str:
         """What the reply holds, counted: "4 changes and 2 comments", "1 change"."""
-        comments = sum(item.is_comment for item in self.items)
-        parts = [f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in (
-            (len(self.items) - comments, "change"), (comments, "comment")) if count]
-        return " and ".join(parts) or "no changes or comments"
+        return counted(self.items)
 
     def with_other_halves(self, decisions: dict[str, Decision]) -> dict[str, Decision]:
         """The decisions, with the other half of each decided move, and of each heading or

@@ -2,18 +2,25 @@
 sent with the command line, in LibreOffice through its UNO API (tests/lawyer_uno.py): counsel's
 questions answered in the file by the owner's side before it came back, undated.
 The owner sees each comment and answer, where it is, and accepting keeps it with the project.
-File > Versions names the version each save kept for counsel recorded.
+File > Versions names the version each save kept for counsel recorded. A Replace All of
+a hundred changes is decided a clause at a time, or all at once, in the review panel.
 """
 
 from __future__ import annotations
 
-import pytest
+import shutil
 
+import pytest
+from PySide6.QtCore import Qt
+
+from smpolicy_desktop.render import clause_texts, render_document
 from smpolicy_desktop.workspace import Workspace
 from tests.test_counsel_markup_lawyers import lawyer
-from tests.test_counsel_markup_s31 import accept, listed, rows
+from tests.test_counsel_markup_s31 import accept, listed, rows, texts
 from tests.test_counsel_markup_s31 import sent as example_sent
+from tests.test_counsel_markup_s32 import played
 from tests.test_counsel_markup_s33 import WORK_TIME
+from tests.ui.test_review_panel import select, window_with_reply
 from tests.ui.test_versions import versions_of
 from tests.ui.test_window import answers, make_window, settings  # noqa: F401 (fixtures)
 
@@ -74,3 +81,74 @@ def test_the_versions_kept_for_counsel_say_which_version_went(
             for row in range(dialog.list.count())]
     assert [line for line in said if line != ")"] == [
         ", counsel's reply decided)", ", v2 sent to counsel)", ", v1 sent to counsel)"]
+
+
+# --- A Replace All of a hundred changes, decided in the panel -------------------------------
+
+ACCOUNTS = "4.2 Your personal accounts"
+
+
+def _rows(panel) -> list:
+    return [panel.items.topLevelItem(i) for i in range(panel.items.topLevelItemCount())]
+
+
+@pytest.mark.slow
+def test_a_hundred_changes_from_replace_all_decided_a_clause_then_all_at_once(
+        sent, tmp_path, capsys, qtbot, make_window, monkeypatch):  # noqa: F811
+    """Counsel makes "the Company" a defined term with two Replace Alls and asks three
+    questions: 127 changes and comments. The panel decided one at a time, so accepting them
+    took a hundred clicks. Now the clause's changes are picked from the list's menu and
+    accepted at once, then the rest picked with Ctrl+A: the policy reads as accepting all on
+    the command line (but the contents list's line, which it cannot take), and each Undo takes
+    back one of the two steps."""
+    project, _ = sent
+    reply = played(sent, tmp_path, COUNSEL, [
+        {"op": "replace_all", "find": "company", "text": "Company"},
+        {"op": "replace_all", "find": "We ", "text": "The Company "},
+        {"op": "comment", "find": "The people below may speak", "text": "Spokespeople?"},
+        {"op": "comment", "find": "twice each working day", "text": "Weekends too?"},
+        {"op": "comment", "find": "Your right to talk about work", "text": "Checked, fine."}])
+    before = texts(project)
+    everything = tmp_path / "everything.smpolicy"
+    shutil.copy(project, everything)
+    accept(capsys, everything, reply)
+    after = texts(everything)
+    window = window_with_reply(qtbot, make_window, Workspace.open(project).project, reply,
+                               monkeypatch)
+    panel = window.review_panel
+
+    def now() -> dict[str, str]:
+        return clause_texts(render_document(window.model.project))
+
+    count = len(_rows(panel))
+    assert count > 100 and "changes and 3 comments" in panel.heading.text()
+    in_accounts = [at for at, row in enumerate(_rows(panel)) if row.text(0) == ACCOUNTS]
+    panel.items.setCurrentItem(_rows(panel)[in_accounts[1]])
+    panel.select_clause.trigger()
+    assert panel.details.text() == (f"{len(in_accounts)} changes picked, still open: Accept "
+                                    "or Reject decides them all at once (one step to undo).")
+    panel.accept_button.click()
+    decided = [at for at, row in enumerate(_rows(panel)) if row.isDisabled()]
+    assert decided == in_accounts
+    accounts = panel.reply.item(_rows(panel)[in_accounts[0]].data(0, Qt.ItemDataRole.UserRole)
+                                ).clause_id
+    assert {**before, accounts: after[accounts]} == now() != after
+    panel.items.setFocus()
+    qtbot.keyClick(panel.items, "a", Qt.KeyboardModifier.ControlModifier)
+    assert panel.details.text().startswith(
+        f"{count - len(in_accounts) - 3} changes and 3 comments picked")
+    panel.accept_button.click()
+    # all decided but the edit of the contents list, which stays open with its warning
+    assert [row.text(1) for row in _rows(panel) if not row.isDisabled()] == ["contents edit"]
+    assert "the contents list; it is rebuilt from the headings" in panel.outcome.text()
+    assert now() == after
+    assert "Spokespeople?" in [c.text for c in window.model.project.counsel_comments]
+    assert window.undo_action.text().startswith("&Undo Accept ")
+    window.undo_action.trigger()
+    assert now() == {**before, accounts: after[accounts]}
+    assert [at for at, row in enumerate(_rows(panel)) if row.isDisabled()] == in_accounts
+    window.undo_action.trigger()
+    assert now() == before and not any(row.isDisabled() for row in _rows(panel))
+    select(window, "Spokespeople?")
+    panel.reject_button.click()  # one still decided alone
+    assert select(window, "Spokespeople?").text(1) == "comment - Rejected"
