@@ -1904,14 +1904,16 @@ def _style(p: Any, styles: dict[str, str], lists: dict[str, str], owner: str | N
 def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
             ) -> list[tuple[str, str, str]]:
     """(style, clause id, text) per paragraph once the accepted items are applied (a
-    paragraph whose mark is gone runs on into the next)."""
+    paragraph whose mark is gone runs on into the next, a sentence it ends apart from the
+    next one's: "follower.If we are", as Word shows two paragraphs joined, is no sentence)."""
     merged: list[tuple[str, str, str]] = []
     carry, carried = "", "paragraph"
     for paragraph in paragraphs:
         own = paragraph.text(accepted)
         # a paragraph with none of its words left takes the style of the one it joins
         style = paragraph.style_in(accepted) if own.strip() or not carry.strip() else carried
-        text = carry + own
+        apart = carry.endswith((".", "!", "?", ":", ";")) and own[:1].isalnum()
+        text = f"{carry} {own}" if apart else carry + own
         if paragraph.joins_next(accepted) and paragraph.style != "row":
             carry, carried = text, style
             continue

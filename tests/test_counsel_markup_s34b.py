@@ -3,7 +3,8 @@ sent with the command line, in LibreOffice through its UNO API (tests/lawyer_uno
 questions answered in the file by the owner's side before it came back, undated.
 The owner sees each comment and answer, where it is, and accepting keeps it with the project.
 File > Versions names the version each save kept for counsel recorded. A Replace All of
-a hundred changes is decided a clause at a time, or all at once, in the review panel.
+a hundred changes is decided a clause at a time, or all at once, in the review panel. Two
+paragraphs joined, and one split in two.
 """
 
 from __future__ import annotations
@@ -152,3 +153,32 @@ def test_a_hundred_changes_from_replace_all_decided_a_clause_then_all_at_once(
     select(window, "Spokespeople?")
     panel.reject_button.click()  # one still decided alone
     assert select(window, "Spokespeople?").text(1) == "comment - Rejected"
+
+
+# --- Two paragraphs joined, one split in two ------------------------------------------------
+
+ACCOUNTS_FIRST = ("We will never ask for your passwords or ask you to log in to your personal "
+                  "accounts in front of us. We will never ask you to add a manager as a friend "
+                  "or follower.")
+ACCOUNTS_SECOND = "If we are looking into a complaint, we may ask you about a post that " \
+                  "someone has shown us."
+
+
+@pytest.mark.slow
+def test_two_paragraphs_joined_keep_their_sentences_apart(sent, tmp_path, capsys):
+    """Counsel presses Delete at the end of 4.2's first paragraph, and Enter after 4.3's first
+    sentence. Accepted, 4.2 read "...as a friend or follower.If we are looking into...": the
+    sentences ran together, as neither paragraph had a space at its end."""
+    project, _ = sent
+    reply = played(sent, tmp_path, COUNSEL, [
+        {"op": "join", "find": "add a manager as a friend or follower."},
+        {"op": "split", "find": "on a work computer or on your own phone."}])
+    assert rows(listed(capsys, project, reply)) == [
+        ("deletion", ACCOUNTS, COUNSEL, "\u00b6 (two paragraphs joined)"),
+        ("insertion", WORK_TIME, COUNSEL, "\u00b6 (new paragraph)")]
+    accept(capsys, project, reply)
+    said = texts(project)
+    assert said["employees.accounts"] == f"{ACCOUNTS_FIRST} {ACCOUNTS_SECOND}"
+    assert said["employees.personal_use"] == (
+        "You may use social media for personal reasons at work, on a work computer or on your "
+        "own phone.\nJust make sure your work gets done well and on time.")
