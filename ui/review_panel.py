@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -117,8 +117,7 @@ class ReviewPanel(QWidget):
         self.select_clause = QAction("Select This Clause's Changes", self.items)
         self.select_clause.triggered.connect(self._select_clause)
         self.items.addAction(self.select_clause)
-        select_all = QAction("Select All", self.items, shortcut=QKeySequence.StandardKey.SelectAll)
-        select_all.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        select_all = QAction("Select All", self.items)  # Ctrl+A is the list's own key
         select_all.triggered.connect(self.items.selectAll)
         self.items.addAction(select_all)
         self.items.itemActivated.connect(self._show_clause)  # Enter, or a double-click
