@@ -351,6 +351,8 @@ class ReviewPanel(QWidget):
             # one the policy could not take stays open, its warning told (not "Accepted")
             self.decisions = {i: d for i, d in self.decisions.items()
                               if i not in outcome.not_taken}
+            if len(items) > 1:  # a line per clause took the panel's room from the list
+                outcome.done = [f"Accepted {counted([i for i in items if i.id in self.decisions])}"]
             if self._risks_before is None and self.rendering.latest is not None:
                 self._risks_before = (self.model.project, self.rendering.latest.findings)
             self._replace(changed, f"{DONE_WORDS[action][:-2]} {what}", before)
