@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QItemSelectionModel,
     QModelIndex,
     QRect,
     QSignalBlocker,
@@ -372,8 +373,8 @@ class ReviewPanel(QWidget):
         ids = [row.data(0, Qt.ItemDataRole.UserRole) for row in rows]
         start = ids.index(decided) + 1 if decided in ids else 0
         row = next((row for row in rows[start:] + rows[:start] if not row.isDisabled()), None)
-        if row is not None:
-            self.items.setCurrentItem(row)
+        if row is not None:  # that one alone, whatever keys are held
+            self.items.setCurrentItem(row, 0, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _tell_risks(self, result: CheckResult) -> None:
         """Once the check has read the policy as the accepted changes left it: what they did
