@@ -128,8 +128,7 @@ def compared_with(version: SentVersion, spelling: str = "US", unchanged: bool = 
     """The redline's first line: what it compares with (and, with no change, says so)."""
     number = f"version {version.version}, " if version.version else ""
     kind = DocumentType(version.kind).label.lower()
-    label = version.label[:1].lower() + version.label[1:] if version.label else "sent"
-    return (f"{'No changes' if unchanged else 'Changes'} since {number}{label} on "
+    return (f"{'No changes' if unchanged else 'Changes'} since {number}{version.said} on "
             f"{long_date_in(spelling, version.sent_on.date())} ({kind}, {version.id})"
             f"{'.' if unchanged else ', shown as tracked changes.'}")
 

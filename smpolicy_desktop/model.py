@@ -573,6 +573,11 @@ class SentVersion(Area):
     notes: list[str] | None = None
     reply_key: str = ""  # counsel's reply kept as this version: which reply (review.Reply.key)
 
+    @property
+    def said(self) -> str:
+        """Its label in a sentence: "sent to counsel", "reply from Morgan Lee"."""
+        return self.label[:1].lower() + self.label[1:] if self.label else "sent"
+
 
 class CommentReply(Area):
     author: str = ""

@@ -270,6 +270,14 @@ def _kept(tag: str, item: str, accepted: Iterable[str] | None) -> bool:
     return kept and (not within or accepted is None or within in accepted)
 
 
+def counted(items: list[ReviewItem]) -> str:
+    """Counsel's items, counted: "4 changes and 2 comments", "1 change"."""
+    comments = sum(item.is_comment for item in items)
+    parts = [f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in (
+        (len(items) - comments, "change"), (comments, "comment")) if count]
+    return " and ".join(parts) or "no changes or comments"
+
+
 @dataclass
 class Reply:
     """Counsel's reply as read: the items, and enough of the text to apply any of them."""
@@ -318,10 +326,7 @@ class Reply:
 
     def counted(self) -> str:
         """What the reply holds, counted: "4 changes and 2 comments", "1 change"."""
-        comments = sum(item.is_comment for item in self.items)
-        parts = [f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in (
-            (len(self.items) - comments, "change"), (comments, "comment")) if count]
-        return " and ".join(parts) or "no changes or comments"
+        return counted(self.items)
 
     def with_other_halves(self, decisions: dict[str, Decision]) -> dict[str, Decision]:
         """The decisions, with the other half of each decided move, and of each heading or
@@ -1899,14 +1904,16 @@ def _style(p: Any, styles: dict[str, str], lists: dict[str, str], owner: str | N
 def _merged(paragraphs: list[_Paragraph], accepted: Iterable[str] | None
             ) -> list[tuple[str, str, str]]:
     """(style, clause id, text) per paragraph once the accepted items are applied (a
-    paragraph whose mark is gone runs on into the next)."""
+    paragraph whose mark is gone runs on into the next, a sentence it ends apart from the
+    next one's: "follower.If we are", as Word shows two paragraphs joined, is no sentence)."""
     merged: list[tuple[str, str, str]] = []
     carry, carried = "", "paragraph"
     for paragraph in paragraphs:
         own = paragraph.text(accepted)
         # a paragraph with none of its words left takes the style of the one it joins
         style = paragraph.style_in(accepted) if own.strip() or not carry.strip() else carried
-        text = carry + own
+        apart = carry.endswith((".", "!", "?", ":", ";")) and own[:1].isalnum()
+        text = f"{carry} {own}" if apart else carry + own
         if paragraph.joins_next(accepted) and paragraph.style != "row":
             carry, carried = text, style
             continue
@@ -2132,15 +2139,20 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
     their author, or by their words when the file's authors were made anonymous, as Word's
     "remove personal information" does). Unless the version was a redline (sent_on None: it
     may be written again, its notes with it), a comment in the owner's name dated other than
-    when the version was sent is someone's at the owner's computer: counsel's. Words typed
+    when the version was sent is someone's at the owner's computer: counsel's; so is one
+    undated (Google Docs and LibreOffice may write none) that holds none of the owner's
+    notes, such as the owner's side answering counsel's question. Words typed
     after the owner's question in their own comment are a reply to it. A question the file
     carried (`asked`: its clause by its words) that the reply has no comment with is one
     counsel took out: an item that says so (the reply read as having nothing in it, and
     the question stayed open, silently; found by a tester)."""
-    def owners(comment: Any) -> bool:
+    def owners(comment: Any, text: str) -> bool:
+        if comment.get(_tag("w:author"), "") != owner:
+            return False
         written = written_at(comment)
-        return comment.get(_tag("w:author"), "") == owner and (
-            sent_on is None or written is None or abs(written - sent_on) < timedelta(minutes=1))
+        if written is None:  # undated (Google Docs, LibreOffice): the owner's if it asks theirs
+            return any(note in text for note in own_notes)
+        return sent_on is None or abs(written - sent_on) < timedelta(minutes=1)
 
     root = package.part_xml("comments")
     threads: dict[str, Any] = {}  # a comment's last paragraph's paraId -> its w15:commentEx
@@ -2152,7 +2164,7 @@ def _comments(package: _Package, reader: _Reader, owner: str, own_notes: set[str
         paragraphs = comment.findall(".//w:p", _NS)
         text = _comment_text(comment)
         para_id = paragraphs[-1].get(_tag("w14:paraId"), "") if paragraphs else ""
-        if owners(comment) or any(text.endswith(note) for note in own_notes):
+        if owners(comment, text) or any(text.endswith(note) for note in own_notes):
             written.append((comment, text, para_id, ""))
         else:
             count += 1

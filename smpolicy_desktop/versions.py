@@ -285,6 +285,15 @@ def _to_forget(found: list[Version], now: datetime) -> list[Version]:
     return [version for version in found if version not in keep_]
 
 
+def counsel_record(project: Project, before: Project | None) -> str:
+    """What a save kept for counsel recorded, for the Versions list: the versions sent and
+    replies kept that the save `before` it did not hold ("v2 sent to counsel", "v3 reply from
+    Morgan Lee"); else it kept the owner's decisions on a reply."""
+    held = {version.id for version in before.sent_versions} if before is not None else set()
+    return ", ".join(f"{version.id} {version.said}" for version in project.sent_versions
+                     if version.id not in held) or "counsel's reply decided"
+
+
 def differences(old: Project, new: Project) -> list[tuple[str, str, str]]:
     """Each answer that differs between two projects: (where, as it was, as it is now), as
     new's policy writes them ("1 December 2027", a choice's name). The record of counsel

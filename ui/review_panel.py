@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QItemSelectionModel,
     QModelIndex,
     QRect,
     QSignalBlocker,
@@ -19,8 +20,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGridLayout,
     QInputDialog,
     QLabel,
@@ -52,6 +54,7 @@ from smpolicy_desktop.review import (
     Reply,
     ReviewError,
     apply_decisions,
+    counted,
     cross_references_said,
     formatting_said,
     named_author,
@@ -74,7 +77,9 @@ NO_REPLY = "Open your lawyer's marked-up Word file to go through their changes a
 
 
 class ReviewPanel(QWidget):
-    """Lists the items of the reply opened last, then the notes kept in the project.
+    """Lists the items of the reply opened last, then the notes kept in the project. Several
+    picked (Shift, Ctrl, Ctrl+A, or the list's Select This Clause's Changes) are accepted or
+    rejected at once, as one undo step.
 
     `clause_requested(id)` asks the window to show a clause; `message(text)` reports what a
     decision did, in plain words, and again with the risks it brought once the window's check
@@ -105,6 +110,17 @@ class ReviewPanel(QWidget):
         self.items.setHeaderLabels(["Clause", "Change", "By", "Text"])
         self.items.setAccessibleName("Counsel's changes and comments")
         self.items.setRootIsDecorated(False)
+        # Shift, Ctrl and Ctrl+A pick many, to decide at once: a Replace All of counsel's is a
+        # hundred changes, which had to be accepted one by one
+        self.items.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.items.itemSelectionChanged.connect(self._update_buttons)
+        self.items.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.select_clause = QAction("Select This Clause's Changes", self.items)
+        self.select_clause.triggered.connect(self._select_clause)
+        self.items.addAction(self.select_clause)
+        select_all = QAction("Select All", self.items)  # Ctrl+A is the list's own key
+        select_all.triggered.connect(self.items.selectAll)
+        self.items.addAction(select_all)
         self.items.itemActivated.connect(self._show_clause)  # Enter, or a double-click
         self.items.currentItemChanged.connect(self._picked)
         self.details = QLabel(wordWrap=True, objectName="reviewDetails",
@@ -252,10 +268,31 @@ class ReviewPanel(QWidget):
             return None
         return self.reply.item(row.data(0, Qt.ItemDataRole.UserRole))
 
+    def picked(self) -> list:
+        """The items still open among those selected, in the list's order."""
+        if self.reply is None:
+            return []
+        ids = {row.data(0, Qt.ItemDataRole.UserRole) for row in self.items.selectedItems()}
+        return [item for item in self.reply.items
+                if item.id in ids and item.id not in self.decisions]
+
+    def _select_clause(self) -> None:
+        """Every change and comment on the clause of the one picked, to decide at once."""
+        item = self.current()
+        if item is None:
+            return
+        for row in _all_items(self.items):
+            row.setSelected(self.reply.item(row.data(0, Qt.ItemDataRole.UserRole)).clause_id
+                            == item.clause_id)
+
     def _update_buttons(self) -> None:
         item = self.current()
         details = ""
-        if item is not None and self.reply is not None:
+        picked = self.picked()
+        if len(picked) > 1:
+            details = f"{counted(picked).capitalize()} picked, still open: Accept or " \
+                      "Reject decides them all at once (one step to undo)."
+        elif item is not None and self.reply is not None:
             before, after = self.reply.in_context(
                 item, *({i for i, d in self.decisions.items() if d.action == action}
                         for action in ("accept", "reject")))
@@ -272,22 +309,25 @@ class ReviewPanel(QWidget):
                 details += f"\nIt has {cross_references_said(item, names)}."
         self.details.setText(details)
         open_ = item is not None and item.id not in self.decisions
-        for button in (self.accept_button, self.accept_as, self.reject_button):
-            button.setEnabled(open_)
-        self.accept_as.setEnabled(open_ and item.changes_text)
-        self.reply_button.setEnabled(open_ and item.is_comment)
+        one = open_ and [i.id for i in picked] in ([], [item.id])  # Accept as, Reply: one
+        for button in (self.accept_button, self.reject_button):
+            button.setEnabled(open_ or bool(picked))
+        self.accept_as.setEnabled(one and item.changes_text)
+        self.reply_button.setEnabled(one and item.is_comment)
         # Offered while no reply is open; with one open, File > Open Counsel's Reply opens
         # another. Kept, it took the room the list of changes needs: at 18 points on a 1366x768
         # screen the panel scrolled.
         self.open_button.setVisible(self.reply is None)
 
     def decide(self, action: str, how: str = "", text: str = "") -> None:
-        """Accept, reject or answer the selected item, as one undoable edit."""
-        item = self.current()
-        if item is None or self.reply is None:
+        """Accept, reject or answer the item selected, or every open one of those selected,
+        as one undoable edit."""
+        items = self.picked() or [self.current()]
+        if items[0] is None or self.reply is None:
             return
-        old_name = old_name_back(self.model.project, self.reply, item) \
-            if action == "accept" else ""
+        old_names = {item.id: old_name_back(self.model.project, self.reply, item)
+                     if action == "accept" else "" for item in items}
+        old_name = next((name for name in old_names.values() if name), "")
         if old_name and not dialogs.confirm(
                 self, "Bring back the company's old name?",
                 f"Counsel's reply was made on {self.reply.version.id}, an older version, when "
@@ -295,32 +335,36 @@ class ReviewPanel(QWidget):
                 f"\"{old_name}\" (the company is \"{self.model.project.company.name}\" now).",
                 "Accept With the Old Name"):
             return
-        decision = Decision(action, how, text, old_name=bool(old_name))
+        decided = {item.id: Decision(action, how, text, old_name=bool(old_names[item.id]))
+                   for item in items}
         before = self.decisions
-        self.decisions = self.reply.with_other_halves({**self.decisions, item.id: decision})
+        self.decisions = self.reply.with_other_halves({**self.decisions, **decided})
+        what = f"counsel's {items[0].kind}" if len(items) == 1 else counted(items)
+        changed = self.model.project.model_copy(deep=True)
         if action != "reject":
-            # Accepting rewrites the clause from every change accepted in it so far.
+            # Accepting rewrites each clause from every change accepted in it so far.
+            clauses = {item.clause_id for item in items if item.changes_text}
             together = {i: d for i, d in self.decisions.items() if d.action == "accept"
-                        and self.reply.item(i).clause_id == item.clause_id
-                        and self.reply.item(i).changes_text and item.changes_text}
-            together[item.id] = decision
-            changed = self.model.project.model_copy(deep=True)
+                        and self.reply.item(i).clause_id in clauses
+                        and self.reply.item(i).changes_text}
+            together.update(decided)
             outcome = apply_decisions(changed, self.reply, together)
             # one the policy could not take stays open, its warning told (not "Accepted")
             self.decisions = {i: d for i, d in self.decisions.items()
                               if i not in outcome.not_taken}
+            if len(items) > 1:  # a line per clause took the panel's room from the list
+                outcome.done = [f"Accepted {counted([i for i in items if i.id in self.decisions])}"]
             if self._risks_before is None and self.rendering.latest is not None:
                 self._risks_before = (self.model.project, self.rendering.latest.findings)
-            self._replace(changed, f"{DONE_WORDS[action][:-2]} counsel's {item.kind}", before)
+            self._replace(changed, f"{DONE_WORDS[action][:-2]} {what}", before)
             self._outcome = outcome
             self._tell(outcome.warnings)
         else:  # the policy stays as it is; the reply is kept as a version, as on accepting
-            changed = self.model.project.model_copy(deep=True)
-            apply_decisions(changed, self.reply, {item.id: decision})
+            apply_decisions(changed, self.reply, decided)
             if changed != self.model.project:
-                self._replace(changed, f"Rejected counsel's {item.kind}", before)
+                self._replace(changed, f"Rejected {what}", before)
         self._fill()
-        self._select_next_open(item.id)
+        self._select_next_open(items[-1].id)
 
     def _select_next_open(self, decided: str) -> None:
         """The next change still open after the one just decided (else the first open one),
@@ -329,8 +373,8 @@ class ReviewPanel(QWidget):
         ids = [row.data(0, Qt.ItemDataRole.UserRole) for row in rows]
         start = ids.index(decided) + 1 if decided in ids else 0
         row = next((row for row in rows[start:] + rows[:start] if not row.isDisabled()), None)
-        if row is not None:
-            self.items.setCurrentItem(row)
+        if row is not None:  # that one alone, whatever keys are held
+            self.items.setCurrentItem(row, 0, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _tell_risks(self, result: CheckResult) -> None:
         """Once the check has read the policy as the accepted changes left it: what they did

@@ -5,6 +5,8 @@ The versions live in the state folder (smpolicy_desktop.versions); nothing here 
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,8 +43,8 @@ class VersionsWindow(QDialog):
                                 "to counsel or counsel's reply:", wordWrap=True))
         self.list = QListWidget(objectName="versions")
         spelling = self.workspace.project.company.spelling
-        for version in self.kept:
-            counsel = ", for counsel" if version.for_counsel else ""
+        for at, version in enumerate(self.kept):
+            counsel = f", {self._counsel(at)}" if version.for_counsel else ""
             self.list.addItem(f"{saved_at(version, spelling)}  "
                               f"({version.size() / 1024:.0f} KB on disk{counsel})")
         if not self.kept:  # a file this app has not saved yet
@@ -81,6 +83,18 @@ class VersionsWindow(QDialog):
             return (f"Copied from {original.name} (in {original.parent}): the versions saved "
                     "before the copy are in that file's Versions.")
         return ""
+
+    def _counsel(self, at: int) -> str:
+        """What the save kept for counsel at row `at` recorded, against the save before it
+        ("v2 sent to counsel"): it said only "for counsel", not which version went."""
+        try:
+            saved = self.workspace.read_version(self.kept[at])
+        except ProjectFileError:
+            return "for counsel"
+        before = None
+        with contextlib.suppress(ProjectFileError, IndexError):
+            before = self.workspace.read_version(self.kept[at + 1])
+        return versions.counsel_record(saved, before)
 
     def _picked(self) -> versions.Version:
         return self.kept[max(self.list.currentRow(), 0)]
