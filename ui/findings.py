@@ -192,7 +192,9 @@ class FindingsPanel(QWidget):
             # a missing piece says so; any other finding its severity (under its law)
             word = "Missing" if finding.rule.startswith("missing.") and not finding.area \
                 else finding.plain_severity()
-            where = self.numbers.get(finding.clause_id) or (
+            # "Missing, section 9: ..." (a bare "Missing, 9:" puzzled an owner; a tester)
+            number = self.numbers.get(finding.clause_id)
+            where = f"section {number}" if number else (
                 labels_for(finding.path[:2]) if finding.path else "policy")
             what = f'"{finding.excerpt}"' if finding.excerpt else finding.reason.split(". ")[0]
             if finding.rule.startswith("jurisdiction."):  # the whole policy's, no section's

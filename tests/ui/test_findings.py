@@ -61,13 +61,25 @@ def test_a_finding_names_its_clause_number_or_else_the_answer_it_is_in(qtbot, pa
     """The short guidelines leave the consequences out: the finding then says which answer
     holds the sentence, never an internal id or a bare "policy"."""
     row = make_risky(qtbot, panel)
-    assert panel.list.item(row).text().startswith("Risky under labor law, 7.")
+    assert panel.list.item(row).text().startswith("Risky under labor law, section 7.")
     panel.model.set_value(("company", "document_type"), "short", typing=False)
     qtbot.waitUntil(lambda: not any(f.clause_id and f.clause_id in panel.numbers
                                     for f in panel.findings if f.rule == "nlra.disparagement"))
     text = next(panel.list.item(i).text() for i, f in enumerate(panel.findings)
                 if f.rule == "nlra.disparagement")
     assert text == f'Risky under labor law, Training and enforcement > Consequences: "{RISKY}"'
+
+
+def test_a_missing_piece_names_the_section_it_belongs_in(qtbot, panel):
+    """'Missing, 9: The policy has no next review date' puzzled an owner: a number alone."""
+    from smpolicy_desktop.checks.finding import Finding
+    from ui.rendering import CheckResult
+
+    missing = Finding("missing.review_date", "info", "The policy has no next review date.",
+                      "Common practice", clause_id="review.cycle")
+    panel.show_result(CheckResult(panel.model.workspace.document(), [missing], panel.status))
+    assert panel.list.item(0).text() == \
+        "Missing, section 9.1: The policy has no next review date."
 
 
 def test_completeness_never_says_done_for_an_area_with_a_risky_rule(qtbot, panel):
@@ -148,7 +160,7 @@ def test_after_apply_the_next_finding_is_picked_and_ready_to_apply(qtbot, panel)
                                   if f.excerpt == RISKY))
     panel.apply_button.click()
     qtbot.waitUntil(lambda: sum(f.at_least("warning") for f in panel.findings) == 1)
-    assert panel.list.currentItem().text() == f'Risky under labor law, 7.3: "{other}"'
+    assert panel.list.currentItem().text() == f'Risky under labor law, section 7.3: "{other}"'
     assert other in panel.details.text()
     assert panel.apply_button.isEnabled()
 
@@ -449,7 +461,7 @@ def test_outside_the_us_the_panel_never_says_no_risky_sentences(qtbot):
     assert panel.summary.text().startswith("Sentences not checked (US law only); ")
     rows = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert "Note: The risk check covers US law only" in rows  # a note, not section 1's
-    assert not any(row.startswith("Missing, 1:") for row in rows)
+    assert not any(row.startswith("Missing, section 1:") for row in rows)
 
 
 def test_in_a_dock_too_short_for_the_details_the_list_still_shows_a_finding_whole(qtbot, panel):
