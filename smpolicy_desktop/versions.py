@@ -113,8 +113,7 @@ def history_before(original: Path | str) -> str:
     if kept(file_key(original)):
         return file_key(original)
     try:
-        with open(original, "rb") as file:  # no version is larger: a larger file matches none
-            content = file.read(MAX_FILE_BYTES + 1)
+        content = _content(original)
         histories = [folder.name for folder in state_folder("versions").iterdir()]
     except OSError:
         return ""
@@ -193,11 +192,17 @@ def saved_after(history: str, path: Path) -> Version | None:
         # disk, never a minute; and only then is the file read and the version inflated
         if found[0].saved_at - written < timedelta(minutes=1):
             return None
-        with open(path, "rb") as file:  # no version is larger: a larger file matches none
-            content = file.read(MAX_FILE_BYTES + 1)
+        content = _content(path)
     except OSError:
         return None
     return None if found[0].holds(content) else found[0]
+
+
+def _content(path: Path | str) -> bytes:
+    """A project file's bytes, as far as a version could hold them (no version is larger: a
+    larger file matches none)."""
+    with open(path, "rb") as file:
+        return file.read(MAX_FILE_BYTES + 1)
 
 
 def _note(history: str, name: str, path: Path | str) -> None:

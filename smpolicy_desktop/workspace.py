@@ -94,13 +94,11 @@ class Workspace:
         on_disk: the file as this project was read from it (default: as it is now).
         """
         self._autosaves_written()  # of the project shown until now, under its name
-        self.project, self.path = project, Path(path) if path is not None else None
+        self.path = Path(path) if path is not None else None
         self.on_disk = on_disk or (stamp_on_disk(self.path) if self.path else None)
         self._document = None
         self._records_unsaved = self._counsel_since_save = False
-        self._set_edited(modified)
-        self._emit("replaced")
-        self._emit("changed", ())
+        self._show(project, modified)
 
     def load(self, path: Path | str) -> None:
         """Read the project file and show it; raises ProjectFileError, keeping the current work."""
@@ -218,9 +216,13 @@ class Workspace:
         of counsel (Project.records) and history stay as they are: a restore, or its undo,
         never takes back a version sent to counsel (counsel's reply to it was then refused)."""
         kept = {name: getattr(self.project, name) for name in (*Project.records, "history")}
-        self.project = project.model_copy(update=kept)
+        self._show(project.model_copy(update=kept), True)
+
+    def _show(self, project: Project, edited: bool) -> None:
+        """Show these answers, not rendered yet, `edited` or as the file has them."""
+        self.project = project
         self._document = None
-        self._set_edited(True)
+        self._set_edited(edited)
         self._emit("replaced")
         self._emit("changed", ())
 
